@@ -1,0 +1,64 @@
+/*
+ * ffsock.h — the C surface ffsock binds with jextract (see jextract.sh and includes.txt).
+ *
+ * Only the system headers are included; jextract sees them without _GNU_SOURCE because glibc's
+ * transparent-union socket arguments (__SOCKADDR_ARG) break its output under _GNU_SOURCE. The few
+ * GNU-only items ffsock needs are declared by hand at the end of this file; the C probe
+ * (probe.c, compiled with _GNU_SOURCE) checks every one of them against the real declarations.
+ */
+#include <errno.h>
+#include <string.h>
+#include <unistd.h>
+#include <fcntl.h>
+#include <poll.h>
+#include <sched.h>
+#include <net/if.h>
+#include <sys/types.h>
+#include <sys/socket.h>
+#include <sys/un.h>
+#include <sys/uio.h>
+#include <sys/ioctl.h>
+#include <sys/epoll.h>
+#include <sys/eventfd.h>
+#include <sys/time.h>
+#include <netinet/in.h>
+#include <netinet/tcp.h>
+#include <netinet/udp.h>
+#include <linux/netlink.h>
+#include <linux/rtnetlink.h>
+#include <linux/if_link.h>
+#include <linux/if_addr.h>
+#include <linux/neighbour.h>
+#include <linux/genetlink.h>
+#include <linux/sock_diag.h>
+#include <linux/inet_diag.h>
+#include <linux/unix_diag.h>
+#include <linux/net_tstamp.h>
+
+/* ---- GNU-only items, declared by hand (glibc hides them without _GNU_SOURCE) ---- */
+#ifndef _GNU_SOURCE
+
+struct ucred {
+    pid_t pid;
+    uid_t uid;
+    gid_t gid;
+};
+
+struct mmsghdr {
+    struct msghdr msg_hdr;
+    unsigned int msg_len;
+};
+
+struct in6_pktinfo {
+    struct in6_addr ipi6_addr;
+    unsigned int ipi6_ifindex;
+};
+
+#define SCM_CREDENTIALS 0x02
+
+extern int accept4(int fd, struct sockaddr *addr, socklen_t *addr_len, int flags);
+extern int sendmmsg(int fd, struct mmsghdr *vmessages, unsigned int vlen, int flags);
+extern int recvmmsg(int fd, struct mmsghdr *vmessages, unsigned int vlen, int flags, struct timespec *tmo);
+extern int setns(int fd, int nstype);
+extern const char *strerrorname_np(int errnum);
+#endif /* _GNU_SOURCE */
