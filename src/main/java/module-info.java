@@ -1,0 +1,9 @@
+/**
+ * ffsock: Linux sockets for Java through the Foreign Function and Memory API.
+ *
+ * <p>{@code dev.ffsock} holds the socket API (families, types, addresses, options, poll);
+ * {@code dev.ffsock.internal} (the generated bindings and the syscall layer) is not exported.
+ */
+module dev.ffsock {
+    exports dev.ffsock;
+}
