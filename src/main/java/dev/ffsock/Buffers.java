@@ -1,0 +1,45 @@
+package dev.ffsock;
+
+import java.lang.foreign.MemorySegment;
+import java.nio.ByteBuffer;
+import java.util.Objects;
+
+/** Argument checks for buffers, done before any system call so that bad input never reaches the kernel. */
+final class Buffers {
+    private Buffers() {
+    }
+
+    static MemorySegment readable(MemorySegment seg) {
+        Objects.requireNonNull(seg, "buffer");
+        if (!seg.scope().isAlive()) throw new IllegalStateException("the buffer's arena is closed");
+        return seg;
+    }
+
+    static MemorySegment writable(MemorySegment seg) {
+        readable(seg);
+        if (seg.isReadOnly()) throw new IllegalArgumentException("read-only buffer cannot receive data");
+        return seg;
+    }
+
+    static MemorySegment of(byte[] array, int offset, int length) {
+        Objects.requireNonNull(array, "buffer");
+        Objects.checkFromIndexSize(offset, length, array.length);
+        return MemorySegment.ofArray(array).asSlice(offset, length);
+    }
+
+    /** The remaining part of a buffer (position to limit) as a segment. */
+    static MemorySegment of(ByteBuffer buf) {
+        Objects.requireNonNull(buf, "buffer");
+        return MemorySegment.ofBuffer(buf);
+    }
+
+    static MemorySegment writable(ByteBuffer buf) {
+        Objects.requireNonNull(buf, "buffer");
+        if (buf.isReadOnly()) throw new IllegalArgumentException("read-only buffer cannot receive data");
+        return MemorySegment.ofBuffer(buf);
+    }
+
+    static void advance(ByteBuffer buf, long n) {
+        if (n > 0) buf.position(buf.position() + (int) n);
+    }
+}

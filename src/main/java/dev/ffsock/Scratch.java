@@ -1,0 +1,33 @@
+package dev.ffsock;
+
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+
+/**
+ * Per-thread native memory reused by socket calls: an address slot and a bounce buffer for heap
+ * buffers on blocking calls (which cannot hand heap memory to a call that may block). Never shared
+ * between threads; grows on demand and keeps at most {@link #KEEP} bytes of bounce buffer.
+ */
+final class Scratch {
+    /** Bounce memory kept per thread after a call; larger needs get a temporary buffer. */
+    static final long KEEP = 1 << 20;
+
+    private static final ThreadLocal<Scratch> CURRENT = ThreadLocal.withInitial(Scratch::new);
+
+    final SockAddrStorage address = new SockAddrStorage();
+    final MemorySegment intSlot = Arena.ofAuto().allocate(8, 8);
+    private MemorySegment bounce = MemorySegment.NULL;
+
+    static Scratch get() {
+        return CURRENT.get();
+    }
+
+    /** {@return native memory of at least {@code size} bytes, valid until this thread's next call} */
+    MemorySegment bounce(long size) {
+        if (bounce.byteSize() >= size) return bounce;
+        long n = Math.max(4096, Long.highestOneBit(Math.max(1, size - 1)) << 1);
+        MemorySegment m = Arena.ofAuto().allocate(n, 16);
+        if (n <= KEEP) bounce = m;
+        return m;
+    }
+}

@@ -1,0 +1,120 @@
+package dev.ffsock;
+
+import dev.ffsock.internal.Structs;
+
+import java.lang.foreign.MemorySegment;
+import java.net.Inet4Address;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
+
+/** An IPv4 socket address ({@code struct sockaddr_in}): address and port, printed as {@code 127.0.0.1:8080}. */
+public final class SockAddrIn extends SockAddr {
+    private final int address; // host order, a.b.c.d = a<<24|...
+    private final int port;
+
+    /**
+     * @param address the IPv4 address
+     * @param port    0 to 65535
+     */
+    public SockAddrIn(Inet4Address address, int port) {
+        if (address == null) throw new NullPointerException("address");
+        checkPort(port);
+        byte[] b = address.getAddress();
+        this.address = (b[0] & 0xff) << 24 | (b[1] & 0xff) << 16 | (b[2] & 0xff) << 8 | (b[3] & 0xff);
+        this.port = port;
+    }
+
+    private SockAddrIn(int address, int port) {
+        this.address = address;
+        this.port = port;
+    }
+
+    /** {@return the address for an IPv4 literal such as "127.0.0.1" and a port} */
+    public static SockAddrIn of(String ipv4Literal, int port) {
+        InetAddress a;
+        try {
+            a = InetAddress.ofLiteral(ipv4Literal);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("not an IPv4 address: " + ipv4Literal);
+        }
+        if (!(a instanceof Inet4Address a4)) throw new IllegalArgumentException("not an IPv4 address: " + ipv4Literal);
+        return new SockAddrIn(a4, port);
+    }
+
+    /** {@return 127.0.0.1:port} */
+    public static SockAddrIn loopback(int port) {
+        checkPort(port);
+        return new SockAddrIn(0x7f000001, port);
+    }
+
+    /** {@return 0.0.0.0:port} */
+    public static SockAddrIn any(int port) {
+        checkPort(port);
+        return new SockAddrIn(0, port);
+    }
+
+    static void checkPort(int port) {
+        if (port < 0 || port > 65535) throw new IllegalArgumentException("port out of range (0-65535): " + port);
+    }
+
+    /** {@return the IPv4 address} */
+    public Inet4Address address() {
+        byte[] b = {(byte) (address >>> 24), (byte) (address >>> 16), (byte) (address >>> 8), (byte) address};
+        try {
+            return (Inet4Address) InetAddress.getByAddress(b);
+        } catch (UnknownHostException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    /** {@return the port} */
+    public int port() {
+        return port;
+    }
+
+    @Override
+    public Domain domain() {
+        return Domain.AF_INET;
+    }
+
+    @Override
+    public int length() {
+        return (int) Structs.SOCKADDR_IN_SIZE;
+    }
+
+    @Override
+    int encode(MemorySegment dst) {
+        dst.asSlice(0, Structs.SOCKADDR_IN_SIZE).fill((byte) 0);
+        dst.set(U16, Structs.SIN_FAMILY, (short) 2);
+        dst.set(BE16, Structs.SIN_PORT, (short) port);
+        dst.set(BE32, Structs.SIN_ADDR, address);
+        return (int) Structs.SOCKADDR_IN_SIZE;
+    }
+
+    static SockAddrIn decode(MemorySegment src, int len) {
+        requireLength(len, Structs.SIN_ADDR + 4, "sockaddr_in");
+        return new SockAddrIn(src.get(BE32, Structs.SIN_ADDR), src.get(BE16, Structs.SIN_PORT) & 0xffff);
+    }
+
+    @Override
+    public InetSocketAddress toSocketAddress() {
+        return new InetSocketAddress(address(), port);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof SockAddrIn s && s.address == address && s.port == port;
+    }
+
+    @Override
+    public int hashCode() {
+        return address * 31 + port;
+    }
+
+    @Override
+    public String toString() {
+        return (address >>> 24) + "." + (address >>> 16 & 0xff) + "." + (address >>> 8 & 0xff) + "." + (address & 0xff)
+                + ":" + port;
+    }
+}

@@ -1,0 +1,175 @@
+package dev.ffsock;
+
+import dev.ffsock.internal.Structs;
+
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
+import java.util.Arrays;
+
+/**
+ * An IPv6 socket address ({@code struct sockaddr_in6}): address, port, flow information and scope id,
+ * printed as {@code [::1]:8080} or {@code [fe80::1%2]:8080}.
+ */
+public final class SockAddrIn6 extends SockAddr {
+    private final byte[] address;
+    private final int port;
+    private final int flowInfo;
+    private final int scopeId;
+
+    /**
+     * @param address  the IPv6 address
+     * @param port     0 to 65535
+     * @param flowInfo the flow information (traffic class and flow label), host order
+     * @param scopeId  the scope (interface index for link-local addresses), 0 for none
+     */
+    public SockAddrIn6(Inet6Address address, int port, int flowInfo, int scopeId) {
+        if (address == null) throw new NullPointerException("address");
+        SockAddrIn.checkPort(port);
+        if (scopeId < 0) throw new IllegalArgumentException("negative scope id: " + scopeId);
+        this.address = address.getAddress();
+        this.port = port;
+        this.flowInfo = flowInfo;
+        this.scopeId = scopeId;
+    }
+
+    private SockAddrIn6(byte[] address, int port, int flowInfo, int scopeId) {
+        this.address = address;
+        this.port = port;
+        this.flowInfo = flowInfo;
+        this.scopeId = scopeId;
+    }
+
+    /** {@return the address for an IPv6 literal such as "::1" and a port} */
+    public static SockAddrIn6 of(String ipv6Literal, int port) {
+        InetAddress a;
+        try {
+            a = InetAddress.ofLiteral(ipv6Literal);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("not an IPv6 address: " + ipv6Literal);
+        }
+        if (!(a instanceof Inet6Address a6)) throw new IllegalArgumentException("not an IPv6 address: " + ipv6Literal);
+        return new SockAddrIn6(a6, port, 0, a6.getScopeId());
+    }
+
+    /** {@return [::1]:port} */
+    public static SockAddrIn6 loopback(int port) {
+        SockAddrIn.checkPort(port);
+        byte[] a = new byte[16];
+        a[15] = 1;
+        return new SockAddrIn6(a, port, 0, 0);
+    }
+
+    /** {@return [::]:port} */
+    public static SockAddrIn6 any(int port) {
+        SockAddrIn.checkPort(port);
+        return new SockAddrIn6(new byte[16], port, 0, 0);
+    }
+
+    /** {@return the IPv6 address (with its scope id, if any)} */
+    public Inet6Address address() {
+        try {
+            return Inet6Address.getByAddress(null, address.clone(), scopeId);
+        } catch (UnknownHostException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    /** {@return the port} */
+    public int port() {
+        return port;
+    }
+
+    /** {@return sin6_flowinfo in host byte order} */
+    public int flowInfo() {
+        return flowInfo;
+    }
+
+    /** {@return sin6_scope_id} */
+    public int scopeId() {
+        return scopeId;
+    }
+
+    @Override
+    public Domain domain() {
+        return Domain.AF_INET6;
+    }
+
+    @Override
+    public int length() {
+        return (int) Structs.SOCKADDR_IN6_SIZE;
+    }
+
+    @Override
+    int encode(MemorySegment dst) {
+        dst.asSlice(0, Structs.SOCKADDR_IN6_SIZE).fill((byte) 0);
+        dst.set(U16, Structs.SIN6_FAMILY, (short) 10);
+        dst.set(BE16, Structs.SIN6_PORT, (short) port);
+        dst.set(BE32, Structs.SIN6_FLOWINFO, flowInfo);
+        MemorySegment.copy(address, 0, dst, ValueLayout.JAVA_BYTE, Structs.SIN6_ADDR, 16);
+        dst.set(U32, Structs.SIN6_SCOPE_ID, scopeId);
+        return (int) Structs.SOCKADDR_IN6_SIZE;
+    }
+
+    static SockAddrIn6 decode(MemorySegment src, int len) {
+        requireLength(len, Structs.SIN6_ADDR + 16, "sockaddr_in6");
+        byte[] a = new byte[16];
+        MemorySegment.copy(src, ValueLayout.JAVA_BYTE, Structs.SIN6_ADDR, a, 0, 16);
+        int scope = len >= Structs.SIN6_SCOPE_ID + 4 ? src.get(U32, Structs.SIN6_SCOPE_ID) : 0;
+        return new SockAddrIn6(a, src.get(BE16, Structs.SIN6_PORT) & 0xffff, src.get(BE32, Structs.SIN6_FLOWINFO), scope);
+    }
+
+    @Override
+    public InetSocketAddress toSocketAddress() {
+        return new InetSocketAddress(address(), port);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof SockAddrIn6 s && Arrays.equals(s.address, address) && s.port == port
+                && s.flowInfo == flowInfo && s.scopeId == scopeId;
+    }
+
+    @Override
+    public int hashCode() {
+        return (Arrays.hashCode(address) * 31 + port) * 31 + scopeId;
+    }
+
+    @Override
+    public String toString() {
+        String host = address().getHostAddress();
+        int pct = host.indexOf('%');
+        if (pct >= 0) host = host.substring(0, pct);
+        host = compress(host);
+        return "[" + host + (scopeId != 0 ? "%" + scopeId : "") + "]:" + port;
+    }
+
+    /** Java prints 0:0:0:0:0:0:0:1; people and the kernel print ::1 (RFC 5952). */
+    static String compress(String full) {
+        String[] parts = full.split(":", -1);
+        if (parts.length != 8) return full;
+        int bestStart = -1, bestLen = 0;
+        for (int i = 0; i < 8; ) {
+            if (parts[i].equals("0")) {
+                int j = i;
+                while (j < 8 && parts[j].equals("0")) j++;
+                if (j - i > bestLen && j - i >= 2) {
+                    bestStart = i;
+                    bestLen = j - i;
+                }
+                i = j;
+            } else {
+                i++;
+            }
+        }
+        if (bestStart < 0) return full;
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < bestStart; i++) sb.append(i > 0 ? ":" : "").append(parts[i]);
+        sb.append("::");
+        for (int i = bestStart + bestLen; i < 8; i++) sb.append(i > bestStart + bestLen ? ":" : "").append(parts[i]);
+        return sb.toString();
+    }
+}
