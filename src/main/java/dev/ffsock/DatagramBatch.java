@@ -230,7 +230,7 @@ public final class DatagramBatch {
         for (int i = from; i < from + n; i++) {
             long h = i * Structs.MMSGHDR_SIZE + Structs.MMSG_HDR;
             lengths[i] = vec.get(ValueLayout.JAVA_INT, i * Structs.MMSGHDR_SIZE + Structs.MMSG_LEN);
-            flags[i] = vec.get(ValueLayout.JAVA_INT, h + Structs.MSG_FLAGS);
+            flags[i] = vec.get(ValueLayout.JAVA_INT, h + Structs.MSG_FLAGS) & ~Msg.MSG_CMSG_CLOEXEC; // echoed input flag
             int nl = vec.get(ValueLayout.JAVA_INT, h + Structs.MSG_NAMELEN);
             addresses[i].len.set(ValueLayout.JAVA_INT, 0, Math.max(0, Math.min(nl, (int) Structs.SOCKADDR_STORAGE_SIZE)));
             if (controlCapacity > 0) {

@@ -98,7 +98,7 @@ final class MsgIo {
     /** After a successful recvmsg: flags, address length, control data (descriptors owned at once), heap copies. */
     private static void received(Message m, long r, MemorySegment bounce) {
         MemorySegment h = m.hdr;
-        m.flagsOut = h.get(ValueLayout.JAVA_INT, Structs.MSG_FLAGS);
+        m.flagsOut = h.get(ValueLayout.JAVA_INT, Structs.MSG_FLAGS) & ~Msg.MSG_CMSG_CLOEXEC; // echoed input flag
         int nl = h.get(ValueLayout.JAVA_INT, Structs.MSG_NAMELEN);
         m.address.len.set(ValueLayout.JAVA_INT, 0, Math.max(0, Math.min(nl, (int) Structs.SOCKADDR_STORAGE_SIZE)));
         long clen = m.controlCapacity() == 0 ? 0 : h.get(PTR, Structs.MSG_CONTROLLEN);
