@@ -79,7 +79,7 @@ class ControlMessagesTest {
              Arena a = Arena.ofConfined(); Message in = new Message(1, 256); Message out = new Message(1, 64)) {
             rx.bind(SockAddrIn.any(0)); // wildcard: the destination address is only known from IP_PKTINFO
             rx.setsockopt(SockOpt.IP_PKTINFO, true);
-            int port = rx.getsockname().toSocketAddress().getPort();
+            int port = ((SockAddrIn) rx.getsockname()).port();
             out.address(SockAddrIn.loopback(port)).addBuffer(a.allocate(3));
             tx.sendmsg(out, 0);
             in.addBuffer(a.allocate(16));
@@ -176,7 +176,7 @@ class ControlMessagesTest {
             assertEquals(ControlMessage.SOL_IP, m.level());
             assertEquals(1 /* IP_TOS */, m.type());
             assertArrayEquals(new byte[] {0x10}, m.data());
-            int defaultTtl = Integer.parseInt(Files.readString(Path.of("/proc/sys/net/ipv4/ip_default_ttl")).trim());
+            int defaultTtl = Integer.parseInt(Files.readAllLines(Path.of("/proc/sys/net/ipv4/ip_default_ttl")).get(0).trim());
             assertEquals(defaultTtl, c.ttl()); // the decoded neighbour is still decoded
             assertNull(c.malformed());
             assertNull(c.credentials());
