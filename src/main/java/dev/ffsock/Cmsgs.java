@@ -87,7 +87,7 @@ final class Cmsgs {
                         return true;
                     }
                     case SCM_CREDENTIALS -> {
-                        if (out.hasCred || n < Structs.UCRED_SIZE) return false;
+                        if (out.hasCred || n != Structs.UCRED_SIZE) return false;
                         out.hasCred = true;
                         out.credPid = b.get(INT, at + Structs.UCRED_PID);
                         out.credUid = b.get(INT, at + Structs.UCRED_UID);
@@ -107,9 +107,11 @@ final class Cmsgs {
             }
             case SOL_IP -> {
                 if (type == IP_PKTINFO) {
-                    if (out.pktFamily != 0 || n < Structs.IN_PKTINFO_SIZE) return false;
+                    if (out.pktFamily != 0 || n != Structs.IN_PKTINFO_SIZE) return false;
+                    int ifindex = b.get(INT, at + Structs.IPI_IFINDEX);
+                    if (ifindex < 0) return false;
                     out.pktFamily = 4;
-                    out.pktIfindex = b.get(INT, at + Structs.IPI_IFINDEX);
+                    out.pktIfindex = ifindex;
                     MemorySegment.copy(b, ValueLayout.JAVA_BYTE, at + Structs.IPI_ADDR, out.pktAddr4, 0, 4);
                     return true;
                 }
@@ -124,9 +126,11 @@ final class Cmsgs {
             }
             case SOL_IPV6 -> {
                 if (type == IPV6_PKTINFO) {
-                    if (out.pktFamily != 0 || n < Structs.IN6_PKTINFO_SIZE) return false;
+                    if (out.pktFamily != 0 || n != Structs.IN6_PKTINFO_SIZE) return false;
+                    int ifindex = b.get(INT, at + Structs.IPI6_IFINDEX);
+                    if (ifindex < 0) return false;
                     out.pktFamily = 6;
-                    out.pktIfindex = b.get(INT, at + Structs.IPI6_IFINDEX);
+                    out.pktIfindex = ifindex;
                     MemorySegment.copy(b, ValueLayout.JAVA_BYTE, at + Structs.IPI6_ADDR, out.pktAddr6, 0, 16);
                     return true;
                 }

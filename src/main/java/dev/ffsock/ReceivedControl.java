@@ -18,7 +18,8 @@ import java.util.Arrays;
  * IP_PKTINFO / IPV6_PKTINFO ({@link #pktInfo()}), IP_TTL ({@link #ttl()}), IPV6_HOPLIMIT
  * ({@link #hopLimit()}), SCM_TIMESTAMPNS / SCM_TIMESTAMP and their 64-bit variants
  * ({@link #timestamp()}), UDP_GRO ({@link #udpGroSegmentSize()}). Everything else — other types, a
- * second message of a type already decoded, a known type with an unexpected size — is kept raw
+ * second message of a type already decoded, a known type with an unexpected size or an impossible
+ * value (negative interface index, nanoseconds out of range, …) — is kept raw
  * ({@link #raw(int)}); nothing is dropped. Reading the primitive accessors allocates nothing.
  *
  * <h2>Received file descriptors</h2>
