@@ -19,7 +19,10 @@ import java.util.Objects;
  * {@link #buffers(MemorySegment...)} / {@link #addBuffer(MemorySegment)} set the buffers to gather
  * from (send) or scatter into (receive), in order. Native segments go to the kernel directly. Heap
  * segments (arrays) are copied through a per-thread native buffer, since an iovec can only hold
- * native addresses. The message keeps references to the buffers until they are replaced.
+ * native addresses. The message keeps references to the buffers until they are replaced. Before
+ * each call ffsock checks that every buffer's arena is open and, for a confined arena, owned by the
+ * calling thread; a shared arena must not be closed by another thread while a call uses its memory
+ * (the kernel is handed raw addresses, which the arena cannot track).
  *
  * <h2>Address</h2>
  * {@link #address()} is the message's own address storage: when not empty it is the destination of
