@@ -768,6 +768,53 @@ public final class Socket implements Closeable {
         }
     }
 
+    // ---- message I/O: sendmsg / recvmsg / sendmmsg / recvmmsg (see Message, DatagramBatch) ------
+
+    /**
+     * sendmsg(2): gathers the message's buffers, with its address (if not empty) and its control
+     * messages. Bytes sent, or {@link #WOULD_BLOCK}. Adds MSG_NOSIGNAL.
+     */
+    public long sendmsg(Message msg, int flags) throws IOException {
+        return MsgIo.sendmsg(this, msg, flags);
+    }
+
+    /**
+     * recvmsg(2): scatters into the message's buffers; the source goes to {@link Message#address()},
+     * msg_flags to {@link Message#flags()} (MSG_TRUNC, MSG_CTRUNC, MSG_EOR), control messages to
+     * {@link Message#control()}. Bytes received (0 at end of stream), or {@link #WOULD_BLOCK}. Always
+     * adds MSG_CMSG_CLOEXEC.
+     */
+    public long recvmsg(Message msg, int flags) throws IOException {
+        return MsgIo.recvmsg(this, msg, flags);
+    }
+
+    /**
+     * sendmmsg(2) of slots {@code from} to {@code from + count - 1} of a batch: the number of
+     * datagrams sent (each slot's {@link DatagramBatch#length(int)} becomes its bytes sent), or
+     * {@link #WOULD_BLOCK}. Adds MSG_NOSIGNAL.
+     */
+    public int sendmmsg(DatagramBatch batch, int from, int count, int flags) throws IOException {
+        return MsgIo.sendmmsg(this, batch, from, count, flags);
+    }
+
+    /**
+     * recvmmsg(2) into the batch's slots, blocking as the socket's mode and {@code flags} say (pass
+     * {@link Msg#MSG_WAITFORONE} to return once at least one datagram arrived): the number of slots
+     * filled, or {@link #WOULD_BLOCK}.
+     */
+    public int recvmmsg(DatagramBatch batch, int flags) throws IOException {
+        return MsgIo.recvmmsg(this, batch, flags);
+    }
+
+    /**
+     * recvmmsg(2) with a time limit, whatever the socket's mode: fills slots until all are filled,
+     * {@code timeout} has passed, or — with {@link Msg#MSG_WAITFORONE} — at least one datagram
+     * arrived. The number of slots filled; 0 when none arrived in time.
+     */
+    public int recvmmsg(DatagramBatch batch, int flags, Duration timeout) throws IOException {
+        return MsgIo.recvmmsg(this, batch, flags, timeout);
+    }
+
     @Override
     public String toString() {
         StringBuilder sb = new StringBuilder("Socket[");

@@ -1,6 +1,13 @@
 package dev.ffsock.internal;
 
 import dev.ffsock.internal.bindings.LinuxC;
+import dev.ffsock.internal.bindings.cmsghdr;
+import dev.ffsock.internal.bindings.in6_pktinfo;
+import dev.ffsock.internal.bindings.in_pktinfo;
+import dev.ffsock.internal.bindings.iovec;
+import dev.ffsock.internal.bindings.mmsghdr;
+import dev.ffsock.internal.bindings.msghdr;
+import dev.ffsock.internal.bindings.timespec;
 import dev.ffsock.internal.bindings.ip_mreqn;
 import dev.ffsock.internal.bindings.ipv6_mreq;
 import dev.ffsock.internal.bindings.linger;
@@ -90,6 +97,56 @@ public final class Structs {
     /** {@return the offset of a named field of struct tcp_info} */
     public static long tcpInfo(String field) {
         return off(TCP_INFO, field);
+    }
+
+    // ---- message I/O (sendmsg/recvmsg/sendmmsg/recvmmsg and control messages) ----
+    // msg_iovlen, msg_controllen and cmsg_len are size_t: 8 bytes on the 64-bit ABIs ffsock supports
+    // (checked below), so the message code reads and writes them as longs.
+
+    public static final long MSGHDR_SIZE = msghdr.layout().byteSize();
+    public static final long MSG_NAME = off(msghdr.layout(), "msg_name");
+    public static final long MSG_NAMELEN = off(msghdr.layout(), "msg_namelen");
+    public static final long MSG_IOV = off(msghdr.layout(), "msg_iov");
+    public static final long MSG_IOVLEN = off(msghdr.layout(), "msg_iovlen");
+    public static final long MSG_CONTROL = off(msghdr.layout(), "msg_control");
+    public static final long MSG_CONTROLLEN = off(msghdr.layout(), "msg_controllen");
+    public static final long MSG_FLAGS = off(msghdr.layout(), "msg_flags");
+
+    public static final long IOVEC_SIZE = iovec.layout().byteSize();
+    public static final long IOV_BASE = off(iovec.layout(), "iov_base");
+    public static final long IOV_LEN = off(iovec.layout(), "iov_len");
+
+    public static final long MMSGHDR_SIZE = mmsghdr.layout().byteSize();
+    public static final long MMSG_HDR = off(mmsghdr.layout(), "msg_hdr");
+    public static final long MMSG_LEN = off(mmsghdr.layout(), "msg_len");
+
+    /** sizeof(struct cmsghdr): where a control message's data starts (CMSG_DATA). */
+    public static final long CMSGHDR_SIZE = cmsghdr.layout().byteSize();
+    public static final long CMSG_LEN = off(cmsghdr.layout(), "cmsg_len");
+    public static final long CMSG_LEVEL = off(cmsghdr.layout(), "cmsg_level");
+    public static final long CMSG_TYPE = off(cmsghdr.layout(), "cmsg_type");
+    /** CMSG_ALIGN's unit: sizeof(size_t). */
+    public static final long CMSG_ALIGNMENT = cmsghdr.layout().byteAlignment();
+
+    public static final long IN_PKTINFO_SIZE = in_pktinfo.layout().byteSize();
+    public static final long IPI_IFINDEX = off(in_pktinfo.layout(), "ipi_ifindex");
+    public static final long IPI_SPEC_DST = off(in_pktinfo.layout(), "ipi_spec_dst");
+    public static final long IPI_ADDR = off(in_pktinfo.layout(), "ipi_addr");
+
+    public static final long IN6_PKTINFO_SIZE = in6_pktinfo.layout().byteSize();
+    public static final long IPI6_ADDR = off(in6_pktinfo.layout(), "ipi6_addr");
+    public static final long IPI6_IFINDEX = off(in6_pktinfo.layout(), "ipi6_ifindex");
+
+    public static final long TIMESPEC_SIZE = timespec.layout().byteSize();
+    public static final long TIMESPEC_SEC = off(timespec.layout(), "tv_sec");
+    public static final long TIMESPEC_NSEC = off(timespec.layout(), "tv_nsec");
+
+    static {
+        long sizeT = msghdr.layout().select(PathElement.groupElement("msg_controllen")).byteSize();
+        if (sizeT != 8 || cmsghdr.layout().select(PathElement.groupElement("cmsg_len")).byteSize() != 8
+                || iovec.layout().select(PathElement.groupElement("iov_len")).byteSize() != 8) {
+            throw new ExceptionInInitializerError("ffsock's message code expects an 8-byte size_t");
+        }
     }
 
     /** IFNAMSIZ: interface names have at most 15 bytes plus NUL. */
