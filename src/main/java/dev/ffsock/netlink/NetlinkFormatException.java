@@ -21,6 +21,7 @@ public class NetlinkFormatException extends RuntimeException {
     /** Serialization version. */
     private static final long serialVersionUID = 1L;
 
+    /** Where the problem is, or -1. */
     private final long offset;
 
     /**
