@@ -39,7 +39,8 @@ import org.junit.jupiter.api.Test;
  *
  * <p>Runs the fixed seed and three random ones, for at most ~5 seconds and 200k iterations in
  * all. A failure names the seed, iteration and mutations; rerun one seed with
- * {@code -Dffsock.fuzz.seed=0x...} (through surefire's argLine).
+ * {@code mvn verify -Dtest=NetlinkFuzzTest -Dffsock.fuzz.seed=0x...} (surefire passes the
+ * property on to the test JVM).
  */
 class NetlinkFuzzTest {
     private static final long FIXED_SEED = 0x6e65746c696e6bL;
@@ -73,7 +74,8 @@ class NetlinkFuzzTest {
         long[] seeds;
         String property = System.getProperty("ffsock.fuzz.seed");
         if (property != null) {
-            seeds = new long[] {Long.decode(property)};
+            String p = property.strip().toLowerCase(java.util.Locale.ROOT);
+            seeds = new long[] {p.startsWith("0x") ? Long.parseUnsignedLong(p.substring(2), 16) : Long.parseLong(p)};
         } else {
             SplittableRandom r = new SplittableRandom();
             seeds = new long[] {FIXED_SEED, r.nextLong(), r.nextLong(), r.nextLong()};
