@@ -2,8 +2,10 @@
  * ffsock: Linux sockets for Java through the Foreign Function and Memory API.
  *
  * <p>{@code dev.ffsock} holds the socket API (families, types, addresses, options, poll);
+ * {@code dev.ffsock.netlink} is the netlink message codec;
  * {@code dev.ffsock.internal} (the generated bindings and the syscall layer) is not exported.
  */
 module dev.ffsock {
     exports dev.ffsock;
+    exports dev.ffsock.netlink;
 }
