@@ -30,13 +30,13 @@ final class Buffers {
     /** The remaining part of a buffer (position to limit) as a segment. */
     static MemorySegment of(ByteBuffer buf) {
         Objects.requireNonNull(buf, "buffer");
-        return MemorySegment.ofBuffer(buf);
+        return readable(MemorySegment.ofBuffer(buf));
     }
 
     static MemorySegment writable(ByteBuffer buf) {
         Objects.requireNonNull(buf, "buffer");
         if (buf.isReadOnly()) throw new IllegalArgumentException("read-only buffer cannot receive data");
-        return MemorySegment.ofBuffer(buf);
+        return readable(MemorySegment.ofBuffer(buf));
     }
 
     static void advance(ByteBuffer buf, long n) {
