@@ -45,6 +45,7 @@ public final class SockAddrIn6 extends SockAddr {
 
     /** {@return the address for an IPv6 literal such as "::1" and a port} */
     public static SockAddrIn6 of(String ipv6Literal, int port) {
+        if (ipv6Literal == null) throw new NullPointerException("ipv6Literal");
         InetAddress a;
         try {
             a = InetAddress.ofLiteral(ipv6Literal);
