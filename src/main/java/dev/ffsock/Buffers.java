@@ -10,7 +10,7 @@ final class Buffers {
     }
 
     static MemorySegment readable(MemorySegment seg) {
-        Objects.requireNonNull(seg, "buffer");
+        Objects.requireNonNull(seg, "buf");
         if (!seg.scope().isAlive()) throw new IllegalStateException("the buffer's arena is closed");
         return seg;
     }
@@ -22,21 +22,21 @@ final class Buffers {
     }
 
     static MemorySegment of(byte[] array, int offset, int length) {
-        Objects.requireNonNull(array, "buffer");
+        Objects.requireNonNull(array, "buf");
         Objects.checkFromIndexSize(offset, length, array.length);
         return MemorySegment.ofArray(array).asSlice(offset, length);
     }
 
     /** The remaining part of a buffer (position to limit) as a segment. */
     static MemorySegment of(ByteBuffer buf) {
-        Objects.requireNonNull(buf, "buffer");
-        return MemorySegment.ofBuffer(buf);
+        Objects.requireNonNull(buf, "buf");
+        return readable(MemorySegment.ofBuffer(buf));
     }
 
     static MemorySegment writable(ByteBuffer buf) {
-        Objects.requireNonNull(buf, "buffer");
+        Objects.requireNonNull(buf, "buf");
         if (buf.isReadOnly()) throw new IllegalArgumentException("read-only buffer cannot receive data");
-        return MemorySegment.ofBuffer(buf);
+        return readable(MemorySegment.ofBuffer(buf));
     }
 
     static void advance(ByteBuffer buf, long n) {

@@ -93,8 +93,10 @@ public abstract sealed class SockAddr permits SockAddrIn, SockAddrIn6, SockAddrU
         if (port < 0 || port > 65535) throw new IllegalArgumentException("port out of range (0-65535): " + port);
         InetAddress ip;
         if (host.startsWith("[") && host.endsWith("]")) {
-            ip = parseIp(host.substring(1, host.length() - 1), text);
-            if (!(ip instanceof java.net.Inet6Address)) throw new IllegalArgumentException("not an IPv6 address in brackets: " + text);
+            String inner = host.substring(1, host.length() - 1);
+            if (inner.isEmpty()) throw new IllegalArgumentException("missing host in " + text);
+            ip = SockAddrIn6.literal(inner);
+            if (ip == null) throw new IllegalArgumentException("not an IPv6 address in brackets: " + text);
         } else if (host.equals("localhost")) {
             ip = InetAddress.getLoopbackAddress();
         } else {

@@ -32,6 +32,7 @@ public final class SockAddrIn extends SockAddr {
 
     /** {@return the address for an IPv4 literal such as "127.0.0.1" and a port} */
     public static SockAddrIn of(String ipv4Literal, int port) {
+        if (ipv4Literal == null) throw new NullPointerException("ipv4Literal");
         InetAddress a;
         try {
             a = InetAddress.ofLiteral(ipv4Literal);

@@ -45,14 +45,35 @@ public final class SockAddrIn6 extends SockAddr {
 
     /** {@return the address for an IPv6 literal such as "::1" and a port} */
     public static SockAddrIn6 of(String ipv6Literal, int port) {
+        if (ipv6Literal == null) throw new NullPointerException("ipv6Literal");
+        Inet6Address a6 = literal(ipv6Literal);
+        if (a6 == null) throw new IllegalArgumentException("not an IPv6 address: " + ipv6Literal);
+        return new SockAddrIn6(a6, port, 0, a6.getScopeId());
+    }
+
+    /**
+     * {@return the IPv6 address a literal denotes, or null if it is not IPv6} IPv4-mapped literals
+     * ({@code ::ffff:127.0.0.1}, {@code ::ffff:7f00:1}) stay IPv6, where InetAddress.ofLiteral
+     * would turn them into an Inet4Address.
+     */
+    static Inet6Address literal(String text) {
         InetAddress a;
         try {
-            a = InetAddress.ofLiteral(ipv6Literal);
+            a = InetAddress.ofLiteral(text);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("not an IPv6 address: " + ipv6Literal);
+            return null;
         }
-        if (!(a instanceof Inet6Address a6)) throw new IllegalArgumentException("not an IPv6 address: " + ipv6Literal);
-        return new SockAddrIn6(a6, port, 0, a6.getScopeId());
+        if (a instanceof Inet6Address a6) return a6;
+        if (text.indexOf(':') < 0) return null;
+        byte[] mapped = new byte[16];
+        mapped[10] = (byte) 0xff;
+        mapped[11] = (byte) 0xff;
+        System.arraycopy(a.getAddress(), 0, mapped, 12, 4);
+        try {
+            return Inet6Address.getByAddress(null, mapped, -1);
+        } catch (UnknownHostException e) {
+            throw new AssertionError(e);
+        }
     }
 
     /** {@return [::1]:port} */

@@ -49,10 +49,10 @@ public abstract sealed class SockOpt<T> {
     public static final SockOpt<Integer> SO_RCVBUF = integer(SOL_SOCKET, 8, "SO_RCVBUF");
     /** Send buffer size in bytes (doubled by the kernel, like SO_RCVBUF). */
     public static final SockOpt<Integer> SO_SNDBUF = integer(SOL_SOCKET, 7, "SO_SNDBUF");
-    /** Receive buffer size beyond rmem_max (needs CAP_NET_ADMIN). */
-    public static final SockOpt<Integer> SO_RCVBUFFORCE = integer(SOL_SOCKET, 33, "SO_RCVBUFFORCE");
-    /** Send buffer size beyond wmem_max (needs CAP_NET_ADMIN). */
-    public static final SockOpt<Integer> SO_SNDBUFFORCE = integer(SOL_SOCKET, 32, "SO_SNDBUFFORCE");
+    /** Receive buffer size beyond rmem_max (needs CAP_NET_ADMIN). Write-only: read it back as SO_RCVBUF. */
+    public static final SockOpt<Integer> SO_RCVBUFFORCE = new WriteOnlyInt(SOL_SOCKET, 33, "SO_RCVBUFFORCE");
+    /** Send buffer size beyond wmem_max (needs CAP_NET_ADMIN). Write-only: read it back as SO_SNDBUF. */
+    public static final SockOpt<Integer> SO_SNDBUFFORCE = new WriteOnlyInt(SOL_SOCKET, 32, "SO_SNDBUFFORCE");
     /** Minimum bytes a receive waits for. */
     public static final SockOpt<Integer> SO_RCVLOWAT = integer(SOL_SOCKET, 18, "SO_RCVLOWAT");
     /** Lingering on close. */
@@ -286,6 +286,23 @@ public abstract sealed class SockOpt<T> {
         void set(int fd, T value) throws IOException {
             if (!writable) throw readOnlyError();
             setInt(fd, level(), name(), encode.applyAsInt(value));
+        }
+    }
+
+    /** An int option the kernel accepts in setsockopt only (getsockopt gives ENOPROTOOPT). */
+    static final class WriteOnlyInt extends SockOpt<Integer> {
+        WriteOnlyInt(int level, int name, String cName) {
+            super(level, name, cName);
+        }
+
+        @Override
+        Integer get(int fd) {
+            throw writeOnlyError();
+        }
+
+        @Override
+        void set(int fd, Integer value) throws IOException {
+            setInt(fd, level(), name(), value);
         }
     }
 

@@ -282,8 +282,8 @@ public final class Socket implements Closeable {
 
     // ---- addresses -----------------------------------------------------------------------------
 
-    private void checkFamily(SockAddr addr) {
-        Objects.requireNonNull(addr, "address");
+    private void checkFamily(SockAddr addr, String param) {
+        Objects.requireNonNull(addr, param);
         if (addr.domain().value() != domain.value()) {
             throw new IllegalArgumentException("address " + addr + " is " + addr.domain() + ", socket is " + domain);
         }
@@ -291,7 +291,7 @@ public final class Socket implements Closeable {
 
     /** bind(2). */
     public void bind(SockAddr addr) throws IOException {
-        checkFamily(addr);
+        checkFamily(addr, "addr");
         SockAddrStorage s = Scratch.get().address;
         s.set(addr);
         int fd = begin();
@@ -393,7 +393,7 @@ public final class Socket implements Closeable {
      * and call {@link #finishConnect()}.
      */
     public boolean connect(SockAddr addr) throws IOException {
-        checkFamily(addr);
+        checkFamily(addr, "addr");
         SockAddrStorage s = Scratch.get().address;
         s.set(addr);
         int fd = begin();
@@ -418,7 +418,7 @@ public final class Socket implements Closeable {
      * @throws SocketTimeoutException if the time ran out (the socket should then be closed)
      */
     public void connect(SockAddr addr, Duration timeout) throws IOException {
-        checkFamily(addr);
+        checkFamily(addr, "addr");
         Objects.requireNonNull(timeout, "timeout");
         if (timeout.isNegative()) throw new IllegalArgumentException("negative timeout");
         long millis = Math.min(Integer.MAX_VALUE, Math.max(1, timeout.toMillis()));
@@ -525,7 +525,7 @@ public final class Socket implements Closeable {
     /** sendto(2): bytes sent or {@link #WOULD_BLOCK}. */
     public long sendto(MemorySegment buf, int flags, SockAddr to) throws IOException {
         Buffers.readable(buf);
-        checkFamily(to);
+        checkFamily(to, "to");
         SockAddrStorage s = Scratch.get().address;
         s.set(to);
         return send0(buf, flags, s);
