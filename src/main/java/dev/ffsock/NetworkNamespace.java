@@ -1,0 +1,99 @@
+package dev.ffsock;
+
+import dev.ffsock.internal.Sys;
+
+import java.io.IOException;
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.nio.file.Path;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * Opens sockets inside another network namespace without moving the calling thread: a short-lived
+ * platform thread enters the namespace with {@code setns(2)}, creates the socket and hands it back.
+ * A socket keeps the namespace it was created in for its whole life, so one process can hold
+ * sockets (netlink ones, say) in several namespaces at once.
+ *
+ * <p>Named namespaces are those of {@code ip netns add NAME}: {@code /run/netns/NAME}. Entering one
+ * needs CAP_SYS_ADMIN.
+ */
+public final class NetworkNamespace {
+    private static final int CLONE_NEWNET = 0x40000000;
+    private static final int O_RDONLY = 0;
+    private static final int O_CLOEXEC = 0x80000;
+
+    private NetworkNamespace() {
+    }
+
+    /** {@return the path of a named namespace: /run/netns/NAME} */
+    public static Path path(String name) {
+        Objects.requireNonNull(name, "name");
+        if (name.isEmpty() || name.contains("/") || name.equals(".") || name.equals("..")) {
+            throw new IllegalArgumentException("bad namespace name: '" + name + "'");
+        }
+        return Path.of("/run/netns", name);
+    }
+
+    /** socket(2) inside the named namespace ({@code ip netns add NAME}). */
+    public static Socket open(String name, Domain domain, Type type, Protocol protocol) throws IOException {
+        return open(path(name), domain, type, protocol);
+    }
+
+    /**
+     * socket(2) inside the namespace a file refers to ({@code /run/netns/NAME},
+     * {@code /proc/PID/ns/net}).
+     *
+     * @throws ErrnoException {@code open} ENOENT when there is no such namespace, {@code setns} EPERM without CAP_SYS_ADMIN
+     */
+    public static Socket open(Path namespace, Domain domain, Type type, Protocol protocol) throws IOException {
+        Objects.requireNonNull(namespace, "namespace");
+        Objects.requireNonNull(domain, "domain");
+        Objects.requireNonNull(type, "type");
+        Objects.requireNonNull(protocol, "protocol");
+        AtomicReference<Object> result = new AtomicReference<>();
+        Thread t = Thread.ofPlatform().name("ffsock-setns").daemon().unstarted(() -> {
+            try {
+                result.set(openHere(namespace, domain, type, protocol));
+            } catch (Throwable e) {
+                result.set(e);
+            }
+        });
+        t.start();
+        boolean interrupted = false;
+        while (true) {
+            try {
+                t.join();
+                break;
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) Thread.currentThread().interrupt();
+        Object r = result.get();
+        if (r instanceof Socket s) return s;
+        if (r instanceof IOException e) throw e;
+        if (r instanceof RuntimeException e) throw e;
+        if (r instanceof Error e) throw e;
+        throw new IOException("opening a socket in " + namespace + " failed", (Throwable) r);
+    }
+
+    /** Runs on the dedicated thread, which ends right after: its namespace is never restored. */
+    private static Socket openHere(Path namespace, Domain domain, Type type, Protocol protocol) throws IOException {
+        int nsfd;
+        try (Arena a = Arena.ofConfined()) {
+            MemorySegment p = a.allocateFrom(namespace.toString());
+            try {
+                nsfd = Sys.open(p, O_RDONLY | O_CLOEXEC);
+            } catch (ErrnoException e) {
+                throw new ErrnoException("open", e.errno(), namespace.toString());
+            }
+        }
+        try {
+            Sys.setns(nsfd, CLONE_NEWNET);
+        } finally {
+            Sys.close(nsfd);
+        }
+        return Socket.open(domain, type, protocol);
+    }
+}

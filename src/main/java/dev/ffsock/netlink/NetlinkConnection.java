@@ -1,0 +1,409 @@
+package dev.ffsock.netlink;
+
+import dev.ffsock.Domain;
+import dev.ffsock.ErrnoException;
+import dev.ffsock.Errno;
+import dev.ffsock.Msg;
+import dev.ffsock.NetworkNamespace;
+import dev.ffsock.Poll;
+import dev.ffsock.Protocol;
+import dev.ffsock.SockAddrNl;
+import dev.ffsock.SockAddrStorage;
+import dev.ffsock.SockOpt;
+import dev.ffsock.Socket;
+import dev.ffsock.Type;
+
+import java.io.IOException;
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.IntFunction;
+
+/**
+ * A netlink socket that speaks the protocol: it numbers requests, sends them to the kernel and
+ * gathers the answer — multipart dumps until NLMSG_DONE, ACKs, NLMSG_ERROR turned into
+ * {@link NetlinkException} with the kernel's extended-ack message, NLM_F_DUMP_INTR reported as
+ * {@link DumpInterruptedException}. Every received datagram's sender must be the kernel (port 0):
+ * anything else is dropped, so a local process cannot spoof answers. Replies whose sequence number
+ * or port id is not the pending request's are stale (from an abandoned request) and skipped.
+ *
+ * <p>Receives are never truncated: each datagram's size is read first with MSG_PEEK|MSG_TRUNC and
+ * the buffer grows to fit. The receive buffer starts at 1 MiB (as iproute2 does). NETLINK_EXT_ACK
+ * and NETLINK_CAP_ACK are on; NETLINK_GET_STRICT_CHK is on for NETLINK_ROUTE where the kernel has
+ * it ({@link #strictCheck()}), so dumps can be filtered by the kernel.
+ *
+ * <p>Thread-safe: one request at a time (a lock is held for the whole exchange). Use a separate
+ * connection for multicast events ({@link #subscribe}, {@link #receiveEvents}).
+ */
+public final class NetlinkConnection implements AutoCloseable {
+    /** The receive buffer size asked for at open (SO_RCVBUF; SO_RCVBUFFORCE when permitted). */
+    public static final int RECEIVE_BUFFER = 1 << 20;
+
+    /** Writes a request's payload (family header and attributes) after the nlmsghdr. */
+    @FunctionalInterface
+    public interface Encoder {
+        /** Writes the payload. */
+        void encode(PayloadWriter w);
+    }
+
+    /** Receives each reply message of a request or dump; the message is valid only during the call. */
+    @FunctionalInterface
+    public interface Handler {
+        /** Handles one message. */
+        void handle(NetlinkMessage m) throws IOException;
+    }
+
+    /** Turns a reply message into an object; may return null to skip it. */
+    @FunctionalInterface
+    public interface Decoder<T> {
+        /** Decodes one message, valid only during the call. */
+        T decode(NetlinkMessage m) throws IOException;
+    }
+
+    private static final Encoder EMPTY = w -> { };
+
+    private final Socket socket;
+    private final int family;
+    private final int portId;
+    private final boolean strictCheck;
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Arena arena = Arena.ofShared();
+    private final MessageBuilder builder = new MessageBuilder(4096, true);
+    private final SockAddrStorage kernel = SockAddrStorage.of(SockAddrNl.kernel());
+    private final SockAddrStorage from = new SockAddrStorage();
+    private final MemorySegment peek = arena.allocate(16, 8);
+    private MemorySegment buffer = arena.allocate(32768, 8);
+    private final MessageReader reader = new MessageReader(MemorySegment.NULL, 0);
+    private IntFunction<String> typeNames = t -> "netlink message type " + t;
+    private int seq = (int) (System.nanoTime() & 0x3fffffff);
+    private long spoofed;
+
+    private NetlinkConnection(Socket socket, int family) throws IOException {
+        this.socket = socket;
+        this.family = family;
+        try {
+            try {
+                socket.setsockopt(SockOpt.SO_RCVBUFFORCE, RECEIVE_BUFFER);
+            } catch (ErrnoException e) {
+                socket.setsockopt(SockOpt.SO_RCVBUF, RECEIVE_BUFFER);
+            }
+            socket.setsockoptInt(Netlink.SOL_NETLINK, Netlink.NETLINK_EXT_ACK, 1);
+            socket.setsockoptInt(Netlink.SOL_NETLINK, Netlink.NETLINK_CAP_ACK, 1);
+            boolean strict = false;
+            if (family == Netlink.NETLINK_ROUTE) {
+                try {
+                    socket.setsockoptInt(Netlink.SOL_NETLINK, Netlink.NETLINK_GET_STRICT_CHK, 1);
+                    strict = true;
+                } catch (ErrnoException e) {
+                    if (e.errno() != Errno.ENOPROTOOPT) throw e;
+                }
+            }
+            this.strictCheck = strict;
+            socket.bind(new SockAddrNl(0, 0));
+            this.portId = ((SockAddrNl) socket.getsockname()).pid();
+        } catch (IOException | RuntimeException e) {
+            socket.close();
+            arena.close();
+            throw e;
+        }
+    }
+
+    /**
+     * Opens a connection to a netlink family in this process's network namespace.
+     *
+     * @param family {@link Netlink#NETLINK_ROUTE}, {@link Netlink#NETLINK_SOCK_DIAG}, {@link Netlink#NETLINK_GENERIC}, …
+     */
+    public static NetlinkConnection open(int family) throws IOException {
+        Socket s = Socket.open(Domain.AF_NETLINK, Type.RAW, Protocol.of(family));
+        return open(s, family);
+    }
+
+    /** Opens a connection inside the named network namespace ({@code ip netns add NAME}), without moving this thread. */
+    public static NetlinkConnection open(int family, String namespace) throws IOException {
+        if (namespace == null) return open(family);
+        Socket s = NetworkNamespace.open(namespace, Domain.AF_NETLINK, Type.RAW, Protocol.of(family));
+        return open(s, family);
+    }
+
+    /** Opens a connection inside the network namespace a file refers to ({@code /proc/PID/ns/net}). */
+    public static NetlinkConnection open(int family, Path namespace) throws IOException {
+        Socket s = NetworkNamespace.open(namespace, Domain.AF_NETLINK, Type.RAW, Protocol.of(family));
+        return open(s, family);
+    }
+
+    private static NetlinkConnection open(Socket s, int family) throws IOException {
+        try {
+            return new NetlinkConnection(s, family);
+        } catch (IOException | RuntimeException e) {
+            s.close();
+            throw e;
+        }
+    }
+
+    /** Names message types in error messages (e.g. "RTM_NEWROUTE"); families install theirs. */
+    public NetlinkConnection typeNames(IntFunction<String> names) {
+        this.typeNames = Objects.requireNonNull(names, "names");
+        return this;
+    }
+
+    /** {@return the underlying socket, for options (NETLINK_NO_ENOBUFS, NETLINK_LISTEN_ALL_NSID, …)} */
+    public Socket socket() {
+        return socket;
+    }
+
+    /** {@return the netlink family (protocol) this connection talks to} */
+    public int family() {
+        return family;
+    }
+
+    /** {@return the port id the kernel assigned to this socket} */
+    public int portId() {
+        return portId;
+    }
+
+    /** {@return whether NETLINK_GET_STRICT_CHK is on, so the kernel filters dumps by the request's header and attributes} */
+    public boolean strictCheck() {
+        return strictCheck;
+    }
+
+    /** {@return how many datagrams were dropped because their sender was not the kernel} */
+    public long spoofedDropped() {
+        return spoofed;
+    }
+
+    // ---- requests ------------------------------------------------------------------------------
+
+    /**
+     * Sends a request with NLM_F_ACK and waits for the kernel's acknowledgement (a change: add,
+     * delete, set).
+     *
+     * @throws NetlinkException when the kernel refuses it
+     */
+    public void execute(int type, int flags, Encoder payload) throws IOException {
+        request(type, flags, payload, null);
+    }
+
+    /**
+     * Sends a request with NLM_F_ACK and hands every reply message to {@code handler} until the
+     * acknowledgement (a get: one link by name, one generic family).
+     */
+    public void request(int type, int flags, Encoder payload, Handler handler) throws IOException {
+        lock.lock();
+        try {
+            int s = send(type, Netlink.NLM_F_REQUEST | Netlink.NLM_F_ACK | flags, payload);
+            collect(type, s, false, handler);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Sends a request with NLM_F_ACK and decodes its replies into a list (a get whose answer is
+     * one or a few objects).
+     */
+    public <T> List<T> query(int type, int flags, Encoder payload, Decoder<T> decoder) throws IOException {
+        List<T> out = new ArrayList<>();
+        request(type, flags, payload, m -> {
+            T t = decoder.decode(m);
+            if (t != null) out.add(t);
+        });
+        return out;
+    }
+
+    /**
+     * Dumps (NLM_F_DUMP) and streams every message to {@code handler} as it arrives, without
+     * keeping them: memory stays bounded however large the dump.
+     *
+     * @throws DumpInterruptedException after the whole dump, if the kernel marked it interrupted
+     *         (its partial list is empty here: the messages went to the handler)
+     */
+    public void dump(int type, Encoder payload, Handler handler) throws IOException {
+        Objects.requireNonNull(handler, "handler");
+        lock.lock();
+        try {
+            int s = send(type, Netlink.NLM_F_REQUEST | Netlink.NLM_F_DUMP, payload == null ? EMPTY : payload);
+            if (collect(type, s, true, handler)) throw new DumpInterruptedException(typeNames.apply(type), List.of());
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Dumps and decodes every message into a list.
+     *
+     * @throws DumpInterruptedException if the kernel marked the dump interrupted; it carries the list
+     */
+    public <T> List<T> dump(int type, Encoder payload, Decoder<T> decoder) throws IOException {
+        Objects.requireNonNull(decoder, "decoder");
+        List<T> out = new ArrayList<>();
+        try {
+            dump(type, payload, m -> {
+                T t = decoder.decode(m);
+                if (t != null) out.add(t);
+            });
+        } catch (DumpInterruptedException e) {
+            throw new DumpInterruptedException(typeNames.apply(type), out);
+        }
+        return out;
+    }
+
+    /** Dumps until a dump comes back not interrupted, at most {@code attempts} times. */
+    public <T> List<T> dumpConsistent(int type, Encoder payload, Decoder<T> decoder, int attempts) throws IOException {
+        if (attempts < 1) throw new IllegalArgumentException("attempts must be at least 1");
+        DumpInterruptedException last = null;
+        for (int i = 0; i < attempts; i++) {
+            try {
+                return dump(type, payload, decoder);
+            } catch (DumpInterruptedException e) {
+                last = e;
+            }
+        }
+        throw last;
+    }
+
+    private int send(int type, int flags, Encoder payload) throws IOException {
+        int s = ++seq;
+        builder.reset();
+        builder.begin(type, flags);
+        builder.setSeq(s);
+        if (payload != null) payload.encode(builder);
+        builder.end();
+        MemorySegment msg = builder.segment();
+        socket.sendto(msg, 0, kernel);
+        return s;
+    }
+
+    /** Reads replies to request {@code s}; returns whether the dump was interrupted. */
+    private boolean collect(int type, int s, boolean dump, Handler handler) throws IOException {
+        boolean interrupted = false;
+        while (true) {
+            long n = receive(-1);
+            reader.reset(buffer, n);
+            try {
+                while (reader.hasNext()) {
+                    NetlinkMessage m = reader.next();
+                    if (m.seq() != s || (m.pid() != portId && m.pid() != 0)) continue; // stale reply
+                    if ((m.flags() & Netlink.NLM_F_DUMP_INTR) != 0) interrupted = true;
+                    switch (m.type()) {
+                        case Netlink.NLMSG_NOOP -> { }
+                        case Netlink.NLMSG_DONE -> {
+                            if (dump) {
+                                NetlinkError e = NetlinkError.parseDone(m);
+                                if (e.error() != 0) throw new NetlinkException(typeNames.apply(type), e.errno(), e.extAck());
+                                return interrupted;
+                            }
+                            if (handler != null) handler.handle(m);
+                        }
+                        case Netlink.NLMSG_ERROR -> {
+                            NetlinkError e = NetlinkError.parse(m);
+                            if (e.error() != 0) throw new NetlinkException(typeNames.apply(type), e.errno(), e.extAck());
+                            if (!dump) return interrupted;
+                        }
+                        case Netlink.NLMSG_OVERRUN -> throw new IOException(typeNames.apply(type) + ": NLMSG_OVERRUN: data lost");
+                        default -> {
+                            if (handler != null) handler.handle(m);
+                        }
+                    }
+                }
+            } catch (NetlinkFormatException e) {
+                throw new IOException("malformed netlink reply to " + typeNames.apply(type) + ": " + e.getMessage(), e);
+            }
+        }
+    }
+
+    /**
+     * Receives one datagram from the kernel into {@link #buffer}, sized first with
+     * MSG_PEEK|MSG_TRUNC so it is never truncated; drops datagrams not sent by the kernel.
+     *
+     * @return its length, or -1 if {@code timeoutMillis} passed first
+     */
+    private long receive(int timeoutMillis) throws IOException {
+        while (true) {
+            if (timeoutMillis >= 0 && socket.poll(Poll.POLLIN, timeoutMillis) == 0) return -1;
+            long size = socket.recvfrom(peek.asSlice(0, 0), Msg.MSG_PEEK | Msg.MSG_TRUNC, from);
+            if (size > buffer.byteSize()) buffer = arena.allocate(Math.max(size, buffer.byteSize() * 2), 8);
+            long n = socket.recvfrom(buffer, 0, from);
+            if (from.domain() != Domain.AF_NETLINK || from.length() < 12 || !(from.get() instanceof SockAddrNl nl) || nl.pid() != 0) {
+                spoofed++;
+                continue;
+            }
+            return n;
+        }
+    }
+
+    // ---- multicast events ----------------------------------------------------------------------
+
+    /** Joins multicast groups (NETLINK_ADD_MEMBERSHIP; any group number, above 32 too). */
+    public void subscribe(int... groups) throws IOException {
+        for (int g : groups) {
+            if (g <= 0) throw new IllegalArgumentException("netlink groups start at 1: " + g);
+            socket.setsockoptInt(Netlink.SOL_NETLINK, Netlink.NETLINK_ADD_MEMBERSHIP, g);
+        }
+    }
+
+    /** Leaves multicast groups (NETLINK_DROP_MEMBERSHIP). */
+    public void unsubscribe(int... groups) throws IOException {
+        for (int g : groups) socket.setsockoptInt(Netlink.SOL_NETLINK, Netlink.NETLINK_DROP_MEMBERSHIP, g);
+    }
+
+    /**
+     * Waits up to {@code timeoutMillis} (-1: forever) for one datagram of notifications and hands each
+     * message in it to {@code handler}.
+     *
+     * @return the number of messages handled; 0 if the time ran out
+     * @throws EventsLostException if the kernel dropped notifications (ENOBUFS); receiving may go on
+     */
+    public int receiveEvents(Handler handler, int timeoutMillis) throws IOException {
+        Objects.requireNonNull(handler, "handler");
+        lock.lock();
+        try {
+            long n;
+            try {
+                n = receive(timeoutMillis);
+            } catch (ErrnoException e) {
+                if (e.errno() == Errno.ENOBUFS) throw new EventsLostException();
+                throw e;
+            }
+            if (n < 0) return 0;
+            reader.reset(buffer, n);
+            int count = 0;
+            try {
+                while (reader.hasNext()) {
+                    NetlinkMessage m = reader.next();
+                    if (m.type() == Netlink.NLMSG_NOOP || m.type() == Netlink.NLMSG_DONE) continue;
+                    handler.handle(m);
+                    count++;
+                }
+            } catch (NetlinkFormatException e) {
+                throw new IOException("malformed netlink notification: " + e.getMessage(), e);
+            }
+            return count;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Closes the socket and frees the connection's memory. Idempotent. */
+    @Override
+    public void close() {
+        socket.close();
+        lock.lock();
+        try {
+            if (arena.scope().isAlive()) {
+                builder.close();
+                arena.close();
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "NetlinkConnection[family=" + family + " port=" + Integer.toUnsignedString(portId) + "]";
+    }
+}
