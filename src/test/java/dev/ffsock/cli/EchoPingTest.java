@@ -163,6 +163,16 @@ class EchoPingTest {
     }
 
     @Test
+    void unixDgramFromAnUnboundClientIsReportedNotAnswered() throws Exception {
+        Echo echo = new Echo("--unix", abstractName(), "--dgram", "--count", "1");
+        try (Socket c = Socket.open(Domain.AF_UNIX, Type.DGRAM)) {
+            c.sendto(new byte[] {1, 2, 3}, 0, 3, 0, dev.ffsock.SockAddr.parse(echo.address));
+        }
+        assertEquals(0, echo.await(), echo.err());
+        assertTrue(echo.err().startsWith("ffsock: echo: datagram from an unbound AF_UNIX socket"), echo.err());
+    }
+
+    @Test
     void severalConnectionsAtOnce() throws Exception {
         // --count 3: three pings at the same time, each served on its own thread.
         Echo echo = new Echo("--tcp", "127.0.0.1:0", "--count", "3");
