@@ -866,6 +866,37 @@ public final class Socket implements Closeable {
         end();
     }
 
+    // ---- java.io / java.nio views --------------------------------------------------------------
+
+    /**
+     * {@return an InputStream over recv(2)} For blocking stream sockets: end of stream reads as -1,
+     * SO_RCVTIMEO expiry throws {@link SocketTimeoutException}, close and interrupt behave as for
+     * {@link #recv}; closing the stream closes this socket. Not buffered. On a non-blocking socket
+     * reads throw {@link java.nio.channels.IllegalBlockingModeException}.
+     */
+    public java.io.InputStream inputStream() {
+        return new SocketStreams.In(this);
+    }
+
+    /**
+     * {@return an OutputStream over send(2)} Each write sends all its bytes (looping over partial
+     * sends); closing the stream closes this socket. Not buffered. On a non-blocking socket writes
+     * throw {@link java.nio.channels.IllegalBlockingModeException}.
+     */
+    public java.io.OutputStream outputStream() {
+        return new SocketStreams.Out(this);
+    }
+
+    /**
+     * {@return a ByteChannel over recv(2)/send(2)} {@code isOpen()}/{@code close()} are this socket's;
+     * a closed socket gives {@link java.nio.channels.ClosedChannelException}, a close during the call
+     * {@link java.nio.channels.AsynchronousCloseException}; blocking-mode writes send every byte,
+     * non-blocking reads/writes return 0 when they would block, end of stream reads as -1.
+     */
+    public java.nio.channels.ByteChannel channel() {
+        return new SocketByteChannel(this);
+    }
+
     // ---- options -------------------------------------------------------------------------------
 
     /** getsockopt(2) of a typed option. */
