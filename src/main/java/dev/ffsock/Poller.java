@@ -18,8 +18,8 @@ import java.util.function.BooleanSupplier;
  * epoll set, in which each descriptor a virtual thread has waited on is registered
  * {@code EPOLLONESHOT}. A waiting virtual thread adds itself to its descriptor's {@link Registration},
  * (re)arms it for the events it needs and parks ({@link LockSupport#park(Object)}); when the
- * descriptor fires the poller unparks every waiter of that descriptor, which then retry their
- * non-blocking call (a spurious wake-up only costs a retry).
+ * descriptor fires the poller unparks one waiter per fired event (see {@link #handOff}), which
+ * retries its non-blocking call (a spurious wake-up only costs a retry). Close unparks all.
  *
  * <p>Registrations live as long as their descriptor: the owner removes one with
  * {@link #deregister(Registration)} (EPOLL_CTL_DEL) <em>before</em> it closes the descriptor, so a
@@ -49,13 +49,29 @@ final class Poller {
         int armed;
         boolean added;
         boolean removed;
-        final ArrayList<Thread> waiters = new ArrayList<>(1);
+        final ArrayList<Waiter> waiters = new ArrayList<>(1);
 
         Registration(int fd, long key) {
             this.fd = fd;
             this.key = key;
         }
     }
+
+    /** One parked thread and the events it waits for. */
+    static final class Waiter {
+        final Thread thread;
+        final int events;
+        /** Unparked by the poller for an event (not yet back to retry its call). */
+        boolean notified;
+
+        Waiter(Thread thread, int events) {
+            this.thread = thread;
+            this.events = events;
+        }
+    }
+
+    private static final int EPOLLERR = 0x008;
+    private static final int EPOLLHUP = 0x010;
 
     private static final ReentrantLock LOCK = new ReentrantLock();
     private static Registration[] byFd = new Registration[1024];
@@ -99,7 +115,9 @@ final class Poller {
                     Registration r = fd >= 0 && fd < byFd.length ? byFd[fd] : null;
                     if (r == null || r.key != key) continue; // deregistered meanwhile
                     r.armed = 0; // one-shot: the kernel disarmed it
-                    wakeLocked(r);
+                    int fired = events.get(ValueLayout.JAVA_INT_UNALIGNED,
+                            i * ArchLayouts.EPOLL_EVENT_SIZE + ArchLayouts.EPOLL_EVENT_EVENTS);
+                    handOff(r, fired);
                 }
             } finally {
                 LOCK.unlock();
@@ -108,7 +126,48 @@ final class Poller {
     }
 
     private static void wakeLocked(Registration r) {
-        for (int i = 0, n = r.waiters.size(); i < n; i++) LockSupport.unpark(r.waiters.get(i));
+        for (int i = 0, n = r.waiters.size(); i < n; i++) LockSupport.unpark(r.waiters.get(i).thread);
+    }
+
+    /**
+     * Wakes, for each fired event bit, the first waiter not yet woken that wants it (all of them on
+     * EPOLLERR/EPOLLHUP), and re-arms for the waiters left. Many threads waiting on one descriptor
+     * (say, 1000 in accept on one listener) thus get one wake-up per ready event, not a herd: if the
+     * event is still pending after the woken thread's call (level-triggered), the re-armed
+     * registration fires again for the next waiter.
+     */
+    private static void handOff(Registration r, int fired) {
+        boolean all = (fired & (EPOLLERR | EPOLLHUP)) != 0;
+        int covered = 0;
+        int remaining = 0;
+        for (int i = 0, n = r.waiters.size(); i < n; i++) {
+            Waiter w = r.waiters.get(i);
+            if (w.notified) continue;
+            int m = w.events & fired;
+            if (all || (m & ~covered) != 0) {
+                w.notified = true;
+                LockSupport.unpark(w.thread);
+                covered |= m;
+            } else {
+                remaining |= w.events;
+            }
+        }
+        if (remaining != 0) {
+            try {
+                arm(r, remaining);
+            } catch (ErrnoException e) {
+                wakeLocked(r); // cannot re-arm: let them all retry (and re-arm themselves)
+            }
+        }
+    }
+
+    private static void arm(Registration r, int want) throws ErrnoException {
+        MemorySegment ev = Scratch.get().epollEvent;
+        ev.set(ValueLayout.JAVA_INT_UNALIGNED, ArchLayouts.EPOLL_EVENT_EVENTS, want | EPOLLONESHOT);
+        ev.set(ValueLayout.JAVA_LONG_UNALIGNED, ArchLayouts.EPOLL_EVENT_DATA, r.key);
+        Sys.epollCtl(Holder.EPFD, r.added ? EPOLL_CTL_MOD : EPOLL_CTL_ADD, r.fd, ev);
+        r.added = true;
+        r.armed = want;
     }
 
     /** {@return a new registration for {@code fd}, not yet in the epoll set (added on the first wait)} */
@@ -134,24 +193,18 @@ final class Poller {
      * case: the caller retries its call and checks those conditions itself.
      */
     static void await(Registration r, int events, long deadlineNanos, BooleanSupplier closed) throws ErrnoException {
-        Thread me = Thread.currentThread();
+        Waiter me = new Waiter(Thread.currentThread(), events);
         LOCK.lock();
         try {
             if (r.removed) return;
             r.waiters.add(me);
             if ((r.armed & events) != events) {
-                int want = r.armed | events;
-                MemorySegment ev = Scratch.get().epollEvent;
-                ev.set(ValueLayout.JAVA_INT, ArchLayouts.EPOLL_EVENT_EVENTS, want | EPOLLONESHOT);
-                ev.set(ValueLayout.JAVA_LONG_UNALIGNED, ArchLayouts.EPOLL_EVENT_DATA, r.key);
                 try {
-                    Sys.epollCtl(Holder.EPFD, r.added ? EPOLL_CTL_MOD : EPOLL_CTL_ADD, r.fd, ev);
+                    arm(r, r.armed | events);
                 } catch (ErrnoException e) {
                     r.waiters.remove(me);
                     throw e;
                 }
-                r.added = true;
-                r.armed = want;
             }
         } finally {
             LOCK.unlock();
