@@ -75,6 +75,13 @@ public final class Socket implements Closeable {
     /** Returned by send/recv calls that would block on a non-blocking socket. */
     public static final int WOULD_BLOCK = -1;
 
+    /**
+     * Initializes SockOpt with Socket: a virtual thread's first wait reads SO_RCVTIMEO, and thousands
+     * of virtual threads racing into SockOpt's class initialization would pin their carriers.
+     */
+    private static final SockOpt<Duration> RCVTIMEO = SockOpt.SO_RCVTIMEO;
+    private static final SockOpt<Duration> SNDTIMEO = SockOpt.SO_SNDTIMEO;
+
     private static final int CLOSING = 1 << 30;
     private static final int COUNT = CLOSING - 1;
     private static final VarHandle CTL;
@@ -412,7 +419,7 @@ public final class Socket implements Closeable {
 
     /** {@return the deadline for a call's wait from SO_RCVTIMEO or SO_SNDTIMEO; 0 = none} */
     private static long timeoutDeadline(int fd, boolean receive) throws IOException {
-        return Blocking.deadline((receive ? SockOpt.SO_RCVTIMEO : SockOpt.SO_SNDTIMEO).get(fd));
+        return Blocking.deadline((receive ? RCVTIMEO : SNDTIMEO).get(fd));
     }
 
     /**

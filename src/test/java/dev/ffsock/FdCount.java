@@ -20,6 +20,27 @@ final class FdCount {
         }
     }
 
+    /**
+     * {@return the number of open sockets, epoll instances and eventfds (what ffsock opens), ignoring
+     * files the JVM itself opens and closes (class files, JFR chunks)}
+     */
+    static int sockets() {
+        int n = 0;
+        try (Stream<Path> s = Files.list(Path.of("/proc/self/fd"))) {
+            for (Path p : s.toList()) {
+                try {
+                    String t = Files.readSymbolicLink(p).toString();
+                    if (t.startsWith("socket:") || t.startsWith("anon_inode:")) n++;
+                } catch (IOException e) {
+                    // closed meanwhile (the listing's own descriptor)
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return n;
+    }
+
     /** {@return the soft RLIMIT_NOFILE from /proc/self/limits, or Long.MAX_VALUE if unlimited/unknown} */
     static long limit() {
         try {
