@@ -1,5 +1,7 @@
 package dev.ffsock;
 
+import dev.ffsock.internal.ArchLayouts;
+
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 
@@ -16,6 +18,8 @@ final class Scratch {
 
     final SockAddrStorage address = new SockAddrStorage();
     final MemorySegment intSlot = Arena.ofAuto().allocate(8, 8);
+    /** One {@code struct epoll_event} (this architecture's layout) for epoll_ctl(2). */
+    final MemorySegment epollEvent = Arena.ofAuto().allocate(ArchLayouts.EPOLL_EVENT_SIZE, 8);
     private MemorySegment bounce = MemorySegment.NULL;
 
     static Scratch get() {

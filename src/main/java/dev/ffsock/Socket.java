@@ -11,6 +11,7 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.net.SocketTimeoutException;
 import java.nio.ByteBuffer;
+import java.nio.channels.ClosedByInterruptException;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -41,11 +42,45 @@ import java.util.Objects;
  * Because the wake-up is {@code shutdown(2)}, a descriptor shared with another process (passed or
  * inherited) is shut down for it too when closed under a blocked call.
  *
+ * <h2>Virtual threads</h2>
+ * A blocking call (accept, connect, send, recv, sendto, recvfrom, poll) made on a virtual thread
+ * never pins its carrier while it waits. send/recv/sendto/recvfrom are attempted with
+ * {@link Msg#MSG_DONTWAIT}; accept and connect switch the descriptor to O_NONBLOCK in the kernel the
+ * first time a virtual thread needs it ({@link #isBlocking()} still reports the mode the user chose).
+ * When the attempt would block, the virtual thread parks on ffsock's internal poller (one platform
+ * daemon thread in epoll_wait(2) with EPOLLONESHOT registrations), is unparked when the descriptor is
+ * ready and retries. SO_RCVTIMEO (recv, recvfrom, accept) and SO_SNDTIMEO (send, sendto, connect)
+ * keep their meaning: their value is read with getsockopt(2) when a call first has to wait (so it
+ * is right however it was set), and expiry throws {@link SocketTimeoutException}. Closing the socket
+ * unparks its waiting virtual threads ({@link SocketClosedException}), and the poller registration
+ * is removed before the descriptor is released. On platform threads blocking calls stay plain
+ * blocking system calls; if a virtual thread has switched the descriptor to O_NONBLOCK, a platform
+ * thread's blocking call waits in poll(2) and retries. The O_NONBLOCK switch is made on the open file
+ * description, so a descriptor shared with another process sees it too.
+ *
+ * <h2>Interrupts</h2>
+ * Like {@link java.nio.channels.InterruptibleChannel}: a blocking-mode call made while the thread's
+ * interrupt status is set closes the socket and throws {@link ClosedByInterruptException} (a
+ * {@link java.nio.channels.ClosedChannelException}, not a {@code SocketClosedException}), leaving the
+ * status set. A virtual thread interrupted while parked in a call is woken at once, and the socket
+ * is closed with the same exception. A platform thread blocked inside a system call is
+ * <em>not</em> woken by {@link Thread#interrupt()}: ffsock cannot hook platform-thread interrupts
+ * without JDK internals, and making every platform-thread wait a poll(2) on the socket plus a
+ * per-thread eventfd would cost a system call per blocking call. Such a thread sees the interrupt at
+ * its next blocking call on any ffsock socket; to stop it now, close the socket (which wakes it).
+ *
  * <p>Thread-safe: calls may come from several threads; the descriptor's state is one atomic word.
  */
 public final class Socket implements Closeable {
     /** Returned by send/recv calls that would block on a non-blocking socket. */
     public static final int WOULD_BLOCK = -1;
+
+    /**
+     * Initializes SockOpt with Socket: a virtual thread's first wait reads SO_RCVTIMEO, and thousands
+     * of virtual threads racing into SockOpt's class initialization would pin their carriers.
+     */
+    private static final SockOpt<Duration> RCVTIMEO = SockOpt.SO_RCVTIMEO;
+    private static final SockOpt<Duration> SNDTIMEO = SockOpt.SO_SNDTIMEO;
 
     private static final int CLOSING = 1 << 30;
     private static final int COUNT = CLOSING - 1;
@@ -64,6 +99,13 @@ public final class Socket implements Closeable {
     private final Type type;
     private final Protocol protocol;
     private volatile boolean nonBlocking;
+    /**
+     * O_NONBLOCK as set in the kernel. Equal to {@code nonBlocking} except after a virtual thread's
+     * accept/connect switched a blocking-mode socket to non-blocking underneath.
+     */
+    private volatile boolean fdNonBlocking;
+    /** This socket's entry in the virtual-thread poller; created at the first virtual-thread wait. */
+    private volatile Poller.Registration preg;
     /** CLOSING bit | number of calls in flight. Only moves to CLOSING once. */
     @SuppressWarnings("unused")
     private volatile int ctl;
@@ -75,6 +117,7 @@ public final class Socket implements Closeable {
         this.type = type;
         this.protocol = protocol;
         this.nonBlocking = nonBlocking;
+        this.fdNonBlocking = nonBlocking;
         this.acceptedFrom = acceptedFrom;
     }
 
@@ -178,6 +221,7 @@ public final class Socket implements Closeable {
     }
 
     private void release() {
+        Poller.deregister(preg); // before the number is released: no stale registration can meet its reuse
         try {
             Sys.close(fd);
         } catch (ErrnoException e) {
@@ -231,6 +275,7 @@ public final class Socket implements Closeable {
             return;
         }
         Sys.shutdownQuietly(fd, 2);
+        Poller.wakeAll(preg); // virtual threads parked on the poller (shutdown does not wake every socket state)
         end();
     }
 
@@ -275,6 +320,7 @@ public final class Socket implements Closeable {
             int nfl = blocking ? fl & ~0x800 : fl | 0x800;
             if (nfl != fl) Sys.fcntl(fd, 4 /* F_SETFL */, nfl);
             nonBlocking = !blocking;
+            fdNonBlocking = !blocking;
         } finally {
             end();
         }
@@ -338,6 +384,64 @@ public final class Socket implements Closeable {
         return s.length() == 0 ? SockAddrUn.UNNAMED : s.get();
     }
 
+    // ---- waiting (virtual threads, interrupts, timeouts) ----------------------------------------
+
+    /** Before a blocking-mode call: an interrupted thread closes the socket and gets ClosedByInterruptException. */
+    private void checkInterrupt() throws ClosedByInterruptException {
+        if (Thread.currentThread().isInterrupted()) {
+            close();
+            throw new ClosedByInterruptException();
+        }
+    }
+
+    /**
+     * Sets O_NONBLOCK in the kernel for a virtual thread's accept/connect on a blocking-mode socket.
+     * The flag is raised before the fcntl so that a platform thread whose blocking call returns EAGAIN
+     * because of the switch knows to wait in poll(2) rather than report a timeout.
+     */
+    private void kernelNonBlocking(int fd) throws ErrnoException {
+        if (fdNonBlocking) return;
+        fdNonBlocking = true;
+        int fl = Sys.fcntl(fd, 3 /* F_GETFL */, 0);
+        if ((fl & 0x800) == 0) Sys.fcntl(fd, 4 /* F_SETFL */, fl | 0x800);
+    }
+
+    private Poller.Registration registration(int fd) {
+        Poller.Registration r = preg;
+        if (r == null) {
+            synchronized (this) {
+                r = preg;
+                if (r == null) preg = r = Poller.register(fd);
+            }
+        }
+        return r;
+    }
+
+    /** {@return the deadline for a call's wait from SO_RCVTIMEO or SO_SNDTIMEO; 0 = none} */
+    private static long timeoutDeadline(int fd, boolean receive) throws IOException {
+        return Blocking.deadline((receive ? RCVTIMEO : SNDTIMEO).get(fd));
+    }
+
+    /**
+     * A blocking-mode call found the socket not ready: waits once (parked on the poller on a virtual
+     * thread, poll(2) on a platform thread) and returns the deadline for the next round.
+     *
+     * @param deadline {@link Blocking#UNSET} the first time (then the socket's timeout option is read)
+     * @throws SocketTimeoutException      if the deadline has passed
+     * @throws SocketClosedException       if the socket was closed
+     * @throws ClosedByInterruptException  if a virtual thread was interrupted (the socket is closed)
+     */
+    private long awaitReady(int fd, int events, long deadline, boolean receive, String call) throws IOException {
+        if (closing()) throw new SocketClosedException("socket closed while blocked in " + call);
+        if (deadline == Blocking.UNSET) deadline = timeoutDeadline(fd, receive);
+        if (Blocking.expired(deadline)) throw new SocketTimeoutException(call + " timed out");
+        boolean virtual = Thread.currentThread().isVirtual();
+        Blocking.await(virtual ? registration(fd) : null, fd, events, deadline, this::closing);
+        if (closing()) throw new SocketClosedException("socket closed while blocked in " + call);
+        if (virtual) checkInterrupt();
+        return deadline;
+    }
+
     // ---- accept / connect ----------------------------------------------------------------------
 
     /**
@@ -361,11 +465,20 @@ public final class Socket implements Closeable {
     }
 
     private Socket accept0(SockAddrStorage peer, int flags, boolean decode) throws IOException {
+        boolean userNb = nonBlocking;
+        boolean virtual = !userNb && Thread.currentThread().isVirtual();
+        if (!userNb) checkInterrupt();
         peer.prepareForOutput();
         int fd = begin();
         int nfd;
         try {
-            nfd = Sys.accept4(fd, peer.addr, peer.len, flags);
+            if (virtual) kernelNonBlocking(fd);
+            long deadline = Blocking.UNSET;
+            while ((nfd = Sys.accept4(fd, peer.addr, peer.len, flags)) == Sys.WOULD_BLOCK && !userNb
+                    && (virtual || fdNonBlocking)) {
+                deadline = awaitReady(fd, Poll.POLLIN, deadline, true, "accept");
+                peer.prepareForOutput();
+            }
         } catch (ErrnoException e) {
             throw closedOr(e, "accept");
         } finally {
@@ -394,16 +507,42 @@ public final class Socket implements Closeable {
      */
     public boolean connect(SockAddr addr) throws IOException {
         checkFamily(addr, "addr");
+        boolean userNb = nonBlocking;
+        boolean virtual = !userNb && Thread.currentThread().isVirtual();
+        if (!userNb) checkInterrupt();
         SockAddrStorage s = Scratch.get().address;
         s.set(addr);
         int fd = begin();
         try {
-            int r = Sys.connect(fd, s.addr, s.length());
-            if (r == 0) return true;
-            if (nonBlocking) return false;
-            // Interrupted blocking connect: it goes on in the kernel; wait for it like a non-blocking one.
-            awaitConnect(fd, -1);
-            return true;
+            if (virtual) kernelNonBlocking(fd);
+            boolean kernelNb = virtual || fdNonBlocking;
+            long deadline = Blocking.UNSET;
+            while (true) {
+                int r = Sys.connect(fd, s.addr, s.length());
+                if (r == 0) return true;
+                if (userNb) {
+                    // EAGAIN on AF_UNIX is a full backlog, not a connection in progress: say so.
+                    if (r == Errno.EAGAIN && domain.value() == Domain.AF_UNIX.value()) throw new ErrnoException("connect", r);
+                    return false;
+                }
+                if (r == Errno.EAGAIN && kernelNb) {
+                    // AF_UNIX with a full backlog: nothing is in progress; wait a little and try again.
+                    if (deadline == Blocking.UNSET) deadline = timeoutDeadline(fd, false);
+                    if (Blocking.expired(deadline)) throw new SocketTimeoutException("connect timed out");
+                    if (closing()) throw new SocketClosedException("socket closed while blocked in connect");
+                    java.util.concurrent.locks.LockSupport.parkNanos(this, 1_000_000L);
+                    if (virtual) checkInterrupt();
+                    continue;
+                }
+                if (!kernelNb && r != 4 /* EINTR */) {
+                    // A blocking connect(2) that returns EINPROGRESS/EAGAIN ran out of SO_SNDTIMEO.
+                    if (closing()) throw new SocketClosedException("socket closed while blocked in connect");
+                    throw new SocketTimeoutException("connect timed out");
+                }
+                // In progress (non-blocking descriptor, or a blocking connect interrupted by a signal).
+                awaitConnect(fd, deadline);
+                return true;
+            }
         } catch (IOException e) {
             throw closedOr(e, "connect");
         } finally {
@@ -422,6 +561,7 @@ public final class Socket implements Closeable {
         Objects.requireNonNull(timeout, "timeout");
         if (timeout.isNegative()) throw new IllegalArgumentException("negative timeout");
         long millis = Math.min(Integer.MAX_VALUE, Math.max(1, timeout.toMillis()));
+        checkInterrupt();
         boolean wasBlocking = isBlocking();
         if (wasBlocking) setBlocking(false);
         try {
@@ -429,7 +569,16 @@ public final class Socket implements Closeable {
             s.set(addr);
             int fd = begin();
             try {
-                if (Sys.connect(fd, s.addr, s.length()) != 0) awaitConnect(fd, (int) millis);
+                long deadline = Blocking.deadlineMillis(millis);
+                int r;
+                while ((r = Sys.connect(fd, s.addr, s.length())) == Errno.EAGAIN
+                        && domain.value() == Domain.AF_UNIX.value()) {
+                    // A full AF_UNIX backlog: nothing is in progress, so try again until the deadline.
+                    if (Blocking.expired(deadline)) throw new SocketTimeoutException("connect timed out");
+                    if (closing()) throw new SocketClosedException("socket closed while blocked in connect");
+                    java.util.concurrent.locks.LockSupport.parkNanos(this, 1_000_000L);
+                }
+                if (r != 0) awaitConnect(fd, deadline);
             } catch (IOException e) {
                 throw closedOr(e, "connect");
             } finally {
@@ -440,16 +589,15 @@ public final class Socket implements Closeable {
         }
     }
 
-    private void awaitConnect(int fd, int timeoutMillis) throws IOException {
-        long deadline = timeoutMillis < 0 ? Long.MAX_VALUE : System.nanoTime() + timeoutMillis * 1_000_000L;
-        MemorySegment pfd = PollSet.one(fd, Poll.POLLOUT);
-        while (true) {
-            long left = deadline == Long.MAX_VALUE ? -1 : (deadline - System.nanoTime()) / 1_000_000L;
-            if (deadline != Long.MAX_VALUE && left <= 0) throw new SocketTimeoutException("connect timed out");
-            int n = Sys.poll(pfd, 1, (int) Math.min(Integer.MAX_VALUE, left));
-            if (closing()) throw new SocketClosedException("socket closed while blocked in connect");
-            if (n > 0) break;
+    /**
+     * Waits for a connect in progress: POLLOUT, then SO_ERROR. {@code deadline}: a nanoTime deadline,
+     * 0 for none, {@link Blocking#UNSET} for SO_SNDTIMEO's. Parks on the poller on virtual threads.
+     */
+    private void awaitConnect(int fd, long deadline) throws IOException {
+        while (Sys.poll(PollSet.one(fd, Poll.POLLOUT), 1, 0) == 0) {
+            deadline = awaitReady(fd, Poll.POLLOUT, deadline, false, "connect");
         }
+        if (closing()) throw new SocketClosedException("socket closed while blocked in connect");
         int err = soError(fd);
         if (err != 0) throw new ErrnoException("connect", err);
     }
@@ -553,7 +701,13 @@ public final class Socket implements Closeable {
 
     private long send0(MemorySegment buf, int flags, SockAddrStorage to) throws IOException {
         flags |= Msg.MSG_NOSIGNAL;
-        boolean nb = nonBlocking || (flags & Msg.MSG_DONTWAIT) != 0;
+        boolean userNb = nonBlocking || (flags & Msg.MSG_DONTWAIT) != 0;
+        // A blocking-mode call that must not block in the kernel (virtual thread, or a descriptor a
+        // virtual thread made O_NONBLOCK) adds MSG_DONTWAIT and waits outside the call.
+        boolean dontWait = !userNb && (fdNonBlocking || Thread.currentThread().isVirtual());
+        if (!userNb) checkInterrupt();
+        boolean nb = userNb || dontWait;
+        if (dontWait) flags |= Msg.MSG_DONTWAIT;
         long len = buf.byteSize();
         MemorySegment src = buf;
         if (!nb && !buf.isNative()) {
@@ -563,9 +717,14 @@ public final class Socket implements Closeable {
         int fd = begin();
         long r;
         try {
-            r = to == null
-                    ? Sys.send(fd, src, len, flags, nb)
-                    : Sys.sendto(fd, src, len, flags, to.addr, to.length(), nb);
+            long deadline = Blocking.UNSET;
+            while (true) {
+                r = to == null
+                        ? Sys.send(fd, src, len, flags, nb)
+                        : Sys.sendto(fd, src, len, flags, to.addr, to.length(), nb);
+                if (r != Sys.WOULD_BLOCK || userNb || !(dontWait || fdNonBlocking)) break;
+                deadline = awaitReady(fd, Poll.POLLOUT, deadline, false, to == null ? "send" : "sendto");
+            }
         } catch (ErrnoException e) {
             throw closedOr(e, to == null ? "send" : "sendto");
         } finally {
@@ -573,7 +732,7 @@ public final class Socket implements Closeable {
         }
         if (r == Sys.WOULD_BLOCK) {
             if (closing()) throw new SocketClosedException("socket closed while blocked in send");
-            if (!nb) throw new SocketTimeoutException((to == null ? "send" : "sendto") + " timed out");
+            if (!userNb) throw new SocketTimeoutException((to == null ? "send" : "sendto") + " timed out");
         }
         return r;
     }
@@ -633,7 +792,12 @@ public final class Socket implements Closeable {
     }
 
     private long recv0(MemorySegment buf, int flags, SockAddrStorage from) throws IOException {
-        boolean nb = nonBlocking || (flags & Msg.MSG_DONTWAIT) != 0;
+        boolean userNb = nonBlocking || (flags & Msg.MSG_DONTWAIT) != 0;
+        // See send0: MSG_DONTWAIT and a wait outside the call on virtual threads.
+        boolean dontWait = !userNb && (fdNonBlocking || Thread.currentThread().isVirtual());
+        if (!userNb) checkInterrupt();
+        boolean nb = userNb || dontWait;
+        int f = dontWait ? flags | Msg.MSG_DONTWAIT : flags;
         long len = buf.byteSize();
         MemorySegment dst = buf;
         boolean bounce = !nb && !buf.isNative();
@@ -642,9 +806,15 @@ public final class Socket implements Closeable {
         int fd = begin();
         long r;
         try {
-            r = from == null
-                    ? Sys.recv(fd, dst, len, flags, nb)
-                    : Sys.recvfrom(fd, dst, len, flags, from.addr, from.len, nb);
+            long deadline = Blocking.UNSET;
+            while (true) {
+                r = from == null
+                        ? Sys.recv(fd, dst, len, f, nb)
+                        : Sys.recvfrom(fd, dst, len, f, from.addr, from.len, nb);
+                if (r != Sys.WOULD_BLOCK || userNb || !(dontWait || fdNonBlocking)) break;
+                deadline = awaitReady(fd, Poll.POLLIN, deadline, true, from == null ? "recv" : "recvfrom");
+                if (from != null) from.prepareForOutput();
+            }
         } catch (ErrnoException e) {
             throw closedOr(e, from == null ? "recv" : "recvfrom");
         } finally {
@@ -652,7 +822,7 @@ public final class Socket implements Closeable {
         }
         if (r == Sys.WOULD_BLOCK) {
             if (closing()) throw new SocketClosedException("socket closed while blocked in recv");
-            if (nb) return WOULD_BLOCK;
+            if (userNb) return WOULD_BLOCK;
             throw new SocketTimeoutException((from == null ? "recv" : "recvfrom") + " timed out");
         }
         if (r == 0 && len > 0 && closing()) throw new SocketClosedException("socket closed while blocked in recv");
@@ -681,8 +851,23 @@ public final class Socket implements Closeable {
      */
     public int poll(int events, int timeoutMillis) throws IOException {
         if (timeoutMillis < -1) throw new IllegalArgumentException("timeout must be -1 or more: " + timeoutMillis);
+        if (timeoutMillis != 0) checkInterrupt();
         int fd = begin();
         try {
+            if (timeoutMillis != 0 && Thread.currentThread().isVirtual()) {
+                // Never block the carrier: check now, park on the poller, check again.
+                long deadline = Blocking.deadlineMillis(timeoutMillis);
+                while (true) {
+                    MemorySegment pfd = PollSet.one(fd, events);
+                    if (Sys.poll(pfd, 1, 0) > 0) return PollSet.revents(pfd);
+                    if (Blocking.expired(deadline)) return 0;
+                    try {
+                        awaitReady(fd, events, deadline, true, "poll");
+                    } catch (SocketTimeoutException e) {
+                        return 0; // the deadline passed between the check and the wait
+                    }
+                }
+            }
             MemorySegment pfd = PollSet.one(fd, events);
             int n = Sys.poll(pfd, 1, timeoutMillis);
             if (closing()) throw new SocketClosedException("socket closed while blocked in poll");
@@ -699,6 +884,37 @@ public final class Socket implements Closeable {
 
     void leave() {
         end();
+    }
+
+    // ---- java.io / java.nio views --------------------------------------------------------------
+
+    /**
+     * {@return an InputStream over recv(2)} For blocking stream sockets: end of stream reads as -1,
+     * SO_RCVTIMEO expiry throws {@link SocketTimeoutException}, close and interrupt behave as for
+     * {@link #recv}; closing the stream closes this socket. Not buffered. On a non-blocking socket
+     * reads throw {@link java.nio.channels.IllegalBlockingModeException}.
+     */
+    public java.io.InputStream inputStream() {
+        return new SocketStreams.In(this);
+    }
+
+    /**
+     * {@return an OutputStream over send(2)} Each write sends all its bytes (looping over partial
+     * sends); closing the stream closes this socket. Not buffered. On a non-blocking socket writes
+     * throw {@link java.nio.channels.IllegalBlockingModeException}.
+     */
+    public java.io.OutputStream outputStream() {
+        return new SocketStreams.Out(this);
+    }
+
+    /**
+     * {@return a ByteChannel over recv(2)/send(2)} {@code isOpen()}/{@code close()} are this socket's;
+     * a closed socket gives {@link java.nio.channels.ClosedChannelException}, a close during the call
+     * {@link java.nio.channels.AsynchronousCloseException}; blocking-mode writes send every byte,
+     * non-blocking reads/writes return 0 when they would block, end of stream reads as -1.
+     */
+    public java.nio.channels.ByteChannel channel() {
+        return new SocketByteChannel(this);
     }
 
     // ---- options -------------------------------------------------------------------------------

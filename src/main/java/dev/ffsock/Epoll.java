@@ -1,0 +1,282 @@
+package dev.ffsock;
+
+import dev.ffsock.internal.ArchLayouts;
+import dev.ffsock.internal.Sys;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.util.Objects;
+
+/**
+ * An epoll(7) instance: register sockets (or any descriptor) with {@link #add(Socket, int, long)},
+ * then {@link #wait(EpollEvents, int)} for the ready ones. Each registration carries a 64-bit data
+ * word returned with its events (an index, an id; anything).
+ *
+ * <h2>Waiting</h2>
+ * {@code wait} fills a caller-owned, reusable {@link EpollEvents} and allocates nothing. A zero
+ * timeout uses a critical downcall (it cannot block). On a virtual thread a wait with a timeout does
+ * not pin the carrier: the epoll descriptor itself is watched by ffsock's internal poller while the
+ * virtual thread parks. Interrupting a virtual thread parked in {@code wait} makes it return early
+ * (possibly 0) with its interrupt status still set, like {@link java.nio.channels.Selector}; the
+ * epoll instance stays open. A platform thread blocked in epoll_wait(2) is not woken by an
+ * interrupt.
+ *
+ * <h2>Closing</h2>
+ * {@link #close()} follows {@link Socket}'s rules: idempotent, every later call throws
+ * {@link SocketClosedException}, a thread blocked in {@code wait} is woken and throws
+ * {@code SocketClosedException}, and the descriptor is released by the last call to leave, never
+ * touched again. The wake-up uses a private eventfd(2) registered in the set, so an {@code Epoll}
+ * holds two descriptors. Closing a socket removes it from every epoll set by itself (unless its
+ * descriptor was duplicated).
+ *
+ * <p>Thread-safe: registration calls may run while another thread waits.
+ */
+public final class Epoll implements Closeable {
+    /** Readable (or a connection to accept, or end of stream). */
+    public static final int EPOLLIN = 0x001;
+    /** Urgent (out-of-band) data or an exceptional condition. */
+    public static final int EPOLLPRI = 0x002;
+    /** Writable. */
+    public static final int EPOLLOUT = 0x004;
+    /** Error condition; always reported, need not be requested. */
+    public static final int EPOLLERR = 0x008;
+    /** Hang-up; always reported, need not be requested. */
+    public static final int EPOLLHUP = 0x010;
+    /** Stream peer closed its end or shut down writing. */
+    public static final int EPOLLRDHUP = 0x2000;
+    /** Wake only one of several epoll instances waiting on the same descriptor (add only). */
+    public static final int EPOLLEXCLUSIVE = 1 << 28;
+    /** Disable the registration after one event; re-enable with {@link #modify(Socket, int, long)}. */
+    public static final int EPOLLONESHOT = 1 << 30;
+    /** Edge-triggered: report changes, not levels (drain until {@link Socket#WOULD_BLOCK}). */
+    public static final int EPOLLET = 1 << 31;
+
+    private static final int EPOLL_CLOEXEC = 0x80000;
+    private static final int EPOLL_CTL_ADD = 1;
+    private static final int EPOLL_CTL_DEL = 2;
+    private static final int EPOLL_CTL_MOD = 3;
+
+    private final FdGuard guard;
+    private final int wakeFd;
+    private volatile Poller.Registration preg;
+
+    private Epoll(int epfd, int wakeFd) {
+        this.wakeFd = wakeFd;
+        this.guard = new FdGuard(epfd, "epoll", new FdGuard.Owner() {
+            @Override
+            public void wake(int fd) {
+                MemorySegment one = Scratch.get().intSlot;
+                one.set(ValueLayout.JAVA_LONG, 0, 1L);
+                try {
+                    Sys.write(wakeFd, one, 8);
+                } catch (ErrnoException e) {
+                    // the counter is full: a wake-up is pending anyway
+                }
+                Poller.wakeAll(preg);
+            }
+
+            @Override
+            public void release(int fd) {
+                Poller.deregister(preg);
+                closeQuietly(fd);
+                closeQuietly(wakeFd);
+            }
+        });
+    }
+
+    /** epoll_create1(EPOLL_CLOEXEC): an empty epoll instance. */
+    public static Epoll open() throws IOException {
+        int epfd = Sys.epollCreate1(EPOLL_CLOEXEC);
+        int wfd = -1;
+        try {
+            wfd = Sys.eventfd(0, EventFd.EFD_CLOEXEC | EventFd.EFD_NONBLOCK);
+            MemorySegment ev = event(EPOLLIN, 0);
+            Sys.epollCtl(epfd, EPOLL_CTL_ADD, wfd, ev);
+            return new Epoll(epfd, wfd);
+        } catch (ErrnoException | RuntimeException e) {
+            closeQuietly(epfd);
+            if (wfd >= 0) closeQuietly(wfd);
+            throw e;
+        }
+    }
+
+    private static void closeQuietly(int fd) {
+        try {
+            Sys.close(fd);
+        } catch (ErrnoException e) {
+            // released regardless
+        }
+    }
+
+    private static MemorySegment event(int events, long data) {
+        MemorySegment ev = Scratch.get().epollEvent;
+        ev.set(ValueLayout.JAVA_INT_UNALIGNED, ArchLayouts.EPOLL_EVENT_EVENTS, events);
+        ev.set(ValueLayout.JAVA_LONG_UNALIGNED, ArchLayouts.EPOLL_EVENT_DATA, data);
+        return ev;
+    }
+
+    private void ctl(int op, int fd, int events, long data) throws IOException {
+        int ep = guard.begin();
+        try {
+            Sys.epollCtl(ep, op, fd, op == EPOLL_CTL_DEL ? MemorySegment.NULL : event(events, data));
+        } finally {
+            guard.end();
+        }
+    }
+
+    /** epoll_ctl(EPOLL_CTL_ADD) of a socket with the events wanted and a data word. */
+    public void add(Socket socket, int events, long data) throws IOException {
+        Objects.requireNonNull(socket, "socket");
+        int fd = socket.enter();
+        try {
+            ctl(EPOLL_CTL_ADD, fd, events, data);
+        } finally {
+            socket.leave();
+        }
+    }
+
+    /** epoll_ctl(EPOLL_CTL_ADD) of an eventfd. */
+    public void add(EventFd eventFd, int events, long data) throws IOException {
+        Objects.requireNonNull(eventFd, "eventFd");
+        int fd = eventFd.enter();
+        try {
+            ctl(EPOLL_CTL_ADD, fd, events, data);
+        } finally {
+            eventFd.leave();
+        }
+    }
+
+    /** epoll_ctl(EPOLL_CTL_ADD) of a raw descriptor the caller owns (and keeps open while registered). */
+    public void add(int fd, int events, long data) throws IOException {
+        checkFd(fd);
+        ctl(EPOLL_CTL_ADD, fd, events, data);
+    }
+
+    /** epoll_ctl(EPOLL_CTL_MOD): new events and data word for a registered socket. */
+    public void modify(Socket socket, int events, long data) throws IOException {
+        Objects.requireNonNull(socket, "socket");
+        int fd = socket.enter();
+        try {
+            ctl(EPOLL_CTL_MOD, fd, events, data);
+        } finally {
+            socket.leave();
+        }
+    }
+
+    /** epoll_ctl(EPOLL_CTL_MOD) for a registered eventfd. */
+    public void modify(EventFd eventFd, int events, long data) throws IOException {
+        Objects.requireNonNull(eventFd, "eventFd");
+        int fd = eventFd.enter();
+        try {
+            ctl(EPOLL_CTL_MOD, fd, events, data);
+        } finally {
+            eventFd.leave();
+        }
+    }
+
+    /** epoll_ctl(EPOLL_CTL_MOD) for a registered raw descriptor. */
+    public void modify(int fd, int events, long data) throws IOException {
+        checkFd(fd);
+        ctl(EPOLL_CTL_MOD, fd, events, data);
+    }
+
+    /** epoll_ctl(EPOLL_CTL_DEL) of a socket. */
+    public void delete(Socket socket) throws IOException {
+        Objects.requireNonNull(socket, "socket");
+        int fd = socket.enter();
+        try {
+            ctl(EPOLL_CTL_DEL, fd, 0, 0);
+        } finally {
+            socket.leave();
+        }
+    }
+
+    /** epoll_ctl(EPOLL_CTL_DEL) of an eventfd. */
+    public void delete(EventFd eventFd) throws IOException {
+        Objects.requireNonNull(eventFd, "eventFd");
+        int fd = eventFd.enter();
+        try {
+            ctl(EPOLL_CTL_DEL, fd, 0, 0);
+        } finally {
+            eventFd.leave();
+        }
+    }
+
+    /** epoll_ctl(EPOLL_CTL_DEL) of a raw descriptor. */
+    public void delete(int fd) throws IOException {
+        checkFd(fd);
+        ctl(EPOLL_CTL_DEL, fd, 0, 0);
+    }
+
+    private static void checkFd(int fd) {
+        if (fd < 0) throw new IllegalArgumentException("negative descriptor: " + fd);
+    }
+
+    /**
+     * epoll_wait(2) into {@code events}: the number of ready entries ({@link EpollEvents#count()}), 0
+     * on timeout (or, on a virtual thread, when interrupted).
+     *
+     * @param timeoutMillis -1 to wait forever, 0 to check without waiting
+     * @throws SocketClosedException if this epoll is closed, before or during the wait
+     */
+    public int wait(EpollEvents events, int timeoutMillis) throws IOException {
+        Objects.requireNonNull(events, "events");
+        if (timeoutMillis < -1) throw new IllegalArgumentException("timeout must be -1 or more: " + timeoutMillis);
+        events.count = 0;
+        int ep = guard.begin();
+        try {
+            int n;
+            Thread me = Thread.currentThread();
+            if (timeoutMillis == 0 || !me.isVirtual()) {
+                n = Sys.epollWait(ep, events.segment, events.capacity(), timeoutMillis);
+            } else {
+                long deadline = Blocking.deadlineMillis(timeoutMillis);
+                while (true) {
+                    n = Sys.epollWait(ep, events.segment, events.capacity(), 0);
+                    if (n > 0 || guard.closing() || Blocking.expired(deadline) || me.isInterrupted()) break;
+                    Blocking.await(registration(ep), ep, EPOLLIN, deadline, guard::closing);
+                }
+            }
+            if (guard.closing()) throw guard.closedWhileBlocked("epoll_wait");
+            events.count = n;
+            return n;
+        } finally {
+            guard.end();
+        }
+    }
+
+    private Poller.Registration registration(int ep) {
+        Poller.Registration r = preg;
+        if (r == null) {
+            synchronized (this) {
+                r = preg;
+                if (r == null) preg = r = Poller.register(ep);
+            }
+        }
+        return r;
+    }
+
+    /** {@return whether close() has been called} */
+    public boolean isClosed() {
+        return guard.closing();
+    }
+
+    /** {@return the epoll descriptor, for interop; -1 once closed} */
+    public int fd() {
+        return guard.fd();
+    }
+
+    /** Closes the epoll instance (see the class comment). Idempotent. */
+    @Override
+    public void close() {
+        guard.close();
+    }
+
+    @Override
+    public String toString() {
+        int fd = guard.fd();
+        return fd < 0 ? "Epoll[closed]" : "Epoll[fd=" + fd + "]";
+    }
+}

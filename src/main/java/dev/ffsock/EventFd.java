@@ -1,0 +1,189 @@
+package dev.ffsock;
+
+import dev.ffsock.internal.Sys;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.nio.channels.ClosedByInterruptException;
+
+/**
+ * An eventfd(2) counter: a cheap descriptor for waking a thread blocked in {@link Epoll#wait} (add
+ * it with {@link Epoll#add(EventFd, int, long)} and {@link #signal()} it) or for counting events
+ * between threads.
+ *
+ * <p>{@link #read()} returns the counter and resets it (or, with {@link #EFD_SEMAPHORE}, returns 1
+ * and decrements it); {@link #write(long)} adds to it. With {@link #EFD_NONBLOCK} they return
+ * {@link #WOULD_BLOCK} / false instead of waiting. The kernel descriptor is always non-blocking;
+ * blocking mode waits for readiness with poll(2) on platform threads and on ffsock's internal
+ * poller on virtual threads (which therefore never pin their carrier here).
+ *
+ * <p>Closing follows {@link Socket}'s rules: idempotent, later calls throw
+ * {@link SocketClosedException}, a blocked read or write is woken and throws it, the number is
+ * released once and never reused. A blocking-mode call on a thread whose interrupt status is set
+ * (before the call, or while a virtual thread waits) closes the eventfd and throws
+ * {@link ClosedByInterruptException}, as for sockets.
+ */
+public final class EventFd implements Closeable {
+    /** read(2) returns 1 and decrements the counter instead of returning and resetting it. */
+    public static final int EFD_SEMAPHORE = 1;
+    /** Calls that would wait return {@link #WOULD_BLOCK} / false instead. */
+    public static final int EFD_NONBLOCK = 0x800;
+    /** Close on exec. */
+    public static final int EFD_CLOEXEC = 0x80000;
+
+    /** Returned by {@link #read()} in non-blocking mode when the counter is 0. */
+    public static final long WOULD_BLOCK = -1;
+
+    private final FdGuard guard;
+    private final boolean nonBlocking;
+    private volatile Poller.Registration preg;
+
+    private EventFd(int fd, boolean nonBlocking) {
+        this.nonBlocking = nonBlocking;
+        this.guard = new FdGuard(fd, "eventfd", new FdGuard.Owner() {
+            @Override
+            public void wake(int fd) {
+                // Make it readable so that a platform thread in poll(2) returns, then unpark virtual ones.
+                MemorySegment one = Scratch.get().intSlot;
+                one.set(ValueLayout.JAVA_LONG, 0, 1L);
+                try {
+                    Sys.write(fd, one, 8);
+                } catch (ErrnoException e) {
+                    // counter full: readers are not blocked
+                }
+                Poller.wakeAll(preg);
+            }
+
+            @Override
+            public void release(int fd) {
+                Poller.deregister(preg);
+                try {
+                    Sys.close(fd);
+                } catch (ErrnoException e) {
+                    // released regardless
+                }
+            }
+        });
+    }
+
+    /** eventfd(2) with counter 0, close-on-exec, blocking mode. */
+    public static EventFd open() throws IOException {
+        return open(0, EFD_CLOEXEC);
+    }
+
+    /**
+     * eventfd(2) with an initial counter and flags ({@link #EFD_CLOEXEC}, {@link #EFD_NONBLOCK},
+     * {@link #EFD_SEMAPHORE}).
+     */
+    public static EventFd open(int initial, int flags) throws IOException {
+        if (initial < 0) throw new IllegalArgumentException("negative initial value: " + initial);
+        if ((flags & ~(EFD_SEMAPHORE | EFD_NONBLOCK | EFD_CLOEXEC)) != 0) {
+            throw new IllegalArgumentException("flags may only be EFD_SEMAPHORE | EFD_NONBLOCK | EFD_CLOEXEC: 0x"
+                    + Integer.toHexString(flags));
+        }
+        int fd = Sys.eventfd(initial, flags | EFD_NONBLOCK);
+        return new EventFd(fd, (flags & EFD_NONBLOCK) != 0);
+    }
+
+    /** Adds 1 to the counter (see {@link #write(long)}). */
+    public boolean signal() throws IOException {
+        return write(1);
+    }
+
+    /**
+     * write(2): adds {@code value} to the counter. In blocking mode waits while the sum would overflow
+     * the counter's maximum (2<sup>64</sup>-2); in non-blocking mode returns false then.
+     *
+     * @param value 0 .. 2<sup>64</sup>-2, as an unsigned long (so -1 is rejected)
+     */
+    public boolean write(long value) throws IOException {
+        if (value == -1L) throw new IllegalArgumentException("eventfd value 0xffffffffffffffff is not allowed");
+        return io(value, true) != WOULD_BLOCK;
+    }
+
+    /**
+     * read(2): the counter (unsigned), which is reset to 0; with {@link #EFD_SEMAPHORE} 1, and the
+     * counter is decremented. Blocking mode waits while the counter is 0; non-blocking mode returns
+     * {@link #WOULD_BLOCK} then.
+     */
+    public long read() throws IOException {
+        return io(0, false);
+    }
+
+    private long io(long value, boolean write) throws IOException {
+        Thread me = Thread.currentThread();
+        if (!nonBlocking && me.isInterrupted()) {
+            close();
+            throw new ClosedByInterruptException();
+        }
+        MemorySegment slot = Scratch.get().intSlot;
+        int fd = guard.begin();
+        try {
+            long deadline = 0;
+            while (true) {
+                slot.set(ValueLayout.JAVA_LONG, 0, value);
+                long r = write ? Sys.write(fd, slot, 8) : Sys.read(fd, slot, 8);
+                if (guard.closing()) throw guard.closedWhileBlocked(write ? "write" : "read");
+                if (r != Sys.WOULD_BLOCK) return write ? 0 : slot.get(ValueLayout.JAVA_LONG, 0);
+                if (nonBlocking) return WOULD_BLOCK;
+                Blocking.await(me.isVirtual() ? registration(fd) : null, fd, write ? Poll.POLLOUT : Poll.POLLIN,
+                        deadline, guard::closing);
+                if (guard.closing()) throw guard.closedWhileBlocked(write ? "write" : "read");
+                if (me.isInterrupted()) {
+                    close();
+                    throw new ClosedByInterruptException();
+                }
+            }
+        } finally {
+            guard.end();
+        }
+    }
+
+    private Poller.Registration registration(int fd) {
+        Poller.Registration r = preg;
+        if (r == null) {
+            synchronized (this) {
+                r = preg;
+                if (r == null) preg = r = Poller.register(fd);
+            }
+        }
+        return r;
+    }
+
+    int enter() throws SocketClosedException {
+        return guard.begin();
+    }
+
+    void leave() {
+        guard.end();
+    }
+
+    /** {@return whether the eventfd is in non-blocking mode} */
+    public boolean isNonBlocking() {
+        return nonBlocking;
+    }
+
+    /** {@return whether close() has been called} */
+    public boolean isClosed() {
+        return guard.closing();
+    }
+
+    /** {@return the descriptor, for interop; -1 once closed} */
+    public int fd() {
+        return guard.fd();
+    }
+
+    /** Closes the eventfd (see the class comment). Idempotent. */
+    @Override
+    public void close() {
+        guard.close();
+    }
+
+    @Override
+    public String toString() {
+        int fd = guard.fd();
+        return fd < 0 ? "EventFd[closed]" : "EventFd[fd=" + fd + (nonBlocking ? " nonblocking]" : "]");
+    }
+}

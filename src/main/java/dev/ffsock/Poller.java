@@ -1,0 +1,289 @@
+package dev.ffsock;
+
+import dev.ffsock.internal.ArchLayouts;
+import dev.ffsock.internal.Sys;
+
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.concurrent.locks.LockSupport;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.BooleanSupplier;
+
+/**
+ * The process-wide poller that lets virtual threads wait for a descriptor without pinning their
+ * carrier: one platform daemon thread ({@code ffsock-poller}) blocked in epoll_wait(2) on a private
+ * epoll set, in which each descriptor a virtual thread has waited on is registered
+ * {@code EPOLLONESHOT}. A waiting virtual thread adds itself to its descriptor's {@link Registration},
+ * (re)arms it for the events it needs and parks ({@link LockSupport#park(Object)}); when the
+ * descriptor fires the poller unparks one waiter per fired event (see {@link #handOff}), which
+ * retries its non-blocking call (a spurious wake-up only costs a retry). Close unparks all.
+ *
+ * <p>Registrations live as long as their descriptor: the owner removes one with
+ * {@link #deregister(Registration)} (EPOLL_CTL_DEL) <em>before</em> it closes the descriptor, so a
+ * reused descriptor number never meets a stale registration. The epoll data word carries the
+ * descriptor number and a generation, so an event read just before a deregistration cannot wake the
+ * waiters of a later registration of the same number.
+ *
+ * <p>All state is guarded by one lock, held only for bookkeeping and epoll_ctl(2) (never across a
+ * wait).
+ */
+final class Poller {
+    private Poller() {
+    }
+
+    private static final int EPOLL_CTL_ADD = 1;
+    private static final int EPOLL_CTL_DEL = 2;
+    private static final int EPOLL_CTL_MOD = 3;
+    private static final int EPOLLONESHOT = 1 << 30;
+    private static final int EPOLL_CLOEXEC = 0x80000;
+    private static final int MAX_EVENTS = 256;
+
+    /** One descriptor's entry in the poller's epoll set; owned by the socket (or epoll, eventfd) it serves. */
+    static final class Registration {
+        final int fd;
+        final long key;
+        /** Events currently armed in the kernel (0: disarmed, after firing or before the first wait). */
+        int armed;
+        boolean added;
+        boolean removed;
+        final ArrayList<Waiter> waiters = new ArrayList<>(1);
+
+        Registration(int fd, long key) {
+            this.fd = fd;
+            this.key = key;
+        }
+    }
+
+    /** One parked thread and the events it waits for. */
+    static final class Waiter {
+        final Thread thread;
+        final int events;
+        /** Unparked by the poller for an event (not yet back to retry its call). */
+        boolean notified;
+
+        Waiter(Thread thread, int events) {
+            this.thread = thread;
+            this.events = events;
+        }
+    }
+
+    private static final int EPOLLERR = 0x008;
+    private static final int EPOLLHUP = 0x010;
+
+    private static final ReentrantLock LOCK = new ReentrantLock();
+    private static Registration[] byFd = new Registration[1024];
+    private static int generation;
+
+    /** The poller's epoll descriptor and thread, started on first use. */
+    private static final class Holder {
+        static final int EPFD;
+
+        static {
+            try {
+                EPFD = Sys.epollCreate1(EPOLL_CLOEXEC);
+            } catch (ErrnoException e) {
+                throw new ExceptionInInitializerError(e);
+            }
+            Thread t = Thread.ofPlatform().daemon().name("ffsock-poller").unstarted(Poller::loop);
+            t.start();
+        }
+    }
+
+    private static void loop() {
+        int epfd = Holder.EPFD;
+        MemorySegment events = Arena.global().allocate(ArchLayouts.EPOLL_EVENT_SIZE * MAX_EVENTS, 8);
+        while (true) {
+            int n;
+            try {
+                n = Sys.epollWait(epfd, events, MAX_EVENTS, -1);
+            } catch (ErrnoException e) {
+                // Cannot happen with a valid epoll descriptor and buffer; do not spin if it does.
+                System.err.println("ffsock-poller: " + e.getMessage());
+                LockSupport.parkNanos(10_000_000L);
+                continue;
+            }
+            if (n <= 0) continue;
+            LOCK.lock();
+            try {
+                for (int i = 0; i < n; i++) {
+                    long key = events.get(ValueLayout.JAVA_LONG_UNALIGNED,
+                            i * ArchLayouts.EPOLL_EVENT_SIZE + ArchLayouts.EPOLL_EVENT_DATA);
+                    int fd = (int) key;
+                    Registration r = fd >= 0 && fd < byFd.length ? byFd[fd] : null;
+                    if (r == null || r.key != key) continue; // deregistered meanwhile
+                    r.armed = 0; // one-shot: the kernel disarmed it
+                    int fired = events.get(ValueLayout.JAVA_INT_UNALIGNED,
+                            i * ArchLayouts.EPOLL_EVENT_SIZE + ArchLayouts.EPOLL_EVENT_EVENTS);
+                    handOff(r, fired);
+                }
+            } finally {
+                LOCK.unlock();
+            }
+        }
+    }
+
+    private static void wakeLocked(Registration r) {
+        for (int i = 0, n = r.waiters.size(); i < n; i++) LockSupport.unpark(r.waiters.get(i).thread);
+    }
+
+    /**
+     * Wakes, for each fired event bit, the first waiter not yet woken that wants it (all of them on
+     * EPOLLERR/EPOLLHUP), and re-arms for the waiters left. Many threads waiting on one descriptor
+     * (say, 1000 in accept on one listener) thus get one wake-up per ready event, not a herd: if the
+     * event is still pending after the woken thread's call (level-triggered), the re-armed
+     * registration fires again for the next waiter.
+     */
+    private static void handOff(Registration r, int fired) {
+        boolean all = (fired & (EPOLLERR | EPOLLHUP)) != 0;
+        int covered = 0;
+        int remaining = 0;
+        for (int i = 0, n = r.waiters.size(); i < n; i++) {
+            Waiter w = r.waiters.get(i);
+            if (w.notified) continue;
+            int m = w.events & fired;
+            if (all || (m & ~covered) != 0) {
+                w.notified = true;
+                LockSupport.unpark(w.thread);
+                covered |= m;
+            } else {
+                remaining |= w.events;
+            }
+        }
+        if (remaining != 0) {
+            try {
+                arm(r, remaining);
+            } catch (ErrnoException e) {
+                wakeLocked(r); // cannot re-arm: let them all retry (and re-arm themselves)
+            }
+        }
+    }
+
+    private static void arm(Registration r, int want) throws ErrnoException {
+        MemorySegment ev = Scratch.get().epollEvent;
+        ev.set(ValueLayout.JAVA_INT_UNALIGNED, ArchLayouts.EPOLL_EVENT_EVENTS, want | EPOLLONESHOT);
+        ev.set(ValueLayout.JAVA_LONG_UNALIGNED, ArchLayouts.EPOLL_EVENT_DATA, r.key);
+        Sys.epollCtl(Holder.EPFD, r.added ? EPOLL_CTL_MOD : EPOLL_CTL_ADD, r.fd, ev);
+        r.added = true;
+        r.armed = want;
+    }
+
+    /** {@return a new registration for {@code fd}, not yet in the epoll set (added on the first wait)} */
+    static Registration register(int fd) {
+        int epfd = Holder.EPFD; // starts the poller
+        assert epfd >= 0;
+        LOCK.lock();
+        try {
+            if (fd >= byFd.length) byFd = Arrays.copyOf(byFd, Math.max(fd + 1, byFd.length * 2));
+            long key = ((long) ++generation << 32) | (fd & 0xffffffffL);
+            Registration r = new Registration(fd, key);
+            byFd[fd] = r;
+            return r;
+        } finally {
+            LOCK.unlock();
+        }
+    }
+
+    /**
+     * Parks the calling thread until {@code r}'s descriptor reports one of {@code events} (EPOLL bits,
+     * equal to the POLL bits), the deadline passes ({@code deadlineNanos} as {@link System#nanoTime()};
+     * 0: none), the thread is interrupted or unparked, or {@code closed} turns true. Returns in every
+     * case: the caller retries its call and checks those conditions itself.
+     */
+    static void await(Registration r, int events, long deadlineNanos, BooleanSupplier closed) throws ErrnoException {
+        Waiter me = new Waiter(Thread.currentThread(), events);
+        LOCK.lock();
+        try {
+            if (r.removed) return;
+            r.waiters.add(me);
+            if ((r.armed & events) != events) {
+                try {
+                    arm(r, r.armed | events);
+                } catch (ErrnoException e) {
+                    r.waiters.remove(me);
+                    throw e;
+                }
+            }
+        } finally {
+            LOCK.unlock();
+        }
+        try {
+            // A close that ran before we were listed has already done its wake-up: do not park.
+            if (closed.getAsBoolean()) return;
+            if (deadlineNanos == 0) {
+                LockSupport.park(r);
+            } else {
+                long left = deadlineNanos - System.nanoTime();
+                if (left > 0) LockSupport.parkNanos(r, left);
+            }
+        } finally {
+            LOCK.lock();
+            try {
+                r.waiters.remove(me);
+            } finally {
+                LOCK.unlock();
+            }
+        }
+    }
+
+    /** Unparks every thread waiting on {@code r} (its owner is closing). */
+    static void wakeAll(Registration r) {
+        if (r == null) return;
+        LOCK.lock();
+        try {
+            wakeLocked(r);
+        } finally {
+            LOCK.unlock();
+        }
+    }
+
+    /**
+     * Removes {@code r} from the epoll set and the table, waking any waiter. Must be called before
+     * the descriptor is closed. Idempotent.
+     */
+    static void deregister(Registration r) {
+        if (r == null) return;
+        LOCK.lock();
+        try {
+            if (r.removed) return;
+            r.removed = true;
+            if (r.fd < byFd.length && byFd[r.fd] == r) byFd[r.fd] = null;
+            if (r.added) {
+                try {
+                    Sys.epollCtl(Holder.EPFD, EPOLL_CTL_DEL, r.fd, MemorySegment.NULL);
+                } catch (ErrnoException e) {
+                    // The descriptor is still open (the owner closes it after this); nothing to undo.
+                }
+            }
+            wakeLocked(r);
+        } finally {
+            LOCK.unlock();
+        }
+    }
+
+    /** {@return the number of live registrations (for tests: none may outlive its descriptor)} */
+    static int registrations() {
+        LOCK.lock();
+        try {
+            int n = 0;
+            for (Registration r : byFd) if (r != null) n++;
+            return n;
+        } finally {
+            LOCK.unlock();
+        }
+    }
+
+    /** {@return the number of threads currently listed as waiting (for tests)} */
+    static int waiting() {
+        LOCK.lock();
+        try {
+            int n = 0;
+            for (Registration r : byFd) if (r != null) n += r.waiters.size();
+            return n;
+        } finally {
+            LOCK.unlock();
+        }
+    }
+}

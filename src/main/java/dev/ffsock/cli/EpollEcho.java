@@ -1,0 +1,255 @@
+package dev.ffsock.cli;
+
+import dev.ffsock.Epoll;
+import dev.ffsock.EpollEvents;
+import dev.ffsock.ErrnoException;
+import dev.ffsock.EventFd;
+import dev.ffsock.Socket;
+import dev.ffsock.Type;
+
+import java.io.IOException;
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * An echo server for stream sockets (TCP, AF_UNIX) serving every client from one thread with
+ * edge-triggered epoll: the listener and all connections are non-blocking, each readiness edge is
+ * drained until the call would block, a connection's unsent bytes wait in its own pending buffer
+ * and EPOLLOUT is requested only while that buffer is not empty. A connection is closed at end of
+ * stream (after its pending bytes are sent) or on any error. Reading from a connection pauses while
+ * its pending buffer holds more than {@link #MAX_PENDING} bytes, so a client that does not read
+ * cannot make the server buffer without bound.
+ *
+ * <p>Usage: {@code new EpollEcho(listeningSocket).run(n)} serves until {@code n} connections have
+ * been accepted and closed ({@code -1}: until {@link #stop()}). The listeners stay the caller's to
+ * close; they are switched to non-blocking mode.
+ */
+public final class EpollEcho implements AutoCloseable {
+    /** Bytes buffered per connection before its reading pauses. */
+    public static final int MAX_PENDING = 1 << 20;
+    private static final int CHUNK = 64 * 1024;
+    /** Data words: connections are 0, 1, 2...; listener i is -1-i; the stop eventfd is STOP. */
+    private static final long STOP = Long.MIN_VALUE;
+    private static final int READ_EVENTS = Epoll.EPOLLIN | Epoll.EPOLLRDHUP | Epoll.EPOLLET;
+
+    private final Socket[] listeners;
+    private final Epoll epoll;
+    private final EventFd stop;
+    private final EpollEvents events = new EpollEvents(256);
+    private final Arena arena = Arena.ofShared();
+    private final MemorySegment chunk = arena.allocate(CHUNK);
+    private final Map<Long, Conn> conns = new HashMap<>();
+    private long nextId;
+    private long accepted;
+    private long closed;
+    private long bytesEchoed;
+
+    /** A client connection and the bytes it has sent that could not be echoed yet. */
+    private static final class Conn {
+        final long id;
+        final Socket socket;
+        MemorySegment pending = MemorySegment.NULL;
+        long start;
+        long end;
+        boolean wantOut;
+        boolean eof;
+        boolean readPaused;
+
+        Conn(long id, Socket socket) {
+            this.id = id;
+            this.socket = socket;
+        }
+
+        long pendingBytes() {
+            return end - start;
+        }
+    }
+
+    /**
+     * An echo server on one or more listening stream sockets (e.g. a TCP one and an AF_UNIX one),
+     * all served by the same thread.
+     */
+    public EpollEcho(Socket listener, Socket... more) throws IOException {
+        Objects.requireNonNull(listener, "listener");
+        this.listeners = new Socket[1 + more.length];
+        listeners[0] = listener;
+        for (int i = 0; i < more.length; i++) listeners[i + 1] = Objects.requireNonNull(more[i], "listener");
+        Epoll ep = Epoll.open();
+        EventFd ev = null;
+        try {
+            ev = EventFd.open(0, EventFd.EFD_CLOEXEC | EventFd.EFD_NONBLOCK);
+            for (int i = 0; i < listeners.length; i++) {
+                listeners[i].setBlocking(false);
+                ep.add(listeners[i], Epoll.EPOLLIN | Epoll.EPOLLET, -1 - i);
+            }
+            ep.add(ev, Epoll.EPOLLIN, STOP);
+        } catch (IOException | RuntimeException e) {
+            ep.close();
+            if (ev != null) ev.close();
+            throw e;
+        }
+        this.epoll = ep;
+        this.stop = ev;
+    }
+
+    /** Makes {@link #run(int)} return soon (from any thread). */
+    public void stop() throws IOException {
+        stop.signal();
+    }
+
+    /** {@return connections accepted so far} */
+    public long accepted() {
+        return accepted;
+    }
+
+    /** {@return bytes echoed so far} */
+    public long bytesEchoed() {
+        return bytesEchoed;
+    }
+
+    /**
+     * Serves until {@code count} connections have been accepted and closed, or {@link #stop()}.
+     * Connections still open when it returns are closed.
+     *
+     * @param count connections to serve, or -1 for no limit
+     */
+    public void run(int count) throws IOException {
+        if (count < -1) throw new IllegalArgumentException("count must be -1 or more: " + count);
+        try {
+            while (count < 0 || closed < count) {
+                int n = epoll.wait(events, -1);
+                for (int i = 0; i < n; i++) {
+                    long data = events.data(i);
+                    int ev = events.events(i);
+                    if (data == STOP) {
+                        stop.read();
+                        return;
+                    }
+                    if (data < 0) {
+                        acceptAll(listeners[(int) (-1 - data)], count);
+                        continue;
+                    }
+                    Conn c = conns.get(data);
+                    if (c == null) continue;
+                    serve(c, ev);
+                }
+            }
+        } finally {
+            for (Conn c : conns.values()) c.socket.close();
+            conns.clear();
+        }
+    }
+
+    private void acceptAll(Socket listener, int count) throws IOException {
+        while (count < 0 || accepted < count) {
+            Socket s;
+            try {
+                s = listener.accept(Type.SOCK_NONBLOCK | Type.SOCK_CLOEXEC);
+            } catch (ErrnoException e) {
+                continue; // ECONNABORTED and the like: that client is gone, the listener is fine
+            }
+            if (s == null) return;
+            accepted++;
+            Conn c = new Conn(nextId++, s);
+            try {
+                epoll.add(s, READ_EVENTS, c.id);
+            } catch (IOException e) {
+                s.close();
+                closed++;
+                continue;
+            }
+            conns.put(c.id, c);
+            serve(c, Epoll.EPOLLIN); // data may have arrived before the registration
+        }
+    }
+
+    private void serve(Conn c, int ev) {
+        try {
+            if ((ev & (Epoll.EPOLLOUT | Epoll.EPOLLERR | Epoll.EPOLLHUP)) != 0 && c.pendingBytes() > 0) flush(c);
+            if (!c.readPaused || c.pendingBytes() <= MAX_PENDING / 2) readAll(c);
+            if (c.eof && c.pendingBytes() == 0) {
+                drop(c);
+                return;
+            }
+            boolean want = c.pendingBytes() > 0;
+            if (want != c.wantOut) {
+                epoll.modify(c.socket, want ? READ_EVENTS | Epoll.EPOLLOUT : READ_EVENTS, c.id);
+                c.wantOut = want;
+            }
+        } catch (IOException e) {
+            drop(c);
+        }
+    }
+
+    /** Reads until the socket would block (the edge is consumed), echoing what it can at once. */
+    private void readAll(Conn c) throws IOException {
+        c.readPaused = false;
+        while (!c.eof) {
+            if (c.pendingBytes() > MAX_PENDING) {
+                c.readPaused = true; // resumed by a later EPOLLOUT once the client reads
+                return;
+            }
+            long n = c.socket.recv(chunk, 0);
+            if (n == Socket.WOULD_BLOCK) return;
+            if (n == 0) {
+                c.eof = true;
+                return;
+            }
+            MemorySegment data = chunk.asSlice(0, n);
+            long sent = 0;
+            if (c.pendingBytes() == 0) {
+                sent = c.socket.send(data, 0);
+                if (sent == Socket.WOULD_BLOCK) sent = 0;
+                bytesEchoed += sent;
+            }
+            if (sent < n) append(c, data.asSlice(sent));
+        }
+    }
+
+    private void append(Conn c, MemorySegment data) {
+        long need = c.pendingBytes() + data.byteSize();
+        if (c.pending.byteSize() - c.end < data.byteSize()) {
+            if (c.pending.byteSize() < need) {
+                long cap = Math.max(CHUNK, Long.highestOneBit(need) << 1);
+                MemorySegment bigger = Arena.ofAuto().allocate(cap);
+                MemorySegment.copy(c.pending, c.start, bigger, 0, c.pendingBytes());
+                c.pending = bigger;
+            } else {
+                MemorySegment.copy(c.pending, c.start, c.pending, 0, c.pendingBytes());
+            }
+            c.end -= c.start;
+            c.start = 0;
+        }
+        MemorySegment.copy(data, 0, c.pending, c.end, data.byteSize());
+        c.end += data.byteSize();
+    }
+
+    private void flush(Conn c) throws IOException {
+        while (c.pendingBytes() > 0) {
+            long n = c.socket.send(c.pending.asSlice(c.start, c.pendingBytes()), 0);
+            if (n == Socket.WOULD_BLOCK) return;
+            c.start += n;
+            bytesEchoed += n;
+        }
+        c.start = c.end = 0;
+    }
+
+    private void drop(Conn c) {
+        conns.remove(c.id);
+        c.socket.close(); // also leaves the epoll set
+        closed++;
+    }
+
+    /** Closes the epoll instance and its stop eventfd (connections are closed when run returns). */
+    @Override
+    public void close() {
+        for (Conn c : conns.values()) c.socket.close();
+        conns.clear();
+        epoll.close();
+        stop.close();
+        arena.close();
+    }
+}
