@@ -8,4 +8,7 @@
 module dev.ffsock {
     exports dev.ffsock;
     exports dev.ffsock.netlink;
+    exports dev.ffsock.netlink.route;
+    exports dev.ffsock.netlink.diag;
+    exports dev.ffsock.netlink.genl;
 }
