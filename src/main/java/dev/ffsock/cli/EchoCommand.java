@@ -16,7 +16,7 @@ final class EchoCommand implements Command {
     public String usage() {
         return """
                 usage: ffsock echo (--tcp HOST:PORT | --udp HOST:PORT | --unix PATH | --unix @NAME
-                                    [--seqpacket | --dgram]) [--count N]
+                                    [--seqpacket | --dgram]) [--count N] [--epoll]
 
                 Echo server: sends back every byte (stream) or message (seqpacket, datagram) it
                 receives. Once bound it prints one line, 'listening on ADDRESS', with the real
@@ -35,6 +35,8 @@ final class EchoCommand implements Command {
                                    so a client must bind its own socket (ffsock ping does)
                   --count N        serve N connections (each until EOF, all at the same time)
                                    or N datagrams, then exit 0
+                  --epoll          serve every connection from one thread with edge-triggered
+                                   epoll and non-blocking sockets (TCP and AF_UNIX stream only)
                   -h, --help       show this help
                 """;
     }
@@ -44,11 +46,13 @@ final class EchoCommand implements Command {
         Options o = new Options(args);
         Endpoint.Builder where = new Endpoint.Builder();
         int count = -1;
+        boolean epoll = false;
         while (o.hasNext()) {
             String opt = o.next();
             if (where.accept(o)) continue;
             switch (opt) {
                 case "--count" -> count = o.intValue(1, Integer.MAX_VALUE);
+                case "--epoll" -> epoll = true;
                 case "-h", "--help" -> {
                     io.out().print(usage());
                     return 0;
@@ -56,6 +60,10 @@ final class EchoCommand implements Command {
                 default -> throw o.unknown();
             }
         }
-        return new EchoServer(where.build(), count, io).run();
+        Endpoint endpoint = where.build();
+        if (epoll && (endpoint.dgram() || endpoint.seqpacket())) {
+            throw new UsageException("--epoll serves stream sockets only (--tcp, or --unix without --dgram/--seqpacket)");
+        }
+        return new EchoServer(endpoint, count, epoll, io).run();
     }
 }

@@ -29,6 +29,7 @@ final class EchoServer {
 
     private final Endpoint endpoint;
     private final int count;
+    private final boolean epoll;
     private final Io io;
     private volatile boolean stopping;
     private volatile Path created;
@@ -36,11 +37,13 @@ final class EchoServer {
     /**
      * @param endpoint where to listen
      * @param count    connections or datagrams to serve, or -1 for no limit
+     * @param epoll    serve stream connections from one thread with {@link EpollEcho}
      * @param io       output
      */
-    EchoServer(Endpoint endpoint, int count, Io io) {
+    EchoServer(Endpoint endpoint, int count, boolean epoll, Io io) {
         this.endpoint = endpoint;
         this.count = count;
+        this.epoll = epoll;
         this.io = io;
     }
 
@@ -59,6 +62,10 @@ final class EchoServer {
                 io.out().flush();
                 if (endpoint.dgram()) {
                     serveDatagrams(s);
+                } else if (epoll) {
+                    try (EpollEcho server = new EpollEcho(s)) {
+                        server.run(count);
+                    }
                 } else {
                     serveConnections(s);
                 }

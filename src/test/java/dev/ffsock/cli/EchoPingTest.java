@@ -188,6 +188,34 @@ class EchoPingTest {
     }
 
     @Test
+    void epollTcpServesSeveralConnectionsFromOneThread() throws Exception {
+        Echo echo = new Echo("--tcp", "127.0.0.1:0", "--count", "3", "--epoll");
+        List<Thread> pings = new ArrayList<>();
+        List<Cli.Result> results = java.util.Collections.synchronizedList(new ArrayList<>());
+        for (int i = 0; i < 3; i++) {
+            int size = i == 0 ? 1 << 20 : 64; // one message larger than the socket buffers: partial writes
+            pings.add(Thread.ofPlatform().start(() -> results.add(
+                    Cli.run("ping", "--tcp", echo.address, "-n", "5", "-s", String.valueOf(size)))));
+        }
+        for (Thread t : pings) t.join(WAIT.toMillis());
+        assertEquals(3, results.size());
+        for (Cli.Result r : results) assertEquals(0, r.status(), r::toString);
+        assertEquals(0, echo.await(), echo.err());
+    }
+
+    @Test
+    void epollUnixStream() throws Exception {
+        echoAndPing(new String[] {"--unix", abstractName(), "--count", "1", "--epoll"}, "--unix", new String[0], 10, 4096);
+    }
+
+    @Test
+    void epollRefusesDatagramsWithUsageError() {
+        Cli.Result r = Cli.run("echo", "--udp", "127.0.0.1:0", "--epoll");
+        assertEquals(2, r.status(), r::toString);
+        assertTrue(r.err().startsWith("ffsock: --epoll serves stream sockets only"), r::toString);
+    }
+
+    @Test
     void pingTimesOutWithoutAnEcho() throws Exception {
         // A UDP socket that never answers: the ping ends with status 1 after --timeout.
         try (Socket s = Socket.open(Domain.AF_INET, Type.DGRAM)) {
