@@ -182,6 +182,26 @@ def contender_order(names):
     return sorted(names, key=lambda n: (pref.index(n) if n in pref else 50, n))
 
 
+def busy_warning(env):
+    """A warning when the load average exceeded the CPU count around the run (from env.txt)."""
+    cpus, loads = None, []
+    for line in env.splitlines():
+        if line.startswith("cpu:"):
+            try:
+                cpus = int(line.split()[1])
+            except (IndexError, ValueError):
+                pass
+        elif line.startswith("load:"):
+            try:
+                loads.append(float(line.split()[1]))
+            except (IndexError, ValueError):
+                pass
+    if cpus and loads and max(loads) > cpus + 2:  # the run itself keeps about 2 threads busy
+        return (f"the 1-minute load average reached {max(loads):g} on {cpus} CPUs around this run (which itself "
+                "accounts for about 2), so other processes competed for the cores; latency, and busy-poll above all, are inflated and noisy.")
+    return ""
+
+
 def report_md(keys, groups, cdata, mode, stamp, env):
     titles = {k: t for _, k, t in CASES}
     L = []
@@ -196,6 +216,10 @@ def report_md(keys, groups, cdata, mode, stamp, env):
         L.append("")
         L.append("> **Smoke run**: every benchmark ran once, in-process, to prove it works. "
                  "The numbers mean nothing.")
+    busy = busy_warning(env)
+    if busy:
+        L.append("")
+        L.append("> **Busy machine**: " + busy)
     if env:
         L.append("")
         L.append("Environment:")
