@@ -1,0 +1,391 @@
+#!/usr/bin/env python3
+"""Turn a JMH JSON result (and optional C baseline lines) into report.md and chart.svg.
+
+Standard library only. Usage:
+  report.py --jmh jmh.json [--c c.jsonl] [--env env.txt] [--mode quick] --out DIR
+
+C baseline lines are JSON objects, one per line, e.g.
+  {"case":"pingpong.tcp","size":64,"unit":"us/op","median":12.3,"p10":11.9,"p90":13.0}
+Lines that are not JSON objects with a "case" key are ignored.
+"""
+
+import argparse
+import html
+import json
+import math
+import os
+import sys
+
+# JMH benchmark class -> (case key shared with native/bench, title, better-is)
+CASES = [
+    ("PingPongTcp", "pingpong.tcp", "Ping-pong latency, TCP loopback"),
+    ("PingPongUnixStream", "pingpong.unix_stream", "Ping-pong latency, AF_UNIX stream"),
+    ("PingPongUnixSeqpacket", "pingpong.unix_seqpacket", "Ping-pong latency, AF_UNIX seqpacket"),
+    ("PingPongUnixDgram", "pingpong.unix_dgram", "Ping-pong latency, AF_UNIX datagram"),
+    ("PingPongUdp", "pingpong.udp", "Ping-pong latency, UDP loopback (65536 = 65507 B)"),
+    ("RoundTripUnix", "roundtrip.unix", "Single-thread kernel round trip, AF_UNIX stream pair"),
+    ("RoundTripTcp", "roundtrip.tcp", "Single-thread kernel round trip, loopback TCP pair"),
+    ("RoundTripUdp", "roundtrip.udp", "Single-thread kernel round trip, connected UDP pair"),
+    ("BusyPollUnix", "busypoll.unix", "Busy-poll ping-pong, AF_UNIX stream"),
+    ("BusyPollTcp", "busypoll.tcp", "Busy-poll ping-pong, TCP loopback"),
+    ("BusyPollUdp", "busypoll.udp", "Busy-poll ping-pong, connected UDP"),
+    ("ThroughputUdp", "throughput.udp", "Throughput, UDP datagrams sender -> receiver"),
+    ("ThroughputTcp", "throughput.tcp", "Throughput, TCP bulk 64 KiB writes"),
+    ("GetsockoptCost", "getsockopt.so_type", "Binding cost, getsockopt(SO_TYPE)"),
+]
+
+# Cases that wait for APIs being written elsewhere; shown in the report, never faked.
+PENDING = [
+    ("throughput.udp", "ffsock sendmmsg/recvmmsg contender (batch of 64-byte datagrams per call)"),
+    ("throughput.udp", "ffsock UDP GSO send (UDP_SEGMENT) / GRO receive (UDP_GRO) contender"),
+    ("pingpong.* / busypoll.*", "ffsock epoll-driven echo and epoll_wait(timeout 0) busy-poll contenders"),
+    ("netlink.*", "netlink round trips (RTM_GETLINK dump, sock_diag) once dev.ffsock.netlink lands"),
+]
+
+# Main cases for the summary table: (case, size)
+SUMMARY = [
+    ("pingpong.tcp", 64), ("pingpong.unix_stream", 64), ("pingpong.unix_seqpacket", 64),
+    ("pingpong.unix_dgram", 64), ("pingpong.udp", 64), ("pingpong.tcp", 65536),
+    ("roundtrip.unix", 64), ("roundtrip.tcp", 64), ("roundtrip.udp", 64),
+    ("busypoll.unix", 64), ("busypoll.tcp", 64), ("busypoll.udp", 64),
+    ("throughput.udp", 64), ("throughput.tcp", 65536), ("getsockopt.so_type", None),
+]
+
+TIME_NS = {"ns/op": 1.0, "us/op": 1e3, "µs/op": 1e3, "ms/op": 1e6, "s/op": 1e9}
+RATE_PER_S = {"ops/s": 1.0, "ops/ms": 1e3, "ops/us": 1e6, "ops/µs": 1e6, "msgs/s": 1.0, "msg/s": 1.0,
+              "datagrams/s": 1.0, "pkts/s": 1.0}
+BYTES_PER_S = {"B/s": 1.0, "KB/s": 1e3, "MB/s": 1e6, "GB/s": 1e9, "KiB/s": 1024.0, "MiB/s": 1024.0 ** 2,
+               "GiB/s": 1024.0 ** 3}
+
+COLORS = {"ffsock": "#1f77b4", "ffsock_int": "#6baed6", "nio": "#ff7f0e", "net": "#2ca02c",
+          "junixsocket": "#9467bd", "bare_ffm": "#8c564b", "bare_ffm_critical": "#c49c94"}
+
+
+def num(x):
+    """JMH writes NaN as a string; return a float or None."""
+    try:
+        v = float(x)
+    except (TypeError, ValueError):
+        return None
+    return None if math.isnan(v) or math.isinf(v) else v
+
+
+def cost_ns(score, unit, size):
+    """Nanoseconds per operation for any time or rate unit (None if not convertible)."""
+    if score is None or score <= 0:
+        return None
+    if unit in TIME_NS:
+        return score * TIME_NS[unit]
+    if unit in RATE_PER_S:
+        return 1e9 / (score * RATE_PER_S[unit])
+    if unit in BYTES_PER_S and size:
+        return 1e9 * size / (score * BYTES_PER_S[unit])
+    return None
+
+
+def norm_size(case, size):
+    if size is None:
+        return None
+    size = int(size)
+    if case == "pingpong.udp" and size == 65507:
+        return 65536
+    return size
+
+
+def load_jmh(path):
+    with open(path) as f:
+        data = json.load(f)
+    by_class = {c: (k, t) for c, k, t in CASES}
+    rows = []
+    for e in data:
+        parts = e["benchmark"].split(".")
+        cls, contender = parts[-2], parts[-1]
+        if cls not in by_class:
+            continue
+        case = by_class[cls][0]
+        size = norm_size(case, (e.get("params") or {}).get("size"))
+        pm = e["primaryMetric"]
+        alloc = (e.get("secondaryMetrics") or {}).get("gc.alloc.rate.norm")
+        rows.append({
+            "case": case, "size": size, "contender": contender, "mode": e.get("mode"),
+            "score": num(pm.get("score")), "error": num(pm.get("scoreError")), "unit": pm.get("scoreUnit"),
+            "alloc": num(alloc.get("score")) if alloc else None,
+            "samples": sum(len(r) for r in pm.get("rawData", [])) if pm.get("rawData") else None,
+        })
+    return rows
+
+
+def load_c(path):
+    out = {}
+    if not path or not os.path.exists(path):
+        return out
+    with open(path, errors="replace") as f:
+        for line in f:
+            line = line.strip()
+            if not line.startswith("{"):
+                continue
+            try:
+                o = json.loads(line)
+            except ValueError:
+                continue
+            if not isinstance(o, dict) or "case" not in o:
+                continue
+            case = str(o["case"])
+            size = norm_size(case, o.get("size")) if o.get("size") not in (None, 0) else None
+            score = num(o.get("median", o.get("score")))
+            unit = o.get("unit", "us/op")
+            out[(case, size)] = {"score": score, "unit": unit, "p10": num(o.get("p10")), "p90": num(o.get("p90")),
+                                 "cost": cost_ns(score, unit, size)}
+    return out
+
+
+def fmt(v, digits=3):
+    if v is None:
+        return "n/a"
+    if v == 0:
+        return "0"
+    mag = abs(v)
+    if mag >= 1000:
+        return f"{v:,.0f}"
+    return f"{v:.{digits}g}" if mag < 1 else f"{v:.{max(digits - 1 - int(math.log10(mag)), 0)}f}"
+
+
+def ratio(a, b):
+    return a / b if a is not None and b else None
+
+
+def fmt_ratio(r):
+    return "n/a" if r is None else f"{r:.2f}×"
+
+
+def size_label(s):
+    if s is None:
+        return "–"
+    if s >= 1024 and s % 1024 == 0:
+        return f"{s // 1024} KiB"
+    return f"{s} B"
+
+
+def build(rows, cdata):
+    """{(case, size): {contender: row}} with cost added, ordered as in CASES."""
+    groups = {}
+    for r in rows:
+        r["cost"] = cost_ns(r["score"], r["unit"], r["size"])
+        groups.setdefault((r["case"], r["size"]), {})[r["contender"]] = r
+    order = {k: i for i, (_, k, _) in enumerate(CASES)}
+    keys = sorted(groups, key=lambda k: (order.get(k[0], 99), k[1] if k[1] is not None else -1))
+    return keys, groups
+
+
+def contender_order(names):
+    pref = ["ffsock", "ffsock_int", "bare_ffm", "bare_ffm_critical", "nio", "net", "junixsocket"]
+    return sorted(names, key=lambda n: (pref.index(n) if n in pref else 50, n))
+
+
+def busy_warning(env):
+    """A warning when the load average exceeded the CPU count around the run (from env.txt)."""
+    cpus, loads = None, []
+    for line in env.splitlines():
+        if line.startswith("cpu:"):
+            try:
+                cpus = int(line.split()[1])
+            except (IndexError, ValueError):
+                pass
+        elif line.startswith("load:"):
+            try:
+                loads.append(float(line.split()[1]))
+            except (IndexError, ValueError):
+                pass
+    if cpus and loads and max(loads) > cpus + 2:  # the run itself keeps about 2 threads busy
+        return (f"the 1-minute load average reached {max(loads):g} on {cpus} CPUs around this run (which itself "
+                "accounts for about 2), so other processes competed for the cores; latency, and busy-poll above all, are inflated and noisy.")
+    return ""
+
+
+def report_md(keys, groups, cdata, mode, stamp, env):
+    titles = {k: t for _, k, t in CASES}
+    L = []
+    L.append(f"# ffsock benchmarks — {mode} run")
+    L.append("")
+    L.append(f"Run `{stamp}`.")
+    if mode == "quick":
+        L.append("")
+        L.append("> **Quick run**: 1 fork, short warmup and measurement. The numbers are indicative only; "
+                 "error bars are wide or absent. Use `benchmarks/run --careful` for numbers you quote.")
+    if mode == "smoke":
+        L.append("")
+        L.append("> **Smoke run**: every benchmark ran once, in-process, to prove it works. "
+                 "The numbers mean nothing.")
+    busy = busy_warning(env)
+    if busy:
+        L.append("")
+        L.append("> **Busy machine**: " + busy)
+    if env:
+        L.append("")
+        L.append("Environment:")
+        L.append("")
+        L.append("```")
+        L.extend(env.rstrip().splitlines())
+        L.append("```")
+    L.append("")
+    L.append("How to read: *score* is the JMH score (average time per operation, or operations per second "
+             "for throughput cases) ± the 99.9% confidence half-width JMH reports (n/a with too few samples). "
+             "*B/op* is `gc.alloc.rate.norm` from `-prof gc`, bytes allocated per operation by all threads "
+             "(the echo thread included). Ratios are **cost ratios** (time per operation; for throughput the "
+             "inverse rate): `ffsock/X` above 1 means ffsock is slower than X, below 1 faster. `X/C` compares "
+             "with the C program's median for the same case (C: n/a when native/bench gave no line).")
+    L.append("")
+
+    # Summary
+    L.append("## Summary")
+    L.append("")
+    L.append("| case | size | ffsock | best rival | ffsock/rival | C | ffsock/C | ffsock B/op |")
+    L.append("|---|---|---|---|---|---|---|---|")
+    for case, size in SUMMARY:
+        g = groups.get((case, size))
+        if not g or "ffsock" not in g:
+            continue
+        f = g["ffsock"]
+        rivals = [g[n] for n in g if not n.startswith("ffsock") and g[n]["cost"]]
+        best = min(rivals, key=lambda r: r["cost"]) if rivals else None
+        c = cdata.get((case, size))
+        L.append("| {} | {} | {} {} | {} | {} | {} | {} | {} |".format(
+            case, size_label(size), fmt(f["score"]), f["unit"],
+            f"{best['contender']} {fmt(best['score'])}" if best else "–",
+            fmt_ratio(ratio(f["cost"], best["cost"])) if best else "–",
+            f"{fmt(c['score'])} {c['unit']}" if c else "n/a",
+            fmt_ratio(ratio(f["cost"], c["cost"])) if c else "n/a",
+            fmt(f["alloc"])))
+    L.append("")
+
+    # Per case
+    L.append("## Cases")
+    last_case = None
+    for case, size in keys:
+        g = groups[(case, size)]
+        if case != last_case:
+            unit = next(iter(g.values()))["unit"]
+            better = "higher" if unit.startswith("ops") else "lower"
+            L.append("")
+            L.append(f"### {case} — {titles.get(case, case)} ({unit}, {better} is better)")
+            L.append("")
+            L.append("| size | contender | score ± error | B/op | ffsock/this | this/C |")
+            L.append("|---|---|---|---|---|---|")
+            last_case = case
+        c = cdata.get((case, size))
+        f = g.get("ffsock")
+        for name in contender_order(g):
+            r = g[name]
+            err = f" ± {fmt(r['error'])}" if r["error"] is not None else " ± n/a"
+            vs = "–" if name == "ffsock" or not f else fmt_ratio(ratio(f["cost"], r["cost"]))
+            L.append("| {} | {} | {}{} | {} | {} | {} |".format(
+                size_label(size), name, fmt(r["score"]), err, fmt(r["alloc"]), vs,
+                fmt_ratio(ratio(r["cost"], c["cost"])) if c else "n/a"))
+        if c:
+            spread = f" (p10 {fmt(c['p10'])}, p90 {fmt(c['p90'])})" if c["p10"] is not None else ""
+            L.append(f"| {size_label(size)} | C | {fmt(c['score'])} {c['unit']}{spread} | – | "
+                     f"{fmt_ratio(ratio(f['cost'], c['cost'])) if f else 'n/a'} | 1.00× |")
+        else:
+            L.append(f"| {size_label(size)} | C | n/a | – | n/a | – |")
+
+    L.append("")
+    L.append("## Pending cases (APIs not merged yet; not measured, not faked)")
+    L.append("")
+    for case, what in PENDING:
+        L.append(f"- `{case}`: {what}")
+    L.append("")
+    L.append("Chart: [chart.svg](chart.svg).")
+    L.append("")
+    return "\n".join(L)
+
+
+def chart_svg(keys, groups, cdata):
+    have_c = any((k in cdata) for k in keys)
+    bars = []  # (group label, [(contender, ratio)])
+    for case, size in keys:
+        g = groups[(case, size)]
+        if have_c:
+            c = cdata.get((case, size))
+            if not c or not c["cost"]:
+                continue
+            ref = c["cost"]
+        else:
+            if "ffsock" not in g or not g["ffsock"]["cost"]:
+                continue
+            ref = g["ffsock"]["cost"]
+        items = [(n, ratio(g[n]["cost"], ref)) for n in contender_order(g)
+                 if not (not have_c and n == "ffsock")]
+        items = [(n, r) for n, r in items if r is not None]
+        if items:
+            label = case + ("" if size is None else " " + size_label(size))
+            bars.append((label, items))
+    title = ("Cost relative to C (contender/C, 1 = as fast as C, lower is better)" if have_c else
+             "C baseline n/a: cost relative to ffsock (rival/ffsock; above 1 = rival slower than ffsock)")
+    cap = 8.0
+    left, width, bar_h, gap, top = 230, 520, 12, 10, 60
+    n_bars = sum(len(i) for _, i in bars)
+    height = top + n_bars * bar_h + len(bars) * gap + 60
+    vmax = min(cap, max([r for _, i in bars for _, r in i] + [1.5]))
+    vmax = math.ceil(vmax * 2) / 2
+    sx = lambda v: left + width * min(v, vmax) / vmax
+    out = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{left + width + 120}" height="{height}" '
+           f'font-family="sans-serif" font-size="11">',
+           f'<rect width="100%" height="100%" fill="white"/>',
+           f'<text x="10" y="20" font-size="14" font-weight="bold">{html.escape(title)}</text>']
+    # legend
+    names = contender_order({n for _, i in bars for n, _ in i})
+    lx = 10
+    for n in names:
+        out.append(f'<rect x="{lx}" y="32" width="10" height="10" fill="{COLORS.get(n, "#7f7f7f")}"/>')
+        out.append(f'<text x="{lx + 14}" y="41">{html.escape(n)}</text>')
+        lx += 14 + 7 * len(n) + 16
+    y = top
+    for label, items in bars:
+        out.append(f'<text x="{left - 6}" y="{y + bar_h * len(items) / 2 + 4}" text-anchor="end">'
+                   f'{html.escape(label)}</text>')
+        for n, r in items:
+            out.append(f'<rect x="{left}" y="{y}" width="{sx(r) - left:.1f}" height="{bar_h - 2}" '
+                       f'fill="{COLORS.get(n, "#7f7f7f")}"><title>{html.escape(n)}: {r:.2f}</title></rect>')
+            txt = f"{r:.2f}" + (" ›" if r > vmax else "")
+            out.append(f'<text x="{sx(r) + 3:.1f}" y="{y + bar_h - 3}">{txt}</text>')
+            y += bar_h
+        y += gap
+    # axis and the 1.0 line
+    out.append(f'<line x1="{left}" y1="{top - 4}" x2="{left}" y2="{y}" stroke="black"/>')
+    out.append(f'<line x1="{sx(1):.1f}" y1="{top - 4}" x2="{sx(1):.1f}" y2="{y}" stroke="red" '
+               f'stroke-dasharray="4,3"/>')
+    t = 0.0
+    while t <= vmax + 1e-9:
+        out.append(f'<text x="{sx(t):.1f}" y="{y + 14}" text-anchor="middle">{t:g}</text>')
+        t += 0.5 if vmax <= 4 else 1.0
+    if not bars:
+        out.append(f'<text x="10" y="{top + 10}">no data</text>')
+    out.append("</svg>")
+    return "\n".join(out) + "\n"
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--jmh", required=True)
+    ap.add_argument("--c")
+    ap.add_argument("--env")
+    ap.add_argument("--mode", default="careful")
+    ap.add_argument("--stamp", default="")
+    ap.add_argument("--out", required=True)
+    a = ap.parse_args()
+    rows = load_jmh(a.jmh)
+    if not rows:
+        print("report.py: no ffsock benchmark results in " + a.jmh, file=sys.stderr)
+    cdata = load_c(a.c)
+    env = open(a.env).read() if a.env and os.path.exists(a.env) else ""
+    keys, groups = build(rows, cdata)
+    os.makedirs(a.out, exist_ok=True)
+    with open(os.path.join(a.out, "report.md"), "w") as f:
+        f.write(report_md(keys, groups, cdata, a.mode, a.stamp, env))
+    with open(os.path.join(a.out, "chart.svg"), "w") as f:
+        f.write(chart_svg(keys, groups, cdata))
+    print(f"report.py: {len(rows)} results, {len(cdata)} C baselines -> {a.out}/report.md, chart.svg")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,129 @@
+package dev.ffsock.bench;
+
+import dev.ffsock.Domain;
+import dev.ffsock.Socket;
+import dev.ffsock.Type;
+import org.newsclub.net.unix.AFUNIXSocketChannel;
+import org.newsclub.net.unix.AFUNIXSocketPair;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.TearDown;
+
+import java.io.IOException;
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.nio.ByteBuffer;
+import java.nio.channels.ByteChannel;
+import java.nio.channels.SocketChannel;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Case pingpong.unix_stream: round-trip latency of one message over an AF_UNIX stream connection,
+ * echoed back by a blocking thread of the same library.
+ */
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+public class PingPongUnixStream {
+
+    /** ffsock: socketpair(2), blocking, native segments. */
+    public static class Ffsock extends Sized {
+        Socket client;
+        MemorySegment msg;
+        private Arena arena;
+        private Echo echo;
+
+        @Setup(Level.Trial)
+        public void setUp() throws IOException {
+            Socket[] p = Socket.socketpair(Domain.AF_UNIX, Type.STREAM);
+            client = p[0];
+            Socket server = p[1];
+            arena = Arena.ofShared();
+            msg = Io.segment(arena, size);
+            MemorySegment echoBuf = Io.segment(arena, size);
+            echo = Echo.start("echo-ffsock-unix", e -> {
+                while (e.running()) {
+                    Io.recvFully(server, echoBuf);
+                    Io.sendFully(server, echoBuf);
+                }
+            }, client, server);
+        }
+
+        @TearDown(Level.Trial)
+        public void tearDown() throws Exception {
+            echo.close();
+            arena.close();
+        }
+    }
+
+    /** A pair of blocking byte channels (NIO or junixsocket) with direct buffers. */
+    public abstract static class Channels extends Sized {
+        ByteChannel client;
+        ByteBuffer msg;
+        private Echo echo;
+
+        abstract ByteChannel[] open() throws IOException;
+
+        @Setup(Level.Trial)
+        public void setUp() throws IOException {
+            ByteChannel[] p = open();
+            client = p[0];
+            ByteChannel server = p[1];
+            msg = Io.direct(size);
+            ByteBuffer echoBuf = Io.direct(size);
+            echo = Echo.start("echo-channel-unix", e -> {
+                while (e.running()) {
+                    Io.readFully(server, echoBuf);
+                    Io.writeFully(server, echoBuf);
+                }
+            }, client, server);
+        }
+
+        @TearDown(Level.Trial)
+        public void tearDown() throws Exception {
+            echo.close();
+        }
+    }
+
+    /** NIO: SocketChannel over a UnixDomainSocketAddress. */
+    public static class Nio extends Channels {
+        @Override
+        ByteChannel[] open() throws IOException {
+            SocketChannel[] p = Pairs.nioUnix();
+            return new ByteChannel[] {p[0], p[1]};
+        }
+    }
+
+    /** junixsocket: AFUNIXSocketChannel pair. */
+    public static class Junix extends Channels {
+        @Override
+        ByteChannel[] open() throws IOException {
+            AFUNIXSocketPair<AFUNIXSocketChannel> p = AFUNIXSocketPair.open();
+            return new ByteChannel[] {p.getSocket1(), p.getSocket2()};
+        }
+    }
+
+    @Benchmark
+    public MemorySegment ffsock(Ffsock s) throws IOException {
+        Io.sendFully(s.client, s.msg);
+        Io.recvFully(s.client, s.msg);
+        return s.msg;
+    }
+
+    @Benchmark
+    public ByteBuffer nio(Nio s) throws IOException {
+        Io.writeFully(s.client, s.msg);
+        Io.readFully(s.client, s.msg);
+        return s.msg;
+    }
+
+    @Benchmark
+    public ByteBuffer junixsocket(Junix s) throws IOException {
+        Io.writeFully(s.client, s.msg);
+        Io.readFully(s.client, s.msg);
+        return s.msg;
+    }
+}
