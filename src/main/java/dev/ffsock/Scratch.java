@@ -18,6 +18,11 @@ final class Scratch {
 
     final SockAddrStorage address = new SockAddrStorage();
     final MemorySegment intSlot = Arena.ofAuto().allocate(8, 8);
+    /** Room for a socket option's value ({@link #OPT_VALUE_SIZE} bytes) and its length. */
+    final MemorySegment optValue = Arena.ofAuto().allocate(OPT_VALUE_SIZE, 8);
+    final MemorySegment optLen = Arena.ofAuto().allocate(4, 4);
+
+    static final int OPT_VALUE_SIZE = 256;
     /** One {@code struct epoll_event} (this architecture's layout) for epoll_ctl(2). */
     final MemorySegment epollEvent = Arena.ofAuto().allocate(ArchLayouts.EPOLL_EVENT_SIZE, 8);
     private MemorySegment bounce = MemorySegment.NULL;

@@ -206,42 +206,55 @@ public abstract sealed class SockOpt<T> {
 
     // ---- raw paths (every typed option goes through these) -------------------------------------
 
+    // Option values go through the thread's scratch memory: a getsockopt/setsockopt allocates
+    // nothing but what its Java value needs.
+
     static int getInt(int fd, int level, int name) throws ErrnoException {
-        try (Arena a = Arena.ofConfined()) {
-            MemorySegment v = a.allocate(4, 4);
-            MemorySegment l = a.allocate(4, 4);
-            l.set(ValueLayout.JAVA_INT, 0, 4);
-            Sys.getsockopt(fd, level, name, v, l);
-            int len = l.get(ValueLayout.JAVA_INT, 0);
-            return len == 1 ? v.get(ValueLayout.JAVA_BYTE, 0) & 0xff : v.get(ValueLayout.JAVA_INT, 0);
-        }
+        Scratch sc = Scratch.get();
+        sc.optLen.set(ValueLayout.JAVA_INT, 0, 4);
+        Sys.getsockopt(fd, level, name, sc.optValue, sc.optLen);
+        int len = sc.optLen.get(ValueLayout.JAVA_INT, 0);
+        return len == 1 ? sc.optValue.get(ValueLayout.JAVA_BYTE, 0) & 0xff : sc.optValue.get(ValueLayout.JAVA_INT, 0);
     }
 
     static void setInt(int fd, int level, int name, int value) throws ErrnoException {
-        try (Arena a = Arena.ofConfined()) {
-            MemorySegment v = a.allocate(4, 4);
-            v.set(ValueLayout.JAVA_INT, 0, value);
-            Sys.setsockopt(fd, level, name, v, 4);
-        }
+        Scratch sc = Scratch.get();
+        sc.optValue.set(ValueLayout.JAVA_INT, 0, value);
+        Sys.setsockopt(fd, level, name, sc.optValue, 4);
     }
 
     static byte[] getBytes(int fd, int level, int name, int max) throws ErrnoException {
-        try (Arena a = Arena.ofConfined()) {
-            MemorySegment v = a.allocate(Math.max(1, max), 8);
-            MemorySegment l = a.allocate(4, 4);
-            l.set(ValueLayout.JAVA_INT, 0, max);
-            Sys.getsockopt(fd, level, name, v, l);
-            int len = Math.min(max, Math.max(0, l.get(ValueLayout.JAVA_INT, 0)));
-            return v.asSlice(0, len).toArray(ValueLayout.JAVA_BYTE);
+        if (max > Scratch.OPT_VALUE_SIZE) {
+            try (Arena a = Arena.ofConfined()) {
+                return getBytes(fd, level, name, a.allocate(max, 8), a.allocate(4, 4), max);
+            }
         }
+        Scratch sc = Scratch.get();
+        return getBytes(fd, level, name, sc.optValue, sc.optLen, max);
+    }
+
+    private static byte[] getBytes(int fd, int level, int name, MemorySegment v, MemorySegment l, int max)
+            throws ErrnoException {
+        l.set(ValueLayout.JAVA_INT, 0, max);
+        Sys.getsockopt(fd, level, name, v, l);
+        int len = Math.min(max, Math.max(0, l.get(ValueLayout.JAVA_INT, 0)));
+        byte[] out = new byte[len];
+        MemorySegment.copy(v, ValueLayout.JAVA_BYTE, 0, out, 0, len);
+        return out;
     }
 
     static void setBytes(int fd, int level, int name, byte[] value) throws ErrnoException {
-        try (Arena a = Arena.ofConfined()) {
-            MemorySegment v = a.allocate(Math.max(1, value.length), 8);
-            MemorySegment.copy(value, 0, v, ValueLayout.JAVA_BYTE, 0, value.length);
-            Sys.setsockopt(fd, level, name, v, value.length);
+        if (value.length > Scratch.OPT_VALUE_SIZE) {
+            try (Arena a = Arena.ofConfined()) {
+                MemorySegment v = a.allocate(value.length, 8);
+                MemorySegment.copy(value, 0, v, ValueLayout.JAVA_BYTE, 0, value.length);
+                Sys.setsockopt(fd, level, name, v, value.length);
+            }
+            return;
         }
+        MemorySegment v = Scratch.get().optValue;
+        MemorySegment.copy(value, 0, v, ValueLayout.JAVA_BYTE, 0, value.length);
+        Sys.setsockopt(fd, level, name, v, value.length);
     }
 
     // ---- value kinds ---------------------------------------------------------------------------
