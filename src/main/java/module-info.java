@@ -11,4 +11,5 @@ module dev.ffsock {
     exports dev.ffsock.netlink.route;
     exports dev.ffsock.netlink.diag;
     exports dev.ffsock.netlink.genl;
+    exports dev.ffsock.netlink.uevent;
 }
