@@ -2,7 +2,9 @@
  * ffsock: Linux sockets for Java through the Foreign Function and Memory API.
  *
  * <p>{@code dev.ffsock} holds the socket API (families, types, addresses, options, poll);
- * {@code dev.ffsock.netlink} is the netlink message codec;
+ * {@code dev.ffsock.netlink} is the netlink message codec and connection, with the families
+ * {@code .route}, {@code .diag} (sock_diag), {@code .genl} (generic netlink) and {@code .uevent}
+ * (kernel uevents);
  * {@code dev.ffsock.internal} (the generated bindings and the syscall layer) is not exported.
  */
 module dev.ffsock {
@@ -11,4 +13,5 @@ module dev.ffsock {
     exports dev.ffsock.netlink.route;
     exports dev.ffsock.netlink.diag;
     exports dev.ffsock.netlink.genl;
+    exports dev.ffsock.netlink.uevent;
 }

@@ -25,7 +25,9 @@ public final class Main {
     /** Every subcommand, by name, in the order the help lists them. */
     static final Map<String, Command> COMMANDS = register(
             new EchoCommand(),
-            new PingCommand());
+            new PingCommand(),
+            new SocketsCommand(),
+            new GenlCommand());
 
     private Main() {
     }

@@ -1,0 +1,166 @@
+package dev.ffsock.netlink.genl;
+
+import dev.ffsock.netlink.DumpInterruptedException;
+import dev.ffsock.netlink.NetlinkConnection;
+import dev.ffsock.netlink.NetlinkException;
+import dev.ffsock.netlink.PayloadWriter;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A base for typed clients of one generic netlink family: it knows the family's id, the version to
+ * send and the size of its own header, writes {@code struct genlmsghdr} (cmd, version) before what
+ * the encoder writes, and hands replies of its family to decoders as {@link GenlMessage}s.
+ * Subclasses offer the family's commands as typed methods:
+ * {@snippet :
+ * final class Devlink extends GenlFamilyClient {
+ *     Devlink(GenericNetlink genl) throws IOException { super(genl, "devlink", 1); }
+ *     List<String> devices() throws IOException {
+ *         return dump(1, null, m -> {
+ *             Attributes a = m.attributes();
+ *             return a.find(2) ? a.string() : null;   // DEVLINK_ATTR_BUS_NAME
+ *         });
+ *     }
+ * }
+ * }
+ * Errors name the family and command: {@code devlink command 1: EOPNOTSUPP (Operation not supported)}.
+ */
+public abstract class GenlFamilyClient {
+    /** Writes a request's family header and attributes after the genlmsghdr. */
+    @FunctionalInterface
+    public interface Encoder {
+        /** Writes the family header (if the family has one) and the attributes. */
+        void encode(PayloadWriter w);
+    }
+
+    /** Turns one reply into an object; may return null to skip it. */
+    @FunctionalInterface
+    public interface Decoder<T> {
+        /** Decodes one reply, valid only during the call. */
+        T decode(GenlMessage m) throws IOException;
+    }
+
+    private final NetlinkConnection connection;
+    private final String familyName;
+    private final int familyId;
+    private final int version;
+    private final int hdrSize;
+
+    /**
+     * A client for a family whose id is known.
+     *
+     * @param connection a NETLINK_GENERIC connection (not closed by this client)
+     * @param familyName for error messages
+     * @param familyId   the family's id (message type)
+     * @param version    the version written in each request
+     * @param hdrSize    the family's header size after the genlmsghdr
+     */
+    protected GenlFamilyClient(NetlinkConnection connection, String familyName, int familyId, int version, int hdrSize) {
+        this.connection = Objects.requireNonNull(connection, "connection");
+        this.familyName = Objects.requireNonNull(familyName, "familyName");
+        if (familyId < Genl.GENL_MIN_ID || familyId > 0xffff) throw new IllegalArgumentException("bad family id " + familyId);
+        if (version < 0 || version > 255) throw new IllegalArgumentException("version must be 0..255: " + version);
+        if (hdrSize < 0) throw new IllegalArgumentException("negative header size " + hdrSize);
+        this.familyId = familyId;
+        this.version = version;
+        this.hdrSize = hdrSize;
+    }
+
+    /**
+     * A client for a family resolved by name through the controller, on the controller's connection.
+     *
+     * @throws NetlinkException ENOENT if the kernel has no such family
+     */
+    protected GenlFamilyClient(GenericNetlink genl, String familyName, int version) throws IOException {
+        this(genl.connection(), genl.family(familyName), version);
+    }
+
+    private GenlFamilyClient(NetlinkConnection connection, GenlFamily family, int version) {
+        this(connection, family.name(), family.id(), version, family.hdrSize());
+    }
+
+    /** {@return the family's id} */
+    public final int familyId() {
+        return familyId;
+    }
+
+    /** {@return the family's name} */
+    public final String familyName() {
+        return familyName;
+    }
+
+    /** {@return the version written in requests} */
+    public final int version() {
+        return version;
+    }
+
+    /** {@return the connection requests go through} */
+    public final NetlinkConnection connection() {
+        return connection;
+    }
+
+    /** {@return how errors name a command; override to give names} */
+    protected String commandName(int cmd) {
+        return "command " + cmd;
+    }
+
+    /** Sends command {@code cmd} with NLM_F_ACK and {@code flags} and waits for the acknowledgement. */
+    protected final void execute(int cmd, int flags, Encoder attrs) throws IOException {
+        try {
+            connection.execute(familyId, flags, payload(cmd, attrs));
+        } catch (NetlinkException e) {
+            throw renamed(cmd, e);
+        }
+    }
+
+    /** Sends command {@code cmd} (acknowledged) and decodes the replies of this family. */
+    protected final <T> List<T> request(int cmd, Encoder attrs, Decoder<T> decoder) throws IOException {
+        Objects.requireNonNull(decoder, "decoder");
+        List<T> out = new ArrayList<>();
+        try {
+            connection.request(familyId, 0, payload(cmd, attrs), m -> {
+                if (m.type() != familyId) return;
+                T t = decoder.decode(new GenlMessage(m, hdrSize));
+                if (t != null) out.add(t);
+            });
+        } catch (NetlinkException e) {
+            throw renamed(cmd, e);
+        }
+        return out;
+    }
+
+    /** Dumps command {@code cmd} and decodes every message of this family. */
+    protected final <T> List<T> dump(int cmd, Encoder attrs, Decoder<T> decoder) throws IOException {
+        Objects.requireNonNull(decoder, "decoder");
+        List<T> out = new ArrayList<>();
+        try {
+            connection.dump(familyId, payload(cmd, attrs), (NetlinkConnection.Handler) m -> {
+                if (m.type() != familyId) return;
+                T t = decoder.decode(new GenlMessage(m, hdrSize));
+                if (t != null) out.add(t);
+            });
+        } catch (DumpInterruptedException e) {
+            throw new DumpInterruptedException(familyName + " " + commandName(cmd), out);
+        } catch (NetlinkException e) {
+            throw renamed(cmd, e);
+        }
+        return out;
+    }
+
+    private NetlinkConnection.Encoder payload(int cmd, Encoder attrs) {
+        if (cmd < 0 || cmd > 255) throw new IllegalArgumentException("genl command must be 0..255: " + cmd);
+        return w -> {
+            w.putU8(cmd).putU8(version).putU16(0);
+            if (attrs != null) attrs.encode(w);
+        };
+    }
+
+    private NetlinkException renamed(int cmd, NetlinkException e) {
+        NetlinkException r = new NetlinkException(familyName + " " + commandName(cmd), e.errno(), e.extAck());
+        r.initCause(e);
+        return r;
+    }
+}
