@@ -43,12 +43,19 @@ public final class TestNamespace implements AutoCloseable {
 
     /** Runs a command for at most 10 seconds. */
     public static Result run(String... cmd) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-        if (!p.waitFor(10, TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-            return new Result(-1, String.join(" ", cmd) + ": timed out");
+        // Output goes to a file, not a pipe: a command printing more than a pipe holds (ss on a busy
+        // host) would otherwise block writing while this waits for it to exit.
+        java.nio.file.Path out = java.nio.file.Files.createTempFile("ffsock-cmd", ".out");
+        try {
+            Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(out.toFile()).start();
+            if (!p.waitFor(10, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                return new Result(-1, String.join(" ", cmd) + ": timed out");
+            }
+            return new Result(p.exitValue(), java.nio.file.Files.readString(out, StandardCharsets.UTF_8));
+        } finally {
+            java.nio.file.Files.deleteIfExists(out);
         }
-        return new Result(p.exitValue(), new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
     }
 
     /** Deletes the namespace (and the devices in it). */
