@@ -98,24 +98,30 @@ final class RouteCommand implements Command {
         return (r.flags() & Rtnl.RTM_F_CLONED) != 0;
     }
 
+    /** One route as two cells: its destination, then the rest as {@code ip route} words. */
     private static String[] row(Route r, IpJson.Links names, boolean showTable) {
         var j = IpJson.route(r, names, showTable);
         String type = r.type().value() == Rtnl.RTN_UNICAST ? "" : r.type().name() + " ";
-        StringBuilder via = new StringBuilder();
-        if (j.get("gateway") != null) via.append("via ").append(j.get("gateway"));
+        StringBuilder sb = new StringBuilder();
+        if (r.gateway() != null) word(sb, "via " + Inet.format(r.gateway()));
+        if (r.via() != null) word(sb, "via " + Inet.format(r.via()));
+        if (r.oif() != 0) word(sb, "dev " + names.name(r.oif()));
+        if (j.containsKey("table")) word(sb, "table " + j.get("table"));
+        if (j.containsKey("protocol")) word(sb, "proto " + j.get("protocol"));
+        if (j.containsKey("scope")) word(sb, "scope " + j.get("scope"));
+        if (r.prefsrc() != null) word(sb, "src " + Inet.format(r.prefsrc()));
+        if (r.priority() != -1) word(sb, "metric " + r.priority());
         for (NextHop h : r.nextHops()) {
-            if (via.length() > 0) via.append(' ');
-            via.append("nexthop");
-            if (h.nextHopAddress() != null) via.append(" via ").append(Inet.format(h.nextHopAddress()));
-            via.append(" dev ").append(names.name(h.ifindex())).append(" weight ").append(h.weight());
+            word(sb, "nexthop");
+            if (h.nextHopAddress() != null) word(sb, "via " + Inet.format(h.nextHopAddress()));
+            word(sb, "dev " + names.name(h.ifindex()) + " weight " + h.weight());
         }
-        if (r.via() != null) via.append("via ").append(Inet.format(r.via()));
-        return new String[] {type + j.get("dst"), via.toString(), r.oif() != 0 ? "dev " + names.name(r.oif()) : "",
-            j.containsKey("table") ? "table " + j.get("table") : "",
-            j.containsKey("protocol") ? "proto " + j.get("protocol") : "",
-            j.containsKey("scope") ? "scope " + j.get("scope") : "",
-            r.prefsrc() != null ? "src " + Inet.format(r.prefsrc()) : "",
-            r.priority() != -1 ? "metric " + r.priority() : ""};
+        return new String[] {type + j.get("dst"), sb.toString()};
+    }
+
+    private static void word(StringBuilder sb, String w) {
+        if (sb.length() > 0) sb.append(' ');
+        sb.append(w);
     }
 
     /** Parses a table name or number as {@code ip route show table} does; 0 means all. */
