@@ -26,6 +26,10 @@ public final class Main {
     static final Map<String, Command> COMMANDS = register(
             new EchoCommand(),
             new PingCommand(),
+            new LinkCommand(),
+            new AddrCommand(),
+            new RouteCommand(),
+            new NeighCommand(),
             new SocketsCommand(),
             new GenlCommand());
 
