@@ -11,6 +11,7 @@ import dev.ffsock.SockAddrNl;
 import dev.ffsock.SockAddrStorage;
 import dev.ffsock.SockOpt;
 import dev.ffsock.Socket;
+import dev.ffsock.SocketClosedException;
 import dev.ffsock.Type;
 
 import java.io.IOException;
@@ -194,6 +195,7 @@ public final class NetlinkConnection implements AutoCloseable {
     public void request(int type, int flags, Encoder payload, Handler handler) throws IOException {
         lock.lock();
         try {
+            checkOpen();
             int s = send(type, Netlink.NLM_F_REQUEST | Netlink.NLM_F_ACK | flags, payload);
             collect(type, s, false, handler);
         } finally {
@@ -225,6 +227,7 @@ public final class NetlinkConnection implements AutoCloseable {
         Objects.requireNonNull(handler, "handler");
         lock.lock();
         try {
+            checkOpen();
             int s = send(type, Netlink.NLM_F_REQUEST | Netlink.NLM_F_DUMP, payload == null ? EMPTY : payload);
             if (collect(type, s, true, handler)) throw new DumpInterruptedException(typeNames.apply(type), List.of());
         } finally {
@@ -263,6 +266,11 @@ public final class NetlinkConnection implements AutoCloseable {
             }
         }
         throw last;
+    }
+
+    /** Under the lock: a closed connection's buffers are gone, so fail as the socket would. */
+    private void checkOpen() throws SocketClosedException {
+        if (!arena.scope().isAlive()) throw new SocketClosedException("socket closed");
     }
 
     private int send(int type, int flags, Encoder payload) throws IOException {
@@ -361,6 +369,7 @@ public final class NetlinkConnection implements AutoCloseable {
         Objects.requireNonNull(handler, "handler");
         lock.lock();
         try {
+            checkOpen();
             long n;
             try {
                 n = receive(timeoutMillis);
