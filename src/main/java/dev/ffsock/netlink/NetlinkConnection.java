@@ -37,6 +37,9 @@ import java.util.function.IntFunction;
  * and NETLINK_CAP_ACK are on; NETLINK_GET_STRICT_CHK is on for NETLINK_ROUTE where the kernel has
  * it ({@link #strictCheck()}), so dumps can be filtered by the kernel.
  *
+ * <p>A dump its handler abandons (by throwing) is read to its end, and discarded, before the next
+ * request: the kernel runs one dump per socket at a time and would answer EBUSY meanwhile.
+ *
  * <p>Thread-safe: one request at a time (a lock is held for the whole exchange). Use a separate
  * connection for multicast events ({@link #subscribe}, {@link #receiveEvents}).
  */
@@ -82,6 +85,8 @@ public final class NetlinkConnection implements AutoCloseable {
     private IntFunction<String> typeNames = t -> "netlink message type " + t;
     private int seq = (int) (System.nanoTime() & 0x3fffffff);
     private long spoofed;
+    /** Seq of a dump whose answer was not read to its end (handler threw, thread interrupted); 0: none. */
+    private int unfinishedDump;
 
     private NetlinkConnection(Socket socket, int family) throws IOException {
         this.socket = socket;
@@ -108,6 +113,7 @@ public final class NetlinkConnection implements AutoCloseable {
             this.portId = ((SockAddrNl) socket.getsockname()).pid();
         } catch (IOException | RuntimeException e) {
             socket.close();
+            builder.close();
             arena.close();
             throw e;
         }
@@ -274,7 +280,9 @@ public final class NetlinkConnection implements AutoCloseable {
     }
 
     private int send(int type, int flags, Encoder payload) throws IOException {
+        if (unfinishedDump != 0) drainUnfinishedDump();
         int s = ++seq;
+        if (s == 0) s = ++seq;
         builder.reset();
         builder.begin(type, flags);
         builder.setSeq(s);
@@ -282,7 +290,37 @@ public final class NetlinkConnection implements AutoCloseable {
         builder.end();
         MemorySegment msg = builder.segment();
         socket.sendto(msg, 0, kernel);
+        if ((flags & Netlink.NLM_F_DUMP) == Netlink.NLM_F_DUMP) unfinishedDump = s;
         return s;
+    }
+
+    /** Longest wait for each datagram of an abandoned dump's remainder. */
+    private static final int DRAIN_WAIT_MILLIS = 1000;
+    /** Upper bound on the time spent reading an abandoned dump's remainder. */
+    private static final long DRAIN_LIMIT_NANOS = 10_000_000_000L;
+
+    /**
+     * Reads and discards the rest of a dump abandoned halfway: the kernel runs one dump per socket
+     * at a time and answers any other dump with EBUSY until this one has been read to its end.
+     * Bounded in time; gives up quietly if the rest does not come.
+     */
+    private void drainUnfinishedDump() throws IOException {
+        int s = unfinishedDump;
+        unfinishedDump = 0;
+        long deadline = System.nanoTime() + DRAIN_LIMIT_NANOS;
+        while (System.nanoTime() - deadline < 0) {
+            long n = receive(DRAIN_WAIT_MILLIS);
+            if (n < 0) return;
+            reader.reset(buffer, n);
+            try {
+                while (reader.hasNext()) {
+                    NetlinkMessage m = reader.next();
+                    if (m.seq() == s && (m.type() == Netlink.NLMSG_DONE || m.type() == Netlink.NLMSG_ERROR)) return;
+                }
+            } catch (NetlinkFormatException e) {
+                return;
+            }
+        }
     }
 
     /** Reads replies to request {@code s}; returns whether the dump was interrupted. */
@@ -299,6 +337,7 @@ public final class NetlinkConnection implements AutoCloseable {
                     switch (m.type()) {
                         case Netlink.NLMSG_NOOP -> { }
                         case Netlink.NLMSG_DONE -> {
+                            unfinishedDump = 0;
                             if (dump) {
                                 NetlinkError e = NetlinkError.parseDone(m);
                                 if (e.error() != 0) throw new NetlinkException(typeNames.apply(type), e.errno(), e.extAck());
@@ -307,6 +346,7 @@ public final class NetlinkConnection implements AutoCloseable {
                             if (handler != null) handler.handle(m);
                         }
                         case Netlink.NLMSG_ERROR -> {
+                            unfinishedDump = 0; // an error (or the ACK) ends a dump
                             NetlinkError e = NetlinkError.parse(m);
                             if (e.error() != 0) throw new NetlinkException(typeNames.apply(type), e.errno(), e.extAck());
                             if (!dump) return interrupted;

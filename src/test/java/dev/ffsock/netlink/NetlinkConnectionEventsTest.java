@@ -31,8 +31,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Multicast notifications (RTNLGRP_LINK) and their loss (ENOBUFS → {@link EventsLostException}),
- * and dumps the kernel marks NLM_F_DUMP_INTR because links come and go while they run — all in a
- * throw-away namespace.
+ * dumps the kernel marks NLM_F_DUMP_INTR because links come and go while they run, and dumps a
+ * handler abandons halfway — all in a throw-away namespace.
  */
 class NetlinkConnectionEventsTest {
     /** Enough bridges that a link dump needs several ~32 KiB datagrams (a link message is ~1.5 KiB; the change made while the first is handled shows from the third on). */
@@ -220,6 +220,50 @@ class NetlinkConnectionEventsTest {
                 if (n.equals("lo")) changer.change();
                 return n;
             }, 2));
+        }
+    }
+
+    // ---- abandoned dumps -----------------------------------------------------------------------
+
+    @Test
+    void dumpAbandonedByItsHandlerDoesNotBlockTheNext() throws Exception {
+        try (NetlinkConnection c = open()) {
+            for (int round = 0; round < 3; round++) {
+                // the handler gives up on the first message: the kernel still has datagrams to send
+                IOException stop = new IOException("handler gives up");
+                IOException e = assertThrows(IOException.class, () -> c.dump(Rtnl.RTM_GETLINK, ALL_LINKS, (NetlinkConnection.Handler) m -> {
+                    throw stop;
+                }));
+                assertEquals(stop, e);
+                // a decoder failing halfway, unchecked
+                AtomicInteger seen = new AtomicInteger();
+                assertThrows(IllegalStateException.class, () -> c.dump(Rtnl.RTM_GETLINK, ALL_LINKS, m -> {
+                    if (seen.incrementAndGet() == 30) throw new IllegalStateException("decoder gives up");
+                    return linkName(m);
+                }));
+                // the next dump gets its own full answer (the kernel allows one dump per socket at a time)
+                assertEquals(BRIDGES + 1, c.dump(Rtnl.RTM_GETLINK, ALL_LINKS, NetlinkConnectionRequestTest::linkName).size());
+                // and so does a request after an abandoned dump
+                assertThrows(IOException.class, () -> c.dump(Rtnl.RTM_GETLINK, ALL_LINKS, (NetlinkConnection.Handler) m -> {
+                    throw stop;
+                }));
+                assertEquals(List.of("lo"), c.query(Rtnl.RTM_GETLINK, 0, w -> ifinfomsg(w, 1, 0, 0), NetlinkConnectionRequestTest::linkName));
+            }
+        }
+    }
+
+    @Test
+    void encoderFailureLeavesTheConnectionUsable() throws Exception {
+        try (NetlinkConnection c = open()) {
+            assertThrows(IllegalStateException.class, () -> c.execute(Rtnl.RTM_NEWLINK, 0, w -> {
+                ifinfomsg(w, 1, 0, 0);
+                w.beginNested(Rtnl.IFLA_LINKINFO); // never ended
+            }));
+            assertThrows(ArithmeticException.class, () -> c.execute(Rtnl.RTM_NEWLINK, 0, w -> {
+                ifinfomsg(w, 1, 0, 0);
+                throw new ArithmeticException("encoder bug");
+            }));
+            assertEquals(List.of("lo"), c.query(Rtnl.RTM_GETLINK, 0, w -> ifinfomsg(w, 1, 0, 0), NetlinkConnectionRequestTest::linkName));
         }
     }
 }
