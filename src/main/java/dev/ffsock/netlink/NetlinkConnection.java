@@ -79,7 +79,8 @@ public final class NetlinkConnection implements AutoCloseable {
     private final MessageBuilder builder = new MessageBuilder(4096, true);
     private final SockAddrStorage kernel = SockAddrStorage.of(SockAddrNl.kernel());
     private final SockAddrStorage from = new SockAddrStorage();
-    private final MemorySegment peek = arena.allocate(16, 8);
+    /** Zero-length: MSG_PEEK|MSG_TRUNC only sizes the next datagram. */
+    private final MemorySegment peek = arena.allocate(16, 8).asSlice(0, 0);
     private MemorySegment buffer = arena.allocate(32768, 8);
     private final MessageReader reader = new MessageReader(MemorySegment.NULL, 0);
     private IntFunction<String> typeNames = t -> "netlink message type " + t;
@@ -372,7 +373,7 @@ public final class NetlinkConnection implements AutoCloseable {
     private long receive(int timeoutMillis) throws IOException {
         while (true) {
             if (timeoutMillis >= 0 && socket.poll(Poll.POLLIN, timeoutMillis) == 0) return -1;
-            long size = socket.recvfrom(peek.asSlice(0, 0), Msg.MSG_PEEK | Msg.MSG_TRUNC, from);
+            long size = socket.recvfrom(peek, Msg.MSG_PEEK | Msg.MSG_TRUNC, from);
             if (size > buffer.byteSize()) buffer = arena.allocate(Math.max(size, buffer.byteSize() * 2), 8);
             long n = socket.recvfrom(buffer, 0, from);
             if (from.domain() != Domain.AF_NETLINK || from.length() < 12 || !(from.get() instanceof SockAddrNl nl) || nl.pid() != 0) {
