@@ -44,7 +44,8 @@ public final class NetworkNamespace {
      * socket(2) inside the namespace a file refers to ({@code /run/netns/NAME},
      * {@code /proc/PID/ns/net}).
      *
-     * @throws ErrnoException {@code open} ENOENT when there is no such namespace, {@code setns} EPERM without CAP_SYS_ADMIN
+     * @throws ErrnoException {@code open} ENOENT when there is no such namespace, {@code setns} EPERM without
+     *         CAP_SYS_ADMIN or EINVAL when the file is no network namespace (both with the path in brackets)
      */
     public static Socket open(Path namespace, Domain domain, Type type, Protocol protocol) throws IOException {
         Objects.requireNonNull(namespace, "namespace");
@@ -91,6 +92,8 @@ public final class NetworkNamespace {
         }
         try {
             Sys.setns(nsfd, CLONE_NEWNET);
+        } catch (ErrnoException e) {
+            throw new ErrnoException("setns", e.errno(), namespace.toString());
         } finally {
             Sys.close(nsfd);
         }

@@ -11,6 +11,7 @@ import dev.ffsock.SockAddrNl;
 import dev.ffsock.SockAddrStorage;
 import dev.ffsock.SockOpt;
 import dev.ffsock.Socket;
+import dev.ffsock.SocketClosedException;
 import dev.ffsock.Type;
 
 import java.io.IOException;
@@ -35,6 +36,9 @@ import java.util.function.IntFunction;
  * the buffer grows to fit. The receive buffer starts at 1 MiB (as iproute2 does). NETLINK_EXT_ACK
  * and NETLINK_CAP_ACK are on; NETLINK_GET_STRICT_CHK is on for NETLINK_ROUTE where the kernel has
  * it ({@link #strictCheck()}), so dumps can be filtered by the kernel.
+ *
+ * <p>A dump its handler abandons (by throwing) is read to its end, and discarded, before the next
+ * request: the kernel runs one dump per socket at a time and would answer EBUSY meanwhile.
  *
  * <p>Thread-safe: one request at a time (a lock is held for the whole exchange). Use a separate
  * connection for multicast events ({@link #subscribe}, {@link #receiveEvents}).
@@ -75,12 +79,15 @@ public final class NetlinkConnection implements AutoCloseable {
     private final MessageBuilder builder = new MessageBuilder(4096, true);
     private final SockAddrStorage kernel = SockAddrStorage.of(SockAddrNl.kernel());
     private final SockAddrStorage from = new SockAddrStorage();
-    private final MemorySegment peek = arena.allocate(16, 8);
+    /** Zero-length: MSG_PEEK|MSG_TRUNC only sizes the next datagram. */
+    private final MemorySegment peek = arena.allocate(16, 8).asSlice(0, 0);
     private MemorySegment buffer = arena.allocate(32768, 8);
     private final MessageReader reader = new MessageReader(MemorySegment.NULL, 0);
     private IntFunction<String> typeNames = t -> "netlink message type " + t;
     private int seq = (int) (System.nanoTime() & 0x3fffffff);
     private long spoofed;
+    /** Seq of a dump whose answer was not read to its end (handler threw, thread interrupted); 0: none. */
+    private int unfinishedDump;
 
     private NetlinkConnection(Socket socket, int family) throws IOException {
         this.socket = socket;
@@ -107,6 +114,7 @@ public final class NetlinkConnection implements AutoCloseable {
             this.portId = ((SockAddrNl) socket.getsockname()).pid();
         } catch (IOException | RuntimeException e) {
             socket.close();
+            builder.close();
             arena.close();
             throw e;
         }
@@ -194,6 +202,7 @@ public final class NetlinkConnection implements AutoCloseable {
     public void request(int type, int flags, Encoder payload, Handler handler) throws IOException {
         lock.lock();
         try {
+            checkOpen();
             int s = send(type, Netlink.NLM_F_REQUEST | Netlink.NLM_F_ACK | flags, payload);
             collect(type, s, false, handler);
         } finally {
@@ -225,6 +234,7 @@ public final class NetlinkConnection implements AutoCloseable {
         Objects.requireNonNull(handler, "handler");
         lock.lock();
         try {
+            checkOpen();
             int s = send(type, Netlink.NLM_F_REQUEST | Netlink.NLM_F_DUMP, payload == null ? EMPTY : payload);
             if (collect(type, s, true, handler)) throw new DumpInterruptedException(typeNames.apply(type), List.of());
         } finally {
@@ -265,8 +275,15 @@ public final class NetlinkConnection implements AutoCloseable {
         throw last;
     }
 
+    /** Under the lock: a closed connection's buffers are gone, so fail as the socket would. */
+    private void checkOpen() throws SocketClosedException {
+        if (!arena.scope().isAlive()) throw new SocketClosedException("socket closed");
+    }
+
     private int send(int type, int flags, Encoder payload) throws IOException {
+        if (unfinishedDump != 0) drainUnfinishedDump();
         int s = ++seq;
+        if (s == 0) s = ++seq;
         builder.reset();
         builder.begin(type, flags);
         builder.setSeq(s);
@@ -274,7 +291,37 @@ public final class NetlinkConnection implements AutoCloseable {
         builder.end();
         MemorySegment msg = builder.segment();
         socket.sendto(msg, 0, kernel);
+        if ((flags & Netlink.NLM_F_DUMP) == Netlink.NLM_F_DUMP) unfinishedDump = s;
         return s;
+    }
+
+    /** Longest wait for each datagram of an abandoned dump's remainder. */
+    private static final int DRAIN_WAIT_MILLIS = 1000;
+    /** Upper bound on the time spent reading an abandoned dump's remainder. */
+    private static final long DRAIN_LIMIT_NANOS = 10_000_000_000L;
+
+    /**
+     * Reads and discards the rest of a dump abandoned halfway: the kernel runs one dump per socket
+     * at a time and answers any other dump with EBUSY until this one has been read to its end.
+     * Bounded in time; gives up quietly if the rest does not come.
+     */
+    private void drainUnfinishedDump() throws IOException {
+        int s = unfinishedDump;
+        unfinishedDump = 0;
+        long deadline = System.nanoTime() + DRAIN_LIMIT_NANOS;
+        while (System.nanoTime() - deadline < 0) {
+            long n = receive(DRAIN_WAIT_MILLIS);
+            if (n < 0) return;
+            reader.reset(buffer, n);
+            try {
+                while (reader.hasNext()) {
+                    NetlinkMessage m = reader.next();
+                    if (m.seq() == s && (m.type() == Netlink.NLMSG_DONE || m.type() == Netlink.NLMSG_ERROR)) return;
+                }
+            } catch (NetlinkFormatException e) {
+                return;
+            }
+        }
     }
 
     /** Reads replies to request {@code s}; returns whether the dump was interrupted. */
@@ -291,6 +338,7 @@ public final class NetlinkConnection implements AutoCloseable {
                     switch (m.type()) {
                         case Netlink.NLMSG_NOOP -> { }
                         case Netlink.NLMSG_DONE -> {
+                            unfinishedDump = 0;
                             if (dump) {
                                 NetlinkError e = NetlinkError.parseDone(m);
                                 if (e.error() != 0) throw new NetlinkException(typeNames.apply(type), e.errno(), e.extAck());
@@ -299,6 +347,7 @@ public final class NetlinkConnection implements AutoCloseable {
                             if (handler != null) handler.handle(m);
                         }
                         case Netlink.NLMSG_ERROR -> {
+                            unfinishedDump = 0; // an error (or the ACK) ends a dump
                             NetlinkError e = NetlinkError.parse(m);
                             if (e.error() != 0) throw new NetlinkException(typeNames.apply(type), e.errno(), e.extAck());
                             if (!dump) return interrupted;
@@ -324,7 +373,7 @@ public final class NetlinkConnection implements AutoCloseable {
     private long receive(int timeoutMillis) throws IOException {
         while (true) {
             if (timeoutMillis >= 0 && socket.poll(Poll.POLLIN, timeoutMillis) == 0) return -1;
-            long size = socket.recvfrom(peek.asSlice(0, 0), Msg.MSG_PEEK | Msg.MSG_TRUNC, from);
+            long size = socket.recvfrom(peek, Msg.MSG_PEEK | Msg.MSG_TRUNC, from);
             if (size > buffer.byteSize()) buffer = arena.allocate(Math.max(size, buffer.byteSize() * 2), 8);
             long n = socket.recvfrom(buffer, 0, from);
             if (from.domain() != Domain.AF_NETLINK || from.length() < 12 || !(from.get() instanceof SockAddrNl nl) || nl.pid() != 0) {
@@ -361,6 +410,7 @@ public final class NetlinkConnection implements AutoCloseable {
         Objects.requireNonNull(handler, "handler");
         lock.lock();
         try {
+            checkOpen();
             long n;
             try {
                 n = receive(timeoutMillis);
