@@ -64,6 +64,18 @@ public final class SockAddrStorage {
     }
 
     /**
+     * {@return the port id (nl_pid) of a netlink address, without decoding it}
+     *
+     * @throws IllegalStateException if the stored address is not a whole AF_NETLINK one
+     */
+    public int netlinkPortId() {
+        if (domain().value() != Domain.AF_NETLINK.value() || length() < Structs.SOCKADDR_NL_SIZE) {
+            throw new IllegalStateException("not a netlink address: " + this);
+        }
+        return addr.get(SockAddr.U32, Structs.NL_PID);
+    }
+
+    /**
      * {@return the stored address, decoded}
      *
      * @throws IllegalStateException when empty

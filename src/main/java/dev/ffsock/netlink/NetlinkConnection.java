@@ -376,7 +376,7 @@ public final class NetlinkConnection implements AutoCloseable {
             long size = socket.recvfrom(peek, Msg.MSG_PEEK | Msg.MSG_TRUNC, from);
             if (size > buffer.byteSize()) buffer = arena.allocate(Math.max(size, buffer.byteSize() * 2), 8);
             long n = socket.recvfrom(buffer, 0, from);
-            if (from.domain() != Domain.AF_NETLINK || from.length() < 12 || !(from.get() instanceof SockAddrNl nl) || nl.pid() != 0) {
+            if (from.domain().value() != Domain.AF_NETLINK.value() || from.length() < 12 || from.netlinkPortId() != 0) {
                 spoofed++;
                 continue;
             }
