@@ -25,7 +25,11 @@ public final class Main {
     /** Every subcommand, by name, in the order the help lists them. */
     static final Map<String, Command> COMMANDS = register(
             new EchoCommand(),
-            new PingCommand());
+            new PingCommand(),
+            new LinkCommand(),
+            new AddrCommand(),
+            new RouteCommand(),
+            new NeighCommand());
 
     private Main() {
     }

@@ -1,0 +1,240 @@
+package dev.ffsock.netlink.route;
+
+import dev.ffsock.Errno;
+import dev.ffsock.netlink.Netlink;
+import dev.ffsock.netlink.NetlinkConnection;
+import dev.ffsock.netlink.NetlinkException;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * Typed rtnetlink queries over a {@link NetlinkConnection}: the reading side of {@code ip link},
+ * {@code ip addr}, {@code ip route} and {@code ip neigh}.
+ * {@snippet :
+ * try (Rtnetlink rt = Rtnetlink.open()) {
+ *     for (Route r : rt.routes(RouteFilter.MAIN.withFamily(2))) System.out.println(r.dst() + " " + r.gateway());
+ * }
+ * }
+ *
+ * <p>List methods collect a whole dump, repeating it (up to {@value #ATTEMPTS} times) if the kernel
+ * marks it interrupted by a concurrent change. {@code forEach*} methods stream: each object is handed
+ * to the consumer as its message is decoded and is not kept, so a dump of any size runs in bounded
+ * memory; they throw {@link dev.ffsock.netlink.DumpInterruptedException} at the end if the kernel
+ * marked the dump interrupted (the consumer has then seen a possibly inconsistent set).
+ *
+ * <p>Filters are sent to the kernel (strict checking, so it returns only matching objects and sets
+ * {@code NLM_F_DUMP_FILTERED}) and are always applied again here, so results are the same on
+ * kernels that ignore them. Thread-safe as the connection is: one request at a time.
+ */
+public final class Rtnetlink implements AutoCloseable {
+    /** How many times the list methods repeat an interrupted dump. */
+    public static final int ATTEMPTS = 5;
+
+    private final NetlinkConnection conn;
+
+    private Rtnetlink(NetlinkConnection conn) {
+        this.conn = conn;
+        conn.typeNames(Rtnetlink::typeName);
+    }
+
+    /** {@return a facade over a NETLINK_ROUTE socket in this process's network namespace} */
+    public static Rtnetlink open() throws IOException {
+        return new Rtnetlink(NetlinkConnection.open(Netlink.NETLINK_ROUTE));
+    }
+
+    /**
+     * Opens a facade inside the named network namespace ({@code /run/netns/NAME}, as {@code ip -n NAME}).
+     *
+     * @param netns the namespace name, or null for this process's namespace
+     * @return the facade
+     */
+    public static Rtnetlink open(String netns) throws IOException {
+        return new Rtnetlink(NetlinkConnection.open(Netlink.NETLINK_ROUTE, netns));
+    }
+
+    /**
+     * Wraps an open NETLINK_ROUTE connection; {@link #close()} closes it.
+     *
+     * @param conn the connection
+     * @return the facade
+     */
+    public static Rtnetlink over(NetlinkConnection conn) {
+        if (conn.family() != Netlink.NETLINK_ROUTE) {
+            throw new IllegalArgumentException("not a NETLINK_ROUTE connection: family " + conn.family());
+        }
+        return new Rtnetlink(conn);
+    }
+
+    /** {@return the underlying connection} */
+    public NetlinkConnection connection() {
+        return conn;
+    }
+
+    // ---- links
+
+    /** {@return every link ({@code ip link show})} */
+    public List<Link> links() throws IOException {
+        return conn.dumpConsistent(Rtnl.RTM_GETLINK, LinkCodec.dumpRequest(), LinkCodec::decode, ATTEMPTS);
+    }
+
+    /** Streams every link to {@code consumer}. */
+    public void forEachLink(Consumer<? super Link> consumer) throws IOException {
+        Objects.requireNonNull(consumer, "consumer");
+        conn.dump(Rtnl.RTM_GETLINK, LinkCodec.dumpRequest(), m -> {
+            Link l = LinkCodec.decode(m);
+            if (l != null) consumer.accept(l);
+        });
+    }
+
+    /**
+     * One link by name or alternative name ({@code ip link show dev NAME}).
+     *
+     * @return the link, or empty if there is none (ENODEV)
+     */
+    public Optional<Link> link(String name) throws IOException {
+        Objects.requireNonNull(name, "name");
+        return single(LinkCodec.getRequest(name));
+    }
+
+    /**
+     * One link by index.
+     *
+     * @return the link, or empty if there is none (ENODEV)
+     */
+    public Optional<Link> link(int index) throws IOException {
+        if (index <= 0) throw new IllegalArgumentException("link index must be positive: " + index);
+        return single(LinkCodec.getRequest(index));
+    }
+
+    private Optional<Link> single(NetlinkConnection.Encoder request) throws IOException {
+        try {
+            List<Link> l = conn.query(Rtnl.RTM_GETLINK, 0, request, LinkCodec::decode);
+            return l.isEmpty() ? Optional.empty() : Optional.of(l.get(0));
+        } catch (NetlinkException e) {
+            if (e.errno() == Errno.ENODEV) return Optional.empty();
+            throw e;
+        }
+    }
+
+    // ---- addresses
+
+    /** {@return every address of every link ({@code ip addr show})} */
+    public List<Addr> addresses() throws IOException {
+        return addresses(0, 0);
+    }
+
+    /**
+     * The addresses of one family on one link ({@code ip -4 addr show dev eth0}).
+     *
+     * @param family  AF_INET (2), AF_INET6 (10) or 0 for both
+     * @param ifindex a link index, or 0 for every link
+     * @return the addresses
+     */
+    public List<Addr> addresses(int family, int ifindex) throws IOException {
+        return filtered(conn.dumpConsistent(Rtnl.RTM_GETADDR, AddrCodec.dumpRequest(family, ifindex),
+                AddrCodec::decode, ATTEMPTS), a -> matches(a, family, ifindex));
+    }
+
+    /** Streams the addresses of {@code family} (0 all) on {@code ifindex} (0 all) to {@code consumer}. */
+    public void forEachAddress(int family, int ifindex, Consumer<? super Addr> consumer) throws IOException {
+        Objects.requireNonNull(consumer, "consumer");
+        conn.dump(Rtnl.RTM_GETADDR, AddrCodec.dumpRequest(family, ifindex), m -> {
+            Addr a = AddrCodec.decode(m);
+            if (a != null && matches(a, family, ifindex)) consumer.accept(a);
+        });
+    }
+
+    private static boolean matches(Addr a, int family, int ifindex) {
+        return (family == 0 || a.family() == family) && (ifindex == 0 || a.index() == ifindex);
+    }
+
+    // ---- routes
+
+    /** {@return the routes passing {@code filter} ({@code ip route show table ...})} */
+    public List<Route> routes(RouteFilter filter) throws IOException {
+        Objects.requireNonNull(filter, "filter");
+        return filtered(conn.dumpConsistent(Rtnl.RTM_GETROUTE, routeRequest(filter), RouteCodec::decode, ATTEMPTS),
+                filter::matches);
+    }
+
+    /** Streams the routes passing {@code filter} to {@code consumer}, keeping none. */
+    public void forEachRoute(RouteFilter filter, Consumer<? super Route> consumer) throws IOException {
+        Objects.requireNonNull(filter, "filter");
+        Objects.requireNonNull(consumer, "consumer");
+        conn.dump(Rtnl.RTM_GETROUTE, routeRequest(filter), m -> {
+            Route r = RouteCodec.decode(m);
+            if (r != null && filter.matches(r)) consumer.accept(r);
+        });
+    }
+
+    private static NetlinkConnection.Encoder routeRequest(RouteFilter f) {
+        return RouteCodec.dumpRequest(f.family(), f.table(), f.protocol(), f.oif());
+    }
+
+    // ---- neighbours
+
+    /** {@return every neighbour entry of every family ({@code ip neigh show}, NOARP entries included)} */
+    public List<Neigh> neighbours() throws IOException {
+        return neighbours(0, 0);
+    }
+
+    /**
+     * The neighbour entries of one family on one link ({@code ip -6 neigh show dev eth0}).
+     *
+     * @param family  AF_INET (2), AF_INET6 (10) or 0 for both
+     * @param ifindex a link index, or 0 for every link
+     * @return the entries
+     */
+    public List<Neigh> neighbours(int family, int ifindex) throws IOException {
+        return filtered(conn.dumpConsistent(Rtnl.RTM_GETNEIGH, NeighCodec.dumpRequest(family, ifindex),
+                NeighCodec::decode, ATTEMPTS), n -> matches(n, family, ifindex));
+    }
+
+    /** Streams the neighbour entries of {@code family} (0 all) on {@code ifindex} (0 all) to {@code consumer}. */
+    public void forEachNeighbour(int family, int ifindex, Consumer<? super Neigh> consumer) throws IOException {
+        Objects.requireNonNull(consumer, "consumer");
+        conn.dump(Rtnl.RTM_GETNEIGH, NeighCodec.dumpRequest(family, ifindex), m -> {
+            Neigh n = NeighCodec.decode(m);
+            if (n != null && matches(n, family, ifindex)) consumer.accept(n);
+        });
+    }
+
+    private static boolean matches(Neigh n, int family, int ifindex) {
+        return (family == 0 || n.family() == family) && (ifindex == 0 || n.ifindex() == ifindex);
+    }
+
+    private static <T> List<T> filtered(List<T> in, java.util.function.Predicate<T> keep) {
+        List<T> out = new ArrayList<>(in.size());
+        for (T t : in) if (keep.test(t)) out.add(t);
+        return List.copyOf(out);
+    }
+
+    /** Closes the connection. */
+    @Override
+    public void close() {
+        conn.close();
+    }
+
+    static String typeName(int type) {
+        return switch (type) {
+            case Rtnl.RTM_GETLINK -> "RTM_GETLINK";
+            case Rtnl.RTM_GETADDR -> "RTM_GETADDR";
+            case Rtnl.RTM_GETROUTE -> "RTM_GETROUTE";
+            case Rtnl.RTM_GETNEIGH -> "RTM_GETNEIGH";
+            case Rtnl.RTM_NEWLINK -> "RTM_NEWLINK";
+            case Rtnl.RTM_DELLINK -> "RTM_DELLINK";
+            case Rtnl.RTM_NEWADDR -> "RTM_NEWADDR";
+            case Rtnl.RTM_DELADDR -> "RTM_DELADDR";
+            case Rtnl.RTM_NEWROUTE -> "RTM_NEWROUTE";
+            case Rtnl.RTM_DELROUTE -> "RTM_DELROUTE";
+            case Rtnl.RTM_NEWNEIGH -> "RTM_NEWNEIGH";
+            case Rtnl.RTM_DELNEIGH -> "RTM_DELNEIGH";
+            default -> "rtnetlink message type " + type;
+        };
+    }
+}
