@@ -29,7 +29,8 @@ public final class Main {
             new LinkCommand(),
             new AddrCommand(),
             new RouteCommand(),
-            new NeighCommand());
+            new NeighCommand(),
+            new MonitorCommand());
 
     private Main() {
     }
