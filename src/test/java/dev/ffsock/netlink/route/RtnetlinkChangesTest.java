@@ -20,23 +20,27 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Every change of {@link RtnetlinkChanges} in a namespace of its own, checked with {@code ip -n NS -j}.
+ * Every change of {@link RtnetlinkChanges} in a namespace of its own, checked twice: with {@code ip -n
+ * NS -j} and with the {@link Rtnetlink} queries.
  * Addresses are from the documentation ranges; nothing leaves the namespace.
  */
 class RtnetlinkChangesTest {
     private TestNetns ns;
     private NetlinkConnection conn;
     private RtnetlinkChanges ch;
+    private Rtnetlink rt;
 
     @BeforeEach
     void setUp() throws Exception {
         ns = TestNetns.create("chg");
         conn = ns.connect();
         ch = new RtnetlinkChanges(conn);
+        rt = Rtnetlink.open(ns.name);
     }
 
     @AfterEach
     void tearDown() throws Exception {
+        if (rt != null) rt.close();
         if (conn != null) conn.close();
         if (ns != null) ns.close();
     }
@@ -75,6 +79,11 @@ class RtnetlinkChangesTest {
         assertEquals("veth0", link("veth1").get("link"), "peer of veth1");
         assertFalse(flags(v0).contains("UP"));
         assertTrue(ch.ifindex("veth0") > 1);
+        Link q0 = rt.link("veth0").orElseThrow();
+        assertEquals("veth", q0.kind());
+        assertEquals(ch.ifindex("veth1"), q0.link(), "peer index");
+        assertEquals(q0.index(), ch.ifindex("veth0"));
+        assertFalse(q0.isUp());
 
         NetlinkException e = assertThrows(NetlinkException.class, () -> ch.addVeth("veth0", "veth2"));
         assertEquals(Errno.EEXIST, e.errno(), e.getMessage());
@@ -82,6 +91,7 @@ class RtnetlinkChangesTest {
         ch.deleteLink("veth0");
         assertFalse(linkExists("veth0"));
         assertFalse(linkExists("veth1"), "deleting one end deletes its peer");
+        assertTrue(rt.link("veth0").isEmpty() && rt.link("veth1").isEmpty());
         NetlinkException gone = assertThrows(NetlinkException.class, () -> ch.deleteLink("veth0"));
         assertEquals(Errno.ENODEV, gone.errno(), gone.getMessage());
     }
@@ -93,8 +103,11 @@ class RtnetlinkChangesTest {
         ch.addVeth("veth0", "veth1");
         ch.setMaster("veth0", "br0");
         assertEquals("br0", link("veth0").get("master"));
+        assertEquals(rt.link("br0").orElseThrow().index(), rt.link("veth0").orElseThrow().master());
+        assertEquals("bridge", rt.link("br0").orElseThrow().kind());
         ch.setNoMaster("veth0");
         assertFalse(link("veth0").containsKey("master"));
+        assertEquals(0, rt.link("veth0").orElseThrow().master());
         ch.deleteLink("br0");
         assertFalse(linkExists("br0"));
     }
@@ -118,11 +131,14 @@ class RtnetlinkChangesTest {
         ch.addVeth("veth0", "veth1");
         ch.setUp("veth0");
         assertTrue(flags(link("veth0")).contains("UP"));
+        assertTrue(rt.link("veth0").orElseThrow().isUp());
         ch.setDown("veth0");
         assertFalse(flags(link("veth0")).contains("UP"));
+        assertFalse(rt.link("veth0").orElseThrow().isUp());
 
         ch.setMtu("veth0", 9000);
         assertEquals(9000L, link("veth0").get("mtu"));
+        assertEquals(9000, rt.link("veth0").orElseThrow().mtu());
         assertThrows(IllegalArgumentException.class, () -> ch.setMtu("veth0", 67));
         assertThrows(IllegalArgumentException.class, () -> ch.setMtu("veth0", 65536));
         assertEquals(9000L, link("veth0").get("mtu"));
@@ -130,6 +146,7 @@ class RtnetlinkChangesTest {
         ch.rename("veth0", "renamed0");
         assertTrue(linkExists("renamed0"));
         assertFalse(linkExists("veth0"));
+        assertTrue(rt.link("renamed0").isPresent() && rt.link("veth0").isEmpty());
         assertThrows(IllegalArgumentException.class, () -> ch.rename("renamed0", "a-name-of-16-chr"));
         assertThrows(IllegalArgumentException.class, () -> ch.rename("renamed0", "a/b"));
         NetlinkException e = assertThrows(NetlinkException.class, () -> ch.setUp("nosuch0"));
@@ -166,6 +183,12 @@ class RtnetlinkChangesTest {
         long preferred = (Long) a.get("preferred_life_time");
         assertTrue(valid > 3500 && valid <= 3600, "valid " + valid);
         assertTrue(preferred > 1700 && preferred <= 1800, "preferred " + preferred);
+        Addr q = queryAddr("veth0", "192.0.2.1");
+        assertEquals(24, q.prefixLen());
+        assertEquals("192.0.2.255", q.broadcast().getHostAddress());
+        assertEquals("veth0:web", q.label());
+        assertTrue(q.validLifetime() > 3500 && q.validLifetime() <= 3600, "valid " + q.validLifetime());
+        assertTrue(q.preferredLifetime() > 1700 && q.preferredLifetime() <= 1800);
 
         NetlinkException e = assertThrows(NetlinkException.class, () -> ch.addAddress("veth0", "192.0.2.1/24"));
         assertEquals(Errno.EEXIST, e.errno(), e.getMessage());
@@ -176,8 +199,19 @@ class RtnetlinkChangesTest {
         ch.deleteAddress("veth0", "192.0.2.1/24");
         assertNull(addrInfo("veth0", "192.0.2.1"));
         assertNotNull(addrInfo("veth0", "192.0.2.7"));
+        assertNull(queryAddr("veth0", "192.0.2.1"));
+        assertNotNull(queryAddr("veth0", "192.0.2.7"));
         NetlinkException none = assertThrows(NetlinkException.class, () -> ch.deleteAddress("veth0", "192.0.2.1/24"));
         assertEquals(Errno.EADDRNOTAVAIL, none.errno(), none.getMessage());
+    }
+
+    /** The address {@code local} on {@code dev} as the Rtnetlink query returns it, or null. */
+    private Addr queryAddr(String dev, String local) throws Exception {
+        int index = ch.ifindex(dev);
+        for (Addr a : rt.addresses(0, index)) {
+            if (EventLines.address(a.ifaddr()).equals(local)) return a;
+        }
+        return null;
     }
 
     private static void assertNull(Object o) {
@@ -195,6 +229,8 @@ class RtnetlinkChangesTest {
         assertEquals(Boolean.TRUE, a.get("nodad"));
         assertEquals(Boolean.TRUE, a.get("noprefixroute"));
         assertFalse(a.containsKey("tentative"), "nodad: never tentative");
+        Addr q = queryAddr("veth0", "2001:db8::1");
+        assertTrue(q.hasFlag(Rtnl.IFA_F_NODAD) && q.hasFlag(Rtnl.IFA_F_NOPREFIXROUTE) && !q.hasFlag(Rtnl.IFA_F_TENTATIVE), q.flagNames().toString());
         // noprefixroute: no 2001:db8::/64 route
         assertTrue(ns.json("-6", "route", "show", "2001:db8::/64").isEmpty());
 
@@ -206,6 +242,7 @@ class RtnetlinkChangesTest {
 
         ch.deleteAddress("veth0", "2001:db8::1/64");
         assertNull(addrInfo("veth0", "2001:db8::1"));
+        assertNull(queryAddr("veth0", "2001:db8::1"));
     }
 
     @Test
@@ -247,6 +284,15 @@ class RtnetlinkChangesTest {
         assertEquals(10L, got.get("metric"));
         assertEquals("192.0.2.1", got.get("prefsrc"));
         assertEquals(1400L, map(((List<?>) got.get("metrics")).get(0)).get("mtu"));
+        Route q = rt.routes(RouteFilter.ALL.withTable(100)).get(0);
+        assertEquals("198.51.100.0", q.dst().getHostAddress());
+        assertEquals(24, q.dstLen());
+        assertEquals("192.0.2.2", q.gateway().getHostAddress());
+        assertEquals(ch.ifindex("veth0"), q.oif());
+        assertEquals(10, q.priority());
+        assertEquals(1400, q.metric(Rtnl.RTAX_MTU));
+        assertEquals(Rtnl.RTPROT_STATIC, q.protocol().value());
+        assertEquals("192.0.2.1", q.prefsrc().getHostAddress());
 
         NetlinkException dup = assertThrows(NetlinkException.class, () -> ch.addRoute(r));
         assertEquals(Errno.EEXIST, dup.errno(), dup.getMessage());
@@ -254,15 +300,22 @@ class RtnetlinkChangesTest {
         ch.replaceRoute(RouteSpec.to("198.51.100.0/24").via("192.0.2.3").dev("veth0").table(100).priority(10));
         got = route("route", "show", "table", "100");
         assertEquals("192.0.2.3", got.get("gateway"));
+        List<Route> replaced = rt.routes(RouteFilter.ALL.withTable(100));
+        assertEquals(1, replaced.size());
+        assertEquals("192.0.2.3", replaced.get(0).gateway().getHostAddress());
 
         // a table above 255: rtm_table RT_TABLE_UNSPEC, RTA_TABLE carries it
         ch.addRoute(RouteSpec.to("198.51.100.128/25").dev("veth0").table(100_000));
         got = route("route", "show", "table", "100000");
         assertEquals("198.51.100.128/25", got.get("dst"));
         assertEquals("link", got.get("scope"), "a device route without gateway gets scope link, as with ip");
+        Route big = rt.routes(RouteFilter.ALL.withTable(100_000)).get(0);
+        assertEquals(100_000, big.table());
+        assertEquals(Rtnl.RT_SCOPE_LINK, big.scope().value());
 
         ch.deleteRoute(RouteSpec.to("198.51.100.0/24").table(100));
         assertTrue(ns.json("route", "show", "table", "100").isEmpty());
+        assertTrue(rt.routes(RouteFilter.ALL.withTable(100)).isEmpty());
         NetlinkException none = assertThrows(NetlinkException.class, () -> ch.deleteRoute(RouteSpec.to("198.51.100.0/24").table(100)));
         assertEquals(3 /* ESRCH */, none.errno(), none.getMessage());
     }
@@ -288,6 +341,16 @@ class RtnetlinkChangesTest {
         assertEquals("192.0.2.3", hops.get(1).get("gateway"));
         assertEquals(3L, hops.get(1).get("weight"));
         assertEquals("veth0", hops.get(1).get("dev"));
+        Route mp = rt.routes(RouteFilter.MAIN).stream()
+                .filter(r -> r.dst() != null && r.dst().getHostAddress().equals("203.0.113.192")).findFirst().orElseThrow();
+        assertEquals(2, mp.nextHops().size());
+        assertEquals(1, mp.nextHops().get(0).weight());
+        assertEquals(3, mp.nextHops().get(1).weight());
+        assertEquals("192.0.2.3", mp.nextHops().get(1).gateway().getHostAddress());
+        assertEquals(ch.ifindex("veth0"), mp.nextHops().get(1).ifindex());
+        long rejects = rt.routes(RouteFilter.MAIN).stream().filter(r -> r.type().value() == Rtnl.RTN_BLACKHOLE
+                || r.type().value() == Rtnl.RTN_UNREACHABLE || r.type().value() == Rtnl.RTN_PROHIBIT).count();
+        assertEquals(3, rejects);
 
         ch.deleteRoute(RouteSpec.to("203.0.113.0/26").type(Rtnl.RTN_BLACKHOLE));
         assertTrue(ns.json("route", "show", "203.0.113.0/26").isEmpty());
@@ -305,6 +368,11 @@ class RtnetlinkChangesTest {
         assertEquals(42L, got.get("metric"));
         ch.addRoute(RouteSpec.to("2001:db8:2::/48").type(Rtnl.RTN_BLACKHOLE).table(200));
         assertEquals("blackhole", route("-6", "route", "show", "table", "200").get("type"));
+        Route v6 = rt.routes(RouteFilter.MAIN.withFamily(10)).stream()
+                .filter(r -> r.dst() != null && EventLines.address(r.dst()).equals("2001:db8:1::")).findFirst().orElseThrow();
+        assertEquals("2001:db8::2", EventLines.address(v6.gateway()));
+        assertEquals(42, v6.priority());
+        assertEquals(1400, v6.metric(Rtnl.RTAX_MTU));
         ch.deleteRoute(RouteSpec.to("2001:db8:1::/48").priority(42));
         assertTrue(ns.json("-6", "route", "show", "2001:db8:1::/48").isEmpty());
     }
@@ -356,6 +424,12 @@ class RtnetlinkChangesTest {
         assertEquals("02:00:5e:00:00:09", n4.get("lladdr"));
         assertEquals(List.of("PERMANENT"), n4.get("state"));
         assertEquals("02:00:5e:00:00:0a", byDst.get("2001:db8::9").get("lladdr"));
+        int veth0 = ch.ifindex("veth0");
+        Neigh q = rt.neighbours(0, veth0).stream()
+                .filter(n -> n.dst() != null && n.dst().equals(v4)).findFirst().orElseThrow();
+        assertTrue(q.state().has(NeighState.PERMANENT), q.state().toString());
+        assertEquals("02:00:5e:00:00:09", q.lladdrString());
+        assertTrue(rt.neighbours(10, veth0).stream().anyMatch(n -> v6.equals(n.dst()) && n.state().has(NeighState.PERMANENT)));
 
         NetlinkException e = assertThrows(NetlinkException.class,
                 () -> ch.addNeighbour("veth0", v4, RtnetlinkChanges.lladdr("02:00:5e:00:00:09")));
@@ -368,5 +442,6 @@ class RtnetlinkChangesTest {
         for (Map<String, Object> n : ns.json("neigh", "show", "dev", "veth0")) {
             assertFalse(List.of("192.0.2.9", "2001:db8::9").contains(n.get("dst")) && ((List<?>) n.get("state")).contains("PERMANENT"), n.toString());
         }
+        assertFalse(rt.neighbours(0, veth0).stream().anyMatch(n -> (v4.equals(n.dst()) || v6.equals(n.dst())) && n.state().has(NeighState.PERMANENT)));
     }
 }
