@@ -9,11 +9,11 @@ import dev.ffsock.netlink.NetlinkException;
 import dev.ffsock.netlink.PayloadWriter;
 
 import java.io.IOException;
-import java.lang.foreign.ValueLayout;
 import java.net.InetAddress;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -37,17 +37,17 @@ public final class RtnetlinkChanges {
     /** {@code VETH_INFO_PEER} of linux/veth.h: the peer's ifinfomsg and attributes inside IFLA_INFO_DATA. */
     static final int VETH_INFO_PEER = 1;
     /** sizeof(struct ifinfomsg). */
-    static final int IFINFOMSG = 16;
+    static final int IFINFOMSG_SIZE = 16;
     /** sizeof(struct ifaddrmsg). */
-    static final int IFADDRMSG = 8;
+    static final int IFADDRMSG_SIZE = 8;
     /** sizeof(struct rtmsg). */
-    static final int RTMSG = 12;
+    static final int RTMSG_SIZE = 12;
     /** sizeof(struct ndmsg). */
-    static final int NDMSG = 12;
+    static final int NDMSG_SIZE = 12;
     /** sizeof(struct rtnexthop). */
-    static final int RTNEXTHOP = 8;
+    static final int RTNEXTHOP_SIZE = 8;
     /** sizeof(struct ifa_cacheinfo). */
-    static final int IFA_CACHEINFO = 16;
+    static final int IFA_CACHEINFO_SIZE = 16;
     private static final int AF_UNSPEC = 0;
 
     private final NetlinkConnection conn;
@@ -202,29 +202,10 @@ public final class RtnetlinkChanges {
 
     Iface iface(String name) throws IOException {
         ChangeChecks.ifname(name);
-        Iface[] found = new Iface[1];
-        conn.request(Rtnl.RTM_GETLINK, 0, w -> {
-            ifinfomsg(w, 0, 0, 0);
-            w.attrString(Rtnl.IFLA_IFNAME, name);
-        }, m -> {
-            if (m.type() != Rtnl.RTM_NEWLINK) return;
-            int index = m.payloadHeader(IFINFOMSG).get(ValueLayout.JAVA_INT_UNALIGNED, 4);
-            int addrLen = 0;
-            int min = 0;
-            int max = 0;
-            var a = m.attributes(IFINFOMSG);
-            while (a.next()) {
-                switch (a.type()) {
-                    case Rtnl.IFLA_ADDRESS -> addrLen = a.length();
-                    case Rtnl.IFLA_MIN_MTU -> min = a.u32();
-                    case Rtnl.IFLA_MAX_MTU -> max = a.u32();
-                    default -> { }
-                }
-            }
-            found[0] = new Iface(index, name, addrLen, min, max);
-        });
-        if (found[0] == null) throw new IOException("RTM_GETLINK " + name + ": no link in the answer");
-        return found[0];
+        List<Link> found = conn.query(Rtnl.RTM_GETLINK, 0, LinkCodec.getRequest(name), LinkCodec::decode);
+        if (found.isEmpty()) throw new IOException("RTM_GETLINK " + name + ": no link in the answer");
+        Link l = found.get(0);
+        return new Iface(l.index(), name, l.address() == null ? 0 : l.address().length, l.minMtu(), l.maxMtu());
     }
 
     private static void ifinfomsg(PayloadWriter w, int index, int flags, int change) {
@@ -283,7 +264,7 @@ public final class RtnetlinkChanges {
         if (a.label() != null) w.attrString(Rtnl.IFA_LABEL, a.label());
         if (a.flags() != 0) w.attrU32(Rtnl.IFA_FLAGS, a.flags());
         if (a.validLifetime() >= 0) {
-            byte[] ci = ByteBuffer.allocate(IFA_CACHEINFO).order(ByteOrder.nativeOrder())
+            byte[] ci = ByteBuffer.allocate(IFA_CACHEINFO_SIZE).order(ByteOrder.nativeOrder())
                     .putInt((int) a.preferredLifetime()).putInt((int) a.validLifetime()).putInt(0).putInt(0).array();
             w.attrBytes(Rtnl.IFA_CACHEINFO, ci);
         }
@@ -365,11 +346,11 @@ public final class RtnetlinkChanges {
     private static byte[] multipath(RouteSpec r, int[] indexes) {
         int addrLen = r.family() == ChangeChecks.AF_INET ? 4 : 16;
         int total = 0;
-        for (NexthopSpec nh : r.nexthops()) total += RTNEXTHOP + (nh.gateway() == null ? 0 : 4 + addrLen);
+        for (NexthopSpec nh : r.nexthops()) total += RTNEXTHOP_SIZE + (nh.gateway() == null ? 0 : 4 + addrLen);
         ByteBuffer b = ByteBuffer.allocate(total).order(ByteOrder.nativeOrder());
         for (int i = 0; i < indexes.length; i++) {
             NexthopSpec nh = r.nexthops().get(i);
-            int len = RTNEXTHOP + (nh.gateway() == null ? 0 : 4 + addrLen);
+            int len = RTNEXTHOP_SIZE + (nh.gateway() == null ? 0 : 4 + addrLen);
             b.putShort((short) len).put((byte) 0).put((byte) (nh.weight() - 1)).putInt(indexes[i]);
             if (nh.gateway() != null) {
                 b.putShort((short) (4 + addrLen)).putShort((short) Rtnl.RTA_GATEWAY).put(nh.gateway().getAddress());

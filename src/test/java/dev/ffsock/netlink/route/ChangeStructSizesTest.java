@@ -51,12 +51,12 @@ class ChangeStructSizesTest {
             if (kv.length == 2) c2.put(kv[0], Integer.parseInt(kv[1]));
         }
         for (var e : List.of(
-                Map.entry("ifinfomsg", RtnetlinkChanges.IFINFOMSG),
-                Map.entry("ifaddrmsg", RtnetlinkChanges.IFADDRMSG),
-                Map.entry("rtmsg", RtnetlinkChanges.RTMSG),
-                Map.entry("ndmsg", RtnetlinkChanges.NDMSG),
-                Map.entry("rtnexthop", RtnetlinkChanges.RTNEXTHOP),
-                Map.entry("ifa_cacheinfo", RtnetlinkChanges.IFA_CACHEINFO),
+                Map.entry("ifinfomsg", RtnetlinkChanges.IFINFOMSG_SIZE),
+                Map.entry("ifaddrmsg", RtnetlinkChanges.IFADDRMSG_SIZE),
+                Map.entry("rtmsg", RtnetlinkChanges.RTMSG_SIZE),
+                Map.entry("ndmsg", RtnetlinkChanges.NDMSG_SIZE),
+                Map.entry("rtnexthop", RtnetlinkChanges.RTNEXTHOP_SIZE),
+                Map.entry("ifa_cacheinfo", RtnetlinkChanges.IFA_CACHEINFO_SIZE),
                 Map.entry("VETH_INFO_PEER", RtnetlinkChanges.VETH_INFO_PEER))) {
             assertEquals(c2.get(e.getKey()), e.getValue(), e.getKey());
         }
