@@ -31,7 +31,8 @@ public final class Main {
             new RouteCommand(),
             new NeighCommand(),
             new SocketsCommand(),
-            new GenlCommand());
+            new GenlCommand(),
+            new MonitorCommand());
 
     private Main() {
     }

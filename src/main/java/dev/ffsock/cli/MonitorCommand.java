@@ -1,0 +1,140 @@
+package dev.ffsock.cli;
+
+import dev.ffsock.netlink.EventsLostException;
+import dev.ffsock.netlink.route.EventLines;
+import dev.ffsock.netlink.route.Link;
+import dev.ffsock.netlink.route.RtnetlinkEvent;
+import dev.ffsock.netlink.route.RtnetlinkEvents;
+import dev.ffsock.netlink.route.RtnetlinkEvents.Topic;
+import dev.ffsock.netlink.route.Rtnetlink;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** {@code ffsock monitor}: rtnetlink events as they happen, like {@code ip monitor}. */
+final class MonitorCommand implements Command {
+    @Override
+    public String name() {
+        return "monitor";
+    }
+
+    @Override
+    public String summary() {
+        return "print link, address, route and neighbour events (like ip monitor)";
+    }
+
+    @Override
+    public String usage() {
+        return """
+                usage: ffsock monitor [link|addr|route|neigh]... [--count N] [--timeout SECONDS] [--netns NAME]
+
+                Subscribes to rtnetlink notifications and prints one line per event, naming the
+                object (all four kinds when none is given; IPv4 and IPv6 for addr and route):
+                  link new 5: veth0 UP mtu 1500 type veth
+                  addr new 5: inet 192.0.2.1/24 dev veth0
+                  route del 198.51.100.0/24 via 192.0.2.2 dev veth0 table main
+                  neigh new 192.0.2.9 dev veth0 lladdr 02:00:5e:00:00:09 PERMANENT
+                "new" is also printed for changes (a link going up). When the kernel drops events
+                (receive buffer overrun), a line 'ffsock: monitor: events lost ...' goes to stderr
+                and monitoring continues. A line 'ffsock: monitoring ...' on stderr says when the
+                subscription is in place.
+
+                options:
+                  --count N          exit with status 0 after N events (1 to 1000000000)
+                  --timeout SECONDS  give up (status 1) if the count is not reached in time
+                  --netns NAME       monitor inside network namespace NAME (/run/netns/NAME)
+                  -h, --help         show this help
+                """;
+    }
+
+    @Override
+    public int run(String[] args, Io io) throws Exception {
+        EnumSet<Topic> topics = EnumSet.noneOf(Topic.class);
+        int first = 0;
+        while (first < args.length && !args[first].startsWith("-")) {
+            topics.add(switch (args[first]) {
+                case "link" -> Topic.LINK;
+                case "addr", "address" -> Topic.ADDR;
+                case "route" -> Topic.ROUTE;
+                case "neigh", "neighbour", "neighbor" -> Topic.NEIGH;
+                default -> throw new UsageException("unknown object '" + args[first] + "': link, addr, route or neigh");
+            });
+            first++;
+        }
+        String[] rest = new String[args.length - first];
+        System.arraycopy(args, first, rest, 0, rest.length);
+        Options o = new Options(rest);
+        RtnlOptions common = new RtnlOptions();
+        long count = -1;
+        Duration timeout = null;
+        while (o.hasNext()) {
+            String opt = o.next();
+            switch (opt) {
+                case "--count", "-c" -> count = o.intValue(1, 1_000_000_000);
+                case "--timeout" -> timeout = o.secondsValue();
+                case "--json", "-j" -> throw o.unknown();
+                default -> {
+                    if (!common.accept(opt, o)) throw o.unknown();
+                }
+            }
+        }
+        if (common.help) {
+            io.out().print(usage());
+            return 0;
+        }
+        if (topics.isEmpty()) topics = EnumSet.allOf(Topic.class);
+        try (RtnetlinkEvents events = RtnetlinkEvents.open(common.netns, topics.toArray(Topic[]::new));
+             Rtnetlink rt = Rtnetlink.open(common.netns)) {
+            // subscribed first, then the names: a link created in between is in the events
+            Map<Integer, String> names = new HashMap<>();
+            for (Link l : rt.links()) names.put(l.index(), l.name());
+            List<String> what = new ArrayList<>();
+            for (Topic t : topics) what.add(t.name().toLowerCase(java.util.Locale.ROOT));
+            io.err().println("ffsock: monitoring " + String.join(" ", what)
+                    + (common.netns == null ? "" : " in " + common.netns) + (count > 0 ? ", " + count + " events" : ""));
+            io.err().flush();
+            long deadline = timeout == null ? 0 : System.nanoTime() + timeout.toNanos();
+            long seen = 0;
+            while (count < 0 || seen < count) {
+                Duration wait = null;
+                if (timeout != null) {
+                    long left = deadline - System.nanoTime();
+                    if (left <= 0) {
+                        io.err().println("ffsock: monitor: timed out after " + seen + " of " + count + " events");
+                        return 1;
+                    }
+                    wait = Duration.ofNanos(left);
+                }
+                RtnetlinkEvent e;
+                try {
+                    e = events.next(wait);
+                } catch (EventsLostException lost) {
+                    io.err().println("ffsock: monitor: " + lost.getMessage());
+                    continue;
+                }
+                if (e == null) continue;
+                if (e instanceof RtnetlinkEvent.LinkEvent le && le.link().name() != null) names.put(le.link().index(), le.link().name());
+                String line = EventLines.format(e, index -> names.computeIfAbsent(index, i -> lookup(rt, i)));
+                io.out().println(line);
+                io.out().flush();
+                seen++;
+            }
+            return 0;
+        }
+    }
+
+    /** The name of a link not seen yet (created before the events' socket saw it), or null. */
+    private static String lookup(Rtnetlink rt, int index) {
+        try {
+            Optional<Link> l = rt.link(index);
+            return l.map(Link::name).orElse(null);
+        } catch (java.io.IOException e) {
+            return null;
+        }
+    }
+}

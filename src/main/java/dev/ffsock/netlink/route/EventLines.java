@@ -1,0 +1,138 @@
+package dev.ffsock.netlink.route;
+
+import java.net.Inet4Address;
+import java.net.InetAddress;
+import java.util.Objects;
+import java.util.function.IntFunction;
+
+/**
+ * One-line descriptions of {@link RtnetlinkEvent}s in the style of {@code ip monitor}, as {@code
+ * ffsock monitor} prints them:
+ * <pre>
+ * link new 5: veth0 UP mtu 1500
+ * addr new 5: inet 192.0.2.1/24 dev veth0
+ * route new 198.51.100.0/24 via 192.0.2.2 dev veth0 table main
+ * route del local 192.0.2.1 dev veth0 table local
+ * neigh new 192.0.2.9 dev veth0 lladdr 02:00:5e:00:00:09 PERMANENT
+ * </pre>
+ * Interfaces are named through a caller-supplied lookup (events carry only indexes, except link
+ * events); an unknown index prints as {@code if5}.
+ */
+public final class EventLines {
+    private EventLines() {
+    }
+
+    /**
+     * Describes an event.
+     *
+     * @param e     the event
+     * @param names interface index to name, returning null when unknown
+     * @return one line, without a line terminator
+     */
+    public static String format(RtnetlinkEvent e, IntFunction<String> names) {
+        Objects.requireNonNull(names, "names");
+        String verb = e.deleted() ? " del " : " new ";
+        return switch (e) {
+            case RtnetlinkEvent.LinkEvent le -> "link" + verb + link(le.link(), names);
+            case RtnetlinkEvent.AddrEvent ae -> "addr" + verb + addr(ae.addr(), names);
+            case RtnetlinkEvent.RouteEvent re -> "route" + verb + route(re.route(), names);
+            case RtnetlinkEvent.NeighEvent ne -> "neigh" + verb + neigh(ne.neigh(), names);
+        };
+    }
+
+    private static String dev(int index, IntFunction<String> names) {
+        String n = names.apply(index);
+        return n != null ? n : "if" + index;
+    }
+
+    static String link(Link l, IntFunction<String> names) {
+        StringBuilder sb = new StringBuilder().append(l.index()).append(": ").append(l.name() != null ? l.name() : dev(l.index(), names));
+        sb.append(l.isUp() ? " UP" : " DOWN");
+        if (l.mtu() > 0) sb.append(" mtu ").append(l.mtu());
+        if (l.master() > 0) sb.append(" master ").append(dev(l.master(), names));
+        if (l.kind() != null) sb.append(" type ").append(l.kind());
+        return sb.toString();
+    }
+
+    static String addr(Addr a, IntFunction<String> names) {
+        InetAddress ip = a.ifaddr();
+        StringBuilder sb = new StringBuilder().append(a.index()).append(": ").append(a.family() == 2 ? "inet " : a.family() == 10 ? "inet6 " : "family " + a.family() + " ");
+        sb.append(ip == null ? "?" : address(ip)).append('/').append(a.prefixLen());
+        if (a.peer() != null) sb.append(" peer ").append(address(a.peer()));
+        sb.append(" dev ").append(dev(a.index(), names));
+        return sb.toString();
+    }
+
+    static String route(Route r, IntFunction<String> names) {
+        StringBuilder sb = new StringBuilder();
+        if (r.type() != null && r.type().value() != Rtnl.RTN_UNICAST) sb.append(r.type().name()).append(' ');
+        if (r.dst() == null && r.dstLen() == 0) {
+            sb.append("default");
+            if (r.family() == 10) sb.append(" inet6");
+        } else if (r.dst() == null) {
+            sb.append("?/").append(r.dstLen());
+        } else {
+            sb.append(address(r.dst()));
+            if (r.dstLen() != (r.dst() instanceof Inet4Address ? 32 : 128)) sb.append('/').append(r.dstLen());
+        }
+        if (r.gateway() != null) sb.append(" via ").append(address(r.gateway()));
+        if (r.oif() != 0) sb.append(" dev ").append(dev(r.oif(), names));
+        for (NextHop nh : r.nextHops()) {
+            sb.append(" nexthop");
+            if (nh.nextHopAddress() != null) sb.append(" via ").append(address(nh.nextHopAddress()));
+            if (nh.ifindex() != 0) sb.append(" dev ").append(dev(nh.ifindex(), names));
+            sb.append(" weight ").append(nh.weight());
+        }
+        sb.append(" table ").append(r.tableName());
+        if (r.priority() >= 0) sb.append(" metric ").append(r.priority());
+        return sb.toString();
+    }
+
+    static String neigh(Neigh n, IntFunction<String> names) {
+        StringBuilder sb = new StringBuilder();
+        sb.append(n.dst() == null ? "?" : address(n.dst())).append(" dev ").append(dev(n.ifindex(), names));
+        if (n.lladdr() != null) sb.append(" lladdr ").append(n.lladdrString());
+        if (n.state() != null) sb.append(' ').append(n.state());
+        return sb.toString();
+    }
+
+    /**
+     * An address as {@code ip} prints it: dotted IPv4, RFC 5952 IPv6 ({@code 2001:db8::1}, the
+     * longest run of two or more zero groups compressed, lower case).
+     *
+     * @param a the address
+     * @return its text
+     */
+    public static String address(InetAddress a) {
+        byte[] b = a.getAddress();
+        if (b.length == 4) return a.getHostAddress();
+        int[] g = new int[8];
+        for (int i = 0; i < 8; i++) g[i] = ((b[2 * i] & 0xff) << 8) | (b[2 * i + 1] & 0xff);
+        int bestStart = -1;
+        int bestLen = 0;
+        for (int i = 0; i < 8; ) {
+            if (g[i] != 0) {
+                i++;
+                continue;
+            }
+            int j = i;
+            while (j < 8 && g[j] == 0) j++;
+            if (j - i > bestLen && j - i >= 2) {
+                bestStart = i;
+                bestLen = j - i;
+            }
+            i = j;
+        }
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < 8; i++) {
+            if (i == bestStart) {
+                sb.append("::");
+                i += bestLen - 1;
+                continue;
+            }
+            if (sb.length() > 0 && sb.charAt(sb.length() - 1) != ':') sb.append(':');
+            sb.append(Integer.toHexString(g[i]));
+        }
+        return sb.toString();
+    }
+}

@@ -1,0 +1,290 @@
+package dev.ffsock.netlink.route;
+
+import java.net.InetAddress;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+
+/**
+ * A route to add, replace or delete with {@link RtnetlinkChanges}: the arguments of {@code ip route
+ * add|replace|del}. Built fluently and checked as it is built:
+ * {@snippet :
+ * RouteSpec r = RouteSpec.to("198.51.100.0/24").via("192.0.2.2").dev("veth0").table(100).priority(10).mtu(1400);
+ * }
+ *
+ * <p>For a delete, only what was set is matched, as with {@code ip route del} (the table defaults
+ * to main, as for an add). For an add, unset fields get {@code ip}'s defaults: table main, protocol
+ * {@code boot}, type unicast, scope {@code link} for a unicast route with no gateway and no
+ * nexthops, else {@code universe}.
+ *
+ * <p>Route types: {@link Rtnl#RTN_UNICAST}, {@link Rtnl#RTN_BLACKHOLE}, {@link Rtnl#RTN_UNREACHABLE},
+ * {@link Rtnl#RTN_PROHIBIT}, {@link Rtnl#RTN_THROW}. The last four may have no gateway, device or
+ * nexthops (the kernel refuses them). A gateway and nexthops exclude each other. Not thread-safe.
+ */
+public final class RouteSpec {
+    private final InetAddress dst;
+    private final int prefix;
+    private InetAddress gateway;
+    private String dev;
+    private InetAddress prefsrc;
+    private long priority = -1;
+    private int protocol = -1;
+    private int scope = -1;
+    private int type = -1;
+    private long table = Rtnl.RT_TABLE_MAIN;
+    private final Map<Integer, Integer> metrics = new TreeMap<>();
+    private final List<NexthopSpec> nexthops = new ArrayList<>();
+
+    private RouteSpec(InetAddress dst, int prefix) {
+        ChangeChecks.prefix(dst, prefix);
+        ChangeChecks.network(dst, prefix);
+        if (dst.isMulticastAddress() && prefix == ChangeChecks.maxPrefix(ChangeChecks.family(dst))) {
+            throw new IllegalArgumentException("multicast destination " + dst.getHostAddress() + " is not a unicast route");
+        }
+        this.dst = dst;
+        this.prefix = prefix;
+    }
+
+    /**
+     * A route to a network.
+     *
+     * @param dst    the network address (no host bits set past {@code prefix})
+     * @param prefix 0..32 or 0..128
+     */
+    public static RouteSpec to(InetAddress dst, int prefix) {
+        return new RouteSpec(Objects.requireNonNull(dst, "dst"), prefix);
+    }
+
+    /** A route to {@code ADDRESS/PREFIX} (an address alone is a host route); {@code default} and {@code default6} mean 0.0.0.0/0 and ::/0. */
+    public static RouteSpec to(String cidr) {
+        Objects.requireNonNull(cidr, "destination");
+        if (cidr.equals("default")) cidr = "0.0.0.0/0";
+        else if (cidr.equals("default6")) cidr = "::/0";
+        ChangeChecks.Cidr c = ChangeChecks.cidr(cidr);
+        return new RouteSpec(c.address(), c.prefix());
+    }
+
+    /** {@code via GW}: the next hop (same family as the destination; unicast only). */
+    public RouteSpec via(InetAddress gw) {
+        ChangeChecks.sameFamily("gateway", dst, Objects.requireNonNull(gw, "gateway"));
+        if (gw.isAnyLocalAddress() || gw.isMulticastAddress()) throw new IllegalArgumentException("gateway " + gw.getHostAddress() + " is not a unicast address");
+        if (!nexthops.isEmpty()) throw new IllegalArgumentException("a route has either a gateway or nexthops");
+        this.gateway = gw;
+        return this;
+    }
+
+    /** {@code via GW} from a literal. */
+    public RouteSpec via(String gw) {
+        return via(ChangeChecks.literal(gw));
+    }
+
+    /** {@code dev NAME}: the outgoing interface ({@code RTA_OIF}). */
+    public RouteSpec dev(String name) {
+        ChangeChecks.ifname(name);
+        if (!nexthops.isEmpty()) throw new IllegalArgumentException("a multipath route names devices in its nexthops");
+        this.dev = name;
+        return this;
+    }
+
+    /** {@code src ADDR}: the preferred source address ({@code RTA_PREFSRC}). */
+    public RouteSpec prefsrc(InetAddress src) {
+        ChangeChecks.sameFamily("source", dst, Objects.requireNonNull(src, "prefsrc"));
+        if (src.isAnyLocalAddress() || src.isMulticastAddress()) throw new IllegalArgumentException("source " + src.getHostAddress() + " is not a unicast address");
+        this.prefsrc = src;
+        return this;
+    }
+
+    /** {@code metric N}: the route's priority ({@code RTA_PRIORITY}, unsigned 32 bits). */
+    public RouteSpec priority(long metric) {
+        if (metric < 0 || metric > 0xffff_ffffL) throw new IllegalArgumentException("metric must be 0..4294967295: " + metric);
+        this.priority = metric;
+        return this;
+    }
+
+    /** {@code proto N}: who installed it ({@code RTPROT_*}, 0..255). */
+    public RouteSpec protocol(int proto) {
+        this.protocol = ChangeChecks.u8("protocol", proto);
+        return this;
+    }
+
+    /** {@code scope N} ({@code RT_SCOPE_*}, 0..255). */
+    public RouteSpec scope(int s) {
+        this.scope = ChangeChecks.u8("scope", s);
+        return this;
+    }
+
+    /** The route type: {@code RTN_UNICAST}, {@code RTN_BLACKHOLE}, {@code RTN_UNREACHABLE}, {@code RTN_PROHIBIT} or {@code RTN_THROW}. */
+    public RouteSpec type(int t) {
+        switch (t) {
+            case Rtnl.RTN_UNICAST, Rtnl.RTN_BLACKHOLE, Rtnl.RTN_UNREACHABLE, Rtnl.RTN_PROHIBIT, Rtnl.RTN_THROW -> { }
+            default -> throw new IllegalArgumentException("route type " + t + " is not unicast, blackhole, unreachable, prohibit or throw");
+        }
+        this.type = t;
+        return this;
+    }
+
+    /** {@code table N}: 1..4294967295 ({@code RT_TABLE_MAIN} 254 by default, {@code RT_TABLE_LOCAL} 255). */
+    public RouteSpec table(long t) {
+        if (t < 1 || t > 0xffff_ffffL) throw new IllegalArgumentException("table must be 1..4294967295: " + t);
+        this.table = t;
+        return this;
+    }
+
+    /** {@code mtu N} ({@code RTAX_MTU}): 68..65535 for IPv4, 1280..65535 for IPv6. */
+    public RouteSpec mtu(int mtu) {
+        return metric(Rtnl.RTAX_MTU, mtu);
+    }
+
+    /**
+     * A route metric in {@code RTA_METRICS}, e.g. {@code RTAX_MTU}, {@code RTAX_ADVMSS},
+     * {@code RTAX_HOPLIMIT} (1..255), {@code RTAX_INITCWND}, {@code RTAX_LOCK} (a bit mask).
+     * {@code RTAX_CC_ALGO} (a string) is not supported here.
+     */
+    public RouteSpec metric(int rtax, int value) {
+        if (rtax < 1 || rtax > Rtnl.RTAX_MAX) throw new IllegalArgumentException("metric type " + rtax + " outside 1.." + Rtnl.RTAX_MAX);
+        switch (rtax) {
+            case Rtnl.RTAX_CC_ALGO -> throw new IllegalArgumentException("RTAX_CC_ALGO is a string metric, not supported");
+            case Rtnl.RTAX_MTU -> {
+                int min = ChangeChecks.family(dst) == ChangeChecks.AF_INET ? 68 : 1280;
+                if (value < min || value > 65535) throw new IllegalArgumentException("route mtu must be " + min + "..65535: " + value);
+            }
+            case Rtnl.RTAX_HOPLIMIT -> {
+                if (value < 1 || value > 255) throw new IllegalArgumentException("hoplimit must be 1..255: " + value);
+            }
+            case Rtnl.RTAX_FEATURES -> {
+                if ((value & ~Rtnl.RTAX_FEATURE_MASK) != 0) throw new IllegalArgumentException("unknown RTAX_FEATURES bits: 0x" + Integer.toHexString(value));
+            }
+            default -> {
+                if (value < 0) throw new IllegalArgumentException("metric " + rtax + " must be 0..2147483647: " + Integer.toUnsignedString(value));
+            }
+        }
+        metrics.put(rtax, value);
+        return this;
+    }
+
+    /** {@code nexthop via GW dev DEV weight W}: one more path of a multipath route ({@code RTA_MULTIPATH}). */
+    public RouteSpec nexthop(NexthopSpec nh) {
+        Objects.requireNonNull(nh, "nexthop");
+        if (gateway != null || dev != null) throw new IllegalArgumentException("a multipath route has no top-level gateway or device");
+        if (nh.gateway() != null) ChangeChecks.sameFamily("nexthop gateway", dst, nh.gateway());
+        nexthops.add(nh);
+        return this;
+    }
+
+    /** {@return the destination network} */
+    public InetAddress dst() {
+        return dst;
+    }
+
+    /** {@return the destination prefix length} */
+    public int prefix() {
+        return prefix;
+    }
+
+    /** {@return AF_INET (2) or AF_INET6 (10)} */
+    public int family() {
+        return ChangeChecks.family(dst);
+    }
+
+    /** {@return the gateway, or null} */
+    public InetAddress gateway() {
+        return gateway;
+    }
+
+    /** {@return the device name, or null} */
+    public String dev() {
+        return dev;
+    }
+
+    /** {@return the preferred source, or null} */
+    public InetAddress prefsrc() {
+        return prefsrc;
+    }
+
+    /** {@return the priority (metric), or -1 when unset} */
+    public long priority() {
+        return priority;
+    }
+
+    /** {@return the protocol, or -1 when unset} */
+    public int protocol() {
+        return protocol;
+    }
+
+    /** {@return the scope, or -1 when unset} */
+    public int scope() {
+        return scope;
+    }
+
+    /** {@return the type, or -1 when unset} */
+    public int type() {
+        return type;
+    }
+
+    /** {@return the table} */
+    public long table() {
+        return table;
+    }
+
+    /** {@return the metrics set, by RTAX type} */
+    public Map<Integer, Integer> metrics() {
+        return Collections.unmodifiableMap(metrics);
+    }
+
+    /** {@return the nexthops of a multipath route (empty otherwise)} */
+    public List<NexthopSpec> nexthops() {
+        return Collections.unmodifiableList(nexthops);
+    }
+
+    /** Checks the whole route before it is added (a delete needs only the destination). */
+    void checkForAdd() {
+        int t = type < 0 ? Rtnl.RTN_UNICAST : type;
+        if (t == Rtnl.RTN_UNICAST) {
+            if (gateway == null && dev == null && nexthops.isEmpty()) {
+                throw new IllegalArgumentException("a unicast route needs a gateway, a device or nexthops");
+            }
+        } else if (gateway != null || dev != null || !nexthops.isEmpty()) {
+            throw new IllegalArgumentException("a " + typeName(t) + " route has no gateway, device or nexthops");
+        }
+    }
+
+    /** {@return the scope for an add: the one set, else ip's default} */
+    int scopeForAdd() {
+        if (scope >= 0) return scope;
+        int t = type < 0 ? Rtnl.RTN_UNICAST : type;
+        return t == Rtnl.RTN_UNICAST && gateway == null && nexthops.isEmpty() ? Rtnl.RT_SCOPE_LINK : Rtnl.RT_SCOPE_UNIVERSE;
+    }
+
+    static String typeName(int t) {
+        return switch (t) {
+            case Rtnl.RTN_UNICAST -> "unicast";
+            case Rtnl.RTN_BLACKHOLE -> "blackhole";
+            case Rtnl.RTN_UNREACHABLE -> "unreachable";
+            case Rtnl.RTN_PROHIBIT -> "prohibit";
+            case Rtnl.RTN_THROW -> "throw";
+            default -> "type " + t;
+        };
+    }
+
+    /** {@return e.g. {@code 198.51.100.0/24 via 192.0.2.2 dev veth0 table 254}} */
+    @Override
+    public String toString() {
+        StringBuilder sb = new StringBuilder();
+        if (type >= 0 && type != Rtnl.RTN_UNICAST) sb.append(typeName(type)).append(' ');
+        sb.append(dst.getHostAddress()).append('/').append(prefix);
+        if (gateway != null) sb.append(" via ").append(gateway.getHostAddress());
+        if (dev != null) sb.append(" dev ").append(dev);
+        for (NexthopSpec nh : nexthops) {
+            sb.append(" nexthop");
+            if (nh.gateway() != null) sb.append(" via ").append(nh.gateway().getHostAddress());
+            if (nh.dev() != null) sb.append(" dev ").append(nh.dev());
+            sb.append(" weight ").append(nh.weight());
+        }
+        sb.append(" table ").append(table);
+        if (priority >= 0) sb.append(" metric ").append(priority);
+        return sb.toString();
+    }
+}

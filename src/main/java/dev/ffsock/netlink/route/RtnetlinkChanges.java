@@ -1,0 +1,446 @@
+package dev.ffsock.netlink.route;
+
+import static dev.ffsock.netlink.Netlink.NLM_F_CREATE;
+import static dev.ffsock.netlink.Netlink.NLM_F_EXCL;
+import static dev.ffsock.netlink.Netlink.NLM_F_REPLACE;
+
+import dev.ffsock.netlink.NetlinkConnection;
+import dev.ffsock.netlink.NetlinkException;
+import dev.ffsock.netlink.PayloadWriter;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Changes to links, addresses, routes and neighbours over an rtnetlink connection: what {@code ip
+ * link|address|route|neigh add|set|del} do, one request each, acknowledged by the kernel before
+ * the method returns. Arguments are checked in Java first ({@link IllegalArgumentException}: name
+ * lengths, prefix ranges, address families, MTU limits of the device); what the kernel still
+ * refuses comes back as {@link NetlinkException} with the kernel's errno and extended-ack message,
+ * e.g. {@code RTM_NEWADDR: EEXIST (File exists)} or {@code RTM_NEWROUTE: ENETUNREACH (Network is
+ * unreachable) [kernel: Nexthop has invalid gateway]}.
+ *
+ * <p>Adds use {@code NLM_F_CREATE|NLM_F_EXCL} (an existing object is EEXIST), replaces {@code
+ * NLM_F_CREATE|NLM_F_REPLACE}. Interfaces are named; names are resolved to indexes with an {@code
+ * RTM_GETLINK} where the request needs an index (a missing one is {@code RTM_GETLINK: ENODEV}).
+ *
+ * <p>The connection is the caller's (opened on {@link dev.ffsock.netlink.Netlink#NETLINK_ROUTE},
+ * perhaps in another namespace with {@link NetlinkConnection#open(int, String)}) and is not closed
+ * here. Thread-safe as the connection is: one request at a time.
+ */
+public final class RtnetlinkChanges {
+    /** {@code VETH_INFO_PEER} of linux/veth.h: the peer's ifinfomsg and attributes inside IFLA_INFO_DATA. */
+    static final int VETH_INFO_PEER = 1;
+    /** sizeof(struct ifinfomsg). */
+    static final int IFINFOMSG_SIZE = 16;
+    /** sizeof(struct ifaddrmsg). */
+    static final int IFADDRMSG_SIZE = 8;
+    /** sizeof(struct rtmsg). */
+    static final int RTMSG_SIZE = 12;
+    /** sizeof(struct ndmsg). */
+    static final int NDMSG_SIZE = 12;
+    /** sizeof(struct rtnexthop). */
+    static final int RTNEXTHOP_SIZE = 8;
+    /** sizeof(struct ifa_cacheinfo). */
+    static final int IFA_CACHEINFO_SIZE = 16;
+    private static final int AF_UNSPEC = 0;
+
+    private final NetlinkConnection conn;
+
+    /**
+     * @param conn an rtnetlink connection ({@code NETLINK_ROUTE}); its error messages will name
+     *             rtnetlink message types ({@code RTM_NEWLINK}, …)
+     */
+    public RtnetlinkChanges(NetlinkConnection conn) {
+        this.conn = Objects.requireNonNull(conn, "conn");
+        conn.typeNames(RtnetlinkChanges::typeName);
+    }
+
+    /** {@return the connection the changes go through} */
+    public NetlinkConnection connection() {
+        return conn;
+    }
+
+    // ---- links ---------------------------------------------------------------------------------
+
+    /**
+     * {@code ip link add NAME type veth peer name PEER}: a veth pair, both ends down.
+     *
+     * @throws NetlinkException EEXIST if either name is taken
+     */
+    public void addVeth(String name, String peer) throws IOException {
+        ChangeChecks.ifname(name);
+        ChangeChecks.ifname(peer);
+        if (name.equals(peer)) throw new IllegalArgumentException("a veth and its peer need different names: " + name);
+        conn.execute(Rtnl.RTM_NEWLINK, NLM_F_CREATE | NLM_F_EXCL, w -> {
+            ifinfomsg(w, 0, 0, 0);
+            w.attrString(Rtnl.IFLA_IFNAME, name);
+            int info = w.beginNested(Rtnl.IFLA_LINKINFO);
+            w.attrString(Rtnl.IFLA_INFO_KIND, "veth");
+            int data = w.beginNested(Rtnl.IFLA_INFO_DATA);
+            int p = w.beginNested(VETH_INFO_PEER);
+            ifinfomsg(w, 0, 0, 0);
+            w.attrString(Rtnl.IFLA_IFNAME, peer);
+            w.endNested(p);
+            w.endNested(data);
+            w.endNested(info);
+        });
+    }
+
+    /** {@code ip link add NAME type bridge}. */
+    public void addBridge(String name) throws IOException {
+        addLink(name, "bridge");
+    }
+
+    /**
+     * {@code ip link add NAME type KIND}, with no kind-specific data: works for kinds that need none
+     * (bridge, dummy, ifb, …) where the kernel has them. A kind the kernel lacks fails with its
+     * refusal, e.g. {@code RTM_NEWLINK: EOPNOTSUPP (Operation not supported) [kernel: Unknown device type]}.
+     */
+    public void addLink(String name, String kind) throws IOException {
+        ChangeChecks.ifname(name);
+        Objects.requireNonNull(kind, "kind");
+        if (kind.isEmpty() || kind.length() > 63 || !kind.chars().allMatch(c -> c > ' ' && c < 127)) {
+            throw new IllegalArgumentException("bad link kind '" + kind + "'");
+        }
+        conn.execute(Rtnl.RTM_NEWLINK, NLM_F_CREATE | NLM_F_EXCL, w -> {
+            ifinfomsg(w, 0, 0, 0);
+            w.attrString(Rtnl.IFLA_IFNAME, name);
+            int info = w.beginNested(Rtnl.IFLA_LINKINFO);
+            w.attrString(Rtnl.IFLA_INFO_KIND, kind);
+            w.endNested(info);
+        });
+    }
+
+    /** {@code ip link del NAME} (deleting one end of a veth pair deletes both). */
+    public void deleteLink(String name) throws IOException {
+        ChangeChecks.ifname(name);
+        conn.execute(Rtnl.RTM_DELLINK, 0, w -> {
+            ifinfomsg(w, 0, 0, 0);
+            w.attrString(Rtnl.IFLA_IFNAME, name);
+        });
+    }
+
+    /** {@code ip link set NAME up} (IFF_UP in ifi_flags and ifi_change). */
+    public void setUp(String name) throws IOException {
+        setFlags(name, Rtnl.IFF_UP, Rtnl.IFF_UP);
+    }
+
+    /** {@code ip link set NAME down}. */
+    public void setDown(String name) throws IOException {
+        setFlags(name, 0, Rtnl.IFF_UP);
+    }
+
+    /** {@code ip link set NAME up|down|promisc on|…}: sets the {@code IFF_*} bits in {@code mask} to those of {@code flags}. */
+    public void setFlags(String name, int flags, int mask) throws IOException {
+        int index = iface(name).index();
+        conn.execute(Rtnl.RTM_NEWLINK, 0, w -> ifinfomsg(w, index, flags & mask, mask));
+    }
+
+    /**
+     * {@code ip link set NAME mtu MTU}: checked against the device's own limits
+     * ({@code IFLA_MIN_MTU}..{@code IFLA_MAX_MTU}, 68..65535 when it reports none).
+     */
+    public void setMtu(String name, int mtu) throws IOException {
+        Iface i = iface(name);
+        int min = i.minMtu() > 0 ? i.minMtu() : 68;
+        int max = i.maxMtu() > 0 ? i.maxMtu() : 65535;
+        if (mtu < min || mtu > max) throw new IllegalArgumentException("mtu of " + name + " must be " + min + ".." + max + ": " + mtu);
+        conn.execute(Rtnl.RTM_NEWLINK, 0, w -> {
+            ifinfomsg(w, i.index(), 0, 0);
+            w.attrU32(Rtnl.IFLA_MTU, mtu);
+        });
+    }
+
+    /** {@code ip link set NAME name NEWNAME} (the kernel refuses while the link is up: EBUSY). */
+    public void rename(String name, String newName) throws IOException {
+        ChangeChecks.ifname(newName);
+        int index = iface(name).index();
+        conn.execute(Rtnl.RTM_NEWLINK, 0, w -> {
+            ifinfomsg(w, index, 0, 0);
+            w.attrString(Rtnl.IFLA_IFNAME, newName);
+        });
+    }
+
+    /** {@code ip link set NAME master MASTER} (e.g. a veth into a bridge). */
+    public void setMaster(String name, String master) throws IOException {
+        int m = iface(master).index();
+        setMasterIndex(name, m);
+    }
+
+    /** {@code ip link set NAME nomaster} ({@code IFLA_MASTER} 0). */
+    public void setNoMaster(String name) throws IOException {
+        setMasterIndex(name, 0);
+    }
+
+    private void setMasterIndex(String name, int master) throws IOException {
+        int index = iface(name).index();
+        if (index == master) throw new IllegalArgumentException(name + " cannot be its own master");
+        conn.execute(Rtnl.RTM_NEWLINK, 0, w -> {
+            ifinfomsg(w, index, 0, 0);
+            w.attrU32(Rtnl.IFLA_MASTER, master);
+        });
+    }
+
+    /**
+     * {@return the index of the interface NAME}
+     *
+     * @throws NetlinkException {@code RTM_GETLINK: ENODEV} if there is none
+     */
+    public int ifindex(String name) throws IOException {
+        return iface(name).index();
+    }
+
+    /** An interface's index and the limits changes are checked against. */
+    record Iface(int index, String name, int addressLength, int minMtu, int maxMtu) {
+    }
+
+    Iface iface(String name) throws IOException {
+        ChangeChecks.ifname(name);
+        List<Link> found = conn.query(Rtnl.RTM_GETLINK, 0, LinkCodec.getRequest(name), LinkCodec::decode);
+        if (found.isEmpty()) throw new IOException("RTM_GETLINK " + name + ": no link in the answer");
+        Link l = found.get(0);
+        return new Iface(l.index(), name, l.address() == null ? 0 : l.address().length, l.minMtu(), l.maxMtu());
+    }
+
+    private static void ifinfomsg(PayloadWriter w, int index, int flags, int change) {
+        w.putU8(AF_UNSPEC).putU8(0).putU16(0).putU32(index).putU32(flags).putU32(change);
+    }
+
+    // ---- addresses -----------------------------------------------------------------------------
+
+    /**
+     * {@code ip address add ADDR/PREFIX dev NAME [peer P] [broadcast B] [label L] [scope S]
+     * [valid_lft V preferred_lft P] [nodad] …}.
+     *
+     * @throws NetlinkException EEXIST if the interface has the address already
+     */
+    public void addAddress(AddrSpec a) throws IOException {
+        Objects.requireNonNull(a, "address");
+        int index = iface(a.dev()).index();
+        conn.execute(Rtnl.RTM_NEWADDR, NLM_F_CREATE | NLM_F_EXCL, w -> encodeAddr(w, a, index, true));
+    }
+
+    /** {@code ip address add ADDR/PREFIX dev NAME}, e.g. {@code addAddress("veth0", "192.0.2.1/24")}. */
+    public void addAddress(String dev, String cidr) throws IOException {
+        addAddress(AddrSpec.of(dev, cidr));
+    }
+
+    /** {@code ip address replace …}: adds, or updates the flags and lifetimes of an existing address. */
+    public void replaceAddress(AddrSpec a) throws IOException {
+        Objects.requireNonNull(a, "address");
+        int index = iface(a.dev()).index();
+        conn.execute(Rtnl.RTM_NEWADDR, NLM_F_CREATE | NLM_F_REPLACE, w -> encodeAddr(w, a, index, true));
+    }
+
+    /**
+     * {@code ip address del ADDR/PREFIX dev NAME}.
+     *
+     * @throws NetlinkException EADDRNOTAVAIL if the interface has no such address
+     */
+    public void deleteAddress(AddrSpec a) throws IOException {
+        Objects.requireNonNull(a, "address");
+        int index = iface(a.dev()).index();
+        conn.execute(Rtnl.RTM_DELADDR, 0, w -> encodeAddr(w, a, index, false));
+    }
+
+    /** {@code ip address del ADDR/PREFIX dev NAME}. */
+    public void deleteAddress(String dev, String cidr) throws IOException {
+        deleteAddress(AddrSpec.of(dev, cidr));
+    }
+
+    private static void encodeAddr(PayloadWriter w, AddrSpec a, int index, boolean add) {
+        int scope = a.scope() >= 0 ? a.scope() : Rtnl.RT_SCOPE_UNIVERSE;
+        w.putU8(a.family()).putU8(a.prefix()).putU8(a.flags() & 0xff).putU8(scope).putU32(index);
+        w.attrInetAddress(Rtnl.IFA_LOCAL, a.local());
+        w.attrInetAddress(Rtnl.IFA_ADDRESS, a.peer() != null ? a.peer() : a.local());
+        if (!add) return;
+        if (a.broadcast() != null) w.attrInetAddress(Rtnl.IFA_BROADCAST, a.broadcast());
+        if (a.label() != null) w.attrString(Rtnl.IFA_LABEL, a.label());
+        if (a.flags() != 0) w.attrU32(Rtnl.IFA_FLAGS, a.flags());
+        if (a.validLifetime() >= 0) {
+            byte[] ci = ByteBuffer.allocate(IFA_CACHEINFO_SIZE).order(ByteOrder.nativeOrder())
+                    .putInt((int) a.preferredLifetime()).putInt((int) a.validLifetime()).putInt(0).putInt(0).array();
+            w.attrBytes(Rtnl.IFA_CACHEINFO, ci);
+        }
+    }
+
+    // ---- routes --------------------------------------------------------------------------------
+
+    /**
+     * {@code ip route add [TYPE] DST/PREFIX [via GW] [dev NAME] [src PREFSRC] [metric N] [proto P]
+     * [scope S] [table T] [mtu M …] [nexthop via GW dev NAME weight W]…}.
+     *
+     * @throws NetlinkException EEXIST if the table has that route; ENETUNREACH with "Nexthop has
+     *         invalid gateway" for an IPv4 gateway that no route reaches
+     */
+    public void addRoute(RouteSpec r) throws IOException {
+        Objects.requireNonNull(r, "route");
+        r.checkForAdd();
+        Resolved res = resolve(r);
+        conn.execute(Rtnl.RTM_NEWROUTE, NLM_F_CREATE | NLM_F_EXCL, w -> encodeRoute(w, r, res, true));
+    }
+
+    /** {@code ip route replace …}: adds the route, or replaces the one with the same destination, table, metric (and TOS). */
+    public void replaceRoute(RouteSpec r) throws IOException {
+        Objects.requireNonNull(r, "route");
+        r.checkForAdd();
+        Resolved res = resolve(r);
+        conn.execute(Rtnl.RTM_NEWROUTE, NLM_F_CREATE | NLM_F_REPLACE, w -> encodeRoute(w, r, res, true));
+    }
+
+    /**
+     * {@code ip route del …}: deletes the first route that matches what {@code r} sets (destination
+     * and table always; type, gateway, device, metric, protocol, scope when set).
+     *
+     * @throws NetlinkException ESRCH if none matches
+     */
+    public void deleteRoute(RouteSpec r) throws IOException {
+        Objects.requireNonNull(r, "route");
+        Resolved res = resolve(r);
+        conn.execute(Rtnl.RTM_DELROUTE, 0, w -> encodeRoute(w, r, res, false));
+    }
+
+    /** Interface indexes of a route's device and nexthops. */
+    private record Resolved(int oif, int[] nexthops) {
+    }
+
+    private Resolved resolve(RouteSpec r) throws IOException {
+        int oif = r.dev() == null ? 0 : iface(r.dev()).index();
+        int[] nh = new int[r.nexthops().size()];
+        for (int i = 0; i < nh.length; i++) {
+            String d = r.nexthops().get(i).dev();
+            nh[i] = d == null ? 0 : iface(d).index();
+        }
+        return new Resolved(oif, nh);
+    }
+
+    private static void encodeRoute(PayloadWriter w, RouteSpec r, Resolved res, boolean add) {
+        long table = r.table();
+        int type = r.type() >= 0 ? r.type() : add ? Rtnl.RTN_UNICAST : Rtnl.RTN_UNSPEC;
+        int protocol = r.protocol() >= 0 ? r.protocol() : add ? Rtnl.RTPROT_BOOT : Rtnl.RTPROT_UNSPEC;
+        int scope = add ? r.scopeForAdd() : r.scope() >= 0 ? r.scope() : Rtnl.RT_SCOPE_NOWHERE;
+        w.putU8(r.family()).putU8(r.prefix()).putU8(0).putU8(0)
+                .putU8(table < 256 ? (int) table : Rtnl.RT_TABLE_UNSPEC)
+                .putU8(protocol).putU8(scope).putU8(type).putU32(0);
+        w.attrU32(Rtnl.RTA_TABLE, (int) table);
+        if (r.prefix() > 0) w.attrInetAddress(Rtnl.RTA_DST, r.dst());
+        if (r.gateway() != null) w.attrInetAddress(Rtnl.RTA_GATEWAY, r.gateway());
+        if (res.oif() != 0) w.attrU32(Rtnl.RTA_OIF, res.oif());
+        if (r.prefsrc() != null) w.attrInetAddress(Rtnl.RTA_PREFSRC, r.prefsrc());
+        if (r.priority() >= 0) w.attrU32(Rtnl.RTA_PRIORITY, (int) r.priority());
+        if (!r.metrics().isEmpty()) {
+            int m = w.beginNested(Rtnl.RTA_METRICS);
+            r.metrics().forEach((k, v) -> w.attrU32(k, v));
+            w.endNested(m);
+        }
+        if (!r.nexthops().isEmpty()) w.attrBytes(Rtnl.RTA_MULTIPATH, multipath(r, res.nexthops()));
+    }
+
+    /** The {@code RTA_MULTIPATH} value: rtnexthop headers, each followed by its RTA_GATEWAY. */
+    private static byte[] multipath(RouteSpec r, int[] indexes) {
+        int addrLen = r.family() == ChangeChecks.AF_INET ? 4 : 16;
+        int total = 0;
+        for (NexthopSpec nh : r.nexthops()) total += RTNEXTHOP_SIZE + (nh.gateway() == null ? 0 : 4 + addrLen);
+        ByteBuffer b = ByteBuffer.allocate(total).order(ByteOrder.nativeOrder());
+        for (int i = 0; i < indexes.length; i++) {
+            NexthopSpec nh = r.nexthops().get(i);
+            int len = RTNEXTHOP_SIZE + (nh.gateway() == null ? 0 : 4 + addrLen);
+            b.putShort((short) len).put((byte) 0).put((byte) (nh.weight() - 1)).putInt(indexes[i]);
+            if (nh.gateway() != null) {
+                b.putShort((short) (4 + addrLen)).putShort((short) Rtnl.RTA_GATEWAY).put(nh.gateway().getAddress());
+            }
+        }
+        return b.array();
+    }
+
+    // ---- neighbours ----------------------------------------------------------------------------
+
+    /**
+     * {@code ip neigh add ADDR lladdr LLADDR dev NAME nud permanent}: the link-layer address must be
+     * as long as the device's (6 bytes on Ethernet and veth).
+     *
+     * @throws NetlinkException EEXIST if the entry exists
+     */
+    public void addNeighbour(String dev, InetAddress address, byte[] lladdr) throws IOException {
+        neighbour(Rtnl.RTM_NEWNEIGH, NLM_F_CREATE | NLM_F_EXCL, dev, address, lladdr);
+    }
+
+    /** {@code ip neigh replace ADDR lladdr LLADDR dev NAME nud permanent}. */
+    public void replaceNeighbour(String dev, InetAddress address, byte[] lladdr) throws IOException {
+        neighbour(Rtnl.RTM_NEWNEIGH, NLM_F_CREATE | NLM_F_REPLACE, dev, address, lladdr);
+    }
+
+    /**
+     * {@code ip neigh del ADDR dev NAME}.
+     *
+     * @throws NetlinkException ENOENT if there is no such entry
+     */
+    public void deleteNeighbour(String dev, InetAddress address) throws IOException {
+        neighbour(Rtnl.RTM_DELNEIGH, 0, dev, address, null);
+    }
+
+    private void neighbour(int type, int flags, String dev, InetAddress address, byte[] lladdr) throws IOException {
+        Objects.requireNonNull(address, "address");
+        if (address.isAnyLocalAddress() || address.isMulticastAddress()) {
+            throw new IllegalArgumentException("neighbour " + address.getHostAddress() + " is not a unicast address");
+        }
+        Iface i = iface(dev);
+        if (type == Rtnl.RTM_NEWNEIGH) {
+            Objects.requireNonNull(lladdr, "lladdr");
+            if (i.addressLength() == 0) throw new IllegalArgumentException(dev + " has no link-layer address (NOARP device)");
+            if (lladdr.length != i.addressLength()) {
+                throw new IllegalArgumentException("link-layer address " + HexFormat.ofDelimiter(":").formatHex(lladdr) + " of "
+                        + lladdr.length + " bytes; " + dev + " needs " + i.addressLength());
+            }
+        }
+        byte[] ll = lladdr == null ? null : lladdr.clone();
+        conn.execute(type, flags, w -> {
+            w.putU8(ChangeChecks.family(address)).putU8(0).putU16(0).putU32(i.index())
+                    .putU16(type == Rtnl.RTM_NEWNEIGH ? Rtnl.NUD_PERMANENT : 0).putU8(0).putU8(0);
+            w.attrInetAddress(Rtnl.NDA_DST, address);
+            if (ll != null) w.attrBytes(Rtnl.NDA_LLADDR, ll);
+        });
+    }
+
+    /** Parses {@code aa:bb:cc:dd:ee:ff} (any number of colon-separated hex bytes). */
+    public static byte[] lladdr(String s) {
+        Objects.requireNonNull(s, "lladdr");
+        String[] parts = s.split(":", -1);
+        byte[] b = new byte[parts.length];
+        for (int i = 0; i < parts.length; i++) {
+            if (parts[i].isEmpty() || parts[i].length() > 2) throw new IllegalArgumentException("bad link-layer address '" + s + "'");
+            try {
+                b[i] = (byte) Integer.parseInt(parts[i], 16);
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("bad link-layer address '" + s + "'");
+            }
+        }
+        return b;
+    }
+
+    /** {@return the C name of an rtnetlink message type, for error messages} */
+    static String typeName(int type) {
+        return switch (type) {
+            case Rtnl.RTM_NEWLINK -> "RTM_NEWLINK";
+            case Rtnl.RTM_DELLINK -> "RTM_DELLINK";
+            case Rtnl.RTM_GETLINK -> "RTM_GETLINK";
+            case Rtnl.RTM_SETLINK -> "RTM_SETLINK";
+            case Rtnl.RTM_NEWADDR -> "RTM_NEWADDR";
+            case Rtnl.RTM_DELADDR -> "RTM_DELADDR";
+            case Rtnl.RTM_GETADDR -> "RTM_GETADDR";
+            case Rtnl.RTM_NEWROUTE -> "RTM_NEWROUTE";
+            case Rtnl.RTM_DELROUTE -> "RTM_DELROUTE";
+            case Rtnl.RTM_GETROUTE -> "RTM_GETROUTE";
+            case Rtnl.RTM_NEWNEIGH -> "RTM_NEWNEIGH";
+            case Rtnl.RTM_DELNEIGH -> "RTM_DELNEIGH";
+            case Rtnl.RTM_GETNEIGH -> "RTM_GETNEIGH";
+            default -> "rtnetlink message type " + type;
+        };
+    }
+}

@@ -1,0 +1,97 @@
+package dev.ffsock.netlink.route;
+
+import java.util.Objects;
+
+/**
+ * One rtnetlink notification, decoded: an object appeared or changed ({@code RTM_NEW*}) or was
+ * deleted ({@code RTM_DEL*}). Delivered by {@link RtnetlinkEvents}; pattern-match on the kind:
+ * {@snippet :
+ * switch (event) {
+ *     case RtnetlinkEvent.LinkEvent(var deleted, Link l) -> …
+ *     case RtnetlinkEvent.AddrEvent(var deleted, Addr a) -> …
+ *     case RtnetlinkEvent.RouteEvent(var deleted, Route r) -> …
+ *     case RtnetlinkEvent.NeighEvent(var deleted, Neigh n) -> …
+ * }
+ * }
+ * A link's {@code RTM_NEWLINK} is sent both when it is created and on every later change (flags,
+ * carrier, MTU, master, …): "new" means "new state", not necessarily "new link".
+ */
+public sealed interface RtnetlinkEvent {
+    /** {@return true for {@code RTM_DEL*}, false for {@code RTM_NEW*}} */
+    boolean deleted();
+
+    /** {@return the link, address, route or neighbour} */
+    Object object();
+
+    /**
+     * {@code RTM_NEWLINK} / {@code RTM_DELLINK} (group {@code RTNLGRP_LINK}).
+     *
+     * @param deleted true for RTM_DELLINK
+     * @param link    the link's state
+     */
+    record LinkEvent(boolean deleted, Link link) implements RtnetlinkEvent {
+        /** Requires the link. */
+        public LinkEvent {
+            Objects.requireNonNull(link, "link");
+        }
+
+        @Override
+        public Object object() {
+            return link;
+        }
+    }
+
+    /**
+     * {@code RTM_NEWADDR} / {@code RTM_DELADDR} (groups {@code RTNLGRP_IPV4_IFADDR}, {@code RTNLGRP_IPV6_IFADDR}).
+     *
+     * @param deleted true for RTM_DELADDR
+     * @param addr    the address
+     */
+    record AddrEvent(boolean deleted, Addr addr) implements RtnetlinkEvent {
+        /** Requires the address. */
+        public AddrEvent {
+            Objects.requireNonNull(addr, "addr");
+        }
+
+        @Override
+        public Object object() {
+            return addr;
+        }
+    }
+
+    /**
+     * {@code RTM_NEWROUTE} / {@code RTM_DELROUTE} (groups {@code RTNLGRP_IPV4_ROUTE}, {@code RTNLGRP_IPV6_ROUTE}).
+     *
+     * @param deleted true for RTM_DELROUTE
+     * @param route   the route
+     */
+    record RouteEvent(boolean deleted, Route route) implements RtnetlinkEvent {
+        /** Requires the route. */
+        public RouteEvent {
+            Objects.requireNonNull(route, "route");
+        }
+
+        @Override
+        public Object object() {
+            return route;
+        }
+    }
+
+    /**
+     * {@code RTM_NEWNEIGH} / {@code RTM_DELNEIGH} (group {@code RTNLGRP_NEIGH}).
+     *
+     * @param deleted true for RTM_DELNEIGH
+     * @param neigh   the neighbour entry
+     */
+    record NeighEvent(boolean deleted, Neigh neigh) implements RtnetlinkEvent {
+        /** Requires the entry. */
+        public NeighEvent {
+            Objects.requireNonNull(neigh, "neigh");
+        }
+
+        @Override
+        public Object object() {
+            return neigh;
+        }
+    }
+}

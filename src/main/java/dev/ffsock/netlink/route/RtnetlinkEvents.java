@@ -1,0 +1,203 @@
+package dev.ffsock.netlink.route;
+
+import dev.ffsock.SocketClosedException;
+import dev.ffsock.netlink.EventsLostException;
+import dev.ffsock.netlink.Netlink;
+import dev.ffsock.netlink.NetlinkConnection;
+import dev.ffsock.netlink.NetlinkMessage;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.EnumSet;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * A subscription to rtnetlink notifications — links, IPv4/IPv6 addresses, IPv4/IPv6 routes,
+ * neighbours — delivered as typed {@link RtnetlinkEvent}s, one at a time with {@link #next} or to a
+ * {@link Listener} with {@link #listen}. What {@code ip monitor link address route neigh} shows.
+ *
+ * <p>Events come in the kernel's order. If the socket's receive buffer overflows, the kernel drops
+ * notifications and says so once (ENOBUFS): {@link #next} then throws {@link EventsLostException}
+ * at that point of the stream (after every event received before it), and {@link #listen} hands it
+ * to {@link Listener#eventsLost}. Nothing is lost silently; the subscriber should re-read the state
+ * it tracks (a dump) and go on receiving.
+ *
+ * <p>The subscription owns its connection (a separate socket: requests on it would mix with the
+ * events). One thread consumes; {@link #close()} from any thread ends a blocked {@code next} or
+ * {@code listen}.
+ */
+public final class RtnetlinkEvents implements AutoCloseable {
+    /** What to subscribe to. */
+    public enum Topic {
+        /** Links: {@code RTNLGRP_LINK}. */
+        LINK(Rtnl.RTNLGRP_LINK),
+        /** Addresses: {@code RTNLGRP_IPV4_IFADDR} and {@code RTNLGRP_IPV6_IFADDR}. */
+        ADDR(Rtnl.RTNLGRP_IPV4_IFADDR, Rtnl.RTNLGRP_IPV6_IFADDR),
+        /** Routes: {@code RTNLGRP_IPV4_ROUTE} and {@code RTNLGRP_IPV6_ROUTE}. */
+        ROUTE(Rtnl.RTNLGRP_IPV4_ROUTE, Rtnl.RTNLGRP_IPV6_ROUTE),
+        /** Neighbours: {@code RTNLGRP_NEIGH}. */
+        NEIGH(Rtnl.RTNLGRP_NEIGH);
+
+        private final int[] groups;
+
+        Topic(int... groups) {
+            this.groups = groups;
+        }
+
+        /** {@return the multicast groups of this topic} */
+        public int[] groups() {
+            return groups.clone();
+        }
+    }
+
+    /** Receives events from {@link #listen}. */
+    public interface Listener {
+        /**
+         * Handles one event.
+         *
+         * @return true to go on, false to make {@code listen} return
+         */
+        boolean onEvent(RtnetlinkEvent event) throws IOException;
+
+        /**
+         * The kernel dropped events (receive buffer overrun). By default rethrows, ending {@code
+         * listen}; return true to go on receiving (after re-reading state), false to return.
+         */
+        default boolean onEventsLost(EventsLostException e) throws IOException {
+            throw e;
+        }
+    }
+
+    /**
+     * Longest single wait in the socket: a netlink socket has no shutdown(2), so closing it does not
+     * wake a thread blocked in recv; waits are cut into slices so that {@link #close()} is seen.
+     */
+    static final int SLICE_MILLIS = 100;
+
+    private final NetlinkConnection conn;
+    private final Set<Topic> topics;
+    private final ArrayDeque<RtnetlinkEvent> pending = new ArrayDeque<>();
+    private final NetlinkConnection.Handler decode = this::decode;
+    private volatile boolean closed;
+
+    private RtnetlinkEvents(NetlinkConnection conn, Set<Topic> topics) throws IOException {
+        this.conn = conn;
+        this.topics = topics.isEmpty() ? EnumSet.allOf(Topic.class) : EnumSet.copyOf(topics);
+        try {
+            for (Topic t : this.topics) conn.subscribe(t.groups);
+        } catch (IOException | RuntimeException e) {
+            conn.close();
+            throw e;
+        }
+    }
+
+    /** Subscribes in this process's network namespace; no topics means all four. */
+    public static RtnetlinkEvents open(Topic... topics) throws IOException {
+        return over(NetlinkConnection.open(Netlink.NETLINK_ROUTE), topics);
+    }
+
+    /** Subscribes inside the named namespace ({@code ip netns add NAME}); no topics means all four. */
+    public static RtnetlinkEvents open(String namespace, Topic... topics) throws IOException {
+        return over(NetlinkConnection.open(Netlink.NETLINK_ROUTE, namespace), topics);
+    }
+
+    /**
+     * Subscribes on a connection the caller opened (on {@code NETLINK_ROUTE}) and hands over: closing
+     * the subscription closes it. No topics means all four.
+     */
+    public static RtnetlinkEvents over(NetlinkConnection conn, Topic... topics) throws IOException {
+        Objects.requireNonNull(conn, "conn");
+        Set<Topic> set = EnumSet.noneOf(Topic.class);
+        for (Topic t : topics) set.add(Objects.requireNonNull(t, "topic"));
+        return new RtnetlinkEvents(conn, set);
+    }
+
+    /** {@return the topics subscribed to} */
+    public Set<Topic> topics() {
+        return EnumSet.copyOf(topics);
+    }
+
+    /** {@return the connection, for socket options such as SO_RCVBUF} */
+    public NetlinkConnection connection() {
+        return conn;
+    }
+
+    /**
+     * Waits for the next event.
+     *
+     * @param timeout how long to wait at most; null to wait without limit
+     * @return the event, or null if none came in time (or the subscription was closed meanwhile)
+     * @throws EventsLostException where the kernel dropped events; calling again goes on after the gap
+     */
+    public RtnetlinkEvent next(Duration timeout) throws IOException {
+        if (!pending.isEmpty()) return pending.poll();
+        long deadline = timeout == null ? 0 : System.nanoTime() + Math.max(0, timeout.toNanos());
+        while (true) {
+            int wait;
+            if (timeout == null) {
+                wait = SLICE_MILLIS;
+            } else {
+                long left = deadline - System.nanoTime();
+                if (left < 0) left = 0;
+                wait = (int) Math.min(SLICE_MILLIS, (left + 999_999) / 1_000_000);
+            }
+            if (closed) return null;
+            try {
+                conn.receiveEvents(decode, wait);
+            } catch (SocketClosedException | IllegalStateException e) {
+                if (closed) return null;
+                throw e;
+            }
+            if (!pending.isEmpty()) return pending.poll();
+            if (closed) return null;
+            if (timeout != null && System.nanoTime() - deadline >= 0) return null;
+        }
+    }
+
+    /**
+     * Hands events to {@code listener} until it returns false or the subscription is closed.
+     *
+     * @throws EventsLostException when events are lost and the listener rethrows it (the default)
+     */
+    public void listen(Listener listener) throws IOException {
+        Objects.requireNonNull(listener, "listener");
+        while (!closed) {
+            RtnetlinkEvent e;
+            try {
+                e = next(null);
+            } catch (EventsLostException lost) {
+                if (!listener.onEventsLost(lost)) return;
+                continue;
+            }
+            if (e == null) return;
+            if (!listener.onEvent(e)) return;
+        }
+    }
+
+    private void decode(NetlinkMessage m) {
+        RtnetlinkEvent e = switch (m.type()) {
+            case Rtnl.RTM_NEWLINK, Rtnl.RTM_DELLINK -> topics.contains(Topic.LINK)
+                    ? new RtnetlinkEvent.LinkEvent(m.type() == Rtnl.RTM_DELLINK, LinkCodec.decode(m)) : null;
+            case Rtnl.RTM_NEWADDR, Rtnl.RTM_DELADDR -> topics.contains(Topic.ADDR)
+                    ? new RtnetlinkEvent.AddrEvent(m.type() == Rtnl.RTM_DELADDR, AddrCodec.decode(m)) : null;
+            case Rtnl.RTM_NEWROUTE, Rtnl.RTM_DELROUTE -> topics.contains(Topic.ROUTE)
+                    ? new RtnetlinkEvent.RouteEvent(m.type() == Rtnl.RTM_DELROUTE, RouteCodec.decode(m)) : null;
+            case Rtnl.RTM_NEWNEIGH, Rtnl.RTM_DELNEIGH -> topics.contains(Topic.NEIGH)
+                    ? new RtnetlinkEvent.NeighEvent(m.type() == Rtnl.RTM_DELNEIGH, NeighCodec.decode(m)) : null;
+            default -> null; // other groups' messages (none subscribed): not ours to report
+        };
+        if (e != null) pending.add(e);
+    }
+
+    /**
+     * Unsubscribes and closes the connection; a {@code next}/{@code listen} blocked in another
+     * thread returns within {@value #SLICE_MILLIS} ms. Idempotent.
+     */
+    @Override
+    public void close() {
+        closed = true;
+        conn.close();
+    }
+}
