@@ -48,6 +48,19 @@ final class Blocking {
      */
     static void await(Poller.Registration reg, int fd, int events, long deadline, BooleanSupplier closed)
             throws ErrnoException {
+        await(reg, fd, events, deadline, closed, false);
+    }
+
+    /** How long one poll(2) lasts at most for a descriptor close cannot wake (netlink): the close latency. */
+    static final int SLICE_MILLIS = 50;
+
+    /**
+     * As {@link #await(Poller.Registration, int, int, long, BooleanSupplier)}; with {@code sliced}, a
+     * platform thread's poll(2) lasts at most {@link #SLICE_MILLIS}, for descriptors that close cannot
+     * wake with shutdown(2).
+     */
+    static void await(Poller.Registration reg, int fd, int events, long deadline, BooleanSupplier closed,
+                      boolean sliced) throws ErrnoException {
         if (Thread.currentThread().isVirtual()) {
             Poller.await(reg, events, deadline, closed);
             return;
@@ -60,6 +73,7 @@ final class Blocking {
             if (left <= 0) return;
             millis = (int) Math.min(Integer.MAX_VALUE, (left + 999_999) / 1_000_000);
         }
+        if (sliced && (millis < 0 || millis > SLICE_MILLIS)) millis = SLICE_MILLIS;
         Sys.poll(PollSet.one(fd, events), 1, millis);
     }
 }

@@ -143,7 +143,23 @@ public final class Socket implements Closeable {
         Objects.requireNonNull(protocol, "protocol");
         checkFlags(flags);
         int fd = Sys.socket(domain.value(), type.value() | flags, protocol.value());
-        return new Socket(fd, domain, type, protocol, (flags & Type.SOCK_NONBLOCK) != 0, null);
+        Socket s = new Socket(fd, domain, type, protocol, (flags & Type.SOCK_NONBLOCK) != 0, null);
+        if (s.cannotShutdown()) {
+            // Netlink has no shutdown(2) to wake a blocked call on close: keep the descriptor
+            // non-blocking so blocking calls wait outside the kernel call, where close can reach them.
+            try {
+                s.kernelNonBlocking(fd);
+            } catch (ErrnoException e) {
+                s.close();
+                throw e;
+            }
+        }
+        return s;
+    }
+
+    /** Whether close cannot wake blocked calls with shutdown(2) (netlink sockets). */
+    private boolean cannotShutdown() {
+        return domain.value() == Domain.AF_NETLINK.value();
     }
 
     /** socketpair(2): two connected sockets, close-on-exec, blocking. */
@@ -436,7 +452,7 @@ public final class Socket implements Closeable {
         if (deadline == Blocking.UNSET) deadline = timeoutDeadline(fd, receive);
         if (Blocking.expired(deadline)) throw new SocketTimeoutException(call + " timed out");
         boolean virtual = Thread.currentThread().isVirtual();
-        Blocking.await(virtual ? registration(fd) : null, fd, events, deadline, this::closing);
+        Blocking.await(virtual ? registration(fd) : null, fd, events, deadline, this::closing, cannotShutdown());
         if (closing()) throw new SocketClosedException("socket closed while blocked in " + call);
         if (virtual) checkInterrupt();
         return deadline;
@@ -869,7 +885,18 @@ public final class Socket implements Closeable {
                 }
             }
             MemorySegment pfd = PollSet.one(fd, events);
-            int n = Sys.poll(pfd, 1, timeoutMillis);
+            int n;
+            if (cannotShutdown() && timeoutMillis != 0) {
+                // No shutdown(2) to wake this poll on close: wait in slices and look in between.
+                long deadline = Blocking.deadlineMillis(timeoutMillis);
+                do {
+                    long left = deadline == 0 ? Blocking.SLICE_MILLIS : (deadline - System.nanoTime()) / 1_000_000L;
+                    n = Sys.poll(PollSet.one(fd, events), 1, (int) Math.max(0, Math.min(Blocking.SLICE_MILLIS, left)));
+                    if (closing()) throw new SocketClosedException("socket closed while blocked in poll");
+                } while (n == 0 && !Blocking.expired(deadline));
+            } else {
+                n = Sys.poll(pfd, 1, timeoutMillis);
+            }
             if (closing()) throw new SocketClosedException("socket closed while blocked in poll");
             return n == 0 ? 0 : PollSet.revents(pfd);
         } finally {
