@@ -486,7 +486,7 @@ public final class Socket implements Closeable {
         if (!userNb) checkInterrupt();
         peer.prepareForOutput();
         int fd = begin();
-        int nfd;
+        int nfd = Sys.WOULD_BLOCK;
         try {
             if (virtual) kernelNonBlocking(fd);
             long deadline = Blocking.UNSET;
@@ -498,22 +498,47 @@ public final class Socket implements Closeable {
         } catch (ErrnoException e) {
             throw closedOr(e, "accept");
         } finally {
-            end();
+            leaveAccept(nfd);
         }
         if (nfd == Sys.WOULD_BLOCK) {
             if (closing()) throw new SocketClosedException("socket closed while blocked in accept");
             if (nonBlocking) return null;
             throw new SocketTimeoutException("accept timed out");
         }
-        SockAddr from = null;
-        if (decode) {
-            try {
-                from = peer.length() <= 2 ? SockAddrUn.UNNAMED : peer.get();
-            } catch (RuntimeException e) {
-                from = null;
+        // The kernel has handed us nfd: from here on it is either returned wrapped or closed. A
+        // connection accepted while this listener is being closed is still returned (it is open).
+        try {
+            SockAddr from = null;
+            if (decode) {
+                try {
+                    from = peer.length() <= 2 ? SockAddrUn.UNNAMED : peer.get();
+                } catch (RuntimeException e) {
+                    from = null;
+                }
             }
+            return new Socket(nfd, domain, type, protocol, (flags & Type.SOCK_NONBLOCK) != 0, from);
+        } catch (Throwable t) {
+            closeQuietly(nfd);
+            throw t;
         }
-        return new Socket(nfd, domain, type, protocol, (flags & Type.SOCK_NONBLOCK) != 0, from);
+    }
+
+    /** end() for accept0: if leaving fails, a descriptor accept4 already returned is closed, not lost. */
+    private void leaveAccept(int nfd) {
+        try {
+            end();
+        } catch (Throwable t) {
+            if (nfd >= 0) closeQuietly(nfd);
+            throw t;
+        }
+    }
+
+    private static void closeQuietly(int fd) {
+        try {
+            Sys.close(fd);
+        } catch (ErrnoException e) {
+            // released regardless
+        }
     }
 
     /**
