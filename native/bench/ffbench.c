@@ -206,6 +206,19 @@ static void emit_status(const char *name, int size, const char *key, const char 
     }
 }
 
+/* the 1/5/15-minute load averages, as JSON numbers "a,b,c" (other load distorts every case) */
+static void loadavg(char *out, size_t cap)
+{
+    double a = -1, b = -1, c = -1;
+    FILE *f = fopen("/proc/loadavg", "r");
+    if (f) {
+        if (fscanf(f, "%lf %lf %lf", &a, &b, &c) != 3)
+            a = b = c = -1;
+        fclose(f);
+    }
+    snprintf(out, cap, "%.2f,%.2f,%.2f", a, b, c);
+}
+
 /* ------------------------------------------------------------------------------------------ */
 /* case selection                                                                              */
 
@@ -1718,9 +1731,12 @@ int main(int argc, char **argv)
 
     struct utsname u;
     uname(&u);
+    char la[64];
+    loadavg(la, sizeof la);
+    uint64_t t_start = now_ns();
     printf("{\"meta\":\"ffbench\",\"version\":1,\"kernel\":\"%s\",\"machine\":\"%s\",\"nproc\":%ld,"
-           "\"time_s\":%g,\"warmup_s\":%g,\"batches\":%d}\n",
-           u.release, u.machine, sysconf(_SC_NPROCESSORS_ONLN), opt.time_s, opt.warmup_s, opt.batches);
+           "\"time_s\":%g,\"warmup_s\":%g,\"batches\":%d,\"loadavg\":[%s]}\n",
+           u.release, u.machine, sysconf(_SC_NPROCESSORS_ONLN), opt.time_s, opt.warmup_s, opt.batches, la);
 
     static const int pp_sizes[] = { 1, 64, 1024, 65536 };
     static const int bp_sizes[] = { 64 };
@@ -1770,5 +1786,8 @@ int main(int argc, char **argv)
         run_netlink_route(-1);
     if (selected("netlink.route_proto") && opt.protocol >= 0)
         run_netlink_route(opt.protocol);
+    loadavg(la, sizeof la);
+    printf("{\"meta\":\"end\",\"errors\":%d,\"elapsed_s\":%.1f,\"loadavg\":[%s]}\n", g_errors,
+           (double)(now_ns() - t_start) / 1e9, la);
     return g_errors ? 1 : 0;
 }
