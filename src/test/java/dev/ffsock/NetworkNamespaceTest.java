@@ -73,7 +73,7 @@ class NetworkNamespaceTest {
     }
 
     private static Set<String> links(NetlinkConnection c) throws IOException {
-        List<String> names = c.dump(Rtnl.RTM_GETLINK, w -> w.putZeros(16), m -> {
+        List<String> names = c.dumpAll(Rtnl.RTM_GETLINK, w -> w.putZeros(16), m -> {
             Attributes a = m.attributes(16);
             return a.find(Rtnl.IFLA_IFNAME) ? a.string() : null;
         });

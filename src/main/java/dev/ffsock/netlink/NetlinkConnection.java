@@ -247,7 +247,7 @@ public final class NetlinkConnection implements AutoCloseable {
      *
      * @throws DumpInterruptedException if the kernel marked the dump interrupted; it carries the list
      */
-    public <T> List<T> dump(int type, Encoder payload, Decoder<T> decoder) throws IOException {
+    public <T> List<T> dumpAll(int type, Encoder payload, Decoder<T> decoder) throws IOException {
         Objects.requireNonNull(decoder, "decoder");
         List<T> out = new ArrayList<>();
         try {
@@ -267,7 +267,7 @@ public final class NetlinkConnection implements AutoCloseable {
         DumpInterruptedException last = null;
         for (int i = 0; i < attempts; i++) {
             try {
-                return dump(type, payload, decoder);
+                return dumpAll(type, payload, decoder);
             } catch (DumpInterruptedException e) {
                 last = e;
             }

@@ -181,7 +181,7 @@ class NetlinkConnectionEventsTest {
     @Test
     void linksChangingDuringADumpInterruptIt() throws Exception {
         try (NetlinkConnection c = open(); Changer changer = new Changer()) {
-            assertEquals(BRIDGES + 1, c.dump(Rtnl.RTM_GETLINK, ALL_LINKS, NetlinkConnectionRequestTest::linkName).size(),
+            assertEquals(BRIDGES + 1, c.dumpAll(Rtnl.RTM_GETLINK, ALL_LINKS, NetlinkConnectionRequestTest::linkName).size(),
                     "a quiet dump is clean");
 
             // streamed: the change happens while the first datagram is being handled
@@ -195,7 +195,7 @@ class NetlinkConnectionEventsTest {
 
             // collected: the exception carries what was received
             DumpInterruptedException collected = assertThrows(DumpInterruptedException.class,
-                    () -> c.dump(Rtnl.RTM_GETLINK, ALL_LINKS, m -> {
+                    () -> c.dumpAll(Rtnl.RTM_GETLINK, ALL_LINKS, m -> {
                         String n = linkName(m);
                         if (n.equals("lo")) changer.change();
                         return n;
@@ -237,12 +237,12 @@ class NetlinkConnectionEventsTest {
                 assertEquals(stop, e);
                 // a decoder failing halfway, unchecked
                 AtomicInteger seen = new AtomicInteger();
-                assertThrows(IllegalStateException.class, () -> c.dump(Rtnl.RTM_GETLINK, ALL_LINKS, m -> {
+                assertThrows(IllegalStateException.class, () -> c.dumpAll(Rtnl.RTM_GETLINK, ALL_LINKS, m -> {
                     if (seen.incrementAndGet() == 30) throw new IllegalStateException("decoder gives up");
                     return linkName(m);
                 }));
                 // the next dump gets its own full answer (the kernel allows one dump per socket at a time)
-                assertEquals(BRIDGES + 1, c.dump(Rtnl.RTM_GETLINK, ALL_LINKS, NetlinkConnectionRequestTest::linkName).size());
+                assertEquals(BRIDGES + 1, c.dumpAll(Rtnl.RTM_GETLINK, ALL_LINKS, NetlinkConnectionRequestTest::linkName).size());
                 // and so does a request after an abandoned dump
                 assertThrows(IOException.class, () -> c.dump(Rtnl.RTM_GETLINK, ALL_LINKS, (NetlinkConnection.Handler) m -> {
                     throw stop;

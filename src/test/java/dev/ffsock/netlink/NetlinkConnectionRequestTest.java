@@ -90,7 +90,7 @@ class NetlinkConnectionRequestTest {
     @Test
     void linkDumpHasOneMessagePerLink() throws Exception {
         try (NetlinkConnection c = open()) {
-            List<String> names = c.dump(Rtnl.RTM_GETLINK, ALL_LINKS, NetlinkConnectionRequestTest::linkName);
+            List<String> names = c.dumpAll(Rtnl.RTM_GETLINK, ALL_LINKS, NetlinkConnectionRequestTest::linkName);
             assertEquals(ns.lines("-o", "link"), names.size(), names.toString());
             Set<String> expected = new HashSet<>(List.of("lo"));
             for (int i = 0; i < BRIDGES; i++) expected.add("ffbr" + i);
@@ -113,7 +113,7 @@ class NetlinkConnectionRequestTest {
             int ip = (int) NetlinkTestNamespace.run(null, "ip", "-o", "link").output().lines().count();
             int n;
             try (NetlinkConnection c = NetlinkConnection.open(Netlink.NETLINK_ROUTE)) {
-                n = c.dump(Rtnl.RTM_GETLINK, ALL_LINKS, NetlinkConnectionRequestTest::linkName).size();
+                n = c.dumpAll(Rtnl.RTM_GETLINK, ALL_LINKS, NetlinkConnectionRequestTest::linkName).size();
             }
             if (n == ip || attempt == 1) {
                 assertEquals(ip, n);
@@ -258,7 +258,7 @@ class NetlinkConnectionRequestTest {
             c.execute(Rtnl.RTM_NEWLINK, 0, w -> ifinfomsg(w, 1, Rtnl.IFF_UP, Rtnl.IFF_UP)); // not the stale ENODEV
             List<String> names = c.query(Rtnl.RTM_GETLINK, 0, w -> ifinfomsg(w, 1, 0, 0), NetlinkConnectionRequestTest::linkName);
             assertEquals(List.of("lo"), names);
-            assertEquals(1 + BRIDGES, c.dump(Rtnl.RTM_GETLINK, ALL_LINKS, NetlinkConnectionRequestTest::linkName).size());
+            assertEquals(1 + BRIDGES, c.dumpAll(Rtnl.RTM_GETLINK, ALL_LINKS, NetlinkConnectionRequestTest::linkName).size());
             assertEquals(0, c.spoofedDropped());
         }
     }
@@ -297,7 +297,7 @@ class NetlinkConnectionRequestTest {
                 assertEquals(h.bytes.length, spoofer.sendto(h.bytes, 0, h.bytes.length, 0, to));
             }
             // the fakes are queued ahead of the kernel's answer to this dump
-            List<String> names = c.dump(Rtnl.RTM_GETLINK, ALL_LINKS, NetlinkConnectionRequestTest::linkName);
+            List<String> names = c.dumpAll(Rtnl.RTM_GETLINK, ALL_LINKS, NetlinkConnectionRequestTest::linkName);
             assertEquals(1 + BRIDGES, names.size(), names.toString());
             assertFalse(names.contains("spoofed0"));
             assertEquals(3, c.spoofedDropped());

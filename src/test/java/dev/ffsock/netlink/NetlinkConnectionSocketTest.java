@@ -170,14 +170,14 @@ class NetlinkConnectionSocketTest {
              NetlinkConnection diag = NetlinkConnection.open(Netlink.NETLINK_SOCK_DIAG);
              NetlinkConnection genl = NetlinkConnection.open(Netlink.NETLINK_GENERIC);
              Socket unix = Socket.open(Domain.AF_UNIX, Type.DGRAM)) {
-            List<Integer> links = route.dump(Rtnl.RTM_GETLINK, w -> w.putZeros(16), m -> {
+            List<Integer> links = route.dumpAll(Rtnl.RTM_GETLINK, w -> w.putZeros(16), m -> {
                 return m.type();
             });
             assertFalse(links.isEmpty());
             assertTrue(links.stream().allMatch(t -> t == Rtnl.RTM_NEWLINK), links.toString());
 
             // unix_diag_req: family AF_UNIX, protocol 0, pad, states all, ino 0, show 0, cookie 0
-            List<Integer> socks = diag.dump(SockDiag.SOCK_DIAG_BY_FAMILY,
+            List<Integer> socks = diag.dumpAll(SockDiag.SOCK_DIAG_BY_FAMILY,
                     w -> w.putU8(1).putU8(0).putU16(0).putU32(-1).putU32(0).putU32(0).putU32(0).putU32(0),
                     m -> {
                         return m.type();
@@ -185,7 +185,7 @@ class NetlinkConnectionSocketTest {
             assertFalse(socks.isEmpty(), "this process has a unix socket");
 
             // CTRL_CMD_GETFAMILY dump: genlmsghdr {cmd, version 1, reserved}; "nlctrl" is always there
-            List<String> names = genl.dump(Genl.GENL_ID_CTRL, w -> w.putU8(Genl.CTRL_CMD_GETFAMILY).putU8(1).putU16(0), m -> {
+            List<String> names = genl.dumpAll(Genl.GENL_ID_CTRL, w -> w.putU8(Genl.CTRL_CMD_GETFAMILY).putU8(1).putU16(0), m -> {
                 Attributes a = m.attributes(4);
                 return a.find(Genl.CTRL_ATTR_FAMILY_NAME) ? a.string() : null;
             });

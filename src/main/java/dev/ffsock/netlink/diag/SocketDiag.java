@@ -64,7 +64,7 @@ public final class SocketDiag implements AutoCloseable {
         Objects.requireNonNull(sink, "sink");
         Protocol p = request.protocol();
         conn.dump(SockDiag.SOCK_DIAG_BY_FAMILY, w -> InetDiagCodec.encode(w, request),
-                (NetlinkConnection.Handler) m -> sink.accept(InetDiagCodec.decode(m, p)));
+                m -> sink.accept(InetDiagCodec.decode(m, p)));
     }
 
     /** Dumps TCP or UDP sockets of both families (IPv4 first) in the states of {@code stateMask}. */
@@ -87,7 +87,7 @@ public final class SocketDiag implements AutoCloseable {
     public void unix(UnixRequest request, Consumer<? super UnixSocket> sink) throws IOException {
         Objects.requireNonNull(sink, "sink");
         int show = request.show();
-        conn.dump(SockDiag.SOCK_DIAG_BY_FAMILY, w -> UnixDiagCodec.encode(w, request), (NetlinkConnection.Handler) m -> {
+        conn.dump(SockDiag.SOCK_DIAG_BY_FAMILY, w -> UnixDiagCodec.encode(w, request), m -> {
             UnixSocket s = UnixDiagCodec.decode(m, show);
             if (request.types().contains(s.type())) sink.accept(s);
         });

@@ -137,7 +137,7 @@ public abstract class GenlFamilyClient {
         Objects.requireNonNull(decoder, "decoder");
         List<T> out = new ArrayList<>();
         try {
-            connection.dump(familyId, payload(cmd, attrs), (NetlinkConnection.Handler) m -> {
+            connection.dump(familyId, payload(cmd, attrs), m -> {
                 if (m.type() != familyId) return;
                 T t = decoder.decode(new GenlMessage(m, hdrSize));
                 if (t != null) out.add(t);
