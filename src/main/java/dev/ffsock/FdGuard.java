@@ -4,7 +4,7 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 
 /**
- * The close state machine {@link Socket} uses, for ffsock's other descriptors ({@link Epoll},
+ * The close state machine of every descriptor ffsock owns ({@link Socket}, {@link Epoll},
  * {@link EventFd}): one atomic word holding a CLOSING bit and the number of calls in flight. A call
  * brackets its use of the descriptor with {@link #begin()}/{@link #end()}; {@link #close()} is
  * idempotent, wakes calls in flight through the owner's {@link Owner#wake(int)} while the descriptor

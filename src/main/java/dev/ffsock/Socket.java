@@ -7,8 +7,6 @@ import java.io.IOException;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
 import java.net.SocketTimeoutException;
 import java.nio.ByteBuffer;
 import java.nio.channels.ClosedByInterruptException;
@@ -82,18 +80,6 @@ public final class Socket implements Closeable {
     private static final SockOpt<Duration> RCVTIMEO = SockOpt.SO_RCVTIMEO;
     private static final SockOpt<Duration> SNDTIMEO = SockOpt.SO_SNDTIMEO;
 
-    private static final int CLOSING = 1 << 30;
-    private static final int COUNT = CLOSING - 1;
-    private static final VarHandle CTL;
-
-    static {
-        try {
-            CTL = MethodHandles.lookup().findVarHandle(Socket.class, "ctl", int.class);
-        } catch (ReflectiveOperationException e) {
-            throw new ExceptionInInitializerError(e);
-        }
-    }
-
     private final int fd;
     private final Domain domain;
     private final Type type;
@@ -106,9 +92,8 @@ public final class Socket implements Closeable {
     private volatile boolean fdNonBlocking;
     /** This socket's entry in the virtual-thread poller; created at the first virtual-thread wait. */
     private volatile Poller.Registration preg;
-    /** CLOSING bit | number of calls in flight. Only moves to CLOSING once. */
-    @SuppressWarnings("unused")
-    private volatile int ctl;
+    /** The close state machine: CLOSING bit and calls in flight, shared with Epoll and EventFd. */
+    private final FdGuard guard;
     private final SockAddr acceptedFrom;
 
     private Socket(int fd, Domain domain, Type type, Protocol protocol, boolean nonBlocking, SockAddr acceptedFrom) {
@@ -119,6 +104,19 @@ public final class Socket implements Closeable {
         this.nonBlocking = nonBlocking;
         this.fdNonBlocking = nonBlocking;
         this.acceptedFrom = acceptedFrom;
+        this.guard = new FdGuard(fd, "socket", new FdGuard.Owner() {
+            @Override
+            public void wake(int fd) {
+                Sys.shutdownQuietly(fd, 2);
+                // Virtual threads parked on the poller (shutdown does not wake every socket state).
+                Poller.wakeAll(preg);
+            }
+
+            @Override
+            public void release(int fd) {
+                Socket.this.release();
+            }
+        });
     }
 
     // ---- creation ------------------------------------------------------------------------------
@@ -218,22 +216,16 @@ public final class Socket implements Closeable {
 
     /** Enters a call: fails if closed, otherwise counts the call in flight and returns the descriptor. */
     private int begin() throws SocketClosedException {
-        int c;
-        do {
-            c = ctl;
-            if ((c & CLOSING) != 0) throw new SocketClosedException("socket closed");
-        } while (!CTL.weakCompareAndSet(this, c, c + 1));
-        return fd;
+        return guard.begin();
     }
 
     /** Leaves a call; the last call out of a closing socket releases the descriptor. */
     private void end() {
-        int c = (int) CTL.getAndAdd(this, -1) - 1;
-        if (c == CLOSING) release();
+        guard.end();
     }
 
     private boolean closing() {
-        return (ctl & CLOSING) != 0;
+        return guard.closing();
     }
 
     private void release() {
@@ -266,33 +258,7 @@ public final class Socket implements Closeable {
      */
     @Override
     public void close() {
-        int c;
-        do {
-            c = ctl;
-            if ((c & CLOSING) != 0) return;
-        } while (!CTL.weakCompareAndSet(this, c, c | CLOSING));
-        if ((c & COUNT) == 0) {
-            release();
-        } else {
-            // Calls in flight hold the descriptor open, so it is still ours to shut down.
-            wake();
-        }
-    }
-
-    /**
-     * Wakes the calls in flight with shutdown(2). The calls may all have left since close() set
-     * CLOSING (the last one then released the descriptor, and its number may already be reused), so
-     * this holds a count while it uses the descriptor, and only if some call still held it.
-     */
-    private void wake() {
-        int c = (int) CTL.getAndAdd(this, 1);
-        if ((c & COUNT) == 0) {
-            CTL.getAndAdd(this, -1); // already released: do not touch the number, do not release twice
-            return;
-        }
-        Sys.shutdownQuietly(fd, 2);
-        Poller.wakeAll(preg); // virtual threads parked on the poller (shutdown does not wake every socket state)
-        end();
+        guard.close();
     }
 
     /** {@return the descriptor number, for interop; -1 once closed} */
