@@ -148,7 +148,7 @@ class IpJsonCompareTest {
     @SuppressWarnings("unchecked")
     private static List<Map<String, Object>> objects(String json) {
         List<Map<String, Object>> out = new ArrayList<>();
-        for (Object o : (List<Object>) MiniJson.parse(json)) out.add((Map<String, Object>) o);
+        for (Object o : (List<Object>) dev.ffsock.testutil.Json.parse(json)) out.add((Map<String, Object>) o);
         return out;
     }
 

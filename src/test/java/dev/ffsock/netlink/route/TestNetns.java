@@ -57,7 +57,7 @@ final class TestNetns implements AutoCloseable {
     List<Map<String, Object>> json(String... args) throws IOException, InterruptedException {
         List<String> a = new ArrayList<>(List.of("-j"));
         a.addAll(List.of(args));
-        return Json.array(ip(a.toArray(String[]::new)).strip());
+        return dev.ffsock.testutil.Json.array(ip(a.toArray(String[]::new)).strip());
     }
 
     /** The outcome of a command. */

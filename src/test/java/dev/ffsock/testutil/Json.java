@@ -1,4 +1,4 @@
-package dev.ffsock.cli;
+package dev.ffsock.testutil;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -6,16 +6,23 @@ import java.util.List;
 import java.util.Map;
 
 /** A minimal JSON parser for tests: objects to LinkedHashMap, arrays to List, integers to Long, other numbers to Double. */
-final class MiniJson {
+public final class Json {
     private final String s;
     private int i;
 
-    private MiniJson(String s) {
+    private Json(String s) {
         this.s = s;
     }
 
-    static Object parse(String text) {
-        MiniJson p = new MiniJson(text);
+    /** {@return the top-level array of {@code ip -j} output as maps (empty for blank output)} */
+    @SuppressWarnings("unchecked")
+    public static java.util.List<java.util.Map<String, Object>> array(String text) {
+        if (text.isBlank()) return java.util.List.of();
+        return (java.util.List<java.util.Map<String, Object>>) parse(text);
+    }
+
+    public static Object parse(String text) {
+        Json p = new Json(text);
         Object v = p.value();
         p.ws();
         if (p.i != text.length()) throw p.error("trailing text");
