@@ -88,8 +88,8 @@ BYTES_PER_S = {"B/s": 1.0, "KB/s": 1e3, "MB/s": 1e6, "GB/s": 1e9, "KiB/s": 1024.
                "GiB/s": 1024.0 ** 3}
 
 COLORS = {"ffsock": "#1f77b4", "ffsock_int": "#6baed6", "ffsock_mmsg": "#17becf", "ffsock_gso": "#08519c",
-          "ffsock_stream": "#6baed6", "ffsock_java_filter": "#9ecae1", "nio": "#ff7f0e", "net": "#2ca02c",
-          "jdk": "#2ca02c", "ip": "#d62728", "junixsocket": "#9467bd", "bare_ffm": "#8c564b",
+          "ffsock_stream": "#7fb8e0", "ffsock_java_filter": "#9ecae1", "nio": "#ff7f0e", "net": "#2ca02c",
+          "jdk": "#bcbd22", "ip": "#d62728", "junixsocket": "#9467bd", "bare_ffm": "#8c564b",
           "bare_ffm_critical": "#c49c94"}
 
 
@@ -413,13 +413,18 @@ def chart_svg(keys, groups, cdata):
            f'font-family="sans-serif" font-size="11">',
            f'<rect width="100%" height="100%" fill="white"/>',
            f'<text x="10" y="20" font-size="14" font-weight="bold">{html.escape(title)}</text>']
-    # legend
+    # legend, wrapped to the chart's width
     names = contender_order({n for _, i in bars for n, _ in i})
-    lx = 10
+    lx, ly, total_w = 10, 32, left + width + 110
     for n in names:
-        out.append(f'<rect x="{lx}" y="32" width="10" height="10" fill="{COLORS.get(n, "#7f7f7f")}"/>')
-        out.append(f'<text x="{lx + 14}" y="41">{html.escape(n)}</text>')
-        lx += 14 + 7 * len(n) + 16
+        w = 14 + 7 * len(n) + 16
+        if lx + w > total_w and lx > 10:
+            lx, ly = 10, ly + 16
+        out.append(f'<rect x="{lx}" y="{ly}" width="10" height="10" fill="{COLORS.get(n, "#7f7f7f")}"/>')
+        out.append(f'<text x="{lx + 14}" y="{ly + 9}">{html.escape(n)}</text>')
+        lx += w
+    top += ly - 32
+    out[0] = out[0].replace(f'height="{height}"', f'height="{height + ly - 32}"')
     y = top
     for label, items in bars:
         out.append(f'<text x="{left - 6}" y="{y + bar_h * len(items) / 2 + 4}" text-anchor="end">'
