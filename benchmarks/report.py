@@ -32,33 +32,65 @@ CASES = [
     ("ThroughputUdp", "throughput.udp", "Throughput, UDP datagrams sender -> receiver"),
     ("ThroughputTcp", "throughput.tcp", "Throughput, TCP bulk 64 KiB writes"),
     ("GetsockoptCost", "getsockopt.so_type", "Binding cost, getsockopt(SO_TYPE)"),
+    ("NetlinkLinks", "netlink.link_addr", "Netlink: every link and address as typed objects"),
+    ("NetlinkRoutes", "netlink.route", "Netlink: route dump, all tables, typed objects or streamed"),
+    ("NetlinkRoutesByProtocol", "netlink.route_proto",
+     "Netlink: routes of protocol 42 (half), kernel filter vs Java filter"),
 ]
+
+# ffbench (native/bench) case key -> (JMH case key, variant). A variant names one of several C
+# programs for the same JMH case; CONTENDER_VARIANT says which contender it is the floor of (the
+# other contenders of the case compare with the variant None).
+C_ALIASES = {
+    "kernel.unix_stream": ("roundtrip.unix", None),
+    "kernel.tcp": ("roundtrip.tcp", None),
+    "kernel.udp": ("roundtrip.udp", None),
+    "busypoll.unix_stream": ("busypoll.unix", None),
+    "udp_tput.sendto": ("throughput.udp", None),
+    "udp_tput.mmsg": ("throughput.udp", "mmsg"),
+    "udp_tput.gso_gro": ("throughput.udp", "gso_gro"),
+    "tcp_bulk.tcp": ("throughput.tcp", None),
+    "syscall.getsockopt": ("getsockopt.so_type", None),
+}
+CONTENDER_VARIANT = {
+    ("throughput.udp", "ffsock_mmsg"): "mmsg",
+    ("throughput.udp", "ffsock_gso"): "gso_gro",
+}
+# Cases whose "size" is the place the benchmark ran (JMH param net, ffbench tag "net")
+PLACE_CASES = ("netlink.link_addr", "netlink.route", "netlink.route_proto")
 
 # Cases that wait for APIs being written elsewhere; shown in the report, never faked.
 PENDING = [
-    ("throughput.udp", "ffsock sendmmsg/recvmmsg contender (batch of 64-byte datagrams per call)"),
-    ("throughput.udp", "ffsock UDP GSO send (UDP_SEGMENT) / GRO receive (UDP_GRO) contender"),
-    ("pingpong.* / busypoll.*", "ffsock epoll-driven echo and epoll_wait(timeout 0) busy-poll contenders"),
-    ("netlink.*", "netlink round trips (RTM_GETLINK dump, sock_diag) once dev.ffsock.netlink lands"),
+    ("pingpong.* / busypoll.*", "ffsock epoll-driven echo and epoll_wait(timeout 0) busy-poll contenders "
+     "(Epoll is merged; cases not written yet)"),
+    ("netlink.sock_diag", "sock_diag socket dump vs ss (no C program yet)"),
 ]
 
-# Main cases for the summary table: (case, size)
+# Main cases for the summary table: (case, size, ffsock contender)
 SUMMARY = [
-    ("pingpong.tcp", 64), ("pingpong.unix_stream", 64), ("pingpong.unix_seqpacket", 64),
-    ("pingpong.unix_dgram", 64), ("pingpong.udp", 64), ("pingpong.tcp", 65536),
-    ("roundtrip.unix", 64), ("roundtrip.tcp", 64), ("roundtrip.udp", 64),
-    ("busypoll.unix", 64), ("busypoll.tcp", 64), ("busypoll.udp", 64),
-    ("throughput.udp", 64), ("throughput.tcp", 65536), ("getsockopt.so_type", None),
+    ("pingpong.tcp", 64, "ffsock"), ("pingpong.unix_stream", 64, "ffsock"),
+    ("pingpong.unix_seqpacket", 64, "ffsock"), ("pingpong.unix_dgram", 64, "ffsock"),
+    ("pingpong.udp", 64, "ffsock"), ("pingpong.tcp", 65536, "ffsock"),
+    ("roundtrip.unix", 64, "ffsock"), ("roundtrip.tcp", 64, "ffsock"), ("roundtrip.udp", 64, "ffsock"),
+    ("busypoll.unix", 64, "ffsock"), ("busypoll.tcp", 64, "ffsock"), ("busypoll.udp", 64, "ffsock"),
+    ("throughput.udp", 64, "ffsock"), ("throughput.udp", 64, "ffsock_mmsg"), ("throughput.udp", 64, "ffsock_gso"),
+    ("throughput.tcp", 65536, "ffsock"), ("getsockopt.so_type", None, "ffsock"),
+    ("netlink.link_addr", "host", "ffsock"), ("netlink.link_addr", "ns-200-links", "ffsock"),
+    ("netlink.route", "ns-10k-routes", "ffsock"), ("netlink.route", "ns-10k-routes", "ffsock_stream"),
+    ("netlink.route", "ns-1M-routes", "ffsock"), ("netlink.route", "ns-1M-routes", "ffsock_stream"),
+    ("netlink.route_proto", "ns-10k-routes", "ffsock"), ("netlink.route_proto", "ns-1M-routes", "ffsock"),
 ]
 
 TIME_NS = {"ns/op": 1.0, "us/op": 1e3, "µs/op": 1e3, "ms/op": 1e6, "s/op": 1e9}
 RATE_PER_S = {"ops/s": 1.0, "ops/ms": 1e3, "ops/us": 1e6, "ops/µs": 1e6, "msgs/s": 1.0, "msg/s": 1.0,
-              "datagrams/s": 1.0, "pkts/s": 1.0}
+              "datagrams/s": 1.0, "dgrams/s": 1.0, "pkts/s": 1.0}
 BYTES_PER_S = {"B/s": 1.0, "KB/s": 1e3, "MB/s": 1e6, "GB/s": 1e9, "KiB/s": 1024.0, "MiB/s": 1024.0 ** 2,
                "GiB/s": 1024.0 ** 3}
 
-COLORS = {"ffsock": "#1f77b4", "ffsock_int": "#6baed6", "nio": "#ff7f0e", "net": "#2ca02c",
-          "junixsocket": "#9467bd", "bare_ffm": "#8c564b", "bare_ffm_critical": "#c49c94"}
+COLORS = {"ffsock": "#1f77b4", "ffsock_int": "#6baed6", "ffsock_mmsg": "#17becf", "ffsock_gso": "#08519c",
+          "ffsock_stream": "#7fb8e0", "ffsock_java_filter": "#9ecae1", "nio": "#ff7f0e", "net": "#2ca02c",
+          "jdk": "#bcbd22", "ip": "#d62728", "junixsocket": "#9467bd", "bare_ffm": "#8c564b",
+          "bare_ffm_critical": "#c49c94"}
 
 
 def num(x):
@@ -83,9 +115,24 @@ def cost_ns(score, unit, size):
     return None
 
 
+def from_cost(cost, unit, size):
+    """The inverse of cost_ns: a cost in ns per operation expressed in `unit` (None if not convertible)."""
+    if cost is None or cost <= 0:
+        return None
+    if unit in TIME_NS:
+        return cost / TIME_NS[unit]
+    if unit in RATE_PER_S:
+        return 1e9 / cost / RATE_PER_S[unit]
+    if unit in BYTES_PER_S and size:
+        return 1e9 * size / cost / BYTES_PER_S[unit]
+    return None
+
+
 def norm_size(case, size):
     if size is None:
         return None
+    if case in PLACE_CASES:
+        return str(size)
     size = int(size)
     if case == "pingpong.udp" and size == 65507:
         return 65536
@@ -103,7 +150,8 @@ def load_jmh(path):
         if cls not in by_class:
             continue
         case = by_class[cls][0]
-        size = norm_size(case, (e.get("params") or {}).get("size"))
+        params = e.get("params") or {}
+        size = norm_size(case, params.get("net") if case in PLACE_CASES else params.get("size"))
         pm = e["primaryMetric"]
         alloc = (e.get("secondaryMetrics") or {}).get("gc.alloc.rate.norm")
         rows.append({
@@ -130,11 +178,16 @@ def load_c(path):
                 continue
             if not isinstance(o, dict) or "case" not in o:
                 continue
-            case = str(o["case"])
-            size = norm_size(case, o.get("size")) if o.get("size") not in (None, 0) else None
+            case, variant = C_ALIASES.get(str(o["case"]), (str(o["case"]), None))
+            if case in PLACE_CASES:
+                size = str(o.get("net", "host"))
+            else:
+                size = norm_size(case, o.get("size")) if o.get("size") not in (None, 0) else None
             score = num(o.get("median", o.get("score")))
+            if score is None:  # skipped or error lines
+                continue
             unit = o.get("unit", "us/op")
-            out[(case, size)] = {"score": score, "unit": unit, "p10": num(o.get("p10")), "p90": num(o.get("p90")),
+            out[(case, size, variant)] = {"case": str(o["case"]), "size": size, "variant": variant,"score": score, "unit": unit, "p10": num(o.get("p10")), "p90": num(o.get("p90")),
                                  "cost": cost_ns(score, unit, size)}
     return out
 
@@ -150,6 +203,18 @@ def fmt(v, digits=3):
     return f"{v:.{digits}g}" if mag < 1 else f"{v:.{max(digits - 1 - int(math.log10(mag)), 0)}f}"
 
 
+def c_for(cdata, case, size, contender=None):
+    """The C line a contender compares with: its own variant's, else the case's default."""
+    v = CONTENDER_VARIANT.get((case, contender))
+    return cdata.get((case, size, v)) or cdata.get((case, size, None))
+
+
+def c_lines(cdata, case, size):
+    """Every C line of (case, size), the default first."""
+    return sorted((c for (k, s, v), c in cdata.items() if k == case and s == size),
+                  key=lambda c: (c["variant"] is not None, c["variant"] or ""))
+
+
 def ratio(a, b):
     return a / b if a is not None and b else None
 
@@ -161,6 +226,8 @@ def fmt_ratio(r):
 def size_label(s):
     if s is None:
         return "–"
+    if isinstance(s, str):
+        return s
     if s >= 1024 and s % 1024 == 0:
         return f"{s // 1024} KiB"
     return f"{s} B"
@@ -173,12 +240,14 @@ def build(rows, cdata):
         r["cost"] = cost_ns(r["score"], r["unit"], r["size"])
         groups.setdefault((r["case"], r["size"]), {})[r["contender"]] = r
     order = {k: i for i, (_, k, _) in enumerate(CASES)}
-    keys = sorted(groups, key=lambda k: (order.get(k[0], 99), k[1] if k[1] is not None else -1))
+    keys = sorted(groups, key=lambda k: (order.get(k[0], 99), isinstance(k[1], str),
+                                         k[1] if k[1] is not None else -1))
     return keys, groups
 
 
 def contender_order(names):
-    pref = ["ffsock", "ffsock_int", "bare_ffm", "bare_ffm_critical", "nio", "net", "junixsocket"]
+    pref = ["ffsock", "ffsock_int", "ffsock_mmsg", "ffsock_gso", "ffsock_stream", "ffsock_java_filter",
+            "bare_ffm", "bare_ffm_critical", "nio", "net", "jdk", "junixsocket", "ip"]
     return sorted(names, key=lambda n: (pref.index(n) if n in pref else 50, n))
 
 
@@ -233,7 +302,11 @@ def report_md(keys, groups, cdata, mode, stamp, env):
              "*B/op* is `gc.alloc.rate.norm` from `-prof gc`, bytes allocated per operation by all threads "
              "(the echo thread included). Ratios are **cost ratios** (time per operation; for throughput the "
              "inverse rate): `ffsock/X` above 1 means ffsock is slower than X, below 1 faster. `X/C` compares "
-             "with the C program's median for the same case (C: n/a when native/bench gave no line).")
+             "with the median of the C program (native/bench/ffbench) for the same case and size — for "
+             "`ffsock_mmsg` and `ffsock_gso` the C program doing the same (`udp_tput.mmsg`, `udp_tput.gso_gro`), "
+             "for the others the plain one. C rows show the C median converted to the case's unit, with "
+             "ffbench's own figure, p10 and p90 in brackets. Netlink cases name where they ran instead of a size "
+             "(host, or a namespace benchmarks/run filled: 200 links, or 10k / 1M routes).")
     L.append("")
 
     # Summary
@@ -241,19 +314,20 @@ def report_md(keys, groups, cdata, mode, stamp, env):
     L.append("")
     L.append("| case | size | ffsock | best rival | ffsock/rival | C | ffsock/C | ffsock B/op |")
     L.append("|---|---|---|---|---|---|---|---|")
-    for case, size in SUMMARY:
+    for case, size, name in SUMMARY:
         g = groups.get((case, size))
-        if not g or "ffsock" not in g:
+        if not g or name not in g:
             continue
-        f = g["ffsock"]
+        f = g[name]
         rivals = [g[n] for n in g if not n.startswith("ffsock") and g[n]["cost"]]
         best = min(rivals, key=lambda r: r["cost"]) if rivals else None
-        c = cdata.get((case, size))
+        c = c_for(cdata, case, size, name)
+        label = case if name == "ffsock" else f"{case} ({name})"
         L.append("| {} | {} | {} {} | {} | {} | {} | {} | {} |".format(
-            case, size_label(size), fmt(f["score"]), f["unit"],
+            label, size_label(size), fmt(f["score"]), f["unit"],
             f"{best['contender']} {fmt(best['score'])}" if best else "–",
             fmt_ratio(ratio(f["cost"], best["cost"])) if best else "–",
-            f"{fmt(c['score'])} {c['unit']}" if c else "n/a",
+            f"{fmt(from_cost(c['cost'], f['unit'], size))} {f['unit']}" if c else "n/a",
             fmt_ratio(ratio(f["cost"], c["cost"])) if c else "n/a",
             fmt(f["alloc"])))
     L.append("")
@@ -272,20 +346,27 @@ def report_md(keys, groups, cdata, mode, stamp, env):
             L.append("| size | contender | score ± error | B/op | ffsock/this | this/C |")
             L.append("|---|---|---|---|---|---|")
             last_case = case
-        c = cdata.get((case, size))
         f = g.get("ffsock")
+        unit = next(iter(g.values()))["unit"]
         for name in contender_order(g):
             r = g[name]
+            c = c_for(cdata, case, size, name)
             err = f" ± {fmt(r['error'])}" if r["error"] is not None else " ± n/a"
             vs = "–" if name == "ffsock" or not f else fmt_ratio(ratio(f["cost"], r["cost"]))
             L.append("| {} | {} | {}{} | {} | {} | {} |".format(
                 size_label(size), name, fmt(r["score"]), err, fmt(r["alloc"]), vs,
                 fmt_ratio(ratio(r["cost"], c["cost"])) if c else "n/a"))
-        if c:
-            spread = f" (p10 {fmt(c['p10'])}, p90 {fmt(c['p90'])})" if c["p10"] is not None else ""
-            L.append(f"| {size_label(size)} | C | {fmt(c['score'])} {c['unit']}{spread} | – | "
-                     f"{fmt_ratio(ratio(f['cost'], c['cost'])) if f else 'n/a'} | 1.00× |")
-        else:
+        cs = c_lines(cdata, case, size)
+        for c in cs:
+            # the C median in this case's JMH unit; ffbench's own figure and spread in brackets
+            own = f"{fmt(c['score'])} {c['unit']}"
+            if c["p10"] is not None:
+                own += f", p10 {fmt(c['p10'])}, p90 {fmt(c['p90'])}"
+            mine = next((n for n in g if CONTENDER_VARIANT.get((case, n)) == c["variant"]), None) \
+                if c["variant"] else ("ffsock" if f else None)
+            L.append(f"| {size_label(size)} | C `{c['case']}` | {fmt(from_cost(c['cost'], unit, size))} ({own}) | – | "
+                     f"{fmt_ratio(ratio(g[mine]['cost'], c['cost'])) + ' (' + mine + ')' if mine else 'n/a'} | 1.00× |")
+        if not cs:
             L.append(f"| {size_label(size)} | C | n/a | – | n/a | – |")
 
     L.append("")
@@ -300,21 +381,21 @@ def report_md(keys, groups, cdata, mode, stamp, env):
 
 
 def chart_svg(keys, groups, cdata):
-    have_c = any((k in cdata) for k in keys)
+    have_c = any(c_for(cdata, k[0], k[1]) for k in keys)
     bars = []  # (group label, [(contender, ratio)])
     for case, size in keys:
         g = groups[(case, size)]
         if have_c:
-            c = cdata.get((case, size))
-            if not c or not c["cost"]:
-                continue
-            ref = c["cost"]
+            items = []
+            for n in contender_order(g):
+                c = c_for(cdata, case, size, n)
+                if c and c["cost"]:
+                    items.append((n, ratio(g[n]["cost"], c["cost"])))
         else:
             if "ffsock" not in g or not g["ffsock"]["cost"]:
                 continue
             ref = g["ffsock"]["cost"]
-        items = [(n, ratio(g[n]["cost"], ref)) for n in contender_order(g)
-                 if not (not have_c and n == "ffsock")]
+            items = [(n, ratio(g[n]["cost"], ref)) for n in contender_order(g) if n != "ffsock"]
         items = [(n, r) for n, r in items if r is not None]
         if items:
             label = case + ("" if size is None else " " + size_label(size))
@@ -332,13 +413,18 @@ def chart_svg(keys, groups, cdata):
            f'font-family="sans-serif" font-size="11">',
            f'<rect width="100%" height="100%" fill="white"/>',
            f'<text x="10" y="20" font-size="14" font-weight="bold">{html.escape(title)}</text>']
-    # legend
+    # legend, wrapped to the chart's width
     names = contender_order({n for _, i in bars for n, _ in i})
-    lx = 10
+    lx, ly, total_w = 10, 32, left + width + 110
     for n in names:
-        out.append(f'<rect x="{lx}" y="32" width="10" height="10" fill="{COLORS.get(n, "#7f7f7f")}"/>')
-        out.append(f'<text x="{lx + 14}" y="41">{html.escape(n)}</text>')
-        lx += 14 + 7 * len(n) + 16
+        w = 14 + 7 * len(n) + 16
+        if lx + w > total_w and lx > 10:
+            lx, ly = 10, ly + 16
+        out.append(f'<rect x="{lx}" y="{ly}" width="10" height="10" fill="{COLORS.get(n, "#7f7f7f")}"/>')
+        out.append(f'<text x="{lx + 14}" y="{ly + 9}">{html.escape(n)}</text>')
+        lx += w
+    top += ly - 32
+    out[0] = out[0].replace(f'height="{height}"', f'height="{height + ly - 32}"')
     y = top
     for label, items in bars:
         out.append(f'<text x="{left - 6}" y="{y + bar_h * len(items) / 2 + 4}" text-anchor="end">'
