@@ -67,13 +67,7 @@ public final class Epoll implements Closeable {
         this.guard = new FdGuard(epfd, "epoll", new FdGuard.Owner() {
             @Override
             public void wake(int fd) {
-                MemorySegment one = Scratch.get().intSlot;
-                one.set(ValueLayout.JAVA_LONG, 0, 1L);
-                try {
-                    Sys.write(wakeFd, one, 8);
-                } catch (ErrnoException e) {
-                    // the counter is full: a wake-up is pending anyway
-                }
+                EventFd.post(wakeFd);
                 Poller.wakeAll(preg);
             }
 
@@ -126,26 +120,27 @@ public final class Epoll implements Closeable {
         }
     }
 
+    /** epoll_ctl on a {@link Socket} or {@link EventFd}, whose descriptor is held open for the call. */
+    private void ctl(int op, Object target, String name, int events, long data) throws IOException {
+        java.util.Objects.requireNonNull(target, name);
+        Socket socket = target instanceof Socket s ? s : null;
+        EventFd eventFd = socket == null ? (EventFd) target : null;
+        int fd = socket != null ? socket.enter() : eventFd.enter();
+        try {
+            ctl(op, fd, events, data);
+        } finally {
+            if (socket != null) socket.leave(); else eventFd.leave();
+        }
+    }
+
     /** epoll_ctl(EPOLL_CTL_ADD) of a socket with the events wanted and a data word. */
     public void add(Socket socket, int events, long data) throws IOException {
-        Objects.requireNonNull(socket, "socket");
-        int fd = socket.enter();
-        try {
-            ctl(EPOLL_CTL_ADD, fd, events, data);
-        } finally {
-            socket.leave();
-        }
+        ctl(EPOLL_CTL_ADD, socket, "socket", events, data);
     }
 
     /** epoll_ctl(EPOLL_CTL_ADD) of an eventfd. */
     public void add(EventFd eventFd, int events, long data) throws IOException {
-        Objects.requireNonNull(eventFd, "eventFd");
-        int fd = eventFd.enter();
-        try {
-            ctl(EPOLL_CTL_ADD, fd, events, data);
-        } finally {
-            eventFd.leave();
-        }
+        ctl(EPOLL_CTL_ADD, eventFd, "eventFd", events, data);
     }
 
     /** epoll_ctl(EPOLL_CTL_ADD) of a raw descriptor the caller owns (and keeps open while registered). */
@@ -156,24 +151,12 @@ public final class Epoll implements Closeable {
 
     /** epoll_ctl(EPOLL_CTL_MOD): new events and data word for a registered socket. */
     public void modify(Socket socket, int events, long data) throws IOException {
-        Objects.requireNonNull(socket, "socket");
-        int fd = socket.enter();
-        try {
-            ctl(EPOLL_CTL_MOD, fd, events, data);
-        } finally {
-            socket.leave();
-        }
+        ctl(EPOLL_CTL_MOD, socket, "socket", events, data);
     }
 
     /** epoll_ctl(EPOLL_CTL_MOD) for a registered eventfd. */
     public void modify(EventFd eventFd, int events, long data) throws IOException {
-        Objects.requireNonNull(eventFd, "eventFd");
-        int fd = eventFd.enter();
-        try {
-            ctl(EPOLL_CTL_MOD, fd, events, data);
-        } finally {
-            eventFd.leave();
-        }
+        ctl(EPOLL_CTL_MOD, eventFd, "eventFd", events, data);
     }
 
     /** epoll_ctl(EPOLL_CTL_MOD) for a registered raw descriptor. */
@@ -184,24 +167,12 @@ public final class Epoll implements Closeable {
 
     /** epoll_ctl(EPOLL_CTL_DEL) of a socket. */
     public void delete(Socket socket) throws IOException {
-        Objects.requireNonNull(socket, "socket");
-        int fd = socket.enter();
-        try {
-            ctl(EPOLL_CTL_DEL, fd, 0, 0);
-        } finally {
-            socket.leave();
-        }
+        ctl(EPOLL_CTL_DEL, socket, "socket", 0, 0);
     }
 
     /** epoll_ctl(EPOLL_CTL_DEL) of an eventfd. */
     public void delete(EventFd eventFd) throws IOException {
-        Objects.requireNonNull(eventFd, "eventFd");
-        int fd = eventFd.enter();
-        try {
-            ctl(EPOLL_CTL_DEL, fd, 0, 0);
-        } finally {
-            eventFd.leave();
-        }
+        ctl(EPOLL_CTL_DEL, eventFd, "eventFd", 0, 0);
     }
 
     /** epoll_ctl(EPOLL_CTL_DEL) of a raw descriptor. */

@@ -46,13 +46,7 @@ public final class EventFd implements Closeable {
             @Override
             public void wake(int fd) {
                 // Make it readable so that a platform thread in poll(2) returns, then unpark virtual ones.
-                MemorySegment one = Scratch.get().intSlot;
-                one.set(ValueLayout.JAVA_LONG, 0, 1L);
-                try {
-                    Sys.write(fd, one, 8);
-                } catch (ErrnoException e) {
-                    // counter full: readers are not blocked
-                }
+                post(fd);
                 Poller.wakeAll(preg);
             }
 
@@ -150,6 +144,20 @@ public final class EventFd implements Closeable {
             }
         }
         return r;
+    }
+
+    /**
+     * Adds 1 to the counter of the eventfd {@code fd} (held open by the caller) to wake whoever polls
+     * it; a full counter means a wake-up is pending anyway.
+     */
+    static void post(int fd) {
+        MemorySegment one = Scratch.get().intSlot;
+        one.set(ValueLayout.JAVA_LONG, 0, 1L);
+        try {
+            Sys.write(fd, one, 8);
+        } catch (ErrnoException e) {
+            // EAGAIN: the counter is full, readers are not blocked
+        }
     }
 
     int enter() throws SocketClosedException {
