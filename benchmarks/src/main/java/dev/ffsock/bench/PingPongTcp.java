@@ -15,6 +15,7 @@ import java.io.OutputStream;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.nio.ByteBuffer;
+import java.nio.channels.ByteChannel;
 import java.nio.channels.SocketChannel;
 import java.util.concurrent.TimeUnit;
 
@@ -27,59 +28,19 @@ import java.util.concurrent.TimeUnit;
 public class PingPongTcp {
 
     /** ffsock: blocking sockets, native segments. */
-    public static class Ffsock extends Sized {
-        Socket client;
-        MemorySegment msg;
-        private Arena arena;
-        private Echo echo;
-
-        @Setup(Level.Trial)
-        public void setUp() throws IOException {
-            Socket[] p = Pairs.ffsockTcp();
-            client = p[0];
-            Socket server = p[1];
-            arena = Arena.ofShared();
-            msg = Io.segment(arena, size);
-            MemorySegment echoBuf = Io.segment(arena, size);
-            echo = Echo.start("echo-ffsock-tcp", e -> {
-                while (e.running()) {
-                    Io.recvFully(server, echoBuf);
-                    Io.sendFully(server, echoBuf);
-                }
-            }, client, server);
-        }
-
-        @TearDown(Level.Trial)
-        public void tearDown() throws Exception {
-            echo.close();
-            arena.close();
+    public static class Ffsock extends StreamEcho.Ffsock {
+        @Override
+        Socket[] open() throws IOException {
+            return Pairs.ffsockTcp();
         }
     }
 
-    /** NIO: blocking SocketChannel, direct buffers. */
-    public static class Nio extends Sized {
-        SocketChannel client;
-        ByteBuffer msg;
-        private Echo echo;
-
-        @Setup(Level.Trial)
-        public void setUp() throws IOException {
+    /** NIO: blocking SocketChannels with direct buffers. */
+    public static class Nio extends StreamEcho.Channels {
+        @Override
+        ByteChannel[] open() throws IOException {
             SocketChannel[] p = Pairs.nioTcp();
-            client = p[0];
-            SocketChannel server = p[1];
-            msg = Io.direct(size);
-            ByteBuffer echoBuf = Io.direct(size);
-            echo = Echo.start("echo-nio-tcp", e -> {
-                while (e.running()) {
-                    Io.readFully(server, echoBuf);
-                    Io.writeFully(server, echoBuf);
-                }
-            }, client, server);
-        }
-
-        @TearDown(Level.Trial)
-        public void tearDown() throws Exception {
-            echo.close();
+            return new ByteChannel[] {p[0], p[1]};
         }
     }
 

@@ -30,66 +30,15 @@ import java.util.concurrent.TimeUnit;
 public class PingPongUnixStream {
 
     /** ffsock: socketpair(2), blocking, native segments. */
-    public static class Ffsock extends Sized {
-        Socket client;
-        MemorySegment msg;
-        private Arena arena;
-        private Echo echo;
-
-        @Setup(Level.Trial)
-        public void setUp() throws IOException {
-            Socket[] p = Socket.socketpair(Domain.AF_UNIX, Type.STREAM);
-            client = p[0];
-            Socket server = p[1];
-            arena = Arena.ofShared();
-            msg = Io.segment(arena, size);
-            MemorySegment echoBuf = Io.segment(arena, size);
-            echo = Echo.start("echo-ffsock-unix", e -> {
-                while (e.running()) {
-                    Io.recvFully(server, echoBuf);
-                    Io.sendFully(server, echoBuf);
-                }
-            }, client, server);
-        }
-
-        @TearDown(Level.Trial)
-        public void tearDown() throws Exception {
-            echo.close();
-            arena.close();
-        }
-    }
-
-    /** A pair of blocking byte channels (NIO or junixsocket) with direct buffers. */
-    public abstract static class Channels extends Sized {
-        ByteChannel client;
-        ByteBuffer msg;
-        private Echo echo;
-
-        abstract ByteChannel[] open() throws IOException;
-
-        @Setup(Level.Trial)
-        public void setUp() throws IOException {
-            ByteChannel[] p = open();
-            client = p[0];
-            ByteChannel server = p[1];
-            msg = Io.direct(size);
-            ByteBuffer echoBuf = Io.direct(size);
-            echo = Echo.start("echo-channel-unix", e -> {
-                while (e.running()) {
-                    Io.readFully(server, echoBuf);
-                    Io.writeFully(server, echoBuf);
-                }
-            }, client, server);
-        }
-
-        @TearDown(Level.Trial)
-        public void tearDown() throws Exception {
-            echo.close();
+    public static class Ffsock extends StreamEcho.Ffsock {
+        @Override
+        Socket[] open() throws IOException {
+            return Socket.socketpair(Domain.AF_UNIX, Type.STREAM);
         }
     }
 
     /** NIO: SocketChannel over a UnixDomainSocketAddress. */
-    public static class Nio extends Channels {
+    public static class Nio extends StreamEcho.Channels {
         @Override
         ByteChannel[] open() throws IOException {
             SocketChannel[] p = Pairs.nioUnix();
@@ -98,7 +47,7 @@ public class PingPongUnixStream {
     }
 
     /** junixsocket: AFUNIXSocketChannel pair. */
-    public static class Junix extends Channels {
+    public static class Junix extends StreamEcho.Channels {
         @Override
         ByteChannel[] open() throws IOException {
             AFUNIXSocketPair<AFUNIXSocketChannel> p = AFUNIXSocketPair.open();
