@@ -1,6 +1,8 @@
 package dev.ffsock;
 
 import dev.ffsock.internal.ArchLayouts;
+import dev.ffsock.internal.Blocking;
+import dev.ffsock.internal.FdGuard;
 import dev.ffsock.internal.Sys;
 
 import java.io.Closeable;
@@ -27,8 +29,7 @@ import java.util.Objects;
  * {@link #close()} follows {@link Socket}'s rules: idempotent, every later call throws
  * {@link SocketClosedException}, a thread blocked in {@code wait} is woken and throws
  * {@code SocketClosedException}, and the descriptor is released by the last call to leave, never
- * touched again. The wake-up uses a private eventfd(2) registered in the set, so an {@code Epoll}
- * holds two descriptors. Closing a socket removes it from every epoll set by itself (unless its
+ * touched again. Closing a socket removes it from every epoll set by itself (unless its
  * descriptor was duplicated).
  *
  * <p>Thread-safe: registration calls may run while another thread waits.
@@ -59,49 +60,14 @@ public final class Epoll implements Closeable {
     private static final int EPOLL_CTL_MOD = 3;
 
     private final FdGuard guard;
-    private final int wakeFd;
-    private volatile Poller.Registration preg;
 
-    private Epoll(int epfd, int wakeFd) {
-        this.wakeFd = wakeFd;
-        this.guard = new FdGuard(epfd, "epoll", new FdGuard.Owner() {
-            @Override
-            public void wake(int fd) {
-                EventFd.post(wakeFd);
-                Poller.wakeAll(preg);
-            }
-
-            @Override
-            public void release(int fd) {
-                Poller.deregister(preg);
-                closeQuietly(fd);
-                closeQuietly(wakeFd);
-            }
-        });
+    private Epoll(int epfd) {
+        this.guard = new FdGuard(epfd, "epoll", null);
     }
 
     /** epoll_create1(EPOLL_CLOEXEC): an empty epoll instance. */
     public static Epoll open() throws IOException {
-        int epfd = Sys.epollCreate1(EPOLL_CLOEXEC);
-        int wfd = -1;
-        try {
-            wfd = Sys.eventfd(0, EventFd.EFD_CLOEXEC | EventFd.EFD_NONBLOCK);
-            MemorySegment ev = event(EPOLLIN, 0);
-            Sys.epollCtl(epfd, EPOLL_CTL_ADD, wfd, ev);
-            return new Epoll(epfd, wfd);
-        } catch (ErrnoException | RuntimeException e) {
-            closeQuietly(epfd);
-            if (wfd >= 0) closeQuietly(wfd);
-            throw e;
-        }
-    }
-
-    private static void closeQuietly(int fd) {
-        try {
-            Sys.close(fd);
-        } catch (ErrnoException e) {
-            // released regardless
-        }
+        return new Epoll(Sys.epollCreate1(EPOLL_CLOEXEC));
     }
 
     private static MemorySegment event(int events, long data) {
@@ -123,13 +89,12 @@ public final class Epoll implements Closeable {
     /** epoll_ctl on a {@link Socket} or {@link EventFd}, whose descriptor is held open for the call. */
     private void ctl(int op, Object target, String name, int events, long data) throws IOException {
         java.util.Objects.requireNonNull(target, name);
-        Socket socket = target instanceof Socket s ? s : null;
-        EventFd eventFd = socket == null ? (EventFd) target : null;
-        int fd = socket != null ? socket.enter() : eventFd.enter();
+        FdGuard g = target instanceof Socket s ? s.guard() : ((EventFd) target).guard();
+        int fd = g.begin();
         try {
             ctl(op, fd, events, data);
         } finally {
-            if (socket != null) socket.leave(); else eventFd.leave();
+            g.end();
         }
     }
 
@@ -196,37 +161,32 @@ public final class Epoll implements Closeable {
         Objects.requireNonNull(events, "events");
         if (timeoutMillis < -1) throw new IllegalArgumentException("timeout must be -1 or more: " + timeoutMillis);
         events.count = 0;
-        int ep = guard.begin();
+        boolean virtual = Thread.currentThread().isVirtual();
+        int ep = timeoutMillis == 0 ? guard.begin() : guard.beginBlocking();
         try {
+            long deadline = Blocking.deadlineMillis(timeoutMillis);
             int n;
-            Thread me = Thread.currentThread();
-            if (timeoutMillis == 0 || !me.isVirtual()) {
-                n = Sys.epollWait(ep, events.segment, events.capacity(), timeoutMillis);
-            } else {
-                long deadline = Blocking.deadlineMillis(timeoutMillis);
-                while (true) {
-                    n = Sys.epollWait(ep, events.segment, events.capacity(), 0);
-                    if (n > 0 || guard.closing() || Blocking.expired(deadline) || me.isInterrupted()) break;
-                    Blocking.await(registration(ep), ep, EPOLLIN, deadline, guard::closing);
+            while (true) {
+                // A platform thread waits in epoll_wait(2) itself (close's signal interrupts it); a
+                // virtual thread checks, then parks on the poller until the epoll descriptor is readable.
+                n = Sys.epollWait(ep, events.segment, events.capacity(),
+                        virtual || timeoutMillis == 0 ? 0 : Blocking.remainingMillis(deadline));
+                if (guard.closing()) throw guard.closedWhileBlocked("epoll_wait");
+                if (n > 0 || timeoutMillis == 0 || Blocking.expired(deadline)) break;
+                if (Thread.currentThread().isInterrupted()) break; // like Selector: return early, status kept
+                if (virtual) {
+                    Blocking.awaitReady(guard, ep, EPOLLIN, deadline);
+                    if (guard.closing()) throw guard.closedWhileBlocked("epoll_wait");
                 }
+                // (a platform thread's epoll_wait that returned 0 early was interrupted by a signal: go round)
             }
-            if (guard.closing()) throw guard.closedWhileBlocked("epoll_wait");
             events.count = n;
             return n;
+        } catch (IOException e) {
+            throw Blocking.closedOr(guard, e, "epoll_wait");
         } finally {
-            guard.end();
+            if (timeoutMillis == 0) guard.end(); else guard.endBlocking();
         }
-    }
-
-    private Poller.Registration registration(int ep) {
-        Poller.Registration r = preg;
-        if (r == null) {
-            synchronized (this) {
-                r = preg;
-                if (r == null) preg = r = Poller.register(ep);
-            }
-        }
-        return r;
     }
 
     /** {@return whether close() has been called} */

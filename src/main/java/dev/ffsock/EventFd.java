@@ -1,5 +1,7 @@
 package dev.ffsock;
 
+import dev.ffsock.internal.Blocking;
+import dev.ffsock.internal.FdGuard;
 import dev.ffsock.internal.Sys;
 
 import java.io.Closeable;
@@ -38,28 +40,10 @@ public final class EventFd implements Closeable {
 
     private final FdGuard guard;
     private final boolean nonBlocking;
-    private volatile Poller.Registration preg;
 
     private EventFd(int fd, boolean nonBlocking) {
         this.nonBlocking = nonBlocking;
-        this.guard = new FdGuard(fd, "eventfd", new FdGuard.Owner() {
-            @Override
-            public void wake(int fd) {
-                // Make it readable so that a platform thread in poll(2) returns, then unpark virtual ones.
-                post(fd);
-                Poller.wakeAll(preg);
-            }
-
-            @Override
-            public void release(int fd) {
-                Poller.deregister(preg);
-                try {
-                    Sys.close(fd);
-                } catch (ErrnoException e) {
-                    // released regardless
-                }
-            }
-        });
+        this.guard = new FdGuard(fd, "eventfd", null);
     }
 
     /** eventfd(2) with counter 0, close-on-exec, blocking mode. */
@@ -106,66 +90,27 @@ public final class EventFd implements Closeable {
         return io(0, false);
     }
 
-    private long io(long value, boolean write) throws IOException {
-        Thread me = Thread.currentThread();
-        if (!nonBlocking && me.isInterrupted()) {
-            close();
-            throw new ClosedByInterruptException();
-        }
-        MemorySegment slot = Scratch.get().intSlot;
-        int fd = guard.begin();
-        try {
-            long deadline = 0;
-            while (true) {
-                slot.set(ValueLayout.JAVA_LONG, 0, value);
-                long r = write ? Sys.write(fd, slot, 8) : Sys.read(fd, slot, 8);
-                if (guard.closing()) throw guard.closedWhileBlocked(write ? "write" : "read");
-                if (r != Sys.WOULD_BLOCK) return write ? 0 : slot.get(ValueLayout.JAVA_LONG, 0);
-                if (nonBlocking) return WOULD_BLOCK;
-                Blocking.await(me.isVirtual() ? registration(fd) : null, fd, write ? Poll.POLLOUT : Poll.POLLIN,
-                        deadline, guard::closing);
-                if (guard.closing()) throw guard.closedWhileBlocked(write ? "write" : "read");
-                if (me.isInterrupted()) {
-                    close();
-                    throw new ClosedByInterruptException();
-                }
-            }
-        } finally {
-            guard.end();
-        }
-    }
-
-    private Poller.Registration registration(int fd) {
-        Poller.Registration r = preg;
-        if (r == null) {
-            synchronized (this) {
-                r = preg;
-                if (r == null) preg = r = Poller.register(fd);
-            }
-        }
-        return r;
-    }
-
-    /**
-     * Adds 1 to the counter of the eventfd {@code fd} (held open by the caller) to wake whoever polls
-     * it; a full counter means a wake-up is pending anyway.
+    /*
+     * The kernel descriptor is always O_NONBLOCK (made so by open); read(2)/write(2) carry no
+     * MSG_DONTWAIT, so they are never critical downcalls: another holder could clear O_NONBLOCK.
      */
-    static void post(int fd) {
-        MemorySegment one = Scratch.get().intSlot;
-        one.set(ValueLayout.JAVA_LONG, 0, 1L);
-        try {
-            Sys.write(fd, one, 8);
-        } catch (ErrnoException e) {
-            // EAGAIN: the counter is full, readers are not blocked
-        }
+    private static final Blocking.Call READ = (fd, slot, n, f, x) -> Sys.read(fd, slot, 8);
+    private static final Blocking.Call WRITE = (fd, slot, n, f, x) -> Sys.write(fd, slot, 8);
+
+    private long io(long value, boolean write) throws IOException {
+        boolean block = !nonBlocking;
+        if (block) Blocking.checkInterrupt(guard);
+        MemorySegment slot = Scratch.get().intSlot;
+        slot.set(ValueLayout.JAVA_LONG, 0, value);
+        long r = Blocking.call(guard, block, 0, write ? Poll.POLLOUT : Poll.POLLIN, Blocking.UNSET, Blocking.NO_OPTION,
+                write ? "write" : "read", write ? WRITE : READ, slot, 8, null);
+        if (r == Sys.WOULD_BLOCK) return WOULD_BLOCK;
+        return write ? 0 : slot.get(ValueLayout.JAVA_LONG, 0);
     }
 
-    int enter() throws SocketClosedException {
-        return guard.begin();
-    }
-
-    void leave() {
-        guard.end();
+    /** {@return the I/O core of this eventfd (for Epoll)} */
+    FdGuard guard() {
+        return guard;
     }
 
     /** {@return whether the eventfd is in non-blocking mode} */

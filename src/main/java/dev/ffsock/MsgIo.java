@@ -1,5 +1,7 @@
 package dev.ffsock;
 
+import dev.ffsock.internal.Blocking;
+import dev.ffsock.internal.FdGuard;
 import dev.ffsock.internal.Structs;
 import dev.ffsock.internal.Sys;
 
@@ -24,7 +26,8 @@ final class MsgIo {
         Objects.requireNonNull(m, "message");
         m.checkOpen();
         flags |= Msg.MSG_NOSIGNAL;
-        boolean nb = !s.isBlocking() || (flags & Msg.MSG_DONTWAIT) != 0;
+        boolean block = s.blocking(flags);
+        if (block) Blocking.checkInterrupt(s.guard());
         MemorySegment bounce = fillIov(m, true);
         MemorySegment h = m.hdr;
         int alen = m.address.length();
@@ -34,22 +37,15 @@ final class MsgIo {
         h.set(PTR, Structs.MSG_CONTROLLEN, m.controlLength);
         h.set(ValueLayout.JAVA_INT, Structs.MSG_FLAGS, 0);
         m.result = -1;
-        int fd = s.enter();
         long r;
         try {
-            r = Sys.sendmsg(fd, h, flags, nb);
-        } catch (ErrnoException e) {
-            throw closedOr(s, e, "sendmsg");
+            r = Blocking.call(s.guard(), block, flags, Poll.POLLOUT, Blocking.UNSET, Sys.SO_SNDTIMEO, "sendmsg",
+                    SENDMSG, h, 0, null);
         } finally {
-            s.leave();
             Reference.reachabilityFence(bounce);
             Reference.reachabilityFence(m);
         }
-        if (r == Sys.WOULD_BLOCK) {
-            if (s.isClosed()) throw new SocketClosedException("socket closed while blocked in sendmsg");
-            if (!nb) throw new SocketTimeoutException("sendmsg timed out");
-            return Socket.WOULD_BLOCK;
-        }
+        if (r == Sys.WOULD_BLOCK) return Socket.WOULD_BLOCK;
         m.result = r;
         return r;
     }
@@ -63,7 +59,8 @@ final class MsgIo {
         m.flagsOut = 0;
         m.result = -1;
         flags |= Msg.MSG_CMSG_CLOEXEC;
-        boolean nb = !s.isBlocking() || (flags & Msg.MSG_DONTWAIT) != 0;
+        boolean block = s.blocking(flags);
+        if (block) Blocking.checkInterrupt(s.guard());
         MemorySegment bounce = fillIov(m, false);
         MemorySegment h = m.hdr;
         SockAddrStorage a = m.address;
@@ -73,25 +70,17 @@ final class MsgIo {
         h.set(PTR, Structs.MSG_CONTROLLEN, m.controlCapacity());
         h.set(ValueLayout.JAVA_INT, Structs.MSG_FLAGS, 0);
         a.len.set(ValueLayout.JAVA_INT, 0, 0);
-        int fd = s.enter();
         long r;
         try {
-            r = Sys.recvmsg(fd, h, flags, nb);
+            r = Blocking.call(s.guard(), block, flags, Poll.POLLIN, Blocking.UNSET, Sys.SO_RCVTIMEO, "recvmsg",
+                    RECVMSG, h, 0, null);
             if (r >= 0) received(m, r, bounce);
-        } catch (ErrnoException e) {
-            throw closedOr(s, e, "recvmsg");
         } finally {
-            s.leave();
             Reference.reachabilityFence(bounce);
             Reference.reachabilityFence(m);
         }
-        if (r == Sys.WOULD_BLOCK) {
-            if (s.isClosed()) throw new SocketClosedException("socket closed while blocked in recvmsg");
-            if (!nb) throw new SocketTimeoutException("recvmsg timed out");
-            return Socket.WOULD_BLOCK;
-        }
+        if (r == Sys.WOULD_BLOCK) return Socket.WOULD_BLOCK;
         m.result = r;
-        if (r == 0 && m.capacity() > 0 && s.isClosed()) throw new SocketClosedException("socket closed while blocked in recvmsg");
         return r;
     }
 
@@ -172,23 +161,17 @@ final class MsgIo {
         Objects.checkFromIndexSize(from, count, b.size());
         if (count == 0) return 0;
         flags |= Msg.MSG_NOSIGNAL;
-        boolean nb = !s.isBlocking() || (flags & Msg.MSG_DONTWAIT) != 0;
+        boolean block = s.blocking(flags);
+        if (block) Blocking.checkInterrupt(s.guard());
         b.prepareSend(from, count);
-        int fd = s.enter();
         int r;
         try {
-            r = Sys.sendmmsg(fd, b.vecFrom[from], count, flags, nb);
-        } catch (ErrnoException e) {
-            throw closedOr(s, e, "sendmmsg");
+            r = (int) Blocking.call(s.guard(), block, flags, Poll.POLLOUT, Blocking.UNSET, Sys.SO_SNDTIMEO, "sendmmsg",
+                    SENDMMSG, b.vecFrom[from], count, null);
         } finally {
-            s.leave();
             Reference.reachabilityFence(b);
         }
-        if (r == Sys.WOULD_BLOCK) {
-            if (s.isClosed()) throw new SocketClosedException("socket closed while blocked in sendmmsg");
-            if (!nb) throw new SocketTimeoutException("sendmmsg timed out");
-            return Socket.WOULD_BLOCK;
-        }
+        if (r == Sys.WOULD_BLOCK) return Socket.WOULD_BLOCK;
         b.afterSend(from, r);
         return r;
     }
@@ -197,28 +180,19 @@ final class MsgIo {
     static int recvmmsg(Socket s, DatagramBatch b, int flags) throws IOException {
         Objects.requireNonNull(b, "batch");
         flags |= Msg.MSG_CMSG_CLOEXEC;
-        boolean nb = !s.isBlocking() || (flags & Msg.MSG_DONTWAIT) != 0;
+        boolean block = s.blocking(flags);
+        if (block) Blocking.checkInterrupt(s.guard());
         b.prepareReceive(0);
-        int fd = s.enter();
-        int r;
+        int r = Sys.WOULD_BLOCK;
         try {
-            r = Sys.recvmmsg(fd, b.vec, b.size(), flags, MemorySegment.NULL, nb);
+            r = (int) Blocking.call(s.guard(), block, flags, Poll.POLLIN, Blocking.UNSET, Sys.SO_RCVTIMEO, "recvmmsg",
+                    RECVMMSG, b.vec, b.size(), null);
             if (r > 0) b.afterReceive(0, r);
-        } catch (ErrnoException e) {
-            b.receiveFailed(0);
-            throw closedOr(s, e, "recvmmsg");
         } finally {
-            s.leave();
+            if (r <= 0) b.receiveFailed(0);
             Reference.reachabilityFence(b);
         }
-        if (r == Sys.WOULD_BLOCK) {
-            b.receiveFailed(0);
-            if (s.isClosed()) throw new SocketClosedException("socket closed while blocked in recvmmsg");
-            if (!nb) throw new SocketTimeoutException("recvmmsg timed out");
-            return Socket.WOULD_BLOCK;
-        }
-        if (r == 0) b.receiveFailed(0);
-        return r;
+        return r == Sys.WOULD_BLOCK ? Socket.WOULD_BLOCK : r;
     }
 
     /**
@@ -232,38 +206,29 @@ final class MsgIo {
         Objects.requireNonNull(timeout, "timeout");
         if (timeout.isNegative()) throw new IllegalArgumentException("negative timeout");
         boolean waitForOne = (flags & Msg.MSG_WAITFORONE) != 0;
+        // Always MSG_DONTWAIT: the waits happen in Blocking.await, bounded by the deadline.
         flags = (flags & ~Msg.MSG_WAITFORONE) | Msg.MSG_CMSG_CLOEXEC | Msg.MSG_DONTWAIT;
-        long deadline = System.nanoTime() + Math.min(timeout.toNanos(), Long.MAX_VALUE / 4);
+        Blocking.checkInterrupt(s.guard());
+        boolean wait = !timeout.isZero();
+        long deadline = Blocking.deadline(timeout);
         int got = 0;
         b.prepareReceive(0);
         try {
             while (got < b.size()) {
-                long leftNanos = deadline - System.nanoTime();
-                int waitMillis = leftNanos <= 0 ? 0 : (int) Math.min(Integer.MAX_VALUE, (leftNanos + 999_999) / 1_000_000);
-                int fd = s.enter();
                 int r;
                 try {
-                    MemorySegment pfd = PollSet.one(fd, Poll.POLLIN);
-                    int ready = Sys.poll(pfd, 1, waitMillis);
-                    if (s.isClosed()) throw new SocketClosedException("socket closed while blocked in recvmmsg");
-                    if (ready == 0) {
-                        if (System.nanoTime() - deadline >= 0) break;
-                        continue; // EINTR: recompute the time left
-                    }
-                    r = Sys.recvmmsg(fd, b.vecFrom[got], b.size() - got, flags, MemorySegment.NULL, true);
-                    if (r > 0) b.afterReceive(got, r);
+                    r = (int) Blocking.call(s.guard(), wait, flags, Poll.POLLIN, deadline, Blocking.NO_OPTION,
+                            "recvmmsg", RECVMMSG, b.vecFrom[got], b.size() - got, null);
+                } catch (SocketTimeoutException e) {
+                    break;
                 } catch (ErrnoException e) {
                     if (got > 0) break; // report what arrived; the error (e.g. ICMP) stays pending for the next call
-                    throw closedOr(s, e, "recvmmsg");
-                } finally {
-                    s.leave();
+                    throw e;
                 }
-                if (r > 0) {
-                    got += r;
-                    if (waitForOne) break;
-                } else if (r == 0) {
-                    break; // orderly shutdown of a connected datagram socket
-                }
+                if (r == Sys.WOULD_BLOCK || r == 0) break; // nothing now (zero timeout), or orderly shutdown
+                b.afterReceive(got, r);
+                got += r;
+                if (waitForOne) break;
             }
         } finally {
             b.receiveFailed(got);
@@ -272,12 +237,9 @@ final class MsgIo {
         return got;
     }
 
-    private static IOException closedOr(Socket s, IOException e, String call) {
-        if (s.isClosed()) {
-            SocketClosedException c = new SocketClosedException("socket closed while blocked in " + call);
-            c.addSuppressed(e);
-            return c;
-        }
-        return e;
-    }
+    private static final Blocking.Call SENDMSG = (fd, h, n, f, x) -> Sys.sendmsg(fd, h, f);
+    private static final Blocking.Call RECVMSG = (fd, h, n, f, x) -> Sys.recvmsg(fd, h, f);
+    private static final Blocking.Call SENDMMSG = (fd, v, n, f, x) -> Sys.sendmmsg(fd, v, (int) n, f);
+    private static final Blocking.Call RECVMMSG = (fd, v, n, f, x) -> Sys.recvmmsg(fd, v, (int) n, f, MemorySegment.NULL);
+
 }

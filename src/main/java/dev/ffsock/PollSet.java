@@ -1,5 +1,7 @@
 package dev.ffsock;
 
+import dev.ffsock.internal.Blocking;
+import dev.ffsock.internal.FdGuard;
 import dev.ffsock.internal.Structs;
 import dev.ffsock.internal.Sys;
 
@@ -17,27 +19,14 @@ import java.util.Objects;
  * by every poll. Not thread-safe.
  */
 public final class PollSet {
-    private static final ThreadLocal<MemorySegment> ONE =
-            ThreadLocal.withInitial(() -> Arena.ofAuto().allocate(Structs.POLLFD_SIZE, 8));
-
     private final List<Socket> sockets = new ArrayList<>();
     private MemorySegment fds = MemorySegment.NULL;
+    /** The sockets' guards and events, kept for the waits (no allocation per poll). */
+    private FdGuard[] guards = new FdGuard[8];
+    private int[] wanted = new int[8];
 
     /** An empty set. */
     public PollSet() {
-    }
-
-    /** {@return a thread-local pollfd for one descriptor} */
-    static MemorySegment one(int fd, int events) {
-        MemorySegment p = ONE.get();
-        p.set(ValueLayout.JAVA_INT, Structs.POLLFD_FD, fd);
-        p.set(ValueLayout.JAVA_SHORT, Structs.POLLFD_EVENTS, (short) events);
-        p.set(ValueLayout.JAVA_SHORT, Structs.POLLFD_REVENTS, (short) 0);
-        return p;
-    }
-
-    static int revents(MemorySegment pfd) {
-        return pfd.get(ValueLayout.JAVA_SHORT, Structs.POLLFD_REVENTS) & 0xffff;
     }
 
     /** Adds a socket with the {@link Poll} events to wait for; returns its index. */
@@ -50,6 +39,11 @@ public final class PollSet {
             fds = bigger;
         }
         sockets.add(socket);
+        if (i == guards.length) {
+            guards = java.util.Arrays.copyOf(guards, 2 * i);
+            wanted = java.util.Arrays.copyOf(wanted, 2 * i);
+        }
+        guards[i] = socket.guard();
         setEvents(i, events);
         return i;
     }
@@ -58,6 +52,7 @@ public final class PollSet {
     public void setEvents(int index, int events) {
         Objects.checkIndex(index, sockets.size());
         fds.set(ValueLayout.JAVA_SHORT, index * Structs.POLLFD_SIZE + Structs.POLLFD_EVENTS, (short) events);
+        wanted[index] = events & 0xffff;
     }
 
     /** {@return the number of entries} */
@@ -77,7 +72,10 @@ public final class PollSet {
     }
 
     /**
-     * poll(2): waits until one socket is ready or the timeout passes.
+     * poll(2): waits until one socket is ready or the timeout passes. On a platform thread this is
+     * one poll(2) call; a virtual thread parks on ffsock's poller instead (its carrier stays free).
+     * Closing any of the sockets wakes the wait. A thread interrupted while waiting returns early
+     * (0) with its interrupt status set, like {@link java.nio.channels.Selector}.
      *
      * @param timeoutMillis -1 to wait forever, 0 to check without waiting
      * @return the number of entries with events, 0 on timeout
@@ -86,21 +84,33 @@ public final class PollSet {
     public int poll(int timeoutMillis) throws IOException {
         if (timeoutMillis < -1) throw new IllegalArgumentException("timeout must be -1 or more: " + timeoutMillis);
         int n = sockets.size();
+        boolean virtual = Thread.currentThread().isVirtual();
         int entered = 0;
         try {
             for (; entered < n; entered++) {
-                int fd = sockets.get(entered).enter();
+                FdGuard g = guards[entered];
+                // Listed on every socket: closing any of them interrupts the wait.
+                int fd = timeoutMillis == 0 ? g.begin() : g.beginBlocking();
                 long at = entered * Structs.POLLFD_SIZE;
                 fds.set(ValueLayout.JAVA_INT, at + Structs.POLLFD_FD, fd);
-                fds.set(ValueLayout.JAVA_SHORT, at + Structs.POLLFD_REVENTS, (short) 0);
             }
-            int r = Sys.poll(fds, n, timeoutMillis);
-            for (int i = 0; i < n; i++) {
-                if (sockets.get(i).isClosed()) throw new SocketClosedException("socket closed while blocked in poll");
+            long deadline = Blocking.deadlineMillis(timeoutMillis);
+            while (true) {
+                for (int i = 0; i < n; i++) fds.set(ValueLayout.JAVA_SHORT, i * Structs.POLLFD_SIZE + Structs.POLLFD_REVENTS, (short) 0);
+                // A platform thread waits in poll(2) itself; a virtual thread checks, then parks on the poller.
+                int r = Sys.poll(fds, n, virtual || timeoutMillis == 0 ? 0 : Blocking.remainingMillis(deadline));
+                for (int i = 0; i < n; i++) {
+                    if (guards[i].closing()) throw guards[i].closedWhileBlocked("poll");
+                }
+                if (r > 0 || timeoutMillis == 0 || Blocking.expired(deadline)) return r;
+                if (Thread.currentThread().isInterrupted()) return 0; // like Selector: early, status kept
+                if (virtual) Blocking.awaitAny(guards, wanted, n, deadline);
+                // (a platform thread's poll that returned 0 early was interrupted by a signal: go round)
             }
-            return r;
         } finally {
-            for (int i = 0; i < entered; i++) sockets.get(i).leave();
+            for (int i = 0; i < entered; i++) {
+                if (timeoutMillis == 0) guards[i].end(); else guards[i].endBlocking();
+            }
         }
     }
 }

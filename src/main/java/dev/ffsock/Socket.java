@@ -1,5 +1,7 @@
 package dev.ffsock;
 
+import dev.ffsock.internal.Blocking;
+import dev.ffsock.internal.FdGuard;
 import dev.ffsock.internal.Sys;
 
 import java.io.Closeable;
@@ -29,32 +31,43 @@ import java.util.Objects;
  * <h2>Buffers</h2>
  * {@link MemorySegment}s (native or heap), {@code byte[]} slices and {@link ByteBuffer}s (position to
  * limit, advanced by the call). Native memory goes straight to the kernel. Heap memory goes straight
- * too when the call cannot block; a blocking call copies it through a per-thread native buffer, since
- * heap memory cannot be pinned across a blocking call.
+ * too when the call cannot wait in the kernel (it carries MSG_DONTWAIT); a blocking call on a
+ * platform thread copies it through a per-thread native buffer, since heap memory cannot be pinned
+ * across a blocking call.
  *
- * <h2>Closing</h2>
+ * <h2>Closing, and other holders of the descriptor</h2>
  * {@link #close()} is idempotent. Afterwards every call throws {@link SocketClosedException} and the
  * descriptor number is never used again. Closing while other threads are inside calls on this socket
- * shuts the socket down to wake them (they throw {@code SocketClosedException}); the descriptor is
- * released by the last of them to leave, so its number cannot be reused under a running call.
- * Because the wake-up is {@code shutdown(2)}, a descriptor shared with another process (passed or
- * inherited) is shut down for it too when closed under a blocked call.
+ * wakes every one of them within milliseconds — in any family, netlink and AF_PACKET included — and
+ * they throw {@code SocketClosedException}; the descriptor is released by the last of them to leave,
+ * so its number cannot be reused under a running call.
  *
- * <h2>Virtual threads</h2>
- * A blocking call (accept, connect, send, recv, sendto, recvfrom, poll) made on a virtual thread
- * never pins its carrier while it waits. send/recv/sendto/recvfrom are attempted with
- * {@link Msg#MSG_DONTWAIT}; accept and connect switch the descriptor to O_NONBLOCK in the kernel the
- * first time a virtual thread needs it ({@link #isBlocking()} still reports the mode the user chose).
- * When the attempt would block, the virtual thread parks on ffsock's internal poller (one platform
- * daemon thread in epoll_wait(2) with EPOLLONESHOT registrations), is unparked when the descriptor is
- * ready and retries. SO_RCVTIMEO (recv, recvfrom, accept) and SO_SNDTIMEO (send, sendto, connect)
- * keep their meaning: their value is read with getsockopt(2) when a call first has to wait (so it
- * is right however it was set), and expiry throws {@link SocketTimeoutException}. Closing the socket
- * unparks its waiting virtual threads ({@link SocketClosedException}), and the poller registration
- * is removed before the descriptor is released. On platform threads blocking calls stay plain
- * blocking system calls; if a virtual thread has switched the descriptor to O_NONBLOCK, a platform
- * thread's blocking call waits in poll(2) and retries. The O_NONBLOCK switch is made on the open file
- * description, so a descriptor shared with another process sees it too.
+ * <p>Closing never changes the socket for anyone else who holds the same open file (a process it was
+ * passed to with SCM_RIGHTS or inherited by, a duplicate): there is no shutdown(2) and no flag change.
+ * To wake its own threads, ffsock makes this process's descriptor number refer to an already-dead
+ * socket (dup3(2), so only this process's table changes) and sends each platform thread blocked in
+ * the kernel on it a signal with an empty handler (SIGRTMAX-2, the signal the JDK's own channels use
+ * for the same thing); virtual threads are simply unparked. A listener shared with a pre-fork worker
+ * keeps accepting there; a connection shared with a child keeps working there.
+ *
+ * <h2>Blocking calls, virtual threads and timeouts</h2>
+ * Every call that can wait goes through one mechanism. A blocking call on a platform thread is one
+ * plain blocking system call (data already there: one system call). A blocking call on a virtual
+ * thread never pins its carrier: send/recv-family calls carry {@link Msg#MSG_DONTWAIT}; accept and
+ * connect, which cannot, switch the descriptor to O_NONBLOCK in the kernel the first time a virtual
+ * thread needs it (as the JDK's channels do; the switch is on the open file, so other holders see it,
+ * and {@link #isBlocking()} still reports the mode the user chose). When a virtual thread's attempt
+ * would block it parks on ffsock's internal poller (one platform daemon thread in epoll_wait(2) with
+ * EPOLLONESHOT registrations), is unparked when the descriptor is ready and retries. A platform
+ * thread that meets EAGAIN in blocking mode because the descriptor is O_NONBLOCK underneath waits in
+ * poll(2) and retries. SO_RCVTIMEO (recv, recvfrom, recvmsg, recvmmsg, accept) and SO_SNDTIMEO (send,
+ * sendto, sendmsg, sendmmsg, connect) keep their meaning everywhere: the kernel applies them to a
+ * platform thread's blocking call; otherwise their value is read when a call first has to wait, and
+ * expiry throws {@link SocketTimeoutException}.
+ *
+ * <p>Non-blocking calls stay non-blocking even if another holder clears O_NONBLOCK: the
+ * send/recv family always passes MSG_DONTWAIT then. accept and connect cannot; on such a descriptor
+ * they block in the kernel (and close wakes them).
  *
  * <h2>Interrupts</h2>
  * Like {@link java.nio.channels.InterruptibleChannel}: a blocking-mode call made while the thread's
@@ -63,9 +76,8 @@ import java.util.Objects;
  * status set. A virtual thread interrupted while parked in a call is woken at once, and the socket
  * is closed with the same exception. A platform thread blocked inside a system call is
  * <em>not</em> woken by {@link Thread#interrupt()}: ffsock cannot hook platform-thread interrupts
- * without JDK internals, and making every platform-thread wait a poll(2) on the socket plus a
- * per-thread eventfd would cost a system call per blocking call. Such a thread sees the interrupt at
- * its next blocking call on any ffsock socket; to stop it now, close the socket (which wakes it).
+ * without JDK internals. Such a thread sees the interrupt at its next blocking call on any ffsock
+ * socket; to stop it now, close the socket (which wakes it).
  *
  * <p>Thread-safe: calls may come from several threads; the descriptor's state is one atomic word.
  */
@@ -73,26 +85,22 @@ public final class Socket implements Closeable {
     /** Returned by send/recv calls that would block on a non-blocking socket. */
     public static final int WOULD_BLOCK = -1;
 
-    /**
-     * Initializes SockOpt with Socket: a virtual thread's first wait reads SO_RCVTIMEO, and thousands
-     * of virtual threads racing into SockOpt's class initialization would pin their carriers.
-     */
-    private static final SockOpt<Duration> RCVTIMEO = SockOpt.SO_RCVTIMEO;
-    private static final SockOpt<Duration> SNDTIMEO = SockOpt.SO_SNDTIMEO;
+    /** The socket options that bound blocking receives and sends (what {@link Blocking#await} reads). */
+    private static final int RCVTIMEO = Sys.SO_RCVTIMEO;
+    private static final int SNDTIMEO = Sys.SO_SNDTIMEO;
 
     private final int fd;
     private final Domain domain;
     private final Type type;
     private final Protocol protocol;
+    /** The mode the user chose (O_NONBLOCK as set by open, adopt or setBlocking). */
     private volatile boolean nonBlocking;
     /**
-     * O_NONBLOCK as set in the kernel. Equal to {@code nonBlocking} except after a virtual thread's
-     * accept/connect switched a blocking-mode socket to non-blocking underneath.
+     * Whether a virtual thread's accept/connect has already set O_NONBLOCK in the kernel (saves a
+     * fcntl per call; nothing else is decided from it).
      */
-    private volatile boolean fdNonBlocking;
-    /** This socket's entry in the virtual-thread poller; created at the first virtual-thread wait. */
-    private volatile Poller.Registration preg;
-    /** The close state machine: CLOSING bit and calls in flight, shared with Epoll and EventFd. */
+    private volatile boolean switchedNonBlocking;
+    /** Close, calls in flight and waking: the I/O core shared with Epoll and EventFd. */
     private final FdGuard guard;
     private final SockAddr acceptedFrom;
 
@@ -102,21 +110,8 @@ public final class Socket implements Closeable {
         this.type = type;
         this.protocol = protocol;
         this.nonBlocking = nonBlocking;
-        this.fdNonBlocking = nonBlocking;
         this.acceptedFrom = acceptedFrom;
-        this.guard = new FdGuard(fd, "socket", new FdGuard.Owner() {
-            @Override
-            public void wake(int fd) {
-                Sys.shutdownQuietly(fd, 2);
-                // Virtual threads parked on the poller (shutdown does not wake every socket state).
-                Poller.wakeAll(preg);
-            }
-
-            @Override
-            public void release(int fd) {
-                Socket.this.release();
-            }
-        });
+        this.guard = new FdGuard(fd, "socket", null);
     }
 
     // ---- creation ------------------------------------------------------------------------------
@@ -141,23 +136,7 @@ public final class Socket implements Closeable {
         Objects.requireNonNull(protocol, "protocol");
         checkFlags(flags);
         int fd = Sys.socket(domain.value(), type.value() | flags, protocol.value());
-        Socket s = new Socket(fd, domain, type, protocol, (flags & Type.SOCK_NONBLOCK) != 0, null);
-        if (s.cannotShutdown()) {
-            // Netlink has no shutdown(2) to wake a blocked call on close: keep the descriptor
-            // non-blocking so blocking calls wait outside the kernel call, where close can reach them.
-            try {
-                s.kernelNonBlocking(fd);
-            } catch (ErrnoException e) {
-                s.close();
-                throw e;
-            }
-        }
-        return s;
-    }
-
-    /** Whether close cannot wake blocked calls with shutdown(2) (netlink sockets). */
-    private boolean cannotShutdown() {
-        return domain.value() == Domain.AF_NETLINK.value();
+        return new Socket(fd, domain, type, protocol, (flags & Type.SOCK_NONBLOCK) != 0, null);
     }
 
     /** socketpair(2): two connected sockets, close-on-exec, blocking. */
@@ -192,11 +171,11 @@ public final class Socket implements Closeable {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment v = arena.allocate(4);
             MemorySegment l = arena.allocate(4);
-            int d = intOpt(fd, SockOpt.SOL_SOCKET, 39 /* SO_DOMAIN */, v, l);
-            int t = intOpt(fd, SockOpt.SOL_SOCKET, 3 /* SO_TYPE */, v, l);
-            int p = intOpt(fd, SockOpt.SOL_SOCKET, 38 /* SO_PROTOCOL */, v, l);
-            int fl = Sys.fcntl(fd, 3 /* F_GETFL */, 0);
-            return new Socket(fd, Domain.of(d), Type.of(t), Protocol.of(p), (fl & 0x800 /* O_NONBLOCK */) != 0, null);
+            int d = intOpt(fd, SockOpt.SOL_SOCKET, Sys.SO_DOMAIN, v, l);
+            int t = intOpt(fd, SockOpt.SOL_SOCKET, Sys.SO_TYPE, v, l);
+            int p = intOpt(fd, SockOpt.SOL_SOCKET, Sys.SO_PROTOCOL, v, l);
+            int fl = Sys.fcntl(fd, Sys.F_GETFL, 0);
+            return new Socket(fd, Domain.of(d), Type.of(t), Protocol.of(p), (fl & Sys.O_NONBLOCK) != 0, null);
         }
     }
 
@@ -228,24 +207,11 @@ public final class Socket implements Closeable {
         return guard.closing();
     }
 
-    private void release() {
-        Poller.deregister(preg); // before the number is released: no stale registration can meet its reuse
-        try {
-            Sys.close(fd);
-        } catch (ErrnoException e) {
-            // close(2) only fails here with EIO on odd descriptors; the number is released regardless.
-        }
+    private IOException closedOr(IOException e, String call) {
+        return Blocking.closedOr(guard, e, call);
     }
 
-    /** An error or odd result from a call that the socket's closing caused. */
-    private IOException closedOr(IOException e, String call) {
-        if (closing()) {
-            SocketClosedException c = new SocketClosedException("socket closed while blocked in " + call);
-            c.addSuppressed(e);
-            return c;
-        }
-        return e;
-    }
+
 
     /** {@return whether close() has been called} */
     public boolean isClosed() {
@@ -253,8 +219,9 @@ public final class Socket implements Closeable {
     }
 
     /**
-     * close(2), once. Idempotent. If other threads are inside calls on this socket, they are woken
-     * (shutdown(2)) and throw {@link SocketClosedException}; the last of them releases the descriptor.
+     * close(2), once. Idempotent. If other threads are inside calls on this socket, they are woken and
+     * throw {@link SocketClosedException}; the last of them releases the descriptor. Other holders of
+     * the same open file see no change (see the class comment).
      */
     @Override
     public void close() {
@@ -298,11 +265,11 @@ public final class Socket implements Closeable {
     public void setBlocking(boolean blocking) throws IOException {
         int fd = begin();
         try {
-            int fl = Sys.fcntl(fd, 3 /* F_GETFL */, 0);
-            int nfl = blocking ? fl & ~0x800 : fl | 0x800;
-            if (nfl != fl) Sys.fcntl(fd, 4 /* F_SETFL */, nfl);
+            int fl = Sys.fcntl(fd, Sys.F_GETFL, 0);
+            int nfl = blocking ? fl & ~Sys.O_NONBLOCK : fl | Sys.O_NONBLOCK;
+            if (nfl != fl) Sys.fcntl(fd, Sys.F_SETFL, nfl);
             nonBlocking = !blocking;
-            fdNonBlocking = !blocking;
+            switchedNonBlocking = !blocking;
         } finally {
             end();
         }
@@ -366,62 +333,23 @@ public final class Socket implements Closeable {
         return s.length() == 0 ? SockAddrUn.UNNAMED : s.get();
     }
 
-    // ---- waiting (virtual threads, interrupts, timeouts) ----------------------------------------
+    // ---- waiting: see dev.ffsock.internal.Blocking, the one wait every call uses -------------------
 
-    /** Before a blocking-mode call: an interrupted thread closes the socket and gets ClosedByInterruptException. */
     private void checkInterrupt() throws ClosedByInterruptException {
-        if (Thread.currentThread().isInterrupted()) {
-            close();
-            throw new ClosedByInterruptException();
-        }
+        Blocking.checkInterrupt(guard);
     }
 
     /**
-     * Sets O_NONBLOCK in the kernel for a virtual thread's accept/connect on a blocking-mode socket.
-     * The flag is raised before the fcntl so that a platform thread whose blocking call returns EAGAIN
-     * because of the switch knows to wait in poll(2) rather than report a timeout.
+     * Sets O_NONBLOCK in the kernel for a virtual thread's accept/connect on a blocking-mode socket
+     * (those calls cannot carry MSG_DONTWAIT). Like the JDK's own channels, the switch is one-way and
+     * is seen by other holders of the open file; platform threads' calls keep working (they wait in
+     * poll(2) when the kernel says EAGAIN).
      */
     private void kernelNonBlocking(int fd) throws ErrnoException {
-        if (fdNonBlocking) return;
-        fdNonBlocking = true;
-        int fl = Sys.fcntl(fd, 3 /* F_GETFL */, 0);
-        if ((fl & 0x800) == 0) Sys.fcntl(fd, 4 /* F_SETFL */, fl | 0x800);
-    }
-
-    private Poller.Registration registration(int fd) {
-        Poller.Registration r = preg;
-        if (r == null) {
-            synchronized (this) {
-                r = preg;
-                if (r == null) preg = r = Poller.register(fd);
-            }
-        }
-        return r;
-    }
-
-    /** {@return the deadline for a call's wait from SO_RCVTIMEO or SO_SNDTIMEO; 0 = none} */
-    private static long timeoutDeadline(int fd, boolean receive) throws IOException {
-        return Blocking.deadline((receive ? RCVTIMEO : SNDTIMEO).get(fd));
-    }
-
-    /**
-     * A blocking-mode call found the socket not ready: waits once (parked on the poller on a virtual
-     * thread, poll(2) on a platform thread) and returns the deadline for the next round.
-     *
-     * @param deadline {@link Blocking#UNSET} the first time (then the socket's timeout option is read)
-     * @throws SocketTimeoutException      if the deadline has passed
-     * @throws SocketClosedException       if the socket was closed
-     * @throws ClosedByInterruptException  if a virtual thread was interrupted (the socket is closed)
-     */
-    private long awaitReady(int fd, int events, long deadline, boolean receive, String call) throws IOException {
-        if (closing()) throw new SocketClosedException("socket closed while blocked in " + call);
-        if (deadline == Blocking.UNSET) deadline = timeoutDeadline(fd, receive);
-        if (Blocking.expired(deadline)) throw new SocketTimeoutException(call + " timed out");
-        boolean virtual = Thread.currentThread().isVirtual();
-        Blocking.await(virtual ? registration(fd) : null, fd, events, deadline, this::closing, cannotShutdown());
-        if (closing()) throw new SocketClosedException("socket closed while blocked in " + call);
-        if (virtual) checkInterrupt();
-        return deadline;
+        if (switchedNonBlocking) return;
+        int fl = Sys.fcntl(fd, Sys.F_GETFL, 0);
+        if ((fl & Sys.O_NONBLOCK) == 0) Sys.fcntl(fd, Sys.F_SETFL, fl | Sys.O_NONBLOCK);
+        switchedNonBlocking = true;
     }
 
     // ---- accept / connect ----------------------------------------------------------------------
@@ -447,29 +375,28 @@ public final class Socket implements Closeable {
     }
 
     private Socket accept0(SockAddrStorage peer, int flags, boolean decode) throws IOException {
-        boolean userNb = nonBlocking;
-        boolean virtual = !userNb && Thread.currentThread().isVirtual();
-        if (!userNb) checkInterrupt();
+        boolean block = !nonBlocking;
+        if (block) checkInterrupt();
         peer.prepareForOutput();
-        int fd = begin();
+        // accept4 cannot carry MSG_DONTWAIT: it may block in the kernel whatever the mode says (another
+        // holder may clear O_NONBLOCK), so the thread is always listed for close's wake-up.
+        int fd = guard.beginBlocking();
         int nfd = Sys.WOULD_BLOCK;
         try {
-            if (virtual) kernelNonBlocking(fd);
+            if (block && Thread.currentThread().isVirtual()) kernelNonBlocking(fd);
             long deadline = Blocking.UNSET;
-            while ((nfd = Sys.accept4(fd, peer.addr, peer.len, flags)) == Sys.WOULD_BLOCK && !userNb
-                    && (virtual || fdNonBlocking)) {
-                deadline = awaitReady(fd, Poll.POLLIN, deadline, true, "accept");
+            while ((nfd = Sys.accept4(fd, peer.addr, peer.len, flags)) == Sys.WOULD_BLOCK && block) {
+                deadline = Blocking.await(guard, fd, Poll.POLLIN, deadline, RCVTIMEO, "accept");
                 peer.prepareForOutput();
             }
-        } catch (ErrnoException e) {
+        } catch (IOException e) {
             throw closedOr(e, "accept");
         } finally {
             leaveAccept(nfd);
         }
         if (nfd == Sys.WOULD_BLOCK) {
-            if (closing()) throw new SocketClosedException("socket closed while blocked in accept");
-            if (nonBlocking) return null;
-            throw new SocketTimeoutException("accept timed out");
+            if (closing()) throw guard.closedWhileBlocked("accept");
+            return null;
         }
         // The kernel has handed us nfd: from here on it is either returned wrapped or closed. A
         // connection accepted while this listener is being closed is still returned (it is open).
@@ -489,10 +416,10 @@ public final class Socket implements Closeable {
         }
     }
 
-    /** end() for accept0: if leaving fails, a descriptor accept4 already returned is closed, not lost. */
+    /** endBlocking() for accept0: if leaving fails, a descriptor accept4 already returned is closed, not lost. */
     private void leaveAccept(int nfd) {
         try {
-            end();
+            guard.endBlocking();
         } catch (Throwable t) {
             if (nfd >= 0) closeQuietly(nfd);
             throw t;
@@ -514,47 +441,49 @@ public final class Socket implements Closeable {
      */
     public boolean connect(SockAddr addr) throws IOException {
         checkFamily(addr, "addr");
-        boolean userNb = nonBlocking;
-        boolean virtual = !userNb && Thread.currentThread().isVirtual();
-        if (!userNb) checkInterrupt();
+        boolean block = !nonBlocking;
+        if (block) checkInterrupt();
         SockAddrStorage s = Scratch.get().address;
         s.set(addr);
-        int fd = begin();
+        int fd = guard.beginBlocking();
         try {
-            if (virtual) kernelNonBlocking(fd);
-            boolean kernelNb = virtual || fdNonBlocking;
-            long deadline = Blocking.UNSET;
-            while (true) {
-                int r = Sys.connect(fd, s.addr, s.length());
-                if (r == 0) return true;
-                if (userNb) {
-                    // EAGAIN on AF_UNIX is a full backlog, not a connection in progress: say so.
-                    if (r == Errno.EAGAIN && domain.value() == Domain.AF_UNIX.value()) throw new ErrnoException("connect", r);
-                    return false;
-                }
-                if (r == Errno.EAGAIN && kernelNb) {
-                    // AF_UNIX with a full backlog: nothing is in progress; wait a little and try again.
-                    if (deadline == Blocking.UNSET) deadline = timeoutDeadline(fd, false);
-                    if (Blocking.expired(deadline)) throw new SocketTimeoutException("connect timed out");
-                    if (closing()) throw new SocketClosedException("socket closed while blocked in connect");
-                    java.util.concurrent.locks.LockSupport.parkNanos(this, 1_000_000L);
-                    if (virtual) checkInterrupt();
-                    continue;
-                }
-                if (!kernelNb && r != 4 /* EINTR */) {
-                    // A blocking connect(2) that returns EINPROGRESS/EAGAIN ran out of SO_SNDTIMEO.
-                    if (closing()) throw new SocketClosedException("socket closed while blocked in connect");
-                    throw new SocketTimeoutException("connect timed out");
-                }
-                // In progress (non-blocking descriptor, or a blocking connect interrupted by a signal).
-                awaitConnect(fd, deadline);
-                return true;
-            }
+            if (block && Thread.currentThread().isVirtual()) kernelNonBlocking(fd);
+            int r = connectOnce(fd, s, block ? Blocking.UNSET : 0, block);
+            if (r == 0) return true;
+            if (!block) return false;
+            // In progress. On a platform thread whose descriptor blocks in the kernel, the kernel has
+            // waited out SO_SNDTIMEO already (Blocking.await sees that from UNSET) unless a signal cut
+            // the call short.
+            awaitConnect(fd, r == Errno.EINTR ? Blocking.deadline(getsockoptTimeout(fd, SNDTIMEO)) : Blocking.UNSET);
+            return true;
         } catch (IOException e) {
             throw closedOr(e, "connect");
         } finally {
-            end();
+            guard.endBlocking();
         }
+    }
+
+    /**
+     * connect(2), and again while an AF_UNIX listener's backlog is full (EAGAIN on a non-blocking
+     * descriptor: nothing is in progress, so there is nothing to poll for; it retries every
+     * millisecond until {@code deadline}, or fails at once when {@code retry} is false). Returns 0 when
+     * connected, else the errno of a connection in progress (EINPROGRESS, EALREADY, EINTR).
+     */
+    private int connectOnce(int fd, SockAddrStorage s, long deadline, boolean retry) throws IOException {
+        while (true) {
+            int r = Sys.connect(fd, s.addr, s.length());
+            if (closing()) throw guard.closedWhileBlocked("connect");
+            if (r != Errno.EAGAIN || domain.value() != Domain.AF_UNIX.value()) return r;
+            if (!retry) throw new ErrnoException("connect", r);
+            if (deadline == Blocking.UNSET) deadline = Blocking.deadline(getsockoptTimeout(fd, SNDTIMEO));
+            if (Blocking.expired(deadline)) throw new SocketTimeoutException("connect timed out");
+            java.util.concurrent.locks.LockSupport.parkNanos(this, 1_000_000L);
+            if (Thread.currentThread().isVirtual()) checkInterrupt();
+        }
+    }
+
+    private static Duration getsockoptTimeout(int fd, int name) throws IOException {
+        return (name == RCVTIMEO ? SockOpt.SO_RCVTIMEO : SockOpt.SO_SNDTIMEO).get(fd);
     }
 
     /**
@@ -574,22 +503,14 @@ public final class Socket implements Closeable {
         try {
             SockAddrStorage s = Scratch.get().address;
             s.set(addr);
-            int fd = begin();
+            int fd = guard.beginBlocking();
             try {
                 long deadline = Blocking.deadlineMillis(millis);
-                int r;
-                while ((r = Sys.connect(fd, s.addr, s.length())) == Errno.EAGAIN
-                        && domain.value() == Domain.AF_UNIX.value()) {
-                    // A full AF_UNIX backlog: nothing is in progress, so try again until the deadline.
-                    if (Blocking.expired(deadline)) throw new SocketTimeoutException("connect timed out");
-                    if (closing()) throw new SocketClosedException("socket closed while blocked in connect");
-                    java.util.concurrent.locks.LockSupport.parkNanos(this, 1_000_000L);
-                }
-                if (r != 0) awaitConnect(fd, deadline);
+                if (connectOnce(fd, s, deadline, true) != 0) awaitConnect(fd, deadline);
             } catch (IOException e) {
                 throw closedOr(e, "connect");
             } finally {
-                end();
+                guard.endBlocking();
             }
         } finally {
             if (wasBlocking && !closing()) setBlocking(true);
@@ -598,13 +519,13 @@ public final class Socket implements Closeable {
 
     /**
      * Waits for a connect in progress: POLLOUT, then SO_ERROR. {@code deadline}: a nanoTime deadline,
-     * 0 for none, {@link Blocking#UNSET} for SO_SNDTIMEO's. Parks on the poller on virtual threads.
+     * 0 for none, {@link Blocking#UNSET} for SO_SNDTIMEO's.
      */
     private void awaitConnect(int fd, long deadline) throws IOException {
-        while (Sys.poll(PollSet.one(fd, Poll.POLLOUT), 1, 0) == 0) {
-            deadline = awaitReady(fd, Poll.POLLOUT, deadline, false, "connect");
+        while (Blocking.pollOne(fd, Poll.POLLOUT, 0) == 0) {
+            deadline = Blocking.await(guard, fd, Poll.POLLOUT, deadline, SNDTIMEO, "connect");
         }
-        if (closing()) throw new SocketClosedException("socket closed while blocked in connect");
+        if (closing()) throw guard.closedWhileBlocked("connect");
         int err = soError(fd);
         if (err != 0) throw new ErrnoException("connect", err);
     }
@@ -617,8 +538,7 @@ public final class Socket implements Closeable {
     public boolean finishConnect() throws IOException {
         int fd = begin();
         try {
-            MemorySegment pfd = PollSet.one(fd, Poll.POLLOUT);
-            if (Sys.poll(pfd, 1, 0) == 0) return false;
+            if (Blocking.pollOne(fd, Poll.POLLOUT, 0) == 0) return false;
             int err = soError(fd);
             if (err != 0) throw new ErrnoException("connect", err);
             return true;
@@ -631,7 +551,7 @@ public final class Socket implements Closeable {
         MemorySegment slot = Scratch.get().intSlot;
         MemorySegment v = slot.asSlice(0, 4);
         MemorySegment l = slot.asSlice(4, 4);
-        return intOpt(fd, SockOpt.SOL_SOCKET, 4 /* SO_ERROR */, v, l);
+        return intOpt(fd, SockOpt.SOL_SOCKET, Sys.SO_ERROR, v, l);
     }
 
     // ---- send ----------------------------------------------------------------------------------
@@ -706,42 +626,38 @@ public final class Socket implements Closeable {
         return (int) n;
     }
 
+    /*
+     * The send/recv family goes through Blocking.call, the one loop: a call that must not wait in the
+     * kernel (non-blocking mode, MSG_DONTWAIT, any call on a virtual thread) carries MSG_DONTWAIT,
+     * which is what lets Sys use the critical downcall (and hand heap memory to the kernel) whatever
+     * O_NONBLOCK another holder sets; a blocking-mode call on a platform thread is one plain blocking
+     * system call, listed on the guard so that close can interrupt it.
+     */
+    private static final Blocking.Call SEND = (fd, b, n, f, x) -> Sys.send(fd, b, n, f);
+    private static final Blocking.Call SENDTO = (fd, b, n, f, x) -> {
+        SockAddrStorage to = (SockAddrStorage) x;
+        return Sys.sendto(fd, b, n, f, to.addr, to.length());
+    };
+    private static final Blocking.Call RECV = (fd, b, n, f, x) -> Sys.recv(fd, b, n, f);
+    private static final Blocking.Call RECVFROM = (fd, b, n, f, x) -> {
+        SockAddrStorage from = (SockAddrStorage) x;
+        from.prepareForOutput();
+        return Sys.recvfrom(fd, b, n, f, from.addr, from.len);
+    };
+
     private long send0(MemorySegment buf, int flags, SockAddrStorage to) throws IOException {
         flags |= Msg.MSG_NOSIGNAL;
-        boolean userNb = nonBlocking || (flags & Msg.MSG_DONTWAIT) != 0;
-        // A blocking-mode call that must not block in the kernel (virtual thread, or a descriptor a
-        // virtual thread made O_NONBLOCK) adds MSG_DONTWAIT and waits outside the call.
-        boolean dontWait = !userNb && (fdNonBlocking || Thread.currentThread().isVirtual());
-        if (!userNb) checkInterrupt();
-        boolean nb = userNb || dontWait;
-        if (dontWait) flags |= Msg.MSG_DONTWAIT;
+        boolean block = blocking(flags);
+        if (block) checkInterrupt();
         long len = buf.byteSize();
         MemorySegment src = buf;
-        if (!nb && !buf.isNative()) {
+        if (Blocking.inKernel(block) && !buf.isNative()) {
             src = Scratch.get().bounce(len);
             MemorySegment.copy(buf, 0, src, 0, len);
         }
-        int fd = begin();
-        long r;
-        try {
-            long deadline = Blocking.UNSET;
-            while (true) {
-                r = to == null
-                        ? Sys.send(fd, src, len, flags, nb)
-                        : Sys.sendto(fd, src, len, flags, to.addr, to.length(), nb);
-                if (r != Sys.WOULD_BLOCK || userNb || !(dontWait || fdNonBlocking)) break;
-                deadline = awaitReady(fd, Poll.POLLOUT, deadline, false, to == null ? "send" : "sendto");
-            }
-        } catch (ErrnoException e) {
-            throw closedOr(e, to == null ? "send" : "sendto");
-        } finally {
-            end();
-        }
-        if (r == Sys.WOULD_BLOCK) {
-            if (closing()) throw new SocketClosedException("socket closed while blocked in send");
-            if (!userNb) throw new SocketTimeoutException((to == null ? "send" : "sendto") + " timed out");
-        }
-        return r;
+        return to == null
+                ? Blocking.call(guard, block, flags, Poll.POLLOUT, Blocking.UNSET, SNDTIMEO, "send", SEND, src, len, null)
+                : Blocking.call(guard, block, flags, Poll.POLLOUT, Blocking.UNSET, SNDTIMEO, "sendto", SENDTO, src, len, to);
     }
 
     // ---- recv ----------------------------------------------------------------------------------
@@ -799,40 +715,14 @@ public final class Socket implements Closeable {
     }
 
     private long recv0(MemorySegment buf, int flags, SockAddrStorage from) throws IOException {
-        boolean userNb = nonBlocking || (flags & Msg.MSG_DONTWAIT) != 0;
-        // See send0: MSG_DONTWAIT and a wait outside the call on virtual threads.
-        boolean dontWait = !userNb && (fdNonBlocking || Thread.currentThread().isVirtual());
-        if (!userNb) checkInterrupt();
-        boolean nb = userNb || dontWait;
-        int f = dontWait ? flags | Msg.MSG_DONTWAIT : flags;
+        boolean block = blocking(flags);
+        if (block) checkInterrupt();
         long len = buf.byteSize();
-        MemorySegment dst = buf;
-        boolean bounce = !nb && !buf.isNative();
-        if (bounce) dst = Scratch.get().bounce(len);
-        if (from != null) from.prepareForOutput();
-        int fd = begin();
-        long r;
-        try {
-            long deadline = Blocking.UNSET;
-            while (true) {
-                r = from == null
-                        ? Sys.recv(fd, dst, len, f, nb)
-                        : Sys.recvfrom(fd, dst, len, f, from.addr, from.len, nb);
-                if (r != Sys.WOULD_BLOCK || userNb || !(dontWait || fdNonBlocking)) break;
-                deadline = awaitReady(fd, Poll.POLLIN, deadline, true, from == null ? "recv" : "recvfrom");
-                if (from != null) from.prepareForOutput();
-            }
-        } catch (ErrnoException e) {
-            throw closedOr(e, from == null ? "recv" : "recvfrom");
-        } finally {
-            end();
-        }
-        if (r == Sys.WOULD_BLOCK) {
-            if (closing()) throw new SocketClosedException("socket closed while blocked in recv");
-            if (userNb) return WOULD_BLOCK;
-            throw new SocketTimeoutException((from == null ? "recv" : "recvfrom") + " timed out");
-        }
-        if (r == 0 && len > 0 && closing()) throw new SocketClosedException("socket closed while blocked in recv");
+        boolean bounce = Blocking.inKernel(block) && !buf.isNative();
+        MemorySegment dst = bounce ? Scratch.get().bounce(len) : buf;
+        long r = from == null
+                ? Blocking.call(guard, block, flags, Poll.POLLIN, Blocking.UNSET, RCVTIMEO, "recv", RECV, dst, len, null)
+                : Blocking.call(guard, block, flags, Poll.POLLIN, Blocking.UNSET, RCVTIMEO, "recvfrom", RECVFROM, dst, len, from);
         if (bounce && r > 0) MemorySegment.copy(dst, 0, buf, 0, Math.min(r, len));
         return r;
     }
@@ -858,50 +748,47 @@ public final class Socket implements Closeable {
      */
     public int poll(int events, int timeoutMillis) throws IOException {
         if (timeoutMillis < -1) throw new IllegalArgumentException("timeout must be -1 or more: " + timeoutMillis);
-        if (timeoutMillis != 0) checkInterrupt();
-        int fd = begin();
+        if (timeoutMillis == 0) {
+            int fd = begin();
+            try {
+                return Blocking.pollOne(fd, events, 0);
+            } finally {
+                end();
+            }
+        }
+        checkInterrupt();
+        boolean virtual = Thread.currentThread().isVirtual();
+        int fd = guard.beginBlocking();
         try {
-            if (timeoutMillis != 0 && Thread.currentThread().isVirtual()) {
-                // Never block the carrier: check now, park on the poller, check again.
-                long deadline = Blocking.deadlineMillis(timeoutMillis);
-                while (true) {
-                    MemorySegment pfd = PollSet.one(fd, events);
-                    if (Sys.poll(pfd, 1, 0) > 0) return PollSet.revents(pfd);
-                    if (Blocking.expired(deadline)) return 0;
+            long deadline = Blocking.deadlineMillis(timeoutMillis);
+            while (true) {
+                // A platform thread waits in poll(2) itself; a virtual thread checks, then parks.
+                int revents = Blocking.pollOne(fd, events, virtual ? 0 : Blocking.remainingMillis(deadline));
+                if (closing()) throw guard.closedWhileBlocked("poll");
+                if (revents != 0) return revents;
+                if (Blocking.expired(deadline)) return 0;
+                if (virtual) {
                     try {
-                        awaitReady(fd, events, deadline, true, "poll");
+                        Blocking.await(guard, fd, events, deadline, Blocking.NO_OPTION, "poll");
                     } catch (SocketTimeoutException e) {
-                        return 0; // the deadline passed between the check and the wait
+                        return 0;
                     }
                 }
+                // (a platform thread's poll that returned 0 early was interrupted by a signal: go round)
             }
-            MemorySegment pfd = PollSet.one(fd, events);
-            int n;
-            if (cannotShutdown() && timeoutMillis != 0) {
-                // No shutdown(2) to wake this poll on close: wait in slices and look in between.
-                long deadline = Blocking.deadlineMillis(timeoutMillis);
-                do {
-                    long left = deadline == 0 ? Blocking.SLICE_MILLIS : (deadline - System.nanoTime()) / 1_000_000L;
-                    n = Sys.poll(PollSet.one(fd, events), 1, (int) Math.max(0, Math.min(Blocking.SLICE_MILLIS, left)));
-                    if (closing()) throw new SocketClosedException("socket closed while blocked in poll");
-                } while (n == 0 && !Blocking.expired(deadline));
-            } else {
-                n = Sys.poll(pfd, 1, timeoutMillis);
-            }
-            if (closing()) throw new SocketClosedException("socket closed while blocked in poll");
-            return n == 0 ? 0 : PollSet.revents(pfd);
         } finally {
-            end();
+            guard.endBlocking();
         }
     }
 
-    /** Runs {@code body} with the descriptor held open (for {@link PollSet} and option calls). */
-    int enter() throws SocketClosedException {
-        return begin();
+    /** {@return the I/O core of this socket (for MsgIo, PollSet, Epoll)} */
+    FdGuard guard() {
+        return guard;
     }
 
-    void leave() {
-        end();
+    /** {@return whether a call with these flags waits: blocking mode and no MSG_DONTWAIT} */
+    boolean blocking(int flags) {
+        return !nonBlocking && (flags & Msg.MSG_DONTWAIT) == 0;
     }
 
     // ---- java.io / java.nio views --------------------------------------------------------------

@@ -113,7 +113,7 @@ class CloseTest {
             ps.add(s, Poll.POLLIN);
             ps.poll(0);
         });
-        calls.put("enter", s::enter);
+        calls.put("guard.begin", () -> s.guard().begin());
         for (Map.Entry<String, Executable> c : calls.entrySet()) {
             SocketClosedException e = assertThrows(SocketClosedException.class, c.getValue(), c.getKey());
             assertEquals("socket closed", e.getMessage(), c.getKey());

@@ -1,5 +1,7 @@
 package dev.ffsock;
 
+import dev.ffsock.internal.Poller;
+
 import org.junit.jupiter.api.Test;
 
 import java.lang.foreign.Arena;

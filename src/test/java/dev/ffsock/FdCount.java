@@ -53,12 +53,14 @@ final class FdCount {
      * one an ffsock test opens: a netlink socket (JFR's periodic jdk.NetworkUtilization event calls
      * getifaddrs(3), which opens one for a moment, at whatever descriptor number is free) or an AF_UNIX
      * socket bound to a path under /tmp/.java_pid (the attach listener, which the JVM opens when
-     * jcmd, jstack or any attach client first connects, and then keeps open, and its connections).
+     * jcmd, jstack or any attach client first connects, and then keeps open, and its connections), and
+     * the one dead socket ffsock keeps for waking closed descriptors' threads ({@code @ffsock-closed-…}).
      * The tests only open unnamed AF_UNIX socketpairs, TCP/UDP sockets and sockets bound to paths
      * of their own.
      */
     static boolean jvmSocket(String kind) {
-        return kind != null && (kind.startsWith("netlink") || kind.startsWith("unix /tmp/.java_pid"));
+        return kind != null && (kind.startsWith("netlink") || kind.startsWith("unix /tmp/.java_pid")
+                || kind.startsWith("unix @" + dev.ffsock.internal.Wakeup.DEAD_SOCKET_NAME_PREFIX));
     }
 
     /** {@return /proc/self/fd: descriptor number to link target (entries closed meanwhile left out)} */

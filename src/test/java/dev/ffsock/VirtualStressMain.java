@@ -1,5 +1,7 @@
 package dev.ffsock;
 
+import dev.ffsock.internal.Poller;
+
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;

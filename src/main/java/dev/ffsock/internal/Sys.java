@@ -19,9 +19,15 @@ import java.util.concurrent.ConcurrentHashMap;
  * the result or throws {@link ErrnoException}. Calls that may legitimately not complete on a
  * non-blocking descriptor return {@link #WOULD_BLOCK} instead of throwing.
  *
- * <p>Handles whose name ends in {@code Nb} are linked {@link Linker.Option#critical critical} (with
- * heap access): they are only ever used on non-blocking descriptors or with MSG_DONTWAIT, so they
- * cannot block, and they may be handed heap segments without a copy.
+ * <p>Critical downcalls ({@link Linker.Option#critical critical}, with heap access: no safepoint
+ * while they run) are used only where the kernel cannot block whatever other holders of the
+ * descriptor do: the send/recv-family calls when their flags carry MSG_DONTWAIT (the choice is made
+ * here, from the flags, never from what the caller believes about O_NONBLOCK), and poll/epoll_wait
+ * with a zero timeout. Everything else — read/write, accept, connect, the option calls — is an
+ * ordinary downcall, since another holder may clear O_NONBLOCK under it.
+ *
+ * <p>Each handle is linked the first time it is used (a holder class per handle, so the JIT still
+ * sees a constant): a program pays only for the calls it makes.
  */
 public final class Sys {
     private Sys() {
@@ -30,9 +36,22 @@ public final class Sys {
     /** Returned by calls that would block on a non-blocking descriptor (EAGAIN/EWOULDBLOCK). */
     public static final int WOULD_BLOCK = -1;
 
-    private static final int EINTR = 4;
-    private static final int EAGAIN = 11;
-    private static final int EINPROGRESS = 115;
+    /** fcntl commands and flags, and the SOL_SOCKET options the socket API reads raw. */
+    public static final int F_GETFL = LinuxC.F_GETFL();
+    public static final int F_SETFL = LinuxC.F_SETFL();
+    public static final int O_NONBLOCK = LinuxC.O_NONBLOCK();
+    public static final int SO_DOMAIN = LinuxC.SO_DOMAIN();
+    public static final int SO_TYPE = LinuxC.SO_TYPE();
+    public static final int SO_PROTOCOL = LinuxC.SO_PROTOCOL();
+    public static final int SO_ERROR = LinuxC.SO_ERROR();
+    public static final int SO_RCVTIMEO = LinuxC.SO_RCVTIMEO();
+    public static final int SO_SNDTIMEO = LinuxC.SO_SNDTIMEO();
+
+    private static final int EINTR = LinuxC.EINTR();
+    private static final int EAGAIN = LinuxC.EAGAIN();
+    private static final int EINPROGRESS = LinuxC.EINPROGRESS();
+    private static final int EALREADY = LinuxC.EALREADY();
+    private static final int MSG_DONTWAIT = LinuxC.MSG_DONTWAIT();
 
     private static final Linker LINKER = Linker.nativeLinker();
     private static final StructLayout CAPTURE_LAYOUT = Linker.Option.captureStateLayout();
@@ -61,55 +80,164 @@ public final class Sys {
     private static final ValueLayout.OfLong LONG = LinuxC.C_LONG;
     private static final java.lang.foreign.AddressLayout PTR = LinuxC.C_POINTER;
 
-    private static final MethodHandle SOCKET = blocking(LinuxC.socket$address(), LinuxC.socket$descriptor());
-    private static final MethodHandle SOCKETPAIR = blocking(LinuxC.socketpair$address(), LinuxC.socketpair$descriptor());
-    private static final MethodHandle BIND = blocking(LinuxC.bind$address(), LinuxC.bind$descriptor());
-    private static final MethodHandle LISTEN = blocking(LinuxC.listen$address(), LinuxC.listen$descriptor());
-    private static final MethodHandle ACCEPT4 = blocking(LinuxC.accept4$address(), LinuxC.accept4$descriptor());
-    private static final MethodHandle CONNECT = blocking(LinuxC.connect$address(), LinuxC.connect$descriptor());
-    private static final MethodHandle SEND = blocking(LinuxC.send$address(), LinuxC.send$descriptor());
-    private static final MethodHandle SEND_NB = nonBlocking(LinuxC.send$address(), LinuxC.send$descriptor());
-    private static final MethodHandle RECV = blocking(LinuxC.recv$address(), LinuxC.recv$descriptor());
-    private static final MethodHandle RECV_NB = nonBlocking(LinuxC.recv$address(), LinuxC.recv$descriptor());
-    private static final MethodHandle SENDTO = blocking(LinuxC.sendto$address(), LinuxC.sendto$descriptor());
-    private static final MethodHandle SENDTO_NB = nonBlocking(LinuxC.sendto$address(), LinuxC.sendto$descriptor());
-    private static final MethodHandle RECVFROM = blocking(LinuxC.recvfrom$address(), LinuxC.recvfrom$descriptor());
-    private static final MethodHandle RECVFROM_NB = nonBlocking(LinuxC.recvfrom$address(), LinuxC.recvfrom$descriptor());
-    private static final MethodHandle SENDMSG = blocking(LinuxC.sendmsg$address(), LinuxC.sendmsg$descriptor());
-    private static final MethodHandle SENDMSG_NB = nonBlocking(LinuxC.sendmsg$address(), LinuxC.sendmsg$descriptor());
-    private static final MethodHandle RECVMSG = blocking(LinuxC.recvmsg$address(), LinuxC.recvmsg$descriptor());
-    private static final MethodHandle RECVMSG_NB = nonBlocking(LinuxC.recvmsg$address(), LinuxC.recvmsg$descriptor());
-    private static final MethodHandle SENDMMSG = blocking(LinuxC.sendmmsg$address(), LinuxC.sendmmsg$descriptor());
-    private static final MethodHandle SENDMMSG_NB = nonBlocking(LinuxC.sendmmsg$address(), LinuxC.sendmmsg$descriptor());
-    private static final MethodHandle RECVMMSG = blocking(LinuxC.recvmmsg$address(), LinuxC.recvmmsg$descriptor());
-    private static final MethodHandle RECVMMSG_NB = nonBlocking(LinuxC.recvmmsg$address(), LinuxC.recvmmsg$descriptor());
-    private static final MethodHandle SHUTDOWN = nonBlocking(LinuxC.shutdown$address(), LinuxC.shutdown$descriptor());
-    private static final MethodHandle CLOSE = blocking(LinuxC.close$address(), LinuxC.close$descriptor());
-    private static final MethodHandle GETSOCKNAME = nonBlocking(LinuxC.getsockname$address(), LinuxC.getsockname$descriptor());
-    private static final MethodHandle GETPEERNAME = nonBlocking(LinuxC.getpeername$address(), LinuxC.getpeername$descriptor());
-    private static final MethodHandle GETSOCKOPT = nonBlocking(LinuxC.getsockopt$address(), LinuxC.getsockopt$descriptor());
-    private static final MethodHandle SETSOCKOPT = blocking(LinuxC.setsockopt$address(), LinuxC.setsockopt$descriptor());
-    private static final MethodHandle POLL = blocking(LinuxC.poll$address(), LinuxC.poll$descriptor());
-    private static final MethodHandle POLL_NOW = nonBlocking(LinuxC.poll$address(), LinuxC.poll$descriptor());
-    private static final MethodHandle EPOLL_CREATE1 = blocking(LinuxC.epoll_create1$address(), LinuxC.epoll_create1$descriptor());
-    private static final MethodHandle EPOLL_CTL = blocking(LinuxC.epoll_ctl$address(), LinuxC.epoll_ctl$descriptor());
-    private static final MethodHandle EPOLL_WAIT = blocking(LinuxC.epoll_wait$address(), LinuxC.epoll_wait$descriptor());
-    private static final MethodHandle EPOLL_WAIT_NOW = nonBlocking(LinuxC.epoll_wait$address(), LinuxC.epoll_wait$descriptor());
-    private static final MethodHandle EVENTFD = blocking(LinuxC.eventfd$address(), LinuxC.eventfd$descriptor());
-    private static final MethodHandle READ = blocking(LinuxC.read$address(), LinuxC.read$descriptor());
-    private static final MethodHandle WRITE = blocking(LinuxC.write$address(), LinuxC.write$descriptor());
-    private static final MethodHandle SETNS = blocking(LinuxC.setns$address(), LinuxC.setns$descriptor());
-    private static final MethodHandle IF_NAMETOINDEX = blocking(LinuxC.if_nametoindex$address(), LinuxC.if_nametoindex$descriptor());
-    private static final MethodHandle IF_INDEXTONAME = blocking(LinuxC.if_indextoname$address(), LinuxC.if_indextoname$descriptor());
-    private static final MethodHandle FCNTL_INT = variadic(LinuxC.fcntl.address(),
+    private static final class SOCKET {
+        static final MethodHandle H = blocking(LinuxC.socket$address(), LinuxC.socket$descriptor());
+    }
+    private static final class SOCKETPAIR {
+        static final MethodHandle H = blocking(LinuxC.socketpair$address(), LinuxC.socketpair$descriptor());
+    }
+    private static final class BIND {
+        static final MethodHandle H = blocking(LinuxC.bind$address(), LinuxC.bind$descriptor());
+    }
+    private static final class LISTEN {
+        static final MethodHandle H = blocking(LinuxC.listen$address(), LinuxC.listen$descriptor());
+    }
+    private static final class ACCEPT4 {
+        static final MethodHandle H = blocking(LinuxC.accept4$address(), LinuxC.accept4$descriptor());
+    }
+    private static final class CONNECT {
+        static final MethodHandle H = blocking(LinuxC.connect$address(), LinuxC.connect$descriptor());
+    }
+    private static final class SEND {
+        static final MethodHandle H = blocking(LinuxC.send$address(), LinuxC.send$descriptor());
+    }
+    private static final class SEND_NB {
+        static final MethodHandle H = nonBlocking(LinuxC.send$address(), LinuxC.send$descriptor());
+    }
+    private static final class RECV {
+        static final MethodHandle H = blocking(LinuxC.recv$address(), LinuxC.recv$descriptor());
+    }
+    private static final class RECV_NB {
+        static final MethodHandle H = nonBlocking(LinuxC.recv$address(), LinuxC.recv$descriptor());
+    }
+    private static final class SENDTO {
+        static final MethodHandle H = blocking(LinuxC.sendto$address(), LinuxC.sendto$descriptor());
+    }
+    private static final class SENDTO_NB {
+        static final MethodHandle H = nonBlocking(LinuxC.sendto$address(), LinuxC.sendto$descriptor());
+    }
+    private static final class RECVFROM {
+        static final MethodHandle H = blocking(LinuxC.recvfrom$address(), LinuxC.recvfrom$descriptor());
+    }
+    private static final class RECVFROM_NB {
+        static final MethodHandle H = nonBlocking(LinuxC.recvfrom$address(), LinuxC.recvfrom$descriptor());
+    }
+    private static final class SENDMSG {
+        static final MethodHandle H = blocking(LinuxC.sendmsg$address(), LinuxC.sendmsg$descriptor());
+    }
+    private static final class SENDMSG_NB {
+        static final MethodHandle H = nonBlocking(LinuxC.sendmsg$address(), LinuxC.sendmsg$descriptor());
+    }
+    private static final class RECVMSG {
+        static final MethodHandle H = blocking(LinuxC.recvmsg$address(), LinuxC.recvmsg$descriptor());
+    }
+    private static final class RECVMSG_NB {
+        static final MethodHandle H = nonBlocking(LinuxC.recvmsg$address(), LinuxC.recvmsg$descriptor());
+    }
+    private static final class SENDMMSG {
+        static final MethodHandle H = blocking(LinuxC.sendmmsg$address(), LinuxC.sendmmsg$descriptor());
+    }
+    private static final class SENDMMSG_NB {
+        static final MethodHandle H = nonBlocking(LinuxC.sendmmsg$address(), LinuxC.sendmmsg$descriptor());
+    }
+    private static final class RECVMMSG {
+        static final MethodHandle H = blocking(LinuxC.recvmmsg$address(), LinuxC.recvmmsg$descriptor());
+    }
+    private static final class RECVMMSG_NB {
+        static final MethodHandle H = nonBlocking(LinuxC.recvmmsg$address(), LinuxC.recvmmsg$descriptor());
+    }
+    private static final class SHUTDOWN {
+        static final MethodHandle H = nonBlocking(LinuxC.shutdown$address(), LinuxC.shutdown$descriptor());
+    }
+    private static final class CLOSE {
+        static final MethodHandle H = blocking(LinuxC.close$address(), LinuxC.close$descriptor());
+    }
+    private static final class GETSOCKNAME {
+        static final MethodHandle H = nonBlocking(LinuxC.getsockname$address(), LinuxC.getsockname$descriptor());
+    }
+    private static final class GETPEERNAME {
+        static final MethodHandle H = nonBlocking(LinuxC.getpeername$address(), LinuxC.getpeername$descriptor());
+    }
+    private static final class GETSOCKOPT {
+        static final MethodHandle H = nonBlocking(LinuxC.getsockopt$address(), LinuxC.getsockopt$descriptor());
+    }
+    private static final class SETSOCKOPT {
+        static final MethodHandle H = blocking(LinuxC.setsockopt$address(), LinuxC.setsockopt$descriptor());
+    }
+    private static final class POLL {
+        static final MethodHandle H = blocking(LinuxC.poll$address(), LinuxC.poll$descriptor());
+    }
+    private static final class POLL_NOW {
+        static final MethodHandle H = nonBlocking(LinuxC.poll$address(), LinuxC.poll$descriptor());
+    }
+    private static final class EPOLL_CREATE1 {
+        static final MethodHandle H = blocking(LinuxC.epoll_create1$address(), LinuxC.epoll_create1$descriptor());
+    }
+    private static final class EPOLL_CTL {
+        static final MethodHandle H = blocking(LinuxC.epoll_ctl$address(), LinuxC.epoll_ctl$descriptor());
+    }
+    private static final class EPOLL_WAIT {
+        static final MethodHandle H = blocking(LinuxC.epoll_wait$address(), LinuxC.epoll_wait$descriptor());
+    }
+    private static final class EPOLL_WAIT_NOW {
+        static final MethodHandle H = nonBlocking(LinuxC.epoll_wait$address(), LinuxC.epoll_wait$descriptor());
+    }
+    private static final class EVENTFD {
+        static final MethodHandle H = blocking(LinuxC.eventfd$address(), LinuxC.eventfd$descriptor());
+    }
+    private static final class READ {
+        static final MethodHandle H = blocking(LinuxC.read$address(), LinuxC.read$descriptor());
+    }
+    private static final class WRITE {
+        static final MethodHandle H = blocking(LinuxC.write$address(), LinuxC.write$descriptor());
+    }
+    private static final class SETNS {
+        static final MethodHandle H = blocking(LinuxC.setns$address(), LinuxC.setns$descriptor());
+    }
+    private static final class IF_NAMETOINDEX {
+        static final MethodHandle H = blocking(LinuxC.if_nametoindex$address(), LinuxC.if_nametoindex$descriptor());
+    }
+    private static final class IF_INDEXTONAME {
+        static final MethodHandle H = blocking(LinuxC.if_indextoname$address(), LinuxC.if_indextoname$descriptor());
+    }
+    private static final class FCNTL_INT {
+        static final MethodHandle H = variadic(LinuxC.fcntl.address(),
             FunctionDescriptor.of(INT, INT, INT, INT), 2);
-    private static final MethodHandle IOCTL_PTR = variadic(LinuxC.ioctl.address(),
+    }
+    private static final class IOCTL_PTR {
+        static final MethodHandle H = variadic(LinuxC.ioctl.address(),
             FunctionDescriptor.of(INT, INT, LONG, PTR), 2);
-    private static final MethodHandle OPEN = variadic(LinuxC.open.address(),
+    }
+    private static final class OPEN {
+        static final MethodHandle H = variadic(LinuxC.open.address(),
             FunctionDescriptor.of(INT, PTR, INT, INT), 2);
-    private static final MethodHandle STRERROR = LINKER.downcallHandle(LinuxC.strerror$address(), LinuxC.strerror$descriptor());
-    private static final MethodHandle STRERRORNAME_NP = LINKER.defaultLookup().find("strerrorname_np")
-            .map(a -> LINKER.downcallHandle(a, LinuxC.strerrorname_np$descriptor())).orElse(null);
+    }
+    private static final class STRERROR {
+        static final MethodHandle H = LINKER.downcallHandle(LinuxC.strerror$address(), LinuxC.strerror$descriptor());
+    }
+    /** strerrorname_np(3) is GNU-only and recent (glibc 2.32): absent, errors print their number. */
+    private static final class STRERRORNAME_NP {
+        static final MethodHandle H = LINKER.defaultLookup().find("strerrorname_np")
+                .map(a -> LINKER.downcallHandle(a, LinuxC.strerrorname_np$descriptor())).orElse(null);
+    }
+
+    /**
+     * Links the handles a virtual thread's socket, epoll and eventfd calls can reach. A holder class
+     * is initialised by the first thread that uses it, and a virtual thread that meets another
+     * thread's class initialisation in progress waits for it pinned to its carrier; so the first
+     * virtual thread to make a call links these (under {@link FdGuard}'s lock, on which other virtual
+     * threads park unpinned) before any of them can race into a holder.
+     */
+    static void linkForVirtualThreads() {
+        MethodHandle[] linked = {
+            SEND.H, SEND_NB.H, RECV.H, RECV_NB.H, SENDTO.H, SENDTO_NB.H, RECVFROM.H, RECVFROM_NB.H,
+            SENDMSG.H, SENDMSG_NB.H, RECVMSG.H, RECVMSG_NB.H, SENDMMSG.H, SENDMMSG_NB.H, RECVMMSG.H, RECVMMSG_NB.H,
+            ACCEPT4.H, CONNECT.H, CLOSE.H, GETSOCKOPT.H, SETSOCKOPT.H, GETSOCKNAME.H, GETPEERNAME.H, FCNTL_INT.H,
+            POLL.H, POLL_NOW.H, EPOLL_CTL.H, EPOLL_WAIT.H, EPOLL_WAIT_NOW.H, READ.H, WRITE.H, SHUTDOWN.H,
+            SOCKET.H, BIND.H, LISTEN.H,
+        };
+        if (linked.length == 0) throw new AssertionError();
+    }
 
     /** {@return this thread's errno capture segment} */
     private static MemorySegment state() {
@@ -131,7 +259,7 @@ public final class Sys {
         MemorySegment st = state();
         try {
             int r;
-            while ((r = (int) SOCKET.invokeExact(st, domain, type, protocol)) < 0 && errno(st) == EINTR) { }
+            while ((r = (int) SOCKET.H.invokeExact(st, domain, type, protocol)) < 0 && errno(st) == EINTR) { }
             if (r < 0) throw new ErrnoException("socket", errno(st));
             return r;
         } catch (ErrnoException e) {
@@ -146,7 +274,7 @@ public final class Sys {
         MemorySegment st = state();
         try {
             int r;
-            while ((r = (int) SOCKETPAIR.invokeExact(st, domain, type, protocol, sv)) < 0 && errno(st) == EINTR) { }
+            while ((r = (int) SOCKETPAIR.H.invokeExact(st, domain, type, protocol, sv)) < 0 && errno(st) == EINTR) { }
             if (r < 0) throw new ErrnoException("socketpair", errno(st));
         } catch (ErrnoException e) {
             throw e;
@@ -160,7 +288,7 @@ public final class Sys {
         MemorySegment st = state();
         try {
             int r;
-            while ((r = (int) BIND.invokeExact(st, fd, addr, len)) < 0 && errno(st) == EINTR) { }
+            while ((r = (int) BIND.H.invokeExact(st, fd, addr, len)) < 0 && errno(st) == EINTR) { }
             if (r < 0) throw new ErrnoException("bind", errno(st));
         } catch (ErrnoException e) {
             throw e;
@@ -173,7 +301,7 @@ public final class Sys {
     public static void listen(int fd, int backlog) throws ErrnoException {
         MemorySegment st = state();
         try {
-            int r = (int) LISTEN.invokeExact(st, fd, backlog);
+            int r = (int) LISTEN.H.invokeExact(st, fd, backlog);
             if (r < 0) throw new ErrnoException("listen", errno(st));
         } catch (ErrnoException e) {
             throw e;
@@ -187,7 +315,7 @@ public final class Sys {
         MemorySegment st = state();
         try {
             int r;
-            while ((r = (int) ACCEPT4.invokeExact(st, fd, addr, lenPtr, flags)) < 0 && errno(st) == EINTR) { }
+            while ((r = (int) ACCEPT4.H.invokeExact(st, fd, addr, lenPtr, flags)) < 0 && errno(st) == EINTR) { }
             if (r < 0) return wouldBlockOrThrow("accept", st);
             return r;
         } catch (ErrnoException e) {
@@ -204,10 +332,10 @@ public final class Sys {
     public static int connect(int fd, MemorySegment addr, int len) throws ErrnoException {
         MemorySegment st = state();
         try {
-            int r = (int) CONNECT.invokeExact(st, fd, addr, len);
+            int r = (int) CONNECT.H.invokeExact(st, fd, addr, len);
             if (r == 0) return 0;
             int e = errno(st);
-            if (e == EINPROGRESS || e == EAGAIN || e == EINTR || e == 114 /* EALREADY */) return e;
+            if (e == EINPROGRESS || e == EAGAIN || e == EINTR || e == EALREADY) return e;
             throw new ErrnoException("connect", e);
         } catch (ErrnoException e) {
             throw e;
@@ -217,14 +345,14 @@ public final class Sys {
     }
 
     /** send(2): bytes sent or {@link #WOULD_BLOCK}. {@code nb}: the call cannot block (critical handle, heap allowed). */
-    public static long send(int fd, MemorySegment buf, long len, int flags, boolean nb) throws ErrnoException {
+    public static long send(int fd, MemorySegment buf, long len, int flags) throws ErrnoException {
         MemorySegment st = state();
         try {
             long r;
-            if (nb) {
-                while ((r = (long) SEND_NB.invokeExact(st, fd, buf, len, flags)) < 0 && errno(st) == EINTR) { }
+            if ((flags & MSG_DONTWAIT) != 0) {
+                while ((r = (long) SEND_NB.H.invokeExact(st, fd, buf, len, flags)) < 0 && errno(st) == EINTR) { }
             } else {
-                while ((r = (long) SEND.invokeExact(st, fd, buf, len, flags)) < 0 && errno(st) == EINTR) { }
+                while ((r = (long) SEND.H.invokeExact(st, fd, buf, len, flags)) < 0 && errno(st) == EINTR) { }
             }
             if (r < 0) return wouldBlockOrThrow("send", st);
             return r;
@@ -236,14 +364,14 @@ public final class Sys {
     }
 
     /** recv(2): bytes received (0 at end of stream) or {@link #WOULD_BLOCK}. */
-    public static long recv(int fd, MemorySegment buf, long len, int flags, boolean nb) throws ErrnoException {
+    public static long recv(int fd, MemorySegment buf, long len, int flags) throws ErrnoException {
         MemorySegment st = state();
         try {
             long r;
-            if (nb) {
-                while ((r = (long) RECV_NB.invokeExact(st, fd, buf, len, flags)) < 0 && errno(st) == EINTR) { }
+            if ((flags & MSG_DONTWAIT) != 0) {
+                while ((r = (long) RECV_NB.H.invokeExact(st, fd, buf, len, flags)) < 0 && errno(st) == EINTR) { }
             } else {
-                while ((r = (long) RECV.invokeExact(st, fd, buf, len, flags)) < 0 && errno(st) == EINTR) { }
+                while ((r = (long) RECV.H.invokeExact(st, fd, buf, len, flags)) < 0 && errno(st) == EINTR) { }
             }
             if (r < 0) return wouldBlockOrThrow("recv", st);
             return r;
@@ -255,15 +383,14 @@ public final class Sys {
     }
 
     /** sendto(2): bytes sent or {@link #WOULD_BLOCK}. */
-    public static long sendto(int fd, MemorySegment buf, long len, int flags, MemorySegment addr, int addrLen,
-                              boolean nb) throws ErrnoException {
+    public static long sendto(int fd, MemorySegment buf, long len, int flags, MemorySegment addr, int addrLen) throws ErrnoException {
         MemorySegment st = state();
         try {
             long r;
-            if (nb) {
-                while ((r = (long) SENDTO_NB.invokeExact(st, fd, buf, len, flags, addr, addrLen)) < 0 && errno(st) == EINTR) { }
+            if ((flags & MSG_DONTWAIT) != 0) {
+                while ((r = (long) SENDTO_NB.H.invokeExact(st, fd, buf, len, flags, addr, addrLen)) < 0 && errno(st) == EINTR) { }
             } else {
-                while ((r = (long) SENDTO.invokeExact(st, fd, buf, len, flags, addr, addrLen)) < 0 && errno(st) == EINTR) { }
+                while ((r = (long) SENDTO.H.invokeExact(st, fd, buf, len, flags, addr, addrLen)) < 0 && errno(st) == EINTR) { }
             }
             if (r < 0) return wouldBlockOrThrow("sendto", st);
             return r;
@@ -276,14 +403,14 @@ public final class Sys {
 
     /** recvfrom(2): bytes received or {@link #WOULD_BLOCK}; the source goes to {@code addr}/{@code lenPtr}. */
     public static long recvfrom(int fd, MemorySegment buf, long len, int flags, MemorySegment addr,
-                                MemorySegment lenPtr, boolean nb) throws ErrnoException {
+                                MemorySegment lenPtr) throws ErrnoException {
         MemorySegment st = state();
         try {
             long r;
-            if (nb) {
-                while ((r = (long) RECVFROM_NB.invokeExact(st, fd, buf, len, flags, addr, lenPtr)) < 0 && errno(st) == EINTR) { }
+            if ((flags & MSG_DONTWAIT) != 0) {
+                while ((r = (long) RECVFROM_NB.H.invokeExact(st, fd, buf, len, flags, addr, lenPtr)) < 0 && errno(st) == EINTR) { }
             } else {
-                while ((r = (long) RECVFROM.invokeExact(st, fd, buf, len, flags, addr, lenPtr)) < 0 && errno(st) == EINTR) { }
+                while ((r = (long) RECVFROM.H.invokeExact(st, fd, buf, len, flags, addr, lenPtr)) < 0 && errno(st) == EINTR) { }
             }
             if (r < 0) return wouldBlockOrThrow("recvfrom", st);
             return r;
@@ -295,14 +422,14 @@ public final class Sys {
     }
 
     /** sendmsg(2): bytes sent or {@link #WOULD_BLOCK}. The msghdr and everything it points to must be native. */
-    public static long sendmsg(int fd, MemorySegment msghdr, int flags, boolean nb) throws ErrnoException {
+    public static long sendmsg(int fd, MemorySegment msghdr, int flags) throws ErrnoException {
         MemorySegment st = state();
         try {
             long r;
-            if (nb) {
-                while ((r = (long) SENDMSG_NB.invokeExact(st, fd, msghdr, flags)) < 0 && errno(st) == EINTR) { }
+            if ((flags & MSG_DONTWAIT) != 0) {
+                while ((r = (long) SENDMSG_NB.H.invokeExact(st, fd, msghdr, flags)) < 0 && errno(st) == EINTR) { }
             } else {
-                while ((r = (long) SENDMSG.invokeExact(st, fd, msghdr, flags)) < 0 && errno(st) == EINTR) { }
+                while ((r = (long) SENDMSG.H.invokeExact(st, fd, msghdr, flags)) < 0 && errno(st) == EINTR) { }
             }
             if (r < 0) return wouldBlockOrThrow("sendmsg", st);
             return r;
@@ -314,14 +441,14 @@ public final class Sys {
     }
 
     /** recvmsg(2): bytes received or {@link #WOULD_BLOCK}. */
-    public static long recvmsg(int fd, MemorySegment msghdr, int flags, boolean nb) throws ErrnoException {
+    public static long recvmsg(int fd, MemorySegment msghdr, int flags) throws ErrnoException {
         MemorySegment st = state();
         try {
             long r;
-            if (nb) {
-                while ((r = (long) RECVMSG_NB.invokeExact(st, fd, msghdr, flags)) < 0 && errno(st) == EINTR) { }
+            if ((flags & MSG_DONTWAIT) != 0) {
+                while ((r = (long) RECVMSG_NB.H.invokeExact(st, fd, msghdr, flags)) < 0 && errno(st) == EINTR) { }
             } else {
-                while ((r = (long) RECVMSG.invokeExact(st, fd, msghdr, flags)) < 0 && errno(st) == EINTR) { }
+                while ((r = (long) RECVMSG.H.invokeExact(st, fd, msghdr, flags)) < 0 && errno(st) == EINTR) { }
             }
             if (r < 0) return wouldBlockOrThrow("recvmsg", st);
             return r;
@@ -333,14 +460,14 @@ public final class Sys {
     }
 
     /** sendmmsg(2): messages sent or {@link #WOULD_BLOCK}. */
-    public static int sendmmsg(int fd, MemorySegment vec, int vlen, int flags, boolean nb) throws ErrnoException {
+    public static int sendmmsg(int fd, MemorySegment vec, int vlen, int flags) throws ErrnoException {
         MemorySegment st = state();
         try {
             int r;
-            if (nb) {
-                while ((r = (int) SENDMMSG_NB.invokeExact(st, fd, vec, vlen, flags)) < 0 && errno(st) == EINTR) { }
+            if ((flags & MSG_DONTWAIT) != 0) {
+                while ((r = (int) SENDMMSG_NB.H.invokeExact(st, fd, vec, vlen, flags)) < 0 && errno(st) == EINTR) { }
             } else {
-                while ((r = (int) SENDMMSG.invokeExact(st, fd, vec, vlen, flags)) < 0 && errno(st) == EINTR) { }
+                while ((r = (int) SENDMMSG.H.invokeExact(st, fd, vec, vlen, flags)) < 0 && errno(st) == EINTR) { }
             }
             if (r < 0) return wouldBlockOrThrow("sendmmsg", st);
             return r;
@@ -352,15 +479,15 @@ public final class Sys {
     }
 
     /** recvmmsg(2): messages received or {@link #WOULD_BLOCK}; {@code timeout} may be NULL. */
-    public static int recvmmsg(int fd, MemorySegment vec, int vlen, int flags, MemorySegment timeout, boolean nb)
+    public static int recvmmsg(int fd, MemorySegment vec, int vlen, int flags, MemorySegment timeout)
             throws ErrnoException {
         MemorySegment st = state();
         try {
             int r;
-            if (nb) {
-                while ((r = (int) RECVMMSG_NB.invokeExact(st, fd, vec, vlen, flags, timeout)) < 0 && errno(st) == EINTR) { }
+            if ((flags & MSG_DONTWAIT) != 0) {
+                while ((r = (int) RECVMMSG_NB.H.invokeExact(st, fd, vec, vlen, flags, timeout)) < 0 && errno(st) == EINTR) { }
             } else {
-                while ((r = (int) RECVMMSG.invokeExact(st, fd, vec, vlen, flags, timeout)) < 0 && errno(st) == EINTR) { }
+                while ((r = (int) RECVMMSG.H.invokeExact(st, fd, vec, vlen, flags, timeout)) < 0 && errno(st) == EINTR) { }
             }
             if (r < 0) return wouldBlockOrThrow("recvmmsg", st);
             return r;
@@ -375,20 +502,10 @@ public final class Sys {
     public static void shutdown(int fd, int how) throws ErrnoException {
         MemorySegment st = state();
         try {
-            int r = (int) SHUTDOWN.invokeExact(st, fd, how);
+            int r = (int) SHUTDOWN.H.invokeExact(st, fd, how);
             if (r < 0) throw new ErrnoException("shutdown", errno(st));
         } catch (ErrnoException e) {
             throw e;
-        } catch (Throwable t) {
-            throw unexpected(t);
-        }
-    }
-
-    /** shutdown(2), ignoring failure: used to wake threads blocked on a descriptor being closed. */
-    public static void shutdownQuietly(int fd, int how) {
-        try {
-            int r = (int) SHUTDOWN.invokeExact(state(), fd, how);
-            assert r >= -1;
         } catch (Throwable t) {
             throw unexpected(t);
         }
@@ -401,7 +518,7 @@ public final class Sys {
     public static void close(int fd) throws ErrnoException {
         MemorySegment st = state();
         try {
-            int r = (int) CLOSE.invokeExact(st, fd);
+            int r = (int) CLOSE.H.invokeExact(st, fd);
             if (r < 0 && errno(st) != EINTR) throw new ErrnoException("close", errno(st));
         } catch (ErrnoException e) {
             throw e;
@@ -414,7 +531,7 @@ public final class Sys {
     public static void getsockname(int fd, MemorySegment addr, MemorySegment lenPtr) throws ErrnoException {
         MemorySegment st = state();
         try {
-            int r = (int) GETSOCKNAME.invokeExact(st, fd, addr, lenPtr);
+            int r = (int) GETSOCKNAME.H.invokeExact(st, fd, addr, lenPtr);
             if (r < 0) throw new ErrnoException("getsockname", errno(st));
         } catch (ErrnoException e) {
             throw e;
@@ -427,7 +544,7 @@ public final class Sys {
     public static void getpeername(int fd, MemorySegment addr, MemorySegment lenPtr) throws ErrnoException {
         MemorySegment st = state();
         try {
-            int r = (int) GETPEERNAME.invokeExact(st, fd, addr, lenPtr);
+            int r = (int) GETPEERNAME.H.invokeExact(st, fd, addr, lenPtr);
             if (r < 0) throw new ErrnoException("getpeername", errno(st));
         } catch (ErrnoException e) {
             throw e;
@@ -441,7 +558,7 @@ public final class Sys {
             throws ErrnoException {
         MemorySegment st = state();
         try {
-            int r = (int) GETSOCKOPT.invokeExact(st, fd, level, name, val, lenPtr);
+            int r = (int) GETSOCKOPT.H.invokeExact(st, fd, level, name, val, lenPtr);
             if (r < 0) throw new ErrnoException("getsockopt", errno(st));
         } catch (ErrnoException e) {
             throw e;
@@ -454,7 +571,7 @@ public final class Sys {
     public static void setsockopt(int fd, int level, int name, MemorySegment val, int len) throws ErrnoException {
         MemorySegment st = state();
         try {
-            int r = (int) SETSOCKOPT.invokeExact(st, fd, level, name, val, len);
+            int r = (int) SETSOCKOPT.H.invokeExact(st, fd, level, name, val, len);
             if (r < 0) throw new ErrnoException("setsockopt", errno(st));
         } catch (ErrnoException e) {
             throw e;
@@ -468,7 +585,7 @@ public final class Sys {
         MemorySegment st = state();
         try {
             int r;
-            while ((r = (int) FCNTL_INT.invokeExact(st, fd, cmd, arg)) < 0 && errno(st) == EINTR) { }
+            while ((r = (int) FCNTL_INT.H.invokeExact(st, fd, cmd, arg)) < 0 && errno(st) == EINTR) { }
             if (r < 0) throw new ErrnoException("fcntl", errno(st));
             return r;
         } catch (ErrnoException e) {
@@ -483,7 +600,7 @@ public final class Sys {
         MemorySegment st = state();
         try {
             int r;
-            while ((r = (int) IOCTL_PTR.invokeExact(st, fd, request, arg)) < 0 && errno(st) == EINTR) { }
+            while ((r = (int) IOCTL_PTR.H.invokeExact(st, fd, request, arg)) < 0 && errno(st) == EINTR) { }
             if (r < 0) throw new ErrnoException("ioctl", errno(st));
             return r;
         } catch (ErrnoException e) {
@@ -501,8 +618,8 @@ public final class Sys {
         MemorySegment st = state();
         try {
             int r = timeoutMillis == 0
-                    ? (int) POLL_NOW.invokeExact(st, fds, nfds, timeoutMillis)
-                    : (int) POLL.invokeExact(st, fds, nfds, timeoutMillis);
+                    ? (int) POLL_NOW.H.invokeExact(st, fds, nfds, timeoutMillis)
+                    : (int) POLL.H.invokeExact(st, fds, nfds, timeoutMillis);
             if (r < 0) {
                 if (errno(st) == EINTR) return 0;
                 throw new ErrnoException("poll", errno(st));
@@ -519,7 +636,7 @@ public final class Sys {
     public static int epollCreate1(int flags) throws ErrnoException {
         MemorySegment st = state();
         try {
-            int r = (int) EPOLL_CREATE1.invokeExact(st, flags);
+            int r = (int) EPOLL_CREATE1.H.invokeExact(st, flags);
             if (r < 0) throw new ErrnoException("epoll_create1", errno(st));
             return r;
         } catch (ErrnoException e) {
@@ -533,7 +650,7 @@ public final class Sys {
     public static void epollCtl(int epfd, int op, int fd, MemorySegment event) throws ErrnoException {
         MemorySegment st = state();
         try {
-            int r = (int) EPOLL_CTL.invokeExact(st, epfd, op, fd, event);
+            int r = (int) EPOLL_CTL.H.invokeExact(st, epfd, op, fd, event);
             if (r < 0) throw new ErrnoException("epoll_ctl", errno(st));
         } catch (ErrnoException e) {
             throw e;
@@ -547,8 +664,8 @@ public final class Sys {
         MemorySegment st = state();
         try {
             int r = timeoutMillis == 0
-                    ? (int) EPOLL_WAIT_NOW.invokeExact(st, epfd, events, max, timeoutMillis)
-                    : (int) EPOLL_WAIT.invokeExact(st, epfd, events, max, timeoutMillis);
+                    ? (int) EPOLL_WAIT_NOW.H.invokeExact(st, epfd, events, max, timeoutMillis)
+                    : (int) EPOLL_WAIT.H.invokeExact(st, epfd, events, max, timeoutMillis);
             if (r < 0) {
                 if (errno(st) == EINTR) return 0;
                 throw new ErrnoException("epoll_wait", errno(st));
@@ -565,7 +682,7 @@ public final class Sys {
     public static int eventfd(int initval, int flags) throws ErrnoException {
         MemorySegment st = state();
         try {
-            int r = (int) EVENTFD.invokeExact(st, initval, flags);
+            int r = (int) EVENTFD.H.invokeExact(st, initval, flags);
             if (r < 0) throw new ErrnoException("eventfd", errno(st));
             return r;
         } catch (ErrnoException e) {
@@ -580,7 +697,7 @@ public final class Sys {
         MemorySegment st = state();
         try {
             long r;
-            while ((r = (long) READ.invokeExact(st, fd, buf, len)) < 0 && errno(st) == EINTR) { }
+            while ((r = (long) READ.H.invokeExact(st, fd, buf, len)) < 0 && errno(st) == EINTR) { }
             if (r < 0) return wouldBlockOrThrow("read", st);
             return r;
         } catch (ErrnoException e) {
@@ -595,7 +712,7 @@ public final class Sys {
         MemorySegment st = state();
         try {
             long r;
-            while ((r = (long) WRITE.invokeExact(st, fd, buf, len)) < 0 && errno(st) == EINTR) { }
+            while ((r = (long) WRITE.H.invokeExact(st, fd, buf, len)) < 0 && errno(st) == EINTR) { }
             if (r < 0) return wouldBlockOrThrow("write", st);
             return r;
         } catch (ErrnoException e) {
@@ -610,7 +727,7 @@ public final class Sys {
         MemorySegment st = state();
         try {
             int r;
-            while ((r = (int) OPEN.invokeExact(st, path, flags, 0)) < 0 && errno(st) == EINTR) { }
+            while ((r = (int) OPEN.H.invokeExact(st, path, flags, 0)) < 0 && errno(st) == EINTR) { }
             if (r < 0) throw new ErrnoException("open", errno(st));
             return r;
         } catch (ErrnoException e) {
@@ -624,7 +741,7 @@ public final class Sys {
     public static void setns(int fd, int nstype) throws ErrnoException {
         MemorySegment st = state();
         try {
-            int r = (int) SETNS.invokeExact(st, fd, nstype);
+            int r = (int) SETNS.H.invokeExact(st, fd, nstype);
             if (r < 0) throw new ErrnoException("setns", errno(st));
         } catch (ErrnoException e) {
             throw e;
@@ -637,7 +754,7 @@ public final class Sys {
     public static int ifNameToIndex(MemorySegment name) throws ErrnoException {
         MemorySegment st = state();
         try {
-            int r = (int) IF_NAMETOINDEX.invokeExact(st, name);
+            int r = (int) IF_NAMETOINDEX.H.invokeExact(st, name);
             if (r == 0) throw new ErrnoException("if_nametoindex", errno(st));
             return r;
         } catch (ErrnoException e) {
@@ -651,13 +768,101 @@ public final class Sys {
     public static void ifIndexToName(int index, MemorySegment buf) throws ErrnoException {
         MemorySegment st = state();
         try {
-            MemorySegment r = (MemorySegment) IF_INDEXTONAME.invokeExact(st, index, buf);
+            MemorySegment r = (MemorySegment) IF_INDEXTONAME.H.invokeExact(st, index, buf);
             if (r.address() == 0) throw new ErrnoException("if_indextoname", errno(st));
         } catch (ErrnoException e) {
             throw e;
         } catch (Throwable t) {
             throw unexpected(t);
         }
+    }
+
+    // ---- waking threads blocked in the kernel (see FdGuard) -----------------------------------
+
+    /*
+     * Not in the generated bindings (pthread.h and signal.h are not among jextract's inputs): the
+     * descriptors are declared here, with the C types of glibc's prototypes on LP64. BindingsProbeTest
+     * checks struct sigaction's layout (SigAction) against gcc.
+     */
+    private static final class DUP3 {
+        static final MethodHandle H = blocking(LINKER.defaultLookup().find("dup3").orElseThrow(),
+                FunctionDescriptor.of(INT, INT, INT, INT));
+    }
+    private static final class PTHREAD_SELF {
+        static final MethodHandle H = LINKER.downcallHandle(LINKER.defaultLookup().find("pthread_self").orElseThrow(),
+                FunctionDescriptor.of(LONG));
+    }
+    private static final class PTHREAD_KILL {
+        static final MethodHandle H = LINKER.downcallHandle(LINKER.defaultLookup().find("pthread_kill").orElseThrow(),
+                FunctionDescriptor.of(INT, LONG, INT));
+    }
+    private static final class SIGACTION {
+        static final MethodHandle H = blocking(LINKER.defaultLookup().find("sigaction").orElseThrow(),
+                FunctionDescriptor.of(INT, INT, PTR, PTR));
+    }
+    /** SIGRTMAX is a glibc function, not a constant (glibc keeps the lowest real-time signals for itself). */
+    private static final class SIGRTMAX {
+        static final MethodHandle H = LINKER.downcallHandle(
+                LINKER.defaultLookup().find("__libc_current_sigrtmax").orElseThrow(), FunctionDescriptor.of(INT));
+    }
+
+    /** dup3(2): makes {@code newFd} refer to {@code oldFd}'s open file (closing what it referred to). */
+    public static void dup3(int oldFd, int newFd, int flags) throws ErrnoException {
+        MemorySegment st = state();
+        try {
+            int r;
+            while ((r = (int) DUP3.H.invokeExact(st, oldFd, newFd, flags)) < 0 && errno(st) == EINTR) { }
+            if (r < 0) throw new ErrnoException("dup3", errno(st));
+        } catch (ErrnoException e) {
+            throw e;
+        } catch (Throwable t) {
+            throw unexpected(t);
+        }
+    }
+
+    /** pthread_self(3): the calling platform thread's pthread_t. */
+    public static long pthreadSelf() {
+        try {
+            return (long) PTHREAD_SELF.H.invokeExact();
+        } catch (Throwable t) {
+            throw unexpected(t);
+        }
+    }
+
+    /** pthread_kill(3): sends {@code sig} to a live thread of this process; returns the error number (0: sent). */
+    public static int pthreadKill(long thread, int sig) {
+        try {
+            return (int) PTHREAD_KILL.H.invokeExact(thread, sig);
+        } catch (Throwable t) {
+            throw unexpected(t);
+        }
+    }
+
+    /** sigaction(2): {@code act} and {@code old} are a struct sigaction each, or NULL. */
+    public static void sigaction(int sig, MemorySegment act, MemorySegment old) throws ErrnoException {
+        MemorySegment st = state();
+        try {
+            int r = (int) SIGACTION.H.invokeExact(st, sig, act, old);
+            if (r < 0) throw new ErrnoException("sigaction", errno(st));
+        } catch (ErrnoException e) {
+            throw e;
+        } catch (Throwable t) {
+            throw unexpected(t);
+        }
+    }
+
+    /** {@return SIGRTMAX, the highest real-time signal number} */
+    public static int sigrtmax() {
+        try {
+            return (int) SIGRTMAX.H.invokeExact();
+        } catch (Throwable t) {
+            throw unexpected(t);
+        }
+    }
+
+    /** {@return the address of a libc function, for use as a native function pointer} */
+    public static MemorySegment libcFunction(String name) {
+        return LINKER.defaultLookup().find(name).orElseThrow(() -> new IllegalStateException("libc has no " + name));
     }
 
     private static int wouldBlockOrThrow(String call, MemorySegment st) throws ErrnoException {
@@ -675,12 +880,12 @@ public final class Sys {
             String name = null;
             String text;
             try {
-                if (STRERRORNAME_NP != null) {
-                    MemorySegment p = (MemorySegment) STRERRORNAME_NP.invokeExact((int) e);
+                if (STRERRORNAME_NP.H != null) {
+                    MemorySegment p = (MemorySegment) STRERRORNAME_NP.H.invokeExact((int) e);
                     if (p.address() != 0) name = p.reinterpret(64).getString(0);
                 }
                 // strerror(3) is thread-safe in glibc for every errno it knows; this runs once per number.
-                MemorySegment p = (MemorySegment) STRERROR.invokeExact((int) e);
+                MemorySegment p = (MemorySegment) STRERROR.H.invokeExact((int) e);
                 text = p.address() == 0 ? "Unknown error " + e : p.reinterpret(256).getString(0);
             } catch (Throwable t) {
                 throw unexpected(t);

@@ -70,12 +70,6 @@ public final class RtnetlinkEvents implements AutoCloseable {
         }
     }
 
-    /**
-     * Longest single wait in the socket: a netlink socket has no shutdown(2), so closing it does not
-     * wake a thread blocked in recv; waits are cut into slices so that {@link #close()} is seen.
-     */
-    static final int SLICE_MILLIS = 100;
-
     private final NetlinkConnection conn;
     private final Set<Topic> topics;
     private final ArrayDeque<RtnetlinkEvent> pending = new ArrayDeque<>();
@@ -135,17 +129,14 @@ public final class RtnetlinkEvents implements AutoCloseable {
         if (!pending.isEmpty()) return pending.poll();
         long deadline = timeout == null ? 0 : System.nanoTime() + Math.max(0, timeout.toNanos());
         while (true) {
-            int wait;
-            if (timeout == null) {
-                wait = SLICE_MILLIS;
-            } else {
+            int wait = -1;
+            if (timeout != null) {
                 long left = deadline - System.nanoTime();
-                if (left < 0) left = 0;
-                wait = (int) Math.min(SLICE_MILLIS, (left + 999_999) / 1_000_000);
+                wait = left <= 0 ? 0 : (int) Math.min(Integer.MAX_VALUE, (left + 999_999) / 1_000_000);
             }
             if (closed) return null;
             try {
-                conn.receiveEvents(decode, wait);
+                conn.receiveEvents(decode, wait); // close() wakes this wait at once
             } catch (SocketClosedException | IllegalStateException e) {
                 if (closed) return null;
                 throw e;
@@ -193,7 +184,7 @@ public final class RtnetlinkEvents implements AutoCloseable {
 
     /**
      * Unsubscribes and closes the connection; a {@code next}/{@code listen} blocked in another
-     * thread returns within {@value #SLICE_MILLIS} ms. Idempotent.
+     * thread returns (null / returns) at once. Idempotent.
      */
     @Override
     public void close() {

@@ -1,7 +1,7 @@
-package dev.ffsock;
+package dev.ffsock.internal;
 
-import dev.ffsock.internal.ArchLayouts;
-import dev.ffsock.internal.Sys;
+import dev.ffsock.ErrnoException;
+import dev.ffsock.internal.bindings.LinuxC;
 
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
-import java.util.function.BooleanSupplier;
 
 /**
  * The process-wide poller that lets virtual threads wait for a descriptor without pinning their
@@ -30,15 +29,15 @@ import java.util.function.BooleanSupplier;
  * <p>All state is guarded by one lock, held only for bookkeeping and epoll_ctl(2) (never across a
  * wait).
  */
-final class Poller {
+public final class Poller {
     private Poller() {
     }
 
-    private static final int EPOLL_CTL_ADD = 1;
-    private static final int EPOLL_CTL_DEL = 2;
-    private static final int EPOLL_CTL_MOD = 3;
-    private static final int EPOLLONESHOT = 1 << 30;
-    private static final int EPOLL_CLOEXEC = 0x80000;
+    private static final int EPOLL_CTL_ADD = LinuxC.EPOLL_CTL_ADD();
+    private static final int EPOLL_CTL_DEL = LinuxC.EPOLL_CTL_DEL();
+    private static final int EPOLL_CTL_MOD = LinuxC.EPOLL_CTL_MOD();
+    private static final int EPOLLONESHOT = LinuxC.EPOLLONESHOT();
+    private static final int EPOLL_CLOEXEC = LinuxC.EPOLL_CLOEXEC();
     private static final int MAX_EVENTS = 256;
 
     /** One descriptor's entry in the poller's epoll set; owned by the socket (or epoll, eventfd) it serves. */
@@ -60,6 +59,7 @@ final class Poller {
     /** One parked thread and the events it waits for. */
     static final class Waiter {
         final Thread thread;
+        /** The events waited for; 0 for a thread waiting on several descriptors (woken by any event). */
         final int events;
         /** Unparked by the poller for an event (not yet back to retry its call). */
         boolean notified;
@@ -70,10 +70,13 @@ final class Poller {
         }
     }
 
-    private static final int EPOLLERR = 0x008;
-    private static final int EPOLLHUP = 0x010;
+    private static final int EPOLLERR = LinuxC.EPOLLERR();
+    private static final int EPOLLHUP = LinuxC.EPOLLHUP();
 
     private static final ReentrantLock LOCK = new ReentrantLock();
+    /** One struct epoll_event per thread for epoll_ctl(2). */
+    private static final ThreadLocal<MemorySegment> EVENT =
+            ThreadLocal.withInitial(() -> Arena.ofAuto().allocate(ArchLayouts.EPOLL_EVENT_SIZE, 8));
     private static Registration[] byFd = new Registration[1024];
     private static int generation;
 
@@ -144,7 +147,7 @@ final class Poller {
             Waiter w = r.waiters.get(i);
             if (w.notified) continue;
             int m = w.events & fired;
-            if (all || (m & ~covered) != 0) {
+            if (all || w.events == 0 || (m & ~covered) != 0) { // 0: a PollSet waiter, woken by anything
                 w.notified = true;
                 LockSupport.unpark(w.thread);
                 covered |= m;
@@ -162,12 +165,17 @@ final class Poller {
     }
 
     private static void arm(Registration r, int want) throws ErrnoException {
-        MemorySegment ev = Scratch.get().epollEvent;
+        MemorySegment ev = EVENT.get();
         ev.set(ValueLayout.JAVA_INT_UNALIGNED, ArchLayouts.EPOLL_EVENT_EVENTS, want | EPOLLONESHOT);
         ev.set(ValueLayout.JAVA_LONG_UNALIGNED, ArchLayouts.EPOLL_EVENT_DATA, r.key);
         Sys.epollCtl(Holder.EPFD, r.added ? EPOLL_CTL_MOD : EPOLL_CTL_ADD, r.fd, ev);
         r.added = true;
         r.armed = want;
+    }
+
+    /** Starts the poller thread if it is not running yet. */
+    static void start() {
+        if (Holder.EPFD < 0) throw new IllegalStateException("no poller");
     }
 
     /** {@return a new registration for {@code fd}, not yet in the epoll set (added on the first wait)} */
@@ -187,37 +195,22 @@ final class Poller {
     }
 
     /**
-     * Parks the calling thread until {@code r}'s descriptor reports one of {@code events} (EPOLL bits,
-     * equal to the POLL bits), the deadline passes ({@code deadlineNanos} as {@link System#nanoTime()};
-     * 0: none), the thread is interrupted or unparked, or {@code closed} turns true. Returns in every
-     * case: the caller retries its call and checks those conditions itself.
+     * Parks the calling virtual thread until {@code r}'s descriptor reports one of {@code events}
+     * (EPOLL bits, equal to the POLL bits), the deadline passes ({@code deadlineNanos} as
+     * {@link System#nanoTime()}; 0: none), the thread is interrupted or unparked, or {@code guard}
+     * closes. Returns in every case: the caller retries its call and checks those conditions itself.
      */
-    static void await(Registration r, int events, long deadlineNanos, BooleanSupplier closed) throws ErrnoException {
+    static void await(Registration r, int events, long deadlineNanos, FdGuard guard) throws ErrnoException {
         Waiter me = new Waiter(Thread.currentThread(), events);
         LOCK.lock();
         try {
-            if (r.removed) return;
-            r.waiters.add(me);
-            if ((r.armed & events) != events) {
-                try {
-                    arm(r, r.armed | events);
-                } catch (ErrnoException e) {
-                    r.waiters.remove(me);
-                    throw e;
-                }
-            }
+            if (!enlist(r, me, events)) return;
         } finally {
             LOCK.unlock();
         }
         try {
             // A close that ran before we were listed has already done its wake-up: do not park.
-            if (closed.getAsBoolean()) return;
-            if (deadlineNanos == 0) {
-                LockSupport.park(r);
-            } else {
-                long left = deadlineNanos - System.nanoTime();
-                if (left > 0) LockSupport.parkNanos(r, left);
-            }
+            if (!guard.closing()) park(r, deadlineNanos);
         } finally {
             LOCK.lock();
             try {
@@ -225,6 +218,59 @@ final class Poller {
             } finally {
                 LOCK.unlock();
             }
+        }
+    }
+
+    /**
+     * As {@link #await} for several descriptors at once ({@code n} entries of {@code regs},
+     * {@code events} and {@code guards}): returns when any of them is ready or closes.
+     */
+    static void awaitAny(Registration[] regs, int[] events, FdGuard[] guards, int n, long deadlineNanos)
+            throws ErrnoException {
+        Waiter me = new Waiter(Thread.currentThread(), 0);
+        int listed = 0;
+        try {
+            LOCK.lock();
+            try {
+                for (; listed < n; listed++) {
+                    if (!enlist(regs[listed], me, events[listed])) return;
+                }
+            } finally {
+                LOCK.unlock();
+            }
+            for (int i = 0; i < n; i++) if (guards[i].closing()) return;
+            park(regs[0], deadlineNanos);
+        } finally {
+            LOCK.lock();
+            try {
+                for (int i = 0; i < listed; i++) regs[i].waiters.remove(me);
+            } finally {
+                LOCK.unlock();
+            }
+        }
+    }
+
+    /** Lists {@code me} on {@code r} and arms it for {@code events}; false if {@code r} is removed (closed). */
+    private static boolean enlist(Registration r, Waiter me, int events) throws ErrnoException {
+        if (r.removed) return false;
+        r.waiters.add(me);
+        if ((r.armed & events) != events) {
+            try {
+                arm(r, r.armed | events);
+            } catch (ErrnoException e) {
+                r.waiters.remove(me);
+                throw e;
+            }
+        }
+        return true;
+    }
+
+    private static void park(Object blocker, long deadlineNanos) {
+        if (deadlineNanos == 0) {
+            LockSupport.park(blocker);
+        } else {
+            long left = deadlineNanos - System.nanoTime();
+            if (left > 0) LockSupport.parkNanos(blocker, left);
         }
     }
 
@@ -264,7 +310,7 @@ final class Poller {
     }
 
     /** {@return the number of live registrations (for tests: none may outlive its descriptor)} */
-    static int registrations() {
+    public static int registrations() {
         LOCK.lock();
         try {
             int n = 0;
@@ -276,7 +322,7 @@ final class Poller {
     }
 
     /** {@return the number of threads currently listed as waiting (for tests)} */
-    static int waiting() {
+    public static int waiting() {
         LOCK.lock();
         try {
             int n = 0;

@@ -1,0 +1,248 @@
+package dev.ffsock.internal;
+
+import dev.ffsock.ErrnoException;
+import dev.ffsock.internal.bindings.LinuxC;
+
+import java.io.IOException;
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.net.SocketTimeoutException;
+import java.nio.channels.ClosedByInterruptException;
+import java.time.Duration;
+
+/**
+ * The one wait of ffsock: what a blocking-mode call does when its descriptor is not ready. Every
+ * call that can wait — the socket calls, the message and batch calls, poll, epoll_wait, eventfd
+ * read/write, netlink — is written as "attempt; while it would block, {@link #await}; attempt
+ * again", so timeouts, interrupts and close are handled here once:
+ *
+ * <ul>
+ *   <li>a virtual thread parks on the {@link Poller} (its carrier is free while it waits);</li>
+ *   <li>a platform thread waits in poll(2), listed on the {@link FdGuard} so that close interrupts it;</li>
+ *   <li>the time limit is the socket's SO_RCVTIMEO/SO_SNDTIMEO (read when the call first has to
+ *       wait, so it is right however it was set) or the call's own deadline, and its expiry throws
+ *       {@link SocketTimeoutException};</li>
+ *   <li>a close throws {@code SocketClosedException}; a virtual thread interrupted while parked
+ *       closes the object and throws {@link ClosedByInterruptException}.</li>
+ * </ul>
+ *
+ * Deadlines are {@link System#nanoTime()} values; 0 means none, {@link #UNSET} "not computed yet".
+ */
+public final class Blocking {
+    private Blocking() {
+    }
+
+    /** A deadline not yet computed (the call has not had to wait yet). */
+    public static final long UNSET = Long.MIN_VALUE;
+    /** {@code option} for a call bounded by its own deadline (or not at all) rather than a socket option. */
+    public static final int NO_OPTION = 0;
+
+    private static final int F_GETFL = LinuxC.F_GETFL();
+    private static final int O_NONBLOCK = LinuxC.O_NONBLOCK();
+    private static final int SOL_SOCKET = LinuxC.SOL_SOCKET();
+
+    private static final class Scratch {
+        final MemorySegment pollfd = Arena.ofAuto().allocate(Structs.POLLFD_SIZE, 8);
+        final MemorySegment timeval = Arena.ofAuto().allocate(Structs.TIMEVAL_SIZE, 8);
+        final MemorySegment len = Arena.ofAuto().allocate(4, 4);
+    }
+
+    private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
+
+    /** {@return the deadline {@code timeout} from now; 0 (none) for a zero or negative timeout} */
+    public static long deadline(Duration timeout) {
+        if (timeout.isZero() || timeout.isNegative()) return 0;
+        long nanos;
+        try {
+            nanos = timeout.toNanos();
+        } catch (ArithmeticException e) {
+            return 0;
+        }
+        return at(Math.min(nanos, Long.MAX_VALUE / 4));
+    }
+
+    /** {@return the deadline {@code millis} from now; 0 (none) when negative} */
+    public static long deadlineMillis(long millis) {
+        if (millis < 0) return 0;
+        return at(Math.min(millis, Long.MAX_VALUE / 4_000_000L) * 1_000_000L);
+    }
+
+    private static long at(long nanosFromNow) {
+        long d = System.nanoTime() + nanosFromNow;
+        return d == 0 || d == UNSET ? d + 1 : d;
+    }
+
+    /** {@return whether {@code deadline} (not 0) has passed} */
+    public static boolean expired(long deadline) {
+        return deadline != 0 && deadline != UNSET && deadline - System.nanoTime() <= 0;
+    }
+
+    /** {@return the milliseconds left until {@code deadline}, rounded up; -1 for none} */
+    public static int remainingMillis(long deadline) {
+        if (deadline == 0 || deadline == UNSET) return -1;
+        long left = deadline - System.nanoTime();
+        if (left <= 0) return 0;
+        return (int) Math.min(Integer.MAX_VALUE, (left + 999_999) / 1_000_000);
+    }
+
+    /**
+     * Before a blocking-mode call: a thread whose interrupt status is set closes the object and gets
+     * {@link ClosedByInterruptException} (as {@link java.nio.channels.InterruptibleChannel}s do).
+     */
+    public static void checkInterrupt(FdGuard guard) throws ClosedByInterruptException {
+        if (Thread.currentThread().isInterrupted()) {
+            guard.close();
+            throw new ClosedByInterruptException();
+        }
+    }
+
+    /**
+     * Waits once for {@code events} (POLL bits) on {@code fd}, on behalf of a blocking-mode call that
+     * found it not ready, and returns the deadline for the next round. Spurious returns are allowed:
+     * the caller attempts its call again.
+     *
+     * @param guard    the object's guard; the call must be inside {@link FdGuard#beginBlocking()}
+     * @param deadline {@link #UNSET} the first time (the limit then comes from {@code option}), or the
+     *                 call's own deadline (0: none)
+     * @param option   SO_RCVTIMEO or SO_SNDTIMEO, the socket option that bounds the call, or
+     *                 {@link #NO_OPTION}
+     * @throws SocketTimeoutException     when the time limit has passed
+     * @throws dev.ffsock.SocketClosedException when the object was closed
+     * @throws ClosedByInterruptException when a waiting virtual thread was interrupted (the object is closed)
+     */
+    public static long await(FdGuard guard, int fd, int events, long deadline, int option, String call)
+            throws IOException {
+        if (guard.closing()) throw guard.closedWhileBlocked(call);
+        boolean virtual = Thread.currentThread().isVirtual();
+        if (deadline == UNSET) {
+            if (option == NO_OPTION) {
+                deadline = 0;
+            } else {
+                // A platform thread's call blocks in the kernel unless the descriptor is O_NONBLOCK
+                // there (a virtual thread's accept/connect made it so, or another holder did): if it
+                // is not, the kernel has already waited out the socket's timeout.
+                if (!virtual && (Sys.fcntl(fd, F_GETFL, 0) & O_NONBLOCK) == 0) {
+                    throw new SocketTimeoutException(call + " timed out");
+                }
+                deadline = deadline(timeoutOption(fd, option));
+            }
+        }
+        if (expired(deadline)) throw new SocketTimeoutException(call + " timed out");
+        if (virtual) {
+            Poller.await(guard.registration(), events, deadline, guard);
+        } else {
+            pollOne(fd, events, remainingMillis(deadline)); // close's signal interrupts it
+        }
+        if (guard.closing()) throw guard.closedWhileBlocked(call);
+        if (virtual) checkInterrupt(guard);
+        return deadline;
+    }
+
+    /** One system call of the send/recv family, as {@link #call} makes it (non-capturing lambdas: no allocation). */
+    @FunctionalInterface
+    public interface Call {
+        /**
+         * Makes the call once: its result, or {@link Sys#WOULD_BLOCK}.
+         *
+         * @param buf   the buffer, msghdr or mmsghdr vector
+         * @param len   its length, or the vector's entry count
+         * @param extra the call's other argument (an address), or null
+         */
+        long invoke(int fd, MemorySegment buf, long len, int flags, Object extra) throws ErrnoException;
+    }
+
+    private static final int MSG_DONTWAIT = LinuxC.MSG_DONTWAIT();
+
+    /**
+     * {@return whether a blocking-mode call on this thread waits inside the kernel} True on platform
+     * threads (one plain blocking system call, interrupted by close's signal); false on virtual
+     * threads, whose calls carry MSG_DONTWAIT and park on the poller instead. Heap buffers must be
+     * copied to native memory for a call that waits in the kernel.
+     */
+    public static boolean inKernel(boolean block) {
+        return block && !Thread.currentThread().isVirtual();
+    }
+
+    /**
+     * The send/recv family's one loop: makes {@code op} — with MSG_DONTWAIT added unless it is a
+     * blocking-mode call on a platform thread — and, while it would block in blocking mode, waits
+     * with {@link #await} and makes it again. After a close the number names a dead socket, so a
+     * result of 0 or less then means the call was cut short by the close.
+     *
+     * @param block    blocking mode (and no MSG_DONTWAIT in the caller's flags)
+     * @param events   POLLIN or POLLOUT
+     * @param deadline {@link #UNSET} to take the limit from {@code option}, or the call's own deadline
+     * @return the call's result; {@link Sys#WOULD_BLOCK} only when not {@code block}
+     */
+    public static long call(FdGuard guard, boolean block, int flags, int events, long deadline, int option,
+                            String name, Call op, MemorySegment buf, long len, Object extra) throws IOException {
+        if (!inKernel(block)) flags |= MSG_DONTWAIT;
+        int fd = block ? guard.beginBlocking() : guard.begin();
+        try {
+            long r;
+            while ((r = op.invoke(fd, buf, len, flags, extra)) == Sys.WOULD_BLOCK && block) {
+                deadline = await(guard, fd, events, deadline, option, name);
+            }
+            if (r <= 0 && guard.closing()) throw guard.closedWhileBlocked(name);
+            return r;
+        } catch (IOException e) {
+            throw closedOr(guard, e, name);
+        } finally {
+            if (block) guard.endBlocking(); else guard.end();
+        }
+    }
+
+    /**
+     * {@return {@code e}, or — for an errno from a call that a close cut short (the number then names
+     * a dead socket) — a SocketClosedException with {@code e} suppressed}
+     */
+    public static IOException closedOr(FdGuard guard, IOException e, String call) {
+        if (e instanceof ErrnoException && guard.closing()) {
+            dev.ffsock.SocketClosedException c = guard.closedWhileBlocked(call);
+            c.addSuppressed(e);
+            return c;
+        }
+        return e;
+    }
+
+    /**
+     * A virtual thread's wait in a poll-style call (poll, epoll_wait): parks once on the poller until
+     * {@code fd} may be ready, the deadline passes, the object closes or the thread is interrupted.
+     * Never throws for time or interrupt: the caller checks again and decides.
+     */
+    public static void awaitReady(FdGuard guard, int fd, int events, long deadline) throws IOException {
+        if (guard.closing() || expired(deadline)) return;
+        Poller.await(guard.registration(), events, deadline, guard);
+    }
+
+    /**
+     * Waits for any of several descriptors (a virtual thread's {@code PollSet.poll}): parks on the
+     * poller until one is ready, one closes, the deadline passes or the thread is interrupted.
+     */
+    public static void awaitAny(FdGuard[] guards, int[] events, int n, long deadline) throws IOException {
+        if (expired(deadline)) return;
+        Poller.Registration[] regs = new Poller.Registration[n];
+        for (int i = 0; i < n; i++) regs[i] = guards[i].registration();
+        Poller.awaitAny(regs, events, guards, n, deadline);
+    }
+
+    /** poll(2) of one descriptor: its revents, 0 when not ready within {@code millis} (or interrupted). */
+    public static int pollOne(int fd, int events, int millis) throws ErrnoException {
+        MemorySegment p = SCRATCH.get().pollfd;
+        p.set(ValueLayout.JAVA_INT, Structs.POLLFD_FD, fd);
+        p.set(ValueLayout.JAVA_SHORT, Structs.POLLFD_EVENTS, (short) events);
+        p.set(ValueLayout.JAVA_SHORT, Structs.POLLFD_REVENTS, (short) 0);
+        if (Sys.poll(p, 1, millis) == 0) return 0;
+        return p.get(ValueLayout.JAVA_SHORT, Structs.POLLFD_REVENTS) & 0xffff;
+    }
+
+    /** {@return a socket's SO_RCVTIMEO or SO_SNDTIMEO; zero for none} */
+    private static Duration timeoutOption(int fd, int option) throws ErrnoException {
+        Scratch s = SCRATCH.get();
+        s.len.set(ValueLayout.JAVA_INT, 0, (int) Structs.TIMEVAL_SIZE);
+        Sys.getsockopt(fd, SOL_SOCKET, option, s.timeval, s.len);
+        return Duration.ofSeconds(s.timeval.get(ValueLayout.JAVA_LONG, Structs.TIMEVAL_SEC),
+                s.timeval.get(ValueLayout.JAVA_LONG, Structs.TIMEVAL_USEC) * 1000);
+    }
+}

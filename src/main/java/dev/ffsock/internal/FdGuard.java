@@ -1,0 +1,217 @@
+package dev.ffsock.internal;
+
+import dev.ffsock.ErrnoException;
+import dev.ffsock.SocketClosedException;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.util.Arrays;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * The close state of one descriptor ffsock owns (a socket, an epoll instance, an eventfd), and the
+ * one place where closing meets blocked calls.
+ *
+ * <p>One atomic word holds a CLOSING bit and the number of calls in flight. A call brackets its use
+ * of the descriptor with {@link #begin()}/{@link #end()} — or, when it may block inside the kernel
+ * on a platform thread, with {@link #beginBlocking()}/{@link #endBlocking()}, which also lists the
+ * thread so that close can interrupt its system call.
+ *
+ * <p>{@link #close()} is idempotent. With no call in flight it closes the descriptor at once.
+ * Otherwise it wakes every call: virtual threads parked on the {@link Poller} are unparked (their
+ * registration is removed first, while the number still names the real file), the number is
+ * {@linkplain Wakeup#detach detached} from the real file, and every listed platform thread is
+ * {@linkplain Wakeup#signal signalled}. Nothing is done to the open file itself — no shutdown(2), no
+ * flag change — so other holders of it see no difference. The last call to leave closes the number
+ * (by then the dead socket) exactly once; it is never used after that.
+ */
+public final class FdGuard {
+    /** What the guarded object releases besides its descriptor (nothing, for most). */
+    public interface Release {
+        /** Runs once, after the descriptor is closed. */
+        void released();
+    }
+
+    private static final int CLOSING = 1 << 30;
+    private static final int COUNT = CLOSING - 1;
+    private static final VarHandle CTL;
+
+    static {
+        try {
+            CTL = MethodHandles.lookup().findVarHandle(FdGuard.class, "ctl", int.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    private final int fd;
+    private final String what;
+    private final Release release;
+    @SuppressWarnings("unused")
+    private volatile int ctl;
+    /** This descriptor's entry in the virtual-thread poller; made at the first virtual-thread wait. */
+    private volatile Poller.Registration registration;
+    /** pthread_t of the platform threads inside a call that may block in the kernel (guarded by this). */
+    private long[] blocked = new long[2];
+    private int blockedCount;
+
+    /**
+     * @param fd      the descriptor, owned from now on
+     * @param what    how messages name the object ("socket", "epoll", "eventfd")
+     * @param release what else to release after the descriptor is closed, or null
+     */
+    public FdGuard(int fd, String what, Release release) {
+        this.fd = fd;
+        this.what = what;
+        this.release = release;
+    }
+
+    /** Whether {@link #readyForVirtualThreads()} has run. */
+    private static volatile boolean virtualReady;
+    private static final ReentrantLock VIRTUAL_READY_LOCK = new ReentrantLock();
+
+    /**
+     * Before the first call on a virtual thread: links the downcalls and starts the poller while
+     * other virtual threads wait on a lock (unmounted), rather than on a class initialisation (which
+     * would pin their carriers).
+     */
+    private static void readyForVirtualThreads() {
+        VIRTUAL_READY_LOCK.lock();
+        try {
+            if (virtualReady) return;
+            Sys.linkForVirtualThreads();
+            Poller.start();
+            virtualReady = true;
+        } finally {
+            VIRTUAL_READY_LOCK.unlock();
+        }
+    }
+
+    /** Enters a call that does not block in the kernel: the descriptor, held open until {@link #end()}. */
+    public int begin() throws SocketClosedException {
+        if (!virtualReady && Thread.currentThread().isVirtual()) readyForVirtualThreads();
+        int c;
+        do {
+            c = ctl;
+            if ((c & CLOSING) != 0) throw new SocketClosedException(what + " closed");
+        } while (!CTL.weakCompareAndSet(this, c, c + 1));
+        return fd;
+    }
+
+    /** Leaves a call; the last call out of a closing object closes the descriptor. */
+    public void end() {
+        int c = (int) CTL.getAndAdd(this, -1) - 1;
+        if (c == CLOSING) releaseNow();
+    }
+
+    /**
+     * Enters a call that may block in the kernel: as {@link #begin()}, and on a platform thread lists
+     * the thread for close's signal. Virtual threads never block in the kernel (they park on the
+     * poller), so they are not listed. Pair with {@link #endBlocking()}.
+     */
+    public int beginBlocking() throws SocketClosedException {
+        int fd = begin();
+        if (!Thread.currentThread().isVirtual()) {
+            long self = Wakeup.self();
+            synchronized (this) {
+                if (blockedCount == blocked.length) blocked = Arrays.copyOf(blocked, blockedCount * 2);
+                blocked[blockedCount++] = self;
+            }
+        }
+        return fd;
+    }
+
+    /** Leaves a call entered with {@link #beginBlocking()}. */
+    public void endBlocking() {
+        if (!Thread.currentThread().isVirtual()) {
+            long self = Wakeup.self();
+            synchronized (this) {
+                for (int i = blockedCount - 1; i >= 0; i--) {
+                    if (blocked[i] == self) {
+                        blocked[i] = blocked[--blockedCount];
+                        break;
+                    }
+                }
+            }
+        }
+        end();
+    }
+
+    /** {@return whether close() has been called} */
+    public boolean closing() {
+        return (ctl & CLOSING) != 0;
+    }
+
+    /** {@return the descriptor number, or -1 once closing} */
+    public int fd() {
+        return closing() ? -1 : fd;
+    }
+
+    /** {@return "socket closed", for a call made after close} */
+    public SocketClosedException closed() {
+        return new SocketClosedException(what + " closed");
+    }
+
+    /** {@return the exception for a call that the close interrupted} */
+    public SocketClosedException closedWhileBlocked(String call) {
+        return new SocketClosedException(what + " closed while blocked in " + call);
+    }
+
+    /** {@return the poller registration for virtual-thread waits, made on first use (call inside begin/end)} */
+    Poller.Registration registration() {
+        Poller.Registration r = registration;
+        if (r == null) {
+            synchronized (this) {
+                r = registration;
+                if (r == null) registration = r = Poller.register(fd);
+            }
+        }
+        return r;
+    }
+
+    /** Closes the descriptor (see the class comment). Idempotent; never throws. */
+    public void close() {
+        int c;
+        do {
+            c = ctl;
+            if ((c & CLOSING) != 0) return;
+        } while (!CTL.weakCompareAndSet(this, c, c | CLOSING));
+        if ((c & COUNT) == 0) {
+            releaseNow();
+            return;
+        }
+        int held = (int) CTL.getAndAdd(this, 1);
+        if ((held & COUNT) == 0) {
+            CTL.getAndAdd(this, -1); // the last call already released it
+            return;
+        }
+        try {
+            wakeAll();
+        } finally {
+            end();
+        }
+    }
+
+    private void wakeAll() {
+        Poller.deregister(registration); // while the number still names the real file
+        try {
+            Wakeup.detach(fd);
+        } catch (ErrnoException e) {
+            // dup3 onto a descriptor we hold open cannot fail short of EMFILE-like states; the signal
+            // below still interrupts the calls blocked now.
+        }
+        synchronized (this) {
+            for (int i = 0; i < blockedCount; i++) Wakeup.signal(blocked[i]);
+        }
+    }
+
+    private void releaseNow() {
+        Poller.deregister(registration); // before the number can be reused
+        try {
+            Sys.close(fd);
+        } catch (ErrnoException e) {
+            // close(2) only fails here with EIO on odd descriptors; the number is released regardless.
+        }
+        if (release != null) release.released();
+    }
+}
