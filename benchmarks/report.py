@@ -2,11 +2,13 @@
 """Turn a JMH JSON result (and optional C baseline lines) into report.md and chart.svg.
 
 Standard library only. Usage:
-  report.py --jmh jmh.json [--c c.jsonl] [--env env.txt] [--mode quick] --out DIR
+  report.py --jmh jmh.json [--c c.jsonl] [--env env.txt] [--startup startup.json] [--mode quick] --out DIR
 
 C baseline lines are JSON objects, one per line, e.g.
   {"case":"pingpong.tcp","size":64,"unit":"us/op","median":12.3,"p10":11.9,"p90":13.0}
 Lines that are not JSON objects with a "case" key are ignored.
+
+startup.json is what startup.py writes (case startup.first_socket: fresh JVMs, one per sample).
 """
 
 import argparse
@@ -253,6 +255,60 @@ def contender_order(names):
     return sorted(names, key=lambda n: (pref.index(n) if n in pref else 50, n))
 
 
+STARTUP_TARGET = 1.3  # ffsock's first socket at most 1.3x a bare FFM program's (main's first line on)
+
+
+def load_startup(path):
+    """startup.py's contender objects (empty without the file)."""
+    if not path or not os.path.exists(path):
+        return []
+    with open(path) as f:
+        data = json.load(f)
+    return [o for o in data if isinstance(o, dict) and o.get("case") == "startup.first_socket"]
+
+
+def startup_summary(startup):
+    """The summary table's startup row, or None."""
+    by = {o["contender"]: o for o in startup}
+    f = by.get("ffsock")
+    if not f:
+        return None
+    rivals = [o for n, o in by.items() if n != "ffsock"]
+    best = min(rivals, key=lambda o: o["main"]["median"]) if rivals else None
+    return "| startup.first_socket (main → closed) | – | {} ms | {} | {} | n/a | n/a | n/a |".format(
+        fmt(f["main"]["median"]), f"{best['contender']} {fmt(best['main']['median'])}" if best else "–",
+        fmt_ratio(ratio(f["main"]["median"], best["main"]["median"])) if best else "–")
+
+
+def startup_md(startup):
+    """The startup case's section (a list of lines)."""
+    by = {o["contender"]: o for o in startup}
+    f = by.get("ffsock")
+    L = ["", "### startup.first_socket — Fresh JVM to its first socket: open, bind 127.0.0.1:0, close "
+         "(ms, lower is better)", "",
+         "One JVM per sample (startup.py), the contenders taking turns. *main*: main's first line to the socket "
+         "closed (System.nanoTime), what the library costs; *launch*: the harness starting the process to the "
+         "socket closed, JVM boot included; *wall*: the whole process, exit included. Median [p10, p90]; "
+         "ratios are of medians.", "",
+         "| contender | samples | main | launch | wall | open / bind / close | ffsock/this (main) | ffsock/this (launch) |",
+         "|---|---|---|---|---|---|---|---|"]
+    spread = lambda d: f"{fmt(d['median'])} [{fmt(d['p10'])}, {fmt(d['p90'])}]"
+    for name in contender_order(by):
+        o = by[name]
+        vs_main = "–" if name == "ffsock" or not f else fmt_ratio(ratio(f["main"]["median"], o["main"]["median"]))
+        vs_launch = "–" if name == "ffsock" or not f else fmt_ratio(ratio(f["launch"]["median"], o["launch"]["median"]))
+        L.append(f"| {name} | {o['samples']} | {spread(o['main'])} | {spread(o['launch'])} | {spread(o['wall'])} | "
+                 f"{fmt(o['open']['median'])} / {fmt(o['bind']['median'])} / {fmt(o['close']['median'])} | "
+                 f"{vs_main} | {vs_launch} |")
+    b = by.get("bare_ffm")
+    if f and b:
+        r = ratio(f["main"]["median"], b["main"]["median"])
+        L.append("")
+        L.append(f"Target: ffsock/bare_ffm (main) ≤ {STARTUP_TARGET:.2f}×; this run {fmt_ratio(r)} "
+                 f"({'met' if r is not None and r <= STARTUP_TARGET else 'not met'}).")
+    return L
+
+
 def busy_warning(env):
     """A warning when the load average exceeded the CPU count around the run (from env.txt)."""
     cpus, loads = None, []
@@ -273,7 +329,7 @@ def busy_warning(env):
     return ""
 
 
-def report_md(keys, groups, cdata, mode, stamp, env):
+def report_md(keys, groups, cdata, mode, stamp, env, startup=()):
     titles = {k: t for _, k, t in CASES}
     L = []
     L.append(f"# ffsock benchmarks — {mode} run")
@@ -332,6 +388,9 @@ def report_md(keys, groups, cdata, mode, stamp, env):
             f"{fmt(from_cost(c['cost'], f['unit'], size))} {f['unit']}" if c else "n/a",
             fmt_ratio(ratio(f["cost"], c["cost"])) if c else "n/a",
             fmt(f["alloc"])))
+    row = startup_summary(startup)
+    if row:
+        L.append(row)
     L.append("")
 
     # Per case
@@ -370,6 +429,9 @@ def report_md(keys, groups, cdata, mode, stamp, env):
                      f"{fmt_ratio(ratio(g[mine]['cost'], c['cost'])) + ' (' + mine + ')' if mine else 'n/a'} | 1.00× |")
         if not cs:
             L.append(f"| {size_label(size)} | C | n/a | – | n/a | – |")
+
+    if startup:
+        L.extend(startup_md(startup))
 
     L.append("")
     L.append("## Pending cases (APIs not merged yet; not measured, not faked)")
@@ -457,6 +519,7 @@ def main():
     ap.add_argument("--jmh", required=True)
     ap.add_argument("--c")
     ap.add_argument("--env")
+    ap.add_argument("--startup")
     ap.add_argument("--mode", default="careful")
     ap.add_argument("--stamp", default="")
     ap.add_argument("--out", required=True)
@@ -465,14 +528,16 @@ def main():
     if not rows:
         print("report.py: no ffsock benchmark results in " + a.jmh, file=sys.stderr)
     cdata = load_c(a.c)
+    startup = load_startup(a.startup)
     env = open(a.env).read() if a.env and os.path.exists(a.env) else ""
     keys, groups = build(rows, cdata)
     os.makedirs(a.out, exist_ok=True)
     with open(os.path.join(a.out, "report.md"), "w") as f:
-        f.write(report_md(keys, groups, cdata, a.mode, a.stamp, env))
+        f.write(report_md(keys, groups, cdata, a.mode, a.stamp, env, startup))
     with open(os.path.join(a.out, "chart.svg"), "w") as f:
         f.write(chart_svg(keys, groups, cdata))
-    print(f"report.py: {len(rows)} results, {len(cdata)} C baselines -> {a.out}/report.md, chart.svg")
+    print(f"report.py: {len(rows)} results, {len(cdata)} C baselines, {len(startup)} startup contenders "
+          f"-> {a.out}/report.md, chart.svg")
 
 
 if __name__ == "__main__":

@@ -28,13 +28,36 @@ trap 'rm -rf "$out"' EXIT
     @includes.txt ffsock.h)
 
 gen=$out/${pkg//.//}
-# The one mechanical rewrite: jextract emits SymbolLookup.findOrThrow (JDK 23+); ffsock targets
-# --release 22, where the same lookup is find(name).orElseThrow().
-sed -i -E 's/SYMBOL_LOOKUP\.findOrThrow\(("[^"]*")\)/SYMBOL_LOOKUP.find(\1).orElseThrow()/g' "$gen"/*.java
-if grep -l 'findOrThrow' "$gen"/*.java >/dev/null 2>&1; then
-  echo "jextract.sh: findOrThrow left after the rewrite; update the rewrite" >&2
-  exit 1
-fi
+# Two mechanical rewrites of jextract's output (rewrite() below; the committed files are its output):
+#
+# 1. jextract emits SymbolLookup.findOrThrow (JDK 23+); ffsock targets --release 22, where the same
+#    lookup is find(name).orElseThrow().
+# 2. No downcall handle is linked when a function's holder class initialises. jextract gives every
+#    function a holder `private static class NAME { DESC; ADDR; HANDLE = downcallHandle(ADDR, DESC); }`,
+#    and NAME$address() / NAME$descriptor() initialise it, so the syscall layer, which links its own
+#    handles (errno capture) from those two, paid for a second, unused link per function at startup
+#    (about 10-20 ms each). The HANDLE line (and the blank line before it) is deleted, and the two
+#    users of NAME.HANDLE, NAME$handle() and the wrapper NAME(...), link on each call instead:
+#    `Linker.nativeLinker().downcallHandle(NAME.ADDR, NAME.DESC)` (the linker caches the linked shape,
+#    so a repeated call costs a lookup and an address binding; ffsock itself calls neither). A holder
+#    now costs one symbol lookup. Variadic invokers (fcntl, ioctl, open) already link on use.
+rewrite() {
+  sed -i -E \
+    -e 's/SYMBOL_LOOKUP\.findOrThrow\(("[^"]*")\)/SYMBOL_LOOKUP.find(\1).orElseThrow()/g' \
+    -e '/^$/{N;/^\n +public static final MethodHandle HANDLE = Linker\.nativeLinker\(\)\.downcallHandle\(ADDR, DESC\);$/d}' \
+    -e '/^ +public static final MethodHandle HANDLE = Linker\.nativeLinker\(\)\.downcallHandle\(ADDR, DESC\);$/d' \
+    -e 's/\b([A-Za-z_][A-Za-z_0-9]*)\.HANDLE\b/Linker.nativeLinker().downcallHandle(\1.ADDR, \1.DESC)/g' \
+    "$@"
+  if grep -l 'findOrThrow' "$@" >/dev/null 2>&1; then
+    echo "jextract.sh: findOrThrow left after the rewrite; update the rewrite" >&2
+    exit 1
+  fi
+  if grep -lE '\bHANDLE\b' "$@" >/dev/null 2>&1; then
+    echo "jextract.sh: a downcall HANDLE left after the rewrite; update the rewrite" >&2
+    exit 1
+  fi
+}
+rewrite "$gen"/*.java
 
 dest=$target/${pkg//.//}
 if [ "$mode" = "--check" ]; then

@@ -87,11 +87,39 @@ class SocketsCommandTest {
         return hit;
     }
 
-    /** The inet row (netid state rq wq local peer) for a local endpoint; ss rows have no netid column with one protocol. */
+    /**
+     * The one inet row (netid state rq wq local peer) of protocol {@code netid} with exactly this local
+     * and peer address, or null. Inet rows carry no inode, and a local address alone does not name a
+     * socket in a listing of several protocols or states: TCP and UDP number their ports separately (the
+     * test's UDP socket and another test's or process's TCP connection can both be 127.0.0.1:P, as seen
+     * with a busy machine), and connect(2) reuses a local TCP port towards another peer.
+     */
+    private static String[] inetRow(List<String[]> rows, String netid, String local, String peer) {
+        String[] hit = null;
+        for (String[] r : rows) {
+            if (r.length >= 6 && r[0].equals(netid) && r[4].equals(local) && r[5].equals(peer)) {
+                assertNull(hit, () -> "two " + netid + " rows " + local + " " + peer);
+                hit = r;
+            }
+        }
+        return hit;
+    }
+
+    /**
+     * Checks ffsock's inet row against ss's row with the same local and peer address; ss is asked for
+     * one protocol, so its rows have no netid column (state rq wq local peer).
+     */
     private static void sameInetRow(String[] mine, List<String[]> ss, String local) {
         assertNotNull(mine, "ffsock has no row for " + local);
-        String[] theirs = find(ss, 3, local);
-        assertNotNull(theirs, "ss has no row for " + local);
+        assertEquals(local, mine[4]);
+        String[] theirs = null;
+        for (String[] r : ss) {
+            if (r.length >= 5 && r[3].equals(mine[4]) && r[4].equals(mine[5])) {
+                assertNull(theirs, () -> "two ss rows " + mine[4] + " " + mine[5]);
+                theirs = r;
+            }
+        }
+        assertNotNull(theirs, "ss has no row for " + local + " " + mine[5]);
         assertEquals(List.of(theirs).subList(0, 5), Arrays.asList(mine).subList(1, 6), local);
     }
 
@@ -134,21 +162,27 @@ class SocketsCommandTest {
         Socket u = keep(Socket.open(Domain.AF_INET, Type.DGRAM));
         u.bind(SockAddrIn.loopback(0));
 
+        // Rows are matched by protocol and full address pair (inetRow), never by port alone.
         String client = "[::1]:" + port(c);
         String server = "[::1]:" + port(l);
         List<String[]> tcp = ffsock("sockets", "-t", "-H");
-        sameInetRow(find(tcp, 4, client), ss("-t"), client);
-        assertEquals(server, find(tcp, 4, client)[5]);
+        String[] con = inetRow(tcp, "tcp", client, server);
+        sameInetRow(con, ss("-t"), client);
+        assertEquals("ESTAB", con[1]);
         // The accepted end shares the listener's local address: tell them apart by peer.
-        String[] acc = tcp.stream().filter(r -> r[4].equals(server) && r[5].equals(client)).findFirst().orElseThrow();
+        String[] acc = inetRow(tcp, "tcp", server, client);
+        assertNotNull(acc, "ffsock has no row for the accepted end");
         assertEquals(List.of("tcp", "ESTAB", "4"), List.of(acc).subList(0, 3), "4 unread bytes");
 
         String ul = "127.0.0.1:" + port(u);
+        String unconnected = "0.0.0.0:*";
         List<String[]> udp = ffsock("sockets", "-u", "-l", "-H");
-        sameInetRow(find(udp, 4, ul), ss("-u", "-l"), ul);
-        assertEquals("UNCONN", find(udp, 4, ul)[1]);
-        assertNull(find(ffsock("sockets", "-u", "-H"), 4, ul), "unconnected UDP is not shown by default");
-        assertNotNull(find(ffsock("sockets", "-a", "-H"), 4, ul), "-a shows everything");
+        sameInetRow(inetRow(udp, "udp", ul, unconnected), ss("-u", "-l"), ul);
+        assertEquals("UNCONN", inetRow(udp, "udp", ul, unconnected)[1]);
+        assertNull(inetRow(ffsock("sockets", "-u", "-H"), "udp", ul, unconnected), "unconnected UDP is not shown by default");
+        List<String[]> all = ffsock("sockets", "-a", "-H");
+        assertNotNull(inetRow(all, "udp", ul, unconnected), "-a shows everything");
+        assertNotNull(inetRow(all, "tcp", client, server), "-a shows everything");
     }
 
     @Test

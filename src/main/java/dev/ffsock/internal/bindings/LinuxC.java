@@ -1171,8 +1171,6 @@ public class LinuxC extends LinuxC_1 {
         );
 
         public static final MemorySegment ADDR = SYMBOL_LOOKUP.find("accept4").orElseThrow();
-
-        public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
     }
 
     /**
@@ -1192,7 +1190,7 @@ public class LinuxC extends LinuxC_1 {
      * }
      */
     public static MethodHandle accept4$handle() {
-        return accept4.HANDLE;
+        return Linker.nativeLinker().downcallHandle(accept4.ADDR, accept4.DESC);
     }
 
     /**
@@ -1211,7 +1209,7 @@ public class LinuxC extends LinuxC_1 {
      * }
      */
     public static int accept4(int fd, MemorySegment addr, MemorySegment addr_len, int flags) {
-        var mh$ = accept4.HANDLE;
+        var mh$ = Linker.nativeLinker().downcallHandle(accept4.ADDR, accept4.DESC);
         try {
             if (TRACE_DOWNCALLS) {
                 traceDowncall("accept4", fd, addr, addr_len, flags);
@@ -1234,8 +1232,6 @@ public class LinuxC extends LinuxC_1 {
         );
 
         public static final MemorySegment ADDR = SYMBOL_LOOKUP.find("sendmmsg").orElseThrow();
-
-        public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
     }
 
     /**
@@ -1255,7 +1251,7 @@ public class LinuxC extends LinuxC_1 {
      * }
      */
     public static MethodHandle sendmmsg$handle() {
-        return sendmmsg.HANDLE;
+        return Linker.nativeLinker().downcallHandle(sendmmsg.ADDR, sendmmsg.DESC);
     }
 
     /**
@@ -1274,7 +1270,7 @@ public class LinuxC extends LinuxC_1 {
      * }
      */
     public static int sendmmsg(int fd, MemorySegment vmessages, int vlen, int flags) {
-        var mh$ = sendmmsg.HANDLE;
+        var mh$ = Linker.nativeLinker().downcallHandle(sendmmsg.ADDR, sendmmsg.DESC);
         try {
             if (TRACE_DOWNCALLS) {
                 traceDowncall("sendmmsg", fd, vmessages, vlen, flags);
@@ -1298,8 +1294,6 @@ public class LinuxC extends LinuxC_1 {
         );
 
         public static final MemorySegment ADDR = SYMBOL_LOOKUP.find("recvmmsg").orElseThrow();
-
-        public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
     }
 
     /**
@@ -1319,7 +1313,7 @@ public class LinuxC extends LinuxC_1 {
      * }
      */
     public static MethodHandle recvmmsg$handle() {
-        return recvmmsg.HANDLE;
+        return Linker.nativeLinker().downcallHandle(recvmmsg.ADDR, recvmmsg.DESC);
     }
 
     /**
@@ -1338,7 +1332,7 @@ public class LinuxC extends LinuxC_1 {
      * }
      */
     public static int recvmmsg(int fd, MemorySegment vmessages, int vlen, int flags, MemorySegment tmo) {
-        var mh$ = recvmmsg.HANDLE;
+        var mh$ = Linker.nativeLinker().downcallHandle(recvmmsg.ADDR, recvmmsg.DESC);
         try {
             if (TRACE_DOWNCALLS) {
                 traceDowncall("recvmmsg", fd, vmessages, vlen, flags, tmo);
@@ -1359,8 +1353,6 @@ public class LinuxC extends LinuxC_1 {
         );
 
         public static final MemorySegment ADDR = SYMBOL_LOOKUP.find("setns").orElseThrow();
-
-        public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
     }
 
     /**
@@ -1380,7 +1372,7 @@ public class LinuxC extends LinuxC_1 {
      * }
      */
     public static MethodHandle setns$handle() {
-        return setns.HANDLE;
+        return Linker.nativeLinker().downcallHandle(setns.ADDR, setns.DESC);
     }
 
     /**
@@ -1399,7 +1391,7 @@ public class LinuxC extends LinuxC_1 {
      * }
      */
     public static int setns(int fd, int nstype) {
-        var mh$ = setns.HANDLE;
+        var mh$ = Linker.nativeLinker().downcallHandle(setns.ADDR, setns.DESC);
         try {
             if (TRACE_DOWNCALLS) {
                 traceDowncall("setns", fd, nstype);
@@ -1419,8 +1411,6 @@ public class LinuxC extends LinuxC_1 {
         );
 
         public static final MemorySegment ADDR = SYMBOL_LOOKUP.find("strerrorname_np").orElseThrow();
-
-        public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
     }
 
     /**
@@ -1440,7 +1430,7 @@ public class LinuxC extends LinuxC_1 {
      * }
      */
     public static MethodHandle strerrorname_np$handle() {
-        return strerrorname_np.HANDLE;
+        return Linker.nativeLinker().downcallHandle(strerrorname_np.ADDR, strerrorname_np.DESC);
     }
 
     /**
@@ -1459,7 +1449,7 @@ public class LinuxC extends LinuxC_1 {
      * }
      */
     public static MemorySegment strerrorname_np(int errnum) {
-        var mh$ = strerrorname_np.HANDLE;
+        var mh$ = Linker.nativeLinker().downcallHandle(strerrorname_np.ADDR, strerrorname_np.DESC);
         try {
             if (TRACE_DOWNCALLS) {
                 traceDowncall("strerrorname_np", errnum);

@@ -5305,8 +5305,6 @@ class LinuxC_1 extends LinuxC$shared {
         );
 
         public static final MemorySegment ADDR = SYMBOL_LOOKUP.find("strerror").orElseThrow();
-
-        public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
     }
 
     /**
@@ -5326,7 +5324,7 @@ class LinuxC_1 extends LinuxC$shared {
      * }
      */
     public static MethodHandle strerror$handle() {
-        return strerror.HANDLE;
+        return Linker.nativeLinker().downcallHandle(strerror.ADDR, strerror.DESC);
     }
 
     /**
@@ -5345,7 +5343,7 @@ class LinuxC_1 extends LinuxC$shared {
      * }
      */
     public static MemorySegment strerror(int __errnum) {
-        var mh$ = strerror.HANDLE;
+        var mh$ = Linker.nativeLinker().downcallHandle(strerror.ADDR, strerror.DESC);
         try {
             if (TRACE_DOWNCALLS) {
                 traceDowncall("strerror", __errnum);
@@ -5365,8 +5363,6 @@ class LinuxC_1 extends LinuxC$shared {
         );
 
         public static final MemorySegment ADDR = SYMBOL_LOOKUP.find("close").orElseThrow();
-
-        public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
     }
 
     /**
@@ -5386,7 +5382,7 @@ class LinuxC_1 extends LinuxC$shared {
      * }
      */
     public static MethodHandle close$handle() {
-        return close.HANDLE;
+        return Linker.nativeLinker().downcallHandle(close.ADDR, close.DESC);
     }
 
     /**
@@ -5405,7 +5401,7 @@ class LinuxC_1 extends LinuxC$shared {
      * }
      */
     public static int close(int __fd) {
-        var mh$ = close.HANDLE;
+        var mh$ = Linker.nativeLinker().downcallHandle(close.ADDR, close.DESC);
         try {
             if (TRACE_DOWNCALLS) {
                 traceDowncall("close", __fd);
@@ -5427,8 +5423,6 @@ class LinuxC_1 extends LinuxC$shared {
         );
 
         public static final MemorySegment ADDR = SYMBOL_LOOKUP.find("read").orElseThrow();
-
-        public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
     }
 
     /**
@@ -5448,7 +5442,7 @@ class LinuxC_1 extends LinuxC$shared {
      * }
      */
     public static MethodHandle read$handle() {
-        return read.HANDLE;
+        return Linker.nativeLinker().downcallHandle(read.ADDR, read.DESC);
     }
 
     /**
@@ -5467,7 +5461,7 @@ class LinuxC_1 extends LinuxC$shared {
      * }
      */
     public static long read(int __fd, MemorySegment __buf, long __nbytes) {
-        var mh$ = read.HANDLE;
+        var mh$ = Linker.nativeLinker().downcallHandle(read.ADDR, read.DESC);
         try {
             if (TRACE_DOWNCALLS) {
                 traceDowncall("read", __fd, __buf, __nbytes);
@@ -5489,8 +5483,6 @@ class LinuxC_1 extends LinuxC$shared {
         );
 
         public static final MemorySegment ADDR = SYMBOL_LOOKUP.find("write").orElseThrow();
-
-        public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
     }
 
     /**
@@ -5510,7 +5502,7 @@ class LinuxC_1 extends LinuxC$shared {
      * }
      */
     public static MethodHandle write$handle() {
-        return write.HANDLE;
+        return Linker.nativeLinker().downcallHandle(write.ADDR, write.DESC);
     }
 
     /**
@@ -5529,7 +5521,7 @@ class LinuxC_1 extends LinuxC$shared {
      * }
      */
     public static long write(int __fd, MemorySegment __buf, long __n) {
-        var mh$ = write.HANDLE;
+        var mh$ = Linker.nativeLinker().downcallHandle(write.ADDR, write.DESC);
         try {
             if (TRACE_DOWNCALLS) {
                 traceDowncall("write", __fd, __buf, __n);
@@ -5697,8 +5689,6 @@ class LinuxC_1 extends LinuxC$shared {
         );
 
         public static final MemorySegment ADDR = SYMBOL_LOOKUP.find("poll").orElseThrow();
-
-        public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
     }
 
     /**
@@ -5718,7 +5708,7 @@ class LinuxC_1 extends LinuxC$shared {
      * }
      */
     public static MethodHandle poll$handle() {
-        return poll.HANDLE;
+        return Linker.nativeLinker().downcallHandle(poll.ADDR, poll.DESC);
     }
 
     /**
@@ -5737,7 +5727,7 @@ class LinuxC_1 extends LinuxC$shared {
      * }
      */
     public static int poll(MemorySegment __fds, long __nfds, int __timeout) {
-        var mh$ = poll.HANDLE;
+        var mh$ = Linker.nativeLinker().downcallHandle(poll.ADDR, poll.DESC);
         try {
             if (TRACE_DOWNCALLS) {
                 traceDowncall("poll", __fds, __nfds, __timeout);
@@ -6065,8 +6055,6 @@ class LinuxC_1 extends LinuxC$shared {
         );
 
         public static final MemorySegment ADDR = SYMBOL_LOOKUP.find("socket").orElseThrow();
-
-        public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
     }
 
     /**
@@ -6086,7 +6074,7 @@ class LinuxC_1 extends LinuxC$shared {
      * }
      */
     public static MethodHandle socket$handle() {
-        return socket.HANDLE;
+        return Linker.nativeLinker().downcallHandle(socket.ADDR, socket.DESC);
     }
 
     /**
@@ -6105,7 +6093,7 @@ class LinuxC_1 extends LinuxC$shared {
      * }
      */
     public static int socket(int __domain, int __type, int __protocol) {
-        var mh$ = socket.HANDLE;
+        var mh$ = Linker.nativeLinker().downcallHandle(socket.ADDR, socket.DESC);
         try {
             if (TRACE_DOWNCALLS) {
                 traceDowncall("socket", __domain, __type, __protocol);
@@ -6128,8 +6116,6 @@ class LinuxC_1 extends LinuxC$shared {
         );
 
         public static final MemorySegment ADDR = SYMBOL_LOOKUP.find("socketpair").orElseThrow();
-
-        public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
     }
 
     /**
@@ -6149,7 +6135,7 @@ class LinuxC_1 extends LinuxC$shared {
      * }
      */
     public static MethodHandle socketpair$handle() {
-        return socketpair.HANDLE;
+        return Linker.nativeLinker().downcallHandle(socketpair.ADDR, socketpair.DESC);
     }
 
     /**
@@ -6168,7 +6154,7 @@ class LinuxC_1 extends LinuxC$shared {
      * }
      */
     public static int socketpair(int __domain, int __type, int __protocol, MemorySegment __fds) {
-        var mh$ = socketpair.HANDLE;
+        var mh$ = Linker.nativeLinker().downcallHandle(socketpair.ADDR, socketpair.DESC);
         try {
             if (TRACE_DOWNCALLS) {
                 traceDowncall("socketpair", __domain, __type, __protocol, __fds);
@@ -6190,8 +6176,6 @@ class LinuxC_1 extends LinuxC$shared {
         );
 
         public static final MemorySegment ADDR = SYMBOL_LOOKUP.find("bind").orElseThrow();
-
-        public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
     }
 
     /**
@@ -6211,7 +6195,7 @@ class LinuxC_1 extends LinuxC$shared {
      * }
      */
     public static MethodHandle bind$handle() {
-        return bind.HANDLE;
+        return Linker.nativeLinker().downcallHandle(bind.ADDR, bind.DESC);
     }
 
     /**
@@ -6230,7 +6214,7 @@ class LinuxC_1 extends LinuxC$shared {
      * }
      */
     public static int bind(int __fd, MemorySegment __addr, int __len) {
-        var mh$ = bind.HANDLE;
+        var mh$ = Linker.nativeLinker().downcallHandle(bind.ADDR, bind.DESC);
         try {
             if (TRACE_DOWNCALLS) {
                 traceDowncall("bind", __fd, __addr, __len);
@@ -6252,8 +6236,6 @@ class LinuxC_1 extends LinuxC$shared {
         );
 
         public static final MemorySegment ADDR = SYMBOL_LOOKUP.find("getsockname").orElseThrow();
-
-        public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
     }
 
     /**
@@ -6273,7 +6255,7 @@ class LinuxC_1 extends LinuxC$shared {
      * }
      */
     public static MethodHandle getsockname$handle() {
-        return getsockname.HANDLE;
+        return Linker.nativeLinker().downcallHandle(getsockname.ADDR, getsockname.DESC);
     }
 
     /**
@@ -6292,7 +6274,7 @@ class LinuxC_1 extends LinuxC$shared {
      * }
      */
     public static int getsockname(int __fd, MemorySegment __addr, MemorySegment __len) {
-        var mh$ = getsockname.HANDLE;
+        var mh$ = Linker.nativeLinker().downcallHandle(getsockname.ADDR, getsockname.DESC);
         try {
             if (TRACE_DOWNCALLS) {
                 traceDowncall("getsockname", __fd, __addr, __len);
@@ -6314,8 +6296,6 @@ class LinuxC_1 extends LinuxC$shared {
         );
 
         public static final MemorySegment ADDR = SYMBOL_LOOKUP.find("connect").orElseThrow();
-
-        public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
     }
 
     /**
@@ -6335,7 +6315,7 @@ class LinuxC_1 extends LinuxC$shared {
      * }
      */
     public static MethodHandle connect$handle() {
-        return connect.HANDLE;
+        return Linker.nativeLinker().downcallHandle(connect.ADDR, connect.DESC);
     }
 
     /**
@@ -6354,7 +6334,7 @@ class LinuxC_1 extends LinuxC$shared {
      * }
      */
     public static int connect(int __fd, MemorySegment __addr, int __len) {
-        var mh$ = connect.HANDLE;
+        var mh$ = Linker.nativeLinker().downcallHandle(connect.ADDR, connect.DESC);
         try {
             if (TRACE_DOWNCALLS) {
                 traceDowncall("connect", __fd, __addr, __len);
@@ -6376,8 +6356,6 @@ class LinuxC_1 extends LinuxC$shared {
         );
 
         public static final MemorySegment ADDR = SYMBOL_LOOKUP.find("getpeername").orElseThrow();
-
-        public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
     }
 
     /**
@@ -6397,7 +6375,7 @@ class LinuxC_1 extends LinuxC$shared {
      * }
      */
     public static MethodHandle getpeername$handle() {
-        return getpeername.HANDLE;
+        return Linker.nativeLinker().downcallHandle(getpeername.ADDR, getpeername.DESC);
     }
 
     /**
@@ -6416,7 +6394,7 @@ class LinuxC_1 extends LinuxC$shared {
      * }
      */
     public static int getpeername(int __fd, MemorySegment __addr, MemorySegment __len) {
-        var mh$ = getpeername.HANDLE;
+        var mh$ = Linker.nativeLinker().downcallHandle(getpeername.ADDR, getpeername.DESC);
         try {
             if (TRACE_DOWNCALLS) {
                 traceDowncall("getpeername", __fd, __addr, __len);
@@ -6439,8 +6417,6 @@ class LinuxC_1 extends LinuxC$shared {
         );
 
         public static final MemorySegment ADDR = SYMBOL_LOOKUP.find("send").orElseThrow();
-
-        public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
     }
 
     /**
@@ -6460,7 +6436,7 @@ class LinuxC_1 extends LinuxC$shared {
      * }
      */
     public static MethodHandle send$handle() {
-        return send.HANDLE;
+        return Linker.nativeLinker().downcallHandle(send.ADDR, send.DESC);
     }
 
     /**
@@ -6479,7 +6455,7 @@ class LinuxC_1 extends LinuxC$shared {
      * }
      */
     public static long send(int __fd, MemorySegment __buf, long __n, int __flags) {
-        var mh$ = send.HANDLE;
+        var mh$ = Linker.nativeLinker().downcallHandle(send.ADDR, send.DESC);
         try {
             if (TRACE_DOWNCALLS) {
                 traceDowncall("send", __fd, __buf, __n, __flags);
@@ -6502,8 +6478,6 @@ class LinuxC_1 extends LinuxC$shared {
         );
 
         public static final MemorySegment ADDR = SYMBOL_LOOKUP.find("recv").orElseThrow();
-
-        public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
     }
 
     /**
@@ -6523,7 +6497,7 @@ class LinuxC_1 extends LinuxC$shared {
      * }
      */
     public static MethodHandle recv$handle() {
-        return recv.HANDLE;
+        return Linker.nativeLinker().downcallHandle(recv.ADDR, recv.DESC);
     }
 
     /**
@@ -6542,7 +6516,7 @@ class LinuxC_1 extends LinuxC$shared {
      * }
      */
     public static long recv(int __fd, MemorySegment __buf, long __n, int __flags) {
-        var mh$ = recv.HANDLE;
+        var mh$ = Linker.nativeLinker().downcallHandle(recv.ADDR, recv.DESC);
         try {
             if (TRACE_DOWNCALLS) {
                 traceDowncall("recv", __fd, __buf, __n, __flags);
@@ -6567,8 +6541,6 @@ class LinuxC_1 extends LinuxC$shared {
         );
 
         public static final MemorySegment ADDR = SYMBOL_LOOKUP.find("sendto").orElseThrow();
-
-        public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
     }
 
     /**
@@ -6588,7 +6560,7 @@ class LinuxC_1 extends LinuxC$shared {
      * }
      */
     public static MethodHandle sendto$handle() {
-        return sendto.HANDLE;
+        return Linker.nativeLinker().downcallHandle(sendto.ADDR, sendto.DESC);
     }
 
     /**
@@ -6607,7 +6579,7 @@ class LinuxC_1 extends LinuxC$shared {
      * }
      */
     public static long sendto(int __fd, MemorySegment __buf, long __n, int __flags, MemorySegment __addr, int __addr_len) {
-        var mh$ = sendto.HANDLE;
+        var mh$ = Linker.nativeLinker().downcallHandle(sendto.ADDR, sendto.DESC);
         try {
             if (TRACE_DOWNCALLS) {
                 traceDowncall("sendto", __fd, __buf, __n, __flags, __addr, __addr_len);
@@ -6632,8 +6604,6 @@ class LinuxC_1 extends LinuxC$shared {
         );
 
         public static final MemorySegment ADDR = SYMBOL_LOOKUP.find("recvfrom").orElseThrow();
-
-        public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
     }
 
     /**
@@ -6653,7 +6623,7 @@ class LinuxC_1 extends LinuxC$shared {
      * }
      */
     public static MethodHandle recvfrom$handle() {
-        return recvfrom.HANDLE;
+        return Linker.nativeLinker().downcallHandle(recvfrom.ADDR, recvfrom.DESC);
     }
 
     /**
@@ -6672,7 +6642,7 @@ class LinuxC_1 extends LinuxC$shared {
      * }
      */
     public static long recvfrom(int __fd, MemorySegment __buf, long __n, int __flags, MemorySegment __addr, MemorySegment __addr_len) {
-        var mh$ = recvfrom.HANDLE;
+        var mh$ = Linker.nativeLinker().downcallHandle(recvfrom.ADDR, recvfrom.DESC);
         try {
             if (TRACE_DOWNCALLS) {
                 traceDowncall("recvfrom", __fd, __buf, __n, __flags, __addr, __addr_len);
@@ -6694,8 +6664,6 @@ class LinuxC_1 extends LinuxC$shared {
         );
 
         public static final MemorySegment ADDR = SYMBOL_LOOKUP.find("sendmsg").orElseThrow();
-
-        public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
     }
 
     /**
@@ -6715,7 +6683,7 @@ class LinuxC_1 extends LinuxC$shared {
      * }
      */
     public static MethodHandle sendmsg$handle() {
-        return sendmsg.HANDLE;
+        return Linker.nativeLinker().downcallHandle(sendmsg.ADDR, sendmsg.DESC);
     }
 
     /**
@@ -6734,7 +6702,7 @@ class LinuxC_1 extends LinuxC$shared {
      * }
      */
     public static long sendmsg(int __fd, MemorySegment __message, int __flags) {
-        var mh$ = sendmsg.HANDLE;
+        var mh$ = Linker.nativeLinker().downcallHandle(sendmsg.ADDR, sendmsg.DESC);
         try {
             if (TRACE_DOWNCALLS) {
                 traceDowncall("sendmsg", __fd, __message, __flags);
@@ -6756,8 +6724,6 @@ class LinuxC_1 extends LinuxC$shared {
         );
 
         public static final MemorySegment ADDR = SYMBOL_LOOKUP.find("recvmsg").orElseThrow();
-
-        public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
     }
 
     /**
@@ -6777,7 +6743,7 @@ class LinuxC_1 extends LinuxC$shared {
      * }
      */
     public static MethodHandle recvmsg$handle() {
-        return recvmsg.HANDLE;
+        return Linker.nativeLinker().downcallHandle(recvmsg.ADDR, recvmsg.DESC);
     }
 
     /**
@@ -6796,7 +6762,7 @@ class LinuxC_1 extends LinuxC$shared {
      * }
      */
     public static long recvmsg(int __fd, MemorySegment __message, int __flags) {
-        var mh$ = recvmsg.HANDLE;
+        var mh$ = Linker.nativeLinker().downcallHandle(recvmsg.ADDR, recvmsg.DESC);
         try {
             if (TRACE_DOWNCALLS) {
                 traceDowncall("recvmsg", __fd, __message, __flags);
@@ -6820,8 +6786,6 @@ class LinuxC_1 extends LinuxC$shared {
         );
 
         public static final MemorySegment ADDR = SYMBOL_LOOKUP.find("getsockopt").orElseThrow();
-
-        public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
     }
 
     /**
@@ -6841,7 +6805,7 @@ class LinuxC_1 extends LinuxC$shared {
      * }
      */
     public static MethodHandle getsockopt$handle() {
-        return getsockopt.HANDLE;
+        return Linker.nativeLinker().downcallHandle(getsockopt.ADDR, getsockopt.DESC);
     }
 
     /**
@@ -6860,7 +6824,7 @@ class LinuxC_1 extends LinuxC$shared {
      * }
      */
     public static int getsockopt(int __fd, int __level, int __optname, MemorySegment __optval, MemorySegment __optlen) {
-        var mh$ = getsockopt.HANDLE;
+        var mh$ = Linker.nativeLinker().downcallHandle(getsockopt.ADDR, getsockopt.DESC);
         try {
             if (TRACE_DOWNCALLS) {
                 traceDowncall("getsockopt", __fd, __level, __optname, __optval, __optlen);
@@ -6884,8 +6848,6 @@ class LinuxC_1 extends LinuxC$shared {
         );
 
         public static final MemorySegment ADDR = SYMBOL_LOOKUP.find("setsockopt").orElseThrow();
-
-        public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
     }
 
     /**
@@ -6905,7 +6867,7 @@ class LinuxC_1 extends LinuxC$shared {
      * }
      */
     public static MethodHandle setsockopt$handle() {
-        return setsockopt.HANDLE;
+        return Linker.nativeLinker().downcallHandle(setsockopt.ADDR, setsockopt.DESC);
     }
 
     /**
@@ -6924,7 +6886,7 @@ class LinuxC_1 extends LinuxC$shared {
      * }
      */
     public static int setsockopt(int __fd, int __level, int __optname, MemorySegment __optval, int __optlen) {
-        var mh$ = setsockopt.HANDLE;
+        var mh$ = Linker.nativeLinker().downcallHandle(setsockopt.ADDR, setsockopt.DESC);
         try {
             if (TRACE_DOWNCALLS) {
                 traceDowncall("setsockopt", __fd, __level, __optname, __optval, __optlen);
@@ -6945,8 +6907,6 @@ class LinuxC_1 extends LinuxC$shared {
         );
 
         public static final MemorySegment ADDR = SYMBOL_LOOKUP.find("listen").orElseThrow();
-
-        public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
     }
 
     /**
@@ -6966,7 +6926,7 @@ class LinuxC_1 extends LinuxC$shared {
      * }
      */
     public static MethodHandle listen$handle() {
-        return listen.HANDLE;
+        return Linker.nativeLinker().downcallHandle(listen.ADDR, listen.DESC);
     }
 
     /**
@@ -6985,7 +6945,7 @@ class LinuxC_1 extends LinuxC$shared {
      * }
      */
     public static int listen(int __fd, int __n) {
-        var mh$ = listen.HANDLE;
+        var mh$ = Linker.nativeLinker().downcallHandle(listen.ADDR, listen.DESC);
         try {
             if (TRACE_DOWNCALLS) {
                 traceDowncall("listen", __fd, __n);
@@ -7007,8 +6967,6 @@ class LinuxC_1 extends LinuxC$shared {
         );
 
         public static final MemorySegment ADDR = SYMBOL_LOOKUP.find("accept").orElseThrow();
-
-        public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
     }
 
     /**
@@ -7028,7 +6986,7 @@ class LinuxC_1 extends LinuxC$shared {
      * }
      */
     public static MethodHandle accept$handle() {
-        return accept.HANDLE;
+        return Linker.nativeLinker().downcallHandle(accept.ADDR, accept.DESC);
     }
 
     /**
@@ -7047,7 +7005,7 @@ class LinuxC_1 extends LinuxC$shared {
      * }
      */
     public static int accept(int __fd, MemorySegment __addr, MemorySegment __addr_len) {
-        var mh$ = accept.HANDLE;
+        var mh$ = Linker.nativeLinker().downcallHandle(accept.ADDR, accept.DESC);
         try {
             if (TRACE_DOWNCALLS) {
                 traceDowncall("accept", __fd, __addr, __addr_len);
@@ -7068,8 +7026,6 @@ class LinuxC_1 extends LinuxC$shared {
         );
 
         public static final MemorySegment ADDR = SYMBOL_LOOKUP.find("shutdown").orElseThrow();
-
-        public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
     }
 
     /**
@@ -7089,7 +7045,7 @@ class LinuxC_1 extends LinuxC$shared {
      * }
      */
     public static MethodHandle shutdown$handle() {
-        return shutdown.HANDLE;
+        return Linker.nativeLinker().downcallHandle(shutdown.ADDR, shutdown.DESC);
     }
 
     /**
@@ -7108,7 +7064,7 @@ class LinuxC_1 extends LinuxC$shared {
      * }
      */
     public static int shutdown(int __fd, int __how) {
-        var mh$ = shutdown.HANDLE;
+        var mh$ = Linker.nativeLinker().downcallHandle(shutdown.ADDR, shutdown.DESC);
         try {
             if (TRACE_DOWNCALLS) {
                 traceDowncall("shutdown", __fd, __how);
@@ -7272,8 +7228,6 @@ class LinuxC_1 extends LinuxC$shared {
         );
 
         public static final MemorySegment ADDR = SYMBOL_LOOKUP.find("if_nametoindex").orElseThrow();
-
-        public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
     }
 
     /**
@@ -7293,7 +7247,7 @@ class LinuxC_1 extends LinuxC$shared {
      * }
      */
     public static MethodHandle if_nametoindex$handle() {
-        return if_nametoindex.HANDLE;
+        return Linker.nativeLinker().downcallHandle(if_nametoindex.ADDR, if_nametoindex.DESC);
     }
 
     /**
@@ -7312,7 +7266,7 @@ class LinuxC_1 extends LinuxC$shared {
      * }
      */
     public static int if_nametoindex(MemorySegment __ifname) {
-        var mh$ = if_nametoindex.HANDLE;
+        var mh$ = Linker.nativeLinker().downcallHandle(if_nametoindex.ADDR, if_nametoindex.DESC);
         try {
             if (TRACE_DOWNCALLS) {
                 traceDowncall("if_nametoindex", __ifname);
@@ -7333,8 +7287,6 @@ class LinuxC_1 extends LinuxC$shared {
         );
 
         public static final MemorySegment ADDR = SYMBOL_LOOKUP.find("if_indextoname").orElseThrow();
-
-        public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
     }
 
     /**
@@ -7354,7 +7306,7 @@ class LinuxC_1 extends LinuxC$shared {
      * }
      */
     public static MethodHandle if_indextoname$handle() {
-        return if_indextoname.HANDLE;
+        return Linker.nativeLinker().downcallHandle(if_indextoname.ADDR, if_indextoname.DESC);
     }
 
     /**
@@ -7373,7 +7325,7 @@ class LinuxC_1 extends LinuxC$shared {
      * }
      */
     public static MemorySegment if_indextoname(int __ifindex, MemorySegment __ifname) {
-        var mh$ = if_indextoname.HANDLE;
+        var mh$ = Linker.nativeLinker().downcallHandle(if_indextoname.ADDR, if_indextoname.DESC);
         try {
             if (TRACE_DOWNCALLS) {
                 traceDowncall("if_indextoname", __ifindex, __ifname);
@@ -7610,8 +7562,6 @@ class LinuxC_1 extends LinuxC$shared {
         );
 
         public static final MemorySegment ADDR = SYMBOL_LOOKUP.find("epoll_create1").orElseThrow();
-
-        public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
     }
 
     /**
@@ -7631,7 +7581,7 @@ class LinuxC_1 extends LinuxC$shared {
      * }
      */
     public static MethodHandle epoll_create1$handle() {
-        return epoll_create1.HANDLE;
+        return Linker.nativeLinker().downcallHandle(epoll_create1.ADDR, epoll_create1.DESC);
     }
 
     /**
@@ -7650,7 +7600,7 @@ class LinuxC_1 extends LinuxC$shared {
      * }
      */
     public static int epoll_create1(int __flags) {
-        var mh$ = epoll_create1.HANDLE;
+        var mh$ = Linker.nativeLinker().downcallHandle(epoll_create1.ADDR, epoll_create1.DESC);
         try {
             if (TRACE_DOWNCALLS) {
                 traceDowncall("epoll_create1", __flags);
@@ -7673,8 +7623,6 @@ class LinuxC_1 extends LinuxC$shared {
         );
 
         public static final MemorySegment ADDR = SYMBOL_LOOKUP.find("epoll_ctl").orElseThrow();
-
-        public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
     }
 
     /**
@@ -7694,7 +7642,7 @@ class LinuxC_1 extends LinuxC$shared {
      * }
      */
     public static MethodHandle epoll_ctl$handle() {
-        return epoll_ctl.HANDLE;
+        return Linker.nativeLinker().downcallHandle(epoll_ctl.ADDR, epoll_ctl.DESC);
     }
 
     /**
@@ -7713,7 +7661,7 @@ class LinuxC_1 extends LinuxC$shared {
      * }
      */
     public static int epoll_ctl(int __epfd, int __op, int __fd, MemorySegment __event) {
-        var mh$ = epoll_ctl.HANDLE;
+        var mh$ = Linker.nativeLinker().downcallHandle(epoll_ctl.ADDR, epoll_ctl.DESC);
         try {
             if (TRACE_DOWNCALLS) {
                 traceDowncall("epoll_ctl", __epfd, __op, __fd, __event);
@@ -7736,8 +7684,6 @@ class LinuxC_1 extends LinuxC$shared {
         );
 
         public static final MemorySegment ADDR = SYMBOL_LOOKUP.find("epoll_wait").orElseThrow();
-
-        public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
     }
 
     /**
@@ -7757,7 +7703,7 @@ class LinuxC_1 extends LinuxC$shared {
      * }
      */
     public static MethodHandle epoll_wait$handle() {
-        return epoll_wait.HANDLE;
+        return Linker.nativeLinker().downcallHandle(epoll_wait.ADDR, epoll_wait.DESC);
     }
 
     /**
@@ -7776,7 +7722,7 @@ class LinuxC_1 extends LinuxC$shared {
      * }
      */
     public static int epoll_wait(int __epfd, MemorySegment __events, int __maxevents, int __timeout) {
-        var mh$ = epoll_wait.HANDLE;
+        var mh$ = Linker.nativeLinker().downcallHandle(epoll_wait.ADDR, epoll_wait.DESC);
         try {
             if (TRACE_DOWNCALLS) {
                 traceDowncall("epoll_wait", __epfd, __events, __maxevents, __timeout);
@@ -7824,8 +7770,6 @@ class LinuxC_1 extends LinuxC$shared {
         );
 
         public static final MemorySegment ADDR = SYMBOL_LOOKUP.find("eventfd").orElseThrow();
-
-        public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
     }
 
     /**
@@ -7845,7 +7789,7 @@ class LinuxC_1 extends LinuxC$shared {
      * }
      */
     public static MethodHandle eventfd$handle() {
-        return eventfd.HANDLE;
+        return Linker.nativeLinker().downcallHandle(eventfd.ADDR, eventfd.DESC);
     }
 
     /**
@@ -7864,7 +7808,7 @@ class LinuxC_1 extends LinuxC$shared {
      * }
      */
     public static int eventfd(int __count, int __flags) {
-        var mh$ = eventfd.HANDLE;
+        var mh$ = Linker.nativeLinker().downcallHandle(eventfd.ADDR, eventfd.DESC);
         try {
             if (TRACE_DOWNCALLS) {
                 traceDowncall("eventfd", __count, __flags);
