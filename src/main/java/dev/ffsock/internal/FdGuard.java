@@ -193,7 +193,8 @@ public final class FdGuard {
     }
 
     private void wakeAll() {
-        Poller.deregister(registration); // while the number still names the real file
+        Poller.Registration r = registration;
+        if (r != null) Poller.deregister(r); // while the number still names the real file
         try {
             Wakeup.detach(fd);
         } catch (ErrnoException e) {
@@ -206,7 +207,8 @@ public final class FdGuard {
     }
 
     private void releaseNow() {
-        Poller.deregister(registration); // before the number can be reused
+        Poller.Registration r = registration;
+        if (r != null) Poller.deregister(r); // before the number can be reused
         try {
             Sys.close(fd);
         } catch (ErrnoException e) {
