@@ -18,6 +18,7 @@
 #define _GNU_SOURCE
 #endif
 #include "ffsock.h"
+#include <signal.h> /* struct sigaction: declared by hand in the Java side (internal.Wakeup) */
 #include <stdio.h>
 #include <stddef.h>
 #include <stdint.h>

@@ -88,6 +88,7 @@ class BindingsProbeTest {
         }
         handWrittenConstants(constantNames);
         archLayouts();
+        handWrittenLayouts();
 
         Map<String, Long> gcc = runProbe();
         for (Check c : checks) {
@@ -283,6 +284,28 @@ class BindingsProbeTest {
                 natural.byteOffset(groupElement("events")), 64, nat));
         checks.add(new Check("offset ffsock_epoll_event_natural.data",
                 natural.byteOffset(groupElement("data")), 64, nat));
+    }
+
+    /** Layouts written by hand in the Java side (not in the generated bindings): struct sigaction. */
+    private void handWrittenLayouts() {
+        String src = "Wakeup (struct sigaction)";
+        item("SIZE(sigaction)");
+        checks.add(new Check("size struct_sigaction", Wakeup.SIGACTION_SIZE, 64, src));
+        for (String[] f : new String[][] {{"sa_handler", "SA_HANDLER_OFFSET"}, {"sa_mask", "SA_MASK_OFFSET"},
+                {"sa_flags", "SA_FLAGS_OFFSET"}}) {
+            item("OFF(sigaction, " + f[0] + ")");
+            long value = switch (f[1]) {
+                case "SA_HANDLER_OFFSET" -> Wakeup.SA_HANDLER_OFFSET;
+                case "SA_MASK_OFFSET" -> Wakeup.SA_MASK_OFFSET;
+                default -> Wakeup.SA_FLAGS_OFFSET;
+            };
+            checks.add(new Check("offset sigaction." + f[0], value, 64, "Wakeup." + f[1]));
+        }
+        item("CONST(SIG_DFL)");
+        checks.add(new Check("const SIG_DFL", Wakeup.SIG_DFL, 64, "Wakeup.SIG_DFL"));
+        item("CONST(SIG_IGN)");
+        checks.add(new Check("const SIG_IGN", Wakeup.SIG_IGN, 64, "Wakeup.SIG_IGN"));
+        javaConstants += 6;
     }
 
     @Test
