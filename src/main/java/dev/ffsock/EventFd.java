@@ -36,7 +36,7 @@ public final class EventFd implements Closeable {
     public static final int EFD_CLOEXEC = 0x80000;
 
     /** Returned by {@link #read()} in non-blocking mode when the counter is 0. */
-    public static final long WOULD_BLOCK = -1;
+    public static final long WOULD_BLOCK = Socket.WOULD_BLOCK;
 
     private final FdGuard guard;
     private final boolean nonBlocking;

@@ -24,7 +24,9 @@ import java.util.Objects;
  * <h2>Results and errors</h2>
  * A failing call throws {@link ErrnoException} ({@code connect: ECONNREFUSED (Connection refused)}).
  * Would-block on a non-blocking socket (or with {@link Msg#MSG_DONTWAIT}) is a result, not an
- * exception: {@link #WOULD_BLOCK} from send/recv, {@code null} from accept, {@code false} from connect.
+ * exception, with one convention per return type across ffsock: {@link #WOULD_BLOCK} (-1) from the
+ * calls that return a count (send/recv, the message and batch calls; end of stream is 0),
+ * {@code null} from accept, {@code false} from connect/finishConnect, 0 ready entries from poll.
  * On a blocking socket whose SO_RCVTIMEO/SO_SNDTIMEO expired, a {@link SocketTimeoutException}.
  * Sends always add MSG_NOSIGNAL: a closed peer gives EPIPE and never raises SIGPIPE.
  *
@@ -83,7 +85,7 @@ import java.util.Objects;
  */
 public final class Socket implements Closeable {
     /** Returned by send/recv calls that would block on a non-blocking socket. */
-    public static final int WOULD_BLOCK = -1;
+    public static final int WOULD_BLOCK = Sys.WOULD_BLOCK;
 
     /** The socket options that bound blocking receives and sends (what {@link Blocking#await} reads). */
     private static final int RCVTIMEO = Sys.SO_RCVTIMEO;

@@ -326,23 +326,11 @@ class IoCoreTest {
 
     @Test
     void virtualThreadWaitsNeverHoldTheirCarrier() throws Exception {
-        Path base = Path.of(System.getProperty("ffsock.basedir", ".")).toAbsolutePath();
-        Path target = base.resolve("target");
-        List<String> cmd = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "--enable-native-access=ALL-UNNAMED",
+        ChildJvm.Result r = ChildJvm.run(CarrierMain.class, List.of(
                 "-Djdk.virtualThreadScheduler.parallelism=1",
-                "-Djdk.virtualThreadScheduler.maxPoolSize=1",
-                "-cp", target.resolve("classes") + File.pathSeparator + target.resolve("test-classes"),
-                CarrierMain.class.getName()));
-        Path log = target.resolve("carrier-main.out");
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        boolean done = p.waitFor(90, TimeUnit.SECONDS);
-        if (!done) p.destroyForcibly().waitFor();
-        String out = Files.readString(log, StandardCharsets.UTF_8);
-        System.out.println(out);
-        assertTrue(done, "child JVM did not finish:\n" + out);
-        assertEquals(0, p.exitValue(), out);
-        assertTrue(out.contains("OK"), out);
+                "-Djdk.virtualThreadScheduler.maxPoolSize=1"), List.of(), "carrier-main.out", 90);
+        assertTrue(r.finished(), "child JVM did not finish:\n" + r.output());
+        assertEquals(0, r.status(), r.output());
+        assertTrue(r.output().contains("OK"), r.output());
     }
 }

@@ -27,31 +27,19 @@ class VirtualThreadStressTest {
 
     @Test
     void tenThousandBlockedVirtualThreadsOnTwoCarriers() throws Exception {
-        Path base = Path.of(System.getProperty("ffsock.basedir", ".")).toAbsolutePath();
-        Path target = base.resolve("target");
+        Path target = ChildJvm.target();
         Path jfr = target.resolve("virtual-stress.jfr");
         Files.deleteIfExists(jfr);
-        String javaHome = System.getProperty("java.home");
-        List<String> cmd = new ArrayList<>(List.of(
-                Path.of(javaHome, "bin", "java").toString(),
-                "--enable-native-access=ALL-UNNAMED",
+        ChildJvm.Result r = ChildJvm.run(VirtualStressMain.class, List.of(
                 "-Djdk.virtualThreadScheduler.parallelism=2",
                 "-Djdk.virtualThreadScheduler.maxPoolSize=2",
                 "-XX:StartFlightRecording=filename=" + jfr + ",settings=default",
-                "-Xlog:jfr=warning",
-                "-cp", target.resolve("classes") + File.pathSeparator + target.resolve("test-classes"),
-                VirtualStressMain.class.getName(), "10000", "1000"));
-        // Output to a file, not a pipe, so a chatty child can never block on a full pipe.
-        Path log = target.resolve("virtual-stress.out");
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        boolean done = p.waitFor(150, TimeUnit.SECONDS);
-        if (!done) p.destroyForcibly().waitFor();
-        String out = Files.readString(log, StandardCharsets.UTF_8);
-        System.out.println(out);
-        assertTrue(done, "child JVM did not finish in time:\n" + out);
-        assertEquals(0, p.exitValue(), out);
-        assertTrue(out.contains("OK"), out);
+                "-Xlog:jfr=warning"), List.of("10000", "1000"), "virtual-stress.out", 150);
+        assertTrue(r.finished(), "child JVM did not finish in time:\n" + r.output());
+        assertEquals(0, r.status(), r.output());
+        assertTrue(r.output().contains("OK"), r.output());
 
+        String javaHome = System.getProperty("java.home");
         Process print = new ProcessBuilder(Path.of(javaHome, "bin", "jfr").toString(), "print", "--events",
                 "jdk.VirtualThreadPinned", jfr.toString()).redirectErrorStream(true).start();
         assertTrue(print.waitFor(60, TimeUnit.SECONDS), "jfr print did not finish");
