@@ -1,5 +1,6 @@
 package dev.ffsock;
 
+import dev.ffsock.internal.CmsgLayout;
 import dev.ffsock.internal.Structs;
 
 import java.lang.foreign.MemorySegment;
@@ -8,43 +9,16 @@ import java.lang.foreign.ValueLayout;
 import static dev.ffsock.ControlMessage.*;
 
 /**
- * Control-data layout (CMSG_ALIGN, CMSG_LEN, CMSG_SPACE), writing control messages into a buffer and
- * parsing a received buffer into a {@link ReceivedControl} with full bounds checks.
+ * Decodes the control messages ffsock knows (SCM_RIGHTS, SCM_CREDENTIALS, IP_PKTINFO, TTL/hop limit,
+ * timestamps, UDP_GRO) into a {@link ReceivedControl}; the layout and the bounds-checked walk are
+ * {@link CmsgLayout}'s.
  */
 final class Cmsgs {
     private Cmsgs() {
     }
 
-    static final long HDR = Structs.CMSGHDR_SIZE;
-    private static final long ALIGN = Structs.CMSG_ALIGNMENT;
     private static final ValueLayout.OfLong LONG = ValueLayout.JAVA_LONG_UNALIGNED;
     private static final ValueLayout.OfInt INT = ValueLayout.JAVA_INT_UNALIGNED;
-
-    static long align(long n) {
-        return (n + ALIGN - 1) & -ALIGN;
-    }
-
-    /** CMSG_LEN: header plus {@code dataLength}. */
-    static long len(long dataLength) {
-        return HDR + dataLength;
-    }
-
-    /** CMSG_SPACE: aligned header plus aligned data. */
-    static long space(long dataLength) {
-        return align(HDR) + align(dataLength);
-    }
-
-    /**
-     * Writes a header for {@code dataLength} bytes at {@code at} (which must be aligned) and zeroes the
-     * padding; returns the data offset. The caller has checked that {@code space(dataLength)} fits.
-     */
-    static long header(MemorySegment buf, long at, int level, int type, long dataLength) {
-        buf.asSlice(at, space(dataLength)).fill((byte) 0);
-        buf.set(LONG, at + Structs.CMSG_LEN, len(dataLength));
-        buf.set(INT, at + Structs.CMSG_LEVEL, level);
-        buf.set(INT, at + Structs.CMSG_TYPE, type);
-        return at + HDR;
-    }
 
     /**
      * Parses {@code length} bytes of control data at the start of {@code buf} into {@code out} (which
@@ -53,27 +27,13 @@ final class Cmsgs {
      */
     static void parse(MemorySegment buf, long length, ReceivedControl out) {
         out.rawSource(buf);
-        long end = Math.max(0, Math.min(length, buf.byteSize()));
-        long off = 0;
-        while (end - off >= HDR) {
-            long cmsgLen = buf.get(LONG, off + Structs.CMSG_LEN);
-            if (cmsgLen < HDR) {
-                out.malformed = "cmsg_len " + cmsgLen + " at offset " + off + " is smaller than the header (" + HDR + ")";
-                return;
-            }
-            if (cmsgLen > end - off) {
-                out.malformed = "cmsg_len " + cmsgLen + " at offset " + off + " runs past the control length " + end;
-                return;
-            }
-            int level = buf.get(INT, off + Structs.CMSG_LEVEL);
-            int type = buf.get(INT, off + Structs.CMSG_TYPE);
-            long data = off + HDR;
-            long dataLen = cmsgLen - HDR;
-            if (!decode(buf, level, type, data, dataLen, out)) out.addRaw(level, type, data, dataLen);
-            long next = align(cmsgLen);
-            if (next > end - off) break; // the last message's padding may run past the end
-            off += next;
-        }
+        String bad = CmsgLayout.walk(buf, length, out.decoder);
+        if (bad != null) out.malformed = bad;
+    }
+
+    /** One message, as {@link CmsgLayout#walk} finds it: decoded if known, else kept raw. */
+    static void message(MemorySegment b, int level, int type, long at, long n, ReceivedControl out) {
+        if (!decode(b, level, type, at, n, out)) out.addRaw(level, type, at, n);
     }
 
     /** Decodes one known control message into {@code out}; false to keep it raw. */

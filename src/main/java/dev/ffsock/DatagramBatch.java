@@ -1,5 +1,7 @@
 package dev.ffsock;
 
+import dev.ffsock.internal.CmsgLayout;
+import dev.ffsock.internal.MsgIo;
 import dev.ffsock.internal.Structs;
 
 import java.lang.foreign.Arena;
@@ -62,7 +64,7 @@ public final class DatagramBatch {
         if (controlCapacity < 0 || controlCapacity > 4096) throw new IllegalArgumentException("controlCapacity must be 0-4096: " + controlCapacity);
         this.slots = slots;
         this.slotCapacity = slotCapacity;
-        this.controlCapacity = (int) Cmsgs.align(controlCapacity);
+        this.controlCapacity = (int) CmsgLayout.align(controlCapacity);
         Arena arena = Arena.ofAuto();
         vec = arena.allocate(slots * Structs.MMSGHDR_SIZE, 16);
         iovs = arena.allocate(slots * Structs.IOVEC_SIZE, 16);
@@ -246,6 +248,19 @@ public final class DatagramBatch {
         received = from + n;
         viewSlot = -1;
     }
+
+    /** The slots as the timed recvmmsg fills them. */
+    final MsgIo.Slots receiver = new MsgIo.Slots() {
+        @Override
+        public MemorySegment vectorFrom(int from) {
+            return vecFrom[from];
+        }
+
+        @Override
+        public void received(int from, int n) {
+            afterReceive(from, n);
+        }
+    };
 
     /** Marks slots [from, size) as not received (after a failed or would-block call). */
     void receiveFailed(int from) {

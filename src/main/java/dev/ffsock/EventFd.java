@@ -1,5 +1,6 @@
 package dev.ffsock;
 
+import dev.ffsock.internal.Scratch;
 import dev.ffsock.internal.Blocking;
 import dev.ffsock.internal.FdGuard;
 import dev.ffsock.internal.Sys;

@@ -1,5 +1,7 @@
 package dev.ffsock;
 
+import dev.ffsock.internal.CmsgLayout;
+import dev.ffsock.internal.MsgHdr;
 import dev.ffsock.internal.Structs;
 
 import java.lang.foreign.Arena;
@@ -70,7 +72,7 @@ public final class Message implements AutoCloseable {
             throw new IllegalArgumentException("controlCapacity must be 0-1048576: " + controlCapacity);
         }
         this.maxBuffers = maxBuffers;
-        this.controlCapacity = (int) Cmsgs.align(controlCapacity);
+        this.controlCapacity = (int) CmsgLayout.align(controlCapacity);
         long iovBytes = maxBuffers * Structs.IOVEC_SIZE;
         MemorySegment all = Arena.ofAuto().allocate(Structs.MSGHDR_SIZE + iovBytes + this.controlCapacity, 16);
         hdr = all.asSlice(0, Structs.MSGHDR_SIZE);
@@ -85,7 +87,7 @@ public final class Message implements AutoCloseable {
      */
     public static int space(int dataLength) {
         if (dataLength < 0) throw new IllegalArgumentException("negative length");
-        return (int) Cmsgs.space(dataLength);
+        return (int) CmsgLayout.space(dataLength);
     }
 
     /** {@return the most buffers this message holds} */
@@ -190,12 +192,12 @@ public final class Message implements AutoCloseable {
     /** Reserves room for one control message; returns the offset of its data. */
     private long append(int level, int type, long dataLength) {
         open();
-        long need = Cmsgs.space(dataLength);
+        long need = CmsgLayout.space(dataLength);
         if (need > controlCapacity - controlLength) {
             throw new IllegalStateException("control area full: this control message needs " + need + " bytes, "
                     + (controlCapacity - controlLength) + " of " + controlCapacity + " left");
         }
-        long data = Cmsgs.header(ctl, controlLength, level, type, dataLength);
+        long data = CmsgLayout.header(ctl, controlLength, level, type, dataLength);
         controlLength += need;
         return data;
     }
@@ -330,9 +332,55 @@ public final class Message implements AutoCloseable {
         received.dispose();
     }
 
-    /** For the socket calls: fails once closed. */
-    void checkOpen() {
+    // ---- used by Socket.sendmsg / recvmsg ------------------------------------------------------
+
+    /**
+     * Lays the message out as a msghdr for sendmsg; returns the bounce buffer holding heap buffers'
+     * bytes (or null), which must stay reachable until the call returns.
+     */
+    MemorySegment prepareSend() {
         open();
+        MemorySegment bounce = MsgHdr.fillIov(hdr, iov, buffers, bufferCount, true);
+        MsgHdr.set(hdr, address.addr, address.length(), ctl, controlLength);
+        result = -1;
+        return bounce;
+    }
+
+    /** Records a sendmsg's result and returns it. */
+    long sent(long r) {
+        if (r >= 0) result = r;
+        return r;
+    }
+
+    /**
+     * Lays the message out as a msghdr for recvmsg, forgetting the last receive and any outgoing
+     * control data (the control area now receives); returns the bounce buffer, as for a send.
+     */
+    MemorySegment prepareReceive() {
+        open();
+        for (int i = 0; i < bufferCount; i++) Buffers.writable(buffers[i]);
+        received.clear();
+        clearControl();
+        flagsOut = 0;
+        result = -1;
+        MemorySegment bounce = MsgHdr.fillIov(hdr, iov, buffers, bufferCount, false);
+        MsgHdr.set(hdr, address.addr, (int) Structs.SOCKADDR_STORAGE_SIZE, ctl, controlCapacity);
+        address.len.set(ValueLayout.JAVA_INT, 0, 0);
+        return bounce;
+    }
+
+    /**
+     * After a recvmsg of {@code r} bytes: flags, the source's length, the control data (received
+     * descriptors owned at once) and the heap buffers' bytes.
+     */
+    void received(long r, MemorySegment bounce) {
+        flagsOut = MsgHdr.flags(hdr) & ~Msg.MSG_CMSG_CLOEXEC; // the input flag is echoed
+        address.len.set(ValueLayout.JAVA_INT, 0, MsgHdr.nameLength(hdr));
+        Cmsgs.parse(ctl, controlCapacity == 0 ? 0 : MsgHdr.controlLength(hdr), received);
+        received.truncated = (flagsOut & Msg.MSG_CTRUNC) != 0;
+        if (received.truncated) received.fds.discardAll();
+        MsgHdr.scatterBack(bounce, buffers, bufferCount, r);
+        result = r;
     }
 
     @Override

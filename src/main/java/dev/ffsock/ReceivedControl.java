@@ -1,5 +1,7 @@
 package dev.ffsock;
 
+import dev.ffsock.internal.CmsgLayout;
+
 import java.io.IOException;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
@@ -60,6 +62,8 @@ public final class ReceivedControl {
     int tsNsec;
 
     private MemorySegment rawSource = MemorySegment.NULL;
+    /** Decodes each message of a walk into this (made once: parsing allocates nothing per message). */
+    final CmsgLayout.Visitor decoder = (b, level, type, at, n) -> Cmsgs.message(b, level, type, at, n, this);
     private int rawCount;
     private int[] rawLevel = new int[4];
     private int[] rawType = new int[4];

@@ -1,7 +1,9 @@
 package dev.ffsock;
 
+import dev.ffsock.internal.Scratch;
 import dev.ffsock.internal.Blocking;
 import dev.ffsock.internal.FdGuard;
+import dev.ffsock.internal.MsgIo;
 import dev.ffsock.internal.Sys;
 
 import java.io.Closeable;
@@ -9,6 +11,7 @@ import java.io.IOException;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
+import java.lang.ref.Reference;
 import java.net.SocketTimeoutException;
 import java.nio.ByteBuffer;
 import java.nio.channels.ClosedByInterruptException;
@@ -898,7 +901,17 @@ public final class Socket implements Closeable {
      * messages. Bytes sent, or {@link #WOULD_BLOCK}. Adds MSG_NOSIGNAL.
      */
     public long sendmsg(Message msg, int flags) throws IOException {
-        return MsgIo.sendmsg(this, msg, flags);
+        Objects.requireNonNull(msg, "message");
+        flags |= Msg.MSG_NOSIGNAL;
+        boolean block = blocking(flags);
+        if (block) checkInterrupt();
+        MemorySegment bounce = msg.prepareSend();
+        try {
+            return msg.sent(MsgIo.sendmsg(guard, block, msg.hdr, flags));
+        } finally {
+            Reference.reachabilityFence(bounce);
+            Reference.reachabilityFence(msg);
+        }
     }
 
     /**
@@ -908,7 +921,19 @@ public final class Socket implements Closeable {
      * adds MSG_CMSG_CLOEXEC.
      */
     public long recvmsg(Message msg, int flags) throws IOException {
-        return MsgIo.recvmsg(this, msg, flags);
+        Objects.requireNonNull(msg, "message");
+        flags |= Msg.MSG_CMSG_CLOEXEC;
+        boolean block = blocking(flags);
+        if (block) checkInterrupt();
+        MemorySegment bounce = msg.prepareReceive();
+        try {
+            long r = MsgIo.recvmsg(guard, block, msg.hdr, flags);
+            if (r >= 0) msg.received(r, bounce);
+            return r;
+        } finally {
+            Reference.reachabilityFence(bounce);
+            Reference.reachabilityFence(msg);
+        }
     }
 
     /**
@@ -917,7 +942,20 @@ public final class Socket implements Closeable {
      * {@link #WOULD_BLOCK}. Adds MSG_NOSIGNAL.
      */
     public int sendmmsg(DatagramBatch batch, int from, int count, int flags) throws IOException {
-        return MsgIo.sendmmsg(this, batch, from, count, flags);
+        Objects.requireNonNull(batch, "batch");
+        Objects.checkFromIndexSize(from, count, batch.size());
+        if (count == 0) return 0;
+        flags |= Msg.MSG_NOSIGNAL;
+        boolean block = blocking(flags);
+        if (block) checkInterrupt();
+        batch.prepareSend(from, count);
+        try {
+            int r = MsgIo.sendmmsg(guard, block, batch.vecFrom[from], count, flags);
+            if (r > 0) batch.afterSend(from, r);
+            return r;
+        } finally {
+            Reference.reachabilityFence(batch);
+        }
     }
 
     /**
@@ -926,16 +964,44 @@ public final class Socket implements Closeable {
      * filled, or {@link #WOULD_BLOCK}.
      */
     public int recvmmsg(DatagramBatch batch, int flags) throws IOException {
-        return MsgIo.recvmmsg(this, batch, flags);
+        Objects.requireNonNull(batch, "batch");
+        flags |= Msg.MSG_CMSG_CLOEXEC;
+        boolean block = blocking(flags);
+        if (block) checkInterrupt();
+        batch.prepareReceive(0);
+        int r = WOULD_BLOCK;
+        try {
+            r = MsgIo.recvmmsg(guard, block, batch.vec, batch.size(), flags);
+            if (r > 0) batch.afterReceive(0, r);
+            return r;
+        } finally {
+            if (r <= 0) batch.receiveFailed(0);
+            Reference.reachabilityFence(batch);
+        }
     }
 
     /**
      * recvmmsg(2) with a time limit, whatever the socket's mode: fills slots until all are filled,
      * {@code timeout} has passed, or — with {@link Msg#MSG_WAITFORONE} — at least one datagram
-     * arrived. The number of slots filled; 0 when none arrived in time.
+     * arrived. The number of slots filled; 0 when none arrived in time. A zero timeout takes what is
+     * there without waiting.
      */
     public int recvmmsg(DatagramBatch batch, int flags, Duration timeout) throws IOException {
-        return MsgIo.recvmmsg(this, batch, flags, timeout);
+        Objects.requireNonNull(batch, "batch");
+        Objects.requireNonNull(timeout, "timeout");
+        if (timeout.isNegative()) throw new IllegalArgumentException("negative timeout");
+        boolean waitForOne = (flags & Msg.MSG_WAITFORONE) != 0;
+        flags = (flags & ~Msg.MSG_WAITFORONE) | Msg.MSG_CMSG_CLOEXEC;
+        checkInterrupt();
+        batch.prepareReceive(0);
+        int got = 0;
+        try {
+            got = MsgIo.recvmmsgUntil(guard, batch.receiver, batch.size(), flags, Blocking.deadline(timeout), waitForOne);
+            return got;
+        } finally {
+            batch.receiveFailed(got);
+            Reference.reachabilityFence(batch);
+        }
     }
 
     @Override

@@ -42,14 +42,6 @@ public final class Blocking {
     private static final int O_NONBLOCK = LinuxC.O_NONBLOCK();
     private static final int SOL_SOCKET = LinuxC.SOL_SOCKET();
 
-    private static final class Scratch {
-        final MemorySegment pollfd = Arena.ofAuto().allocate(Structs.POLLFD_SIZE, 8);
-        final MemorySegment timeval = Arena.ofAuto().allocate(Structs.TIMEVAL_SIZE, 8);
-        final MemorySegment len = Arena.ofAuto().allocate(4, 4);
-    }
-
-    private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
-
     /** {@return the deadline {@code timeout} from now; 0 (none) for a zero or negative timeout} */
     public static long deadline(Duration timeout) {
         if (timeout.isZero() || timeout.isNegative()) return 0;
@@ -152,7 +144,6 @@ public final class Blocking {
         long invoke(int fd, MemorySegment buf, long len, int flags, Object extra) throws ErrnoException;
     }
 
-    private static final int MSG_DONTWAIT = LinuxC.MSG_DONTWAIT();
 
     /**
      * {@return whether a blocking-mode call on this thread waits inside the kernel} True on platform
@@ -177,7 +168,7 @@ public final class Blocking {
      */
     public static long call(FdGuard guard, boolean block, int flags, int events, long deadline, int option,
                             String name, Call op, MemorySegment buf, long len, Object extra) throws IOException {
-        if (!inKernel(block)) flags |= MSG_DONTWAIT;
+        if (!inKernel(block)) flags |= Sys.MSG_DONTWAIT;
         int fd = block ? guard.beginBlocking() : guard.begin();
         try {
             long r;
@@ -229,7 +220,7 @@ public final class Blocking {
 
     /** poll(2) of one descriptor: its revents, 0 when not ready within {@code millis} (or interrupted). */
     public static int pollOne(int fd, int events, int millis) throws ErrnoException {
-        MemorySegment p = SCRATCH.get().pollfd;
+        MemorySegment p = Scratch.get().pollfd;
         p.set(ValueLayout.JAVA_INT, Structs.POLLFD_FD, fd);
         p.set(ValueLayout.JAVA_SHORT, Structs.POLLFD_EVENTS, (short) events);
         p.set(ValueLayout.JAVA_SHORT, Structs.POLLFD_REVENTS, (short) 0);
@@ -239,10 +230,10 @@ public final class Blocking {
 
     /** {@return a socket's SO_RCVTIMEO or SO_SNDTIMEO; zero for none} */
     private static Duration timeoutOption(int fd, int option) throws ErrnoException {
-        Scratch s = SCRATCH.get();
-        s.len.set(ValueLayout.JAVA_INT, 0, (int) Structs.TIMEVAL_SIZE);
-        Sys.getsockopt(fd, SOL_SOCKET, option, s.timeval, s.len);
-        return Duration.ofSeconds(s.timeval.get(ValueLayout.JAVA_LONG, Structs.TIMEVAL_SEC),
-                s.timeval.get(ValueLayout.JAVA_LONG, Structs.TIMEVAL_USEC) * 1000);
+        Scratch s = Scratch.get();
+        s.optLen.set(ValueLayout.JAVA_INT, 0, (int) Structs.TIMEVAL_SIZE);
+        Sys.getsockopt(fd, SOL_SOCKET, option, s.optValue, s.optLen);
+        return Duration.ofSeconds(s.optValue.get(ValueLayout.JAVA_LONG, Structs.TIMEVAL_SEC),
+                s.optValue.get(ValueLayout.JAVA_LONG, Structs.TIMEVAL_USEC) * 1000);
     }
 }

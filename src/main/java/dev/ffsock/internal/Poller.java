@@ -74,9 +74,7 @@ public final class Poller {
     private static final int EPOLLHUP = LinuxC.EPOLLHUP();
 
     private static final ReentrantLock LOCK = new ReentrantLock();
-    /** One struct epoll_event per thread for epoll_ctl(2). */
-    private static final ThreadLocal<MemorySegment> EVENT =
-            ThreadLocal.withInitial(() -> Arena.ofAuto().allocate(ArchLayouts.EPOLL_EVENT_SIZE, 8));
+
     private static Registration[] byFd = new Registration[1024];
     private static int generation;
 
@@ -165,7 +163,7 @@ public final class Poller {
     }
 
     private static void arm(Registration r, int want) throws ErrnoException {
-        MemorySegment ev = EVENT.get();
+        MemorySegment ev = Scratch.get().epollEvent;
         ev.set(ValueLayout.JAVA_INT_UNALIGNED, ArchLayouts.EPOLL_EVENT_EVENTS, want | EPOLLONESHOT);
         ev.set(ValueLayout.JAVA_LONG_UNALIGNED, ArchLayouts.EPOLL_EVENT_DATA, r.key);
         Sys.epollCtl(Holder.EPFD, r.added ? EPOLL_CTL_MOD : EPOLL_CTL_ADD, r.fd, ev);

@@ -51,7 +51,8 @@ public final class Sys {
     private static final int EAGAIN = LinuxC.EAGAIN();
     private static final int EINPROGRESS = LinuxC.EINPROGRESS();
     private static final int EALREADY = LinuxC.EALREADY();
-    private static final int MSG_DONTWAIT = LinuxC.MSG_DONTWAIT();
+    /** MSG_DONTWAIT: the flag that makes a send/recv-family call non-blocking (and so allowed to be critical). */
+    public static final int MSG_DONTWAIT = LinuxC.MSG_DONTWAIT();
 
     private static final Linker LINKER = Linker.nativeLinker();
     private static final StructLayout CAPTURE_LAYOUT = Linker.Option.captureStateLayout();

@@ -1,0 +1,89 @@
+package dev.ffsock.internal;
+
+import dev.ffsock.ErrnoException;
+
+import java.io.IOException;
+import java.lang.foreign.MemorySegment;
+import java.net.SocketTimeoutException;
+
+/**
+ * The message calls — sendmsg, recvmsg, sendmmsg, recvmmsg — on prepared native headers, through
+ * the one loop ({@link Blocking#call}). The API types lay out the headers ({@link MsgHdr}); these
+ * make the calls. Results are the kernel's, {@link Sys#WOULD_BLOCK} when a non-blocking call would
+ * block.
+ */
+public final class MsgIo {
+    private MsgIo() {
+    }
+
+    private static final int POLLIN = dev.ffsock.internal.bindings.LinuxC.POLLIN();
+    private static final int POLLOUT = dev.ffsock.internal.bindings.LinuxC.POLLOUT();
+
+    private static final Blocking.Call SENDMSG = (fd, h, n, f, x) -> Sys.sendmsg(fd, h, f);
+    private static final Blocking.Call RECVMSG = (fd, h, n, f, x) -> Sys.recvmsg(fd, h, f);
+    private static final Blocking.Call SENDMMSG = (fd, v, n, f, x) -> Sys.sendmmsg(fd, v, (int) n, f);
+    private static final Blocking.Call RECVMMSG = (fd, v, n, f, x) -> Sys.recvmmsg(fd, v, (int) n, f, MemorySegment.NULL);
+
+    /** sendmsg(2) of a prepared msghdr. */
+    public static long sendmsg(FdGuard guard, boolean block, MemorySegment hdr, int flags) throws IOException {
+        return Blocking.call(guard, block, flags, POLLOUT, Blocking.UNSET, Sys.SO_SNDTIMEO, "sendmsg", SENDMSG, hdr, 0, null);
+    }
+
+    /** recvmsg(2) into a prepared msghdr. */
+    public static long recvmsg(FdGuard guard, boolean block, MemorySegment hdr, int flags) throws IOException {
+        return Blocking.call(guard, block, flags, POLLIN, Blocking.UNSET, Sys.SO_RCVTIMEO, "recvmsg", RECVMSG, hdr, 0, null);
+    }
+
+    /** sendmmsg(2) of {@code count} prepared mmsghdrs at {@code vec}. */
+    public static int sendmmsg(FdGuard guard, boolean block, MemorySegment vec, int count, int flags) throws IOException {
+        return (int) Blocking.call(guard, block, flags, POLLOUT, Blocking.UNSET, Sys.SO_SNDTIMEO, "sendmmsg",
+                SENDMMSG, vec, count, null);
+    }
+
+    /** recvmmsg(2) into {@code count} prepared mmsghdrs at {@code vec}, without a time limit of its own. */
+    public static int recvmmsg(FdGuard guard, boolean block, MemorySegment vec, int count, int flags) throws IOException {
+        return (int) Blocking.call(guard, block, flags, POLLIN, Blocking.UNSET, Sys.SO_RCVTIMEO, "recvmmsg",
+                RECVMMSG, vec, count, null);
+    }
+
+    /** Where a timed recvmmsg puts what arrived: {@code slot} is the first slot of this batch of datagrams. */
+    public interface Slots {
+        /** {@return the mmsghdr vector from slot {@code from} on} */
+        MemorySegment vectorFrom(int from);
+
+        /** Records {@code n} datagrams received into slots {@code from}.. */
+        void received(int from, int n);
+    }
+
+    /**
+     * recvmmsg(2) with a real time limit: takes datagrams with non-blocking recvmmsg calls, waiting
+     * ({@link Blocking#await}) while none is there, until all {@code size} slots are filled, the
+     * deadline passes, or — {@code waitForOne} — at least one arrived. The kernel's own recvmmsg
+     * timeout is not used: it is only checked after a datagram arrives, so it cannot bound a wait on
+     * a quiet socket. {@code deadline} 0: take what is there now, do not wait.
+     *
+     * @return the number of slots filled
+     */
+    public static int recvmmsgUntil(FdGuard guard, Slots slots, int size, int flags, long deadline, boolean waitForOne)
+            throws IOException {
+        boolean wait = deadline != 0;
+        int got = 0;
+        while (got < size) {
+            int r;
+            try {
+                r = (int) Blocking.call(guard, wait, flags | Sys.MSG_DONTWAIT, POLLIN, deadline, Blocking.NO_OPTION,
+                        "recvmmsg", RECVMMSG, slots.vectorFrom(got), size - got, null);
+            } catch (SocketTimeoutException e) {
+                break;
+            } catch (ErrnoException e) {
+                if (got > 0) break; // report what arrived; the error (e.g. ICMP) stays pending for the next call
+                throw e;
+            }
+            if (r == Sys.WOULD_BLOCK || r == 0) break; // nothing now (no wait), or orderly shutdown
+            slots.received(got, r);
+            got += r;
+            if (waitForOne) break;
+        }
+        return got;
+    }
+}
