@@ -74,7 +74,8 @@ public final class SocketDiag implements AutoCloseable {
     }
 
     /**
-     * Dumps inet sockets, handing each to {@code sink} as it is decoded (memory stays bounded).
+     * Dumps inet sockets ({@code ss -t}/{@code ss -u}: SOCK_DIAG_BY_FAMILY), handing each to {@code sink} as it
+     * is decoded (memory stays bounded).
      *
      * @param request the family, protocol, states and extensions to ask for
      * @param sink receives each socket as it is decoded
@@ -123,7 +124,8 @@ public final class SocketDiag implements AutoCloseable {
     }
 
     /**
-     * Dumps AF_UNIX sockets of the request's types, handing each to {@code sink} as it is decoded.
+     * Dumps AF_UNIX sockets of the request's types ({@code ss -x}: SOCK_DIAG_BY_FAMILY), handing each to
+     * {@code sink} as it is decoded.
      *
      * @param request the states, types and {@code UDIAG_SHOW_*} details to ask for
      * @param sink receives each socket as it is decoded
@@ -140,7 +142,7 @@ public final class SocketDiag implements AutoCloseable {
         });
     }
 
-    /** Closes the connection. Idempotent. */
+    /** Closes the connection ({@code close(2)}). Idempotent. */
     @Override
     public void close() {
         conn.close();

@@ -76,7 +76,7 @@ public final class GenericNetlink extends GenlFamilyClient implements AutoClosea
     }
 
     /**
-     * Looks a family up by id.
+     * Looks a family up by id ({@code CTRL_CMD_GETFAMILY}; {@code genl ctrl get id ID}).
      *
      * @param id the family's id (the message type its requests use)
      * @throws NetlinkException ENOENT if no family has that id
@@ -88,7 +88,7 @@ public final class GenericNetlink extends GenlFamilyClient implements AutoClosea
     }
 
     /**
-     * {@return every registered family, in the kernel's order (by id)}
+     * {@return every registered family, in the kernel's order (by id): {@code genl ctrl list}}
      *
      * @throws IOException if the kernel refuses the request ({@link dev.ffsock.netlink.NetlinkException},
      *     with the kernel's extended-ack message) or the netlink socket fails

@@ -96,7 +96,7 @@ public final class Rtnetlink implements AutoCloseable {
     }
 
     /**
-     * Streams every link to {@code consumer}.
+     * Streams every link to {@code consumer} ({@code ip link show}, an RTM_GETLINK dump).
      *
      * @param consumer receives each link as it is decoded
      * @throws IOException if the kernel refuses the request ({@link dev.ffsock.netlink.NetlinkException},
@@ -126,7 +126,7 @@ public final class Rtnetlink implements AutoCloseable {
     }
 
     /**
-     * One link by index.
+     * One link by index ({@code ip link show} of that ifindex: RTM_GETLINK with {@code ifi_index}).
      *
      * @param index the link's ifindex
      * @return the link, or empty if there is none (ENODEV)
@@ -178,7 +178,8 @@ public final class Rtnetlink implements AutoCloseable {
     }
 
     /**
-     * Streams the addresses of {@code family} (0 all) on {@code ifindex} (0 all) to {@code consumer}.
+     * Streams the addresses of {@code family} (0 all) on {@code ifindex} (0 all) to {@code consumer}
+     * ({@code ip addr show}, an RTM_GETADDR dump).
      *
      * @param family {@code AF_INET}, {@code AF_INET6}, or 0 for both
      * @param ifindex only this link's addresses, or 0 for every link
@@ -266,7 +267,8 @@ public final class Rtnetlink implements AutoCloseable {
     }
 
     /**
-     * Streams the neighbour entries of {@code family} (0 all) on {@code ifindex} (0 all) to {@code consumer}.
+     * Streams the neighbour entries of {@code family} (0 all) on {@code ifindex} (0 all) to {@code consumer}
+     * ({@code ip neigh show}, an RTM_GETNEIGH dump).
      *
      * @param family {@code AF_INET}, {@code AF_INET6}, or 0 for both
      * @param ifindex only this link's neighbours, or 0 for every link
@@ -293,7 +295,7 @@ public final class Rtnetlink implements AutoCloseable {
         return List.copyOf(out);
     }
 
-    /** Closes the connection. */
+    /** Closes the connection ({@code close(2)} of the netlink socket). */
     @Override
     public void close() {
         conn.close();

@@ -153,7 +153,7 @@ public final class RtnetlinkEvents implements AutoCloseable {
     }
 
     /**
-     * Waits for the next event.
+     * Waits for the next event ({@code recv} on the subscribed socket; one line of {@code ip monitor}).
      *
      * @param timeout how long to wait at most; null to wait without limit
      * @return the event, or null if none came in time (or the subscription was closed meanwhile)
@@ -185,7 +185,7 @@ public final class RtnetlinkEvents implements AutoCloseable {
     }
 
     /**
-     * Hands events to {@code listener} until it returns false or the subscription is closed.
+     * Hands events to {@code listener} until it returns false or the subscription is closed (as {@code ip monitor} runs).
      *
      * @param listener receives the events
      * @throws EventsLostException when events are lost and the listener rethrows it (the default)

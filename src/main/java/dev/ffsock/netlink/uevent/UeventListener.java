@@ -99,7 +99,7 @@ public final class UeventListener implements AutoCloseable {
     }
 
     /**
-     * Waits for the next kernel uevent.
+     * Waits for the next kernel uevent ({@code recv}; what {@code udevadm monitor --kernel} prints).
      *
      * @param timeoutMillis how long to wait in all, -1 for ever
      * @return the event, or null when the time ran out
@@ -141,7 +141,7 @@ public final class UeventListener implements AutoCloseable {
         }
     }
 
-    /** Closes the socket. Idempotent. */
+    /** Closes the socket ({@code close(2)}). Idempotent. */
     @Override
     public void close() {
         socket.close();
