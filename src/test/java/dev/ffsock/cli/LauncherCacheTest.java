@@ -186,23 +186,65 @@ class LauncherCacheTest {
     }
 
     @Test
-    void readOnlyCacheIsStillUsedAndNeverWritten() throws Exception {
+    void readOnlyCacheDirectoryIsReadNeverWritten() throws Exception {
         addrJson();
         awaitCacheFor(jar);
         Path file = cache.resolve("ffsock." + KIND);
-        // Another user's cache for this jar, read-only to us (as root, permissions do not stop
-        // writes, so the test checks that nothing was written rather than relying on them).
         FileTime before = Files.getLastModifiedTime(file);
-        cache.toFile().setWritable(false, false);
-        try {
-            Run r = addrJson();
-            if (Files.isWritable(cache)) {
-                assertTrue(command(r).contains(file.toString()), r::toString);
-            }
-            assertEquals(before, Files.getLastModifiedTime(file));
-        } finally {
-            cache.toFile().setWritable(true, true);
+
+        // Another user's cache, or a read-only file system: a matching cache is used as it is.
+        Run r = readOnly("addr", "--json");
+        assertEquals(0, r.status(), r::toString);
+        assertTrue(r.out().startsWith("[{\"ifindex\":"), r::toString);
+        assertEquals(List.of(), complaints(r), r::toString);
+        assertTrue(command(r).contains(file.toString()), r::toString);
+
+        // A stale one there cannot be remade: not used, and one line says why.
+        Files.delete(cache.resolve("ffsock." + KIND + ".stamp"));
+        r = readOnly("addr", "--json");
+        assertEquals(0, r.status(), r::toString);
+        assertTrue(r.out().startsWith("[{\"ifindex\":"), r::toString);
+        assertFalse(command(r).contains(file.toString()), r::toString);
+        assertEquals(1, complaints(r).size(), r::toString);
+        assertTrue(complaints(r).get(0).startsWith("ffsock: no writable cache directory"), r::toString);
+        assertEquals(before, Files.getLastModifiedTime(file));
+        try (var s = Files.list(cache)) {
+            assertEquals(List.of(), s.filter(f -> f.getFileName().toString().contains(".lock")
+                    || f.getFileName().toString().contains(".tmp")).toList());
         }
+    }
+
+    /**
+     * Runs the launcher with the cache directory read-only: as root (whom permissions do not stop)
+     * under a read-only bind mount in a mount namespace of its own, else with the write bits off.
+     */
+    private Run readOnly(String... args) throws Exception {
+        boolean root = "root".equals(System.getProperty("user.name"));
+        if (!root) {
+            assertTrue(cache.toFile().setWritable(false, false));
+            try {
+                return ffsock(args);
+            } finally {
+                cache.toFile().setWritable(true, true);
+            }
+        }
+        String script = "mount --bind \"$FFSOCK_CACHE_DIR\" \"$FFSOCK_CACHE_DIR\" && "
+                + "mount -o remount,bind,ro \"$FFSOCK_CACHE_DIR\" && exec bash \"$0\" \"$@\"";
+        List<String> cmd = new ArrayList<>(List.of("unshare", "-m", "sh", "-c", script,
+                BASEDIR.resolve("bin/ffsock").toString()));
+        cmd.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectError(dir.resolve("err.txt").toFile());
+        pb.environment().put("JAVA_HOME", JAVA_HOME.toString());
+        pb.environment().put("FFSOCK_JAR", jar.toString());
+        pb.environment().put("FFSOCK_CACHE_DIR", cache.toString());
+        pb.environment().put("FFSOCK_TRACE", "1");
+        Process p = pb.start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(120, TimeUnit.SECONDS), "bin/ffsock did not finish");
+        Run r = new Run(p.exitValue(), out, Files.readString(dir.resolve("err.txt")));
+        Assumptions.assumeFalse(r.err().contains("unshare:") || r.err().contains("mount:"),
+                "no read-only bind mount here: " + r.err());
+        return r;
     }
 
     @Test
