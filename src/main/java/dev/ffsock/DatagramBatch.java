@@ -45,7 +45,12 @@ public final class DatagramBatch {
     private final ReceivedControl view = new ReceivedControl();
     private int viewSlot = -1;
 
-    /** A batch of {@code slots} slots of {@code slotCapacity} bytes each, without control areas. */
+    /**
+     * A batch of {@code slots} slots of {@code slotCapacity} bytes each, without control areas.
+     *
+     * @param slots how many datagrams one call sends or receives (the {@code vlen} of sendmmsg/recvmmsg)
+     * @param slotCapacity the bytes each datagram's buffer holds
+     */
     public DatagramBatch(int slots, int slotCapacity) {
         this(slots, slotCapacity, 0);
     }
@@ -106,17 +111,30 @@ public final class DatagramBatch {
         return controlCapacity;
     }
 
-    /** {@return slot {@code i}'s whole buffer (native, {@link #slotCapacity()} bytes; no allocation)} */
+    /**
+     * {@return slot {@code i}'s whole buffer (native, {@link #slotCapacity()} bytes; no allocation)}
+     *
+     * @param i the slot, below {@link #size()}
+     */
     public MemorySegment buffer(int i) {
         return buffers[i];
     }
 
-    /** {@return slot {@code i}'s data: its buffer cut to {@link #length(int)} (allocates a slice)} */
+    /**
+     * {@return slot {@code i}'s data: its buffer cut to {@link #length(int)} (allocates a slice)}
+     *
+     * @param i the slot, below {@link #size()}
+     */
     public MemorySegment data(int i) {
         return buffers[i].asSlice(0, Math.min(lengths[i], slotCapacity));
     }
 
-    /** Sets the number of bytes slot {@code i} sends. */
+    /**
+     * Sets the number of bytes slot {@code i} sends.
+     *
+     * @param i the slot, below {@link #size()}
+     * @param length the bytes of the slot's buffer to send, at most its capacity
+     */
     public void setLength(int i, int length) {
         Objects.checkIndex(i, slots);
         if (length < 0 || length > slotCapacity) throw new IllegalArgumentException("length must be 0-" + slotCapacity + ": " + length);
@@ -127,22 +145,37 @@ public final class DatagramBatch {
      * {@return slot {@code i}'s length: what {@link #setLength(int, int)} set; after a receive the bytes
      * received (for a datagram cut by MSG_TRUNC, its real length when MSG_TRUNC was passed in the flags);
      * after a send the bytes sent}
+     *
+     * @param i the slot, below {@link #size()}
      */
     public int length(int i) {
         return lengths[i];
     }
 
-    /** {@return slot {@code i}'s msg_flags after a receive (MSG_TRUNC, MSG_CTRUNC, …)} */
+    /**
+     * {@return slot {@code i}'s msg_flags after a receive (MSG_TRUNC, MSG_CTRUNC, …)}
+     *
+     * @param i the slot, below {@link #size()}
+     */
     public int flags(int i) {
         return flags[i];
     }
 
-    /** {@return slot {@code i}'s address storage: destination of a send when not empty, source after a receive} */
+    /**
+     * {@return slot {@code i}'s address storage: destination of a send when not empty, source after a receive}
+     *
+     * @param i the slot, below {@link #size()}
+     */
     public SockAddrStorage address(int i) {
         return addresses[i];
     }
 
-    /** Sets slot {@code i}'s destination; null empties it (connected sockets). */
+    /**
+     * Sets slot {@code i}'s destination; null empties it (connected sockets).
+     *
+     * @param i the slot, below {@link #size()}
+     * @param to the destination, or null for a connected socket's peer
+     */
     public void setAddress(int i, SockAddr to) {
         if (to == null) {
             addresses[i].len.set(ValueLayout.JAVA_INT, 0, 0);
@@ -151,7 +184,11 @@ public final class DatagramBatch {
         }
     }
 
-    /** Sets every slot's destination to {@code to} (null empties them). */
+    /**
+     * Sets every slot's destination to {@code to} (null empties them).
+     *
+     * @param to the destination, or null for a connected socket's peer
+     */
     public void setAddressAll(SockAddr to) {
         for (int i = 0; i < slots; i++) setAddress(i, to);
     }
@@ -164,6 +201,8 @@ public final class DatagramBatch {
     /**
      * {@return slot {@code i}'s received control messages, decoded into a view shared by all slots
      * (valid until the next call to this method or the next receive; no allocation)}
+     *
+     * @param i the slot, below {@link #size()}
      */
     public ReceivedControl control(int i) {
         Objects.checkIndex(i, received);

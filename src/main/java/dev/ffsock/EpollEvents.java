@@ -25,6 +25,7 @@ public final class EpollEvents {
     /**
      * An array for up to {@code capacity} events per wait.
      *
+     * @param capacity the most events one {@code epoll_wait} returns (its {@code maxevents})
      * @throws IllegalArgumentException if {@code capacity} is not in 1..{@link #MAX_CAPACITY}
      */
     public EpollEvents(int capacity) {
@@ -45,13 +46,21 @@ public final class EpollEvents {
         return count;
     }
 
-    /** {@return entry {@code i}'s event bits (the {@code Epoll.EPOLL*} constants)} */
+    /**
+     * {@return entry {@code i}'s event bits (the {@code Epoll.EPOLL*} constants)}
+     *
+     * @param i the event's index, below {@link #count()}
+     */
     public int events(int i) {
         Objects.checkIndex(i, count);
         return segment.get(ValueLayout.JAVA_INT_UNALIGNED, i * ArchLayouts.EPOLL_EVENT_SIZE + ArchLayouts.EPOLL_EVENT_EVENTS);
     }
 
-    /** {@return entry {@code i}'s data word, as given to {@link Epoll#add(Socket, int, long)}} */
+    /**
+     * {@return entry {@code i}'s data word, as given to {@link Epoll#add(Socket, int, long)}}
+     *
+     * @param i the event's index, below {@link #count()}
+     */
     public long data(int i) {
         Objects.checkIndex(i, count);
         return segment.get(ValueLayout.JAVA_LONG_UNALIGNED, i * ArchLayouts.EPOLL_EVENT_SIZE + ArchLayouts.EPOLL_EVENT_DATA);

@@ -101,12 +101,20 @@ public final class Errno {
     /** Operation now in progress. */
     public static final int EINPROGRESS = 115;
 
-    /** {@return the symbolic name of {@code errno}, e.g. {@code "ECONNREFUSED"}, or {@code "errno N"} if unknown} */
+    /**
+     * {@return the symbolic name of {@code errno}, e.g. {@code "ECONNREFUSED"}, or {@code "errno N"} if unknown}
+     *
+     * @param errno an errno value
+     */
     public static String name(int errno) {
         return Sys.errnoName(errno);
     }
 
-    /** {@return the C library's description of {@code errno}, e.g. {@code "Connection refused"}} */
+    /**
+     * {@return the C library's description of {@code errno}, e.g. {@code "Connection refused"}}
+     *
+     * @param errno an errno value
+     */
     public static String description(int errno) {
         return Sys.errnoDescription(errno);
     }

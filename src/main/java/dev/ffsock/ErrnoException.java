@@ -12,11 +12,16 @@ import java.io.IOException;
 public class ErrnoException extends IOException {
     private static final long serialVersionUID = 1L;
 
+    /** The failing call, e.g. {@code "connect"}. */
     private final String call;
+    /** The errno value the call set. */
     private final int errno;
+    /** The errno's symbolic name: {@code "ECONNREFUSED"}, or {@code "errno N"} if unknown. */
     private final String errnoName;
 
     /**
+     * A failure of {@code call} with {@code errno}.
+     *
      * @param call  the failing call, e.g. {@code "connect"}
      * @param errno the errno value it set
      */
@@ -25,6 +30,8 @@ public class ErrnoException extends IOException {
     }
 
     /**
+     * A failure of {@code call} with {@code errno}, with context.
+     *
      * @param call   the failing call, e.g. {@code "connect"}
      * @param errno  the errno value it set
      * @param detail extra context appended in brackets (an address, a path), or null

@@ -84,6 +84,8 @@ public final class Message implements AutoCloseable {
     /**
      * {@return CMSG_SPACE(dataLength): the control bytes one control message with {@code dataLength}
      * bytes of data takes} Add these up to size a control area, e.g. {@code space(4 * n)} for n descriptors.
+     *
+     * @param dataLength the control data's length in bytes
      */
     public static int space(int dataLength) {
         if (dataLength < 0) throw new IllegalArgumentException("negative length");
@@ -109,7 +111,9 @@ public final class Message implements AutoCloseable {
     /**
      * Sets the buffers (replacing any), in order. Passing a reused array allocates nothing.
      *
+     * @param segments the buffers, in order (the iovec array of sendmsg/recvmsg)
      * @throws IllegalArgumentException if more than {@link #maxBuffers()}
+     * @return this message, for chaining
      */
     public Message buffers(MemorySegment... segments) {
         open();
@@ -124,7 +128,12 @@ public final class Message implements AutoCloseable {
         return this;
     }
 
-    /** Appends one buffer. */
+    /**
+     * Appends one buffer.
+     *
+     * @param segment the buffer to add after the others
+     * @return this message, for chaining
+     */
     public Message addBuffer(MemorySegment segment) {
         open();
         Buffers.readable(segment);
@@ -133,7 +142,11 @@ public final class Message implements AutoCloseable {
         return this;
     }
 
-    /** Removes every buffer. */
+    /**
+     * Removes every buffer.
+     *
+     * @return this message, for chaining
+     */
     public Message clearBuffers() {
         java.util.Arrays.fill(buffers, 0, bufferCount, null);
         bufferCount = 0;
@@ -145,7 +158,11 @@ public final class Message implements AutoCloseable {
         return bufferCount;
     }
 
-    /** {@return buffer {@code i}} */
+    /**
+     * {@return buffer {@code i}}
+     *
+     * @param i the buffer's index, below {@link #bufferCount()}
+     */
     public MemorySegment buffer(int i) {
         Objects.checkIndex(i, bufferCount);
         return buffers[i];
@@ -165,7 +182,12 @@ public final class Message implements AutoCloseable {
         return address;
     }
 
-    /** Sets the destination address; null empties it (for connected sockets). */
+    /**
+     * Sets the destination address; null empties it (for connected sockets).
+     *
+     * @param to the destination ({@code msg_name}), or null for a connected socket's peer
+     * @return this message, for chaining
+     */
     public Message address(SockAddr to) {
         open();
         if (to == null) {
@@ -178,7 +200,11 @@ public final class Message implements AutoCloseable {
 
     // ---- outgoing control ------------------------------------------------------------------------
 
-    /** Removes every outgoing control message. */
+    /**
+     * Removes every outgoing control message.
+     *
+     * @return this message, for chaining
+     */
     public Message clearControl() {
         controlLength = 0;
         return this;
@@ -205,6 +231,9 @@ public final class Message implements AutoCloseable {
     /**
      * Appends SCM_RIGHTS with {@code fds} (AF_UNIX). The descriptors stay the caller's: the kernel
      * duplicates them into the receiver when the message is sent.
+     *
+     * @param fds the descriptors to pass (SCM_RIGHTS); they stay the caller's
+     * @return this message, for chaining
      */
     public Message addFds(int... fds) {
         Objects.requireNonNull(fds, "fds");
@@ -219,6 +248,9 @@ public final class Message implements AutoCloseable {
     /**
      * Appends SCM_CREDENTIALS (AF_UNIX). The kernel only accepts one's own pid/uid/gid unless
      * privileged; the receiver must have SO_PASSCRED set.
+     *
+     * @param cred the credentials to send (SCM_CREDENTIALS)
+     * @return this message, for chaining
      */
     public Message addCredentials(UCred cred) {
         Objects.requireNonNull(cred, "cred");
@@ -232,6 +264,9 @@ public final class Message implements AutoCloseable {
     /**
      * Appends IP_PKTINFO (an IPv4 address: ipi_spec_dst = the source address to use) or IPV6_PKTINFO
      * (an IPv6 address: ipi6_addr = the source address), with the outgoing interface when not 0.
+     *
+     * @param info the source address and interface (IP_PKTINFO or IPV6_PKTINFO)
+     * @return this message, for chaining
      */
     public Message addPktInfo(PktInfo info) {
         Objects.requireNonNull(info, "info");
@@ -253,6 +288,9 @@ public final class Message implements AutoCloseable {
     /**
      * Appends UDP_SEGMENT: this send is cut by the kernel (or the NIC) into datagrams of
      * {@code segmentSize} bytes, the last one shorter (UDP GSO).
+     *
+     * @param segmentSize the size of each datagram the kernel cuts the data into (UDP_SEGMENT)
+     * @return this message, for chaining
      */
     public Message addUdpSegment(int segmentSize) {
         if (segmentSize < 1 || segmentSize > 0xffff) throw new IllegalArgumentException("segment size must be 1-65535: " + segmentSize);
@@ -261,14 +299,28 @@ public final class Message implements AutoCloseable {
         return this;
     }
 
-    /** Appends a control message whose data is one int (e.g. IP_TTL, IPV6_HOPLIMIT, IP_TOS). */
+    /**
+     * Appends a control message whose data is one int (e.g. IP_TTL, IPV6_HOPLIMIT, IP_TOS).
+     *
+     * @param level the cmsg level ({@code SOL_SOCKET}, {@code IPPROTO_IP}, …)
+     * @param type the cmsg type
+     * @param value the int the message carries
+     * @return this message, for chaining
+     */
     public Message addControlInt(int level, int type, int value) {
         long at = append(level, type, 4);
         ctl.set(ValueLayout.JAVA_INT, at, value);
         return this;
     }
 
-    /** Appends any control message: {@code level}, {@code type} and the data bytes. */
+    /**
+     * Appends any control message: {@code level}, {@code type} and the data bytes.
+     *
+     * @param level the cmsg level ({@code SOL_SOCKET}, {@code IPPROTO_IP}, …)
+     * @param type the cmsg type
+     * @param data the message's data, copied
+     * @return this message, for chaining
+     */
     public Message addControl(int level, int type, byte[] data) {
         Objects.requireNonNull(data, "data");
         long at = append(level, type, data.length);
@@ -311,6 +363,8 @@ public final class Message implements AutoCloseable {
     /**
      * Forgets buffers, address, outgoing control and received state; received descriptors not taken
      * are closed.
+     *
+     * @return this message, for chaining
      */
     public Message reset() {
         open();

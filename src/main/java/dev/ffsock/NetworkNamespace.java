@@ -26,7 +26,11 @@ public final class NetworkNamespace {
     private NetworkNamespace() {
     }
 
-    /** {@return the path of a named namespace: /run/netns/NAME} */
+    /**
+     * {@return the path of a named namespace: /run/netns/NAME}
+     *
+     * @param name the namespace's name, as {@code ip netns add NAME} made it
+     */
     public static Path path(String name) {
         Objects.requireNonNull(name, "name");
         if (name.isEmpty() || name.contains("/") || name.equals(".") || name.equals("..")) {
@@ -35,7 +39,17 @@ public final class NetworkNamespace {
         return Path.of("/run/netns", name);
     }
 
-    /** socket(2) inside the named namespace ({@code ip netns add NAME}). */
+    /**
+     * socket(2) inside the named namespace ({@code ip netns add NAME}).
+     *
+     * @param name the namespace's name, as {@code ip netns add NAME} made it
+     * @param domain the address family
+     * @param type the socket type
+     * @param protocol the protocol
+     * @return the socket, living in that namespace
+     * @throws IOException if the namespace cannot be opened or entered ({@code open}, {@code setns}) or
+     *     {@code socket} fails
+     */
     public static Socket open(String name, Domain domain, Type type, Protocol protocol) throws IOException {
         return open(path(name), domain, type, protocol);
     }
@@ -44,8 +58,13 @@ public final class NetworkNamespace {
      * socket(2) inside the namespace a file refers to ({@code /run/netns/NAME},
      * {@code /proc/PID/ns/net}).
      *
+     * @param namespace a namespace file ({@code /run/netns/NAME}, {@code /proc/PID/ns/net})
+     * @param domain the address family
+     * @param type the socket type
+     * @param protocol the protocol
      * @throws ErrnoException {@code open} ENOENT when there is no such namespace, {@code setns} EPERM without
      *         CAP_SYS_ADMIN or EINVAL when the file is no network namespace (both with the path in brackets)
+     * @return the socket, living in that namespace
      */
     public static Socket open(Path namespace, Domain domain, Type type, Protocol protocol) throws IOException {
         Objects.requireNonNull(namespace, "namespace");

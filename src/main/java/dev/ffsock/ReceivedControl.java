@@ -140,8 +140,10 @@ public final class ReceivedControl {
     /**
      * Takes ownership of received descriptor {@code i}: the caller must close it.
      *
+     * @param i the descriptor's index, below {@link #fdCount()}
      * @throws IllegalStateException if it was already taken (or closed)
      * @throws IndexOutOfBoundsException if {@code i} is not below {@link #fdCount()}
+     * @return the descriptor
      */
     public int takeFd(int i) {
         java.util.Objects.checkIndex(i, fdCount());
@@ -161,6 +163,11 @@ public final class ReceivedControl {
     /**
      * Takes received descriptor {@code i} as a {@link Socket} ({@link Socket#adopt(int)}). If it is not
      * a socket, it is closed and the adopt error thrown.
+     *
+     * @param i the descriptor's index, below {@link #fdCount()}
+     * @return the socket, owned by the caller
+     * @throws IOException if the descriptor is not a socket (the {@code getsockopt(SO_DOMAIN/SO_TYPE)} error
+     *     of {@link Socket#adopt(int)}); it is closed
      */
     public Socket takeSocket(int i) throws IOException {
         int fd = takeFd(i);
@@ -240,7 +247,11 @@ public final class ReceivedControl {
         return rawCount;
     }
 
-    /** {@return raw control message {@code i} (its data copied)} */
+    /**
+     * {@return raw control message {@code i} (its data copied)}
+     *
+     * @param i the control message's index, below {@link #rawCount()}
+     */
     public ControlMessage raw(int i) {
         java.util.Objects.checkIndex(i, rawCount);
         byte[] data = new byte[(int) rawLength[i]];

@@ -42,12 +42,16 @@ public abstract sealed class SockAddr permits SockAddrIn, SockAddrIn6, SockAddrU
      *
      * @throws UnsupportedOperationException for abstract or unnamed AF_UNIX, and netlink addresses,
      *         which java.net cannot represent
+     * @return the same address as a {@link java.net.InetSocketAddress} or
+     *     {@link java.net.UnixDomainSocketAddress}
      */
     public abstract SocketAddress toSocketAddress();
 
     /**
      * {@return the ffsock address for a java.net one}
      *
+     * @param address an {@link java.net.InetSocketAddress} (resolved) or a
+     *     {@link java.net.UnixDomainSocketAddress}
      * @throws IllegalArgumentException for an unresolved {@link InetSocketAddress}, or a
      *         {@link UnixDomainSocketAddress} whose path is over 107 bytes
      */
@@ -63,7 +67,12 @@ public abstract sealed class SockAddr permits SockAddrIn, SockAddrIn6, SockAddrU
         throw new IllegalArgumentException("unsupported address type: " + address.getClass().getName());
     }
 
-    /** {@return an IPv4 or IPv6 socket address for an IP address and port} */
+    /**
+     * {@return an IPv4 or IPv6 socket address for an IP address and port}
+     *
+     * @param address the IP address
+     * @param port the port, 0..65535
+     */
     public static SockAddr of(InetAddress address, int port) {
         if (address instanceof java.net.Inet4Address a4) return new SockAddrIn(a4, port);
         if (address instanceof java.net.Inet6Address a6) return new SockAddrIn6(a6, port, 0, a6.getScopeId());
@@ -74,7 +83,9 @@ public abstract sealed class SockAddr permits SockAddrIn, SockAddrIn6, SockAddrU
      * Parses {@code HOST:PORT}, {@code [V6]:PORT}, a unix path (containing '/'), or {@code @name}
      * (abstract unix). HOST must be an IP literal or {@code localhost}; no name lookup is done.
      *
+     * @param text {@code 127.0.0.1:80}, {@code [::1]:80}, {@code /path} or {@code @name}
      * @throws IllegalArgumentException with the reason, for anything malformed
+     * @return the address
      */
     public static SockAddr parse(String text) {
         if (text == null) throw new NullPointerException("text");

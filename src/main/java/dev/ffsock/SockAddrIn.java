@@ -14,6 +14,8 @@ public final class SockAddrIn extends SockAddr {
     private final int port;
 
     /**
+     * An AF_INET address ({@code struct sockaddr_in}).
+     *
      * @param address the IPv4 address
      * @param port    0 to 65535
      */
@@ -30,7 +32,12 @@ public final class SockAddrIn extends SockAddr {
         this.port = port;
     }
 
-    /** {@return the address for an IPv4 literal such as "127.0.0.1" and a port} */
+    /**
+     * {@return the address for an IPv4 literal such as "127.0.0.1" and a port}
+     *
+     * @param ipv4Literal a dotted-quad address, {@code 127.0.0.1} (no name lookup)
+     * @param port the port, 0..65535
+     */
     public static SockAddrIn of(String ipv4Literal, int port) {
         if (ipv4Literal == null) throw new NullPointerException("ipv4Literal");
         InetAddress a;
@@ -43,13 +50,21 @@ public final class SockAddrIn extends SockAddr {
         return new SockAddrIn(a4, port);
     }
 
-    /** {@return 127.0.0.1:port} */
+    /**
+     * {@return 127.0.0.1:port}
+     *
+     * @param port the port, 0..65535
+     */
     public static SockAddrIn loopback(int port) {
         checkPort(port);
         return new SockAddrIn(0x7f000001, port);
     }
 
-    /** {@return 0.0.0.0:port} */
+    /**
+     * {@return 0.0.0.0:port}
+     *
+     * @param port the port, 0..65535
+     */
     public static SockAddrIn any(int port) {
         checkPort(port);
         return new SockAddrIn(0, port);

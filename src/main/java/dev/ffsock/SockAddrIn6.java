@@ -21,6 +21,8 @@ public final class SockAddrIn6 extends SockAddr {
     private final int scopeId;
 
     /**
+     * An AF_INET6 address ({@code struct sockaddr_in6}).
+     *
      * @param address  the IPv6 address
      * @param port     0 to 65535
      * @param flowInfo the flow information (traffic class and flow label), host order
@@ -43,7 +45,12 @@ public final class SockAddrIn6 extends SockAddr {
         this.scopeId = scopeId;
     }
 
-    /** {@return the address for an IPv6 literal such as "::1" and a port} */
+    /**
+     * {@return the address for an IPv6 literal such as "::1" and a port}
+     *
+     * @param ipv6Literal an IPv6 literal, {@code ::1} or {@code fe80::1%eth0} (no name lookup)
+     * @param port the port, 0..65535
+     */
     public static SockAddrIn6 of(String ipv6Literal, int port) {
         if (ipv6Literal == null) throw new NullPointerException("ipv6Literal");
         Inet6Address a6 = literal(ipv6Literal);
@@ -76,7 +83,11 @@ public final class SockAddrIn6 extends SockAddr {
         }
     }
 
-    /** {@return [::1]:port} */
+    /**
+     * {@return [::1]:port}
+     *
+     * @param port the port, 0..65535
+     */
     public static SockAddrIn6 loopback(int port) {
         SockAddrIn.checkPort(port);
         byte[] a = new byte[16];
@@ -84,7 +95,11 @@ public final class SockAddrIn6 extends SockAddr {
         return new SockAddrIn6(a, port, 0, 0);
     }
 
-    /** {@return [::]:port} */
+    /**
+     * {@return [::]:port}
+     *
+     * @param port the port, 0..65535
+     */
     public static SockAddrIn6 any(int port) {
         SockAddrIn.checkPort(port);
         return new SockAddrIn6(new byte[16], port, 0, 0);

@@ -15,6 +15,8 @@ public final class SockAddrNl extends SockAddr {
     private final int groups;
 
     /**
+     * An AF_NETLINK address ({@code struct sockaddr_nl}).
+     *
      * @param pid    port id (nl_pid)
      * @param groups multicast group mask (nl_groups)
      */

@@ -27,14 +27,22 @@ public final class SockAddrStorage {
         len = all.asSlice(SIZE, 4);
     }
 
-    /** {@return storage holding {@code address}} */
+    /**
+     * {@return storage holding {@code address}}
+     *
+     * @param address the address to copy in
+     */
     public static SockAddrStorage of(SockAddr address) {
         SockAddrStorage s = new SockAddrStorage();
         s.set(address);
         return s;
     }
 
-    /** Replaces the content with {@code address}. */
+    /**
+     * Replaces the content with {@code address}.
+     *
+     * @param address the address to copy in
+     */
     public void set(SockAddr address) {
         if (address == null) throw new NullPointerException("address");
         len.set(ValueLayout.JAVA_INT, 0, address.encode(addr));

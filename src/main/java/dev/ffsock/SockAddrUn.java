@@ -42,6 +42,7 @@ public final class SockAddrUn extends SockAddr {
     /**
      * {@return the address of a filesystem path}
      *
+     * @param path the file system path, at most 107 bytes in UTF-8
      * @throws IllegalArgumentException if the path is empty, contains NUL, or is over 107 bytes in UTF-8
      */
     public static SockAddrUn path(String path) {
@@ -56,7 +57,11 @@ public final class SockAddrUn extends SockAddr {
         return new SockAddrUn(Kind.PATH, b);
     }
 
-    /** {@return the address of a filesystem path} @see #path(String) */
+    /**
+     * {@return the address of a filesystem path} @see #path(String)
+     *
+     * @param path the file system path, at most 107 bytes in UTF-8
+     */
     public static SockAddrUn path(Path path) {
         if (path == null) throw new NullPointerException("path");
         return path(path.toString());
@@ -65,6 +70,7 @@ public final class SockAddrUn extends SockAddr {
     /**
      * {@return the address of a name in the abstract namespace (given without the leading NUL or @)}
      *
+     * @param name the name without its leading NUL (or {@code @}), at most 107 bytes in UTF-8
      * @throws IllegalArgumentException if the name is over 107 bytes in UTF-8
      */
     public static SockAddrUn abstractName(String name) {
@@ -72,7 +78,11 @@ public final class SockAddrUn extends SockAddr {
         return abstractName(name.getBytes(StandardCharsets.UTF_8));
     }
 
-    /** {@return the address of an abstract name given as raw bytes (any bytes, NUL included)} */
+    /**
+     * {@return the address of an abstract name given as raw bytes (any bytes, NUL included)}
+     *
+     * @param name the name's bytes without the leading NUL, at most 107
+     */
     public static SockAddrUn abstractName(byte[] name) {
         if (name == null) throw new NullPointerException("name");
         if (name.length > MAX_NAME_BYTES) {

@@ -9,7 +9,11 @@ import java.io.IOException;
 public class SocketClosedException extends IOException {
     private static final long serialVersionUID = 1L;
 
-    /** @param message what was closed and where */
+    /**
+     * A call on a socket that is, or became, closed.
+     *
+     * @param message what was closed and where
+     */
     public SocketClosedException(String message) {
         super(message);
     }

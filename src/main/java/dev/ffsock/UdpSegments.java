@@ -26,6 +26,9 @@ public final class UdpSegments {
     /**
      * {@return the number of datagrams in {@code length} received bytes cut in segments of
      * {@code segmentSize}; a {@code segmentSize} of -1 or 0 (no GRO) means one datagram}
+     *
+     * @param length the received data's length in bytes
+     * @param segmentSize the segment size the kernel reported (UDP_GRO)
      */
     public static int count(long length, int segmentSize) {
         if (length < 0) throw new IllegalArgumentException("negative length: " + length);
@@ -35,27 +38,52 @@ public final class UdpSegments {
         return (int) ((length + segmentSize - 1) / segmentSize);
     }
 
-    /** {@return the offset of datagram {@code i}} */
+    /**
+     * {@return the offset of datagram {@code i}}
+     *
+     * @param i the segment's index
+     * @param segmentSize the segment size
+     */
     public static long offset(int i, int segmentSize) {
         if (i < 0) throw new IndexOutOfBoundsException(i);
         return segmentSize <= 0 ? 0 : (long) i * segmentSize;
     }
 
-    /** {@return the length of datagram {@code i} of {@code length} bytes: the segment size, the last one possibly shorter} */
+    /**
+     * {@return the length of datagram {@code i} of {@code length} bytes: the segment size, the last one possibly shorter}
+     *
+     * @param length the received data's length in bytes
+     * @param segmentSize the segment size
+     * @param i the segment's index
+     */
     public static long length(long length, int segmentSize, int i) {
         Objects.checkIndex(i, count(length, segmentSize));
         if (segmentSize <= 0) return length;
         return Math.min(segmentSize, length - (long) i * segmentSize);
     }
 
-    /** {@return datagram {@code i} of the first {@code length} bytes of {@code data}, as a slice} */
+    /**
+     * {@return datagram {@code i} of the first {@code length} bytes of {@code data}, as a slice}
+     *
+     * @param data the received data
+     * @param length its length in bytes
+     * @param segmentSize the segment size
+     * @param i the segment's index
+     */
     public static MemorySegment slice(MemorySegment data, long length, int segmentSize, int i) {
         Objects.requireNonNull(data, "data");
         if (length > data.byteSize()) throw new IllegalArgumentException("length " + length + " > buffer " + data.byteSize());
         return data.asSlice(offset(i, segmentSize), length(length, segmentSize, i));
     }
 
-    /** Calls {@code action} with each datagram of the first {@code length} bytes of {@code data}, in order. */
+    /**
+     * Calls {@code action} with each datagram of the first {@code length} bytes of {@code data}, in order.
+     *
+     * @param data the received data
+     * @param length its length in bytes
+     * @param segmentSize the segment size
+     * @param action called with each datagram's slice, in order
+     */
     public static void forEach(MemorySegment data, long length, int segmentSize, Consumer<MemorySegment> action) {
         Objects.requireNonNull(action, "action");
         int n = count(length, segmentSize);

@@ -13,7 +13,12 @@ public class DumpInterruptedException extends IOException {
 
     private final transient List<?> partial;
 
-    /** @param request the request's name; @param partial what was received */
+    /**
+     * A dump the kernel marked NLM_F_DUMP_INTR, with what it had sent.
+     *
+     * @param request the request's name
+     * @param partial what was received before the kernel marked the dump
+     */
     public DumpInterruptedException(String request, List<?> partial) {
         super(request + ": dump interrupted (NLM_F_DUMP_INTR): the set changed during the dump");
         this.partial = partial == null ? List.of() : List.copyOf(partial);

@@ -17,6 +17,8 @@ public class NetlinkException extends ErrnoException {
     private final transient ExtAck extAck;
 
     /**
+     * A request the kernel refused.
+     *
      * @param request the request's name, e.g. "RTM_NEWROUTE"
      * @param errno   the errno the kernel returned (positive)
      * @param extAck  the extended acknowledgement, or {@link ExtAck#NONE}

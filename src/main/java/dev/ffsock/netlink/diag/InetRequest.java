@@ -15,6 +15,8 @@ import dev.ffsock.Protocol;
  */
 public record InetRequest(Domain family, Protocol protocol, int states, int extensions) {
     /**
+     * Checks the components.
+     *
      * @throws IllegalArgumentException for another family, a protocol outside 0..255 or an extension mask wider than 8 bits
      */
     public InetRequest {
@@ -27,22 +29,38 @@ public record InetRequest(Domain family, Protocol protocol, int states, int exte
         if ((extensions & ~0xff) != 0) throw new IllegalArgumentException("extension mask wider than 8 bits: 0x" + Integer.toHexString(extensions));
     }
 
-    /** {@return a request for every TCP socket of {@code family}, no extensions} */
+    /**
+     * {@return a request for every TCP socket of {@code family}, no extensions}
+     *
+     * @param family {@link Domain#AF_INET} or {@link Domain#AF_INET6}
+     */
     public static InetRequest tcp(Domain family) {
         return new InetRequest(family, Protocol.TCP, SocketState.ALL, 0);
     }
 
-    /** {@return a request for every UDP socket of {@code family}, no extensions} */
+    /**
+     * {@return a request for every UDP socket of {@code family}, no extensions}
+     *
+     * @param family {@link Domain#AF_INET} or {@link Domain#AF_INET6}
+     */
     public static InetRequest udp(Domain family) {
         return new InetRequest(family, Protocol.UDP, SocketState.ALL, 0);
     }
 
-    /** {@return this request for the states in {@code mask} only} */
+    /**
+     * {@return this request for the states in {@code mask} only}
+     *
+     * @param mask the states, bit {@code 1 << state} ({@link SocketState#mask})
+     */
     public InetRequest states(int mask) {
         return new InetRequest(family, protocol, mask, extensions);
     }
 
-    /** {@return this request for the given states only} */
+    /**
+     * {@return this request for the given states only}
+     *
+     * @param states the states to list
+     */
     public InetRequest states(SocketState... states) {
         return states(SocketState.mask(states));
     }

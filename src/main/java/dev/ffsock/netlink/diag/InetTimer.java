@@ -39,7 +39,11 @@ public record InetTimer(Kind kind, long expiresMillis, int retransmits) {
             return ssName;
         }
 
-        /** {@return the kind for {@code idiag_timer}'s value} */
+        /**
+         * {@return the kind for {@code idiag_timer}'s value}
+         *
+         * @param code the kernel's {@code idiag_timer} value
+         */
         public static Kind of(int code) {
             return code >= 0 && code < UNKNOWN.ordinal() ? values()[code] : UNKNOWN;
         }

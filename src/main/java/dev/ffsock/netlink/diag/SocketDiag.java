@@ -33,12 +33,24 @@ public final class SocketDiag implements AutoCloseable {
                 : t == SockDiag.SOCK_DESTROY ? "SOCK_DESTROY" : "sock_diag message type " + t);
     }
 
-    /** {@return a connection to this process's network namespace} */
+    /**
+     * {@return a connection to this process's network namespace}
+     *
+     * @throws IOException if {@code socket(AF_NETLINK, …)} or {@code bind} fails
+     *     ({@link dev.ffsock.ErrnoException})
+     */
     public static SocketDiag open() throws IOException {
         return new SocketDiag(NetlinkConnection.open(Netlink.NETLINK_SOCK_DIAG));
     }
 
-    /** {@return a connection to the named network namespace ({@code /run/netns/NAME}); null means this process's} */
+    /**
+     * {@return a connection to the named network namespace ({@code /run/netns/NAME}); null means this process's}
+     *
+     * @param namespace the network namespace's name, as {@code ip netns add NAME} made it (a file under
+     *     {@code /run/netns})
+     * @throws IOException if the namespace cannot be opened or entered ({@code open}, {@code setns}) or
+     *     {@code socket}/{@code bind} fails ({@link dev.ffsock.ErrnoException})
+     */
     public static SocketDiag open(String namespace) throws IOException {
         return new SocketDiag(NetlinkConnection.open(Netlink.NETLINK_SOCK_DIAG, namespace));
     }
@@ -51,7 +63,9 @@ public final class SocketDiag implements AutoCloseable {
     /**
      * Dumps inet sockets into a list.
      *
+     * @param request the family, protocol, states and extensions to ask for
      * @throws dev.ffsock.netlink.NetlinkException ENOENT when the kernel has no diag module for the protocol
+     * @return the sockets, as {@code ss -t}/{@code ss -u} lists them
      */
     public List<InetSocket> inet(InetRequest request) throws IOException {
         List<InetSocket> out = new ArrayList<>();
@@ -59,7 +73,16 @@ public final class SocketDiag implements AutoCloseable {
         return out;
     }
 
-    /** Dumps inet sockets, handing each to {@code sink} as it is decoded (memory stays bounded). */
+    /**
+     * Dumps inet sockets ({@code ss -t}/{@code ss -u}: SOCK_DIAG_BY_FAMILY), handing each to {@code sink} as it
+     * is decoded (memory stays bounded).
+     *
+     * @param request the family, protocol, states and extensions to ask for
+     * @param sink receives each socket as it is decoded
+     * @throws IOException if the kernel refuses the request ({@link dev.ffsock.netlink.NetlinkException},
+     *     with the kernel's extended-ack message) or the netlink socket fails
+     *     ({@link dev.ffsock.ErrnoException})
+     */
     public void inet(InetRequest request, Consumer<? super InetSocket> sink) throws IOException {
         Objects.requireNonNull(sink, "sink");
         Protocol p = request.protocol();
@@ -67,7 +90,16 @@ public final class SocketDiag implements AutoCloseable {
                 m -> sink.accept(InetDiagCodec.decode(m, p)));
     }
 
-    /** Dumps TCP or UDP sockets of both families (IPv4 first) in the states of {@code stateMask}. */
+    /**
+     * Dumps TCP or UDP sockets of both families (IPv4 first) in the states of {@code stateMask}.
+     *
+     * @param protocol {@link Protocol#TCP} or {@link Protocol#UDP}
+     * @param stateMask the states, bit {@code 1 << state} ({@link SocketState#mask}, {@link SocketState#ALL})
+     * @return the IPv4 and IPv6 sockets, as {@code ss -t -a}/{@code ss -u -a} lists them
+     * @throws IOException if the kernel refuses the request ({@link dev.ffsock.netlink.NetlinkException},
+     *     with the kernel's extended-ack message) or the netlink socket fails
+     *     ({@link dev.ffsock.ErrnoException})
+     */
     public List<InetSocket> inet(Protocol protocol, int stateMask) throws IOException {
         List<InetSocket> out = new ArrayList<>();
         for (Domain d : List.of(Domain.AF_INET, Domain.AF_INET6)) {
@@ -76,14 +108,31 @@ public final class SocketDiag implements AutoCloseable {
         return out;
     }
 
-    /** Dumps AF_UNIX sockets into a list, keeping the request's types. */
+    /**
+     * Dumps AF_UNIX sockets into a list, keeping the request's types.
+     *
+     * @param request the states, types and {@code UDIAG_SHOW_*} details to ask for
+     * @return the AF_UNIX sockets, as {@code ss -x} lists them
+     * @throws IOException if the kernel refuses the request ({@link dev.ffsock.netlink.NetlinkException},
+     *     with the kernel's extended-ack message) or the netlink socket fails
+     *     ({@link dev.ffsock.ErrnoException})
+     */
     public List<UnixSocket> unix(UnixRequest request) throws IOException {
         List<UnixSocket> out = new ArrayList<>();
         unix(request, out::add);
         return out;
     }
 
-    /** Dumps AF_UNIX sockets of the request's types, handing each to {@code sink} as it is decoded. */
+    /**
+     * Dumps AF_UNIX sockets of the request's types ({@code ss -x}: SOCK_DIAG_BY_FAMILY), handing each to
+     * {@code sink} as it is decoded.
+     *
+     * @param request the states, types and {@code UDIAG_SHOW_*} details to ask for
+     * @param sink receives each socket as it is decoded
+     * @throws IOException if the kernel refuses the request ({@link dev.ffsock.netlink.NetlinkException},
+     *     with the kernel's extended-ack message) or the netlink socket fails
+     *     ({@link dev.ffsock.ErrnoException})
+     */
     public void unix(UnixRequest request, Consumer<? super UnixSocket> sink) throws IOException {
         Objects.requireNonNull(sink, "sink");
         int show = request.show();
@@ -93,7 +142,7 @@ public final class SocketDiag implements AutoCloseable {
         });
     }
 
-    /** Closes the connection. Idempotent. */
+    /** Closes the connection ({@code close(2)}). Idempotent. */
     @Override
     public void close() {
         conn.close();

@@ -73,19 +73,31 @@ public enum SocketState {
         return 1 << code;
     }
 
-    /** {@return the state with the kernel's number {@code code}, or {@link #UNKNOWN}} */
+    /**
+     * {@return the state with the kernel's number {@code code}, or {@link #UNKNOWN}}
+     *
+     * @param code the kernel's state number ({@code TCP_ESTABLISHED} = 1, …)
+     */
     public static SocketState of(int code) {
         return code > 0 && code < BY_CODE.length ? BY_CODE[code] : UNKNOWN;
     }
 
-    /** {@return a state mask with the bits of the given states} */
+    /**
+     * {@return a state mask with the bits of the given states}
+     *
+     * @param states the states
+     */
     public static int mask(SocketState... states) {
         int m = 0;
         for (SocketState s : states) m |= s.bit();
         return m;
     }
 
-    /** {@return whether {@code mask} includes this state} */
+    /**
+     * {@return whether {@code mask} includes this state}
+     *
+     * @param mask a state mask, bit {@code 1 << state}
+     */
     public boolean in(int mask) {
         return (mask & bit()) != 0;
     }

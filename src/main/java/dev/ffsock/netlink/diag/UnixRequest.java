@@ -27,22 +27,39 @@ public record UnixRequest(int states, int show, Set<UnixType> types) {
         return new UnixRequest(SocketState.ALL, DEFAULT_SHOW, EnumSet.allOf(UnixType.class));
     }
 
-    /** {@return this request for the states in {@code mask} only} */
+    /**
+     * {@return this request for the states in {@code mask} only}
+     *
+     * @param mask the states, bit {@code 1 << state} ({@link SocketState#mask})
+     */
     public UnixRequest states(int mask) {
         return new UnixRequest(mask, show, types);
     }
 
-    /** {@return this request for the given states only} */
+    /**
+     * {@return this request for the given states only}
+     *
+     * @param states the states to list
+     */
     public UnixRequest states(SocketState... states) {
         return states(SocketState.mask(states));
     }
 
-    /** {@return this request with these {@code UDIAG_SHOW_*} flags instead} */
+    /**
+     * {@return this request with these {@code UDIAG_SHOW_*} flags instead}
+     *
+     * @param flags the {@code UDIAG_SHOW_*} bits
+     */
     public UnixRequest show(int flags) {
         return new UnixRequest(states, flags, types);
     }
 
-    /** {@return this request keeping only sockets of the given types} */
+    /**
+     * {@return this request keeping only sockets of the given types}
+     *
+     * @param first a socket type to list
+     * @param more further types
+     */
     public UnixRequest types(UnixType first, UnixType... more) {
         return new UnixRequest(states, show, EnumSet.of(first, more));
     }

@@ -29,7 +29,11 @@ public enum UnixType {
         return netid;
     }
 
-    /** {@return the type for a SOCK_* number} */
+    /**
+     * {@return the type for a SOCK_* number}
+     *
+     * @param code the socket type's number ({@code SOCK_STREAM} = 1, …)
+     */
     public static UnixType of(int code) {
         return switch (code) {
             case 1 -> STREAM;

@@ -30,12 +30,24 @@ public final class GenericNetlink extends GenlFamilyClient implements AutoClosea
         super(conn, "nlctrl", Genl.GENL_ID_CTRL, CTRL_VERSION, 0);
     }
 
-    /** {@return a connection in this process's network namespace} */
+    /**
+     * {@return a connection in this process's network namespace}
+     *
+     * @throws IOException if {@code socket(AF_NETLINK, …)} or {@code bind} fails
+     *     ({@link dev.ffsock.ErrnoException})
+     */
     public static GenericNetlink open() throws IOException {
         return new GenericNetlink(NetlinkConnection.open(Netlink.NETLINK_GENERIC));
     }
 
-    /** {@return a connection in the named network namespace ({@code /run/netns/NAME}); null means this process's} */
+    /**
+     * {@return a connection in the named network namespace ({@code /run/netns/NAME}); null means this process's}
+     *
+     * @param namespace the network namespace's name, as {@code ip netns add NAME} made it (a file under
+     *     {@code /run/netns})
+     * @throws IOException if the namespace cannot be opened or entered ({@code open}, {@code setns}) or
+     *     {@code socket}/{@code bind} fails ({@link dev.ffsock.ErrnoException})
+     */
     public static GenericNetlink open(String namespace) throws IOException {
         return new GenericNetlink(NetlinkConnection.open(Netlink.NETLINK_GENERIC, namespace));
     }
@@ -52,8 +64,10 @@ public final class GenericNetlink extends GenlFamilyClient implements AutoClosea
     /**
      * Looks a family up by name.
      *
+     * @param name the family's name ({@code nl80211}, {@code devlink}, …), as {@code genl ctrl list} shows it
      * @throws NetlinkException ENOENT, named {@code generic netlink family "NAME"}, if the kernel has none
      *         (its module may not be loaded: the kernel does not load modules for a lookup from another netns)
+     * @return the family, with its id, version, operations and multicast groups
      */
     public GenlFamily family(String name) throws IOException {
         if (name.isEmpty() || name.indexOf('\0') >= 0) throw new IllegalArgumentException("bad family name '" + name + "'");
@@ -62,16 +76,24 @@ public final class GenericNetlink extends GenlFamilyClient implements AutoClosea
     }
 
     /**
-     * Looks a family up by id.
+     * Looks a family up by id ({@code CTRL_CMD_GETFAMILY}; {@code genl ctrl get id ID}).
      *
+     * @param id the family's id (the message type its requests use)
      * @throws NetlinkException ENOENT if no family has that id
+     * @return the family, with its id, version, operations and multicast groups
      */
     public GenlFamily family(int id) throws IOException {
         return one("id " + id, () -> request(Genl.CTRL_CMD_GETFAMILY,
                 w -> w.attrU16(Genl.CTRL_ATTR_FAMILY_ID, id), GenericNetlink::decode));
     }
 
-    /** {@return every registered family, in the kernel's order (by id)} */
+    /**
+     * {@return every registered family, in the kernel's order (by id): {@code genl ctrl list}}
+     *
+     * @throws IOException if the kernel refuses the request ({@link dev.ffsock.netlink.NetlinkException},
+     *     with the kernel's extended-ack message) or the netlink socket fails
+     *     ({@link dev.ffsock.ErrnoException})
+     */
     public List<GenlFamily> families() throws IOException {
         return dump(Genl.CTRL_CMD_GETFAMILY, null, GenericNetlink::decode);
     }

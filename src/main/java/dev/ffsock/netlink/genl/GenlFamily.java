@@ -22,12 +22,20 @@ public record GenlFamily(String name, int id, int version, int hdrSize, int maxA
         groups = List.copyOf(groups);
     }
 
-    /** {@return the command with number {@code cmd}, if the family has it} */
+    /**
+     * {@return the command with number {@code cmd}, if the family has it}
+     *
+     * @param cmd the command number
+     */
     public Optional<GenlOperation> operation(int cmd) {
         return operations.stream().filter(o -> o.id() == cmd).findFirst();
     }
 
-    /** {@return the multicast group called {@code name}, if the family has it} */
+    /**
+     * {@return the multicast group called {@code name}, if the family has it}
+     *
+     * @param name the group's name
+     */
     public Optional<GenlMulticastGroup> group(String name) {
         return groups.stream().filter(g -> g.name().equals(name)).findFirst();
     }

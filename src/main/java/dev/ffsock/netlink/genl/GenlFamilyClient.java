@@ -32,14 +32,29 @@ public abstract class GenlFamilyClient {
     /** Writes a request's family header and attributes after the genlmsghdr. */
     @FunctionalInterface
     public interface Encoder {
-        /** Writes the family header (if the family has one) and the attributes. */
+        /**
+         * Writes the family header (if the family has one) and the attributes.
+         *
+         * @param w the writer, positioned after the genlmsghdr
+         */
         void encode(PayloadWriter w);
     }
 
-    /** Turns one reply into an object; may return null to skip it. */
+    /**
+     * Turns one reply into an object; may return null to skip it.
+     *
+     * @param <T> what one reply decodes to
+     */
     @FunctionalInterface
     public interface Decoder<T> {
-        /** Decodes one reply, valid only during the call. */
+        /**
+         * Decodes one reply, valid only during the call.
+         *
+         * @param m the reply (its genlmsghdr and attributes)
+         * @return the decoded object, or null to skip this reply
+         * @throws IOException if the reply cannot be decoded (a
+         *     {@link dev.ffsock.netlink.NetlinkFormatException} for malformed data)
+         */
         T decode(GenlMessage m) throws IOException;
     }
 
@@ -72,6 +87,10 @@ public abstract class GenlFamilyClient {
     /**
      * A client for a family resolved by name through the controller, on the controller's connection.
      *
+     * @param genl a generic netlink connection, used to look the family up ({@code CTRL_CMD_GETFAMILY}) and
+     *     for the requests
+     * @param familyName the family's name, as {@code genl ctrl list} shows it
+     * @param version the version written in each request's genlmsghdr
      * @throws NetlinkException ENOENT if the kernel has no such family
      */
     protected GenlFamilyClient(GenericNetlink genl, String familyName, int version) throws IOException {
@@ -102,12 +121,25 @@ public abstract class GenlFamilyClient {
         return connection;
     }
 
-    /** {@return how errors name a command; override to give names} */
+    /**
+     * {@return how errors name a command; override to give names}
+     *
+     * @param cmd the family's command number
+     */
     protected String commandName(int cmd) {
         return "command " + cmd;
     }
 
-    /** Sends command {@code cmd} with NLM_F_ACK and {@code flags} and waits for the acknowledgement. */
+    /**
+     * Sends command {@code cmd} with NLM_F_ACK and {@code flags} and waits for the acknowledgement.
+     *
+     * @param cmd the family's command number
+     * @param flags extra {@code NLM_F_*} flags ({@code NLM_F_REQUEST | NLM_F_ACK} are always set)
+     * @param attrs writes the request's family header and attributes
+     * @throws IOException if the kernel refuses the request ({@link dev.ffsock.netlink.NetlinkException},
+     *     with the kernel's extended-ack message) or the netlink socket fails
+     *     ({@link dev.ffsock.ErrnoException})
+     */
     protected final void execute(int cmd, int flags, Encoder attrs) throws IOException {
         try {
             connection.execute(familyId, flags, payload(cmd, attrs));
@@ -116,7 +148,18 @@ public abstract class GenlFamilyClient {
         }
     }
 
-    /** Sends command {@code cmd} (acknowledged) and decodes the replies of this family. */
+    /**
+     * Sends command {@code cmd} (acknowledged) and decodes the replies of this family.
+     *
+     * @param <T> what one reply decodes to
+     * @param cmd the family's command number
+     * @param attrs writes the request's family header and attributes
+     * @param decoder turns each reply into an object
+     * @return the decoded replies, in the kernel's order (those decoded to null left out)
+     * @throws IOException if the kernel refuses the request ({@link dev.ffsock.netlink.NetlinkException},
+     *     with the kernel's extended-ack message) or the netlink socket fails
+     *     ({@link dev.ffsock.ErrnoException})
+     */
     protected final <T> List<T> request(int cmd, Encoder attrs, Decoder<T> decoder) throws IOException {
         Objects.requireNonNull(decoder, "decoder");
         List<T> out = new ArrayList<>();
@@ -132,7 +175,18 @@ public abstract class GenlFamilyClient {
         return out;
     }
 
-    /** Dumps command {@code cmd} and decodes every message of this family. */
+    /**
+     * Dumps command {@code cmd} and decodes every message of this family.
+     *
+     * @param <T> what one reply decodes to
+     * @param cmd the family's command number
+     * @param attrs writes the request's family header and attributes (filters, for families that take them)
+     * @param decoder turns each reply into an object
+     * @return the decoded replies of the whole dump (those decoded to null left out)
+     * @throws IOException if the kernel refuses the request ({@link dev.ffsock.netlink.NetlinkException},
+     *     with the kernel's extended-ack message) or the netlink socket fails
+     *     ({@link dev.ffsock.ErrnoException})
+     */
     protected final <T> List<T> dump(int cmd, Encoder attrs, Decoder<T> decoder) throws IOException {
         Objects.requireNonNull(decoder, "decoder");
         List<T> out = new ArrayList<>();

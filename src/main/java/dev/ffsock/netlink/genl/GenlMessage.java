@@ -21,6 +21,7 @@ public final class GenlMessage {
     /**
      * Wraps a message.
      *
+     * @param message the netlink message holding the genlmsghdr
      * @param hdrSize the family's header size after the genlmsghdr
      * @throws NetlinkFormatException if the payload is shorter than both headers
      */

@@ -48,7 +48,11 @@ public record Addr(int family, int prefixLen, int flags, Scope scope, int index,
         return local != null ? local : address;
     }
 
-    /** {@return whether {@code flag} (an {@code IFA_F_*} bit) is set} */
+    /**
+     * {@return whether {@code flag} (an {@code IFA_F_*} bit) is set}
+     *
+     * @param flag one {@code IFA_F_*} bit
+     */
     public boolean hasFlag(int flag) {
         return (flags & flag) == flag;
     }

@@ -39,25 +39,48 @@ public final class AddrSpec {
         if (local.isAnyLocalAddress()) throw new IllegalArgumentException("cannot assign the unspecified address " + local.getHostAddress());
     }
 
-    /** {@code ADDR/PREFIX dev NAME}. */
+    /**
+     * {@code ADDR/PREFIX dev NAME}.
+     *
+     * @param dev the interface's name
+     * @param local the address
+     * @param prefix the prefix length (0..32 for IPv4, 0..128 for IPv6)
+     * @return the spec
+     */
     public static AddrSpec of(String dev, InetAddress local, int prefix) {
         return new AddrSpec(dev, local, prefix);
     }
 
-    /** {@code ADDR/PREFIX dev NAME} from a literal such as {@code 192.0.2.1/24} (no prefix: a host address). */
+    /**
+     * {@code ADDR/PREFIX dev NAME} from a literal such as {@code 192.0.2.1/24} (no prefix: a host address).
+     *
+     * @param dev the interface's name
+     * @param cidr the address and prefix, {@code 192.0.2.1/24} or {@code 2001:db8::1/64}
+     * @return the spec
+     */
     public static AddrSpec of(String dev, String cidr) {
         ChangeChecks.Cidr c = ChangeChecks.cidr(cidr);
         return new AddrSpec(dev, c.address(), c.prefix());
     }
 
-    /** {@code peer P}: the other end of a point-to-point link (sent as {@code IFA_ADDRESS}). */
+    /**
+     * {@code peer P}: the other end of a point-to-point link (sent as {@code IFA_ADDRESS}).
+     *
+     * @param p the peer's address (same family as the local one)
+     * @return this spec, for chaining
+     */
     public AddrSpec peer(InetAddress p) {
         ChangeChecks.sameFamily("peer", local, Objects.requireNonNull(p, "peer"));
         this.peer = p;
         return this;
     }
 
-    /** {@code broadcast B} ({@code IFA_BROADCAST}, IPv4 only). */
+    /**
+     * {@code broadcast B} ({@code IFA_BROADCAST}, IPv4 only).
+     *
+     * @param b the broadcast address (IPv4)
+     * @return this spec, for chaining
+     */
     public AddrSpec broadcast(InetAddress b) {
         if (!(local instanceof Inet4Address)) throw new IllegalArgumentException("broadcast addresses are IPv4 only");
         ChangeChecks.sameFamily("broadcast", local, Objects.requireNonNull(b, "broadcast"));
@@ -65,7 +88,12 @@ public final class AddrSpec {
         return this;
     }
 
-    /** {@code label L} ({@code IFA_LABEL}, IPv4 only): at most 15 bytes and starting with the device name, as ip requires. */
+    /**
+     * {@code label L} ({@code IFA_LABEL}, IPv4 only): at most 15 bytes and starting with the device name, as ip requires.
+     *
+     * @param l the label ({@code IFA_LABEL}), at most 15 bytes
+     * @return this spec, for chaining
+     */
     public AddrSpec label(String l) {
         Objects.requireNonNull(l, "label");
         if (!(local instanceof Inet4Address)) throw new IllegalArgumentException("address labels are IPv4 only");
@@ -76,13 +104,23 @@ public final class AddrSpec {
         return this;
     }
 
-    /** {@code scope S} ({@code RT_SCOPE_*}, 0..255; default universe). */
+    /**
+     * {@code scope S} ({@code RT_SCOPE_*}, 0..255; default universe).
+     *
+     * @param s the scope ({@code RT_SCOPE_*}, {@link Scope})
+     * @return this spec, for chaining
+     */
     public AddrSpec scope(int s) {
         this.scope = ChangeChecks.u8("scope", s);
         return this;
     }
 
-    /** Flags ({@code IFA_F_NODAD}, {@code IFA_F_NOPREFIXROUTE}, … from {@link #SETTABLE_FLAGS}), sent in {@code IFA_FLAGS}. */
+    /**
+     * Flags ({@code IFA_F_NODAD}, {@code IFA_F_NOPREFIXROUTE}, … from {@link #SETTABLE_FLAGS}), sent in {@code IFA_FLAGS}.
+     *
+     * @param f the {@code IFA_F_*} flags
+     * @return this spec, for chaining
+     */
     public AddrSpec flags(int f) {
         if ((f & ~SETTABLE_FLAGS) != 0) throw new IllegalArgumentException("address flags 0x" + Integer.toHexString(f & ~SETTABLE_FLAGS) + " cannot be set");
         if ((f & Rtnl.IFA_F_NODAD) != 0 && (f & Rtnl.IFA_F_OPTIMISTIC) != 0) throw new IllegalArgumentException("nodad and optimistic exclude each other");
@@ -99,6 +137,10 @@ public final class AddrSpec {
     /**
      * {@code valid_lft V preferred_lft P} ({@code IFA_CACHEINFO}), in whole seconds; {@link #FOREVER}
      * for no limit. The valid lifetime must be positive and not shorter than the preferred one.
+     *
+     * @param validSeconds the valid lifetime in seconds ({@code ip addr add … valid_lft})
+     * @param preferredSeconds the preferred lifetime in seconds ({@code preferred_lft})
+     * @return this spec, for chaining
      */
     public AddrSpec lifetimes(long validSeconds, long preferredSeconds) {
         if (validSeconds < 1 || validSeconds > FOREVER) throw new IllegalArgumentException("valid lifetime must be 1..4294967295 s: " + validSeconds);
@@ -110,7 +152,13 @@ public final class AddrSpec {
         return this;
     }
 
-    /** {@code valid_lft} and {@code preferred_lft} as durations, rounded down to seconds. */
+    /**
+     * {@code valid_lft} and {@code preferred_lft} as durations, rounded down to seconds.
+     *
+     * @param valid the valid lifetime ({@code ip addr add … valid_lft})
+     * @param preferred the preferred lifetime ({@code preferred_lft})
+     * @return this spec, for chaining
+     */
     public AddrSpec lifetimes(Duration valid, Duration preferred) {
         return lifetimes(valid.toSeconds(), preferred.toSeconds());
     }

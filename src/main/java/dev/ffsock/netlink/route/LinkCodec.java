@@ -145,7 +145,11 @@ public final class LinkCodec {
         };
     }
 
-    /** {@return the payload of an {@code RTM_GETLINK} request for one link by index} */
+    /**
+     * {@return the payload of an {@code RTM_GETLINK} request for one link by index}
+     *
+     * @param index the link's ifindex
+     */
     public static NetlinkConnection.Encoder getRequest(int index) {
         return w -> {
             header(w, 0, index);
@@ -156,6 +160,8 @@ public final class LinkCodec {
     /**
      * {@return the payload of an {@code RTM_GETLINK} request for one link by name: {@code IFLA_IFNAME},
      * or {@code IFLA_ALT_IFNAME} for names longer than 15 bytes (alternative names)}
+     *
+     * @param name the link's name
      */
     public static NetlinkConnection.Encoder getRequest(String name) {
         return w -> {

@@ -25,7 +25,11 @@ public record NeighState(int bits) {
     private static final String[] NAMES = {"INCOMPLETE", "REACHABLE", "STALE", "DELAY", "PROBE", "FAILED",
         "NOARP", "PERMANENT"};
 
-    /** {@return whether every bit of {@code other} is set here} */
+    /**
+     * {@return whether every bit of {@code other} is set here}
+     *
+     * @param other a state
+     */
     public boolean has(NeighState other) {
         return (bits & other.bits) == other.bits;
     }
@@ -42,7 +46,9 @@ public record NeighState(int bits) {
     /**
      * Parses one state name (case-insensitive, as {@code ip neigh ... nud NAME}), {@code none}, or a number.
      *
+     * @param s a state's name as {@code ip neigh} prints it ({@code REACHABLE}, {@code stale}, …)
      * @throws IllegalArgumentException if unknown
+     * @return the state
      */
     public static NeighState parse(String s) {
         if (s.equalsIgnoreCase("none")) return new NeighState(0);

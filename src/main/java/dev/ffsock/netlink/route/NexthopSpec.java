@@ -21,12 +21,21 @@ public record NexthopSpec(InetAddress gateway, String dev, int weight) {
         }
     }
 
-    /** {@return a nexthop via a gateway on a device, weight 1} */
+    /**
+     * {@return a nexthop via a gateway on a device, weight 1}
+     *
+     * @param gateway the gateway's address, or null for a device-only hop
+     * @param dev the output interface's name, or null
+     */
     public static NexthopSpec via(InetAddress gateway, String dev) {
         return new NexthopSpec(gateway, dev, 1);
     }
 
-    /** {@return this nexthop with another weight} */
+    /**
+     * {@return this nexthop with another weight}
+     *
+     * @param w the weight, 1..256 ({@code ip route … nexthop … weight W})
+     */
     public NexthopSpec weight(int w) {
         return new NexthopSpec(gateway, dev, w);
     }

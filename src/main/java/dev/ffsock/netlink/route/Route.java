@@ -78,7 +78,11 @@ public record Route(int family, int dstLen, int srcLen, int tos, int table, Rout
         };
     }
 
-    /** {@return the metric {@code rtax} ({@code Rtnl.RTAX_MTU}, …), or -1 if not set} */
+    /**
+     * {@return the metric {@code rtax} ({@code Rtnl.RTAX_MTU}, …), or -1 if not set}
+     *
+     * @param rtax an {@code RTAX_*} metric number ({@code RTAX_MTU}, …)
+     */
     public long metric(int rtax) {
         Long v = metrics.get(rtax);
         return v == null ? -1 : v;

@@ -23,22 +23,38 @@ public record RouteFilter(int family, int table, int protocol, int oif) {
         if (oif < 0) throw new IllegalArgumentException("negative oif: " + oif);
     }
 
-    /** {@return this filter for {@code family} (0 for both)} */
+    /**
+     * {@return this filter for {@code family} (0 for both)}
+     *
+     * @param family {@code AF_INET}, {@code AF_INET6}, or 0 for both
+     */
     public RouteFilter withFamily(int family) {
         return new RouteFilter(family, table, protocol, oif);
     }
 
-    /** {@return this filter for table {@code table} (0 for all)} */
+    /**
+     * {@return this filter for table {@code table} (0 for all)}
+     *
+     * @param table the routing table's id ({@code ip route show table ID})
+     */
     public RouteFilter withTable(int table) {
         return new RouteFilter(family, table, protocol, oif);
     }
 
-    /** {@return this filter for protocol {@code protocol} (0 for any)} */
+    /**
+     * {@return this filter for protocol {@code protocol} (0 for any)}
+     *
+     * @param protocol the {@code RTPROT_*} value ({@code ip route show proto P})
+     */
     public RouteFilter withProtocol(int protocol) {
         return new RouteFilter(family, table, protocol, oif);
     }
 
-    /** {@return this filter for output link {@code oif} (0 for any)} */
+    /**
+     * {@return this filter for output link {@code oif} (0 for any)}
+     *
+     * @param oif the output interface's ifindex ({@code ip route show dev DEV})
+     */
     public RouteFilter withOif(int oif) {
         return new RouteFilter(family, table, protocol, oif);
     }
@@ -46,6 +62,8 @@ public record RouteFilter(int family, int table, int protocol, int oif) {
     /**
      * {@return whether {@code r} passes: same family, table, protocol, and {@code oif} either the
      * route's {@code RTA_OIF} or one of its next hops' links}
+     *
+     * @param r a route
      */
     public boolean matches(Route r) {
         if (family != 0 && r.family() != family) return false;

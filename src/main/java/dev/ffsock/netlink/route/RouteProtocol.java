@@ -55,7 +55,9 @@ public record RouteProtocol(int value) {
     /**
      * Parses a name or number as {@code ip} accepts it.
      *
+     * @param s a name as {@code ip route} prints it ({@code kernel}, {@code static}, …) or a number
      * @throws IllegalArgumentException if neither a known name nor 0..255
+     * @return the protocol
      */
     public static RouteProtocol parse(String s) {
         for (int v = 0; v < 256; v++) {

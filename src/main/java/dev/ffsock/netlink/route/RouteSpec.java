@@ -53,12 +53,19 @@ public final class RouteSpec {
      *
      * @param dst    the network address (no host bits set past {@code prefix})
      * @param prefix 0..32 or 0..128
+     * @return the spec
      */
     public static RouteSpec to(InetAddress dst, int prefix) {
         return new RouteSpec(Objects.requireNonNull(dst, "dst"), prefix);
     }
 
-    /** A route to {@code ADDRESS/PREFIX} (an address alone is a host route); {@code default} and {@code default6} mean 0.0.0.0/0 and ::/0. */
+    /**
+     * A route to {@code ADDRESS/PREFIX} (an address alone is a host route); {@code default} and {@code default6} mean 0.0.0.0/0 and ::/0.
+     *
+     * @param cidr the destination and prefix, {@code 198.51.100.0/24}, {@code 2001:db8::/32} or {@code
+     *     default}
+     * @return the spec
+     */
     public static RouteSpec to(String cidr) {
         Objects.requireNonNull(cidr, "destination");
         if (cidr.equals("default")) cidr = "0.0.0.0/0";
@@ -67,7 +74,12 @@ public final class RouteSpec {
         return new RouteSpec(c.address(), c.prefix());
     }
 
-    /** {@code via GW}: the next hop (same family as the destination; unicast only). */
+    /**
+     * {@code via GW}: the next hop (same family as the destination; unicast only).
+     *
+     * @param gw the gateway ({@code via GW})
+     * @return this spec, for chaining
+     */
     public RouteSpec via(InetAddress gw) {
         ChangeChecks.sameFamily("gateway", dst, Objects.requireNonNull(gw, "gateway"));
         if (gw.isAnyLocalAddress() || gw.isMulticastAddress()) throw new IllegalArgumentException("gateway " + gw.getHostAddress() + " is not a unicast address");
@@ -76,12 +88,22 @@ public final class RouteSpec {
         return this;
     }
 
-    /** {@code via GW} from a literal. */
+    /**
+     * {@code via GW} from a literal.
+     *
+     * @param gw the gateway's address literal ({@code via GW})
+     * @return this spec, for chaining
+     */
     public RouteSpec via(String gw) {
         return via(ChangeChecks.literal(gw));
     }
 
-    /** {@code dev NAME}: the outgoing interface ({@code RTA_OIF}). */
+    /**
+     * {@code dev NAME}: the outgoing interface ({@code RTA_OIF}).
+     *
+     * @param name the output interface's name ({@code dev NAME})
+     * @return this spec, for chaining
+     */
     public RouteSpec dev(String name) {
         ChangeChecks.ifname(name);
         if (!nexthops.isEmpty()) throw new IllegalArgumentException("a multipath route names devices in its nexthops");
@@ -89,7 +111,12 @@ public final class RouteSpec {
         return this;
     }
 
-    /** {@code src ADDR}: the preferred source address ({@code RTA_PREFSRC}). */
+    /**
+     * {@code src ADDR}: the preferred source address ({@code RTA_PREFSRC}).
+     *
+     * @param src the preferred source address ({@code src ADDR})
+     * @return this spec, for chaining
+     */
     public RouteSpec prefsrc(InetAddress src) {
         ChangeChecks.sameFamily("source", dst, Objects.requireNonNull(src, "prefsrc"));
         if (src.isAnyLocalAddress() || src.isMulticastAddress()) throw new IllegalArgumentException("source " + src.getHostAddress() + " is not a unicast address");
@@ -97,26 +124,46 @@ public final class RouteSpec {
         return this;
     }
 
-    /** {@code metric N}: the route's priority ({@code RTA_PRIORITY}, unsigned 32 bits). */
+    /**
+     * {@code metric N}: the route's priority ({@code RTA_PRIORITY}, unsigned 32 bits).
+     *
+     * @param metric the priority ({@code metric N})
+     * @return this spec, for chaining
+     */
     public RouteSpec priority(long metric) {
         if (metric < 0 || metric > 0xffff_ffffL) throw new IllegalArgumentException("metric must be 0..4294967295: " + metric);
         this.priority = metric;
         return this;
     }
 
-    /** {@code proto N}: who installed it ({@code RTPROT_*}, 0..255). */
+    /**
+     * {@code proto N}: who installed it ({@code RTPROT_*}, 0..255).
+     *
+     * @param proto the {@code RTPROT_*} value ({@code proto P})
+     * @return this spec, for chaining
+     */
     public RouteSpec protocol(int proto) {
         this.protocol = ChangeChecks.u8("protocol", proto);
         return this;
     }
 
-    /** {@code scope N} ({@code RT_SCOPE_*}, 0..255). */
+    /**
+     * {@code scope N} ({@code RT_SCOPE_*}, 0..255).
+     *
+     * @param s the {@code RT_SCOPE_*} value ({@code scope S})
+     * @return this spec, for chaining
+     */
     public RouteSpec scope(int s) {
         this.scope = ChangeChecks.u8("scope", s);
         return this;
     }
 
-    /** The route type: {@code RTN_UNICAST}, {@code RTN_BLACKHOLE}, {@code RTN_UNREACHABLE}, {@code RTN_PROHIBIT} or {@code RTN_THROW}. */
+    /**
+     * The route type: {@code RTN_UNICAST}, {@code RTN_BLACKHOLE}, {@code RTN_UNREACHABLE}, {@code RTN_PROHIBIT} or {@code RTN_THROW}.
+     *
+     * @param t the {@code RTN_*} route type ({@code unicast}, {@code blackhole}, …)
+     * @return this spec, for chaining
+     */
     public RouteSpec type(int t) {
         switch (t) {
             case Rtnl.RTN_UNICAST, Rtnl.RTN_BLACKHOLE, Rtnl.RTN_UNREACHABLE, Rtnl.RTN_PROHIBIT, Rtnl.RTN_THROW -> { }
@@ -126,14 +173,24 @@ public final class RouteSpec {
         return this;
     }
 
-    /** {@code table N}: 1..4294967295 ({@code RT_TABLE_MAIN} 254 by default, {@code RT_TABLE_LOCAL} 255). */
+    /**
+     * {@code table N}: 1..4294967295 ({@code RT_TABLE_MAIN} 254 by default, {@code RT_TABLE_LOCAL} 255).
+     *
+     * @param t the table's id ({@code table ID})
+     * @return this spec, for chaining
+     */
     public RouteSpec table(long t) {
         if (t < 1 || t > 0xffff_ffffL) throw new IllegalArgumentException("table must be 1..4294967295: " + t);
         this.table = t;
         return this;
     }
 
-    /** {@code mtu N} ({@code RTAX_MTU}): 68..65535 for IPv4, 1280..65535 for IPv6. */
+    /**
+     * {@code mtu N} ({@code RTAX_MTU}): 68..65535 for IPv4, 1280..65535 for IPv6.
+     *
+     * @param mtu the path MTU ({@code mtu N})
+     * @return this spec, for chaining
+     */
     public RouteSpec mtu(int mtu) {
         return metric(Rtnl.RTAX_MTU, mtu);
     }
@@ -142,6 +199,10 @@ public final class RouteSpec {
      * A route metric in {@code RTA_METRICS}, e.g. {@code RTAX_MTU}, {@code RTAX_ADVMSS},
      * {@code RTAX_HOPLIMIT} (1..255), {@code RTAX_INITCWND}, {@code RTAX_LOCK} (a bit mask).
      * {@code RTAX_CC_ALGO} (a string) is not supported here.
+     *
+     * @param rtax the {@code RTAX_*} metric number
+     * @param value its value
+     * @return this spec, for chaining
      */
     public RouteSpec metric(int rtax, int value) {
         if (rtax < 1 || rtax > Rtnl.RTAX_MAX) throw new IllegalArgumentException("metric type " + rtax + " outside 1.." + Rtnl.RTAX_MAX);
@@ -165,7 +226,12 @@ public final class RouteSpec {
         return this;
     }
 
-    /** {@code nexthop via GW dev DEV weight W}: one more path of a multipath route ({@code RTA_MULTIPATH}). */
+    /**
+     * {@code nexthop via GW dev DEV weight W}: one more path of a multipath route ({@code RTA_MULTIPATH}).
+     *
+     * @param nh one hop of a multipath route ({@code nexthop via … dev … weight …})
+     * @return this spec, for chaining
+     */
     public RouteSpec nexthop(NexthopSpec nh) {
         Objects.requireNonNull(nh, "nexthop");
         if (gateway != null || dev != null) throw new IllegalArgumentException("a multipath route has no top-level gateway or device");

@@ -38,7 +38,9 @@ public record RouteType(int value) {
     /**
      * Parses a name or number.
      *
+     * @param s a name as {@code ip route} prints it ({@code unicast}, {@code blackhole}, …)
      * @throws IllegalArgumentException if neither a known name nor 0..255
+     * @return the type
      */
     public static RouteType parse(String s) {
         for (int i = 0; i < NAMES.length; i++) {

@@ -42,7 +42,12 @@ public final class Rtnetlink implements AutoCloseable {
         conn.typeNames(Rtnetlink::typeName);
     }
 
-    /** {@return a facade over a NETLINK_ROUTE socket in this process's network namespace} */
+    /**
+     * {@return a facade over a NETLINK_ROUTE socket in this process's network namespace}
+     *
+     * @throws IOException if {@code socket(AF_NETLINK, …)} or {@code bind} fails
+     *     ({@link dev.ffsock.ErrnoException})
+     */
     public static Rtnetlink open() throws IOException {
         return new Rtnetlink(NetlinkConnection.open(Netlink.NETLINK_ROUTE));
     }
@@ -52,6 +57,8 @@ public final class Rtnetlink implements AutoCloseable {
      *
      * @param netns the namespace name, or null for this process's namespace
      * @return the facade
+     * @throws IOException if the namespace cannot be opened or entered ({@code open}, {@code setns}) or
+     *     {@code socket}/{@code bind} fails ({@link dev.ffsock.ErrnoException})
      */
     public static Rtnetlink open(String netns) throws IOException {
         return new Rtnetlink(NetlinkConnection.open(Netlink.NETLINK_ROUTE, netns));
@@ -77,12 +84,25 @@ public final class Rtnetlink implements AutoCloseable {
 
     // ---- links
 
-    /** {@return every link ({@code ip link show})} */
+    /**
+     * {@return every link ({@code ip link show})}
+     *
+     * @throws IOException if the kernel refuses the request ({@link dev.ffsock.netlink.NetlinkException},
+     *     with the kernel's extended-ack message) or the netlink socket fails
+     *     ({@link dev.ffsock.ErrnoException})
+     */
     public List<Link> links() throws IOException {
         return conn.dumpConsistent(Rtnl.RTM_GETLINK, LinkCodec.dumpRequest(), LinkCodec::decode, ATTEMPTS);
     }
 
-    /** Streams every link to {@code consumer}. */
+    /**
+     * Streams every link to {@code consumer} ({@code ip link show}, an RTM_GETLINK dump).
+     *
+     * @param consumer receives each link as it is decoded
+     * @throws IOException if the kernel refuses the request ({@link dev.ffsock.netlink.NetlinkException},
+     *     with the kernel's extended-ack message) or the netlink socket fails
+     *     ({@link dev.ffsock.ErrnoException})
+     */
     public void forEachLink(Consumer<? super Link> consumer) throws IOException {
         Objects.requireNonNull(consumer, "consumer");
         conn.dump(Rtnl.RTM_GETLINK, LinkCodec.dumpRequest(), m -> {
@@ -94,7 +114,11 @@ public final class Rtnetlink implements AutoCloseable {
     /**
      * One link by name or alternative name ({@code ip link show dev NAME}).
      *
+     * @param name the link's name ({@code ip link show NAME})
      * @return the link, or empty if there is none (ENODEV)
+     * @throws IOException if the kernel refuses the request ({@link dev.ffsock.netlink.NetlinkException},
+     *     with the kernel's extended-ack message) or the netlink socket fails
+     *     ({@link dev.ffsock.ErrnoException})
      */
     public Optional<Link> link(String name) throws IOException {
         Objects.requireNonNull(name, "name");
@@ -102,9 +126,13 @@ public final class Rtnetlink implements AutoCloseable {
     }
 
     /**
-     * One link by index.
+     * One link by index ({@code ip link show} of that ifindex: RTM_GETLINK with {@code ifi_index}).
      *
+     * @param index the link's ifindex
      * @return the link, or empty if there is none (ENODEV)
+     * @throws IOException if the kernel refuses the request ({@link dev.ffsock.netlink.NetlinkException},
+     *     with the kernel's extended-ack message) or the netlink socket fails
+     *     ({@link dev.ffsock.ErrnoException})
      */
     public Optional<Link> link(int index) throws IOException {
         if (index <= 0) throw new IllegalArgumentException("link index must be positive: " + index);
@@ -123,7 +151,13 @@ public final class Rtnetlink implements AutoCloseable {
 
     // ---- addresses
 
-    /** {@return every address of every link ({@code ip addr show})} */
+    /**
+     * {@return every address of every link ({@code ip addr show})}
+     *
+     * @throws IOException if the kernel refuses the request ({@link dev.ffsock.netlink.NetlinkException},
+     *     with the kernel's extended-ack message) or the netlink socket fails
+     *     ({@link dev.ffsock.ErrnoException})
+     */
     public List<Addr> addresses() throws IOException {
         return addresses(0, 0);
     }
@@ -134,13 +168,26 @@ public final class Rtnetlink implements AutoCloseable {
      * @param family  AF_INET (2), AF_INET6 (10) or 0 for both
      * @param ifindex a link index, or 0 for every link
      * @return the addresses
+     * @throws IOException if the kernel refuses the request ({@link dev.ffsock.netlink.NetlinkException},
+     *     with the kernel's extended-ack message) or the netlink socket fails
+     *     ({@link dev.ffsock.ErrnoException})
      */
     public List<Addr> addresses(int family, int ifindex) throws IOException {
         return filtered(conn.dumpConsistent(Rtnl.RTM_GETADDR, AddrCodec.dumpRequest(family, ifindex),
                 AddrCodec::decode, ATTEMPTS), a -> matches(a, family, ifindex));
     }
 
-    /** Streams the addresses of {@code family} (0 all) on {@code ifindex} (0 all) to {@code consumer}. */
+    /**
+     * Streams the addresses of {@code family} (0 all) on {@code ifindex} (0 all) to {@code consumer}
+     * ({@code ip addr show}, an RTM_GETADDR dump).
+     *
+     * @param family {@code AF_INET}, {@code AF_INET6}, or 0 for both
+     * @param ifindex only this link's addresses, or 0 for every link
+     * @param consumer receives each address as it is decoded
+     * @throws IOException if the kernel refuses the request ({@link dev.ffsock.netlink.NetlinkException},
+     *     with the kernel's extended-ack message) or the netlink socket fails
+     *     ({@link dev.ffsock.ErrnoException})
+     */
     public void forEachAddress(int family, int ifindex, Consumer<? super Addr> consumer) throws IOException {
         Objects.requireNonNull(consumer, "consumer");
         conn.dump(Rtnl.RTM_GETADDR, AddrCodec.dumpRequest(family, ifindex), m -> {
@@ -155,14 +202,29 @@ public final class Rtnetlink implements AutoCloseable {
 
     // ---- routes
 
-    /** {@return the routes passing {@code filter} ({@code ip route show table ...})} */
+    /**
+     * {@return the routes passing {@code filter} ({@code ip route show table ...})}
+     *
+     * @param filter which routes ({@code ip route show table … proto … dev …})
+     * @throws IOException if the kernel refuses the request ({@link dev.ffsock.netlink.NetlinkException},
+     *     with the kernel's extended-ack message) or the netlink socket fails
+     *     ({@link dev.ffsock.ErrnoException})
+     */
     public List<Route> routes(RouteFilter filter) throws IOException {
         Objects.requireNonNull(filter, "filter");
         return filtered(conn.dumpConsistent(Rtnl.RTM_GETROUTE, routeRequest(filter), RouteCodec::decode, ATTEMPTS),
                 filter::matches);
     }
 
-    /** Streams the routes passing {@code filter} to {@code consumer}, keeping none. */
+    /**
+     * Streams the routes passing {@code filter} to {@code consumer}, keeping none.
+     *
+     * @param filter which routes ({@code ip route show table … proto … dev …})
+     * @param consumer receives each route as it is decoded
+     * @throws IOException if the kernel refuses the request ({@link dev.ffsock.netlink.NetlinkException},
+     *     with the kernel's extended-ack message) or the netlink socket fails
+     *     ({@link dev.ffsock.ErrnoException})
+     */
     public void forEachRoute(RouteFilter filter, Consumer<? super Route> consumer) throws IOException {
         Objects.requireNonNull(filter, "filter");
         Objects.requireNonNull(consumer, "consumer");
@@ -178,7 +240,13 @@ public final class Rtnetlink implements AutoCloseable {
 
     // ---- neighbours
 
-    /** {@return every neighbour entry of every family ({@code ip neigh show}, NOARP entries included)} */
+    /**
+     * {@return every neighbour entry of every family ({@code ip neigh show}, NOARP entries included)}
+     *
+     * @throws IOException if the kernel refuses the request ({@link dev.ffsock.netlink.NetlinkException},
+     *     with the kernel's extended-ack message) or the netlink socket fails
+     *     ({@link dev.ffsock.ErrnoException})
+     */
     public List<Neigh> neighbours() throws IOException {
         return neighbours(0, 0);
     }
@@ -189,13 +257,26 @@ public final class Rtnetlink implements AutoCloseable {
      * @param family  AF_INET (2), AF_INET6 (10) or 0 for both
      * @param ifindex a link index, or 0 for every link
      * @return the entries
+     * @throws IOException if the kernel refuses the request ({@link dev.ffsock.netlink.NetlinkException},
+     *     with the kernel's extended-ack message) or the netlink socket fails
+     *     ({@link dev.ffsock.ErrnoException})
      */
     public List<Neigh> neighbours(int family, int ifindex) throws IOException {
         return filtered(conn.dumpConsistent(Rtnl.RTM_GETNEIGH, NeighCodec.dumpRequest(family, ifindex),
                 NeighCodec::decode, ATTEMPTS), n -> matches(n, family, ifindex));
     }
 
-    /** Streams the neighbour entries of {@code family} (0 all) on {@code ifindex} (0 all) to {@code consumer}. */
+    /**
+     * Streams the neighbour entries of {@code family} (0 all) on {@code ifindex} (0 all) to {@code consumer}
+     * ({@code ip neigh show}, an RTM_GETNEIGH dump).
+     *
+     * @param family {@code AF_INET}, {@code AF_INET6}, or 0 for both
+     * @param ifindex only this link's neighbours, or 0 for every link
+     * @param consumer receives each neighbour as it is decoded
+     * @throws IOException if the kernel refuses the request ({@link dev.ffsock.netlink.NetlinkException},
+     *     with the kernel's extended-ack message) or the netlink socket fails
+     *     ({@link dev.ffsock.ErrnoException})
+     */
     public void forEachNeighbour(int family, int ifindex, Consumer<? super Neigh> consumer) throws IOException {
         Objects.requireNonNull(consumer, "consumer");
         conn.dump(Rtnl.RTM_GETNEIGH, NeighCodec.dumpRequest(family, ifindex), m -> {
@@ -214,7 +295,7 @@ public final class Rtnetlink implements AutoCloseable {
         return List.copyOf(out);
     }
 
-    /** Closes the connection. */
+    /** Closes the connection ({@code close(2)} of the netlink socket). */
     @Override
     public void close() {
         conn.close();

@@ -53,6 +53,8 @@ public final class RtnetlinkChanges {
     private final NetlinkConnection conn;
 
     /**
+     * Changes made over a connection the caller owns (this object never closes it).
+     *
      * @param conn an rtnetlink connection ({@code NETLINK_ROUTE}); its error messages will name
      *             rtnetlink message types ({@code RTM_NEWLINK}, …)
      */
@@ -71,6 +73,8 @@ public final class RtnetlinkChanges {
     /**
      * {@code ip link add NAME type veth peer name PEER}: a veth pair, both ends down.
      *
+     * @param name the new link's name
+     * @param peer the name of its other end
      * @throws NetlinkException EEXIST if either name is taken
      */
     public void addVeth(String name, String peer) throws IOException {
@@ -92,7 +96,14 @@ public final class RtnetlinkChanges {
         });
     }
 
-    /** {@code ip link add NAME type bridge}. */
+    /**
+     * {@code ip link add NAME type bridge}.
+     *
+     * @param name the new bridge's name
+     * @throws IOException if the kernel refuses the request ({@link dev.ffsock.netlink.NetlinkException},
+     *     with the kernel's extended-ack message) or the netlink socket fails
+     *     ({@link dev.ffsock.ErrnoException})
+     */
     public void addBridge(String name) throws IOException {
         addLink(name, "bridge");
     }
@@ -101,6 +112,12 @@ public final class RtnetlinkChanges {
      * {@code ip link add NAME type KIND}, with no kind-specific data: works for kinds that need none
      * (bridge, dummy, ifb, …) where the kernel has them. A kind the kernel lacks fails with its
      * refusal, e.g. {@code RTM_NEWLINK: EOPNOTSUPP (Operation not supported) [kernel: Unknown device type]}.
+     *
+     * @param name the new link's name
+     * @param kind the link kind ({@code IFLA_INFO_KIND}: {@code dummy}, {@code bridge}, …)
+     * @throws IOException if the kernel refuses the request ({@link dev.ffsock.netlink.NetlinkException},
+     *     with the kernel's extended-ack message) or the netlink socket fails
+     *     ({@link dev.ffsock.ErrnoException})
      */
     public void addLink(String name, String kind) throws IOException {
         ChangeChecks.ifname(name);
@@ -117,7 +134,14 @@ public final class RtnetlinkChanges {
         });
     }
 
-    /** {@code ip link del NAME} (deleting one end of a veth pair deletes both). */
+    /**
+     * {@code ip link del NAME} (deleting one end of a veth pair deletes both).
+     *
+     * @param name the link's name
+     * @throws IOException if the kernel refuses the request ({@link dev.ffsock.netlink.NetlinkException},
+     *     with the kernel's extended-ack message) or the netlink socket fails
+     *     ({@link dev.ffsock.ErrnoException})
+     */
     public void deleteLink(String name) throws IOException {
         ChangeChecks.ifname(name);
         conn.execute(Rtnl.RTM_DELLINK, 0, w -> {
@@ -126,17 +150,40 @@ public final class RtnetlinkChanges {
         });
     }
 
-    /** {@code ip link set NAME up} (IFF_UP in ifi_flags and ifi_change). */
+    /**
+     * {@code ip link set NAME up} (IFF_UP in ifi_flags and ifi_change).
+     *
+     * @param name the link's name
+     * @throws IOException if the kernel refuses the request ({@link dev.ffsock.netlink.NetlinkException},
+     *     with the kernel's extended-ack message) or the netlink socket fails
+     *     ({@link dev.ffsock.ErrnoException})
+     */
     public void setUp(String name) throws IOException {
         setFlags(name, Rtnl.IFF_UP, Rtnl.IFF_UP);
     }
 
-    /** {@code ip link set NAME down}. */
+    /**
+     * {@code ip link set NAME down}.
+     *
+     * @param name the link's name
+     * @throws IOException if the kernel refuses the request ({@link dev.ffsock.netlink.NetlinkException},
+     *     with the kernel's extended-ack message) or the netlink socket fails
+     *     ({@link dev.ffsock.ErrnoException})
+     */
     public void setDown(String name) throws IOException {
         setFlags(name, 0, Rtnl.IFF_UP);
     }
 
-    /** {@code ip link set NAME up|down|promisc on|…}: sets the {@code IFF_*} bits in {@code mask} to those of {@code flags}. */
+    /**
+     * {@code ip link set NAME up|down|promisc on|…}: sets the {@code IFF_*} bits in {@code mask} to those of {@code flags}.
+     *
+     * @param name the link's name
+     * @param flags the {@code IFF_*} values to set
+     * @param mask which {@code IFF_*} bits to change
+     * @throws IOException if the kernel refuses the request ({@link dev.ffsock.netlink.NetlinkException},
+     *     with the kernel's extended-ack message) or the netlink socket fails
+     *     ({@link dev.ffsock.ErrnoException})
+     */
     public void setFlags(String name, int flags, int mask) throws IOException {
         int index = iface(name).index();
         conn.execute(Rtnl.RTM_NEWLINK, 0, w -> ifinfomsg(w, index, flags & mask, mask));
@@ -145,6 +192,12 @@ public final class RtnetlinkChanges {
     /**
      * {@code ip link set NAME mtu MTU}: checked against the device's own limits
      * ({@code IFLA_MIN_MTU}..{@code IFLA_MAX_MTU}, 68..65535 when it reports none).
+     *
+     * @param name the link's name
+     * @param mtu the new MTU in bytes
+     * @throws IOException if the kernel refuses the request ({@link dev.ffsock.netlink.NetlinkException},
+     *     with the kernel's extended-ack message) or the netlink socket fails
+     *     ({@link dev.ffsock.ErrnoException})
      */
     public void setMtu(String name, int mtu) throws IOException {
         Iface i = iface(name);
@@ -157,7 +210,15 @@ public final class RtnetlinkChanges {
         });
     }
 
-    /** {@code ip link set NAME name NEWNAME} (the kernel refuses while the link is up: EBUSY). */
+    /**
+     * {@code ip link set NAME name NEWNAME} (the kernel refuses while the link is up: EBUSY).
+     *
+     * @param name the link's name
+     * @param newName its new name (the link must be down)
+     * @throws IOException if the kernel refuses the request ({@link dev.ffsock.netlink.NetlinkException},
+     *     with the kernel's extended-ack message) or the netlink socket fails
+     *     ({@link dev.ffsock.ErrnoException})
+     */
     public void rename(String name, String newName) throws IOException {
         ChangeChecks.ifname(newName);
         int index = iface(name).index();
@@ -167,13 +228,28 @@ public final class RtnetlinkChanges {
         });
     }
 
-    /** {@code ip link set NAME master MASTER} (e.g. a veth into a bridge). */
+    /**
+     * {@code ip link set NAME master MASTER} (e.g. a veth into a bridge).
+     *
+     * @param name the link's name
+     * @param master the bridge's (or bond's) name
+     * @throws IOException if the kernel refuses the request ({@link dev.ffsock.netlink.NetlinkException},
+     *     with the kernel's extended-ack message) or the netlink socket fails
+     *     ({@link dev.ffsock.ErrnoException})
+     */
     public void setMaster(String name, String master) throws IOException {
         int m = iface(master).index();
         setMasterIndex(name, m);
     }
 
-    /** {@code ip link set NAME nomaster} ({@code IFLA_MASTER} 0). */
+    /**
+     * {@code ip link set NAME nomaster} ({@code IFLA_MASTER} 0).
+     *
+     * @param name the link's name
+     * @throws IOException if the kernel refuses the request ({@link dev.ffsock.netlink.NetlinkException},
+     *     with the kernel's extended-ack message) or the netlink socket fails
+     *     ({@link dev.ffsock.ErrnoException})
+     */
     public void setNoMaster(String name) throws IOException {
         setMasterIndex(name, 0);
     }
@@ -190,6 +266,7 @@ public final class RtnetlinkChanges {
     /**
      * {@return the index of the interface NAME}
      *
+     * @param name the link's name
      * @throws NetlinkException {@code RTM_GETLINK: ENODEV} if there is none
      */
     public int ifindex(String name) throws IOException {
@@ -218,6 +295,7 @@ public final class RtnetlinkChanges {
      * {@code ip address add ADDR/PREFIX dev NAME [peer P] [broadcast B] [label L] [scope S]
      * [valid_lft V preferred_lft P] [nodad] …}.
      *
+     * @param a the address, its interface and attributes
      * @throws NetlinkException EEXIST if the interface has the address already
      */
     public void addAddress(AddrSpec a) throws IOException {
@@ -226,12 +304,27 @@ public final class RtnetlinkChanges {
         conn.execute(Rtnl.RTM_NEWADDR, NLM_F_CREATE | NLM_F_EXCL, w -> encodeAddr(w, a, index, true));
     }
 
-    /** {@code ip address add ADDR/PREFIX dev NAME}, e.g. {@code addAddress("veth0", "192.0.2.1/24")}. */
+    /**
+     * {@code ip address add ADDR/PREFIX dev NAME}, e.g. {@code addAddress("veth0", "192.0.2.1/24")}.
+     *
+     * @param dev the interface's name
+     * @param cidr the address and prefix, {@code 192.0.2.1/24}
+     * @throws IOException if the kernel refuses the request ({@link dev.ffsock.netlink.NetlinkException},
+     *     with the kernel's extended-ack message) or the netlink socket fails
+     *     ({@link dev.ffsock.ErrnoException})
+     */
     public void addAddress(String dev, String cidr) throws IOException {
         addAddress(AddrSpec.of(dev, cidr));
     }
 
-    /** {@code ip address replace …}: adds, or updates the flags and lifetimes of an existing address. */
+    /**
+     * {@code ip address replace …}: adds, or updates the flags and lifetimes of an existing address.
+     *
+     * @param a the address, its interface and attributes
+     * @throws IOException if the kernel refuses the request ({@link dev.ffsock.netlink.NetlinkException},
+     *     with the kernel's extended-ack message) or the netlink socket fails
+     *     ({@link dev.ffsock.ErrnoException})
+     */
     public void replaceAddress(AddrSpec a) throws IOException {
         Objects.requireNonNull(a, "address");
         int index = iface(a.dev()).index();
@@ -241,6 +334,7 @@ public final class RtnetlinkChanges {
     /**
      * {@code ip address del ADDR/PREFIX dev NAME}.
      *
+     * @param a the address and its interface
      * @throws NetlinkException EADDRNOTAVAIL if the interface has no such address
      */
     public void deleteAddress(AddrSpec a) throws IOException {
@@ -249,7 +343,15 @@ public final class RtnetlinkChanges {
         conn.execute(Rtnl.RTM_DELADDR, 0, w -> encodeAddr(w, a, index, false));
     }
 
-    /** {@code ip address del ADDR/PREFIX dev NAME}. */
+    /**
+     * {@code ip address del ADDR/PREFIX dev NAME}.
+     *
+     * @param dev the interface's name
+     * @param cidr the address and prefix, {@code 192.0.2.1/24}
+     * @throws IOException if the kernel refuses the request ({@link dev.ffsock.netlink.NetlinkException},
+     *     with the kernel's extended-ack message) or the netlink socket fails
+     *     ({@link dev.ffsock.ErrnoException})
+     */
     public void deleteAddress(String dev, String cidr) throws IOException {
         deleteAddress(AddrSpec.of(dev, cidr));
     }
@@ -276,6 +378,7 @@ public final class RtnetlinkChanges {
      * {@code ip route add [TYPE] DST/PREFIX [via GW] [dev NAME] [src PREFSRC] [metric N] [proto P]
      * [scope S] [table T] [mtu M …] [nexthop via GW dev NAME weight W]…}.
      *
+     * @param r the route
      * @throws NetlinkException EEXIST if the table has that route; ENETUNREACH with "Nexthop has
      *         invalid gateway" for an IPv4 gateway that no route reaches
      */
@@ -286,7 +389,14 @@ public final class RtnetlinkChanges {
         conn.execute(Rtnl.RTM_NEWROUTE, NLM_F_CREATE | NLM_F_EXCL, w -> encodeRoute(w, r, res, true));
     }
 
-    /** {@code ip route replace …}: adds the route, or replaces the one with the same destination, table, metric (and TOS). */
+    /**
+     * {@code ip route replace …}: adds the route, or replaces the one with the same destination, table, metric (and TOS).
+     *
+     * @param r the route
+     * @throws IOException if the kernel refuses the request ({@link dev.ffsock.netlink.NetlinkException},
+     *     with the kernel's extended-ack message) or the netlink socket fails
+     *     ({@link dev.ffsock.ErrnoException})
+     */
     public void replaceRoute(RouteSpec r) throws IOException {
         Objects.requireNonNull(r, "route");
         r.checkForAdd();
@@ -298,6 +408,7 @@ public final class RtnetlinkChanges {
      * {@code ip route del …}: deletes the first route that matches what {@code r} sets (destination
      * and table always; type, gateway, device, metric, protocol, scope when set).
      *
+     * @param r the route (destination, and what else identifies it: table, metric, …)
      * @throws NetlinkException ESRCH if none matches
      */
     public void deleteRoute(RouteSpec r) throws IOException {
@@ -365,13 +476,25 @@ public final class RtnetlinkChanges {
      * {@code ip neigh add ADDR lladdr LLADDR dev NAME nud permanent}: the link-layer address must be
      * as long as the device's (6 bytes on Ethernet and veth).
      *
+     * @param dev the interface's name
+     * @param address the neighbour's IP address
+     * @param lladdr its link-layer address ({@link #lladdr(String)})
      * @throws NetlinkException EEXIST if the entry exists
      */
     public void addNeighbour(String dev, InetAddress address, byte[] lladdr) throws IOException {
         neighbour(Rtnl.RTM_NEWNEIGH, NLM_F_CREATE | NLM_F_EXCL, dev, address, lladdr);
     }
 
-    /** {@code ip neigh replace ADDR lladdr LLADDR dev NAME nud permanent}. */
+    /**
+     * {@code ip neigh replace ADDR lladdr LLADDR dev NAME nud permanent}.
+     *
+     * @param dev the interface's name
+     * @param address the neighbour's IP address
+     * @param lladdr its link-layer address ({@link #lladdr(String)})
+     * @throws IOException if the kernel refuses the request ({@link dev.ffsock.netlink.NetlinkException},
+     *     with the kernel's extended-ack message) or the netlink socket fails
+     *     ({@link dev.ffsock.ErrnoException})
+     */
     public void replaceNeighbour(String dev, InetAddress address, byte[] lladdr) throws IOException {
         neighbour(Rtnl.RTM_NEWNEIGH, NLM_F_CREATE | NLM_F_REPLACE, dev, address, lladdr);
     }
@@ -379,6 +502,8 @@ public final class RtnetlinkChanges {
     /**
      * {@code ip neigh del ADDR dev NAME}.
      *
+     * @param dev the interface's name
+     * @param address the neighbour's IP address
      * @throws NetlinkException ENOENT if there is no such entry
      */
     public void deleteNeighbour(String dev, InetAddress address) throws IOException {
@@ -408,7 +533,12 @@ public final class RtnetlinkChanges {
         });
     }
 
-    /** Parses {@code aa:bb:cc:dd:ee:ff} (any number of colon-separated hex bytes). */
+    /**
+     * Parses {@code aa:bb:cc:dd:ee:ff} (any number of colon-separated hex bytes).
+     *
+     * @param s a link-layer address in hex, {@code 02:00:00:00:00:01}
+     * @return its bytes
+     */
     public static byte[] lladdr(String s) {
         Objects.requireNonNull(s, "lladdr");
         String[] parts = s.split(":", -1);

@@ -21,7 +21,7 @@ import java.util.Set;
  * <p>Events come in the kernel's order. If the socket's receive buffer overflows, the kernel drops
  * notifications and says so once (ENOBUFS): {@link #next} then throws {@link EventsLostException}
  * at that point of the stream (after every event received before it), and {@link #listen} hands it
- * to {@link Listener#eventsLost}. Nothing is lost silently; the subscriber should re-read the state
+ * to {@link Listener#onEventsLost}. Nothing is lost silently; the subscriber should re-read the state
  * it tracks (a dump) and go on receiving.
  *
  * <p>The subscription owns its connection (a separate socket: requests on it would mix with the
@@ -57,13 +57,19 @@ public final class RtnetlinkEvents implements AutoCloseable {
         /**
          * Handles one event.
          *
+         * @param event the event
          * @return true to go on, false to make {@code listen} return
+         * @throws IOException to end {@code listen} with it
          */
         boolean onEvent(RtnetlinkEvent event) throws IOException;
 
         /**
          * The kernel dropped events (receive buffer overrun). By default rethrows, ending {@code
          * listen}; return true to go on receiving (after re-reading state), false to return.
+         *
+         * @param e says how many were lost, if the kernel told
+         * @return true to go on receiving, false to make {@code listen} return
+         * @throws IOException to end {@code listen} (by default {@code e} itself)
          */
         default boolean onEventsLost(EventsLostException e) throws IOException {
             throw e;
@@ -87,12 +93,28 @@ public final class RtnetlinkEvents implements AutoCloseable {
         }
     }
 
-    /** Subscribes in this process's network namespace; no topics means all four. */
+    /**
+     * Subscribes in this process's network namespace; no topics means all four.
+     *
+     * @param topics what to subscribe to
+     * @return the subscription
+     * @throws IOException if {@code socket(AF_NETLINK, …)} or {@code bind} fails
+     *     ({@link dev.ffsock.ErrnoException})
+     */
     public static RtnetlinkEvents open(Topic... topics) throws IOException {
         return over(NetlinkConnection.open(Netlink.NETLINK_ROUTE), topics);
     }
 
-    /** Subscribes inside the named namespace ({@code ip netns add NAME}); no topics means all four. */
+    /**
+     * Subscribes inside the named namespace ({@code ip netns add NAME}); no topics means all four.
+     *
+     * @param namespace the network namespace's name, as {@code ip netns add NAME} made it (a file under
+     *     {@code /run/netns})
+     * @param topics what to subscribe to
+     * @return the subscription
+     * @throws IOException if the namespace cannot be opened or entered ({@code open}, {@code setns}) or
+     *     {@code socket}/{@code bind} fails ({@link dev.ffsock.ErrnoException})
+     */
     public static RtnetlinkEvents open(String namespace, Topic... topics) throws IOException {
         return over(NetlinkConnection.open(Netlink.NETLINK_ROUTE, namespace), topics);
     }
@@ -100,6 +122,12 @@ public final class RtnetlinkEvents implements AutoCloseable {
     /**
      * Subscribes on a connection the caller opened (on {@code NETLINK_ROUTE}) and hands over: closing
      * the subscription closes it. No topics means all four.
+     *
+     * @param conn the connection, now owned by the subscription
+     * @param topics what to subscribe to
+     * @return the subscription
+     * @throws IOException if joining a multicast group fails ({@code setsockopt(NETLINK_ADD_MEMBERSHIP)});
+     *     the connection is then closed
      */
     public static RtnetlinkEvents over(NetlinkConnection conn, Topic... topics) throws IOException {
         Objects.requireNonNull(conn, "conn");
@@ -119,7 +147,7 @@ public final class RtnetlinkEvents implements AutoCloseable {
     }
 
     /**
-     * Waits for the next event.
+     * Waits for the next event ({@code recv} on the subscribed socket; one line of {@code ip monitor}).
      *
      * @param timeout how long to wait at most; null to wait without limit
      * @return the event, or null if none came in time (or the subscription was closed meanwhile)
@@ -148,8 +176,9 @@ public final class RtnetlinkEvents implements AutoCloseable {
     }
 
     /**
-     * Hands events to {@code listener} until it returns false or the subscription is closed.
+     * Hands events to {@code listener} until it returns false or the subscription is closed (as {@code ip monitor} runs).
      *
+     * @param listener receives the events
      * @throws EventsLostException when events are lost and the listener rethrows it (the default)
      */
     public void listen(Listener listener) throws IOException {

@@ -34,7 +34,9 @@ public record Scope(int value) {
     /**
      * Parses a name or number as {@code ip} accepts it.
      *
+     * @param s a name as {@code ip} prints it ({@code global}, {@code link}, {@code host}, …) or a number
      * @throws IllegalArgumentException if neither a known name nor 0..255
+     * @return the scope
      */
     public static Scope parse(String s) {
         for (int v : new int[] {0, 200, 253, 254, 255}) {

@@ -47,6 +47,8 @@ public record Uevent(String action, String devpath, Map<String, String> env) {
      * {@code length}; strings are UTF-8 (bad bytes replaced). Variables without {@code =} are
      * skipped; the value is everything after the first {@code =}; the last one may lack its NUL.
      *
+     * @param buf the message as received
+     * @param length its length in bytes
      * @return the event, or null for a message in udev's format ({@code libudev…}) or without an
      *         {@code ACTION@DEVPATH} header
      */
@@ -69,7 +71,12 @@ public record Uevent(String action, String devpath, Map<String, String> env) {
         return new Uevent(header.substring(0, at), header.substring(at + 1), env);
     }
 
-    /** {@link #parse(MemorySegment, long)} over a whole array. */
+    /**
+     * {@link #parse(MemorySegment, long)} over a whole array.
+     *
+     * @param message the message as received
+     * @return the event
+     */
     public static Uevent parse(byte[] message) {
         return parse(MemorySegment.ofArray(message), message.length);
     }

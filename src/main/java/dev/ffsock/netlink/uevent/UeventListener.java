@@ -64,12 +64,24 @@ public final class UeventListener implements AutoCloseable {
         }
     }
 
-    /** {@return a listener in this process's network namespace} */
+    /**
+     * {@return a listener in this process's network namespace}
+     *
+     * @throws IOException if {@code socket(AF_NETLINK, …)} or {@code bind} fails
+     *     ({@link dev.ffsock.ErrnoException})
+     */
     public static UeventListener open() throws IOException {
         return new UeventListener(Socket.open(Domain.AF_NETLINK, Type.DGRAM, Protocol.NETLINK_KOBJECT_UEVENT));
     }
 
-    /** {@return a listener in the named network namespace ({@code /run/netns/NAME}); null means this process's} */
+    /**
+     * {@return a listener in the named network namespace ({@code /run/netns/NAME}); null means this process's}
+     *
+     * @param namespace the network namespace's name, as {@code ip netns add NAME} made it (a file under
+     *     {@code /run/netns})
+     * @throws IOException if the namespace cannot be opened or entered ({@code open}, {@code setns}) or
+     *     {@code socket}/{@code bind} fails ({@link dev.ffsock.ErrnoException})
+     */
     public static UeventListener open(String namespace) throws IOException {
         if (namespace == null) return open();
         return new UeventListener(NetworkNamespace.open(namespace, Domain.AF_NETLINK, Type.DGRAM,
@@ -87,7 +99,7 @@ public final class UeventListener implements AutoCloseable {
     }
 
     /**
-     * Waits for the next kernel uevent.
+     * Waits for the next kernel uevent ({@code recv}; what {@code udevadm monitor --kernel} prints).
      *
      * @param timeoutMillis how long to wait in all, -1 for ever
      * @return the event, or null when the time ran out
@@ -129,7 +141,7 @@ public final class UeventListener implements AutoCloseable {
         }
     }
 
-    /** Closes the socket. Idempotent. */
+    /** Closes the socket ({@code close(2)}). Idempotent. */
     @Override
     public void close() {
         socket.close();
