@@ -12,9 +12,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * Netlink sockets have no shutdown(2), so close cannot wake a blocked call the way it does for
- * other sockets; ffsock waits outside the kernel call for them. Closing must still wake a thread
- * blocked in recv or poll promptly, and the socket must still behave as blocking.
+ * Netlink sockets have no shutdown(2), and close must not rely on one: a thread blocked in recv or
+ * poll on a netlink socket is woken promptly by close (the descriptor number is detached and the
+ * thread signalled), and the socket still behaves as blocking for its user.
  */
 @Timeout(30)
 class NetlinkCloseTest {
