@@ -117,6 +117,12 @@ public final class FdGuard {
                 if (blockedCount == blocked.length) blocked = Arrays.copyOf(blocked, blockedCount * 2);
                 blocked[blockedCount++] = self;
             }
+            // A close that looked at the list before we were on it did not detach the number: do
+            // not enter the kernel on it (close sets CLOSING before it takes the lock).
+            if (closing()) {
+                endBlocking();
+                throw closed();
+            }
         }
         return fd;
     }
@@ -195,13 +201,15 @@ public final class FdGuard {
     private void wakeAll() {
         Poller.Registration r = registration;
         if (r != null) Poller.deregister(r); // while the number still names the real file
-        try {
-            Wakeup.detach(fd);
-        } catch (ErrnoException e) {
-            // dup3 onto a descriptor we hold open cannot fail short of EMFILE-like states; the signal
-            // below still interrupts the calls blocked now.
-        }
+        // Platform threads in the kernel on the number: only listed ones can be (see beginBlocking).
         synchronized (this) {
+            if (blockedCount == 0) return;
+            try {
+                Wakeup.detach(fd);
+            } catch (ErrnoException e) {
+                // dup3 onto a descriptor we hold open does not fail; if it did, the signal below
+                // would still interrupt the calls blocked now.
+            }
             for (int i = 0; i < blockedCount; i++) Wakeup.signal(blocked[i]);
         }
     }

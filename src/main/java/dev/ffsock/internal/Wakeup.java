@@ -122,12 +122,26 @@ public final class Wakeup {
 
     /**
      * The calling platform thread's pthread_t, read once per thread. The first thread to list itself
-     * also sets up the signal and the dead descriptor, so that a close never pays for that.
+     * also starts setting up the signal and the dead descriptor in the background, so that neither
+     * that first blocking call nor a later close waits for it.
      */
     private static final ThreadLocal<long[]> SELF = ThreadLocal.withInitial(() -> {
-        if (Holder.DEAD_FD < 0) throw new IllegalStateException("no dead descriptor");
+        Warmup.started();
         return new long[] {Sys.pthreadSelf()};
     });
+
+    /** Sets up {@link Holder} on a daemon thread when first touched. */
+    private static final class Warmup {
+        static {
+            Thread.ofPlatform().daemon().name("ffsock-wakeup-setup").start(() -> {
+                if (Holder.DEAD_FD < 0) throw new IllegalStateException("no dead descriptor");
+            });
+        }
+
+        static void started() {
+            // initialising this class started the set-up
+        }
+    }
 
     static long self() {
         return SELF.get()[0];
