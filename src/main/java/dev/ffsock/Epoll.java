@@ -66,7 +66,12 @@ public final class Epoll implements Closeable {
         this.guard = new FdGuard(epfd, "epoll", null);
     }
 
-    /** epoll_create1(EPOLL_CLOEXEC): an empty epoll instance. */
+    /**
+     * {@return a new, empty epoll instance} Made with epoll_create1(2), flag EPOLL_CLOEXEC.
+     *
+     * @throws ErrnoException if epoll_create1(2) fails: EMFILE or ENFILE when out of descriptors,
+     *         ENOMEM
+     */
     public static Epoll open() throws IOException {
         return new Epoll(Sys.epollCreate1(EPOLL_CLOEXEC));
     }
@@ -99,49 +104,146 @@ public final class Epoll implements Closeable {
         }
     }
 
-    /** epoll_ctl(EPOLL_CTL_ADD) of a socket with the events wanted and a data word. */
+    /**
+     * epoll_ctl(2) EPOLL_CTL_ADD of a socket with the events wanted and a data word.
+     *
+     * @param socket the socket to watch; its descriptor is held open for the call
+     * @param events the {@code EPOLL*} bits wanted ({@link #EPOLLIN}, {@link #EPOLLOUT}, …), with
+     *               {@link #EPOLLET}, {@link #EPOLLONESHOT} or {@link #EPOLLEXCLUSIVE} as needed
+     * @param data   the word {@link #wait(EpollEvents, int)} reports with this registration's
+     *               events ({@link EpollEvents#data(int)})
+     * @throws SocketClosedException if this epoll instance or the socket is closed
+     * @throws ErrnoException if epoll_ctl(2) fails: EEXIST when it is already registered, ENOSPC
+     *         when the user's limit of registrations (max_user_watches) is reached, EINVAL for
+     *         {@link #EPOLLEXCLUSIVE} with a bit it does not allow ({@link #EPOLLONESHOT}, for one)
+     */
     public void add(Socket socket, int events, long data) throws IOException {
         ctl(EPOLL_CTL_ADD, socket, "socket", events, data);
     }
 
-    /** epoll_ctl(EPOLL_CTL_ADD) of an eventfd. */
+    /**
+     * epoll_ctl(2) EPOLL_CTL_ADD of an eventfd with the events wanted (usually {@link #EPOLLIN}) and a
+     * data word.
+     *
+     * @param eventFd the eventfd to watch; its descriptor is held open for the call
+     * @param events the {@code EPOLL*} bits wanted ({@link #EPOLLIN}, {@link #EPOLLOUT}, …), with
+     *               {@link #EPOLLET}, {@link #EPOLLONESHOT} or {@link #EPOLLEXCLUSIVE} as needed
+     * @param data   the word {@link #wait(EpollEvents, int)} reports with this registration's
+     *               events ({@link EpollEvents#data(int)})
+     * @throws SocketClosedException if this epoll instance or the eventfd is closed
+     * @throws ErrnoException if epoll_ctl(2) fails: EEXIST when it is already registered, ENOSPC
+     *         when the user's limit of registrations (max_user_watches) is reached, EINVAL for
+     *         {@link #EPOLLEXCLUSIVE} with a bit it does not allow ({@link #EPOLLONESHOT}, for one)
+     */
     public void add(EventFd eventFd, int events, long data) throws IOException {
         ctl(EPOLL_CTL_ADD, eventFd, "eventFd", events, data);
     }
 
-    /** epoll_ctl(EPOLL_CTL_ADD) of a raw descriptor the caller owns (and keeps open while registered). */
+    /**
+     * epoll_ctl(2) EPOLL_CTL_ADD of a raw descriptor the caller owns (and keeps open while
+     * registered).
+     *
+     * @param fd     the descriptor to watch
+     * @param events the {@code EPOLL*} bits wanted ({@link #EPOLLIN}, {@link #EPOLLOUT}, …), with
+     *               {@link #EPOLLET}, {@link #EPOLLONESHOT} or {@link #EPOLLEXCLUSIVE} as needed
+     * @param data   the word {@link #wait(EpollEvents, int)} reports with this registration's
+     *               events ({@link EpollEvents#data(int)})
+     * @throws IllegalArgumentException if {@code fd} is negative
+     * @throws SocketClosedException if this epoll instance is closed
+     * @throws ErrnoException if epoll_ctl(2) fails: EBADF when {@code fd} is not open, EPERM when
+     *         it does not support epoll (a regular file, a directory), EEXIST when it is already
+     *         registered, EINVAL when it is this epoll instance, ELOOP for a cycle of epoll
+     *         instances, ENOSPC when the user's limit of registrations is reached
+     */
     public void add(int fd, int events, long data) throws IOException {
         checkFd(fd);
         ctl(EPOLL_CTL_ADD, fd, events, data);
     }
 
-    /** epoll_ctl(EPOLL_CTL_MOD): new events and data word for a registered socket. */
+    /**
+     * epoll_ctl(2) EPOLL_CTL_MOD: new events and data word for a registered socket (re-arms a
+     * registration that {@link #EPOLLONESHOT} disabled).
+     *
+     * @param socket the socket registered; its descriptor is held open for the call
+     * @param events the {@code EPOLL*} bits now wanted ({@link #EPOLLIN}, {@link #EPOLLOUT}, …),
+     *               with {@link #EPOLLET} or {@link #EPOLLONESHOT} as needed
+     * @param data   the word {@link #wait(EpollEvents, int)} reports with this registration's
+     *               events ({@link EpollEvents#data(int)})
+     * @throws SocketClosedException if this epoll instance or the socket is closed
+     * @throws ErrnoException if epoll_ctl(2) fails: ENOENT when it is not registered, EINVAL for a
+     *         registration made with {@link #EPOLLEXCLUSIVE} (which cannot be modified)
+     */
     public void modify(Socket socket, int events, long data) throws IOException {
         ctl(EPOLL_CTL_MOD, socket, "socket", events, data);
     }
 
-    /** epoll_ctl(EPOLL_CTL_MOD) for a registered eventfd. */
+    /**
+     * epoll_ctl(2) EPOLL_CTL_MOD: new events and data word for a registered eventfd.
+     *
+     * @param eventFd the eventfd registered; its descriptor is held open for the call
+     * @param events the {@code EPOLL*} bits now wanted ({@link #EPOLLIN}, {@link #EPOLLOUT}, …),
+     *               with {@link #EPOLLET} or {@link #EPOLLONESHOT} as needed
+     * @param data   the word {@link #wait(EpollEvents, int)} reports with this registration's
+     *               events ({@link EpollEvents#data(int)})
+     * @throws SocketClosedException if this epoll instance or the eventfd is closed
+     * @throws ErrnoException if epoll_ctl(2) fails: ENOENT when it is not registered, EINVAL for a
+     *         registration made with {@link #EPOLLEXCLUSIVE} (which cannot be modified)
+     */
     public void modify(EventFd eventFd, int events, long data) throws IOException {
         ctl(EPOLL_CTL_MOD, eventFd, "eventFd", events, data);
     }
 
-    /** epoll_ctl(EPOLL_CTL_MOD) for a registered raw descriptor. */
+    /**
+     * epoll_ctl(2) EPOLL_CTL_MOD: new events and data word for a registered raw descriptor.
+     *
+     * @param fd     the descriptor registered
+     * @param events the {@code EPOLL*} bits now wanted ({@link #EPOLLIN}, {@link #EPOLLOUT}, …),
+     *               with {@link #EPOLLET} or {@link #EPOLLONESHOT} as needed
+     * @param data   the word {@link #wait(EpollEvents, int)} reports with this registration's
+     *               events ({@link EpollEvents#data(int)})
+     * @throws IllegalArgumentException if {@code fd} is negative
+     * @throws SocketClosedException if this epoll instance is closed
+     * @throws ErrnoException if epoll_ctl(2) fails: EBADF when {@code fd} is not open, ENOENT when
+     *         it is not registered, EINVAL for a registration made with {@link #EPOLLEXCLUSIVE}
+     */
     public void modify(int fd, int events, long data) throws IOException {
         checkFd(fd);
         ctl(EPOLL_CTL_MOD, fd, events, data);
     }
 
-    /** epoll_ctl(EPOLL_CTL_DEL) of a socket. */
+    /**
+     * epoll_ctl(2) EPOLL_CTL_DEL of a socket. Closing the socket removes it by itself; a closed
+     * socket cannot be passed here.
+     *
+     * @param socket the socket to remove; its descriptor is held open for the call
+     * @throws SocketClosedException if this epoll instance or the socket is closed
+     * @throws ErrnoException if epoll_ctl(2) fails: ENOENT when it is not registered
+     */
     public void delete(Socket socket) throws IOException {
         ctl(EPOLL_CTL_DEL, socket, "socket", 0, 0);
     }
 
-    /** epoll_ctl(EPOLL_CTL_DEL) of an eventfd. */
+    /**
+     * epoll_ctl(2) EPOLL_CTL_DEL of an eventfd. Closing the eventfd removes it by itself; a closed
+     * eventfd cannot be passed here.
+     *
+     * @param eventFd the eventfd to remove; its descriptor is held open for the call
+     * @throws SocketClosedException if this epoll instance or the eventfd is closed
+     * @throws ErrnoException if epoll_ctl(2) fails: ENOENT when it is not registered
+     */
     public void delete(EventFd eventFd) throws IOException {
         ctl(EPOLL_CTL_DEL, eventFd, "eventFd", 0, 0);
     }
 
-    /** epoll_ctl(EPOLL_CTL_DEL) of a raw descriptor. */
+    /**
+     * epoll_ctl(2) EPOLL_CTL_DEL of a raw descriptor.
+     *
+     * @param fd     the descriptor to remove
+     * @throws IllegalArgumentException if {@code fd} is negative
+     * @throws SocketClosedException if this epoll instance is closed
+     * @throws ErrnoException if epoll_ctl(2) fails: EBADF when {@code fd} is not open, ENOENT when
+     *         it is not registered
+     */
     public void delete(int fd) throws IOException {
         checkFd(fd);
         ctl(EPOLL_CTL_DEL, fd, 0, 0);
@@ -152,11 +254,23 @@ public final class Epoll implements Closeable {
     }
 
     /**
-     * epoll_wait(2) into {@code events}: the number of ready entries ({@link EpollEvents#count()}), 0
-     * on timeout (or, on a virtual thread, when interrupted).
+     * {@return the number of ready entries now in {@code events} ({@link EpollEvents#count()}), 0 on
+     * timeout (or, on a virtual thread, when interrupted)} Waits with epoll_wait(2) into
+     * {@code events}: a platform thread in epoll_wait(2) itself, a virtual thread by checking with a
+     * zero-timeout epoll_wait(2) and parking on ffsock's poller until the epoll descriptor is
+     * readable (its carrier stays free). Close wakes the wait.
      *
+     * <p>An interrupted virtual thread returns early with its interrupt status still set, and this
+     * epoll instance stays open (as with {@link java.nio.channels.Selector}); no
+     * {@link java.nio.channels.ClosedByInterruptException} is thrown. A platform thread blocked in
+     * epoll_wait(2) is not woken by an interrupt.
+     *
+     * @param events        the caller's reusable array that receives the ready entries (at most its
+     *                      capacity); its count is set to the result
      * @param timeoutMillis -1 to wait forever, 0 to check without waiting
+     * @throws IllegalArgumentException if {@code timeoutMillis} is less than -1
      * @throws SocketClosedException if this epoll is closed, before or during the wait
+     * @throws ErrnoException if epoll_wait(2) fails
      */
     public int wait(EpollEvents events, int timeoutMillis) throws IOException {
         Objects.requireNonNull(events, "events");

@@ -47,7 +47,11 @@ public final class EventFd implements Closeable {
         this.guard = new FdGuard(fd, "eventfd", null);
     }
 
-    /** eventfd(2) with counter 0, close-on-exec, blocking mode. */
+    /**
+     * {@return a new eventfd with counter 0, close-on-exec, in blocking mode} Made with eventfd(2).
+     *
+     * @throws ErrnoException if eventfd(2) fails: EMFILE or ENFILE when out of descriptors, ENOMEM
+     */
     public static EventFd open() throws IOException {
         return open(0, EFD_CLOEXEC);
     }
@@ -55,6 +59,15 @@ public final class EventFd implements Closeable {
     /**
      * eventfd(2) with an initial counter and flags ({@link #EFD_CLOEXEC}, {@link #EFD_NONBLOCK},
      * {@link #EFD_SEMAPHORE}).
+     *
+     * @param initial the counter's initial value, 0 or more
+     * @param flags   {@link #EFD_CLOEXEC}, {@link #EFD_NONBLOCK} and/or {@link #EFD_SEMAPHORE}, or 0
+     *                (the kernel descriptor is made non-blocking either way; {@link #EFD_NONBLOCK}
+     *                sets this object's mode)
+     * @return the new eventfd, in non-blocking mode if {@code flags} has {@link #EFD_NONBLOCK}
+     * @throws IllegalArgumentException if {@code initial} is negative or {@code flags} has any other
+     *         bit set
+     * @throws ErrnoException if eventfd(2) fails: EMFILE or ENFILE when out of descriptors, ENOMEM
      */
     public static EventFd open(int initial, int flags) throws IOException {
         if (initial < 0) throw new IllegalArgumentException("negative initial value: " + initial);
@@ -66,7 +79,18 @@ public final class EventFd implements Closeable {
         return new EventFd(fd, (flags & EFD_NONBLOCK) != 0);
     }
 
-    /** Adds 1 to the counter (see {@link #write(long)}). */
+    /**
+     * Adds 1 to the counter (see {@link #write(long)}): one write(2), which wakes a thread waiting
+     * for the eventfd to be readable.
+     *
+     * @return true when added; false in non-blocking mode when the counter is at its maximum
+     * @throws SocketClosedException if the eventfd is closed, or is closed by another thread while
+     *         the call waits
+     * @throws ClosedByInterruptException in blocking mode, if the thread's interrupt status is set
+     *         when the call starts or a virtual thread is interrupted while it waits; the eventfd
+     *         is then closed
+     * @throws ErrnoException if write(2) fails
+     */
     public boolean signal() throws IOException {
         return write(1);
     }
@@ -76,6 +100,14 @@ public final class EventFd implements Closeable {
      * the counter's maximum (2<sup>64</sup>-2); in non-blocking mode returns false then.
      *
      * @param value 0 .. 2<sup>64</sup>-2, as an unsigned long (so -1 is rejected)
+     * @return true when added; false in non-blocking mode when the sum would overflow
+     * @throws IllegalArgumentException if {@code value} is -1 (0xffffffffffffffff)
+     * @throws SocketClosedException if the eventfd is closed, or is closed by another thread while
+     *         the call waits
+     * @throws ClosedByInterruptException in blocking mode, if the thread's interrupt status is set
+     *         when the call starts or a virtual thread is interrupted while it waits; the eventfd
+     *         is then closed
+     * @throws ErrnoException if write(2) fails
      */
     public boolean write(long value) throws IOException {
         if (value == -1L) throw new IllegalArgumentException("eventfd value 0xffffffffffffffff is not allowed");
@@ -86,6 +118,16 @@ public final class EventFd implements Closeable {
      * read(2): the counter (unsigned), which is reset to 0; with {@link #EFD_SEMAPHORE} 1, and the
      * counter is decremented. Blocking mode waits while the counter is 0; non-blocking mode returns
      * {@link #WOULD_BLOCK} then.
+     *
+     * @return the counter's value (unsigned; it never reaches 2<sup>64</sup>-1, so it cannot be
+     *         mistaken for {@link #WOULD_BLOCK}), 1 with {@link #EFD_SEMAPHORE}, or
+     *         {@link #WOULD_BLOCK} in non-blocking mode when the counter is 0
+     * @throws SocketClosedException if the eventfd is closed, or is closed by another thread while
+     *         the call waits
+     * @throws ClosedByInterruptException in blocking mode, if the thread's interrupt status is set
+     *         when the call starts or a virtual thread is interrupted while it waits; the eventfd
+     *         is then closed
+     * @throws ErrnoException if read(2) fails
      */
     public long read() throws IOException {
         return io(0, false);

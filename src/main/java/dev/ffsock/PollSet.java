@@ -29,7 +29,14 @@ public final class PollSet {
     public PollSet() {
     }
 
-    /** Adds a socket with the {@link Poll} events to wait for; returns its index. */
+    /**
+     * {@return the new entry's index (entries are numbered 0, 1, … in the order added)} Adds a socket
+     * with the {@link Poll} events to wait for. No system call; the socket is not owned by the set,
+     * and is entered (checked open) only by {@link #poll(int)}.
+     *
+     * @param socket the socket to watch
+     * @param events the {@link Poll} bits to wait for
+     */
     public int add(Socket socket, int events) {
         Objects.requireNonNull(socket, "socket");
         int i = sockets.size();
@@ -48,7 +55,13 @@ public final class PollSet {
         return i;
     }
 
-    /** Changes the events wanted for entry {@code index}. */
+    /**
+     * Changes the events wanted for entry {@code index}, from the next {@link #poll(int)} on.
+     *
+     * @param index the entry's index, as {@link #add(Socket, int)} returned it
+     * @param events the {@link Poll} bits to wait for
+     * @throws IndexOutOfBoundsException if {@code index} is not below {@link #size()}
+     */
     public void setEvents(int index, int events) {
         Objects.checkIndex(index, sockets.size());
         fds.set(ValueLayout.JAVA_SHORT, index * Structs.POLLFD_SIZE + Structs.POLLFD_EVENTS, (short) events);
@@ -60,12 +73,23 @@ public final class PollSet {
         return sockets.size();
     }
 
-    /** {@return the socket at {@code index}} */
+    /**
+     * {@return the socket at {@code index}}
+     *
+     * @param index the entry's index, as {@link #add(Socket, int)} returned it
+     * @throws IndexOutOfBoundsException if {@code index} is not below {@link #size()}
+     */
     public Socket socket(int index) {
         return sockets.get(index);
     }
 
-    /** {@return the events the last poll returned for entry {@code index}} */
+    /**
+     * {@return the events the last poll returned for entry {@code index}} 0 when it was not ready;
+     * POLLERR, POLLHUP and POLLNVAL may be set without being asked for.
+     *
+     * @param index the entry's index, as {@link #add(Socket, int)} returned it
+     * @throws IndexOutOfBoundsException if {@code index} is not below {@link #size()}
+     */
     public int revents(int index) {
         Objects.checkIndex(index, sockets.size());
         return fds.get(ValueLayout.JAVA_SHORT, index * Structs.POLLFD_SIZE + Structs.POLLFD_REVENTS) & 0xffff;
@@ -74,12 +98,15 @@ public final class PollSet {
     /**
      * poll(2): waits until one socket is ready or the timeout passes. On a platform thread this is
      * one poll(2) call; a virtual thread parks on ffsock's poller instead (its carrier stays free).
-     * Closing any of the sockets wakes the wait. A thread interrupted while waiting returns early
-     * (0) with its interrupt status set, like {@link java.nio.channels.Selector}.
+     * Closing any of the sockets wakes the wait. A virtual thread interrupted while waiting returns
+     * early (0) with its interrupt status set, like {@link java.nio.channels.Selector}, and no socket
+     * is closed; a platform thread blocked in poll(2) is not woken by an interrupt.
      *
      * @param timeoutMillis -1 to wait forever, 0 to check without waiting
      * @return the number of entries with events, 0 on timeout
+     * @throws IllegalArgumentException if {@code timeoutMillis} is less than -1
      * @throws SocketClosedException if one of the sockets is (or gets) closed
+     * @throws ErrnoException if poll(2) fails
      */
     public int poll(int timeoutMillis) throws IOException {
         if (timeoutMillis < -1) throw new IllegalArgumentException("timeout must be -1 or more: " + timeoutMillis);

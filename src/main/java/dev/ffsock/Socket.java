@@ -121,12 +121,32 @@ public final class Socket implements Closeable {
 
     // ---- creation ------------------------------------------------------------------------------
 
-    /** socket(2) with the domain's default protocol, close-on-exec, blocking. */
+    /**
+     * socket(2) with the domain's default protocol ({@link Protocol#DEFAULT}), close-on-exec,
+     * blocking.
+     *
+     * @param domain the address family ({@link Domain#AF_INET}, {@link Domain#AF_UNIX}, …)
+     * @param type   the socket type ({@link Type#STREAM}, {@link Type#DGRAM}, …)
+     * @return the new socket, in blocking mode
+     * @throws ErrnoException if socket(2) fails: EAFNOSUPPORT or EPROTONOSUPPORT for a family, type
+     *         or protocol the kernel does not support, EACCES or EPERM for a raw or packet socket
+     *         without CAP_NET_RAW, EMFILE or ENFILE when out of descriptors
+     */
     public static Socket open(Domain domain, Type type) throws IOException {
         return open(domain, type, Protocol.DEFAULT);
     }
 
-    /** socket(2), close-on-exec, blocking. */
+    /**
+     * socket(2), close-on-exec, blocking.
+     *
+     * @param domain   the address family ({@link Domain#AF_INET}, {@link Domain#AF_UNIX}, …)
+     * @param type     the socket type ({@link Type#STREAM}, {@link Type#DGRAM}, …)
+     * @param protocol the protocol ({@link Protocol#DEFAULT} for the family's usual one)
+     * @return the new socket, in blocking mode
+     * @throws ErrnoException if socket(2) fails: EAFNOSUPPORT or EPROTONOSUPPORT for a family, type
+     *         or protocol the kernel does not support, EACCES or EPERM for a raw or packet socket
+     *         without CAP_NET_RAW, EMFILE or ENFILE when out of descriptors
+     */
     public static Socket open(Domain domain, Type type, Protocol protocol) throws IOException {
         return open(domain, type, protocol, Type.SOCK_CLOEXEC);
     }
@@ -134,6 +154,16 @@ public final class Socket implements Closeable {
     /**
      * socket(2) with explicit flags: {@link Type#SOCK_NONBLOCK} and/or {@link Type#SOCK_CLOEXEC}
      * (pass 0 for a descriptor that survives exec).
+     *
+     * @param domain   the address family ({@link Domain#AF_INET}, {@link Domain#AF_UNIX}, …)
+     * @param type     the socket type ({@link Type#STREAM}, {@link Type#DGRAM}, …)
+     * @param protocol the protocol ({@link Protocol#DEFAULT} for the family's usual one)
+     * @param flags    {@link Type#SOCK_NONBLOCK} and/or {@link Type#SOCK_CLOEXEC}, or 0
+     * @return the new socket, in non-blocking mode if {@code flags} has SOCK_NONBLOCK
+     * @throws IllegalArgumentException if {@code flags} has any other bit set
+     * @throws ErrnoException if socket(2) fails: EAFNOSUPPORT or EPROTONOSUPPORT for a family, type
+     *         or protocol the kernel does not support, EACCES or EPERM for a raw or packet socket
+     *         without CAP_NET_RAW, EMFILE or ENFILE when out of descriptors
      */
     public static Socket open(Domain domain, Type type, Protocol protocol, int flags) throws IOException {
         Objects.requireNonNull(domain, "domain");
@@ -144,12 +174,35 @@ public final class Socket implements Closeable {
         return new Socket(fd, domain, type, protocol, (flags & Type.SOCK_NONBLOCK) != 0, null);
     }
 
-    /** socketpair(2): two connected sockets, close-on-exec, blocking. */
+    /**
+     * socketpair(2): two connected sockets, close-on-exec, blocking, with the domain's default
+     * protocol.
+     *
+     * @param domain the address family (in practice {@link Domain#AF_UNIX})
+     * @param type   the socket type ({@link Type#STREAM}, {@link Type#DGRAM}, {@link Type#SEQPACKET})
+     * @return the two ends, each connected to the other
+     * @throws ErrnoException if socketpair(2) fails: EOPNOTSUPP or EAFNOSUPPORT for a family
+     *         without socket pairs (AF_UNIX has them, AF_INET has not), EMFILE or ENFILE when out
+     *         of descriptors
+     */
     public static Socket[] socketpair(Domain domain, Type type) throws IOException {
         return socketpair(domain, type, Protocol.DEFAULT, Type.SOCK_CLOEXEC);
     }
 
-    /** socketpair(2) with explicit protocol and flags (see {@link #open(Domain, Type, Protocol, int)}). */
+    /**
+     * socketpair(2) with explicit protocol and flags (see {@link #open(Domain, Type, Protocol, int)}).
+     *
+     * @param domain   the address family (in practice {@link Domain#AF_UNIX})
+     * @param type     the socket type ({@link Type#STREAM}, {@link Type#DGRAM}, {@link Type#SEQPACKET})
+     * @param protocol the protocol ({@link Protocol#DEFAULT} for the family's usual one)
+     * @param flags    {@link Type#SOCK_NONBLOCK} and/or {@link Type#SOCK_CLOEXEC}, or 0; applies to
+     *                 both ends
+     * @return the two ends, each connected to the other
+     * @throws IllegalArgumentException if {@code flags} has any other bit set
+     * @throws ErrnoException if socketpair(2) fails: EOPNOTSUPP or EAFNOSUPPORT for a family
+     *         without socket pairs (AF_UNIX has them, AF_INET has not), EMFILE or ENFILE when out
+     *         of descriptors
+     */
     public static Socket[] socketpair(Domain domain, Type type, Protocol protocol, int flags) throws IOException {
         Objects.requireNonNull(domain, "domain");
         Objects.requireNonNull(type, "type");
@@ -167,9 +220,16 @@ public final class Socket implements Closeable {
     /**
      * Takes ownership of a socket descriptor opened elsewhere (inherited, received with SCM_RIGHTS,
      * handed over by another library). Its domain, type and protocol are read with getsockopt, its
-     * blocking mode with fcntl. Closing the returned socket closes {@code fd}.
+     * blocking mode with fcntl. Closing the returned socket closes {@code fd}. Makes getsockopt(2)
+     * (SO_DOMAIN, SO_TYPE, SO_PROTOCOL) and fcntl(2) (F_GETFL) calls, no socket(2).
      *
-     * @throws ErrnoException ENOTSOCK if {@code fd} is not a socket, EBADF if it is not open
+     * @param fd an open socket descriptor; owned by the returned socket from now on (the caller must
+     *           no longer use or close it)
+     * @return a socket for {@code fd}, in the blocking mode the descriptor has; its
+     *         {@link #acceptedFrom()} is null
+     * @throws IllegalArgumentException if {@code fd} is negative
+     * @throws ErrnoException if getsockopt(2) or fcntl(2) fails: ENOTSOCK if {@code fd} is not a
+     *         socket, EBADF if it is not open; {@code fd} is then not taken over (nor closed)
      */
     public static Socket adopt(int fd) throws IOException {
         if (fd < 0) throw new IllegalArgumentException("negative descriptor: " + fd);
@@ -254,8 +314,8 @@ public final class Socket implements Closeable {
     }
 
     /**
-     * {@return the peer address accept4(2) reported for a socket returned by {@link #accept()}; null
-     * for other sockets}
+     * {@return the peer address accept4(2) reported for a socket returned by {@link #accept()} or
+     * {@link #accept(int)}; null for other sockets, or when the address could not be decoded}
      */
     public SockAddr acceptedFrom() {
         return acceptedFrom;
@@ -266,7 +326,15 @@ public final class Socket implements Closeable {
         return !nonBlocking;
     }
 
-    /** Switches blocking mode: fcntl(F_SETFL) with O_NONBLOCK set or cleared. */
+    /**
+     * Switches blocking mode: fcntl(2) F_GETFL, then F_SETFL with O_NONBLOCK set or cleared (no
+     * F_SETFL when it is already so). The flag belongs to the open file, so other holders of it see
+     * the change. See the class comment for what each mode means for the calls.
+     *
+     * @param blocking true for blocking mode, false for non-blocking
+     * @throws SocketClosedException if the socket is closed
+     * @throws ErrnoException if fcntl(2) fails
+     */
     public void setBlocking(boolean blocking) throws IOException {
         int fd = begin();
         try {
@@ -289,7 +357,18 @@ public final class Socket implements Closeable {
         }
     }
 
-    /** bind(2). */
+    /**
+     * bind(2): gives the socket its local address.
+     *
+     * @param addr the local address, of this socket's family (port 0 for an ephemeral port; for
+     *             netlink, port id 0 to let the kernel choose)
+     * @throws IllegalArgumentException if {@code addr} is of another family than this socket
+     * @throws SocketClosedException if the socket is closed
+     * @throws ErrnoException if bind(2) fails: EADDRINUSE when the address is taken, EACCES for a
+     *         privileged port without CAP_NET_BIND_SERVICE (or an AF_UNIX path in a directory that
+     *         may not be written), EADDRNOTAVAIL for an IP address that is not local, EINVAL when
+     *         the socket is already bound
+     */
     public void bind(SockAddr addr) throws IOException {
         checkFamily(addr, "addr");
         SockAddrStorage s = Scratch.get().address;
@@ -302,7 +381,17 @@ public final class Socket implements Closeable {
         }
     }
 
-    /** listen(2). */
+    /**
+     * listen(2): makes a stream (or seqpacket) socket accept connections. An unbound TCP socket is
+     * given an ephemeral port; an AF_UNIX socket must be bound first.
+     *
+     * @param backlog the length of the queue of connections not yet accepted (the kernel caps it at
+     *                net.core.somaxconn)
+     * @throws SocketClosedException if the socket is closed
+     * @throws ErrnoException if listen(2) fails: EOPNOTSUPP for a socket type that cannot listen
+     *         (datagram), EINVAL for an unbound AF_UNIX socket, EADDRINUSE when another socket
+     *         already listens on the same address
+     */
     public void listen(int backlog) throws IOException {
         int fd = begin();
         try {
@@ -312,7 +401,16 @@ public final class Socket implements Closeable {
         }
     }
 
-    /** getsockname(2): the address this socket is bound to. */
+    /**
+     * {@return the address this socket is bound to, from getsockname(2)} A socket not bound yet
+     * (neither by bind nor implicitly by connect or listen) gives the family's wildcard: address 0
+     * and port 0 for IP, an unnamed AF_UNIX address.
+     *
+     * @throws IllegalArgumentException if the address is of a family ffsock has no {@link SockAddr}
+     *         type for (AF_PACKET, for one)
+     * @throws SocketClosedException if the socket is closed
+     * @throws ErrnoException if getsockname(2) fails
+     */
     public SockAddr getsockname() throws IOException {
         SockAddrStorage s = Scratch.get().address;
         s.prepareForOutput();
@@ -325,7 +423,16 @@ public final class Socket implements Closeable {
         return s.get();
     }
 
-    /** getpeername(2): the address of the connected peer. */
+    /**
+     * {@return the address of the connected peer, from getpeername(2)} A peer that is not bound (the
+     * other end of a {@link #socketpair}, an AF_UNIX client that did not bind) gives an unnamed AF_UNIX
+     * address.
+     *
+     * @throws IllegalArgumentException if the address is of a family ffsock has no {@link SockAddr}
+     *         type for (AF_PACKET, for one)
+     * @throws SocketClosedException if the socket is closed
+     * @throws ErrnoException if getpeername(2) fails: ENOTCONN when the socket is not connected
+     */
     public SockAddr getpeername() throws IOException {
         SockAddrStorage s = Scratch.get().address;
         s.prepareForOutput();
@@ -362,18 +469,76 @@ public final class Socket implements Closeable {
     /**
      * accept4(2): the next connection as a blocking, close-on-exec socket whose
      * {@link #acceptedFrom()} is the peer's address; null when non-blocking and none is pending.
+     *
+     * <p>In blocking mode the call waits for a connection, up to the socket's SO_RCVTIMEO; close
+     * wakes it. In non-blocking mode it returns null at once when none is pending.
+     *
+     * @return the connection, in blocking mode and close-on-exec; null if this socket is in
+     *         non-blocking mode and no connection is pending
+     * @throws SocketClosedException if the socket is closed, or is closed by another thread during
+     *         the call
+     * @throws SocketTimeoutException if the call is in blocking mode and the socket's SO_RCVTIMEO
+     *         expires before anything arrives
+     * @throws ClosedByInterruptException if the call is in blocking mode and the thread is
+     *         interrupted (its interrupt status set when the call starts, or a virtual thread
+     *         interrupted while it waits); the socket is then closed
+     * @throws ErrnoException if accept4(2) fails: EINVAL when the socket is not listening,
+     *         EOPNOTSUPP for a socket type that does not accept (datagram), EMFILE or ENFILE when
+     *         out of descriptors
      */
     public Socket accept() throws IOException {
         return accept0(Scratch.get().address, Type.SOCK_CLOEXEC, true);
     }
 
-    /** accept4(2) writing the peer's address into {@code peer} instead of decoding it (no allocation but the socket). */
+    /**
+     * accept4(2) writing the peer's address into {@code peer} instead of decoding it (no allocation
+     * but the socket).
+     *
+     * <p>In blocking mode the call waits for a connection, up to the socket's SO_RCVTIMEO; close
+     * wakes it. In non-blocking mode it returns null at once when none is pending.
+     *
+     * @param peer reusable storage that receives the peer's address
+     * @return the connection, in blocking mode and close-on-exec, whose {@link #acceptedFrom()} is
+     *         null (the address is in {@code peer}); null if this socket is in non-blocking mode and
+     *         no connection is pending
+     * @throws SocketClosedException if the socket is closed, or is closed by another thread during
+     *         the call
+     * @throws SocketTimeoutException if the call is in blocking mode and the socket's SO_RCVTIMEO
+     *         expires before anything arrives
+     * @throws ClosedByInterruptException if the call is in blocking mode and the thread is
+     *         interrupted (its interrupt status set when the call starts, or a virtual thread
+     *         interrupted while it waits); the socket is then closed
+     * @throws ErrnoException if accept4(2) fails: EINVAL when the socket is not listening,
+     *         EOPNOTSUPP for a socket type that does not accept (datagram), EMFILE or ENFILE when
+     *         out of descriptors
+     */
     public Socket accept(SockAddrStorage peer) throws IOException {
         Objects.requireNonNull(peer, "peer");
         return accept0(peer, Type.SOCK_CLOEXEC, false);
     }
 
-    /** accept4(2) with explicit flags ({@link Type#SOCK_NONBLOCK}, {@link Type#SOCK_CLOEXEC}). */
+    /**
+     * accept4(2) with explicit flags ({@link Type#SOCK_NONBLOCK}, {@link Type#SOCK_CLOEXEC}) for the
+     * new socket; this socket's own mode decides whether the call waits.
+     *
+     * <p>In blocking mode the call waits for a connection, up to the socket's SO_RCVTIMEO; close
+     * wakes it. In non-blocking mode it returns null at once when none is pending.
+     *
+     * @param flags {@link Type#SOCK_NONBLOCK} and/or {@link Type#SOCK_CLOEXEC} for the new socket, or 0
+     * @return the connection, in the mode {@code flags} give it, whose {@link #acceptedFrom()} is the
+     *         peer's address; null if this socket is in non-blocking mode and no connection is pending
+     * @throws IllegalArgumentException if {@code flags} has any other bit set
+     * @throws SocketClosedException if the socket is closed, or is closed by another thread during
+     *         the call
+     * @throws SocketTimeoutException if the call is in blocking mode and the socket's SO_RCVTIMEO
+     *         expires before anything arrives
+     * @throws ClosedByInterruptException if the call is in blocking mode and the thread is
+     *         interrupted (its interrupt status set when the call starts, or a virtual thread
+     *         interrupted while it waits); the socket is then closed
+     * @throws ErrnoException if accept4(2) fails: EINVAL when the socket is not listening,
+     *         EOPNOTSUPP for a socket type that does not accept (datagram), EMFILE or ENFILE when
+     *         out of descriptors
+     */
     public Socket accept(int flags) throws IOException {
         checkFlags(flags);
         return accept0(Scratch.get().address, flags, true);
@@ -442,7 +607,25 @@ public final class Socket implements Closeable {
     /**
      * connect(2). On a blocking socket returns true once connected. On a non-blocking socket returns
      * true if connected at once, false if the connection is in progress: wait for {@link Poll#POLLOUT}
-     * and call {@link #finishConnect()}.
+     * and call {@link #finishConnect()}. A blocking connect waits up to the socket's SO_SNDTIMEO
+     * (without one, until the kernel gives up); close wakes it.
+     *
+     * @param addr the peer's address, of this socket's family (for a datagram socket: the default
+     *             destination, and the only source datagrams are then accepted from)
+     * @return true when connected; false only on a non-blocking socket whose connection is in
+     *         progress
+     * @throws IllegalArgumentException if {@code addr} is of another family than this socket
+     * @throws SocketClosedException if the socket is closed, or is closed by another thread during
+     *         the call
+     * @throws SocketTimeoutException if the call is in blocking mode and the socket's SO_SNDTIMEO
+     *         expires before the connection is made (close the socket then)
+     * @throws ClosedByInterruptException if the call is in blocking mode and the thread is
+     *         interrupted (its interrupt status set when the call starts, or a virtual thread
+     *         interrupted while it waits); the socket is then closed
+     * @throws ErrnoException if connect(2) fails: ECONNREFUSED when nothing listens there, ENOENT
+     *         for an AF_UNIX path that does not exist, ETIMEDOUT when TCP gave up, ENETUNREACH or
+     *         EHOSTUNREACH, EISCONN when already connected; EAGAIN on a non-blocking AF_UNIX socket
+     *         whose listener's backlog is full (a blocking call waits for room instead)
      */
     public boolean connect(SockAddr addr) throws IOException {
         checkFamily(addr, "addr");
@@ -493,9 +676,23 @@ public final class Socket implements Closeable {
 
     /**
      * Connects with a time limit, whatever the socket's mode: a non-blocking connect(2), poll(2) for
-     * POLLOUT up to {@code timeout}, then SO_ERROR. The socket's blocking mode is restored afterwards.
+     * POLLOUT up to {@code timeout} (a virtual thread parks instead), then getsockopt(2) SO_ERROR.
+     * The socket's blocking mode is switched with fcntl(2) for the call and restored afterwards.
+     * SO_SNDTIMEO plays no part: {@code timeout} is the limit.
      *
+     * @param addr    the peer's address, of this socket's family
+     * @param timeout the longest time to wait for the connection; less than a millisecond (zero
+     *                included) counts as one millisecond
+     * @throws IllegalArgumentException if {@code addr} is of another family than this socket, or
+     *         {@code timeout} is negative
+     * @throws SocketClosedException if the socket is closed, or is closed by another thread during
+     *         the call
      * @throws SocketTimeoutException if the time ran out (the socket should then be closed)
+     * @throws ClosedByInterruptException if the thread's interrupt status is set when the call starts,
+     *         or a virtual thread is interrupted while it waits; the socket is then closed
+     * @throws ErrnoException if the connection fails, with connect(2)'s errno (ECONNREFUSED,
+     *         ENOENT, ENETUNREACH, EHOSTUNREACH, EISCONN, …; see {@link #connect(SockAddr)}), or if
+     *         fcntl(2) fails
      */
     public void connect(SockAddr addr, Duration timeout) throws IOException {
         checkFamily(addr, "addr");
@@ -536,9 +733,13 @@ public final class Socket implements Closeable {
     }
 
     /**
-     * Completes a non-blocking connect: true when connected, false while still in progress.
+     * {@return true when the connection is made, false while it is still in progress} Completes a
+     * non-blocking {@link #connect(SockAddr)} without waiting: poll(2) for POLLOUT with a zero
+     * timeout, then getsockopt(2) SO_ERROR.
      *
-     * @throws ErrnoException with the connect's errno (from SO_ERROR) if it failed
+     * @throws SocketClosedException if the socket is closed
+     * @throws ErrnoException if the connection failed, with the connect's errno (from SO_ERROR:
+     *         ECONNREFUSED, ETIMEDOUT, EHOSTUNREACH, …), or if poll(2) or getsockopt(2) fails
      */
     public boolean finishConnect() throws IOException {
         int fd = begin();
@@ -561,23 +762,118 @@ public final class Socket implements Closeable {
 
     // ---- send ----------------------------------------------------------------------------------
 
-    /** send(2) of the whole segment: bytes sent, or {@link #WOULD_BLOCK}. */
+    /**
+     * {@return the number of bytes sent by one send(2) of the whole segment, or
+     * {@link #WOULD_BLOCK}} The same as {@code send(buf, 0)}.
+     *
+     * <p>In blocking mode the call waits for room in the send buffer, up to the socket's
+     * SO_SNDTIMEO, and close wakes it; in non-blocking mode, or with MSG_DONTWAIT, it returns
+     * {@link #WOULD_BLOCK} instead. A stream socket may take fewer bytes than offered (see
+     * {@link #sendAll}).
+     *
+     * @param buf the bytes to send (native or heap memory)
+     * @throws IllegalStateException if the segment's arena is closed
+     * @throws SocketClosedException if the socket is closed, or is closed by another thread during
+     *         the call
+     * @throws SocketTimeoutException if the call is in blocking mode and the socket's SO_SNDTIMEO
+     *         expires before anything could be sent
+     * @throws ClosedByInterruptException if the call is in blocking mode and the thread is
+     *         interrupted (its interrupt status set when the call starts, or a virtual thread
+     *         interrupted while it waits); the socket is then closed
+     * @throws ErrnoException if send(2) fails: EPIPE when a stream's peer has gone or the socket is
+     *         shut down for writing (no SIGPIPE is raised), ECONNRESET, ENOTCONN or EDESTADDRREQ
+     *         when the socket is not connected, EMSGSIZE for a datagram too large to send at once,
+     *         ECONNREFUSED on a connected datagram socket after an ICMP port unreachable
+     */
     public long send(MemorySegment buf) throws IOException {
         return send(buf, 0);
     }
 
-    /** send(2) of the whole segment with flags: bytes sent, or {@link #WOULD_BLOCK}. */
+    /**
+     * {@return the number of bytes sent by one send(2) of the whole segment with {@code flags}, or
+     * {@link #WOULD_BLOCK}}
+     *
+     * <p>In blocking mode the call waits for room in the send buffer, up to the socket's
+     * SO_SNDTIMEO, and close wakes it; in non-blocking mode, or with MSG_DONTWAIT, it returns
+     * {@link #WOULD_BLOCK} instead. A stream socket may take fewer bytes than offered (see
+     * {@link #sendAll}).
+     *
+     * @param buf   the bytes to send (native or heap memory)
+     * @param flags {@link Msg} flags (MSG_DONTWAIT, MSG_MORE, MSG_OOB, …), or 0; MSG_NOSIGNAL is
+     *              always added
+     * @throws IllegalStateException if the segment's arena is closed
+     * @throws SocketClosedException if the socket is closed, or is closed by another thread during
+     *         the call
+     * @throws SocketTimeoutException if the call is in blocking mode and the socket's SO_SNDTIMEO
+     *         expires before anything could be sent
+     * @throws ClosedByInterruptException if the call is in blocking mode and the thread is
+     *         interrupted (its interrupt status set when the call starts, or a virtual thread
+     *         interrupted while it waits); the socket is then closed
+     * @throws ErrnoException if send(2) fails: EPIPE when a stream's peer has gone or the socket is
+     *         shut down for writing (no SIGPIPE is raised), ECONNRESET, ENOTCONN or EDESTADDRREQ
+     *         when the socket is not connected, EMSGSIZE for a datagram too large to send at once,
+     *         ECONNREFUSED on a connected datagram socket after an ICMP port unreachable
+     */
     public long send(MemorySegment buf, int flags) throws IOException {
         Buffers.readable(buf);
         return send0(buf, flags, null);
     }
 
-    /** send(2) of {@code len} bytes of {@code buf} from {@code off}: bytes sent, or {@link #WOULD_BLOCK}. */
+    /**
+     * {@return the number of bytes sent by one send(2) of {@code len} bytes of {@code buf} from
+     * {@code off}, or {@link #WOULD_BLOCK}}
+     *
+     * <p>In blocking mode the call waits for room in the send buffer, up to the socket's
+     * SO_SNDTIMEO, and close wakes it; in non-blocking mode, or with MSG_DONTWAIT, it returns
+     * {@link #WOULD_BLOCK} instead. A stream socket may take fewer bytes than offered (see
+     * {@link #sendAll}).
+     *
+     * @param buf   the array holding the bytes
+     * @param off   the index of the first byte to send
+     * @param len   the number of bytes to send
+     * @param flags {@link Msg} flags (MSG_DONTWAIT, MSG_MORE, MSG_OOB, …), or 0; MSG_NOSIGNAL is
+     *              always added
+     * @throws IndexOutOfBoundsException if {@code off} and {@code len} do not lie within {@code buf}
+     * @throws SocketClosedException if the socket is closed, or is closed by another thread during
+     *         the call
+     * @throws SocketTimeoutException if the call is in blocking mode and the socket's SO_SNDTIMEO
+     *         expires before anything could be sent
+     * @throws ClosedByInterruptException if the call is in blocking mode and the thread is
+     *         interrupted (its interrupt status set when the call starts, or a virtual thread
+     *         interrupted while it waits); the socket is then closed
+     * @throws ErrnoException if send(2) fails: EPIPE when a stream's peer has gone or the socket is
+     *         shut down for writing (no SIGPIPE is raised), ECONNRESET, ENOTCONN or EDESTADDRREQ
+     *         when the socket is not connected, EMSGSIZE for a datagram too large to send at once,
+     *         ECONNREFUSED on a connected datagram socket after an ICMP port unreachable
+     */
     public int send(byte[] buf, int off, int len, int flags) throws IOException {
         return (int) send0(Buffers.of(buf, off, len), flags, null);
     }
 
-    /** send(2) of the buffer's remaining bytes; its position advances by the bytes sent. */
+    /**
+     * {@return the number of bytes sent by one send(2) of the buffer's remaining bytes, or
+     * {@link #WOULD_BLOCK}} The buffer's position advances by the bytes sent.
+     *
+     * <p>In blocking mode the call waits for room in the send buffer, up to the socket's
+     * SO_SNDTIMEO, and close wakes it; in non-blocking mode, or with MSG_DONTWAIT, it returns
+     * {@link #WOULD_BLOCK} instead. A stream socket may take fewer bytes than offered (see
+     * {@link #sendAll}).
+     *
+     * @param buf   the bytes to send: position to limit (direct or heap)
+     * @param flags {@link Msg} flags (MSG_DONTWAIT, MSG_MORE, MSG_OOB, …), or 0; MSG_NOSIGNAL is
+     *              always added
+     * @throws SocketClosedException if the socket is closed, or is closed by another thread during
+     *         the call
+     * @throws SocketTimeoutException if the call is in blocking mode and the socket's SO_SNDTIMEO
+     *         expires before anything could be sent
+     * @throws ClosedByInterruptException if the call is in blocking mode and the thread is
+     *         interrupted (its interrupt status set when the call starts, or a virtual thread
+     *         interrupted while it waits); the socket is then closed
+     * @throws ErrnoException if send(2) fails: EPIPE when a stream's peer has gone or the socket is
+     *         shut down for writing (no SIGPIPE is raised), ECONNRESET, ENOTCONN or EDESTADDRREQ
+     *         when the socket is not connected, EMSGSIZE for a datagram too large to send at once,
+     *         ECONNREFUSED on a connected datagram socket after an ICMP port unreachable
+     */
     public int send(ByteBuffer buf, int flags) throws IOException {
         long n = send0(Buffers.of(buf), flags, null);
         Buffers.advance(buf, n);
@@ -586,7 +882,27 @@ public final class Socket implements Closeable {
 
     /**
      * Sends all of {@code buf}, looping over partial sends (blocking sockets; on a non-blocking
-     * socket it waits for POLLOUT between partial sends).
+     * socket it waits for POLLOUT between partial sends). Each round is one send(2); where one would
+     * block (non-blocking mode, or MSG_DONTWAIT in {@code flags}) the call waits with
+     * {@link #poll(int, int)} for POLLOUT, without a time limit, and goes on.
+     *
+     * <p>If it fails part-way, some of the bytes may have been sent; how many is not reported.
+     *
+     * @param buf   the bytes to send (native or heap memory)
+     * @param flags {@link Msg} flags (MSG_DONTWAIT, MSG_MORE, MSG_OOB, …), or 0; MSG_NOSIGNAL is
+     *              always added
+     * @throws IllegalStateException if the segment's arena is closed
+     * @throws SocketClosedException if the socket is closed, or is closed by another thread during
+     *         the call
+     * @throws SocketTimeoutException if a send in blocking mode waits longer than the socket's
+     *         SO_SNDTIMEO
+     * @throws ClosedByInterruptException if the thread is interrupted: its interrupt status set when a
+     *         blocking send or a wait for POLLOUT starts, or a virtual thread interrupted while it
+     *         waits; the socket is then closed
+     * @throws ErrnoException if send(2) fails: EPIPE when a stream's peer has gone or the socket is
+     *         shut down for writing (no SIGPIPE is raised), ECONNRESET, ENOTCONN or EDESTADDRREQ
+     *         when the socket is not connected, EMSGSIZE for a datagram too large to send at once,
+     *         ECONNREFUSED on a connected datagram socket after an ICMP port unreachable
      */
     public void sendAll(MemorySegment buf, int flags) throws IOException {
         Buffers.readable(buf);
@@ -602,7 +918,33 @@ public final class Socket implements Closeable {
         } while (done < size);
     }
 
-    /** sendto(2): bytes sent or {@link #WOULD_BLOCK}. */
+    /**
+     * {@return the number of bytes sent by one sendto(2) of the whole segment to {@code to}, or
+     * {@link #WOULD_BLOCK}} The address is copied into this thread's scratch storage (no allocation).
+     *
+     * <p>In blocking mode the call waits for room in the send buffer, up to the socket's
+     * SO_SNDTIMEO, and close wakes it; in non-blocking mode, or with MSG_DONTWAIT, it returns
+     * {@link #WOULD_BLOCK} instead. A stream socket may take fewer bytes than offered (see
+     * {@link #sendAll}).
+     *
+     * @param buf   the bytes to send (native or heap memory)
+     * @param flags {@link Msg} flags (MSG_DONTWAIT, MSG_MORE, MSG_OOB, …), or 0; MSG_NOSIGNAL is
+     *              always added
+     * @param to    the destination, of this socket's family
+     * @throws IllegalArgumentException if {@code to} is of another family than this socket
+     * @throws IllegalStateException if the segment's arena is closed
+     * @throws SocketClosedException if the socket is closed, or is closed by another thread during
+     *         the call
+     * @throws SocketTimeoutException if the call is in blocking mode and the socket's SO_SNDTIMEO
+     *         expires before anything could be sent
+     * @throws ClosedByInterruptException if the call is in blocking mode and the thread is
+     *         interrupted (its interrupt status set when the call starts, or a virtual thread
+     *         interrupted while it waits); the socket is then closed
+     * @throws ErrnoException if sendto(2) fails: EMSGSIZE for a datagram too large to send at once,
+     *         EACCES for a broadcast address without SO_BROADCAST, ENETUNREACH or EHOSTUNREACH,
+     *         ECONNREFUSED or ENOENT for an AF_UNIX address nobody is bound to, EPIPE on a stream
+     *         whose peer has gone (no SIGPIPE is raised)
+     */
     public long sendto(MemorySegment buf, int flags, SockAddr to) throws IOException {
         Buffers.readable(buf);
         checkFamily(to, "to");
@@ -611,7 +953,35 @@ public final class Socket implements Closeable {
         return send0(buf, flags, s);
     }
 
-    /** sendto(2) to an address held in reusable storage (no allocation). */
+    /**
+     * {@return the number of bytes sent by one sendto(2) of the whole segment to the address held in
+     * {@code to}, or {@link #WOULD_BLOCK}} For a destination reused across calls (no allocation, no
+     * encoding). Its family is not checked here; the kernel rejects a wrong one.
+     *
+     * <p>In blocking mode the call waits for room in the send buffer, up to the socket's
+     * SO_SNDTIMEO, and close wakes it; in non-blocking mode, or with MSG_DONTWAIT, it returns
+     * {@link #WOULD_BLOCK} instead. A stream socket may take fewer bytes than offered (see
+     * {@link #sendAll}).
+     *
+     * @param buf   the bytes to send (native or heap memory)
+     * @param flags {@link Msg} flags (MSG_DONTWAIT, MSG_MORE, MSG_OOB, …), or 0; MSG_NOSIGNAL is
+     *              always added
+     * @param to    storage holding the destination
+     * @throws IllegalArgumentException if {@code to} is empty
+     * @throws IllegalStateException if the segment's arena is closed
+     * @throws SocketClosedException if the socket is closed, or is closed by another thread during
+     *         the call
+     * @throws SocketTimeoutException if the call is in blocking mode and the socket's SO_SNDTIMEO
+     *         expires before anything could be sent
+     * @throws ClosedByInterruptException if the call is in blocking mode and the thread is
+     *         interrupted (its interrupt status set when the call starts, or a virtual thread
+     *         interrupted while it waits); the socket is then closed
+     * @throws ErrnoException if sendto(2) fails: EAFNOSUPPORT or EINVAL for an address of another
+     *         family, EMSGSIZE for a datagram too large to send at once, EACCES for a broadcast
+     *         address without SO_BROADCAST, ENETUNREACH or EHOSTUNREACH, ECONNREFUSED or ENOENT for
+     *         an AF_UNIX address nobody is bound to, EPIPE on a stream whose peer has gone (no
+     *         SIGPIPE is raised)
+     */
     public long sendto(MemorySegment buf, int flags, SockAddrStorage to) throws IOException {
         Buffers.readable(buf);
         Objects.requireNonNull(to, "to");
@@ -619,12 +989,65 @@ public final class Socket implements Closeable {
         return send0(buf, flags, to);
     }
 
-    /** sendto(2) of a byte[] slice. */
+    /**
+     * {@return the number of bytes sent by one sendto(2) of {@code len} bytes of {@code buf} from
+     * {@code off} to {@code to}, or {@link #WOULD_BLOCK}}
+     *
+     * <p>In blocking mode the call waits for room in the send buffer, up to the socket's
+     * SO_SNDTIMEO, and close wakes it; in non-blocking mode, or with MSG_DONTWAIT, it returns
+     * {@link #WOULD_BLOCK} instead. A stream socket may take fewer bytes than offered (see
+     * {@link #sendAll}).
+     *
+     * @param buf   the array holding the bytes
+     * @param off   the index of the first byte to send
+     * @param len   the number of bytes to send
+     * @param flags {@link Msg} flags (MSG_DONTWAIT, MSG_MORE, MSG_OOB, …), or 0; MSG_NOSIGNAL is
+     *              always added
+     * @param to    the destination, of this socket's family
+     * @throws IllegalArgumentException if {@code to} is of another family than this socket
+     * @throws IndexOutOfBoundsException if {@code off} and {@code len} do not lie within {@code buf}
+     * @throws SocketClosedException if the socket is closed, or is closed by another thread during
+     *         the call
+     * @throws SocketTimeoutException if the call is in blocking mode and the socket's SO_SNDTIMEO
+     *         expires before anything could be sent
+     * @throws ClosedByInterruptException if the call is in blocking mode and the thread is
+     *         interrupted (its interrupt status set when the call starts, or a virtual thread
+     *         interrupted while it waits); the socket is then closed
+     * @throws ErrnoException if sendto(2) fails: EMSGSIZE for a datagram too large to send at once,
+     *         EACCES for a broadcast address without SO_BROADCAST, ENETUNREACH or EHOSTUNREACH,
+     *         ECONNREFUSED or ENOENT for an AF_UNIX address nobody is bound to, EPIPE on a stream
+     *         whose peer has gone (no SIGPIPE is raised)
+     */
     public int sendto(byte[] buf, int off, int len, int flags, SockAddr to) throws IOException {
         return (int) sendto(Buffers.of(buf, off, len), flags, to);
     }
 
-    /** sendto(2) of the buffer's remaining bytes; its position advances by the bytes sent. */
+    /**
+     * {@return the number of bytes sent by one sendto(2) of the buffer's remaining bytes to
+     * {@code to}, or {@link #WOULD_BLOCK}} The buffer's position advances by the bytes sent.
+     *
+     * <p>In blocking mode the call waits for room in the send buffer, up to the socket's
+     * SO_SNDTIMEO, and close wakes it; in non-blocking mode, or with MSG_DONTWAIT, it returns
+     * {@link #WOULD_BLOCK} instead. A stream socket may take fewer bytes than offered (see
+     * {@link #sendAll}).
+     *
+     * @param buf   the bytes to send: position to limit (direct or heap)
+     * @param flags {@link Msg} flags (MSG_DONTWAIT, MSG_MORE, MSG_OOB, …), or 0; MSG_NOSIGNAL is
+     *              always added
+     * @param to    the destination, of this socket's family
+     * @throws IllegalArgumentException if {@code to} is of another family than this socket
+     * @throws SocketClosedException if the socket is closed, or is closed by another thread during
+     *         the call
+     * @throws SocketTimeoutException if the call is in blocking mode and the socket's SO_SNDTIMEO
+     *         expires before anything could be sent
+     * @throws ClosedByInterruptException if the call is in blocking mode and the thread is
+     *         interrupted (its interrupt status set when the call starts, or a virtual thread
+     *         interrupted while it waits); the socket is then closed
+     * @throws ErrnoException if sendto(2) fails: EMSGSIZE for a datagram too large to send at once,
+     *         EACCES for a broadcast address without SO_BROADCAST, ENETUNREACH or EHOSTUNREACH,
+     *         ECONNREFUSED or ENOENT for an AF_UNIX address nobody is bound to, EPIPE on a stream
+     *         whose peer has gone (no SIGPIPE is raised)
+     */
     public int sendto(ByteBuffer buf, int flags, SockAddr to) throws IOException {
         long n = sendto(Buffers.of(buf), flags, to);
         Buffers.advance(buf, n);
@@ -667,26 +1090,109 @@ public final class Socket implements Closeable {
 
     // ---- recv ----------------------------------------------------------------------------------
 
-    /** recv(2) into the whole segment: bytes received (0 at end of stream), or {@link #WOULD_BLOCK}. */
+    /**
+     * {@return the number of bytes received by one recv(2) into the whole segment: 0 at end of
+     * stream (or for an empty datagram), or {@link #WOULD_BLOCK}} The same as {@code recv(buf, 0)}.
+     *
+     * <p>In blocking mode the call waits for data, up to the socket's SO_RCVTIMEO, and close wakes
+     * it; in non-blocking mode, or with MSG_DONTWAIT, it returns {@link #WOULD_BLOCK} instead.
+     *
+     * @param buf where the bytes go (native or heap memory)
+     * @throws IllegalArgumentException if the segment is read-only
+     * @throws IllegalStateException if the segment's arena is closed
+     * @throws SocketClosedException if the socket is closed, or is closed by another thread during
+     *         the call
+     * @throws SocketTimeoutException if the call is in blocking mode and the socket's SO_RCVTIMEO
+     *         expires before anything arrives
+     * @throws ClosedByInterruptException if the call is in blocking mode and the thread is
+     *         interrupted (its interrupt status set when the call starts, or a virtual thread
+     *         interrupted while it waits); the socket is then closed
+     * @throws ErrnoException if recv(2) fails: ECONNRESET when the peer reset the connection,
+     *         ENOTCONN when a stream socket is not connected, ECONNREFUSED on a connected datagram
+     *         socket after an ICMP port unreachable
+     */
     public long recv(MemorySegment buf) throws IOException {
         return recv(buf, 0);
     }
 
     /**
-     * recv(2) with flags: bytes received (0 at end of stream or for an empty datagram), or
-     * {@link #WOULD_BLOCK}. With {@link Msg#MSG_TRUNC} the real length of a longer datagram.
+     * {@return the number of bytes received by one recv(2) with {@code flags}: 0 at end of stream or
+     * for an empty datagram, or {@link #WOULD_BLOCK}; with {@link Msg#MSG_TRUNC}, the real length of
+     * a datagram longer than the segment}
+     *
+     * <p>In blocking mode the call waits for data, up to the socket's SO_RCVTIMEO, and close wakes
+     * it; in non-blocking mode, or with MSG_DONTWAIT, it returns {@link #WOULD_BLOCK} instead.
+     *
+     * @param buf   where the bytes go (native or heap memory)
+     * @param flags {@link Msg} flags (MSG_DONTWAIT, MSG_PEEK, MSG_TRUNC, MSG_WAITALL, …), or 0
+     * @throws IllegalArgumentException if the segment is read-only
+     * @throws IllegalStateException if the segment's arena is closed
+     * @throws SocketClosedException if the socket is closed, or is closed by another thread during
+     *         the call
+     * @throws SocketTimeoutException if the call is in blocking mode and the socket's SO_RCVTIMEO
+     *         expires before anything arrives
+     * @throws ClosedByInterruptException if the call is in blocking mode and the thread is
+     *         interrupted (its interrupt status set when the call starts, or a virtual thread
+     *         interrupted while it waits); the socket is then closed
+     * @throws ErrnoException if recv(2) fails: ECONNRESET when the peer reset the connection,
+     *         ENOTCONN when a stream socket is not connected, ECONNREFUSED on a connected datagram
+     *         socket after an ICMP port unreachable
      */
     public long recv(MemorySegment buf, int flags) throws IOException {
         Buffers.writable(buf);
         return recv0(buf, flags, null);
     }
 
-    /** recv(2) into {@code len} bytes of {@code buf} from {@code off}. */
+    /**
+     * {@return the number of bytes received by one recv(2) into {@code len} bytes of {@code buf} from
+     * {@code off}: 0 at end of stream or for an empty datagram, or {@link #WOULD_BLOCK}; with
+     * {@link Msg#MSG_TRUNC}, the real length of a longer datagram}
+     *
+     * <p>In blocking mode the call waits for data, up to the socket's SO_RCVTIMEO, and close wakes
+     * it; in non-blocking mode, or with MSG_DONTWAIT, it returns {@link #WOULD_BLOCK} instead.
+     *
+     * @param buf   the array that receives the bytes
+     * @param off   the index where the first byte goes
+     * @param len   the most bytes to receive
+     * @param flags {@link Msg} flags (MSG_DONTWAIT, MSG_PEEK, MSG_TRUNC, MSG_WAITALL, …), or 0
+     * @throws IndexOutOfBoundsException if {@code off} and {@code len} do not lie within {@code buf}
+     * @throws SocketClosedException if the socket is closed, or is closed by another thread during
+     *         the call
+     * @throws SocketTimeoutException if the call is in blocking mode and the socket's SO_RCVTIMEO
+     *         expires before anything arrives
+     * @throws ClosedByInterruptException if the call is in blocking mode and the thread is
+     *         interrupted (its interrupt status set when the call starts, or a virtual thread
+     *         interrupted while it waits); the socket is then closed
+     * @throws ErrnoException if recv(2) fails: ECONNRESET when the peer reset the connection,
+     *         ENOTCONN when a stream socket is not connected, ECONNREFUSED on a connected datagram
+     *         socket after an ICMP port unreachable
+     */
     public int recv(byte[] buf, int off, int len, int flags) throws IOException {
         return (int) recv0(Buffers.of(buf, off, len), flags, null);
     }
 
-    /** recv(2) into the buffer's remaining space; its position advances by the bytes stored. */
+    /**
+     * {@return the number of bytes received by one recv(2) into the buffer's remaining space: 0 at
+     * end of stream or for an empty datagram, or {@link #WOULD_BLOCK}; with {@link Msg#MSG_TRUNC},
+     * the real length of a longer datagram} The buffer's position advances by the bytes stored.
+     *
+     * <p>In blocking mode the call waits for data, up to the socket's SO_RCVTIMEO, and close wakes
+     * it; in non-blocking mode, or with MSG_DONTWAIT, it returns {@link #WOULD_BLOCK} instead.
+     *
+     * @param buf   where the bytes go: position to limit (direct or heap)
+     * @param flags {@link Msg} flags (MSG_DONTWAIT, MSG_PEEK, MSG_TRUNC, MSG_WAITALL, …), or 0
+     * @throws IllegalArgumentException if {@code buf} is read-only
+     * @throws SocketClosedException if the socket is closed, or is closed by another thread during
+     *         the call
+     * @throws SocketTimeoutException if the call is in blocking mode and the socket's SO_RCVTIMEO
+     *         expires before anything arrives
+     * @throws ClosedByInterruptException if the call is in blocking mode and the thread is
+     *         interrupted (its interrupt status set when the call starts, or a virtual thread
+     *         interrupted while it waits); the socket is then closed
+     * @throws ErrnoException if recv(2) fails: ECONNRESET when the peer reset the connection,
+     *         ENOTCONN when a stream socket is not connected, ECONNREFUSED on a connected datagram
+     *         socket after an ICMP port unreachable
+     */
     public int recv(ByteBuffer buf, int flags) throws IOException {
         MemorySegment seg = Buffers.writable(buf);
         long n = recv0(seg, flags, null);
@@ -695,8 +1201,30 @@ public final class Socket implements Closeable {
     }
 
     /**
-     * recvfrom(2): bytes received or {@link #WOULD_BLOCK}; the sender's address goes into {@code from}
-     * (reusable, no allocation).
+     * {@return the number of bytes received by one recvfrom(2): 0 at end of stream or for an empty
+     * datagram, or {@link #WOULD_BLOCK}; with {@link Msg#MSG_TRUNC}, the real length of a datagram
+     * longer than the segment} The sender's address goes into {@code from} (reusable, no
+     * allocation).
+     *
+     * <p>In blocking mode the call waits for data, up to the socket's SO_RCVTIMEO, and close wakes
+     * it; in non-blocking mode, or with MSG_DONTWAIT, it returns {@link #WOULD_BLOCK} instead.
+     *
+     * @param buf   where the bytes go (native or heap memory)
+     * @param flags {@link Msg} flags (MSG_DONTWAIT, MSG_PEEK, MSG_TRUNC, MSG_WAITALL, …), or 0
+     * @param from  reusable storage that receives the sender's address (left empty, length 0,
+     *              when the kernel gives none, as on a connected stream socket)
+     * @throws IllegalArgumentException if the segment is read-only
+     * @throws IllegalStateException if the segment's arena is closed
+     * @throws SocketClosedException if the socket is closed, or is closed by another thread during
+     *         the call
+     * @throws SocketTimeoutException if the call is in blocking mode and the socket's SO_RCVTIMEO
+     *         expires before anything arrives
+     * @throws ClosedByInterruptException if the call is in blocking mode and the thread is
+     *         interrupted (its interrupt status set when the call starts, or a virtual thread
+     *         interrupted while it waits); the socket is then closed
+     * @throws ErrnoException if recvfrom(2) fails: ECONNRESET when the peer reset the connection,
+     *         ENOTCONN when a stream socket is not connected, ECONNREFUSED on a connected datagram
+     *         socket after an ICMP port unreachable
      */
     public long recvfrom(MemorySegment buf, int flags, SockAddrStorage from) throws IOException {
         Buffers.writable(buf);
@@ -704,13 +1232,63 @@ public final class Socket implements Closeable {
         return recv0(buf, flags, from);
     }
 
-    /** recvfrom(2) into a byte[] slice. */
+    /**
+     * {@return the number of bytes received by one recvfrom(2) into {@code len} bytes of {@code buf}
+     * from {@code off}: 0 at end of stream or for an empty datagram, or {@link #WOULD_BLOCK}; with
+     * {@link Msg#MSG_TRUNC}, the real length of a longer datagram} The sender's address goes into
+     * {@code from}.
+     *
+     * <p>In blocking mode the call waits for data, up to the socket's SO_RCVTIMEO, and close wakes
+     * it; in non-blocking mode, or with MSG_DONTWAIT, it returns {@link #WOULD_BLOCK} instead.
+     *
+     * @param buf   the array that receives the bytes
+     * @param off   the index where the first byte goes
+     * @param len   the most bytes to receive
+     * @param flags {@link Msg} flags (MSG_DONTWAIT, MSG_PEEK, MSG_TRUNC, MSG_WAITALL, …), or 0
+     * @param from  reusable storage that receives the sender's address (left empty, length 0,
+     *              when the kernel gives none, as on a connected stream socket)
+     * @throws IndexOutOfBoundsException if {@code off} and {@code len} do not lie within {@code buf}
+     * @throws SocketClosedException if the socket is closed, or is closed by another thread during
+     *         the call
+     * @throws SocketTimeoutException if the call is in blocking mode and the socket's SO_RCVTIMEO
+     *         expires before anything arrives
+     * @throws ClosedByInterruptException if the call is in blocking mode and the thread is
+     *         interrupted (its interrupt status set when the call starts, or a virtual thread
+     *         interrupted while it waits); the socket is then closed
+     * @throws ErrnoException if recvfrom(2) fails: ECONNRESET when the peer reset the connection,
+     *         ENOTCONN when a stream socket is not connected, ECONNREFUSED on a connected datagram
+     *         socket after an ICMP port unreachable
+     */
     public int recvfrom(byte[] buf, int off, int len, int flags, SockAddrStorage from) throws IOException {
         Objects.requireNonNull(from, "from");
         return (int) recv0(Buffers.of(buf, off, len), flags, from);
     }
 
-    /** recvfrom(2) into the buffer's remaining space; its position advances by the bytes stored. */
+    /**
+     * {@return the number of bytes received by one recvfrom(2) into the buffer's remaining space: 0
+     * at end of stream or for an empty datagram, or {@link #WOULD_BLOCK}; with
+     * {@link Msg#MSG_TRUNC}, the real length of a longer datagram} The buffer's position advances by
+     * the bytes stored; the sender's address goes into {@code from}.
+     *
+     * <p>In blocking mode the call waits for data, up to the socket's SO_RCVTIMEO, and close wakes
+     * it; in non-blocking mode, or with MSG_DONTWAIT, it returns {@link #WOULD_BLOCK} instead.
+     *
+     * @param buf   where the bytes go: position to limit (direct or heap)
+     * @param flags {@link Msg} flags (MSG_DONTWAIT, MSG_PEEK, MSG_TRUNC, MSG_WAITALL, …), or 0
+     * @param from  reusable storage that receives the sender's address (left empty, length 0,
+     *              when the kernel gives none, as on a connected stream socket)
+     * @throws IllegalArgumentException if {@code buf} is read-only
+     * @throws SocketClosedException if the socket is closed, or is closed by another thread during
+     *         the call
+     * @throws SocketTimeoutException if the call is in blocking mode and the socket's SO_RCVTIMEO
+     *         expires before anything arrives
+     * @throws ClosedByInterruptException if the call is in blocking mode and the thread is
+     *         interrupted (its interrupt status set when the call starts, or a virtual thread
+     *         interrupted while it waits); the socket is then closed
+     * @throws ErrnoException if recvfrom(2) fails: ECONNRESET when the peer reset the connection,
+     *         ENOTCONN when a stream socket is not connected, ECONNREFUSED on a connected datagram
+     *         socket after an ICMP port unreachable
+     */
     public int recvfrom(ByteBuffer buf, int flags, SockAddrStorage from) throws IOException {
         Objects.requireNonNull(from, "from");
         MemorySegment seg = Buffers.writable(buf);
@@ -734,7 +1312,15 @@ public final class Socket implements Closeable {
 
     // ---- shutdown / poll -----------------------------------------------------------------------
 
-    /** shutdown(2). */
+    /**
+     * shutdown(2): ends reception, transmission or both on a connected socket. Unlike
+     * {@link #close()}, it acts on the socket itself, so every holder of the open file sees it; the
+     * descriptor stays open.
+     *
+     * @param how which direction to shut down
+     * @throws SocketClosedException if the socket is closed
+     * @throws ErrnoException if shutdown(2) fails: ENOTCONN when the socket is not connected
+     */
     public void shutdown(Shutdown how) throws IOException {
         Objects.requireNonNull(how, "how");
         int fd = begin();
@@ -746,10 +1332,24 @@ public final class Socket implements Closeable {
     }
 
     /**
-     * poll(2) on this socket alone: the returned events ({@link Poll}), 0 on timeout.
+     * {@return the ready events ({@link Poll} bits; POLLERR, POLLHUP and POLLNVAL may come without
+     * being asked for), 0 on timeout} poll(2) on this socket alone. A platform thread waits in
+     * poll(2); a virtual thread checks with a zero-timeout poll(2), then parks on ffsock's poller
+     * (its carrier stays free). Close wakes the wait.
+     *
+     * <p>Unlike {@link PollSet#poll(int)} and {@link Epoll#wait(EpollEvents, int)}, an interrupt
+     * closes the socket, as the socket's other waiting calls do. A platform thread blocked in poll(2)
+     * is not woken by an interrupt.
      *
      * @param events        the {@link Poll} bits to wait for
      * @param timeoutMillis -1 to wait forever, 0 to check without waiting
+     * @throws IllegalArgumentException if {@code timeoutMillis} is less than -1
+     * @throws SocketClosedException if the socket is closed, or is closed by another thread during
+     *         the call
+     * @throws ClosedByInterruptException if {@code timeoutMillis} is not 0 and the thread's interrupt
+     *         status is set when the call starts (in either blocking mode), or a virtual thread is
+     *         interrupted while it waits; the socket is then closed
+     * @throws ErrnoException if poll(2) fails
      */
     public int poll(int events, int timeoutMillis) throws IOException {
         if (timeoutMillis < -1) throw new IllegalArgumentException("timeout must be -1 or more: " + timeoutMillis);
@@ -829,7 +1429,17 @@ public final class Socket implements Closeable {
 
     // ---- options -------------------------------------------------------------------------------
 
-    /** getsockopt(2) of a typed option. */
+    /**
+     * {@return the value of a typed option, read with getsockopt(2)}
+     *
+     * @param <T>    the option's value type
+     * @param option the option, one of the {@link SockOpt} constants
+     * @throws UnsupportedOperationException if the option is write-only
+     * @throws SocketClosedException if the socket is closed
+     * @throws ErrnoException if getsockopt(2) fails: ENOPROTOOPT when the option does not apply to
+     *         this socket (a TCP option on a UDP socket, one the running kernel lacks)
+     * @throws IOException if the kernel's value is not of the size the option's type needs
+     */
     public <T> T getsockopt(SockOpt<T> option) throws IOException {
         Objects.requireNonNull(option, "option");
         int fd = begin();
@@ -840,7 +1450,20 @@ public final class Socket implements Closeable {
         }
     }
 
-    /** setsockopt(2) of a typed option. */
+    /**
+     * setsockopt(2) of a typed option.
+     *
+     * @param <T>    the option's value type
+     * @param option the option, one of the {@link SockOpt} constants
+     * @param value  the new value
+     * @throws UnsupportedOperationException if the option is read-only
+     * @throws IllegalArgumentException if the value cannot be encoded (a negative timeout, a string
+     *         too long or containing NUL)
+     * @throws SocketClosedException if the socket is closed
+     * @throws ErrnoException if setsockopt(2) fails: ENOPROTOOPT when the option does not apply to
+     *         this socket, EINVAL for a value the kernel refuses, EPERM for a privileged option
+     *         without the capability (SO_RCVBUFFORCE needs CAP_NET_ADMIN)
+     */
     public <T> void setsockopt(SockOpt<T> option, T value) throws IOException {
         Objects.requireNonNull(option, "option");
         Objects.requireNonNull(value, "value");
@@ -852,7 +1475,17 @@ public final class Socket implements Closeable {
         }
     }
 
-    /** getsockopt(2) of any int-valued option by level and name (the escape hatch). */
+    /**
+     * {@return the value of any int-valued option, read by level and name with getsockopt(2)} The
+     * escape hatch for options without a {@link SockOpt} constant; an option the kernel gives as a
+     * single byte reads as 0..255.
+     *
+     * @param level the option's level ({@link SockOpt#SOL_SOCKET}, {@link SockOpt#IPPROTO_TCP}, …)
+     * @param name  the option's number at that level (its C constant)
+     * @throws SocketClosedException if the socket is closed
+     * @throws ErrnoException if getsockopt(2) fails: ENOPROTOOPT for an option or level that does
+     *         not apply to this socket
+     */
     public int getsockoptInt(int level, int name) throws IOException {
         int fd = begin();
         try {
@@ -862,7 +1495,17 @@ public final class Socket implements Closeable {
         }
     }
 
-    /** setsockopt(2) of any int-valued option by level and name. */
+    /**
+     * setsockopt(2) of any int-valued option by level and name (a 4-byte value).
+     *
+     * @param level the option's level ({@link SockOpt#SOL_SOCKET}, {@link SockOpt#IPPROTO_TCP}, …)
+     * @param name  the option's number at that level (its C constant)
+     * @param value the new value
+     * @throws SocketClosedException if the socket is closed
+     * @throws ErrnoException if setsockopt(2) fails: ENOPROTOOPT for an option or level that does
+     *         not apply to this socket, EINVAL for a value the kernel refuses, EPERM for a
+     *         privileged option without the capability
+     */
     public void setsockoptInt(int level, int name, int value) throws IOException {
         int fd = begin();
         try {
@@ -872,7 +1515,18 @@ public final class Socket implements Closeable {
         }
     }
 
-    /** getsockopt(2) of any option as raw bytes: at most {@code maxLength} bytes, trimmed to what the kernel wrote. */
+    /**
+     * {@return the value of any option as raw bytes, read with getsockopt(2): at most
+     * {@code maxLength} bytes, trimmed to what the kernel wrote}
+     *
+     * @param level the option's level ({@link SockOpt#SOL_SOCKET}, {@link SockOpt#IPPROTO_TCP}, …)
+     * @param name  the option's number at that level (its C constant)
+     * @param maxLength the most bytes to read, 0 to 65536
+     * @throws IllegalArgumentException if {@code maxLength} is outside 0..65536
+     * @throws SocketClosedException if the socket is closed
+     * @throws ErrnoException if getsockopt(2) fails: ENOPROTOOPT for an option or level that does
+     *         not apply to this socket
+     */
     public byte[] getsockoptBytes(int level, int name, int maxLength) throws IOException {
         if (maxLength < 0 || maxLength > 65536) throw new IllegalArgumentException("maxLength out of range (0-65536): " + maxLength);
         int fd = begin();
@@ -883,7 +1537,17 @@ public final class Socket implements Closeable {
         }
     }
 
-    /** setsockopt(2) of any option from raw bytes. */
+    /**
+     * setsockopt(2) of any option from raw bytes (the value's length is the option length).
+     *
+     * @param level the option's level ({@link SockOpt#SOL_SOCKET}, {@link SockOpt#IPPROTO_TCP}, …)
+     * @param name  the option's number at that level (its C constant)
+     * @param value the option's value, laid out as the kernel expects it
+     * @throws SocketClosedException if the socket is closed
+     * @throws ErrnoException if setsockopt(2) fails: ENOPROTOOPT for an option or level that does
+     *         not apply to this socket, EINVAL for a value of the wrong size or content, EPERM for
+     *         a privileged option without the capability
+     */
     public void setsockoptBytes(int level, int name, byte[] value) throws IOException {
         Objects.requireNonNull(value, "value");
         int fd = begin();
@@ -897,8 +1561,29 @@ public final class Socket implements Closeable {
     // ---- message I/O: sendmsg / recvmsg / sendmmsg / recvmmsg (see Message, DatagramBatch) ------
 
     /**
-     * sendmsg(2): gathers the message's buffers, with its address (if not empty) and its control
-     * messages. Bytes sent, or {@link #WOULD_BLOCK}. Adds MSG_NOSIGNAL.
+     * {@return the number of bytes sent by one sendmsg(2), or {@link #WOULD_BLOCK}} Gathers the
+     * message's buffers, with its address (if not empty) and its control messages. Adds
+     * MSG_NOSIGNAL.
+     *
+     * <p>In blocking mode the call waits for room in the send buffer, up to the socket's
+     * SO_SNDTIMEO, and close wakes it; in non-blocking mode, or with MSG_DONTWAIT, it returns
+     * {@link #WOULD_BLOCK} instead. A stream socket may take fewer bytes than offered.
+     *
+     * @param msg   the message: its buffers, its destination (leave the address empty on a connected
+     *              socket) and its control messages
+     * @param flags {@link Msg} flags (MSG_DONTWAIT, MSG_MORE, MSG_EOR, …), or 0; MSG_NOSIGNAL is always
+     *              added
+     * @throws IllegalStateException if {@code msg} is closed
+     * @throws SocketClosedException if the socket is closed, or is closed by another thread during
+     *         the call
+     * @throws SocketTimeoutException if the call is in blocking mode and the socket's SO_SNDTIMEO
+     *         expires before anything could be sent
+     * @throws ClosedByInterruptException if the call is in blocking mode and the thread is
+     *         interrupted (its interrupt status set when the call starts, or a virtual thread
+     *         interrupted while it waits); the socket is then closed
+     * @throws ErrnoException if sendmsg(2) fails: as for {@link #sendto(MemorySegment, int,
+     *         SockAddr)} (EMSGSIZE, EPIPE, EDESTADDRREQ, …), EBADF for an SCM_RIGHTS descriptor
+     *         that is not open, EINVAL for a malformed control message
      */
     public long sendmsg(Message msg, int flags) throws IOException {
         Objects.requireNonNull(msg, "message");
@@ -918,7 +1603,28 @@ public final class Socket implements Closeable {
      * recvmsg(2): scatters into the message's buffers; the source goes to {@link Message#address()},
      * msg_flags to {@link Message#flags()} (MSG_TRUNC, MSG_CTRUNC, MSG_EOR), control messages to
      * {@link Message#control()}. Bytes received (0 at end of stream), or {@link #WOULD_BLOCK}. Always
-     * adds MSG_CMSG_CLOEXEC.
+     * adds MSG_CMSG_CLOEXEC, so received descriptors are close-on-exec.
+     *
+     * <p>In blocking mode the call waits for data, up to the socket's SO_RCVTIMEO, and close wakes
+     * it; in non-blocking mode, or with MSG_DONTWAIT, it returns {@link #WOULD_BLOCK} instead.
+     *
+     * @param msg   the message whose buffers receive the data; its address, flags and control
+     *              messages are replaced by the received ones
+     * @param flags {@link Msg} flags (MSG_DONTWAIT, MSG_PEEK, MSG_TRUNC, MSG_ERRQUEUE, …), or 0
+     * @return the number of bytes received: 0 at end of stream or for an empty datagram, or
+     *         {@link #WOULD_BLOCK}
+     * @throws IllegalStateException if {@code msg} is closed
+     * @throws IllegalArgumentException if one of the message's buffers is read-only
+     * @throws SocketClosedException if the socket is closed, or is closed by another thread during
+     *         the call
+     * @throws SocketTimeoutException if the call is in blocking mode and the socket's SO_RCVTIMEO
+     *         expires before anything arrives
+     * @throws ClosedByInterruptException if the call is in blocking mode and the thread is
+     *         interrupted (its interrupt status set when the call starts, or a virtual thread
+     *         interrupted while it waits); the socket is then closed
+     * @throws ErrnoException if recvmsg(2) fails: ECONNRESET when the peer reset the connection,
+     *         ENOTCONN when a stream socket is not connected, ECONNREFUSED on a connected datagram
+     *         socket after an ICMP port unreachable
      */
     public long recvmsg(Message msg, int flags) throws IOException {
         Objects.requireNonNull(msg, "message");
@@ -939,7 +1645,30 @@ public final class Socket implements Closeable {
     /**
      * sendmmsg(2) of slots {@code from} to {@code from + count - 1} of a batch: the number of
      * datagrams sent (each slot's {@link DatagramBatch#length(int)} becomes its bytes sent), or
-     * {@link #WOULD_BLOCK}. Adds MSG_NOSIGNAL.
+     * {@link #WOULD_BLOCK}. Adds MSG_NOSIGNAL. A {@code count} of 0 returns 0 without a system call.
+     *
+     * <p>The kernel may send fewer datagrams than asked: an error after the first datagram ends the
+     * call early with the number sent (sendmmsg(2)'s rule); send the rest with another call. In
+     * blocking mode the call waits for room, up to the socket's SO_SNDTIMEO, and close wakes it; in
+     * non-blocking mode, or with MSG_DONTWAIT, it returns {@link #WOULD_BLOCK} instead.
+     *
+     * @param batch the batch whose slots hold the datagrams (and, on an unconnected socket, their
+     *              destinations)
+     * @param from  the first slot to send
+     * @param count the number of slots to send
+     * @param flags {@link Msg} flags (MSG_DONTWAIT, …), or 0; MSG_NOSIGNAL is always added
+     * @return the number of datagrams sent, from slot {@code from} on, or {@link #WOULD_BLOCK}
+     * @throws IndexOutOfBoundsException if {@code from} and {@code count} do not lie within the batch
+     * @throws SocketClosedException if the socket is closed, or is closed by another thread during
+     *         the call
+     * @throws SocketTimeoutException if the call is in blocking mode and the socket's SO_SNDTIMEO
+     *         expires before anything could be sent
+     * @throws ClosedByInterruptException if the call is in blocking mode and the thread is
+     *         interrupted (its interrupt status set when the call starts, or a virtual thread
+     *         interrupted while it waits); the socket is then closed
+     * @throws ErrnoException if sendmmsg(2) fails on the first datagram: as for {@link
+     *         #sendto(MemorySegment, int, SockAddr)} (EMSGSIZE, EDESTADDRREQ for a slot without
+     *         destination on an unconnected socket, …)
      */
     public int sendmmsg(DatagramBatch batch, int from, int count, int flags) throws IOException {
         Objects.requireNonNull(batch, "batch");
@@ -961,7 +1690,27 @@ public final class Socket implements Closeable {
     /**
      * recvmmsg(2) into the batch's slots, blocking as the socket's mode and {@code flags} say (pass
      * {@link Msg#MSG_WAITFORONE} to return once at least one datagram arrived): the number of slots
-     * filled, or {@link #WOULD_BLOCK}.
+     * filled, or {@link #WOULD_BLOCK}. Always adds MSG_CMSG_CLOEXEC.
+     *
+     * <p>In blocking mode without MSG_WAITFORONE, a platform thread's call waits in the kernel until
+     * every slot is filled (recvmmsg(2)'s own rule), while a virtual thread's call, which cannot wait
+     * in the kernel, returns once at least one datagram is there. SO_RCVTIMEO bounds the waiting:
+     * running out before the first datagram throws, after it ends the call with what arrived. Close
+     * wakes the wait. For a real time limit use
+     * {@link #recvmmsg(DatagramBatch, int, Duration)}.
+     *
+     * @param batch the batch whose slots receive the datagrams, from slot 0
+     * @param flags {@link Msg} flags (MSG_WAITFORONE, MSG_DONTWAIT, MSG_PEEK, …), or 0
+     * @return the number of slots filled, or {@link #WOULD_BLOCK}
+     * @throws SocketClosedException if the socket is closed, or is closed by another thread during
+     *         the call
+     * @throws SocketTimeoutException if the call is in blocking mode and the socket's SO_RCVTIMEO
+     *         expires before a datagram arrives
+     * @throws ClosedByInterruptException if the call is in blocking mode and the thread is
+     *         interrupted (its interrupt status set when the call starts, or a virtual thread
+     *         interrupted while it waits); the socket is then closed
+     * @throws ErrnoException if recvmmsg(2) fails: ECONNREFUSED on a connected datagram socket
+     *         after an ICMP port unreachable, …
      */
     public int recvmmsg(DatagramBatch batch, int flags) throws IOException {
         Objects.requireNonNull(batch, "batch");
@@ -985,6 +1734,23 @@ public final class Socket implements Closeable {
      * {@code timeout} has passed, or — with {@link Msg#MSG_WAITFORONE} — at least one datagram
      * arrived. The number of slots filled; 0 when none arrived in time. A zero timeout takes what is
      * there without waiting.
+     *
+     * <p>Each attempt is a non-blocking recvmmsg(2); between attempts a platform thread waits in
+     * poll(2) and a virtual thread parks on ffsock's poller. SO_RCVTIMEO plays no part, and running
+     * out of time is not an error. Always adds MSG_CMSG_CLOEXEC.
+     *
+     * @param batch   the batch whose slots receive the datagrams, from slot 0
+     * @param flags   {@link Msg} flags (MSG_WAITFORONE, MSG_PEEK, …), or 0
+     * @param timeout the longest time to wait; zero to take only what is already there
+     * @return the number of slots filled; 0 when no datagram arrived in time
+     * @throws IllegalArgumentException if {@code timeout} is negative
+     * @throws SocketClosedException if the socket is closed, or is closed by another thread during
+     *         the call
+     * @throws ClosedByInterruptException if the thread's interrupt status is set when the call starts
+     *         (whatever the socket's mode), or a virtual thread is interrupted while it waits; the
+     *         socket is then closed
+     * @throws ErrnoException if recvmmsg(2) fails before any datagram arrived (an error after some
+     *         arrived ends the call with what arrived, and stays pending for the next call)
      */
     public int recvmmsg(DatagramBatch batch, int flags, Duration timeout) throws IOException {
         Objects.requireNonNull(batch, "batch");

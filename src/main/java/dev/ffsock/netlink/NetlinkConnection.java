@@ -50,21 +50,42 @@ public final class NetlinkConnection implements AutoCloseable {
     /** Writes a request's payload (family header and attributes) after the nlmsghdr. */
     @FunctionalInterface
     public interface Encoder {
-        /** Writes the payload. */
+        /**
+         * Writes the payload.
+         *
+         * @param w the writer for the request's payload, positioned after its nlmsghdr
+         */
         void encode(PayloadWriter w);
     }
 
     /** Receives each reply message of a request or dump; the message is valid only during the call. */
     @FunctionalInterface
     public interface Handler {
-        /** Handles one message. */
+        /**
+         * Handles one message.
+         *
+         * @param m the message, valid only during the call (copy what must be kept)
+         * @throws IOException to end the exchange: it reaches the caller of the request, dump or
+         *         {@link #receiveEvents}; the rest of the answer is skipped (a dump's remainder is
+         *         read and discarded before the next request)
+         */
         void handle(NetlinkMessage m) throws IOException;
     }
 
-    /** Turns a reply message into an object; may return null to skip it. */
+    /**
+     * Turns a reply message into an object; may return null to skip it.
+     *
+     * @param <T> the type of the decoded objects
+     */
     @FunctionalInterface
     public interface Decoder<T> {
-        /** Decodes one message, valid only during the call. */
+        /**
+         * Decodes one message, valid only during the call.
+         *
+         * @param m the message, valid only during the call
+         * @return the decoded object (it must not refer to {@code m}), or null to skip the message
+         * @throws IOException to end the exchange, as for {@link Handler#handle}
+         */
         T decode(NetlinkMessage m) throws IOException;
     }
 
@@ -123,21 +144,59 @@ public final class NetlinkConnection implements AutoCloseable {
     /**
      * Opens a connection to a netlink family in this process's network namespace.
      *
-     * @param family {@link Netlink#NETLINK_ROUTE}, {@link Netlink#NETLINK_SOCK_DIAG}, {@link Netlink#NETLINK_GENERIC}, …
+     *
+     * <p>Makes socket(2) (AF_NETLINK, SOCK_RAW, protocol {@code family}, close-on-exec,
+     * blocking), the setsockopt(2) calls the class comment names, bind(2) to a port id the kernel
+     * assigns, and getsockname(2) to learn it. On failure the socket is closed.
+     *
+     * @param family {@link Netlink#NETLINK_ROUTE}, {@link Netlink#NETLINK_SOCK_DIAG},
+     *               {@link Netlink#NETLINK_GENERIC}, …
+     * @return the connection, bound to its own port id
+     * @throws ErrnoException if a system call fails: socket(2) EPROTONOSUPPORT for a family the
+     *         kernel does not have, EMFILE or ENFILE when out of descriptors; setsockopt(2)
+     *         ENOPROTOOPT on a kernel without NETLINK_EXT_ACK or NETLINK_CAP_ACK
      */
     public static NetlinkConnection open(int family) throws IOException {
         Socket s = Socket.open(Domain.AF_NETLINK, Type.RAW, Protocol.of(family));
         return open(s, family);
     }
 
-    /** Opens a connection inside the named network namespace ({@code ip netns add NAME}), without moving this thread. */
+    /**
+     * Opens a connection inside the named network namespace ({@code ip netns add NAME}), without
+     * moving this thread: the socket is made with
+     * {@link NetworkNamespace#open(String, Domain, Type, Protocol)}, then set up as by
+     * {@link #open(int)}.
+     *
+     * @param family {@link Netlink#NETLINK_ROUTE}, {@link Netlink#NETLINK_SOCK_DIAG},
+     *               {@link Netlink#NETLINK_GENERIC}, …
+     * @param namespace the namespace's name, as {@code ip netns add NAME} made it; null for this
+     *                  process's own namespace
+     * @return the connection, bound to its own port id in that namespace
+     * @throws IOException if the namespace cannot be opened or entered (an {@link ErrnoException}
+     *         from open(2) or setns(2): ENOENT when there is no such namespace, EPERM without
+     *         CAP_SYS_ADMIN), or as for {@link #open(int)}
+     */
     public static NetlinkConnection open(int family, String namespace) throws IOException {
         if (namespace == null) return open(family);
         Socket s = NetworkNamespace.open(namespace, Domain.AF_NETLINK, Type.RAW, Protocol.of(family));
         return open(s, family);
     }
 
-    /** Opens a connection inside the network namespace a file refers to ({@code /proc/PID/ns/net}). */
+    /**
+     * Opens a connection inside the network namespace a file refers to ({@code /proc/PID/ns/net}),
+     * without moving this thread: the socket is made with
+     * {@link NetworkNamespace#open(Path, Domain, Type, Protocol)}, then set up as by
+     * {@link #open(int)}.
+     *
+     * @param family {@link Netlink#NETLINK_ROUTE}, {@link Netlink#NETLINK_SOCK_DIAG},
+     *               {@link Netlink#NETLINK_GENERIC}, …
+     * @param namespace a namespace file ({@code /run/netns/NAME}, {@code /proc/PID/ns/net})
+     * @return the connection, bound to its own port id in that namespace
+     * @throws IOException if the namespace cannot be opened or entered (an {@link ErrnoException}
+     *         from open(2) or setns(2): ENOENT when there is no such file, EPERM without
+     *         CAP_SYS_ADMIN, EINVAL when the file is no network namespace), or as for
+     *         {@link #open(int)}
+     */
     public static NetlinkConnection open(int family, Path namespace) throws IOException {
         Socket s = NetworkNamespace.open(namespace, Domain.AF_NETLINK, Type.RAW, Protocol.of(family));
         return open(s, family);
@@ -152,7 +211,12 @@ public final class NetlinkConnection implements AutoCloseable {
         }
     }
 
-    /** Names message types in error messages (e.g. "RTM_NEWROUTE"); families install theirs. */
+    /**
+     * Names message types in error messages (e.g. "RTM_NEWROUTE"); families install theirs.
+     *
+     * @param names gives the name of a message type
+     * @return this connection, for chaining
+     */
     public NetlinkConnection typeNames(IntFunction<String> names) {
         this.typeNames = Objects.requireNonNull(names, "names");
         return this;
@@ -187,9 +251,27 @@ public final class NetlinkConnection implements AutoCloseable {
 
     /**
      * Sends a request with NLM_F_ACK and waits for the kernel's acknowledgement (a change: add,
-     * delete, set).
+     * delete, set). Reply messages other than the acknowledgement are ignored.
      *
+     * <p>One sendto(2) to the kernel, then recvfrom(2) calls (each datagram sized first with
+     * MSG_PEEK|MSG_TRUNC) until the answer is complete; the connection's lock is held throughout.
+     *
+     * @param type    the request's message type (RTM_NEWROUTE, CTRL_CMD_GETFAMILY, …)
+     * @param flags   further nlmsghdr flags ({@link Netlink#NLM_F_CREATE}, {@link Netlink#NLM_F_EXCL},
+     *                {@link Netlink#NLM_F_REPLACE}, …), or 0; NLM_F_REQUEST and NLM_F_ACK are always
+     *                set
+     * @param payload writes the family header and attributes after the nlmsghdr; null for an empty
+     *                payload
      * @throws NetlinkException when the kernel refuses it
+     * @throws SocketClosedException if the connection is closed, or is closed by another thread
+     *         during the exchange
+     * @throws java.net.SocketTimeoutException if an SO_RCVTIMEO set on {@link #socket()} expires
+     *         while the answer is awaited
+     * @throws java.nio.channels.ClosedByInterruptException if the thread is interrupted (its
+     *         interrupt status set when a send or receive starts, or a virtual thread interrupted
+     *         while it waits); the connection's socket is then closed
+     * @throws IOException if sendto(2) or recvfrom(2) fails (an {@link ErrnoException}), or the
+     *         answer is malformed or reports NLMSG_OVERRUN
      */
     public void execute(int type, int flags, Encoder payload) throws IOException {
         request(type, flags, payload, null);
@@ -198,6 +280,28 @@ public final class NetlinkConnection implements AutoCloseable {
     /**
      * Sends a request with NLM_F_ACK and hands every reply message to {@code handler} until the
      * acknowledgement (a get: one link by name, one generic family).
+     *
+     * <p>One sendto(2) to the kernel, then recvfrom(2) calls (each datagram sized first with
+     * MSG_PEEK|MSG_TRUNC) until the answer is complete; the connection's lock is held throughout.
+     *
+     * @param type    the request's message type (RTM_NEWROUTE, CTRL_CMD_GETFAMILY, …)
+     * @param flags   further nlmsghdr flags ({@link Netlink#NLM_F_CREATE}, {@link Netlink#NLM_F_EXCL},
+     *                {@link Netlink#NLM_F_REPLACE}, …), or 0; NLM_F_REQUEST and NLM_F_ACK are always
+     *                set
+     * @param payload writes the family header and attributes after the nlmsghdr; null for an empty
+     *                payload
+     * @param handler receives each reply message (not the acknowledgement); null to ignore them
+     * @throws NetlinkException when the kernel refuses the request
+     * @throws SocketClosedException if the connection is closed, or is closed by another thread
+     *         during the exchange
+     * @throws java.net.SocketTimeoutException if an SO_RCVTIMEO set on {@link #socket()} expires
+     *         while the answer is awaited
+     * @throws java.nio.channels.ClosedByInterruptException if the thread is interrupted (its
+     *         interrupt status set when a send or receive starts, or a virtual thread interrupted
+     *         while it waits); the connection's socket is then closed
+     * @throws IOException if sendto(2) or recvfrom(2) fails (an {@link ErrnoException}), or the
+     *         answer is malformed or reports NLMSG_OVERRUN; also whatever the handler throws (which
+     *         ends the exchange)
      */
     public void request(int type, int flags, Encoder payload, Handler handler) throws IOException {
         lock.lock();
@@ -212,7 +316,29 @@ public final class NetlinkConnection implements AutoCloseable {
 
     /**
      * Sends a request with NLM_F_ACK and decodes its replies into a list (a get whose answer is
-     * one or a few objects).
+     * one or a few objects). The exchange is that of
+     * {@link #request(int, int, Encoder, Handler)}.
+     *
+     * @param <T>     the type of the decoded objects
+     * @param type    the request's message type (RTM_NEWROUTE, CTRL_CMD_GETFAMILY, …)
+     * @param flags   further nlmsghdr flags ({@link Netlink#NLM_F_CREATE}, {@link Netlink#NLM_F_EXCL},
+     *                {@link Netlink#NLM_F_REPLACE}, …), or 0; NLM_F_REQUEST and NLM_F_ACK are always
+     *                set
+     * @param payload writes the family header and attributes after the nlmsghdr; null for an empty
+     *                payload
+     * @param decoder decodes each reply message (not the acknowledgement)
+     * @return the decoded objects in the order the replies came, without the nulls
+     * @throws NetlinkException when the kernel refuses the request
+     * @throws SocketClosedException if the connection is closed, or is closed by another thread
+     *         during the exchange
+     * @throws java.net.SocketTimeoutException if an SO_RCVTIMEO set on {@link #socket()} expires
+     *         while the answer is awaited
+     * @throws java.nio.channels.ClosedByInterruptException if the thread is interrupted (its
+     *         interrupt status set when a send or receive starts, or a virtual thread interrupted
+     *         while it waits); the connection's socket is then closed
+     * @throws IOException if sendto(2) or recvfrom(2) fails (an {@link ErrnoException}), or the
+     *         answer is malformed or reports NLMSG_OVERRUN; also whatever the decoder throws (which
+     *         ends the exchange)
      */
     public <T> List<T> query(int type, int flags, Encoder payload, Decoder<T> decoder) throws IOException {
         List<T> out = new ArrayList<>();
@@ -227,8 +353,28 @@ public final class NetlinkConnection implements AutoCloseable {
      * Dumps (NLM_F_DUMP) and streams every message to {@code handler} as it arrives, without
      * keeping them: memory stays bounded however large the dump.
      *
+     *
+     * <p>One sendto(2) to the kernel, then recvfrom(2) calls (each datagram sized first with
+     * MSG_PEEK|MSG_TRUNC) until NLMSG_DONE; the connection's lock is held throughout.
+     *
+     * @param type    the dump's message type (RTM_GETLINK, SOCK_DIAG_BY_FAMILY, …); NLM_F_REQUEST and
+     *                NLM_F_DUMP are set
+     * @param payload writes the family header and attributes (filters, which the kernel applies when
+     *                {@link #strictCheck()}); null for an empty payload
+     * @param handler receives each message of the dump
      * @throws DumpInterruptedException after the whole dump, if the kernel marked it interrupted
      *         (its partial list is empty here: the messages went to the handler)
+     * @throws NetlinkException when the kernel refuses the dump or ends it with an error
+     * @throws SocketClosedException if the connection is closed, or is closed by another thread
+     *         during the exchange
+     * @throws java.net.SocketTimeoutException if an SO_RCVTIMEO set on {@link #socket()} expires
+     *         while the answer is awaited
+     * @throws java.nio.channels.ClosedByInterruptException if the thread is interrupted (its
+     *         interrupt status set when a send or receive starts, or a virtual thread interrupted
+     *         while it waits); the connection's socket is then closed
+     * @throws IOException if sendto(2) or recvfrom(2) fails (an {@link ErrnoException}), or the
+     *         answer is malformed or reports NLMSG_OVERRUN; also whatever the handler throws (which
+     *         ends the exchange)
      */
     public void dump(int type, Encoder payload, Handler handler) throws IOException {
         Objects.requireNonNull(handler, "handler");
@@ -243,9 +389,27 @@ public final class NetlinkConnection implements AutoCloseable {
     }
 
     /**
-     * Dumps and decodes every message into a list.
+     * Dumps and decodes every message into a list. The exchange is that of
+     * {@link #dump(int, Encoder, Handler)}.
      *
+     * @param <T>     the type of the decoded objects
+     * @param type    the dump's message type (RTM_GETLINK, SOCK_DIAG_BY_FAMILY, …)
+     * @param payload writes the family header and attributes after the nlmsghdr; null for an empty
+     *                payload
+     * @param decoder decodes each message of the dump
+     * @return the decoded objects in the order the messages came, without the nulls
      * @throws DumpInterruptedException if the kernel marked the dump interrupted; it carries the list
+     * @throws NetlinkException when the kernel refuses the dump or ends it with an error
+     * @throws SocketClosedException if the connection is closed, or is closed by another thread
+     *         during the exchange
+     * @throws java.net.SocketTimeoutException if an SO_RCVTIMEO set on {@link #socket()} expires
+     *         while the answer is awaited
+     * @throws java.nio.channels.ClosedByInterruptException if the thread is interrupted (its
+     *         interrupt status set when a send or receive starts, or a virtual thread interrupted
+     *         while it waits); the connection's socket is then closed
+     * @throws IOException if sendto(2) or recvfrom(2) fails (an {@link ErrnoException}), or the
+     *         answer is malformed or reports NLMSG_OVERRUN; also whatever the decoder throws (which
+     *         ends the exchange)
      */
     public <T> List<T> dumpAll(int type, Encoder payload, Decoder<T> decoder) throws IOException {
         Objects.requireNonNull(decoder, "decoder");
@@ -261,7 +425,30 @@ public final class NetlinkConnection implements AutoCloseable {
         return out;
     }
 
-    /** Dumps until a dump comes back not interrupted, at most {@code attempts} times. */
+    /**
+     * Dumps until a dump comes back not interrupted, at most {@code attempts} times (each as
+     * {@link #dumpAll(int, Encoder, Decoder)}).
+     *
+     * @param <T>      the type of the decoded objects
+     * @param type     the dump's message type (RTM_GETLINK, SOCK_DIAG_BY_FAMILY, …)
+     * @param payload  writes the family header and attributes; null for an empty payload
+     * @param decoder  decodes each message of the dump
+     * @param attempts the most dumps to make, 1 or more
+     * @return the decoded objects of the first dump that was not interrupted
+     * @throws IllegalArgumentException if {@code attempts} is less than 1
+     * @throws DumpInterruptedException if every attempt was interrupted: the last one's, with its list
+     * @throws NetlinkException when the kernel refuses a dump or ends it with an error
+     * @throws SocketClosedException if the connection is closed, or is closed by another thread
+     *         during the exchange
+     * @throws java.net.SocketTimeoutException if an SO_RCVTIMEO set on {@link #socket()} expires
+     *         while the answer is awaited
+     * @throws java.nio.channels.ClosedByInterruptException if the thread is interrupted (its
+     *         interrupt status set when a send or receive starts, or a virtual thread interrupted
+     *         while it waits); the connection's socket is then closed
+     * @throws IOException if sendto(2) or recvfrom(2) fails (an {@link ErrnoException}), or the
+     *         answer is malformed or reports NLMSG_OVERRUN; also whatever the decoder throws (which
+     *         ends the exchange)
+     */
     public <T> List<T> dumpConsistent(int type, Encoder payload, Decoder<T> decoder, int attempts) throws IOException {
         if (attempts < 1) throw new IllegalArgumentException("attempts must be at least 1");
         DumpInterruptedException last = null;
@@ -386,7 +573,17 @@ public final class NetlinkConnection implements AutoCloseable {
 
     // ---- multicast events ----------------------------------------------------------------------
 
-    /** Joins multicast groups (NETLINK_ADD_MEMBERSHIP; any group number, above 32 too). */
+    /**
+     * Joins multicast groups (NETLINK_ADD_MEMBERSHIP; any group number, above 32 too): one
+     * setsockopt(2) per group, in order.
+     *
+     * @param groups the group numbers (RTNLGRP_LINK, …), each 1 or more
+     * @throws IllegalArgumentException if a group is 0 or negative (the groups before it have been
+     *         joined)
+     * @throws SocketClosedException if the connection is closed
+     * @throws ErrnoException if setsockopt(2) fails: EINVAL for a group the family does not have,
+     *         EPERM for a group that only privileged processes may join
+     */
     public void subscribe(int... groups) throws IOException {
         for (int g : groups) {
             if (g <= 0) throw new IllegalArgumentException("netlink groups start at 1: " + g);
@@ -394,7 +591,14 @@ public final class NetlinkConnection implements AutoCloseable {
         }
     }
 
-    /** Leaves multicast groups (NETLINK_DROP_MEMBERSHIP). */
+    /**
+     * Leaves multicast groups (NETLINK_DROP_MEMBERSHIP): one setsockopt(2) per group, in order.
+     *
+     * @param groups the group numbers to leave
+     * @throws SocketClosedException if the connection is closed
+     * @throws ErrnoException if setsockopt(2) fails: EINVAL for a group number the family does not
+     *         have
+     */
     public void unsubscribe(int... groups) throws IOException {
         for (int g : groups) socket.setsockoptInt(Netlink.SOL_NETLINK, Netlink.NETLINK_DROP_MEMBERSHIP, g);
     }
@@ -403,8 +607,25 @@ public final class NetlinkConnection implements AutoCloseable {
      * Waits up to {@code timeoutMillis} (-1: forever) for one datagram of notifications and hands each
      * message in it to {@code handler}.
      *
+     * <p>Waits with {@link Socket#poll(int, int)} (poll(2)) when {@code timeoutMillis} is 0 or more,
+     * then receives with recvfrom(2) (sized first with MSG_PEEK|MSG_TRUNC). Datagrams not sent by the
+     * kernel are dropped ({@link #spoofedDropped()}) and the wait starts again. NLMSG_NOOP and
+     * NLMSG_DONE messages are skipped. The connection's lock is held throughout.
+     *
+     * @param handler       receives each notification message
+     * @param timeoutMillis the longest wait in milliseconds: 0 to take only what is there, -1 (or any
+     *                      negative value) to wait forever
      * @return the number of messages handled; 0 if the time ran out
      * @throws EventsLostException if the kernel dropped notifications (ENOBUFS); receiving may go on
+     * @throws SocketClosedException if the connection is closed, or is closed by another thread while
+     *         the call waits
+     * @throws java.net.SocketTimeoutException if {@code timeoutMillis} is negative and an
+     *         SO_RCVTIMEO set on {@link #socket()} expires
+     * @throws java.nio.channels.ClosedByInterruptException if the thread is interrupted (its
+     *         interrupt status set when the wait or receive starts, or a virtual thread interrupted
+     *         while it waits); the connection's socket is then closed
+     * @throws IOException if poll(2) or recvfrom(2) fails (an {@link ErrnoException}), or the datagram
+     *         is malformed; also whatever the handler throws
      */
     public int receiveEvents(Handler handler, int timeoutMillis) throws IOException {
         Objects.requireNonNull(handler, "handler");
