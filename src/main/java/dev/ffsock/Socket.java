@@ -1692,9 +1692,9 @@ public final class Socket implements Closeable {
      * {@link Msg#MSG_WAITFORONE} to return once at least one datagram arrived): the number of slots
      * filled, or {@link #WOULD_BLOCK}. Always adds MSG_CMSG_CLOEXEC.
      *
-     * <p>In blocking mode without MSG_WAITFORONE, a platform thread's call waits in the kernel until
-     * every slot is filled (recvmmsg(2)'s own rule), while a virtual thread's call, which cannot wait
-     * in the kernel, returns once at least one datagram is there. SO_RCVTIMEO bounds the waiting:
+     * <p>In blocking mode without MSG_WAITFORONE the call waits until every slot is filled
+     * (recvmmsg(2)'s own rule; a virtual thread's call, which cannot wait in the kernel, goes on
+     * waiting on ffsock's poller to the same end). SO_RCVTIMEO bounds the waiting:
      * running out before the first datagram throws, after it ends the call with what arrived. Close
      * wakes the wait. For a real time limit use
      * {@link #recvmmsg(DatagramBatch, int, Duration)}.
@@ -1722,6 +1722,9 @@ public final class Socket implements Closeable {
         try {
             r = MsgIo.recvmmsg(guard, block, batch.vec, batch.size(), flags);
             if (r > 0) batch.afterReceive(0, r);
+            if (r > 0 && block && (flags & Msg.MSG_WAITFORONE) == 0 && Thread.currentThread().isVirtual()) {
+                r = MsgIo.recvmmsgFill(guard, batch.receiver, r, batch.size(), flags);
+            }
             return r;
         } finally {
             if (r <= 0) batch.receiveFailed(0);

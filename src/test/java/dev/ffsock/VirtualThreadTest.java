@@ -104,6 +104,36 @@ class VirtualThreadTest {
         }
     }
 
+    /**
+     * A blocking recvmmsg without MSG_WAITFORONE fills every slot on both kinds of thread (a virtual
+     * thread's MSG_DONTWAIT attempts would otherwise return after the first datagram).
+     */
+    @Test
+    void blockingRecvmmsgFillsEverySlotOnVirtualAndPlatformThreads() throws Exception {
+        for (boolean virtual : new boolean[] {false, true}) {
+            Socket[] pair = Socket.socketpair(Domain.AF_UNIX, Type.DGRAM);
+            try (Socket a = pair[0]; Socket b = pair[1]) {
+                DatagramBatch batch = new DatagramBatch(4, 16);
+                java.util.concurrent.CompletableFuture<Integer> got = new java.util.concurrent.CompletableFuture<>();
+                Runnable call = () -> {
+                    try {
+                        got.complete(a.recvmmsg(batch, 0));
+                    } catch (Throwable e) {
+                        got.completeExceptionally(e);
+                    }
+                };
+                if (virtual) Thread.ofVirtual().start(call); else Thread.ofPlatform().start(call);
+                byte[] one = {7};
+                b.send(one, 0, 1, 0);
+                Thread.sleep(200);
+                assertTrue(!got.isDone(), "virtual=" + virtual + ": returned after one datagram");
+                for (int i = 0; i < 3; i++) b.send(one, 0, 1, 0);
+                assertEquals(4, got.get(10, java.util.concurrent.TimeUnit.SECONDS), "virtual=" + virtual);
+                assertEquals(4, batch.received());
+            }
+        }
+    }
+
     @Test
     void receiveTimeoutOnVirtualAndPlatformThreads() throws Exception {
         for (boolean virtual : new boolean[] {true, false}) {

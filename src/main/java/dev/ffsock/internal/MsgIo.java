@@ -46,6 +46,31 @@ public final class MsgIo {
                 RECVMMSG, vec, count, null);
     }
 
+    /**
+     * The rest of a blocking-mode recvmmsg(2) without MSG_WAITFORONE on a virtual thread: its
+     * attempts carry MSG_DONTWAIT and so return with what is there, but recvmmsg(2)'s rule is to wait
+     * for every slot; this goes on waiting and receiving until all {@code size} slots are filled.
+     * As in the kernel, SO_RCVTIMEO running out (or an error) after the first datagram ends the call
+     * with what arrived (an error stays pending for the next call).
+     *
+     * @param got the slots already filled
+     * @return the slots filled in all
+     */
+    public static int recvmmsgFill(FdGuard guard, Slots slots, int got, int size, int flags) throws IOException {
+        while (got < size) {
+            int r;
+            try {
+                r = recvmmsg(guard, true, slots.vectorFrom(got), size - got, flags);
+            } catch (SocketTimeoutException | ErrnoException e) {
+                break;
+            }
+            if (r <= 0) break;
+            slots.received(got, r);
+            got += r;
+        }
+        return got;
+    }
+
     /** Where a timed recvmmsg puts what arrived: {@code slot} is the first slot of this batch of datagrams. */
     public interface Slots {
         /** {@return the mmsghdr vector from slot {@code from} on} */
