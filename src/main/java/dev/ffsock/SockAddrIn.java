@@ -96,21 +96,21 @@ public final class SockAddrIn extends SockAddr {
 
     @Override
     public int length() {
-        return (int) Structs.SOCKADDR_IN_SIZE;
+        return (int) Structs.SockaddrIn.SIZE;
     }
 
     @Override
     int encode(MemorySegment dst) {
-        dst.asSlice(0, Structs.SOCKADDR_IN_SIZE).fill((byte) 0);
-        dst.set(U16, Structs.SIN_FAMILY, (short) 2);
-        dst.set(BE16, Structs.SIN_PORT, (short) port);
-        dst.set(BE32, Structs.SIN_ADDR, address);
-        return (int) Structs.SOCKADDR_IN_SIZE;
+        dst.asSlice(0, Structs.SockaddrIn.SIZE).fill((byte) 0);
+        dst.set(U16, Structs.SockaddrIn.FAMILY, (short) 2);
+        dst.set(BE16, Structs.SockaddrIn.PORT, (short) port);
+        dst.set(BE32, Structs.SockaddrIn.ADDR, address);
+        return (int) Structs.SockaddrIn.SIZE;
     }
 
     static SockAddrIn decode(MemorySegment src, int len) {
-        requireLength(len, Structs.SIN_ADDR + 4, "sockaddr_in");
-        return new SockAddrIn(src.get(BE32, Structs.SIN_ADDR), src.get(BE16, Structs.SIN_PORT) & 0xffff);
+        requireLength(len, Structs.SockaddrIn.ADDR + 4, "sockaddr_in");
+        return new SockAddrIn(src.get(BE32, Structs.SockaddrIn.ADDR), src.get(BE16, Structs.SockaddrIn.PORT) & 0xffff);
     }
 
     @Override
