@@ -28,7 +28,7 @@ trap 'rm -rf "$out"' EXIT
     @includes.txt ffsock.h)
 
 gen=$out/${pkg//.//}
-# Four mechanical rewrites of jextract's output (rewrite() below; the committed files are its output):
+# Five mechanical rewrites of jextract's output (rewrite() below; the committed files are its output):
 #
 # 1. jextract emits SymbolLookup.findOrThrow (JDK 23+); ffsock targets --release 22, where the same
 #    lookup is find(name).orElseThrow().
@@ -53,6 +53,11 @@ gen=$out/${pkg//.//}
 #    sockaddr_in's and sockaddr_storage's padding arrays made every program pay it for its first
 #    address. The field becomes a holder class, `private static final class NAME$ELEM_HANDLE { static
 #    final VarHandle H = ...; }`, and its users read NAME$ELEM_HANDLE.H: built on first indexed access.
+# 5. LinuxC$shared.align(layout, alignment), which the packed struct epoll_event's layout is built
+#    with, is a loop over the layout's members instead of jextract's pattern switch over a stream: the
+#    same layouts, without spinning a type-switch class and two lambda classes the first time a packed
+#    struct initialises (the first epoll_event cost a fresh JVM ~5-10 ms; every thread's first call
+#    touches it, for its scratch epoll_event).
 rewrite() {
   sed -i -E \
     -e 's/SYMBOL_LOOKUP\.findOrThrow\(("[^"]*")\)/SYMBOL_LOOKUP.find(\1).orElseThrow()/g' \
@@ -67,6 +72,33 @@ rewrite() {
     -e 's/^( +)private static final VarHandle ([A-Za-z_][A-Za-z_0-9]*)\$ELEM_HANDLE = (.*);$/\1private static final class \2$ELEM_HANDLE {\n\1    static final VarHandle H = \3;\n\1}/' \
     -e 's/\b([A-Za-z_][A-Za-z_0-9]*\$ELEM_HANDLE)\.(get|set)\(/\1.H.\2(/g' \
     "$@"
+  local align
+  align=$(mktemp)
+  cat >"$align" <<'JAVA'
+    static MemoryLayout align(MemoryLayout layout, long align) {
+        if (layout instanceof PaddingLayout p) return p;
+        if (layout instanceof ValueLayout v) return v.withByteAlignment(align);
+        if (layout instanceof GroupLayout g) {
+            List<MemoryLayout> members = g.memberLayouts();
+            MemoryLayout[] alignedMembers = new MemoryLayout[members.size()];
+            for (int i = 0; i < alignedMembers.length; i++) alignedMembers[i] = align(members.get(i), align);
+            return g instanceof StructLayout ?
+                    MemoryLayout.structLayout(alignedMembers) : MemoryLayout.unionLayout(alignedMembers);
+        }
+        SequenceLayout s = (SequenceLayout) layout;
+        return MemoryLayout.sequenceLayout(s.elementCount(), align(s.elementLayout(), align));
+    }
+JAVA
+  # From align's first line to the method's closing brace, if it is still jextract's switch.
+  sed -i -E \
+    -e '/^    static MemoryLayout align\(MemoryLayout layout, long align\) \{$/{N;/\n        return switch \(layout\) \{$/!b' \
+    -e ":more;N;/\n    }$/!b more;r $align" -e 'd}' \
+    "$@"
+  rm -f "$align"
+  if grep -l 'case PaddingLayout p -> p;' "$@" >/dev/null 2>&1; then
+    echo "jextract.sh: align's pattern switch left after the rewrite; update the rewrite" >&2
+    exit 1
+  fi
   if grep -l 'loaderLookup' "$@" >/dev/null 2>&1; then
     echo "jextract.sh: loaderLookup left after the rewrite; update the rewrite" >&2
     exit 1
