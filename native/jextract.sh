@@ -28,7 +28,7 @@ trap 'rm -rf "$out"' EXIT
     @includes.txt ffsock.h)
 
 gen=$out/${pkg//.//}
-# Two mechanical rewrites of jextract's output (rewrite() below; the committed files are its output):
+# Five mechanical rewrites of jextract's output (rewrite() below; the committed files are its output):
 #
 # 1. jextract emits SymbolLookup.findOrThrow (JDK 23+); ffsock targets --release 22, where the same
 #    lookup is find(name).orElseThrow().
@@ -41,6 +41,23 @@ gen=$out/${pkg//.//}
 #    `Linker.nativeLinker().downcallHandle(NAME.ADDR, NAME.DESC)` (the linker caches the linked shape,
 #    so a repeated call costs a lookup and an address binding; ffsock itself calls neither). A holder
 #    now costs one symbol lookup. Variadic invokers (fcntl, ioctl, open) already link on use.
+# 3. The symbol lookup is the native linker's default lookup (libc) alone. jextract emits
+#    `SymbolLookup.loaderLookup().or(Linker.nativeLinker().defaultLookup())` for libraries loaded
+#    with System.loadLibrary; ffsock loads no library of its own, every symbol it binds is libc's, and
+#    building the class loader's lookup cost a fresh JVM ~15-25 ms before its first socket. It also
+#    means a same-named symbol in a library the application loaded never replaces libc's.
+# 4. No VarHandle is built when a struct class initialises. jextract gives each array field a
+#    `private static final VarHandle NAME$ELEM_HANDLE = NAME$LAYOUT.varHandle(sequenceElement());`
+#    for its indexed getter and setter; the first such handle in a JVM spins method-handle adapters
+#    (50-150 ms), and the syscall layer only reads sizes and offsets from the layouts (Structs), so
+#    sockaddr_in's and sockaddr_storage's padding arrays made every program pay it for its first
+#    address. The field becomes a holder class, `private static final class NAME$ELEM_HANDLE { static
+#    final VarHandle H = ...; }`, and its users read NAME$ELEM_HANDLE.H: built on first indexed access.
+# 5. LinuxC$shared.align(layout, alignment), which the packed struct epoll_event's layout is built
+#    with, is a loop over the layout's members instead of jextract's pattern switch over a stream: the
+#    same layouts, without spinning a type-switch class and two lambda classes the first time a packed
+#    struct initialises (the first epoll_event cost a fresh JVM ~5-10 ms; every thread's first call
+#    touches it, for its scratch epoll_event).
 rewrite() {
   sed -i -E \
     -e 's/SYMBOL_LOOKUP\.findOrThrow\(("[^"]*")\)/SYMBOL_LOOKUP.find(\1).orElseThrow()/g' \
@@ -48,6 +65,48 @@ rewrite() {
     -e '/^ +public static final MethodHandle HANDLE = Linker\.nativeLinker\(\)\.downcallHandle\(ADDR, DESC\);$/d' \
     -e 's/\b([A-Za-z_][A-Za-z_0-9]*)\.HANDLE\b/Linker.nativeLinker().downcallHandle(\1.ADDR, \1.DESC)/g' \
     "$@"
+  # A second pass: the blank-line rule above joins a blank line to the next, which these anchored
+  # rules would then miss.
+  sed -i -E \
+    -e '/^ +static final SymbolLookup SYMBOL_LOOKUP = SymbolLookup\.loaderLookup\(\)$/{N;s/SymbolLookup\.loaderLookup\(\)\n +\.or\((Linker\.nativeLinker\(\)\.defaultLookup\(\))\);$/\1;/}' \
+    -e 's/^( +)private static final VarHandle ([A-Za-z_][A-Za-z_0-9]*)\$ELEM_HANDLE = (.*);$/\1private static final class \2$ELEM_HANDLE {\n\1    static final VarHandle H = \3;\n\1}/' \
+    -e 's/\b([A-Za-z_][A-Za-z_0-9]*\$ELEM_HANDLE)\.(get|set)\(/\1.H.\2(/g' \
+    "$@"
+  local align
+  align=$(mktemp)
+  cat >"$align" <<'JAVA'
+    static MemoryLayout align(MemoryLayout layout, long align) {
+        if (layout instanceof PaddingLayout p) return p;
+        if (layout instanceof ValueLayout v) return v.withByteAlignment(align);
+        if (layout instanceof GroupLayout g) {
+            List<MemoryLayout> members = g.memberLayouts();
+            MemoryLayout[] alignedMembers = new MemoryLayout[members.size()];
+            for (int i = 0; i < alignedMembers.length; i++) alignedMembers[i] = align(members.get(i), align);
+            return g instanceof StructLayout ?
+                    MemoryLayout.structLayout(alignedMembers) : MemoryLayout.unionLayout(alignedMembers);
+        }
+        SequenceLayout s = (SequenceLayout) layout;
+        return MemoryLayout.sequenceLayout(s.elementCount(), align(s.elementLayout(), align));
+    }
+JAVA
+  # From align's first line to the method's closing brace, if it is still jextract's switch.
+  sed -i -E \
+    -e '/^    static MemoryLayout align\(MemoryLayout layout, long align\) \{$/{N;/\n        return switch \(layout\) \{$/!b' \
+    -e ":more;N;/\n    }$/!b more;r $align" -e 'd}' \
+    "$@"
+  rm -f "$align"
+  if grep -l 'case PaddingLayout p -> p;' "$@" >/dev/null 2>&1; then
+    echo "jextract.sh: align's pattern switch left after the rewrite; update the rewrite" >&2
+    exit 1
+  fi
+  if grep -l 'loaderLookup' "$@" >/dev/null 2>&1; then
+    echo "jextract.sh: loaderLookup left after the rewrite; update the rewrite" >&2
+    exit 1
+  fi
+  if grep -lE 'VarHandle [A-Za-z_0-9]+\$ELEM_HANDLE =' "$@" >/dev/null 2>&1; then
+    echo "jextract.sh: an eager ELEM_HANDLE left after the rewrite; update the rewrite" >&2
+    exit 1
+  fi
   if grep -l 'findOrThrow' "$@" >/dev/null 2>&1; then
     echo "jextract.sh: findOrThrow left after the rewrite; update the rewrite" >&2
     exit 1

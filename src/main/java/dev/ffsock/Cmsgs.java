@@ -47,18 +47,18 @@ final class Cmsgs {
                         return true;
                     }
                     case SCM_CREDENTIALS -> {
-                        if (out.hasCred || n != Structs.UCRED_SIZE) return false;
+                        if (out.hasCred || n != Structs.Ucred.SIZE) return false;
                         out.hasCred = true;
-                        out.credPid = b.get(INT, at + Structs.UCRED_PID);
-                        out.credUid = b.get(INT, at + Structs.UCRED_UID);
-                        out.credGid = b.get(INT, at + Structs.UCRED_GID);
+                        out.credPid = b.get(INT, at + Structs.Ucred.PID);
+                        out.credUid = b.get(INT, at + Structs.Ucred.UID);
+                        out.credGid = b.get(INT, at + Structs.Ucred.GID);
                         return true;
                     }
                     case SCM_TIMESTAMPNS, SO_TIMESTAMPNS_NEW -> {
-                        return timestamp(b, at, n, Structs.TIMESPEC_SEC, Structs.TIMESPEC_NSEC, Structs.TIMESPEC_SIZE, 1, out);
+                        return timestamp(b, at, n, Structs.Timespec.SEC, Structs.Timespec.NSEC, Structs.Timespec.SIZE, 1, out);
                     }
                     case SCM_TIMESTAMP, SO_TIMESTAMP_NEW -> {
-                        return timestamp(b, at, n, Structs.TIMEVAL_SEC, Structs.TIMEVAL_USEC, Structs.TIMEVAL_SIZE, 1000, out);
+                        return timestamp(b, at, n, Structs.Timeval.SEC, Structs.Timeval.USEC, Structs.Timeval.SIZE, 1000, out);
                     }
                     default -> {
                         return false;
@@ -67,12 +67,12 @@ final class Cmsgs {
             }
             case SOL_IP -> {
                 if (type == IP_PKTINFO) {
-                    if (out.pktFamily != 0 || n != Structs.IN_PKTINFO_SIZE) return false;
-                    int ifindex = b.get(INT, at + Structs.IPI_IFINDEX);
+                    if (out.pktFamily != 0 || n != Structs.InPktinfo.SIZE) return false;
+                    int ifindex = b.get(INT, at + Structs.InPktinfo.IFINDEX);
                     if (ifindex < 0) return false;
                     out.pktFamily = 4;
                     out.pktIfindex = ifindex;
-                    MemorySegment.copy(b, ValueLayout.JAVA_BYTE, at + Structs.IPI_ADDR, out.pktAddr4, 0, 4);
+                    MemorySegment.copy(b, ValueLayout.JAVA_BYTE, at + Structs.InPktinfo.ADDR, out.pktAddr4, 0, 4);
                     return true;
                 }
                 if (type == IP_TTL) {
@@ -86,12 +86,12 @@ final class Cmsgs {
             }
             case SOL_IPV6 -> {
                 if (type == IPV6_PKTINFO) {
-                    if (out.pktFamily != 0 || n != Structs.IN6_PKTINFO_SIZE) return false;
-                    int ifindex = b.get(INT, at + Structs.IPI6_IFINDEX);
+                    if (out.pktFamily != 0 || n != Structs.In6Pktinfo.SIZE) return false;
+                    int ifindex = b.get(INT, at + Structs.In6Pktinfo.IFINDEX);
                     if (ifindex < 0) return false;
                     out.pktFamily = 6;
                     out.pktIfindex = ifindex;
-                    MemorySegment.copy(b, ValueLayout.JAVA_BYTE, at + Structs.IPI6_ADDR, out.pktAddr6, 0, 16);
+                    MemorySegment.copy(b, ValueLayout.JAVA_BYTE, at + Structs.In6Pktinfo.ADDR, out.pktAddr6, 0, 16);
                     return true;
                 }
                 if (type == IPV6_HOPLIMIT) {

@@ -71,8 +71,8 @@ public final class DatagramBatch {
         this.slotCapacity = slotCapacity;
         this.controlCapacity = (int) CmsgLayout.align(controlCapacity);
         Arena arena = Arena.ofAuto();
-        vec = arena.allocate(slots * Structs.MMSGHDR_SIZE, 16);
-        iovs = arena.allocate(slots * Structs.IOVEC_SIZE, 16);
+        vec = arena.allocate(slots * Structs.Mmsghdr.SIZE, 16);
+        iovs = arena.allocate(slots * Structs.Iovec.SIZE, 16);
         MemorySegment data = arena.allocate((long) slots * slotCapacity, 16);
         MemorySegment ctl = this.controlCapacity == 0 ? MemorySegment.NULL : arena.allocate((long) slots * this.controlCapacity, 16);
         vecFrom = new MemorySegment[slots];
@@ -83,16 +83,16 @@ public final class DatagramBatch {
         flags = new int[slots];
         fdsClosed = new int[slots];
         for (int i = 0; i < slots; i++) {
-            vecFrom[i] = vec.asSlice(i * Structs.MMSGHDR_SIZE);
+            vecFrom[i] = vec.asSlice(i * Structs.Mmsghdr.SIZE);
             buffers[i] = data.asSlice((long) i * slotCapacity, slotCapacity);
             controls[i] = this.controlCapacity == 0 ? MemorySegment.NULL
                     : ctl.asSlice((long) i * this.controlCapacity, this.controlCapacity);
             addresses[i] = new SockAddrStorage();
-            long iov = i * Structs.IOVEC_SIZE;
-            iovs.set(ValueLayout.JAVA_LONG, iov + Structs.IOV_BASE, buffers[i].address());
-            long h = i * Structs.MMSGHDR_SIZE + Structs.MMSG_HDR;
-            vec.set(ValueLayout.JAVA_LONG, h + Structs.MSG_IOV, iovs.address() + iov);
-            vec.set(ValueLayout.JAVA_LONG, h + Structs.MSG_IOVLEN, 1);
+            long iov = i * Structs.Iovec.SIZE;
+            iovs.set(ValueLayout.JAVA_LONG, iov + Structs.Iovec.BASE, buffers[i].address());
+            long h = i * Structs.Mmsghdr.SIZE + Structs.Mmsghdr.HDR;
+            vec.set(ValueLayout.JAVA_LONG, h + Structs.Msghdr.IOV, iovs.address() + iov);
+            vec.set(ValueLayout.JAVA_LONG, h + Structs.Msghdr.IOVLEN, 1);
         }
     }
 
@@ -209,8 +209,8 @@ public final class DatagramBatch {
         if (viewSlot != i) {
             view.clear();
             MemorySegment hdrs = vec;
-            long h = i * Structs.MMSGHDR_SIZE + Structs.MMSG_HDR;
-            long len = controlCapacity == 0 ? 0 : hdrs.get(ValueLayout.JAVA_LONG, h + Structs.MSG_CONTROLLEN);
+            long h = i * Structs.Mmsghdr.SIZE + Structs.Mmsghdr.HDR;
+            long len = controlCapacity == 0 ? 0 : hdrs.get(ValueLayout.JAVA_LONG, h + Structs.Msghdr.CONTROLLEN);
             Cmsgs.parse(controls[i], len, view);
             view.truncated = (flags[i] & Msg.MSG_CTRUNC) != 0;
             // The slot's descriptors were closed when it was received (see afterReceive): their
@@ -227,22 +227,22 @@ public final class DatagramBatch {
     /** Prepares slots [from, from+count) for sendmmsg. */
     void prepareSend(int from, int count) {
         for (int i = from; i < from + count; i++) {
-            long h = i * Structs.MMSGHDR_SIZE + Structs.MMSG_HDR;
-            iovs.set(ValueLayout.JAVA_LONG, i * Structs.IOVEC_SIZE + Structs.IOV_LEN, lengths[i]);
+            long h = i * Structs.Mmsghdr.SIZE + Structs.Mmsghdr.HDR;
+            iovs.set(ValueLayout.JAVA_LONG, i * Structs.Iovec.SIZE + Structs.Iovec.LEN, lengths[i]);
             SockAddrStorage a = addresses[i];
             int alen = a.length();
-            vec.set(ValueLayout.JAVA_LONG, h + Structs.MSG_NAME, alen == 0 ? 0 : a.addr.address());
-            vec.set(ValueLayout.JAVA_INT, h + Structs.MSG_NAMELEN, alen);
-            vec.set(ValueLayout.JAVA_LONG, h + Structs.MSG_CONTROL, 0);
-            vec.set(ValueLayout.JAVA_LONG, h + Structs.MSG_CONTROLLEN, 0);
-            vec.set(ValueLayout.JAVA_INT, h + Structs.MSG_FLAGS, 0);
-            vec.set(ValueLayout.JAVA_INT, i * Structs.MMSGHDR_SIZE + Structs.MMSG_LEN, 0);
+            vec.set(ValueLayout.JAVA_LONG, h + Structs.Msghdr.NAME, alen == 0 ? 0 : a.addr.address());
+            vec.set(ValueLayout.JAVA_INT, h + Structs.Msghdr.NAMELEN, alen);
+            vec.set(ValueLayout.JAVA_LONG, h + Structs.Msghdr.CONTROL, 0);
+            vec.set(ValueLayout.JAVA_LONG, h + Structs.Msghdr.CONTROLLEN, 0);
+            vec.set(ValueLayout.JAVA_INT, h + Structs.Msghdr.FLAGS, 0);
+            vec.set(ValueLayout.JAVA_INT, i * Structs.Mmsghdr.SIZE + Structs.Mmsghdr.LEN, 0);
         }
     }
 
     /** Records the bytes sent by the first {@code n} prepared slots. */
     void afterSend(int from, int n) {
-        for (int i = from; i < from + n; i++) lengths[i] = vec.get(ValueLayout.JAVA_INT, i * Structs.MMSGHDR_SIZE + Structs.MMSG_LEN);
+        for (int i = from; i < from + n; i++) lengths[i] = vec.get(ValueLayout.JAVA_INT, i * Structs.Mmsghdr.SIZE + Structs.Mmsghdr.LEN);
     }
 
     /** Prepares slots [from, size) for recvmmsg. */
@@ -250,15 +250,15 @@ public final class DatagramBatch {
         viewSlot = -1;
         if (from == 0) received = 0;
         for (int i = from; i < slots; i++) {
-            long h = i * Structs.MMSGHDR_SIZE + Structs.MMSG_HDR;
-            iovs.set(ValueLayout.JAVA_LONG, i * Structs.IOVEC_SIZE + Structs.IOV_LEN, slotCapacity);
+            long h = i * Structs.Mmsghdr.SIZE + Structs.Mmsghdr.HDR;
+            iovs.set(ValueLayout.JAVA_LONG, i * Structs.Iovec.SIZE + Structs.Iovec.LEN, slotCapacity);
             SockAddrStorage a = addresses[i];
-            vec.set(ValueLayout.JAVA_LONG, h + Structs.MSG_NAME, a.addr.address());
-            vec.set(ValueLayout.JAVA_INT, h + Structs.MSG_NAMELEN, (int) Structs.SOCKADDR_STORAGE_SIZE);
-            vec.set(ValueLayout.JAVA_LONG, h + Structs.MSG_CONTROL, controlCapacity == 0 ? 0 : controls[i].address());
-            vec.set(ValueLayout.JAVA_LONG, h + Structs.MSG_CONTROLLEN, controlCapacity);
-            vec.set(ValueLayout.JAVA_INT, h + Structs.MSG_FLAGS, 0);
-            vec.set(ValueLayout.JAVA_INT, i * Structs.MMSGHDR_SIZE + Structs.MMSG_LEN, 0);
+            vec.set(ValueLayout.JAVA_LONG, h + Structs.Msghdr.NAME, a.addr.address());
+            vec.set(ValueLayout.JAVA_INT, h + Structs.Msghdr.NAMELEN, (int) Structs.SockaddrStorage.SIZE);
+            vec.set(ValueLayout.JAVA_LONG, h + Structs.Msghdr.CONTROL, controlCapacity == 0 ? 0 : controls[i].address());
+            vec.set(ValueLayout.JAVA_LONG, h + Structs.Msghdr.CONTROLLEN, controlCapacity);
+            vec.set(ValueLayout.JAVA_INT, h + Structs.Msghdr.FLAGS, 0);
+            vec.set(ValueLayout.JAVA_INT, i * Structs.Mmsghdr.SIZE + Structs.Mmsghdr.LEN, 0);
             fdsClosed[i] = 0;
         }
     }
@@ -269,13 +269,13 @@ public final class DatagramBatch {
      */
     void afterReceive(int from, int n) {
         for (int i = from; i < from + n; i++) {
-            long h = i * Structs.MMSGHDR_SIZE + Structs.MMSG_HDR;
-            lengths[i] = vec.get(ValueLayout.JAVA_INT, i * Structs.MMSGHDR_SIZE + Structs.MMSG_LEN);
-            flags[i] = vec.get(ValueLayout.JAVA_INT, h + Structs.MSG_FLAGS) & ~Msg.MSG_CMSG_CLOEXEC; // echoed input flag
-            int nl = vec.get(ValueLayout.JAVA_INT, h + Structs.MSG_NAMELEN);
-            addresses[i].len.set(ValueLayout.JAVA_INT, 0, Math.max(0, Math.min(nl, (int) Structs.SOCKADDR_STORAGE_SIZE)));
+            long h = i * Structs.Mmsghdr.SIZE + Structs.Mmsghdr.HDR;
+            lengths[i] = vec.get(ValueLayout.JAVA_INT, i * Structs.Mmsghdr.SIZE + Structs.Mmsghdr.LEN);
+            flags[i] = vec.get(ValueLayout.JAVA_INT, h + Structs.Msghdr.FLAGS) & ~Msg.MSG_CMSG_CLOEXEC; // echoed input flag
+            int nl = vec.get(ValueLayout.JAVA_INT, h + Structs.Msghdr.NAMELEN);
+            addresses[i].len.set(ValueLayout.JAVA_INT, 0, Math.max(0, Math.min(nl, (int) Structs.SockaddrStorage.SIZE)));
             if (controlCapacity > 0) {
-                long len = vec.get(ValueLayout.JAVA_LONG, h + Structs.MSG_CONTROLLEN);
+                long len = vec.get(ValueLayout.JAVA_LONG, h + Structs.Msghdr.CONTROLLEN);
                 if (len > 0) {
                     view.clear();
                     Cmsgs.parse(controls[i], len, view);

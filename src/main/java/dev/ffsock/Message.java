@@ -73,11 +73,11 @@ public final class Message implements AutoCloseable {
         }
         this.maxBuffers = maxBuffers;
         this.controlCapacity = (int) CmsgLayout.align(controlCapacity);
-        long iovBytes = maxBuffers * Structs.IOVEC_SIZE;
-        MemorySegment all = Arena.ofAuto().allocate(Structs.MSGHDR_SIZE + iovBytes + this.controlCapacity, 16);
-        hdr = all.asSlice(0, Structs.MSGHDR_SIZE);
-        iov = all.asSlice(Structs.MSGHDR_SIZE, iovBytes);
-        ctl = all.asSlice(Structs.MSGHDR_SIZE + iovBytes, this.controlCapacity);
+        long iovBytes = maxBuffers * Structs.Iovec.SIZE;
+        MemorySegment all = Arena.ofAuto().allocate(Structs.Msghdr.SIZE + iovBytes + this.controlCapacity, 16);
+        hdr = all.asSlice(0, Structs.Msghdr.SIZE);
+        iov = all.asSlice(Structs.Msghdr.SIZE, iovBytes);
+        ctl = all.asSlice(Structs.Msghdr.SIZE + iovBytes, this.controlCapacity);
         buffers = new MemorySegment[maxBuffers];
     }
 
@@ -254,10 +254,10 @@ public final class Message implements AutoCloseable {
      */
     public Message addCredentials(UCred cred) {
         Objects.requireNonNull(cred, "cred");
-        long at = append(ControlMessage.SOL_SOCKET, ControlMessage.SCM_CREDENTIALS, Structs.UCRED_SIZE);
-        ctl.set(ValueLayout.JAVA_INT, at + Structs.UCRED_PID, cred.pid());
-        ctl.set(ValueLayout.JAVA_INT, at + Structs.UCRED_UID, cred.uid());
-        ctl.set(ValueLayout.JAVA_INT, at + Structs.UCRED_GID, cred.gid());
+        long at = append(ControlMessage.SOL_SOCKET, ControlMessage.SCM_CREDENTIALS, Structs.Ucred.SIZE);
+        ctl.set(ValueLayout.JAVA_INT, at + Structs.Ucred.PID, cred.pid());
+        ctl.set(ValueLayout.JAVA_INT, at + Structs.Ucred.UID, cred.uid());
+        ctl.set(ValueLayout.JAVA_INT, at + Structs.Ucred.GID, cred.gid());
         return this;
     }
 
@@ -272,13 +272,13 @@ public final class Message implements AutoCloseable {
         Objects.requireNonNull(info, "info");
         byte[] a = info.address().getAddress();
         if (info.address() instanceof Inet4Address) {
-            long at = append(ControlMessage.SOL_IP, ControlMessage.IP_PKTINFO, Structs.IN_PKTINFO_SIZE);
-            ctl.set(ValueLayout.JAVA_INT, at + Structs.IPI_IFINDEX, info.ifindex());
-            MemorySegment.copy(a, 0, ctl, ValueLayout.JAVA_BYTE, at + Structs.IPI_SPEC_DST, 4);
+            long at = append(ControlMessage.SOL_IP, ControlMessage.IP_PKTINFO, Structs.InPktinfo.SIZE);
+            ctl.set(ValueLayout.JAVA_INT, at + Structs.InPktinfo.IFINDEX, info.ifindex());
+            MemorySegment.copy(a, 0, ctl, ValueLayout.JAVA_BYTE, at + Structs.InPktinfo.SPEC_DST, 4);
         } else if (info.address() instanceof Inet6Address) {
-            long at = append(ControlMessage.SOL_IPV6, ControlMessage.IPV6_PKTINFO, Structs.IN6_PKTINFO_SIZE);
-            MemorySegment.copy(a, 0, ctl, ValueLayout.JAVA_BYTE, at + Structs.IPI6_ADDR, 16);
-            ctl.set(ValueLayout.JAVA_INT, at + Structs.IPI6_IFINDEX, info.ifindex());
+            long at = append(ControlMessage.SOL_IPV6, ControlMessage.IPV6_PKTINFO, Structs.In6Pktinfo.SIZE);
+            MemorySegment.copy(a, 0, ctl, ValueLayout.JAVA_BYTE, at + Structs.In6Pktinfo.ADDR, 16);
+            ctl.set(ValueLayout.JAVA_INT, at + Structs.In6Pktinfo.IFINDEX, info.ifindex());
         } else {
             throw new IllegalArgumentException("not an IPv4 or IPv6 address: " + info.address());
         }
@@ -418,7 +418,7 @@ public final class Message implements AutoCloseable {
         flagsOut = 0;
         result = -1;
         MemorySegment bounce = MsgHdr.fillIov(hdr, iov, buffers, bufferCount, false);
-        MsgHdr.set(hdr, address.addr, (int) Structs.SOCKADDR_STORAGE_SIZE, ctl, controlCapacity);
+        MsgHdr.set(hdr, address.addr, (int) Structs.SockaddrStorage.SIZE, ctl, controlCapacity);
         address.len.set(ValueLayout.JAVA_INT, 0, 0);
         return bounce;
     }

@@ -40,9 +40,9 @@ public final class PollSet {
     public int add(Socket socket, int events) {
         Objects.requireNonNull(socket, "socket");
         int i = sockets.size();
-        if (fds.byteSize() < (i + 1) * Structs.POLLFD_SIZE) {
-            MemorySegment bigger = Arena.ofAuto().allocate(Math.max(8, 2L * (i + 1)) * Structs.POLLFD_SIZE, 8);
-            if (i > 0) MemorySegment.copy(fds, 0, bigger, 0, i * Structs.POLLFD_SIZE);
+        if (fds.byteSize() < (i + 1) * Structs.Pollfd.SIZE) {
+            MemorySegment bigger = Arena.ofAuto().allocate(Math.max(8, 2L * (i + 1)) * Structs.Pollfd.SIZE, 8);
+            if (i > 0) MemorySegment.copy(fds, 0, bigger, 0, i * Structs.Pollfd.SIZE);
             fds = bigger;
         }
         sockets.add(socket);
@@ -64,7 +64,7 @@ public final class PollSet {
      */
     public void setEvents(int index, int events) {
         Objects.checkIndex(index, sockets.size());
-        fds.set(ValueLayout.JAVA_SHORT, index * Structs.POLLFD_SIZE + Structs.POLLFD_EVENTS, (short) events);
+        fds.set(ValueLayout.JAVA_SHORT, index * Structs.Pollfd.SIZE + Structs.Pollfd.EVENTS, (short) events);
         wanted[index] = events & 0xffff;
     }
 
@@ -92,7 +92,7 @@ public final class PollSet {
      */
     public int revents(int index) {
         Objects.checkIndex(index, sockets.size());
-        return fds.get(ValueLayout.JAVA_SHORT, index * Structs.POLLFD_SIZE + Structs.POLLFD_REVENTS) & 0xffff;
+        return fds.get(ValueLayout.JAVA_SHORT, index * Structs.Pollfd.SIZE + Structs.Pollfd.REVENTS) & 0xffff;
     }
 
     /**
@@ -118,12 +118,12 @@ public final class PollSet {
                 FdGuard g = guards[entered];
                 // Listed on every socket: closing any of them interrupts the wait.
                 int fd = timeoutMillis == 0 ? g.begin() : g.beginBlocking();
-                long at = entered * Structs.POLLFD_SIZE;
-                fds.set(ValueLayout.JAVA_INT, at + Structs.POLLFD_FD, fd);
+                long at = entered * Structs.Pollfd.SIZE;
+                fds.set(ValueLayout.JAVA_INT, at + Structs.Pollfd.FD, fd);
             }
             long deadline = Blocking.deadlineMillis(timeoutMillis);
             while (true) {
-                for (int i = 0; i < n; i++) fds.set(ValueLayout.JAVA_SHORT, i * Structs.POLLFD_SIZE + Structs.POLLFD_REVENTS, (short) 0);
+                for (int i = 0; i < n; i++) fds.set(ValueLayout.JAVA_SHORT, i * Structs.Pollfd.SIZE + Structs.Pollfd.REVENTS, (short) 0);
                 // A platform thread waits in poll(2) itself; a virtual thread checks, then parks on the poller.
                 int r = Sys.poll(fds, n, virtual || timeoutMillis == 0 ? 0 : Blocking.remainingMillis(deadline));
                 for (int i = 0; i < n; i++) {

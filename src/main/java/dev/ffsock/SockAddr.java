@@ -144,7 +144,7 @@ public abstract sealed class SockAddr permits SockAddrIn, SockAddrIn6, SockAddrU
     }
 
     static long storageSize() {
-        return Structs.SOCKADDR_STORAGE_SIZE;
+        return Structs.SockaddrStorage.SIZE;
     }
 
     static void requireLength(int len, long need, String what) {

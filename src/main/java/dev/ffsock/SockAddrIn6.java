@@ -136,26 +136,26 @@ public final class SockAddrIn6 extends SockAddr {
 
     @Override
     public int length() {
-        return (int) Structs.SOCKADDR_IN6_SIZE;
+        return (int) Structs.SockaddrIn6.SIZE;
     }
 
     @Override
     int encode(MemorySegment dst) {
-        dst.asSlice(0, Structs.SOCKADDR_IN6_SIZE).fill((byte) 0);
-        dst.set(U16, Structs.SIN6_FAMILY, (short) 10);
-        dst.set(BE16, Structs.SIN6_PORT, (short) port);
-        dst.set(BE32, Structs.SIN6_FLOWINFO, flowInfo);
-        MemorySegment.copy(address, 0, dst, ValueLayout.JAVA_BYTE, Structs.SIN6_ADDR, 16);
-        dst.set(U32, Structs.SIN6_SCOPE_ID, scopeId);
-        return (int) Structs.SOCKADDR_IN6_SIZE;
+        dst.asSlice(0, Structs.SockaddrIn6.SIZE).fill((byte) 0);
+        dst.set(U16, Structs.SockaddrIn6.FAMILY, (short) 10);
+        dst.set(BE16, Structs.SockaddrIn6.PORT, (short) port);
+        dst.set(BE32, Structs.SockaddrIn6.FLOWINFO, flowInfo);
+        MemorySegment.copy(address, 0, dst, ValueLayout.JAVA_BYTE, Structs.SockaddrIn6.ADDR, 16);
+        dst.set(U32, Structs.SockaddrIn6.SCOPE_ID, scopeId);
+        return (int) Structs.SockaddrIn6.SIZE;
     }
 
     static SockAddrIn6 decode(MemorySegment src, int len) {
-        requireLength(len, Structs.SIN6_ADDR + 16, "sockaddr_in6");
+        requireLength(len, Structs.SockaddrIn6.ADDR + 16, "sockaddr_in6");
         byte[] a = new byte[16];
-        MemorySegment.copy(src, ValueLayout.JAVA_BYTE, Structs.SIN6_ADDR, a, 0, 16);
-        int scope = len >= Structs.SIN6_SCOPE_ID + 4 ? src.get(U32, Structs.SIN6_SCOPE_ID) : 0;
-        return new SockAddrIn6(a, src.get(BE16, Structs.SIN6_PORT) & 0xffff, src.get(BE32, Structs.SIN6_FLOWINFO), scope);
+        MemorySegment.copy(src, ValueLayout.JAVA_BYTE, Structs.SockaddrIn6.ADDR, a, 0, 16);
+        int scope = len >= Structs.SockaddrIn6.SCOPE_ID + 4 ? src.get(U32, Structs.SockaddrIn6.SCOPE_ID) : 0;
+        return new SockAddrIn6(a, src.get(BE16, Structs.SockaddrIn6.PORT) & 0xffff, src.get(BE32, Structs.SockaddrIn6.FLOWINFO), scope);
     }
 
     @Override

@@ -47,21 +47,21 @@ public final class SockAddrNl extends SockAddr {
 
     @Override
     public int length() {
-        return (int) Structs.SOCKADDR_NL_SIZE;
+        return (int) Structs.SockaddrNl.SIZE;
     }
 
     @Override
     int encode(MemorySegment dst) {
-        dst.asSlice(0, Structs.SOCKADDR_NL_SIZE).fill((byte) 0);
-        dst.set(U16, Structs.NL_FAMILY, (short) 16);
-        dst.set(U32, Structs.NL_PID, pid);
-        dst.set(U32, Structs.NL_GROUPS, groups);
-        return (int) Structs.SOCKADDR_NL_SIZE;
+        dst.asSlice(0, Structs.SockaddrNl.SIZE).fill((byte) 0);
+        dst.set(U16, Structs.SockaddrNl.FAMILY, (short) 16);
+        dst.set(U32, Structs.SockaddrNl.PID, pid);
+        dst.set(U32, Structs.SockaddrNl.GROUPS, groups);
+        return (int) Structs.SockaddrNl.SIZE;
     }
 
     static SockAddrNl decode(MemorySegment src, int len) {
-        requireLength(len, Structs.SOCKADDR_NL_SIZE, "sockaddr_nl");
-        return new SockAddrNl(src.get(U32, Structs.NL_PID), src.get(U32, Structs.NL_GROUPS));
+        requireLength(len, Structs.SockaddrNl.SIZE, "sockaddr_nl");
+        return new SockAddrNl(src.get(U32, Structs.SockaddrNl.PID), src.get(U32, Structs.SockaddrNl.GROUPS));
     }
 
     /** @throws UnsupportedOperationException always: java.net has no netlink addresses */

@@ -15,7 +15,7 @@ import java.lang.foreign.ValueLayout;
  * <p>Not thread-safe: use one per thread. Its memory is freed by the garbage collector.
  */
 public final class SockAddrStorage {
-    private static final long SIZE = Structs.SOCKADDR_STORAGE_SIZE;
+    private static final long SIZE = Structs.SockaddrStorage.SIZE;
 
     final MemorySegment addr;
     final MemorySegment len;
@@ -66,8 +66,8 @@ public final class SockAddrStorage {
     /** {@return the port of an IPv4 or IPv6 address, or -1 for other families} */
     public int port() {
         int f = domain().value();
-        if (f == 2 && length() >= Structs.SIN_PORT + 2) return addr.get(SockAddr.BE16, Structs.SIN_PORT) & 0xffff;
-        if (f == 10 && length() >= Structs.SIN6_PORT + 2) return addr.get(SockAddr.BE16, Structs.SIN6_PORT) & 0xffff;
+        if (f == 2 && length() >= Structs.SockaddrIn.PORT + 2) return addr.get(SockAddr.BE16, Structs.SockaddrIn.PORT) & 0xffff;
+        if (f == 10 && length() >= Structs.SockaddrIn6.PORT + 2) return addr.get(SockAddr.BE16, Structs.SockaddrIn6.PORT) & 0xffff;
         return -1;
     }
 
@@ -77,10 +77,10 @@ public final class SockAddrStorage {
      * @throws IllegalStateException if the stored address is not a whole AF_NETLINK one
      */
     public int netlinkPortId() {
-        if (domain().value() != Domain.AF_NETLINK.value() || length() < Structs.SOCKADDR_NL_SIZE) {
+        if (domain().value() != Domain.AF_NETLINK.value() || length() < Structs.SockaddrNl.SIZE) {
             throw new IllegalStateException("not a netlink address: " + this);
         }
-        return addr.get(SockAddr.U32, Structs.NL_PID);
+        return addr.get(SockAddr.U32, Structs.SockaddrNl.PID);
     }
 
     /**

@@ -27,7 +27,7 @@ public final class SockAddrUn extends SockAddr {
     }
 
     /** The largest path or abstract name in bytes: sun_path's 108 bytes less the NUL. */
-    public static final int MAX_NAME_BYTES = (int) Structs.SUN_PATH_SIZE - 1;
+    public static final int MAX_NAME_BYTES = (int) Structs.SockaddrUn.PATH_SIZE - 1;
 
     static final SockAddrUn UNNAMED = new SockAddrUn(Kind.UNNAMED, new byte[0]);
 
@@ -120,33 +120,33 @@ public final class SockAddrUn extends SockAddr {
     @Override
     public int length() {
         return switch (kind) {
-            case PATH -> (int) Structs.SUN_PATH + name.length + 1;
-            case ABSTRACT -> (int) Structs.SUN_PATH + 1 + name.length;
-            case UNNAMED -> (int) Structs.SUN_PATH;
+            case PATH -> (int) Structs.SockaddrUn.PATH + name.length + 1;
+            case ABSTRACT -> (int) Structs.SockaddrUn.PATH + 1 + name.length;
+            case UNNAMED -> (int) Structs.SockaddrUn.PATH;
         };
     }
 
     @Override
     int encode(MemorySegment dst) {
-        dst.asSlice(0, Structs.SOCKADDR_UN_SIZE).fill((byte) 0);
-        dst.set(U16, Structs.SUN_FAMILY, (short) 1);
-        long at = kind == Kind.ABSTRACT ? Structs.SUN_PATH + 1 : Structs.SUN_PATH;
+        dst.asSlice(0, Structs.SockaddrUn.SIZE).fill((byte) 0);
+        dst.set(U16, Structs.SockaddrUn.FAMILY, (short) 1);
+        long at = kind == Kind.ABSTRACT ? Structs.SockaddrUn.PATH + 1 : Structs.SockaddrUn.PATH;
         MemorySegment.copy(name, 0, dst, ValueLayout.JAVA_BYTE, at, name.length);
         return length();
     }
 
     static SockAddrUn decode(MemorySegment src, int len) {
-        int pathLen = (int) Math.min(len - Structs.SUN_PATH, Structs.SUN_PATH_SIZE);
+        int pathLen = (int) Math.min(len - Structs.SockaddrUn.PATH, Structs.SockaddrUn.PATH_SIZE);
         if (pathLen <= 0) return UNNAMED;
-        if (src.get(ValueLayout.JAVA_BYTE, Structs.SUN_PATH) == 0) {
+        if (src.get(ValueLayout.JAVA_BYTE, Structs.SockaddrUn.PATH) == 0) {
             byte[] n = new byte[pathLen - 1];
-            MemorySegment.copy(src, ValueLayout.JAVA_BYTE, Structs.SUN_PATH + 1, n, 0, n.length);
+            MemorySegment.copy(src, ValueLayout.JAVA_BYTE, Structs.SockaddrUn.PATH + 1, n, 0, n.length);
             return new SockAddrUn(Kind.ABSTRACT, n);
         }
         int n = 0;
-        while (n < pathLen && src.get(ValueLayout.JAVA_BYTE, Structs.SUN_PATH + n) != 0) n++;
+        while (n < pathLen && src.get(ValueLayout.JAVA_BYTE, Structs.SockaddrUn.PATH + n) != 0) n++;
         byte[] p = new byte[n];
-        MemorySegment.copy(src, ValueLayout.JAVA_BYTE, Structs.SUN_PATH, p, 0, n);
+        MemorySegment.copy(src, ValueLayout.JAVA_BYTE, Structs.SockaddrUn.PATH, p, 0, n);
         return new SockAddrUn(Kind.PATH, p);
     }
 

@@ -327,18 +327,18 @@ public abstract sealed class SockOpt<T> {
 
         @Override
         Linger get(int fd) throws IOException {
-            byte[] b = getBytes(fd, level(), name(), (int) Structs.LINGER_SIZE);
+            byte[] b = getBytes(fd, level(), name(), (int) Structs.Linger.SIZE);
             MemorySegment s = MemorySegment.ofArray(b);
-            return new Linger(s.get(ValueLayout.JAVA_INT_UNALIGNED, Structs.LINGER_ONOFF) != 0,
-                    s.get(ValueLayout.JAVA_INT_UNALIGNED, Structs.LINGER_LINGER));
+            return new Linger(s.get(ValueLayout.JAVA_INT_UNALIGNED, Structs.Linger.ONOFF) != 0,
+                    s.get(ValueLayout.JAVA_INT_UNALIGNED, Structs.Linger.LINGER));
         }
 
         @Override
         void set(int fd, Linger value) throws IOException {
-            byte[] b = new byte[(int) Structs.LINGER_SIZE];
+            byte[] b = new byte[(int) Structs.Linger.SIZE];
             MemorySegment s = MemorySegment.ofArray(b);
-            s.set(ValueLayout.JAVA_INT_UNALIGNED, Structs.LINGER_ONOFF, value.on() ? 1 : 0);
-            s.set(ValueLayout.JAVA_INT_UNALIGNED, Structs.LINGER_LINGER, value.seconds());
+            s.set(ValueLayout.JAVA_INT_UNALIGNED, Structs.Linger.ONOFF, value.on() ? 1 : 0);
+            s.set(ValueLayout.JAVA_INT_UNALIGNED, Structs.Linger.LINGER, value.seconds());
             setBytes(fd, level(), name(), b);
         }
     }
@@ -350,9 +350,9 @@ public abstract sealed class SockOpt<T> {
 
         @Override
         Duration get(int fd) throws IOException {
-            MemorySegment s = MemorySegment.ofArray(getBytes(fd, level(), name(), (int) Structs.TIMEVAL_SIZE));
-            return Duration.ofSeconds(s.get(ValueLayout.JAVA_LONG_UNALIGNED, Structs.TIMEVAL_SEC),
-                    s.get(ValueLayout.JAVA_LONG_UNALIGNED, Structs.TIMEVAL_USEC) * 1000);
+            MemorySegment s = MemorySegment.ofArray(getBytes(fd, level(), name(), (int) Structs.Timeval.SIZE));
+            return Duration.ofSeconds(s.get(ValueLayout.JAVA_LONG_UNALIGNED, Structs.Timeval.SEC),
+                    s.get(ValueLayout.JAVA_LONG_UNALIGNED, Structs.Timeval.USEC) * 1000);
         }
 
         @Override
@@ -360,10 +360,10 @@ public abstract sealed class SockOpt<T> {
             if (value.isNegative()) throw new IllegalArgumentException(this + ": negative timeout " + value);
             long micros = value.toNanos() / 1000;
             if (micros == 0 && !value.isZero()) micros = 1; // a tiny timeout must not become "none"
-            byte[] b = new byte[(int) Structs.TIMEVAL_SIZE];
+            byte[] b = new byte[(int) Structs.Timeval.SIZE];
             MemorySegment s = MemorySegment.ofArray(b);
-            s.set(ValueLayout.JAVA_LONG_UNALIGNED, Structs.TIMEVAL_SEC, micros / 1_000_000);
-            s.set(ValueLayout.JAVA_LONG_UNALIGNED, Structs.TIMEVAL_USEC, micros % 1_000_000);
+            s.set(ValueLayout.JAVA_LONG_UNALIGNED, Structs.Timeval.SEC, micros / 1_000_000);
+            s.set(ValueLayout.JAVA_LONG_UNALIGNED, Structs.Timeval.USEC, micros % 1_000_000);
             setBytes(fd, level(), name(), b);
         }
     }
@@ -375,11 +375,11 @@ public abstract sealed class SockOpt<T> {
 
         @Override
         UCred get(int fd) throws IOException {
-            MemorySegment s = MemorySegment.ofArray(getBytes(fd, level(), name(), (int) Structs.UCRED_SIZE));
-            if (s.byteSize() < Structs.UCRED_SIZE) throw new IOException(this + ": short value of " + s.byteSize() + " bytes");
-            return new UCred(s.get(ValueLayout.JAVA_INT_UNALIGNED, Structs.UCRED_PID),
-                    s.get(ValueLayout.JAVA_INT_UNALIGNED, Structs.UCRED_UID),
-                    s.get(ValueLayout.JAVA_INT_UNALIGNED, Structs.UCRED_GID));
+            MemorySegment s = MemorySegment.ofArray(getBytes(fd, level(), name(), (int) Structs.Ucred.SIZE));
+            if (s.byteSize() < Structs.Ucred.SIZE) throw new IOException(this + ": short value of " + s.byteSize() + " bytes");
+            return new UCred(s.get(ValueLayout.JAVA_INT_UNALIGNED, Structs.Ucred.PID),
+                    s.get(ValueLayout.JAVA_INT_UNALIGNED, Structs.Ucred.UID),
+                    s.get(ValueLayout.JAVA_INT_UNALIGNED, Structs.Ucred.GID));
         }
 
         @Override
@@ -449,12 +449,12 @@ public abstract sealed class SockOpt<T> {
 
         @Override
         void set(int fd, IpMreq value) throws IOException {
-            byte[] b = new byte[(int) Structs.IP_MREQN_SIZE];
-            System.arraycopy(value.group().getAddress(), 0, b, (int) Structs.IMR_MULTIADDR, 4);
+            byte[] b = new byte[(int) Structs.IpMreqn.SIZE];
+            System.arraycopy(value.group().getAddress(), 0, b, (int) Structs.IpMreqn.MULTIADDR, 4);
             if (value.interfaceAddress() != null) {
-                System.arraycopy(value.interfaceAddress().getAddress(), 0, b, (int) Structs.IMR_ADDRESS, 4);
+                System.arraycopy(value.interfaceAddress().getAddress(), 0, b, (int) Structs.IpMreqn.ADDRESS, 4);
             }
-            MemorySegment.ofArray(b).set(ValueLayout.JAVA_INT_UNALIGNED, Structs.IMR_IFINDEX, value.interfaceIndex());
+            MemorySegment.ofArray(b).set(ValueLayout.JAVA_INT_UNALIGNED, Structs.IpMreqn.IFINDEX, value.interfaceIndex());
             setBytes(fd, level(), name(), b);
         }
     }
@@ -471,9 +471,9 @@ public abstract sealed class SockOpt<T> {
 
         @Override
         void set(int fd, Ipv6Mreq value) throws IOException {
-            byte[] b = new byte[(int) Structs.IPV6_MREQ_SIZE];
-            System.arraycopy(value.group().getAddress(), 0, b, (int) Structs.IPV6MR_MULTIADDR, 16);
-            MemorySegment.ofArray(b).set(ValueLayout.JAVA_INT_UNALIGNED, Structs.IPV6MR_INTERFACE, value.interfaceIndex());
+            byte[] b = new byte[(int) Structs.Ipv6Mreq.SIZE];
+            System.arraycopy(value.group().getAddress(), 0, b, (int) Structs.Ipv6Mreq.MULTIADDR, 16);
+            MemorySegment.ofArray(b).set(ValueLayout.JAVA_INT_UNALIGNED, Structs.Ipv6Mreq.INTERFACE, value.interfaceIndex());
             setBytes(fd, level(), name(), b);
         }
     }
@@ -490,7 +490,7 @@ public abstract sealed class SockOpt<T> {
 
         private static long[] offsets(String[] names) {
             long[] o = new long[names.length];
-            for (int i = 0; i < names.length; i++) o[i] = Structs.tcpInfo(names[i]);
+            for (int i = 0; i < names.length; i++) o[i] = Structs.TcpInfo.offset(names[i]);
             return o;
         }
 
@@ -500,8 +500,8 @@ public abstract sealed class SockOpt<T> {
 
         @Override
         TcpInfo get(int fd) throws IOException {
-            byte[] b = getBytes(fd, level(), name(), (int) Structs.TCP_INFO_SIZE);
-            if (b.length < Structs.TCP_INFO_SIZE) b = java.util.Arrays.copyOf(b, (int) Structs.TCP_INFO_SIZE);
+            byte[] b = getBytes(fd, level(), name(), (int) Structs.TcpInfo.SIZE);
+            if (b.length < Structs.TcpInfo.SIZE) b = java.util.Arrays.copyOf(b, (int) Structs.TcpInfo.SIZE);
             MemorySegment s = MemorySegment.ofArray(b);
             int[] v = new int[BYTES.length + INTS.length];
             for (int i = 0; i < BYTES.length; i++) v[i] = s.get(ValueLayout.JAVA_BYTE, BYTE_OFF[i]) & 0xff;

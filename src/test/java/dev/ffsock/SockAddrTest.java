@@ -311,4 +311,52 @@ class SockAddrTest {
         assertEquals("@q", SockAddrStorage.of(SockAddrUn.abstractName("q")).toString());
         assertEquals(SockAddrIn.loopback(5), SockAddrStorage.of(SockAddrIn.loopback(5)).get());
     }
+
+    // ---- SockAddrIn.of's dotted-quad fast path agrees with InetAddress.ofLiteral ----------------------
+
+    /** What SockAddrIn.of returned before the fast path: InetAddress.ofLiteral, IPv4 only. */
+    private static String viaOfLiteral(String text, int port) {
+        try {
+            InetAddress a = InetAddress.ofLiteral(text);
+            if (!(a instanceof Inet4Address a4)) return "IAE not an IPv4 address: " + text;
+            return new SockAddrIn(a4, port).toString();
+        } catch (IllegalArgumentException e) {
+            return "IAE " + (e.getMessage().startsWith("port") ? e.getMessage() : "not an IPv4 address: " + text);
+        }
+    }
+
+    private static String viaOf(String text, int port) {
+        try {
+            return SockAddrIn.of(text, port).toString();
+        } catch (IllegalArgumentException e) {
+            return "IAE " + e.getMessage();
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"127.0.0.1", "0.0.0.0", "255.255.255.255", "1.2.3.4", "10.0.0.255", "192.168.100.199",
+            "256.0.0.1", "1.2.3.256", "01.2.3.4", "1.2.3.04", "00.0.0.0", "1.2.3", "1.2", "1", "16909060",
+            "1.2.3.4.", ".1.2.3.4", "1..2.3", "1.2.3.4.5", "1.2.3.-4", "+1.2.3.4", " 1.2.3.4", "1.2.3.4 ",
+            "1.2.3.4x", "1.2.3.1000", "0x7f.0.0.1", "127.1", "::1", "::ffff:127.0.0.1", "::127.0.0.1", "",
+            "\u0661.2.3.4", "1.2.3.\uff14", "999.999.999.999", "1234.1.1.1", "1.2.3.4%1", "[1.2.3.4]"})
+    void ofAgreesWithOfLiteral(String text) {
+        for (int port : new int[] {0, 80, 65535, -1, 65536}) {
+            assertEquals(viaOfLiteral(text, port), viaOf(text, port), text + " port " + port);
+        }
+    }
+
+    @Test
+    void dottedQuadIsExactOnEveryOctet() {
+        for (int v = 0; v < 256; v++) {
+            for (String pad : new String[] {"", "0", "00"}) {
+                String t = "1." + pad + v + ".3." + v;
+                String expect = viaOfLiteral(t, 7);
+                assertEquals(expect, viaOf(t, 7), t);
+                if (pad.isEmpty()) assertEquals(0x01000300L | (long) v << 16 | v, SockAddrIn.dottedQuad(t), t);
+                else assertEquals(-1, SockAddrIn.dottedQuad(t), t);
+            }
+        }
+        assertEquals(0xffffffffL, SockAddrIn.dottedQuad("255.255.255.255"));
+        assertEquals(0, SockAddrIn.dottedQuad("0.0.0.0"));
+    }
 }

@@ -221,19 +221,19 @@ public final class Blocking {
     /** poll(2) of one descriptor: its revents, 0 when not ready within {@code millis} (or interrupted). */
     public static int pollOne(int fd, int events, int millis) throws ErrnoException {
         MemorySegment p = Scratch.get().pollfd;
-        p.set(ValueLayout.JAVA_INT, Structs.POLLFD_FD, fd);
-        p.set(ValueLayout.JAVA_SHORT, Structs.POLLFD_EVENTS, (short) events);
-        p.set(ValueLayout.JAVA_SHORT, Structs.POLLFD_REVENTS, (short) 0);
+        p.set(ValueLayout.JAVA_INT, Structs.Pollfd.FD, fd);
+        p.set(ValueLayout.JAVA_SHORT, Structs.Pollfd.EVENTS, (short) events);
+        p.set(ValueLayout.JAVA_SHORT, Structs.Pollfd.REVENTS, (short) 0);
         if (Sys.poll(p, 1, millis) == 0) return 0;
-        return p.get(ValueLayout.JAVA_SHORT, Structs.POLLFD_REVENTS) & 0xffff;
+        return p.get(ValueLayout.JAVA_SHORT, Structs.Pollfd.REVENTS) & 0xffff;
     }
 
     /** {@return a socket's SO_RCVTIMEO or SO_SNDTIMEO; zero for none} */
     private static Duration timeoutOption(int fd, int option) throws ErrnoException {
         Scratch s = Scratch.get();
-        s.optLen.set(ValueLayout.JAVA_INT, 0, (int) Structs.TIMEVAL_SIZE);
+        s.optLen.set(ValueLayout.JAVA_INT, 0, (int) Structs.Timeval.SIZE);
         Sys.getsockopt(fd, SOL_SOCKET, option, s.optValue, s.optLen);
-        return Duration.ofSeconds(s.optValue.get(ValueLayout.JAVA_LONG, Structs.TIMEVAL_SEC),
-                s.optValue.get(ValueLayout.JAVA_LONG, Structs.TIMEVAL_USEC) * 1000);
+        return Duration.ofSeconds(s.optValue.get(ValueLayout.JAVA_LONG, Structs.Timeval.SEC),
+                s.optValue.get(ValueLayout.JAVA_LONG, Structs.Timeval.USEC) * 1000);
     }
 }

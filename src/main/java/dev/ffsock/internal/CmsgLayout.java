@@ -13,8 +13,8 @@ public final class CmsgLayout {
     }
 
     /** sizeof(struct cmsghdr). */
-    public static final long HDR = Structs.CMSGHDR_SIZE;
-    private static final long ALIGN = Structs.CMSG_ALIGNMENT;
+    public static final long HDR = Structs.Cmsghdr.SIZE;
+    private static final long ALIGN = Structs.Cmsghdr.ALIGNMENT;
     private static final ValueLayout.OfLong LONG = ValueLayout.JAVA_LONG_UNALIGNED;
     private static final ValueLayout.OfInt INT = ValueLayout.JAVA_INT_UNALIGNED;
 
@@ -39,9 +39,9 @@ public final class CmsgLayout {
      */
     public static long header(MemorySegment buf, long at, int level, int type, long dataLength) {
         buf.asSlice(at, space(dataLength)).fill((byte) 0);
-        buf.set(LONG, at + Structs.CMSG_LEN, len(dataLength));
-        buf.set(INT, at + Structs.CMSG_LEVEL, level);
-        buf.set(INT, at + Structs.CMSG_TYPE, type);
+        buf.set(LONG, at + Structs.Cmsghdr.LEN, len(dataLength));
+        buf.set(INT, at + Structs.Cmsghdr.LEVEL, level);
+        buf.set(INT, at + Structs.Cmsghdr.TYPE, type);
         return at + HDR;
     }
 
@@ -62,14 +62,14 @@ public final class CmsgLayout {
         long end = Math.max(0, Math.min(length, buf.byteSize()));
         long off = 0;
         while (end - off >= HDR) {
-            long cmsgLen = buf.get(LONG, off + Structs.CMSG_LEN);
+            long cmsgLen = buf.get(LONG, off + Structs.Cmsghdr.LEN);
             if (cmsgLen < HDR) {
                 return "cmsg_len " + cmsgLen + " at offset " + off + " is smaller than the header (" + HDR + ")";
             }
             if (cmsgLen > end - off) {
                 return "cmsg_len " + cmsgLen + " at offset " + off + " runs past the control length " + end;
             }
-            visitor.message(buf, buf.get(INT, off + Structs.CMSG_LEVEL), buf.get(INT, off + Structs.CMSG_TYPE),
+            visitor.message(buf, buf.get(INT, off + Structs.Cmsghdr.LEVEL), buf.get(INT, off + Structs.Cmsghdr.TYPE),
                     off + HDR, cmsgLen - HDR);
             long next = align(cmsgLen);
             if (next > end - off) break; // the last message's padding may run past the end

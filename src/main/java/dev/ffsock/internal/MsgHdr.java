@@ -32,19 +32,19 @@ public final class MsgHdr {
         long off = 0;
         for (int i = 0; i < count; i++) {
             MemorySegment b = buffers[i];
-            long at = i * Structs.IOVEC_SIZE;
+            long at = i * Structs.Iovec.SIZE;
             long size = b.byteSize();
             if (b.isNative()) {
-                iov.set(PTR, at + Structs.IOV_BASE, b.address());
+                iov.set(PTR, at + Structs.Iovec.BASE, b.address());
             } else {
                 if (send) MemorySegment.copy(b, 0, bounce, off, size);
-                iov.set(PTR, at + Structs.IOV_BASE, bounce.address() + off);
+                iov.set(PTR, at + Structs.Iovec.BASE, bounce.address() + off);
                 off += size;
             }
-            iov.set(PTR, at + Structs.IOV_LEN, size);
+            iov.set(PTR, at + Structs.Iovec.LEN, size);
         }
-        hdr.set(PTR, Structs.MSG_IOV, count == 0 ? 0 : iov.address());
-        hdr.set(PTR, Structs.MSG_IOVLEN, count);
+        hdr.set(PTR, Structs.Msghdr.IOV, count == 0 ? 0 : iov.address());
+        hdr.set(PTR, Structs.Msghdr.IOVLEN, count);
         return bounce;
     }
 
@@ -70,27 +70,27 @@ public final class MsgHdr {
     /** Sets msg_name/msg_namelen ({@code name} NULL or {@code length} 0: none), msg_control/msg_controllen, and clears msg_flags. */
     public static void set(MemorySegment hdr, MemorySegment name, int nameLength, MemorySegment control,
                            long controlLength) {
-        hdr.set(PTR, Structs.MSG_NAME, nameLength == 0 ? 0 : name.address());
-        hdr.set(ValueLayout.JAVA_INT, Structs.MSG_NAMELEN, nameLength);
-        hdr.set(PTR, Structs.MSG_CONTROL, controlLength == 0 ? 0 : control.address());
-        hdr.set(PTR, Structs.MSG_CONTROLLEN, controlLength);
-        hdr.set(ValueLayout.JAVA_INT, Structs.MSG_FLAGS, 0);
+        hdr.set(PTR, Structs.Msghdr.NAME, nameLength == 0 ? 0 : name.address());
+        hdr.set(ValueLayout.JAVA_INT, Structs.Msghdr.NAMELEN, nameLength);
+        hdr.set(PTR, Structs.Msghdr.CONTROL, controlLength == 0 ? 0 : control.address());
+        hdr.set(PTR, Structs.Msghdr.CONTROLLEN, controlLength);
+        hdr.set(ValueLayout.JAVA_INT, Structs.Msghdr.FLAGS, 0);
     }
 
     /** {@return msg_flags after a receive} */
     public static int flags(MemorySegment hdr) {
-        return hdr.get(ValueLayout.JAVA_INT, Structs.MSG_FLAGS);
+        return hdr.get(ValueLayout.JAVA_INT, Structs.Msghdr.FLAGS);
     }
 
     /** {@return msg_namelen after a receive, clamped to a sockaddr_storage} */
     public static int nameLength(MemorySegment hdr) {
-        int n = hdr.get(ValueLayout.JAVA_INT, Structs.MSG_NAMELEN);
-        return Math.max(0, Math.min(n, (int) Structs.SOCKADDR_STORAGE_SIZE));
+        int n = hdr.get(ValueLayout.JAVA_INT, Structs.Msghdr.NAMELEN);
+        return Math.max(0, Math.min(n, (int) Structs.SockaddrStorage.SIZE));
     }
 
     /** {@return msg_controllen after a receive} */
     public static long controlLength(MemorySegment hdr) {
-        return hdr.get(PTR, Structs.MSG_CONTROLLEN);
+        return hdr.get(PTR, Structs.Msghdr.CONTROLLEN);
     }
 
     /**

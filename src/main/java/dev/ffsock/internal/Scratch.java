@@ -25,7 +25,7 @@ public final class Scratch {
 
     public static final int OPT_VALUE_SIZE = 256;
     /** One {@code struct pollfd} for a poll(2) of one descriptor. */
-    public final MemorySegment pollfd = Arena.ofAuto().allocate(Structs.POLLFD_SIZE, 8);
+    public final MemorySegment pollfd = Arena.ofAuto().allocate(Structs.Pollfd.SIZE, 8);
     /** One {@code struct epoll_event} (this architecture's layout) for epoll_ctl(2). */
     public final MemorySegment epollEvent = Arena.ofAuto().allocate(ArchLayouts.EPOLL_EVENT_SIZE, 8);
     private MemorySegment bounce = MemorySegment.NULL;

@@ -27,6 +27,11 @@ import java.lang.foreign.MemoryLayout.PathElement;
 /**
  * Sizes and field offsets of the C structs the socket API reads and writes, taken from the generated
  * layouts so that the rest of the library never imports the bindings.
+ *
+ * <p>One nested class per struct ({@code Structs.SockaddrIn.PORT}): a class initialises on first use,
+ * so a program pays only for the layouts of the structs it touches (a struct's generated class builds
+ * its layout and every field's offset when it initialises; all twenty cost a fresh JVM tens of
+ * milliseconds before its first socket).
  */
 public final class Structs {
     private Structs() {
@@ -38,117 +43,246 @@ public final class Structs {
         return l.byteOffset(p);
     }
 
-    public static final long SOCKADDR_STORAGE_SIZE = sockaddr_storage.layout().byteSize();
-
-    public static final long SOCKADDR_IN_SIZE = sockaddr_in.layout().byteSize();
-    public static final long SIN_FAMILY = off(sockaddr_in.layout(), "sin_family");
-    public static final long SIN_PORT = off(sockaddr_in.layout(), "sin_port");
-    public static final long SIN_ADDR = off(sockaddr_in.layout(), "sin_addr");
-
-    public static final long SOCKADDR_IN6_SIZE = sockaddr_in6.layout().byteSize();
-    public static final long SIN6_FAMILY = off(sockaddr_in6.layout(), "sin6_family");
-    public static final long SIN6_PORT = off(sockaddr_in6.layout(), "sin6_port");
-    public static final long SIN6_FLOWINFO = off(sockaddr_in6.layout(), "sin6_flowinfo");
-    public static final long SIN6_ADDR = off(sockaddr_in6.layout(), "sin6_addr");
-    public static final long SIN6_SCOPE_ID = off(sockaddr_in6.layout(), "sin6_scope_id");
-
-    public static final long SOCKADDR_UN_SIZE = sockaddr_un.layout().byteSize();
-    public static final long SUN_FAMILY = off(sockaddr_un.layout(), "sun_family");
-    public static final long SUN_PATH = off(sockaddr_un.layout(), "sun_path");
-    /** Bytes of sun_path: 108, so a path has at most 107 bytes plus its terminating NUL. */
-    public static final long SUN_PATH_SIZE = SOCKADDR_UN_SIZE - SUN_PATH;
-
-    public static final long SOCKADDR_NL_SIZE = sockaddr_nl.layout().byteSize();
-    public static final long NL_FAMILY = off(sockaddr_nl.layout(), "nl_family");
-    public static final long NL_PID = off(sockaddr_nl.layout(), "nl_pid");
-    public static final long NL_GROUPS = off(sockaddr_nl.layout(), "nl_groups");
-
-    public static final long POLLFD_SIZE = pollfd.layout().byteSize();
-    public static final long POLLFD_FD = off(pollfd.layout(), "fd");
-    public static final long POLLFD_EVENTS = off(pollfd.layout(), "events");
-    public static final long POLLFD_REVENTS = off(pollfd.layout(), "revents");
-
-    public static final long LINGER_SIZE = linger.layout().byteSize();
-    public static final long LINGER_ONOFF = off(linger.layout(), "l_onoff");
-    public static final long LINGER_LINGER = off(linger.layout(), "l_linger");
-
-    public static final long TIMEVAL_SIZE = timeval.layout().byteSize();
-    public static final long TIMEVAL_SEC = off(timeval.layout(), "tv_sec");
-    public static final long TIMEVAL_USEC = off(timeval.layout(), "tv_usec");
-
-    public static final long UCRED_SIZE = ucred.layout().byteSize();
-    public static final long UCRED_PID = off(ucred.layout(), "pid");
-    public static final long UCRED_UID = off(ucred.layout(), "uid");
-    public static final long UCRED_GID = off(ucred.layout(), "gid");
-
-    public static final long IP_MREQN_SIZE = ip_mreqn.layout().byteSize();
-    public static final long IMR_MULTIADDR = off(ip_mreqn.layout(), "imr_multiaddr");
-    public static final long IMR_ADDRESS = off(ip_mreqn.layout(), "imr_address");
-    public static final long IMR_IFINDEX = off(ip_mreqn.layout(), "imr_ifindex");
-
-    public static final long IPV6_MREQ_SIZE = ipv6_mreq.layout().byteSize();
-    public static final long IPV6MR_MULTIADDR = off(ipv6_mreq.layout(), "ipv6mr_multiaddr");
-    public static final long IPV6MR_INTERFACE = off(ipv6_mreq.layout(), "ipv6mr_interface");
-
-    /** The tcp_info layout glibc declares (the kernel may return more; ffsock reads these fields). */
-    public static final GroupLayout TCP_INFO = tcp_info.layout();
-    public static final long TCP_INFO_SIZE = TCP_INFO.byteSize();
-
-    /** {@return the offset of a named field of struct tcp_info} */
-    public static long tcpInfo(String field) {
-        return off(TCP_INFO, field);
-    }
-
-    // ---- message I/O (sendmsg/recvmsg/sendmmsg/recvmmsg and control messages) ----
-    // msg_iovlen, msg_controllen and cmsg_len are size_t: 8 bytes on the 64-bit ABIs ffsock supports
-    // (checked below), so the message code reads and writes them as longs.
-
-    public static final long MSGHDR_SIZE = msghdr.layout().byteSize();
-    public static final long MSG_NAME = off(msghdr.layout(), "msg_name");
-    public static final long MSG_NAMELEN = off(msghdr.layout(), "msg_namelen");
-    public static final long MSG_IOV = off(msghdr.layout(), "msg_iov");
-    public static final long MSG_IOVLEN = off(msghdr.layout(), "msg_iovlen");
-    public static final long MSG_CONTROL = off(msghdr.layout(), "msg_control");
-    public static final long MSG_CONTROLLEN = off(msghdr.layout(), "msg_controllen");
-    public static final long MSG_FLAGS = off(msghdr.layout(), "msg_flags");
-
-    public static final long IOVEC_SIZE = iovec.layout().byteSize();
-    public static final long IOV_BASE = off(iovec.layout(), "iov_base");
-    public static final long IOV_LEN = off(iovec.layout(), "iov_len");
-
-    public static final long MMSGHDR_SIZE = mmsghdr.layout().byteSize();
-    public static final long MMSG_HDR = off(mmsghdr.layout(), "msg_hdr");
-    public static final long MMSG_LEN = off(mmsghdr.layout(), "msg_len");
-
-    /** sizeof(struct cmsghdr): where a control message's data starts (CMSG_DATA). */
-    public static final long CMSGHDR_SIZE = cmsghdr.layout().byteSize();
-    public static final long CMSG_LEN = off(cmsghdr.layout(), "cmsg_len");
-    public static final long CMSG_LEVEL = off(cmsghdr.layout(), "cmsg_level");
-    public static final long CMSG_TYPE = off(cmsghdr.layout(), "cmsg_type");
-    /** CMSG_ALIGN's unit: sizeof(size_t). */
-    public static final long CMSG_ALIGNMENT = cmsghdr.layout().byteAlignment();
-
-    public static final long IN_PKTINFO_SIZE = in_pktinfo.layout().byteSize();
-    public static final long IPI_IFINDEX = off(in_pktinfo.layout(), "ipi_ifindex");
-    public static final long IPI_SPEC_DST = off(in_pktinfo.layout(), "ipi_spec_dst");
-    public static final long IPI_ADDR = off(in_pktinfo.layout(), "ipi_addr");
-
-    public static final long IN6_PKTINFO_SIZE = in6_pktinfo.layout().byteSize();
-    public static final long IPI6_ADDR = off(in6_pktinfo.layout(), "ipi6_addr");
-    public static final long IPI6_IFINDEX = off(in6_pktinfo.layout(), "ipi6_ifindex");
-
-    public static final long TIMESPEC_SIZE = timespec.layout().byteSize();
-    public static final long TIMESPEC_SEC = off(timespec.layout(), "tv_sec");
-    public static final long TIMESPEC_NSEC = off(timespec.layout(), "tv_nsec");
-
-    static {
-        long sizeT = msghdr.layout().select(PathElement.groupElement("msg_controllen")).byteSize();
-        if (sizeT != 8 || cmsghdr.layout().select(PathElement.groupElement("cmsg_len")).byteSize() != 8
-                || iovec.layout().select(PathElement.groupElement("iov_len")).byteSize() != 8) {
-            throw new ExceptionInInitializerError("ffsock's message code expects an 8-byte size_t");
-        }
+    /** msg_iovlen, msg_controllen, cmsg_len and iov_len are size_t, which the message code reads as longs. */
+    private static long sizeT(GroupLayout l, String field) {
+        long size = l.select(PathElement.groupElement(field)).byteSize();
+        if (size != 8) throw new ExceptionInInitializerError("ffsock's message code expects an 8-byte size_t");
+        return off(l, field);
     }
 
     /** IFNAMSIZ: interface names have at most 15 bytes plus NUL. */
     public static final int IFNAMSIZ = LinuxC.IFNAMSIZ();
+
+    /** {@code struct sockaddr_storage}. */
+    public static final class SockaddrStorage {
+        private SockaddrStorage() {
+        }
+
+        public static final long SIZE = sockaddr_storage.layout().byteSize();
+    }
+
+    /** {@code struct sockaddr_in}. */
+    public static final class SockaddrIn {
+        private SockaddrIn() {
+        }
+
+        private static final GroupLayout L = sockaddr_in.layout();
+        public static final long SIZE = L.byteSize();
+        public static final long FAMILY = off(L, "sin_family");
+        public static final long PORT = off(L, "sin_port");
+        public static final long ADDR = off(L, "sin_addr");
+    }
+
+    /** {@code struct sockaddr_in6}. */
+    public static final class SockaddrIn6 {
+        private SockaddrIn6() {
+        }
+
+        private static final GroupLayout L = sockaddr_in6.layout();
+        public static final long SIZE = L.byteSize();
+        public static final long FAMILY = off(L, "sin6_family");
+        public static final long PORT = off(L, "sin6_port");
+        public static final long FLOWINFO = off(L, "sin6_flowinfo");
+        public static final long ADDR = off(L, "sin6_addr");
+        public static final long SCOPE_ID = off(L, "sin6_scope_id");
+    }
+
+    /** {@code struct sockaddr_un}. */
+    public static final class SockaddrUn {
+        private SockaddrUn() {
+        }
+
+        private static final GroupLayout L = sockaddr_un.layout();
+        public static final long SIZE = L.byteSize();
+        public static final long FAMILY = off(L, "sun_family");
+        public static final long PATH = off(L, "sun_path");
+        /** Bytes of sun_path: 108, so a path has at most 107 bytes plus its terminating NUL. */
+        public static final long PATH_SIZE = SIZE - PATH;
+    }
+
+    /** {@code struct sockaddr_nl}. */
+    public static final class SockaddrNl {
+        private SockaddrNl() {
+        }
+
+        private static final GroupLayout L = sockaddr_nl.layout();
+        public static final long SIZE = L.byteSize();
+        public static final long FAMILY = off(L, "nl_family");
+        public static final long PID = off(L, "nl_pid");
+        public static final long GROUPS = off(L, "nl_groups");
+    }
+
+    /** {@code struct pollfd}. */
+    public static final class Pollfd {
+        private Pollfd() {
+        }
+
+        private static final GroupLayout L = pollfd.layout();
+        public static final long SIZE = L.byteSize();
+        public static final long FD = off(L, "fd");
+        public static final long EVENTS = off(L, "events");
+        public static final long REVENTS = off(L, "revents");
+    }
+
+    /** {@code struct linger}. */
+    public static final class Linger {
+        private Linger() {
+        }
+
+        private static final GroupLayout L = linger.layout();
+        public static final long SIZE = L.byteSize();
+        public static final long ONOFF = off(L, "l_onoff");
+        public static final long LINGER = off(L, "l_linger");
+    }
+
+    /** {@code struct timeval}. */
+    public static final class Timeval {
+        private Timeval() {
+        }
+
+        private static final GroupLayout L = timeval.layout();
+        public static final long SIZE = L.byteSize();
+        public static final long SEC = off(L, "tv_sec");
+        public static final long USEC = off(L, "tv_usec");
+    }
+
+    /** {@code struct ucred}. */
+    public static final class Ucred {
+        private Ucred() {
+        }
+
+        private static final GroupLayout L = ucred.layout();
+        public static final long SIZE = L.byteSize();
+        public static final long PID = off(L, "pid");
+        public static final long UID = off(L, "uid");
+        public static final long GID = off(L, "gid");
+    }
+
+    /** {@code struct ip_mreqn}. */
+    public static final class IpMreqn {
+        private IpMreqn() {
+        }
+
+        private static final GroupLayout L = ip_mreqn.layout();
+        public static final long SIZE = L.byteSize();
+        public static final long MULTIADDR = off(L, "imr_multiaddr");
+        public static final long ADDRESS = off(L, "imr_address");
+        public static final long IFINDEX = off(L, "imr_ifindex");
+    }
+
+    /** {@code struct ipv6_mreq}. */
+    public static final class Ipv6Mreq {
+        private Ipv6Mreq() {
+        }
+
+        private static final GroupLayout L = ipv6_mreq.layout();
+        public static final long SIZE = L.byteSize();
+        public static final long MULTIADDR = off(L, "ipv6mr_multiaddr");
+        public static final long INTERFACE = off(L, "ipv6mr_interface");
+    }
+
+    /** {@code struct tcp_info}: the layout glibc declares (the kernel may return more; ffsock reads these fields). */
+    public static final class TcpInfo {
+        private TcpInfo() {
+        }
+
+        public static final GroupLayout LAYOUT = tcp_info.layout();
+        public static final long SIZE = LAYOUT.byteSize();
+
+        /** {@return the offset of a named field of struct tcp_info} */
+        public static long offset(String field) {
+            return off(LAYOUT, field);
+        }
+    }
+
+    // ---- message I/O (sendmsg/recvmsg/sendmmsg/recvmmsg and control messages) ----
+    // msg_iovlen, msg_controllen, iov_len and cmsg_len are size_t: 8 bytes on the 64-bit ABIs ffsock
+    // supports (each holder checks its own, see sizeT), so the message code reads and writes them as longs.
+
+    /** {@code struct msghdr}. */
+    public static final class Msghdr {
+        private Msghdr() {
+        }
+
+        private static final GroupLayout L = msghdr.layout();
+        public static final long SIZE = L.byteSize();
+        public static final long NAME = off(L, "msg_name");
+        public static final long NAMELEN = off(L, "msg_namelen");
+        public static final long IOV = off(L, "msg_iov");
+        public static final long IOVLEN = sizeT(L, "msg_iovlen");
+        public static final long CONTROL = off(L, "msg_control");
+        public static final long CONTROLLEN = sizeT(L, "msg_controllen");
+        public static final long FLAGS = off(L, "msg_flags");
+    }
+
+    /** {@code struct iovec}. */
+    public static final class Iovec {
+        private Iovec() {
+        }
+
+        private static final GroupLayout L = iovec.layout();
+        public static final long SIZE = L.byteSize();
+        public static final long BASE = off(L, "iov_base");
+        public static final long LEN = sizeT(L, "iov_len");
+    }
+
+    /** {@code struct mmsghdr}. */
+    public static final class Mmsghdr {
+        private Mmsghdr() {
+        }
+
+        private static final GroupLayout L = mmsghdr.layout();
+        public static final long SIZE = L.byteSize();
+        public static final long HDR = off(L, "msg_hdr");
+        public static final long LEN = off(L, "msg_len");
+    }
+
+    /** {@code struct cmsghdr}. */
+    public static final class Cmsghdr {
+        private Cmsghdr() {
+        }
+
+        private static final GroupLayout L = cmsghdr.layout();
+        /** sizeof(struct cmsghdr): where a control message's data starts (CMSG_DATA). */
+        public static final long SIZE = L.byteSize();
+        public static final long LEN = sizeT(L, "cmsg_len");
+        public static final long LEVEL = off(L, "cmsg_level");
+        public static final long TYPE = off(L, "cmsg_type");
+        /** CMSG_ALIGN's unit: sizeof(size_t). */
+        public static final long ALIGNMENT = L.byteAlignment();
+    }
+
+    /** {@code struct in_pktinfo}. */
+    public static final class InPktinfo {
+        private InPktinfo() {
+        }
+
+        private static final GroupLayout L = in_pktinfo.layout();
+        public static final long SIZE = L.byteSize();
+        public static final long IFINDEX = off(L, "ipi_ifindex");
+        public static final long SPEC_DST = off(L, "ipi_spec_dst");
+        public static final long ADDR = off(L, "ipi_addr");
+    }
+
+    /** {@code struct in6_pktinfo}. */
+    public static final class In6Pktinfo {
+        private In6Pktinfo() {
+        }
+
+        private static final GroupLayout L = in6_pktinfo.layout();
+        public static final long SIZE = L.byteSize();
+        public static final long ADDR = off(L, "ipi6_addr");
+        public static final long IFINDEX = off(L, "ipi6_ifindex");
+    }
+
+    /** {@code struct timespec}. */
+    public static final class Timespec {
+        private Timespec() {
+        }
+
+        private static final GroupLayout L = timespec.layout();
+        public static final long SIZE = L.byteSize();
+        public static final long SEC = off(L, "tv_sec");
+        public static final long NSEC = off(L, "tv_nsec");
+    }
 }

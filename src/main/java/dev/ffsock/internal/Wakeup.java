@@ -81,10 +81,10 @@ public final class Wakeup {
         byte[] name = (DEAD_SOCKET_NAME_PREFIX + ProcessHandle.current().pid() + "-"
                 + Long.toHexString(System.nanoTime())).getBytes(java.nio.charset.StandardCharsets.US_ASCII);
         try (Arena arena = Arena.ofConfined()) {
-            MemorySegment addr = arena.allocate(Structs.SOCKADDR_UN_SIZE, 8);
-            addr.set(ValueLayout.JAVA_SHORT, Structs.SUN_FAMILY, (short) LinuxC.AF_UNIX());
-            MemorySegment.copy(name, 0, addr, ValueLayout.JAVA_BYTE, Structs.SUN_PATH + 1, name.length);
-            Sys.bind(fd, addr, (int) Structs.SUN_PATH + 1 + name.length);
+            MemorySegment addr = arena.allocate(Structs.SockaddrUn.SIZE, 8);
+            addr.set(ValueLayout.JAVA_SHORT, Structs.SockaddrUn.FAMILY, (short) LinuxC.AF_UNIX());
+            MemorySegment.copy(name, 0, addr, ValueLayout.JAVA_BYTE, Structs.SockaddrUn.PATH + 1, name.length);
+            Sys.bind(fd, addr, (int) Structs.SockaddrUn.PATH + 1 + name.length);
         } catch (ErrnoException e) {
             // Only a label: an unnamed dead socket works the same.
         }

@@ -47,17 +47,17 @@ public class LinuxC$shared {
     }
 
     static MemoryLayout align(MemoryLayout layout, long align) {
-        return switch (layout) {
-            case PaddingLayout p -> p;
-            case ValueLayout v -> v.withByteAlignment(align);
-            case GroupLayout g -> {
-                MemoryLayout[] alignedMembers = g.memberLayouts().stream()
-                        .map(m -> align(m, align)).toArray(MemoryLayout[]::new);
-                yield g instanceof StructLayout ?
-                        MemoryLayout.structLayout(alignedMembers) : MemoryLayout.unionLayout(alignedMembers);
-            }
-            case SequenceLayout s -> MemoryLayout.sequenceLayout(s.elementCount(), align(s.elementLayout(), align));
-        };
+        if (layout instanceof PaddingLayout p) return p;
+        if (layout instanceof ValueLayout v) return v.withByteAlignment(align);
+        if (layout instanceof GroupLayout g) {
+            List<MemoryLayout> members = g.memberLayouts();
+            MemoryLayout[] alignedMembers = new MemoryLayout[members.size()];
+            for (int i = 0; i < alignedMembers.length; i++) alignedMembers[i] = align(members.get(i), align);
+            return g instanceof StructLayout ?
+                    MemoryLayout.structLayout(alignedMembers) : MemoryLayout.unionLayout(alignedMembers);
+        }
+        SequenceLayout s = (SequenceLayout) layout;
+        return MemoryLayout.sequenceLayout(s.elementCount(), align(s.elementLayout(), align));
     }
 }
 

@@ -20,8 +20,7 @@ class LinuxC_1 extends LinuxC$shared {
 
     static final Arena LIBRARY_ARENA = Arena.ofAuto();
 
-    static final SymbolLookup SYMBOL_LOOKUP = SymbolLookup.loaderLookup()
-            .or(Linker.nativeLinker().defaultLookup());
+    static final SymbolLookup SYMBOL_LOOKUP = Linker.nativeLinker().defaultLookup();
 
     private static final int EPERM = (int)1L;
     /**

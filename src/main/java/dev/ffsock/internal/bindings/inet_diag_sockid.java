@@ -189,7 +189,9 @@ public class inet_diag_sockid {
     public static long[] idiag_src$dimensions() {
         return idiag_src$DIMS;
     }
-    private static final VarHandle idiag_src$ELEM_HANDLE = idiag_src$LAYOUT.varHandle(sequenceElement());
+    private static final class idiag_src$ELEM_HANDLE {
+        static final VarHandle H = idiag_src$LAYOUT.varHandle(sequenceElement());
+    }
 
     /**
      * Indexed getter for field:
@@ -198,7 +200,7 @@ public class inet_diag_sockid {
      * }
      */
     public static int idiag_src(MemorySegment struct, long index0) {
-        return (int)idiag_src$ELEM_HANDLE.get(struct, idiag_src$OFFSET, index0);
+        return (int)idiag_src$ELEM_HANDLE.H.get(struct, idiag_src$OFFSET, index0);
     }
 
     /**
@@ -208,7 +210,7 @@ public class inet_diag_sockid {
      * }
      */
     public static void idiag_src(MemorySegment struct, long index0, int fieldValue) {
-        idiag_src$ELEM_HANDLE.set(struct, idiag_src$OFFSET, index0, fieldValue);
+        idiag_src$ELEM_HANDLE.H.set(struct, idiag_src$OFFSET, index0, fieldValue);
     }
 
     private static final SequenceLayout idiag_dst$LAYOUT = (SequenceLayout)$LAYOUT.select(groupElement("idiag_dst"));
@@ -266,7 +268,9 @@ public class inet_diag_sockid {
     public static long[] idiag_dst$dimensions() {
         return idiag_dst$DIMS;
     }
-    private static final VarHandle idiag_dst$ELEM_HANDLE = idiag_dst$LAYOUT.varHandle(sequenceElement());
+    private static final class idiag_dst$ELEM_HANDLE {
+        static final VarHandle H = idiag_dst$LAYOUT.varHandle(sequenceElement());
+    }
 
     /**
      * Indexed getter for field:
@@ -275,7 +279,7 @@ public class inet_diag_sockid {
      * }
      */
     public static int idiag_dst(MemorySegment struct, long index0) {
-        return (int)idiag_dst$ELEM_HANDLE.get(struct, idiag_dst$OFFSET, index0);
+        return (int)idiag_dst$ELEM_HANDLE.H.get(struct, idiag_dst$OFFSET, index0);
     }
 
     /**
@@ -285,7 +289,7 @@ public class inet_diag_sockid {
      * }
      */
     public static void idiag_dst(MemorySegment struct, long index0, int fieldValue) {
-        idiag_dst$ELEM_HANDLE.set(struct, idiag_dst$OFFSET, index0, fieldValue);
+        idiag_dst$ELEM_HANDLE.H.set(struct, idiag_dst$OFFSET, index0, fieldValue);
     }
 
     private static final OfInt idiag_if$LAYOUT = (OfInt)$LAYOUT.select(groupElement("idiag_if"));
@@ -387,7 +391,9 @@ public class inet_diag_sockid {
     public static long[] idiag_cookie$dimensions() {
         return idiag_cookie$DIMS;
     }
-    private static final VarHandle idiag_cookie$ELEM_HANDLE = idiag_cookie$LAYOUT.varHandle(sequenceElement());
+    private static final class idiag_cookie$ELEM_HANDLE {
+        static final VarHandle H = idiag_cookie$LAYOUT.varHandle(sequenceElement());
+    }
 
     /**
      * Indexed getter for field:
@@ -396,7 +402,7 @@ public class inet_diag_sockid {
      * }
      */
     public static int idiag_cookie(MemorySegment struct, long index0) {
-        return (int)idiag_cookie$ELEM_HANDLE.get(struct, idiag_cookie$OFFSET, index0);
+        return (int)idiag_cookie$ELEM_HANDLE.H.get(struct, idiag_cookie$OFFSET, index0);
     }
 
     /**
@@ -406,7 +412,7 @@ public class inet_diag_sockid {
      * }
      */
     public static void idiag_cookie(MemorySegment struct, long index0, int fieldValue) {
-        idiag_cookie$ELEM_HANDLE.set(struct, idiag_cookie$OFFSET, index0, fieldValue);
+        idiag_cookie$ELEM_HANDLE.H.set(struct, idiag_cookie$OFFSET, index0, fieldValue);
     }
 
     /**

@@ -229,7 +229,9 @@ public class sockaddr_in {
     public static long[] sin_zero$dimensions() {
         return sin_zero$DIMS;
     }
-    private static final VarHandle sin_zero$ELEM_HANDLE = sin_zero$LAYOUT.varHandle(sequenceElement());
+    private static final class sin_zero$ELEM_HANDLE {
+        static final VarHandle H = sin_zero$LAYOUT.varHandle(sequenceElement());
+    }
 
     /**
      * Indexed getter for field:
@@ -238,7 +240,7 @@ public class sockaddr_in {
      * }
      */
     public static byte sin_zero(MemorySegment struct, long index0) {
-        return (byte)sin_zero$ELEM_HANDLE.get(struct, sin_zero$OFFSET, index0);
+        return (byte)sin_zero$ELEM_HANDLE.H.get(struct, sin_zero$OFFSET, index0);
     }
 
     /**
@@ -248,7 +250,7 @@ public class sockaddr_in {
      * }
      */
     public static void sin_zero(MemorySegment struct, long index0, byte fieldValue) {
-        sin_zero$ELEM_HANDLE.set(struct, sin_zero$OFFSET, index0, fieldValue);
+        sin_zero$ELEM_HANDLE.H.set(struct, sin_zero$OFFSET, index0, fieldValue);
     }
 
     /**

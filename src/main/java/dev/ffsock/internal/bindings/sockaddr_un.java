@@ -137,7 +137,9 @@ public class sockaddr_un {
     public static long[] sun_path$dimensions() {
         return sun_path$DIMS;
     }
-    private static final VarHandle sun_path$ELEM_HANDLE = sun_path$LAYOUT.varHandle(sequenceElement());
+    private static final class sun_path$ELEM_HANDLE {
+        static final VarHandle H = sun_path$LAYOUT.varHandle(sequenceElement());
+    }
 
     /**
      * Indexed getter for field:
@@ -146,7 +148,7 @@ public class sockaddr_un {
      * }
      */
     public static byte sun_path(MemorySegment struct, long index0) {
-        return (byte)sun_path$ELEM_HANDLE.get(struct, sun_path$OFFSET, index0);
+        return (byte)sun_path$ELEM_HANDLE.H.get(struct, sun_path$OFFSET, index0);
     }
 
     /**
@@ -156,7 +158,7 @@ public class sockaddr_un {
      * }
      */
     public static void sun_path(MemorySegment struct, long index0, byte fieldValue) {
-        sun_path$ELEM_HANDLE.set(struct, sun_path$OFFSET, index0, fieldValue);
+        sun_path$ELEM_HANDLE.H.set(struct, sun_path$OFFSET, index0, fieldValue);
     }
 
     /**

@@ -321,7 +321,9 @@ public class unix_diag_msg {
     public static long[] udiag_cookie$dimensions() {
         return udiag_cookie$DIMS;
     }
-    private static final VarHandle udiag_cookie$ELEM_HANDLE = udiag_cookie$LAYOUT.varHandle(sequenceElement());
+    private static final class udiag_cookie$ELEM_HANDLE {
+        static final VarHandle H = udiag_cookie$LAYOUT.varHandle(sequenceElement());
+    }
 
     /**
      * Indexed getter for field:
@@ -330,7 +332,7 @@ public class unix_diag_msg {
      * }
      */
     public static int udiag_cookie(MemorySegment struct, long index0) {
-        return (int)udiag_cookie$ELEM_HANDLE.get(struct, udiag_cookie$OFFSET, index0);
+        return (int)udiag_cookie$ELEM_HANDLE.H.get(struct, udiag_cookie$OFFSET, index0);
     }
 
     /**
@@ -340,7 +342,7 @@ public class unix_diag_msg {
      * }
      */
     public static void udiag_cookie(MemorySegment struct, long index0, int fieldValue) {
-        udiag_cookie$ELEM_HANDLE.set(struct, udiag_cookie$OFFSET, index0, fieldValue);
+        udiag_cookie$ELEM_HANDLE.H.set(struct, udiag_cookie$OFFSET, index0, fieldValue);
     }
 
     /**

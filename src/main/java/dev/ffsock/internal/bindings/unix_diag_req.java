@@ -367,7 +367,9 @@ public class unix_diag_req {
     public static long[] udiag_cookie$dimensions() {
         return udiag_cookie$DIMS;
     }
-    private static final VarHandle udiag_cookie$ELEM_HANDLE = udiag_cookie$LAYOUT.varHandle(sequenceElement());
+    private static final class udiag_cookie$ELEM_HANDLE {
+        static final VarHandle H = udiag_cookie$LAYOUT.varHandle(sequenceElement());
+    }
 
     /**
      * Indexed getter for field:
@@ -376,7 +378,7 @@ public class unix_diag_req {
      * }
      */
     public static int udiag_cookie(MemorySegment struct, long index0) {
-        return (int)udiag_cookie$ELEM_HANDLE.get(struct, udiag_cookie$OFFSET, index0);
+        return (int)udiag_cookie$ELEM_HANDLE.H.get(struct, udiag_cookie$OFFSET, index0);
     }
 
     /**
@@ -386,7 +388,7 @@ public class unix_diag_req {
      * }
      */
     public static void udiag_cookie(MemorySegment struct, long index0, int fieldValue) {
-        udiag_cookie$ELEM_HANDLE.set(struct, udiag_cookie$OFFSET, index0, fieldValue);
+        udiag_cookie$ELEM_HANDLE.H.set(struct, udiag_cookie$OFFSET, index0, fieldValue);
     }
 
     /**
