@@ -77,7 +77,7 @@ public final class Epoll implements Closeable {
     }
 
     private static MemorySegment event(int events, long data) {
-        MemorySegment ev = Scratch.get().epollEvent;
+        MemorySegment ev = Scratch.get().epollEvent();
         ev.set(ValueLayout.JAVA_INT_UNALIGNED, ArchLayouts.EPOLL_EVENT_EVENTS, events);
         ev.set(ValueLayout.JAVA_LONG_UNALIGNED, ArchLayouts.EPOLL_EVENT_DATA, data);
         return ev;

@@ -220,7 +220,7 @@ public final class Blocking {
 
     /** poll(2) of one descriptor: its revents, 0 when not ready within {@code millis} (or interrupted). */
     public static int pollOne(int fd, int events, int millis) throws ErrnoException {
-        MemorySegment p = Scratch.get().pollfd;
+        MemorySegment p = Scratch.get().pollfd();
         p.set(ValueLayout.JAVA_INT, Structs.Pollfd.FD, fd);
         p.set(ValueLayout.JAVA_SHORT, Structs.Pollfd.EVENTS, (short) events);
         p.set(ValueLayout.JAVA_SHORT, Structs.Pollfd.REVENTS, (short) 0);

@@ -163,7 +163,7 @@ public final class Poller {
     }
 
     private static void arm(Registration r, int want) throws ErrnoException {
-        MemorySegment ev = Scratch.get().epollEvent;
+        MemorySegment ev = Scratch.get().epollEvent();
         ev.set(ValueLayout.JAVA_INT_UNALIGNED, ArchLayouts.EPOLL_EVENT_EVENTS, want | EPOLLONESHOT);
         ev.set(ValueLayout.JAVA_LONG_UNALIGNED, ArchLayouts.EPOLL_EVENT_DATA, r.key);
         Sys.epollCtl(Holder.EPFD, r.added ? EPOLL_CTL_MOD : EPOLL_CTL_ADD, r.fd, ev);

@@ -24,10 +24,22 @@ public final class Scratch {
     public final MemorySegment optLen = Arena.ofAuto().allocate(4, 4);
 
     public static final int OPT_VALUE_SIZE = 256;
-    /** One {@code struct pollfd} for a poll(2) of one descriptor. */
-    public final MemorySegment pollfd = Arena.ofAuto().allocate(Structs.Pollfd.SIZE, 8);
-    /** One {@code struct epoll_event} (this architecture's layout) for epoll_ctl(2). */
-    public final MemorySegment epollEvent = Arena.ofAuto().allocate(ArchLayouts.EPOLL_EVENT_SIZE, 8);
+    private MemorySegment pollfd;
+    private MemorySegment epollEvent;
+
+    /** {@return one {@code struct pollfd} for a poll(2) of one descriptor (made on first use)} */
+    public MemorySegment pollfd() {
+        MemorySegment p = pollfd;
+        if (p == null) pollfd = p = Arena.ofAuto().allocate(Structs.Pollfd.SIZE, 8);
+        return p;
+    }
+
+    /** {@return one {@code struct epoll_event} (this architecture's layout) for epoll_ctl(2) (made on first use)} */
+    public MemorySegment epollEvent() {
+        MemorySegment e = epollEvent;
+        if (e == null) epollEvent = e = Arena.ofAuto().allocate(ArchLayouts.EPOLL_EVENT_SIZE, 8);
+        return e;
+    }
     private MemorySegment bounce = MemorySegment.NULL;
 
     public static Scratch get() {
