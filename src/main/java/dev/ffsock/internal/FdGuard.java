@@ -33,7 +33,9 @@ public final class FdGuard {
     }
 
     private static final int CLOSING = 1 << 30;
-    private static final int COUNT = CLOSING - 1;
+    /** Set (with CLOSING) by whoever releases the descriptor. */
+    private static final int RELEASED = 1 << 29;
+    private static final int COUNT = RELEASED - 1;
     private static final VarHandle CTL;
 
     static {
@@ -90,18 +92,20 @@ public final class FdGuard {
     /** Enters a call that does not block in the kernel: the descriptor, held open until {@link #end()}. */
     public int begin() throws SocketClosedException {
         if (!virtualReady && Thread.currentThread().isVirtual()) readyForVirtualThreads();
-        int c;
-        do {
-            c = ctl;
-            if ((c & CLOSING) != 0) throw new SocketClosedException(what + " closed");
-        } while (!CTL.weakCompareAndSet(this, c, c + 1));
+        int c = (int) CTL.getAndAdd(this, 1); // one atomic: calls race only with close, rarely with each other
+        if ((c & CLOSING) != 0) {
+            end();
+            throw new SocketClosedException(what + " closed");
+        }
         return fd;
     }
 
     /** Leaves a call; the last call out of a closing object closes the descriptor. */
     public void end() {
         int c = (int) CTL.getAndAdd(this, -1) - 1;
-        if (c == CLOSING) releaseNow();
+        // The last call out of a closing object releases the descriptor, exactly once: a begin that
+        // failed on CLOSING passes through 0 too, so whoever brings the count to 0 claims RELEASED.
+        if (c == CLOSING && CTL.compareAndSet(this, CLOSING, CLOSING | RELEASED)) releaseNow();
     }
 
     /**
@@ -181,20 +185,12 @@ public final class FdGuard {
         do {
             c = ctl;
             if ((c & CLOSING) != 0) return;
-        } while (!CTL.weakCompareAndSet(this, c, c | CLOSING));
-        if ((c & COUNT) == 0) {
-            releaseNow();
-            return;
-        }
-        int held = (int) CTL.getAndAdd(this, 1);
-        if ((held & COUNT) == 0) {
-            CTL.getAndAdd(this, -1); // the last call already released it
-            return;
-        }
+            // CLOSING and a hold of close's own in one step: the number stays ours while waking.
+        } while (!CTL.weakCompareAndSet(this, c, (c | CLOSING) + 1));
         try {
-            wakeAll();
+            if ((c & COUNT) != 0) wakeAll();
         } finally {
-            end();
+            end(); // releases now if no call is in flight, else the last call out does
         }
     }
 

@@ -17,30 +17,63 @@ public final class Scratch {
 
     private static final ThreadLocal<Scratch> CURRENT = ThreadLocal.withInitial(Scratch::new);
 
-    public final SockAddrStorage address = new SockAddrStorage();
-    public final MemorySegment intSlot = Arena.ofAuto().allocate(8, 8);
-    /** Room for a socket option's value ({@link #OPT_VALUE_SIZE} bytes) and its length. */
-    public final MemorySegment optValue = Arena.ofAuto().allocate(OPT_VALUE_SIZE, 8);
-    public final MemorySegment optLen = Arena.ofAuto().allocate(4, 4);
-
     public static final int OPT_VALUE_SIZE = 256;
+
+    /**
+     * The memory below: allocated from an automatic arena, so it is freed once this thread's
+     * Scratch is unreachable, and handed out as views that are not tied to that arena (see
+     * {@link #untracked}). The Scratch, reachable from its thread for the thread's life, keeps it alive.
+     */
+    private final MemorySegment own = Arena.ofAuto().allocate(8 + OPT_VALUE_SIZE + 8 + ERRNO_SIZE, 16);
+    private final MemorySegment mem = untracked(own);
+
+    public final SockAddrStorage address = new SockAddrStorage();
+    /** Two ints (or one long), e.g. socketpair's result. */
+    public final MemorySegment intSlot = mem.asSlice(0, 8);
+    /** Room for a socket option's value ({@link #OPT_VALUE_SIZE} bytes) and its length. */
+    public final MemorySegment optValue = mem.asSlice(8, OPT_VALUE_SIZE);
+    public final MemorySegment optLen = mem.asSlice(8 + OPT_VALUE_SIZE, 4);
+    /** The errno capture state of every downcall this thread makes (see {@link Sys}). */
+    final MemorySegment errno = mem.asSlice(16 + OPT_VALUE_SIZE, ERRNO_SIZE);
+    private MemorySegment bounce = MemorySegment.NULL;
     private MemorySegment pollfd;
     private MemorySegment epollEvent;
+    /** Owners of the lazily made views above. */
+    private MemorySegment pollfdOwn;
+    private MemorySegment epollEventOwn;
+
+    private static final int ERRNO_SIZE = (int) java.lang.foreign.Linker.Option.captureStateLayout().byteSize();
+
+    /**
+     * {@return a view of {@code owned} that is not tied to its arena} Every segment passed to a
+     * downcall is kept alive for the call; for an automatic arena that costs an atomic increment and
+     * decrement per segment per call. Memory that its owner keeps reachable across every call — this
+     * thread's Scratch, a Message or DatagramBatch fenced for the call — needs no such check, so the
+     * calls get this view and the owner keeps {@code owned}.
+     */
+    public static MemorySegment untracked(MemorySegment owned) {
+        return MemorySegment.ofAddress(owned.address()).reinterpret(owned.byteSize());
+    }
 
     /** {@return one {@code struct pollfd} for a poll(2) of one descriptor (made on first use)} */
     public MemorySegment pollfd() {
         MemorySegment p = pollfd;
-        if (p == null) pollfd = p = Arena.ofAuto().allocate(Structs.Pollfd.SIZE, 8);
+        if (p == null) {
+            pollfdOwn = Arena.ofAuto().allocate(Structs.Pollfd.SIZE, 8);
+            pollfd = p = untracked(pollfdOwn);
+        }
         return p;
     }
 
     /** {@return one {@code struct epoll_event} (this architecture's layout) for epoll_ctl(2) (made on first use)} */
     public MemorySegment epollEvent() {
         MemorySegment e = epollEvent;
-        if (e == null) epollEvent = e = Arena.ofAuto().allocate(ArchLayouts.EPOLL_EVENT_SIZE, 8);
+        if (e == null) {
+            epollEventOwn = Arena.ofAuto().allocate(ArchLayouts.EPOLL_EVENT_SIZE, 8);
+            epollEvent = e = untracked(epollEventOwn);
+        }
         return e;
     }
-    private MemorySegment bounce = MemorySegment.NULL;
 
     public static Scratch get() {
         return CURRENT.get();

@@ -61,10 +61,6 @@ public final class Sys {
     private static final Linker.Option CAPTURE = Linker.Option.captureCallState("errno");
     private static final Linker.Option CRITICAL = Linker.Option.critical(true);
 
-    /** One errno capture segment per thread, reused by every call that thread makes. */
-    private static final ThreadLocal<MemorySegment> ERRNO_STATE =
-            ThreadLocal.withInitial(() -> Arena.ofAuto().allocate(CAPTURE_LAYOUT));
-
     static MethodHandle blocking(MemorySegment address, FunctionDescriptor descriptor) {
         return LINKER.downcallHandle(address, descriptor, CAPTURE);
     }
@@ -240,9 +236,9 @@ public final class Sys {
         if (linked.length == 0) throw new AssertionError();
     }
 
-    /** {@return this thread's errno capture segment} */
+    /** {@return this thread's errno capture segment (in its Scratch), reused by every call the thread makes} */
     private static MemorySegment state() {
-        return ERRNO_STATE.get();
+        return Scratch.get().errno;
     }
 
     private static int errno(MemorySegment state) {
