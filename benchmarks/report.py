@@ -329,7 +329,28 @@ def busy_warning(env):
     return ""
 
 
-def report_md(keys, groups, cdata, mode, stamp, env, startup=()):
+def load_cli(path):
+    """benchmarks/startup --json's objects (empty without the file)."""
+    if not path or not os.path.exists(path):
+        return []
+    with open(path) as f:
+        data = json.load(f)
+    return [o for o in data if isinstance(o, dict) and o.get("case") == "cli.addr_json"]
+
+
+def cli_md(cli):
+    """The command start-up section (a list of lines)."""
+    L = ["", "### cli.addr_json — `bin/ffsock addr --json` beside `ip -j addr` (s, lower is better)", "",
+         "Whole commands, as a shell starts them (benchmarks/startup: warm-up runs, then the runs below; the "
+         "launcher's JDK and class-data cache are warm). CPU is user + system time of all threads.", "",
+         "| command | runs | min | median | max | CPU (median) |", "|---|---|---|---|---|---|"]
+    for o in cli:
+        L.append("| `{}` | {} | {:.3f} | {:.3f} | {:.3f} | {:.3f} |".format(
+            o["command"], o["runs"], o["min"], o["median"], o["max"], o["cpu_median"]))
+    return L
+
+
+def report_md(keys, groups, cdata, mode, stamp, env, startup=(), cli=()):
     titles = {k: t for _, k, t in CASES}
     L = []
     L.append(f"# ffsock benchmarks — {mode} run")
@@ -432,6 +453,8 @@ def report_md(keys, groups, cdata, mode, stamp, env, startup=()):
 
     if startup:
         L.extend(startup_md(startup))
+    if cli:
+        L.extend(cli_md(cli))
 
     L.append("")
     L.append("## Pending cases (APIs not merged yet; not measured, not faked)")
@@ -520,6 +543,7 @@ def main():
     ap.add_argument("--c")
     ap.add_argument("--env")
     ap.add_argument("--startup")
+    ap.add_argument("--cli")
     ap.add_argument("--mode", default="careful")
     ap.add_argument("--stamp", default="")
     ap.add_argument("--out", required=True)
@@ -529,11 +553,12 @@ def main():
         print("report.py: no ffsock benchmark results in " + a.jmh, file=sys.stderr)
     cdata = load_c(a.c)
     startup = load_startup(a.startup)
+    cli = load_cli(a.cli)
     env = open(a.env).read() if a.env and os.path.exists(a.env) else ""
     keys, groups = build(rows, cdata)
     os.makedirs(a.out, exist_ok=True)
     with open(os.path.join(a.out, "report.md"), "w") as f:
-        f.write(report_md(keys, groups, cdata, a.mode, a.stamp, env, startup))
+        f.write(report_md(keys, groups, cdata, a.mode, a.stamp, env, startup, cli))
     with open(os.path.join(a.out, "chart.svg"), "w") as f:
         f.write(chart_svg(keys, groups, cdata))
     print(f"report.py: {len(rows)} results, {len(cdata)} C baselines, {len(startup)} startup contenders "
