@@ -1,5 +1,6 @@
 package dev.ffsock;
 
+import dev.ffsock.internal.Blocking;
 import dev.ffsock.internal.Scratch;
 import dev.ffsock.internal.Structs;
 import dev.ffsock.internal.Sys;
@@ -350,9 +351,8 @@ public abstract sealed class SockOpt<T> {
 
         @Override
         Duration get(int fd) throws IOException {
-            MemorySegment s = MemorySegment.ofArray(getBytes(fd, level(), name(), (int) Structs.Timeval.SIZE));
-            return Duration.ofSeconds(s.get(ValueLayout.JAVA_LONG_UNALIGNED, Structs.Timeval.SEC),
-                    s.get(ValueLayout.JAVA_LONG_UNALIGNED, Structs.Timeval.USEC) * 1000);
+            if (level() != SOL_SOCKET) throw new IllegalStateException(this + ": not a SOL_SOCKET timeval");
+            return Blocking.socketTimeout(fd, name());
         }
 
         @Override

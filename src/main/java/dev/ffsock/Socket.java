@@ -642,7 +642,7 @@ public final class Socket implements Closeable {
             // In progress. On a platform thread whose descriptor blocks in the kernel, the kernel has
             // waited out SO_SNDTIMEO already (Blocking.await sees that from UNSET) unless a signal cut
             // the call short.
-            awaitConnect(fd, r == Errno.EINTR ? Blocking.deadline(getsockoptTimeout(fd, SNDTIMEO)) : Blocking.UNSET);
+            awaitConnect(fd, r == Errno.EINTR ? Blocking.optionDeadline(fd, SNDTIMEO) : Blocking.UNSET);
             return true;
         } catch (IOException e) {
             throw closedOr(e, "connect");
@@ -663,15 +663,11 @@ public final class Socket implements Closeable {
             if (closing()) throw guard.closedWhileBlocked("connect");
             if (r != Errno.EAGAIN || domain.value() != Domain.AF_UNIX.value()) return r;
             if (!retry) throw new ErrnoException("connect", r);
-            if (deadline == Blocking.UNSET) deadline = Blocking.deadline(getsockoptTimeout(fd, SNDTIMEO));
+            if (deadline == Blocking.UNSET) deadline = Blocking.optionDeadline(fd, SNDTIMEO);
             if (Blocking.expired(deadline)) throw new SocketTimeoutException("connect timed out");
             java.util.concurrent.locks.LockSupport.parkNanos(this, 1_000_000L);
             if (Thread.currentThread().isVirtual()) checkInterrupt();
         }
-    }
-
-    private static Duration getsockoptTimeout(int fd, int name) throws IOException {
-        return (name == RCVTIMEO ? SockOpt.SO_RCVTIMEO : SockOpt.SO_SNDTIMEO).get(fd);
     }
 
     /**

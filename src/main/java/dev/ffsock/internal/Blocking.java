@@ -117,7 +117,7 @@ public final class Blocking {
                 if (!virtual && (Sys.fcntl(fd, F_GETFL, 0) & O_NONBLOCK) == 0) {
                     throw new SocketTimeoutException(call + " timed out");
                 }
-                deadline = deadline(timeoutOption(fd, option));
+                deadline = optionDeadline(fd, option);
             }
         }
         if (expired(deadline)) throw new SocketTimeoutException(call + " timed out");
@@ -228,12 +228,20 @@ public final class Blocking {
         return p.get(ValueLayout.JAVA_SHORT, Structs.Pollfd.REVENTS) & 0xffff;
     }
 
-    /** {@return a socket's SO_RCVTIMEO or SO_SNDTIMEO; zero for none} */
-    private static Duration timeoutOption(int fd, int option) throws ErrnoException {
+    /**
+     * {@return a socket's SO_RCVTIMEO or SO_SNDTIMEO ({@code option}); zero for none} The one place a
+     * timeval option is read: {@code SockOpt.SO_RCVTIMEO}/{@code SO_SNDTIMEO} and the waits use it.
+     */
+    public static Duration socketTimeout(int fd, int option) throws ErrnoException {
         Scratch s = Scratch.get();
         s.optLen.set(ValueLayout.JAVA_INT, 0, (int) Structs.Timeval.SIZE);
         Sys.getsockopt(fd, SOL_SOCKET, option, s.optValue, s.optLen);
         return Duration.ofSeconds(s.optValue.get(ValueLayout.JAVA_LONG, Structs.Timeval.SEC),
                 s.optValue.get(ValueLayout.JAVA_LONG, Structs.Timeval.USEC) * 1000);
+    }
+
+    /** {@return the deadline a socket's SO_RCVTIMEO or SO_SNDTIMEO sets for a call starting now; 0 for none} */
+    public static long optionDeadline(int fd, int option) throws ErrnoException {
+        return deadline(socketTimeout(fd, option));
     }
 }

@@ -95,7 +95,7 @@ public final class FdGuard {
         int c = (int) CTL.getAndAdd(this, 1); // one atomic: calls race only with close, rarely with each other
         if ((c & CLOSING) != 0) {
             end();
-            throw new SocketClosedException(what + " closed");
+            throw closed();
         }
         return fd;
     }

@@ -57,18 +57,8 @@ public final class MsgIo {
      * @return the slots filled in all
      */
     public static int recvmmsgFill(FdGuard guard, Slots slots, int got, int size, int flags) throws IOException {
-        while (got < size) {
-            int r;
-            try {
-                r = recvmmsg(guard, true, slots.vectorFrom(got), size - got, flags);
-            } catch (SocketTimeoutException | ErrnoException e) {
-                break;
-            }
-            if (r <= 0) break;
-            slots.received(got, r);
-            got += r;
-        }
-        return got;
+        // Each call is bounded by SO_RCVTIMEO afresh (UNSET), as each recvmsg inside recvmmsg(2) is.
+        return receiveSlots(guard, slots, got, size, flags, true, Blocking.UNSET, Sys.SO_RCVTIMEO, false);
     }
 
     /** Where a timed recvmmsg puts what arrived: {@code slot} is the first slot of this batch of datagrams. */
@@ -91,17 +81,27 @@ public final class MsgIo {
      */
     public static int recvmmsgUntil(FdGuard guard, Slots slots, int size, int flags, long deadline, boolean waitForOne)
             throws IOException {
-        boolean wait = deadline != 0;
-        int got = 0;
+        return receiveSlots(guard, slots, 0, size, flags | Sys.MSG_DONTWAIT, deadline != 0, deadline,
+                Blocking.NO_OPTION, waitForOne);
+    }
+
+    /**
+     * The slot-filling loop of both: recvmmsg(2) into the slots from {@code got} on, again and again,
+     * until every slot is filled, a call would block (not {@code wait}), the time limit runs out,
+     * the peer shut down, or — {@code waitForOne} — one call received something. An error after the
+     * first datagram ends the loop with what arrived (the error stays pending for the next call).
+     */
+    private static int receiveSlots(FdGuard guard, Slots slots, int got, int size, int flags, boolean wait,
+                                    long deadline, int option, boolean waitForOne) throws IOException {
         while (got < size) {
             int r;
             try {
-                r = (int) Blocking.call(guard, wait, flags | Sys.MSG_DONTWAIT, POLLIN, deadline, Blocking.NO_OPTION,
-                        "recvmmsg", RECVMMSG, slots.vectorFrom(got), size - got, null);
+                r = (int) Blocking.call(guard, wait, flags, POLLIN, deadline, option, "recvmmsg", RECVMMSG,
+                        slots.vectorFrom(got), size - got, null);
             } catch (SocketTimeoutException e) {
                 break;
             } catch (ErrnoException e) {
-                if (got > 0) break; // report what arrived; the error (e.g. ICMP) stays pending for the next call
+                if (got > 0) break;
                 throw e;
             }
             if (r == Sys.WOULD_BLOCK || r == 0) break; // nothing now (no wait), or orderly shutdown

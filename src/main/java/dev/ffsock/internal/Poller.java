@@ -272,17 +272,6 @@ public final class Poller {
         }
     }
 
-    /** Unparks every thread waiting on {@code r} (its owner is closing). */
-    static void wakeAll(Registration r) {
-        if (r == null) return;
-        LOCK.lock();
-        try {
-            wakeLocked(r);
-        } finally {
-            LOCK.unlock();
-        }
-    }
-
     /**
      * Removes {@code r} from the epoll set and the table, waking any waiter. Must be called before
      * the descriptor is closed. Idempotent.

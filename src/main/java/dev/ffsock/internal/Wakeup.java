@@ -102,11 +102,6 @@ public final class Wakeup {
         }
     }
 
-    /** {@return the signal that interrupts a blocked call} */
-    public static int signalNumber() {
-        return Holder.SIGNAL;
-    }
-
     /**
      * Makes {@code fd} refer to the dead socket (close-on-exec); the real open file stays open for its
      * other holders. The caller still owns {@code fd} and closes it when the last call has left.
