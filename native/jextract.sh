@@ -58,6 +58,16 @@ gen=$out/${pkg//.//}
 #    same layouts, without spinning a type-switch class and two lambda classes the first time a packed
 #    struct initialises (the first epoll_event cost a fresh JVM ~5-10 ms; every thread's first call
 #    touches it, for its scratch epoll_event).
+# Fails if a rewrite left jextract's original text behind: left GREP-MODE PATTERN WHAT FILE...
+left() {
+  local mode=$1 pattern=$2 what=$3
+  shift 3
+  if grep -l "$mode" -- "$pattern" "$@" >/dev/null 2>&1; then
+    echo "jextract.sh: $what left after the rewrite; update the rewrite" >&2
+    exit 1
+  fi
+}
+
 rewrite() {
   sed -i -E \
     -e 's/SYMBOL_LOOKUP\.findOrThrow\(("[^"]*")\)/SYMBOL_LOOKUP.find(\1).orElseThrow()/g' \
@@ -95,26 +105,11 @@ JAVA
     -e ":more;N;/\n    }$/!b more;r $align" -e 'd}' \
     "$@"
   rm -f "$align"
-  if grep -l 'case PaddingLayout p -> p;' "$@" >/dev/null 2>&1; then
-    echo "jextract.sh: align's pattern switch left after the rewrite; update the rewrite" >&2
-    exit 1
-  fi
-  if grep -l 'loaderLookup' "$@" >/dev/null 2>&1; then
-    echo "jextract.sh: loaderLookup left after the rewrite; update the rewrite" >&2
-    exit 1
-  fi
-  if grep -lE 'VarHandle [A-Za-z_0-9]+\$ELEM_HANDLE =' "$@" >/dev/null 2>&1; then
-    echo "jextract.sh: an eager ELEM_HANDLE left after the rewrite; update the rewrite" >&2
-    exit 1
-  fi
-  if grep -l 'findOrThrow' "$@" >/dev/null 2>&1; then
-    echo "jextract.sh: findOrThrow left after the rewrite; update the rewrite" >&2
-    exit 1
-  fi
-  if grep -lE '\bHANDLE\b' "$@" >/dev/null 2>&1; then
-    echo "jextract.sh: a downcall HANDLE left after the rewrite; update the rewrite" >&2
-    exit 1
-  fi
+  left -F 'case PaddingLayout p -> p;' "align's pattern switch" "$@"
+  left -F 'loaderLookup' "loaderLookup" "$@"
+  left -E 'VarHandle [A-Za-z_0-9]+\$ELEM_HANDLE =' "an eager ELEM_HANDLE" "$@"
+  left -F 'findOrThrow' "findOrThrow" "$@"
+  left -E '\bHANDLE\b' "a downcall HANDLE" "$@"
 }
 rewrite "$gen"/*.java
 

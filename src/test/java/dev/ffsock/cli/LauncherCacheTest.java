@@ -65,7 +65,12 @@ class LauncherCacheTest {
     }
 
     private Run ffsock(Map<String, String> env, String... args) throws Exception {
-        List<String> cmd = new ArrayList<>(List.of("bash", BASEDIR.resolve("bin/ffsock").toString()));
+        return launch(List.of("bash", BASEDIR.resolve("bin/ffsock").toString()), env, args);
+    }
+
+    /** Runs {@code prefix} + {@code args} with the test's JDK, jar, cache directory and trace on. */
+    private Run launch(List<String> prefix, Map<String, String> env, String... args) throws Exception {
+        List<String> cmd = new ArrayList<>(prefix);
         cmd.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectError(dir.resolve("err.txt").toFile());
         pb.environment().put("JAVA_HOME", JAVA_HOME.toString());
@@ -230,18 +235,8 @@ class LauncherCacheTest {
         }
         String script = "mount --bind \"$FFSOCK_CACHE_DIR\" \"$FFSOCK_CACHE_DIR\" && "
                 + "mount -o remount,bind,ro \"$FFSOCK_CACHE_DIR\" && exec bash \"$0\" \"$@\"";
-        List<String> cmd = new ArrayList<>(List.of("unshare", "-m", "sh", "-c", script,
-                BASEDIR.resolve("bin/ffsock").toString()));
-        cmd.addAll(List.of(args));
-        ProcessBuilder pb = new ProcessBuilder(cmd).redirectError(dir.resolve("err.txt").toFile());
-        pb.environment().put("JAVA_HOME", JAVA_HOME.toString());
-        pb.environment().put("FFSOCK_JAR", jar.toString());
-        pb.environment().put("FFSOCK_CACHE_DIR", cache.toString());
-        pb.environment().put("FFSOCK_TRACE", "1");
-        Process p = pb.start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(p.waitFor(120, TimeUnit.SECONDS), "bin/ffsock did not finish");
-        Run r = new Run(p.exitValue(), out, Files.readString(dir.resolve("err.txt")));
+        Run r = launch(List.of("unshare", "-m", "sh", "-c", script, BASEDIR.resolve("bin/ffsock").toString()),
+                Map.of(), args);
         Assumptions.assumeFalse(r.err().contains("unshare:") || r.err().contains("mount:"),
                 "no read-only bind mount here: " + r.err());
         return r;
