@@ -276,25 +276,9 @@ public final class Epoll implements Closeable {
         Objects.requireNonNull(events, "events");
         if (timeoutMillis < -1) throw new IllegalArgumentException("timeout must be -1 or more: " + timeoutMillis);
         events.count = 0;
-        boolean virtual = Thread.currentThread().isVirtual();
         int ep = timeoutMillis == 0 ? guard.begin() : guard.beginBlocking();
         try {
-            long deadline = Blocking.deadlineMillis(timeoutMillis);
-            int n;
-            while (true) {
-                // A platform thread waits in epoll_wait(2) itself (close's signal interrupts it); a
-                // virtual thread checks, then parks on the poller until the epoll descriptor is readable.
-                n = Sys.epollWait(ep, events.segment, events.capacity(),
-                        virtual || timeoutMillis == 0 ? 0 : Blocking.remainingMillis(deadline));
-                if (guard.closing()) throw guard.closedWhileBlocked("epoll_wait");
-                if (n > 0 || timeoutMillis == 0 || Blocking.expired(deadline)) break;
-                if (Thread.currentThread().isInterrupted()) break; // like Selector: return early, status kept
-                if (virtual) {
-                    Blocking.awaitReady(guard, ep, EPOLLIN, deadline);
-                    if (guard.closing()) throw guard.closedWhileBlocked("epoll_wait");
-                }
-                // (a platform thread's epoll_wait that returned 0 early was interrupted by a signal: go round)
-            }
+            int n = Blocking.ready(epollWait, events, ep, EPOLLIN, timeoutMillis);
             events.count = n;
             return n;
         } catch (IOException e) {
@@ -303,6 +287,24 @@ public final class Epoll implements Closeable {
             if (timeoutMillis == 0) guard.end(); else guard.endBlocking();
         }
     }
+
+    /** epoll_wait(2) into the caller's {@link EpollEvents}, for {@link Blocking#ready}. */
+    private final Blocking.Ready epollWait = new Blocking.Ready() {
+        @Override
+        public int check(Object target, int ep, int events, int millis) throws IOException {
+            EpollEvents out = (EpollEvents) target;
+            int n = Sys.epollWait(ep, out.segment, out.capacity(), millis);
+            if (guard.closing()) throw guard.closedWhileBlocked("epoll_wait");
+            return n;
+        }
+
+        @Override
+        public boolean park(Object target, int ep, int events, long deadline, boolean virtual) throws IOException {
+            if (Thread.currentThread().isInterrupted()) return false; // like Selector: return early, status kept
+            if (virtual) Blocking.awaitReady(guard, ep, events, deadline);
+            return true;
+        }
+    };
 
     /** {@return whether close() has been called} */
     public boolean isClosed() {

@@ -111,33 +111,42 @@ public final class PollSet {
     public int poll(int timeoutMillis) throws IOException {
         if (timeoutMillis < -1) throw new IllegalArgumentException("timeout must be -1 or more: " + timeoutMillis);
         int n = sockets.size();
-        boolean virtual = Thread.currentThread().isVirtual();
         int entered = 0;
         try {
             for (; entered < n; entered++) {
                 FdGuard g = guards[entered];
                 // Listed on every socket: closing any of them interrupts the wait.
                 int fd = timeoutMillis == 0 ? g.begin() : g.beginBlocking();
-                long at = entered * Structs.Pollfd.SIZE;
-                fds.set(ValueLayout.JAVA_INT, at + Structs.Pollfd.FD, fd);
+                fds.set(ValueLayout.JAVA_INT, entered * Structs.Pollfd.SIZE + Structs.Pollfd.FD, fd);
             }
-            long deadline = Blocking.deadlineMillis(timeoutMillis);
-            while (true) {
-                for (int i = 0; i < n; i++) fds.set(ValueLayout.JAVA_SHORT, i * Structs.Pollfd.SIZE + Structs.Pollfd.REVENTS, (short) 0);
-                // A platform thread waits in poll(2) itself; a virtual thread checks, then parks on the poller.
-                int r = Sys.poll(fds, n, virtual || timeoutMillis == 0 ? 0 : Blocking.remainingMillis(deadline));
-                for (int i = 0; i < n; i++) {
-                    if (guards[i].closing()) throw guards[i].closedWhileBlocked("poll");
-                }
-                if (r > 0 || timeoutMillis == 0 || Blocking.expired(deadline)) return r;
-                if (Thread.currentThread().isInterrupted()) return 0; // like Selector: early, status kept
-                if (virtual) Blocking.awaitAny(guards, wanted, n, deadline);
-                // (a platform thread's poll that returned 0 early was interrupted by a signal: go round)
-            }
+            return Blocking.ready(POLL, this, -1, 0, timeoutMillis);
         } finally {
             for (int i = 0; i < entered; i++) {
                 if (timeoutMillis == 0) guards[i].end(); else guards[i].endBlocking();
             }
         }
     }
+
+    /** poll(2) of the whole set, for {@link Blocking#ready}. */
+    private static final Blocking.Ready POLL = new Blocking.Ready() {
+        @Override
+        public int check(Object target, int fd, int events, int millis) throws IOException {
+            PollSet set = (PollSet) target;
+            int n = set.sockets.size();
+            for (int i = 0; i < n; i++) set.fds.set(ValueLayout.JAVA_SHORT, i * Structs.Pollfd.SIZE + Structs.Pollfd.REVENTS, (short) 0);
+            int r = Sys.poll(set.fds, n, millis);
+            for (int i = 0; i < n; i++) {
+                if (set.guards[i].closing()) throw set.guards[i].closedWhileBlocked("poll");
+            }
+            return r;
+        }
+
+        @Override
+        public boolean park(Object target, int fd, int events, long deadline, boolean virtual) throws IOException {
+            if (Thread.currentThread().isInterrupted()) return false; // like Selector: early, status kept
+            PollSet set = (PollSet) target;
+            if (virtual) Blocking.awaitAny(set.guards, set.wanted, set.sockets.size(), deadline);
+            return true;
+        }
+    };
 }

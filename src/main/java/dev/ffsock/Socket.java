@@ -1349,38 +1349,36 @@ public final class Socket implements Closeable {
      */
     public int poll(int events, int timeoutMillis) throws IOException {
         if (timeoutMillis < -1) throw new IllegalArgumentException("timeout must be -1 or more: " + timeoutMillis);
-        if (timeoutMillis == 0) {
-            int fd = begin();
-            try {
-                return Blocking.pollOne(fd, events, 0);
-            } finally {
-                end();
-            }
-        }
-        checkInterrupt();
-        boolean virtual = Thread.currentThread().isVirtual();
-        int fd = guard.beginBlocking();
+        if (timeoutMillis != 0) checkInterrupt();
+        int fd = timeoutMillis == 0 ? begin() : guard.beginBlocking();
         try {
-            long deadline = Blocking.deadlineMillis(timeoutMillis);
-            while (true) {
-                // A platform thread waits in poll(2) itself; a virtual thread checks, then parks.
-                int revents = Blocking.pollOne(fd, events, virtual ? 0 : Blocking.remainingMillis(deadline));
-                if (closing()) throw guard.closedWhileBlocked("poll");
-                if (revents != 0) return revents;
-                if (Blocking.expired(deadline)) return 0;
-                if (virtual) {
-                    try {
-                        Blocking.await(guard, fd, events, deadline, Blocking.NO_OPTION, "poll");
-                    } catch (SocketTimeoutException e) {
-                        return 0;
-                    }
-                }
-                // (a platform thread's poll that returned 0 early was interrupted by a signal: go round)
-            }
+            return Blocking.ready(POLL, this, fd, events, timeoutMillis);
         } finally {
-            guard.endBlocking();
+            if (timeoutMillis == 0) end(); else guard.endBlocking();
         }
     }
+
+    /** poll(2) of this socket alone, for {@link Blocking#ready}. */
+    private static final Blocking.Ready POLL = new Blocking.Ready() {
+        @Override
+        public int check(Object target, int fd, int events, int millis) throws IOException {
+            int revents = Blocking.pollOne(fd, events, millis);
+            FdGuard g = ((Socket) target).guard;
+            if (g.closing()) throw g.closedWhileBlocked("poll");
+            return revents;
+        }
+
+        @Override
+        public boolean park(Object target, int fd, int events, long deadline, boolean virtual) throws IOException {
+            if (!virtual) return true;
+            try {
+                Blocking.await(((Socket) target).guard, fd, events, deadline, Blocking.NO_OPTION, "poll");
+                return true;
+            } catch (SocketTimeoutException e) {
+                return false; // the deadline passed between the check and the wait
+            }
+        }
+    };
 
     /** {@return the I/O core of this socket (for MsgIo, PollSet, Epoll)} */
     FdGuard guard() {

@@ -198,6 +198,43 @@ public final class Blocking {
     }
 
     /**
+     * A readiness call — poll(2), epoll_wait(2) — for {@link #ready}: the call waits in the kernel
+     * itself on a platform thread, and parks on the poller on a virtual thread. Non-capturing
+     * implementations take their state as {@code target}, so a call allocates nothing.
+     */
+    public interface Ready {
+        /**
+         * Makes the call with a wait of {@code millis} (0: look only; -1: no limit): the number of
+         * ready entries. Throws SocketClosedException when the object (any of them) was closed.
+         */
+        int check(Object target, int fd, int events, int millis) throws IOException;
+
+        /**
+         * Between two checks: a virtual thread parks until the call may find something (spurious
+         * returns are fine); a platform thread, whose call has already waited, does not. Returns
+         * false to end the call now with 0 (an interrupted selector-style wait).
+         */
+        boolean park(Object target, int fd, int events, long deadline, boolean virtual) throws IOException;
+    }
+
+    /**
+     * The one readiness loop (Socket.poll, PollSet.poll, Epoll.wait): checks, and while nothing is
+     * ready and time is left, parks and checks again; a platform thread's call that returned early
+     * (a signal) simply goes round.
+     *
+     * @param timeoutMillis -1 for no limit, 0 to look without waiting
+     */
+    public static int ready(Ready call, Object target, int fd, int events, int timeoutMillis) throws IOException {
+        boolean virtual = Thread.currentThread().isVirtual();
+        long deadline = deadlineMillis(timeoutMillis);
+        while (true) {
+            int n = call.check(target, fd, events, virtual || timeoutMillis == 0 ? 0 : remainingMillis(deadline));
+            if (n > 0 || timeoutMillis == 0 || expired(deadline)) return n;
+            if (!call.park(target, fd, events, deadline, virtual)) return 0;
+        }
+    }
+
+    /**
      * A virtual thread's wait in a poll-style call (poll, epoll_wait): parks once on the poller until
      * {@code fd} may be ready, the deadline passes, the object closes or the thread is interrupted.
      * Never throws for time or interrupt: the caller checks again and decides.
