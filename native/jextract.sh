@@ -78,6 +78,7 @@ rewrite() {
   # A second pass: the blank-line rule above joins a blank line to the next, which these anchored
   # rules would then miss.
   sed -i -E \
+    -e 's/SYMBOL_LOOKUP\.findOrThrow\(("[^"]*")\)/SYMBOL_LOOKUP.find(\1).orElseThrow()/g' \
     -e '/^ +static final SymbolLookup SYMBOL_LOOKUP = SymbolLookup\.loaderLookup\(\)$/{N;s/SymbolLookup\.loaderLookup\(\)\n +\.or\((Linker\.nativeLinker\(\)\.defaultLookup\(\))\);$/\1;/}' \
     -e 's/^( +)private static final VarHandle ([A-Za-z_][A-Za-z_0-9]*)\$ELEM_HANDLE = (.*);$/\1private static final class \2$ELEM_HANDLE {\n\1    static final VarHandle H = \3;\n\1}/' \
     -e 's/\b([A-Za-z_][A-Za-z_0-9]*\$ELEM_HANDLE)\.(get|set)\(/\1.H.\2(/g' \
