@@ -17,6 +17,294 @@ public class LinuxC extends LinuxC_1 {
     LinuxC() {
         // Should not be called directly
     }
+    private static final int RTA_NH_ID = (int)30L;
+    /**
+     * {@snippet lang=c :
+     * enum rtattr_type_t.RTA_NH_ID = 30
+     * }
+     */
+    public static int RTA_NH_ID() {
+        return RTA_NH_ID;
+    }
+    private static final int RTAX_UNSPEC = (int)0L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.RTAX_UNSPEC = 0
+     * }
+     */
+    public static int RTAX_UNSPEC() {
+        return RTAX_UNSPEC;
+    }
+    private static final int RTAX_LOCK = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.RTAX_LOCK = 1
+     * }
+     */
+    public static int RTAX_LOCK() {
+        return RTAX_LOCK;
+    }
+    private static final int RTAX_MTU = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.RTAX_MTU = 2
+     * }
+     */
+    public static int RTAX_MTU() {
+        return RTAX_MTU;
+    }
+    private static final int RTAX_WINDOW = (int)3L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.RTAX_WINDOW = 3
+     * }
+     */
+    public static int RTAX_WINDOW() {
+        return RTAX_WINDOW;
+    }
+    private static final int RTAX_RTT = (int)4L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.RTAX_RTT = 4
+     * }
+     */
+    public static int RTAX_RTT() {
+        return RTAX_RTT;
+    }
+    private static final int RTAX_RTTVAR = (int)5L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.RTAX_RTTVAR = 5
+     * }
+     */
+    public static int RTAX_RTTVAR() {
+        return RTAX_RTTVAR;
+    }
+    private static final int RTAX_SSTHRESH = (int)6L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.RTAX_SSTHRESH = 6
+     * }
+     */
+    public static int RTAX_SSTHRESH() {
+        return RTAX_SSTHRESH;
+    }
+    private static final int RTAX_CWND = (int)7L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.RTAX_CWND = 7
+     * }
+     */
+    public static int RTAX_CWND() {
+        return RTAX_CWND;
+    }
+    private static final int RTAX_ADVMSS = (int)8L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.RTAX_ADVMSS = 8
+     * }
+     */
+    public static int RTAX_ADVMSS() {
+        return RTAX_ADVMSS;
+    }
+    private static final int RTAX_REORDERING = (int)9L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.RTAX_REORDERING = 9
+     * }
+     */
+    public static int RTAX_REORDERING() {
+        return RTAX_REORDERING;
+    }
+    private static final int RTAX_HOPLIMIT = (int)10L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.RTAX_HOPLIMIT = 10
+     * }
+     */
+    public static int RTAX_HOPLIMIT() {
+        return RTAX_HOPLIMIT;
+    }
+    private static final int RTAX_INITCWND = (int)11L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.RTAX_INITCWND = 11
+     * }
+     */
+    public static int RTAX_INITCWND() {
+        return RTAX_INITCWND;
+    }
+    private static final int RTAX_FEATURES = (int)12L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.RTAX_FEATURES = 12
+     * }
+     */
+    public static int RTAX_FEATURES() {
+        return RTAX_FEATURES;
+    }
+    private static final int RTAX_RTO_MIN = (int)13L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.RTAX_RTO_MIN = 13
+     * }
+     */
+    public static int RTAX_RTO_MIN() {
+        return RTAX_RTO_MIN;
+    }
+    private static final int RTAX_INITRWND = (int)14L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.RTAX_INITRWND = 14
+     * }
+     */
+    public static int RTAX_INITRWND() {
+        return RTAX_INITRWND;
+    }
+    private static final int RTAX_QUICKACK = (int)15L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.RTAX_QUICKACK = 15
+     * }
+     */
+    public static int RTAX_QUICKACK() {
+        return RTAX_QUICKACK;
+    }
+    private static final int RTAX_CC_ALGO = (int)16L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.RTAX_CC_ALGO = 16
+     * }
+     */
+    public static int RTAX_CC_ALGO() {
+        return RTAX_CC_ALGO;
+    }
+    private static final int RTAX_FASTOPEN_NO_COOKIE = (int)17L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.RTAX_FASTOPEN_NO_COOKIE = 17
+     * }
+     */
+    public static int RTAX_FASTOPEN_NO_COOKIE() {
+        return RTAX_FASTOPEN_NO_COOKIE;
+    }
+    private static final int RTNLGRP_NONE = (int)0L;
+    /**
+     * {@snippet lang=c :
+     * enum rtnetlink_groups.RTNLGRP_NONE = 0
+     * }
+     */
+    public static int RTNLGRP_NONE() {
+        return RTNLGRP_NONE;
+    }
+    private static final int RTNLGRP_LINK = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * enum rtnetlink_groups.RTNLGRP_LINK = 1
+     * }
+     */
+    public static int RTNLGRP_LINK() {
+        return RTNLGRP_LINK;
+    }
+    private static final int RTNLGRP_NOTIFY = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * enum rtnetlink_groups.RTNLGRP_NOTIFY = 2
+     * }
+     */
+    public static int RTNLGRP_NOTIFY() {
+        return RTNLGRP_NOTIFY;
+    }
+    private static final int RTNLGRP_NEIGH = (int)3L;
+    /**
+     * {@snippet lang=c :
+     * enum rtnetlink_groups.RTNLGRP_NEIGH = 3
+     * }
+     */
+    public static int RTNLGRP_NEIGH() {
+        return RTNLGRP_NEIGH;
+    }
+    private static final int RTNLGRP_TC = (int)4L;
+    /**
+     * {@snippet lang=c :
+     * enum rtnetlink_groups.RTNLGRP_TC = 4
+     * }
+     */
+    public static int RTNLGRP_TC() {
+        return RTNLGRP_TC;
+    }
+    private static final int RTNLGRP_IPV4_IFADDR = (int)5L;
+    /**
+     * {@snippet lang=c :
+     * enum rtnetlink_groups.RTNLGRP_IPV4_IFADDR = 5
+     * }
+     */
+    public static int RTNLGRP_IPV4_IFADDR() {
+        return RTNLGRP_IPV4_IFADDR;
+    }
+    private static final int RTNLGRP_IPV4_MROUTE = (int)6L;
+    /**
+     * {@snippet lang=c :
+     * enum rtnetlink_groups.RTNLGRP_IPV4_MROUTE = 6
+     * }
+     */
+    public static int RTNLGRP_IPV4_MROUTE() {
+        return RTNLGRP_IPV4_MROUTE;
+    }
+    private static final int RTNLGRP_IPV4_ROUTE = (int)7L;
+    /**
+     * {@snippet lang=c :
+     * enum rtnetlink_groups.RTNLGRP_IPV4_ROUTE = 7
+     * }
+     */
+    public static int RTNLGRP_IPV4_ROUTE() {
+        return RTNLGRP_IPV4_ROUTE;
+    }
+    private static final int RTNLGRP_IPV4_RULE = (int)8L;
+    /**
+     * {@snippet lang=c :
+     * enum rtnetlink_groups.RTNLGRP_IPV4_RULE = 8
+     * }
+     */
+    public static int RTNLGRP_IPV4_RULE() {
+        return RTNLGRP_IPV4_RULE;
+    }
+    private static final int RTNLGRP_IPV6_IFADDR = (int)9L;
+    /**
+     * {@snippet lang=c :
+     * enum rtnetlink_groups.RTNLGRP_IPV6_IFADDR = 9
+     * }
+     */
+    public static int RTNLGRP_IPV6_IFADDR() {
+        return RTNLGRP_IPV6_IFADDR;
+    }
+    private static final int RTNLGRP_IPV6_MROUTE = (int)10L;
+    /**
+     * {@snippet lang=c :
+     * enum rtnetlink_groups.RTNLGRP_IPV6_MROUTE = 10
+     * }
+     */
+    public static int RTNLGRP_IPV6_MROUTE() {
+        return RTNLGRP_IPV6_MROUTE;
+    }
+    private static final int RTNLGRP_IPV6_ROUTE = (int)11L;
+    /**
+     * {@snippet lang=c :
+     * enum rtnetlink_groups.RTNLGRP_IPV6_ROUTE = 11
+     * }
+     */
+    public static int RTNLGRP_IPV6_ROUTE() {
+        return RTNLGRP_IPV6_ROUTE;
+    }
+    private static final int RTNLGRP_IPV6_IFINFO = (int)12L;
+    /**
+     * {@snippet lang=c :
+     * enum rtnetlink_groups.RTNLGRP_IPV6_IFINFO = 12
+     * }
+     */
+    public static int RTNLGRP_IPV6_IFINFO() {
+        return RTNLGRP_IPV6_IFINFO;
+    }
     private static final int RTNLGRP_DECnet_IFADDR = (int)13L;
     /**
      * {@snippet lang=c :
@@ -1160,6 +1448,217 @@ public class LinuxC extends LinuxC_1 {
     public static int SOF_TXTIME_FLAGS_MASK() {
         return SOF_TXTIME_FLAGS_MASK;
     }
+    private static final int MS_SHARED = (int)1048576L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.MS_SHARED = 1048576
+     * }
+     */
+    public static int MS_SHARED() {
+        return MS_SHARED;
+    }
+    private static final int MNT_DETACH = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.MNT_DETACH = 2
+     * }
+     */
+    public static int MNT_DETACH() {
+        return MNT_DETACH;
+    }
+
+    private static class mount {
+        public static final FunctionDescriptor DESC = FunctionDescriptor.of(
+            LinuxC.C_INT,
+            LinuxC.C_POINTER,
+            LinuxC.C_POINTER,
+            LinuxC.C_POINTER,
+            LinuxC.C_LONG,
+            LinuxC.C_POINTER
+        );
+
+        public static final MemorySegment ADDR = SYMBOL_LOOKUP.find("mount").orElseThrow();
+    }
+
+    /**
+     * Function descriptor for:
+     * {@snippet lang=c :
+     * extern int mount(const char *__special_file, const char *__dir, const char *__fstype, unsigned long __rwflag, const void *__data)
+     * }
+     */
+    public static FunctionDescriptor mount$descriptor() {
+        return mount.DESC;
+    }
+
+    /**
+     * Downcall method handle for:
+     * {@snippet lang=c :
+     * extern int mount(const char *__special_file, const char *__dir, const char *__fstype, unsigned long __rwflag, const void *__data)
+     * }
+     */
+    public static MethodHandle mount$handle() {
+        return Linker.nativeLinker().downcallHandle(mount.ADDR, mount.DESC);
+    }
+
+    /**
+     * Address for:
+     * {@snippet lang=c :
+     * extern int mount(const char *__special_file, const char *__dir, const char *__fstype, unsigned long __rwflag, const void *__data)
+     * }
+     */
+    public static MemorySegment mount$address() {
+        return mount.ADDR;
+    }
+
+    /**
+     * {@snippet lang=c :
+     * extern int mount(const char *__special_file, const char *__dir, const char *__fstype, unsigned long __rwflag, const void *__data)
+     * }
+     */
+    public static int mount(MemorySegment __special_file, MemorySegment __dir, MemorySegment __fstype, long __rwflag, MemorySegment __data) {
+        var mh$ = Linker.nativeLinker().downcallHandle(mount.ADDR, mount.DESC);
+        try {
+            if (TRACE_DOWNCALLS) {
+                traceDowncall("mount", __special_file, __dir, __fstype, __rwflag, __data);
+            }
+            return (int)mh$.invokeExact(__special_file, __dir, __fstype, __rwflag, __data);
+        } catch (Error | RuntimeException ex) {
+           throw ex;
+        } catch (Throwable ex$) {
+           throw new AssertionError("should not reach here", ex$);
+        }
+    }
+
+    private static class umount2 {
+        public static final FunctionDescriptor DESC = FunctionDescriptor.of(
+            LinuxC.C_INT,
+            LinuxC.C_POINTER,
+            LinuxC.C_INT
+        );
+
+        public static final MemorySegment ADDR = SYMBOL_LOOKUP.find("umount2").orElseThrow();
+    }
+
+    /**
+     * Function descriptor for:
+     * {@snippet lang=c :
+     * extern int umount2(const char *__special_file, int __flags)
+     * }
+     */
+    public static FunctionDescriptor umount2$descriptor() {
+        return umount2.DESC;
+    }
+
+    /**
+     * Downcall method handle for:
+     * {@snippet lang=c :
+     * extern int umount2(const char *__special_file, int __flags)
+     * }
+     */
+    public static MethodHandle umount2$handle() {
+        return Linker.nativeLinker().downcallHandle(umount2.ADDR, umount2.DESC);
+    }
+
+    /**
+     * Address for:
+     * {@snippet lang=c :
+     * extern int umount2(const char *__special_file, int __flags)
+     * }
+     */
+    public static MemorySegment umount2$address() {
+        return umount2.ADDR;
+    }
+
+    /**
+     * {@snippet lang=c :
+     * extern int umount2(const char *__special_file, int __flags)
+     * }
+     */
+    public static int umount2(MemorySegment __special_file, int __flags) {
+        var mh$ = Linker.nativeLinker().downcallHandle(umount2.ADDR, umount2.DESC);
+        try {
+            if (TRACE_DOWNCALLS) {
+                traceDowncall("umount2", __special_file, __flags);
+            }
+            return (int)mh$.invokeExact(__special_file, __flags);
+        } catch (Error | RuntimeException ex) {
+           throw ex;
+        } catch (Throwable ex$) {
+           throw new AssertionError("should not reach here", ex$);
+        }
+    }
+    private static final int NETNSA_NSID = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.NETNSA_NSID = 1
+     * }
+     */
+    public static int NETNSA_NSID() {
+        return NETNSA_NSID;
+    }
+    private static final int NETNSA_PID = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.NETNSA_PID = 2
+     * }
+     */
+    public static int NETNSA_PID() {
+        return NETNSA_PID;
+    }
+    private static final int NETNSA_FD = (int)3L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.NETNSA_FD = 3
+     * }
+     */
+    public static int NETNSA_FD() {
+        return NETNSA_FD;
+    }
+    private static final int NETNSA_TARGET_NSID = (int)4L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.NETNSA_TARGET_NSID = 4
+     * }
+     */
+    public static int NETNSA_TARGET_NSID() {
+        return NETNSA_TARGET_NSID;
+    }
+    private static final int NETNSA_CURRENT_NSID = (int)5L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.NETNSA_CURRENT_NSID = 5
+     * }
+     */
+    public static int NETNSA_CURRENT_NSID() {
+        return NETNSA_CURRENT_NSID;
+    }
+    private static final int IFLA_BRIDGE_FLAGS = (int)0L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_BRIDGE_FLAGS = 0
+     * }
+     */
+    public static int IFLA_BRIDGE_FLAGS() {
+        return IFLA_BRIDGE_FLAGS;
+    }
+    private static final int IFLA_BRIDGE_MODE = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_BRIDGE_MODE = 1
+     * }
+     */
+    public static int IFLA_BRIDGE_MODE() {
+        return IFLA_BRIDGE_MODE;
+    }
+    private static final int IFLA_BRIDGE_VLAN_INFO = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_BRIDGE_VLAN_INFO = 2
+     * }
+     */
+    public static int IFLA_BRIDGE_VLAN_INFO() {
+        return IFLA_BRIDGE_VLAN_INFO;
+    }
 
     private static class accept4 {
         public static final FunctionDescriptor DESC = FunctionDescriptor.of(
@@ -1455,6 +1954,120 @@ public class LinuxC extends LinuxC_1 {
                 traceDowncall("strerrorname_np", errnum);
             }
             return (MemorySegment)mh$.invokeExact(errnum);
+        } catch (Error | RuntimeException ex) {
+           throw ex;
+        } catch (Throwable ex$) {
+           throw new AssertionError("should not reach here", ex$);
+        }
+    }
+
+    private static class unshare {
+        public static final FunctionDescriptor DESC = FunctionDescriptor.of(
+            LinuxC.C_INT,
+            LinuxC.C_INT
+        );
+
+        public static final MemorySegment ADDR = SYMBOL_LOOKUP.find("unshare").orElseThrow();
+    }
+
+    /**
+     * Function descriptor for:
+     * {@snippet lang=c :
+     * extern int unshare(int flags)
+     * }
+     */
+    public static FunctionDescriptor unshare$descriptor() {
+        return unshare.DESC;
+    }
+
+    /**
+     * Downcall method handle for:
+     * {@snippet lang=c :
+     * extern int unshare(int flags)
+     * }
+     */
+    public static MethodHandle unshare$handle() {
+        return Linker.nativeLinker().downcallHandle(unshare.ADDR, unshare.DESC);
+    }
+
+    /**
+     * Address for:
+     * {@snippet lang=c :
+     * extern int unshare(int flags)
+     * }
+     */
+    public static MemorySegment unshare$address() {
+        return unshare.ADDR;
+    }
+
+    /**
+     * {@snippet lang=c :
+     * extern int unshare(int flags)
+     * }
+     */
+    public static int unshare(int flags) {
+        var mh$ = Linker.nativeLinker().downcallHandle(unshare.ADDR, unshare.DESC);
+        try {
+            if (TRACE_DOWNCALLS) {
+                traceDowncall("unshare", flags);
+            }
+            return (int)mh$.invokeExact(flags);
+        } catch (Error | RuntimeException ex) {
+           throw ex;
+        } catch (Throwable ex$) {
+           throw new AssertionError("should not reach here", ex$);
+        }
+    }
+
+    private static class gettid {
+        public static final FunctionDescriptor DESC = FunctionDescriptor.of(
+            LinuxC.C_INT    );
+
+        public static final MemorySegment ADDR = SYMBOL_LOOKUP.find("gettid").orElseThrow();
+    }
+
+    /**
+     * Function descriptor for:
+     * {@snippet lang=c :
+     * extern pid_t gettid()
+     * }
+     */
+    public static FunctionDescriptor gettid$descriptor() {
+        return gettid.DESC;
+    }
+
+    /**
+     * Downcall method handle for:
+     * {@snippet lang=c :
+     * extern pid_t gettid()
+     * }
+     */
+    public static MethodHandle gettid$handle() {
+        return Linker.nativeLinker().downcallHandle(gettid.ADDR, gettid.DESC);
+    }
+
+    /**
+     * Address for:
+     * {@snippet lang=c :
+     * extern pid_t gettid()
+     * }
+     */
+    public static MemorySegment gettid$address() {
+        return gettid.ADDR;
+    }
+
+    /**
+     * {@snippet lang=c :
+     * extern pid_t gettid()
+     * }
+     */
+    public static int gettid() {
+        var mh$ = Linker.nativeLinker().downcallHandle(gettid.ADDR, gettid.DESC);
+        try {
+            if (TRACE_DOWNCALLS) {
+                traceDowncall("gettid");
+            }
+            return (int)mh$.invokeExact();
         } catch (Error | RuntimeException ex) {
            throw ex;
         } catch (Throwable ex$) {
@@ -2622,6 +3235,33 @@ public class LinuxC extends LinuxC_1 {
     public static int RTNLGRP_MAX() {
         return RTNLGRP_MAX;
     }
+    private static final int RTEXT_FILTER_VF = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * #define RTEXT_FILTER_VF 1
+     * }
+     */
+    public static int RTEXT_FILTER_VF() {
+        return RTEXT_FILTER_VF;
+    }
+    private static final int RTEXT_FILTER_BRVLAN = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * #define RTEXT_FILTER_BRVLAN 2
+     * }
+     */
+    public static int RTEXT_FILTER_BRVLAN() {
+        return RTEXT_FILTER_BRVLAN;
+    }
+    private static final int RTEXT_FILTER_BRVLAN_COMPRESSED = (int)4L;
+    /**
+     * {@snippet lang=c :
+     * #define RTEXT_FILTER_BRVLAN_COMPRESSED 4
+     * }
+     */
+    public static int RTEXT_FILTER_BRVLAN_COMPRESSED() {
+        return RTEXT_FILTER_BRVLAN_COMPRESSED;
+    }
     private static final int GENL_MIN_ID = (int)16L;
     /**
      * {@snippet lang=c :
@@ -2765,6 +3405,69 @@ public class LinuxC extends LinuxC_1 {
      */
     public static int SOF_TIMESTAMPING_TX_RECORD_MASK() {
         return SOF_TIMESTAMPING_TX_RECORD_MASK;
+    }
+    private static final int NETNSA_NSID_NOT_ASSIGNED = (int)-1L;
+    /**
+     * {@snippet lang=c :
+     * #define NETNSA_NSID_NOT_ASSIGNED -1
+     * }
+     */
+    public static int NETNSA_NSID_NOT_ASSIGNED() {
+        return NETNSA_NSID_NOT_ASSIGNED;
+    }
+    private static final int BRIDGE_VLAN_INFO_MASTER = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * #define BRIDGE_VLAN_INFO_MASTER 1
+     * }
+     */
+    public static int BRIDGE_VLAN_INFO_MASTER() {
+        return BRIDGE_VLAN_INFO_MASTER;
+    }
+    private static final int BRIDGE_VLAN_INFO_PVID = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * #define BRIDGE_VLAN_INFO_PVID 2
+     * }
+     */
+    public static int BRIDGE_VLAN_INFO_PVID() {
+        return BRIDGE_VLAN_INFO_PVID;
+    }
+    private static final int BRIDGE_VLAN_INFO_UNTAGGED = (int)4L;
+    /**
+     * {@snippet lang=c :
+     * #define BRIDGE_VLAN_INFO_UNTAGGED 4
+     * }
+     */
+    public static int BRIDGE_VLAN_INFO_UNTAGGED() {
+        return BRIDGE_VLAN_INFO_UNTAGGED;
+    }
+    private static final int BRIDGE_VLAN_INFO_RANGE_BEGIN = (int)8L;
+    /**
+     * {@snippet lang=c :
+     * #define BRIDGE_VLAN_INFO_RANGE_BEGIN 8
+     * }
+     */
+    public static int BRIDGE_VLAN_INFO_RANGE_BEGIN() {
+        return BRIDGE_VLAN_INFO_RANGE_BEGIN;
+    }
+    private static final int BRIDGE_VLAN_INFO_RANGE_END = (int)16L;
+    /**
+     * {@snippet lang=c :
+     * #define BRIDGE_VLAN_INFO_RANGE_END 16
+     * }
+     */
+    public static int BRIDGE_VLAN_INFO_RANGE_END() {
+        return BRIDGE_VLAN_INFO_RANGE_END;
+    }
+    private static final int BRIDGE_VLAN_INFO_BRENTRY = (int)32L;
+    /**
+     * {@snippet lang=c :
+     * #define BRIDGE_VLAN_INFO_BRENTRY 32
+     * }
+     */
+    public static int BRIDGE_VLAN_INFO_BRENTRY() {
+        return BRIDGE_VLAN_INFO_BRENTRY;
     }
 }
 

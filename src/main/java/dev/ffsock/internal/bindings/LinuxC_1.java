@@ -1210,6 +1210,24 @@ class LinuxC_1 extends LinuxC$shared {
     public static int O_RDONLY() {
         return O_RDONLY;
     }
+    private static final int O_CREAT = (int)64L;
+    /**
+     * {@snippet lang=c :
+     * #define O_CREAT 64
+     * }
+     */
+    public static int O_CREAT() {
+        return O_CREAT;
+    }
+    private static final int O_EXCL = (int)128L;
+    /**
+     * {@snippet lang=c :
+     * #define O_EXCL 128
+     * }
+     */
+    public static int O_EXCL() {
+        return O_EXCL;
+    }
     private static final int O_NONBLOCK = (int)2048L;
     /**
      * {@snippet lang=c :
@@ -5287,6 +5305,87 @@ class LinuxC_1 extends LinuxC$shared {
     public static int UDIAG_SHOW_UID() {
         return UDIAG_SHOW_UID;
     }
+    private static final int MS_BIND = (int)4096L;
+    /**
+     * {@snippet lang=c :
+     * #define MS_BIND 4096
+     * }
+     */
+    public static int MS_BIND() {
+        return MS_BIND;
+    }
+    private static final int MS_REC = (int)16384L;
+    /**
+     * {@snippet lang=c :
+     * #define MS_REC 16384
+     * }
+     */
+    public static int MS_REC() {
+        return MS_REC;
+    }
+    private static final int BR_STATE_DISABLED = (int)0L;
+    /**
+     * {@snippet lang=c :
+     * #define BR_STATE_DISABLED 0
+     * }
+     */
+    public static int BR_STATE_DISABLED() {
+        return BR_STATE_DISABLED;
+    }
+    private static final int BR_STATE_LISTENING = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * #define BR_STATE_LISTENING 1
+     * }
+     */
+    public static int BR_STATE_LISTENING() {
+        return BR_STATE_LISTENING;
+    }
+    private static final int BR_STATE_LEARNING = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * #define BR_STATE_LEARNING 2
+     * }
+     */
+    public static int BR_STATE_LEARNING() {
+        return BR_STATE_LEARNING;
+    }
+    private static final int BR_STATE_FORWARDING = (int)3L;
+    /**
+     * {@snippet lang=c :
+     * #define BR_STATE_FORWARDING 3
+     * }
+     */
+    public static int BR_STATE_FORWARDING() {
+        return BR_STATE_FORWARDING;
+    }
+    private static final int BR_STATE_BLOCKING = (int)4L;
+    /**
+     * {@snippet lang=c :
+     * #define BR_STATE_BLOCKING 4
+     * }
+     */
+    public static int BR_STATE_BLOCKING() {
+        return BR_STATE_BLOCKING;
+    }
+    private static final int BRIDGE_FLAGS_MASTER = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * #define BRIDGE_FLAGS_MASTER 1
+     * }
+     */
+    public static int BRIDGE_FLAGS_MASTER() {
+        return BRIDGE_FLAGS_MASTER;
+    }
+    private static final int BRIDGE_FLAGS_SELF = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * #define BRIDGE_FLAGS_SELF 2
+     * }
+     */
+    public static int BRIDGE_FLAGS_SELF() {
+        return BRIDGE_FLAGS_SELF;
+    }
     private static final int SCM_CREDENTIALS = (int)2L;
     /**
      * {@snippet lang=c :
@@ -5295,6 +5394,15 @@ class LinuxC_1 extends LinuxC$shared {
      */
     public static int SCM_CREDENTIALS() {
         return SCM_CREDENTIALS;
+    }
+    private static final int CLONE_NEWNET = (int)1073741824L;
+    /**
+     * {@snippet lang=c :
+     * #define CLONE_NEWNET 1073741824
+     * }
+     */
+    public static int CLONE_NEWNET() {
+        return CLONE_NEWNET;
     }
 
     private static class strerror {
@@ -5526,6 +5634,64 @@ class LinuxC_1 extends LinuxC$shared {
                 traceDowncall("write", __fd, __buf, __n);
             }
             return (long)mh$.invokeExact(__fd, __buf, __n);
+        } catch (Error | RuntimeException ex) {
+           throw ex;
+        } catch (Throwable ex$) {
+           throw new AssertionError("should not reach here", ex$);
+        }
+    }
+
+    private static class unlink {
+        public static final FunctionDescriptor DESC = FunctionDescriptor.of(
+            LinuxC.C_INT,
+            LinuxC.C_POINTER
+        );
+
+        public static final MemorySegment ADDR = SYMBOL_LOOKUP.find("unlink").orElseThrow();
+    }
+
+    /**
+     * Function descriptor for:
+     * {@snippet lang=c :
+     * extern int unlink(const char *__name)
+     * }
+     */
+    public static FunctionDescriptor unlink$descriptor() {
+        return unlink.DESC;
+    }
+
+    /**
+     * Downcall method handle for:
+     * {@snippet lang=c :
+     * extern int unlink(const char *__name)
+     * }
+     */
+    public static MethodHandle unlink$handle() {
+        return Linker.nativeLinker().downcallHandle(unlink.ADDR, unlink.DESC);
+    }
+
+    /**
+     * Address for:
+     * {@snippet lang=c :
+     * extern int unlink(const char *__name)
+     * }
+     */
+    public static MemorySegment unlink$address() {
+        return unlink.ADDR;
+    }
+
+    /**
+     * {@snippet lang=c :
+     * extern int unlink(const char *__name)
+     * }
+     */
+    public static int unlink(MemorySegment __name) {
+        var mh$ = Linker.nativeLinker().downcallHandle(unlink.ADDR, unlink.DESC);
+        try {
+            if (TRACE_DOWNCALLS) {
+                traceDowncall("unlink", __name);
+            }
+            return (int)mh$.invokeExact(__name);
         } catch (Error | RuntimeException ex) {
            throw ex;
         } catch (Throwable ex$) {
@@ -8890,6 +9056,177 @@ class LinuxC_1 extends LinuxC$shared {
     public static int IFLA_ALLMULTI() {
         return IFLA_ALLMULTI;
     }
+    private static final int IFLA_BRPORT_STATE = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_BRPORT_STATE = 1
+     * }
+     */
+    public static int IFLA_BRPORT_STATE() {
+        return IFLA_BRPORT_STATE;
+    }
+    private static final int IFLA_BRPORT_PRIORITY = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_BRPORT_PRIORITY = 2
+     * }
+     */
+    public static int IFLA_BRPORT_PRIORITY() {
+        return IFLA_BRPORT_PRIORITY;
+    }
+    private static final int IFLA_BRPORT_COST = (int)3L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_BRPORT_COST = 3
+     * }
+     */
+    public static int IFLA_BRPORT_COST() {
+        return IFLA_BRPORT_COST;
+    }
+    private static final int IFLA_BRPORT_MODE = (int)4L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_BRPORT_MODE = 4
+     * }
+     */
+    public static int IFLA_BRPORT_MODE() {
+        return IFLA_BRPORT_MODE;
+    }
+    private static final int IFLA_BRPORT_GUARD = (int)5L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_BRPORT_GUARD = 5
+     * }
+     */
+    public static int IFLA_BRPORT_GUARD() {
+        return IFLA_BRPORT_GUARD;
+    }
+    private static final int IFLA_BRPORT_PROTECT = (int)6L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_BRPORT_PROTECT = 6
+     * }
+     */
+    public static int IFLA_BRPORT_PROTECT() {
+        return IFLA_BRPORT_PROTECT;
+    }
+    private static final int IFLA_BRPORT_FAST_LEAVE = (int)7L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_BRPORT_FAST_LEAVE = 7
+     * }
+     */
+    public static int IFLA_BRPORT_FAST_LEAVE() {
+        return IFLA_BRPORT_FAST_LEAVE;
+    }
+    private static final int IFLA_BRPORT_LEARNING = (int)8L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_BRPORT_LEARNING = 8
+     * }
+     */
+    public static int IFLA_BRPORT_LEARNING() {
+        return IFLA_BRPORT_LEARNING;
+    }
+    private static final int IFLA_BRPORT_UNICAST_FLOOD = (int)9L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_BRPORT_UNICAST_FLOOD = 9
+     * }
+     */
+    public static int IFLA_BRPORT_UNICAST_FLOOD() {
+        return IFLA_BRPORT_UNICAST_FLOOD;
+    }
+    private static final int IFLA_BRPORT_PROXYARP = (int)10L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_BRPORT_PROXYARP = 10
+     * }
+     */
+    public static int IFLA_BRPORT_PROXYARP() {
+        return IFLA_BRPORT_PROXYARP;
+    }
+    private static final int IFLA_BRPORT_PROXYARP_WIFI = (int)12L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_BRPORT_PROXYARP_WIFI = 12
+     * }
+     */
+    public static int IFLA_BRPORT_PROXYARP_WIFI() {
+        return IFLA_BRPORT_PROXYARP_WIFI;
+    }
+    private static final int IFLA_BRPORT_MULTICAST_ROUTER = (int)25L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_BRPORT_MULTICAST_ROUTER = 25
+     * }
+     */
+    public static int IFLA_BRPORT_MULTICAST_ROUTER() {
+        return IFLA_BRPORT_MULTICAST_ROUTER;
+    }
+    private static final int IFLA_BRPORT_MCAST_FLOOD = (int)27L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_BRPORT_MCAST_FLOOD = 27
+     * }
+     */
+    public static int IFLA_BRPORT_MCAST_FLOOD() {
+        return IFLA_BRPORT_MCAST_FLOOD;
+    }
+    private static final int IFLA_BRPORT_MCAST_TO_UCAST = (int)28L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_BRPORT_MCAST_TO_UCAST = 28
+     * }
+     */
+    public static int IFLA_BRPORT_MCAST_TO_UCAST() {
+        return IFLA_BRPORT_MCAST_TO_UCAST;
+    }
+    private static final int IFLA_BRPORT_VLAN_TUNNEL = (int)29L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_BRPORT_VLAN_TUNNEL = 29
+     * }
+     */
+    public static int IFLA_BRPORT_VLAN_TUNNEL() {
+        return IFLA_BRPORT_VLAN_TUNNEL;
+    }
+    private static final int IFLA_BRPORT_BCAST_FLOOD = (int)30L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_BRPORT_BCAST_FLOOD = 30
+     * }
+     */
+    public static int IFLA_BRPORT_BCAST_FLOOD() {
+        return IFLA_BRPORT_BCAST_FLOOD;
+    }
+    private static final int IFLA_BRPORT_NEIGH_SUPPRESS = (int)32L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_BRPORT_NEIGH_SUPPRESS = 32
+     * }
+     */
+    public static int IFLA_BRPORT_NEIGH_SUPPRESS() {
+        return IFLA_BRPORT_NEIGH_SUPPRESS;
+    }
+    private static final int IFLA_BRPORT_ISOLATED = (int)33L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_BRPORT_ISOLATED = 33
+     * }
+     */
+    public static int IFLA_BRPORT_ISOLATED() {
+        return IFLA_BRPORT_ISOLATED;
+    }
+    private static final int IFLA_BRPORT_LOCKED = (int)39L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_BRPORT_LOCKED = 39
+     * }
+     */
+    public static int IFLA_BRPORT_LOCKED() {
+        return IFLA_BRPORT_LOCKED;
+    }
     private static final int IFLA_INFO_UNSPEC = (int)0L;
     /**
      * {@snippet lang=c :
@@ -10356,294 +10693,6 @@ class LinuxC_1 extends LinuxC$shared {
      */
     public static int RTA_DPORT() {
         return RTA_DPORT;
-    }
-    private static final int RTA_NH_ID = (int)30L;
-    /**
-     * {@snippet lang=c :
-     * enum rtattr_type_t.RTA_NH_ID = 30
-     * }
-     */
-    public static int RTA_NH_ID() {
-        return RTA_NH_ID;
-    }
-    private static final int RTAX_UNSPEC = (int)0L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.RTAX_UNSPEC = 0
-     * }
-     */
-    public static int RTAX_UNSPEC() {
-        return RTAX_UNSPEC;
-    }
-    private static final int RTAX_LOCK = (int)1L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.RTAX_LOCK = 1
-     * }
-     */
-    public static int RTAX_LOCK() {
-        return RTAX_LOCK;
-    }
-    private static final int RTAX_MTU = (int)2L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.RTAX_MTU = 2
-     * }
-     */
-    public static int RTAX_MTU() {
-        return RTAX_MTU;
-    }
-    private static final int RTAX_WINDOW = (int)3L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.RTAX_WINDOW = 3
-     * }
-     */
-    public static int RTAX_WINDOW() {
-        return RTAX_WINDOW;
-    }
-    private static final int RTAX_RTT = (int)4L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.RTAX_RTT = 4
-     * }
-     */
-    public static int RTAX_RTT() {
-        return RTAX_RTT;
-    }
-    private static final int RTAX_RTTVAR = (int)5L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.RTAX_RTTVAR = 5
-     * }
-     */
-    public static int RTAX_RTTVAR() {
-        return RTAX_RTTVAR;
-    }
-    private static final int RTAX_SSTHRESH = (int)6L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.RTAX_SSTHRESH = 6
-     * }
-     */
-    public static int RTAX_SSTHRESH() {
-        return RTAX_SSTHRESH;
-    }
-    private static final int RTAX_CWND = (int)7L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.RTAX_CWND = 7
-     * }
-     */
-    public static int RTAX_CWND() {
-        return RTAX_CWND;
-    }
-    private static final int RTAX_ADVMSS = (int)8L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.RTAX_ADVMSS = 8
-     * }
-     */
-    public static int RTAX_ADVMSS() {
-        return RTAX_ADVMSS;
-    }
-    private static final int RTAX_REORDERING = (int)9L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.RTAX_REORDERING = 9
-     * }
-     */
-    public static int RTAX_REORDERING() {
-        return RTAX_REORDERING;
-    }
-    private static final int RTAX_HOPLIMIT = (int)10L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.RTAX_HOPLIMIT = 10
-     * }
-     */
-    public static int RTAX_HOPLIMIT() {
-        return RTAX_HOPLIMIT;
-    }
-    private static final int RTAX_INITCWND = (int)11L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.RTAX_INITCWND = 11
-     * }
-     */
-    public static int RTAX_INITCWND() {
-        return RTAX_INITCWND;
-    }
-    private static final int RTAX_FEATURES = (int)12L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.RTAX_FEATURES = 12
-     * }
-     */
-    public static int RTAX_FEATURES() {
-        return RTAX_FEATURES;
-    }
-    private static final int RTAX_RTO_MIN = (int)13L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.RTAX_RTO_MIN = 13
-     * }
-     */
-    public static int RTAX_RTO_MIN() {
-        return RTAX_RTO_MIN;
-    }
-    private static final int RTAX_INITRWND = (int)14L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.RTAX_INITRWND = 14
-     * }
-     */
-    public static int RTAX_INITRWND() {
-        return RTAX_INITRWND;
-    }
-    private static final int RTAX_QUICKACK = (int)15L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.RTAX_QUICKACK = 15
-     * }
-     */
-    public static int RTAX_QUICKACK() {
-        return RTAX_QUICKACK;
-    }
-    private static final int RTAX_CC_ALGO = (int)16L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.RTAX_CC_ALGO = 16
-     * }
-     */
-    public static int RTAX_CC_ALGO() {
-        return RTAX_CC_ALGO;
-    }
-    private static final int RTAX_FASTOPEN_NO_COOKIE = (int)17L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.RTAX_FASTOPEN_NO_COOKIE = 17
-     * }
-     */
-    public static int RTAX_FASTOPEN_NO_COOKIE() {
-        return RTAX_FASTOPEN_NO_COOKIE;
-    }
-    private static final int RTNLGRP_NONE = (int)0L;
-    /**
-     * {@snippet lang=c :
-     * enum rtnetlink_groups.RTNLGRP_NONE = 0
-     * }
-     */
-    public static int RTNLGRP_NONE() {
-        return RTNLGRP_NONE;
-    }
-    private static final int RTNLGRP_LINK = (int)1L;
-    /**
-     * {@snippet lang=c :
-     * enum rtnetlink_groups.RTNLGRP_LINK = 1
-     * }
-     */
-    public static int RTNLGRP_LINK() {
-        return RTNLGRP_LINK;
-    }
-    private static final int RTNLGRP_NOTIFY = (int)2L;
-    /**
-     * {@snippet lang=c :
-     * enum rtnetlink_groups.RTNLGRP_NOTIFY = 2
-     * }
-     */
-    public static int RTNLGRP_NOTIFY() {
-        return RTNLGRP_NOTIFY;
-    }
-    private static final int RTNLGRP_NEIGH = (int)3L;
-    /**
-     * {@snippet lang=c :
-     * enum rtnetlink_groups.RTNLGRP_NEIGH = 3
-     * }
-     */
-    public static int RTNLGRP_NEIGH() {
-        return RTNLGRP_NEIGH;
-    }
-    private static final int RTNLGRP_TC = (int)4L;
-    /**
-     * {@snippet lang=c :
-     * enum rtnetlink_groups.RTNLGRP_TC = 4
-     * }
-     */
-    public static int RTNLGRP_TC() {
-        return RTNLGRP_TC;
-    }
-    private static final int RTNLGRP_IPV4_IFADDR = (int)5L;
-    /**
-     * {@snippet lang=c :
-     * enum rtnetlink_groups.RTNLGRP_IPV4_IFADDR = 5
-     * }
-     */
-    public static int RTNLGRP_IPV4_IFADDR() {
-        return RTNLGRP_IPV4_IFADDR;
-    }
-    private static final int RTNLGRP_IPV4_MROUTE = (int)6L;
-    /**
-     * {@snippet lang=c :
-     * enum rtnetlink_groups.RTNLGRP_IPV4_MROUTE = 6
-     * }
-     */
-    public static int RTNLGRP_IPV4_MROUTE() {
-        return RTNLGRP_IPV4_MROUTE;
-    }
-    private static final int RTNLGRP_IPV4_ROUTE = (int)7L;
-    /**
-     * {@snippet lang=c :
-     * enum rtnetlink_groups.RTNLGRP_IPV4_ROUTE = 7
-     * }
-     */
-    public static int RTNLGRP_IPV4_ROUTE() {
-        return RTNLGRP_IPV4_ROUTE;
-    }
-    private static final int RTNLGRP_IPV4_RULE = (int)8L;
-    /**
-     * {@snippet lang=c :
-     * enum rtnetlink_groups.RTNLGRP_IPV4_RULE = 8
-     * }
-     */
-    public static int RTNLGRP_IPV4_RULE() {
-        return RTNLGRP_IPV4_RULE;
-    }
-    private static final int RTNLGRP_IPV6_IFADDR = (int)9L;
-    /**
-     * {@snippet lang=c :
-     * enum rtnetlink_groups.RTNLGRP_IPV6_IFADDR = 9
-     * }
-     */
-    public static int RTNLGRP_IPV6_IFADDR() {
-        return RTNLGRP_IPV6_IFADDR;
-    }
-    private static final int RTNLGRP_IPV6_MROUTE = (int)10L;
-    /**
-     * {@snippet lang=c :
-     * enum rtnetlink_groups.RTNLGRP_IPV6_MROUTE = 10
-     * }
-     */
-    public static int RTNLGRP_IPV6_MROUTE() {
-        return RTNLGRP_IPV6_MROUTE;
-    }
-    private static final int RTNLGRP_IPV6_ROUTE = (int)11L;
-    /**
-     * {@snippet lang=c :
-     * enum rtnetlink_groups.RTNLGRP_IPV6_ROUTE = 11
-     * }
-     */
-    public static int RTNLGRP_IPV6_ROUTE() {
-        return RTNLGRP_IPV6_ROUTE;
-    }
-    private static final int RTNLGRP_IPV6_IFINFO = (int)12L;
-    /**
-     * {@snippet lang=c :
-     * enum rtnetlink_groups.RTNLGRP_IPV6_IFINFO = 12
-     * }
-     */
-    public static int RTNLGRP_IPV6_IFINFO() {
-        return RTNLGRP_IPV6_IFINFO;
     }
 }
 
