@@ -94,6 +94,13 @@ class RtnetlinkEventsTest {
                 return "neigh " + (deleted ? "del " : "new ") + EventLines.address(n.dst()) + " " + n.state()
                         + (n.lladdr() == null ? "" : " " + n.lladdrString());
             }
+            // issue 10: fdb and nsid events (this test makes neither: one would be unexpected)
+            case RtnetlinkEvent.FdbEvent fe -> {
+                return "fdb " + (fe.deleted() ? "del " : "new ") + fe.entry().lladdrString();
+            }
+            case RtnetlinkEvent.NsidEvent ie -> {
+                return "nsid " + (ie.deleted() ? "del " : "new ") + ie.nsid().nsid();
+            }
         }
     }
 
@@ -104,6 +111,8 @@ class RtnetlinkEventsTest {
             case RouteEvent re -> re.route().dst();
             case NeighEvent ne -> ne.neigh().dst();
             case LinkEvent le -> null;
+            case RtnetlinkEvent.FdbEvent fe -> null; // issue 10
+            case RtnetlinkEvent.NsidEvent ie -> null; // issue 10
         };
         return a instanceof Inet6Address v6 && (v6.isLinkLocalAddress() || v6.isMulticastAddress());
     }
