@@ -32,7 +32,11 @@ public final class Main {
             new NeighCommand(),
             new SocketsCommand(),
             new GenlCommand(),
-            new MonitorCommand());
+            new MonitorCommand(),
+            // issue 10: namespaces, bridge fdb/vlan/link
+            new NetnsCommand(),
+            new BridgeCommand(),
+            new FdbCommand());
 
     private Main() {
     }
