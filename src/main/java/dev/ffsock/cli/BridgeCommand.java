@@ -4,6 +4,7 @@ import dev.ffsock.netlink.Netlink;
 import dev.ffsock.netlink.NetlinkConnection;
 import dev.ffsock.netlink.route.Bridge;
 import dev.ffsock.netlink.route.BridgePort;
+import dev.ffsock.netlink.route.BridgePortFlag;
 import dev.ffsock.netlink.route.BridgeVlan;
 import dev.ffsock.netlink.route.FdbSpec;
 import dev.ffsock.netlink.route.Link;
@@ -34,14 +35,16 @@ final class BridgeCommand implements Command {
                                          [sticky] [permanent|static|dynamic] [vlan VID] [dst IP]
                        ffsock bridge vlan [show] [dev DEV] [--json]
                        ffsock bridge vlan add|del vid VID[-END] dev DEV [pvid] [untagged] [self]
-                       ffsock bridge link [show] [dev DEV] [--json]
-                       ffsock bridge link set dev DEV [state STATE] [priority N] [cost N]
+                       ffsock bridge link [show] [dev DEV] [-d] [--json]
+                       ffsock bridge link set dev DEV [state STATE] [priority N] [cost N] [FLAG on|off]...
 
                 The forwarding database, port VLANs and port states of Linux bridges, read and changed
                 through rtnetlink (AF_BRIDGE) as iproute2's 'bridge' does; 'ffsock fdb' is 'ffsock bridge
                 fdb'. fdb add defaults to 'self permanent', as bridge fdb add. VLAN ids are 1 to 4094;
                 port states disabled, listening, learning, forwarding, blocking (or 0 to 4), priority
-                0 to 63, cost 1 to 65535. With --json, the array 'bridge -j ...' prints.
+                0 to 63, cost 1 to 65535; FLAG is hairpin, guard, root_block, fastleave, learning,
+                flood, mcast_flood, bcast_flood, mcast_to_unicast, neigh_suppress, vlan_tunnel,
+                isolated or locked (-d shows them). With --json, the array 'bridge -j ...' prints.
 
                 options:
                 """ + RtnlOptions.USAGE;
@@ -260,7 +263,7 @@ final class BridgeCommand implements Command {
             TextTable t = new TextTable();
             for (BridgePort p : ports) {
                 if (dev != null && !dev.equals(p.link().name())) continue;
-                var j = BridgeJson.port(p, links);
+                var j = BridgeJson.port(p, links, w.details);
                 if (w.common.json) {
                     json.add(j);
                 } else {
@@ -279,6 +282,7 @@ final class BridgeCommand implements Command {
         if (!verb.equals("set") && !verb.equals("change")) throw w.unknown(verb);
         int state = -1, priority = -1;
         long cost = -1;
+        java.util.Map<BridgePortFlag, Boolean> flags = new java.util.EnumMap<>(BridgePortFlag.class);
         while (w.hasNext()) {
             String k = w.next("argument");
             switch (k) {
@@ -286,12 +290,18 @@ final class BridgeCommand implements Command {
                 case "state" -> state = BridgePort.parseState(w.value(k));
                 case "priority" -> priority = w.intValue(k, 0, 63);
                 case "cost" -> cost = w.intValue(k, 1, 65535);
-                default -> throw w.unknown(k);
+                default -> {
+                    BridgePortFlag f = BridgePortFlag.ofKeyword(k);
+                    if (f == null) throw w.unknown(k);
+                    String v = w.value(k);
+                    if (!v.equals("on") && !v.equals("off")) throw new UsageException("argument of '" + k + "' must be on or off: '" + v + "'");
+                    flags.put(f, v.equals("on"));
+                }
             }
         }
         if (dev == null) throw new UsageException("missing 'dev DEV'");
         try (NetlinkConnection c = NetlinkConnection.open(Netlink.NETLINK_ROUTE, w.common.netns)) {
-            new Bridge(c).setPort(dev, state, priority, cost);
+            new Bridge(c).setPort(dev, state, priority, cost, flags);
         }
     }
 }

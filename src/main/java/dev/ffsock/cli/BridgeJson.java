@@ -1,6 +1,7 @@
 package dev.ffsock.cli;
 
 import dev.ffsock.netlink.route.BridgePort;
+import dev.ffsock.netlink.route.BridgePortFlag;
 import dev.ffsock.netlink.route.BridgeVlan;
 import dev.ffsock.netlink.route.Link;
 import dev.ffsock.netlink.route.Neigh;
@@ -48,8 +49,8 @@ final class BridgeJson {
         return s == 0 ? "0" : "0x" + Integer.toHexString(s);
     }
 
-    /** {@return a bridge port as {@code bridge -j link show} prints it} */
-    static Map<String, Object> port(BridgePort p, IpJson.Links links) {
+    /** {@return a bridge port as {@code bridge -j [-d] link show} prints it} */
+    static Map<String, Object> port(BridgePort p, IpJson.Links links, boolean details) {
         Link l = p.link();
         Map<String, Object> o = new LinkedHashMap<>();
         o.put("ifindex", l.index());
@@ -72,6 +73,13 @@ final class BridgeJson {
         if (p.state() >= 0) o.put("state", p.state() <= 4 ? BridgePort.stateName(p.state()) : (Object) p.state());
         if (p.priority() >= 0) o.put("priority", p.priority());
         if (p.cost() >= 0) o.put("cost", p.cost());
+        if (details) {
+            for (BridgePortFlag f : BridgePortFlag.values()) {
+                Boolean on = p.flags().get(f);
+                if (on != null) o.put(f.keyword(), on);
+                if (f == BridgePortFlag.BCAST_FLOOD && p.multicastRouter() >= 0) o.put("mcast_router", p.multicastRouter());
+            }
+        }
         return o;
     }
 

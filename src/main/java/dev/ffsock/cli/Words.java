@@ -12,6 +12,8 @@ final class Words {
     final RtnlOptions common = new RtnlOptions();
     /** 2 for -4, 10 for -6, else 0. */
     int family;
+    /** -d, --details. */
+    boolean details;
     private final List<String> words = new ArrayList<>();
     private int next;
 
@@ -28,6 +30,9 @@ final class Words {
                 if (opt.equals("-4") || opt.equals("-6")) {
                     o.flag();
                     family = opt.equals("-4") ? 2 : 10;
+                } else if (opt.equals("-d") || opt.equals("--details")) {
+                    o.flag();
+                    details = true;
                 } else if (!common.accept(opt, o)) {
                     throw o.unknown();
                 }

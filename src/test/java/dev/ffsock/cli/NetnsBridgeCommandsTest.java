@@ -190,6 +190,10 @@ class NetnsBridgeCommandsTest {
         compare(json(ffsock("bridge", "link", "--json", "--netns", ns)), json(sh("bridge", "-n", ns, "-j", "link", "show")),
                 o -> String.valueOf(o.get("ifindex")), Set.of(), "bridge link");
         assertTrue(sh("bridge", "-n", ns, "link", "show", "dev", "p0").contains("priority 9 cost 77"));
+        ffsock("bridge", "link", "set", "dev", "p0", "guard", "on", "learning", "off", "--netns", ns);
+        sh("bridge", "-n", ns, "link", "set", "dev", "p1", "hairpin", "on", "isolated", "on");
+        compare(json(ffsock("bridge", "link", "show", "-d", "--json", "--netns", ns)), json(sh("bridge", "-n", ns, "-d", "-j", "link", "show")),
+                o -> String.valueOf(o.get("ifindex")), Set.of(), "bridge -d link");
         compare(json(ffsock("bridge", "vlan", "show", "--json", "--netns", ns)), json(sh("bridge", "-n", ns, "-j", "vlan", "show")),
                 o -> (String) o.get("ifname"), Set.of(), "bridge vlan");
         Cli.Result add = Cli.run("bridge", "vlan", "add", "vid", "10", "dev", "p0", "pvid", "untagged", "--netns", ns);
@@ -218,6 +222,7 @@ class NetnsBridgeCommandsTest {
             {"bridge", "link", "set", "dev", "p0", "priority", "64"},
             {"bridge", "link", "set", "dev", "p0", "state", "sleeping"},
             {"bridge", "link", "set", "dev", "p0"},
+            {"bridge", "link", "set", "dev", "p0", "guard", "maybe"},
             {"netns", "add", "a/b"},
             {"netns", "add", ".."},
             {"netns", "set", "x", "-5"},

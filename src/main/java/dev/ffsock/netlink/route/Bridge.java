@@ -102,7 +102,8 @@ public final class Bridge {
     // ---- link (ports)
 
     /**
-     * {@return the bridge ports ({@code bridge link show}: an AF_BRIDGE RTM_GETLINK dump)}
+     * {@return the bridge ports ({@code bridge [-d] link show}: an AF_BRIDGE RTM_GETLINK dump; the
+     * on/off settings -d prints are in {@link BridgePort#flags()})}
      *
      * @throws IOException if the kernel refuses ({@link dev.ffsock.netlink.NetlinkException}) or the socket fails
      */
@@ -122,9 +123,25 @@ public final class Bridge {
      * @throws IOException if the kernel refuses ({@link dev.ffsock.netlink.NetlinkException}) or the socket fails
      */
     public void setPort(String dev, int state, int priority, long cost) throws IOException {
-        BridgeCodec.portSetRequest(1, state, priority, cost); // checks before anything is sent
+        setPort(dev, state, priority, cost, java.util.Map.of());
+    }
+
+    /**
+     * {@code bridge link set dev DEV [state S] [priority P] [cost C] [guard on|off] [learning on|off] …}.
+     *
+     * @param dev the port's name
+     * @param state a {@code BR_STATE_*} (0 disabled .. 4 blocking), or -1 to leave it
+     * @param priority 0..63, or -1 to leave it
+     * @param cost 1..65535, or -1 to leave it
+     * @param flags the on/off settings to change (others are left)
+     * @throws IllegalArgumentException for a value out of range, or nothing to set
+     * @throws IOException if the kernel refuses ({@link dev.ffsock.netlink.NetlinkException}) or the socket fails
+     */
+    public void setPort(String dev, int state, int priority, long cost, java.util.Map<BridgePortFlag, Boolean> flags)
+            throws IOException {
+        BridgeCodec.portSetRequest(1, state, priority, cost, flags); // checks before anything is sent
         int index = names.ifindex(dev);
-        conn.execute(Rtnl.RTM_SETLINK, 0, BridgeCodec.portSetRequest(index, state, priority, cost));
+        conn.execute(Rtnl.RTM_SETLINK, 0, BridgeCodec.portSetRequest(index, state, priority, cost, flags));
     }
 
     // ---- vlan

@@ -48,6 +48,34 @@ public final class BridgeCodec {
     public static final int IFLA_BRPORT_PRIORITY = 2;
     /** C IFLA_BRPORT_COST (u32). */
     public static final int IFLA_BRPORT_COST = 3;
+    /** C IFLA_BRPORT_MODE (u8 on/off: hairpin). */
+    public static final int IFLA_BRPORT_MODE = 4;
+    /** C IFLA_BRPORT_GUARD (u8 on/off: bpdu guard). */
+    public static final int IFLA_BRPORT_GUARD = 5;
+    /** C IFLA_BRPORT_PROTECT (u8 on/off: root block). */
+    public static final int IFLA_BRPORT_PROTECT = 6;
+    /** C IFLA_BRPORT_FAST_LEAVE (u8 on/off: multicast fast leave). */
+    public static final int IFLA_BRPORT_FAST_LEAVE = 7;
+    /** C IFLA_BRPORT_LEARNING (u8 on/off: mac learning). */
+    public static final int IFLA_BRPORT_LEARNING = 8;
+    /** C IFLA_BRPORT_UNICAST_FLOOD (u8 on/off: flood unknown unicast). */
+    public static final int IFLA_BRPORT_UNICAST_FLOOD = 9;
+    /** C IFLA_BRPORT_MCAST_FLOOD (u8 on/off: flood multicast). */
+    public static final int IFLA_BRPORT_MCAST_FLOOD = 27;
+    /** C IFLA_BRPORT_MCAST_TO_UCAST (u8 on/off: multicast to unicast). */
+    public static final int IFLA_BRPORT_MCAST_TO_UCAST = 28;
+    /** C IFLA_BRPORT_VLAN_TUNNEL (u8 on/off: vlan tunnel). */
+    public static final int IFLA_BRPORT_VLAN_TUNNEL = 29;
+    /** C IFLA_BRPORT_BCAST_FLOOD (u8 on/off: flood broadcast). */
+    public static final int IFLA_BRPORT_BCAST_FLOOD = 30;
+    /** C IFLA_BRPORT_NEIGH_SUPPRESS (u8 on/off: neighbour suppression). */
+    public static final int IFLA_BRPORT_NEIGH_SUPPRESS = 32;
+    /** C IFLA_BRPORT_ISOLATED (u8 on/off: isolated). */
+    public static final int IFLA_BRPORT_ISOLATED = 33;
+    /** C IFLA_BRPORT_LOCKED (u8 on/off: locked port). */
+    public static final int IFLA_BRPORT_LOCKED = 39;
+    /** C IFLA_BRPORT_MULTICAST_ROUTER (u8). */
+    public static final int IFLA_BRPORT_MULTICAST_ROUTER = 25;
     /** C BR_STATE_BLOCKING: the highest port state. */
     public static final int BR_STATE_BLOCKING = 4;
     /** The highest port priority ({@code BR_MAX_PORT_PRIORITY}: 6 bits). */
@@ -82,6 +110,8 @@ public final class BridgeCodec {
         Link link = LinkCodec.decode(m);
         int state = -1, priority = -1;
         long cost = -1;
+        int mcastRouter = -1;
+        java.util.Map<BridgePortFlag, Boolean> flags = new java.util.EnumMap<>(BridgePortFlag.class);
         List<RawAttribute> protinfo = new ArrayList<>();
         List<BridgeVlan> vlans = new ArrayList<>();
         Attributes a = m.attributes(RtnetlinkChanges.IFINFOMSG_SIZE);
@@ -93,7 +123,12 @@ public final class BridgeCodec {
                         case IFLA_BRPORT_STATE -> { if (p.length() == 1) state = p.u8(); else Fields.keep(p, protinfo); }
                         case IFLA_BRPORT_PRIORITY -> { if (p.length() == 2) priority = p.u16(); else Fields.keep(p, protinfo); }
                         case IFLA_BRPORT_COST -> { if (p.length() == 4) cost = p.u32() & 0xffffffffL; else Fields.keep(p, protinfo); }
-                        default -> Fields.keep(p, protinfo);
+                        case IFLA_BRPORT_MULTICAST_ROUTER -> { if (p.length() == 1) mcastRouter = p.u8(); else Fields.keep(p, protinfo); }
+                        default -> {
+                            BridgePortFlag f = BridgePortFlag.ofAttribute(p.type());
+                            if (f != null && p.length() == 1) flags.put(f, p.u8() != 0);
+                            else Fields.keep(p, protinfo);
+                        }
                     }
                 }
             } else if (a.type() == Rtnl.IFLA_PROTINFO && a.length() == 1) {
@@ -102,7 +137,7 @@ public final class BridgeCodec {
                 vlans(a.nested(), vlans);
             }
         }
-        return new BridgePort(link, state, priority, cost, protinfo, vlans);
+        return new BridgePort(link, state, priority, cost, flags, mcastRouter, protinfo, vlans);
     }
 
     /** IFLA_BRIDGE_VLAN_INFO entries, a RANGE_BEGIN..RANGE_END pair joined into one. */
@@ -152,16 +187,36 @@ public final class BridgeCodec {
      * @return the encoder
      */
     public static NetlinkConnection.Encoder portSetRequest(int ifindex, int state, int priority, long cost) {
+        return portSetRequest(ifindex, state, priority, cost, java.util.Map.of());
+    }
+
+    /**
+     * The payload of {@code bridge link set dev DEV [state S] [priority P] [cost C] [guard on|off] …}.
+     *
+     * @param ifindex the port
+     * @param state a {@code BR_STATE_*}, or -1 to leave it
+     * @param priority 0..63, or -1 to leave it
+     * @param cost 1..65535, or -1 to leave it
+     * @param flags the on/off settings to change
+     * @return the encoder
+     */
+    public static NetlinkConnection.Encoder portSetRequest(int ifindex, int state, int priority, long cost,
+            java.util.Map<BridgePortFlag, Boolean> flags) {
+        java.util.Map<BridgePortFlag, Boolean> fl = java.util.Map.copyOf(flags);
         if (state < -1 || state > BR_STATE_BLOCKING) throw new IllegalArgumentException("port state must be 0..4: " + state);
         if (priority < -1 || priority > MAX_PORT_PRIORITY) throw new IllegalArgumentException("port priority must be 0..63: " + priority);
         if (cost != -1 && (cost < 1 || cost > MAX_PATH_COST)) throw new IllegalArgumentException("port cost must be 1..65535: " + cost);
-        if (state < 0 && priority < 0 && cost < 0) throw new IllegalArgumentException("nothing to set");
+        if (state < 0 && priority < 0 && cost < 0 && fl.isEmpty()) throw new IllegalArgumentException("nothing to set");
         return w -> {
             LinkCodec.header(w, AF_BRIDGE, ifindex);
             int p = w.beginNested(Rtnl.IFLA_PROTINFO);
             if (state >= 0) w.attrU8(IFLA_BRPORT_STATE, state);
             if (priority >= 0) w.attrU16(IFLA_BRPORT_PRIORITY, priority);
             if (cost >= 0) w.attrU32(IFLA_BRPORT_COST, (int) cost);
+            for (BridgePortFlag f : BridgePortFlag.values()) {
+                Boolean on = fl.get(f);
+                if (on != null) w.attrU8(f.attribute(), on ? 1 : 0);
+            }
             w.endNested(p);
         };
     }

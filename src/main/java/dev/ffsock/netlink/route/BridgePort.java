@@ -1,6 +1,8 @@
 package dev.ffsock.netlink.route;
 
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A bridge port (or bridge) as an {@code AF_BRIDGE} {@code RTM_NEWLINK} describes it: one entry of
@@ -11,17 +13,19 @@ import java.util.List;
  *                 3 forwarding, 4 blocking), -1 if absent
  * @param priority {@code IFLA_BRPORT_PRIORITY}, -1 if absent
  * @param cost     {@code IFLA_BRPORT_COST}, -1 if absent
- * @param protinfo the other {@code IFLA_PROTINFO} attributes ({@code IFLA_BRPORT_*}: guard, learning,
- *                 flood, …), in message order
+ * @param flags    the on/off settings the kernel reported ({@code bridge -d link}: guard, learning, flood, …)
+ * @param multicastRouter {@code IFLA_BRPORT_MULTICAST_ROUTER} ({@code mcast_router}), -1 if absent
+ * @param protinfo the other {@code IFLA_PROTINFO} attributes ({@code IFLA_BRPORT_*}), in message order
  * @param vlans    {@code IFLA_AF_SPEC/IFLA_BRIDGE_VLAN_INFO}, ranges joined (empty unless asked for
  *                 with {@code RTEXT_FILTER_BRVLAN})
  */
-public record BridgePort(Link link, int state, int priority, long cost, List<RawAttribute> protinfo,
-        List<BridgeVlan> vlans) {
+public record BridgePort(Link link, int state, int priority, long cost, Map<BridgePortFlag, Boolean> flags,
+        int multicastRouter, List<RawAttribute> protinfo, List<BridgeVlan> vlans) {
     private static final String[] STATES = {"disabled", "listening", "learning", "forwarding", "blocking"};
 
     /** Defensive copies. */
     public BridgePort {
+        flags = flags == null || flags.isEmpty() ? Map.of() : java.util.Collections.unmodifiableMap(new EnumMap<>(flags));
         protinfo = protinfo == null ? List.of() : List.copyOf(protinfo);
         vlans = vlans == null ? List.of() : List.copyOf(vlans);
     }

@@ -55,6 +55,9 @@ class BridgeNsidCodecFuzzTest {
         assertEquals(3, set.state());
         assertEquals(7, set.priority());
         assertEquals(55, set.cost());
+        BridgePort flagged = BridgeCodec.decodePort(parse(build(Rtnl.RTM_NEWLINK, BridgeCodec.portSetRequest(5, -1, -1, -1,
+                java.util.Map.of(BridgePortFlag.GUARD, true, BridgePortFlag.LEARNING, false, BridgePortFlag.LOCKED, true)))));
+        assertEquals(java.util.Map.of(BridgePortFlag.GUARD, true, BridgePortFlag.LEARNING, false, BridgePortFlag.LOCKED, true), flagged.flags());
         BridgePort partial = BridgeCodec.decodePort(parse(build(Rtnl.RTM_NEWLINK, BridgeCodec.portSetRequest(5, -1, -1, 9))));
         assertEquals(-1, partial.state());
         assertEquals(-1, partial.priority());
@@ -113,7 +116,9 @@ class BridgeNsidCodecFuzzTest {
             w.attrU8(BridgeCodec.IFLA_BRPORT_STATE, 3);
             w.attrU16(BridgeCodec.IFLA_BRPORT_PRIORITY, 32);
             w.attrU32(BridgeCodec.IFLA_BRPORT_COST, 2);
-            w.attrU8(6, 1); // IFLA_BRPORT_LEARNING: kept raw
+            w.attrU8(BridgePortFlag.LEARNING.attribute(), 1);
+            w.attrU8(BridgeCodec.IFLA_BRPORT_MULTICAST_ROUTER, 1);
+            w.attrU16(31, 0); // IFLA_BRPORT_GROUP_FWD_MASK: kept raw
             w.endNested(p);
             int s = w.beginNested(Rtnl.IFLA_AF_SPEC);
             w.attrBytes(BridgeCodec.IFLA_BRIDGE_VLAN_INFO, new byte[] {6, 0, 1, 0});
@@ -130,6 +135,8 @@ class BridgeNsidCodecFuzzTest {
         BridgePort decoded = BridgeCodec.decodePort(parse(port));
         assertEquals(List.of(new BridgeVlan(1, 1, 6), new BridgeVlan(20, 25, 0)), decoded.vlans());
         assertEquals(1, decoded.protinfo().size());
+        assertEquals(java.util.Map.of(BridgePortFlag.LEARNING, true), decoded.flags());
+        assertEquals(1, decoded.multicastRouter());
         corpus.add(port);
         corpus.add(build(Rtnl.RTM_NEWNEIGH, BridgeCodec.fdbRequest(6, FdbSpec.of("02:00:00:00:00:07", "p0").vlan(12))));
         corpus.add(build(Rtnl.RTM_NEWNSID, w -> {

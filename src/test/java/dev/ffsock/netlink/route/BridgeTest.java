@@ -157,6 +157,16 @@ class BridgeTest {
         assertEquals(12, mine.priority());
         assertEquals(0, mine.state());
         assertEquals(ch.ifindex("br0"), mine.link().master());
+        // on/off settings both ways, against bridge -d -j link show
+        br.setPort("p0", -1, -1, -1, Map.of(BridgePortFlag.GUARD, true, BridgePortFlag.LEARNING, false));
+        Map<String, Object> d0 = bridgeJson("-d", "link", "show").stream().filter(m -> "p0".equals(m.get("ifname"))).findFirst().orElseThrow();
+        assertEquals(true, d0.get("guard"));
+        assertEquals(false, d0.get("learning"));
+        assertEquals(0, bridge("link", "set", "dev", "p1", "hairpin", "on", "flood", "off").status());
+        BridgePort d1 = br.ports().stream().filter(p -> p.link().name().equals("p1")).findFirst().orElseThrow();
+        assertEquals(true, d1.flags().get(BridgePortFlag.HAIRPIN));
+        assertEquals(false, d1.flags().get(BridgePortFlag.FLOOD));
+        assertEquals(true, d1.flags().get(BridgePortFlag.MCAST_FLOOD), "left as it was");
         assertThrows(IllegalArgumentException.class, () -> br.setPort("p1", 5, -1, -1));
         assertThrows(IllegalArgumentException.class, () -> br.setPort("p1", -1, 64, -1));
         assertThrows(IllegalArgumentException.class, () -> br.setPort("p1", -1, -1, 0));
