@@ -72,14 +72,18 @@ final class Words {
 
     /** {@return the value after {@code key} as an int in [min, max]} */
     int intValue(String key, int min, int max) throws UsageException {
-        String v = value(key);
+        return number(value(key), min, max, key);
+    }
+
+    /** {@return {@code s} as an int in [min, max]; else a usage error naming {@code what}} */
+    static int number(String s, int min, int max, String what) throws UsageException {
         long n;
         try {
-            n = Long.parseLong(v);
+            n = Long.parseLong(s);
         } catch (NumberFormatException e) {
-            throw new UsageException("bad number for " + key + ": '" + v + "'");
+            throw new UsageException("bad " + what + " '" + s + "' (" + min + " to " + max + ")");
         }
-        if (n < min || n > max) throw new UsageException(key + " must be " + min + " to " + max + ": " + v);
+        if (n < min || n > max) throw new UsageException("bad " + what + " '" + s + "' (" + min + " to " + max + ")");
         return (int) n;
     }
 
