@@ -7,6 +7,7 @@ import dev.ffsock.netlink.NetlinkException;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -212,7 +213,8 @@ public final class Rtnetlink implements AutoCloseable {
      */
     public List<Route> routes(RouteFilter filter) throws IOException {
         Objects.requireNonNull(filter, "filter");
-        return filtered(conn.dumpConsistent(Rtnl.RTM_GETROUTE, routeRequest(filter), RouteCodec::decode, ATTEMPTS),
+        RouteCodec.Reader reader = new RouteCodec.Reader();
+        return filtered(conn.dumpConsistent(Rtnl.RTM_GETROUTE, routeRequest(filter), reader::decode, ATTEMPTS),
                 filter::matches);
     }
 
@@ -228,8 +230,9 @@ public final class Rtnetlink implements AutoCloseable {
     public void forEachRoute(RouteFilter filter, Consumer<? super Route> consumer) throws IOException {
         Objects.requireNonNull(filter, "filter");
         Objects.requireNonNull(consumer, "consumer");
+        RouteCodec.Reader reader = new RouteCodec.Reader();
         conn.dump(Rtnl.RTM_GETROUTE, routeRequest(filter), m -> {
-            Route r = RouteCodec.decode(m);
+            Route r = reader.decode(m);
             if (r != null && filter.matches(r)) consumer.accept(r);
         });
     }
@@ -289,10 +292,11 @@ public final class Rtnetlink implements AutoCloseable {
         return (family == 0 || n.family() == family) && (ifindex == 0 || n.ifindex() == ifindex);
     }
 
+    /** Drops what {@code keep} refuses from the dump's own list (no copy: a dump may hold millions). */
     private static <T> List<T> filtered(List<T> in, java.util.function.Predicate<T> keep) {
-        List<T> out = new ArrayList<>(in.size());
-        for (T t : in) if (keep.test(t)) out.add(t);
-        return List.copyOf(out);
+        List<T> out = in instanceof ArrayList<T> a ? a : new ArrayList<>(in);
+        out.removeIf(keep.negate());
+        return Collections.unmodifiableList(out);
     }
 
     /** Closes the connection ({@code close(2)} of the netlink socket). */
