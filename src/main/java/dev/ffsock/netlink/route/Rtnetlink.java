@@ -37,6 +37,10 @@ public final class Rtnetlink implements AutoCloseable {
     public static final int ATTEMPTS = 5;
 
     private final NetlinkConnection conn;
+    // Decoders reused from dump to dump; a decode runs under the connection's lock, and each
+    // finishes before its object reaches a consumer.
+    private final LinkCodec.Reader links = new LinkCodec.Reader();
+    private final RouteCodec.Reader routes = new RouteCodec.Reader();
 
     private Rtnetlink(NetlinkConnection conn) {
         this.conn = conn;
@@ -93,7 +97,7 @@ public final class Rtnetlink implements AutoCloseable {
      *     ({@link dev.ffsock.ErrnoException})
      */
     public List<Link> links() throws IOException {
-        return conn.dumpConsistent(Rtnl.RTM_GETLINK, LinkCodec.dumpRequest(), LinkCodec::decode, ATTEMPTS);
+        return conn.dumpConsistent(Rtnl.RTM_GETLINK, LinkCodec.dumpRequest(), links::decode, ATTEMPTS);
     }
 
     /**
@@ -107,7 +111,7 @@ public final class Rtnetlink implements AutoCloseable {
     public void forEachLink(Consumer<? super Link> consumer) throws IOException {
         Objects.requireNonNull(consumer, "consumer");
         conn.dump(Rtnl.RTM_GETLINK, LinkCodec.dumpRequest(), m -> {
-            Link l = LinkCodec.decode(m);
+            Link l = links.decode(m);
             if (l != null) consumer.accept(l);
         });
     }
@@ -213,8 +217,7 @@ public final class Rtnetlink implements AutoCloseable {
      */
     public List<Route> routes(RouteFilter filter) throws IOException {
         Objects.requireNonNull(filter, "filter");
-        RouteCodec.Reader reader = new RouteCodec.Reader();
-        return filtered(conn.dumpConsistent(Rtnl.RTM_GETROUTE, routeRequest(filter), reader::decode, ATTEMPTS),
+        return filtered(conn.dumpConsistent(Rtnl.RTM_GETROUTE, routeRequest(filter), routes::decode, ATTEMPTS),
                 filter::matches);
     }
 
@@ -230,9 +233,8 @@ public final class Rtnetlink implements AutoCloseable {
     public void forEachRoute(RouteFilter filter, Consumer<? super Route> consumer) throws IOException {
         Objects.requireNonNull(filter, "filter");
         Objects.requireNonNull(consumer, "consumer");
-        RouteCodec.Reader reader = new RouteCodec.Reader();
         conn.dump(Rtnl.RTM_GETROUTE, routeRequest(filter), m -> {
-            Route r = reader.decode(m);
+            Route r = routes.decode(m);
             if (r != null && filter.matches(r)) consumer.accept(r);
         });
     }
