@@ -5287,6 +5287,60 @@ class LinuxC_1 extends LinuxC$shared {
     public static int UDIAG_SHOW_UID() {
         return UDIAG_SHOW_UID;
     }
+    private static final int FIB_RULE_PERMANENT = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * #define FIB_RULE_PERMANENT 1
+     * }
+     */
+    public static int FIB_RULE_PERMANENT() {
+        return FIB_RULE_PERMANENT;
+    }
+    private static final int FIB_RULE_INVERT = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * #define FIB_RULE_INVERT 2
+     * }
+     */
+    public static int FIB_RULE_INVERT() {
+        return FIB_RULE_INVERT;
+    }
+    private static final int FIB_RULE_UNRESOLVED = (int)4L;
+    /**
+     * {@snippet lang=c :
+     * #define FIB_RULE_UNRESOLVED 4
+     * }
+     */
+    public static int FIB_RULE_UNRESOLVED() {
+        return FIB_RULE_UNRESOLVED;
+    }
+    private static final int FIB_RULE_IIF_DETACHED = (int)8L;
+    /**
+     * {@snippet lang=c :
+     * #define FIB_RULE_IIF_DETACHED 8
+     * }
+     */
+    public static int FIB_RULE_IIF_DETACHED() {
+        return FIB_RULE_IIF_DETACHED;
+    }
+    private static final int FIB_RULE_OIF_DETACHED = (int)16L;
+    /**
+     * {@snippet lang=c :
+     * #define FIB_RULE_OIF_DETACHED 16
+     * }
+     */
+    public static int FIB_RULE_OIF_DETACHED() {
+        return FIB_RULE_OIF_DETACHED;
+    }
+    private static final int FIB_RULE_FIND_SADDR = (int)65536L;
+    /**
+     * {@snippet lang=c :
+     * #define FIB_RULE_FIND_SADDR 65536
+     * }
+     */
+    public static int FIB_RULE_FIND_SADDR() {
+        return FIB_RULE_FIND_SADDR;
+    }
     private static final int SCM_CREDENTIALS = (int)2L;
     /**
      * {@snippet lang=c :
@@ -10590,60 +10644,6 @@ class LinuxC_1 extends LinuxC$shared {
      */
     public static int RTNLGRP_IPV4_MROUTE() {
         return RTNLGRP_IPV4_MROUTE;
-    }
-    private static final int RTNLGRP_IPV4_ROUTE = (int)7L;
-    /**
-     * {@snippet lang=c :
-     * enum rtnetlink_groups.RTNLGRP_IPV4_ROUTE = 7
-     * }
-     */
-    public static int RTNLGRP_IPV4_ROUTE() {
-        return RTNLGRP_IPV4_ROUTE;
-    }
-    private static final int RTNLGRP_IPV4_RULE = (int)8L;
-    /**
-     * {@snippet lang=c :
-     * enum rtnetlink_groups.RTNLGRP_IPV4_RULE = 8
-     * }
-     */
-    public static int RTNLGRP_IPV4_RULE() {
-        return RTNLGRP_IPV4_RULE;
-    }
-    private static final int RTNLGRP_IPV6_IFADDR = (int)9L;
-    /**
-     * {@snippet lang=c :
-     * enum rtnetlink_groups.RTNLGRP_IPV6_IFADDR = 9
-     * }
-     */
-    public static int RTNLGRP_IPV6_IFADDR() {
-        return RTNLGRP_IPV6_IFADDR;
-    }
-    private static final int RTNLGRP_IPV6_MROUTE = (int)10L;
-    /**
-     * {@snippet lang=c :
-     * enum rtnetlink_groups.RTNLGRP_IPV6_MROUTE = 10
-     * }
-     */
-    public static int RTNLGRP_IPV6_MROUTE() {
-        return RTNLGRP_IPV6_MROUTE;
-    }
-    private static final int RTNLGRP_IPV6_ROUTE = (int)11L;
-    /**
-     * {@snippet lang=c :
-     * enum rtnetlink_groups.RTNLGRP_IPV6_ROUTE = 11
-     * }
-     */
-    public static int RTNLGRP_IPV6_ROUTE() {
-        return RTNLGRP_IPV6_ROUTE;
-    }
-    private static final int RTNLGRP_IPV6_IFINFO = (int)12L;
-    /**
-     * {@snippet lang=c :
-     * enum rtnetlink_groups.RTNLGRP_IPV6_IFINFO = 12
-     * }
-     */
-    public static int RTNLGRP_IPV6_IFINFO() {
-        return RTNLGRP_IPV6_IFINFO;
     }
 }
 
