@@ -6,8 +6,9 @@ import java.util.List;
 /**
  * A policy-routing rule as {@code RTM_NEWRULE} describes it: one line of {@code ip rule show}.
  *
- * <p>Absent attributes: addresses, names and ranges are null; {@code priority}, {@code fwmark},
- * {@code fwmask}, {@code gotoTarget}, {@code protocol} and {@code ipProto} are -1;
+ * <p>Absent attributes: addresses, names and ranges are null; {@code priority} is 0 (the kernel
+ * leaves it out for priority 0); {@code fwmark}, {@code fwmask}, {@code gotoTarget}, {@code protocol}
+ * and {@code ipProto} are -1;
  * {@code suppressPrefixLen} and {@code suppressIfgroup} are -1 when absent or unset (the kernel
  * sends -1 for "not set").
  *
@@ -22,7 +23,7 @@ import java.util.List;
  * @param src               {@code FRA_SRC} ({@code from})
  * @param iifName           {@code FRA_IIFNAME} ({@code iif})
  * @param oifName           {@code FRA_OIFNAME} ({@code oif})
- * @param priority          {@code FRA_PRIORITY} ({@code pref}), unsigned
+ * @param priority          {@code FRA_PRIORITY} ({@code pref}), unsigned, 0 if absent
  * @param fwmark            {@code FRA_FWMARK} ({@code fwmark}), unsigned
  * @param fwmask            {@code FRA_FWMASK} ({@code fwmark M/MASK}), unsigned
  * @param flow              {@code FRA_FLOW} (realms), 0 if absent

@@ -49,7 +49,7 @@ public final class RuleCodec {
         int flags = Fields.s32(h, 8);
         InetAddress dst = null, src = null;
         String iif = null, oif = null;
-        long priority = -1, fwmark = -1, fwmask = -1, gotoTarget = -1;
+        long priority = 0, fwmark = -1, fwmask = -1, gotoTarget = -1;
         int flow = 0, suppressPrefixLen = -1, suppressIfgroup = -1, protocol = -1, ipProto = -1;
         boolean l3mdev = false;
         UidRange uid = null;
