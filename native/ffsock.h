@@ -37,6 +37,7 @@
 /* routes, rules and nexthop objects (issue 10) */
 #include <linux/fib_rules.h>
 #include <linux/nexthop.h>
+#include <linux/in_route.h>
 
 /* ---- GNU-only items, declared by hand (glibc hides them without _GNU_SOURCE) ---- */
 #ifndef _GNU_SOURCE

@@ -17,6 +17,123 @@ public class LinuxC extends LinuxC_1 {
     LinuxC() {
         // Should not be called directly
     }
+    private static final int RTAX_FEATURES = (int)12L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.RTAX_FEATURES = 12
+     * }
+     */
+    public static int RTAX_FEATURES() {
+        return RTAX_FEATURES;
+    }
+    private static final int RTAX_RTO_MIN = (int)13L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.RTAX_RTO_MIN = 13
+     * }
+     */
+    public static int RTAX_RTO_MIN() {
+        return RTAX_RTO_MIN;
+    }
+    private static final int RTAX_INITRWND = (int)14L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.RTAX_INITRWND = 14
+     * }
+     */
+    public static int RTAX_INITRWND() {
+        return RTAX_INITRWND;
+    }
+    private static final int RTAX_QUICKACK = (int)15L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.RTAX_QUICKACK = 15
+     * }
+     */
+    public static int RTAX_QUICKACK() {
+        return RTAX_QUICKACK;
+    }
+    private static final int RTAX_CC_ALGO = (int)16L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.RTAX_CC_ALGO = 16
+     * }
+     */
+    public static int RTAX_CC_ALGO() {
+        return RTAX_CC_ALGO;
+    }
+    private static final int RTAX_FASTOPEN_NO_COOKIE = (int)17L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.RTAX_FASTOPEN_NO_COOKIE = 17
+     * }
+     */
+    public static int RTAX_FASTOPEN_NO_COOKIE() {
+        return RTAX_FASTOPEN_NO_COOKIE;
+    }
+    private static final int RTNLGRP_NONE = (int)0L;
+    /**
+     * {@snippet lang=c :
+     * enum rtnetlink_groups.RTNLGRP_NONE = 0
+     * }
+     */
+    public static int RTNLGRP_NONE() {
+        return RTNLGRP_NONE;
+    }
+    private static final int RTNLGRP_LINK = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * enum rtnetlink_groups.RTNLGRP_LINK = 1
+     * }
+     */
+    public static int RTNLGRP_LINK() {
+        return RTNLGRP_LINK;
+    }
+    private static final int RTNLGRP_NOTIFY = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * enum rtnetlink_groups.RTNLGRP_NOTIFY = 2
+     * }
+     */
+    public static int RTNLGRP_NOTIFY() {
+        return RTNLGRP_NOTIFY;
+    }
+    private static final int RTNLGRP_NEIGH = (int)3L;
+    /**
+     * {@snippet lang=c :
+     * enum rtnetlink_groups.RTNLGRP_NEIGH = 3
+     * }
+     */
+    public static int RTNLGRP_NEIGH() {
+        return RTNLGRP_NEIGH;
+    }
+    private static final int RTNLGRP_TC = (int)4L;
+    /**
+     * {@snippet lang=c :
+     * enum rtnetlink_groups.RTNLGRP_TC = 4
+     * }
+     */
+    public static int RTNLGRP_TC() {
+        return RTNLGRP_TC;
+    }
+    private static final int RTNLGRP_IPV4_IFADDR = (int)5L;
+    /**
+     * {@snippet lang=c :
+     * enum rtnetlink_groups.RTNLGRP_IPV4_IFADDR = 5
+     * }
+     */
+    public static int RTNLGRP_IPV4_IFADDR() {
+        return RTNLGRP_IPV4_IFADDR;
+    }
+    private static final int RTNLGRP_IPV4_MROUTE = (int)6L;
+    /**
+     * {@snippet lang=c :
+     * enum rtnetlink_groups.RTNLGRP_IPV4_MROUTE = 6
+     * }
+     */
+    public static int RTNLGRP_IPV4_MROUTE() {
+        return RTNLGRP_IPV4_MROUTE;
+    }
     private static final int RTNLGRP_IPV4_ROUTE = (int)7L;
     /**
      * {@snippet lang=c :
@@ -3440,6 +3557,15 @@ public class LinuxC extends LinuxC_1 {
      */
     public static int NHA_RES_BUCKET_MAX() {
         return NHA_RES_BUCKET_MAX;
+    }
+    private static final int RTCF_LOCAL = (int)2147483648L;
+    /**
+     * {@snippet lang=c :
+     * #define RTCF_LOCAL 2147483648
+     * }
+     */
+    public static int RTCF_LOCAL() {
+        return RTCF_LOCAL;
     }
 }
 
