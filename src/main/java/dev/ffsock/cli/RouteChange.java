@@ -64,13 +64,17 @@ final class RouteChange {
 
     private static int get(IpWords w, Io io) throws Exception {
         RouteQuery q = null;
+        boolean fibMatch = false;
         while (w.hasNext()) {
             String k = w.next();
-            if (q == null && !k.equals("fibmatch")) {
+            if (k.equals("fibmatch")) {
+                fibMatch = true;
+                continue;
+            }
+            if (q == null) {
                 q = RouteQuery.to(k.equals("to") ? w.value(k) : k);
                 continue;
             }
-            if (q == null) throw new UsageException("route get needs the address first");
             switch (k) {
                 case "from" -> q.from(w.value(k));
                 case "iif" -> q.iif(w.value(k));
@@ -85,11 +89,11 @@ final class RouteChange {
                 }
                 case "sport" -> q.sport((int) w.number(k, 0, 0xffff));
                 case "dport" -> q.dport((int) w.number(k, 0, 0xffff));
-                case "fibmatch" -> q.fibMatch();
                 default -> throw IpWords.unknown(k);
             }
         }
         if (q == null) throw new UsageException("route get needs an address");
+        if (fibMatch) q.fibMatch();
         try (Rtnetlink rt = Rtnetlink.open(w.common.netns)) {
             Route r = rt.routeGet(q);
             IpJson.Links names = IpJson.Links.of(rt.links());
