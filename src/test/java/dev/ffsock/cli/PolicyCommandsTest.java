@@ -171,6 +171,26 @@ class PolicyCommandsTest {
         assertTrue(PopulatedNetns.output(ns.ip("-j", "rule", "show", "pref", "2100")).strip().equals("[]"));
     }
 
+    @Test
+    void monitorPrintsRuleAndNexthopEvents() throws Exception {
+        Cli.Lines out = new Cli.Lines();
+        Cli.Lines err = new Cli.Lines();
+        java.util.concurrent.atomic.AtomicInteger status = new java.util.concurrent.atomic.AtomicInteger(-1);
+        Thread t = Thread.ofPlatform().start(() -> status.set(Main.run(
+                new String[] {"monitor", "rule", "nexthop", "--count", "4", "--timeout", "30", "--netns", ns.name},
+                new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8),
+                new java.io.PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8))));
+        assertEquals("ffsock: monitoring rule nexthop in " + ns.name + ", 4 events", err.next(java.time.Duration.ofSeconds(20)));
+        ok("rule", "add", "from", "198.51.100.0/24", "pref", "3100", "table", "3000", "--netns", ns.name);
+        ok("nexthop", "add", "id", "90", "blackhole", "--netns", ns.name);
+        ok("nexthop", "del", "id", "90", "--netns", ns.name);
+        ok("rule", "del", "pref", "3100", "--netns", ns.name);
+        t.join(60_000);
+        assertEquals(0, status.get(), () -> "stdout:\n" + out.all() + "stderr:\n" + err.all());
+        assertEquals(List.of("rule new 3100: from 198.51.100.0/24 lookup 3000", "nexthop new id 90 blackhole",
+                "nexthop del id 90 blackhole", "rule del 3100: from 198.51.100.0/24 lookup 3000"), List.of(out.all().split("\n")));
+    }
+
     private static void ok(String... args) {
         Cli.Result r = Cli.run(args);
         assertEquals(0, r.status(), () -> String.join(" ", args) + ": " + r);
