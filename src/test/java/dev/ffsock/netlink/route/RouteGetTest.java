@@ -1,7 +1,6 @@
 package dev.ffsock.netlink.route;
 
 import dev.ffsock.Errno;
-import dev.ffsock.netlink.NetlinkConnection;
 import dev.ffsock.netlink.NetlinkException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -22,23 +21,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * on), {@code fibmatch}, an unreachable address and bad input.
  */
 class RouteGetTest {
+    private static ChangesNetns net;
     private static TestNetns ns;
-    private static NetlinkConnection conn;
     private static RtnetlinkChanges ch;
     private static Rtnetlink rt;
     private static int v0;
 
     @BeforeAll
     static void setUp() throws Exception {
-        ns = TestNetns.create("rget");
-        conn = ns.connect();
-        ch = new RtnetlinkChanges(conn);
-        rt = Rtnetlink.open(ns.name);
-        ch.addVeth("v0", "v1");
-        ch.setUp("v0");
-        ch.setUp("v1");
-        ch.addAddress("v0", "192.0.2.1/24");
-        ns.ip("addr", "add", "2001:db8::1/64", "dev", "v0", "nodad");
+        net = ChangesNetns.create("rget").withVeth();
+        ns = net.ns;
+        ch = net.ch;
+        rt = net.rt;
         ch.addRoute(RouteSpec.to("198.51.100.0/24").via("192.0.2.2"));
         v0 = ch.ifindex("v0");
         TestNetns.Result r = TestNetns.exec(List.of("ip", "netns", "exec", ns.name, "sysctl", "-qw", "net.ipv4.ip_forward=1"));
@@ -47,9 +41,7 @@ class RouteGetTest {
 
     @AfterAll
     static void tearDown() throws Exception {
-        if (rt != null) rt.close();
-        if (conn != null) conn.close();
-        if (ns != null) ns.close();
+        if (net != null) net.close();
     }
 
     private static Map<String, Object> ipGet(String... args) throws Exception {

@@ -1,6 +1,5 @@
 package dev.ffsock.netlink.route;
 
-import dev.ffsock.netlink.NetlinkConnection;
 import dev.ffsock.netlink.NetlinkException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -19,29 +18,22 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * this kernel refuses come back with its ext-ack.
  */
 class RouteTypesMetricsTest {
+    private static ChangesNetns net;
     private static TestNetns ns;
-    private static NetlinkConnection conn;
     private static RtnetlinkChanges ch;
     private static Rtnetlink rt;
 
     @BeforeAll
     static void setUp() throws Exception {
-        ns = TestNetns.create("rtype");
-        conn = ns.connect();
-        ch = new RtnetlinkChanges(conn);
-        rt = Rtnetlink.open(ns.name);
-        ch.addVeth("v0", "v1");
-        ch.setUp("v0");
-        ch.setUp("v1");
-        ch.addAddress("v0", "192.0.2.1/24");
-        ns.ip("addr", "add", "2001:db8::1/64", "dev", "v0", "nodad");
+        net = ChangesNetns.create("rtype").withVeth();
+        ns = net.ns;
+        ch = net.ch;
+        rt = net.rt;
     }
 
     @AfterAll
     static void tearDown() throws Exception {
-        if (rt != null) rt.close();
-        if (conn != null) conn.close();
-        if (ns != null) ns.close();
+        if (net != null) net.close();
     }
 
     private static Map<String, Object> ipRoute(String fam, String table, String dst) throws Exception {

@@ -1,7 +1,6 @@
 package dev.ffsock.netlink.route;
 
 import dev.ffsock.Errno;
-import dev.ffsock.netlink.NetlinkConnection;
 import dev.ffsock.netlink.NetlinkException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -23,31 +22,24 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * input.
  */
 class RtnetlinkNexthopsTest {
+    private static ChangesNetns net;
     private static TestNetns ns;
-    private static NetlinkConnection conn;
     private static RtnetlinkChanges ch;
     private static Rtnetlink rt;
     private static int v0;
 
     @BeforeAll
     static void setUp() throws Exception {
-        ns = TestNetns.create("nh");
-        conn = ns.connect();
-        ch = new RtnetlinkChanges(conn);
-        rt = Rtnetlink.open(ns.name);
-        ch.addVeth("v0", "v1");
-        ch.setUp("v0");
-        ch.setUp("v1");
-        ch.addAddress("v0", "192.0.2.1/24");
-        ns.ip("addr", "add", "2001:db8::1/64", "dev", "v0", "nodad");
+        net = ChangesNetns.create("nh").withVeth();
+        ns = net.ns;
+        ch = net.ch;
+        rt = net.rt;
         v0 = ch.ifindex("v0");
     }
 
     @AfterAll
     static void tearDown() throws Exception {
-        if (rt != null) rt.close();
-        if (conn != null) conn.close();
-        if (ns != null) ns.close();
+        if (net != null) net.close();
     }
 
     private static Map<String, Object> ipNexthop(long id) throws Exception {

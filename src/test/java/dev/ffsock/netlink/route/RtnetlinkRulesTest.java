@@ -22,8 +22,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * and read with {@link Rtnetlink#rules}; deleted; bad input refused before sending.
  */
 class RtnetlinkRulesTest {
+    private static ChangesNetns net;
     private static TestNetns ns;
-    private static NetlinkConnection conn;
     private static RtnetlinkChanges ch;
     private static Rtnetlink rt;
 
@@ -37,9 +37,7 @@ class RtnetlinkRulesTest {
 
     @AfterAll
     static void tearDown() throws Exception {
-        if (rt != null) rt.close();
-        if (conn != null) conn.close();
-        if (ns != null) ns.close();
+        if (net != null) net.close();
     }
 
     private static Map<String, Object> ipRule(String fam, long prio) throws Exception {
