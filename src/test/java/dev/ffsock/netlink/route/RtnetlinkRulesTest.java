@@ -29,10 +29,10 @@ class RtnetlinkRulesTest {
 
     @BeforeAll
     static void setUp() throws Exception {
-        ns = TestNetns.create("rule");
-        conn = ns.connect();
-        ch = new RtnetlinkChanges(conn);
-        rt = Rtnetlink.open(ns.name);
+        net = ChangesNetns.create("rule");
+        ns = net.ns;
+        ch = net.ch;
+        rt = net.rt;
     }
 
     @AfterAll
