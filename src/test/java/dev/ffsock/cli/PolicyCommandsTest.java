@@ -53,6 +53,8 @@ class PolicyCommandsTest {
             String e = PopulatedNetns.run(ns.ip(cmd.split(" ")));
             if (e != null) throw new IllegalStateException("ip " + cmd + ": " + e);
         }
+        String fwd = PopulatedNetns.run("ip", "netns", "exec", ns.name, "sysctl", "-qw", "net.ipv4.ip_forward=1");
+        if (fwd != null) throw new IllegalStateException("sysctl net.ipv4.ip_forward=1: " + fwd);
     }
 
     @AfterAll
@@ -114,14 +116,15 @@ class PolicyCommandsTest {
         compare(List.of("nexthop"), new String[] {"-j", "nexthop", "show"}, m -> m.get("id"));
         compare(List.of("nexthop", "show", "id", "11"), new String[] {"-j", "nexthop", "show", "id", "11"}, m -> m.get("id"));
         // the route through nexthop group 10, as ip route show prints it
-        compare(List.of("route", "-4"), new String[] {"-j", "route", "show"}, m -> m.get("dst"));
+        compare(List.of("route", "show", "-4"), new String[] {"-j", "route", "show"}, m -> m.get("dst"));
     }
 
     @Test
     void routeGetAsIpPrintsIt() throws Exception {
         String[][] queries = {
             {"198.51.100.7"}, {"203.0.113.5"}, {"10.77.1.1"}, {"192.0.2.99", "from", "192.0.2.1", "mark", "5", "uid", "7"},
-            {"2001:db8:99::1"}, {"fe80::5", "oif", "veth0"}, {"198.51.100.1"}, {"fibmatch", "203.0.113.5"}, {"127.0.0.1"}};
+            {"2001:db8:99::1"}, {"fe80::5", "oif", "veth0"}, {"198.51.100.1"}, {"fibmatch", "203.0.113.5"}, {"127.0.0.1"},
+            {"203.0.113.7", "from", "192.0.2.99", "iif", "veth0"}, {"10.77.3.3", "from", "192.0.2.99", "iif", "veth0", "mark", "3"}};
         for (String[] q : queries) {
             List<String> ff = new ArrayList<>(List.of("route", "get"));
             ff.addAll(List.of(q));
