@@ -34,6 +34,10 @@
 #include <linux/inet_diag.h>
 #include <linux/unix_diag.h>
 #include <linux/net_tstamp.h>
+/* routes, rules and nexthop objects (issue 10) */
+#include <linux/fib_rules.h>
+#include <linux/nexthop.h>
+#include <linux/in_route.h>
 
 /* ---- GNU-only items, declared by hand (glibc hides them without _GNU_SOURCE) ---- */
 #ifndef _GNU_SOURCE

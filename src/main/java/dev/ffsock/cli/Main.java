@@ -30,6 +30,9 @@ public final class Main {
             new AddrCommand(),
             new RouteCommand(),
             new NeighCommand(),
+            // issue 10: rules and nexthop objects
+            new RuleCommand(),
+            new NexthopCommand(),
             new SocketsCommand(),
             new GenlCommand(),
             new MonitorCommand());

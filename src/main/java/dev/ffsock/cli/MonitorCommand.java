@@ -25,20 +25,23 @@ final class MonitorCommand implements Command {
 
     @Override
     public String summary() {
-        return "print link, address, route and neighbour events (like ip monitor)";
+        return "print link, address, route, neighbour, rule and nexthop events (like ip monitor)";
     }
 
     @Override
     public String usage() {
         return """
-                usage: ffsock monitor [link|addr|route|neigh]... [--count N] [--timeout SECONDS] [--netns NAME]
+                usage: ffsock monitor [link|addr|route|neigh|rule|nexthop]... [--count N] [--timeout SECONDS]
+                                      [--netns NAME]
 
                 Subscribes to rtnetlink notifications and prints one line per event, naming the
-                object (all four kinds when none is given; IPv4 and IPv6 for addr and route):
+                object (all kinds when none is given; IPv4 and IPv6 for addr, route and rule):
                   link new 5: veth0 UP mtu 1500 type veth
                   addr new 5: inet 192.0.2.1/24 dev veth0
                   route del 198.51.100.0/24 via 192.0.2.2 dev veth0 table main
                   neigh new 192.0.2.9 dev veth0 lladdr 02:00:5e:00:00:09 PERMANENT
+                  rule new 100: from 10.0.0.0/8 lookup 1000
+                  nexthop del id 10 group 1/2,3
                 "new" is also printed for changes (a link going up). When the kernel drops events
                 (receive buffer overrun), a line 'ffsock: monitor: events lost ...' goes to stderr
                 and monitoring continues. A line 'ffsock: monitoring ...' on stderr says when the
@@ -62,7 +65,10 @@ final class MonitorCommand implements Command {
                 case "addr", "address" -> Topic.ADDR;
                 case "route" -> Topic.ROUTE;
                 case "neigh", "neighbour", "neighbor" -> Topic.NEIGH;
-                default -> throw new UsageException("unknown object '" + args[first] + "': link, addr, route or neigh");
+                // issue 10: rules and nexthop objects
+                case "rule" -> Topic.RULE;
+                case "nexthop" -> Topic.NEXTHOP;
+                default -> throw new UsageException("unknown object '" + args[first] + "': link, addr, route, neigh, rule or nexthop");
             });
             first++;
         }

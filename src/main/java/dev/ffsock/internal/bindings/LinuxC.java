@@ -17,6 +17,177 @@ public class LinuxC extends LinuxC_1 {
     LinuxC() {
         // Should not be called directly
     }
+    private static final int RTAX_FEATURES = (int)12L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.RTAX_FEATURES = 12
+     * }
+     */
+    public static int RTAX_FEATURES() {
+        return RTAX_FEATURES;
+    }
+    private static final int RTAX_RTO_MIN = (int)13L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.RTAX_RTO_MIN = 13
+     * }
+     */
+    public static int RTAX_RTO_MIN() {
+        return RTAX_RTO_MIN;
+    }
+    private static final int RTAX_INITRWND = (int)14L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.RTAX_INITRWND = 14
+     * }
+     */
+    public static int RTAX_INITRWND() {
+        return RTAX_INITRWND;
+    }
+    private static final int RTAX_QUICKACK = (int)15L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.RTAX_QUICKACK = 15
+     * }
+     */
+    public static int RTAX_QUICKACK() {
+        return RTAX_QUICKACK;
+    }
+    private static final int RTAX_CC_ALGO = (int)16L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.RTAX_CC_ALGO = 16
+     * }
+     */
+    public static int RTAX_CC_ALGO() {
+        return RTAX_CC_ALGO;
+    }
+    private static final int RTAX_FASTOPEN_NO_COOKIE = (int)17L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.RTAX_FASTOPEN_NO_COOKIE = 17
+     * }
+     */
+    public static int RTAX_FASTOPEN_NO_COOKIE() {
+        return RTAX_FASTOPEN_NO_COOKIE;
+    }
+    private static final int RTNLGRP_NONE = (int)0L;
+    /**
+     * {@snippet lang=c :
+     * enum rtnetlink_groups.RTNLGRP_NONE = 0
+     * }
+     */
+    public static int RTNLGRP_NONE() {
+        return RTNLGRP_NONE;
+    }
+    private static final int RTNLGRP_LINK = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * enum rtnetlink_groups.RTNLGRP_LINK = 1
+     * }
+     */
+    public static int RTNLGRP_LINK() {
+        return RTNLGRP_LINK;
+    }
+    private static final int RTNLGRP_NOTIFY = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * enum rtnetlink_groups.RTNLGRP_NOTIFY = 2
+     * }
+     */
+    public static int RTNLGRP_NOTIFY() {
+        return RTNLGRP_NOTIFY;
+    }
+    private static final int RTNLGRP_NEIGH = (int)3L;
+    /**
+     * {@snippet lang=c :
+     * enum rtnetlink_groups.RTNLGRP_NEIGH = 3
+     * }
+     */
+    public static int RTNLGRP_NEIGH() {
+        return RTNLGRP_NEIGH;
+    }
+    private static final int RTNLGRP_TC = (int)4L;
+    /**
+     * {@snippet lang=c :
+     * enum rtnetlink_groups.RTNLGRP_TC = 4
+     * }
+     */
+    public static int RTNLGRP_TC() {
+        return RTNLGRP_TC;
+    }
+    private static final int RTNLGRP_IPV4_IFADDR = (int)5L;
+    /**
+     * {@snippet lang=c :
+     * enum rtnetlink_groups.RTNLGRP_IPV4_IFADDR = 5
+     * }
+     */
+    public static int RTNLGRP_IPV4_IFADDR() {
+        return RTNLGRP_IPV4_IFADDR;
+    }
+    private static final int RTNLGRP_IPV4_MROUTE = (int)6L;
+    /**
+     * {@snippet lang=c :
+     * enum rtnetlink_groups.RTNLGRP_IPV4_MROUTE = 6
+     * }
+     */
+    public static int RTNLGRP_IPV4_MROUTE() {
+        return RTNLGRP_IPV4_MROUTE;
+    }
+    private static final int RTNLGRP_IPV4_ROUTE = (int)7L;
+    /**
+     * {@snippet lang=c :
+     * enum rtnetlink_groups.RTNLGRP_IPV4_ROUTE = 7
+     * }
+     */
+    public static int RTNLGRP_IPV4_ROUTE() {
+        return RTNLGRP_IPV4_ROUTE;
+    }
+    private static final int RTNLGRP_IPV4_RULE = (int)8L;
+    /**
+     * {@snippet lang=c :
+     * enum rtnetlink_groups.RTNLGRP_IPV4_RULE = 8
+     * }
+     */
+    public static int RTNLGRP_IPV4_RULE() {
+        return RTNLGRP_IPV4_RULE;
+    }
+    private static final int RTNLGRP_IPV6_IFADDR = (int)9L;
+    /**
+     * {@snippet lang=c :
+     * enum rtnetlink_groups.RTNLGRP_IPV6_IFADDR = 9
+     * }
+     */
+    public static int RTNLGRP_IPV6_IFADDR() {
+        return RTNLGRP_IPV6_IFADDR;
+    }
+    private static final int RTNLGRP_IPV6_MROUTE = (int)10L;
+    /**
+     * {@snippet lang=c :
+     * enum rtnetlink_groups.RTNLGRP_IPV6_MROUTE = 10
+     * }
+     */
+    public static int RTNLGRP_IPV6_MROUTE() {
+        return RTNLGRP_IPV6_MROUTE;
+    }
+    private static final int RTNLGRP_IPV6_ROUTE = (int)11L;
+    /**
+     * {@snippet lang=c :
+     * enum rtnetlink_groups.RTNLGRP_IPV6_ROUTE = 11
+     * }
+     */
+    public static int RTNLGRP_IPV6_ROUTE() {
+        return RTNLGRP_IPV6_ROUTE;
+    }
+    private static final int RTNLGRP_IPV6_IFINFO = (int)12L;
+    /**
+     * {@snippet lang=c :
+     * enum rtnetlink_groups.RTNLGRP_IPV6_IFINFO = 12
+     * }
+     */
+    public static int RTNLGRP_IPV6_IFINFO() {
+        return RTNLGRP_IPV6_IFINFO;
+    }
     private static final int RTNLGRP_DECnet_IFADDR = (int)13L;
     /**
      * {@snippet lang=c :
@@ -1159,6 +1330,555 @@ public class LinuxC extends LinuxC_1 {
      */
     public static int SOF_TXTIME_FLAGS_MASK() {
         return SOF_TXTIME_FLAGS_MASK;
+    }
+    private static final int FRA_UNSPEC = (int)0L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.FRA_UNSPEC = 0
+     * }
+     */
+    public static int FRA_UNSPEC() {
+        return FRA_UNSPEC;
+    }
+    private static final int FRA_DST = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.FRA_DST = 1
+     * }
+     */
+    public static int FRA_DST() {
+        return FRA_DST;
+    }
+    private static final int FRA_SRC = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.FRA_SRC = 2
+     * }
+     */
+    public static int FRA_SRC() {
+        return FRA_SRC;
+    }
+    private static final int FRA_IIFNAME = (int)3L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.FRA_IIFNAME = 3
+     * }
+     */
+    public static int FRA_IIFNAME() {
+        return FRA_IIFNAME;
+    }
+    private static final int FRA_GOTO = (int)4L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.FRA_GOTO = 4
+     * }
+     */
+    public static int FRA_GOTO() {
+        return FRA_GOTO;
+    }
+    private static final int FRA_UNUSED2 = (int)5L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.FRA_UNUSED2 = 5
+     * }
+     */
+    public static int FRA_UNUSED2() {
+        return FRA_UNUSED2;
+    }
+    private static final int FRA_PRIORITY = (int)6L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.FRA_PRIORITY = 6
+     * }
+     */
+    public static int FRA_PRIORITY() {
+        return FRA_PRIORITY;
+    }
+    private static final int FRA_UNUSED3 = (int)7L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.FRA_UNUSED3 = 7
+     * }
+     */
+    public static int FRA_UNUSED3() {
+        return FRA_UNUSED3;
+    }
+    private static final int FRA_UNUSED4 = (int)8L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.FRA_UNUSED4 = 8
+     * }
+     */
+    public static int FRA_UNUSED4() {
+        return FRA_UNUSED4;
+    }
+    private static final int FRA_UNUSED5 = (int)9L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.FRA_UNUSED5 = 9
+     * }
+     */
+    public static int FRA_UNUSED5() {
+        return FRA_UNUSED5;
+    }
+    private static final int FRA_FWMARK = (int)10L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.FRA_FWMARK = 10
+     * }
+     */
+    public static int FRA_FWMARK() {
+        return FRA_FWMARK;
+    }
+    private static final int FRA_FLOW = (int)11L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.FRA_FLOW = 11
+     * }
+     */
+    public static int FRA_FLOW() {
+        return FRA_FLOW;
+    }
+    private static final int FRA_TUN_ID = (int)12L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.FRA_TUN_ID = 12
+     * }
+     */
+    public static int FRA_TUN_ID() {
+        return FRA_TUN_ID;
+    }
+    private static final int FRA_SUPPRESS_IFGROUP = (int)13L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.FRA_SUPPRESS_IFGROUP = 13
+     * }
+     */
+    public static int FRA_SUPPRESS_IFGROUP() {
+        return FRA_SUPPRESS_IFGROUP;
+    }
+    private static final int FRA_SUPPRESS_PREFIXLEN = (int)14L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.FRA_SUPPRESS_PREFIXLEN = 14
+     * }
+     */
+    public static int FRA_SUPPRESS_PREFIXLEN() {
+        return FRA_SUPPRESS_PREFIXLEN;
+    }
+    private static final int FRA_TABLE = (int)15L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.FRA_TABLE = 15
+     * }
+     */
+    public static int FRA_TABLE() {
+        return FRA_TABLE;
+    }
+    private static final int FRA_FWMASK = (int)16L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.FRA_FWMASK = 16
+     * }
+     */
+    public static int FRA_FWMASK() {
+        return FRA_FWMASK;
+    }
+    private static final int FRA_OIFNAME = (int)17L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.FRA_OIFNAME = 17
+     * }
+     */
+    public static int FRA_OIFNAME() {
+        return FRA_OIFNAME;
+    }
+    private static final int FRA_PAD = (int)18L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.FRA_PAD = 18
+     * }
+     */
+    public static int FRA_PAD() {
+        return FRA_PAD;
+    }
+    private static final int FRA_L3MDEV = (int)19L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.FRA_L3MDEV = 19
+     * }
+     */
+    public static int FRA_L3MDEV() {
+        return FRA_L3MDEV;
+    }
+    private static final int FRA_UID_RANGE = (int)20L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.FRA_UID_RANGE = 20
+     * }
+     */
+    public static int FRA_UID_RANGE() {
+        return FRA_UID_RANGE;
+    }
+    private static final int FRA_PROTOCOL = (int)21L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.FRA_PROTOCOL = 21
+     * }
+     */
+    public static int FRA_PROTOCOL() {
+        return FRA_PROTOCOL;
+    }
+    private static final int FRA_IP_PROTO = (int)22L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.FRA_IP_PROTO = 22
+     * }
+     */
+    public static int FRA_IP_PROTO() {
+        return FRA_IP_PROTO;
+    }
+    private static final int FRA_SPORT_RANGE = (int)23L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.FRA_SPORT_RANGE = 23
+     * }
+     */
+    public static int FRA_SPORT_RANGE() {
+        return FRA_SPORT_RANGE;
+    }
+    private static final int FRA_DPORT_RANGE = (int)24L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.FRA_DPORT_RANGE = 24
+     * }
+     */
+    public static int FRA_DPORT_RANGE() {
+        return FRA_DPORT_RANGE;
+    }
+    private static final int FR_ACT_UNSPEC = (int)0L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.FR_ACT_UNSPEC = 0
+     * }
+     */
+    public static int FR_ACT_UNSPEC() {
+        return FR_ACT_UNSPEC;
+    }
+    private static final int FR_ACT_TO_TBL = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.FR_ACT_TO_TBL = 1
+     * }
+     */
+    public static int FR_ACT_TO_TBL() {
+        return FR_ACT_TO_TBL;
+    }
+    private static final int FR_ACT_GOTO = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.FR_ACT_GOTO = 2
+     * }
+     */
+    public static int FR_ACT_GOTO() {
+        return FR_ACT_GOTO;
+    }
+    private static final int FR_ACT_NOP = (int)3L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.FR_ACT_NOP = 3
+     * }
+     */
+    public static int FR_ACT_NOP() {
+        return FR_ACT_NOP;
+    }
+    private static final int FR_ACT_RES3 = (int)4L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.FR_ACT_RES3 = 4
+     * }
+     */
+    public static int FR_ACT_RES3() {
+        return FR_ACT_RES3;
+    }
+    private static final int FR_ACT_RES4 = (int)5L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.FR_ACT_RES4 = 5
+     * }
+     */
+    public static int FR_ACT_RES4() {
+        return FR_ACT_RES4;
+    }
+    private static final int FR_ACT_BLACKHOLE = (int)6L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.FR_ACT_BLACKHOLE = 6
+     * }
+     */
+    public static int FR_ACT_BLACKHOLE() {
+        return FR_ACT_BLACKHOLE;
+    }
+    private static final int FR_ACT_UNREACHABLE = (int)7L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.FR_ACT_UNREACHABLE = 7
+     * }
+     */
+    public static int FR_ACT_UNREACHABLE() {
+        return FR_ACT_UNREACHABLE;
+    }
+    private static final int FR_ACT_PROHIBIT = (int)8L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.FR_ACT_PROHIBIT = 8
+     * }
+     */
+    public static int FR_ACT_PROHIBIT() {
+        return FR_ACT_PROHIBIT;
+    }
+    private static final int NEXTHOP_GRP_TYPE_MPATH = (int)0L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.NEXTHOP_GRP_TYPE_MPATH = 0
+     * }
+     */
+    public static int NEXTHOP_GRP_TYPE_MPATH() {
+        return NEXTHOP_GRP_TYPE_MPATH;
+    }
+    private static final int NEXTHOP_GRP_TYPE_RES = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.NEXTHOP_GRP_TYPE_RES = 1
+     * }
+     */
+    public static int NEXTHOP_GRP_TYPE_RES() {
+        return NEXTHOP_GRP_TYPE_RES;
+    }
+    private static final int NHA_UNSPEC = (int)0L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.NHA_UNSPEC = 0
+     * }
+     */
+    public static int NHA_UNSPEC() {
+        return NHA_UNSPEC;
+    }
+    private static final int NHA_ID = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.NHA_ID = 1
+     * }
+     */
+    public static int NHA_ID() {
+        return NHA_ID;
+    }
+    private static final int NHA_GROUP = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.NHA_GROUP = 2
+     * }
+     */
+    public static int NHA_GROUP() {
+        return NHA_GROUP;
+    }
+    private static final int NHA_GROUP_TYPE = (int)3L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.NHA_GROUP_TYPE = 3
+     * }
+     */
+    public static int NHA_GROUP_TYPE() {
+        return NHA_GROUP_TYPE;
+    }
+    private static final int NHA_BLACKHOLE = (int)4L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.NHA_BLACKHOLE = 4
+     * }
+     */
+    public static int NHA_BLACKHOLE() {
+        return NHA_BLACKHOLE;
+    }
+    private static final int NHA_OIF = (int)5L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.NHA_OIF = 5
+     * }
+     */
+    public static int NHA_OIF() {
+        return NHA_OIF;
+    }
+    private static final int NHA_GATEWAY = (int)6L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.NHA_GATEWAY = 6
+     * }
+     */
+    public static int NHA_GATEWAY() {
+        return NHA_GATEWAY;
+    }
+    private static final int NHA_ENCAP_TYPE = (int)7L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.NHA_ENCAP_TYPE = 7
+     * }
+     */
+    public static int NHA_ENCAP_TYPE() {
+        return NHA_ENCAP_TYPE;
+    }
+    private static final int NHA_ENCAP = (int)8L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.NHA_ENCAP = 8
+     * }
+     */
+    public static int NHA_ENCAP() {
+        return NHA_ENCAP;
+    }
+    private static final int NHA_GROUPS = (int)9L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.NHA_GROUPS = 9
+     * }
+     */
+    public static int NHA_GROUPS() {
+        return NHA_GROUPS;
+    }
+    private static final int NHA_MASTER = (int)10L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.NHA_MASTER = 10
+     * }
+     */
+    public static int NHA_MASTER() {
+        return NHA_MASTER;
+    }
+    private static final int NHA_FDB = (int)11L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.NHA_FDB = 11
+     * }
+     */
+    public static int NHA_FDB() {
+        return NHA_FDB;
+    }
+    private static final int NHA_RES_GROUP = (int)12L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.NHA_RES_GROUP = 12
+     * }
+     */
+    public static int NHA_RES_GROUP() {
+        return NHA_RES_GROUP;
+    }
+    private static final int NHA_RES_BUCKET = (int)13L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.NHA_RES_BUCKET = 13
+     * }
+     */
+    public static int NHA_RES_BUCKET() {
+        return NHA_RES_BUCKET;
+    }
+    private static final int NHA_RES_GROUP_UNSPEC = (int)0L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.NHA_RES_GROUP_UNSPEC = 0
+     * }
+     */
+    public static int NHA_RES_GROUP_UNSPEC() {
+        return NHA_RES_GROUP_UNSPEC;
+    }
+    private static final int NHA_RES_GROUP_PAD = (int)0L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.NHA_RES_GROUP_PAD = 0
+     * }
+     */
+    public static int NHA_RES_GROUP_PAD() {
+        return NHA_RES_GROUP_PAD;
+    }
+    private static final int NHA_RES_GROUP_BUCKETS = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.NHA_RES_GROUP_BUCKETS = 1
+     * }
+     */
+    public static int NHA_RES_GROUP_BUCKETS() {
+        return NHA_RES_GROUP_BUCKETS;
+    }
+    private static final int NHA_RES_GROUP_IDLE_TIMER = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.NHA_RES_GROUP_IDLE_TIMER = 2
+     * }
+     */
+    public static int NHA_RES_GROUP_IDLE_TIMER() {
+        return NHA_RES_GROUP_IDLE_TIMER;
+    }
+    private static final int NHA_RES_GROUP_UNBALANCED_TIMER = (int)3L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.NHA_RES_GROUP_UNBALANCED_TIMER = 3
+     * }
+     */
+    public static int NHA_RES_GROUP_UNBALANCED_TIMER() {
+        return NHA_RES_GROUP_UNBALANCED_TIMER;
+    }
+    private static final int NHA_RES_GROUP_UNBALANCED_TIME = (int)4L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.NHA_RES_GROUP_UNBALANCED_TIME = 4
+     * }
+     */
+    public static int NHA_RES_GROUP_UNBALANCED_TIME() {
+        return NHA_RES_GROUP_UNBALANCED_TIME;
+    }
+    private static final int NHA_RES_BUCKET_UNSPEC = (int)0L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.NHA_RES_BUCKET_UNSPEC = 0
+     * }
+     */
+    public static int NHA_RES_BUCKET_UNSPEC() {
+        return NHA_RES_BUCKET_UNSPEC;
+    }
+    private static final int NHA_RES_BUCKET_PAD = (int)0L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.NHA_RES_BUCKET_PAD = 0
+     * }
+     */
+    public static int NHA_RES_BUCKET_PAD() {
+        return NHA_RES_BUCKET_PAD;
+    }
+    private static final int NHA_RES_BUCKET_INDEX = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.NHA_RES_BUCKET_INDEX = 1
+     * }
+     */
+    public static int NHA_RES_BUCKET_INDEX() {
+        return NHA_RES_BUCKET_INDEX;
+    }
+    private static final int NHA_RES_BUCKET_IDLE_TIME = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.NHA_RES_BUCKET_IDLE_TIME = 2
+     * }
+     */
+    public static int NHA_RES_BUCKET_IDLE_TIME() {
+        return NHA_RES_BUCKET_IDLE_TIME;
+    }
+    private static final int NHA_RES_BUCKET_NH_ID = (int)3L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.NHA_RES_BUCKET_NH_ID = 3
+     * }
+     */
+    public static int NHA_RES_BUCKET_NH_ID() {
+        return NHA_RES_BUCKET_NH_ID;
     }
 
     private static class accept4 {
@@ -2765,6 +3485,87 @@ public class LinuxC extends LinuxC_1 {
      */
     public static int SOF_TIMESTAMPING_TX_RECORD_MASK() {
         return SOF_TIMESTAMPING_TX_RECORD_MASK;
+    }
+    private static final int FIB_RULE_DEV_DETACHED = (int)8L;
+    /**
+     * {@snippet lang=c :
+     * #define FIB_RULE_DEV_DETACHED 8
+     * }
+     */
+    public static int FIB_RULE_DEV_DETACHED() {
+        return FIB_RULE_DEV_DETACHED;
+    }
+    private static final int FRA_IFNAME = (int)3L;
+    /**
+     * {@snippet lang=c :
+     * #define FRA_IFNAME 3
+     * }
+     */
+    public static int FRA_IFNAME() {
+        return FRA_IFNAME;
+    }
+    private static final int FRA_MAX = (int)24L;
+    /**
+     * {@snippet lang=c :
+     * #define FRA_MAX 24
+     * }
+     */
+    public static int FRA_MAX() {
+        return FRA_MAX;
+    }
+    private static final int FR_ACT_MAX = (int)8L;
+    /**
+     * {@snippet lang=c :
+     * #define FR_ACT_MAX 8
+     * }
+     */
+    public static int FR_ACT_MAX() {
+        return FR_ACT_MAX;
+    }
+    private static final int NEXTHOP_GRP_TYPE_MAX = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * #define NEXTHOP_GRP_TYPE_MAX 1
+     * }
+     */
+    public static int NEXTHOP_GRP_TYPE_MAX() {
+        return NEXTHOP_GRP_TYPE_MAX;
+    }
+    private static final int NHA_MAX = (int)13L;
+    /**
+     * {@snippet lang=c :
+     * #define NHA_MAX 13
+     * }
+     */
+    public static int NHA_MAX() {
+        return NHA_MAX;
+    }
+    private static final int NHA_RES_GROUP_MAX = (int)4L;
+    /**
+     * {@snippet lang=c :
+     * #define NHA_RES_GROUP_MAX 4
+     * }
+     */
+    public static int NHA_RES_GROUP_MAX() {
+        return NHA_RES_GROUP_MAX;
+    }
+    private static final int NHA_RES_BUCKET_MAX = (int)3L;
+    /**
+     * {@snippet lang=c :
+     * #define NHA_RES_BUCKET_MAX 3
+     * }
+     */
+    public static int NHA_RES_BUCKET_MAX() {
+        return NHA_RES_BUCKET_MAX;
+    }
+    private static final int RTCF_LOCAL = (int)2147483648L;
+    /**
+     * {@snippet lang=c :
+     * #define RTCF_LOCAL 2147483648
+     * }
+     */
+    public static int RTCF_LOCAL() {
+        return RTCF_LOCAL;
     }
 }
 

@@ -5287,6 +5287,177 @@ class LinuxC_1 extends LinuxC$shared {
     public static int UDIAG_SHOW_UID() {
         return UDIAG_SHOW_UID;
     }
+    private static final int FIB_RULE_PERMANENT = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * #define FIB_RULE_PERMANENT 1
+     * }
+     */
+    public static int FIB_RULE_PERMANENT() {
+        return FIB_RULE_PERMANENT;
+    }
+    private static final int FIB_RULE_INVERT = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * #define FIB_RULE_INVERT 2
+     * }
+     */
+    public static int FIB_RULE_INVERT() {
+        return FIB_RULE_INVERT;
+    }
+    private static final int FIB_RULE_UNRESOLVED = (int)4L;
+    /**
+     * {@snippet lang=c :
+     * #define FIB_RULE_UNRESOLVED 4
+     * }
+     */
+    public static int FIB_RULE_UNRESOLVED() {
+        return FIB_RULE_UNRESOLVED;
+    }
+    private static final int FIB_RULE_IIF_DETACHED = (int)8L;
+    /**
+     * {@snippet lang=c :
+     * #define FIB_RULE_IIF_DETACHED 8
+     * }
+     */
+    public static int FIB_RULE_IIF_DETACHED() {
+        return FIB_RULE_IIF_DETACHED;
+    }
+    private static final int FIB_RULE_OIF_DETACHED = (int)16L;
+    /**
+     * {@snippet lang=c :
+     * #define FIB_RULE_OIF_DETACHED 16
+     * }
+     */
+    public static int FIB_RULE_OIF_DETACHED() {
+        return FIB_RULE_OIF_DETACHED;
+    }
+    private static final int FIB_RULE_FIND_SADDR = (int)65536L;
+    /**
+     * {@snippet lang=c :
+     * #define FIB_RULE_FIND_SADDR 65536
+     * }
+     */
+    public static int FIB_RULE_FIND_SADDR() {
+        return FIB_RULE_FIND_SADDR;
+    }
+    private static final int RTCF_NOTIFY = (int)65536L;
+    /**
+     * {@snippet lang=c :
+     * #define RTCF_NOTIFY 65536
+     * }
+     */
+    public static int RTCF_NOTIFY() {
+        return RTCF_NOTIFY;
+    }
+    private static final int RTCF_DIRECTDST = (int)131072L;
+    /**
+     * {@snippet lang=c :
+     * #define RTCF_DIRECTDST 131072
+     * }
+     */
+    public static int RTCF_DIRECTDST() {
+        return RTCF_DIRECTDST;
+    }
+    private static final int RTCF_REDIRECTED = (int)262144L;
+    /**
+     * {@snippet lang=c :
+     * #define RTCF_REDIRECTED 262144
+     * }
+     */
+    public static int RTCF_REDIRECTED() {
+        return RTCF_REDIRECTED;
+    }
+    private static final int RTCF_TPROXY = (int)524288L;
+    /**
+     * {@snippet lang=c :
+     * #define RTCF_TPROXY 524288
+     * }
+     */
+    public static int RTCF_TPROXY() {
+        return RTCF_TPROXY;
+    }
+    private static final int RTCF_FAST = (int)2097152L;
+    /**
+     * {@snippet lang=c :
+     * #define RTCF_FAST 2097152
+     * }
+     */
+    public static int RTCF_FAST() {
+        return RTCF_FAST;
+    }
+    private static final int RTCF_MASQ = (int)4194304L;
+    /**
+     * {@snippet lang=c :
+     * #define RTCF_MASQ 4194304
+     * }
+     */
+    public static int RTCF_MASQ() {
+        return RTCF_MASQ;
+    }
+    private static final int RTCF_SNAT = (int)8388608L;
+    /**
+     * {@snippet lang=c :
+     * #define RTCF_SNAT 8388608
+     * }
+     */
+    public static int RTCF_SNAT() {
+        return RTCF_SNAT;
+    }
+    private static final int RTCF_DOREDIRECT = (int)16777216L;
+    /**
+     * {@snippet lang=c :
+     * #define RTCF_DOREDIRECT 16777216
+     * }
+     */
+    public static int RTCF_DOREDIRECT() {
+        return RTCF_DOREDIRECT;
+    }
+    private static final int RTCF_DIRECTSRC = (int)67108864L;
+    /**
+     * {@snippet lang=c :
+     * #define RTCF_DIRECTSRC 67108864
+     * }
+     */
+    public static int RTCF_DIRECTSRC() {
+        return RTCF_DIRECTSRC;
+    }
+    private static final int RTCF_DNAT = (int)134217728L;
+    /**
+     * {@snippet lang=c :
+     * #define RTCF_DNAT 134217728
+     * }
+     */
+    public static int RTCF_DNAT() {
+        return RTCF_DNAT;
+    }
+    private static final int RTCF_BROADCAST = (int)268435456L;
+    /**
+     * {@snippet lang=c :
+     * #define RTCF_BROADCAST 268435456
+     * }
+     */
+    public static int RTCF_BROADCAST() {
+        return RTCF_BROADCAST;
+    }
+    private static final int RTCF_MULTICAST = (int)536870912L;
+    /**
+     * {@snippet lang=c :
+     * #define RTCF_MULTICAST 536870912
+     * }
+     */
+    public static int RTCF_MULTICAST() {
+        return RTCF_MULTICAST;
+    }
+    private static final int RTCF_REJECT = (int)1073741824L;
+    /**
+     * {@snippet lang=c :
+     * #define RTCF_REJECT 1073741824
+     * }
+     */
+    public static int RTCF_REJECT() {
+        return RTCF_REJECT;
+    }
     private static final int SCM_CREDENTIALS = (int)2L;
     /**
      * {@snippet lang=c :
@@ -10473,177 +10644,6 @@ class LinuxC_1 extends LinuxC$shared {
      */
     public static int RTAX_INITCWND() {
         return RTAX_INITCWND;
-    }
-    private static final int RTAX_FEATURES = (int)12L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.RTAX_FEATURES = 12
-     * }
-     */
-    public static int RTAX_FEATURES() {
-        return RTAX_FEATURES;
-    }
-    private static final int RTAX_RTO_MIN = (int)13L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.RTAX_RTO_MIN = 13
-     * }
-     */
-    public static int RTAX_RTO_MIN() {
-        return RTAX_RTO_MIN;
-    }
-    private static final int RTAX_INITRWND = (int)14L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.RTAX_INITRWND = 14
-     * }
-     */
-    public static int RTAX_INITRWND() {
-        return RTAX_INITRWND;
-    }
-    private static final int RTAX_QUICKACK = (int)15L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.RTAX_QUICKACK = 15
-     * }
-     */
-    public static int RTAX_QUICKACK() {
-        return RTAX_QUICKACK;
-    }
-    private static final int RTAX_CC_ALGO = (int)16L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.RTAX_CC_ALGO = 16
-     * }
-     */
-    public static int RTAX_CC_ALGO() {
-        return RTAX_CC_ALGO;
-    }
-    private static final int RTAX_FASTOPEN_NO_COOKIE = (int)17L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.RTAX_FASTOPEN_NO_COOKIE = 17
-     * }
-     */
-    public static int RTAX_FASTOPEN_NO_COOKIE() {
-        return RTAX_FASTOPEN_NO_COOKIE;
-    }
-    private static final int RTNLGRP_NONE = (int)0L;
-    /**
-     * {@snippet lang=c :
-     * enum rtnetlink_groups.RTNLGRP_NONE = 0
-     * }
-     */
-    public static int RTNLGRP_NONE() {
-        return RTNLGRP_NONE;
-    }
-    private static final int RTNLGRP_LINK = (int)1L;
-    /**
-     * {@snippet lang=c :
-     * enum rtnetlink_groups.RTNLGRP_LINK = 1
-     * }
-     */
-    public static int RTNLGRP_LINK() {
-        return RTNLGRP_LINK;
-    }
-    private static final int RTNLGRP_NOTIFY = (int)2L;
-    /**
-     * {@snippet lang=c :
-     * enum rtnetlink_groups.RTNLGRP_NOTIFY = 2
-     * }
-     */
-    public static int RTNLGRP_NOTIFY() {
-        return RTNLGRP_NOTIFY;
-    }
-    private static final int RTNLGRP_NEIGH = (int)3L;
-    /**
-     * {@snippet lang=c :
-     * enum rtnetlink_groups.RTNLGRP_NEIGH = 3
-     * }
-     */
-    public static int RTNLGRP_NEIGH() {
-        return RTNLGRP_NEIGH;
-    }
-    private static final int RTNLGRP_TC = (int)4L;
-    /**
-     * {@snippet lang=c :
-     * enum rtnetlink_groups.RTNLGRP_TC = 4
-     * }
-     */
-    public static int RTNLGRP_TC() {
-        return RTNLGRP_TC;
-    }
-    private static final int RTNLGRP_IPV4_IFADDR = (int)5L;
-    /**
-     * {@snippet lang=c :
-     * enum rtnetlink_groups.RTNLGRP_IPV4_IFADDR = 5
-     * }
-     */
-    public static int RTNLGRP_IPV4_IFADDR() {
-        return RTNLGRP_IPV4_IFADDR;
-    }
-    private static final int RTNLGRP_IPV4_MROUTE = (int)6L;
-    /**
-     * {@snippet lang=c :
-     * enum rtnetlink_groups.RTNLGRP_IPV4_MROUTE = 6
-     * }
-     */
-    public static int RTNLGRP_IPV4_MROUTE() {
-        return RTNLGRP_IPV4_MROUTE;
-    }
-    private static final int RTNLGRP_IPV4_ROUTE = (int)7L;
-    /**
-     * {@snippet lang=c :
-     * enum rtnetlink_groups.RTNLGRP_IPV4_ROUTE = 7
-     * }
-     */
-    public static int RTNLGRP_IPV4_ROUTE() {
-        return RTNLGRP_IPV4_ROUTE;
-    }
-    private static final int RTNLGRP_IPV4_RULE = (int)8L;
-    /**
-     * {@snippet lang=c :
-     * enum rtnetlink_groups.RTNLGRP_IPV4_RULE = 8
-     * }
-     */
-    public static int RTNLGRP_IPV4_RULE() {
-        return RTNLGRP_IPV4_RULE;
-    }
-    private static final int RTNLGRP_IPV6_IFADDR = (int)9L;
-    /**
-     * {@snippet lang=c :
-     * enum rtnetlink_groups.RTNLGRP_IPV6_IFADDR = 9
-     * }
-     */
-    public static int RTNLGRP_IPV6_IFADDR() {
-        return RTNLGRP_IPV6_IFADDR;
-    }
-    private static final int RTNLGRP_IPV6_MROUTE = (int)10L;
-    /**
-     * {@snippet lang=c :
-     * enum rtnetlink_groups.RTNLGRP_IPV6_MROUTE = 10
-     * }
-     */
-    public static int RTNLGRP_IPV6_MROUTE() {
-        return RTNLGRP_IPV6_MROUTE;
-    }
-    private static final int RTNLGRP_IPV6_ROUTE = (int)11L;
-    /**
-     * {@snippet lang=c :
-     * enum rtnetlink_groups.RTNLGRP_IPV6_ROUTE = 11
-     * }
-     */
-    public static int RTNLGRP_IPV6_ROUTE() {
-        return RTNLGRP_IPV6_ROUTE;
-    }
-    private static final int RTNLGRP_IPV6_IFINFO = (int)12L;
-    /**
-     * {@snippet lang=c :
-     * enum rtnetlink_groups.RTNLGRP_IPV6_IFINFO = 12
-     * }
-     */
-    public static int RTNLGRP_IPV6_IFINFO() {
-        return RTNLGRP_IPV6_IFINFO;
     }
 }
 

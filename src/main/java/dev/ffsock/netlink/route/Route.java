@@ -323,6 +323,19 @@ public final class Route {
         return v == null ? -1 : v;
     }
 
+    /**
+     * {@return {@code RTA_UID}: the uid an {@code ip route get … uid U} answer was looked up for
+     * (kept in {@link #raw()}), or -1 if absent}
+     */
+    public long uid() {
+        for (RawAttribute a : raw) {
+            if (a.type() == Rtnl.RTA_UID && a.value().length == 4) {
+                return Integer.toUnsignedLong(java.nio.ByteBuffer.wrap(a.value()).order(java.nio.ByteOrder.nativeOrder()).getInt());
+            }
+        }
+        return -1;
+    }
+
     /** {@return the {@code RTA_PREF} name: {@code medium}, {@code high}, {@code low}, or the number; null if absent} */
     public String prefName() {
         return switch (more.pref) {

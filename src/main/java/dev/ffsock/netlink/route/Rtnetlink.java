@@ -243,6 +243,76 @@ public final class Rtnetlink implements AutoCloseable {
         return RouteCodec.dumpRequest(f.family(), f.table(), f.protocol(), f.oif());
     }
 
+    // ---- route get, rules, nexthop objects (issue 10)
+
+    /**
+     * The route the kernel would use ({@code ip route get ADDR [from …] [iif …] [oif …] [mark …]
+     * [uid …] [fibmatch]}): an RTM_GETROUTE for one address, answered with one route.
+     *
+     * @param q the lookup
+     * @return the kernel's chosen route (with {@code fibmatch}, the FIB entry that matched)
+     * @throws IOException if the kernel refuses the request ({@link dev.ffsock.netlink.NetlinkException},
+     *     e.g. ENETUNREACH, with the kernel's extended-ack message), an interface is unknown
+     *     ({@code RTM_GETLINK: ENODEV}) or the netlink socket fails ({@link dev.ffsock.ErrnoException})
+     */
+    public Route routeGet(RouteQuery q) throws IOException {
+        Objects.requireNonNull(q, "query");
+        int iif = q.iif() == null ? 0 : index(q.iif());
+        int oif = q.oif() == null ? 0 : index(q.oif());
+        List<Route> l = conn.query(Rtnl.RTM_GETROUTE, 0, w -> q.encode(w, iif, oif), RouteCodec::decode);
+        if (l.isEmpty()) throw new IOException("RTM_GETROUTE " + q.dst().getHostAddress() + ": no route in the answer");
+        return l.get(0);
+    }
+
+    private int index(String name) throws IOException {
+        return link(name).orElseThrow(() -> new NetlinkException("RTM_GETLINK " + name, Errno.ENODEV, null)).index();
+    }
+
+    /**
+     * {@return the policy-routing rules of one family ({@code ip -4|-6 rule show})}
+     *
+     * @param family AF_INET (2), AF_INET6 (10) or 0 for both
+     * @throws IOException if the kernel refuses the request ({@link dev.ffsock.netlink.NetlinkException},
+     *     with the kernel's extended-ack message) or the netlink socket fails
+     *     ({@link dev.ffsock.ErrnoException})
+     */
+    public List<Rule> rules(int family) throws IOException {
+        return filtered(conn.dumpConsistent(Rtnl.RTM_GETRULE, RuleCodec.dumpRequest(family), RuleCodec::decode, ATTEMPTS),
+                r -> family == 0 || r.family() == family);
+    }
+
+    /**
+     * {@return every nexthop object ({@code ip nexthop show})}
+     *
+     * @throws IOException if the kernel refuses the request ({@link dev.ffsock.netlink.NetlinkException},
+     *     with the kernel's extended-ack message) or the netlink socket fails
+     *     ({@link dev.ffsock.ErrnoException})
+     */
+    public List<Nexthop> nexthops() throws IOException {
+        return conn.dumpConsistent(Rtnl.RTM_GETNEXTHOP, NexthopCodec.dumpRequest(0), NexthopCodec::decode, ATTEMPTS);
+    }
+
+    /**
+     * One nexthop object by id ({@code ip nexthop get id ID}).
+     *
+     * @param id the object's id
+     * @return the object, or empty if there is none (ENOENT)
+     * @throws IOException if the kernel refuses the request ({@link dev.ffsock.netlink.NetlinkException},
+     *     with the kernel's extended-ack message) or the netlink socket fails
+     *     ({@link dev.ffsock.ErrnoException})
+     */
+    public Optional<Nexthop> nexthop(long id) throws IOException {
+        if (id < 1 || id > 0xffff_ffffL) throw new IllegalArgumentException("nexthop id must be 1..4294967295: " + id);
+        try {
+            List<Nexthop> l = conn.query(Rtnl.RTM_GETNEXTHOP, 0, NexthopCodec.idRequest((int) id), NexthopCodec::decode);
+            return l.isEmpty() ? Optional.empty() : Optional.of(l.get(0));
+        } catch (NetlinkException e) {
+            if (e.errno() == Errno.ENOENT) return Optional.empty();
+            throw e;
+        }
+    }
+
+
     // ---- neighbours
 
     /**
@@ -321,6 +391,9 @@ public final class Rtnetlink implements AutoCloseable {
             case Rtnl.RTM_DELROUTE -> "RTM_DELROUTE";
             case Rtnl.RTM_NEWNEIGH -> "RTM_NEWNEIGH";
             case Rtnl.RTM_DELNEIGH -> "RTM_DELNEIGH";
+            // rules and nexthop objects (issue 10)
+            case Rtnl.RTM_GETRULE -> "RTM_GETRULE";
+            case Rtnl.RTM_GETNEXTHOP -> "RTM_GETNEXTHOP";
             default -> "rtnetlink message type " + type;
         };
     }

@@ -445,12 +445,17 @@ public final class RtnetlinkChanges {
         if (res.oif() != 0) w.attrU32(Rtnl.RTA_OIF, res.oif());
         if (r.prefsrc() != null) w.attrInetAddress(Rtnl.RTA_PREFSRC, r.prefsrc());
         if (r.priority() >= 0) w.attrU32(Rtnl.RTA_PRIORITY, (int) r.priority());
-        if (!r.metrics().isEmpty()) {
+        if (!r.metrics().isEmpty() || r.congctl() != null) {
             int m = w.beginNested(Rtnl.RTA_METRICS);
             r.metrics().forEach((k, v) -> w.attrU32(k, v));
+            if (r.congctl() != null) w.attrString(Rtnl.RTAX_CC_ALGO, r.congctl()); // issue 10
             w.endNested(m);
         }
         if (!r.nexthops().isEmpty()) w.attrBytes(Rtnl.RTA_MULTIPATH, multipath(r, res.nexthops()));
+        // issue 10: nexthop objects, IPv6 pref and expires
+        if (r.nhid() != 0) w.attrU32(Rtnl.RTA_NH_ID, (int) r.nhid());
+        if (r.pref() >= 0) w.attrU8(Rtnl.RTA_PREF, r.pref());
+        if (r.expires() >= 0 && add) w.attrU32(Rtnl.RTA_EXPIRES, (int) r.expires());
     }
 
     /** The {@code RTA_MULTIPATH} value: rtnexthop headers, each followed by its RTA_GATEWAY. */
@@ -468,6 +473,71 @@ public final class RtnetlinkChanges {
             }
         }
         return b.array();
+    }
+
+    // ---- rules and nexthop objects (issue 10) -----------------------------------------------
+
+    /**
+     * {@code ip rule add [not] [from P] [to P] [pref N] [lookup T | goto N | nop | blackhole | …] …}.
+     *
+     * @param r the rule
+     * @throws NetlinkException EEXIST if the same rule exists; the kernel's ext-ack text for what it refuses
+     */
+    public void addRule(RuleSpec r) throws IOException {
+        Objects.requireNonNull(r, "rule");
+        r.checkForAdd();
+        conn.execute(Rtnl.RTM_NEWRULE, NLM_F_CREATE | NLM_F_EXCL, w -> RuleCodec.encode(w, r, true));
+    }
+
+    /**
+     * {@code ip rule del …}: deletes the first rule that matches what {@code r} sets.
+     *
+     * @param r the rule's selectors (priority, from, table, …)
+     * @throws NetlinkException ENOENT if none matches
+     */
+    public void deleteRule(RuleSpec r) throws IOException {
+        Objects.requireNonNull(r, "rule");
+        conn.execute(Rtnl.RTM_DELRULE, 0, w -> RuleCodec.encode(w, r, false));
+    }
+
+    /**
+     * {@code ip nexthop add id ID (via GW dev DEV [onlink] | dev DEV | blackhole | group …) [fdb]}.
+     *
+     * @param n the nexthop object
+     * @throws NetlinkException EEXIST if the id is taken; the kernel's ext-ack text for what it refuses
+     */
+    public void addNexthop(NexthopObjectSpec n) throws IOException {
+        nexthop(n, NLM_F_CREATE | NLM_F_EXCL);
+    }
+
+    /**
+     * {@code ip nexthop replace id ID …}: adds the object or replaces the one with that id.
+     *
+     * @param n the nexthop object
+     * @throws IOException if the kernel refuses the request ({@link dev.ffsock.netlink.NetlinkException},
+     *     with the kernel's extended-ack message) or the netlink socket fails
+     *     ({@link dev.ffsock.ErrnoException})
+     */
+    public void replaceNexthop(NexthopObjectSpec n) throws IOException {
+        nexthop(n, NLM_F_CREATE | NLM_F_REPLACE);
+    }
+
+    private void nexthop(NexthopObjectSpec n, int flags) throws IOException {
+        Objects.requireNonNull(n, "nexthop");
+        n.checkForAdd();
+        int oif = n.dev() == null ? 0 : iface(n.dev()).index();
+        conn.execute(Rtnl.RTM_NEWNEXTHOP, flags, w -> NexthopCodec.encode(w, n, oif));
+    }
+
+    /**
+     * {@code ip nexthop del id ID}.
+     *
+     * @param id the object's id, 1..4294967295
+     * @throws NetlinkException ENOENT if there is none
+     */
+    public void deleteNexthop(long id) throws IOException {
+        if (id < 1 || id > 0xffff_ffffL) throw new IllegalArgumentException("nexthop id must be 1..4294967295: " + id);
+        conn.execute(Rtnl.RTM_DELNEXTHOP, 0, NexthopCodec.idRequest((int) id));
     }
 
     // ---- neighbours ----------------------------------------------------------------------------
@@ -570,6 +640,13 @@ public final class RtnetlinkChanges {
             case Rtnl.RTM_NEWNEIGH -> "RTM_NEWNEIGH";
             case Rtnl.RTM_DELNEIGH -> "RTM_DELNEIGH";
             case Rtnl.RTM_GETNEIGH -> "RTM_GETNEIGH";
+            // rules and nexthop objects (issue 10)
+            case Rtnl.RTM_NEWRULE -> "RTM_NEWRULE";
+            case Rtnl.RTM_DELRULE -> "RTM_DELRULE";
+            case Rtnl.RTM_GETRULE -> "RTM_GETRULE";
+            case Rtnl.RTM_NEWNEXTHOP -> "RTM_NEWNEXTHOP";
+            case Rtnl.RTM_DELNEXTHOP -> "RTM_DELNEXTHOP";
+            case Rtnl.RTM_GETNEXTHOP -> "RTM_GETNEXTHOP";
             default -> "rtnetlink message type " + type;
         };
     }

@@ -11,6 +11,8 @@ import java.util.Objects;
  *     case RtnetlinkEvent.AddrEvent(var deleted, Addr a) -> …
  *     case RtnetlinkEvent.RouteEvent(var deleted, Route r) -> …
  *     case RtnetlinkEvent.NeighEvent(var deleted, Neigh n) -> …
+ *     case RtnetlinkEvent.RuleEvent(var deleted, Rule r) -> …
+ *     case RtnetlinkEvent.NexthopEvent(var deleted, Nexthop n) -> …
  * }
  * }
  * A link's {@code RTM_NEWLINK} is sent both when it is created and on every later change (flags,
@@ -20,7 +22,7 @@ public sealed interface RtnetlinkEvent {
     /** {@return true for {@code RTM_DEL*}, false for {@code RTM_NEW*}} */
     boolean deleted();
 
-    /** {@return the link, address, route or neighbour} */
+    /** {@return the link, address, route, neighbour, rule or nexthop object} */
     Object object();
 
     /**
@@ -92,6 +94,44 @@ public sealed interface RtnetlinkEvent {
         @Override
         public Object object() {
             return neigh;
+        }
+    }
+
+    // ---- rules and nexthop objects (issue 10)
+
+    /**
+     * {@code RTM_NEWRULE} / {@code RTM_DELRULE} (groups {@code RTNLGRP_IPV4_RULE}, {@code RTNLGRP_IPV6_RULE}).
+     *
+     * @param deleted true for RTM_DELRULE
+     * @param rule    the rule
+     */
+    record RuleEvent(boolean deleted, Rule rule) implements RtnetlinkEvent {
+        /** Requires the rule. */
+        public RuleEvent {
+            Objects.requireNonNull(rule, "rule");
+        }
+
+        @Override
+        public Object object() {
+            return rule;
+        }
+    }
+
+    /**
+     * {@code RTM_NEWNEXTHOP} / {@code RTM_DELNEXTHOP} (group {@code RTNLGRP_NEXTHOP}).
+     *
+     * @param deleted true for RTM_DELNEXTHOP
+     * @param nexthop the nexthop object
+     */
+    record NexthopEvent(boolean deleted, Nexthop nexthop) implements RtnetlinkEvent {
+        /** Requires the nexthop object. */
+        public NexthopEvent {
+            Objects.requireNonNull(nexthop, "nexthop");
+        }
+
+        @Override
+        public Object object() {
+            return nexthop;
         }
     }
 }

@@ -15,8 +15,8 @@ import java.util.Set;
 
 /**
  * A subscription to rtnetlink notifications — links, IPv4/IPv6 addresses, IPv4/IPv6 routes,
- * neighbours — delivered as typed {@link RtnetlinkEvent}s, one at a time with {@link #next} or to a
- * {@link Listener} with {@link #listen}. What {@code ip monitor link address route neigh} shows.
+ * neighbours, IPv4/IPv6 rules, nexthop objects — delivered as typed {@link RtnetlinkEvent}s, one at a time with {@link #next} or to a
+ * {@link Listener} with {@link #listen}. What {@code ip monitor link address route neigh rule nexthop} shows.
  *
  * <p>Events come in the kernel's order. If the socket's receive buffer overflows, the kernel drops
  * notifications and says so once (ENOBUFS): {@link #next} then throws {@link EventsLostException}
@@ -38,7 +38,12 @@ public final class RtnetlinkEvents implements AutoCloseable {
         /** Routes: {@code RTNLGRP_IPV4_ROUTE} and {@code RTNLGRP_IPV6_ROUTE}. */
         ROUTE(Rtnl.RTNLGRP_IPV4_ROUTE, Rtnl.RTNLGRP_IPV6_ROUTE),
         /** Neighbours: {@code RTNLGRP_NEIGH}. */
-        NEIGH(Rtnl.RTNLGRP_NEIGH);
+        NEIGH(Rtnl.RTNLGRP_NEIGH),
+        // issue 10: rules and nexthop objects
+        /** Rules: {@code RTNLGRP_IPV4_RULE} and {@code RTNLGRP_IPV6_RULE}. */
+        RULE(Rtnl.RTNLGRP_IPV4_RULE, Rtnl.RTNLGRP_IPV6_RULE),
+        /** Nexthop objects: {@code RTNLGRP_NEXTHOP}. */
+        NEXTHOP(Rtnl.RTNLGRP_NEXTHOP);
 
         private final int[] groups;
 
@@ -94,7 +99,7 @@ public final class RtnetlinkEvents implements AutoCloseable {
     }
 
     /**
-     * Subscribes in this process's network namespace; no topics means all four.
+     * Subscribes in this process's network namespace; no topics means all of them.
      *
      * @param topics what to subscribe to
      * @return the subscription
@@ -106,7 +111,7 @@ public final class RtnetlinkEvents implements AutoCloseable {
     }
 
     /**
-     * Subscribes inside the named namespace ({@code ip netns add NAME}); no topics means all four.
+     * Subscribes inside the named namespace ({@code ip netns add NAME}); no topics means all of them.
      *
      * @param namespace the network namespace's name, as {@code ip netns add NAME} made it (a file under
      *     {@code /run/netns})
@@ -121,7 +126,7 @@ public final class RtnetlinkEvents implements AutoCloseable {
 
     /**
      * Subscribes on a connection the caller opened (on {@code NETLINK_ROUTE}) and hands over: closing
-     * the subscription closes it. No topics means all four.
+     * the subscription closes it. No topics means all of them.
      *
      * @param conn the connection, now owned by the subscription
      * @param topics what to subscribe to
@@ -206,6 +211,11 @@ public final class RtnetlinkEvents implements AutoCloseable {
                     ? new RtnetlinkEvent.RouteEvent(m.type() == Rtnl.RTM_DELROUTE, RouteCodec.decode(m)) : null;
             case Rtnl.RTM_NEWNEIGH, Rtnl.RTM_DELNEIGH -> topics.contains(Topic.NEIGH)
                     ? new RtnetlinkEvent.NeighEvent(m.type() == Rtnl.RTM_DELNEIGH, NeighCodec.decode(m)) : null;
+            // issue 10: rules and nexthop objects
+            case Rtnl.RTM_NEWRULE, Rtnl.RTM_DELRULE -> topics.contains(Topic.RULE)
+                    ? new RtnetlinkEvent.RuleEvent(m.type() == Rtnl.RTM_DELRULE, RuleCodec.decode(m)) : null;
+            case Rtnl.RTM_NEWNEXTHOP, Rtnl.RTM_DELNEXTHOP -> topics.contains(Topic.NEXTHOP)
+                    ? new RtnetlinkEvent.NexthopEvent(m.type() == Rtnl.RTM_DELNEXTHOP, NexthopCodec.decode(m)) : null;
             default -> null; // other groups' messages (none subscribed): not ours to report
         };
         if (e != null) pending.add(e);

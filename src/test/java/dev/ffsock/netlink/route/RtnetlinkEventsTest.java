@@ -94,6 +94,12 @@ class RtnetlinkEventsTest {
                 return "neigh " + (deleted ? "del " : "new ") + EventLines.address(n.dst()) + " " + n.state()
                         + (n.lladdr() == null ? "" : " " + n.lladdrString());
             }
+            case RtnetlinkEvent.RuleEvent re -> {
+                return "rule " + (re.deleted() ? "del " : "new ") + re.rule().priority();
+            }
+            case RtnetlinkEvent.NexthopEvent ne -> {
+                return "nexthop " + (ne.deleted() ? "del " : "new ") + ne.nexthop().id();
+            }
         }
     }
 
@@ -104,6 +110,8 @@ class RtnetlinkEventsTest {
             case RouteEvent re -> re.route().dst();
             case NeighEvent ne -> ne.neigh().dst();
             case LinkEvent le -> null;
+            case RtnetlinkEvent.RuleEvent re -> null;
+            case RtnetlinkEvent.NexthopEvent ne -> null;
         };
         return a instanceof Inet6Address v6 && (v6.isLinkLocalAddress() || v6.isMulticastAddress());
     }
