@@ -34,6 +34,11 @@
 #include <linux/inet_diag.h>
 #include <linux/unix_diag.h>
 #include <linux/net_tstamp.h>
+/* tc: qdiscs, classes, filters (dev.ffsock.netlink.tc) */
+#include <linux/if_ether.h>
+#include <linux/pkt_sched.h>
+#include <linux/pkt_cls.h>
+#include <linux/gen_stats.h>
 
 /* ---- GNU-only items, declared by hand (glibc hides them without _GNU_SOURCE) ---- */
 #ifndef _GNU_SOURCE

@@ -5287,6 +5287,114 @@ class LinuxC_1 extends LinuxC$shared {
     public static int UDIAG_SHOW_UID() {
         return UDIAG_SHOW_UID;
     }
+    private static final int ETH_P_IP = (int)2048L;
+    /**
+     * {@snippet lang=c :
+     * #define ETH_P_IP 2048
+     * }
+     */
+    public static int ETH_P_IP() {
+        return ETH_P_IP;
+    }
+    private static final int ETH_P_ARP = (int)2054L;
+    /**
+     * {@snippet lang=c :
+     * #define ETH_P_ARP 2054
+     * }
+     */
+    public static int ETH_P_ARP() {
+        return ETH_P_ARP;
+    }
+    private static final int ETH_P_8021Q = (int)33024L;
+    /**
+     * {@snippet lang=c :
+     * #define ETH_P_8021Q 33024
+     * }
+     */
+    public static int ETH_P_8021Q() {
+        return ETH_P_8021Q;
+    }
+    private static final int ETH_P_IPV6 = (int)34525L;
+    /**
+     * {@snippet lang=c :
+     * #define ETH_P_IPV6 34525
+     * }
+     */
+    public static int ETH_P_IPV6() {
+        return ETH_P_IPV6;
+    }
+    private static final int ETH_P_8021AD = (int)34984L;
+    /**
+     * {@snippet lang=c :
+     * #define ETH_P_8021AD 34984
+     * }
+     */
+    public static int ETH_P_8021AD() {
+        return ETH_P_8021AD;
+    }
+    private static final int ETH_P_ALL = (int)3L;
+    /**
+     * {@snippet lang=c :
+     * #define ETH_P_ALL 3
+     * }
+     */
+    public static int ETH_P_ALL() {
+        return ETH_P_ALL;
+    }
+    private static final int TC_LINKLAYER_MASK = (int)15L;
+    /**
+     * {@snippet lang=c :
+     * #define TC_LINKLAYER_MASK 15
+     * }
+     */
+    public static int TC_LINKLAYER_MASK() {
+        return TC_LINKLAYER_MASK;
+    }
+    private static final int TC_HTB_PROTOVER = (int)3L;
+    /**
+     * {@snippet lang=c :
+     * #define TC_HTB_PROTOVER 3
+     * }
+     */
+    public static int TC_HTB_PROTOVER() {
+        return TC_HTB_PROTOVER;
+    }
+    private static final int TC_U32_TERMINAL = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * #define TC_U32_TERMINAL 1
+     * }
+     */
+    public static int TC_U32_TERMINAL() {
+        return TC_U32_TERMINAL;
+    }
+    private static final int TC_U32_OFFSET = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * #define TC_U32_OFFSET 2
+     * }
+     */
+    public static int TC_U32_OFFSET() {
+        return TC_U32_OFFSET;
+    }
+    private static final int TC_U32_VAROFFSET = (int)4L;
+    /**
+     * {@snippet lang=c :
+     * #define TC_U32_VAROFFSET 4
+     * }
+     */
+    public static int TC_U32_VAROFFSET() {
+        return TC_U32_VAROFFSET;
+    }
+    private static final int TC_U32_EAT = (int)8L;
+    /**
+     * {@snippet lang=c :
+     * #define TC_U32_EAT 8
+     * }
+     */
+    public static int TC_U32_EAT() {
+        return TC_U32_EAT;
+    }
     private static final int SCM_CREDENTIALS = (int)2L;
     /**
      * {@snippet lang=c :
@@ -10528,122 +10636,14 @@ class LinuxC_1 extends LinuxC$shared {
     public static int RTAX_FASTOPEN_NO_COOKIE() {
         return RTAX_FASTOPEN_NO_COOKIE;
     }
-    private static final int RTNLGRP_NONE = (int)0L;
+    private static final int TCA_UNSPEC = (int)0L;
     /**
      * {@snippet lang=c :
-     * enum rtnetlink_groups.RTNLGRP_NONE = 0
+     * enum <anonymous>.TCA_UNSPEC = 0
      * }
      */
-    public static int RTNLGRP_NONE() {
-        return RTNLGRP_NONE;
-    }
-    private static final int RTNLGRP_LINK = (int)1L;
-    /**
-     * {@snippet lang=c :
-     * enum rtnetlink_groups.RTNLGRP_LINK = 1
-     * }
-     */
-    public static int RTNLGRP_LINK() {
-        return RTNLGRP_LINK;
-    }
-    private static final int RTNLGRP_NOTIFY = (int)2L;
-    /**
-     * {@snippet lang=c :
-     * enum rtnetlink_groups.RTNLGRP_NOTIFY = 2
-     * }
-     */
-    public static int RTNLGRP_NOTIFY() {
-        return RTNLGRP_NOTIFY;
-    }
-    private static final int RTNLGRP_NEIGH = (int)3L;
-    /**
-     * {@snippet lang=c :
-     * enum rtnetlink_groups.RTNLGRP_NEIGH = 3
-     * }
-     */
-    public static int RTNLGRP_NEIGH() {
-        return RTNLGRP_NEIGH;
-    }
-    private static final int RTNLGRP_TC = (int)4L;
-    /**
-     * {@snippet lang=c :
-     * enum rtnetlink_groups.RTNLGRP_TC = 4
-     * }
-     */
-    public static int RTNLGRP_TC() {
-        return RTNLGRP_TC;
-    }
-    private static final int RTNLGRP_IPV4_IFADDR = (int)5L;
-    /**
-     * {@snippet lang=c :
-     * enum rtnetlink_groups.RTNLGRP_IPV4_IFADDR = 5
-     * }
-     */
-    public static int RTNLGRP_IPV4_IFADDR() {
-        return RTNLGRP_IPV4_IFADDR;
-    }
-    private static final int RTNLGRP_IPV4_MROUTE = (int)6L;
-    /**
-     * {@snippet lang=c :
-     * enum rtnetlink_groups.RTNLGRP_IPV4_MROUTE = 6
-     * }
-     */
-    public static int RTNLGRP_IPV4_MROUTE() {
-        return RTNLGRP_IPV4_MROUTE;
-    }
-    private static final int RTNLGRP_IPV4_ROUTE = (int)7L;
-    /**
-     * {@snippet lang=c :
-     * enum rtnetlink_groups.RTNLGRP_IPV4_ROUTE = 7
-     * }
-     */
-    public static int RTNLGRP_IPV4_ROUTE() {
-        return RTNLGRP_IPV4_ROUTE;
-    }
-    private static final int RTNLGRP_IPV4_RULE = (int)8L;
-    /**
-     * {@snippet lang=c :
-     * enum rtnetlink_groups.RTNLGRP_IPV4_RULE = 8
-     * }
-     */
-    public static int RTNLGRP_IPV4_RULE() {
-        return RTNLGRP_IPV4_RULE;
-    }
-    private static final int RTNLGRP_IPV6_IFADDR = (int)9L;
-    /**
-     * {@snippet lang=c :
-     * enum rtnetlink_groups.RTNLGRP_IPV6_IFADDR = 9
-     * }
-     */
-    public static int RTNLGRP_IPV6_IFADDR() {
-        return RTNLGRP_IPV6_IFADDR;
-    }
-    private static final int RTNLGRP_IPV6_MROUTE = (int)10L;
-    /**
-     * {@snippet lang=c :
-     * enum rtnetlink_groups.RTNLGRP_IPV6_MROUTE = 10
-     * }
-     */
-    public static int RTNLGRP_IPV6_MROUTE() {
-        return RTNLGRP_IPV6_MROUTE;
-    }
-    private static final int RTNLGRP_IPV6_ROUTE = (int)11L;
-    /**
-     * {@snippet lang=c :
-     * enum rtnetlink_groups.RTNLGRP_IPV6_ROUTE = 11
-     * }
-     */
-    public static int RTNLGRP_IPV6_ROUTE() {
-        return RTNLGRP_IPV6_ROUTE;
-    }
-    private static final int RTNLGRP_IPV6_IFINFO = (int)12L;
-    /**
-     * {@snippet lang=c :
-     * enum rtnetlink_groups.RTNLGRP_IPV6_IFINFO = 12
-     * }
-     */
-    public static int RTNLGRP_IPV6_IFINFO() {
-        return RTNLGRP_IPV6_IFINFO;
+    public static int TCA_UNSPEC() {
+        return TCA_UNSPEC;
     }
 }
 
