@@ -37,7 +37,7 @@ public final class TcCodec {
     /** The attributes every tc object has, read from one message. */
     private static final class Common {
         String kind = "";
-        Attributes options;
+        MemorySegment options;
         TcStats stats;
         long chain = -1;
         boolean hwOffload;
@@ -51,7 +51,7 @@ public final class TcCodec {
                 int len = a.length();
                 switch (a.type()) {
                     case Tca.TCA_KIND -> kind = a.string();
-                    case Tca.TCA_OPTIONS -> options = a.nested();
+                    case Tca.TCA_OPTIONS -> options = a.segment();
                     case Tca.TCA_STATS2 -> stats = TcStatsCodec.decode(a.nested());
                     case Tca.TCA_CHAIN -> { if (len == 4) chain = Integer.toUnsignedLong(a.u32()); else keep(a); }
                     case Tca.TCA_HW_OFFLOAD -> { if (len == 1) hwOffload = a.u8() != 0; else keep(a); }

@@ -39,32 +39,35 @@ final class TcOptionsCodec {
 
     // ---- decoding
 
-    static TcOptions decodeQdisc(String kind, Attributes o) {
+    /** A qdisc's options from the value of TCA_OPTIONS ({@code o}), or null if there was none. */
+    static TcOptions decodeQdisc(String kind, MemorySegment o) {
         if (o == null) return null;
         return switch (kind) {
             case "htb" -> htbQdisc(o);
             case "tbf" -> tbf(o);
-            case "pfifo", "bfifo", "pfifo_head_drop" -> o.segment().byteSize() >= TC_FIFO_QOPT_SIZE
-                    ? new FifoOptions(u32(o.segment(), 0)) : raw(o);
+            case "pfifo", "bfifo", "pfifo_head_drop" -> o.byteSize() >= TC_FIFO_QOPT_SIZE ? new FifoOptions(u32(o, 0)) : raw(o);
             default -> raw(o);
         };
     }
 
-    static TcOptions decodeClass(String kind, Attributes o) {
+    /** A class's options from the value of TCA_OPTIONS, or null if there was none. */
+    static TcOptions decodeClass(String kind, MemorySegment o) {
         if (o == null) return null;
         return "htb".equals(kind) ? htbClass(o) : raw(o);
     }
 
-    static TcOptions decodeFilter(String kind, Attributes o) {
+    /** A filter's options from the value of TCA_OPTIONS, or null if there was none. */
+    static TcOptions decodeFilter(String kind, MemorySegment o) {
         if (o == null) return null;
         return "u32".equals(kind) ? u32(o) : raw(o);
     }
 
-    private static RawOptions raw(Attributes o) {
-        return new RawOptions(o.segment().toArray(ValueLayout.JAVA_BYTE));
+    private static RawOptions raw(MemorySegment o) {
+        return new RawOptions(o.toArray(ValueLayout.JAVA_BYTE));
     }
 
-    private static TcOptions htbQdisc(Attributes a) {
+    private static TcOptions htbQdisc(MemorySegment o) {
+        Attributes a = Attributes.of(o);
         MemorySegment glob = null;
         long directQlen = -1;
         boolean offload = false;
@@ -76,12 +79,13 @@ final class TcOptionsCodec {
                 default -> { }
             }
         }
-        if (glob == null) return raw(a);
+        if (glob == null) return raw(o);
         return new HtbQdiscOptions(s32(glob, 0), s32(glob, 4), s32(glob, 8), s32(glob, 12), u32(glob, 16), directQlen,
                 offload);
     }
 
-    private static TcOptions htbClass(Attributes a) {
+    private static TcOptions htbClass(MemorySegment o) {
+        Attributes a = Attributes.of(o);
         MemorySegment p = null;
         long rate64 = -1, ceil64 = -1;
         while (a.next()) {
@@ -92,14 +96,15 @@ final class TcOptionsCodec {
                 default -> { }
             }
         }
-        if (p == null) return raw(a);
+        if (p == null) return raw(o);
         RateSpec rate = rateSpec(p, 0);
         RateSpec ceil = rateSpec(p, 12);
         return new HtbClassOptions(rate, ceil, u32(p, 24), u32(p, 28), u32(p, 32), u32(p, 36), u32(p, 40),
                 rate64 >= 0 ? rate64 : rate.rate(), ceil64 >= 0 ? ceil64 : ceil.rate());
     }
 
-    private static TcOptions tbf(Attributes a) {
+    private static TcOptions tbf(MemorySegment o) {
+        Attributes a = Attributes.of(o);
         MemorySegment p = null;
         long rate64 = -1, prate64 = -1;
         while (a.next()) {
@@ -110,14 +115,15 @@ final class TcOptionsCodec {
                 default -> { }
             }
         }
-        if (p == null) return raw(a);
+        if (p == null) return raw(o);
         RateSpec rate = rateSpec(p, 0);
         RateSpec peak = rateSpec(p, 12);
         return new TbfOptions(rate, peak, u32(p, 24), u32(p, 28), u32(p, 32), rate64 >= 0 ? rate64 : rate.rate(),
                 prate64 >= 0 ? prate64 : peak.rate());
     }
 
-    private static TcOptions u32(Attributes a) {
+    private static TcOptions u32(MemorySegment o) {
+        Attributes a = Attributes.of(o);
         long divisor = -1, hash = -1, flags = -1;
         int classId = 0, link = 0;
         int selFlags = -1, hmask = 0, hoff = 0, off = 0, offoff = 0, offshift = 0, offmask = 0;
