@@ -196,11 +196,7 @@ public final class Tc implements AutoCloseable {
         checkIndex(ifindex);
         Objects.requireNonNull(spec, "spec");
         int h = qdiscHandle(parent, handle, spec);
-        conn.execute(Rtnl.RTM_NEWQDISC, flags, w -> {
-            TcCodec.tcmsg(w, ifindex, h, parent, 0);
-            w.attrString(Tca.TCA_KIND, spec.kind());
-            TcOptionsCodec.encodeQdisc(w, spec);
-        });
+        conn.execute(Rtnl.RTM_NEWQDISC, flags, TcCodec.qdiscRequest(ifindex, parent, h, spec));
     }
 
     private static int qdiscHandle(int parent, int handle, QdiscSpec spec) {
@@ -264,11 +260,7 @@ public final class Tc implements AutoCloseable {
         checkIndex(ifindex);
         Objects.requireNonNull(spec, "spec");
         checkClassId(parent, classId);
-        conn.execute(Rtnl.RTM_NEWTCLASS, flags, w -> {
-            TcCodec.tcmsg(w, ifindex, classId, parent, 0);
-            w.attrString(Tca.TCA_KIND, "htb");
-            TcOptionsCodec.encodeHtbClass(w, spec);
-        });
+        conn.execute(Rtnl.RTM_NEWTCLASS, flags, TcCodec.classRequest(ifindex, parent, classId, spec));
     }
 
     private static void checkClassId(int parent, int classId) {
@@ -326,12 +318,7 @@ public final class Tc implements AutoCloseable {
         checkIndex(ifindex);
         Objects.requireNonNull(spec, "spec");
         if (parent == 0) throw new IllegalArgumentException("a filter needs a parent");
-        conn.execute(Rtnl.RTM_NEWTFILTER, flags, w -> {
-            TcCodec.tcmsg(w, ifindex, spec.handle(), parent, TcCodec.filterInfo(spec.pref(), spec.protocol()));
-            w.attrString(Tca.TCA_KIND, "u32");
-            if (spec.chain() >= 0) w.attrU32(Tca.TCA_CHAIN, (int) spec.chain());
-            TcOptionsCodec.encodeU32(w, spec);
-        });
+        conn.execute(Rtnl.RTM_NEWTFILTER, flags, TcCodec.filterRequest(ifindex, parent, spec));
     }
 
     /**

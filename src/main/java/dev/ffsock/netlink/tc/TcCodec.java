@@ -159,6 +159,54 @@ public final class TcCodec {
         return ByteOrder.nativeOrder() == ByteOrder.LITTLE_ENDIAN ? Short.toUnsignedInt(Short.reverseBytes((short) v)) : v;
     }
 
+    /**
+     * {@return the payload of an {@code RTM_NEWQDISC} request (tc qdisc add/replace): tcmsg, kind, options}
+     *
+     * @param ifindex the link
+     * @param parent  {@code tcm_parent}
+     * @param handle  {@code tcm_handle}
+     * @param spec    the kind and its options
+     */
+    public static NetlinkConnection.Encoder qdiscRequest(int ifindex, int parent, int handle, QdiscSpec spec) {
+        return w -> {
+            tcmsg(w, ifindex, handle, parent, 0);
+            w.attrString(Tca.TCA_KIND, spec.kind());
+            TcOptionsCodec.encodeQdisc(w, spec);
+        };
+    }
+
+    /**
+     * {@return the payload of an {@code RTM_NEWTCLASS} request for an htb class (tc class add/replace)}
+     *
+     * @param ifindex the link
+     * @param parent  {@code tcm_parent}
+     * @param classId {@code tcm_handle}
+     * @param spec    rates, bursts, prio, quantum
+     */
+    public static NetlinkConnection.Encoder classRequest(int ifindex, int parent, int classId, HtbClassSpec spec) {
+        return w -> {
+            tcmsg(w, ifindex, classId, parent, 0);
+            w.attrString(Tca.TCA_KIND, "htb");
+            TcOptionsCodec.encodeHtbClass(w, spec);
+        };
+    }
+
+    /**
+     * {@return the payload of an {@code RTM_NEWTFILTER} request for a u32 filter (tc filter add/replace)}
+     *
+     * @param ifindex the link
+     * @param parent  {@code tcm_parent}
+     * @param spec    protocol, priority, handle, chain, keys, class
+     */
+    public static NetlinkConnection.Encoder filterRequest(int ifindex, int parent, U32FilterSpec spec) {
+        return w -> {
+            tcmsg(w, ifindex, spec.handle(), parent, filterInfo(spec.pref(), spec.protocol()));
+            w.attrString(Tca.TCA_KIND, "u32");
+            if (spec.chain() >= 0) w.attrU32(Tca.TCA_CHAIN, (int) spec.chain());
+            TcOptionsCodec.encodeU32(w, spec);
+        };
+    }
+
     static int s32(MemorySegment s, long off) {
         return s.get(ValueLayout.JAVA_INT_UNALIGNED, off);
     }
