@@ -31,7 +31,7 @@ final class MonitorCommand implements Command {
     @Override
     public String usage() {
         return """
-                usage: ffsock monitor [link|addr|route|neigh]... [--count N] [--timeout SECONDS] [--netns NAME]
+                usage: ffsock monitor [link|addr|route|neigh|tc]... [--count N] [--timeout SECONDS] [--netns NAME]
 
                 Subscribes to rtnetlink notifications and prints one line per event, naming the
                 object (all four kinds when none is given; IPv4 and IPv6 for addr and route):
@@ -39,6 +39,7 @@ final class MonitorCommand implements Command {
                   addr new 5: inet 192.0.2.1/24 dev veth0
                   route del 198.51.100.0/24 via 192.0.2.2 dev veth0 table main
                   neigh new 192.0.2.9 dev veth0 lladdr 02:00:5e:00:00:09 PERMANENT
+                  qdisc new htb 1: dev veth0 parent root       (tc: qdisc, class and filter events)
                 "new" is also printed for changes (a link going up). When the kernel drops events
                 (receive buffer overrun), a line 'ffsock: monitor: events lost ...' goes to stderr
                 and monitoring continues. A line 'ffsock: monitoring ...' on stderr says when the
@@ -62,6 +63,7 @@ final class MonitorCommand implements Command {
                 case "addr", "address" -> Topic.ADDR;
                 case "route" -> Topic.ROUTE;
                 case "neigh", "neighbour", "neighbor" -> Topic.NEIGH;
+                case "tc", "qdisc", "class", "filter" -> Topic.TC; // tc: qdiscs, classes, filters
                 default -> throw new UsageException("unknown object '" + args[first] + "': link, addr, route or neigh");
             });
             first++;

@@ -14,6 +14,7 @@ import java.util.function.IntFunction;
  * route new 198.51.100.0/24 via 192.0.2.2 dev veth0 table main
  * route del local 192.0.2.1 dev veth0 table local
  * neigh new 192.0.2.9 dev veth0 lladdr 02:00:5e:00:00:09 PERMANENT
+ * qdisc new htb 1: dev veth0 parent root
  * </pre>
  * Interfaces are named through a caller-supplied lookup (events carry only indexes, except link
  * events); an unknown index prints as {@code if5}.
@@ -37,6 +38,16 @@ public final class EventLines {
             case RtnetlinkEvent.AddrEvent ae -> "addr" + verb + addr(ae.addr(), names);
             case RtnetlinkEvent.RouteEvent re -> "route" + verb + route(re.route(), names);
             case RtnetlinkEvent.NeighEvent ne -> "neigh" + verb + neigh(ne.neigh(), names);
+            // tc: qdiscs, classes, filters
+            case RtnetlinkEvent.QdiscEvent qe -> "qdisc" + verb + qe.qdisc().kind() + " "
+                    + dev.ffsock.netlink.tc.TcHandle.qdiscHandle(qe.qdisc().handle()) + " dev "
+                    + dev(qe.qdisc().ifindex(), names) + " parent " + dev.ffsock.netlink.tc.TcHandle.classId(qe.qdisc().parent());
+            case RtnetlinkEvent.TcClassEvent ce -> "class" + verb + ce.tcClass().kind() + " "
+                    + dev.ffsock.netlink.tc.TcHandle.classId(ce.tcClass().handle()) + " dev "
+                    + dev(ce.tcClass().ifindex(), names) + " parent " + dev.ffsock.netlink.tc.TcHandle.classId(ce.tcClass().parent());
+            case RtnetlinkEvent.TcFilterEvent fe -> "filter" + verb + fe.filter().kind() + " dev "
+                    + dev(fe.filter().ifindex(), names) + " parent " + dev.ffsock.netlink.tc.TcHandle.classId(fe.filter().parent())
+                    + " pref " + fe.filter().pref();
         };
     }
 

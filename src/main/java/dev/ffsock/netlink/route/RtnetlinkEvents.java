@@ -38,7 +38,10 @@ public final class RtnetlinkEvents implements AutoCloseable {
         /** Routes: {@code RTNLGRP_IPV4_ROUTE} and {@code RTNLGRP_IPV6_ROUTE}. */
         ROUTE(Rtnl.RTNLGRP_IPV4_ROUTE, Rtnl.RTNLGRP_IPV6_ROUTE),
         /** Neighbours: {@code RTNLGRP_NEIGH}. */
-        NEIGH(Rtnl.RTNLGRP_NEIGH);
+        NEIGH(Rtnl.RTNLGRP_NEIGH),
+        // tc: qdiscs, classes, filters
+        /** Traffic control (qdiscs, classes, filters): {@code RTNLGRP_TC}. */
+        TC(Rtnl.RTNLGRP_TC);
 
         private final int[] groups;
 
@@ -206,6 +209,13 @@ public final class RtnetlinkEvents implements AutoCloseable {
                     ? new RtnetlinkEvent.RouteEvent(m.type() == Rtnl.RTM_DELROUTE, RouteCodec.decode(m)) : null;
             case Rtnl.RTM_NEWNEIGH, Rtnl.RTM_DELNEIGH -> topics.contains(Topic.NEIGH)
                     ? new RtnetlinkEvent.NeighEvent(m.type() == Rtnl.RTM_DELNEIGH, NeighCodec.decode(m)) : null;
+            // tc: qdiscs, classes, filters
+            case Rtnl.RTM_NEWQDISC, Rtnl.RTM_DELQDISC -> topics.contains(Topic.TC) ? new RtnetlinkEvent.QdiscEvent(
+                    m.type() == Rtnl.RTM_DELQDISC, dev.ffsock.netlink.tc.TcCodec.decodeQdisc(m)) : null;
+            case Rtnl.RTM_NEWTCLASS, Rtnl.RTM_DELTCLASS -> topics.contains(Topic.TC) ? new RtnetlinkEvent.TcClassEvent(
+                    m.type() == Rtnl.RTM_DELTCLASS, dev.ffsock.netlink.tc.TcCodec.decodeClass(m)) : null;
+            case Rtnl.RTM_NEWTFILTER, Rtnl.RTM_DELTFILTER -> topics.contains(Topic.TC) ? new RtnetlinkEvent.TcFilterEvent(
+                    m.type() == Rtnl.RTM_DELTFILTER, dev.ffsock.netlink.tc.TcCodec.decodeFilter(m)) : null;
             default -> null; // other groups' messages (none subscribed): not ours to report
         };
         if (e != null) pending.add(e);
