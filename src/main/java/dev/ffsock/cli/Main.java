@@ -30,6 +30,10 @@ public final class Main {
             new AddrCommand(),
             new RouteCommand(),
             new NeighCommand(),
+            // tc: qdiscs, classes, filters
+            new QdiscCommand(),
+            new ClassCommand(),
+            new FilterCommand(),
             new SocketsCommand(),
             new GenlCommand(),
             new MonitorCommand());
