@@ -47,7 +47,7 @@ final class TcJson {
         if (q.hwOffload()) o.put("offloaded", true);
         if (q.ingressBlock() != 0) o.put("ingress_block", Integer.toUnsignedLong(q.ingressBlock()));
         if (q.egressBlock() != 0) o.put("egress_block", Integer.toUnsignedLong(q.egressBlock()));
-        Map<String, Object> opt = new LinkedHashMap<>();
+        Map<String, Object> opt = new JsonObject(); // tbf -d prints "mpu" twice
         switch (q.options()) {
             case HtbQdiscOptions h -> htbQdisc(opt, h, s.details());
             case TbfOptions t -> tbf(opt, t, s.details());
