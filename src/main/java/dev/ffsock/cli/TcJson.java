@@ -4,6 +4,7 @@ import dev.ffsock.netlink.tc.FifoOptions;
 import dev.ffsock.netlink.tc.HtbClassOptions;
 import dev.ffsock.netlink.tc.HtbQdiscOptions;
 import dev.ffsock.netlink.tc.HtbXstats;
+import dev.ffsock.netlink.tc.PrioOptions;
 import dev.ffsock.netlink.tc.Qdisc;
 import dev.ffsock.netlink.tc.TbfOptions;
 import dev.ffsock.netlink.tc.TcClass;
@@ -16,7 +17,9 @@ import dev.ffsock.netlink.tc.Tca;
 import dev.ffsock.netlink.tc.U32Key;
 import dev.ffsock.netlink.tc.U32Options;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -52,6 +55,13 @@ final class TcJson {
             case HtbQdiscOptions h -> htbQdisc(opt, h, s.details());
             case TbfOptions t -> tbf(opt, t, s.details());
             case FifoOptions f -> opt.put("limit", f.limit());
+            case PrioOptions p -> {
+                opt.put("bands", Integer.toUnsignedLong(p.bands()));
+                List<Object> map = new ArrayList<>();
+                for (byte b : p.priomap()) map.add(Byte.toUnsignedInt(b));
+                opt.put("priomap", map);
+                opt.put("multiqueue", false); // tc: only TCA_PRIO_MQ, which current kernels never send, makes it true
+            }
             case null, default -> { }
         }
         o.put("options", opt);

@@ -4,6 +4,7 @@ import dev.ffsock.netlink.tc.FifoOptions;
 import dev.ffsock.netlink.tc.HtbClassOptions;
 import dev.ffsock.netlink.tc.HtbQdiscOptions;
 import dev.ffsock.netlink.tc.HtbXstats;
+import dev.ffsock.netlink.tc.PrioOptions;
 import dev.ffsock.netlink.tc.Qdisc;
 import dev.ffsock.netlink.tc.TbfOptions;
 import dev.ffsock.netlink.tc.TcClass;
@@ -53,6 +54,10 @@ final class TcText {
                 else b.append("limit ").append(TcUnits.formatSize(t.limit())).append(' ');
             }
             case FifoOptions f -> b.append("limit ").append(q.kind().equals("bfifo") ? TcUnits.formatSize(f.limit()) : f.limit() + "p");
+            case PrioOptions p -> {
+                b.append("bands ").append(Integer.toUnsignedString(p.bands())).append(" priomap");
+                for (byte m : p.priomap()) b.append(' ').append(Byte.toUnsignedInt(m));
+            }
             case null, default -> { }
         }
         b.append('\n');

@@ -49,6 +49,8 @@ class TcCommandsTest {
                 "192.0.2.0/24", "match", "u8", "6", "0xff", "at", "9", "classid", "1:10");
         ok("qdisc", "add", "dev", "tb", "root", "tbf", "rate", "1mbit", "burst", "10k", "latency", "50ms");
         ok("qdisc", "add", "dev", "tc", "clsact");
+        ip("link", "add", "te", "numtxqueues", "2", "type", "veth", "peer", "name", "tep");
+        ok("qdisc", "add", "dev", "te", "root", "handle", "5:", "mq");
         ok("filter", "add", "dev", "tc", "egress", "u32", "match", "u16", "0x800", "0xffff", "at", "12");
         // made with tc
         tc("qdisc", "add", "dev", "td", "root", "handle", "2:", "htb");
@@ -117,7 +119,7 @@ class TcCommandsTest {
         sameJson(List.of("qdisc", "show", "--json", "-s"), "-j", "-s", "qdisc", "show");
         // with -d and a peak rate tc prints "mpu" twice in one object: compared as text
         assertEquals(tc("-j", "-d", "qdisc", "show"), ffsock("qdisc", "show", "--json", "-d").out());
-        for (String dev : new String[] {"ta", "tb", "tc", "td", "tap", "tbp"}) {
+        for (String dev : new String[] {"ta", "tb", "tc", "td", "te", "tap", "tbp"}) {
             sameJson(List.of("qdisc", "show", "dev", dev, "--json"), "-j", "qdisc", "show", "dev", dev);
         }
     }

@@ -17,6 +17,15 @@ public class LinuxC extends LinuxC_1 {
     LinuxC() {
         // Should not be called directly
     }
+    private static final int TCA_UNSPEC = (int)0L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.TCA_UNSPEC = 0
+     * }
+     */
+    public static int TCA_UNSPEC() {
+        return TCA_UNSPEC;
+    }
     private static final int TCA_KIND = (int)1L;
     /**
      * {@snippet lang=c :

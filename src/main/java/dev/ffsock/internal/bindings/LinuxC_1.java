@@ -5341,6 +5341,15 @@ class LinuxC_1 extends LinuxC$shared {
     public static int ETH_P_ALL() {
         return ETH_P_ALL;
     }
+    private static final int TC_PRIO_MAX = (int)15L;
+    /**
+     * {@snippet lang=c :
+     * #define TC_PRIO_MAX 15
+     * }
+     */
+    public static int TC_PRIO_MAX() {
+        return TC_PRIO_MAX;
+    }
     private static final int TC_LINKLAYER_MASK = (int)15L;
     /**
      * {@snippet lang=c :
@@ -10635,15 +10644,6 @@ class LinuxC_1 extends LinuxC$shared {
      */
     public static int RTAX_FASTOPEN_NO_COOKIE() {
         return RTAX_FASTOPEN_NO_COOKIE;
-    }
-    private static final int TCA_UNSPEC = (int)0L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.TCA_UNSPEC = 0
-     * }
-     */
-    public static int TCA_UNSPEC() {
-        return TCA_UNSPEC;
     }
 }
 

@@ -25,7 +25,11 @@ public sealed interface QdiscSpec {
             if (directQlen != -1) TcChecks.u32(directQlen, "htb direct_qlen");
         }
 
-        /** {@return an htb with {@code default MINOR} and tc's other defaults} @param defaultClass the minor */
+        /**
+         * {@return an htb with {@code default MINOR} and tc's other defaults}
+         *
+         * @param defaultClass the minor
+         */
         public static Htb withDefault(long defaultClass) {
             return new Htb(defaultClass, 10, -1);
         }

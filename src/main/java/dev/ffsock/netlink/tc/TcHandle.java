@@ -23,12 +23,20 @@ public final class TcHandle {
         return major << 16 | minor;
     }
 
-    /** {@return the major half ({@code TC_H_MAJ(h) >> 16})} @param handle a handle */
+    /**
+     * {@return the major half ({@code TC_H_MAJ(h) >> 16})}
+     *
+     * @param handle a handle
+     */
     public static int major(int handle) {
         return handle >>> 16;
     }
 
-    /** {@return the minor half ({@code TC_H_MIN(h)})} @param handle a handle */
+    /**
+     * {@return the minor half ({@code TC_H_MIN(h)})}
+     *
+     * @param handle a handle
+     */
     public static int minor(int handle) {
         return handle & Tca.TC_H_MIN_MASK;
     }

@@ -25,6 +25,10 @@ final class TcOptionsCodec {
     static final int TC_TBF_QOPT_SIZE = 36;
     /** {@code sizeof(struct tc_fifo_qopt)}. */
     static final int TC_FIFO_QOPT_SIZE = 4;
+    /** {@code sizeof(struct tc_prio_qopt)}. */
+    static final int TC_PRIO_QOPT_SIZE = 20;
+    /** Priorities in a priomap: {@code TC_PRIO_MAX + 1}. */
+    static final int PRIOMAP_SIZE = Tca.TC_PRIO_MAX + 1;
     /** {@code sizeof(struct tc_u32_sel)} without its keys. */
     static final int TC_U32_SEL_SIZE = 16;
     /** {@code sizeof(struct tc_u32_key)}. */
@@ -46,6 +50,7 @@ final class TcOptionsCodec {
             case "htb" -> htbQdisc(o);
             case "tbf" -> tbf(o);
             case "pfifo", "bfifo", "pfifo_head_drop" -> o.byteSize() >= TC_FIFO_QOPT_SIZE ? new FifoOptions(u32(o, 0)) : raw(o);
+            case "prio", "pfifo_fast" -> prio(o);
             default -> raw(o);
         };
     }
@@ -64,6 +69,13 @@ final class TcOptionsCodec {
 
     private static RawOptions raw(MemorySegment o) {
         return new RawOptions(o.toArray(ValueLayout.JAVA_BYTE));
+    }
+
+    /** The struct; current kernels send no attributes after it (the old TCA_PRIO_MQ is gone from the uapi headers). */
+    private static TcOptions prio(MemorySegment o) {
+        if (o.byteSize() < TC_PRIO_QOPT_SIZE) return raw(o);
+        byte[] map = o.asSlice(4, PRIOMAP_SIZE).toArray(ValueLayout.JAVA_BYTE);
+        return new PrioOptions(s32(o, 0), map);
     }
 
     private static TcOptions htbQdisc(MemorySegment o) {

@@ -149,6 +149,8 @@ public final class Tca {
     public static final int TC_LINKLAYER_ATM = 2;
     /** C TC_LINKLAYER_MASK. */
     public static final int TC_LINKLAYER_MASK = 15;
+    /** C TC_PRIO_MAX. */
+    public static final int TC_PRIO_MAX = 15;
     /** C ETH_P_ALL. */
     public static final int ETH_P_ALL = 3;
     /** C ETH_P_IP. */

@@ -6,6 +6,7 @@ import dev.ffsock.netlink.tc.FifoOptions;
 import dev.ffsock.netlink.tc.HtbClassOptions;
 import dev.ffsock.netlink.tc.HtbClassSpec;
 import dev.ffsock.netlink.tc.HtbQdiscOptions;
+import dev.ffsock.netlink.tc.PrioOptions;
 import dev.ffsock.netlink.tc.Qdisc;
 import dev.ffsock.netlink.tc.QdiscSpec;
 import dev.ffsock.netlink.tc.TbfOptions;
@@ -290,6 +291,34 @@ class TcTest {
         assertEquals("Specified class not found", noClass.extAck().message(), noClass::toString);
         NetlinkException gone = assertThrows(NetlinkException.class, () -> tc.deleteClass(i, 0, TcHandle.make(1, 9)));
         assertEquals(Errno.ENOENT, gone.errno(), gone::toString);
+    }
+
+    @Test
+    void mqOnAMultiQueueVethAndItsRefusalOnLo() throws Exception {
+        ns.ip("link", "add", "tmq", "numtxqueues", "2", "type", "veth", "peer", "name", "tmqp");
+        int i = tc.ifindex("tmq");
+        tc.addQdisc(i, Tca.TC_H_ROOT, TcHandle.make(5, 0), new QdiscSpec.OfKind("mq"));
+        List<Map<String, Object>> l = tcJson("qdisc", "show", "dev", "tmq");
+        List<Qdisc> qs = tc.qdiscs(i);
+        assertEquals(l.size(), qs.size(), l::toString);
+        assertEquals(3, qs.size(), qs::toString);
+        for (int k = 0; k < qs.size(); k++) {
+            Qdisc q = qs.get(k);
+            assertEquals(l.get(k).get("kind"), q.kind());
+            assertEquals(l.get(k).get("handle"), TcHandle.qdiscHandle(q.handle()));
+            if (q.kind().equals("pfifo_fast")) {
+                PrioOptions p = assertInstanceOf(PrioOptions.class, q.options());
+                assertEquals(options(l.get(k)).get("bands"), (long) p.bands());
+                List<Long> map = new ArrayList<>();
+                for (byte b : p.priomap()) map.add((long) b);
+                assertEquals(options(l.get(k)).get("priomap"), map);
+                assertEquals(l.get(k).get("parent"), TcHandle.classId(q.parent()));
+            }
+        }
+        // lo has one queue: mq refuses it (EOPNOTSUPP, without an ext-ack text on this kernel)
+        NetlinkException e = assertThrows(NetlinkException.class,
+                () -> tc.addQdisc(1, Tca.TC_H_ROOT, 0, new QdiscSpec.OfKind("mq")));
+        assertEquals(Errno.EOPNOTSUPP, e.errno(), e::toString);
     }
 
     @Test

@@ -8,6 +8,7 @@ import dev.ffsock.internal.bindings.tc_fifo_qopt;
 import dev.ffsock.internal.bindings.tc_htb_glob;
 import dev.ffsock.internal.bindings.tc_htb_opt;
 import dev.ffsock.internal.bindings.tc_htb_xstats;
+import dev.ffsock.internal.bindings.tc_prio_qopt;
 import dev.ffsock.internal.bindings.tc_ratespec;
 import dev.ffsock.internal.bindings.tc_tbf_qopt;
 import dev.ffsock.internal.bindings.tc_u32_key;
@@ -57,6 +58,9 @@ class TcCodecTest {
         assertEquals(tc_htb_opt.sizeof(), TcOptionsCodec.TC_HTB_OPT_SIZE);
         assertEquals(tc_tbf_qopt.sizeof(), TcOptionsCodec.TC_TBF_QOPT_SIZE);
         assertEquals(tc_fifo_qopt.sizeof(), TcOptionsCodec.TC_FIFO_QOPT_SIZE);
+        assertEquals(tc_prio_qopt.sizeof(), TcOptionsCodec.TC_PRIO_QOPT_SIZE);
+        assertEquals(tc_prio_qopt.priomap$layout().byteSize(), TcOptionsCodec.PRIOMAP_SIZE);
+        assertEquals(tc_prio_qopt.priomap$offset(), 4);
         assertEquals(tc_u32_sel.sizeof(), TcOptionsCodec.TC_U32_SEL_SIZE);
         assertEquals(tc_u32_key.sizeof(), TcOptionsCodec.TC_U32_KEY_SIZE);
         assertEquals(gnet_stats_basic.layout().select(
@@ -203,6 +207,13 @@ class TcCodecTest {
             w.attrString(Tca.TCA_KIND, "pfifo");
             w.attrBytes(Tca.TCA_OPTIONS, f);
         }));
+        MemorySegment p = ARENA.allocate(tc_prio_qopt.layout());
+        tc_prio_qopt.bands(p, 3);
+        for (int i = 0; i < 16; i++) tc_prio_qopt.priomap(p, i, (byte) (i % 3));
+        out.add(message(Rtnl.RTM_NEWQDISC, 3, 0, 0x50001, 1, w -> {
+            w.attrString(Tca.TCA_KIND, "pfifo_fast");
+            w.attrBytes(Tca.TCA_OPTIONS, p);
+        }));
         return out.get(0);
     }
 
@@ -225,6 +236,10 @@ class TcCodecTest {
         assertEquals(new FifoOptions(100), fifo.options());
         assertEquals(0x10010, fifo.parent());
         assertNull(TcCodec.decodeClass(parse(m.get(2))));
+        PrioOptions prio = assertInstanceOf(PrioOptions.class, TcCodec.decodeQdisc(parse(m.get(3))).options());
+        assertEquals(3, prio.bands());
+        assertEquals(List.of(0, 1, 2, 0, 1, 2, 0, 1, 2, 0, 1, 2, 0, 1, 2, 0),
+                java.util.stream.IntStream.range(0, 16).mapToObj(i -> (int) prio.priomap()[i]).toList());
     }
 
     static byte[] u32Message() {
