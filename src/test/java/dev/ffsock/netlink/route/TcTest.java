@@ -322,6 +322,53 @@ class TcTest {
     }
 
     @Test
+    void statsAfterTrafficAreTcs() throws Exception {
+        // a link pair up with IPv6 off and a permanent neighbour: only the datagrams sent here pass the qdisc
+        // (to 192.0.2.99, not an address of the namespace, so they leave through tst rather than lo)
+        ns.ip("link", "add", "tst", "type", "veth", "peer", "name", "tstp");
+        TestNetns.Result v6 = TestNetns.exec(List.of("ip", "netns", "exec", ns.name, "sysctl", "-q", "-w",
+                "net.ipv6.conf.tst.disable_ipv6=1"));
+        assertEquals(0, v6.status(), v6.err());
+        ns.ip("addr", "add", "192.0.2.1/24", "dev", "tst");
+        String mac = (String) ns.json("link", "show", "dev", "tstp").get(0).get("address");
+        ns.ip("neigh", "add", "192.0.2.99", "lladdr", mac, "dev", "tst", "nud", "permanent");
+        int i = tc.ifindex("tst");
+        tc.addQdisc(i, Tca.TC_H_ROOT, TcHandle.make(1, 0), QdiscSpec.Htb.withDefault(0x10));
+        tc.addClass(i, TcHandle.make(1, 0), TcHandle.make(1, 0x10), HtbClassSpec.of(TcUnits.parseRate("100mbit"), 0));
+        ns.ip("link", "set", "tst", "up");
+        ns.ip("link", "set", "tstp", "up");
+        TestNetns.Result send = TestNetns.exec(List.of("ip", "netns", "exec", ns.name, "python3", "-c",
+                "import socket\ns = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)\ns.bind(('192.0.2.1', 0))\n"
+                        + "for _ in range(5): s.sendto(b'x' * 100, ('192.0.2.99', 9))"));
+        assertEquals(0, send.status(), send.err());
+
+        Map<String, Object> q = only(tcJson("-s", "qdisc", "show", "dev", "tst"));
+        Qdisc mine = only(tc.qdiscs(i));
+        assertEquals(5L, q.get("packets"), q::toString);
+        assertEquals(q.get("packets"), mine.stats().packets());
+        assertEquals(q.get("bytes"), mine.stats().bytes());
+        assertEquals(5 * (100 + 28 + 14), mine.stats().bytes());
+        for (String k : new String[] {"drops", "overlimits", "requeues", "backlog", "qlen"}) {
+            long v = switch (k) {
+                case "drops" -> mine.stats().drops();
+                case "overlimits" -> mine.stats().overlimits();
+                case "requeues" -> mine.stats().requeues();
+                case "backlog" -> mine.stats().backlog();
+                default -> mine.stats().qlen();
+            };
+            assertEquals(q.get(k), v, k);
+        }
+        TcClass c = only(tc.classes(i));
+        String text = tc("-s", "class", "show", "dev", "tst");
+        assertTrue(text.contains(" Sent " + c.stats().bytes() + " bytes " + c.stats().packets() + " pkt (dropped "
+                + c.stats().drops() + ", overlimits " + c.stats().overlimits() + " requeues " + c.stats().requeues() + ")"),
+                text);
+        assertEquals(5, c.stats().packets());
+        assertTrue(text.contains(" lended: " + c.xstats().lends() + " borrowed: " + c.xstats().borrows() + " giants: "
+                + c.xstats().giants()), text);
+    }
+
+    @Test
     void badInputIsRefusedBeforeSending() {
         assertThrows(IllegalArgumentException.class, () -> TcUnits.parseRate("1mbpx"));
         assertThrows(IllegalArgumentException.class, () -> TcUnits.parseRate("0mbit"));
