@@ -1,6 +1,7 @@
 package dev.ffsock.netlink.route;
 
 import dev.ffsock.Errno;
+import dev.ffsock.netlink.NetlinkConnection;
 import dev.ffsock.netlink.NetlinkException;
 import dev.ffsock.netlink.tc.FifoOptions;
 import dev.ffsock.netlink.tc.HtbClassOptions;
@@ -12,7 +13,9 @@ import dev.ffsock.netlink.tc.QdiscSpec;
 import dev.ffsock.netlink.tc.TbfOptions;
 import dev.ffsock.netlink.tc.Tc;
 import dev.ffsock.netlink.tc.TcClass;
+import dev.ffsock.netlink.tc.TcCodec;
 import dev.ffsock.netlink.tc.TcFilter;
+import dev.ffsock.netlink.tc.TcFuzz;
 import dev.ffsock.netlink.tc.TcHandle;
 import dev.ffsock.netlink.tc.TcUnits;
 import dev.ffsock.netlink.tc.Tca;
@@ -265,6 +268,22 @@ class TcTest {
                 .findFirst().orElseThrow();
         assertEquals(Tca.ETH_P_ALL, g.protocol());
         assertEquals(List.of(new U32Key(0xffff, 0x1234, 0, 0)), ((U32Options) g.options()).keys());
+
+        // replace the key node in place (handle 800::800 at pref 1): the kernel takes the new class and keeps
+        // the node's selector (u32 changes no keys of an existing node; tc's replace does the same)
+        tc.replaceFilter(i, TcHandle.make(1, 0), new U32FilterSpec(Tca.ETH_P_IP, 1, 0x80000800, -1, TcHandle.make(1, 0x20),
+                new U32Match().ip(true, InetAddress.getByName("10.9.9.9"), 32).keys()));
+        String replaced = tc("filter", "show", "dev", dev, "parent", "1:", "pref", "1");
+        assertTrue(replaced.contains("*flowid 1:20") && replaced.contains("match 0a000001/ffffffff at 16"), replaced);
+
+        // the kernel's own messages, mutated: only NetlinkFormatException may come out of the decoders
+        List<byte[]> corpus = new ArrayList<>();
+        NetlinkConnection.Handler keep = m -> corpus.add(m.segment().toArray(java.lang.foreign.ValueLayout.JAVA_BYTE));
+        tc.connection().dump(Rtnl.RTM_GETQDISC, TcCodec.dumpRequest(0, 0), keep);
+        tc.connection().dump(Rtnl.RTM_GETTCLASS, TcCodec.dumpRequest(i, 0), keep);
+        tc.connection().dump(Rtnl.RTM_GETTFILTER, TcCodec.dumpRequest(i, TcHandle.make(1, 0)), keep);
+        assertTrue(corpus.size() >= 8, "dumped " + corpus.size());
+        TcFuzz.run(corpus);
 
         tc.deleteFilter(i, TcHandle.make(1, 0), Tca.ETH_P_IP, 1, 0, null);
         assertEquals(6, tc.filters(i, TcHandle.make(1, 0)).size());
