@@ -38,6 +38,11 @@
 #include <linux/fib_rules.h>
 #include <linux/nexthop.h>
 #include <linux/in_route.h>
+/* tc: qdiscs, classes, filters (dev.ffsock.netlink.tc) */
+#include <linux/if_ether.h>
+#include <linux/pkt_sched.h>
+#include <linux/pkt_cls.h>
+#include <linux/gen_stats.h>
 
 /* ---- GNU-only items, declared by hand (glibc hides them without _GNU_SOURCE) ---- */
 #ifndef _GNU_SOURCE

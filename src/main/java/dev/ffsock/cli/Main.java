@@ -33,6 +33,10 @@ public final class Main {
             // issue 10: rules and nexthop objects
             new RuleCommand(),
             new NexthopCommand(),
+            // tc: qdiscs, classes, filters
+            new QdiscCommand(),
+            new ClassCommand(),
+            new FilterCommand(),
             new SocketsCommand(),
             new GenlCommand(),
             new MonitorCommand());

@@ -17,6 +17,123 @@ public class LinuxC extends LinuxC_1 {
     LinuxC() {
         // Should not be called directly
     }
+    private static final int RTA_NH_ID = (int)30L;
+    /**
+     * {@snippet lang=c :
+     * enum rtattr_type_t.RTA_NH_ID = 30
+     * }
+     */
+    public static int RTA_NH_ID() {
+        return RTA_NH_ID;
+    }
+    private static final int RTAX_UNSPEC = (int)0L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.RTAX_UNSPEC = 0
+     * }
+     */
+    public static int RTAX_UNSPEC() {
+        return RTAX_UNSPEC;
+    }
+    private static final int RTAX_LOCK = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.RTAX_LOCK = 1
+     * }
+     */
+    public static int RTAX_LOCK() {
+        return RTAX_LOCK;
+    }
+    private static final int RTAX_MTU = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.RTAX_MTU = 2
+     * }
+     */
+    public static int RTAX_MTU() {
+        return RTAX_MTU;
+    }
+    private static final int RTAX_WINDOW = (int)3L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.RTAX_WINDOW = 3
+     * }
+     */
+    public static int RTAX_WINDOW() {
+        return RTAX_WINDOW;
+    }
+    private static final int RTAX_RTT = (int)4L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.RTAX_RTT = 4
+     * }
+     */
+    public static int RTAX_RTT() {
+        return RTAX_RTT;
+    }
+    private static final int RTAX_RTTVAR = (int)5L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.RTAX_RTTVAR = 5
+     * }
+     */
+    public static int RTAX_RTTVAR() {
+        return RTAX_RTTVAR;
+    }
+    private static final int RTAX_SSTHRESH = (int)6L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.RTAX_SSTHRESH = 6
+     * }
+     */
+    public static int RTAX_SSTHRESH() {
+        return RTAX_SSTHRESH;
+    }
+    private static final int RTAX_CWND = (int)7L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.RTAX_CWND = 7
+     * }
+     */
+    public static int RTAX_CWND() {
+        return RTAX_CWND;
+    }
+    private static final int RTAX_ADVMSS = (int)8L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.RTAX_ADVMSS = 8
+     * }
+     */
+    public static int RTAX_ADVMSS() {
+        return RTAX_ADVMSS;
+    }
+    private static final int RTAX_REORDERING = (int)9L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.RTAX_REORDERING = 9
+     * }
+     */
+    public static int RTAX_REORDERING() {
+        return RTAX_REORDERING;
+    }
+    private static final int RTAX_HOPLIMIT = (int)10L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.RTAX_HOPLIMIT = 10
+     * }
+     */
+    public static int RTAX_HOPLIMIT() {
+        return RTAX_HOPLIMIT;
+    }
+    private static final int RTAX_INITCWND = (int)11L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.RTAX_INITCWND = 11
+     * }
+     */
+    public static int RTAX_INITCWND() {
+        return RTAX_INITCWND;
+    }
     private static final int RTAX_FEATURES = (int)12L;
     /**
      * {@snippet lang=c :
@@ -70,6 +187,141 @@ public class LinuxC extends LinuxC_1 {
      */
     public static int RTAX_FASTOPEN_NO_COOKIE() {
         return RTAX_FASTOPEN_NO_COOKIE;
+    }
+    private static final int TCA_UNSPEC = (int)0L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.TCA_UNSPEC = 0
+     * }
+     */
+    public static int TCA_UNSPEC() {
+        return TCA_UNSPEC;
+    }
+    private static final int TCA_KIND = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.TCA_KIND = 1
+     * }
+     */
+    public static int TCA_KIND() {
+        return TCA_KIND;
+    }
+    private static final int TCA_OPTIONS = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.TCA_OPTIONS = 2
+     * }
+     */
+    public static int TCA_OPTIONS() {
+        return TCA_OPTIONS;
+    }
+    private static final int TCA_STATS = (int)3L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.TCA_STATS = 3
+     * }
+     */
+    public static int TCA_STATS() {
+        return TCA_STATS;
+    }
+    private static final int TCA_XSTATS = (int)4L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.TCA_XSTATS = 4
+     * }
+     */
+    public static int TCA_XSTATS() {
+        return TCA_XSTATS;
+    }
+    private static final int TCA_RATE = (int)5L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.TCA_RATE = 5
+     * }
+     */
+    public static int TCA_RATE() {
+        return TCA_RATE;
+    }
+    private static final int TCA_FCNT = (int)6L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.TCA_FCNT = 6
+     * }
+     */
+    public static int TCA_FCNT() {
+        return TCA_FCNT;
+    }
+    private static final int TCA_STATS2 = (int)7L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.TCA_STATS2 = 7
+     * }
+     */
+    public static int TCA_STATS2() {
+        return TCA_STATS2;
+    }
+    private static final int TCA_STAB = (int)8L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.TCA_STAB = 8
+     * }
+     */
+    public static int TCA_STAB() {
+        return TCA_STAB;
+    }
+    private static final int TCA_PAD = (int)9L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.TCA_PAD = 9
+     * }
+     */
+    public static int TCA_PAD() {
+        return TCA_PAD;
+    }
+    private static final int TCA_DUMP_INVISIBLE = (int)10L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.TCA_DUMP_INVISIBLE = 10
+     * }
+     */
+    public static int TCA_DUMP_INVISIBLE() {
+        return TCA_DUMP_INVISIBLE;
+    }
+    private static final int TCA_CHAIN = (int)11L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.TCA_CHAIN = 11
+     * }
+     */
+    public static int TCA_CHAIN() {
+        return TCA_CHAIN;
+    }
+    private static final int TCA_HW_OFFLOAD = (int)12L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.TCA_HW_OFFLOAD = 12
+     * }
+     */
+    public static int TCA_HW_OFFLOAD() {
+        return TCA_HW_OFFLOAD;
+    }
+    private static final int TCA_INGRESS_BLOCK = (int)13L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.TCA_INGRESS_BLOCK = 13
+     * }
+     */
+    public static int TCA_INGRESS_BLOCK() {
+        return TCA_INGRESS_BLOCK;
+    }
+    private static final int TCA_EGRESS_BLOCK = (int)14L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.TCA_EGRESS_BLOCK = 14
+     * }
+     */
+    public static int TCA_EGRESS_BLOCK() {
+        return TCA_EGRESS_BLOCK;
     }
     private static final int RTNLGRP_NONE = (int)0L;
     /**
@@ -1880,6 +2132,339 @@ public class LinuxC extends LinuxC_1 {
     public static int NHA_RES_BUCKET_NH_ID() {
         return NHA_RES_BUCKET_NH_ID;
     }
+    private static final int TC_LINKLAYER_UNAWARE = (int)0L;
+    /**
+     * {@snippet lang=c :
+     * enum tc_link_layer.TC_LINKLAYER_UNAWARE = 0
+     * }
+     */
+    public static int TC_LINKLAYER_UNAWARE() {
+        return TC_LINKLAYER_UNAWARE;
+    }
+    private static final int TC_LINKLAYER_ETHERNET = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * enum tc_link_layer.TC_LINKLAYER_ETHERNET = 1
+     * }
+     */
+    public static int TC_LINKLAYER_ETHERNET() {
+        return TC_LINKLAYER_ETHERNET;
+    }
+    private static final int TC_LINKLAYER_ATM = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * enum tc_link_layer.TC_LINKLAYER_ATM = 2
+     * }
+     */
+    public static int TC_LINKLAYER_ATM() {
+        return TC_LINKLAYER_ATM;
+    }
+    private static final int TCA_TBF_PARMS = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.TCA_TBF_PARMS = 1
+     * }
+     */
+    public static int TCA_TBF_PARMS() {
+        return TCA_TBF_PARMS;
+    }
+    private static final int TCA_TBF_RTAB = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.TCA_TBF_RTAB = 2
+     * }
+     */
+    public static int TCA_TBF_RTAB() {
+        return TCA_TBF_RTAB;
+    }
+    private static final int TCA_TBF_PTAB = (int)3L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.TCA_TBF_PTAB = 3
+     * }
+     */
+    public static int TCA_TBF_PTAB() {
+        return TCA_TBF_PTAB;
+    }
+    private static final int TCA_TBF_RATE64 = (int)4L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.TCA_TBF_RATE64 = 4
+     * }
+     */
+    public static int TCA_TBF_RATE64() {
+        return TCA_TBF_RATE64;
+    }
+    private static final int TCA_TBF_PRATE64 = (int)5L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.TCA_TBF_PRATE64 = 5
+     * }
+     */
+    public static int TCA_TBF_PRATE64() {
+        return TCA_TBF_PRATE64;
+    }
+    private static final int TCA_TBF_BURST = (int)6L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.TCA_TBF_BURST = 6
+     * }
+     */
+    public static int TCA_TBF_BURST() {
+        return TCA_TBF_BURST;
+    }
+    private static final int TCA_TBF_PBURST = (int)7L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.TCA_TBF_PBURST = 7
+     * }
+     */
+    public static int TCA_TBF_PBURST() {
+        return TCA_TBF_PBURST;
+    }
+    private static final int TCA_HTB_PARMS = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.TCA_HTB_PARMS = 1
+     * }
+     */
+    public static int TCA_HTB_PARMS() {
+        return TCA_HTB_PARMS;
+    }
+    private static final int TCA_HTB_INIT = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.TCA_HTB_INIT = 2
+     * }
+     */
+    public static int TCA_HTB_INIT() {
+        return TCA_HTB_INIT;
+    }
+    private static final int TCA_HTB_CTAB = (int)3L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.TCA_HTB_CTAB = 3
+     * }
+     */
+    public static int TCA_HTB_CTAB() {
+        return TCA_HTB_CTAB;
+    }
+    private static final int TCA_HTB_RTAB = (int)4L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.TCA_HTB_RTAB = 4
+     * }
+     */
+    public static int TCA_HTB_RTAB() {
+        return TCA_HTB_RTAB;
+    }
+    private static final int TCA_HTB_DIRECT_QLEN = (int)5L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.TCA_HTB_DIRECT_QLEN = 5
+     * }
+     */
+    public static int TCA_HTB_DIRECT_QLEN() {
+        return TCA_HTB_DIRECT_QLEN;
+    }
+    private static final int TCA_HTB_RATE64 = (int)6L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.TCA_HTB_RATE64 = 6
+     * }
+     */
+    public static int TCA_HTB_RATE64() {
+        return TCA_HTB_RATE64;
+    }
+    private static final int TCA_HTB_CEIL64 = (int)7L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.TCA_HTB_CEIL64 = 7
+     * }
+     */
+    public static int TCA_HTB_CEIL64() {
+        return TCA_HTB_CEIL64;
+    }
+    private static final int TCA_HTB_OFFLOAD = (int)9L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.TCA_HTB_OFFLOAD = 9
+     * }
+     */
+    public static int TCA_HTB_OFFLOAD() {
+        return TCA_HTB_OFFLOAD;
+    }
+    private static final int TCA_U32_CLASSID = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.TCA_U32_CLASSID = 1
+     * }
+     */
+    public static int TCA_U32_CLASSID() {
+        return TCA_U32_CLASSID;
+    }
+    private static final int TCA_U32_HASH = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.TCA_U32_HASH = 2
+     * }
+     */
+    public static int TCA_U32_HASH() {
+        return TCA_U32_HASH;
+    }
+    private static final int TCA_U32_LINK = (int)3L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.TCA_U32_LINK = 3
+     * }
+     */
+    public static int TCA_U32_LINK() {
+        return TCA_U32_LINK;
+    }
+    private static final int TCA_U32_DIVISOR = (int)4L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.TCA_U32_DIVISOR = 4
+     * }
+     */
+    public static int TCA_U32_DIVISOR() {
+        return TCA_U32_DIVISOR;
+    }
+    private static final int TCA_U32_SEL = (int)5L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.TCA_U32_SEL = 5
+     * }
+     */
+    public static int TCA_U32_SEL() {
+        return TCA_U32_SEL;
+    }
+    private static final int TCA_U32_POLICE = (int)6L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.TCA_U32_POLICE = 6
+     * }
+     */
+    public static int TCA_U32_POLICE() {
+        return TCA_U32_POLICE;
+    }
+    private static final int TCA_U32_ACT = (int)7L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.TCA_U32_ACT = 7
+     * }
+     */
+    public static int TCA_U32_ACT() {
+        return TCA_U32_ACT;
+    }
+    private static final int TCA_U32_INDEV = (int)8L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.TCA_U32_INDEV = 8
+     * }
+     */
+    public static int TCA_U32_INDEV() {
+        return TCA_U32_INDEV;
+    }
+    private static final int TCA_U32_PCNT = (int)9L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.TCA_U32_PCNT = 9
+     * }
+     */
+    public static int TCA_U32_PCNT() {
+        return TCA_U32_PCNT;
+    }
+    private static final int TCA_U32_MARK = (int)10L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.TCA_U32_MARK = 10
+     * }
+     */
+    public static int TCA_U32_MARK() {
+        return TCA_U32_MARK;
+    }
+    private static final int TCA_U32_FLAGS = (int)11L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.TCA_U32_FLAGS = 11
+     * }
+     */
+    public static int TCA_U32_FLAGS() {
+        return TCA_U32_FLAGS;
+    }
+    private static final int TCA_STATS_BASIC = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.TCA_STATS_BASIC = 1
+     * }
+     */
+    public static int TCA_STATS_BASIC() {
+        return TCA_STATS_BASIC;
+    }
+    private static final int TCA_STATS_RATE_EST = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.TCA_STATS_RATE_EST = 2
+     * }
+     */
+    public static int TCA_STATS_RATE_EST() {
+        return TCA_STATS_RATE_EST;
+    }
+    private static final int TCA_STATS_QUEUE = (int)3L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.TCA_STATS_QUEUE = 3
+     * }
+     */
+    public static int TCA_STATS_QUEUE() {
+        return TCA_STATS_QUEUE;
+    }
+    private static final int TCA_STATS_APP = (int)4L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.TCA_STATS_APP = 4
+     * }
+     */
+    public static int TCA_STATS_APP() {
+        return TCA_STATS_APP;
+    }
+    private static final int TCA_STATS_RATE_EST64 = (int)5L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.TCA_STATS_RATE_EST64 = 5
+     * }
+     */
+    public static int TCA_STATS_RATE_EST64() {
+        return TCA_STATS_RATE_EST64;
+    }
+    private static final int TCA_STATS_PAD = (int)6L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.TCA_STATS_PAD = 6
+     * }
+     */
+    public static int TCA_STATS_PAD() {
+        return TCA_STATS_PAD;
+    }
+    private static final int TCA_STATS_BASIC_HW = (int)7L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.TCA_STATS_BASIC_HW = 7
+     * }
+     */
+    public static int TCA_STATS_BASIC_HW() {
+        return TCA_STATS_BASIC_HW;
+    }
+    private static final int TCA_STATS_PKT64 = (int)8L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.TCA_STATS_PKT64 = 8
+     * }
+     */
+    public static int TCA_STATS_PKT64() {
+        return TCA_STATS_PKT64;
+    }
 
     private static class accept4 {
         public static final FunctionDescriptor DESC = FunctionDescriptor.of(
@@ -3566,6 +4151,114 @@ public class LinuxC extends LinuxC_1 {
      */
     public static int RTCF_LOCAL() {
         return RTCF_LOCAL;
+    }
+    private static final int TC_H_MAJ_MASK = (int)4294901760L;
+    /**
+     * {@snippet lang=c :
+     * #define TC_H_MAJ_MASK 4294901760
+     * }
+     */
+    public static int TC_H_MAJ_MASK() {
+        return TC_H_MAJ_MASK;
+    }
+    private static final int TC_H_MIN_MASK = (int)65535L;
+    /**
+     * {@snippet lang=c :
+     * #define TC_H_MIN_MASK 65535
+     * }
+     */
+    public static int TC_H_MIN_MASK() {
+        return TC_H_MIN_MASK;
+    }
+    private static final int TC_H_UNSPEC = (int)0L;
+    /**
+     * {@snippet lang=c :
+     * #define TC_H_UNSPEC 0
+     * }
+     */
+    public static int TC_H_UNSPEC() {
+        return TC_H_UNSPEC;
+    }
+    private static final int TC_H_ROOT = (int)4294967295L;
+    /**
+     * {@snippet lang=c :
+     * #define TC_H_ROOT 4294967295
+     * }
+     */
+    public static int TC_H_ROOT() {
+        return TC_H_ROOT;
+    }
+    private static final int TC_H_INGRESS = (int)4294967281L;
+    /**
+     * {@snippet lang=c :
+     * #define TC_H_INGRESS 4294967281
+     * }
+     */
+    public static int TC_H_INGRESS() {
+        return TC_H_INGRESS;
+    }
+    private static final int TC_H_CLSACT = (int)4294967281L;
+    /**
+     * {@snippet lang=c :
+     * #define TC_H_CLSACT 4294967281
+     * }
+     */
+    public static int TC_H_CLSACT() {
+        return TC_H_CLSACT;
+    }
+    private static final int TC_H_MIN_INGRESS = (int)65522L;
+    /**
+     * {@snippet lang=c :
+     * #define TC_H_MIN_INGRESS 65522
+     * }
+     */
+    public static int TC_H_MIN_INGRESS() {
+        return TC_H_MIN_INGRESS;
+    }
+    private static final int TC_H_MIN_EGRESS = (int)65523L;
+    /**
+     * {@snippet lang=c :
+     * #define TC_H_MIN_EGRESS 65523
+     * }
+     */
+    public static int TC_H_MIN_EGRESS() {
+        return TC_H_MIN_EGRESS;
+    }
+    private static final int TCA_CLS_FLAGS_SKIP_HW = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * #define TCA_CLS_FLAGS_SKIP_HW 1
+     * }
+     */
+    public static int TCA_CLS_FLAGS_SKIP_HW() {
+        return TCA_CLS_FLAGS_SKIP_HW;
+    }
+    private static final int TCA_CLS_FLAGS_SKIP_SW = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * #define TCA_CLS_FLAGS_SKIP_SW 2
+     * }
+     */
+    public static int TCA_CLS_FLAGS_SKIP_SW() {
+        return TCA_CLS_FLAGS_SKIP_SW;
+    }
+    private static final int TCA_CLS_FLAGS_IN_HW = (int)4L;
+    /**
+     * {@snippet lang=c :
+     * #define TCA_CLS_FLAGS_IN_HW 4
+     * }
+     */
+    public static int TCA_CLS_FLAGS_IN_HW() {
+        return TCA_CLS_FLAGS_IN_HW;
+    }
+    private static final int TCA_CLS_FLAGS_NOT_IN_HW = (int)8L;
+    /**
+     * {@snippet lang=c :
+     * #define TCA_CLS_FLAGS_NOT_IN_HW 8
+     * }
+     */
+    public static int TCA_CLS_FLAGS_NOT_IN_HW() {
+        return TCA_CLS_FLAGS_NOT_IN_HW;
     }
 }
 

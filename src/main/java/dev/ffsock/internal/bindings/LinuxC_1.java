@@ -5458,6 +5458,123 @@ class LinuxC_1 extends LinuxC$shared {
     public static int RTCF_REJECT() {
         return RTCF_REJECT;
     }
+    private static final int ETH_P_IP = (int)2048L;
+    /**
+     * {@snippet lang=c :
+     * #define ETH_P_IP 2048
+     * }
+     */
+    public static int ETH_P_IP() {
+        return ETH_P_IP;
+    }
+    private static final int ETH_P_ARP = (int)2054L;
+    /**
+     * {@snippet lang=c :
+     * #define ETH_P_ARP 2054
+     * }
+     */
+    public static int ETH_P_ARP() {
+        return ETH_P_ARP;
+    }
+    private static final int ETH_P_8021Q = (int)33024L;
+    /**
+     * {@snippet lang=c :
+     * #define ETH_P_8021Q 33024
+     * }
+     */
+    public static int ETH_P_8021Q() {
+        return ETH_P_8021Q;
+    }
+    private static final int ETH_P_IPV6 = (int)34525L;
+    /**
+     * {@snippet lang=c :
+     * #define ETH_P_IPV6 34525
+     * }
+     */
+    public static int ETH_P_IPV6() {
+        return ETH_P_IPV6;
+    }
+    private static final int ETH_P_8021AD = (int)34984L;
+    /**
+     * {@snippet lang=c :
+     * #define ETH_P_8021AD 34984
+     * }
+     */
+    public static int ETH_P_8021AD() {
+        return ETH_P_8021AD;
+    }
+    private static final int ETH_P_ALL = (int)3L;
+    /**
+     * {@snippet lang=c :
+     * #define ETH_P_ALL 3
+     * }
+     */
+    public static int ETH_P_ALL() {
+        return ETH_P_ALL;
+    }
+    private static final int TC_PRIO_MAX = (int)15L;
+    /**
+     * {@snippet lang=c :
+     * #define TC_PRIO_MAX 15
+     * }
+     */
+    public static int TC_PRIO_MAX() {
+        return TC_PRIO_MAX;
+    }
+    private static final int TC_LINKLAYER_MASK = (int)15L;
+    /**
+     * {@snippet lang=c :
+     * #define TC_LINKLAYER_MASK 15
+     * }
+     */
+    public static int TC_LINKLAYER_MASK() {
+        return TC_LINKLAYER_MASK;
+    }
+    private static final int TC_HTB_PROTOVER = (int)3L;
+    /**
+     * {@snippet lang=c :
+     * #define TC_HTB_PROTOVER 3
+     * }
+     */
+    public static int TC_HTB_PROTOVER() {
+        return TC_HTB_PROTOVER;
+    }
+    private static final int TC_U32_TERMINAL = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * #define TC_U32_TERMINAL 1
+     * }
+     */
+    public static int TC_U32_TERMINAL() {
+        return TC_U32_TERMINAL;
+    }
+    private static final int TC_U32_OFFSET = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * #define TC_U32_OFFSET 2
+     * }
+     */
+    public static int TC_U32_OFFSET() {
+        return TC_U32_OFFSET;
+    }
+    private static final int TC_U32_VAROFFSET = (int)4L;
+    /**
+     * {@snippet lang=c :
+     * #define TC_U32_VAROFFSET 4
+     * }
+     */
+    public static int TC_U32_VAROFFSET() {
+        return TC_U32_VAROFFSET;
+    }
+    private static final int TC_U32_EAT = (int)8L;
+    /**
+     * {@snippet lang=c :
+     * #define TC_U32_EAT 8
+     * }
+     */
+    public static int TC_U32_EAT() {
+        return TC_U32_EAT;
+    }
     private static final int SCM_CREDENTIALS = (int)2L;
     /**
      * {@snippet lang=c :
@@ -10527,123 +10644,6 @@ class LinuxC_1 extends LinuxC$shared {
      */
     public static int RTA_DPORT() {
         return RTA_DPORT;
-    }
-    private static final int RTA_NH_ID = (int)30L;
-    /**
-     * {@snippet lang=c :
-     * enum rtattr_type_t.RTA_NH_ID = 30
-     * }
-     */
-    public static int RTA_NH_ID() {
-        return RTA_NH_ID;
-    }
-    private static final int RTAX_UNSPEC = (int)0L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.RTAX_UNSPEC = 0
-     * }
-     */
-    public static int RTAX_UNSPEC() {
-        return RTAX_UNSPEC;
-    }
-    private static final int RTAX_LOCK = (int)1L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.RTAX_LOCK = 1
-     * }
-     */
-    public static int RTAX_LOCK() {
-        return RTAX_LOCK;
-    }
-    private static final int RTAX_MTU = (int)2L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.RTAX_MTU = 2
-     * }
-     */
-    public static int RTAX_MTU() {
-        return RTAX_MTU;
-    }
-    private static final int RTAX_WINDOW = (int)3L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.RTAX_WINDOW = 3
-     * }
-     */
-    public static int RTAX_WINDOW() {
-        return RTAX_WINDOW;
-    }
-    private static final int RTAX_RTT = (int)4L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.RTAX_RTT = 4
-     * }
-     */
-    public static int RTAX_RTT() {
-        return RTAX_RTT;
-    }
-    private static final int RTAX_RTTVAR = (int)5L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.RTAX_RTTVAR = 5
-     * }
-     */
-    public static int RTAX_RTTVAR() {
-        return RTAX_RTTVAR;
-    }
-    private static final int RTAX_SSTHRESH = (int)6L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.RTAX_SSTHRESH = 6
-     * }
-     */
-    public static int RTAX_SSTHRESH() {
-        return RTAX_SSTHRESH;
-    }
-    private static final int RTAX_CWND = (int)7L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.RTAX_CWND = 7
-     * }
-     */
-    public static int RTAX_CWND() {
-        return RTAX_CWND;
-    }
-    private static final int RTAX_ADVMSS = (int)8L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.RTAX_ADVMSS = 8
-     * }
-     */
-    public static int RTAX_ADVMSS() {
-        return RTAX_ADVMSS;
-    }
-    private static final int RTAX_REORDERING = (int)9L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.RTAX_REORDERING = 9
-     * }
-     */
-    public static int RTAX_REORDERING() {
-        return RTAX_REORDERING;
-    }
-    private static final int RTAX_HOPLIMIT = (int)10L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.RTAX_HOPLIMIT = 10
-     * }
-     */
-    public static int RTAX_HOPLIMIT() {
-        return RTAX_HOPLIMIT;
-    }
-    private static final int RTAX_INITCWND = (int)11L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.RTAX_INITCWND = 11
-     * }
-     */
-    public static int RTAX_INITCWND() {
-        return RTAX_INITCWND;
     }
 }
 

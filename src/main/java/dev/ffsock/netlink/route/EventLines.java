@@ -14,6 +14,7 @@ import java.util.function.IntFunction;
  * route new 198.51.100.0/24 via 192.0.2.2 dev veth0 table main
  * route del local 192.0.2.1 dev veth0 table local
  * neigh new 192.0.2.9 dev veth0 lladdr 02:00:5e:00:00:09 PERMANENT
+ * qdisc new htb 1: dev veth0 parent root
  * </pre>
  * Interfaces are named through a caller-supplied lookup (events carry only indexes, except link
  * events); an unknown index prints as {@code if5}.
@@ -40,6 +41,16 @@ public final class EventLines {
             // issue 10: rules and nexthop objects
             case RtnetlinkEvent.RuleEvent re -> "rule" + verb + rule(re.rule());
             case RtnetlinkEvent.NexthopEvent ne -> "nexthop" + verb + nexthop(ne.nexthop(), names);
+            // tc: qdiscs, classes, filters
+            case RtnetlinkEvent.QdiscEvent qe -> "qdisc" + verb + qe.qdisc().kind() + " "
+                    + dev.ffsock.netlink.tc.TcHandle.qdiscHandle(qe.qdisc().handle()) + " dev "
+                    + dev(qe.qdisc().ifindex(), names) + " parent " + dev.ffsock.netlink.tc.TcHandle.classId(qe.qdisc().parent());
+            case RtnetlinkEvent.TcClassEvent ce -> "class" + verb + ce.tcClass().kind() + " "
+                    + dev.ffsock.netlink.tc.TcHandle.classId(ce.tcClass().handle()) + " dev "
+                    + dev(ce.tcClass().ifindex(), names) + " parent " + dev.ffsock.netlink.tc.TcHandle.classId(ce.tcClass().parent());
+            case RtnetlinkEvent.TcFilterEvent fe -> "filter" + verb + fe.filter().kind() + " dev "
+                    + dev(fe.filter().ifindex(), names) + " parent " + dev.ffsock.netlink.tc.TcHandle.classId(fe.filter().parent())
+                    + " pref " + fe.filter().pref();
         };
     }
 

@@ -328,7 +328,7 @@ public final class Route {
      * (kept in {@link #raw()}), or -1 if absent}
      */
     public long uid() {
-        for (RawAttribute a : raw) {
+        for (RawAttribute a : more.raw) {
             if (a.type() == Rtnl.RTA_UID && a.value().length == 4) {
                 return Integer.toUnsignedLong(java.nio.ByteBuffer.wrap(a.value()).order(java.nio.ByteOrder.nativeOrder()).getInt());
             }

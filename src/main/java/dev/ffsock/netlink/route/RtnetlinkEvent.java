@@ -134,4 +134,60 @@ public sealed interface RtnetlinkEvent {
             return nexthop;
         }
     }
+
+    // ---- tc: qdiscs, classes, filters (group RTNLGRP_TC)
+
+    /**
+     * {@code RTM_NEWQDISC} / {@code RTM_DELQDISC} (group {@code RTNLGRP_TC}; {@code tc monitor}).
+     *
+     * @param deleted true for RTM_DELQDISC
+     * @param qdisc   the qdisc
+     */
+    record QdiscEvent(boolean deleted, dev.ffsock.netlink.tc.Qdisc qdisc) implements RtnetlinkEvent {
+        /** Requires the qdisc. */
+        public QdiscEvent {
+            Objects.requireNonNull(qdisc, "qdisc");
+        }
+
+        @Override
+        public Object object() {
+            return qdisc;
+        }
+    }
+
+    /**
+     * {@code RTM_NEWTCLASS} / {@code RTM_DELTCLASS} (group {@code RTNLGRP_TC}).
+     *
+     * @param deleted true for RTM_DELTCLASS
+     * @param tcClass the class
+     */
+    record TcClassEvent(boolean deleted, dev.ffsock.netlink.tc.TcClass tcClass) implements RtnetlinkEvent {
+        /** Requires the class. */
+        public TcClassEvent {
+            Objects.requireNonNull(tcClass, "tcClass");
+        }
+
+        @Override
+        public Object object() {
+            return tcClass;
+        }
+    }
+
+    /**
+     * {@code RTM_NEWTFILTER} / {@code RTM_DELTFILTER} (group {@code RTNLGRP_TC}).
+     *
+     * @param deleted true for RTM_DELTFILTER
+     * @param filter  the filter
+     */
+    record TcFilterEvent(boolean deleted, dev.ffsock.netlink.tc.TcFilter filter) implements RtnetlinkEvent {
+        /** Requires the filter. */
+        public TcFilterEvent {
+            Objects.requireNonNull(filter, "filter");
+        }
+
+        @Override
+        public Object object() {
+            return filter;
+        }
+    }
 }

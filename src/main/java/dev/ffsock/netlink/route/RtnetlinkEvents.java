@@ -43,7 +43,10 @@ public final class RtnetlinkEvents implements AutoCloseable {
         /** Rules: {@code RTNLGRP_IPV4_RULE} and {@code RTNLGRP_IPV6_RULE}. */
         RULE(Rtnl.RTNLGRP_IPV4_RULE, Rtnl.RTNLGRP_IPV6_RULE),
         /** Nexthop objects: {@code RTNLGRP_NEXTHOP}. */
-        NEXTHOP(Rtnl.RTNLGRP_NEXTHOP);
+        NEXTHOP(Rtnl.RTNLGRP_NEXTHOP),
+        // tc: qdiscs, classes, filters
+        /** Traffic control (qdiscs, classes, filters): {@code RTNLGRP_TC}. */
+        TC(Rtnl.RTNLGRP_TC);
 
         private final int[] groups;
 
@@ -216,6 +219,13 @@ public final class RtnetlinkEvents implements AutoCloseable {
                     ? new RtnetlinkEvent.RuleEvent(m.type() == Rtnl.RTM_DELRULE, RuleCodec.decode(m)) : null;
             case Rtnl.RTM_NEWNEXTHOP, Rtnl.RTM_DELNEXTHOP -> topics.contains(Topic.NEXTHOP)
                     ? new RtnetlinkEvent.NexthopEvent(m.type() == Rtnl.RTM_DELNEXTHOP, NexthopCodec.decode(m)) : null;
+            // tc: qdiscs, classes, filters
+            case Rtnl.RTM_NEWQDISC, Rtnl.RTM_DELQDISC -> topics.contains(Topic.TC) ? new RtnetlinkEvent.QdiscEvent(
+                    m.type() == Rtnl.RTM_DELQDISC, dev.ffsock.netlink.tc.TcCodec.decodeQdisc(m)) : null;
+            case Rtnl.RTM_NEWTCLASS, Rtnl.RTM_DELTCLASS -> topics.contains(Topic.TC) ? new RtnetlinkEvent.TcClassEvent(
+                    m.type() == Rtnl.RTM_DELTCLASS, dev.ffsock.netlink.tc.TcCodec.decodeClass(m)) : null;
+            case Rtnl.RTM_NEWTFILTER, Rtnl.RTM_DELTFILTER -> topics.contains(Topic.TC) ? new RtnetlinkEvent.TcFilterEvent(
+                    m.type() == Rtnl.RTM_DELTFILTER, dev.ffsock.netlink.tc.TcCodec.decodeFilter(m)) : null;
             default -> null; // other groups' messages (none subscribed): not ours to report
         };
         if (e != null) pending.add(e);
