@@ -71,10 +71,25 @@ public final class NetworkNamespace {
         Objects.requireNonNull(domain, "domain");
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(protocol, "protocol");
+        return onOwnThread("ffsock-setns", () -> openHere(namespace, domain, type, protocol),
+                "opening a socket in " + namespace);
+    }
+
+    /** Work done on a dedicated platform thread: it may change the thread's namespaces. */
+    interface ThreadTask<T> {
+        T run() throws IOException;
+    }
+
+    /**
+     * Runs {@code task} on a new platform thread that ends right after it (so a namespace it entered
+     * or made dies with the thread, never leaking into a pooled one) and hands back its result or
+     * exception; the caller waits, uninterruptibly (the interrupt is kept).
+     */
+    static <T> T onOwnThread(String threadName, ThreadTask<T> task, String what) throws IOException {
         AtomicReference<Object> result = new AtomicReference<>();
-        Thread t = Thread.ofPlatform().name("ffsock-setns").daemon().unstarted(() -> {
+        Thread t = Thread.ofPlatform().name(threadName).daemon().unstarted(() -> {
             try {
-                result.set(openHere(namespace, domain, type, protocol));
+                result.set(task.run());
             } catch (Throwable e) {
                 result.set(e);
             }
@@ -91,24 +106,18 @@ public final class NetworkNamespace {
         }
         if (interrupted) Thread.currentThread().interrupt();
         Object r = result.get();
-        if (r instanceof Socket s) return s;
         if (r instanceof IOException e) throw e;
         if (r instanceof RuntimeException e) throw e;
         if (r instanceof Error e) throw e;
-        throw new IOException("opening a socket in " + namespace + " failed", (Throwable) r);
+        if (r instanceof Throwable e) throw new IOException(what + " failed", e);
+        @SuppressWarnings("unchecked")
+        T value = (T) r;
+        return value;
     }
 
     /** Runs on the dedicated thread, which ends right after: its namespace is never restored. */
     private static Socket openHere(Path namespace, Domain domain, Type type, Protocol protocol) throws IOException {
-        int nsfd;
-        try (Arena a = Arena.ofConfined()) {
-            MemorySegment p = a.allocateFrom(namespace.toString());
-            try {
-                nsfd = Sys.open(p, O_RDONLY | O_CLOEXEC);
-            } catch (ErrnoException e) {
-                throw new ErrnoException("open", e.errno(), namespace.toString());
-            }
-        }
+        int nsfd = NamespaceFd.openFile(namespace, O_RDONLY | O_CLOEXEC);
         try {
             Sys.setns(nsfd, CLONE_NEWNET);
         } catch (ErrnoException e) {

@@ -39,7 +39,11 @@ public final class Main {
             new FilterCommand(),
             new SocketsCommand(),
             new GenlCommand(),
-            new MonitorCommand());
+            new MonitorCommand(),
+            // issue 10: namespaces, bridge fdb/vlan/link
+            new NetnsCommand(),
+            new BridgeCommand(),
+            new FdbCommand());
 
     private Main() {
     }

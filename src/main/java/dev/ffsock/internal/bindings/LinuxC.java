@@ -17,6 +17,294 @@ public class LinuxC extends LinuxC_1 {
     LinuxC() {
         // Should not be called directly
     }
+    private static final int RT_TABLE_LOCAL = (int)255L;
+    /**
+     * {@snippet lang=c :
+     * enum rt_class_t.RT_TABLE_LOCAL = 255
+     * }
+     */
+    public static int RT_TABLE_LOCAL() {
+        return RT_TABLE_LOCAL;
+    }
+    private static final int RT_TABLE_MAX = (int)-1L;
+    /**
+     * {@snippet lang=c :
+     * enum rt_class_t.RT_TABLE_MAX = -1
+     * }
+     */
+    public static int RT_TABLE_MAX() {
+        return RT_TABLE_MAX;
+    }
+    private static final int RTA_UNSPEC = (int)0L;
+    /**
+     * {@snippet lang=c :
+     * enum rtattr_type_t.RTA_UNSPEC = 0
+     * }
+     */
+    public static int RTA_UNSPEC() {
+        return RTA_UNSPEC;
+    }
+    private static final int RTA_DST = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * enum rtattr_type_t.RTA_DST = 1
+     * }
+     */
+    public static int RTA_DST() {
+        return RTA_DST;
+    }
+    private static final int RTA_SRC = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * enum rtattr_type_t.RTA_SRC = 2
+     * }
+     */
+    public static int RTA_SRC() {
+        return RTA_SRC;
+    }
+    private static final int RTA_IIF = (int)3L;
+    /**
+     * {@snippet lang=c :
+     * enum rtattr_type_t.RTA_IIF = 3
+     * }
+     */
+    public static int RTA_IIF() {
+        return RTA_IIF;
+    }
+    private static final int RTA_OIF = (int)4L;
+    /**
+     * {@snippet lang=c :
+     * enum rtattr_type_t.RTA_OIF = 4
+     * }
+     */
+    public static int RTA_OIF() {
+        return RTA_OIF;
+    }
+    private static final int RTA_GATEWAY = (int)5L;
+    /**
+     * {@snippet lang=c :
+     * enum rtattr_type_t.RTA_GATEWAY = 5
+     * }
+     */
+    public static int RTA_GATEWAY() {
+        return RTA_GATEWAY;
+    }
+    private static final int RTA_PRIORITY = (int)6L;
+    /**
+     * {@snippet lang=c :
+     * enum rtattr_type_t.RTA_PRIORITY = 6
+     * }
+     */
+    public static int RTA_PRIORITY() {
+        return RTA_PRIORITY;
+    }
+    private static final int RTA_PREFSRC = (int)7L;
+    /**
+     * {@snippet lang=c :
+     * enum rtattr_type_t.RTA_PREFSRC = 7
+     * }
+     */
+    public static int RTA_PREFSRC() {
+        return RTA_PREFSRC;
+    }
+    private static final int RTA_METRICS = (int)8L;
+    /**
+     * {@snippet lang=c :
+     * enum rtattr_type_t.RTA_METRICS = 8
+     * }
+     */
+    public static int RTA_METRICS() {
+        return RTA_METRICS;
+    }
+    private static final int RTA_MULTIPATH = (int)9L;
+    /**
+     * {@snippet lang=c :
+     * enum rtattr_type_t.RTA_MULTIPATH = 9
+     * }
+     */
+    public static int RTA_MULTIPATH() {
+        return RTA_MULTIPATH;
+    }
+    private static final int RTA_PROTOINFO = (int)10L;
+    /**
+     * {@snippet lang=c :
+     * enum rtattr_type_t.RTA_PROTOINFO = 10
+     * }
+     */
+    public static int RTA_PROTOINFO() {
+        return RTA_PROTOINFO;
+    }
+    private static final int RTA_FLOW = (int)11L;
+    /**
+     * {@snippet lang=c :
+     * enum rtattr_type_t.RTA_FLOW = 11
+     * }
+     */
+    public static int RTA_FLOW() {
+        return RTA_FLOW;
+    }
+    private static final int RTA_CACHEINFO = (int)12L;
+    /**
+     * {@snippet lang=c :
+     * enum rtattr_type_t.RTA_CACHEINFO = 12
+     * }
+     */
+    public static int RTA_CACHEINFO() {
+        return RTA_CACHEINFO;
+    }
+    private static final int RTA_SESSION = (int)13L;
+    /**
+     * {@snippet lang=c :
+     * enum rtattr_type_t.RTA_SESSION = 13
+     * }
+     */
+    public static int RTA_SESSION() {
+        return RTA_SESSION;
+    }
+    private static final int RTA_MP_ALGO = (int)14L;
+    /**
+     * {@snippet lang=c :
+     * enum rtattr_type_t.RTA_MP_ALGO = 14
+     * }
+     */
+    public static int RTA_MP_ALGO() {
+        return RTA_MP_ALGO;
+    }
+    private static final int RTA_TABLE = (int)15L;
+    /**
+     * {@snippet lang=c :
+     * enum rtattr_type_t.RTA_TABLE = 15
+     * }
+     */
+    public static int RTA_TABLE() {
+        return RTA_TABLE;
+    }
+    private static final int RTA_MARK = (int)16L;
+    /**
+     * {@snippet lang=c :
+     * enum rtattr_type_t.RTA_MARK = 16
+     * }
+     */
+    public static int RTA_MARK() {
+        return RTA_MARK;
+    }
+    private static final int RTA_MFC_STATS = (int)17L;
+    /**
+     * {@snippet lang=c :
+     * enum rtattr_type_t.RTA_MFC_STATS = 17
+     * }
+     */
+    public static int RTA_MFC_STATS() {
+        return RTA_MFC_STATS;
+    }
+    private static final int RTA_VIA = (int)18L;
+    /**
+     * {@snippet lang=c :
+     * enum rtattr_type_t.RTA_VIA = 18
+     * }
+     */
+    public static int RTA_VIA() {
+        return RTA_VIA;
+    }
+    private static final int RTA_NEWDST = (int)19L;
+    /**
+     * {@snippet lang=c :
+     * enum rtattr_type_t.RTA_NEWDST = 19
+     * }
+     */
+    public static int RTA_NEWDST() {
+        return RTA_NEWDST;
+    }
+    private static final int RTA_PREF = (int)20L;
+    /**
+     * {@snippet lang=c :
+     * enum rtattr_type_t.RTA_PREF = 20
+     * }
+     */
+    public static int RTA_PREF() {
+        return RTA_PREF;
+    }
+    private static final int RTA_ENCAP_TYPE = (int)21L;
+    /**
+     * {@snippet lang=c :
+     * enum rtattr_type_t.RTA_ENCAP_TYPE = 21
+     * }
+     */
+    public static int RTA_ENCAP_TYPE() {
+        return RTA_ENCAP_TYPE;
+    }
+    private static final int RTA_ENCAP = (int)22L;
+    /**
+     * {@snippet lang=c :
+     * enum rtattr_type_t.RTA_ENCAP = 22
+     * }
+     */
+    public static int RTA_ENCAP() {
+        return RTA_ENCAP;
+    }
+    private static final int RTA_EXPIRES = (int)23L;
+    /**
+     * {@snippet lang=c :
+     * enum rtattr_type_t.RTA_EXPIRES = 23
+     * }
+     */
+    public static int RTA_EXPIRES() {
+        return RTA_EXPIRES;
+    }
+    private static final int RTA_PAD = (int)24L;
+    /**
+     * {@snippet lang=c :
+     * enum rtattr_type_t.RTA_PAD = 24
+     * }
+     */
+    public static int RTA_PAD() {
+        return RTA_PAD;
+    }
+    private static final int RTA_UID = (int)25L;
+    /**
+     * {@snippet lang=c :
+     * enum rtattr_type_t.RTA_UID = 25
+     * }
+     */
+    public static int RTA_UID() {
+        return RTA_UID;
+    }
+    private static final int RTA_TTL_PROPAGATE = (int)26L;
+    /**
+     * {@snippet lang=c :
+     * enum rtattr_type_t.RTA_TTL_PROPAGATE = 26
+     * }
+     */
+    public static int RTA_TTL_PROPAGATE() {
+        return RTA_TTL_PROPAGATE;
+    }
+    private static final int RTA_IP_PROTO = (int)27L;
+    /**
+     * {@snippet lang=c :
+     * enum rtattr_type_t.RTA_IP_PROTO = 27
+     * }
+     */
+    public static int RTA_IP_PROTO() {
+        return RTA_IP_PROTO;
+    }
+    private static final int RTA_SPORT = (int)28L;
+    /**
+     * {@snippet lang=c :
+     * enum rtattr_type_t.RTA_SPORT = 28
+     * }
+     */
+    public static int RTA_SPORT() {
+        return RTA_SPORT;
+    }
+    private static final int RTA_DPORT = (int)29L;
+    /**
+     * {@snippet lang=c :
+     * enum rtattr_type_t.RTA_DPORT = 29
+     * }
+     */
+    public static int RTA_DPORT() {
+        return RTA_DPORT;
+    }
     private static final int RTA_NH_ID = (int)30L;
     /**
      * {@snippet lang=c :
@@ -2465,6 +2753,217 @@ public class LinuxC extends LinuxC_1 {
     public static int TCA_STATS_PKT64() {
         return TCA_STATS_PKT64;
     }
+    private static final int MS_SHARED = (int)1048576L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.MS_SHARED = 1048576
+     * }
+     */
+    public static int MS_SHARED() {
+        return MS_SHARED;
+    }
+    private static final int MNT_DETACH = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.MNT_DETACH = 2
+     * }
+     */
+    public static int MNT_DETACH() {
+        return MNT_DETACH;
+    }
+
+    private static class mount {
+        public static final FunctionDescriptor DESC = FunctionDescriptor.of(
+            LinuxC.C_INT,
+            LinuxC.C_POINTER,
+            LinuxC.C_POINTER,
+            LinuxC.C_POINTER,
+            LinuxC.C_LONG,
+            LinuxC.C_POINTER
+        );
+
+        public static final MemorySegment ADDR = SYMBOL_LOOKUP.find("mount").orElseThrow();
+    }
+
+    /**
+     * Function descriptor for:
+     * {@snippet lang=c :
+     * extern int mount(const char *__special_file, const char *__dir, const char *__fstype, unsigned long __rwflag, const void *__data)
+     * }
+     */
+    public static FunctionDescriptor mount$descriptor() {
+        return mount.DESC;
+    }
+
+    /**
+     * Downcall method handle for:
+     * {@snippet lang=c :
+     * extern int mount(const char *__special_file, const char *__dir, const char *__fstype, unsigned long __rwflag, const void *__data)
+     * }
+     */
+    public static MethodHandle mount$handle() {
+        return Linker.nativeLinker().downcallHandle(mount.ADDR, mount.DESC);
+    }
+
+    /**
+     * Address for:
+     * {@snippet lang=c :
+     * extern int mount(const char *__special_file, const char *__dir, const char *__fstype, unsigned long __rwflag, const void *__data)
+     * }
+     */
+    public static MemorySegment mount$address() {
+        return mount.ADDR;
+    }
+
+    /**
+     * {@snippet lang=c :
+     * extern int mount(const char *__special_file, const char *__dir, const char *__fstype, unsigned long __rwflag, const void *__data)
+     * }
+     */
+    public static int mount(MemorySegment __special_file, MemorySegment __dir, MemorySegment __fstype, long __rwflag, MemorySegment __data) {
+        var mh$ = Linker.nativeLinker().downcallHandle(mount.ADDR, mount.DESC);
+        try {
+            if (TRACE_DOWNCALLS) {
+                traceDowncall("mount", __special_file, __dir, __fstype, __rwflag, __data);
+            }
+            return (int)mh$.invokeExact(__special_file, __dir, __fstype, __rwflag, __data);
+        } catch (Error | RuntimeException ex) {
+           throw ex;
+        } catch (Throwable ex$) {
+           throw new AssertionError("should not reach here", ex$);
+        }
+    }
+
+    private static class umount2 {
+        public static final FunctionDescriptor DESC = FunctionDescriptor.of(
+            LinuxC.C_INT,
+            LinuxC.C_POINTER,
+            LinuxC.C_INT
+        );
+
+        public static final MemorySegment ADDR = SYMBOL_LOOKUP.find("umount2").orElseThrow();
+    }
+
+    /**
+     * Function descriptor for:
+     * {@snippet lang=c :
+     * extern int umount2(const char *__special_file, int __flags)
+     * }
+     */
+    public static FunctionDescriptor umount2$descriptor() {
+        return umount2.DESC;
+    }
+
+    /**
+     * Downcall method handle for:
+     * {@snippet lang=c :
+     * extern int umount2(const char *__special_file, int __flags)
+     * }
+     */
+    public static MethodHandle umount2$handle() {
+        return Linker.nativeLinker().downcallHandle(umount2.ADDR, umount2.DESC);
+    }
+
+    /**
+     * Address for:
+     * {@snippet lang=c :
+     * extern int umount2(const char *__special_file, int __flags)
+     * }
+     */
+    public static MemorySegment umount2$address() {
+        return umount2.ADDR;
+    }
+
+    /**
+     * {@snippet lang=c :
+     * extern int umount2(const char *__special_file, int __flags)
+     * }
+     */
+    public static int umount2(MemorySegment __special_file, int __flags) {
+        var mh$ = Linker.nativeLinker().downcallHandle(umount2.ADDR, umount2.DESC);
+        try {
+            if (TRACE_DOWNCALLS) {
+                traceDowncall("umount2", __special_file, __flags);
+            }
+            return (int)mh$.invokeExact(__special_file, __flags);
+        } catch (Error | RuntimeException ex) {
+           throw ex;
+        } catch (Throwable ex$) {
+           throw new AssertionError("should not reach here", ex$);
+        }
+    }
+    private static final int NETNSA_NSID = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.NETNSA_NSID = 1
+     * }
+     */
+    public static int NETNSA_NSID() {
+        return NETNSA_NSID;
+    }
+    private static final int NETNSA_PID = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.NETNSA_PID = 2
+     * }
+     */
+    public static int NETNSA_PID() {
+        return NETNSA_PID;
+    }
+    private static final int NETNSA_FD = (int)3L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.NETNSA_FD = 3
+     * }
+     */
+    public static int NETNSA_FD() {
+        return NETNSA_FD;
+    }
+    private static final int NETNSA_TARGET_NSID = (int)4L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.NETNSA_TARGET_NSID = 4
+     * }
+     */
+    public static int NETNSA_TARGET_NSID() {
+        return NETNSA_TARGET_NSID;
+    }
+    private static final int NETNSA_CURRENT_NSID = (int)5L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.NETNSA_CURRENT_NSID = 5
+     * }
+     */
+    public static int NETNSA_CURRENT_NSID() {
+        return NETNSA_CURRENT_NSID;
+    }
+    private static final int IFLA_BRIDGE_FLAGS = (int)0L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_BRIDGE_FLAGS = 0
+     * }
+     */
+    public static int IFLA_BRIDGE_FLAGS() {
+        return IFLA_BRIDGE_FLAGS;
+    }
+    private static final int IFLA_BRIDGE_MODE = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_BRIDGE_MODE = 1
+     * }
+     */
+    public static int IFLA_BRIDGE_MODE() {
+        return IFLA_BRIDGE_MODE;
+    }
+    private static final int IFLA_BRIDGE_VLAN_INFO = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_BRIDGE_VLAN_INFO = 2
+     * }
+     */
+    public static int IFLA_BRIDGE_VLAN_INFO() {
+        return IFLA_BRIDGE_VLAN_INFO;
+    }
 
     private static class accept4 {
         public static final FunctionDescriptor DESC = FunctionDescriptor.of(
@@ -2760,6 +3259,120 @@ public class LinuxC extends LinuxC_1 {
                 traceDowncall("strerrorname_np", errnum);
             }
             return (MemorySegment)mh$.invokeExact(errnum);
+        } catch (Error | RuntimeException ex) {
+           throw ex;
+        } catch (Throwable ex$) {
+           throw new AssertionError("should not reach here", ex$);
+        }
+    }
+
+    private static class unshare {
+        public static final FunctionDescriptor DESC = FunctionDescriptor.of(
+            LinuxC.C_INT,
+            LinuxC.C_INT
+        );
+
+        public static final MemorySegment ADDR = SYMBOL_LOOKUP.find("unshare").orElseThrow();
+    }
+
+    /**
+     * Function descriptor for:
+     * {@snippet lang=c :
+     * extern int unshare(int flags)
+     * }
+     */
+    public static FunctionDescriptor unshare$descriptor() {
+        return unshare.DESC;
+    }
+
+    /**
+     * Downcall method handle for:
+     * {@snippet lang=c :
+     * extern int unshare(int flags)
+     * }
+     */
+    public static MethodHandle unshare$handle() {
+        return Linker.nativeLinker().downcallHandle(unshare.ADDR, unshare.DESC);
+    }
+
+    /**
+     * Address for:
+     * {@snippet lang=c :
+     * extern int unshare(int flags)
+     * }
+     */
+    public static MemorySegment unshare$address() {
+        return unshare.ADDR;
+    }
+
+    /**
+     * {@snippet lang=c :
+     * extern int unshare(int flags)
+     * }
+     */
+    public static int unshare(int flags) {
+        var mh$ = Linker.nativeLinker().downcallHandle(unshare.ADDR, unshare.DESC);
+        try {
+            if (TRACE_DOWNCALLS) {
+                traceDowncall("unshare", flags);
+            }
+            return (int)mh$.invokeExact(flags);
+        } catch (Error | RuntimeException ex) {
+           throw ex;
+        } catch (Throwable ex$) {
+           throw new AssertionError("should not reach here", ex$);
+        }
+    }
+
+    private static class gettid {
+        public static final FunctionDescriptor DESC = FunctionDescriptor.of(
+            LinuxC.C_INT    );
+
+        public static final MemorySegment ADDR = SYMBOL_LOOKUP.find("gettid").orElseThrow();
+    }
+
+    /**
+     * Function descriptor for:
+     * {@snippet lang=c :
+     * extern pid_t gettid()
+     * }
+     */
+    public static FunctionDescriptor gettid$descriptor() {
+        return gettid.DESC;
+    }
+
+    /**
+     * Downcall method handle for:
+     * {@snippet lang=c :
+     * extern pid_t gettid()
+     * }
+     */
+    public static MethodHandle gettid$handle() {
+        return Linker.nativeLinker().downcallHandle(gettid.ADDR, gettid.DESC);
+    }
+
+    /**
+     * Address for:
+     * {@snippet lang=c :
+     * extern pid_t gettid()
+     * }
+     */
+    public static MemorySegment gettid$address() {
+        return gettid.ADDR;
+    }
+
+    /**
+     * {@snippet lang=c :
+     * extern pid_t gettid()
+     * }
+     */
+    public static int gettid() {
+        var mh$ = Linker.nativeLinker().downcallHandle(gettid.ADDR, gettid.DESC);
+        try {
+            if (TRACE_DOWNCALLS) {
+                traceDowncall("gettid");
+            }
+            return (int)mh$.invokeExact();
         } catch (Error | RuntimeException ex) {
            throw ex;
         } catch (Throwable ex$) {
@@ -3927,6 +4540,33 @@ public class LinuxC extends LinuxC_1 {
     public static int RTNLGRP_MAX() {
         return RTNLGRP_MAX;
     }
+    private static final int RTEXT_FILTER_VF = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * #define RTEXT_FILTER_VF 1
+     * }
+     */
+    public static int RTEXT_FILTER_VF() {
+        return RTEXT_FILTER_VF;
+    }
+    private static final int RTEXT_FILTER_BRVLAN = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * #define RTEXT_FILTER_BRVLAN 2
+     * }
+     */
+    public static int RTEXT_FILTER_BRVLAN() {
+        return RTEXT_FILTER_BRVLAN;
+    }
+    private static final int RTEXT_FILTER_BRVLAN_COMPRESSED = (int)4L;
+    /**
+     * {@snippet lang=c :
+     * #define RTEXT_FILTER_BRVLAN_COMPRESSED 4
+     * }
+     */
+    public static int RTEXT_FILTER_BRVLAN_COMPRESSED() {
+        return RTEXT_FILTER_BRVLAN_COMPRESSED;
+    }
     private static final int GENL_MIN_ID = (int)16L;
     /**
      * {@snippet lang=c :
@@ -4259,6 +4899,69 @@ public class LinuxC extends LinuxC_1 {
      */
     public static int TCA_CLS_FLAGS_NOT_IN_HW() {
         return TCA_CLS_FLAGS_NOT_IN_HW;
+    }
+    private static final int NETNSA_NSID_NOT_ASSIGNED = (int)-1L;
+    /**
+     * {@snippet lang=c :
+     * #define NETNSA_NSID_NOT_ASSIGNED -1
+     * }
+     */
+    public static int NETNSA_NSID_NOT_ASSIGNED() {
+        return NETNSA_NSID_NOT_ASSIGNED;
+    }
+    private static final int BRIDGE_VLAN_INFO_MASTER = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * #define BRIDGE_VLAN_INFO_MASTER 1
+     * }
+     */
+    public static int BRIDGE_VLAN_INFO_MASTER() {
+        return BRIDGE_VLAN_INFO_MASTER;
+    }
+    private static final int BRIDGE_VLAN_INFO_PVID = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * #define BRIDGE_VLAN_INFO_PVID 2
+     * }
+     */
+    public static int BRIDGE_VLAN_INFO_PVID() {
+        return BRIDGE_VLAN_INFO_PVID;
+    }
+    private static final int BRIDGE_VLAN_INFO_UNTAGGED = (int)4L;
+    /**
+     * {@snippet lang=c :
+     * #define BRIDGE_VLAN_INFO_UNTAGGED 4
+     * }
+     */
+    public static int BRIDGE_VLAN_INFO_UNTAGGED() {
+        return BRIDGE_VLAN_INFO_UNTAGGED;
+    }
+    private static final int BRIDGE_VLAN_INFO_RANGE_BEGIN = (int)8L;
+    /**
+     * {@snippet lang=c :
+     * #define BRIDGE_VLAN_INFO_RANGE_BEGIN 8
+     * }
+     */
+    public static int BRIDGE_VLAN_INFO_RANGE_BEGIN() {
+        return BRIDGE_VLAN_INFO_RANGE_BEGIN;
+    }
+    private static final int BRIDGE_VLAN_INFO_RANGE_END = (int)16L;
+    /**
+     * {@snippet lang=c :
+     * #define BRIDGE_VLAN_INFO_RANGE_END 16
+     * }
+     */
+    public static int BRIDGE_VLAN_INFO_RANGE_END() {
+        return BRIDGE_VLAN_INFO_RANGE_END;
+    }
+    private static final int BRIDGE_VLAN_INFO_BRENTRY = (int)32L;
+    /**
+     * {@snippet lang=c :
+     * #define BRIDGE_VLAN_INFO_BRENTRY 32
+     * }
+     */
+    public static int BRIDGE_VLAN_INFO_BRENTRY() {
+        return BRIDGE_VLAN_INFO_BRENTRY;
     }
 }
 

@@ -1210,6 +1210,24 @@ class LinuxC_1 extends LinuxC$shared {
     public static int O_RDONLY() {
         return O_RDONLY;
     }
+    private static final int O_CREAT = (int)64L;
+    /**
+     * {@snippet lang=c :
+     * #define O_CREAT 64
+     * }
+     */
+    public static int O_CREAT() {
+        return O_CREAT;
+    }
+    private static final int O_EXCL = (int)128L;
+    /**
+     * {@snippet lang=c :
+     * #define O_EXCL 128
+     * }
+     */
+    public static int O_EXCL() {
+        return O_EXCL;
+    }
     private static final int O_NONBLOCK = (int)2048L;
     /**
      * {@snippet lang=c :
@@ -5575,6 +5593,87 @@ class LinuxC_1 extends LinuxC$shared {
     public static int TC_U32_EAT() {
         return TC_U32_EAT;
     }
+    private static final int MS_BIND = (int)4096L;
+    /**
+     * {@snippet lang=c :
+     * #define MS_BIND 4096
+     * }
+     */
+    public static int MS_BIND() {
+        return MS_BIND;
+    }
+    private static final int MS_REC = (int)16384L;
+    /**
+     * {@snippet lang=c :
+     * #define MS_REC 16384
+     * }
+     */
+    public static int MS_REC() {
+        return MS_REC;
+    }
+    private static final int BR_STATE_DISABLED = (int)0L;
+    /**
+     * {@snippet lang=c :
+     * #define BR_STATE_DISABLED 0
+     * }
+     */
+    public static int BR_STATE_DISABLED() {
+        return BR_STATE_DISABLED;
+    }
+    private static final int BR_STATE_LISTENING = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * #define BR_STATE_LISTENING 1
+     * }
+     */
+    public static int BR_STATE_LISTENING() {
+        return BR_STATE_LISTENING;
+    }
+    private static final int BR_STATE_LEARNING = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * #define BR_STATE_LEARNING 2
+     * }
+     */
+    public static int BR_STATE_LEARNING() {
+        return BR_STATE_LEARNING;
+    }
+    private static final int BR_STATE_FORWARDING = (int)3L;
+    /**
+     * {@snippet lang=c :
+     * #define BR_STATE_FORWARDING 3
+     * }
+     */
+    public static int BR_STATE_FORWARDING() {
+        return BR_STATE_FORWARDING;
+    }
+    private static final int BR_STATE_BLOCKING = (int)4L;
+    /**
+     * {@snippet lang=c :
+     * #define BR_STATE_BLOCKING 4
+     * }
+     */
+    public static int BR_STATE_BLOCKING() {
+        return BR_STATE_BLOCKING;
+    }
+    private static final int BRIDGE_FLAGS_MASTER = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * #define BRIDGE_FLAGS_MASTER 1
+     * }
+     */
+    public static int BRIDGE_FLAGS_MASTER() {
+        return BRIDGE_FLAGS_MASTER;
+    }
+    private static final int BRIDGE_FLAGS_SELF = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * #define BRIDGE_FLAGS_SELF 2
+     * }
+     */
+    public static int BRIDGE_FLAGS_SELF() {
+        return BRIDGE_FLAGS_SELF;
+    }
     private static final int SCM_CREDENTIALS = (int)2L;
     /**
      * {@snippet lang=c :
@@ -5583,6 +5682,15 @@ class LinuxC_1 extends LinuxC$shared {
      */
     public static int SCM_CREDENTIALS() {
         return SCM_CREDENTIALS;
+    }
+    private static final int CLONE_NEWNET = (int)1073741824L;
+    /**
+     * {@snippet lang=c :
+     * #define CLONE_NEWNET 1073741824
+     * }
+     */
+    public static int CLONE_NEWNET() {
+        return CLONE_NEWNET;
     }
 
     private static class strerror {
@@ -5814,6 +5922,64 @@ class LinuxC_1 extends LinuxC$shared {
                 traceDowncall("write", __fd, __buf, __n);
             }
             return (long)mh$.invokeExact(__fd, __buf, __n);
+        } catch (Error | RuntimeException ex) {
+           throw ex;
+        } catch (Throwable ex$) {
+           throw new AssertionError("should not reach here", ex$);
+        }
+    }
+
+    private static class unlink {
+        public static final FunctionDescriptor DESC = FunctionDescriptor.of(
+            LinuxC.C_INT,
+            LinuxC.C_POINTER
+        );
+
+        public static final MemorySegment ADDR = SYMBOL_LOOKUP.find("unlink").orElseThrow();
+    }
+
+    /**
+     * Function descriptor for:
+     * {@snippet lang=c :
+     * extern int unlink(const char *__name)
+     * }
+     */
+    public static FunctionDescriptor unlink$descriptor() {
+        return unlink.DESC;
+    }
+
+    /**
+     * Downcall method handle for:
+     * {@snippet lang=c :
+     * extern int unlink(const char *__name)
+     * }
+     */
+    public static MethodHandle unlink$handle() {
+        return Linker.nativeLinker().downcallHandle(unlink.ADDR, unlink.DESC);
+    }
+
+    /**
+     * Address for:
+     * {@snippet lang=c :
+     * extern int unlink(const char *__name)
+     * }
+     */
+    public static MemorySegment unlink$address() {
+        return unlink.ADDR;
+    }
+
+    /**
+     * {@snippet lang=c :
+     * extern int unlink(const char *__name)
+     * }
+     */
+    public static int unlink(MemorySegment __name) {
+        var mh$ = Linker.nativeLinker().downcallHandle(unlink.ADDR, unlink.DESC);
+        try {
+            if (TRACE_DOWNCALLS) {
+                traceDowncall("unlink", __name);
+            }
+            return (int)mh$.invokeExact(__name);
         } catch (Error | RuntimeException ex) {
            throw ex;
         } catch (Throwable ex$) {
@@ -9178,6 +9344,177 @@ class LinuxC_1 extends LinuxC$shared {
     public static int IFLA_ALLMULTI() {
         return IFLA_ALLMULTI;
     }
+    private static final int IFLA_BRPORT_STATE = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_BRPORT_STATE = 1
+     * }
+     */
+    public static int IFLA_BRPORT_STATE() {
+        return IFLA_BRPORT_STATE;
+    }
+    private static final int IFLA_BRPORT_PRIORITY = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_BRPORT_PRIORITY = 2
+     * }
+     */
+    public static int IFLA_BRPORT_PRIORITY() {
+        return IFLA_BRPORT_PRIORITY;
+    }
+    private static final int IFLA_BRPORT_COST = (int)3L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_BRPORT_COST = 3
+     * }
+     */
+    public static int IFLA_BRPORT_COST() {
+        return IFLA_BRPORT_COST;
+    }
+    private static final int IFLA_BRPORT_MODE = (int)4L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_BRPORT_MODE = 4
+     * }
+     */
+    public static int IFLA_BRPORT_MODE() {
+        return IFLA_BRPORT_MODE;
+    }
+    private static final int IFLA_BRPORT_GUARD = (int)5L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_BRPORT_GUARD = 5
+     * }
+     */
+    public static int IFLA_BRPORT_GUARD() {
+        return IFLA_BRPORT_GUARD;
+    }
+    private static final int IFLA_BRPORT_PROTECT = (int)6L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_BRPORT_PROTECT = 6
+     * }
+     */
+    public static int IFLA_BRPORT_PROTECT() {
+        return IFLA_BRPORT_PROTECT;
+    }
+    private static final int IFLA_BRPORT_FAST_LEAVE = (int)7L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_BRPORT_FAST_LEAVE = 7
+     * }
+     */
+    public static int IFLA_BRPORT_FAST_LEAVE() {
+        return IFLA_BRPORT_FAST_LEAVE;
+    }
+    private static final int IFLA_BRPORT_LEARNING = (int)8L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_BRPORT_LEARNING = 8
+     * }
+     */
+    public static int IFLA_BRPORT_LEARNING() {
+        return IFLA_BRPORT_LEARNING;
+    }
+    private static final int IFLA_BRPORT_UNICAST_FLOOD = (int)9L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_BRPORT_UNICAST_FLOOD = 9
+     * }
+     */
+    public static int IFLA_BRPORT_UNICAST_FLOOD() {
+        return IFLA_BRPORT_UNICAST_FLOOD;
+    }
+    private static final int IFLA_BRPORT_PROXYARP = (int)10L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_BRPORT_PROXYARP = 10
+     * }
+     */
+    public static int IFLA_BRPORT_PROXYARP() {
+        return IFLA_BRPORT_PROXYARP;
+    }
+    private static final int IFLA_BRPORT_PROXYARP_WIFI = (int)12L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_BRPORT_PROXYARP_WIFI = 12
+     * }
+     */
+    public static int IFLA_BRPORT_PROXYARP_WIFI() {
+        return IFLA_BRPORT_PROXYARP_WIFI;
+    }
+    private static final int IFLA_BRPORT_MULTICAST_ROUTER = (int)25L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_BRPORT_MULTICAST_ROUTER = 25
+     * }
+     */
+    public static int IFLA_BRPORT_MULTICAST_ROUTER() {
+        return IFLA_BRPORT_MULTICAST_ROUTER;
+    }
+    private static final int IFLA_BRPORT_MCAST_FLOOD = (int)27L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_BRPORT_MCAST_FLOOD = 27
+     * }
+     */
+    public static int IFLA_BRPORT_MCAST_FLOOD() {
+        return IFLA_BRPORT_MCAST_FLOOD;
+    }
+    private static final int IFLA_BRPORT_MCAST_TO_UCAST = (int)28L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_BRPORT_MCAST_TO_UCAST = 28
+     * }
+     */
+    public static int IFLA_BRPORT_MCAST_TO_UCAST() {
+        return IFLA_BRPORT_MCAST_TO_UCAST;
+    }
+    private static final int IFLA_BRPORT_VLAN_TUNNEL = (int)29L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_BRPORT_VLAN_TUNNEL = 29
+     * }
+     */
+    public static int IFLA_BRPORT_VLAN_TUNNEL() {
+        return IFLA_BRPORT_VLAN_TUNNEL;
+    }
+    private static final int IFLA_BRPORT_BCAST_FLOOD = (int)30L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_BRPORT_BCAST_FLOOD = 30
+     * }
+     */
+    public static int IFLA_BRPORT_BCAST_FLOOD() {
+        return IFLA_BRPORT_BCAST_FLOOD;
+    }
+    private static final int IFLA_BRPORT_NEIGH_SUPPRESS = (int)32L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_BRPORT_NEIGH_SUPPRESS = 32
+     * }
+     */
+    public static int IFLA_BRPORT_NEIGH_SUPPRESS() {
+        return IFLA_BRPORT_NEIGH_SUPPRESS;
+    }
+    private static final int IFLA_BRPORT_ISOLATED = (int)33L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_BRPORT_ISOLATED = 33
+     * }
+     */
+    public static int IFLA_BRPORT_ISOLATED() {
+        return IFLA_BRPORT_ISOLATED;
+    }
+    private static final int IFLA_BRPORT_LOCKED = (int)39L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_BRPORT_LOCKED = 39
+     * }
+     */
+    public static int IFLA_BRPORT_LOCKED() {
+        return IFLA_BRPORT_LOCKED;
+    }
     private static final int IFLA_INFO_UNSPEC = (int)0L;
     /**
      * {@snippet lang=c :
@@ -10356,294 +10693,6 @@ class LinuxC_1 extends LinuxC$shared {
      */
     public static int RT_TABLE_MAIN() {
         return RT_TABLE_MAIN;
-    }
-    private static final int RT_TABLE_LOCAL = (int)255L;
-    /**
-     * {@snippet lang=c :
-     * enum rt_class_t.RT_TABLE_LOCAL = 255
-     * }
-     */
-    public static int RT_TABLE_LOCAL() {
-        return RT_TABLE_LOCAL;
-    }
-    private static final int RT_TABLE_MAX = (int)-1L;
-    /**
-     * {@snippet lang=c :
-     * enum rt_class_t.RT_TABLE_MAX = -1
-     * }
-     */
-    public static int RT_TABLE_MAX() {
-        return RT_TABLE_MAX;
-    }
-    private static final int RTA_UNSPEC = (int)0L;
-    /**
-     * {@snippet lang=c :
-     * enum rtattr_type_t.RTA_UNSPEC = 0
-     * }
-     */
-    public static int RTA_UNSPEC() {
-        return RTA_UNSPEC;
-    }
-    private static final int RTA_DST = (int)1L;
-    /**
-     * {@snippet lang=c :
-     * enum rtattr_type_t.RTA_DST = 1
-     * }
-     */
-    public static int RTA_DST() {
-        return RTA_DST;
-    }
-    private static final int RTA_SRC = (int)2L;
-    /**
-     * {@snippet lang=c :
-     * enum rtattr_type_t.RTA_SRC = 2
-     * }
-     */
-    public static int RTA_SRC() {
-        return RTA_SRC;
-    }
-    private static final int RTA_IIF = (int)3L;
-    /**
-     * {@snippet lang=c :
-     * enum rtattr_type_t.RTA_IIF = 3
-     * }
-     */
-    public static int RTA_IIF() {
-        return RTA_IIF;
-    }
-    private static final int RTA_OIF = (int)4L;
-    /**
-     * {@snippet lang=c :
-     * enum rtattr_type_t.RTA_OIF = 4
-     * }
-     */
-    public static int RTA_OIF() {
-        return RTA_OIF;
-    }
-    private static final int RTA_GATEWAY = (int)5L;
-    /**
-     * {@snippet lang=c :
-     * enum rtattr_type_t.RTA_GATEWAY = 5
-     * }
-     */
-    public static int RTA_GATEWAY() {
-        return RTA_GATEWAY;
-    }
-    private static final int RTA_PRIORITY = (int)6L;
-    /**
-     * {@snippet lang=c :
-     * enum rtattr_type_t.RTA_PRIORITY = 6
-     * }
-     */
-    public static int RTA_PRIORITY() {
-        return RTA_PRIORITY;
-    }
-    private static final int RTA_PREFSRC = (int)7L;
-    /**
-     * {@snippet lang=c :
-     * enum rtattr_type_t.RTA_PREFSRC = 7
-     * }
-     */
-    public static int RTA_PREFSRC() {
-        return RTA_PREFSRC;
-    }
-    private static final int RTA_METRICS = (int)8L;
-    /**
-     * {@snippet lang=c :
-     * enum rtattr_type_t.RTA_METRICS = 8
-     * }
-     */
-    public static int RTA_METRICS() {
-        return RTA_METRICS;
-    }
-    private static final int RTA_MULTIPATH = (int)9L;
-    /**
-     * {@snippet lang=c :
-     * enum rtattr_type_t.RTA_MULTIPATH = 9
-     * }
-     */
-    public static int RTA_MULTIPATH() {
-        return RTA_MULTIPATH;
-    }
-    private static final int RTA_PROTOINFO = (int)10L;
-    /**
-     * {@snippet lang=c :
-     * enum rtattr_type_t.RTA_PROTOINFO = 10
-     * }
-     */
-    public static int RTA_PROTOINFO() {
-        return RTA_PROTOINFO;
-    }
-    private static final int RTA_FLOW = (int)11L;
-    /**
-     * {@snippet lang=c :
-     * enum rtattr_type_t.RTA_FLOW = 11
-     * }
-     */
-    public static int RTA_FLOW() {
-        return RTA_FLOW;
-    }
-    private static final int RTA_CACHEINFO = (int)12L;
-    /**
-     * {@snippet lang=c :
-     * enum rtattr_type_t.RTA_CACHEINFO = 12
-     * }
-     */
-    public static int RTA_CACHEINFO() {
-        return RTA_CACHEINFO;
-    }
-    private static final int RTA_SESSION = (int)13L;
-    /**
-     * {@snippet lang=c :
-     * enum rtattr_type_t.RTA_SESSION = 13
-     * }
-     */
-    public static int RTA_SESSION() {
-        return RTA_SESSION;
-    }
-    private static final int RTA_MP_ALGO = (int)14L;
-    /**
-     * {@snippet lang=c :
-     * enum rtattr_type_t.RTA_MP_ALGO = 14
-     * }
-     */
-    public static int RTA_MP_ALGO() {
-        return RTA_MP_ALGO;
-    }
-    private static final int RTA_TABLE = (int)15L;
-    /**
-     * {@snippet lang=c :
-     * enum rtattr_type_t.RTA_TABLE = 15
-     * }
-     */
-    public static int RTA_TABLE() {
-        return RTA_TABLE;
-    }
-    private static final int RTA_MARK = (int)16L;
-    /**
-     * {@snippet lang=c :
-     * enum rtattr_type_t.RTA_MARK = 16
-     * }
-     */
-    public static int RTA_MARK() {
-        return RTA_MARK;
-    }
-    private static final int RTA_MFC_STATS = (int)17L;
-    /**
-     * {@snippet lang=c :
-     * enum rtattr_type_t.RTA_MFC_STATS = 17
-     * }
-     */
-    public static int RTA_MFC_STATS() {
-        return RTA_MFC_STATS;
-    }
-    private static final int RTA_VIA = (int)18L;
-    /**
-     * {@snippet lang=c :
-     * enum rtattr_type_t.RTA_VIA = 18
-     * }
-     */
-    public static int RTA_VIA() {
-        return RTA_VIA;
-    }
-    private static final int RTA_NEWDST = (int)19L;
-    /**
-     * {@snippet lang=c :
-     * enum rtattr_type_t.RTA_NEWDST = 19
-     * }
-     */
-    public static int RTA_NEWDST() {
-        return RTA_NEWDST;
-    }
-    private static final int RTA_PREF = (int)20L;
-    /**
-     * {@snippet lang=c :
-     * enum rtattr_type_t.RTA_PREF = 20
-     * }
-     */
-    public static int RTA_PREF() {
-        return RTA_PREF;
-    }
-    private static final int RTA_ENCAP_TYPE = (int)21L;
-    /**
-     * {@snippet lang=c :
-     * enum rtattr_type_t.RTA_ENCAP_TYPE = 21
-     * }
-     */
-    public static int RTA_ENCAP_TYPE() {
-        return RTA_ENCAP_TYPE;
-    }
-    private static final int RTA_ENCAP = (int)22L;
-    /**
-     * {@snippet lang=c :
-     * enum rtattr_type_t.RTA_ENCAP = 22
-     * }
-     */
-    public static int RTA_ENCAP() {
-        return RTA_ENCAP;
-    }
-    private static final int RTA_EXPIRES = (int)23L;
-    /**
-     * {@snippet lang=c :
-     * enum rtattr_type_t.RTA_EXPIRES = 23
-     * }
-     */
-    public static int RTA_EXPIRES() {
-        return RTA_EXPIRES;
-    }
-    private static final int RTA_PAD = (int)24L;
-    /**
-     * {@snippet lang=c :
-     * enum rtattr_type_t.RTA_PAD = 24
-     * }
-     */
-    public static int RTA_PAD() {
-        return RTA_PAD;
-    }
-    private static final int RTA_UID = (int)25L;
-    /**
-     * {@snippet lang=c :
-     * enum rtattr_type_t.RTA_UID = 25
-     * }
-     */
-    public static int RTA_UID() {
-        return RTA_UID;
-    }
-    private static final int RTA_TTL_PROPAGATE = (int)26L;
-    /**
-     * {@snippet lang=c :
-     * enum rtattr_type_t.RTA_TTL_PROPAGATE = 26
-     * }
-     */
-    public static int RTA_TTL_PROPAGATE() {
-        return RTA_TTL_PROPAGATE;
-    }
-    private static final int RTA_IP_PROTO = (int)27L;
-    /**
-     * {@snippet lang=c :
-     * enum rtattr_type_t.RTA_IP_PROTO = 27
-     * }
-     */
-    public static int RTA_IP_PROTO() {
-        return RTA_IP_PROTO;
-    }
-    private static final int RTA_SPORT = (int)28L;
-    /**
-     * {@snippet lang=c :
-     * enum rtattr_type_t.RTA_SPORT = 28
-     * }
-     */
-    public static int RTA_SPORT() {
-        return RTA_SPORT;
-    }
-    private static final int RTA_DPORT = (int)29L;
-    /**
-     * {@snippet lang=c :
-     * enum rtattr_type_t.RTA_DPORT = 29
-     * }
-     */
-    public static int RTA_DPORT() {
-        return RTA_DPORT;
     }
 }
 

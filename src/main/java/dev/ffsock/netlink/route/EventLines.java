@@ -51,6 +51,9 @@ public final class EventLines {
             case RtnetlinkEvent.TcFilterEvent fe -> "filter" + verb + fe.filter().kind() + " dev "
                     + dev(fe.filter().ifindex(), names) + " parent " + dev.ffsock.netlink.tc.TcHandle.classId(fe.filter().parent())
                     + " pref " + fe.filter().pref();
+            case RtnetlinkEvent.FdbEvent fe -> "fdb" + verb + fdb(fe.entry(), names);
+            case RtnetlinkEvent.NsidEvent ie -> "nsid" + verb + ie.nsid().nsid()
+                    + (ie.nsid().currentNsid() != null ? " current-nsid " + ie.nsid().currentNsid() : "");
         };
     }
 
@@ -139,6 +142,20 @@ public final class EventLines {
         sb.append(n.dst() == null ? "?" : address(n.dst())).append(" dev ").append(dev(n.ifindex(), names));
         if (n.lladdr() != null) sb.append(" lladdr ").append(n.lladdrString());
         if (n.state() != null) sb.append(' ').append(n.state());
+        return sb.toString();
+    }
+
+    /** An fdb entry as {@code bridge monitor fdb} prints it: MAC dev DEV [vlan V] [master BR] [self] STATE. */
+    static String fdb(Neigh n, IntFunction<String> names) {
+        StringBuilder sb = new StringBuilder();
+        sb.append(n.lladdr() == null ? "?" : n.lladdrString()).append(" dev ").append(dev(n.ifindex(), names));
+        if (n.vlan() > 0) sb.append(" vlan ").append(n.vlan());
+        if (n.dst() != null) sb.append(" dst ").append(address(n.dst()));
+        if ((n.flags() & Rtnl.NTF_SELF) != 0) sb.append(" self");
+        if (n.master() > 0) sb.append(" master ").append(dev(n.master(), names));
+        int s = n.state().bits();
+        sb.append((s & Rtnl.NUD_PERMANENT) != 0 ? " permanent" : (s & Rtnl.NUD_NOARP) != 0 ? " static"
+                : (s & Rtnl.NUD_STALE) != 0 ? " stale" : "");
         return sb.toString();
     }
 

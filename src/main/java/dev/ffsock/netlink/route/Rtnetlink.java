@@ -360,6 +360,23 @@ public final class Rtnetlink implements AutoCloseable {
         });
     }
 
+    // ---- issue 10, neighbours: the proxy table
+
+    /**
+     * The proxy ARP/NDP entries ({@code ip neigh show proxy}: an RTM_GETNEIGH dump with {@code NTF_PROXY}).
+     *
+     * @param family  AF_INET (2), AF_INET6 (10) or 0 for both
+     * @param ifindex a link index, or 0 for every link
+     * @return the entries (each with {@code NTF_PROXY} in its flags)
+     * @throws IOException if the kernel refuses the request ({@link dev.ffsock.netlink.NetlinkException},
+     *     with the kernel's extended-ack message) or the netlink socket fails
+     *     ({@link dev.ffsock.ErrnoException})
+     */
+    public List<Neigh> proxyNeighbours(int family, int ifindex) throws IOException {
+        return filtered(conn.dumpConsistent(Rtnl.RTM_GETNEIGH, NeighCodec.dumpRequest(family, ifindex, Rtnl.NTF_PROXY),
+                NeighCodec::decode, ATTEMPTS), n -> matches(n, family, ifindex) && (n.flags() & Rtnl.NTF_PROXY) != 0);
+    }
+
     private static boolean matches(Neigh n, int family, int ifindex) {
         return (family == 0 || n.family() == family) && (ifindex == 0 || n.ifindex() == ifindex);
     }

@@ -4,6 +4,7 @@ import static dev.ffsock.netlink.Netlink.NLM_F_CREATE;
 import static dev.ffsock.netlink.Netlink.NLM_F_EXCL;
 import static dev.ffsock.netlink.Netlink.NLM_F_REPLACE;
 
+import dev.ffsock.Errno;
 import dev.ffsock.netlink.NetlinkConnection;
 import dev.ffsock.netlink.NetlinkException;
 import dev.ffsock.netlink.PayloadWriter;
@@ -552,7 +553,7 @@ public final class RtnetlinkChanges {
      * @throws NetlinkException EEXIST if the entry exists
      */
     public void addNeighbour(String dev, InetAddress address, byte[] lladdr) throws IOException {
-        neighbour(Rtnl.RTM_NEWNEIGH, NLM_F_CREATE | NLM_F_EXCL, dev, address, lladdr);
+        addNeighbour(NeighSpec.of(dev, address).lladdr(lladdr));
     }
 
     /**
@@ -566,7 +567,7 @@ public final class RtnetlinkChanges {
      *     ({@link dev.ffsock.ErrnoException})
      */
     public void replaceNeighbour(String dev, InetAddress address, byte[] lladdr) throws IOException {
-        neighbour(Rtnl.RTM_NEWNEIGH, NLM_F_CREATE | NLM_F_REPLACE, dev, address, lladdr);
+        replaceNeighbour(NeighSpec.of(dev, address).lladdr(lladdr));
     }
 
     /**
@@ -577,30 +578,105 @@ public final class RtnetlinkChanges {
      * @throws NetlinkException ENOENT if there is no such entry
      */
     public void deleteNeighbour(String dev, InetAddress address) throws IOException {
-        neighbour(Rtnl.RTM_DELNEIGH, 0, dev, address, null);
+        deleteNeighbour(NeighSpec.of(dev, address));
     }
 
-    private void neighbour(int type, int flags, String dev, InetAddress address, byte[] lladdr) throws IOException {
-        Objects.requireNonNull(address, "address");
-        if (address.isAnyLocalAddress() || address.isMulticastAddress()) {
-            throw new IllegalArgumentException("neighbour " + address.getHostAddress() + " is not a unicast address");
+    // ---- issue 10, neighbours: every NUD state, proxy entries, router/extern_learn, flush --------
+
+    /**
+     * {@code ip neigh add [proxy] ADDR [lladdr LLADDR] dev NAME [nud STATE] [router] [extern_learn]}.
+     * A link-layer address must be as long as the device's (6 bytes on Ethernet and veth).
+     *
+     * @param n the entry
+     * @throws NetlinkException EEXIST if the entry exists
+     * @throws IOException if the kernel refuses otherwise or the netlink socket fails
+     */
+    public void addNeighbour(NeighSpec n) throws IOException {
+        neighbour(Rtnl.RTM_NEWNEIGH, NLM_F_CREATE | NLM_F_EXCL, n);
+    }
+
+    /**
+     * {@code ip neigh replace [proxy] ADDR [lladdr LLADDR] dev NAME [nud STATE] [router] [extern_learn]}:
+     * adds the entry or overrides the existing one.
+     *
+     * @param n the entry
+     * @throws IOException if the kernel refuses the request ({@link dev.ffsock.netlink.NetlinkException},
+     *     with the kernel's extended-ack message) or the netlink socket fails
+     *     ({@link dev.ffsock.ErrnoException})
+     */
+    public void replaceNeighbour(NeighSpec n) throws IOException {
+        neighbour(Rtnl.RTM_NEWNEIGH, NLM_F_CREATE | NLM_F_REPLACE, n);
+    }
+
+    /**
+     * {@code ip neigh del [proxy] ADDR dev NAME} (only the address, device and {@code proxy} count).
+     *
+     * @param n the entry
+     * @throws NetlinkException ENOENT if there is no such entry
+     * @throws IOException if the netlink socket fails
+     */
+    public void deleteNeighbour(NeighSpec n) throws IOException {
+        neighbour(Rtnl.RTM_DELNEIGH, 0, n);
+    }
+
+    /**
+     * {@code ip [-4|-6] neigh flush dev NAME [nud STATE]}: deletes the entries of a device whose
+     * state has a bit of {@code states}; without states, every entry but PERMANENT and NOARP ones,
+     * as {@code ip neigh flush} does. Proxy entries are not touched. An entry that disappears
+     * meanwhile is skipped.
+     *
+     * @param family AF_INET, AF_INET6, or 0 for both
+     * @param dev the interface's name
+     * @param states the states to flush, or null for all but {@code permanent} and {@code noarp}
+     * @return how many entries were deleted
+     * @throws IOException if the kernel refuses the dump or a delete ({@link NetlinkException}) or the socket fails
+     */
+    public int flushNeighbours(int family, String dev, NeighState states) throws IOException {
+        if (family != 0 && family != ChangeChecks.AF_INET && family != ChangeChecks.AF_INET6) {
+            throw new IllegalArgumentException("family must be AF_INET, AF_INET6 or 0: " + family);
         }
-        Iface i = iface(dev);
-        if (type == Rtnl.RTM_NEWNEIGH) {
-            Objects.requireNonNull(lladdr, "lladdr");
-            if (i.addressLength() == 0) throw new IllegalArgumentException(dev + " has no link-layer address (NOARP device)");
-            if (lladdr.length != i.addressLength()) {
-                throw new IllegalArgumentException("link-layer address " + HexFormat.ofDelimiter(":").formatHex(lladdr) + " of "
-                        + lladdr.length + " bytes; " + dev + " needs " + i.addressLength());
+        int index = iface(dev).index();
+        int mask = states != null ? states.bits() : 0xff & ~(Rtnl.NUD_PERMANENT | Rtnl.NUD_NOARP);
+        List<Neigh> all = conn.dumpAll(Rtnl.RTM_GETNEIGH, NeighCodec.dumpRequest(family, index), NeighCodec::decode);
+        int deleted = 0;
+        for (Neigh n : all) {
+            boolean inet = n.family() == ChangeChecks.AF_INET || n.family() == ChangeChecks.AF_INET6;
+            if (!inet || n.ifindex() != index || n.dst() == null || (family != 0 && n.family() != family)) continue;
+            if ((n.state().bits() & mask) == 0 && !(n.state().bits() == 0 && states != null && states.bits() == 0)) continue;
+            try {
+                conn.execute(Rtnl.RTM_DELNEIGH, 0, w -> ndmsg(w, n.family(), index, 0, n.flags() & Rtnl.NTF_PROXY)
+                        .attrInetAddress(Rtnl.NDA_DST, n.dst()));
+                deleted++;
+            } catch (NetlinkException e) {
+                if (e.errno() != Errno.ENOENT) throw e;
             }
         }
-        byte[] ll = lladdr == null ? null : lladdr.clone();
+        return deleted;
+    }
+
+    private void neighbour(int type, int flags, NeighSpec n) throws IOException {
+        Objects.requireNonNull(n, "neighbour");
+        Iface i = iface(n.dev());
+        byte[] ll = type == Rtnl.RTM_NEWNEIGH ? n.lladdr() : null;
+        if (ll != null) {
+            if (i.addressLength() == 0) throw new IllegalArgumentException(n.dev() + " has no link-layer address (NOARP device)");
+            if (ll.length != i.addressLength()) {
+                throw new IllegalArgumentException("link-layer address " + HexFormat.ofDelimiter(":").formatHex(ll) + " of "
+                        + ll.length + " bytes; " + n.dev() + " needs " + i.addressLength());
+            }
+        }
+        int state = type == Rtnl.RTM_NEWNEIGH ? n.state().bits() : 0;
+        int ntf = type == Rtnl.RTM_NEWNEIGH ? n.flags() : n.flags() & Rtnl.NTF_PROXY;
         conn.execute(type, flags, w -> {
-            w.putU8(ChangeChecks.family(address)).putU8(0).putU16(0).putU32(i.index())
-                    .putU16(type == Rtnl.RTM_NEWNEIGH ? Rtnl.NUD_PERMANENT : 0).putU8(0).putU8(0);
-            w.attrInetAddress(Rtnl.NDA_DST, address);
+            ndmsg(w, ChangeChecks.family(n.dst()), i.index(), state, ntf);
+            w.attrInetAddress(Rtnl.NDA_DST, n.dst());
             if (ll != null) w.attrBytes(Rtnl.NDA_LLADDR, ll);
         });
+    }
+
+    /** Writes a {@code struct ndmsg}. */
+    static PayloadWriter ndmsg(PayloadWriter w, int family, int ifindex, int state, int flags) {
+        return w.putU8(family).putU8(0).putU16(0).putU32(ifindex).putU16(state).putU8(flags).putU8(0);
     }
 
     /**

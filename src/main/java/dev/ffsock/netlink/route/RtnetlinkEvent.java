@@ -13,6 +13,8 @@ import java.util.Objects;
  *     case RtnetlinkEvent.NeighEvent(var deleted, Neigh n) -> …
  *     case RtnetlinkEvent.RuleEvent(var deleted, Rule r) -> …
  *     case RtnetlinkEvent.NexthopEvent(var deleted, Nexthop n) -> …
+ *     case RtnetlinkEvent.FdbEvent(var deleted, Neigh entry) -> …
+ *     case RtnetlinkEvent.NsidEvent(var deleted, NetnsId id) -> …
  * }
  * }
  * A link's {@code RTM_NEWLINK} is sent both when it is created and on every later change (flags,
@@ -188,6 +190,47 @@ public sealed interface RtnetlinkEvent {
         @Override
         public Object object() {
             return filter;
+        }
+    }
+
+    // ---- issue 10: fdb and nsid events
+
+
+    /**
+     * {@code RTM_NEWNEIGH} / {@code RTM_DELNEIGH} of family AF_BRIDGE: a forwarding-database entry
+     * ({@code bridge monitor fdb}; group {@code RTNLGRP_NEIGH}, topic {@link RtnetlinkEvents.Topic#FDB}).
+     *
+     * @param deleted true for RTM_DELNEIGH
+     * @param entry   the fdb entry ({@link Neigh#family()} is AF_BRIDGE)
+     */
+    record FdbEvent(boolean deleted, Neigh entry) implements RtnetlinkEvent {
+        /** Requires the entry. */
+        public FdbEvent {
+            Objects.requireNonNull(entry, "entry");
+        }
+
+        @Override
+        public Object object() {
+            return entry;
+        }
+    }
+
+    /**
+     * {@code RTM_NEWNSID} / {@code RTM_DELNSID}: a peer namespace got or lost an id here ({@code ip
+     * monitor nsid}; group {@code RTNLGRP_NSID}).
+     *
+     * @param deleted true for RTM_DELNSID
+     * @param nsid    the id
+     */
+    record NsidEvent(boolean deleted, NetnsId nsid) implements RtnetlinkEvent {
+        /** Requires the id. */
+        public NsidEvent {
+            Objects.requireNonNull(nsid, "nsid");
+        }
+
+        @Override
+        public Object object() {
+            return nsid;
         }
     }
 }
