@@ -34,6 +34,12 @@
 #include <linux/inet_diag.h>
 #include <linux/unix_diag.h>
 #include <linux/net_tstamp.h>
+/* issue 10, links: link kinds and tun/tap */
+#include <linux/veth.h>
+#include <linux/if_tun.h>
+#include <linux/if_bonding.h>
+#include <linux/if_bridge.h>
+#include <linux/sockios.h>
 
 /* ---- GNU-only items, declared by hand (glibc hides them without _GNU_SOURCE) ---- */
 #ifndef _GNU_SOURCE

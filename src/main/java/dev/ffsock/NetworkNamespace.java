@@ -71,12 +71,25 @@ public final class NetworkNamespace {
         Objects.requireNonNull(domain, "domain");
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(protocol, "protocol");
+        return onOwnThread(() -> openHere(namespace, domain, type, protocol), "opening a socket in " + namespace);
+    }
+
+    /** Work done on a dedicated thread, which may enter another namespace. */
+    interface Task<T> {
+        T run() throws IOException;
+    }
+
+    /**
+     * Runs {@code task} on a short-lived platform thread and returns its result: the thread may
+     * {@code setns(2)} freely, as it ends right after and its namespace is never restored.
+     */
+    static <T> T onOwnThread(Task<T> task, String what) throws IOException {
         AtomicReference<Object> result = new AtomicReference<>();
         Thread t = Thread.ofPlatform().name("ffsock-setns").daemon().unstarted(() -> {
             try {
-                result.set(openHere(namespace, domain, type, protocol));
+                result.set(task.run());
             } catch (Throwable e) {
-                result.set(e);
+                result.set(new Failure(e));
             }
         });
         t.start();
@@ -91,11 +104,18 @@ public final class NetworkNamespace {
         }
         if (interrupted) Thread.currentThread().interrupt();
         Object r = result.get();
-        if (r instanceof Socket s) return s;
-        if (r instanceof IOException e) throw e;
-        if (r instanceof RuntimeException e) throw e;
-        if (r instanceof Error e) throw e;
-        throw new IOException("opening a socket in " + namespace + " failed", (Throwable) r);
+        if (!(r instanceof Failure f)) {
+            @SuppressWarnings("unchecked")
+            T value = (T) r;
+            return value;
+        }
+        if (f.e() instanceof IOException e) throw e;
+        if (f.e() instanceof RuntimeException e) throw e;
+        if (f.e() instanceof Error e) throw e;
+        throw new IOException(what + " failed", f.e());
+    }
+
+    private record Failure(Throwable e) {
     }
 
     /** Runs on the dedicated thread, which ends right after: its namespace is never restored. */
