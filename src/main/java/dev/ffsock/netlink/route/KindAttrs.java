@@ -67,6 +67,7 @@ final class KindAttrs {
     static final int IFLA_BR_HELLO_TIMER = 16;
     static final int IFLA_BR_MAX_AGE = 3;
     static final int IFLA_BR_MCAST_HASH_ELASTICITY = 26;
+    static final int IFLA_BR_MCAST_HASH_MAX = 27;
     static final int IFLA_BR_MCAST_IGMP_VERSION = 43;
     static final int IFLA_BR_MCAST_LAST_MEMBER_CNT = 28;
     static final int IFLA_BR_MCAST_LAST_MEMBER_INTVL = 30;
