@@ -32,7 +32,9 @@ public final class Main {
             new NeighCommand(),
             new SocketsCommand(),
             new GenlCommand(),
-            new MonitorCommand());
+            new MonitorCommand(),
+            // issue 10, links
+            new TuntapCommand());
 
     private Main() {
     }
