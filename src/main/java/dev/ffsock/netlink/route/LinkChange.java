@@ -8,7 +8,7 @@ package dev.ffsock.netlink.route;
  *
  * @param up      {@code up} (true) or {@code down} (false): IFF_UP
  * @param mtu     {@code IFLA_MTU}, checked against the device's own limits when sent
- * @param newName {@code IFLA_IFNAME} (the kernel refuses a rename while the link is up: EBUSY)
+ * @param newName {@code IFLA_IFNAME}
  * @param alias   {@code IFLA_IFALIAS}, at most 255 bytes; empty removes it
  * @param address {@code IFLA_ADDRESS}, as long as the device's address (checked when sent)
  * @param txqlen  {@code IFLA_TXQLEN}

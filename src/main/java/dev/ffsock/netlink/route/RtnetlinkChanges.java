@@ -310,6 +310,7 @@ public final class RtnetlinkChanges {
      */
     public void addLink(LinkSpec s) throws IOException {
         Objects.requireNonNull(s, "link");
+        if (s.kind() instanceof VxlanSpec x) x.checkComplete();
         int master = s.master() == null ? 0 : iface(s.master()).index();
         int lower = switch (s.kind()) {
             case MacvlanSpec m -> iface(m.lower()).index();
@@ -334,7 +335,7 @@ public final class RtnetlinkChanges {
      * @param c   the changes
      * @throws IOException if a name does not resolve ({@code RTM_GETLINK: ENODEV}), a named namespace
      *     cannot be opened, or the kernel refuses the request ({@link NetlinkException} with its
-     *     extended-ack message, e.g. EBUSY renaming a link that is up)
+     *     extended-ack message)
      */
     public void setLink(String dev, LinkChange c) throws IOException {
         Objects.requireNonNull(c, "change");

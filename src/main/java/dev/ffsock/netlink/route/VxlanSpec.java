@@ -6,7 +6,8 @@ import java.net.InetAddress;
 /**
  * {@code type vxlan id VNI [dstport PORT] [group ADDR | remote ADDR] [local ADDR] [dev DEV] [ttl TTL]
  * [[no]learning] [[no]udpcsum] [[no]udp6zerocsumtx] [[no]udp6zerocsumrx]}: what is null is left to
- * the kernel's default. A multicast {@code group} needs {@code dev}.
+ * the kernel's default. A multicast {@code group} needs {@code dev} (checked by
+ * {@link RtnetlinkChanges#addLink(LinkSpec)}).
  *
  * @param id             {@code IFLA_VXLAN_ID}: the VNI, 0 to 16777215
  * @param port           {@code IFLA_VXLAN_PORT}: the destination UDP port, 0 to 65535 (0: the kernel's default, 8472)
@@ -40,7 +41,6 @@ public record VxlanSpec(int id, Integer port, InetAddress group, InetAddress rem
         }
         InetAddress peer = group != null ? group : remote;
         if (peer != null && local != null) ChangeChecks.sameFamily("vxlan local", peer, local);
-        if (group != null && dev == null) throw new IllegalArgumentException("vxlan group " + group.getHostAddress() + " needs dev");
         if (dev != null) ChangeChecks.ifname(dev);
     }
 
@@ -125,6 +125,11 @@ public record VxlanSpec(int id, Integer port, InetAddress group, InetAddress rem
      */
     public VxlanSpec checksums(boolean csum, boolean zeroTx, boolean zeroRx) {
         return new VxlanSpec(id, port, group, remote, local, dev, ttl, learning, csum, zeroTx, zeroRx);
+    }
+
+    /** Checks what needs the whole spec: a multicast group needs {@code dev}, as ip requires. */
+    void checkComplete() {
+        if (group != null && dev == null) throw new IllegalArgumentException("vxlan group " + group.getHostAddress() + " needs dev");
     }
 
     /** {@return whether the addresses are IPv6 ({@code IFLA_VXLAN_GROUP6}/{@code LOCAL6})} */
