@@ -153,6 +153,37 @@ class LinkKindsCliTest {
         assertTrue(byName(PopulatedNetns.output("ip", "-n", other, "-j", "link")).containsKey("s0b"));
     }
 
+    /**
+     * Counters that moved: five UDP datagrams from v0 to v1 (a permanent neighbour and no IPv6 in the
+     * namespace, so nothing else talks), then {@code -s} and {@code -s -s} key by key; none is excluded, as nothing sends
+     * afterwards (the comparison retries if something did).
+     */
+    @Test
+    void statsAfterTrafficKeyByKey() throws Exception {
+        String ns = netns("stats");
+        assertNull(PopulatedNetns.run("ip", "netns", "exec", ns, "sysctl", "-qw", "net.ipv6.conf.all.disable_ipv6=1",
+                "net.ipv6.conf.default.disable_ipv6=1"));
+        ip(ns, "link", "add", "v0", "type", "veth", "peer", "name", "v1");
+        ip(ns, "addr", "add", "192.0.2.1/24", "dev", "v0");
+        ip(ns, "link", "set", "v0", "up");
+        ip(ns, "link", "set", "v1", "up");
+        // a permanent neighbour: no ARP, so the counters stop when the sending does
+        String mac1 = (String) byName(PopulatedNetns.output("ip", "-n", ns, "-j", "link", "show", "v1")).get("v1").get("address");
+        ip(ns, "neigh", "add", "192.0.2.2", "lladdr", mac1, "dev", "v0", "nud", "permanent");
+        try (dev.ffsock.Socket u = dev.ffsock.NetworkNamespace.open(ns, dev.ffsock.Domain.AF_INET, dev.ffsock.Type.DGRAM,
+                dev.ffsock.Protocol.DEFAULT)) {
+            byte[] payload = new byte[100];
+            for (int i = 0; i < 5; i++) u.sendto(payload, 0, payload.length, 0, dev.ffsock.SockAddr.parse("192.0.2.2:9"));
+        }
+        Map<String, Object> v0 = byName(PopulatedNetns.output("ip", "-n", ns, "-j", "-s", "link", "show", "v0")).get("v0");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> tx = (Map<String, Object>) ((Map<String, Object>) v0.get("stats64")).get("tx");
+        assertEquals(5L, tx.get("packets"), "the datagrams went out: " + v0);
+        compareAll(ns, "-s");
+        compareAll(ns, "-s", "-s");
+        compareAll(ns, "-d", "-s", "-s");
+    }
+
     @Test
     void mistakesExit2AndRefusalsExit1() throws Exception {
         String ns = netns("err");
