@@ -66,6 +66,26 @@ class LinkKindsTest {
         return map(map(ipLink(ns, name).get("linkinfo")).get("info_data"));
     }
 
+    /**
+     * A process living in namespace {@code ns} ({@code ip netns exec} execs it: same pid), returned once
+     * it is in there, so that a link sent to its pid can never land in the host's namespace.
+     */
+    private static Process inside(TestNetns ns) throws Exception {
+        Process p = new ProcessBuilder("ip", "netns", "exec", ns.name, "sleep", "120").start();
+        Object want = java.nio.file.Files.getAttribute(NetworkNamespace.path(ns.name), "unix:ino");
+        java.nio.file.Path mine = java.nio.file.Path.of("/proc", Long.toString(p.pid()), "ns", "net");
+        for (int i = 0; i < 600; i++) {
+            try {
+                if (java.nio.file.Files.readSymbolicLink(mine).toString().equals("net:[" + want + "]")) return p;
+            } catch (java.io.IOException e) {
+                // not there yet
+            }
+            Thread.sleep(50);
+        }
+        p.destroyForcibly().waitFor();
+        throw new AssertionError("ip netns exec " + ns.name + " did not enter the namespace in 30 s");
+    }
+
     private LinkInfo info(String name) throws Exception {
         return rt.link(name).orElseThrow().details().info();
     }
@@ -100,12 +120,19 @@ class LinkKindsTest {
             try (NamespaceFd fd = NamespaceFd.open(NetworkNamespace.path(other.name))) {
                 ch.addLink(LinkSpec.of("vc", new VethSpec("vd", NetnsRef.fd(fd.fd()))));
             }
-            assertEquals("vc", ipLink(other, "vd").get("link_index") == null ? null : "vc");
+            assertEquals("veth", map(ipLink(other, "vd").get("linkinfo")).get("info_kind"));
 
-            // by pid: this JVM's own namespace is the host's, so send the peer to a pid that is in ns,
-            // which is none; the kernel's refusal of a pid with no process is ESRCH.
+            // by pid: a process living in the other namespace (ip netns exec execs it: same pid)
+            Process sleeper = inside(other);
+            try {
+                ch.addLink(LinkSpec.of("ve", new VethSpec("vf", NetnsRef.pid((int) sleeper.pid()))));
+                assertEquals("veth", map(ipLink(other, "vf").get("linkinfo")).get("info_kind"));
+            } finally {
+                sleeper.destroyForcibly().waitFor();
+            }
+            // a pid with no process is the kernel's ESRCH
             NetlinkException e = assertThrows(NetlinkException.class,
-                    () -> ch.addLink(LinkSpec.of("ve", new VethSpec("vf", NetnsRef.pid(Integer.MAX_VALUE)))));
+                    () -> ch.addLink(LinkSpec.of("vg", new VethSpec("vh", NetnsRef.pid(Integer.MAX_VALUE)))));
             assertEquals(3 /* ESRCH */, e.errno(), e.getMessage());
         }
     }
@@ -330,10 +357,16 @@ class LinkKindsTest {
             }
             assertTrue(rt.link("m2").isEmpty());
             ipLink(other, "m2");
-            // by pid: this process is in the host's namespace; the link goes there only if asked, so
-            // ask for a pid that does not exist and get the kernel's ESRCH
+            Process sleeper = inside(other);
+            try {
+                ch.setLink("m1", LinkChange.none().netns(NetnsRef.pid((int) sleeper.pid())));
+                ipLink(other, "m1");
+                assertTrue(rt.link("m1").isEmpty());
+            } finally {
+                sleeper.destroyForcibly().waitFor();
+            }
             NetlinkException e = assertThrows(NetlinkException.class,
-                    () -> ch.setLink("m1", LinkChange.none().netns(NetnsRef.pid(Integer.MAX_VALUE))));
+                    () -> ch.setLink("m3", LinkChange.none().netns(NetnsRef.pid(Integer.MAX_VALUE))));
             assertEquals(3 /* ESRCH */, e.errno(), e.getMessage());
         }
     }
