@@ -76,6 +76,26 @@ final class LinkArgs {
         return v.chars().allMatch(Character::isDigit) && !v.isEmpty() ? NetnsRef.pid(Integer.parseInt(v)) : NetnsRef.named(v);
     }
 
+    /**
+     * Splits a command's arguments into ip-style words and dash options: the options {@code flag}
+     * takes ({@code -d}, {@code -s}) are counted there, the shared ones go to {@code common}
+     * ({@code --netns NAME} with its value), anything else is a usage error.
+     */
+    static List<String> words(String[] args, RtnlOptions common, java.util.function.Predicate<String> flag) throws UsageException {
+        List<String> words = new java.util.ArrayList<>();
+        for (int i = 0; i < args.length; i++) {
+            String a = args[i];
+            if (!a.startsWith("-") || a.equals("-")) {
+                words.add(a);
+            } else if (!flag.test(a)) {
+                Options o = new Options(java.util.Arrays.copyOfRange(args, i, args.length));
+                if (!common.accept(o.next(), o)) throw o.unknown();
+                i += o.consumed() - 1;
+            }
+        }
+        return words;
+    }
+
     /** {@code ip link add [link DEV] [name] NAME [mtu M] [address A] [txqueuelen Q] [master M] [netns NS] type KIND ARGS}. */
     LinkSpec add() throws UsageException {
         String name = null, lower = null, master = null;
@@ -234,8 +254,12 @@ final class LinkArgs {
         throw new UsageException("bad value for '" + key + "': '" + v + "' (0 to " + max + ")");
     }
 
-    /** {@code ip link set [dev] DEV ARGS}: {@return the device (first element) and the change} */
-    Object[] set() throws UsageException {
+    /** A device and the changes to it. */
+    record Set(String dev, LinkChange change) {
+    }
+
+    /** {@code ip link set [dev] DEV ARGS}: {@return the device and the change} */
+    Set set() throws UsageException {
         String dev = null;
         LinkChange c = LinkChange.none();
         while (more()) {
@@ -266,7 +290,7 @@ final class LinkArgs {
             };
         }
         if (dev == null) throw new UsageException("link set needs a device");
-        return new Object[] {dev, c};
+        return new Set(dev, c);
     }
 
     /** {@code ip tuntap add [dev] NAME mode tun|tap [user U] [group G] [multi_queue] [pi] [vnet_hdr]}. */

@@ -3,7 +3,6 @@ package dev.ffsock.cli;
 import dev.ffsock.netlink.Netlink;
 import dev.ffsock.netlink.NetlinkConnection;
 import dev.ffsock.netlink.route.Link;
-import dev.ffsock.netlink.route.LinkChange;
 import dev.ffsock.netlink.route.LinkSpec;
 import dev.ffsock.netlink.route.Rtnetlink;
 import dev.ffsock.netlink.route.RtnetlinkChanges;
@@ -59,25 +58,18 @@ final class LinkCommand implements Command {
     @Override
     public int run(String[] args, Io io) throws Exception {
         RtnlOptions common = new RtnlOptions();
-        List<String> words = new ArrayList<>();
-        int details = 0, stats = 0;
-        for (int i = 0; i < args.length; i++) {
-            String a = args[i];
-            if (!a.startsWith("-") || a.equals("-")) {
-                words.add(a);
-                continue;
-            }
+        int[] ds = new int[2];
+        List<String> words = LinkArgs.words(args, common, a -> {
             switch (a) {
-                case "-d", "--details" -> details++;
-                case "-s", "--stats" -> stats++;
+                case "-d", "--details" -> ds[0]++;
+                case "-s", "--stats" -> ds[1]++;
                 default -> {
-                    String[] rest = java.util.Arrays.copyOfRange(args, i, args.length);
-                    Options o = new Options(rest);
-                    if (!common.accept(o.next(), o)) throw o.unknown();
-                    i += o.consumed() - 1;
+                    return false;
                 }
             }
-        }
+            return true;
+        });
+        int details = ds[0], stats = ds[1];
         if (common.help) {
             io.out().print(usage());
             return 0;
@@ -94,9 +86,9 @@ final class LinkCommand implements Command {
                     return 0;
                 }
                 case "set", "change" -> {
-                    Object[] dc = new LinkArgs(rest).set();
+                    LinkArgs.Set set = new LinkArgs(rest).set();
                     try (NetlinkConnection c = NetlinkConnection.open(Netlink.NETLINK_ROUTE, common.netns)) {
-                        new RtnetlinkChanges(c).setLink((String) dc[0], (LinkChange) dc[1]);
+                        new RtnetlinkChanges(c).setLink(set.dev(), set.change());
                     }
                     return 0;
                 }

@@ -6,7 +6,6 @@ import dev.ffsock.netlink.NetlinkConnection;
 import dev.ffsock.netlink.route.RtnetlinkChanges;
 import dev.ffsock.netlink.route.TunSpec;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /** {@code ffsock tuntap add|del}: persistent tun/tap devices, like {@code ip tuntap add|del}. */
@@ -37,18 +36,7 @@ final class TuntapCommand implements Command {
     @Override
     public int run(String[] args, Io io) throws Exception {
         RtnlOptions common = new RtnlOptions();
-        List<String> words = new ArrayList<>();
-        List<String> dashes = new ArrayList<>();
-        for (int i = 0; i < args.length; i++) {
-            if (!args[i].startsWith("-")) {
-                words.add(args[i]);
-                continue;
-            }
-            dashes.add(args[i]);
-            if ((args[i].equals("--netns") || args[i].equals("-n")) && i + 1 < args.length) dashes.add(args[++i]);
-        }
-        Options o = new Options(dashes.toArray(String[]::new));
-        while (o.hasNext()) if (!common.accept(o.next(), o)) throw o.unknown();
+        List<String> words = LinkArgs.words(args, common, a -> false);
         if (common.help) {
             io.out().print(usage());
             return 0;
