@@ -272,7 +272,13 @@ final class IpJsonLinkDetails {
         if ((flags & 2) != 0) o.put("nodst", true);
         num(o, "bcqueuelen", m.bcQueueLen());
         num(o, "usedbcqueuelen", m.bcQueueLenUsed());
-        if ("source".equals(name) && m.macaddrCount() >= 0) o.put("macaddr_count", m.macaddrCount());
+        if (!"source".equals(name) || m.macaddrCount() < 0) return o;
+        o.put("macaddr_count", m.macaddrCount());
+        if (m.macaddrData() != null) {
+            List<String> macs = new java.util.ArrayList<>();
+            for (byte[] a : m.macaddrData()) macs.add(IpJson.hardware(java.util.Arrays.copyOf(a, 6), 1));
+            o.put("macaddr_data", macs);
+        }
         return o;
     }
 

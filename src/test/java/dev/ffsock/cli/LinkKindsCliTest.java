@@ -73,6 +73,9 @@ class LinkKindsCliTest {
         ip(ns, "link", "add", "link", "v1", "name", "mv0", "type", "macvlan", "mode", "bridge");
         ip(ns, "link", "add", "link", "v1", "name", "mv1", "type", "macvlan", "mode", "private");
         ip(ns, "link", "add", "link", "v1", "name", "mt0", "type", "macvtap", "mode", "vepa");
+        ip(ns, "link", "add", "link", "v1", "name", "ms0", "type", "macvlan", "mode", "source");
+        ip(ns, "link", "set", "ms0", "type", "macvlan", "macaddr", "add", "02:00:00:00:00:09");
+        ip(ns, "link", "add", "link", "v1", "name", "ms1", "type", "macvlan", "mode", "source");
         ip(ns, "link", "add", "ifb0", "type", "ifb");
         ip(ns, "tuntap", "add", "dev", "tp0", "mode", "tap", "user", "1000", "group", "100", "multi_queue");
         ip(ns, "tuntap", "add", "dev", "tn0", "mode", "tun");

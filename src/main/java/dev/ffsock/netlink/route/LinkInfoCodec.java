@@ -101,6 +101,15 @@ final class LinkInfoCodec {
         return -1;
     }
 
+    /** The 6-byte {@code IFLA_MACVLAN_MACADDR} entries of a {@code IFLA_MACVLAN_MACADDR_DATA} nest. */
+    private static List<byte[]> macaddrs(Attributes n) {
+        List<byte[]> out = new ArrayList<>();
+        while (n.next()) {
+            if (n.type() == KindAttrs.IFLA_MACVLAN_MACADDR && n.length() >= LinkSpec.ETH_ALEN) out.add(n.bytes());
+        }
+        return out;
+    }
+
     private static long u32(Attributes a, int offset) {
         return Integer.toUnsignedLong(a.segment().get(U32, offset));
     }
@@ -361,6 +370,7 @@ final class LinkInfoCodec {
         long macaddrCount = -1;
         long bcQueueLen = -1;
         long bcQueueLenUsed = -1;
+        List<byte[]> macaddrData = null;
         while (a.next()) {
             int len = a.length();
             switch (a.type()) {
@@ -369,10 +379,11 @@ final class LinkInfoCodec {
                 case KindAttrs.IFLA_MACVLAN_MACADDR_COUNT -> { if (len == 4) macaddrCount = Integer.toUnsignedLong(a.u32()); }
                 case KindAttrs.IFLA_MACVLAN_BC_QUEUE_LEN -> { if (len == 4) bcQueueLen = Integer.toUnsignedLong(a.u32()); }
                 case KindAttrs.IFLA_MACVLAN_BC_QUEUE_LEN_USED -> { if (len == 4) bcQueueLenUsed = Integer.toUnsignedLong(a.u32()); }
+                case KindAttrs.IFLA_MACVLAN_MACADDR_DATA -> macaddrData = macaddrs(a.nested());
                 default -> { }
             }
         }
-        return new MacvlanInfo(mode, flags, macaddrCount, bcQueueLen, bcQueueLenUsed);
+        return new MacvlanInfo(mode, flags, macaddrCount, bcQueueLen, bcQueueLenUsed, macaddrData);
     }
 
     /** Decodes the attributes of an {@code IFLA_TUN_*} nest; fields of an unexpected length stay absent. */

@@ -9,6 +9,7 @@ package dev.ffsock.netlink.route;
  * @param macaddrCount {@code macaddr_count} (source mode)
  * @param bcQueueLen {@code bcqueuelen}
  * @param bcQueueLenUsed {@code usedbcqueuelen}
+ * @param macaddrData {@code IFLA_MACVLAN_MACADDR_DATA}: the source addresses ({@code macaddr_data}), null if absent
  */
-public record MacvlanInfo(long mode, long flags, long macaddrCount, long bcQueueLen, long bcQueueLenUsed) implements KindInfo {
+public record MacvlanInfo(long mode, long flags, long macaddrCount, long bcQueueLen, long bcQueueLenUsed, java.util.List<byte[]> macaddrData) implements KindInfo {
 }

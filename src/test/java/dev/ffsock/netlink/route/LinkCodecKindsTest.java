@@ -237,6 +237,7 @@ class LinkCodecKindsTest {
             ns.ip("link", "set", "v0", "master", "br0");
             ns.ip("link", "add", "vx0", "type", "vxlan", "id", "5", "remote", "192.0.2.1", "dstport", "4789");
             ns.ip("link", "add", "link", "v1", "name", "mv0", "type", "macvlan", "mode", "source");
+            ns.ip("link", "set", "mv0", "type", "macvlan", "macaddr", "add", "02:00:00:00:00:09");
             ns.ip("tuntap", "add", "dev", "t0", "mode", "tap", "multi_queue");
             ns.ip("link", "add", "ifb0", "type", "ifb");
             try (NetlinkConnection c = ns.connect()) {
