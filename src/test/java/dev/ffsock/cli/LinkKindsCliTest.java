@@ -70,6 +70,11 @@ class LinkKindsCliTest {
         ip(ns, "link", "add", "vx6", "type", "vxlan", "id", "43", "remote", "2001:db8::1", "local", "2001:db8::2", "noudpcsum",
                 "udp6zerocsumtx", "udp6zerocsumrx");
         ip(ns, "link", "add", "vxg", "type", "vxlan", "id", "44", "group", "239.1.1.1", "dev", "v1", "dstport", "8472");
+        ip(ns, "link", "add", "vxe", "type", "vxlan", "external", "dstport", "0");
+        ip(ns, "link", "add", "vxt", "type", "vxlan", "id", "50", "remote", "2001:db8::7", "tos", "0x10", "flowlabel", "0x123",
+                "ageing", "100", "maxaddress", "5", "l2miss", "l3miss", "proxy", "srcport", "1000", "2000", "dstport", "4789");
+        ip(ns, "link", "add", "vxi", "type", "vxlan", "id", "51", "remote", "192.0.2.8", "ttl", "inherit", "df", "inherit",
+                "dstport", "4789");
         ip(ns, "link", "add", "link", "v1", "name", "mv0", "type", "macvlan", "mode", "bridge");
         ip(ns, "link", "add", "link", "v1", "name", "mv1", "type", "macvlan", "mode", "private");
         ip(ns, "link", "add", "link", "v1", "name", "mt0", "type", "macvtap", "mode", "vepa");
