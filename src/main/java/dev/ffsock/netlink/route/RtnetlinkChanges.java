@@ -78,22 +78,7 @@ public final class RtnetlinkChanges {
      * @throws NetlinkException EEXIST if either name is taken
      */
     public void addVeth(String name, String peer) throws IOException {
-        ChangeChecks.ifname(name);
-        ChangeChecks.ifname(peer);
-        if (name.equals(peer)) throw new IllegalArgumentException("a veth and its peer need different names: " + name);
-        conn.execute(Rtnl.RTM_NEWLINK, NLM_F_CREATE | NLM_F_EXCL, w -> {
-            ifinfomsg(w, 0, 0, 0);
-            w.attrString(Rtnl.IFLA_IFNAME, name);
-            int info = w.beginNested(Rtnl.IFLA_LINKINFO);
-            w.attrString(Rtnl.IFLA_INFO_KIND, "veth");
-            int data = w.beginNested(Rtnl.IFLA_INFO_DATA);
-            int p = w.beginNested(VETH_INFO_PEER);
-            ifinfomsg(w, 0, 0, 0);
-            w.attrString(Rtnl.IFLA_IFNAME, peer);
-            w.endNested(p);
-            w.endNested(data);
-            w.endNested(info);
-        });
+        addLink(LinkSpec.of(name, VethSpec.peer(peer)));
     }
 
     /**
@@ -120,18 +105,7 @@ public final class RtnetlinkChanges {
      *     ({@link dev.ffsock.ErrnoException})
      */
     public void addLink(String name, String kind) throws IOException {
-        ChangeChecks.ifname(name);
-        Objects.requireNonNull(kind, "kind");
-        if (kind.isEmpty() || kind.length() > 63 || !kind.chars().allMatch(c -> c > ' ' && c < 127)) {
-            throw new IllegalArgumentException("bad link kind '" + kind + "'");
-        }
-        conn.execute(Rtnl.RTM_NEWLINK, NLM_F_CREATE | NLM_F_EXCL, w -> {
-            ifinfomsg(w, 0, 0, 0);
-            w.attrString(Rtnl.IFLA_IFNAME, name);
-            int info = w.beginNested(Rtnl.IFLA_LINKINFO);
-            w.attrString(Rtnl.IFLA_INFO_KIND, kind);
-            w.endNested(info);
-        });
+        addLink(LinkSpec.of(name, new PlainKind(kind)));
     }
 
     /**
