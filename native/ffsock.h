@@ -47,6 +47,11 @@
 #include <sys/mount.h>
 #include <linux/net_namespace.h>
 #include <linux/if_bridge.h>
+/* issue 10, links: link kinds and tun/tap */
+#include <linux/veth.h>
+#include <linux/if_tun.h>
+#include <linux/if_bonding.h>
+#include <linux/sockios.h>
 
 /* ---- GNU-only items, declared by hand (glibc hides them without _GNU_SOURCE) ---- */
 #ifndef _GNU_SOURCE

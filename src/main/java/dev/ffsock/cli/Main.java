@@ -43,7 +43,9 @@ public final class Main {
             // issue 10: namespaces, bridge fdb/vlan/link
             new NetnsCommand(),
             new BridgeCommand(),
-            new FdbCommand());
+            new FdbCommand(),
+            // issue 10, links
+            new TuntapCommand());
 
     private Main() {
     }

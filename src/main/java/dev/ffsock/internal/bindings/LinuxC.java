@@ -17,6 +17,1347 @@ public class LinuxC extends LinuxC_1 {
     LinuxC() {
         // Should not be called directly
     }
+    private static final int IFLA_VXLAN_UDP_CSUM = (int)18L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_VXLAN_UDP_CSUM = 18
+     * }
+     */
+    public static int IFLA_VXLAN_UDP_CSUM() {
+        return IFLA_VXLAN_UDP_CSUM;
+    }
+    private static final int IFLA_VXLAN_UDP_ZERO_CSUM6_TX = (int)19L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_VXLAN_UDP_ZERO_CSUM6_TX = 19
+     * }
+     */
+    public static int IFLA_VXLAN_UDP_ZERO_CSUM6_TX() {
+        return IFLA_VXLAN_UDP_ZERO_CSUM6_TX;
+    }
+    private static final int IFLA_VXLAN_UDP_ZERO_CSUM6_RX = (int)20L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_VXLAN_UDP_ZERO_CSUM6_RX = 20
+     * }
+     */
+    public static int IFLA_VXLAN_UDP_ZERO_CSUM6_RX() {
+        return IFLA_VXLAN_UDP_ZERO_CSUM6_RX;
+    }
+    private static final int IFLA_VXLAN_REMCSUM_TX = (int)21L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_VXLAN_REMCSUM_TX = 21
+     * }
+     */
+    public static int IFLA_VXLAN_REMCSUM_TX() {
+        return IFLA_VXLAN_REMCSUM_TX;
+    }
+    private static final int IFLA_VXLAN_REMCSUM_RX = (int)22L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_VXLAN_REMCSUM_RX = 22
+     * }
+     */
+    public static int IFLA_VXLAN_REMCSUM_RX() {
+        return IFLA_VXLAN_REMCSUM_RX;
+    }
+    private static final int IFLA_VXLAN_GBP = (int)23L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_VXLAN_GBP = 23
+     * }
+     */
+    public static int IFLA_VXLAN_GBP() {
+        return IFLA_VXLAN_GBP;
+    }
+    private static final int IFLA_VXLAN_REMCSUM_NOPARTIAL = (int)24L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_VXLAN_REMCSUM_NOPARTIAL = 24
+     * }
+     */
+    public static int IFLA_VXLAN_REMCSUM_NOPARTIAL() {
+        return IFLA_VXLAN_REMCSUM_NOPARTIAL;
+    }
+    private static final int IFLA_VXLAN_COLLECT_METADATA = (int)25L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_VXLAN_COLLECT_METADATA = 25
+     * }
+     */
+    public static int IFLA_VXLAN_COLLECT_METADATA() {
+        return IFLA_VXLAN_COLLECT_METADATA;
+    }
+    private static final int IFLA_VXLAN_LABEL = (int)26L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_VXLAN_LABEL = 26
+     * }
+     */
+    public static int IFLA_VXLAN_LABEL() {
+        return IFLA_VXLAN_LABEL;
+    }
+    private static final int IFLA_VXLAN_GPE = (int)27L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_VXLAN_GPE = 27
+     * }
+     */
+    public static int IFLA_VXLAN_GPE() {
+        return IFLA_VXLAN_GPE;
+    }
+    private static final int IFLA_VXLAN_TTL_INHERIT = (int)28L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_VXLAN_TTL_INHERIT = 28
+     * }
+     */
+    public static int IFLA_VXLAN_TTL_INHERIT() {
+        return IFLA_VXLAN_TTL_INHERIT;
+    }
+    private static final int IFLA_VXLAN_DF = (int)29L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_VXLAN_DF = 29
+     * }
+     */
+    public static int IFLA_VXLAN_DF() {
+        return IFLA_VXLAN_DF;
+    }
+    private static final int IFLA_VXLAN_VNIFILTER = (int)30L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_VXLAN_VNIFILTER = 30
+     * }
+     */
+    public static int IFLA_VXLAN_VNIFILTER() {
+        return IFLA_VXLAN_VNIFILTER;
+    }
+    private static final int IFLA_BOND_MODE = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_BOND_MODE = 1
+     * }
+     */
+    public static int IFLA_BOND_MODE() {
+        return IFLA_BOND_MODE;
+    }
+    private static final int IFLA_TUN_UNSPEC = (int)0L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_TUN_UNSPEC = 0
+     * }
+     */
+    public static int IFLA_TUN_UNSPEC() {
+        return IFLA_TUN_UNSPEC;
+    }
+    private static final int IFLA_TUN_OWNER = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_TUN_OWNER = 1
+     * }
+     */
+    public static int IFLA_TUN_OWNER() {
+        return IFLA_TUN_OWNER;
+    }
+    private static final int IFLA_TUN_GROUP = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_TUN_GROUP = 2
+     * }
+     */
+    public static int IFLA_TUN_GROUP() {
+        return IFLA_TUN_GROUP;
+    }
+    private static final int IFLA_TUN_TYPE = (int)3L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_TUN_TYPE = 3
+     * }
+     */
+    public static int IFLA_TUN_TYPE() {
+        return IFLA_TUN_TYPE;
+    }
+    private static final int IFLA_TUN_PI = (int)4L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_TUN_PI = 4
+     * }
+     */
+    public static int IFLA_TUN_PI() {
+        return IFLA_TUN_PI;
+    }
+    private static final int IFLA_TUN_VNET_HDR = (int)5L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_TUN_VNET_HDR = 5
+     * }
+     */
+    public static int IFLA_TUN_VNET_HDR() {
+        return IFLA_TUN_VNET_HDR;
+    }
+    private static final int IFLA_TUN_PERSIST = (int)6L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_TUN_PERSIST = 6
+     * }
+     */
+    public static int IFLA_TUN_PERSIST() {
+        return IFLA_TUN_PERSIST;
+    }
+    private static final int IFLA_TUN_MULTI_QUEUE = (int)7L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_TUN_MULTI_QUEUE = 7
+     * }
+     */
+    public static int IFLA_TUN_MULTI_QUEUE() {
+        return IFLA_TUN_MULTI_QUEUE;
+    }
+    private static final int IFLA_TUN_NUM_QUEUES = (int)8L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_TUN_NUM_QUEUES = 8
+     * }
+     */
+    public static int IFLA_TUN_NUM_QUEUES() {
+        return IFLA_TUN_NUM_QUEUES;
+    }
+    private static final int IFLA_TUN_NUM_DISABLED_QUEUES = (int)9L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_TUN_NUM_DISABLED_QUEUES = 9
+     * }
+     */
+    public static int IFLA_TUN_NUM_DISABLED_QUEUES() {
+        return IFLA_TUN_NUM_DISABLED_QUEUES;
+    }
+    private static final int IFLA_DSA_UNSPEC = (int)0L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_DSA_UNSPEC = 0
+     * }
+     */
+    public static int IFLA_DSA_UNSPEC() {
+        return IFLA_DSA_UNSPEC;
+    }
+    private static final int IFLA_DSA_MASTER = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_DSA_MASTER = 1
+     * }
+     */
+    public static int IFLA_DSA_MASTER() {
+        return IFLA_DSA_MASTER;
+    }
+    private static final int IFA_UNSPEC = (int)0L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFA_UNSPEC = 0
+     * }
+     */
+    public static int IFA_UNSPEC() {
+        return IFA_UNSPEC;
+    }
+    private static final int IFA_ADDRESS = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFA_ADDRESS = 1
+     * }
+     */
+    public static int IFA_ADDRESS() {
+        return IFA_ADDRESS;
+    }
+    private static final int IFA_LOCAL = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFA_LOCAL = 2
+     * }
+     */
+    public static int IFA_LOCAL() {
+        return IFA_LOCAL;
+    }
+    private static final int IFA_LABEL = (int)3L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFA_LABEL = 3
+     * }
+     */
+    public static int IFA_LABEL() {
+        return IFA_LABEL;
+    }
+    private static final int IFA_BROADCAST = (int)4L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFA_BROADCAST = 4
+     * }
+     */
+    public static int IFA_BROADCAST() {
+        return IFA_BROADCAST;
+    }
+    private static final int IFA_ANYCAST = (int)5L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFA_ANYCAST = 5
+     * }
+     */
+    public static int IFA_ANYCAST() {
+        return IFA_ANYCAST;
+    }
+    private static final int IFA_CACHEINFO = (int)6L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFA_CACHEINFO = 6
+     * }
+     */
+    public static int IFA_CACHEINFO() {
+        return IFA_CACHEINFO;
+    }
+    private static final int IFA_MULTICAST = (int)7L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFA_MULTICAST = 7
+     * }
+     */
+    public static int IFA_MULTICAST() {
+        return IFA_MULTICAST;
+    }
+    private static final int IFA_FLAGS = (int)8L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFA_FLAGS = 8
+     * }
+     */
+    public static int IFA_FLAGS() {
+        return IFA_FLAGS;
+    }
+    private static final int IFA_RT_PRIORITY = (int)9L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFA_RT_PRIORITY = 9
+     * }
+     */
+    public static int IFA_RT_PRIORITY() {
+        return IFA_RT_PRIORITY;
+    }
+    private static final int IFA_TARGET_NETNSID = (int)10L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFA_TARGET_NETNSID = 10
+     * }
+     */
+    public static int IFA_TARGET_NETNSID() {
+        return IFA_TARGET_NETNSID;
+    }
+    private static final int IFA_PROTO = (int)11L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFA_PROTO = 11
+     * }
+     */
+    public static int IFA_PROTO() {
+        return IFA_PROTO;
+    }
+    private static final int NDA_UNSPEC = (int)0L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.NDA_UNSPEC = 0
+     * }
+     */
+    public static int NDA_UNSPEC() {
+        return NDA_UNSPEC;
+    }
+    private static final int NDA_DST = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.NDA_DST = 1
+     * }
+     */
+    public static int NDA_DST() {
+        return NDA_DST;
+    }
+    private static final int NDA_LLADDR = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.NDA_LLADDR = 2
+     * }
+     */
+    public static int NDA_LLADDR() {
+        return NDA_LLADDR;
+    }
+    private static final int NDA_CACHEINFO = (int)3L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.NDA_CACHEINFO = 3
+     * }
+     */
+    public static int NDA_CACHEINFO() {
+        return NDA_CACHEINFO;
+    }
+    private static final int NDA_PROBES = (int)4L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.NDA_PROBES = 4
+     * }
+     */
+    public static int NDA_PROBES() {
+        return NDA_PROBES;
+    }
+    private static final int NDA_VLAN = (int)5L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.NDA_VLAN = 5
+     * }
+     */
+    public static int NDA_VLAN() {
+        return NDA_VLAN;
+    }
+    private static final int NDA_PORT = (int)6L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.NDA_PORT = 6
+     * }
+     */
+    public static int NDA_PORT() {
+        return NDA_PORT;
+    }
+    private static final int NDA_VNI = (int)7L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.NDA_VNI = 7
+     * }
+     */
+    public static int NDA_VNI() {
+        return NDA_VNI;
+    }
+    private static final int NDA_IFINDEX = (int)8L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.NDA_IFINDEX = 8
+     * }
+     */
+    public static int NDA_IFINDEX() {
+        return NDA_IFINDEX;
+    }
+    private static final int NDA_MASTER = (int)9L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.NDA_MASTER = 9
+     * }
+     */
+    public static int NDA_MASTER() {
+        return NDA_MASTER;
+    }
+    private static final int NDA_LINK_NETNSID = (int)10L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.NDA_LINK_NETNSID = 10
+     * }
+     */
+    public static int NDA_LINK_NETNSID() {
+        return NDA_LINK_NETNSID;
+    }
+    private static final int NDA_SRC_VNI = (int)11L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.NDA_SRC_VNI = 11
+     * }
+     */
+    public static int NDA_SRC_VNI() {
+        return NDA_SRC_VNI;
+    }
+    private static final int NDA_PROTOCOL = (int)12L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.NDA_PROTOCOL = 12
+     * }
+     */
+    public static int NDA_PROTOCOL() {
+        return NDA_PROTOCOL;
+    }
+    private static final int NDA_NH_ID = (int)13L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.NDA_NH_ID = 13
+     * }
+     */
+    public static int NDA_NH_ID() {
+        return NDA_NH_ID;
+    }
+    private static final int NDA_FDB_EXT_ATTRS = (int)14L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.NDA_FDB_EXT_ATTRS = 14
+     * }
+     */
+    public static int NDA_FDB_EXT_ATTRS() {
+        return NDA_FDB_EXT_ATTRS;
+    }
+    private static final int NDA_FLAGS_EXT = (int)15L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.NDA_FLAGS_EXT = 15
+     * }
+     */
+    public static int NDA_FLAGS_EXT() {
+        return NDA_FLAGS_EXT;
+    }
+    private static final int NDA_NDM_STATE_MASK = (int)16L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.NDA_NDM_STATE_MASK = 16
+     * }
+     */
+    public static int NDA_NDM_STATE_MASK() {
+        return NDA_NDM_STATE_MASK;
+    }
+    private static final int NDA_NDM_FLAGS_MASK = (int)17L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.NDA_NDM_FLAGS_MASK = 17
+     * }
+     */
+    public static int NDA_NDM_FLAGS_MASK() {
+        return NDA_NDM_FLAGS_MASK;
+    }
+    private static final int RTM_BASE = (int)16L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.RTM_BASE = 16
+     * }
+     */
+    public static int RTM_BASE() {
+        return RTM_BASE;
+    }
+    private static final int RTM_NEWLINK = (int)16L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.RTM_NEWLINK = 16
+     * }
+     */
+    public static int RTM_NEWLINK() {
+        return RTM_NEWLINK;
+    }
+    private static final int RTM_DELLINK = (int)17L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.RTM_DELLINK = 17
+     * }
+     */
+    public static int RTM_DELLINK() {
+        return RTM_DELLINK;
+    }
+    private static final int RTM_GETLINK = (int)18L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.RTM_GETLINK = 18
+     * }
+     */
+    public static int RTM_GETLINK() {
+        return RTM_GETLINK;
+    }
+    private static final int RTM_SETLINK = (int)19L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.RTM_SETLINK = 19
+     * }
+     */
+    public static int RTM_SETLINK() {
+        return RTM_SETLINK;
+    }
+    private static final int RTM_NEWADDR = (int)20L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.RTM_NEWADDR = 20
+     * }
+     */
+    public static int RTM_NEWADDR() {
+        return RTM_NEWADDR;
+    }
+    private static final int RTM_DELADDR = (int)21L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.RTM_DELADDR = 21
+     * }
+     */
+    public static int RTM_DELADDR() {
+        return RTM_DELADDR;
+    }
+    private static final int RTM_GETADDR = (int)22L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.RTM_GETADDR = 22
+     * }
+     */
+    public static int RTM_GETADDR() {
+        return RTM_GETADDR;
+    }
+    private static final int RTM_NEWROUTE = (int)24L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.RTM_NEWROUTE = 24
+     * }
+     */
+    public static int RTM_NEWROUTE() {
+        return RTM_NEWROUTE;
+    }
+    private static final int RTM_DELROUTE = (int)25L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.RTM_DELROUTE = 25
+     * }
+     */
+    public static int RTM_DELROUTE() {
+        return RTM_DELROUTE;
+    }
+    private static final int RTM_GETROUTE = (int)26L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.RTM_GETROUTE = 26
+     * }
+     */
+    public static int RTM_GETROUTE() {
+        return RTM_GETROUTE;
+    }
+    private static final int RTM_NEWNEIGH = (int)28L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.RTM_NEWNEIGH = 28
+     * }
+     */
+    public static int RTM_NEWNEIGH() {
+        return RTM_NEWNEIGH;
+    }
+    private static final int RTM_DELNEIGH = (int)29L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.RTM_DELNEIGH = 29
+     * }
+     */
+    public static int RTM_DELNEIGH() {
+        return RTM_DELNEIGH;
+    }
+    private static final int RTM_GETNEIGH = (int)30L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.RTM_GETNEIGH = 30
+     * }
+     */
+    public static int RTM_GETNEIGH() {
+        return RTM_GETNEIGH;
+    }
+    private static final int RTM_NEWRULE = (int)32L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.RTM_NEWRULE = 32
+     * }
+     */
+    public static int RTM_NEWRULE() {
+        return RTM_NEWRULE;
+    }
+    private static final int RTM_DELRULE = (int)33L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.RTM_DELRULE = 33
+     * }
+     */
+    public static int RTM_DELRULE() {
+        return RTM_DELRULE;
+    }
+    private static final int RTM_GETRULE = (int)34L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.RTM_GETRULE = 34
+     * }
+     */
+    public static int RTM_GETRULE() {
+        return RTM_GETRULE;
+    }
+    private static final int RTM_NEWQDISC = (int)36L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.RTM_NEWQDISC = 36
+     * }
+     */
+    public static int RTM_NEWQDISC() {
+        return RTM_NEWQDISC;
+    }
+    private static final int RTM_DELQDISC = (int)37L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.RTM_DELQDISC = 37
+     * }
+     */
+    public static int RTM_DELQDISC() {
+        return RTM_DELQDISC;
+    }
+    private static final int RTM_GETQDISC = (int)38L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.RTM_GETQDISC = 38
+     * }
+     */
+    public static int RTM_GETQDISC() {
+        return RTM_GETQDISC;
+    }
+    private static final int RTM_NEWTCLASS = (int)40L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.RTM_NEWTCLASS = 40
+     * }
+     */
+    public static int RTM_NEWTCLASS() {
+        return RTM_NEWTCLASS;
+    }
+    private static final int RTM_DELTCLASS = (int)41L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.RTM_DELTCLASS = 41
+     * }
+     */
+    public static int RTM_DELTCLASS() {
+        return RTM_DELTCLASS;
+    }
+    private static final int RTM_GETTCLASS = (int)42L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.RTM_GETTCLASS = 42
+     * }
+     */
+    public static int RTM_GETTCLASS() {
+        return RTM_GETTCLASS;
+    }
+    private static final int RTM_NEWTFILTER = (int)44L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.RTM_NEWTFILTER = 44
+     * }
+     */
+    public static int RTM_NEWTFILTER() {
+        return RTM_NEWTFILTER;
+    }
+    private static final int RTM_DELTFILTER = (int)45L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.RTM_DELTFILTER = 45
+     * }
+     */
+    public static int RTM_DELTFILTER() {
+        return RTM_DELTFILTER;
+    }
+    private static final int RTM_GETTFILTER = (int)46L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.RTM_GETTFILTER = 46
+     * }
+     */
+    public static int RTM_GETTFILTER() {
+        return RTM_GETTFILTER;
+    }
+    private static final int RTM_NEWACTION = (int)48L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.RTM_NEWACTION = 48
+     * }
+     */
+    public static int RTM_NEWACTION() {
+        return RTM_NEWACTION;
+    }
+    private static final int RTM_DELACTION = (int)49L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.RTM_DELACTION = 49
+     * }
+     */
+    public static int RTM_DELACTION() {
+        return RTM_DELACTION;
+    }
+    private static final int RTM_GETACTION = (int)50L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.RTM_GETACTION = 50
+     * }
+     */
+    public static int RTM_GETACTION() {
+        return RTM_GETACTION;
+    }
+    private static final int RTM_NEWPREFIX = (int)52L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.RTM_NEWPREFIX = 52
+     * }
+     */
+    public static int RTM_NEWPREFIX() {
+        return RTM_NEWPREFIX;
+    }
+    private static final int RTM_GETMULTICAST = (int)58L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.RTM_GETMULTICAST = 58
+     * }
+     */
+    public static int RTM_GETMULTICAST() {
+        return RTM_GETMULTICAST;
+    }
+    private static final int RTM_GETANYCAST = (int)62L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.RTM_GETANYCAST = 62
+     * }
+     */
+    public static int RTM_GETANYCAST() {
+        return RTM_GETANYCAST;
+    }
+    private static final int RTM_NEWNEIGHTBL = (int)64L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.RTM_NEWNEIGHTBL = 64
+     * }
+     */
+    public static int RTM_NEWNEIGHTBL() {
+        return RTM_NEWNEIGHTBL;
+    }
+    private static final int RTM_GETNEIGHTBL = (int)66L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.RTM_GETNEIGHTBL = 66
+     * }
+     */
+    public static int RTM_GETNEIGHTBL() {
+        return RTM_GETNEIGHTBL;
+    }
+    private static final int RTM_SETNEIGHTBL = (int)67L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.RTM_SETNEIGHTBL = 67
+     * }
+     */
+    public static int RTM_SETNEIGHTBL() {
+        return RTM_SETNEIGHTBL;
+    }
+    private static final int RTM_NEWNDUSEROPT = (int)68L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.RTM_NEWNDUSEROPT = 68
+     * }
+     */
+    public static int RTM_NEWNDUSEROPT() {
+        return RTM_NEWNDUSEROPT;
+    }
+    private static final int RTM_NEWADDRLABEL = (int)72L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.RTM_NEWADDRLABEL = 72
+     * }
+     */
+    public static int RTM_NEWADDRLABEL() {
+        return RTM_NEWADDRLABEL;
+    }
+    private static final int RTM_DELADDRLABEL = (int)73L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.RTM_DELADDRLABEL = 73
+     * }
+     */
+    public static int RTM_DELADDRLABEL() {
+        return RTM_DELADDRLABEL;
+    }
+    private static final int RTM_GETADDRLABEL = (int)74L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.RTM_GETADDRLABEL = 74
+     * }
+     */
+    public static int RTM_GETADDRLABEL() {
+        return RTM_GETADDRLABEL;
+    }
+    private static final int RTM_GETDCB = (int)78L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.RTM_GETDCB = 78
+     * }
+     */
+    public static int RTM_GETDCB() {
+        return RTM_GETDCB;
+    }
+    private static final int RTM_SETDCB = (int)79L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.RTM_SETDCB = 79
+     * }
+     */
+    public static int RTM_SETDCB() {
+        return RTM_SETDCB;
+    }
+    private static final int RTM_NEWNETCONF = (int)80L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.RTM_NEWNETCONF = 80
+     * }
+     */
+    public static int RTM_NEWNETCONF() {
+        return RTM_NEWNETCONF;
+    }
+    private static final int RTM_DELNETCONF = (int)81L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.RTM_DELNETCONF = 81
+     * }
+     */
+    public static int RTM_DELNETCONF() {
+        return RTM_DELNETCONF;
+    }
+    private static final int RTM_GETNETCONF = (int)82L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.RTM_GETNETCONF = 82
+     * }
+     */
+    public static int RTM_GETNETCONF() {
+        return RTM_GETNETCONF;
+    }
+    private static final int RTM_NEWMDB = (int)84L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.RTM_NEWMDB = 84
+     * }
+     */
+    public static int RTM_NEWMDB() {
+        return RTM_NEWMDB;
+    }
+    private static final int RTM_DELMDB = (int)85L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.RTM_DELMDB = 85
+     * }
+     */
+    public static int RTM_DELMDB() {
+        return RTM_DELMDB;
+    }
+    private static final int RTM_GETMDB = (int)86L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.RTM_GETMDB = 86
+     * }
+     */
+    public static int RTM_GETMDB() {
+        return RTM_GETMDB;
+    }
+    private static final int RTM_NEWNSID = (int)88L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.RTM_NEWNSID = 88
+     * }
+     */
+    public static int RTM_NEWNSID() {
+        return RTM_NEWNSID;
+    }
+    private static final int RTM_DELNSID = (int)89L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.RTM_DELNSID = 89
+     * }
+     */
+    public static int RTM_DELNSID() {
+        return RTM_DELNSID;
+    }
+    private static final int RTM_GETNSID = (int)90L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.RTM_GETNSID = 90
+     * }
+     */
+    public static int RTM_GETNSID() {
+        return RTM_GETNSID;
+    }
+    private static final int RTM_NEWSTATS = (int)92L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.RTM_NEWSTATS = 92
+     * }
+     */
+    public static int RTM_NEWSTATS() {
+        return RTM_NEWSTATS;
+    }
+    private static final int RTM_GETSTATS = (int)94L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.RTM_GETSTATS = 94
+     * }
+     */
+    public static int RTM_GETSTATS() {
+        return RTM_GETSTATS;
+    }
+    private static final int RTM_SETSTATS = (int)95L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.RTM_SETSTATS = 95
+     * }
+     */
+    public static int RTM_SETSTATS() {
+        return RTM_SETSTATS;
+    }
+    private static final int RTM_NEWCACHEREPORT = (int)96L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.RTM_NEWCACHEREPORT = 96
+     * }
+     */
+    public static int RTM_NEWCACHEREPORT() {
+        return RTM_NEWCACHEREPORT;
+    }
+    private static final int RTM_NEWCHAIN = (int)100L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.RTM_NEWCHAIN = 100
+     * }
+     */
+    public static int RTM_NEWCHAIN() {
+        return RTM_NEWCHAIN;
+    }
+    private static final int RTM_DELCHAIN = (int)101L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.RTM_DELCHAIN = 101
+     * }
+     */
+    public static int RTM_DELCHAIN() {
+        return RTM_DELCHAIN;
+    }
+    private static final int RTM_GETCHAIN = (int)102L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.RTM_GETCHAIN = 102
+     * }
+     */
+    public static int RTM_GETCHAIN() {
+        return RTM_GETCHAIN;
+    }
+    private static final int RTM_NEWNEXTHOP = (int)104L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.RTM_NEWNEXTHOP = 104
+     * }
+     */
+    public static int RTM_NEWNEXTHOP() {
+        return RTM_NEWNEXTHOP;
+    }
+    private static final int RTM_DELNEXTHOP = (int)105L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.RTM_DELNEXTHOP = 105
+     * }
+     */
+    public static int RTM_DELNEXTHOP() {
+        return RTM_DELNEXTHOP;
+    }
+    private static final int RTM_GETNEXTHOP = (int)106L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.RTM_GETNEXTHOP = 106
+     * }
+     */
+    public static int RTM_GETNEXTHOP() {
+        return RTM_GETNEXTHOP;
+    }
+    private static final int RTM_NEWLINKPROP = (int)108L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.RTM_NEWLINKPROP = 108
+     * }
+     */
+    public static int RTM_NEWLINKPROP() {
+        return RTM_NEWLINKPROP;
+    }
+    private static final int RTM_DELLINKPROP = (int)109L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.RTM_DELLINKPROP = 109
+     * }
+     */
+    public static int RTM_DELLINKPROP() {
+        return RTM_DELLINKPROP;
+    }
+    private static final int RTM_GETLINKPROP = (int)110L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.RTM_GETLINKPROP = 110
+     * }
+     */
+    public static int RTM_GETLINKPROP() {
+        return RTM_GETLINKPROP;
+    }
+    private static final int RTM_NEWVLAN = (int)112L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.RTM_NEWVLAN = 112
+     * }
+     */
+    public static int RTM_NEWVLAN() {
+        return RTM_NEWVLAN;
+    }
+    private static final int RTM_DELVLAN = (int)113L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.RTM_DELVLAN = 113
+     * }
+     */
+    public static int RTM_DELVLAN() {
+        return RTM_DELVLAN;
+    }
+    private static final int RTM_GETVLAN = (int)114L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.RTM_GETVLAN = 114
+     * }
+     */
+    public static int RTM_GETVLAN() {
+        return RTM_GETVLAN;
+    }
+    private static final int RTM_NEWNEXTHOPBUCKET = (int)116L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.RTM_NEWNEXTHOPBUCKET = 116
+     * }
+     */
+    public static int RTM_NEWNEXTHOPBUCKET() {
+        return RTM_NEWNEXTHOPBUCKET;
+    }
+    private static final int RTM_DELNEXTHOPBUCKET = (int)117L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.RTM_DELNEXTHOPBUCKET = 117
+     * }
+     */
+    public static int RTM_DELNEXTHOPBUCKET() {
+        return RTM_DELNEXTHOPBUCKET;
+    }
+    private static final int RTM_GETNEXTHOPBUCKET = (int)118L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.RTM_GETNEXTHOPBUCKET = 118
+     * }
+     */
+    public static int RTM_GETNEXTHOPBUCKET() {
+        return RTM_GETNEXTHOPBUCKET;
+    }
+    private static final int RTM_NEWTUNNEL = (int)120L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.RTM_NEWTUNNEL = 120
+     * }
+     */
+    public static int RTM_NEWTUNNEL() {
+        return RTM_NEWTUNNEL;
+    }
+    private static final int RTM_DELTUNNEL = (int)121L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.RTM_DELTUNNEL = 121
+     * }
+     */
+    public static int RTM_DELTUNNEL() {
+        return RTM_DELTUNNEL;
+    }
+    private static final int RTM_GETTUNNEL = (int)122L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.RTM_GETTUNNEL = 122
+     * }
+     */
+    public static int RTM_GETTUNNEL() {
+        return RTM_GETTUNNEL;
+    }
+    private static final int RTN_UNSPEC = (int)0L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.RTN_UNSPEC = 0
+     * }
+     */
+    public static int RTN_UNSPEC() {
+        return RTN_UNSPEC;
+    }
+    private static final int RTN_UNICAST = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.RTN_UNICAST = 1
+     * }
+     */
+    public static int RTN_UNICAST() {
+        return RTN_UNICAST;
+    }
+    private static final int RTN_LOCAL = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.RTN_LOCAL = 2
+     * }
+     */
+    public static int RTN_LOCAL() {
+        return RTN_LOCAL;
+    }
+    private static final int RTN_BROADCAST = (int)3L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.RTN_BROADCAST = 3
+     * }
+     */
+    public static int RTN_BROADCAST() {
+        return RTN_BROADCAST;
+    }
+    private static final int RTN_ANYCAST = (int)4L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.RTN_ANYCAST = 4
+     * }
+     */
+    public static int RTN_ANYCAST() {
+        return RTN_ANYCAST;
+    }
+    private static final int RTN_MULTICAST = (int)5L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.RTN_MULTICAST = 5
+     * }
+     */
+    public static int RTN_MULTICAST() {
+        return RTN_MULTICAST;
+    }
+    private static final int RTN_BLACKHOLE = (int)6L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.RTN_BLACKHOLE = 6
+     * }
+     */
+    public static int RTN_BLACKHOLE() {
+        return RTN_BLACKHOLE;
+    }
+    private static final int RTN_UNREACHABLE = (int)7L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.RTN_UNREACHABLE = 7
+     * }
+     */
+    public static int RTN_UNREACHABLE() {
+        return RTN_UNREACHABLE;
+    }
+    private static final int RTN_PROHIBIT = (int)8L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.RTN_PROHIBIT = 8
+     * }
+     */
+    public static int RTN_PROHIBIT() {
+        return RTN_PROHIBIT;
+    }
+    private static final int RTN_THROW = (int)9L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.RTN_THROW = 9
+     * }
+     */
+    public static int RTN_THROW() {
+        return RTN_THROW;
+    }
+    private static final int RTN_NAT = (int)10L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.RTN_NAT = 10
+     * }
+     */
+    public static int RTN_NAT() {
+        return RTN_NAT;
+    }
+    private static final int RTN_XRESOLVE = (int)11L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.RTN_XRESOLVE = 11
+     * }
+     */
+    public static int RTN_XRESOLVE() {
+        return RTN_XRESOLVE;
+    }
+    private static final int RT_SCOPE_UNIVERSE = (int)0L;
+    /**
+     * {@snippet lang=c :
+     * enum rt_scope_t.RT_SCOPE_UNIVERSE = 0
+     * }
+     */
+    public static int RT_SCOPE_UNIVERSE() {
+        return RT_SCOPE_UNIVERSE;
+    }
+    private static final int RT_SCOPE_SITE = (int)200L;
+    /**
+     * {@snippet lang=c :
+     * enum rt_scope_t.RT_SCOPE_SITE = 200
+     * }
+     */
+    public static int RT_SCOPE_SITE() {
+        return RT_SCOPE_SITE;
+    }
+    private static final int RT_SCOPE_LINK = (int)253L;
+    /**
+     * {@snippet lang=c :
+     * enum rt_scope_t.RT_SCOPE_LINK = 253
+     * }
+     */
+    public static int RT_SCOPE_LINK() {
+        return RT_SCOPE_LINK;
+    }
+    private static final int RT_SCOPE_HOST = (int)254L;
+    /**
+     * {@snippet lang=c :
+     * enum rt_scope_t.RT_SCOPE_HOST = 254
+     * }
+     */
+    public static int RT_SCOPE_HOST() {
+        return RT_SCOPE_HOST;
+    }
+    private static final int RT_SCOPE_NOWHERE = (int)255L;
+    /**
+     * {@snippet lang=c :
+     * enum rt_scope_t.RT_SCOPE_NOWHERE = 255
+     * }
+     */
+    public static int RT_SCOPE_NOWHERE() {
+        return RT_SCOPE_NOWHERE;
+    }
+    private static final int RT_TABLE_UNSPEC = (int)0L;
+    /**
+     * {@snippet lang=c :
+     * enum rt_class_t.RT_TABLE_UNSPEC = 0
+     * }
+     */
+    public static int RT_TABLE_UNSPEC() {
+        return RT_TABLE_UNSPEC;
+    }
+    private static final int RT_TABLE_COMPAT = (int)252L;
+    /**
+     * {@snippet lang=c :
+     * enum rt_class_t.RT_TABLE_COMPAT = 252
+     * }
+     */
+    public static int RT_TABLE_COMPAT() {
+        return RT_TABLE_COMPAT;
+    }
+    private static final int RT_TABLE_DEFAULT = (int)253L;
+    /**
+     * {@snippet lang=c :
+     * enum rt_class_t.RT_TABLE_DEFAULT = 253
+     * }
+     */
+    public static int RT_TABLE_DEFAULT() {
+        return RT_TABLE_DEFAULT;
+    }
+    private static final int RT_TABLE_MAIN = (int)254L;
+    /**
+     * {@snippet lang=c :
+     * enum rt_class_t.RT_TABLE_MAIN = 254
+     * }
+     */
+    public static int RT_TABLE_MAIN() {
+        return RT_TABLE_MAIN;
+    }
     private static final int RT_TABLE_LOCAL = (int)255L;
     /**
      * {@snippet lang=c :
@@ -2964,6 +4305,42 @@ public class LinuxC extends LinuxC_1 {
     public static int IFLA_BRIDGE_VLAN_INFO() {
         return IFLA_BRIDGE_VLAN_INFO;
     }
+    private static final int BR_BOOLOPT_NO_LL_LEARN = (int)0L;
+    /**
+     * {@snippet lang=c :
+     * enum br_boolopt_id.BR_BOOLOPT_NO_LL_LEARN = 0
+     * }
+     */
+    public static int BR_BOOLOPT_NO_LL_LEARN() {
+        return BR_BOOLOPT_NO_LL_LEARN;
+    }
+    private static final int BR_BOOLOPT_MCAST_VLAN_SNOOPING = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * enum br_boolopt_id.BR_BOOLOPT_MCAST_VLAN_SNOOPING = 1
+     * }
+     */
+    public static int BR_BOOLOPT_MCAST_VLAN_SNOOPING() {
+        return BR_BOOLOPT_MCAST_VLAN_SNOOPING;
+    }
+    private static final int BR_BOOLOPT_MST_ENABLE = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * enum br_boolopt_id.BR_BOOLOPT_MST_ENABLE = 2
+     * }
+     */
+    public static int BR_BOOLOPT_MST_ENABLE() {
+        return BR_BOOLOPT_MST_ENABLE;
+    }
+    private static final int VETH_INFO_PEER = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.VETH_INFO_PEER = 1
+     * }
+     */
+    public static int VETH_INFO_PEER() {
+        return VETH_INFO_PEER;
+    }
 
     private static class accept4 {
         public static final FunctionDescriptor DESC = FunctionDescriptor.of(
@@ -4297,6 +5674,24 @@ public class LinuxC extends LinuxC_1 {
     public static int IFLA_MAX() {
         return IFLA_MAX;
     }
+    private static final int IFLA_BR_MAX = (int)47L;
+    /**
+     * {@snippet lang=c :
+     * #define IFLA_BR_MAX 47
+     * }
+     */
+    public static int IFLA_BR_MAX() {
+        return IFLA_BR_MAX;
+    }
+    private static final int IFLA_BRPORT_MAX = (int)39L;
+    /**
+     * {@snippet lang=c :
+     * #define IFLA_BRPORT_MAX 39
+     * }
+     */
+    public static int IFLA_BRPORT_MAX() {
+        return IFLA_BRPORT_MAX;
+    }
     private static final int IFLA_INFO_MAX = (int)5L;
     /**
      * {@snippet lang=c :
@@ -4305,6 +5700,33 @@ public class LinuxC extends LinuxC_1 {
      */
     public static int IFLA_INFO_MAX() {
         return IFLA_INFO_MAX;
+    }
+    private static final int IFLA_MACVLAN_MAX = (int)8L;
+    /**
+     * {@snippet lang=c :
+     * #define IFLA_MACVLAN_MAX 8
+     * }
+     */
+    public static int IFLA_MACVLAN_MAX() {
+        return IFLA_MACVLAN_MAX;
+    }
+    private static final int IFLA_VXLAN_MAX = (int)30L;
+    /**
+     * {@snippet lang=c :
+     * #define IFLA_VXLAN_MAX 30
+     * }
+     */
+    public static int IFLA_VXLAN_MAX() {
+        return IFLA_VXLAN_MAX;
+    }
+    private static final int IFLA_TUN_MAX = (int)9L;
+    /**
+     * {@snippet lang=c :
+     * #define IFLA_TUN_MAX 9
+     * }
+     */
+    public static int IFLA_TUN_MAX() {
+        return IFLA_TUN_MAX;
     }
     private static final int IFLA_DSA_MAX = (int)1L;
     /**
@@ -4962,6 +6384,42 @@ public class LinuxC extends LinuxC_1 {
      */
     public static int BRIDGE_VLAN_INFO_BRENTRY() {
         return BRIDGE_VLAN_INFO_BRENTRY;
+    }
+    private static final long TUNSETIFF = 1074025674L;
+    /**
+     * {@snippet lang=c :
+     * #define TUNSETIFF 1074025674
+     * }
+     */
+    public static long TUNSETIFF() {
+        return TUNSETIFF;
+    }
+    private static final long TUNSETPERSIST = 1074025675L;
+    /**
+     * {@snippet lang=c :
+     * #define TUNSETPERSIST 1074025675
+     * }
+     */
+    public static long TUNSETPERSIST() {
+        return TUNSETPERSIST;
+    }
+    private static final long TUNSETOWNER = 1074025676L;
+    /**
+     * {@snippet lang=c :
+     * #define TUNSETOWNER 1074025676
+     * }
+     */
+    public static long TUNSETOWNER() {
+        return TUNSETOWNER;
+    }
+    private static final long TUNSETGROUP = 1074025678L;
+    /**
+     * {@snippet lang=c :
+     * #define TUNSETGROUP 1074025678
+     * }
+     */
+    public static long TUNSETGROUP() {
+        return TUNSETGROUP;
     }
 }
 
