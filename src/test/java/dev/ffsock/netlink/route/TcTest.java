@@ -389,6 +389,13 @@ class TcTest {
 
     @Test
     void badInputIsRefusedBeforeSending() {
+        assertEquals(0x80000800, TcHandle.parseU32Handle("800::800"));
+        assertEquals(0x80000000, TcHandle.parseU32Handle("800:"));
+        assertEquals("800::800", TcHandle.u32Handle(TcHandle.parseU32Handle("800::800")));
+        assertThrows(IllegalArgumentException.class, () -> TcHandle.parseU32Handle("1000::1"));
+        assertThrows(IllegalArgumentException.class, () -> TcHandle.parseU32Handle("1:2:3:4"));
+        assertThrows(IllegalArgumentException.class, () -> new HtbClassSpec(1, 0, 0xffffffffL, 0, 0, 0, 1600));
+        assertThrows(IllegalArgumentException.class, () -> new QdiscSpec.Tbf(1L << 40, 10240, 0, 0xfffffffL, 0, 0));
         assertThrows(IllegalArgumentException.class, () -> TcUnits.parseRate("1mbpx"));
         assertThrows(IllegalArgumentException.class, () -> TcUnits.parseRate("0mbit"));
         assertThrows(IllegalArgumentException.class, () -> HtbClassSpec.of(0, 0));
