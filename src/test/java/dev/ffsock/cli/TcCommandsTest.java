@@ -8,11 +8,15 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -206,6 +210,24 @@ class TcCommandsTest {
         Cli.Result nodev = ffsock("qdisc", "show", "dev", "nosuchdev");
         assertEquals(1, nodev.status(), nodev::toString);
         assertTrue(nodev.err().startsWith("ffsock: RTM_GETLINK: ENODEV"), nodev::toString);
+    }
+
+    @Test
+    void monitorPrintsTcEvents() throws Exception {
+        ip("link", "add", "tm", "type", "veth", "peer", "name", "tmp");
+        Cli.Lines out = new Cli.Lines();
+        Cli.Lines err = new Cli.Lines();
+        AtomicInteger status = new AtomicInteger(-1);
+        Thread t = Thread.ofPlatform().start(() -> status.set(Main.run(
+                new String[] {"monitor", "tc", "--count", "2", "--timeout", "20", "--netns", ns},
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8))));
+        assertEquals("ffsock: monitoring tc in " + ns + ", 2 events", err.next(Duration.ofSeconds(10)));
+        tc("qdisc", "add", "dev", "tm", "root", "handle", "7:", "pfifo");
+        tc("qdisc", "del", "dev", "tm", "root");
+        assertEquals("qdisc new pfifo 7: dev tm parent root", out.next(Duration.ofSeconds(10)));
+        assertEquals("qdisc del pfifo 7: dev tm parent root", out.next(Duration.ofSeconds(10)));
+        t.join(20_000);
+        assertEquals(0, status.get());
     }
 
     @Test
