@@ -1,6 +1,7 @@
 package dev.ffsock;
 
 import dev.ffsock.internal.Sys;
+import dev.ffsock.internal.Tun;
 
 import java.io.IOException;
 import java.lang.foreign.Arena;
@@ -57,6 +58,33 @@ public final class NamespaceFd implements AutoCloseable {
         return open(Path.of("/proc", Integer.toString(pid), "ns", "net"));
     }
 
+    /**
+     * The namespace a socket was created in ({@code ioctl(SIOCGSKNS)}).
+     *
+     * @param socket an open socket
+     * @return the open namespace ({@link #path()} is null: it came from no file)
+     * @throws SocketClosedException if the socket is closed
+     * @throws ErrnoException {@code ioctl} EPERM without CAP_NET_ADMIN in the namespace
+     */
+    public static NamespaceFd of(Socket socket) throws IOException {
+        Objects.requireNonNull(socket, "socket");
+        int s = socket.fd();
+        if (s < 0) throw new SocketClosedException("socket is closed");
+        return new NamespaceFd(Tun.socketNamespace(s), null);
+    }
+
+    /**
+     * Runs {@code task} on a short-lived platform thread that has entered this namespace
+     * ({@code setns(2)}), and returns its result; the calling thread stays where it is.
+     */
+    <T> T inside(NetworkNamespace.Task<T> task) throws IOException {
+        int f = fd();
+        return NetworkNamespace.onOwnThread(() -> {
+            Sys.setns(f, Sys.CLONE_NEWNET);
+            return task.run();
+        }, "entering a network namespace");
+    }
+
     /** open(2) of {@code path} with {@code flags} (mode 0), the path named in the error. */
     static int openFile(Path path, int flags) throws ErrnoException {
         try (Arena a = Arena.ofConfined()) {
@@ -72,7 +100,7 @@ public final class NamespaceFd implements AutoCloseable {
         return fd;
     }
 
-    /** {@return the file this was opened from} */
+    /** {@return the file this was opened from, or null for {@link #of(Socket)}} */
     public Path path() {
         return path;
     }

@@ -74,8 +74,13 @@ public final class NetworkNamespace {
     }
 
     /** Work done on a dedicated platform thread: it may change the thread's namespaces. */
-    interface ThreadTask<T> {
+    interface Task<T> {
         T run() throws IOException;
+    }
+
+    /** As {@link #onOwnThread(String, Task, String)} on a thread named {@code ffsock-setns}. */
+    static <T> T onOwnThread(Task<T> task, String what) throws IOException {
+        return onOwnThread("ffsock-setns", task, what);
     }
 
     /**
@@ -83,13 +88,13 @@ public final class NetworkNamespace {
      * or made dies with the thread, never leaking into a pooled one) and hands back its result or
      * exception; the caller waits, uninterruptibly (the interrupt is kept).
      */
-    static <T> T onOwnThread(String threadName, ThreadTask<T> task, String what) throws IOException {
+    static <T> T onOwnThread(String threadName, Task<T> task, String what) throws IOException {
         AtomicReference<Object> result = new AtomicReference<>();
         Thread t = Thread.ofPlatform().name(threadName).daemon().unstarted(() -> {
             try {
                 result.set(task.run());
             } catch (Throwable e) {
-                result.set(e);
+                result.set(new Failure(e));
             }
         });
         t.start();
@@ -104,13 +109,19 @@ public final class NetworkNamespace {
         }
         if (interrupted) Thread.currentThread().interrupt();
         Object r = result.get();
-        if (r instanceof IOException e) throw e;
-        if (r instanceof RuntimeException e) throw e;
-        if (r instanceof Error e) throw e;
-        if (r instanceof Throwable e) throw new IOException(what + " failed", e);
-        @SuppressWarnings("unchecked")
-        T value = (T) r;
-        return value;
+        if (!(r instanceof Failure f)) {
+            @SuppressWarnings("unchecked")
+            T value = (T) r;
+            return value;
+        }
+        if (f.e() instanceof IOException e) throw e;
+        if (f.e() instanceof RuntimeException e) throw e;
+        if (f.e() instanceof Error e) throw e;
+        throw new IOException(what + " failed", f.e());
+    }
+
+    /** A task's exception, told apart from a result that happens to be a Throwable. */
+    private record Failure(Throwable e) {
     }
 
     /** Runs on the dedicated thread, which ends right after: its namespace is never restored. */

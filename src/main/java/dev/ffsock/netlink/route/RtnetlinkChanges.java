@@ -79,22 +79,7 @@ public final class RtnetlinkChanges {
      * @throws NetlinkException EEXIST if either name is taken
      */
     public void addVeth(String name, String peer) throws IOException {
-        ChangeChecks.ifname(name);
-        ChangeChecks.ifname(peer);
-        if (name.equals(peer)) throw new IllegalArgumentException("a veth and its peer need different names: " + name);
-        conn.execute(Rtnl.RTM_NEWLINK, NLM_F_CREATE | NLM_F_EXCL, w -> {
-            ifinfomsg(w, 0, 0, 0);
-            w.attrString(Rtnl.IFLA_IFNAME, name);
-            int info = w.beginNested(Rtnl.IFLA_LINKINFO);
-            w.attrString(Rtnl.IFLA_INFO_KIND, "veth");
-            int data = w.beginNested(Rtnl.IFLA_INFO_DATA);
-            int p = w.beginNested(VETH_INFO_PEER);
-            ifinfomsg(w, 0, 0, 0);
-            w.attrString(Rtnl.IFLA_IFNAME, peer);
-            w.endNested(p);
-            w.endNested(data);
-            w.endNested(info);
-        });
+        addLink(LinkSpec.of(name, VethSpec.peer(peer)));
     }
 
     /**
@@ -121,18 +106,7 @@ public final class RtnetlinkChanges {
      *     ({@link dev.ffsock.ErrnoException})
      */
     public void addLink(String name, String kind) throws IOException {
-        ChangeChecks.ifname(name);
-        Objects.requireNonNull(kind, "kind");
-        if (kind.isEmpty() || kind.length() > 63 || !kind.chars().allMatch(c -> c > ' ' && c < 127)) {
-            throw new IllegalArgumentException("bad link kind '" + kind + "'");
-        }
-        conn.execute(Rtnl.RTM_NEWLINK, NLM_F_CREATE | NLM_F_EXCL, w -> {
-            ifinfomsg(w, 0, 0, 0);
-            w.attrString(Rtnl.IFLA_IFNAME, name);
-            int info = w.beginNested(Rtnl.IFLA_LINKINFO);
-            w.attrString(Rtnl.IFLA_INFO_KIND, kind);
-            w.endNested(info);
-        });
+        addLink(LinkSpec.of(name, new PlainKind(kind)));
     }
 
     /**
@@ -202,13 +176,18 @@ public final class RtnetlinkChanges {
      */
     public void setMtu(String name, int mtu) throws IOException {
         Iface i = iface(name);
-        int min = i.minMtu() > 0 ? i.minMtu() : 68;
-        int max = i.maxMtu() > 0 ? i.maxMtu() : 65535;
-        if (mtu < min || mtu > max) throw new IllegalArgumentException("mtu of " + name + " must be " + min + ".." + max + ": " + mtu);
+        checkMtu(i, mtu);
         conn.execute(Rtnl.RTM_NEWLINK, 0, w -> {
             ifinfomsg(w, i.index(), 0, 0);
             w.attrU32(Rtnl.IFLA_MTU, mtu);
         });
+    }
+
+    /** Checks an MTU against the device's limits (68..65535 when it reports none). */
+    private static void checkMtu(Iface i, int mtu) {
+        int min = i.minMtu() > 0 ? i.minMtu() : 68;
+        int max = i.maxMtu() > 0 ? i.maxMtu() : 65535;
+        if (mtu < min || mtu > max) throw new IllegalArgumentException("mtu of " + i.name() + " must be " + min + ".." + max + ": " + mtu);
     }
 
     /**
@@ -288,6 +267,82 @@ public final class RtnetlinkChanges {
 
     private static void ifinfomsg(PayloadWriter w, int index, int flags, int change) {
         w.putU8(AF_UNSPEC).putU8(0).putU16(0).putU32(index).putU32(flags).putU32(change);
+    }
+
+    // ---- issue 10, links: typed kinds (ip link add ... type KIND), ip link set, ip tuntap add ------
+
+    /**
+     * {@code ip link add NAME [mtu M] [address A] [txqueuelen Q] [master M] [netns NS] type KIND ARGS}:
+     * a link of any {@link KindSpec} (veth with its peer, perhaps in another namespace; bridge; vxlan;
+     * macvlan/macvtap; vlan; bond; dummy, ifb). Names in the spec (master, lower device, vxlan dev) are
+     * resolved in the connection's namespace. A kind the kernel lacks comes back as its refusal,
+     * {@code RTM_NEWLINK: EOPNOTSUPP (Operation not supported) [kernel: Unknown device type]}.
+     *
+     * @param s the new link
+     * @throws IOException if a name does not resolve ({@code RTM_GETLINK: ENODEV}), a named namespace
+     *     cannot be opened, or the kernel refuses the request ({@link NetlinkException} with its
+     *     extended-ack message)
+     */
+    public void addLink(LinkSpec s) throws IOException {
+        Objects.requireNonNull(s, "link");
+        if (s.kind() instanceof VxlanSpec x) x.checkComplete();
+        int master = s.master() == null ? 0 : iface(s.master()).index();
+        int lower = switch (s.kind()) {
+            case MacvlanSpec m -> iface(m.lower()).index();
+            case VlanSpec v -> iface(v.lower()).index();
+            default -> 0;
+        };
+        int vxlanDev = s.kind() instanceof VxlanSpec x && x.dev() != null ? iface(x.dev()).index() : 0;
+        NetnsRef peerNs = s.kind() instanceof VethSpec v ? v.peerNetns() : null;
+        try (NetnsArg ns = NetnsArg.open(s.netns()); NetnsArg peer = NetnsArg.open(peerNs)) {
+            var r = new LinkRequestCodec.Resolved(master, lower, vxlanDev, ns.fd, ns.pid, peer.fd, peer.pid);
+            conn.execute(Rtnl.RTM_NEWLINK, NLM_F_CREATE | NLM_F_EXCL, w -> LinkRequestCodec.newLink(w, s, r));
+        }
+    }
+
+    /**
+     * {@code ip link set DEV [up|down] [mtu M] [name N] [alias A] [address LLADDR] [txqueuelen Q]
+     * [group G] [master M|nomaster] [promisc on|off] [arp on|off] [netns NS]}: every change in
+     * {@code c}, as one {@code RTM_NEWLINK}. The MTU is checked against the device's limits and the
+     * address against its address length before anything is sent.
+     *
+     * @param dev the link's name
+     * @param c   the changes
+     * @throws IOException if a name does not resolve ({@code RTM_GETLINK: ENODEV}), a named namespace
+     *     cannot be opened, or the kernel refuses the request ({@link NetlinkException} with its
+     *     extended-ack message)
+     */
+    public void setLink(String dev, LinkChange c) throws IOException {
+        Objects.requireNonNull(c, "change");
+        Iface i = iface(dev);
+        if (c.mtu() != null) checkMtu(i, c.mtu());
+        if (c.address() != null) {
+            if (i.addressLength() == 0) throw new IllegalArgumentException(dev + " has no link-layer address");
+            ChangeChecks.lladdr(c.address(), i.addressLength(), dev);
+        }
+        int master = c.master() == null ? -1 : c.master().isEmpty() ? 0 : iface(c.master()).index();
+        if (master == i.index()) throw new IllegalArgumentException(dev + " cannot be its own master");
+        try (NetnsArg ns = NetnsArg.open(c.netns())) {
+            conn.execute(Rtnl.RTM_NEWLINK, 0, w -> LinkRequestCodec.setLink(w, i.index(), c, master, ns.fd, ns.pid));
+        }
+    }
+
+    /**
+     * {@code ip tuntap add dev NAME mode tun|tap [user U] [group G] [multi_queue] [pi] [vnet_hdr]}, in
+     * the connection's namespace: opens {@code /dev/net/tun} there and makes the device with ioctls
+     * (tun/tap devices are not made over netlink). The caller closes the returned descriptor; a
+     * persistent device stays until {@link #deleteLink(String)}.
+     *
+     * @param t the device
+     * @return the open device
+     * @throws IOException if the namespace cannot be entered or the device made
+     *     ({@link dev.ffsock.ErrnoException}: {@code ioctl} EBUSY when the name is taken)
+     */
+    public dev.ffsock.TunTap addTuntap(TunSpec t) throws IOException {
+        Objects.requireNonNull(t, "tun");
+        try (dev.ffsock.NamespaceFd ns = dev.ffsock.NamespaceFd.of(conn.socket())) {
+            return dev.ffsock.TunTap.open(ns, t.name(), t.flags(), t.owner(), t.group(), t.persist());
+        }
     }
 
     // ---- addresses -----------------------------------------------------------------------------
@@ -446,12 +501,17 @@ public final class RtnetlinkChanges {
         if (res.oif() != 0) w.attrU32(Rtnl.RTA_OIF, res.oif());
         if (r.prefsrc() != null) w.attrInetAddress(Rtnl.RTA_PREFSRC, r.prefsrc());
         if (r.priority() >= 0) w.attrU32(Rtnl.RTA_PRIORITY, (int) r.priority());
-        if (!r.metrics().isEmpty()) {
+        if (!r.metrics().isEmpty() || r.congctl() != null) {
             int m = w.beginNested(Rtnl.RTA_METRICS);
             r.metrics().forEach((k, v) -> w.attrU32(k, v));
+            if (r.congctl() != null) w.attrString(Rtnl.RTAX_CC_ALGO, r.congctl()); // issue 10
             w.endNested(m);
         }
         if (!r.nexthops().isEmpty()) w.attrBytes(Rtnl.RTA_MULTIPATH, multipath(r, res.nexthops()));
+        // issue 10: nexthop objects, IPv6 pref and expires
+        if (r.nhid() != 0) w.attrU32(Rtnl.RTA_NH_ID, (int) r.nhid());
+        if (r.pref() >= 0) w.attrU8(Rtnl.RTA_PREF, r.pref());
+        if (r.expires() >= 0 && add) w.attrU32(Rtnl.RTA_EXPIRES, (int) r.expires());
     }
 
     /** The {@code RTA_MULTIPATH} value: rtnexthop headers, each followed by its RTA_GATEWAY. */
@@ -469,6 +529,71 @@ public final class RtnetlinkChanges {
             }
         }
         return b.array();
+    }
+
+    // ---- rules and nexthop objects (issue 10) -----------------------------------------------
+
+    /**
+     * {@code ip rule add [not] [from P] [to P] [pref N] [lookup T | goto N | nop | blackhole | …] …}.
+     *
+     * @param r the rule
+     * @throws NetlinkException EEXIST if the same rule exists; the kernel's ext-ack text for what it refuses
+     */
+    public void addRule(RuleSpec r) throws IOException {
+        Objects.requireNonNull(r, "rule");
+        r.checkForAdd();
+        conn.execute(Rtnl.RTM_NEWRULE, NLM_F_CREATE | NLM_F_EXCL, w -> RuleCodec.encode(w, r, true));
+    }
+
+    /**
+     * {@code ip rule del …}: deletes the first rule that matches what {@code r} sets.
+     *
+     * @param r the rule's selectors (priority, from, table, …)
+     * @throws NetlinkException ENOENT if none matches
+     */
+    public void deleteRule(RuleSpec r) throws IOException {
+        Objects.requireNonNull(r, "rule");
+        conn.execute(Rtnl.RTM_DELRULE, 0, w -> RuleCodec.encode(w, r, false));
+    }
+
+    /**
+     * {@code ip nexthop add id ID (via GW dev DEV [onlink] | dev DEV | blackhole | group …) [fdb]}.
+     *
+     * @param n the nexthop object
+     * @throws NetlinkException EEXIST if the id is taken; the kernel's ext-ack text for what it refuses
+     */
+    public void addNexthop(NexthopObjectSpec n) throws IOException {
+        nexthop(n, NLM_F_CREATE | NLM_F_EXCL);
+    }
+
+    /**
+     * {@code ip nexthop replace id ID …}: adds the object or replaces the one with that id.
+     *
+     * @param n the nexthop object
+     * @throws IOException if the kernel refuses the request ({@link dev.ffsock.netlink.NetlinkException},
+     *     with the kernel's extended-ack message) or the netlink socket fails
+     *     ({@link dev.ffsock.ErrnoException})
+     */
+    public void replaceNexthop(NexthopObjectSpec n) throws IOException {
+        nexthop(n, NLM_F_CREATE | NLM_F_REPLACE);
+    }
+
+    private void nexthop(NexthopObjectSpec n, int flags) throws IOException {
+        Objects.requireNonNull(n, "nexthop");
+        n.checkForAdd();
+        int oif = n.dev() == null ? 0 : iface(n.dev()).index();
+        conn.execute(Rtnl.RTM_NEWNEXTHOP, flags, w -> NexthopCodec.encode(w, n, oif));
+    }
+
+    /**
+     * {@code ip nexthop del id ID}.
+     *
+     * @param id the object's id, 1..4294967295
+     * @throws NetlinkException ENOENT if there is none
+     */
+    public void deleteNexthop(long id) throws IOException {
+        if (id < 1 || id > 0xffff_ffffL) throw new IllegalArgumentException("nexthop id must be 1..4294967295: " + id);
+        conn.execute(Rtnl.RTM_DELNEXTHOP, 0, NexthopCodec.idRequest((int) id));
     }
 
     // ---- neighbours ----------------------------------------------------------------------------
@@ -646,6 +771,13 @@ public final class RtnetlinkChanges {
             case Rtnl.RTM_NEWNEIGH -> "RTM_NEWNEIGH";
             case Rtnl.RTM_DELNEIGH -> "RTM_DELNEIGH";
             case Rtnl.RTM_GETNEIGH -> "RTM_GETNEIGH";
+            // rules and nexthop objects (issue 10)
+            case Rtnl.RTM_NEWRULE -> "RTM_NEWRULE";
+            case Rtnl.RTM_DELRULE -> "RTM_DELRULE";
+            case Rtnl.RTM_GETRULE -> "RTM_GETRULE";
+            case Rtnl.RTM_NEWNEXTHOP -> "RTM_NEWNEXTHOP";
+            case Rtnl.RTM_DELNEXTHOP -> "RTM_DELNEXTHOP";
+            case Rtnl.RTM_GETNEXTHOP -> "RTM_GETNEXTHOP";
             default -> "rtnetlink message type " + type;
         };
     }

@@ -11,6 +11,8 @@ import java.util.Objects;
  *     case RtnetlinkEvent.AddrEvent(var deleted, Addr a) -> …
  *     case RtnetlinkEvent.RouteEvent(var deleted, Route r) -> …
  *     case RtnetlinkEvent.NeighEvent(var deleted, Neigh n) -> …
+ *     case RtnetlinkEvent.RuleEvent(var deleted, Rule r) -> …
+ *     case RtnetlinkEvent.NexthopEvent(var deleted, Nexthop n) -> …
  *     case RtnetlinkEvent.FdbEvent(var deleted, Neigh entry) -> …
  *     case RtnetlinkEvent.NsidEvent(var deleted, NetnsId id) -> …
  * }
@@ -22,7 +24,7 @@ public sealed interface RtnetlinkEvent {
     /** {@return true for {@code RTM_DEL*}, false for {@code RTM_NEW*}} */
     boolean deleted();
 
-    /** {@return the link, address, route or neighbour} */
+    /** {@return the link, address, route, neighbour, rule or nexthop object} */
     Object object();
 
     /**
@@ -96,6 +98,101 @@ public sealed interface RtnetlinkEvent {
             return neigh;
         }
     }
+
+    // ---- rules and nexthop objects (issue 10)
+
+    /**
+     * {@code RTM_NEWRULE} / {@code RTM_DELRULE} (groups {@code RTNLGRP_IPV4_RULE}, {@code RTNLGRP_IPV6_RULE}).
+     *
+     * @param deleted true for RTM_DELRULE
+     * @param rule    the rule
+     */
+    record RuleEvent(boolean deleted, Rule rule) implements RtnetlinkEvent {
+        /** Requires the rule. */
+        public RuleEvent {
+            Objects.requireNonNull(rule, "rule");
+        }
+
+        @Override
+        public Object object() {
+            return rule;
+        }
+    }
+
+    /**
+     * {@code RTM_NEWNEXTHOP} / {@code RTM_DELNEXTHOP} (group {@code RTNLGRP_NEXTHOP}).
+     *
+     * @param deleted true for RTM_DELNEXTHOP
+     * @param nexthop the nexthop object
+     */
+    record NexthopEvent(boolean deleted, Nexthop nexthop) implements RtnetlinkEvent {
+        /** Requires the nexthop object. */
+        public NexthopEvent {
+            Objects.requireNonNull(nexthop, "nexthop");
+        }
+
+        @Override
+        public Object object() {
+            return nexthop;
+        }
+    }
+
+    // ---- tc: qdiscs, classes, filters (group RTNLGRP_TC)
+
+    /**
+     * {@code RTM_NEWQDISC} / {@code RTM_DELQDISC} (group {@code RTNLGRP_TC}; {@code tc monitor}).
+     *
+     * @param deleted true for RTM_DELQDISC
+     * @param qdisc   the qdisc
+     */
+    record QdiscEvent(boolean deleted, dev.ffsock.netlink.tc.Qdisc qdisc) implements RtnetlinkEvent {
+        /** Requires the qdisc. */
+        public QdiscEvent {
+            Objects.requireNonNull(qdisc, "qdisc");
+        }
+
+        @Override
+        public Object object() {
+            return qdisc;
+        }
+    }
+
+    /**
+     * {@code RTM_NEWTCLASS} / {@code RTM_DELTCLASS} (group {@code RTNLGRP_TC}).
+     *
+     * @param deleted true for RTM_DELTCLASS
+     * @param tcClass the class
+     */
+    record TcClassEvent(boolean deleted, dev.ffsock.netlink.tc.TcClass tcClass) implements RtnetlinkEvent {
+        /** Requires the class. */
+        public TcClassEvent {
+            Objects.requireNonNull(tcClass, "tcClass");
+        }
+
+        @Override
+        public Object object() {
+            return tcClass;
+        }
+    }
+
+    /**
+     * {@code RTM_NEWTFILTER} / {@code RTM_DELTFILTER} (group {@code RTNLGRP_TC}).
+     *
+     * @param deleted true for RTM_DELTFILTER
+     * @param filter  the filter
+     */
+    record TcFilterEvent(boolean deleted, dev.ffsock.netlink.tc.TcFilter filter) implements RtnetlinkEvent {
+        /** Requires the filter. */
+        public TcFilterEvent {
+            Objects.requireNonNull(filter, "filter");
+        }
+
+        @Override
+        public Object object() {
+            return filter;
+        }
+    }
+
     // ---- issue 10: fdb and nsid events
 
 

@@ -15,8 +15,8 @@ import java.util.Set;
 
 /**
  * A subscription to rtnetlink notifications — links, IPv4/IPv6 addresses, IPv4/IPv6 routes,
- * neighbours — delivered as typed {@link RtnetlinkEvent}s, one at a time with {@link #next} or to a
- * {@link Listener} with {@link #listen}. What {@code ip monitor link address route neigh} shows.
+ * neighbours, IPv4/IPv6 rules, nexthop objects — delivered as typed {@link RtnetlinkEvent}s, one at a time with {@link #next} or to a
+ * {@link Listener} with {@link #listen}. What {@code ip monitor link address route neigh rule nexthop} shows.
  *
  * <p>Events come in the kernel's order. If the socket's receive buffer overflows, the kernel drops
  * notifications and says so once (ENOBUFS): {@link #next} then throws {@link EventsLostException}
@@ -39,6 +39,14 @@ public final class RtnetlinkEvents implements AutoCloseable {
         ROUTE(Rtnl.RTNLGRP_IPV4_ROUTE, Rtnl.RTNLGRP_IPV6_ROUTE),
         /** Neighbours: {@code RTNLGRP_NEIGH}. */
         NEIGH(Rtnl.RTNLGRP_NEIGH),
+        // issue 10: rules and nexthop objects
+        /** Rules: {@code RTNLGRP_IPV4_RULE} and {@code RTNLGRP_IPV6_RULE}. */
+        RULE(Rtnl.RTNLGRP_IPV4_RULE, Rtnl.RTNLGRP_IPV6_RULE),
+        /** Nexthop objects: {@code RTNLGRP_NEXTHOP}. */
+        NEXTHOP(Rtnl.RTNLGRP_NEXTHOP),
+        // tc: qdiscs, classes, filters
+        /** Traffic control (qdiscs, classes, filters): {@code RTNLGRP_TC}. */
+        TC(Rtnl.RTNLGRP_TC),
         // issue 10: fdb and nsid topics
         /**
          * Forwarding-database entries ({@code bridge monitor fdb}): AF_BRIDGE neighbour messages, as
@@ -102,7 +110,7 @@ public final class RtnetlinkEvents implements AutoCloseable {
     }
 
     /**
-     * Subscribes in this process's network namespace; no topics means all four.
+     * Subscribes in this process's network namespace; no topics means all of them.
      *
      * @param topics what to subscribe to
      * @return the subscription
@@ -114,7 +122,7 @@ public final class RtnetlinkEvents implements AutoCloseable {
     }
 
     /**
-     * Subscribes inside the named namespace ({@code ip netns add NAME}); no topics means all four.
+     * Subscribes inside the named namespace ({@code ip netns add NAME}); no topics means all of them.
      *
      * @param namespace the network namespace's name, as {@code ip netns add NAME} made it (a file under
      *     {@code /run/netns})
@@ -129,7 +137,7 @@ public final class RtnetlinkEvents implements AutoCloseable {
 
     /**
      * Subscribes on a connection the caller opened (on {@code NETLINK_ROUTE}) and hands over: closing
-     * the subscription closes it. No topics means all four.
+     * the subscription closes it. No topics means all of them.
      *
      * @param conn the connection, now owned by the subscription
      * @param topics what to subscribe to
@@ -213,6 +221,18 @@ public final class RtnetlinkEvents implements AutoCloseable {
             case Rtnl.RTM_NEWROUTE, Rtnl.RTM_DELROUTE -> topics.contains(Topic.ROUTE)
                     ? new RtnetlinkEvent.RouteEvent(m.type() == Rtnl.RTM_DELROUTE, RouteCodec.decode(m)) : null;
             case Rtnl.RTM_NEWNEIGH, Rtnl.RTM_DELNEIGH -> neighEvent(m);
+            // issue 10: rules and nexthop objects
+            case Rtnl.RTM_NEWRULE, Rtnl.RTM_DELRULE -> topics.contains(Topic.RULE)
+                    ? new RtnetlinkEvent.RuleEvent(m.type() == Rtnl.RTM_DELRULE, RuleCodec.decode(m)) : null;
+            case Rtnl.RTM_NEWNEXTHOP, Rtnl.RTM_DELNEXTHOP -> topics.contains(Topic.NEXTHOP)
+                    ? new RtnetlinkEvent.NexthopEvent(m.type() == Rtnl.RTM_DELNEXTHOP, NexthopCodec.decode(m)) : null;
+            // tc: qdiscs, classes, filters
+            case Rtnl.RTM_NEWQDISC, Rtnl.RTM_DELQDISC -> topics.contains(Topic.TC) ? new RtnetlinkEvent.QdiscEvent(
+                    m.type() == Rtnl.RTM_DELQDISC, dev.ffsock.netlink.tc.TcCodec.decodeQdisc(m)) : null;
+            case Rtnl.RTM_NEWTCLASS, Rtnl.RTM_DELTCLASS -> topics.contains(Topic.TC) ? new RtnetlinkEvent.TcClassEvent(
+                    m.type() == Rtnl.RTM_DELTCLASS, dev.ffsock.netlink.tc.TcCodec.decodeClass(m)) : null;
+            case Rtnl.RTM_NEWTFILTER, Rtnl.RTM_DELTFILTER -> topics.contains(Topic.TC) ? new RtnetlinkEvent.TcFilterEvent(
+                    m.type() == Rtnl.RTM_DELTFILTER, dev.ffsock.netlink.tc.TcCodec.decodeFilter(m)) : null;
             case Rtnl.RTM_NEWNSID, Rtnl.RTM_DELNSID -> topics.contains(Topic.NSID)
                     ? new RtnetlinkEvent.NsidEvent(m.type() == Rtnl.RTM_DELNSID, NsidCodec.decode(m)) : null;
             default -> null; // other groups' messages (none subscribed): not ours to report

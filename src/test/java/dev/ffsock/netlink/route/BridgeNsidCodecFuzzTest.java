@@ -156,8 +156,8 @@ class BridgeNsidCodecFuzzTest {
         }
         assertTrue(corpus.size() > 5, "corpus of " + corpus.size());
         List<Function<NetlinkMessage, Object>> decoders = List.of(BridgeCodec::decodePort, NeighCodec::decode, NsidCodec::decode);
-        CodecFuzz.Outcome o = CodecFuzz.run(corpus, decoders, 30_000);
-        int records = o.records(), formatErrors = o.formatErrors();
+        dev.ffsock.netlink.CodecFuzz.Counts o = dev.ffsock.netlink.CodecFuzz.run(corpus, decoders);
+        int records = o.decoded(), formatErrors = o.formatErrors();
         assertTrue(records > 1000 && formatErrors > 100, records + " records, " + formatErrors + " format errors");
     }
 }
