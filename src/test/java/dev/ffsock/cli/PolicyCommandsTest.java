@@ -38,6 +38,7 @@ class PolicyCommandsTest {
             "rule add pref 170 to 198.51.103.0/24 tos 0x10 protocol 99 prohibit",
             "rule add pref 171 to 198.51.102.0/24 oif veth0 blackhole",
             "rule add pref 172 to 198.51.101.0/24 unreachable",
+            "rule add pref 173 to 198.51.104.0/24 nat 192.0.2.77",
             "-6 rule add from 2001:db8::/32 pref 100 table 300",
             "-6 rule add not to 2001:db8:5::/48 pref 40000 prohibit",
             "nexthop add id 1 via 192.0.2.10 dev veth0",
