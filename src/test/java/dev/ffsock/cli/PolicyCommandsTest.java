@@ -116,6 +116,15 @@ class PolicyCommandsTest {
     void nexthopsAsIpPrintsThem() throws Exception {
         compare(List.of("nexthop"), new String[] {"-j", "nexthop", "show"}, m -> m.get("id"));
         compare(List.of("nexthop", "show", "id", "11"), new String[] {"-j", "nexthop", "show", "id", "11"}, m -> m.get("id"));
+        compare(List.of("nexthop", "show", "dev", "veth0"), new String[] {"-j", "nexthop", "show", "dev", "veth0"}, m -> m.get("id"));
+        compare(List.of("nexthop", "show", "groups"), new String[] {"-j", "nexthop", "show", "groups"}, m -> m.get("id"));
+        // ip 6.1 with this kernel lists every object for 'nexthop show fdb'; ffsock lists those ip marks "fdb"
+        Cli.Result fdb = Cli.run("nexthop", "show", "fdb", "--json", "--netns", ns.name);
+        assertEquals(0, fdb.status(), fdb::toString);
+        assertEquals(array(PopulatedNetns.output(ns.ip("-j", "nexthop", "show"))).stream().filter(m -> m.containsKey("fdb"))
+                .map(m -> m.get("id")).toList(), array(fdb.out()).stream().map(m -> m.get("id")).toList());
+        compare(List.of("nexthop", "show", "-6"), new String[] {"-j", "-6", "nexthop", "show"}, m -> m.get("id"));
+        compare(List.of("nexthop", "show", "-4"), new String[] {"-j", "-4", "nexthop", "show"}, m -> m.get("id"));
         // the route through nexthop group 10, as ip route show prints it
         compare(List.of("route", "show", "-4"), new String[] {"-j", "route", "show"}, m -> m.get("dst"));
     }

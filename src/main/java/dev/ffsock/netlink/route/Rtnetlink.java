@@ -288,6 +288,21 @@ public final class Rtnetlink implements AutoCloseable {
     }
 
     /**
+     * The nexthop objects passing {@code filter} ({@code ip nexthop show [-4|-6] [dev DEV] [groups] [fdb]}).
+     *
+     * @param filter which objects
+     * @return the objects
+     * @throws IOException if the kernel refuses the request ({@link dev.ffsock.netlink.NetlinkException},
+     *     with the kernel's extended-ack message) or the netlink socket fails
+     *     ({@link dev.ffsock.ErrnoException})
+     */
+    public List<Nexthop> nexthops(NexthopFilter filter) throws IOException {
+        Objects.requireNonNull(filter, "filter");
+        return filtered(conn.dumpConsistent(Rtnl.RTM_GETNEXTHOP, NexthopCodec.dumpRequest(filter), NexthopCodec::decode, ATTEMPTS),
+                filter::matches);
+    }
+
+    /**
      * One nexthop object by id ({@code ip nexthop get id ID}).
      *
      * @param id the object's id
