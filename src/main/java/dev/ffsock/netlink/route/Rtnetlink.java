@@ -312,7 +312,7 @@ public final class Rtnetlink implements AutoCloseable {
      *     ({@link dev.ffsock.ErrnoException})
      */
     public Optional<Nexthop> nexthop(long id) throws IOException {
-        if (id < 1 || id > 0xffff_ffffL) throw new IllegalArgumentException("nexthop id must be 1..4294967295: " + id);
+        ChangeChecks.u32("nexthop id", id, 1);
         try {
             List<Nexthop> l = conn.query(Rtnl.RTM_GETNEXTHOP, 0, NexthopCodec.idRequest((int) id), NexthopCodec::decode);
             return l.isEmpty() ? Optional.empty() : Optional.of(l.get(0));
