@@ -25,13 +25,13 @@ final class MonitorCommand implements Command {
 
     @Override
     public String summary() {
-        return "print link, address, route, neighbour, rule and nexthop events (like ip monitor)";
+        return "print link, address, route, neighbour, rule, nexthop, tc, fdb and nsid events (like ip monitor)";
     }
 
     @Override
     public String usage() {
         return """
-                usage: ffsock monitor [link|addr|route|neigh|rule|nexthop]... [--count N] [--timeout SECONDS]
+                usage: ffsock monitor [link|addr|route|neigh|rule|nexthop|tc|fdb|nsid]... [--count N] [--timeout SECONDS]
                                       [--netns NAME]
 
                 Subscribes to rtnetlink notifications and prints one line per event, naming the
@@ -42,6 +42,9 @@ final class MonitorCommand implements Command {
                   neigh new 192.0.2.9 dev veth0 lladdr 02:00:5e:00:00:09 PERMANENT
                   rule new 100: from 10.0.0.0/8 lookup 1000
                   nexthop del id 10 group 1/2,3
+                  qdisc new htb 1: dev veth0 parent root       (tc: qdisc, class and filter events)
+                  fdb new 02:00:00:00:00:01 dev p0 master br0 static
+                  nsid new 7
                 "new" is also printed for changes (a link going up). When the kernel drops events
                 (receive buffer overrun), a line 'ffsock: monitor: events lost ...' goes to stderr
                 and monitoring continues. A line 'ffsock: monitoring ...' on stderr says when the
@@ -68,7 +71,10 @@ final class MonitorCommand implements Command {
                 // issue 10: rules and nexthop objects
                 case "rule" -> Topic.RULE;
                 case "nexthop" -> Topic.NEXTHOP;
-                default -> throw new UsageException("unknown object '" + args[first] + "': link, addr, route, neigh, rule or nexthop");
+                case "tc", "qdisc", "class", "filter" -> Topic.TC; // tc: qdiscs, classes, filters
+                case "fdb" -> Topic.FDB; // issue 10
+                case "nsid" -> Topic.NSID; // issue 10
+                default -> throw new UsageException("unknown object '" + args[first] + "': link, addr, route, neigh, rule, nexthop, tc, fdb or nsid");
             });
             first++;
         }

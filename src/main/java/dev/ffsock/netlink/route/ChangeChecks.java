@@ -157,6 +157,16 @@ final class ChangeChecks {
     record Cidr(InetAddress address, int prefix) {
     }
 
+    // ---- issue 10, links
+
+    /** Checks a link-layer address against the device's address length. */
+    static void lladdr(byte[] a, int expected, String dev) {
+        if (a.length != expected) {
+            throw new IllegalArgumentException("link-layer address " + java.util.HexFormat.ofDelimiter(":").formatHex(a) + " of "
+                    + a.length + " bytes; " + dev + " needs " + expected);
+        }
+    }
+
     static final int AF_INET = 2;
     static final int AF_INET6 = 10;
 }
