@@ -89,7 +89,10 @@ class LinkKindsCliTest {
     @Test
     void madeWithIpReadWithFfsockKeyByKey() throws Exception {
         String ns = netns("ip");
+        String peerNs = netns("ippeer");
         populateWithIp(ns);
+        ip(ns, "link", "add", "vn0", "type", "veth", "peer", "name", "vn1", "netns", peerNs);
+        compareAll(peerNs, "-d");
         compareAll(ns, "-d");
         compareAll(ns, "-s");
         compareAll(ns, "-s", "-s");
