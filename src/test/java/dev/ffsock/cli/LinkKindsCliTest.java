@@ -212,6 +212,8 @@ class LinkKindsCliTest {
             {"link", "set", "e0", "address", "02:00:00:00:00"},
             {"link", "frobnicate"},
             {"tuntap", "add", "t0"},
+            {"tuntap", "frob", "dev", "t0", "mode", "tap"},
+            {"tuntap", "add", "dev", "t0", "mode", "tap", "user", "-5"},
         }) {
             List<String> args = new ArrayList<>(List.of(bad));
             args.addAll(List.of("--netns", ns));
