@@ -14,4 +14,6 @@ module dev.ffsock {
     exports dev.ffsock.netlink.diag;
     exports dev.ffsock.netlink.genl;
     exports dev.ffsock.netlink.uevent;
+    // tc: qdiscs, classes, filters
+    exports dev.ffsock.netlink.tc;
 }

@@ -60,18 +60,41 @@ import java.nio.charset.StandardCharsets;
  * memory. Not thread-safe.
  */
 public final class Attributes {
-    private final MemorySegment run;
-    private final long base;
-    /** Offset in {@code run} of the next attribute header. */
+    // The run is [start, end) of run's memory; positions below are offsets in that memory, so a
+    // cursor over a message's attributes needs no slice of the receive buffer.
+    private MemorySegment run;
+    private long start;
+    private long end;
+    /** Where {@code start} lies in the caller's numbering (for exception offsets). */
+    private long base;
+    /** Offset of the next attribute header. */
     private long next;
-    /** Offset in {@code run} of the current attribute header, or -1. */
+    /** Offset of the current attribute header, or -1. */
     private long current = -1;
     private int rawType;
     private int valueLength;
+    /** Reused for IPv4/IPv6 addresses (the JDK copies the bytes into the address it makes). */
+    private byte[] addr4;
+    private byte[] addr16;
 
-    private Attributes(MemorySegment run, long base) {
+    private Attributes(MemorySegment run, long start, long end, long base) {
+        reset(run, start, end, base);
+    }
+
+    /** A cursor over {@code [start, end)} of {@code run} (no slice made). */
+    static Attributes over(MemorySegment run, long start, long end, long base) {
+        return new Attributes(run, start, end, base);
+    }
+
+    /** Re-aims this cursor at {@code [start, end)} of {@code run}, before the first attribute. */
+    Attributes reset(MemorySegment run, long start, long end, long base) {
         this.run = run;
+        this.start = start;
+        this.end = end;
         this.base = base;
+        this.next = start;
+        this.current = -1;
+        return this;
     }
 
     /**
@@ -81,7 +104,7 @@ public final class Attributes {
      * @return a cursor positioned before the first attribute
      */
     public static Attributes of(MemorySegment run) {
-        return new Attributes(run, 0);
+        return new Attributes(run, 0, run.byteSize(), 0);
     }
 
     /**
@@ -93,7 +116,7 @@ public final class Attributes {
      * @return a cursor positioned before the first attribute
      */
     public static Attributes of(MemorySegment run, long baseOffset) {
-        return new Attributes(run, baseOffset);
+        return new Attributes(run, 0, run.byteSize(), baseOffset);
     }
 
     /**
@@ -105,26 +128,26 @@ public final class Attributes {
      */
     public boolean next() {
         current = -1;
-        long size = run.byteSize();
+        long size = end;
         if (next >= size) {
             return false;
         }
         long remaining = size - next;
         if (remaining < NLA_HDRLEN) {
             throw new NetlinkFormatException(remaining + " trailing bytes, too short for a "
-                    + NLA_HDRLEN + "-byte attribute header", base + next);
+                    + NLA_HDRLEN + "-byte attribute header", base + next - start);
         }
         int len = Short.toUnsignedInt(run.get(U16, next));
         int type = Short.toUnsignedInt(run.get(U16, next + 2));
         if (len < NLA_HDRLEN) {
             throw new NetlinkFormatException("nla_len " + len + " of attribute type "
                     + (type & NLA_TYPE_MASK) + " is shorter than the " + NLA_HDRLEN + "-byte header",
-                    base + next);
+                    base + next - start);
         }
         if (len > remaining) {
             throw new NetlinkFormatException("nla_len " + len + " of attribute type "
                     + (type & NLA_TYPE_MASK) + " exceeds the " + remaining + " bytes remaining",
-                    base + next);
+                    base + next - start);
         }
         current = next;
         rawType = type;
@@ -139,7 +162,7 @@ public final class Attributes {
      * @return this cursor
      */
     public Attributes rewind() {
-        next = 0;
+        next = start;
         current = -1;
         return this;
     }
@@ -200,7 +223,7 @@ public final class Attributes {
     /** {@return the offset of the current attribute's header (see {@link NetlinkFormatException#offset()})} */
     public long offset() {
         checkCurrent();
-        return base + current;
+        return base + current - start;
     }
 
     /** {@return the current attribute's value, no copy (valid while the underlying memory is)} */
@@ -209,9 +232,24 @@ public final class Attributes {
         return run.asSlice(current + NLA_HDRLEN, valueLength);
     }
 
+    /**
+     * Copies the current attribute's value ({@link #length()} bytes) into {@code dst}.
+     *
+     * @param dst    the destination
+     * @param offset where in {@code dst} the value goes
+     * @throws IndexOutOfBoundsException if {@code dst} has no room for it there
+     */
+    public void copyValue(byte[] dst, int offset) {
+        checkCurrent();
+        MemorySegment.copy(run, U8, current + NLA_HDRLEN, dst, offset, valueLength);
+    }
+
     /** {@return a copy of the current attribute's value} */
     public byte[] bytes() {
-        return segment().toArray(U8);
+        checkCurrent();
+        byte[] b = new byte[valueLength];
+        MemorySegment.copy(run, U8, current + NLA_HDRLEN, b, 0, valueLength);
+        return b;
     }
 
     /**
@@ -222,12 +260,13 @@ public final class Attributes {
      */
     public String string() {
         checkCurrent();
-        long start = current + NLA_HDRLEN;
+        long at = current + NLA_HDRLEN;
         int n = 0;
-        while (n < valueLength && run.get(U8, start + n) != 0) {
+        while (n < valueLength && run.get(U8, at + n) != 0) {
             n++;
         }
-        byte[] b = run.asSlice(start, n).toArray(U8);
+        byte[] b = new byte[n];
+        MemorySegment.copy(run, U8, at, b, 0, n);
         return new String(b, StandardCharsets.UTF_8);
     }
 
@@ -393,7 +432,9 @@ public final class Attributes {
         if (valueLength != 4 && valueLength != 16) {
             throw lengthMismatch("4 or 16", "IP address");
         }
-        byte[] b = bytes();
+        byte[] b = valueLength == 4 ? (addr4 == null ? addr4 = new byte[4] : addr4)
+                : (addr16 == null ? addr16 = new byte[16] : addr16);
+        MemorySegment.copy(run, U8, current + NLA_HDRLEN, b, 0, valueLength);
         try {
             return b.length == 4 ? InetAddress.getByAddress(b) : Inet6Address.getByAddress(null, b, -1);
         } catch (UnknownHostException e) {
@@ -409,7 +450,8 @@ public final class Attributes {
      */
     public Attributes nested() {
         checkCurrent();
-        return new Attributes(segment(), base + current + NLA_HDRLEN);
+        long v = current + NLA_HDRLEN;
+        return new Attributes(run, v, v + valueLength, base + v - start);
     }
 
     private boolean netOrder() {
@@ -425,13 +467,13 @@ public final class Attributes {
 
     private NetlinkFormatException lengthMismatch(String expected, String what) {
         return new NetlinkFormatException("attribute type " + (rawType & NLA_TYPE_MASK) + " has a "
-                + valueLength + "-byte value, a " + what + " needs " + expected, base + current);
+                + valueLength + "-byte value, a " + what + " needs " + expected, base + current - start);
     }
 
     /** {@return e.g. {@code Attributes[size=48, current type=3 len=5]}} */
     @Override
     public String toString() {
-        return "Attributes[size=" + run.byteSize()
+        return "Attributes[size=" + (end - start)
                 + (current < 0 ? ", no current" : ", current type=" + (rawType & NLA_TYPE_MASK) + " len=" + valueLength)
                 + "]";
     }

@@ -93,11 +93,16 @@ public final class MessageReader implements Iterator<NetlinkMessage> {
      */
     @Override
     public NetlinkMessage next() {
+        return next(null);
+    }
+
+    /** As {@link #next()}, re-aiming {@code reuse} (if not null) instead of making a new view. */
+    NetlinkMessage next(NetlinkMessage reuse) {
         if (!hasNext()) {
             throw new NoSuchElementException("no more netlink messages");
         }
-        NetlinkMessage msg = NetlinkMessage.read(buffer, position, 0);
-        position = Math.min(position + Netlink.nlmsgAlign(msg.segment().byteSize()), buffer.byteSize());
+        NetlinkMessage msg = NetlinkMessage.read(buffer, position, 0, reuse);
+        position = Math.min(position + Netlink.nlmsgAlign(msg.length()), buffer.byteSize());
         return msg;
     }
 

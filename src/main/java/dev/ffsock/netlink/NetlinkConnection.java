@@ -104,6 +104,8 @@ public final class NetlinkConnection implements AutoCloseable {
     private final MemorySegment peek = arena.allocate(16, 8).asSlice(0, 0);
     private MemorySegment buffer = arena.allocate(32768, 8);
     private final MessageReader reader = new MessageReader(MemorySegment.NULL, 0);
+    /** The view handed to handlers, re-aimed at each message (see {@link Handler}). */
+    private final NetlinkMessage view = new NetlinkMessage();
     private IntFunction<String> typeNames = t -> "netlink message type " + t;
     private int seq = (int) (System.nanoTime() & 0x3fffffff);
     private long spoofed;
@@ -519,7 +521,8 @@ public final class NetlinkConnection implements AutoCloseable {
             reader.reset(buffer, n);
             try {
                 while (reader.hasNext()) {
-                    NetlinkMessage m = reader.next();
+                    // One view re-aimed at each message: a handler's message is valid only during its call.
+                    NetlinkMessage m = reader.next(view);
                     if (m.seq() != s || (m.pid() != portId && m.pid() != 0)) continue; // stale reply
                     if ((m.flags() & Netlink.NLM_F_DUMP_INTR) != 0) interrupted = true;
                     switch (m.type()) {
@@ -644,7 +647,7 @@ public final class NetlinkConnection implements AutoCloseable {
             int count = 0;
             try {
                 while (reader.hasNext()) {
-                    NetlinkMessage m = reader.next();
+                    NetlinkMessage m = reader.next(view);
                     if (m.type() == Netlink.NLMSG_NOOP || m.type() == Netlink.NLMSG_DONE) continue;
                     handler.handle(m);
                     count++;

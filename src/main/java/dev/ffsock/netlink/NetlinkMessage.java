@@ -2,6 +2,7 @@ package dev.ffsock.netlink;
 
 import static dev.ffsock.netlink.Layouts.U16;
 import static dev.ffsock.netlink.Layouts.U32;
+import static dev.ffsock.netlink.Layouts.U8;
 import static dev.ffsock.netlink.Netlink.NLMSG_DONE;
 import static dev.ffsock.netlink.Netlink.NLMSG_ERROR;
 import static dev.ffsock.netlink.Netlink.NLMSG_HDRLEN;
@@ -42,11 +43,24 @@ import java.lang.foreign.MemorySegment;
  * }
  */
 public final class NetlinkMessage {
-    private final MemorySegment segment;
-    private final long offset;
+    // The message is [pos, pos + len) of buf: no slice is made unless segment() or payload() asks.
+    private MemorySegment buf;
+    private long pos;
+    private long len;
+    private long offset;
 
-    private NetlinkMessage(MemorySegment segment, long offset) {
-        this.segment = segment;
+    private NetlinkMessage(MemorySegment buf, long pos, long len, long offset) {
+        set(buf, pos, len, offset);
+    }
+
+    /** A message to be aimed with {@link #read(MemorySegment, long, long, NetlinkMessage)}. */
+    NetlinkMessage() {
+    }
+
+    private void set(MemorySegment buf, long pos, long len, long offset) {
+        this.buf = buf;
+        this.pos = pos;
+        this.len = len;
         this.offset = offset;
     }
 
@@ -70,6 +84,11 @@ public final class NetlinkMessage {
      *             caller's numbering)
      */
     static NetlinkMessage read(MemorySegment buf, long pos, long base) {
+        return read(buf, pos, base, null);
+    }
+
+    /** As {@link #read(MemorySegment, long, long)}, re-aiming {@code reuse} if not null. */
+    static NetlinkMessage read(MemorySegment buf, long pos, long base, NetlinkMessage reuse) {
         long remaining = buf.byteSize() - pos;
         if (remaining < NLMSG_HDRLEN) {
             throw new NetlinkFormatException("truncated netlink message header: " + remaining
@@ -84,22 +103,24 @@ public final class NetlinkMessage {
             throw new NetlinkFormatException("nlmsg_len " + len + " exceeds the " + remaining
                     + " bytes remaining", base + pos);
         }
-        return new NetlinkMessage(buf.asSlice(pos, len), base + pos);
+        if (reuse == null) return new NetlinkMessage(buf, pos, len, base + pos);
+        reuse.set(buf, pos, len, base + pos);
+        return reuse;
     }
 
     /** {@return {@code nlmsg_len}: the length of the message including its header} */
     public int length() {
-        return (int) segment.byteSize();
+        return (int) len;
     }
 
     /** {@return {@code nlmsg_type} (0..65535)} */
     public int type() {
-        return Short.toUnsignedInt(segment.get(U16, 4));
+        return Short.toUnsignedInt(buf.get(U16, pos + 4));
     }
 
     /** {@return {@code nlmsg_flags} (0..65535), a combination of {@code NLM_F_*}} */
     public int flags() {
-        return Short.toUnsignedInt(segment.get(U16, 6));
+        return Short.toUnsignedInt(buf.get(U16, pos + 6));
     }
 
     /**
@@ -114,12 +135,12 @@ public final class NetlinkMessage {
 
     /** {@return {@code nlmsg_seq}, the sequence number (unsigned, as an {@code int})} */
     public int seq() {
-        return segment.get(U32, 8);
+        return buf.get(U32, pos + 8);
     }
 
     /** {@return {@code nlmsg_pid}, the sender's port id (0 for the kernel; unsigned, as an {@code int})} */
     public int pid() {
-        return segment.get(U32, 12);
+        return buf.get(U32, pos + 12);
     }
 
     /**
@@ -132,12 +153,12 @@ public final class NetlinkMessage {
 
     /** {@return the whole message, header included ({@link #length()} bytes, no copy)} */
     public MemorySegment segment() {
-        return segment;
+        return buf.asSlice(pos, len);
     }
 
     /** {@return the payload after the 16-byte header, no copy} */
     public MemorySegment payload() {
-        return segment.asSlice(NLMSG_HDRLEN);
+        return buf.asSlice(pos + NLMSG_HDRLEN, len - NLMSG_HDRLEN);
     }
 
     /** {@return the payload length: {@code nlmsg_len - NLMSG_HDRLEN}} */
@@ -156,7 +177,41 @@ public final class NetlinkMessage {
      */
     public MemorySegment payloadHeader(int len) {
         checkHeaderLen(len);
-        return segment.asSlice(NLMSG_HDRLEN, len);
+        return buf.asSlice(pos + NLMSG_HDRLEN, len);
+    }
+
+    /**
+     * {@return the unsigned byte at {@code off} of the payload} For decoders that read a fixed
+     * header's fields without a {@link #payloadHeader} view.
+     *
+     * @param off offset in the payload
+     * @throws NetlinkFormatException if the payload ends before it
+     */
+    public int payloadU8(int off) {
+        checkHeaderLen(off + 1);
+        return Byte.toUnsignedInt(buf.get(U8, pos + NLMSG_HDRLEN + off));
+    }
+
+    /**
+     * {@return the unsigned 16-bit value (host order) at {@code off} of the payload}
+     *
+     * @param off offset in the payload
+     * @throws NetlinkFormatException if the payload ends before its last byte
+     */
+    public int payloadU16(int off) {
+        checkHeaderLen(off + 2);
+        return Short.toUnsignedInt(buf.get(U16, pos + NLMSG_HDRLEN + off));
+    }
+
+    /**
+     * {@return the 32-bit value (host order) at {@code off} of the payload}
+     *
+     * @param off offset in the payload
+     * @throws NetlinkFormatException if the payload ends before its last byte
+     */
+    public int payloadS32(int off) {
+        checkHeaderLen(off + 4);
+        return buf.get(U32, pos + NLMSG_HDRLEN + off);
     }
 
     /**
@@ -170,9 +225,24 @@ public final class NetlinkMessage {
      * @throws IllegalArgumentException if {@code headerLen} is negative
      */
     public Attributes attributes(int headerLen) {
+        return attributes(headerLen, null);
+    }
+
+    /**
+     * As {@link #attributes(int)}, re-aiming {@code reuse} instead of making a new cursor: for a
+     * decoder that walks many messages (a dump) without allocating per message.
+     *
+     * @param headerLen size of the fixed header (0 if the payload is only attributes)
+     * @param reuse     a cursor to re-aim, or null for a new one
+     * @return {@code reuse} (or the new cursor), positioned before the first attribute
+     * @throws NetlinkFormatException   if the payload is shorter than {@code headerLen}
+     * @throws IllegalArgumentException if {@code headerLen} is negative
+     */
+    public Attributes attributes(int headerLen, Attributes reuse) {
         checkHeaderLen(headerLen);
-        long start = Math.min((long) NLMSG_HDRLEN + Netlink.nlmsgAlign(headerLen), segment.byteSize());
-        return Attributes.of(segment.asSlice(start), offset + start);
+        long start = Math.min((long) NLMSG_HDRLEN + Netlink.nlmsgAlign(headerLen), len);
+        if (reuse == null) return Attributes.over(buf, pos + start, pos + len, offset + start);
+        return reuse.reset(buf, pos + start, pos + len, offset + start);
     }
 
     private void checkHeaderLen(int len) {

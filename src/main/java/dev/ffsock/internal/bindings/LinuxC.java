@@ -17,6 +17,411 @@ public class LinuxC extends LinuxC_1 {
     LinuxC() {
         // Should not be called directly
     }
+    private static final int IFLA_VXLAN_UDP_CSUM = (int)18L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_VXLAN_UDP_CSUM = 18
+     * }
+     */
+    public static int IFLA_VXLAN_UDP_CSUM() {
+        return IFLA_VXLAN_UDP_CSUM;
+    }
+    private static final int IFLA_VXLAN_UDP_ZERO_CSUM6_TX = (int)19L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_VXLAN_UDP_ZERO_CSUM6_TX = 19
+     * }
+     */
+    public static int IFLA_VXLAN_UDP_ZERO_CSUM6_TX() {
+        return IFLA_VXLAN_UDP_ZERO_CSUM6_TX;
+    }
+    private static final int IFLA_VXLAN_UDP_ZERO_CSUM6_RX = (int)20L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_VXLAN_UDP_ZERO_CSUM6_RX = 20
+     * }
+     */
+    public static int IFLA_VXLAN_UDP_ZERO_CSUM6_RX() {
+        return IFLA_VXLAN_UDP_ZERO_CSUM6_RX;
+    }
+    private static final int IFLA_VXLAN_REMCSUM_TX = (int)21L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_VXLAN_REMCSUM_TX = 21
+     * }
+     */
+    public static int IFLA_VXLAN_REMCSUM_TX() {
+        return IFLA_VXLAN_REMCSUM_TX;
+    }
+    private static final int IFLA_VXLAN_REMCSUM_RX = (int)22L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_VXLAN_REMCSUM_RX = 22
+     * }
+     */
+    public static int IFLA_VXLAN_REMCSUM_RX() {
+        return IFLA_VXLAN_REMCSUM_RX;
+    }
+    private static final int IFLA_VXLAN_GBP = (int)23L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_VXLAN_GBP = 23
+     * }
+     */
+    public static int IFLA_VXLAN_GBP() {
+        return IFLA_VXLAN_GBP;
+    }
+    private static final int IFLA_VXLAN_REMCSUM_NOPARTIAL = (int)24L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_VXLAN_REMCSUM_NOPARTIAL = 24
+     * }
+     */
+    public static int IFLA_VXLAN_REMCSUM_NOPARTIAL() {
+        return IFLA_VXLAN_REMCSUM_NOPARTIAL;
+    }
+    private static final int IFLA_VXLAN_COLLECT_METADATA = (int)25L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_VXLAN_COLLECT_METADATA = 25
+     * }
+     */
+    public static int IFLA_VXLAN_COLLECT_METADATA() {
+        return IFLA_VXLAN_COLLECT_METADATA;
+    }
+    private static final int IFLA_VXLAN_LABEL = (int)26L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_VXLAN_LABEL = 26
+     * }
+     */
+    public static int IFLA_VXLAN_LABEL() {
+        return IFLA_VXLAN_LABEL;
+    }
+    private static final int IFLA_VXLAN_GPE = (int)27L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_VXLAN_GPE = 27
+     * }
+     */
+    public static int IFLA_VXLAN_GPE() {
+        return IFLA_VXLAN_GPE;
+    }
+    private static final int IFLA_VXLAN_TTL_INHERIT = (int)28L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_VXLAN_TTL_INHERIT = 28
+     * }
+     */
+    public static int IFLA_VXLAN_TTL_INHERIT() {
+        return IFLA_VXLAN_TTL_INHERIT;
+    }
+    private static final int IFLA_VXLAN_DF = (int)29L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_VXLAN_DF = 29
+     * }
+     */
+    public static int IFLA_VXLAN_DF() {
+        return IFLA_VXLAN_DF;
+    }
+    private static final int IFLA_VXLAN_VNIFILTER = (int)30L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_VXLAN_VNIFILTER = 30
+     * }
+     */
+    public static int IFLA_VXLAN_VNIFILTER() {
+        return IFLA_VXLAN_VNIFILTER;
+    }
+    private static final int IFLA_BOND_MODE = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_BOND_MODE = 1
+     * }
+     */
+    public static int IFLA_BOND_MODE() {
+        return IFLA_BOND_MODE;
+    }
+    private static final int IFLA_TUN_UNSPEC = (int)0L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_TUN_UNSPEC = 0
+     * }
+     */
+    public static int IFLA_TUN_UNSPEC() {
+        return IFLA_TUN_UNSPEC;
+    }
+    private static final int IFLA_TUN_OWNER = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_TUN_OWNER = 1
+     * }
+     */
+    public static int IFLA_TUN_OWNER() {
+        return IFLA_TUN_OWNER;
+    }
+    private static final int IFLA_TUN_GROUP = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_TUN_GROUP = 2
+     * }
+     */
+    public static int IFLA_TUN_GROUP() {
+        return IFLA_TUN_GROUP;
+    }
+    private static final int IFLA_TUN_TYPE = (int)3L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_TUN_TYPE = 3
+     * }
+     */
+    public static int IFLA_TUN_TYPE() {
+        return IFLA_TUN_TYPE;
+    }
+    private static final int IFLA_TUN_PI = (int)4L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_TUN_PI = 4
+     * }
+     */
+    public static int IFLA_TUN_PI() {
+        return IFLA_TUN_PI;
+    }
+    private static final int IFLA_TUN_VNET_HDR = (int)5L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_TUN_VNET_HDR = 5
+     * }
+     */
+    public static int IFLA_TUN_VNET_HDR() {
+        return IFLA_TUN_VNET_HDR;
+    }
+    private static final int IFLA_TUN_PERSIST = (int)6L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_TUN_PERSIST = 6
+     * }
+     */
+    public static int IFLA_TUN_PERSIST() {
+        return IFLA_TUN_PERSIST;
+    }
+    private static final int IFLA_TUN_MULTI_QUEUE = (int)7L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_TUN_MULTI_QUEUE = 7
+     * }
+     */
+    public static int IFLA_TUN_MULTI_QUEUE() {
+        return IFLA_TUN_MULTI_QUEUE;
+    }
+    private static final int IFLA_TUN_NUM_QUEUES = (int)8L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_TUN_NUM_QUEUES = 8
+     * }
+     */
+    public static int IFLA_TUN_NUM_QUEUES() {
+        return IFLA_TUN_NUM_QUEUES;
+    }
+    private static final int IFLA_TUN_NUM_DISABLED_QUEUES = (int)9L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_TUN_NUM_DISABLED_QUEUES = 9
+     * }
+     */
+    public static int IFLA_TUN_NUM_DISABLED_QUEUES() {
+        return IFLA_TUN_NUM_DISABLED_QUEUES;
+    }
+    private static final int IFLA_DSA_UNSPEC = (int)0L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_DSA_UNSPEC = 0
+     * }
+     */
+    public static int IFLA_DSA_UNSPEC() {
+        return IFLA_DSA_UNSPEC;
+    }
+    private static final int IFLA_DSA_MASTER = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_DSA_MASTER = 1
+     * }
+     */
+    public static int IFLA_DSA_MASTER() {
+        return IFLA_DSA_MASTER;
+    }
+    private static final int IFA_UNSPEC = (int)0L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFA_UNSPEC = 0
+     * }
+     */
+    public static int IFA_UNSPEC() {
+        return IFA_UNSPEC;
+    }
+    private static final int IFA_ADDRESS = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFA_ADDRESS = 1
+     * }
+     */
+    public static int IFA_ADDRESS() {
+        return IFA_ADDRESS;
+    }
+    private static final int IFA_LOCAL = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFA_LOCAL = 2
+     * }
+     */
+    public static int IFA_LOCAL() {
+        return IFA_LOCAL;
+    }
+    private static final int IFA_LABEL = (int)3L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFA_LABEL = 3
+     * }
+     */
+    public static int IFA_LABEL() {
+        return IFA_LABEL;
+    }
+    private static final int IFA_BROADCAST = (int)4L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFA_BROADCAST = 4
+     * }
+     */
+    public static int IFA_BROADCAST() {
+        return IFA_BROADCAST;
+    }
+    private static final int IFA_ANYCAST = (int)5L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFA_ANYCAST = 5
+     * }
+     */
+    public static int IFA_ANYCAST() {
+        return IFA_ANYCAST;
+    }
+    private static final int IFA_CACHEINFO = (int)6L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFA_CACHEINFO = 6
+     * }
+     */
+    public static int IFA_CACHEINFO() {
+        return IFA_CACHEINFO;
+    }
+    private static final int IFA_MULTICAST = (int)7L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFA_MULTICAST = 7
+     * }
+     */
+    public static int IFA_MULTICAST() {
+        return IFA_MULTICAST;
+    }
+    private static final int IFA_FLAGS = (int)8L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFA_FLAGS = 8
+     * }
+     */
+    public static int IFA_FLAGS() {
+        return IFA_FLAGS;
+    }
+    private static final int IFA_RT_PRIORITY = (int)9L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFA_RT_PRIORITY = 9
+     * }
+     */
+    public static int IFA_RT_PRIORITY() {
+        return IFA_RT_PRIORITY;
+    }
+    private static final int IFA_TARGET_NETNSID = (int)10L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFA_TARGET_NETNSID = 10
+     * }
+     */
+    public static int IFA_TARGET_NETNSID() {
+        return IFA_TARGET_NETNSID;
+    }
+    private static final int IFA_PROTO = (int)11L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFA_PROTO = 11
+     * }
+     */
+    public static int IFA_PROTO() {
+        return IFA_PROTO;
+    }
+    private static final int NDA_UNSPEC = (int)0L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.NDA_UNSPEC = 0
+     * }
+     */
+    public static int NDA_UNSPEC() {
+        return NDA_UNSPEC;
+    }
+    private static final int NDA_DST = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.NDA_DST = 1
+     * }
+     */
+    public static int NDA_DST() {
+        return NDA_DST;
+    }
+    private static final int NDA_LLADDR = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.NDA_LLADDR = 2
+     * }
+     */
+    public static int NDA_LLADDR() {
+        return NDA_LLADDR;
+    }
+    private static final int NDA_CACHEINFO = (int)3L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.NDA_CACHEINFO = 3
+     * }
+     */
+    public static int NDA_CACHEINFO() {
+        return NDA_CACHEINFO;
+    }
+    private static final int NDA_PROBES = (int)4L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.NDA_PROBES = 4
+     * }
+     */
+    public static int NDA_PROBES() {
+        return NDA_PROBES;
+    }
+    private static final int NDA_VLAN = (int)5L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.NDA_VLAN = 5
+     * }
+     */
+    public static int NDA_VLAN() {
+        return NDA_VLAN;
+    }
+    private static final int NDA_PORT = (int)6L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.NDA_PORT = 6
+     * }
+     */
+    public static int NDA_PORT() {
+        return NDA_PORT;
+    }
     private static final int NDA_VNI = (int)7L;
     /**
      * {@snippet lang=c :
@@ -1412,6 +1817,141 @@ public class LinuxC extends LinuxC_1 {
     public static int RTAX_FASTOPEN_NO_COOKIE() {
         return RTAX_FASTOPEN_NO_COOKIE;
     }
+    private static final int TCA_UNSPEC = (int)0L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.TCA_UNSPEC = 0
+     * }
+     */
+    public static int TCA_UNSPEC() {
+        return TCA_UNSPEC;
+    }
+    private static final int TCA_KIND = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.TCA_KIND = 1
+     * }
+     */
+    public static int TCA_KIND() {
+        return TCA_KIND;
+    }
+    private static final int TCA_OPTIONS = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.TCA_OPTIONS = 2
+     * }
+     */
+    public static int TCA_OPTIONS() {
+        return TCA_OPTIONS;
+    }
+    private static final int TCA_STATS = (int)3L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.TCA_STATS = 3
+     * }
+     */
+    public static int TCA_STATS() {
+        return TCA_STATS;
+    }
+    private static final int TCA_XSTATS = (int)4L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.TCA_XSTATS = 4
+     * }
+     */
+    public static int TCA_XSTATS() {
+        return TCA_XSTATS;
+    }
+    private static final int TCA_RATE = (int)5L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.TCA_RATE = 5
+     * }
+     */
+    public static int TCA_RATE() {
+        return TCA_RATE;
+    }
+    private static final int TCA_FCNT = (int)6L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.TCA_FCNT = 6
+     * }
+     */
+    public static int TCA_FCNT() {
+        return TCA_FCNT;
+    }
+    private static final int TCA_STATS2 = (int)7L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.TCA_STATS2 = 7
+     * }
+     */
+    public static int TCA_STATS2() {
+        return TCA_STATS2;
+    }
+    private static final int TCA_STAB = (int)8L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.TCA_STAB = 8
+     * }
+     */
+    public static int TCA_STAB() {
+        return TCA_STAB;
+    }
+    private static final int TCA_PAD = (int)9L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.TCA_PAD = 9
+     * }
+     */
+    public static int TCA_PAD() {
+        return TCA_PAD;
+    }
+    private static final int TCA_DUMP_INVISIBLE = (int)10L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.TCA_DUMP_INVISIBLE = 10
+     * }
+     */
+    public static int TCA_DUMP_INVISIBLE() {
+        return TCA_DUMP_INVISIBLE;
+    }
+    private static final int TCA_CHAIN = (int)11L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.TCA_CHAIN = 11
+     * }
+     */
+    public static int TCA_CHAIN() {
+        return TCA_CHAIN;
+    }
+    private static final int TCA_HW_OFFLOAD = (int)12L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.TCA_HW_OFFLOAD = 12
+     * }
+     */
+    public static int TCA_HW_OFFLOAD() {
+        return TCA_HW_OFFLOAD;
+    }
+    private static final int TCA_INGRESS_BLOCK = (int)13L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.TCA_INGRESS_BLOCK = 13
+     * }
+     */
+    public static int TCA_INGRESS_BLOCK() {
+        return TCA_INGRESS_BLOCK;
+    }
+    private static final int TCA_EGRESS_BLOCK = (int)14L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.TCA_EGRESS_BLOCK = 14
+     * }
+     */
+    public static int TCA_EGRESS_BLOCK() {
+        return TCA_EGRESS_BLOCK;
+    }
     private static final int RTNLGRP_NONE = (int)0L;
     /**
      * {@snippet lang=c :
@@ -2672,14 +3212,1098 @@ public class LinuxC extends LinuxC_1 {
     public static int SOF_TXTIME_FLAGS_MASK() {
         return SOF_TXTIME_FLAGS_MASK;
     }
-    private static final int VETH_INFO_PEER = (int)1L;
+    private static final int FRA_UNSPEC = (int)0L;
     /**
      * {@snippet lang=c :
-     * enum <anonymous>.VETH_INFO_PEER = 1
+     * enum <anonymous>.FRA_UNSPEC = 0
      * }
      */
-    public static int VETH_INFO_PEER() {
-        return VETH_INFO_PEER;
+    public static int FRA_UNSPEC() {
+        return FRA_UNSPEC;
+    }
+    private static final int FRA_DST = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.FRA_DST = 1
+     * }
+     */
+    public static int FRA_DST() {
+        return FRA_DST;
+    }
+    private static final int FRA_SRC = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.FRA_SRC = 2
+     * }
+     */
+    public static int FRA_SRC() {
+        return FRA_SRC;
+    }
+    private static final int FRA_IIFNAME = (int)3L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.FRA_IIFNAME = 3
+     * }
+     */
+    public static int FRA_IIFNAME() {
+        return FRA_IIFNAME;
+    }
+    private static final int FRA_GOTO = (int)4L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.FRA_GOTO = 4
+     * }
+     */
+    public static int FRA_GOTO() {
+        return FRA_GOTO;
+    }
+    private static final int FRA_UNUSED2 = (int)5L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.FRA_UNUSED2 = 5
+     * }
+     */
+    public static int FRA_UNUSED2() {
+        return FRA_UNUSED2;
+    }
+    private static final int FRA_PRIORITY = (int)6L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.FRA_PRIORITY = 6
+     * }
+     */
+    public static int FRA_PRIORITY() {
+        return FRA_PRIORITY;
+    }
+    private static final int FRA_UNUSED3 = (int)7L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.FRA_UNUSED3 = 7
+     * }
+     */
+    public static int FRA_UNUSED3() {
+        return FRA_UNUSED3;
+    }
+    private static final int FRA_UNUSED4 = (int)8L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.FRA_UNUSED4 = 8
+     * }
+     */
+    public static int FRA_UNUSED4() {
+        return FRA_UNUSED4;
+    }
+    private static final int FRA_UNUSED5 = (int)9L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.FRA_UNUSED5 = 9
+     * }
+     */
+    public static int FRA_UNUSED5() {
+        return FRA_UNUSED5;
+    }
+    private static final int FRA_FWMARK = (int)10L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.FRA_FWMARK = 10
+     * }
+     */
+    public static int FRA_FWMARK() {
+        return FRA_FWMARK;
+    }
+    private static final int FRA_FLOW = (int)11L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.FRA_FLOW = 11
+     * }
+     */
+    public static int FRA_FLOW() {
+        return FRA_FLOW;
+    }
+    private static final int FRA_TUN_ID = (int)12L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.FRA_TUN_ID = 12
+     * }
+     */
+    public static int FRA_TUN_ID() {
+        return FRA_TUN_ID;
+    }
+    private static final int FRA_SUPPRESS_IFGROUP = (int)13L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.FRA_SUPPRESS_IFGROUP = 13
+     * }
+     */
+    public static int FRA_SUPPRESS_IFGROUP() {
+        return FRA_SUPPRESS_IFGROUP;
+    }
+    private static final int FRA_SUPPRESS_PREFIXLEN = (int)14L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.FRA_SUPPRESS_PREFIXLEN = 14
+     * }
+     */
+    public static int FRA_SUPPRESS_PREFIXLEN() {
+        return FRA_SUPPRESS_PREFIXLEN;
+    }
+    private static final int FRA_TABLE = (int)15L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.FRA_TABLE = 15
+     * }
+     */
+    public static int FRA_TABLE() {
+        return FRA_TABLE;
+    }
+    private static final int FRA_FWMASK = (int)16L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.FRA_FWMASK = 16
+     * }
+     */
+    public static int FRA_FWMASK() {
+        return FRA_FWMASK;
+    }
+    private static final int FRA_OIFNAME = (int)17L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.FRA_OIFNAME = 17
+     * }
+     */
+    public static int FRA_OIFNAME() {
+        return FRA_OIFNAME;
+    }
+    private static final int FRA_PAD = (int)18L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.FRA_PAD = 18
+     * }
+     */
+    public static int FRA_PAD() {
+        return FRA_PAD;
+    }
+    private static final int FRA_L3MDEV = (int)19L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.FRA_L3MDEV = 19
+     * }
+     */
+    public static int FRA_L3MDEV() {
+        return FRA_L3MDEV;
+    }
+    private static final int FRA_UID_RANGE = (int)20L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.FRA_UID_RANGE = 20
+     * }
+     */
+    public static int FRA_UID_RANGE() {
+        return FRA_UID_RANGE;
+    }
+    private static final int FRA_PROTOCOL = (int)21L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.FRA_PROTOCOL = 21
+     * }
+     */
+    public static int FRA_PROTOCOL() {
+        return FRA_PROTOCOL;
+    }
+    private static final int FRA_IP_PROTO = (int)22L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.FRA_IP_PROTO = 22
+     * }
+     */
+    public static int FRA_IP_PROTO() {
+        return FRA_IP_PROTO;
+    }
+    private static final int FRA_SPORT_RANGE = (int)23L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.FRA_SPORT_RANGE = 23
+     * }
+     */
+    public static int FRA_SPORT_RANGE() {
+        return FRA_SPORT_RANGE;
+    }
+    private static final int FRA_DPORT_RANGE = (int)24L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.FRA_DPORT_RANGE = 24
+     * }
+     */
+    public static int FRA_DPORT_RANGE() {
+        return FRA_DPORT_RANGE;
+    }
+    private static final int FR_ACT_UNSPEC = (int)0L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.FR_ACT_UNSPEC = 0
+     * }
+     */
+    public static int FR_ACT_UNSPEC() {
+        return FR_ACT_UNSPEC;
+    }
+    private static final int FR_ACT_TO_TBL = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.FR_ACT_TO_TBL = 1
+     * }
+     */
+    public static int FR_ACT_TO_TBL() {
+        return FR_ACT_TO_TBL;
+    }
+    private static final int FR_ACT_GOTO = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.FR_ACT_GOTO = 2
+     * }
+     */
+    public static int FR_ACT_GOTO() {
+        return FR_ACT_GOTO;
+    }
+    private static final int FR_ACT_NOP = (int)3L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.FR_ACT_NOP = 3
+     * }
+     */
+    public static int FR_ACT_NOP() {
+        return FR_ACT_NOP;
+    }
+    private static final int FR_ACT_RES3 = (int)4L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.FR_ACT_RES3 = 4
+     * }
+     */
+    public static int FR_ACT_RES3() {
+        return FR_ACT_RES3;
+    }
+    private static final int FR_ACT_RES4 = (int)5L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.FR_ACT_RES4 = 5
+     * }
+     */
+    public static int FR_ACT_RES4() {
+        return FR_ACT_RES4;
+    }
+    private static final int FR_ACT_BLACKHOLE = (int)6L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.FR_ACT_BLACKHOLE = 6
+     * }
+     */
+    public static int FR_ACT_BLACKHOLE() {
+        return FR_ACT_BLACKHOLE;
+    }
+    private static final int FR_ACT_UNREACHABLE = (int)7L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.FR_ACT_UNREACHABLE = 7
+     * }
+     */
+    public static int FR_ACT_UNREACHABLE() {
+        return FR_ACT_UNREACHABLE;
+    }
+    private static final int FR_ACT_PROHIBIT = (int)8L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.FR_ACT_PROHIBIT = 8
+     * }
+     */
+    public static int FR_ACT_PROHIBIT() {
+        return FR_ACT_PROHIBIT;
+    }
+    private static final int NEXTHOP_GRP_TYPE_MPATH = (int)0L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.NEXTHOP_GRP_TYPE_MPATH = 0
+     * }
+     */
+    public static int NEXTHOP_GRP_TYPE_MPATH() {
+        return NEXTHOP_GRP_TYPE_MPATH;
+    }
+    private static final int NEXTHOP_GRP_TYPE_RES = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.NEXTHOP_GRP_TYPE_RES = 1
+     * }
+     */
+    public static int NEXTHOP_GRP_TYPE_RES() {
+        return NEXTHOP_GRP_TYPE_RES;
+    }
+    private static final int NHA_UNSPEC = (int)0L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.NHA_UNSPEC = 0
+     * }
+     */
+    public static int NHA_UNSPEC() {
+        return NHA_UNSPEC;
+    }
+    private static final int NHA_ID = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.NHA_ID = 1
+     * }
+     */
+    public static int NHA_ID() {
+        return NHA_ID;
+    }
+    private static final int NHA_GROUP = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.NHA_GROUP = 2
+     * }
+     */
+    public static int NHA_GROUP() {
+        return NHA_GROUP;
+    }
+    private static final int NHA_GROUP_TYPE = (int)3L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.NHA_GROUP_TYPE = 3
+     * }
+     */
+    public static int NHA_GROUP_TYPE() {
+        return NHA_GROUP_TYPE;
+    }
+    private static final int NHA_BLACKHOLE = (int)4L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.NHA_BLACKHOLE = 4
+     * }
+     */
+    public static int NHA_BLACKHOLE() {
+        return NHA_BLACKHOLE;
+    }
+    private static final int NHA_OIF = (int)5L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.NHA_OIF = 5
+     * }
+     */
+    public static int NHA_OIF() {
+        return NHA_OIF;
+    }
+    private static final int NHA_GATEWAY = (int)6L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.NHA_GATEWAY = 6
+     * }
+     */
+    public static int NHA_GATEWAY() {
+        return NHA_GATEWAY;
+    }
+    private static final int NHA_ENCAP_TYPE = (int)7L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.NHA_ENCAP_TYPE = 7
+     * }
+     */
+    public static int NHA_ENCAP_TYPE() {
+        return NHA_ENCAP_TYPE;
+    }
+    private static final int NHA_ENCAP = (int)8L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.NHA_ENCAP = 8
+     * }
+     */
+    public static int NHA_ENCAP() {
+        return NHA_ENCAP;
+    }
+    private static final int NHA_GROUPS = (int)9L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.NHA_GROUPS = 9
+     * }
+     */
+    public static int NHA_GROUPS() {
+        return NHA_GROUPS;
+    }
+    private static final int NHA_MASTER = (int)10L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.NHA_MASTER = 10
+     * }
+     */
+    public static int NHA_MASTER() {
+        return NHA_MASTER;
+    }
+    private static final int NHA_FDB = (int)11L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.NHA_FDB = 11
+     * }
+     */
+    public static int NHA_FDB() {
+        return NHA_FDB;
+    }
+    private static final int NHA_RES_GROUP = (int)12L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.NHA_RES_GROUP = 12
+     * }
+     */
+    public static int NHA_RES_GROUP() {
+        return NHA_RES_GROUP;
+    }
+    private static final int NHA_RES_BUCKET = (int)13L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.NHA_RES_BUCKET = 13
+     * }
+     */
+    public static int NHA_RES_BUCKET() {
+        return NHA_RES_BUCKET;
+    }
+    private static final int NHA_RES_GROUP_UNSPEC = (int)0L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.NHA_RES_GROUP_UNSPEC = 0
+     * }
+     */
+    public static int NHA_RES_GROUP_UNSPEC() {
+        return NHA_RES_GROUP_UNSPEC;
+    }
+    private static final int NHA_RES_GROUP_PAD = (int)0L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.NHA_RES_GROUP_PAD = 0
+     * }
+     */
+    public static int NHA_RES_GROUP_PAD() {
+        return NHA_RES_GROUP_PAD;
+    }
+    private static final int NHA_RES_GROUP_BUCKETS = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.NHA_RES_GROUP_BUCKETS = 1
+     * }
+     */
+    public static int NHA_RES_GROUP_BUCKETS() {
+        return NHA_RES_GROUP_BUCKETS;
+    }
+    private static final int NHA_RES_GROUP_IDLE_TIMER = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.NHA_RES_GROUP_IDLE_TIMER = 2
+     * }
+     */
+    public static int NHA_RES_GROUP_IDLE_TIMER() {
+        return NHA_RES_GROUP_IDLE_TIMER;
+    }
+    private static final int NHA_RES_GROUP_UNBALANCED_TIMER = (int)3L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.NHA_RES_GROUP_UNBALANCED_TIMER = 3
+     * }
+     */
+    public static int NHA_RES_GROUP_UNBALANCED_TIMER() {
+        return NHA_RES_GROUP_UNBALANCED_TIMER;
+    }
+    private static final int NHA_RES_GROUP_UNBALANCED_TIME = (int)4L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.NHA_RES_GROUP_UNBALANCED_TIME = 4
+     * }
+     */
+    public static int NHA_RES_GROUP_UNBALANCED_TIME() {
+        return NHA_RES_GROUP_UNBALANCED_TIME;
+    }
+    private static final int NHA_RES_BUCKET_UNSPEC = (int)0L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.NHA_RES_BUCKET_UNSPEC = 0
+     * }
+     */
+    public static int NHA_RES_BUCKET_UNSPEC() {
+        return NHA_RES_BUCKET_UNSPEC;
+    }
+    private static final int NHA_RES_BUCKET_PAD = (int)0L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.NHA_RES_BUCKET_PAD = 0
+     * }
+     */
+    public static int NHA_RES_BUCKET_PAD() {
+        return NHA_RES_BUCKET_PAD;
+    }
+    private static final int NHA_RES_BUCKET_INDEX = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.NHA_RES_BUCKET_INDEX = 1
+     * }
+     */
+    public static int NHA_RES_BUCKET_INDEX() {
+        return NHA_RES_BUCKET_INDEX;
+    }
+    private static final int NHA_RES_BUCKET_IDLE_TIME = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.NHA_RES_BUCKET_IDLE_TIME = 2
+     * }
+     */
+    public static int NHA_RES_BUCKET_IDLE_TIME() {
+        return NHA_RES_BUCKET_IDLE_TIME;
+    }
+    private static final int NHA_RES_BUCKET_NH_ID = (int)3L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.NHA_RES_BUCKET_NH_ID = 3
+     * }
+     */
+    public static int NHA_RES_BUCKET_NH_ID() {
+        return NHA_RES_BUCKET_NH_ID;
+    }
+    private static final int TC_LINKLAYER_UNAWARE = (int)0L;
+    /**
+     * {@snippet lang=c :
+     * enum tc_link_layer.TC_LINKLAYER_UNAWARE = 0
+     * }
+     */
+    public static int TC_LINKLAYER_UNAWARE() {
+        return TC_LINKLAYER_UNAWARE;
+    }
+    private static final int TC_LINKLAYER_ETHERNET = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * enum tc_link_layer.TC_LINKLAYER_ETHERNET = 1
+     * }
+     */
+    public static int TC_LINKLAYER_ETHERNET() {
+        return TC_LINKLAYER_ETHERNET;
+    }
+    private static final int TC_LINKLAYER_ATM = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * enum tc_link_layer.TC_LINKLAYER_ATM = 2
+     * }
+     */
+    public static int TC_LINKLAYER_ATM() {
+        return TC_LINKLAYER_ATM;
+    }
+    private static final int TCA_TBF_PARMS = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.TCA_TBF_PARMS = 1
+     * }
+     */
+    public static int TCA_TBF_PARMS() {
+        return TCA_TBF_PARMS;
+    }
+    private static final int TCA_TBF_RTAB = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.TCA_TBF_RTAB = 2
+     * }
+     */
+    public static int TCA_TBF_RTAB() {
+        return TCA_TBF_RTAB;
+    }
+    private static final int TCA_TBF_PTAB = (int)3L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.TCA_TBF_PTAB = 3
+     * }
+     */
+    public static int TCA_TBF_PTAB() {
+        return TCA_TBF_PTAB;
+    }
+    private static final int TCA_TBF_RATE64 = (int)4L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.TCA_TBF_RATE64 = 4
+     * }
+     */
+    public static int TCA_TBF_RATE64() {
+        return TCA_TBF_RATE64;
+    }
+    private static final int TCA_TBF_PRATE64 = (int)5L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.TCA_TBF_PRATE64 = 5
+     * }
+     */
+    public static int TCA_TBF_PRATE64() {
+        return TCA_TBF_PRATE64;
+    }
+    private static final int TCA_TBF_BURST = (int)6L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.TCA_TBF_BURST = 6
+     * }
+     */
+    public static int TCA_TBF_BURST() {
+        return TCA_TBF_BURST;
+    }
+    private static final int TCA_TBF_PBURST = (int)7L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.TCA_TBF_PBURST = 7
+     * }
+     */
+    public static int TCA_TBF_PBURST() {
+        return TCA_TBF_PBURST;
+    }
+    private static final int TCA_HTB_PARMS = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.TCA_HTB_PARMS = 1
+     * }
+     */
+    public static int TCA_HTB_PARMS() {
+        return TCA_HTB_PARMS;
+    }
+    private static final int TCA_HTB_INIT = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.TCA_HTB_INIT = 2
+     * }
+     */
+    public static int TCA_HTB_INIT() {
+        return TCA_HTB_INIT;
+    }
+    private static final int TCA_HTB_CTAB = (int)3L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.TCA_HTB_CTAB = 3
+     * }
+     */
+    public static int TCA_HTB_CTAB() {
+        return TCA_HTB_CTAB;
+    }
+    private static final int TCA_HTB_RTAB = (int)4L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.TCA_HTB_RTAB = 4
+     * }
+     */
+    public static int TCA_HTB_RTAB() {
+        return TCA_HTB_RTAB;
+    }
+    private static final int TCA_HTB_DIRECT_QLEN = (int)5L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.TCA_HTB_DIRECT_QLEN = 5
+     * }
+     */
+    public static int TCA_HTB_DIRECT_QLEN() {
+        return TCA_HTB_DIRECT_QLEN;
+    }
+    private static final int TCA_HTB_RATE64 = (int)6L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.TCA_HTB_RATE64 = 6
+     * }
+     */
+    public static int TCA_HTB_RATE64() {
+        return TCA_HTB_RATE64;
+    }
+    private static final int TCA_HTB_CEIL64 = (int)7L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.TCA_HTB_CEIL64 = 7
+     * }
+     */
+    public static int TCA_HTB_CEIL64() {
+        return TCA_HTB_CEIL64;
+    }
+    private static final int TCA_HTB_OFFLOAD = (int)9L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.TCA_HTB_OFFLOAD = 9
+     * }
+     */
+    public static int TCA_HTB_OFFLOAD() {
+        return TCA_HTB_OFFLOAD;
+    }
+    private static final int TCA_U32_CLASSID = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.TCA_U32_CLASSID = 1
+     * }
+     */
+    public static int TCA_U32_CLASSID() {
+        return TCA_U32_CLASSID;
+    }
+    private static final int TCA_U32_HASH = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.TCA_U32_HASH = 2
+     * }
+     */
+    public static int TCA_U32_HASH() {
+        return TCA_U32_HASH;
+    }
+    private static final int TCA_U32_LINK = (int)3L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.TCA_U32_LINK = 3
+     * }
+     */
+    public static int TCA_U32_LINK() {
+        return TCA_U32_LINK;
+    }
+    private static final int TCA_U32_DIVISOR = (int)4L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.TCA_U32_DIVISOR = 4
+     * }
+     */
+    public static int TCA_U32_DIVISOR() {
+        return TCA_U32_DIVISOR;
+    }
+    private static final int TCA_U32_SEL = (int)5L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.TCA_U32_SEL = 5
+     * }
+     */
+    public static int TCA_U32_SEL() {
+        return TCA_U32_SEL;
+    }
+    private static final int TCA_U32_POLICE = (int)6L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.TCA_U32_POLICE = 6
+     * }
+     */
+    public static int TCA_U32_POLICE() {
+        return TCA_U32_POLICE;
+    }
+    private static final int TCA_U32_ACT = (int)7L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.TCA_U32_ACT = 7
+     * }
+     */
+    public static int TCA_U32_ACT() {
+        return TCA_U32_ACT;
+    }
+    private static final int TCA_U32_INDEV = (int)8L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.TCA_U32_INDEV = 8
+     * }
+     */
+    public static int TCA_U32_INDEV() {
+        return TCA_U32_INDEV;
+    }
+    private static final int TCA_U32_PCNT = (int)9L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.TCA_U32_PCNT = 9
+     * }
+     */
+    public static int TCA_U32_PCNT() {
+        return TCA_U32_PCNT;
+    }
+    private static final int TCA_U32_MARK = (int)10L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.TCA_U32_MARK = 10
+     * }
+     */
+    public static int TCA_U32_MARK() {
+        return TCA_U32_MARK;
+    }
+    private static final int TCA_U32_FLAGS = (int)11L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.TCA_U32_FLAGS = 11
+     * }
+     */
+    public static int TCA_U32_FLAGS() {
+        return TCA_U32_FLAGS;
+    }
+    private static final int TCA_STATS_BASIC = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.TCA_STATS_BASIC = 1
+     * }
+     */
+    public static int TCA_STATS_BASIC() {
+        return TCA_STATS_BASIC;
+    }
+    private static final int TCA_STATS_RATE_EST = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.TCA_STATS_RATE_EST = 2
+     * }
+     */
+    public static int TCA_STATS_RATE_EST() {
+        return TCA_STATS_RATE_EST;
+    }
+    private static final int TCA_STATS_QUEUE = (int)3L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.TCA_STATS_QUEUE = 3
+     * }
+     */
+    public static int TCA_STATS_QUEUE() {
+        return TCA_STATS_QUEUE;
+    }
+    private static final int TCA_STATS_APP = (int)4L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.TCA_STATS_APP = 4
+     * }
+     */
+    public static int TCA_STATS_APP() {
+        return TCA_STATS_APP;
+    }
+    private static final int TCA_STATS_RATE_EST64 = (int)5L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.TCA_STATS_RATE_EST64 = 5
+     * }
+     */
+    public static int TCA_STATS_RATE_EST64() {
+        return TCA_STATS_RATE_EST64;
+    }
+    private static final int TCA_STATS_PAD = (int)6L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.TCA_STATS_PAD = 6
+     * }
+     */
+    public static int TCA_STATS_PAD() {
+        return TCA_STATS_PAD;
+    }
+    private static final int TCA_STATS_BASIC_HW = (int)7L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.TCA_STATS_BASIC_HW = 7
+     * }
+     */
+    public static int TCA_STATS_BASIC_HW() {
+        return TCA_STATS_BASIC_HW;
+    }
+    private static final int TCA_STATS_PKT64 = (int)8L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.TCA_STATS_PKT64 = 8
+     * }
+     */
+    public static int TCA_STATS_PKT64() {
+        return TCA_STATS_PKT64;
+    }
+    private static final int MS_SHARED = (int)1048576L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.MS_SHARED = 1048576
+     * }
+     */
+    public static int MS_SHARED() {
+        return MS_SHARED;
+    }
+    private static final int MNT_DETACH = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.MNT_DETACH = 2
+     * }
+     */
+    public static int MNT_DETACH() {
+        return MNT_DETACH;
+    }
+
+    private static class mount {
+        public static final FunctionDescriptor DESC = FunctionDescriptor.of(
+            LinuxC.C_INT,
+            LinuxC.C_POINTER,
+            LinuxC.C_POINTER,
+            LinuxC.C_POINTER,
+            LinuxC.C_LONG,
+            LinuxC.C_POINTER
+        );
+
+        public static final MemorySegment ADDR = SYMBOL_LOOKUP.find("mount").orElseThrow();
+    }
+
+    /**
+     * Function descriptor for:
+     * {@snippet lang=c :
+     * extern int mount(const char *__special_file, const char *__dir, const char *__fstype, unsigned long __rwflag, const void *__data)
+     * }
+     */
+    public static FunctionDescriptor mount$descriptor() {
+        return mount.DESC;
+    }
+
+    /**
+     * Downcall method handle for:
+     * {@snippet lang=c :
+     * extern int mount(const char *__special_file, const char *__dir, const char *__fstype, unsigned long __rwflag, const void *__data)
+     * }
+     */
+    public static MethodHandle mount$handle() {
+        return Linker.nativeLinker().downcallHandle(mount.ADDR, mount.DESC);
+    }
+
+    /**
+     * Address for:
+     * {@snippet lang=c :
+     * extern int mount(const char *__special_file, const char *__dir, const char *__fstype, unsigned long __rwflag, const void *__data)
+     * }
+     */
+    public static MemorySegment mount$address() {
+        return mount.ADDR;
+    }
+
+    /**
+     * {@snippet lang=c :
+     * extern int mount(const char *__special_file, const char *__dir, const char *__fstype, unsigned long __rwflag, const void *__data)
+     * }
+     */
+    public static int mount(MemorySegment __special_file, MemorySegment __dir, MemorySegment __fstype, long __rwflag, MemorySegment __data) {
+        var mh$ = Linker.nativeLinker().downcallHandle(mount.ADDR, mount.DESC);
+        try {
+            if (TRACE_DOWNCALLS) {
+                traceDowncall("mount", __special_file, __dir, __fstype, __rwflag, __data);
+            }
+            return (int)mh$.invokeExact(__special_file, __dir, __fstype, __rwflag, __data);
+        } catch (Error | RuntimeException ex) {
+           throw ex;
+        } catch (Throwable ex$) {
+           throw new AssertionError("should not reach here", ex$);
+        }
+    }
+
+    private static class umount2 {
+        public static final FunctionDescriptor DESC = FunctionDescriptor.of(
+            LinuxC.C_INT,
+            LinuxC.C_POINTER,
+            LinuxC.C_INT
+        );
+
+        public static final MemorySegment ADDR = SYMBOL_LOOKUP.find("umount2").orElseThrow();
+    }
+
+    /**
+     * Function descriptor for:
+     * {@snippet lang=c :
+     * extern int umount2(const char *__special_file, int __flags)
+     * }
+     */
+    public static FunctionDescriptor umount2$descriptor() {
+        return umount2.DESC;
+    }
+
+    /**
+     * Downcall method handle for:
+     * {@snippet lang=c :
+     * extern int umount2(const char *__special_file, int __flags)
+     * }
+     */
+    public static MethodHandle umount2$handle() {
+        return Linker.nativeLinker().downcallHandle(umount2.ADDR, umount2.DESC);
+    }
+
+    /**
+     * Address for:
+     * {@snippet lang=c :
+     * extern int umount2(const char *__special_file, int __flags)
+     * }
+     */
+    public static MemorySegment umount2$address() {
+        return umount2.ADDR;
+    }
+
+    /**
+     * {@snippet lang=c :
+     * extern int umount2(const char *__special_file, int __flags)
+     * }
+     */
+    public static int umount2(MemorySegment __special_file, int __flags) {
+        var mh$ = Linker.nativeLinker().downcallHandle(umount2.ADDR, umount2.DESC);
+        try {
+            if (TRACE_DOWNCALLS) {
+                traceDowncall("umount2", __special_file, __flags);
+            }
+            return (int)mh$.invokeExact(__special_file, __flags);
+        } catch (Error | RuntimeException ex) {
+           throw ex;
+        } catch (Throwable ex$) {
+           throw new AssertionError("should not reach here", ex$);
+        }
+    }
+    private static final int NETNSA_NSID = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.NETNSA_NSID = 1
+     * }
+     */
+    public static int NETNSA_NSID() {
+        return NETNSA_NSID;
+    }
+    private static final int NETNSA_PID = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.NETNSA_PID = 2
+     * }
+     */
+    public static int NETNSA_PID() {
+        return NETNSA_PID;
+    }
+    private static final int NETNSA_FD = (int)3L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.NETNSA_FD = 3
+     * }
+     */
+    public static int NETNSA_FD() {
+        return NETNSA_FD;
+    }
+    private static final int NETNSA_TARGET_NSID = (int)4L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.NETNSA_TARGET_NSID = 4
+     * }
+     */
+    public static int NETNSA_TARGET_NSID() {
+        return NETNSA_TARGET_NSID;
+    }
+    private static final int NETNSA_CURRENT_NSID = (int)5L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.NETNSA_CURRENT_NSID = 5
+     * }
+     */
+    public static int NETNSA_CURRENT_NSID() {
+        return NETNSA_CURRENT_NSID;
+    }
+    private static final int IFLA_BRIDGE_FLAGS = (int)0L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_BRIDGE_FLAGS = 0
+     * }
+     */
+    public static int IFLA_BRIDGE_FLAGS() {
+        return IFLA_BRIDGE_FLAGS;
+    }
+    private static final int IFLA_BRIDGE_MODE = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_BRIDGE_MODE = 1
+     * }
+     */
+    public static int IFLA_BRIDGE_MODE() {
+        return IFLA_BRIDGE_MODE;
+    }
+    private static final int IFLA_BRIDGE_VLAN_INFO = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_BRIDGE_VLAN_INFO = 2
+     * }
+     */
+    public static int IFLA_BRIDGE_VLAN_INFO() {
+        return IFLA_BRIDGE_VLAN_INFO;
     }
     private static final int BR_BOOLOPT_NO_LL_LEARN = (int)0L;
     /**
@@ -2707,6 +4331,15 @@ public class LinuxC extends LinuxC_1 {
      */
     public static int BR_BOOLOPT_MST_ENABLE() {
         return BR_BOOLOPT_MST_ENABLE;
+    }
+    private static final int VETH_INFO_PEER = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.VETH_INFO_PEER = 1
+     * }
+     */
+    public static int VETH_INFO_PEER() {
+        return VETH_INFO_PEER;
     }
 
     private static class accept4 {
@@ -3003,6 +4636,120 @@ public class LinuxC extends LinuxC_1 {
                 traceDowncall("strerrorname_np", errnum);
             }
             return (MemorySegment)mh$.invokeExact(errnum);
+        } catch (Error | RuntimeException ex) {
+           throw ex;
+        } catch (Throwable ex$) {
+           throw new AssertionError("should not reach here", ex$);
+        }
+    }
+
+    private static class unshare {
+        public static final FunctionDescriptor DESC = FunctionDescriptor.of(
+            LinuxC.C_INT,
+            LinuxC.C_INT
+        );
+
+        public static final MemorySegment ADDR = SYMBOL_LOOKUP.find("unshare").orElseThrow();
+    }
+
+    /**
+     * Function descriptor for:
+     * {@snippet lang=c :
+     * extern int unshare(int flags)
+     * }
+     */
+    public static FunctionDescriptor unshare$descriptor() {
+        return unshare.DESC;
+    }
+
+    /**
+     * Downcall method handle for:
+     * {@snippet lang=c :
+     * extern int unshare(int flags)
+     * }
+     */
+    public static MethodHandle unshare$handle() {
+        return Linker.nativeLinker().downcallHandle(unshare.ADDR, unshare.DESC);
+    }
+
+    /**
+     * Address for:
+     * {@snippet lang=c :
+     * extern int unshare(int flags)
+     * }
+     */
+    public static MemorySegment unshare$address() {
+        return unshare.ADDR;
+    }
+
+    /**
+     * {@snippet lang=c :
+     * extern int unshare(int flags)
+     * }
+     */
+    public static int unshare(int flags) {
+        var mh$ = Linker.nativeLinker().downcallHandle(unshare.ADDR, unshare.DESC);
+        try {
+            if (TRACE_DOWNCALLS) {
+                traceDowncall("unshare", flags);
+            }
+            return (int)mh$.invokeExact(flags);
+        } catch (Error | RuntimeException ex) {
+           throw ex;
+        } catch (Throwable ex$) {
+           throw new AssertionError("should not reach here", ex$);
+        }
+    }
+
+    private static class gettid {
+        public static final FunctionDescriptor DESC = FunctionDescriptor.of(
+            LinuxC.C_INT    );
+
+        public static final MemorySegment ADDR = SYMBOL_LOOKUP.find("gettid").orElseThrow();
+    }
+
+    /**
+     * Function descriptor for:
+     * {@snippet lang=c :
+     * extern pid_t gettid()
+     * }
+     */
+    public static FunctionDescriptor gettid$descriptor() {
+        return gettid.DESC;
+    }
+
+    /**
+     * Downcall method handle for:
+     * {@snippet lang=c :
+     * extern pid_t gettid()
+     * }
+     */
+    public static MethodHandle gettid$handle() {
+        return Linker.nativeLinker().downcallHandle(gettid.ADDR, gettid.DESC);
+    }
+
+    /**
+     * Address for:
+     * {@snippet lang=c :
+     * extern pid_t gettid()
+     * }
+     */
+    public static MemorySegment gettid$address() {
+        return gettid.ADDR;
+    }
+
+    /**
+     * {@snippet lang=c :
+     * extern pid_t gettid()
+     * }
+     */
+    public static int gettid() {
+        var mh$ = Linker.nativeLinker().downcallHandle(gettid.ADDR, gettid.DESC);
+        try {
+            if (TRACE_DOWNCALLS) {
+                traceDowncall("gettid");
+            }
+            return (int)mh$.invokeExact();
         } catch (Error | RuntimeException ex) {
            throw ex;
         } catch (Throwable ex$) {
@@ -4215,6 +5962,33 @@ public class LinuxC extends LinuxC_1 {
     public static int RTNLGRP_MAX() {
         return RTNLGRP_MAX;
     }
+    private static final int RTEXT_FILTER_VF = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * #define RTEXT_FILTER_VF 1
+     * }
+     */
+    public static int RTEXT_FILTER_VF() {
+        return RTEXT_FILTER_VF;
+    }
+    private static final int RTEXT_FILTER_BRVLAN = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * #define RTEXT_FILTER_BRVLAN 2
+     * }
+     */
+    public static int RTEXT_FILTER_BRVLAN() {
+        return RTEXT_FILTER_BRVLAN;
+    }
+    private static final int RTEXT_FILTER_BRVLAN_COMPRESSED = (int)4L;
+    /**
+     * {@snippet lang=c :
+     * #define RTEXT_FILTER_BRVLAN_COMPRESSED 4
+     * }
+     */
+    public static int RTEXT_FILTER_BRVLAN_COMPRESSED() {
+        return RTEXT_FILTER_BRVLAN_COMPRESSED;
+    }
     private static final int GENL_MIN_ID = (int)16L;
     /**
      * {@snippet lang=c :
@@ -4358,6 +6132,258 @@ public class LinuxC extends LinuxC_1 {
      */
     public static int SOF_TIMESTAMPING_TX_RECORD_MASK() {
         return SOF_TIMESTAMPING_TX_RECORD_MASK;
+    }
+    private static final int FIB_RULE_DEV_DETACHED = (int)8L;
+    /**
+     * {@snippet lang=c :
+     * #define FIB_RULE_DEV_DETACHED 8
+     * }
+     */
+    public static int FIB_RULE_DEV_DETACHED() {
+        return FIB_RULE_DEV_DETACHED;
+    }
+    private static final int FRA_IFNAME = (int)3L;
+    /**
+     * {@snippet lang=c :
+     * #define FRA_IFNAME 3
+     * }
+     */
+    public static int FRA_IFNAME() {
+        return FRA_IFNAME;
+    }
+    private static final int FRA_MAX = (int)24L;
+    /**
+     * {@snippet lang=c :
+     * #define FRA_MAX 24
+     * }
+     */
+    public static int FRA_MAX() {
+        return FRA_MAX;
+    }
+    private static final int FR_ACT_MAX = (int)8L;
+    /**
+     * {@snippet lang=c :
+     * #define FR_ACT_MAX 8
+     * }
+     */
+    public static int FR_ACT_MAX() {
+        return FR_ACT_MAX;
+    }
+    private static final int NEXTHOP_GRP_TYPE_MAX = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * #define NEXTHOP_GRP_TYPE_MAX 1
+     * }
+     */
+    public static int NEXTHOP_GRP_TYPE_MAX() {
+        return NEXTHOP_GRP_TYPE_MAX;
+    }
+    private static final int NHA_MAX = (int)13L;
+    /**
+     * {@snippet lang=c :
+     * #define NHA_MAX 13
+     * }
+     */
+    public static int NHA_MAX() {
+        return NHA_MAX;
+    }
+    private static final int NHA_RES_GROUP_MAX = (int)4L;
+    /**
+     * {@snippet lang=c :
+     * #define NHA_RES_GROUP_MAX 4
+     * }
+     */
+    public static int NHA_RES_GROUP_MAX() {
+        return NHA_RES_GROUP_MAX;
+    }
+    private static final int NHA_RES_BUCKET_MAX = (int)3L;
+    /**
+     * {@snippet lang=c :
+     * #define NHA_RES_BUCKET_MAX 3
+     * }
+     */
+    public static int NHA_RES_BUCKET_MAX() {
+        return NHA_RES_BUCKET_MAX;
+    }
+    private static final int RTCF_LOCAL = (int)2147483648L;
+    /**
+     * {@snippet lang=c :
+     * #define RTCF_LOCAL 2147483648
+     * }
+     */
+    public static int RTCF_LOCAL() {
+        return RTCF_LOCAL;
+    }
+    private static final int TC_H_MAJ_MASK = (int)4294901760L;
+    /**
+     * {@snippet lang=c :
+     * #define TC_H_MAJ_MASK 4294901760
+     * }
+     */
+    public static int TC_H_MAJ_MASK() {
+        return TC_H_MAJ_MASK;
+    }
+    private static final int TC_H_MIN_MASK = (int)65535L;
+    /**
+     * {@snippet lang=c :
+     * #define TC_H_MIN_MASK 65535
+     * }
+     */
+    public static int TC_H_MIN_MASK() {
+        return TC_H_MIN_MASK;
+    }
+    private static final int TC_H_UNSPEC = (int)0L;
+    /**
+     * {@snippet lang=c :
+     * #define TC_H_UNSPEC 0
+     * }
+     */
+    public static int TC_H_UNSPEC() {
+        return TC_H_UNSPEC;
+    }
+    private static final int TC_H_ROOT = (int)4294967295L;
+    /**
+     * {@snippet lang=c :
+     * #define TC_H_ROOT 4294967295
+     * }
+     */
+    public static int TC_H_ROOT() {
+        return TC_H_ROOT;
+    }
+    private static final int TC_H_INGRESS = (int)4294967281L;
+    /**
+     * {@snippet lang=c :
+     * #define TC_H_INGRESS 4294967281
+     * }
+     */
+    public static int TC_H_INGRESS() {
+        return TC_H_INGRESS;
+    }
+    private static final int TC_H_CLSACT = (int)4294967281L;
+    /**
+     * {@snippet lang=c :
+     * #define TC_H_CLSACT 4294967281
+     * }
+     */
+    public static int TC_H_CLSACT() {
+        return TC_H_CLSACT;
+    }
+    private static final int TC_H_MIN_INGRESS = (int)65522L;
+    /**
+     * {@snippet lang=c :
+     * #define TC_H_MIN_INGRESS 65522
+     * }
+     */
+    public static int TC_H_MIN_INGRESS() {
+        return TC_H_MIN_INGRESS;
+    }
+    private static final int TC_H_MIN_EGRESS = (int)65523L;
+    /**
+     * {@snippet lang=c :
+     * #define TC_H_MIN_EGRESS 65523
+     * }
+     */
+    public static int TC_H_MIN_EGRESS() {
+        return TC_H_MIN_EGRESS;
+    }
+    private static final int TCA_CLS_FLAGS_SKIP_HW = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * #define TCA_CLS_FLAGS_SKIP_HW 1
+     * }
+     */
+    public static int TCA_CLS_FLAGS_SKIP_HW() {
+        return TCA_CLS_FLAGS_SKIP_HW;
+    }
+    private static final int TCA_CLS_FLAGS_SKIP_SW = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * #define TCA_CLS_FLAGS_SKIP_SW 2
+     * }
+     */
+    public static int TCA_CLS_FLAGS_SKIP_SW() {
+        return TCA_CLS_FLAGS_SKIP_SW;
+    }
+    private static final int TCA_CLS_FLAGS_IN_HW = (int)4L;
+    /**
+     * {@snippet lang=c :
+     * #define TCA_CLS_FLAGS_IN_HW 4
+     * }
+     */
+    public static int TCA_CLS_FLAGS_IN_HW() {
+        return TCA_CLS_FLAGS_IN_HW;
+    }
+    private static final int TCA_CLS_FLAGS_NOT_IN_HW = (int)8L;
+    /**
+     * {@snippet lang=c :
+     * #define TCA_CLS_FLAGS_NOT_IN_HW 8
+     * }
+     */
+    public static int TCA_CLS_FLAGS_NOT_IN_HW() {
+        return TCA_CLS_FLAGS_NOT_IN_HW;
+    }
+    private static final int NETNSA_NSID_NOT_ASSIGNED = (int)-1L;
+    /**
+     * {@snippet lang=c :
+     * #define NETNSA_NSID_NOT_ASSIGNED -1
+     * }
+     */
+    public static int NETNSA_NSID_NOT_ASSIGNED() {
+        return NETNSA_NSID_NOT_ASSIGNED;
+    }
+    private static final int BRIDGE_VLAN_INFO_MASTER = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * #define BRIDGE_VLAN_INFO_MASTER 1
+     * }
+     */
+    public static int BRIDGE_VLAN_INFO_MASTER() {
+        return BRIDGE_VLAN_INFO_MASTER;
+    }
+    private static final int BRIDGE_VLAN_INFO_PVID = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * #define BRIDGE_VLAN_INFO_PVID 2
+     * }
+     */
+    public static int BRIDGE_VLAN_INFO_PVID() {
+        return BRIDGE_VLAN_INFO_PVID;
+    }
+    private static final int BRIDGE_VLAN_INFO_UNTAGGED = (int)4L;
+    /**
+     * {@snippet lang=c :
+     * #define BRIDGE_VLAN_INFO_UNTAGGED 4
+     * }
+     */
+    public static int BRIDGE_VLAN_INFO_UNTAGGED() {
+        return BRIDGE_VLAN_INFO_UNTAGGED;
+    }
+    private static final int BRIDGE_VLAN_INFO_RANGE_BEGIN = (int)8L;
+    /**
+     * {@snippet lang=c :
+     * #define BRIDGE_VLAN_INFO_RANGE_BEGIN 8
+     * }
+     */
+    public static int BRIDGE_VLAN_INFO_RANGE_BEGIN() {
+        return BRIDGE_VLAN_INFO_RANGE_BEGIN;
+    }
+    private static final int BRIDGE_VLAN_INFO_RANGE_END = (int)16L;
+    /**
+     * {@snippet lang=c :
+     * #define BRIDGE_VLAN_INFO_RANGE_END 16
+     * }
+     */
+    public static int BRIDGE_VLAN_INFO_RANGE_END() {
+        return BRIDGE_VLAN_INFO_RANGE_END;
+    }
+    private static final int BRIDGE_VLAN_INFO_BRENTRY = (int)32L;
+    /**
+     * {@snippet lang=c :
+     * #define BRIDGE_VLAN_INFO_BRENTRY 32
+     * }
+     */
+    public static int BRIDGE_VLAN_INFO_BRENTRY() {
+        return BRIDGE_VLAN_INFO_BRENTRY;
     }
     private static final long TUNSETIFF = 1074025674L;
     /**

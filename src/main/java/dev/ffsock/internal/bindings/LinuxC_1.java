@@ -1219,6 +1219,24 @@ class LinuxC_1 extends LinuxC$shared {
     public static int O_RDWR() {
         return O_RDWR;
     }
+    private static final int O_CREAT = (int)64L;
+    /**
+     * {@snippet lang=c :
+     * #define O_CREAT 64
+     * }
+     */
+    public static int O_CREAT() {
+        return O_CREAT;
+    }
+    private static final int O_EXCL = (int)128L;
+    /**
+     * {@snippet lang=c :
+     * #define O_EXCL 128
+     * }
+     */
+    public static int O_EXCL() {
+        return O_EXCL;
+    }
     private static final int O_NONBLOCK = (int)2048L;
     /**
      * {@snippet lang=c :
@@ -5314,6 +5332,375 @@ class LinuxC_1 extends LinuxC$shared {
     public static int UDIAG_SHOW_UID() {
         return UDIAG_SHOW_UID;
     }
+    private static final int FIB_RULE_PERMANENT = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * #define FIB_RULE_PERMANENT 1
+     * }
+     */
+    public static int FIB_RULE_PERMANENT() {
+        return FIB_RULE_PERMANENT;
+    }
+    private static final int FIB_RULE_INVERT = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * #define FIB_RULE_INVERT 2
+     * }
+     */
+    public static int FIB_RULE_INVERT() {
+        return FIB_RULE_INVERT;
+    }
+    private static final int FIB_RULE_UNRESOLVED = (int)4L;
+    /**
+     * {@snippet lang=c :
+     * #define FIB_RULE_UNRESOLVED 4
+     * }
+     */
+    public static int FIB_RULE_UNRESOLVED() {
+        return FIB_RULE_UNRESOLVED;
+    }
+    private static final int FIB_RULE_IIF_DETACHED = (int)8L;
+    /**
+     * {@snippet lang=c :
+     * #define FIB_RULE_IIF_DETACHED 8
+     * }
+     */
+    public static int FIB_RULE_IIF_DETACHED() {
+        return FIB_RULE_IIF_DETACHED;
+    }
+    private static final int FIB_RULE_OIF_DETACHED = (int)16L;
+    /**
+     * {@snippet lang=c :
+     * #define FIB_RULE_OIF_DETACHED 16
+     * }
+     */
+    public static int FIB_RULE_OIF_DETACHED() {
+        return FIB_RULE_OIF_DETACHED;
+    }
+    private static final int FIB_RULE_FIND_SADDR = (int)65536L;
+    /**
+     * {@snippet lang=c :
+     * #define FIB_RULE_FIND_SADDR 65536
+     * }
+     */
+    public static int FIB_RULE_FIND_SADDR() {
+        return FIB_RULE_FIND_SADDR;
+    }
+    private static final int RTCF_NOTIFY = (int)65536L;
+    /**
+     * {@snippet lang=c :
+     * #define RTCF_NOTIFY 65536
+     * }
+     */
+    public static int RTCF_NOTIFY() {
+        return RTCF_NOTIFY;
+    }
+    private static final int RTCF_DIRECTDST = (int)131072L;
+    /**
+     * {@snippet lang=c :
+     * #define RTCF_DIRECTDST 131072
+     * }
+     */
+    public static int RTCF_DIRECTDST() {
+        return RTCF_DIRECTDST;
+    }
+    private static final int RTCF_REDIRECTED = (int)262144L;
+    /**
+     * {@snippet lang=c :
+     * #define RTCF_REDIRECTED 262144
+     * }
+     */
+    public static int RTCF_REDIRECTED() {
+        return RTCF_REDIRECTED;
+    }
+    private static final int RTCF_TPROXY = (int)524288L;
+    /**
+     * {@snippet lang=c :
+     * #define RTCF_TPROXY 524288
+     * }
+     */
+    public static int RTCF_TPROXY() {
+        return RTCF_TPROXY;
+    }
+    private static final int RTCF_FAST = (int)2097152L;
+    /**
+     * {@snippet lang=c :
+     * #define RTCF_FAST 2097152
+     * }
+     */
+    public static int RTCF_FAST() {
+        return RTCF_FAST;
+    }
+    private static final int RTCF_MASQ = (int)4194304L;
+    /**
+     * {@snippet lang=c :
+     * #define RTCF_MASQ 4194304
+     * }
+     */
+    public static int RTCF_MASQ() {
+        return RTCF_MASQ;
+    }
+    private static final int RTCF_SNAT = (int)8388608L;
+    /**
+     * {@snippet lang=c :
+     * #define RTCF_SNAT 8388608
+     * }
+     */
+    public static int RTCF_SNAT() {
+        return RTCF_SNAT;
+    }
+    private static final int RTCF_DOREDIRECT = (int)16777216L;
+    /**
+     * {@snippet lang=c :
+     * #define RTCF_DOREDIRECT 16777216
+     * }
+     */
+    public static int RTCF_DOREDIRECT() {
+        return RTCF_DOREDIRECT;
+    }
+    private static final int RTCF_DIRECTSRC = (int)67108864L;
+    /**
+     * {@snippet lang=c :
+     * #define RTCF_DIRECTSRC 67108864
+     * }
+     */
+    public static int RTCF_DIRECTSRC() {
+        return RTCF_DIRECTSRC;
+    }
+    private static final int RTCF_DNAT = (int)134217728L;
+    /**
+     * {@snippet lang=c :
+     * #define RTCF_DNAT 134217728
+     * }
+     */
+    public static int RTCF_DNAT() {
+        return RTCF_DNAT;
+    }
+    private static final int RTCF_BROADCAST = (int)268435456L;
+    /**
+     * {@snippet lang=c :
+     * #define RTCF_BROADCAST 268435456
+     * }
+     */
+    public static int RTCF_BROADCAST() {
+        return RTCF_BROADCAST;
+    }
+    private static final int RTCF_MULTICAST = (int)536870912L;
+    /**
+     * {@snippet lang=c :
+     * #define RTCF_MULTICAST 536870912
+     * }
+     */
+    public static int RTCF_MULTICAST() {
+        return RTCF_MULTICAST;
+    }
+    private static final int RTCF_REJECT = (int)1073741824L;
+    /**
+     * {@snippet lang=c :
+     * #define RTCF_REJECT 1073741824
+     * }
+     */
+    public static int RTCF_REJECT() {
+        return RTCF_REJECT;
+    }
+    private static final int ETH_P_IP = (int)2048L;
+    /**
+     * {@snippet lang=c :
+     * #define ETH_P_IP 2048
+     * }
+     */
+    public static int ETH_P_IP() {
+        return ETH_P_IP;
+    }
+    private static final int ETH_P_ARP = (int)2054L;
+    /**
+     * {@snippet lang=c :
+     * #define ETH_P_ARP 2054
+     * }
+     */
+    public static int ETH_P_ARP() {
+        return ETH_P_ARP;
+    }
+    private static final int ETH_P_8021Q = (int)33024L;
+    /**
+     * {@snippet lang=c :
+     * #define ETH_P_8021Q 33024
+     * }
+     */
+    public static int ETH_P_8021Q() {
+        return ETH_P_8021Q;
+    }
+    private static final int ETH_P_IPV6 = (int)34525L;
+    /**
+     * {@snippet lang=c :
+     * #define ETH_P_IPV6 34525
+     * }
+     */
+    public static int ETH_P_IPV6() {
+        return ETH_P_IPV6;
+    }
+    private static final int ETH_P_8021AD = (int)34984L;
+    /**
+     * {@snippet lang=c :
+     * #define ETH_P_8021AD 34984
+     * }
+     */
+    public static int ETH_P_8021AD() {
+        return ETH_P_8021AD;
+    }
+    private static final int ETH_P_ALL = (int)3L;
+    /**
+     * {@snippet lang=c :
+     * #define ETH_P_ALL 3
+     * }
+     */
+    public static int ETH_P_ALL() {
+        return ETH_P_ALL;
+    }
+    private static final int TC_PRIO_MAX = (int)15L;
+    /**
+     * {@snippet lang=c :
+     * #define TC_PRIO_MAX 15
+     * }
+     */
+    public static int TC_PRIO_MAX() {
+        return TC_PRIO_MAX;
+    }
+    private static final int TC_LINKLAYER_MASK = (int)15L;
+    /**
+     * {@snippet lang=c :
+     * #define TC_LINKLAYER_MASK 15
+     * }
+     */
+    public static int TC_LINKLAYER_MASK() {
+        return TC_LINKLAYER_MASK;
+    }
+    private static final int TC_HTB_PROTOVER = (int)3L;
+    /**
+     * {@snippet lang=c :
+     * #define TC_HTB_PROTOVER 3
+     * }
+     */
+    public static int TC_HTB_PROTOVER() {
+        return TC_HTB_PROTOVER;
+    }
+    private static final int TC_U32_TERMINAL = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * #define TC_U32_TERMINAL 1
+     * }
+     */
+    public static int TC_U32_TERMINAL() {
+        return TC_U32_TERMINAL;
+    }
+    private static final int TC_U32_OFFSET = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * #define TC_U32_OFFSET 2
+     * }
+     */
+    public static int TC_U32_OFFSET() {
+        return TC_U32_OFFSET;
+    }
+    private static final int TC_U32_VAROFFSET = (int)4L;
+    /**
+     * {@snippet lang=c :
+     * #define TC_U32_VAROFFSET 4
+     * }
+     */
+    public static int TC_U32_VAROFFSET() {
+        return TC_U32_VAROFFSET;
+    }
+    private static final int TC_U32_EAT = (int)8L;
+    /**
+     * {@snippet lang=c :
+     * #define TC_U32_EAT 8
+     * }
+     */
+    public static int TC_U32_EAT() {
+        return TC_U32_EAT;
+    }
+    private static final int MS_BIND = (int)4096L;
+    /**
+     * {@snippet lang=c :
+     * #define MS_BIND 4096
+     * }
+     */
+    public static int MS_BIND() {
+        return MS_BIND;
+    }
+    private static final int MS_REC = (int)16384L;
+    /**
+     * {@snippet lang=c :
+     * #define MS_REC 16384
+     * }
+     */
+    public static int MS_REC() {
+        return MS_REC;
+    }
+    private static final int BR_STATE_DISABLED = (int)0L;
+    /**
+     * {@snippet lang=c :
+     * #define BR_STATE_DISABLED 0
+     * }
+     */
+    public static int BR_STATE_DISABLED() {
+        return BR_STATE_DISABLED;
+    }
+    private static final int BR_STATE_LISTENING = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * #define BR_STATE_LISTENING 1
+     * }
+     */
+    public static int BR_STATE_LISTENING() {
+        return BR_STATE_LISTENING;
+    }
+    private static final int BR_STATE_LEARNING = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * #define BR_STATE_LEARNING 2
+     * }
+     */
+    public static int BR_STATE_LEARNING() {
+        return BR_STATE_LEARNING;
+    }
+    private static final int BR_STATE_FORWARDING = (int)3L;
+    /**
+     * {@snippet lang=c :
+     * #define BR_STATE_FORWARDING 3
+     * }
+     */
+    public static int BR_STATE_FORWARDING() {
+        return BR_STATE_FORWARDING;
+    }
+    private static final int BR_STATE_BLOCKING = (int)4L;
+    /**
+     * {@snippet lang=c :
+     * #define BR_STATE_BLOCKING 4
+     * }
+     */
+    public static int BR_STATE_BLOCKING() {
+        return BR_STATE_BLOCKING;
+    }
+    private static final int BRIDGE_FLAGS_MASTER = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * #define BRIDGE_FLAGS_MASTER 1
+     * }
+     */
+    public static int BRIDGE_FLAGS_MASTER() {
+        return BRIDGE_FLAGS_MASTER;
+    }
+    private static final int BRIDGE_FLAGS_SELF = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * #define BRIDGE_FLAGS_SELF 2
+     * }
+     */
+    public static int BRIDGE_FLAGS_SELF() {
+        return BRIDGE_FLAGS_SELF;
+    }
     private static final int IFF_TUN = (int)1L;
     /**
      * {@snippet lang=c :
@@ -5448,6 +5835,15 @@ class LinuxC_1 extends LinuxC$shared {
      */
     public static int SCM_CREDENTIALS() {
         return SCM_CREDENTIALS;
+    }
+    private static final int CLONE_NEWNET = (int)1073741824L;
+    /**
+     * {@snippet lang=c :
+     * #define CLONE_NEWNET 1073741824
+     * }
+     */
+    public static int CLONE_NEWNET() {
+        return CLONE_NEWNET;
     }
 
     private static class strerror {
@@ -5679,6 +6075,64 @@ class LinuxC_1 extends LinuxC$shared {
                 traceDowncall("write", __fd, __buf, __n);
             }
             return (long)mh$.invokeExact(__fd, __buf, __n);
+        } catch (Error | RuntimeException ex) {
+           throw ex;
+        } catch (Throwable ex$) {
+           throw new AssertionError("should not reach here", ex$);
+        }
+    }
+
+    private static class unlink {
+        public static final FunctionDescriptor DESC = FunctionDescriptor.of(
+            LinuxC.C_INT,
+            LinuxC.C_POINTER
+        );
+
+        public static final MemorySegment ADDR = SYMBOL_LOOKUP.find("unlink").orElseThrow();
+    }
+
+    /**
+     * Function descriptor for:
+     * {@snippet lang=c :
+     * extern int unlink(const char *__name)
+     * }
+     */
+    public static FunctionDescriptor unlink$descriptor() {
+        return unlink.DESC;
+    }
+
+    /**
+     * Downcall method handle for:
+     * {@snippet lang=c :
+     * extern int unlink(const char *__name)
+     * }
+     */
+    public static MethodHandle unlink$handle() {
+        return Linker.nativeLinker().downcallHandle(unlink.ADDR, unlink.DESC);
+    }
+
+    /**
+     * Address for:
+     * {@snippet lang=c :
+     * extern int unlink(const char *__name)
+     * }
+     */
+    public static MemorySegment unlink$address() {
+        return unlink.ADDR;
+    }
+
+    /**
+     * {@snippet lang=c :
+     * extern int unlink(const char *__name)
+     * }
+     */
+    public static int unlink(MemorySegment __name) {
+        var mh$ = Linker.nativeLinker().downcallHandle(unlink.ADDR, unlink.DESC);
+        try {
+            if (TRACE_DOWNCALLS) {
+                traceDowncall("unlink", __name);
+            }
+            return (int)mh$.invokeExact(__name);
         } catch (Error | RuntimeException ex) {
            throw ex;
         } catch (Throwable ex$) {
@@ -10239,411 +10693,6 @@ class LinuxC_1 extends LinuxC$shared {
      */
     public static int IFLA_VXLAN_LOCAL6() {
         return IFLA_VXLAN_LOCAL6;
-    }
-    private static final int IFLA_VXLAN_UDP_CSUM = (int)18L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IFLA_VXLAN_UDP_CSUM = 18
-     * }
-     */
-    public static int IFLA_VXLAN_UDP_CSUM() {
-        return IFLA_VXLAN_UDP_CSUM;
-    }
-    private static final int IFLA_VXLAN_UDP_ZERO_CSUM6_TX = (int)19L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IFLA_VXLAN_UDP_ZERO_CSUM6_TX = 19
-     * }
-     */
-    public static int IFLA_VXLAN_UDP_ZERO_CSUM6_TX() {
-        return IFLA_VXLAN_UDP_ZERO_CSUM6_TX;
-    }
-    private static final int IFLA_VXLAN_UDP_ZERO_CSUM6_RX = (int)20L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IFLA_VXLAN_UDP_ZERO_CSUM6_RX = 20
-     * }
-     */
-    public static int IFLA_VXLAN_UDP_ZERO_CSUM6_RX() {
-        return IFLA_VXLAN_UDP_ZERO_CSUM6_RX;
-    }
-    private static final int IFLA_VXLAN_REMCSUM_TX = (int)21L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IFLA_VXLAN_REMCSUM_TX = 21
-     * }
-     */
-    public static int IFLA_VXLAN_REMCSUM_TX() {
-        return IFLA_VXLAN_REMCSUM_TX;
-    }
-    private static final int IFLA_VXLAN_REMCSUM_RX = (int)22L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IFLA_VXLAN_REMCSUM_RX = 22
-     * }
-     */
-    public static int IFLA_VXLAN_REMCSUM_RX() {
-        return IFLA_VXLAN_REMCSUM_RX;
-    }
-    private static final int IFLA_VXLAN_GBP = (int)23L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IFLA_VXLAN_GBP = 23
-     * }
-     */
-    public static int IFLA_VXLAN_GBP() {
-        return IFLA_VXLAN_GBP;
-    }
-    private static final int IFLA_VXLAN_REMCSUM_NOPARTIAL = (int)24L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IFLA_VXLAN_REMCSUM_NOPARTIAL = 24
-     * }
-     */
-    public static int IFLA_VXLAN_REMCSUM_NOPARTIAL() {
-        return IFLA_VXLAN_REMCSUM_NOPARTIAL;
-    }
-    private static final int IFLA_VXLAN_COLLECT_METADATA = (int)25L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IFLA_VXLAN_COLLECT_METADATA = 25
-     * }
-     */
-    public static int IFLA_VXLAN_COLLECT_METADATA() {
-        return IFLA_VXLAN_COLLECT_METADATA;
-    }
-    private static final int IFLA_VXLAN_LABEL = (int)26L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IFLA_VXLAN_LABEL = 26
-     * }
-     */
-    public static int IFLA_VXLAN_LABEL() {
-        return IFLA_VXLAN_LABEL;
-    }
-    private static final int IFLA_VXLAN_GPE = (int)27L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IFLA_VXLAN_GPE = 27
-     * }
-     */
-    public static int IFLA_VXLAN_GPE() {
-        return IFLA_VXLAN_GPE;
-    }
-    private static final int IFLA_VXLAN_TTL_INHERIT = (int)28L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IFLA_VXLAN_TTL_INHERIT = 28
-     * }
-     */
-    public static int IFLA_VXLAN_TTL_INHERIT() {
-        return IFLA_VXLAN_TTL_INHERIT;
-    }
-    private static final int IFLA_VXLAN_DF = (int)29L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IFLA_VXLAN_DF = 29
-     * }
-     */
-    public static int IFLA_VXLAN_DF() {
-        return IFLA_VXLAN_DF;
-    }
-    private static final int IFLA_VXLAN_VNIFILTER = (int)30L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IFLA_VXLAN_VNIFILTER = 30
-     * }
-     */
-    public static int IFLA_VXLAN_VNIFILTER() {
-        return IFLA_VXLAN_VNIFILTER;
-    }
-    private static final int IFLA_BOND_MODE = (int)1L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IFLA_BOND_MODE = 1
-     * }
-     */
-    public static int IFLA_BOND_MODE() {
-        return IFLA_BOND_MODE;
-    }
-    private static final int IFLA_TUN_UNSPEC = (int)0L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IFLA_TUN_UNSPEC = 0
-     * }
-     */
-    public static int IFLA_TUN_UNSPEC() {
-        return IFLA_TUN_UNSPEC;
-    }
-    private static final int IFLA_TUN_OWNER = (int)1L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IFLA_TUN_OWNER = 1
-     * }
-     */
-    public static int IFLA_TUN_OWNER() {
-        return IFLA_TUN_OWNER;
-    }
-    private static final int IFLA_TUN_GROUP = (int)2L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IFLA_TUN_GROUP = 2
-     * }
-     */
-    public static int IFLA_TUN_GROUP() {
-        return IFLA_TUN_GROUP;
-    }
-    private static final int IFLA_TUN_TYPE = (int)3L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IFLA_TUN_TYPE = 3
-     * }
-     */
-    public static int IFLA_TUN_TYPE() {
-        return IFLA_TUN_TYPE;
-    }
-    private static final int IFLA_TUN_PI = (int)4L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IFLA_TUN_PI = 4
-     * }
-     */
-    public static int IFLA_TUN_PI() {
-        return IFLA_TUN_PI;
-    }
-    private static final int IFLA_TUN_VNET_HDR = (int)5L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IFLA_TUN_VNET_HDR = 5
-     * }
-     */
-    public static int IFLA_TUN_VNET_HDR() {
-        return IFLA_TUN_VNET_HDR;
-    }
-    private static final int IFLA_TUN_PERSIST = (int)6L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IFLA_TUN_PERSIST = 6
-     * }
-     */
-    public static int IFLA_TUN_PERSIST() {
-        return IFLA_TUN_PERSIST;
-    }
-    private static final int IFLA_TUN_MULTI_QUEUE = (int)7L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IFLA_TUN_MULTI_QUEUE = 7
-     * }
-     */
-    public static int IFLA_TUN_MULTI_QUEUE() {
-        return IFLA_TUN_MULTI_QUEUE;
-    }
-    private static final int IFLA_TUN_NUM_QUEUES = (int)8L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IFLA_TUN_NUM_QUEUES = 8
-     * }
-     */
-    public static int IFLA_TUN_NUM_QUEUES() {
-        return IFLA_TUN_NUM_QUEUES;
-    }
-    private static final int IFLA_TUN_NUM_DISABLED_QUEUES = (int)9L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IFLA_TUN_NUM_DISABLED_QUEUES = 9
-     * }
-     */
-    public static int IFLA_TUN_NUM_DISABLED_QUEUES() {
-        return IFLA_TUN_NUM_DISABLED_QUEUES;
-    }
-    private static final int IFLA_DSA_UNSPEC = (int)0L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IFLA_DSA_UNSPEC = 0
-     * }
-     */
-    public static int IFLA_DSA_UNSPEC() {
-        return IFLA_DSA_UNSPEC;
-    }
-    private static final int IFLA_DSA_MASTER = (int)1L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IFLA_DSA_MASTER = 1
-     * }
-     */
-    public static int IFLA_DSA_MASTER() {
-        return IFLA_DSA_MASTER;
-    }
-    private static final int IFA_UNSPEC = (int)0L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IFA_UNSPEC = 0
-     * }
-     */
-    public static int IFA_UNSPEC() {
-        return IFA_UNSPEC;
-    }
-    private static final int IFA_ADDRESS = (int)1L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IFA_ADDRESS = 1
-     * }
-     */
-    public static int IFA_ADDRESS() {
-        return IFA_ADDRESS;
-    }
-    private static final int IFA_LOCAL = (int)2L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IFA_LOCAL = 2
-     * }
-     */
-    public static int IFA_LOCAL() {
-        return IFA_LOCAL;
-    }
-    private static final int IFA_LABEL = (int)3L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IFA_LABEL = 3
-     * }
-     */
-    public static int IFA_LABEL() {
-        return IFA_LABEL;
-    }
-    private static final int IFA_BROADCAST = (int)4L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IFA_BROADCAST = 4
-     * }
-     */
-    public static int IFA_BROADCAST() {
-        return IFA_BROADCAST;
-    }
-    private static final int IFA_ANYCAST = (int)5L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IFA_ANYCAST = 5
-     * }
-     */
-    public static int IFA_ANYCAST() {
-        return IFA_ANYCAST;
-    }
-    private static final int IFA_CACHEINFO = (int)6L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IFA_CACHEINFO = 6
-     * }
-     */
-    public static int IFA_CACHEINFO() {
-        return IFA_CACHEINFO;
-    }
-    private static final int IFA_MULTICAST = (int)7L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IFA_MULTICAST = 7
-     * }
-     */
-    public static int IFA_MULTICAST() {
-        return IFA_MULTICAST;
-    }
-    private static final int IFA_FLAGS = (int)8L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IFA_FLAGS = 8
-     * }
-     */
-    public static int IFA_FLAGS() {
-        return IFA_FLAGS;
-    }
-    private static final int IFA_RT_PRIORITY = (int)9L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IFA_RT_PRIORITY = 9
-     * }
-     */
-    public static int IFA_RT_PRIORITY() {
-        return IFA_RT_PRIORITY;
-    }
-    private static final int IFA_TARGET_NETNSID = (int)10L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IFA_TARGET_NETNSID = 10
-     * }
-     */
-    public static int IFA_TARGET_NETNSID() {
-        return IFA_TARGET_NETNSID;
-    }
-    private static final int IFA_PROTO = (int)11L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IFA_PROTO = 11
-     * }
-     */
-    public static int IFA_PROTO() {
-        return IFA_PROTO;
-    }
-    private static final int NDA_UNSPEC = (int)0L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.NDA_UNSPEC = 0
-     * }
-     */
-    public static int NDA_UNSPEC() {
-        return NDA_UNSPEC;
-    }
-    private static final int NDA_DST = (int)1L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.NDA_DST = 1
-     * }
-     */
-    public static int NDA_DST() {
-        return NDA_DST;
-    }
-    private static final int NDA_LLADDR = (int)2L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.NDA_LLADDR = 2
-     * }
-     */
-    public static int NDA_LLADDR() {
-        return NDA_LLADDR;
-    }
-    private static final int NDA_CACHEINFO = (int)3L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.NDA_CACHEINFO = 3
-     * }
-     */
-    public static int NDA_CACHEINFO() {
-        return NDA_CACHEINFO;
-    }
-    private static final int NDA_PROBES = (int)4L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.NDA_PROBES = 4
-     * }
-     */
-    public static int NDA_PROBES() {
-        return NDA_PROBES;
-    }
-    private static final int NDA_VLAN = (int)5L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.NDA_VLAN = 5
-     * }
-     */
-    public static int NDA_VLAN() {
-        return NDA_VLAN;
-    }
-    private static final int NDA_PORT = (int)6L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.NDA_PORT = 6
-     * }
-     */
-    public static int NDA_PORT() {
-        return NDA_PORT;
     }
 }
 

@@ -64,7 +64,7 @@ public record Link(int index, String name, int flags, LinkType type, int mtu, in
     /** Defensive copies of the lists. */
     public Link {
         altNames = altNames == null ? List.of() : List.copyOf(altNames);
-        raw = raw == null ? List.of() : List.copyOf(raw);
+        raw = raw == null ? List.of() : raw instanceof RawAttributes ? raw : List.copyOf(raw);
         linkNetnsId = linkNetnsId == null ? OptionalInt.empty() : linkNetnsId;
     }
 

@@ -35,67 +35,74 @@ public final class RouteCodec {
      * @throws NetlinkFormatException if the message is structurally malformed
      */
     public static Route decode(NetlinkMessage m) {
-        if (m.type() != Rtnl.RTM_NEWROUTE && m.type() != Rtnl.RTM_DELROUTE) return null;
-        MemorySegment h = m.payloadHeader(RTMSG_SIZE);
-        int family = Fields.u8(h, 0);
-        int dstLen = Fields.u8(h, 1);
-        int srcLen = Fields.u8(h, 2);
-        int tos = Fields.u8(h, 3);
-        int table = Fields.u8(h, 4);
-        int protocol = Fields.u8(h, 5);
-        int scope = Fields.u8(h, 6);
-        int type = Fields.u8(h, 7);
-        int flags = Fields.s32(h, 8);
-        InetAddress dst = null, src = null, gateway = null, via = null, prefsrc = null;
-        int iif = 0, oif = 0, pref = -1, flow = 0, nhId = 0;
-        long priority = -1, mark = -1;
-        Map<Integer, Long> metrics = new LinkedHashMap<>();
-        String[] cc = new String[1];
-        List<NextHop> hops = List.of();
-        RouteCacheInfo cache = null;
-        List<RawAttribute> raw = new ArrayList<>();
-        Attributes a = m.attributes(RTMSG_SIZE);
-        while (a.next()) {
-            int len = a.length();
-            switch (a.type()) {
-                case Rtnl.RTA_DST -> { dst = Fields.inet(a, family); if (dst == null) Fields.keep(a, raw); }
-                case Rtnl.RTA_SRC -> { src = Fields.inet(a, family); if (src == null) Fields.keep(a, raw); }
-                case Rtnl.RTA_GATEWAY -> { gateway = Fields.inet(a, family); if (gateway == null) Fields.keep(a, raw); }
-                case Rtnl.RTA_PREFSRC -> { prefsrc = Fields.inet(a, family); if (prefsrc == null) Fields.keep(a, raw); }
-                case Rtnl.RTA_VIA -> { via = via(a.segment()); if (via == null) Fields.keep(a, raw); }
-                case Rtnl.RTA_IIF -> { if (len == 4) iif = a.u32(); else Fields.keep(a, raw); }
-                case Rtnl.RTA_OIF -> { if (len == 4) oif = a.u32(); else Fields.keep(a, raw); }
-                case Rtnl.RTA_TABLE -> { if (len == 4) table = a.u32(); else Fields.keep(a, raw); }
-                case Rtnl.RTA_PRIORITY -> {
-                    if (len == 4) priority = Integer.toUnsignedLong(a.u32()); else Fields.keep(a, raw);
-                }
-                case Rtnl.RTA_MARK -> { if (len == 4) mark = Integer.toUnsignedLong(a.u32()); else Fields.keep(a, raw); }
-                case Rtnl.RTA_FLOW -> { if (len == 4) flow = a.u32(); else Fields.keep(a, raw); }
-                case Rtnl.RTA_NH_ID -> { if (len == 4) nhId = a.u32(); else Fields.keep(a, raw); }
-                case Rtnl.RTA_PREF -> { if (len == 1) pref = a.u8(); else Fields.keep(a, raw); }
-                case Rtnl.RTA_CACHEINFO -> {
-                    if (len == RouteCacheInfo.SIZE) {
-                        MemorySegment c = a.segment();
-                        cache = new RouteCacheInfo(Fields.s32(c, 0), Fields.s32(c, 4), Fields.s32(c, 8),
-                                Fields.s32(c, 12), Fields.s32(c, 16), Fields.s32(c, 20), Fields.s32(c, 24),
-                                Fields.s32(c, 28));
-                    } else {
-                        Fields.keep(a, raw);
+        return new Reader().decode(m);
+    }
+
+    /**
+     * Decodes the routes of one dump: reuses its attribute cursor from message to message, so a
+     * route costs the {@link Route} and its addresses and nothing else. Not thread-safe.
+     */
+    static final class Reader {
+        private Attributes attrs;
+
+        Route decode(NetlinkMessage m) {
+            if (m.type() != Rtnl.RTM_NEWROUTE && m.type() != Rtnl.RTM_DELROUTE) return null;
+            Attributes a = attrs = m.attributes(RTMSG_SIZE, attrs);
+            int family = m.payloadU8(0);
+            int table = m.payloadU8(4);
+            InetAddress dst = null, src = null, gateway = null, via = null, prefsrc = null;
+            int iif = 0, oif = 0, pref = -1, flow = 0, nhId = 0;
+            long priority = -1, mark = -1;
+            Map<Integer, Long> metrics = null;
+            String cc = null;
+            List<NextHop> hops = null;
+            RouteCacheInfo cache = null;
+            List<RawAttribute> raw = null;
+            while (a.next()) {
+                int len = a.length();
+                boolean kept = true;
+                switch (a.type()) {
+                    case Rtnl.RTA_DST -> kept = (dst = Fields.inet(a, family)) != null;
+                    case Rtnl.RTA_SRC -> kept = (src = Fields.inet(a, family)) != null;
+                    case Rtnl.RTA_GATEWAY -> kept = (gateway = Fields.inet(a, family)) != null;
+                    case Rtnl.RTA_PREFSRC -> kept = (prefsrc = Fields.inet(a, family)) != null;
+                    case Rtnl.RTA_VIA -> kept = (via = via(a.segment())) != null;
+                    case Rtnl.RTA_IIF -> { if (kept = len == 4) iif = a.u32(); }
+                    case Rtnl.RTA_OIF -> { if (kept = len == 4) oif = a.u32(); }
+                    case Rtnl.RTA_TABLE -> { if (kept = len == 4) table = a.u32(); }
+                    case Rtnl.RTA_PRIORITY -> { if (kept = len == 4) priority = Integer.toUnsignedLong(a.u32()); }
+                    case Rtnl.RTA_MARK -> { if (kept = len == 4) mark = Integer.toUnsignedLong(a.u32()); }
+                    case Rtnl.RTA_FLOW -> { if (kept = len == 4) flow = a.u32(); }
+                    case Rtnl.RTA_NH_ID -> { if (kept = len == 4) nhId = a.u32(); }
+                    case Rtnl.RTA_PREF -> { if (kept = len == 1) pref = a.u8(); }
+                    case Rtnl.RTA_CACHEINFO -> {
+                        if (kept = len == RouteCacheInfo.SIZE) {
+                            MemorySegment c = a.segment();
+                            cache = new RouteCacheInfo(Fields.s32(c, 0), Fields.s32(c, 4), Fields.s32(c, 8),
+                                    Fields.s32(c, 12), Fields.s32(c, 16), Fields.s32(c, 20), Fields.s32(c, 24),
+                                    Fields.s32(c, 28));
+                        }
                     }
+                    case Rtnl.RTA_METRICS -> {
+                        Metrics parsed = metrics(a);
+                        if (kept = parsed != null) {
+                            metrics = parsed.values;
+                            if (parsed.algo != null) cc = parsed.algo;
+                        }
+                    }
+                    case Rtnl.RTA_MULTIPATH -> kept = (hops = multipath(a.segment(), family)) != null;
+                    default -> kept = false;
                 }
-                case Rtnl.RTA_METRICS -> {
-                    if (!metrics(a, metrics, cc)) Fields.keep(a, raw);
+                if (!kept) {
+                    if (raw == null) raw = new ArrayList<>();
+                    Fields.keep(a, raw);
                 }
-                case Rtnl.RTA_MULTIPATH -> {
-                    List<NextHop> parsed = multipath(a.segment(), family);
-                    if (parsed == null) Fields.keep(a, raw); else hops = parsed;
-                }
-                default -> Fields.keep(a, raw);
             }
+            return new Route(family, m.payloadU8(1), m.payloadU8(2), m.payloadU8(3), table,
+                    RouteProtocol.of(m.payloadU8(5)), Scope.of(m.payloadU8(6)), RouteType.of(m.payloadU8(7)),
+                    m.payloadS32(8), dst, src, iif, oif, gateway, via, prefsrc, priority, metrics, cc, hops, cache,
+                    pref, mark, flow, nhId, raw);
         }
-        return new Route(family, dstLen, srcLen, tos, table, new RouteProtocol(protocol), new Scope(scope),
-                new RouteType(type), flags, dst, src, iif, oif, gateway, via, prefsrc, priority, metrics, cc[0], hops,
-                cache, pref, mark, flow, nhId, raw);
     }
 
     /** {@code struct rtvia}: a 16-bit family then the address; null unless AF_INET/4 or AF_INET6/16 bytes. */
@@ -107,8 +114,12 @@ public final class RouteCodec {
         return null;
     }
 
-    /** Reads the {@code RTAX_*} nest into {@code out}; false (and {@code out} untouched) if malformed. */
-    private static boolean metrics(Attributes a, Map<Integer, Long> out, String[] cc) {
+    /** An {@code RTA_METRICS} nest: the {@code RTAX_*} values and the congestion control name. */
+    private record Metrics(Map<Integer, Long> values, String algo) {
+    }
+
+    /** Reads the {@code RTAX_*} nest; null if malformed. */
+    private static Metrics metrics(Attributes a) {
         Map<Integer, Long> m = new LinkedHashMap<>();
         String algo = null;
         try {
@@ -119,15 +130,13 @@ public final class RouteCodec {
                 } else if (n.length() == 4) {
                     m.put(n.type(), Integer.toUnsignedLong(n.u32()));
                 } else {
-                    return false;
+                    return null;
                 }
             }
         } catch (NetlinkFormatException e) {
-            return false;
+            return null;
         }
-        out.putAll(m);
-        if (algo != null) cc[0] = algo;
-        return true;
+        return new Metrics(m, algo);
     }
 
     /** Parses {@code RTA_MULTIPATH}'s {@code rtnexthop} records; null if malformed. */

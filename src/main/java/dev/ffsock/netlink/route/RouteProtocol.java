@@ -8,6 +8,22 @@ package dev.ffsock.netlink.route;
  * @param value the protocol number, 0 to 255
  */
 public record RouteProtocol(int value) {
+    private static final RouteProtocol[] CACHE = new RouteProtocol[256];
+
+    static {
+        for (int i = 0; i < CACHE.length; i++) CACHE[i] = new RouteProtocol(i);
+    }
+
+    /**
+     * {@return the RouteProtocol for {@code value}: a shared instance for 0..255 (the range of the
+     * kernel's u8 field), a new one otherwise}
+     *
+     * @param value the number
+     */
+    public static RouteProtocol of(int value) {
+        return value >= 0 && value < CACHE.length ? CACHE[value] : new RouteProtocol(value);
+    }
+
     /** {@code unspec} (0). */
     public static final RouteProtocol UNSPEC = new RouteProtocol(Rtnl.RTPROT_UNSPEC);
     /** {@code redirect} (1). */

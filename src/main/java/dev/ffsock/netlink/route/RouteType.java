@@ -8,6 +8,22 @@ package dev.ffsock.netlink.route;
  * @param value the type number, 0 to 255
  */
 public record RouteType(int value) {
+    private static final RouteType[] CACHE = new RouteType[256];
+
+    static {
+        for (int i = 0; i < CACHE.length; i++) CACHE[i] = new RouteType(i);
+    }
+
+    /**
+     * {@return the RouteType for {@code value}: a shared instance for 0..255 (the range of the
+     * kernel's u8 field), a new one otherwise}
+     *
+     * @param value the number
+     */
+    public static RouteType of(int value) {
+        return value >= 0 && value < CACHE.length ? CACHE[value] : new RouteType(value);
+    }
+
     /** {@code unicast}: a gateway or direct route. */
     public static final RouteType UNICAST = new RouteType(Rtnl.RTN_UNICAST);
     /** {@code local}: an address of this host. */

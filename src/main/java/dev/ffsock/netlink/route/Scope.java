@@ -8,6 +8,22 @@ package dev.ffsock.netlink.route;
  * @param value the scope number, 0 to 255
  */
 public record Scope(int value) {
+    private static final Scope[] CACHE = new Scope[256];
+
+    static {
+        for (int i = 0; i < CACHE.length; i++) CACHE[i] = new Scope(i);
+    }
+
+    /**
+     * {@return the Scope for {@code value}: a shared instance for 0..255 (the range of the
+     * kernel's u8 field), a new one otherwise}
+     *
+     * @param value the number
+     */
+    public static Scope of(int value) {
+        return value >= 0 && value < CACHE.length ? CACHE[value] : new Scope(value);
+    }
+
     /** {@code global} (RT_SCOPE_UNIVERSE, 0). */
     public static final Scope UNIVERSE = new Scope(Rtnl.RT_SCOPE_UNIVERSE);
     /** {@code site} (200). */
