@@ -2,6 +2,7 @@ package dev.ffsock.cli;
 
 import dev.ffsock.netlink.tc.Tc;
 import dev.ffsock.netlink.tc.TcFilter;
+import dev.ffsock.netlink.tc.TcHandle;
 import dev.ffsock.netlink.tc.Tca;
 import dev.ffsock.netlink.tc.U32FilterSpec;
 import dev.ffsock.netlink.tc.U32Match;
@@ -56,7 +57,7 @@ final class FilterCommand implements Command {
         int parent = 0;
         int protocol = -1;
         int pref = 0;
-        int handle = 0;
+        String handleText = null;
         long chain = -1;
         String kind = null;
         U32Match match = new U32Match();
@@ -71,7 +72,7 @@ final class FilterCommand implements Command {
                 case "parent" -> parent = a.classId("parent");
                 case "protocol" -> protocol = a.protocol("protocol");
                 case "pref", "prio", "priority", "preference" -> pref = (int) a.number(w, 1, 0xffff);
-                case "handle" -> handle = (int) a.hex("handle", 0xffffffffL);
+                case "handle" -> handleText = a.value("handle");
                 case "chain" -> chain = a.number("chain", 0, 0xffffffffL);
                 case "u32" -> {
                     kind = "u32";
@@ -83,6 +84,7 @@ final class FilterCommand implements Command {
                 }
             }
         }
+        int handle = handleText == null ? 0 : filterHandle(handleText, kind);
         try (Tc tc = Tc.open(a.common.netns)) {
             int i = TcCli.dev(tc, dev, "filter " + verb);
             int p = parent, proto = protocol, pr = pref, h = handle, fl = flowid;
@@ -128,6 +130,18 @@ final class FilterCommand implements Command {
             }
         }
         return 0;
+    }
+
+    /** A filter handle: u32's {@code HT:BKT:NODE}, or hex for other classifiers. */
+    private static int filterHandle(String text, String kind) throws UsageException {
+        if ("u32".equals(kind)) return TcCli.checked(() -> TcHandle.parseU32Handle(text));
+        try {
+            long v = Long.parseLong(text.startsWith("0x") ? text.substring(2) : text, 16);
+            if (v >= 0 && v <= 0xffffffffL) return (int) v;
+        } catch (NumberFormatException e) {
+            // below
+        }
+        throw new UsageException("bad handle '" + text + "'");
     }
 
     /** Reads u32's options into {@code match}; {@return the flowid, 0 if none} */

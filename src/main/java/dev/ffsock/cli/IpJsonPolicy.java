@@ -82,18 +82,31 @@ final class IpJsonPolicy {
             o.put("flow_to", to == 0 ? "unknown" : Integer.toString(to));
         }
         int action = r.action().value();
-        if (action == FibRules.FR_ACT_GOTO) {
+        if (action == Rtnl.RTN_NAT) {
+            // old kernels' NAT rules: ip prints the map-to address (RTA_GATEWAY, kept raw) or masquerade
+            dev.ffsock.netlink.route.RawAttribute gw = r.raw().stream().filter(x -> x.type() == Rtnl.RTA_GATEWAY).findFirst().orElse(null);
+            if (gw != null && (gw.value().length == 4 || gw.value().length == 16)) o.put("nat_gateway", Inet.format(address(gw.value())));
+            else o.put("masquerade", null);
+        } else if (action == FibRules.FR_ACT_GOTO) {
             o.put("goto", r.gotoTarget() != -1 ? (Object) r.gotoTarget() : "none");
             if ((r.flags() & FibRules.FIB_RULE_UNRESOLVED) != 0) o.put("unresolved", null);
         } else if (action == FibRules.FR_ACT_NOP) {
             o.put("nop", null);
         } else if (action != FibRules.FR_ACT_TO_TBL) {
-            o.put("action", r.action().value() == Rtnl.RTN_NAT ? "nat" : new dev.ffsock.netlink.route.RouteType(action).name());
+            o.put("action", new dev.ffsock.netlink.route.RouteType(action).name());
         }
         if (r.protocol() > 0 && r.protocol() != Rtnl.RTPROT_KERNEL) {
             o.put("protocol", new dev.ffsock.netlink.route.RouteProtocol(r.protocol()).name());
         }
         return o;
+    }
+
+    private static java.net.InetAddress address(byte[] b) {
+        try {
+            return java.net.InetAddress.getByAddress(b);
+        } catch (java.net.UnknownHostException e) {
+            throw new AssertionError(e);
+        }
     }
 
     private static void ports(Map<String, Object> o, String key, dev.ffsock.netlink.route.PortRange p) {

@@ -4,6 +4,7 @@ import dev.ffsock.netlink.Netlink;
 import dev.ffsock.netlink.NetlinkConnection;
 import dev.ffsock.netlink.route.Nexthop;
 import dev.ffsock.netlink.route.NexthopConstants;
+import dev.ffsock.netlink.route.NexthopFilter;
 import dev.ffsock.netlink.route.NexthopGroupMember;
 import dev.ffsock.netlink.route.NexthopObjectSpec;
 import dev.ffsock.netlink.route.RouteProtocol;
@@ -29,7 +30,7 @@ final class NexthopCommand implements Command {
     @Override
     public String usage() {
         return """
-                usage: ffsock nexthop [show] [id ID] [--netns NAME] [--json]
+                usage: ffsock nexthop [show] [-4 | -6] [id ID] [dev DEV] [groups] [fdb] [--netns NAME] [--json]
                        ffsock nexthop add|replace id ID NH [--netns NAME]
                        ffsock nexthop del id ID [--netns NAME]
 
@@ -42,7 +43,7 @@ final class NexthopCommand implements Command {
                 With --json, the array 'ip -j nexthop show' prints.
 
                 options:
-                  -6             a blackhole nexthop of IPv6
+                  -4, -6         show: only IPv4 or IPv6 nexthops; add: a blackhole of that family
                 """ + RtnlOptions.USAGE;
     }
 
@@ -57,12 +58,19 @@ final class NexthopCommand implements Command {
         switch (verb) {
             case "show", "list", "ls" -> {
                 long id = 0;
+                String dev = null;
+                boolean groups = false, fdb = false;
                 while (w.hasNext()) {
                     String k = w.next();
-                    if (!k.equals("id")) throw IpWords.unknown(k);
-                    id = w.number(k, 1, 0xffff_ffffL);
+                    switch (k) {
+                        case "id" -> id = w.number(k, 1, 0xffff_ffffL);
+                        case "dev" -> dev = w.value(k);
+                        case "groups" -> groups = true;
+                        case "fdb" -> fdb = true;
+                        default -> throw IpWords.unknown(k);
+                    }
                 }
-                return show(w, id, io);
+                return show(w, id, dev, groups, fdb, io);
             }
             case "add", "replace", "del", "delete" -> {
                 if (!"id".equals(w.peek())) throw new UsageException("nexthop " + verb + " needs 'id ID' first");
@@ -89,10 +97,20 @@ final class NexthopCommand implements Command {
         }
     }
 
-    private static int show(IpWords w, long id, Io io) throws Exception {
+    private static int show(IpWords w, long id, String dev, boolean groups, boolean fdb, Io io) throws Exception {
         try (Rtnetlink rt = Rtnetlink.open(w.common.netns)) {
             IpJson.Links names = IpJson.Links.of(rt.links());
-            List<Nexthop> all = id == 0 ? rt.nexthops() : rt.nexthop(id).map(List::of).orElse(List.of());
+            int oif = 0;
+            if (dev != null) {
+                oif = rt.link(dev).orElseThrow(() -> new UsageException("no such device '" + dev + "'")).index();
+            }
+            NexthopFilter filter;
+            try {
+                filter = new NexthopFilter(w.family == 4 ? 2 : w.family == 6 ? 10 : 0, oif, groups, fdb);
+            } catch (IllegalArgumentException e) {
+                throw new UsageException(e.getMessage());
+            }
+            List<Nexthop> all = id == 0 ? rt.nexthops(filter) : rt.nexthop(id).map(List::of).orElse(List.of());
             if (w.common.json) {
                 StringBuilder sb = new StringBuilder("[");
                 for (int i = 0; i < all.size(); i++) {

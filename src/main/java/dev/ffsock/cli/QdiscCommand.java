@@ -23,7 +23,7 @@ final class QdiscCommand implements Command {
     public String usage() {
         return """
                 usage: ffsock qdisc [show] [dev DEV] [-s] [-d] [--json] [--netns NAME]
-                       ffsock qdisc add|replace dev DEV (root | parent ID | ingress | clsact) [handle H] [KIND [OPTIONS]]
+                       ffsock qdisc add|replace|change dev DEV (root | parent ID | ingress | clsact) [handle H] [KIND [OPTIONS]]
                        ffsock qdisc del dev DEV (root | parent ID | ingress | clsact) [handle H] [KIND]
 
                 Kinds and their options, as tc takes them:
@@ -50,10 +50,10 @@ final class QdiscCommand implements Command {
             case "show", "list", "ls" -> {
                 return show(a, io);
             }
-            case "add", "replace", "del", "delete" -> {
+            case "add", "replace", "change", "del", "delete" -> {
                 return change(verb, a);
             }
-            default -> throw new UsageException("unknown verb '" + verb + "': show, add, replace or del");
+            default -> throw new UsageException("unknown verb '" + verb + "': show, add, replace, change or del");
         }
     }
 
@@ -113,8 +113,11 @@ final class QdiscCommand implements Command {
             if (spec == null) throw new UsageException("qdisc " + verb + " needs a kind (htb, tbf, pfifo, …)");
             QdiscSpec sp = spec;
             TcCli.checkedIo(() -> {
-                if (verb.equals("add")) tc.addQdisc(i, p, h, sp);
-                else tc.replaceQdisc(i, p, h, sp);
+                switch (verb) {
+                    case "add" -> tc.addQdisc(i, p, h, sp);
+                    case "change" -> tc.changeQdisc(i, p, h, sp);
+                    default -> tc.replaceQdisc(i, p, h, sp);
+                }
                 return null;
             });
         }

@@ -38,6 +38,7 @@ class PolicyCommandsTest {
             "rule add pref 170 to 198.51.103.0/24 tos 0x10 protocol 99 prohibit",
             "rule add pref 171 to 198.51.102.0/24 oif veth0 blackhole",
             "rule add pref 172 to 198.51.101.0/24 unreachable",
+            "rule add pref 173 to 198.51.104.0/24 nat 192.0.2.77",
             "-6 rule add from 2001:db8::/32 pref 100 table 300",
             "-6 rule add not to 2001:db8:5::/48 pref 40000 prohibit",
             "nexthop add id 1 via 192.0.2.10 dev veth0",
@@ -115,6 +116,15 @@ class PolicyCommandsTest {
     void nexthopsAsIpPrintsThem() throws Exception {
         compare(List.of("nexthop"), new String[] {"-j", "nexthop", "show"}, m -> m.get("id"));
         compare(List.of("nexthop", "show", "id", "11"), new String[] {"-j", "nexthop", "show", "id", "11"}, m -> m.get("id"));
+        compare(List.of("nexthop", "show", "dev", "veth0"), new String[] {"-j", "nexthop", "show", "dev", "veth0"}, m -> m.get("id"));
+        compare(List.of("nexthop", "show", "groups"), new String[] {"-j", "nexthop", "show", "groups"}, m -> m.get("id"));
+        // ip 6.1 with this kernel lists every object for 'nexthop show fdb'; ffsock lists those ip marks "fdb"
+        Cli.Result fdb = Cli.run("nexthop", "show", "fdb", "--json", "--netns", ns.name);
+        assertEquals(0, fdb.status(), fdb::toString);
+        assertEquals(array(PopulatedNetns.output(ns.ip("-j", "nexthop", "show"))).stream().filter(m -> m.containsKey("fdb"))
+                .map(m -> m.get("id")).toList(), array(fdb.out()).stream().map(m -> m.get("id")).toList());
+        compare(List.of("nexthop", "show", "-6"), new String[] {"-j", "-6", "nexthop", "show"}, m -> m.get("id"));
+        compare(List.of("nexthop", "show", "-4"), new String[] {"-j", "-4", "nexthop", "show"}, m -> m.get("id"));
         // the route through nexthop group 10, as ip route show prints it
         compare(List.of("route", "show", "-4"), new String[] {"-j", "route", "show"}, m -> m.get("dst"));
     }

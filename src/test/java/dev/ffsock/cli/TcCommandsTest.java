@@ -8,11 +8,15 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -52,6 +56,8 @@ class TcCommandsTest {
         ip("link", "add", "te", "numtxqueues", "2", "type", "veth", "peer", "name", "tep");
         ok("qdisc", "add", "dev", "te", "root", "handle", "5:", "mq");
         ok("filter", "add", "dev", "tc", "egress", "u32", "match", "u16", "0x800", "0xffff", "at", "12");
+        ok("filter", "add", "dev", "tc", "ingress", "protocol", "ipv6", "pref", "4", "chain", "3", "u32", "match", "u8",
+                "0x11", "0xff", "at", "6", "flowid", "1:1");
         // made with tc
         tc("qdisc", "add", "dev", "td", "root", "handle", "2:", "htb");
         tc("class", "add", "dev", "td", "parent", "2:", "classid", "2:5", "htb", "rate", "300kbit", "cburst", "4k",
@@ -154,6 +160,9 @@ class TcCommandsTest {
                 ffsock("filter", "show", "dev", "ta", "parent", "1:", "--json").out());
         assertEquals(tc("-j", "filter", "show", "dev", "ta"), ffsock("filter", "show", "dev", "ta", "--json").out());
         assertEquals(tc("-j", "filter", "show", "dev", "tc", "egress"), ffsock("filter", "show", "dev", "tc", "egress", "--json").out());
+        assertEquals(tc("-j", "filter", "show", "dev", "tc", "ingress", "chain", "3"),
+                ffsock("filter", "show", "dev", "tc", "ingress", "--json").out().replace(",\"chain\":3", ""));
+        assertTrue(tc("filter", "show", "dev", "tc", "ingress", "chain", "3").contains("match 00001100/0000ff00 at 4"));
         assertEquals(tc("-j", "filter", "show", "dev", "td"), ffsock("filter", "show", "dev", "td", "--json").out());
         assertEquals(tc("-j", "filter", "show", "dev", "ta", "parent", "1:", "pref", "2", "protocol", "ip"),
                 ffsock("filter", "show", "dev", "ta", "parent", "1:", "pref", "2", "protocol", "ip", "--json").out());
@@ -174,6 +183,17 @@ class TcCommandsTest {
         ok("filter", "del", "dev", "td", "parent", "2:", "pref", "9", "protocol", "arp");
         assertEquals("", tc("filter", "show", "dev", "td", "parent", "2:"));
         ok("class", "del", "dev", "td", "classid", "2:5");
+        ok("qdisc", "change", "dev", "tap", "root", "tbf", "rate", "4mbit", "burst", "32k", "limit", "100k", "peakrate",
+                "10mbit", "mtu", "2000");
+        assertTrue(tc("qdisc", "show", "dev", "tap").contains("rate 4Mbit"), tc("qdisc", "show", "dev", "tap"));
+        // a new pref gets a hash table of its own: node 7 in it, then deleted by the handle tc shows
+        ok("filter", "add", "dev", "ta", "parent", "1:", "protocol", "ip", "pref", "7", "handle", "::7", "u32", "match",
+                "u32", "0", "0", "at", "0", "flowid", "1:10");
+        java.util.regex.Matcher fh = java.util.regex.Pattern.compile("fh ([0-9a-f]+::7) order 7 ")
+                .matcher(tc("filter", "show", "dev", "ta", "parent", "1:", "pref", "7"));
+        assertTrue(fh.find(), tc("filter", "show", "dev", "ta", "parent", "1:", "pref", "7"));
+        ok("filter", "del", "dev", "ta", "parent", "1:", "protocol", "ip", "pref", "7", "handle", fh.group(1), "u32");
+        assertTrue(!tc("filter", "show", "dev", "ta", "parent", "1:", "pref", "7").contains(fh.group(1)));
         assertEquals("", tc("class", "show", "dev", "td"));
 
         Cli.Result kind = ffsock("qdisc", "add", "dev", "tb", "root", "fq_codel");
@@ -193,6 +213,24 @@ class TcCommandsTest {
     }
 
     @Test
+    void monitorPrintsTcEvents() throws Exception {
+        ip("link", "add", "tm", "type", "veth", "peer", "name", "tmp");
+        Cli.Lines out = new Cli.Lines();
+        Cli.Lines err = new Cli.Lines();
+        AtomicInteger status = new AtomicInteger(-1);
+        Thread t = Thread.ofPlatform().start(() -> status.set(Main.run(
+                new String[] {"monitor", "tc", "--count", "2", "--timeout", "20", "--netns", ns},
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8))));
+        assertEquals("ffsock: monitoring tc in " + ns + ", 2 events", err.next(Duration.ofSeconds(10)));
+        tc("qdisc", "add", "dev", "tm", "root", "handle", "7:", "pfifo");
+        tc("qdisc", "del", "dev", "tm", "root");
+        assertEquals("qdisc new pfifo 7: dev tm parent root", out.next(Duration.ofSeconds(10)));
+        assertEquals("qdisc del pfifo 7: dev tm parent root", out.next(Duration.ofSeconds(10)));
+        t.join(20_000);
+        assertEquals(0, status.get());
+    }
+
+    @Test
     void badArgumentsExit2BeforeSending() throws Exception {
         String before = tc("qdisc", "show") + tc("class", "show", "dev", "ta") + tc("filter", "show", "dev", "ta");
         usage("rate: unknown rate unit 'mbpx' in '1mbpx'", "class", "add", "dev", "ta", "parent", "1:", "classid", "1:30",
@@ -209,12 +247,14 @@ class TcCommandsTest {
                 "burst", "10k");
         usage("qdisc add needs 'dev DEV'", "qdisc", "add", "root", "htb");
         usage("qdisc add needs root, parent ID, ingress or clsact", "qdisc", "add", "dev", "ta", "htb");
-        usage("unknown verb 'frob': show, add, replace or del", "qdisc", "frob");
+        usage("unknown verb 'frob': show, add, replace, change or del", "qdisc", "frob");
         usage("u16 match offset 3 is odd", "filter", "add", "dev", "ta", "parent", "1:", "u32", "match", "u16", "1", "0xffff",
                 "at", "3");
         usage("prefix length 33 outside 0..32", "filter", "add", "dev", "ta", "parent", "1:", "u32", "match", "ip", "dst",
                 "10.0.0.0/33");
         usage("unknown option '--bogus'", "class", "show", "dev", "ta", "--bogus");
+        usage("invalid u32 handle '1000::1'", "filter", "del", "dev", "ta", "parent", "1:", "pref", "7", "handle", "1000::1",
+                "u32");
         assertEquals(before, tc("qdisc", "show") + tc("class", "show", "dev", "ta") + tc("filter", "show", "dev", "ta"));
     }
 

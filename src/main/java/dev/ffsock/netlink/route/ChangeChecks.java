@@ -90,6 +90,12 @@ final class ChangeChecks {
         return v;
     }
 
+    /** Checks that a long is in {@code min..4294967295} (an unsigned 32-bit value; issue 10). {@return it} */
+    static long u32(String what, long v, long min) {
+        if (v < min || v > 0xffff_ffffL) throw new IllegalArgumentException(what + " must be " + min + "..4294967295: " + v);
+        return v;
+    }
+
     /**
      * Parses {@code ADDRESS/PREFIX} (a literal, never a host name); without a slash the prefix is the
      * full length. IPv6 scope ids are refused.

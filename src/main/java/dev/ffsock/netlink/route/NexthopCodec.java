@@ -118,6 +118,21 @@ public final class NexthopCodec {
     }
 
     /**
+     * The payload of a filtered {@code RTM_GETNEXTHOP} dump request ({@code ip nexthop show dev DEV|groups|fdb}).
+     *
+     * @param f the filter
+     * @return the encoder
+     */
+    public static NetlinkConnection.Encoder dumpRequest(NexthopFilter f) {
+        return w -> {
+            w.putU8(f.family()).putU8(0).putU8(0).putU8(0).putU32(0);
+            if (f.oif() != 0) w.attrU32(NexthopConstants.NHA_OIF, f.oif());
+            if (f.groups()) w.attrFlag(NexthopConstants.NHA_GROUPS);
+            if (f.fdb()) w.attrFlag(NexthopConstants.NHA_FDB);
+        };
+    }
+
+    /**
      * The payload of an {@code RTM_GETNEXTHOP} or {@code RTM_DELNEXTHOP} for one id ({@code ip nexthop get|del id ID}).
      *
      * @param id the nexthop's id

@@ -41,8 +41,7 @@ public final class NexthopObjectSpec {
      * @return the spec
      */
     public static NexthopObjectSpec id(long id) {
-        if (id < 1 || id > 0xffff_ffffL) throw new IllegalArgumentException("nexthop id must be 1..4294967295: " + id);
-        return new NexthopObjectSpec((int) id);
+        return new NexthopObjectSpec((int) ChangeChecks.u32("nexthop id", id, 1));
     }
 
     private void notGroup(String what) {

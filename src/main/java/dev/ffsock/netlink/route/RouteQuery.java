@@ -76,8 +76,7 @@ public final class RouteQuery {
      * @return this query, for chaining
      */
     public RouteQuery mark(long m) {
-        if (m < 0 || m > 0xffff_ffffL) throw new IllegalArgumentException("mark must be 0..4294967295: " + m);
-        mark = m;
+        mark = ChangeChecks.u32("mark", m, 0);
         return this;
     }
 
@@ -88,8 +87,7 @@ public final class RouteQuery {
      * @return this query, for chaining
      */
     public RouteQuery uid(long u) {
-        if (u < 0 || u > 0xffff_ffffL) throw new IllegalArgumentException("uid must be 0..4294967295: " + u);
-        uid = u;
+        uid = ChangeChecks.u32("uid", u, 0);
         return this;
     }
 

@@ -266,7 +266,7 @@ public final class RouteSpec {
      * @return this spec, for chaining
      */
     public RouteSpec nhid(long id) {
-        if (id < 1 || id > 0xffff_ffffL) throw new IllegalArgumentException("nhid must be 1..4294967295: " + id);
+        ChangeChecks.u32("nhid", id, 1);
         if (gateway != null || dev != null || !nexthops.isEmpty()) {
             throw new IllegalArgumentException("a route through a nexthop object (nhid) has no gateway, device or nexthops");
         }

@@ -293,6 +293,21 @@ public final class Rtnetlink implements AutoCloseable {
     }
 
     /**
+     * The nexthop objects passing {@code filter} ({@code ip nexthop show [-4|-6] [dev DEV] [groups] [fdb]}).
+     *
+     * @param filter which objects
+     * @return the objects
+     * @throws IOException if the kernel refuses the request ({@link dev.ffsock.netlink.NetlinkException},
+     *     with the kernel's extended-ack message) or the netlink socket fails
+     *     ({@link dev.ffsock.ErrnoException})
+     */
+    public List<Nexthop> nexthops(NexthopFilter filter) throws IOException {
+        Objects.requireNonNull(filter, "filter");
+        return filtered(conn.dumpConsistent(Rtnl.RTM_GETNEXTHOP, NexthopCodec.dumpRequest(filter), NexthopCodec::decode, ATTEMPTS),
+                filter::matches);
+    }
+
+    /**
      * One nexthop object by id ({@code ip nexthop get id ID}).
      *
      * @param id the object's id
@@ -302,7 +317,7 @@ public final class Rtnetlink implements AutoCloseable {
      *     ({@link dev.ffsock.ErrnoException})
      */
     public Optional<Nexthop> nexthop(long id) throws IOException {
-        if (id < 1 || id > 0xffff_ffffL) throw new IllegalArgumentException("nexthop id must be 1..4294967295: " + id);
+        ChangeChecks.u32("nexthop id", id, 1);
         try {
             List<Nexthop> l = conn.query(Rtnl.RTM_GETNEXTHOP, 0, NexthopCodec.idRequest((int) id), NexthopCodec::decode);
             return l.isEmpty() ? Optional.empty() : Optional.of(l.get(0));

@@ -592,7 +592,7 @@ public final class RtnetlinkChanges {
      * @throws NetlinkException ENOENT if there is none
      */
     public void deleteNexthop(long id) throws IOException {
-        if (id < 1 || id > 0xffff_ffffL) throw new IllegalArgumentException("nexthop id must be 1..4294967295: " + id);
+        ChangeChecks.u32("nexthop id", id, 1);
         conn.execute(Rtnl.RTM_DELNEXTHOP, 0, NexthopCodec.idRequest((int) id));
     }
 

@@ -100,8 +100,7 @@ public final class RuleSpec {
      * @return this spec, for chaining
      */
     public RuleSpec priority(long p) {
-        if (p < 0 || p > 0xffff_ffffL) throw new IllegalArgumentException("rule priority must be 0..4294967295: " + p);
-        priority = p;
+        priority = ChangeChecks.u32("rule priority", p, 0);
         return this;
     }
 
@@ -112,7 +111,7 @@ public final class RuleSpec {
      * @return this spec, for chaining
      */
     public RuleSpec table(long t) {
-        if (t < 1 || t > 0xffff_ffffL) throw new IllegalArgumentException("table must be 1..4294967295: " + t);
+        ChangeChecks.u32("table", t, 1);
         if (l3mdev) throw new IllegalArgumentException("l3mdev and table exclude each other");
         table = t;
         action = RuleAction.TO_TBL;
@@ -138,7 +137,7 @@ public final class RuleSpec {
      * @return this spec, for chaining
      */
     public RuleSpec fwmark(long mark, long mask) {
-        if (mark < 0 || mark > 0xffff_ffffL) throw new IllegalArgumentException("fwmark must be 0..4294967295: " + mark);
+        ChangeChecks.u32("fwmark", mark, 0);
         if (mask < -1 || mask > 0xffff_ffffL) throw new IllegalArgumentException("fwmark mask must be 0..4294967295: " + mask);
         fwmark = mark;
         fwmask = mask;
@@ -255,8 +254,7 @@ public final class RuleSpec {
      * @return this spec, for chaining
      */
     public RuleSpec goTo(long target) {
-        if (target < 0 || target > 0xffff_ffffL) throw new IllegalArgumentException("goto target must be 0..4294967295: " + target);
-        gotoTarget = target;
+        gotoTarget = ChangeChecks.u32("goto target", target, 0);
         action = RuleAction.GOTO;
         table = -1;
         return this;

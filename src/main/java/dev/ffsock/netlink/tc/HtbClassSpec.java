@@ -27,6 +27,9 @@ public record HtbClassSpec(long rate, long ceil, long burst, long cburst, int pr
         if (prio < 0 || prio > 7) throw new IllegalArgumentException("htb prio must be 0..7: " + prio);
         TcChecks.u32(quantum, "htb quantum");
         if (mtu < 1) throw new IllegalArgumentException("htb mtu must be positive: " + mtu);
+        if (burst != 0 && TcUnits.xmitTime(rate, burst) == 0xffffffffL) {
+            throw new IllegalArgumentException("htb burst " + burst + " out of range for rate " + rate + " (tc: burst out of range)");
+        }
     }
 
     /**

@@ -64,6 +64,28 @@ public sealed interface QdiscSpec {
             if (peakrate < 0) throw new IllegalArgumentException("tbf peakrate must not be negative: " + peakrate);
             if (peakrate > 0 && mtu <= 0) throw new IllegalArgumentException("tbf peakrate needs an mtu");
             TcChecks.u32(mtu, "tbf mtu");
+            if (limit == 0 && limitFor(rate, burst, latencyUs, peakrate, mtu) > 0xffffffffL) {
+                throw new IllegalArgumentException("tbf: the limit latency " + latencyUs + "us gives exceeds 2^32-1 bytes");
+            }
+        }
+
+        /**
+         * {@return the limit in bytes as tc derives it from a latency: what arrives in that time at the rate,
+         * plus the burst (the smaller of that and the same at the peak rate plus mtu)}
+         *
+         * @param rate      bytes per second
+         * @param burst     bytes
+         * @param latencyUs microseconds
+         * @param peakrate  bytes per second, or 0
+         * @param mtu       bytes
+         */
+        public static double limitFor(long rate, long burst, long latencyUs, long peakrate, long mtu) {
+            double lim = rate * (double) latencyUs / TcUnits.USEC_PER_SEC + burst;
+            if (peakrate > 0) {
+                double lim2 = peakrate * (double) latencyUs / TcUnits.USEC_PER_SEC + mtu;
+                if (lim2 < lim) lim = lim2;
+            }
+            return lim;
         }
 
         @Override

@@ -192,6 +192,20 @@ public final class Tc implements AutoCloseable {
         newQdisc(NLM_F_CREATE | NLM_F_REPLACE, ifindex, parent, handle, spec);
     }
 
+    /**
+     * {@code tc qdisc change dev DEV ... KIND ...}: changes the options of the qdisc there (no flags: it must exist,
+     * and be of that kind).
+     *
+     * @param ifindex the link
+     * @param parent  as for {@link #addQdisc}
+     * @param handle  as for {@link #addQdisc}
+     * @param spec    the kind and its new options
+     * @throws IOException {@link NetlinkException} with the kernel's text when it refuses, or the socket fails
+     */
+    public void changeQdisc(int ifindex, int parent, int handle, QdiscSpec spec) throws IOException {
+        newQdisc(0, ifindex, parent, handle, spec);
+    }
+
     private void newQdisc(int flags, int ifindex, int parent, int handle, QdiscSpec spec) throws IOException {
         checkIndex(ifindex);
         Objects.requireNonNull(spec, "spec");

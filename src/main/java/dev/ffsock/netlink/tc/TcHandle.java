@@ -121,6 +121,29 @@ public final class TcHandle {
     }
 
     /**
+     * Parses a u32 filter handle as {@code tc filter ... handle H u32} does: {@code HT:BKT:NODE} in hex,
+     * parts may be empty ({@code 800:}, {@code 800::800}, {@code ::1}); hash table at most {@code fff},
+     * bucket at most {@code ff}, node at most {@code fff}.
+     *
+     * @param s the text
+     * @return the handle ({@code HT << 20 | BKT << 12 | NODE})
+     * @throws IllegalArgumentException if it is not a u32 handle
+     */
+    public static int parseU32Handle(String s) {
+        String[] p = s.split(":", -1);
+        if (p.length > 3) throw bad(s, "u32 handle");
+        int[] max = {0xfff, 0xff, 0xfff};
+        int[] v = new int[3];
+        for (int i = 0; i < p.length; i++) {
+            if (p[i].isEmpty()) continue;
+            if (p[i].length() > 3 || !isHex(p[i])) throw bad(s, "u32 handle");
+            v[i] = Integer.parseInt(p[i], 16);
+            if (v[i] > max[i]) throw new IllegalArgumentException("invalid u32 handle '" + s + "' (HT:BKT:NODE, at most fff:ff:fff)");
+        }
+        return v[0] << 20 | v[1] << 12 | v[2];
+    }
+
+    /**
      * {@return a u32 filter handle as {@code tc} prints it: {@code HT:BKT:NODE} in hex, empty parts left out
      * ({@code 800:}, {@code 800::800}, {@code none} for 0)}
      *

@@ -222,15 +222,7 @@ final class TcOptionsCodec {
         long rate32 = Math.min(t.rate(), 0xffffffffL);
         long prate32 = Math.min(t.peakrate(), 0xffffffffL);
         long limit = t.limit();
-        if (limit == 0) {
-            double lim = t.rate() * (double) t.latencyUs() / TcUnits.USEC_PER_SEC + t.burst();
-            if (t.peakrate() > 0) {
-                double lim2 = t.peakrate() * (double) t.latencyUs() / TcUnits.USEC_PER_SEC + t.mtu();
-                if (lim2 < lim) lim = lim2;
-            }
-            if (lim > 0xffffffffL) throw new IllegalArgumentException("tbf: the limit latency gives exceeds 2^32-1 bytes");
-            limit = (long) lim;
-        }
+        if (limit == 0) limit = (long) QdiscSpec.Tbf.limitFor(t.rate(), t.burst(), t.latencyUs(), t.peakrate(), t.mtu());
         int cellLog = RateTable.cellLog((int) t.mtu());
         byte[] q = new byte[TC_TBF_QOPT_SIZE];
         MemorySegment s = MemorySegment.ofArray(q);
@@ -264,7 +256,6 @@ final class TcOptionsCodec {
         long burst = c.burst() != 0 ? c.burst() : rate / TcUnits.hz() + c.mtu();
         long cburst = c.cburst() != 0 ? c.cburst() : ceil / TcUnits.hz() + c.mtu();
         long buffer = TcUnits.xmitTime(rate, burst);
-        if (buffer == 0xffffffffL) throw new IllegalArgumentException("htb: burst " + burst + " out of range for the rate");
         long cbuffer = TcUnits.xmitTime(ceil, cburst);
         int cellLog = RateTable.cellLog(c.mtu());
         long rate32 = Math.min(rate, 0xffffffffL);

@@ -103,6 +103,12 @@ class RtnetlinkNexthopsTest {
         assertEquals(8, r11.resilience().buckets());
         assertEquals(6000, r11.resilience().idleTimer());
         assertTrue(rt.nexthops().size() >= 9);
+        List<Nexthop> onV0 = rt.nexthops(new NexthopFilter(0, v0, false, false));
+        assertEquals(List.of(1, 2, 3, 5, 7), onV0.stream().map(Nexthop::id).filter(i -> i < 100).toList(), "ip nexthop show dev v0");
+        List<Nexthop> groups = rt.nexthops(new NexthopFilter(0, 0, true, false));
+        assertEquals(List.of(10, 11), groups.stream().map(Nexthop::id).filter(i -> i < 100).toList(), "ip nexthop show groups");
+        assertEquals(List.of(6), rt.nexthops(new NexthopFilter(0, 0, false, true)).stream().map(Nexthop::id).toList());
+        assertEquals(List.of(5), rt.nexthops(new NexthopFilter(10, 0, false, false)).stream().map(Nexthop::id).filter(i -> i < 100).toList());
 
         // a route through a nexthop object, read back both ways
         ch.addRoute(RouteSpec.to("203.0.113.0/24").nhid(10));
@@ -172,6 +178,8 @@ class RtnetlinkNexthopsTest {
         assertThrows(IllegalArgumentException.class, () -> RouteSpec.to("203.0.113.0/24").via("192.0.2.2").nhid(1));
         assertThrows(IllegalArgumentException.class, () -> RouteSpec.to("203.0.113.0/24").nhid(1).dev("v0"));
         assertThrows(IllegalArgumentException.class, () -> RouteSpec.to("203.0.113.0/24").nhid(0));
+        assertThrows(IllegalArgumentException.class, () -> new NexthopFilter(0, 3, true, false));
+        assertThrows(IllegalArgumentException.class, () -> new NexthopFilter(7, 0, false, false));
         assertNull(NexthopObjectSpec.id(1).gateway());
     }
 }

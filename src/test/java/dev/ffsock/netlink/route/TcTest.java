@@ -131,6 +131,29 @@ class TcTest {
     }
 
     @Test
+    void rates64Bit() throws Exception {
+        // beyond 2^32-1 bytes/s the rate goes in TCA_HTB_RATE64/CEIL64 and TCA_TBF_RATE64, as tc sends it
+        String dev = veth();
+        int i = tc.ifindex(dev);
+        tc.addQdisc(i, Tca.TC_H_ROOT, TcHandle.make(1, 0), QdiscSpec.Htb.withDefault(0));
+        tc.addClass(i, TcHandle.make(1, 0), TcHandle.make(1, 1),
+                HtbClassSpec.of(TcUnits.parseRate("40gbit"), TcUnits.parseRate("100gbit")));
+        String text = tc("class", "show", "dev", dev);
+        assertTrue(text.contains("rate 40Gbit ceil 100Gbit"), text);
+        HtbClassOptions o = (HtbClassOptions) only(tc.classes(i)).options();
+        assertEquals(5_000_000_000L, o.rate64());
+        assertEquals(12_500_000_000L, o.ceil64());
+        String dev2 = veth();
+        tc("qdisc", "add", "dev", dev2, "root", "tbf", "rate", "50gbit", "burst", "1mb", "latency", "1ms");
+        assertEquals(6_250_000_000L, ((TbfOptions) only(tc.qdiscs(tc.ifindex(dev2))).options()).rate64());
+        String dev3 = veth();
+        tc.addQdisc(tc.ifindex(dev3), Tca.TC_H_ROOT, 0, new QdiscSpec.Tbf(TcUnits.parseRate("50gbit"),
+                TcUnits.parseSize("1mb"), 0, TcUnits.parseTime("1ms"), 0, 0));
+        assertEquals(only(tcJson("qdisc", "show", "dev", dev2)).get("options"),
+                only(tcJson("qdisc", "show", "dev", dev3)).get("options"));
+    }
+
+    @Test
     void htbMadeByTcReadByFfsock() throws Exception {
         String dev = veth();
         tc("qdisc", "add", "dev", dev, "root", "handle", "2:", "htb", "default", "20", "r2q", "5", "direct_qlen", "77");
@@ -389,6 +412,13 @@ class TcTest {
 
     @Test
     void badInputIsRefusedBeforeSending() {
+        assertEquals(0x80000800, TcHandle.parseU32Handle("800::800"));
+        assertEquals(0x80000000, TcHandle.parseU32Handle("800:"));
+        assertEquals("800::800", TcHandle.u32Handle(TcHandle.parseU32Handle("800::800")));
+        assertThrows(IllegalArgumentException.class, () -> TcHandle.parseU32Handle("1000::1"));
+        assertThrows(IllegalArgumentException.class, () -> TcHandle.parseU32Handle("1:2:3:4"));
+        assertThrows(IllegalArgumentException.class, () -> new HtbClassSpec(1, 0, 0xffffffffL, 0, 0, 0, 1600));
+        assertThrows(IllegalArgumentException.class, () -> new QdiscSpec.Tbf(1L << 40, 10240, 0, 0xfffffffL, 0, 0));
         assertThrows(IllegalArgumentException.class, () -> TcUnits.parseRate("1mbpx"));
         assertThrows(IllegalArgumentException.class, () -> TcUnits.parseRate("0mbit"));
         assertThrows(IllegalArgumentException.class, () -> HtbClassSpec.of(0, 0));
