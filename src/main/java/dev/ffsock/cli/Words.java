@@ -14,6 +14,8 @@ final class Words {
     int family;
     /** -d, --details. */
     boolean details;
+    /** issue 10, links: how many -s (--stats) were given. */
+    int stats;
     private final List<String> words = new ArrayList<>();
     private int next;
 
@@ -33,6 +35,9 @@ final class Words {
                 } else if (opt.equals("-d") || opt.equals("--details")) {
                     o.flag();
                     details = true;
+                } else if (opt.equals("-s") || opt.equals("--stats")) {
+                    o.flag();
+                    stats++;
                 } else if (!common.accept(opt, o)) {
                     throw o.unknown();
                 }
