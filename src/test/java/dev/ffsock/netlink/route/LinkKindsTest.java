@@ -31,6 +31,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * LinkKindsCliTest.)
  */
 class LinkKindsTest {
+    private ChangesNetns env;
     private TestNetns ns;
     private NetlinkConnection conn;
     private RtnetlinkChanges ch;
@@ -38,17 +39,16 @@ class LinkKindsTest {
 
     @BeforeEach
     void setUp() throws Exception {
-        ns = TestNetns.create("kinds");
-        conn = ns.connect();
-        ch = new RtnetlinkChanges(conn);
-        rt = Rtnetlink.open(ns.name);
+        env = ChangesNetns.create("kinds");
+        ns = env.ns;
+        conn = env.conn;
+        ch = env.ch;
+        rt = env.rt;
     }
 
     @AfterEach
     void tearDown() throws Exception {
-        if (rt != null) rt.close();
-        if (conn != null) conn.close();
-        if (ns != null) ns.close();
+        if (env != null) env.close();
     }
 
     private Map<String, Object> ipLink(TestNetns in, String name) throws Exception {

@@ -25,6 +25,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Addresses are from the documentation ranges; nothing leaves the namespace.
  */
 class RtnetlinkChangesTest {
+    private ChangesNetns env;
     private TestNetns ns;
     private NetlinkConnection conn;
     private RtnetlinkChanges ch;
@@ -32,17 +33,16 @@ class RtnetlinkChangesTest {
 
     @BeforeEach
     void setUp() throws Exception {
-        ns = TestNetns.create("chg");
-        conn = ns.connect();
-        ch = new RtnetlinkChanges(conn);
-        rt = Rtnetlink.open(ns.name);
+        env = ChangesNetns.create("chg");
+        ns = env.ns;
+        conn = env.conn;
+        ch = env.ch;
+        rt = env.rt;
     }
 
     @AfterEach
     void tearDown() throws Exception {
-        if (rt != null) rt.close();
-        if (conn != null) conn.close();
-        if (ns != null) ns.close();
+        if (env != null) env.close();
     }
 
     private Map<String, Object> link(String name) throws Exception {
