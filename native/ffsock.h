@@ -34,6 +34,10 @@
 #include <linux/inet_diag.h>
 #include <linux/unix_diag.h>
 #include <linux/net_tstamp.h>
+/* ethtool (issue 11) */
+#include <linux/sockios.h>
+#include <linux/ethtool.h>
+#include <linux/ethtool_netlink.h>
 
 /* ---- GNU-only items, declared by hand (glibc hides them without _GNU_SOURCE) ---- */
 #ifndef _GNU_SOURCE

@@ -13,5 +13,6 @@ module dev.ffsock {
     exports dev.ffsock.netlink.route;
     exports dev.ffsock.netlink.diag;
     exports dev.ffsock.netlink.genl;
+    exports dev.ffsock.netlink.ethtool;
     exports dev.ffsock.netlink.uevent;
 }

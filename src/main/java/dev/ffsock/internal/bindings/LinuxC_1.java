@@ -5287,6 +5287,69 @@ class LinuxC_1 extends LinuxC$shared {
     public static int UDIAG_SHOW_UID() {
         return UDIAG_SHOW_UID;
     }
+    private static final int SIOCETHTOOL = (int)35142L;
+    /**
+     * {@snippet lang=c :
+     * #define SIOCETHTOOL 35142
+     * }
+     */
+    public static int SIOCETHTOOL() {
+        return SIOCETHTOOL;
+    }
+    private static final int ETH_GSTRING_LEN = (int)32L;
+    /**
+     * {@snippet lang=c :
+     * #define ETH_GSTRING_LEN 32
+     * }
+     */
+    public static int ETH_GSTRING_LEN() {
+        return ETH_GSTRING_LEN;
+    }
+    private static final int ETHTOOL_GDRVINFO = (int)3L;
+    /**
+     * {@snippet lang=c :
+     * #define ETHTOOL_GDRVINFO 3
+     * }
+     */
+    public static int ETHTOOL_GDRVINFO() {
+        return ETHTOOL_GDRVINFO;
+    }
+    private static final int ETHTOOL_GSTRINGS = (int)27L;
+    /**
+     * {@snippet lang=c :
+     * #define ETHTOOL_GSTRINGS 27
+     * }
+     */
+    public static int ETHTOOL_GSTRINGS() {
+        return ETHTOOL_GSTRINGS;
+    }
+    private static final int ETHTOOL_GSTATS = (int)29L;
+    /**
+     * {@snippet lang=c :
+     * #define ETHTOOL_GSTATS 29
+     * }
+     */
+    public static int ETHTOOL_GSTATS() {
+        return ETHTOOL_GSTATS;
+    }
+    private static final int ETHTOOL_GSSET_INFO = (int)55L;
+    /**
+     * {@snippet lang=c :
+     * #define ETHTOOL_GSSET_INFO 55
+     * }
+     */
+    public static int ETHTOOL_GSSET_INFO() {
+        return ETHTOOL_GSSET_INFO;
+    }
+    private static final int ETHTOOL_GENL_VERSION = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * #define ETHTOOL_GENL_VERSION 1
+     * }
+     */
+    public static int ETHTOOL_GENL_VERSION() {
+        return ETHTOOL_GENL_VERSION;
+    }
     private static final int SCM_CREDENTIALS = (int)2L;
     /**
      * {@snippet lang=c :
@@ -10581,69 +10644,6 @@ class LinuxC_1 extends LinuxC$shared {
      */
     public static int RTNLGRP_IPV4_IFADDR() {
         return RTNLGRP_IPV4_IFADDR;
-    }
-    private static final int RTNLGRP_IPV4_MROUTE = (int)6L;
-    /**
-     * {@snippet lang=c :
-     * enum rtnetlink_groups.RTNLGRP_IPV4_MROUTE = 6
-     * }
-     */
-    public static int RTNLGRP_IPV4_MROUTE() {
-        return RTNLGRP_IPV4_MROUTE;
-    }
-    private static final int RTNLGRP_IPV4_ROUTE = (int)7L;
-    /**
-     * {@snippet lang=c :
-     * enum rtnetlink_groups.RTNLGRP_IPV4_ROUTE = 7
-     * }
-     */
-    public static int RTNLGRP_IPV4_ROUTE() {
-        return RTNLGRP_IPV4_ROUTE;
-    }
-    private static final int RTNLGRP_IPV4_RULE = (int)8L;
-    /**
-     * {@snippet lang=c :
-     * enum rtnetlink_groups.RTNLGRP_IPV4_RULE = 8
-     * }
-     */
-    public static int RTNLGRP_IPV4_RULE() {
-        return RTNLGRP_IPV4_RULE;
-    }
-    private static final int RTNLGRP_IPV6_IFADDR = (int)9L;
-    /**
-     * {@snippet lang=c :
-     * enum rtnetlink_groups.RTNLGRP_IPV6_IFADDR = 9
-     * }
-     */
-    public static int RTNLGRP_IPV6_IFADDR() {
-        return RTNLGRP_IPV6_IFADDR;
-    }
-    private static final int RTNLGRP_IPV6_MROUTE = (int)10L;
-    /**
-     * {@snippet lang=c :
-     * enum rtnetlink_groups.RTNLGRP_IPV6_MROUTE = 10
-     * }
-     */
-    public static int RTNLGRP_IPV6_MROUTE() {
-        return RTNLGRP_IPV6_MROUTE;
-    }
-    private static final int RTNLGRP_IPV6_ROUTE = (int)11L;
-    /**
-     * {@snippet lang=c :
-     * enum rtnetlink_groups.RTNLGRP_IPV6_ROUTE = 11
-     * }
-     */
-    public static int RTNLGRP_IPV6_ROUTE() {
-        return RTNLGRP_IPV6_ROUTE;
-    }
-    private static final int RTNLGRP_IPV6_IFINFO = (int)12L;
-    /**
-     * {@snippet lang=c :
-     * enum rtnetlink_groups.RTNLGRP_IPV6_IFINFO = 12
-     * }
-     */
-    public static int RTNLGRP_IPV6_IFINFO() {
-        return RTNLGRP_IPV6_IFINFO;
     }
 }
 
