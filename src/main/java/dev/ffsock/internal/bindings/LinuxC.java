@@ -2276,6 +2276,15 @@ public class LinuxC extends LinuxC_1 {
     public static int ETHTOOL_A_LINKSTATE_SQI() {
         return ETHTOOL_A_LINKSTATE_SQI;
     }
+    private static final int ETHTOOL_A_LINKSTATE_SQI_MAX = (int)4L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_A_LINKSTATE_SQI_MAX = 4
+     * }
+     */
+    public static int ETHTOOL_A_LINKSTATE_SQI_MAX() {
+        return ETHTOOL_A_LINKSTATE_SQI_MAX;
+    }
     private static final int ETHTOOL_A_LINKSTATE_EXT_STATE = (int)5L;
     /**
      * {@snippet lang=c :
@@ -2347,6 +2356,42 @@ public class LinuxC extends LinuxC_1 {
      */
     public static int ETHTOOL_A_RINGS_HEADER() {
         return ETHTOOL_A_RINGS_HEADER;
+    }
+    private static final int ETHTOOL_A_RINGS_RX_MAX = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_A_RINGS_RX_MAX = 2
+     * }
+     */
+    public static int ETHTOOL_A_RINGS_RX_MAX() {
+        return ETHTOOL_A_RINGS_RX_MAX;
+    }
+    private static final int ETHTOOL_A_RINGS_RX_MINI_MAX = (int)3L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_A_RINGS_RX_MINI_MAX = 3
+     * }
+     */
+    public static int ETHTOOL_A_RINGS_RX_MINI_MAX() {
+        return ETHTOOL_A_RINGS_RX_MINI_MAX;
+    }
+    private static final int ETHTOOL_A_RINGS_RX_JUMBO_MAX = (int)4L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_A_RINGS_RX_JUMBO_MAX = 4
+     * }
+     */
+    public static int ETHTOOL_A_RINGS_RX_JUMBO_MAX() {
+        return ETHTOOL_A_RINGS_RX_JUMBO_MAX;
+    }
+    private static final int ETHTOOL_A_RINGS_TX_MAX = (int)5L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_A_RINGS_TX_MAX = 5
+     * }
+     */
+    public static int ETHTOOL_A_RINGS_TX_MAX() {
+        return ETHTOOL_A_RINGS_TX_MAX;
     }
     private static final int ETHTOOL_A_RINGS_RX = (int)6L;
     /**
@@ -2420,6 +2465,15 @@ public class LinuxC extends LinuxC_1 {
     public static int ETHTOOL_A_RINGS_TX_PUSH() {
         return ETHTOOL_A_RINGS_TX_PUSH;
     }
+    private static final int ETHTOOL_A_RINGS_MAX = (int)13L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_A_RINGS_MAX = 13
+     * }
+     */
+    public static int ETHTOOL_A_RINGS_MAX() {
+        return ETHTOOL_A_RINGS_MAX;
+    }
     private static final int ETHTOOL_A_CHANNELS_HEADER = (int)1L;
     /**
      * {@snippet lang=c :
@@ -2428,6 +2482,42 @@ public class LinuxC extends LinuxC_1 {
      */
     public static int ETHTOOL_A_CHANNELS_HEADER() {
         return ETHTOOL_A_CHANNELS_HEADER;
+    }
+    private static final int ETHTOOL_A_CHANNELS_RX_MAX = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_A_CHANNELS_RX_MAX = 2
+     * }
+     */
+    public static int ETHTOOL_A_CHANNELS_RX_MAX() {
+        return ETHTOOL_A_CHANNELS_RX_MAX;
+    }
+    private static final int ETHTOOL_A_CHANNELS_TX_MAX = (int)3L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_A_CHANNELS_TX_MAX = 3
+     * }
+     */
+    public static int ETHTOOL_A_CHANNELS_TX_MAX() {
+        return ETHTOOL_A_CHANNELS_TX_MAX;
+    }
+    private static final int ETHTOOL_A_CHANNELS_OTHER_MAX = (int)4L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_A_CHANNELS_OTHER_MAX = 4
+     * }
+     */
+    public static int ETHTOOL_A_CHANNELS_OTHER_MAX() {
+        return ETHTOOL_A_CHANNELS_OTHER_MAX;
+    }
+    private static final int ETHTOOL_A_CHANNELS_COMBINED_MAX = (int)5L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_A_CHANNELS_COMBINED_MAX = 5
+     * }
+     */
+    public static int ETHTOOL_A_CHANNELS_COMBINED_MAX() {
+        return ETHTOOL_A_CHANNELS_COMBINED_MAX;
     }
     private static final int ETHTOOL_A_CHANNELS_RX_COUNT = (int)6L;
     /**
@@ -2464,6 +2554,15 @@ public class LinuxC extends LinuxC_1 {
      */
     public static int ETHTOOL_A_CHANNELS_COMBINED_COUNT() {
         return ETHTOOL_A_CHANNELS_COMBINED_COUNT;
+    }
+    private static final int ETHTOOL_A_CHANNELS_MAX = (int)9L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_A_CHANNELS_MAX = 9
+     * }
+     */
+    public static int ETHTOOL_A_CHANNELS_MAX() {
+        return ETHTOOL_A_CHANNELS_MAX;
     }
     private static final int ETHTOOL_A_COALESCE_HEADER = (int)1L;
     /**
@@ -2690,6 +2789,15 @@ public class LinuxC extends LinuxC_1 {
     public static int ETHTOOL_A_COALESCE_USE_CQE_MODE_RX() {
         return ETHTOOL_A_COALESCE_USE_CQE_MODE_RX;
     }
+    private static final int ETHTOOL_A_COALESCE_MAX = (int)25L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_A_COALESCE_MAX = 25
+     * }
+     */
+    public static int ETHTOOL_A_COALESCE_MAX() {
+        return ETHTOOL_A_COALESCE_MAX;
+    }
     private static final int ETHTOOL_A_PAUSE_HEADER = (int)1L;
     /**
      * {@snippet lang=c :
@@ -2735,6 +2843,15 @@ public class LinuxC extends LinuxC_1 {
     public static int ETHTOOL_A_PAUSE_STATS() {
         return ETHTOOL_A_PAUSE_STATS;
     }
+    private static final int ETHTOOL_A_PAUSE_MAX = (int)5L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_A_PAUSE_MAX = 5
+     * }
+     */
+    public static int ETHTOOL_A_PAUSE_MAX() {
+        return ETHTOOL_A_PAUSE_MAX;
+    }
     private static final int ETHTOOL_A_PAUSE_STAT_TX_FRAMES = (int)2L;
     /**
      * {@snippet lang=c :
@@ -2752,6 +2869,15 @@ public class LinuxC extends LinuxC_1 {
      */
     public static int ETHTOOL_A_PAUSE_STAT_RX_FRAMES() {
         return ETHTOOL_A_PAUSE_STAT_RX_FRAMES;
+    }
+    private static final int ETHTOOL_A_PAUSE_STAT_MAX = (int)3L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_A_PAUSE_STAT_MAX = 3
+     * }
+     */
+    public static int ETHTOOL_A_PAUSE_STAT_MAX() {
+        return ETHTOOL_A_PAUSE_STAT_MAX;
     }
     private static final int ETHTOOL_A_EEE_HEADER = (int)1L;
     /**
@@ -2815,6 +2941,15 @@ public class LinuxC extends LinuxC_1 {
      */
     public static int ETHTOOL_A_EEE_TX_LPI_TIMER() {
         return ETHTOOL_A_EEE_TX_LPI_TIMER;
+    }
+    private static final int ETHTOOL_A_EEE_MAX = (int)7L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_A_EEE_MAX = 7
+     * }
+     */
+    public static int ETHTOOL_A_EEE_MAX() {
+        return ETHTOOL_A_EEE_MAX;
     }
 
     private static class accept4 {

@@ -247,6 +247,8 @@ public final class Ethnl {
     public static final int ETHTOOL_A_LINKSTATE_LINK = 2;
     /** C ETHTOOL_A_LINKSTATE_SQI. */
     public static final int ETHTOOL_A_LINKSTATE_SQI = 3;
+    /** C ETHTOOL_A_LINKSTATE_SQI_MAX. */
+    public static final int ETHTOOL_A_LINKSTATE_SQI_MAX = 4;
     /** C ETHTOOL_A_LINKSTATE_EXT_STATE. */
     public static final int ETHTOOL_A_LINKSTATE_EXT_STATE = 5;
     /** C ETHTOOL_A_LINKSTATE_EXT_SUBSTATE. */
@@ -263,6 +265,14 @@ public final class Ethnl {
     public static final int ETHTOOL_A_FEATURES_NOCHANGE = 5;
     /** C ETHTOOL_A_RINGS_HEADER. */
     public static final int ETHTOOL_A_RINGS_HEADER = 1;
+    /** C ETHTOOL_A_RINGS_RX_MAX. */
+    public static final int ETHTOOL_A_RINGS_RX_MAX = 2;
+    /** C ETHTOOL_A_RINGS_RX_MINI_MAX. */
+    public static final int ETHTOOL_A_RINGS_RX_MINI_MAX = 3;
+    /** C ETHTOOL_A_RINGS_RX_JUMBO_MAX. */
+    public static final int ETHTOOL_A_RINGS_RX_JUMBO_MAX = 4;
+    /** C ETHTOOL_A_RINGS_TX_MAX. */
+    public static final int ETHTOOL_A_RINGS_TX_MAX = 5;
     /** C ETHTOOL_A_RINGS_RX. */
     public static final int ETHTOOL_A_RINGS_RX = 6;
     /** C ETHTOOL_A_RINGS_RX_MINI. */
@@ -279,8 +289,18 @@ public final class Ethnl {
     public static final int ETHTOOL_A_RINGS_CQE_SIZE = 12;
     /** C ETHTOOL_A_RINGS_TX_PUSH. */
     public static final int ETHTOOL_A_RINGS_TX_PUSH = 13;
+    /** C ETHTOOL_A_RINGS_MAX. */
+    public static final int ETHTOOL_A_RINGS_MAX = 13;
     /** C ETHTOOL_A_CHANNELS_HEADER. */
     public static final int ETHTOOL_A_CHANNELS_HEADER = 1;
+    /** C ETHTOOL_A_CHANNELS_RX_MAX. */
+    public static final int ETHTOOL_A_CHANNELS_RX_MAX = 2;
+    /** C ETHTOOL_A_CHANNELS_TX_MAX. */
+    public static final int ETHTOOL_A_CHANNELS_TX_MAX = 3;
+    /** C ETHTOOL_A_CHANNELS_OTHER_MAX. */
+    public static final int ETHTOOL_A_CHANNELS_OTHER_MAX = 4;
+    /** C ETHTOOL_A_CHANNELS_COMBINED_MAX. */
+    public static final int ETHTOOL_A_CHANNELS_COMBINED_MAX = 5;
     /** C ETHTOOL_A_CHANNELS_RX_COUNT. */
     public static final int ETHTOOL_A_CHANNELS_RX_COUNT = 6;
     /** C ETHTOOL_A_CHANNELS_TX_COUNT. */
@@ -289,6 +309,8 @@ public final class Ethnl {
     public static final int ETHTOOL_A_CHANNELS_OTHER_COUNT = 8;
     /** C ETHTOOL_A_CHANNELS_COMBINED_COUNT. */
     public static final int ETHTOOL_A_CHANNELS_COMBINED_COUNT = 9;
+    /** C ETHTOOL_A_CHANNELS_MAX. */
+    public static final int ETHTOOL_A_CHANNELS_MAX = 9;
     /** C ETHTOOL_A_COALESCE_HEADER. */
     public static final int ETHTOOL_A_COALESCE_HEADER = 1;
     /** C ETHTOOL_A_COALESCE_RX_USECS. */
@@ -339,6 +361,8 @@ public final class Ethnl {
     public static final int ETHTOOL_A_COALESCE_USE_CQE_MODE_TX = 24;
     /** C ETHTOOL_A_COALESCE_USE_CQE_MODE_RX. */
     public static final int ETHTOOL_A_COALESCE_USE_CQE_MODE_RX = 25;
+    /** C ETHTOOL_A_COALESCE_MAX. */
+    public static final int ETHTOOL_A_COALESCE_MAX = 25;
     /** C ETHTOOL_A_PAUSE_HEADER. */
     public static final int ETHTOOL_A_PAUSE_HEADER = 1;
     /** C ETHTOOL_A_PAUSE_AUTONEG. */
@@ -349,10 +373,14 @@ public final class Ethnl {
     public static final int ETHTOOL_A_PAUSE_TX = 4;
     /** C ETHTOOL_A_PAUSE_STATS. */
     public static final int ETHTOOL_A_PAUSE_STATS = 5;
+    /** C ETHTOOL_A_PAUSE_MAX. */
+    public static final int ETHTOOL_A_PAUSE_MAX = 5;
     /** C ETHTOOL_A_PAUSE_STAT_TX_FRAMES. */
     public static final int ETHTOOL_A_PAUSE_STAT_TX_FRAMES = 2;
     /** C ETHTOOL_A_PAUSE_STAT_RX_FRAMES. */
     public static final int ETHTOOL_A_PAUSE_STAT_RX_FRAMES = 3;
+    /** C ETHTOOL_A_PAUSE_STAT_MAX. */
+    public static final int ETHTOOL_A_PAUSE_STAT_MAX = 3;
     /** C ETHTOOL_A_EEE_HEADER. */
     public static final int ETHTOOL_A_EEE_HEADER = 1;
     /** C ETHTOOL_A_EEE_MODES_OURS. */
@@ -367,6 +395,8 @@ public final class Ethnl {
     public static final int ETHTOOL_A_EEE_TX_LPI_ENABLED = 6;
     /** C ETHTOOL_A_EEE_TX_LPI_TIMER. */
     public static final int ETHTOOL_A_EEE_TX_LPI_TIMER = 7;
+    /** C ETHTOOL_A_EEE_MAX. */
+    public static final int ETHTOOL_A_EEE_MAX = 7;
     /** C ETHTOOL_GENL_VERSION. */
     public static final int ETHTOOL_GENL_VERSION = 1;
     /** C ETH_SS_FEATURES. */
