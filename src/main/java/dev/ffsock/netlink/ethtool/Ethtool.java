@@ -113,14 +113,9 @@ public final class Ethtool extends GenlFamilyClient implements AutoCloseable {
      */
     public List<String> strings(int stringSet) throws IOException {
         if (stringSet < 0) throw new IllegalArgumentException("negative string set " + stringSet);
-        return one(ETHTOOL_MSG_STRSET_GET, request(ETHTOOL_MSG_STRSET_GET, w -> {
-            EthtoolHeader.write(w, null, 0);
-            int sets = w.beginNested(ETHTOOL_A_STRSET_STRINGSETS);
-            int set = w.beginNested(ETHTOOL_A_STRINGSETS_STRINGSET);
-            w.attrU32(ETHTOOL_A_STRINGSET_ID, stringSet);
-            w.endNested(set);
-            w.endNested(sets);
-        }, m -> FeaturesCodec.strings(m.attributes(), stringSet)));
+        return one(ETHTOOL_MSG_STRSET_GET, request(ETHTOOL_MSG_STRSET_GET,
+                w -> FeaturesCodec.writeStringSetRequest(w, stringSet),
+                m -> FeaturesCodec.strings(m.attributes(), stringSet)));
     }
 
     /**

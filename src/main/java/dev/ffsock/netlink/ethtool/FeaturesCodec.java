@@ -134,6 +134,16 @@ final class FeaturesCodec {
         w.endNested(sets);
     }
 
+    /** Writes a STRSET_GET request for one global string set (an empty header: no device). */
+    static void writeStringSetRequest(PayloadWriter w, int id) {
+        EthtoolHeader.write(w, null, 0);
+        int sets = w.beginNested(ETHTOOL_A_STRSET_STRINGSETS);
+        int set = w.beginNested(ETHTOOL_A_STRINGSETS_STRINGSET);
+        w.attrU32(ETHTOOL_A_STRINGSET_ID, id);
+        w.endNested(set);
+        w.endNested(sets);
+    }
+
     /** Writes a FEATURES_SET request's WANTED bits by name. */
     static void writeWanted(PayloadWriter w, Map<String, Boolean> bits) {
         BitsetCodec.writeNamed(w, ETHTOOL_A_FEATURES_WANTED, bits);

@@ -186,6 +186,11 @@ class EthtoolTest {
             NetlinkException e = assertThrows(NetlinkException.class, op.call()::run, op.toString());
             assertEquals(Errno.EOPNOTSUPP, e.errno(), e.getMessage());
         }
+        // the loopback has no link settings: the kernel says so in its extended ack
+        NetlinkException e = assertThrows(NetlinkException.class, () -> ethtool.linkModes("lo"));
+        assertEquals(Errno.EOPNOTSUPP, e.errno(), e.getMessage());
+        assertTrue(e.kernelMessage() != null && !e.kernelMessage().isEmpty(), "ext-ack text: " + e.getMessage());
+        assertTrue(e.getMessage().contains(e.kernelMessage()) && e.getMessage().contains("LINKMODES_GET"), e.getMessage());
     }
 
     /** A call that should fail. */
