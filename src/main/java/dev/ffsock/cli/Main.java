@@ -32,7 +32,9 @@ public final class Main {
             new NeighCommand(),
             new SocketsCommand(),
             new GenlCommand(),
-            new MonitorCommand());
+            new MonitorCommand(),
+            // ethtool (issue 11)
+            new EthtoolCommand());
 
     private Main() {
     }
