@@ -46,7 +46,7 @@ public final class EthtoolRequests {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment d = arena.allocate(ethtool_drvinfo.layout());
             d.set(ValueLayout.JAVA_INT, ethtool_drvinfo.cmd$offset(), LinuxC.ETHTOOL_GDRVINFO());
-            call(fd, ifname, d, arena);
+            call(fd, ifname, d, arena, "ETHTOOL_GDRVINFO");
             return new EthtoolDriverInfo(
                     cString(d, ethtool_drvinfo.driver$offset(), 32),
                     cString(d, ethtool_drvinfo.version$offset(), 32),
@@ -74,16 +74,16 @@ public final class EthtoolRequests {
         try (Arena arena = Arena.ofConfined()) {
             int n = statsCount(fd, ifname, arena);
             if (n <= 0) return List.of();
-            if (n > MAX_COUNT) throw new ErrnoException("ioctl ETHTOOL_GSSET_INFO (" + n + " stats)", Errno.EPROTO);
+            if (n > MAX_COUNT) throw new ErrnoException("ioctl SIOCETHTOOL ETHTOOL_GSSET_INFO", Errno.EPROTO, n + " stats for " + ifname);
             MemorySegment s = arena.allocate(ethtool_gstrings.sizeof() + (long) n * GSTRING_LEN, 8);
             s.set(ValueLayout.JAVA_INT, ethtool_gstrings.cmd$offset(), LinuxC.ETHTOOL_GSTRINGS());
             s.set(ValueLayout.JAVA_INT, ethtool_gstrings.string_set$offset(), LinuxC.ETH_SS_STATS());
             s.set(ValueLayout.JAVA_INT, ethtool_gstrings.len$offset(), n);
-            call(fd, ifname, s, arena);
+            call(fd, ifname, s, arena, "ETHTOOL_GSTRINGS");
             MemorySegment v = arena.allocate(ethtool_stats.sizeof() + (long) n * Long.BYTES, 8);
             v.set(ValueLayout.JAVA_INT, ethtool_stats.cmd$offset(), LinuxC.ETHTOOL_GSTATS());
             v.set(ValueLayout.JAVA_INT, ethtool_stats.n_stats$offset(), n);
-            call(fd, ifname, v, arena);
+            call(fd, ifname, v, arena, "ETHTOOL_GSTATS");
             // the kernel reports how many it filled; never read past what was asked for
             int names = Math.min(n, s.get(ValueLayout.JAVA_INT, ethtool_gstrings.len$offset()));
             int values = Math.min(n, v.get(ValueLayout.JAVA_INT, ethtool_stats.n_stats$offset()));
@@ -103,18 +103,25 @@ public final class EthtoolRequests {
         MemorySegment info = arena.allocate(ethtool_sset_info.sizeof() + Integer.BYTES, 8);
         info.set(ValueLayout.JAVA_INT, ethtool_sset_info.cmd$offset(), LinuxC.ETHTOOL_GSSET_INFO());
         info.set(ValueLayout.JAVA_LONG, ethtool_sset_info.sset_mask$offset(), 1L << LinuxC.ETH_SS_STATS());
-        call(fd, ifname, info, arena);
+        call(fd, ifname, info, arena, "ETHTOOL_GSSET_INFO");
         long mask = info.get(ValueLayout.JAVA_LONG, ethtool_sset_info.sset_mask$offset());
         if ((mask & (1L << LinuxC.ETH_SS_STATS())) == 0) return 0;
         return info.get(ValueLayout.JAVA_INT, ethtool_sset_info.data$offset());
     }
 
-    private static void call(int fd, String ifname, MemorySegment data, Arena arena) throws ErrnoException {
+    /** ioctl(fd, SIOCETHTOOL, ifreq{ifname, data}); a failure names the command and the device. */
+    private static void call(int fd, String ifname, MemorySegment data, Arena arena, String cmd) throws ErrnoException {
         MemorySegment ifr = arena.allocate(ifreq.layout());
         byte[] name = ifname.getBytes(StandardCharsets.UTF_8);
         MemorySegment.copy(name, 0, ifr, ValueLayout.JAVA_BYTE, ifreq.ifr_ifrn$offset(), name.length);
         ifr.set(ValueLayout.ADDRESS, ifreq.ifr_ifru$offset(), data);
-        Sys.ioctl(fd, SIOCETHTOOL, ifr);
+        try {
+            Sys.ioctl(fd, SIOCETHTOOL, ifr);
+        } catch (ErrnoException e) {
+            ErrnoException named = new ErrnoException("ioctl SIOCETHTOOL " + cmd, e.errno(), ifname);
+            named.initCause(e);
+            throw named;
+        }
     }
 
     private static String cString(MemorySegment m, long offset, int max) {

@@ -100,6 +100,12 @@ class EthtoolCommandTest {
         Cli.Result r = ffsock("-k", "nosuch0");
         assertEquals(1, r.status(), r.toString());
         assertTrue(r.err().contains("ENODEV") && r.err().contains("no device matches name"), r.err());
+        for (String opt : List.of("-i", "-S")) {
+            Cli.Result io = ffsock(opt, "nosuch0");
+            assertEquals(1, io.status(), io.toString());
+            assertTrue(io.err().contains("ioctl SIOCETHTOOL") && io.err().contains("ENODEV")
+                    && io.err().contains("[nosuch0]"), io.err());
+        }
     }
 
     @Test

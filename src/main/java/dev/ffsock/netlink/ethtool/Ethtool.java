@@ -38,7 +38,7 @@ import static dev.ffsock.netlink.ethtool.Ethnl.*;
  * }
  * Driver information and statistics ({@code ethtool -i}, {@code -S}) have no netlink request on every
  * kernel; {@link #driverInfo} and {@link #statistics} ask them with the {@code SIOCETHTOOL} ioctl
- * ({@link EthtoolIoctl}) on a socket in the same namespace.
+ * ({@link EthtoolIoctl}) on a socket in the same namespace. Not thread-safe: one thread at a time.
  */
 public final class Ethtool extends GenlFamilyClient implements AutoCloseable {
     private final GenericNetlink genl;
