@@ -97,6 +97,7 @@ public final class Ethtool extends GenlFamilyClient implements AutoCloseable {
             case ETHTOOL_MSG_CHANNELS_GET -> "CHANNELS_GET";
             case ETHTOOL_MSG_CHANNELS_SET -> "CHANNELS_SET";
             case ETHTOOL_MSG_COALESCE_GET -> "COALESCE_GET";
+            case ETHTOOL_MSG_COALESCE_SET -> "COALESCE_SET";
             case ETHTOOL_MSG_PAUSE_GET -> "PAUSE_GET";
             case ETHTOOL_MSG_EEE_GET -> "EEE_GET";
             default -> super.commandName(cmd);
@@ -241,6 +242,27 @@ public final class Ethtool extends GenlFamilyClient implements AutoCloseable {
      */
     public EthtoolCoalesce coalesce(String ifname) throws IOException {
         return get(ETHTOOL_MSG_COALESCE_GET, ifname, 0, SettingsCodec::coalesce);
+    }
+
+    /**
+     * Changes interrupt coalescing ({@code ETHTOOL_MSG_COALESCE_SET}): {@code ethtool -C DEV rx-usecs N ...}.
+     *
+     * @param ifname the device's name
+     * @param changes the values to set; null components (and the header) are left unchanged
+     * @return the coalescing afterwards ({@code ethtool -c DEV})
+     * @throws IllegalArgumentException if nothing is to change or a value is outside 0..2^32-1
+     * @throws IOException EINVAL with the kernel's text for a parameter the device does not support,
+     *     EOPNOTSUPP, EPERM ({@link NetlinkException})
+     */
+    public EthtoolCoalesce setCoalesce(String ifname, EthtoolCoalesce changes) throws IOException {
+        EthtoolIoctl.checkName(ifname);
+        byte[] attrs = SettingsCodec.coalesceAttributes(changes); // checks every value before anything is sent
+        if (attrs.length == 0) throw new IllegalArgumentException("no coalescing parameter to change");
+        execute(ETHTOOL_MSG_COALESCE_SET, 0, w -> {
+            EthtoolHeader.write(w, ifname, 0);
+            w.putBytes(attrs);
+        });
+        return coalesce(ifname);
     }
 
     /**

@@ -1,8 +1,13 @@
 package dev.ffsock.netlink.ethtool;
 
 import dev.ffsock.netlink.Attributes;
+import dev.ffsock.netlink.MessageBuilder;
+import dev.ffsock.netlink.Netlink;
 import dev.ffsock.netlink.NetlinkFormatException;
 import dev.ffsock.netlink.PayloadWriter;
+
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
 
 import static dev.ffsock.netlink.ethtool.Ethnl.*;
 
@@ -185,7 +190,9 @@ final class SettingsCodec {
     // ---- writers (the replies' attributes as a driver-side reply or a SET request carries them)
 
     static void u32(PayloadWriter w, int type, Long v) {
-        if (v != null) w.attrU32(type, (int) (long) v);
+        if (v == null) return;
+        if (v < 0 || v > 0xffff_ffffL) throw new IllegalArgumentException("attribute " + type + ": " + v + " is not a u32");
+        w.attrU32(type, (int) (long) v);
     }
 
     static void u8(PayloadWriter w, int type, Integer v) {
@@ -194,6 +201,51 @@ final class SettingsCodec {
 
     static void bool(PayloadWriter w, int type, Boolean v) {
         if (v != null) w.attrU8(type, v ? 1 : 0);
+    }
+
+    /**
+     * Writes a coalesce record's values as {@code ETHTOOL_MSG_COALESCE_SET} takes them; null values are left
+     * unchanged (the header is not written).
+     */
+    static void writeCoalesce(PayloadWriter w, EthtoolCoalesce c) {
+        u32(w, ETHTOOL_A_COALESCE_RX_USECS, c.rxUsecs());
+        u32(w, ETHTOOL_A_COALESCE_RX_MAX_FRAMES, c.rxMaxFrames());
+        u32(w, ETHTOOL_A_COALESCE_RX_USECS_IRQ, c.rxUsecsIrq());
+        u32(w, ETHTOOL_A_COALESCE_RX_MAX_FRAMES_IRQ, c.rxMaxFramesIrq());
+        u32(w, ETHTOOL_A_COALESCE_TX_USECS, c.txUsecs());
+        u32(w, ETHTOOL_A_COALESCE_TX_MAX_FRAMES, c.txMaxFrames());
+        u32(w, ETHTOOL_A_COALESCE_TX_USECS_IRQ, c.txUsecsIrq());
+        u32(w, ETHTOOL_A_COALESCE_TX_MAX_FRAMES_IRQ, c.txMaxFramesIrq());
+        u32(w, ETHTOOL_A_COALESCE_STATS_BLOCK_USECS, c.statsBlockUsecs());
+        bool(w, ETHTOOL_A_COALESCE_USE_ADAPTIVE_RX, c.useAdaptiveRx());
+        bool(w, ETHTOOL_A_COALESCE_USE_ADAPTIVE_TX, c.useAdaptiveTx());
+        u32(w, ETHTOOL_A_COALESCE_PKT_RATE_LOW, c.pktRateLow());
+        u32(w, ETHTOOL_A_COALESCE_RX_USECS_LOW, c.rxUsecsLow());
+        u32(w, ETHTOOL_A_COALESCE_RX_MAX_FRAMES_LOW, c.rxMaxFramesLow());
+        u32(w, ETHTOOL_A_COALESCE_TX_USECS_LOW, c.txUsecsLow());
+        u32(w, ETHTOOL_A_COALESCE_TX_MAX_FRAMES_LOW, c.txMaxFramesLow());
+        u32(w, ETHTOOL_A_COALESCE_PKT_RATE_HIGH, c.pktRateHigh());
+        u32(w, ETHTOOL_A_COALESCE_RX_USECS_HIGH, c.rxUsecsHigh());
+        u32(w, ETHTOOL_A_COALESCE_RX_MAX_FRAMES_HIGH, c.rxMaxFramesHigh());
+        u32(w, ETHTOOL_A_COALESCE_TX_USECS_HIGH, c.txUsecsHigh());
+        u32(w, ETHTOOL_A_COALESCE_TX_MAX_FRAMES_HIGH, c.txMaxFramesHigh());
+        u32(w, ETHTOOL_A_COALESCE_RATE_SAMPLE_INTERVAL, c.rateSampleInterval());
+        bool(w, ETHTOOL_A_COALESCE_USE_CQE_MODE_TX, c.useCqeModeTx());
+        bool(w, ETHTOOL_A_COALESCE_USE_CQE_MODE_RX, c.useCqeModeRx());
+    }
+
+    /**
+     * {@return the attributes {@link #writeCoalesce} writes, as bytes: made before a request, so that a bad
+     * value fails before anything is sent}
+     */
+    static byte[] coalesceAttributes(EthtoolCoalesce c) {
+        try (MessageBuilder b = new MessageBuilder(512, false)) {
+            b.begin(0, 0);
+            writeCoalesce(b, c);
+            b.end();
+            MemorySegment m = b.segment();
+            return m.asSlice(Netlink.NLMSG_HDRLEN).toArray(ValueLayout.JAVA_BYTE);
+        }
     }
 
     /**

@@ -243,6 +243,32 @@ class EthtoolCodecFuzzTest {
     }
 
     @Test
+    void coalesceIsWrittenAsTheSetRequestTakesIt() {
+        Random rnd = new Random(9);
+        for (int round = 0; round < 50; round++) {
+            Map<String, Object> values = new java.util.HashMap<>();
+            for (String p : EthtoolCoalesce.PARAMETERS) {
+                if (rnd.nextBoolean()) continue;
+                values.put(p, EthtoolCoalesce.isSwitch(p) ? (Object) rnd.nextBoolean()
+                        : (Object) (rnd.nextInt(4) == 0 ? 0xffff_ffffL : (long) rnd.nextInt(1_000_000)));
+            }
+            EthtoolCoalesce c = EthtoolCoalesce.of(values);
+            byte[] attrs = SettingsCodec.coalesceAttributes(c);
+            EthtoolCoalesce back = SettingsCodec.coalesce(attrs(reply(1, w -> w.putBytes(attrs))));
+            assertEquals(new EthtoolHeader(0, null), back.header());
+            assertEquals(c, EthtoolCoalesce.of(values));
+            for (RecordComponent rc : EthtoolCoalesce.class.getRecordComponents()) {
+                if (rc.getName().equals("header")) continue;
+                try {
+                    assertEquals(rc.getAccessor().invoke(c), rc.getAccessor().invoke(back), rc.getName());
+                } catch (ReflectiveOperationException e) {
+                    throw new AssertionError(e);
+                }
+            }
+        }
+    }
+
+    @Test
     void channelCountsAreWrittenAsTheSetRequestTakesThem() {
         byte[] msg = reply(1, w -> SettingsCodec.writeChannelCounts(w,
                 new EthtoolChannels(null, 9L, 9L, 9L, 9L, 2L, null, null, 4L)));

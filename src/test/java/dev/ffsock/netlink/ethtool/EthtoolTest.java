@@ -172,6 +172,24 @@ class EthtoolTest {
     }
 
     @Test
+    void setCoalesceChangesWhatEthtoolShows() throws Exception {
+        for (long frames : new long[] {5, 0}) {
+            EthtoolCoalesce c = ethtool.setCoalesce("tap0", EthtoolCoalesce.of(Map.of("rx-frames", frames)));
+            assertEquals(frames, c.rxMaxFrames());
+            assertEquals(Long.toString(frames), lines(ok(ns.ethtool("-c", "tap0"))).get("rx-frames"));
+        }
+        // tap has no TX coalescing: the kernel refuses with EINVAL and says why
+        NetlinkException e = assertThrows(NetlinkException.class,
+                () -> ethtool.setCoalesce("tap0", EthtoolCoalesce.of(Map.of("tx-frames", 5L))));
+        assertEquals(Errno.EINVAL, e.errno(), e.getMessage());
+        assertTrue(e.kernelMessage() != null && !e.kernelMessage().isEmpty(), e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> ethtool.setCoalesce("tap0", EthtoolCoalesce.of(Map.of())));
+        assertThrows(IllegalArgumentException.class, () -> EthtoolCoalesce.of(Map.of("rx-frames", -1L)));
+        assertThrows(IllegalArgumentException.class, () -> EthtoolCoalesce.of(Map.of("adaptive-rx", 1L)));
+        assertThrows(IllegalArgumentException.class, () -> EthtoolCoalesce.of(Map.of("bogus", 1L)));
+    }
+
+    @Test
     void unsupportedOperationsAreTheKernelsEopnotsupp() throws Exception {
         record Op(String dev, String option, Call call) {
         }
