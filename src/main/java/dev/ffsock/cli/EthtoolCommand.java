@@ -4,6 +4,7 @@ import dev.ffsock.EthtoolIoctl;
 import dev.ffsock.EthtoolStat;
 import dev.ffsock.netlink.ethtool.Ethnl;
 import dev.ffsock.netlink.ethtool.Ethtool;
+import dev.ffsock.netlink.ethtool.EthtoolCoalesce;
 import dev.ffsock.netlink.ethtool.EthtoolFeature;
 import dev.ffsock.netlink.ethtool.EthtoolFeatures;
 
@@ -30,12 +31,14 @@ final class EthtoolCommand implements Command {
                 usage: ffsock ethtool -k|-g|-l|-c|-a|-i|-S DEV [--json] [--netns NAME]
                        ffsock ethtool -K DEV FEATURE on|off [FEATURE on|off]... [--netns NAME]
                        ffsock ethtool -L DEV [rx N] [tx N] [other N] [combined N] [--netns NAME]
+                       ffsock ethtool -C DEV PARAMETER N|on|off... [--netns NAME]
 
                 Prints what ethtool prints for the same option:
                   -k  features (offloads)       -K  turn features on or off (ethtool's names,
                   -g  ring sizes                    such as gro or tso, or the kernel's, such as rx-gro)
                   -l  channels                  -L  set channel counts
-                  -c  interrupt coalescing      -i  driver information
+                  -c  interrupt coalescing      -C  change it (rx-usecs N, adaptive-rx on, ...)
+                  -i  driver information
                   -a  pause parameters          -S  driver statistics
                 A device that does not support the request fails with the kernel's error
                 (EOPNOTSUPP and its message; exit status 1).
@@ -64,8 +67,8 @@ final class EthtoolCommand implements Command {
                     if (++i == args.length) throw new UsageException("option --netns needs a value");
                     netns = args[i];
                 }
-                case "-k", "-K", "-g", "-l", "-L", "-c", "-a", "-i", "-S" -> {
-                    if (mode != null) throw new UsageException("one of -k -K -g -l -L -c -a -i -S at a time");
+                case "-k", "-K", "-g", "-l", "-L", "-c", "-C", "-a", "-i", "-S" -> {
+                    if (mode != null) throw new UsageException("one of -k -K -g -l -L -c -C -a -i -S at a time");
                     mode = a;
                     if (++i == args.length) throw new UsageException("option " + a + " needs a device name");
                     dev = args[i];
@@ -77,7 +80,7 @@ final class EthtoolCommand implements Command {
                 }
             }
         }
-        if (mode == null) throw new UsageException("missing -k, -K, -g, -l, -L, -c, -a, -i or -S");
+        if (mode == null) throw new UsageException("missing -k, -K, -g, -l, -L, -c, -C, -a, -i or -S");
         try {
             EthtoolIoctl.checkName(dev);
         } catch (IllegalArgumentException e) {
@@ -87,7 +90,7 @@ final class EthtoolCommand implements Command {
         if (json && !mode.equals("-k") && !mode.equals("-a")) {
             throw new UsageException("--json goes with -k and -a (ethtool has no JSON for " + mode + ")");
         }
-        if (!rest.isEmpty() && !mode.equals("-K") && !mode.equals("-L")) {
+        if (!rest.isEmpty() && !mode.equals("-K") && !mode.equals("-L") && !mode.equals("-C")) {
             throw new UsageException("unexpected argument '" + rest.getFirst() + "'");
         }
         try (Ethtool ethtool = Ethtool.open(netns)) {
@@ -99,6 +102,7 @@ final class EthtoolCommand implements Command {
                 case "-l" -> print(io, EthtoolFormat.channels(dev, ethtool.channels(dev)));
                 case "-L" -> setChannels(ethtool, dev, rest);
                 case "-c" -> print(io, EthtoolFormat.coalesce(dev, ethtool.coalesce(dev)));
+                case "-C" -> setCoalesce(ethtool, dev, rest);
                 case "-a" -> print(io, json ? EthtoolFormat.ethtoolJson(EthtoolFormat.pauseJson(dev, ethtool.pause(dev)))
                         : EthtoolFormat.pause(dev, ethtool.pause(dev)));
                 case "-i" -> print(io, EthtoolFormat.driverInfo(ethtool.driverInfo(dev)));
@@ -167,6 +171,29 @@ final class EthtoolCommand implements Command {
             io.err().println("Could not change any device features");
             return 1;
         }
+        return 0;
+    }
+
+    private static int setCoalesce(Ethtool ethtool, String dev, List<String> args) throws Exception {
+        if (args.isEmpty() || args.size() % 2 != 0) throw new UsageException("-C takes PARAMETER VALUE pairs");
+        Map<String, Object> values = new LinkedHashMap<>();
+        for (int i = 0; i < args.size(); i += 2) {
+            String p = args.get(i), v = args.get(i + 1);
+            if (!EthtoolCoalesce.PARAMETERS.contains(p)) throw new UsageException("unknown coalescing parameter '" + p + "'");
+            if (EthtoolCoalesce.isSwitch(p)) {
+                if (!v.equals("on") && !v.equals("off")) throw new UsageException(p + " takes on or off: '" + v + "'");
+                values.put(p, v.equals("on"));
+            } else {
+                try {
+                    long n = Long.parseLong(v);
+                    if (n < 0 || n > 0xffff_ffffL) throw new NumberFormatException();
+                    values.put(p, n);
+                } catch (NumberFormatException e) {
+                    throw new UsageException("bad number for " + p + ": '" + v + "' (0 to 4294967295)");
+                }
+            }
+        }
+        ethtool.setCoalesce(dev, EthtoolCoalesce.of(values));
         return 0;
     }
 

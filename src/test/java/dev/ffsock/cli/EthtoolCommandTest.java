@@ -87,6 +87,13 @@ class EthtoolCommandTest {
         assertEquals(1, tooMany.status(), tooMany.toString());
         assertTrue(tooMany.err().contains("EINVAL") && tooMany.err().contains("kernel:"), tooMany.err());
         assertEquals(0, ffsock("-L", "v0", "rx", "1").status());
+        assertEquals(0, ffsock("-C", "tap0", "rx-frames", "7").status());
+        same(ns.ethtool("-c", "tap0"), ffsock("-c", "tap0"), "-c tap0 after -C");
+        assertTrue(ns.ethtool("-c", "tap0").out().contains("\nrx-frames: 7\n"));
+        Cli.Result tx = ffsock("-C", "tap0", "tx-frames", "7");
+        assertEquals(1, tx.status(), tx.toString());
+        assertTrue(tx.err().contains("EINVAL") && tx.err().contains("kernel:"), tx.err());
+        assertEquals(0, ffsock("-C", "tap0", "rx-frames", "0").status());
     }
 
     @Test
@@ -112,7 +119,9 @@ class EthtoolCommandTest {
     void usageErrorsExit2() {
         for (String[] args : new String[][] {{"v0"}, {"-g", "v0", "--json"}, {"-k"}, {"-k", "far-too-long-a-name"},
                 {"-K", "v0", "gro"}, {"-K", "v0", "gro", "maybe"}, {"-K", "v0", "no-such-feature", "on"},
-                {"-L", "v0", "rx", "x"}, {"-L", "v0", "bogus", "1"}, {"-k", "v0", "extra"}, {"-k", "v0", "--bogus"}}) {
+                {"-L", "v0", "rx", "x"}, {"-L", "v0", "bogus", "1"},
+                {"-C", "tap0", "bogus", "1"}, {"-C", "tap0", "rx-frames", "-1"}, {"-C", "tap0", "adaptive-rx", "1"},
+                {"-C", "tap0"}, {"-k", "v0", "extra"}, {"-k", "v0", "--bogus"}}) {
             Cli.Result r = ffsock(args);
             assertEquals(2, r.status(), String.join(" ", args) + ": " + r);
             assertTrue(r.err().startsWith("ffsock: ") && r.err().contains("usage: ffsock ethtool"), r.err());
