@@ -7,10 +7,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
-import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -130,10 +127,7 @@ class EthtoolCommandTest {
 
     @Test
     void hostDevicesReadOnly() throws Exception {
-        List<String> devs;
-        try (Stream<Path> s = Files.list(Path.of("/sys/class/net"))) {
-            devs = s.map(p -> p.getFileName().toString()).sorted().toList();
-        }
+        List<String> devs = EthtoolNs.hostDevices();
         int compared = 0;
         for (String dev : devs) {
             for (String[] opt : new String[][] {{"-g"}, {"-c"}, {"-i"}, {"-l"}, {"--json", "-k"}, {"-k"}}) {

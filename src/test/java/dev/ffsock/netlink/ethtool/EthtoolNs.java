@@ -47,6 +47,13 @@ public final class EthtoolNs implements AutoCloseable {
         return TestNetns.exec(cmd);
     }
 
+    /** {@return the host's network devices (this process's namespace), by name} */
+    public static List<String> hostDevices() throws IOException {
+        try (java.util.stream.Stream<java.nio.file.Path> s = java.nio.file.Files.list(java.nio.file.Path.of("/sys/class/net"))) {
+            return s.map(p -> p.getFileName().toString()).sorted().toList();
+        }
+    }
+
     @Override
     public void close() throws IOException, InterruptedException {
         ns.close();

@@ -13,13 +13,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -260,10 +257,7 @@ class EthtoolTest {
 
     @Test
     void hostDevicesReadOnly() throws Exception {
-        List<String> devs;
-        try (Stream<Path> s = Files.list(Path.of("/sys/class/net"))) {
-            devs = s.map(p -> p.getFileName().toString()).sorted().toList();
-        }
+        List<String> devs = EthtoolNs.hostDevices();
         int compared = 0;
         try (Ethtool host = Ethtool.open()) {
             for (String dev : devs) {
