@@ -15,4 +15,6 @@ module dev.ffsock {
     exports dev.ffsock.netlink.genl;
     exports dev.ffsock.netlink.ethtool;
     exports dev.ffsock.netlink.uevent;
+    // tc: qdiscs, classes, filters
+    exports dev.ffsock.netlink.tc;
 }
