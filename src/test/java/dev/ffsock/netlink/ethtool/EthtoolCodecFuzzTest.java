@@ -1,6 +1,7 @@
 package dev.ffsock.netlink.ethtool;
 
 import dev.ffsock.netlink.Attributes;
+import dev.ffsock.netlink.CodecFuzz;
 import dev.ffsock.netlink.MessageBuilder;
 import dev.ffsock.netlink.NetlinkFormatException;
 import dev.ffsock.netlink.NetlinkMessage;
@@ -13,7 +14,6 @@ import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.BitSet;
 import java.util.List;
 import java.util.Map;
@@ -154,18 +154,24 @@ class EthtoolCodecFuzzTest {
     }
 
     /** A settings reply's shape: the attribute types in record component order (after the header) and kinds. */
-    private record Shape(String name, Function<Attributes, Record> decode, int[] types, char[] kinds) {
+    private record Shape(String name, int cmd, Function<Attributes, Record> decode, int[] types, char[] kinds) {
     }
 
     private static final List<Shape> SHAPES = List.of(
-            new Shape("rings", SettingsCodec::rings, range(2, 13), "uuuuuuuuu8uB".toCharArray()),
-            new Shape("channels", SettingsCodec::channels, range(2, 9), "uuuuuuuu".toCharArray()),
-            new Shape("coalesce", SettingsCodec::coalesce, range(2, 25), "uuuuuuuuuBBuuuuuuuuuuuBB".toCharArray()),
-            new Shape("pause", SettingsCodec::pause, range(2, 4), "BBB".toCharArray()),
-            new Shape("eee", SettingsCodec::eee, range(2, 7), "bbBBBu".toCharArray()),
-            new Shape("linkinfo", SettingsCodec::linkInfo, range(2, 6), "88888".toCharArray()),
-            new Shape("linkmodes", SettingsCodec::linkModes, new int[] {2, 3, 4, 5, 6, 9}, "8bbu8u".toCharArray()),
-            new Shape("linkstate", SettingsCodec::linkState, range(2, 6), "Buu88".toCharArray()));
+            new Shape("rings", ETHTOOL_MSG_RINGS_GET_REPLY, SettingsCodec::rings, range(2, 13),
+                    "uuuuuuuuu8uB".toCharArray()),
+            new Shape("channels", ETHTOOL_MSG_CHANNELS_GET_REPLY, SettingsCodec::channels, range(2, 9),
+                    "uuuuuuuu".toCharArray()),
+            new Shape("coalesce", ETHTOOL_MSG_COALESCE_GET_REPLY, SettingsCodec::coalesce, range(2, 25),
+                    "uuuuuuuuuBBuuuuuuuuuuuBB".toCharArray()),
+            new Shape("pause", ETHTOOL_MSG_PAUSE_GET_REPLY, SettingsCodec::pause, range(2, 4), "BBB".toCharArray()),
+            new Shape("eee", ETHTOOL_MSG_EEE_GET_REPLY, SettingsCodec::eee, range(2, 7), "bbBBBu".toCharArray()),
+            new Shape("linkinfo", ETHTOOL_MSG_LINKINFO_GET_REPLY, SettingsCodec::linkInfo, range(2, 6),
+                    "88888".toCharArray()),
+            new Shape("linkmodes", ETHTOOL_MSG_LINKMODES_GET_REPLY, SettingsCodec::linkModes,
+                    new int[] {2, 3, 4, 5, 6, 9}, "8bbu8u".toCharArray()),
+            new Shape("linkstate", ETHTOOL_MSG_LINKSTATE_GET_REPLY, SettingsCodec::linkState, range(2, 6),
+                    "Buu88".toCharArray()));
 
     private static int[] range(int from, int to) {
         int[] r = new int[to - from + 1];
@@ -276,6 +282,14 @@ class EthtoolCodecFuzzTest {
         assertEquals(new EthtoolChannels(new EthtoolHeader(0, null), null, null, null, null, 2L, null, null, 4L), back);
     }
 
+    /** A decoder of the replies with genl command {@code cmd} (null for the others). */
+    private static Function<NetlinkMessage, Object> byCmd(int cmd, Function<Attributes, Object> decode) {
+        return m -> {
+            GenlMessage g = new GenlMessage(m, 0);
+            return g.cmd() == cmd ? decode.apply(g.attributes()) : null;
+        };
+    }
+
     @Test
     void mutatedRepliesDecodeOrThrowFormatErrors() throws Exception {
         List<byte[]> corpus = new ArrayList<>();
@@ -283,39 +297,14 @@ class EthtoolCodecFuzzTest {
         corpus.add(featuresReply(gen, true));
         corpus.add(featuresReply(gen, false));
         corpus.add(reply(ETHTOOL_MSG_STRSET_GET_REPLY, w -> FeaturesCodec.writeStrings(w, ETH_SS_FEATURES, NAMES)));
-        for (Shape s : SHAPES) corpus.add(reply(1, w -> writeRandom(w, s, gen)));
+        for (Shape s : SHAPES) corpus.add(reply(s.cmd(), w -> writeRandom(w, s, gen)));
         corpus.addAll(liveReplies());
-        List<Function<Attributes, Object>> decoders = new ArrayList<>();
-        decoders.add(a -> FeaturesCodec.decode(a, NAMES));
-        decoders.add(a -> FeaturesCodec.strings(a, ETH_SS_FEATURES));
-        decoders.add(a -> a.next() && a.isNested() ? BitsetCodec.decode(a.nested()) : null);
-        for (Shape s : SHAPES) decoders.add(s.decode()::apply);
-        long seed = Long.getLong("ffsock.fuzz.seed", System.nanoTime());
-        Random rnd = new Random(seed);
-        int formatErrors = 0, decoded = 0;
-        for (int i = 0; i < 20_000; i++) {
-            byte[] b = corpus.get(rnd.nextInt(corpus.size())).clone();
-            int flips = 1 + rnd.nextInt(8);
-            for (int f = 0; f < flips; f++) {
-                int at = 20 + rnd.nextInt(Math.max(1, b.length - 20));
-                if (at < b.length) b[at] = (byte) (rnd.nextInt(4) == 0 ? 0xff : rnd.nextInt(256));
-            }
-            int len = rnd.nextInt(3) == 0 ? 16 + rnd.nextInt(b.length - 15) : b.length;
-            byte[] cut = Arrays.copyOf(b, len);
-            MemorySegment s = MemorySegment.ofArray(cut);
-            s.set(ValueLayout.JAVA_INT_UNALIGNED, 0, len);
-            for (var d : decoders) {
-                try {
-                    d.apply(new GenlMessage(NetlinkMessage.parse(s), 0).attributes());
-                    decoded++;
-                } catch (NetlinkFormatException e) {
-                    formatErrors++;
-                } catch (RuntimeException e) {
-                    throw new AssertionError("seed " + seed + ": " + e, e);
-                }
-            }
-        }
-        assertTrue(formatErrors > 0 && decoded > 0, "seed " + seed + ": " + formatErrors + "/" + decoded);
+        List<Function<NetlinkMessage, Object>> decoders = new ArrayList<>();
+        decoders.add(byCmd(ETHTOOL_MSG_FEATURES_GET_REPLY, a -> FeaturesCodec.decode(a, NAMES)));
+        decoders.add(byCmd(ETHTOOL_MSG_STRSET_GET_REPLY, a -> FeaturesCodec.strings(a, ETH_SS_FEATURES)));
+        for (Shape s : SHAPES) decoders.add(byCmd(s.cmd(), s.decode()::apply));
+        CodecFuzz.Counts c = CodecFuzz.run(corpus, decoders);
+        assertTrue(c.formatErrors() > 0 && c.decoded() > 0, c.toString());
     }
 
     /** Real replies from this host's loopback (read-only): features both ways, the feature names, link state. */
