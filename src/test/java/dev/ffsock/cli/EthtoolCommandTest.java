@@ -94,6 +94,23 @@ class EthtoolCommandTest {
     }
 
     @Test
+    void dependentChangesAreReportedAsEthtoolReportsThem() throws Exception {
+        // turning TX checksumming off takes the segmentation offloads with it: "Actual changes:"
+        Cli.Result ours = ffsock("-K", "v1", "tx", "off");
+        TestNetns.Result back = ns.ethtool("-K", "v1", "tx", "on");
+        assertEquals(0, back.status(), back.err());
+        TestNetns.Result theirs = ns.ethtool("-K", "v1", "tx", "off");
+        assertEquals(theirs.status(), ours.status(), ours.toString());
+        assertTrue(ours.out().startsWith("Actual changes:\n") && ours.out().contains("[not requested]"), ours.out());
+        assertEquals(theirs.out(), ours.out());
+        same(ns.ethtool("--json", "-k", "v1"), ffsock("-k", "v1", "--json"), "after -K tx off");
+        // and back on, from the same state ethtool turned it on from
+        Cli.Result on = ffsock("-K", "v1", "tx", "on");
+        assertEquals(back.out(), on.out());
+        assertEquals(back.status(), on.status(), on.toString());
+    }
+
+    @Test
     void kernelRefusalsExit1WithErrnoAndExtAck() throws Exception {
         for (String opt : List.of("-g", "-a", "-c")) {
             Cli.Result r = ffsock(opt, "v0");
