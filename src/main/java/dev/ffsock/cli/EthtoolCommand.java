@@ -7,6 +7,8 @@ import dev.ffsock.netlink.ethtool.Ethtool;
 import dev.ffsock.netlink.ethtool.EthtoolCoalesce;
 import dev.ffsock.netlink.ethtool.EthtoolFeature;
 import dev.ffsock.netlink.ethtool.EthtoolFeatures;
+import dev.ffsock.netlink.ethtool.EthtoolLinkModes;
+import dev.ffsock.netlink.ethtool.EthtoolPause;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -103,8 +105,7 @@ final class EthtoolCommand implements Command {
                 case "-L" -> setChannels(ethtool, dev, rest);
                 case "-c" -> print(io, EthtoolFormat.coalesce(dev, ethtool.coalesce(dev)));
                 case "-C" -> setCoalesce(ethtool, dev, rest);
-                case "-a" -> print(io, json ? EthtoolFormat.ethtoolJson(EthtoolFormat.pauseJson(dev, ethtool.pause(dev)))
-                        : EthtoolFormat.pause(dev, ethtool.pause(dev)));
+                case "-a" -> pause(ethtool, dev, json, io);
                 case "-i" -> print(io, EthtoolFormat.driverInfo(ethtool.driverInfo(dev)));
                 default -> statistics(ethtool.statistics(dev), io);
             };
@@ -114,6 +115,14 @@ final class EthtoolCommand implements Command {
     private static int print(Io io, String text) {
         io.out().print(text);
         return 0;
+    }
+
+    /** {@code -a}: with autonegotiation on, the link modes too, for the negotiated directions. */
+    private static int pause(Ethtool ethtool, String dev, boolean json, Io io) throws Exception {
+        EthtoolPause p = ethtool.pause(dev);
+        EthtoolLinkModes modes = Boolean.TRUE.equals(p.autoneg()) ? ethtool.linkModes(dev) : null;
+        return print(io, json ? EthtoolFormat.ethtoolJson(EthtoolFormat.pauseJson(dev, p, modes))
+                : EthtoolFormat.pause(dev, p, modes));
     }
 
     private static int statistics(List<EthtoolStat> stats, Io io) {

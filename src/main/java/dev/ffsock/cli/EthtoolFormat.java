@@ -2,10 +2,13 @@ package dev.ffsock.cli;
 
 import dev.ffsock.EthtoolDriverInfo;
 import dev.ffsock.EthtoolStat;
+import dev.ffsock.netlink.ethtool.Ethnl;
+import dev.ffsock.netlink.ethtool.EthtoolBitset;
 import dev.ffsock.netlink.ethtool.EthtoolChannels;
 import dev.ffsock.netlink.ethtool.EthtoolCoalesce;
 import dev.ffsock.netlink.ethtool.EthtoolFeature;
 import dev.ffsock.netlink.ethtool.EthtoolFeatures;
+import dev.ffsock.netlink.ethtool.EthtoolLinkModes;
 import dev.ffsock.netlink.ethtool.EthtoolPause;
 import dev.ffsock.netlink.ethtool.EthtoolRings;
 
@@ -131,21 +134,51 @@ final class EthtoolFormat {
                 + "\n";
     }
 
-    /** {@code ethtool -a} (the negotiated lines ethtool adds from the link partner are not printed). */
-    static String pause(String dev, EthtoolPause p) {
-        return "Pause parameters for " + dev + ":\n"
+    /**
+     * {@code ethtool -a}: with autonegotiation on, the negotiated directions from the advertised and the link
+     * partner's pause modes ({@code modes}, null when not asked), then a blank line.
+     */
+    static String pause(String dev, EthtoolPause p, EthtoolLinkModes modes) {
+        StringBuilder sb = new StringBuilder("Pause parameters for " + dev + ":\n"
                 + "Autonegotiate:\t" + onOff(p.autoneg()) + "\n"
                 + "RX:\t\t" + onOff(p.rx()) + "\n"
-                + "TX:\t\t" + onOff(p.tx()) + "\n";
+                + "TX:\t\t" + onOff(p.tx()) + "\n");
+        boolean[] n = negotiated(modes);
+        if (n != null) sb.append("RX negotiated: ").append(onOff(n[0])).append("\nTX negotiated: ").append(onOff(n[1])).append('\n');
+        return sb.append('\n').toString();
+    }
+
+    /**
+     * {@return RX and TX pause as negotiated: both when both ends advertise symmetric pause; with asymmetric
+     * pause on both ends, RX when this end advertises pause, else TX when the partner does; null without modes}
+     */
+    static boolean[] negotiated(EthtoolLinkModes modes) {
+        if (modes == null || modes.ours() == null || modes.peer() == null) return null;
+        EthtoolBitset ours = modes.ours(), peer = modes.peer();
+        boolean rx = false, tx = false;
+        if (ours.isSet(Ethnl.ETHTOOL_LINK_MODE_Pause_BIT) && peer.isSet(Ethnl.ETHTOOL_LINK_MODE_Pause_BIT)) {
+            rx = tx = true;
+        } else if (ours.isSet(Ethnl.ETHTOOL_LINK_MODE_Asym_Pause_BIT) && peer.isSet(Ethnl.ETHTOOL_LINK_MODE_Asym_Pause_BIT)) {
+            if (ours.isSet(Ethnl.ETHTOOL_LINK_MODE_Pause_BIT)) rx = true;
+            else if (peer.isSet(Ethnl.ETHTOOL_LINK_MODE_Pause_BIT)) tx = true;
+        }
+        return new boolean[] {rx, tx};
     }
 
     /** {@code ethtool --json -a}: the object's members. */
-    static Map<String, Object> pauseJson(String dev, EthtoolPause p) {
+    static Map<String, Object> pauseJson(String dev, EthtoolPause p, EthtoolLinkModes modes) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("ifname", dev);
         if (p.autoneg() != null) m.put("autonegotiate", p.autoneg());
         if (p.rx() != null) m.put("rx", p.rx());
         if (p.tx() != null) m.put("tx", p.tx());
+        boolean[] n = negotiated(modes);
+        if (n != null) {
+            Map<String, Object> neg = new LinkedHashMap<>();
+            neg.put("rx", n[0]);
+            neg.put("tx", n[1]);
+            m.put("negotiated", neg);
+        }
         return m;
     }
 

@@ -4422,6 +4422,24 @@ public class LinuxC extends LinuxC_1 {
     public static int ETH_SS_FEATURES() {
         return ETH_SS_FEATURES;
     }
+    private static final int ETHTOOL_LINK_MODE_Pause_BIT = (int)13L;
+    /**
+     * {@snippet lang=c :
+     * enum ethtool_link_mode_bit_indices.ETHTOOL_LINK_MODE_Pause_BIT = 13
+     * }
+     */
+    public static int ETHTOOL_LINK_MODE_Pause_BIT() {
+        return ETHTOOL_LINK_MODE_Pause_BIT;
+    }
+    private static final int ETHTOOL_LINK_MODE_Asym_Pause_BIT = (int)14L;
+    /**
+     * {@snippet lang=c :
+     * enum ethtool_link_mode_bit_indices.ETHTOOL_LINK_MODE_Asym_Pause_BIT = 14
+     * }
+     */
+    public static int ETHTOOL_LINK_MODE_Asym_Pause_BIT() {
+        return ETHTOOL_LINK_MODE_Asym_Pause_BIT;
+    }
     private static final int ETHTOOL_MSG_STRSET_GET = (int)1L;
     /**
      * {@snippet lang=c :

@@ -403,4 +403,8 @@ public final class Ethnl {
     public static final int ETH_SS_FEATURES = 4;
     /** C ETH_SS_STATS. */
     public static final int ETH_SS_STATS = 1;
+    /** C ETHTOOL_LINK_MODE_Pause_BIT: the link mode bit for symmetric pause. */
+    public static final int ETHTOOL_LINK_MODE_Pause_BIT = 13;
+    /** C ETHTOOL_LINK_MODE_Asym_Pause_BIT: the link mode bit for asymmetric pause. */
+    public static final int ETHTOOL_LINK_MODE_Asym_Pause_BIT = 14;
 }
