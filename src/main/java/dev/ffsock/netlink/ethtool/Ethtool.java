@@ -106,7 +106,7 @@ public final class Ethtool extends GenlFamilyClient implements AutoCloseable {
 
     /**
      * The strings of a global string set ({@code ETHTOOL_MSG_STRSET_GET}), by index: for
-     * {@link Ethnl#ETH_SS_FEATURES} the feature names {@code ethtool -k} shows.
+     * {@link Ethnl#ETH_SS_FEATURES} the feature names {@code ethtool -k} shows (ethtool asks for them first).
      *
      * @param stringSet {@code ETH_SS_*}
      * @return the strings, index {@code i} for bit or entry {@code i} (null where the kernel sent none)
