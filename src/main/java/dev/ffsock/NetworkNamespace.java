@@ -3,8 +3,6 @@ package dev.ffsock;
 import dev.ffsock.internal.Sys;
 
 import java.io.IOException;
-import java.lang.foreign.Arena;
-import java.lang.foreign.MemorySegment;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicReference;

@@ -234,13 +234,7 @@ final class BridgeCommand implements Command {
     }
 
     private static int vid(String s) throws UsageException {
-        try {
-            int v = Integer.parseInt(s);
-            if (v >= 1 && v <= 4094) return v;
-        } catch (NumberFormatException e) {
-            // below
-        }
-        throw new UsageException("bad vlan id '" + s + "' (1 to 4094)");
+        return Words.number(s, 1, 4094, "vlan id");
     }
 
     /** {@code bridge link ...}. */

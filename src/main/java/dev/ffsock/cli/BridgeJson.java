@@ -1,5 +1,6 @@
 package dev.ffsock.cli;
 
+import dev.ffsock.netlink.route.BridgeCodec;
 import dev.ffsock.netlink.route.BridgePort;
 import dev.ffsock.netlink.route.BridgePortFlag;
 import dev.ffsock.netlink.route.BridgeVlan;
@@ -36,17 +37,8 @@ final class BridgeJson {
         if ((n.flags() & Rtnl.NTF_STICKY) != 0) flags.add("sticky");
         o.put("flags", flags);
         if (n.master() != 0) o.put("master", links.name(n.master()));
-        o.put("state", fdbState(n.state().bits()));
+        o.put("state", BridgeCodec.fdbStateName(n.state().bits()));
         return o;
-    }
-
-    /** {@code bridge fdb}'s state word: permanent, static (NOARP), stale, "" (reachable: dynamic), else the hex bits. */
-    static String fdbState(int s) {
-        if ((s & Rtnl.NUD_PERMANENT) != 0) return "permanent";
-        if ((s & Rtnl.NUD_NOARP) != 0) return "static";
-        if ((s & Rtnl.NUD_STALE) != 0) return "stale";
-        if ((s & Rtnl.NUD_REACHABLE) != 0) return "";
-        return s == 0 ? "0" : "0x" + Integer.toHexString(s);
     }
 
     /** {@return a bridge port as {@code bridge -j [-d] link show} prints it} */

@@ -16,7 +16,6 @@ import dev.ffsock.netlink.route.VlanSpec;
 import dev.ffsock.netlink.route.VxlanSpec;
 
 import java.net.InetAddress;
-import java.util.List;
 
 /**
  * Parses the words of {@code ip link add|set} and {@code ip tuntap add} into the library's specs,
@@ -24,24 +23,22 @@ import java.util.List;
  * refuse ({@link IllegalArgumentException}) become one too.
  */
 final class LinkArgs {
-    private final List<String> words;
-    private int next;
+    private final Words words;
 
-    LinkArgs(List<String> words) {
+    LinkArgs(Words words) {
         this.words = words;
     }
 
     private boolean more() {
-        return next < words.size();
+        return words.hasNext();
     }
 
-    private String word() {
-        return words.get(next++);
+    private String word() throws UsageException {
+        return words.next("argument");
     }
 
     private String value(String key) throws UsageException {
-        if (!more()) throw new UsageException("'" + key + "' needs a value");
-        return word();
+        return words.value(key);
     }
 
     private long number(String key, long min, long max) throws UsageException {
@@ -62,38 +59,10 @@ final class LinkArgs {
         throw new UsageException("'" + key + "' takes on or off: '" + v + "'");
     }
 
-    private static InetAddress address(String key, String v) throws UsageException {
-        try {
-            return InetAddress.ofLiteral(v);
-        } catch (IllegalArgumentException e) {
-            throw new UsageException("bad address for '" + key + "': '" + v + "'");
-        }
-    }
-
     /** {@code netns NAME|PID}: a number is a pid, as ip reads it. */
     private NetnsRef netns() throws UsageException {
         String v = value("netns");
         return v.chars().allMatch(Character::isDigit) && !v.isEmpty() ? NetnsRef.pid(Integer.parseInt(v)) : NetnsRef.named(v);
-    }
-
-    /**
-     * Splits a command's arguments into ip-style words and dash options: the options {@code flag}
-     * takes ({@code -d}, {@code -s}) are counted there, the shared ones go to {@code common}
-     * ({@code --netns NAME} with its value), anything else is a usage error.
-     */
-    static List<String> words(String[] args, RtnlOptions common, java.util.function.Predicate<String> flag) throws UsageException {
-        List<String> words = new java.util.ArrayList<>();
-        for (int i = 0; i < args.length; i++) {
-            String a = args[i];
-            if (!a.startsWith("-") || a.equals("-")) {
-                words.add(a);
-            } else if (!flag.test(a)) {
-                Options o = new Options(java.util.Arrays.copyOfRange(args, i, args.length));
-                if (!common.accept(o.next(), o)) throw o.unknown();
-                i += o.consumed() - 1;
-            }
-        }
-        return words;
     }
 
     /** {@code ip link add [link DEV] [name] NAME [mtu M] [address A] [txqueuelen Q] [master M] [netns NS] type KIND ARGS}. */
@@ -123,7 +92,7 @@ final class LinkArgs {
         if (name == null) throw new UsageException("link add needs a name");
         if (kind == null) throw new UsageException("link add needs 'type KIND'");
         KindSpec k = kind(kind, lower);
-        if (more()) throw new UsageException("unexpected '" + words.get(next) + "' for type " + kind);
+        if (more()) throw new UsageException("unexpected '" + words.peek() + "' for type " + kind);
         return new LinkSpec(name, k, mtu, address, txqlen, master, ns);
     }
 
@@ -221,9 +190,9 @@ final class LinkArgs {
             switch (w) {
                 case "id", "vni" -> id = (int) number(w, 0, 0xFFFFFFFFL >> 1);
                 case "dstport" -> port = (int) number(w, 0, 65535);
-                case "group" -> group = address(w, value(w));
-                case "remote" -> remote = address(w, value(w));
-                case "local" -> local = address(w, value(w));
+                case "group" -> group = Words.address(value(w));
+                case "remote" -> remote = Words.address(value(w));
+                case "local" -> local = Words.address(value(w));
                 case "dev" -> dev = value(w);
                 case "ttl", "hoplimit" -> {
                     String v = value(w);
@@ -272,7 +241,10 @@ final class LinkArgs {
                 case "alias" -> c.alias(value(w));
                 case "address" -> c.address(RtnetlinkChanges.lladdr(value(w)));
                 case "txqueuelen", "txqlen", "qlen" -> c.txqlen((int) number(w, 0, Integer.MAX_VALUE));
-                case "group" -> c.group(value(w).equals("default") ? 0 : parse(w, words.get(next - 1), 0xFFFFFFFFL));
+                case "group" -> {
+                    String g = value(w);
+                    yield c.group(g.equals("default") ? 0 : parse(w, g, 0xFFFFFFFFL));
+                }
                 case "master" -> c.master(value(w));
                 case "nomaster" -> c.noMaster();
                 case "promisc" -> c.promisc(onOff(w));

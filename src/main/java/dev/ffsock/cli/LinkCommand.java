@@ -57,59 +57,53 @@ final class LinkCommand implements Command {
 
     @Override
     public int run(String[] args, Io io) throws Exception {
-        RtnlOptions common = new RtnlOptions();
-        int[] ds = new int[2];
-        List<String> words = LinkArgs.words(args, common, a -> {
-            switch (a) {
-                case "-d", "--details" -> ds[0]++;
-                case "-s", "--stats" -> ds[1]++;
-                default -> {
-                    return false;
-                }
-            }
-            return true;
-        });
-        int details = ds[0], stats = ds[1];
+        Words words = new Words(args);
+        RtnlOptions common = words.common;
         if (common.help) {
             io.out().print(usage());
             return 0;
         }
-        String sub = words.isEmpty() ? "show" : words.get(0);
-        List<String> rest = words.isEmpty() ? List.of() : words.subList(1, words.size());
+        String sub = words.hasNext() ? words.next("command") : "show";
         try {
             switch (sub) {
                 case "add" -> {
-                    LinkSpec s = new LinkArgs(rest).add();
+                    LinkSpec s = new LinkArgs(words).add();
                     try (NetlinkConnection c = NetlinkConnection.open(Netlink.NETLINK_ROUTE, common.netns)) {
                         new RtnetlinkChanges(c).addLink(s);
                     }
                     return 0;
                 }
                 case "set", "change" -> {
-                    LinkArgs.Set set = new LinkArgs(rest).set();
+                    LinkArgs.Set set = new LinkArgs(words).set();
                     try (NetlinkConnection c = NetlinkConnection.open(Netlink.NETLINK_ROUTE, common.netns)) {
                         new RtnetlinkChanges(c).setLink(set.dev(), set.change());
                     }
                     return 0;
                 }
                 case "del", "delete" -> {
-                    List<String> r = rest.size() == 2 && rest.get(0).equals("dev") ? rest.subList(1, 2) : rest;
-                    if (r.size() != 1) throw new UsageException("link del takes one device");
+                    String dev = device(words, true);
                     try (NetlinkConnection c = NetlinkConnection.open(Netlink.NETLINK_ROUTE, common.netns)) {
-                        new RtnetlinkChanges(c).deleteLink(r.get(0));
+                        new RtnetlinkChanges(c).deleteLink(dev);
                     }
                     return 0;
                 }
                 case "show", "list", "ls" -> {
-                    List<String> r = rest.size() == 2 && rest.get(0).equals("dev") ? rest.subList(1, 2) : rest;
-                    if (r.size() > 1) throw new UsageException("link show takes at most one device");
-                    return show(io, common, r.isEmpty() ? null : r.get(0), details > 0, stats);
+                    return show(io, common, device(words, false), words.details, words.stats);
                 }
                 default -> throw new UsageException("unknown link command '" + sub + "' (show, add, set, del)");
             }
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
+    }
+
+    /** {@code [dev] DEV} and nothing after it; {@return the device, or null if optional and absent} */
+    private static String device(Words words, boolean required) throws UsageException {
+        if (!required && !words.hasNext()) return null;
+        String d = words.next("device");
+        if (d.equals("dev")) d = words.next("device");
+        words.end();
+        return d;
     }
 
     private static int show(Io io, RtnlOptions common, String dev, boolean details, int stats) throws Exception {

@@ -30,7 +30,7 @@ final class NeighCommand implements Command {
                        ffsock neigh add|replace [proxy] ADDR [lladdr LLADDR] dev DEV [nud STATE]
                                     [router] [extern_learn]
                        ffsock neigh del [proxy] ADDR dev DEV
-                       ffsock neigh flush dev DEV [nud STATE] [-4 | -6]
+                       ffsock neigh flush [dev DEV] [nud STATE] [-4 | -6]
 
                 Lists the neighbour (ARP and NDP) entries through rtnetlink, one line each:
                   192.0.2.1  dev eth0  lladdr 02:fc:00:00:00:05  STALE
@@ -38,8 +38,8 @@ final class NeighCommand implements Command {
                 lists the proxy entries instead. With --json, the array 'ip -j neigh show' prints.
                 add, replace, del and flush change the table as 'ip neigh' does: STATE is one of
                 permanent (the default), noarp, reachable, stale, none, incomplete, delay, probe,
-                failed; flush deletes a device's entries in STATE (default: all but permanent and
-                noarp).
+                failed; flush deletes the entries (of DEV, or of every device) in STATE (default: all
+                but permanent and noarp).
 
                 options:
                   -4, -6         only IPv4 (ARP) or only IPv6 (NDP) entries
@@ -86,7 +86,8 @@ final class NeighCommand implements Command {
                 }
             }
         }
-        if (dev == null) throw new UsageException("missing 'dev DEV'");
+        if (verb.equals("flush") && dev == null && nud == null) throw new UsageException("flush needs 'dev DEV' or 'nud STATE'");
+        if (!verb.equals("flush") && dev == null) throw new UsageException("missing 'dev DEV'");
         try (NetlinkConnection c = NetlinkConnection.open(Netlink.NETLINK_ROUTE, w.common.netns)) {
             RtnetlinkChanges ch = new RtnetlinkChanges(c);
             if (verb.equals("flush")) {

@@ -77,13 +77,13 @@ final class NetnsCommand implements Command {
                     String name = w.next("namespace name");
                     String id = w.next("nsid");
                     w.end();
-                    int nsid = id.equals("auto") ? -1 : parseNsid(id);
+                    int nsid = id.equals("auto") ? -1 : Words.number(id, 0, Integer.MAX_VALUE, "nsid");
                     try (NetlinkConnection c = NetlinkConnection.open(Netlink.NETLINK_ROUTE, w.common.netns)) {
                         new NetnsIds(c).set(name, nsid);
                     }
                 }
                 case "identify" -> {
-                    int pid = w.hasNext() ? parsePid(w.next("pid")) : (int) ProcessHandle.current().pid();
+                    int pid = w.hasNext() ? Words.number(w.next("pid"), 1, Integer.MAX_VALUE, "pid") : (int) ProcessHandle.current().pid();
                     w.end();
                     for (String n : NetworkNamespaces.identify(pid)) io.out().println(n);
                 }
@@ -93,26 +93,6 @@ final class NetnsCommand implements Command {
             throw new UsageException(e.getMessage());
         }
         return 0;
-    }
-
-    private static int parseNsid(String s) throws UsageException {
-        try {
-            int v = Integer.parseInt(s);
-            if (v >= 0) return v;
-        } catch (NumberFormatException e) {
-            // below
-        }
-        throw new UsageException("bad nsid '" + s + "' (0 to 2147483647, or auto)");
-    }
-
-    private static int parsePid(String s) throws UsageException {
-        try {
-            int v = Integer.parseInt(s);
-            if (v > 0) return v;
-        } catch (NumberFormatException e) {
-            // below
-        }
-        throw new UsageException("bad pid '" + s + "'");
     }
 
     /** {@code ip netns list}: each name, with {@code id N} when it has one here. */

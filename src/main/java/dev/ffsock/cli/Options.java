@@ -84,11 +84,6 @@ final class Options {
         return Duration.ofNanos(Math.round(s * 1e9));
     }
 
-    /** {@return how many arguments have been read (options and their values)} */
-    int consumed() {
-        return next;
-    }
-
     /** {@return the current option's name, for messages} */
     String option() {
         return option;

@@ -35,17 +35,18 @@ final class TuntapCommand implements Command {
 
     @Override
     public int run(String[] args, Io io) throws Exception {
-        RtnlOptions common = new RtnlOptions();
-        List<String> words = LinkArgs.words(args, common, a -> false);
+        Words words = new Words(args);
+        RtnlOptions common = words.common;
         if (common.help) {
             io.out().print(usage());
             return 0;
         }
-        if (words.isEmpty()) throw new UsageException("tuntap needs add or del");
-        String sub = words.get(0);
+        if (!words.hasNext()) throw new UsageException("tuntap needs add or del");
+        String sub = words.next("command");
+        if (!List.of("add", "del", "delete").contains(sub)) throw new UsageException("unknown tuntap command '" + sub + "' (add, del)");
         TunSpec t;
         try {
-            t = new LinkArgs(words.subList(1, words.size())).tuntap();
+            t = new LinkArgs(words).tuntap();
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
@@ -53,18 +54,16 @@ final class TuntapCommand implements Command {
             RtnetlinkChanges ch = new RtnetlinkChanges(c);
             switch (sub) {
                 case "add" -> {
-                    try (TunTap dev = ch.addTuntap(t)) {
-                        return dev.name().isEmpty() ? 1 : 0;
-                    }
+                    ch.addTuntap(t).close(); // persistent: the device stays
+                    return 0;
                 }
-                case "del", "delete" -> {
+                default -> { // del: attach with the same mode and flags, clear persist, let go
                     TunSpec attach = new TunSpec(t.name(), t.tap(), -1, -1, t.multiQueue(), t.pi(), t.vnetHdr(), false);
                     try (TunTap dev = ch.addTuntap(attach)) {
                         dev.unpersist();
                     }
                     return 0;
                 }
-                default -> throw new UsageException("unknown tuntap command '" + sub + "' (add, del)");
             }
         }
     }

@@ -14,6 +14,8 @@ final class Words {
     int family;
     /** -d, --details. */
     boolean details;
+    /** issue 10, links: how many -s (--stats) were given. */
+    int stats;
     private final List<String> words = new ArrayList<>();
     private int next;
 
@@ -33,6 +35,9 @@ final class Words {
                 } else if (opt.equals("-d") || opt.equals("--details")) {
                     o.flag();
                     details = true;
+                } else if (opt.equals("-s") || opt.equals("--stats")) {
+                    o.flag();
+                    stats++;
                 } else if (!common.accept(opt, o)) {
                     throw o.unknown();
                 }
@@ -72,14 +77,18 @@ final class Words {
 
     /** {@return the value after {@code key} as an int in [min, max]} */
     int intValue(String key, int min, int max) throws UsageException {
-        String v = value(key);
+        return number(value(key), min, max, key);
+    }
+
+    /** {@return {@code s} as an int in [min, max]; else a usage error naming {@code what}} */
+    static int number(String s, int min, int max, String what) throws UsageException {
         long n;
         try {
-            n = Long.parseLong(v);
+            n = Long.parseLong(s);
         } catch (NumberFormatException e) {
-            throw new UsageException("bad number for " + key + ": '" + v + "'");
+            throw new UsageException("bad " + what + " '" + s + "' (" + min + " to " + max + ")");
         }
-        if (n < min || n > max) throw new UsageException(key + " must be " + min + " to " + max + ": " + v);
+        if (n < min || n > max) throw new UsageException("bad " + what + " '" + s + "' (" + min + " to " + max + ")");
         return (int) n;
     }
 

@@ -89,7 +89,10 @@ class LinkKindsCliTest {
     @Test
     void madeWithIpReadWithFfsockKeyByKey() throws Exception {
         String ns = netns("ip");
+        String peerNs = netns("ippeer");
         populateWithIp(ns);
+        ip(ns, "link", "add", "vn0", "type", "veth", "peer", "name", "vn1", "netns", peerNs);
+        compareAll(peerNs, "-d");
         compareAll(ns, "-d");
         compareAll(ns, "-s");
         compareAll(ns, "-s", "-s");
@@ -209,6 +212,8 @@ class LinkKindsCliTest {
             {"link", "set", "e0", "address", "02:00:00:00:00"},
             {"link", "frobnicate"},
             {"tuntap", "add", "t0"},
+            {"tuntap", "frob", "dev", "t0", "mode", "tap"},
+            {"tuntap", "add", "dev", "t0", "mode", "tap", "user", "-5"},
         }) {
             List<String> args = new ArrayList<>(List.of(bad));
             args.addAll(List.of("--netns", ns));

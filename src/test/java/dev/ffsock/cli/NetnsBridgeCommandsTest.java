@@ -45,6 +45,9 @@ class NetnsBridgeCommandsTest {
     void setUp() throws Exception {
         ns = unique("n");
         Assumptions.assumeTrue(PopulatedNetns.run("ip", "netns", "add", ns) == null, "cannot create a namespace");
+        // no IPv6: its autoconfiguration would add multicast fdb entries (33:33:…) and neighbours on
+        // its own schedule, while the tests compare whole tables and count events
+        sh("ip", "netns", "exec", ns, "sysctl", "-qw", "net.ipv6.conf.all.disable_ipv6=1", "net.ipv6.conf.default.disable_ipv6=1");
         String[][] setup = {
             {"link", "add", "br0", "type", "bridge"},
             {"link", "add", "p0", "type", "veth", "peer", "name", "q0"},
@@ -208,6 +211,24 @@ class NetnsBridgeCommandsTest {
             assertTrue(add.err().startsWith("ffsock: RTM_SETLINK: EOPNOTSUPP"), add.toString());
             assertTrue(tool != null && tool.contains("Operation not supported"), String.valueOf(tool));
         }
+    }
+
+    @Test
+    void monitorPrintsFdbEvents() throws Exception {
+        Cli.Lines out = new Cli.Lines();
+        Cli.Lines err = new Cli.Lines();
+        java.util.concurrent.atomic.AtomicInteger status = new java.util.concurrent.atomic.AtomicInteger(-1);
+        Thread t = Thread.ofPlatform().start(() -> status.set(Main.run(
+                new String[] {"monitor", "fdb", "--count", "2", "--timeout", "30", "--netns", ns},
+                new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8),
+                new java.io.PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8))));
+        assertEquals("ffsock: monitoring fdb in " + ns + ", 2 events", err.next(java.time.Duration.ofSeconds(10)));
+        sh("bridge", "-n", ns, "fdb", "add", "02:00:00:00:ee:07", "dev", "p0", "master", "static");
+        sh("bridge", "-n", ns, "fdb", "del", "02:00:00:00:ee:07", "dev", "p0", "master");
+        t.join(40_000);
+        assertEquals(0, status.get(), () -> "status; stdout:\n" + out.all() + "stderr:\n" + err.all());
+        assertEquals(List.of("fdb new 02:00:00:00:ee:07 dev p0 master br0 static", "fdb del 02:00:00:00:ee:07 dev p0 master br0 static"),
+                List.of(out.all().split("\n")));
     }
 
     @Test

@@ -187,8 +187,7 @@ public final class Bridge {
 
     private void vlan(int type, String dev, BridgeVlan vlan, boolean self) throws IOException {
         Objects.requireNonNull(vlan, "vlan");
-        NetlinkConnection.Encoder e = BridgeCodec.vlanRequest(0, vlan, self); // checks before anything is sent
-        Objects.requireNonNull(e);
+        BridgeCodec.vlanRequest(0, vlan, self); // checks before anything is sent
         int index = names.ifindex(dev);
         conn.execute(type, 0, BridgeCodec.vlanRequest(index, vlan, self));
     }

@@ -90,6 +90,20 @@ public final class BridgeCodec {
     private BridgeCodec() {
     }
 
+    /**
+     * {@return an fdb entry's state as {@code bridge fdb} names it: {@code permanent}, {@code static}
+     * (NOARP), {@code stale}, the empty string for a dynamic (REACHABLE) one, else the bits in hex}
+     *
+     * @param ndmState the entry's {@code ndm_state}
+     */
+    public static String fdbStateName(int ndmState) {
+        if ((ndmState & Rtnl.NUD_PERMANENT) != 0) return "permanent";
+        if ((ndmState & Rtnl.NUD_NOARP) != 0) return "static";
+        if ((ndmState & Rtnl.NUD_STALE) != 0) return "stale";
+        if ((ndmState & Rtnl.NUD_REACHABLE) != 0) return "";
+        return ndmState == 0 ? "0" : "0x" + Integer.toHexString(ndmState);
+    }
+
     /** Checks a VLAN id: 1..4094. */
     static int checkVid(int vid) {
         if (vid < VID_MIN || vid > VID_MAX) throw new IllegalArgumentException("vlan id must be 1..4094: " + vid);

@@ -153,9 +153,8 @@ public final class EventLines {
         if (n.dst() != null) sb.append(" dst ").append(address(n.dst()));
         if ((n.flags() & Rtnl.NTF_SELF) != 0) sb.append(" self");
         if (n.master() > 0) sb.append(" master ").append(dev(n.master(), names));
-        int s = n.state().bits();
-        sb.append((s & Rtnl.NUD_PERMANENT) != 0 ? " permanent" : (s & Rtnl.NUD_NOARP) != 0 ? " static"
-                : (s & Rtnl.NUD_STALE) != 0 ? " stale" : "");
+        String state = BridgeCodec.fdbStateName(n.state().bits());
+        if (!state.isEmpty()) sb.append(' ').append(state);
         return sb.toString();
     }
 

@@ -3,7 +3,8 @@ package dev.ffsock.netlink.route;
 /**
  * C constants of the link kinds (linux/if_link.h, veth.h, if_bonding.h, if_bridge.h): the attributes inside
  * {@code IFLA_INFO_DATA} and {@code IFLA_INFO_SLAVE_DATA} of bridge, bridge port, vxlan, macvlan/macvtap, tun,
- * vlan and bond links, and their values. BindingsProbeTest checks every one against gcc (includes.txt names them).
+ * vlan and bond links, and their values; the bridge port attributes {@link BridgeCodec} names are used from
+ * there. BindingsProbeTest checks every one against gcc (includes.txt names them).
  */
 final class KindAttrs {
     private KindAttrs() {
@@ -18,44 +19,27 @@ final class KindAttrs {
     static final int BOND_MODE_XOR = 2;
     static final int IFLA_BOND_MODE = 1;
     static final int IFLA_BRPORT_BACKUP_PORT = 34;
-    static final int IFLA_BRPORT_BCAST_FLOOD = 30;
     static final int IFLA_BRPORT_BRIDGE_ID = 14;
     static final int IFLA_BRPORT_CONFIG_PENDING = 20;
-    static final int IFLA_BRPORT_COST = 3;
     static final int IFLA_BRPORT_DESIGNATED_COST = 16;
     static final int IFLA_BRPORT_DESIGNATED_PORT = 15;
-    static final int IFLA_BRPORT_FAST_LEAVE = 7;
     static final int IFLA_BRPORT_FLUSH = 24;
     static final int IFLA_BRPORT_FORWARD_DELAY_TIMER = 22;
     static final int IFLA_BRPORT_GROUP_FWD_MASK = 31;
-    static final int IFLA_BRPORT_GUARD = 5;
     static final int IFLA_BRPORT_HOLD_TIMER = 23;
     static final int IFLA_BRPORT_ID = 17;
-    static final int IFLA_BRPORT_ISOLATED = 33;
-    static final int IFLA_BRPORT_LEARNING = 8;
     static final int IFLA_BRPORT_LEARNING_SYNC = 11;
-    static final int IFLA_BRPORT_LOCKED = 39;
     static final int IFLA_BRPORT_MCAST_EHT_HOSTS_CNT = 38;
     static final int IFLA_BRPORT_MCAST_EHT_HOSTS_LIMIT = 37;
-    static final int IFLA_BRPORT_MCAST_FLOOD = 27;
-    static final int IFLA_BRPORT_MCAST_TO_UCAST = 28;
     static final int IFLA_BRPORT_MESSAGE_AGE_TIMER = 21;
-    static final int IFLA_BRPORT_MODE = 4;
     static final int IFLA_BRPORT_MRP_IN_OPEN = 36;
     static final int IFLA_BRPORT_MRP_RING_OPEN = 35;
-    static final int IFLA_BRPORT_MULTICAST_ROUTER = 25;
-    static final int IFLA_BRPORT_NEIGH_SUPPRESS = 32;
     static final int IFLA_BRPORT_NO = 18;
     static final int IFLA_BRPORT_PAD = 26;
-    static final int IFLA_BRPORT_PRIORITY = 2;
-    static final int IFLA_BRPORT_PROTECT = 6;
     static final int IFLA_BRPORT_PROXYARP = 10;
     static final int IFLA_BRPORT_PROXYARP_WIFI = 12;
     static final int IFLA_BRPORT_ROOT_ID = 13;
-    static final int IFLA_BRPORT_STATE = 1;
     static final int IFLA_BRPORT_TOPOLOGY_CHANGE_ACK = 19;
-    static final int IFLA_BRPORT_UNICAST_FLOOD = 9;
-    static final int IFLA_BRPORT_VLAN_TUNNEL = 29;
     static final int IFLA_BR_AGEING_TIME = 4;
     static final int IFLA_BR_BRIDGE_ID = 11;
     static final int IFLA_BR_FDB_FLUSH = 21;

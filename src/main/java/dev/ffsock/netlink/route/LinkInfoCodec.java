@@ -258,15 +258,15 @@ final class LinkInfoCodec {
         while (a.next()) {
             int len = a.length();
             switch (a.type()) {
-                case KindAttrs.IFLA_BRPORT_STATE -> { if (len == 1) state = a.u8(); }
-                case KindAttrs.IFLA_BRPORT_PRIORITY -> { if (len == 2) priority = a.u16(); }
-                case KindAttrs.IFLA_BRPORT_COST -> { if (len == 4) cost = Integer.toUnsignedLong(a.u32()); }
-                case KindAttrs.IFLA_BRPORT_MODE -> { if (len == 1) hairpin = a.u8() != 0; }
-                case KindAttrs.IFLA_BRPORT_GUARD -> { if (len == 1) guard = a.u8() != 0; }
-                case KindAttrs.IFLA_BRPORT_PROTECT -> { if (len == 1) rootBlock = a.u8() != 0; }
-                case KindAttrs.IFLA_BRPORT_FAST_LEAVE -> { if (len == 1) fastLeave = a.u8() != 0; }
-                case KindAttrs.IFLA_BRPORT_LEARNING -> { if (len == 1) learning = a.u8() != 0; }
-                case KindAttrs.IFLA_BRPORT_UNICAST_FLOOD -> { if (len == 1) flood = a.u8() != 0; }
+                case BridgeCodec.IFLA_BRPORT_STATE -> { if (len == 1) state = a.u8(); }
+                case BridgeCodec.IFLA_BRPORT_PRIORITY -> { if (len == 2) priority = a.u16(); }
+                case BridgeCodec.IFLA_BRPORT_COST -> { if (len == 4) cost = Integer.toUnsignedLong(a.u32()); }
+                case BridgeCodec.IFLA_BRPORT_MODE -> { if (len == 1) hairpin = a.u8() != 0; }
+                case BridgeCodec.IFLA_BRPORT_GUARD -> { if (len == 1) guard = a.u8() != 0; }
+                case BridgeCodec.IFLA_BRPORT_PROTECT -> { if (len == 1) rootBlock = a.u8() != 0; }
+                case BridgeCodec.IFLA_BRPORT_FAST_LEAVE -> { if (len == 1) fastLeave = a.u8() != 0; }
+                case BridgeCodec.IFLA_BRPORT_LEARNING -> { if (len == 1) learning = a.u8() != 0; }
+                case BridgeCodec.IFLA_BRPORT_UNICAST_FLOOD -> { if (len == 1) flood = a.u8() != 0; }
                 case KindAttrs.IFLA_BRPORT_ID -> { if (len == 2) id = a.u16(); }
                 case KindAttrs.IFLA_BRPORT_NO -> { if (len == 2) no = a.u16(); }
                 case KindAttrs.IFLA_BRPORT_DESIGNATED_PORT -> { if (len == 2) designatedPort = a.u16(); }
@@ -280,15 +280,15 @@ final class LinkInfoCodec {
                 case KindAttrs.IFLA_BRPORT_CONFIG_PENDING -> { if (len == 1) configPending = a.u8(); }
                 case KindAttrs.IFLA_BRPORT_PROXYARP -> { if (len == 1) proxyArp = a.u8() != 0; }
                 case KindAttrs.IFLA_BRPORT_PROXYARP_WIFI -> { if (len == 1) proxyArpWifi = a.u8() != 0; }
-                case KindAttrs.IFLA_BRPORT_MULTICAST_ROUTER -> { if (len == 1) multicastRouter = a.u8(); }
-                case KindAttrs.IFLA_BRPORT_MCAST_FLOOD -> { if (len == 1) mcastFlood = a.u8() != 0; }
-                case KindAttrs.IFLA_BRPORT_BCAST_FLOOD -> { if (len == 1) bcastFlood = a.u8() != 0; }
-                case KindAttrs.IFLA_BRPORT_MCAST_TO_UCAST -> { if (len == 1) mcastToUnicast = a.u8() != 0; }
-                case KindAttrs.IFLA_BRPORT_NEIGH_SUPPRESS -> { if (len == 1) neighSuppress = a.u8() != 0; }
+                case BridgeCodec.IFLA_BRPORT_MULTICAST_ROUTER -> { if (len == 1) multicastRouter = a.u8(); }
+                case BridgeCodec.IFLA_BRPORT_MCAST_FLOOD -> { if (len == 1) mcastFlood = a.u8() != 0; }
+                case BridgeCodec.IFLA_BRPORT_BCAST_FLOOD -> { if (len == 1) bcastFlood = a.u8() != 0; }
+                case BridgeCodec.IFLA_BRPORT_MCAST_TO_UCAST -> { if (len == 1) mcastToUnicast = a.u8() != 0; }
+                case BridgeCodec.IFLA_BRPORT_NEIGH_SUPPRESS -> { if (len == 1) neighSuppress = a.u8() != 0; }
                 case KindAttrs.IFLA_BRPORT_GROUP_FWD_MASK -> { if (len == 2) groupFwdMask = a.u16(); }
-                case KindAttrs.IFLA_BRPORT_VLAN_TUNNEL -> { if (len == 1) vlanTunnel = a.u8() != 0; }
-                case KindAttrs.IFLA_BRPORT_ISOLATED -> { if (len == 1) isolated = a.u8() != 0; }
-                case KindAttrs.IFLA_BRPORT_LOCKED -> { if (len == 1) locked = a.u8() != 0; }
+                case BridgeCodec.IFLA_BRPORT_VLAN_TUNNEL -> { if (len == 1) vlanTunnel = a.u8() != 0; }
+                case BridgeCodec.IFLA_BRPORT_ISOLATED -> { if (len == 1) isolated = a.u8() != 0; }
+                case BridgeCodec.IFLA_BRPORT_LOCKED -> { if (len == 1) locked = a.u8() != 0; }
                 case KindAttrs.IFLA_BRPORT_BACKUP_PORT -> { if (len == 4) backupPort = Integer.toUnsignedLong(a.u32()); }
                 default -> { }
             }

@@ -675,13 +675,13 @@ public final class RtnetlinkChanges {
     }
 
     /**
-     * {@code ip [-4|-6] neigh flush dev NAME [nud STATE]}: deletes the entries of a device whose
-     * state has a bit of {@code states}; without states, every entry but PERMANENT and NOARP ones,
-     * as {@code ip neigh flush} does. Proxy entries are not touched. An entry that disappears
-     * meanwhile is skipped.
+     * {@code ip [-4|-6] neigh flush [dev NAME] [nud STATE]}: deletes the entries (of a device, or of
+     * every device) whose state has a bit of {@code states}; without states, every entry but
+     * PERMANENT and NOARP ones, as {@code ip neigh flush} does. Proxy entries are not touched. An
+     * entry that disappears meanwhile is skipped.
      *
      * @param family AF_INET, AF_INET6, or 0 for both
-     * @param dev the interface's name
+     * @param dev the interface's name, or null for every interface
      * @param states the states to flush, or null for all but {@code permanent} and {@code noarp}
      * @return how many entries were deleted
      * @throws IOException if the kernel refuses the dump or a delete ({@link NetlinkException}) or the socket fails
@@ -690,16 +690,16 @@ public final class RtnetlinkChanges {
         if (family != 0 && family != ChangeChecks.AF_INET && family != ChangeChecks.AF_INET6) {
             throw new IllegalArgumentException("family must be AF_INET, AF_INET6 or 0: " + family);
         }
-        int index = iface(dev).index();
+        int index = dev == null ? 0 : iface(dev).index();
         int mask = states != null ? states.bits() : 0xff & ~(Rtnl.NUD_PERMANENT | Rtnl.NUD_NOARP);
         List<Neigh> all = conn.dumpAll(Rtnl.RTM_GETNEIGH, NeighCodec.dumpRequest(family, index), NeighCodec::decode);
         int deleted = 0;
         for (Neigh n : all) {
             boolean inet = n.family() == ChangeChecks.AF_INET || n.family() == ChangeChecks.AF_INET6;
-            if (!inet || n.ifindex() != index || n.dst() == null || (family != 0 && n.family() != family)) continue;
+            if (!inet || (index != 0 && n.ifindex() != index) || n.dst() == null || (family != 0 && n.family() != family)) continue;
             if ((n.state().bits() & mask) == 0 && !(n.state().bits() == 0 && states != null && states.bits() == 0)) continue;
             try {
-                conn.execute(Rtnl.RTM_DELNEIGH, 0, w -> ndmsg(w, n.family(), index, 0, n.flags() & Rtnl.NTF_PROXY)
+                conn.execute(Rtnl.RTM_DELNEIGH, 0, w -> ndmsg(w, n.family(), n.ifindex(), 0, n.flags() & Rtnl.NTF_PROXY)
                         .attrInetAddress(Rtnl.NDA_DST, n.dst()));
                 deleted++;
             } catch (NetlinkException e) {

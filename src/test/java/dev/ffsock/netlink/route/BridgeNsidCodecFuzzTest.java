@@ -4,7 +4,6 @@ import dev.ffsock.internal.bindings.bridge_vlan_info;
 import dev.ffsock.internal.bindings.rtgenmsg;
 import dev.ffsock.netlink.MessageBuilder;
 import dev.ffsock.netlink.NetlinkConnection;
-import dev.ffsock.netlink.NetlinkFormatException;
 import dev.ffsock.netlink.NetlinkMessage;
 import org.junit.jupiter.api.Test;
 
@@ -13,7 +12,6 @@ import java.lang.foreign.ValueLayout;
 import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Random;
 import java.util.function.Function;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -158,31 +156,8 @@ class BridgeNsidCodecFuzzTest {
         }
         assertTrue(corpus.size() > 5, "corpus of " + corpus.size());
         List<Function<NetlinkMessage, Object>> decoders = List.of(BridgeCodec::decodePort, NeighCodec::decode, NsidCodec::decode);
-        long seed = Long.getLong("ffsock.fuzz.seed", System.nanoTime());
-        Random rnd = new Random(seed);
-        int formatErrors = 0, records = 0;
-        for (int i = 0; i < 30_000; i++) {
-            byte[] b = corpus.get(rnd.nextInt(corpus.size())).clone();
-            int flips = 1 + rnd.nextInt(8);
-            for (int f = 0; f < flips; f++) {
-                int at = 16 + rnd.nextInt(Math.max(1, b.length - 16));
-                if (at < b.length) b[at] = (byte) (rnd.nextInt(4) == 0 ? 0xff : rnd.nextInt(256));
-            }
-            int len = rnd.nextInt(3) == 0 ? 16 + rnd.nextInt(b.length - 15) : b.length;
-            byte[] cut = java.util.Arrays.copyOf(b, len);
-            MemorySegment s = MemorySegment.ofArray(cut);
-            s.set(ValueLayout.JAVA_INT_UNALIGNED, 0, len);
-            NetlinkMessage m = NetlinkMessage.parse(s);
-            for (var d : decoders) {
-                try {
-                    if (d.apply(m) != null) records++;
-                } catch (NetlinkFormatException e) {
-                    formatErrors++;
-                } catch (RuntimeException e) {
-                    throw new AssertionError("seed " + seed + ": " + e, e);
-                }
-            }
-        }
+        dev.ffsock.netlink.CodecFuzz.Counts o = dev.ffsock.netlink.CodecFuzz.run(corpus, decoders);
+        int records = o.decoded(), formatErrors = o.formatErrors();
         assertTrue(records > 1000 && formatErrors > 100, records + " records, " + formatErrors + " format errors");
     }
 }

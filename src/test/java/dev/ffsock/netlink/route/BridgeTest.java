@@ -126,6 +126,26 @@ class BridgeTest {
     }
 
     @Test
+    void fdbVlanIsTheKernelsToRefuse() throws Exception {
+        TestNetns.Result tool = bridge("fdb", "add", "02:00:00:00:cc:01", "dev", "p0", "master", "static", "vlan", "5");
+        try {
+            br.addFdb(FdbSpec.of("02:00:00:00:cc:02", "p0").master().kind(FdbSpec.Kind.STATIC).vlan(5));
+            assertEquals(0, tool.status(), "ffsock could add an fdb entry with a vlan, so can bridge: " + tool.err());
+            Neigh n = find(br.fdb("p0"), "02:00:00:00:cc:02");
+            assertEquals(5, n.vlan());
+            Map<String, Object> shown = byMac(bridgeJson("fdb", "show"), "02:00:00:00:cc:02", "p0");
+            assertEquals(5L, shown.get("vlan"));
+        } catch (NetlinkException e) {
+            // without bridge VLAN filtering the kernel refuses a VLAN (EINVAL), as it refused bridge fdb add
+            assertEquals(dev.ffsock.Errno.EINVAL, e.errno(), e.getMessage());
+            assertTrue(tool.status() != 0 && tool.err().contains("Invalid argument"), tool.err());
+        } finally {
+            bridge("fdb", "del", "02:00:00:00:cc:01", "dev", "p0", "master", "vlan", "5");
+            bridge("fdb", "del", "02:00:00:00:cc:02", "dev", "p0", "master", "vlan", "5");
+        }
+    }
+
+    @Test
     void fdbEntriesMadeByBridgeAreReadByFfsock() throws Exception {
         assertEquals(0, bridge("fdb", "add", "02:00:00:00:bb:01", "dev", "p0", "master", "static").status());
         assertEquals(0, bridge("fdb", "add", "02:00:00:00:bb:02", "dev", "p1", "self", "permanent").status());

@@ -22,7 +22,6 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import java.util.function.Consumer;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -251,29 +250,11 @@ class LinkCodecKindsTest {
         }
         assertTrue(kinds >= 5, "bridge, port, vxlan, macvlan, tun data in the corpus: " + kinds);
         corpus.add(newLink(LinkSpec.of("va", new VethSpec("vb", NetnsRef.fd(3))), new LinkRequestCodec.Resolved(1, 2, 3, 4, -1, 5, -1)));
-        long seed = Long.getLong("ffsock.fuzz.seed", System.nanoTime());
-        Random rnd = new Random(seed);
-        int formatErrors = 0;
-        for (int i = 0; i < 20_000; i++) {
-            byte[] b = corpus.get(rnd.nextInt(corpus.size())).clone();
-            int flips = 1 + rnd.nextInt(8);
-            for (int f = 0; f < flips; f++) {
-                int at = 16 + rnd.nextInt(Math.max(1, b.length - 16));
-                if (at < b.length) b[at] = (byte) (rnd.nextInt(4) == 0 ? 0xff : rnd.nextInt(256));
-            }
-            int len = rnd.nextInt(3) == 0 ? 16 + rnd.nextInt(b.length - 15) : b.length;
-            byte[] cut = Arrays.copyOf(b, len);
-            MemorySegment s = MemorySegment.ofArray(cut);
-            s.set(ValueLayout.JAVA_INT_UNALIGNED, 0, len);
-            try {
-                Link l = LinkCodec.decode(NetlinkMessage.parse(s));
-                if (l != null) l.details();
-            } catch (NetlinkFormatException e) {
-                formatErrors++;
-            } catch (RuntimeException e) {
-                throw new AssertionError("seed " + seed + ": " + e, e);
-            }
-        }
-        assertTrue(formatErrors > 0, "mutations that break the structure are reported (seed " + seed + ")");
+        // the decoder under test: the link and its details (kind data, slave data, AF_SPEC) together
+        dev.ffsock.netlink.CodecFuzz.Counts c = dev.ffsock.netlink.CodecFuzz.run(corpus, List.of(m -> {
+            Link l = LinkCodec.decode(m);
+            return l == null ? null : l.details();
+        }));
+        assertTrue(c.formatErrors() > 0 && c.decoded() > 0, "mutations decoded and structure errors reported: " + c);
     }
 }

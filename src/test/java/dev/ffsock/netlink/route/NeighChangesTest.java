@@ -193,6 +193,10 @@ class NeighChangesTest {
             left = ipNeigh("nud", "all");
             assertEquals(List.of("10.77.3.3"), left.keySet().stream().filter(k -> k.contains(":3:") || k.startsWith("10.77.3.")).toList());
             assertTrue(ipNeigh("proxy").containsKey("10.77.3.5"));
+            // by state alone, on every device
+            ns.ip("neigh", "add", "10.77.3.6", "lladdr", "02:00:00:00:03:06", "dev", "n0", "nud", "stale");
+            assertEquals(1, ch.flushNeighbours(2, null, NeighState.STALE)); // IPv4: the only IPv4 entries here are the test's
+            assertTrue(!ipNeigh("nud", "all").containsKey("10.77.3.6"));
         } finally {
             ns.ip("neigh", "flush", "dev", "n0", "nud", "all");
             ns.ip("neigh", "del", "proxy", "10.77.3.5", "dev", "n0");

@@ -140,6 +140,18 @@ class NetnsTest {
                 assertEquals(-1, ids.get(peer), "no id yet");
                 ids.set(peer, 7);
                 assertEquals(7, ids.get(peer));
+                // by pid: a process inside peer
+                Process inside = new ProcessBuilder("ip", "netns", "exec", peer, "sleep", "60").start();
+                try {
+                    int got = -1;
+                    for (int i = 0; i < 200 && got != 7; i++) { // until ip netns exec has entered it
+                        got = ids.getByPid((int) inside.pid());
+                        if (got != 7) Thread.sleep(50);
+                    }
+                    assertEquals(7, got);
+                } finally {
+                    inside.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+                }
                 // ip reads it: ip -n HOME -j netns list-id / netns list
                 List<Map<String, Object>> listId = dev.ffsock.testutil.Json.array(run("ip", "-n", home, "-j", "netns", "list-id").out().strip());
                 assertEquals(List.of(Map.of("nsid", 7L, "name", peer)), listId.stream()
