@@ -52,6 +52,9 @@
 #include <linux/if_tun.h>
 #include <linux/if_bonding.h>
 #include <linux/sockios.h>
+/* ethtool (issue 11) */
+#include <linux/ethtool.h>
+#include <linux/ethtool_netlink.h>
 
 /* ---- GNU-only items, declared by hand (glibc hides them without _GNU_SOURCE) ---- */
 #ifndef _GNU_SOURCE

@@ -3,8 +3,8 @@
  *
  * <p>{@code dev.ffsock} holds the socket API (families, types, addresses, options, poll);
  * {@code dev.ffsock.netlink} is the netlink message codec and connection, with the families
- * {@code .route}, {@code .diag} (sock_diag), {@code .genl} (generic netlink) and {@code .uevent}
- * (kernel uevents);
+ * {@code .route}, {@code .diag} (sock_diag), {@code .genl} (generic netlink), {@code .uevent}
+ * (kernel uevents) and {@code .ethtool} (the ethtool family);
  * {@code dev.ffsock.internal} (the generated bindings and the syscall layer) is not exported.
  */
 module dev.ffsock {
@@ -13,6 +13,7 @@ module dev.ffsock {
     exports dev.ffsock.netlink.route;
     exports dev.ffsock.netlink.diag;
     exports dev.ffsock.netlink.genl;
+    exports dev.ffsock.netlink.ethtool;
     exports dev.ffsock.netlink.uevent;
     // tc: qdiscs, classes, filters
     exports dev.ffsock.netlink.tc;

@@ -45,7 +45,9 @@ public final class Main {
             new BridgeCommand(),
             new FdbCommand(),
             // issue 10, links
-            new TuntapCommand());
+            new TuntapCommand(),
+            // ethtool (issue 11)
+            new EthtoolCommand());
 
     private Main() {
     }

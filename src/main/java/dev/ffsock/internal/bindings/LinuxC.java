@@ -17,6 +17,69 @@ public class LinuxC extends LinuxC_1 {
     LinuxC() {
         // Should not be called directly
     }
+    private static final int IFLA_VXLAN_PROXY = (int)11L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_VXLAN_PROXY = 11
+     * }
+     */
+    public static int IFLA_VXLAN_PROXY() {
+        return IFLA_VXLAN_PROXY;
+    }
+    private static final int IFLA_VXLAN_RSC = (int)12L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_VXLAN_RSC = 12
+     * }
+     */
+    public static int IFLA_VXLAN_RSC() {
+        return IFLA_VXLAN_RSC;
+    }
+    private static final int IFLA_VXLAN_L2MISS = (int)13L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_VXLAN_L2MISS = 13
+     * }
+     */
+    public static int IFLA_VXLAN_L2MISS() {
+        return IFLA_VXLAN_L2MISS;
+    }
+    private static final int IFLA_VXLAN_L3MISS = (int)14L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_VXLAN_L3MISS = 14
+     * }
+     */
+    public static int IFLA_VXLAN_L3MISS() {
+        return IFLA_VXLAN_L3MISS;
+    }
+    private static final int IFLA_VXLAN_PORT = (int)15L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_VXLAN_PORT = 15
+     * }
+     */
+    public static int IFLA_VXLAN_PORT() {
+        return IFLA_VXLAN_PORT;
+    }
+    private static final int IFLA_VXLAN_GROUP6 = (int)16L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_VXLAN_GROUP6 = 16
+     * }
+     */
+    public static int IFLA_VXLAN_GROUP6() {
+        return IFLA_VXLAN_GROUP6;
+    }
+    private static final int IFLA_VXLAN_LOCAL6 = (int)17L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_VXLAN_LOCAL6 = 17
+     * }
+     */
+    public static int IFLA_VXLAN_LOCAL6() {
+        return IFLA_VXLAN_LOCAL6;
+    }
     private static final int IFLA_VXLAN_UDP_CSUM = (int)18L;
     /**
      * {@snippet lang=c :
@@ -4341,6 +4404,1752 @@ public class LinuxC extends LinuxC_1 {
     public static int VETH_INFO_PEER() {
         return VETH_INFO_PEER;
     }
+    private static final int ETH_SS_STATS = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * enum ethtool_stringset.ETH_SS_STATS = 1
+     * }
+     */
+    public static int ETH_SS_STATS() {
+        return ETH_SS_STATS;
+    }
+    private static final int ETH_SS_FEATURES = (int)4L;
+    /**
+     * {@snippet lang=c :
+     * enum ethtool_stringset.ETH_SS_FEATURES = 4
+     * }
+     */
+    public static int ETH_SS_FEATURES() {
+        return ETH_SS_FEATURES;
+    }
+    private static final int ETHTOOL_LINK_MODE_Pause_BIT = (int)13L;
+    /**
+     * {@snippet lang=c :
+     * enum ethtool_link_mode_bit_indices.ETHTOOL_LINK_MODE_Pause_BIT = 13
+     * }
+     */
+    public static int ETHTOOL_LINK_MODE_Pause_BIT() {
+        return ETHTOOL_LINK_MODE_Pause_BIT;
+    }
+    private static final int ETHTOOL_LINK_MODE_Asym_Pause_BIT = (int)14L;
+    /**
+     * {@snippet lang=c :
+     * enum ethtool_link_mode_bit_indices.ETHTOOL_LINK_MODE_Asym_Pause_BIT = 14
+     * }
+     */
+    public static int ETHTOOL_LINK_MODE_Asym_Pause_BIT() {
+        return ETHTOOL_LINK_MODE_Asym_Pause_BIT;
+    }
+    private static final int ETHTOOL_MSG_STRSET_GET = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_MSG_STRSET_GET = 1
+     * }
+     */
+    public static int ETHTOOL_MSG_STRSET_GET() {
+        return ETHTOOL_MSG_STRSET_GET;
+    }
+    private static final int ETHTOOL_MSG_LINKINFO_GET = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_MSG_LINKINFO_GET = 2
+     * }
+     */
+    public static int ETHTOOL_MSG_LINKINFO_GET() {
+        return ETHTOOL_MSG_LINKINFO_GET;
+    }
+    private static final int ETHTOOL_MSG_LINKINFO_SET = (int)3L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_MSG_LINKINFO_SET = 3
+     * }
+     */
+    public static int ETHTOOL_MSG_LINKINFO_SET() {
+        return ETHTOOL_MSG_LINKINFO_SET;
+    }
+    private static final int ETHTOOL_MSG_LINKMODES_GET = (int)4L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_MSG_LINKMODES_GET = 4
+     * }
+     */
+    public static int ETHTOOL_MSG_LINKMODES_GET() {
+        return ETHTOOL_MSG_LINKMODES_GET;
+    }
+    private static final int ETHTOOL_MSG_LINKMODES_SET = (int)5L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_MSG_LINKMODES_SET = 5
+     * }
+     */
+    public static int ETHTOOL_MSG_LINKMODES_SET() {
+        return ETHTOOL_MSG_LINKMODES_SET;
+    }
+    private static final int ETHTOOL_MSG_LINKSTATE_GET = (int)6L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_MSG_LINKSTATE_GET = 6
+     * }
+     */
+    public static int ETHTOOL_MSG_LINKSTATE_GET() {
+        return ETHTOOL_MSG_LINKSTATE_GET;
+    }
+    private static final int ETHTOOL_MSG_DEBUG_GET = (int)7L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_MSG_DEBUG_GET = 7
+     * }
+     */
+    public static int ETHTOOL_MSG_DEBUG_GET() {
+        return ETHTOOL_MSG_DEBUG_GET;
+    }
+    private static final int ETHTOOL_MSG_DEBUG_SET = (int)8L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_MSG_DEBUG_SET = 8
+     * }
+     */
+    public static int ETHTOOL_MSG_DEBUG_SET() {
+        return ETHTOOL_MSG_DEBUG_SET;
+    }
+    private static final int ETHTOOL_MSG_WOL_GET = (int)9L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_MSG_WOL_GET = 9
+     * }
+     */
+    public static int ETHTOOL_MSG_WOL_GET() {
+        return ETHTOOL_MSG_WOL_GET;
+    }
+    private static final int ETHTOOL_MSG_WOL_SET = (int)10L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_MSG_WOL_SET = 10
+     * }
+     */
+    public static int ETHTOOL_MSG_WOL_SET() {
+        return ETHTOOL_MSG_WOL_SET;
+    }
+    private static final int ETHTOOL_MSG_FEATURES_GET = (int)11L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_MSG_FEATURES_GET = 11
+     * }
+     */
+    public static int ETHTOOL_MSG_FEATURES_GET() {
+        return ETHTOOL_MSG_FEATURES_GET;
+    }
+    private static final int ETHTOOL_MSG_FEATURES_SET = (int)12L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_MSG_FEATURES_SET = 12
+     * }
+     */
+    public static int ETHTOOL_MSG_FEATURES_SET() {
+        return ETHTOOL_MSG_FEATURES_SET;
+    }
+    private static final int ETHTOOL_MSG_PRIVFLAGS_GET = (int)13L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_MSG_PRIVFLAGS_GET = 13
+     * }
+     */
+    public static int ETHTOOL_MSG_PRIVFLAGS_GET() {
+        return ETHTOOL_MSG_PRIVFLAGS_GET;
+    }
+    private static final int ETHTOOL_MSG_PRIVFLAGS_SET = (int)14L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_MSG_PRIVFLAGS_SET = 14
+     * }
+     */
+    public static int ETHTOOL_MSG_PRIVFLAGS_SET() {
+        return ETHTOOL_MSG_PRIVFLAGS_SET;
+    }
+    private static final int ETHTOOL_MSG_RINGS_GET = (int)15L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_MSG_RINGS_GET = 15
+     * }
+     */
+    public static int ETHTOOL_MSG_RINGS_GET() {
+        return ETHTOOL_MSG_RINGS_GET;
+    }
+    private static final int ETHTOOL_MSG_RINGS_SET = (int)16L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_MSG_RINGS_SET = 16
+     * }
+     */
+    public static int ETHTOOL_MSG_RINGS_SET() {
+        return ETHTOOL_MSG_RINGS_SET;
+    }
+    private static final int ETHTOOL_MSG_CHANNELS_GET = (int)17L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_MSG_CHANNELS_GET = 17
+     * }
+     */
+    public static int ETHTOOL_MSG_CHANNELS_GET() {
+        return ETHTOOL_MSG_CHANNELS_GET;
+    }
+    private static final int ETHTOOL_MSG_CHANNELS_SET = (int)18L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_MSG_CHANNELS_SET = 18
+     * }
+     */
+    public static int ETHTOOL_MSG_CHANNELS_SET() {
+        return ETHTOOL_MSG_CHANNELS_SET;
+    }
+    private static final int ETHTOOL_MSG_COALESCE_GET = (int)19L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_MSG_COALESCE_GET = 19
+     * }
+     */
+    public static int ETHTOOL_MSG_COALESCE_GET() {
+        return ETHTOOL_MSG_COALESCE_GET;
+    }
+    private static final int ETHTOOL_MSG_COALESCE_SET = (int)20L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_MSG_COALESCE_SET = 20
+     * }
+     */
+    public static int ETHTOOL_MSG_COALESCE_SET() {
+        return ETHTOOL_MSG_COALESCE_SET;
+    }
+    private static final int ETHTOOL_MSG_PAUSE_GET = (int)21L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_MSG_PAUSE_GET = 21
+     * }
+     */
+    public static int ETHTOOL_MSG_PAUSE_GET() {
+        return ETHTOOL_MSG_PAUSE_GET;
+    }
+    private static final int ETHTOOL_MSG_PAUSE_SET = (int)22L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_MSG_PAUSE_SET = 22
+     * }
+     */
+    public static int ETHTOOL_MSG_PAUSE_SET() {
+        return ETHTOOL_MSG_PAUSE_SET;
+    }
+    private static final int ETHTOOL_MSG_EEE_GET = (int)23L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_MSG_EEE_GET = 23
+     * }
+     */
+    public static int ETHTOOL_MSG_EEE_GET() {
+        return ETHTOOL_MSG_EEE_GET;
+    }
+    private static final int ETHTOOL_MSG_EEE_SET = (int)24L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_MSG_EEE_SET = 24
+     * }
+     */
+    public static int ETHTOOL_MSG_EEE_SET() {
+        return ETHTOOL_MSG_EEE_SET;
+    }
+    private static final int ETHTOOL_MSG_TSINFO_GET = (int)25L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_MSG_TSINFO_GET = 25
+     * }
+     */
+    public static int ETHTOOL_MSG_TSINFO_GET() {
+        return ETHTOOL_MSG_TSINFO_GET;
+    }
+    private static final int ETHTOOL_MSG_CABLE_TEST_ACT = (int)26L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_MSG_CABLE_TEST_ACT = 26
+     * }
+     */
+    public static int ETHTOOL_MSG_CABLE_TEST_ACT() {
+        return ETHTOOL_MSG_CABLE_TEST_ACT;
+    }
+    private static final int ETHTOOL_MSG_CABLE_TEST_TDR_ACT = (int)27L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_MSG_CABLE_TEST_TDR_ACT = 27
+     * }
+     */
+    public static int ETHTOOL_MSG_CABLE_TEST_TDR_ACT() {
+        return ETHTOOL_MSG_CABLE_TEST_TDR_ACT;
+    }
+    private static final int ETHTOOL_MSG_TUNNEL_INFO_GET = (int)28L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_MSG_TUNNEL_INFO_GET = 28
+     * }
+     */
+    public static int ETHTOOL_MSG_TUNNEL_INFO_GET() {
+        return ETHTOOL_MSG_TUNNEL_INFO_GET;
+    }
+    private static final int ETHTOOL_MSG_FEC_GET = (int)29L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_MSG_FEC_GET = 29
+     * }
+     */
+    public static int ETHTOOL_MSG_FEC_GET() {
+        return ETHTOOL_MSG_FEC_GET;
+    }
+    private static final int ETHTOOL_MSG_FEC_SET = (int)30L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_MSG_FEC_SET = 30
+     * }
+     */
+    public static int ETHTOOL_MSG_FEC_SET() {
+        return ETHTOOL_MSG_FEC_SET;
+    }
+    private static final int ETHTOOL_MSG_MODULE_EEPROM_GET = (int)31L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_MSG_MODULE_EEPROM_GET = 31
+     * }
+     */
+    public static int ETHTOOL_MSG_MODULE_EEPROM_GET() {
+        return ETHTOOL_MSG_MODULE_EEPROM_GET;
+    }
+    private static final int ETHTOOL_MSG_STATS_GET = (int)32L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_MSG_STATS_GET = 32
+     * }
+     */
+    public static int ETHTOOL_MSG_STATS_GET() {
+        return ETHTOOL_MSG_STATS_GET;
+    }
+    private static final int ETHTOOL_MSG_PHC_VCLOCKS_GET = (int)33L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_MSG_PHC_VCLOCKS_GET = 33
+     * }
+     */
+    public static int ETHTOOL_MSG_PHC_VCLOCKS_GET() {
+        return ETHTOOL_MSG_PHC_VCLOCKS_GET;
+    }
+    private static final int ETHTOOL_MSG_MODULE_GET = (int)34L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_MSG_MODULE_GET = 34
+     * }
+     */
+    public static int ETHTOOL_MSG_MODULE_GET() {
+        return ETHTOOL_MSG_MODULE_GET;
+    }
+    private static final int ETHTOOL_MSG_MODULE_SET = (int)35L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_MSG_MODULE_SET = 35
+     * }
+     */
+    public static int ETHTOOL_MSG_MODULE_SET() {
+        return ETHTOOL_MSG_MODULE_SET;
+    }
+    private static final int ETHTOOL_MSG_PSE_GET = (int)36L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_MSG_PSE_GET = 36
+     * }
+     */
+    public static int ETHTOOL_MSG_PSE_GET() {
+        return ETHTOOL_MSG_PSE_GET;
+    }
+    private static final int ETHTOOL_MSG_PSE_SET = (int)37L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_MSG_PSE_SET = 37
+     * }
+     */
+    public static int ETHTOOL_MSG_PSE_SET() {
+        return ETHTOOL_MSG_PSE_SET;
+    }
+    private static final int ETHTOOL_MSG_STRSET_GET_REPLY = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_MSG_STRSET_GET_REPLY = 1
+     * }
+     */
+    public static int ETHTOOL_MSG_STRSET_GET_REPLY() {
+        return ETHTOOL_MSG_STRSET_GET_REPLY;
+    }
+    private static final int ETHTOOL_MSG_LINKINFO_GET_REPLY = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_MSG_LINKINFO_GET_REPLY = 2
+     * }
+     */
+    public static int ETHTOOL_MSG_LINKINFO_GET_REPLY() {
+        return ETHTOOL_MSG_LINKINFO_GET_REPLY;
+    }
+    private static final int ETHTOOL_MSG_LINKINFO_NTF = (int)3L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_MSG_LINKINFO_NTF = 3
+     * }
+     */
+    public static int ETHTOOL_MSG_LINKINFO_NTF() {
+        return ETHTOOL_MSG_LINKINFO_NTF;
+    }
+    private static final int ETHTOOL_MSG_LINKMODES_GET_REPLY = (int)4L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_MSG_LINKMODES_GET_REPLY = 4
+     * }
+     */
+    public static int ETHTOOL_MSG_LINKMODES_GET_REPLY() {
+        return ETHTOOL_MSG_LINKMODES_GET_REPLY;
+    }
+    private static final int ETHTOOL_MSG_LINKMODES_NTF = (int)5L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_MSG_LINKMODES_NTF = 5
+     * }
+     */
+    public static int ETHTOOL_MSG_LINKMODES_NTF() {
+        return ETHTOOL_MSG_LINKMODES_NTF;
+    }
+    private static final int ETHTOOL_MSG_LINKSTATE_GET_REPLY = (int)6L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_MSG_LINKSTATE_GET_REPLY = 6
+     * }
+     */
+    public static int ETHTOOL_MSG_LINKSTATE_GET_REPLY() {
+        return ETHTOOL_MSG_LINKSTATE_GET_REPLY;
+    }
+    private static final int ETHTOOL_MSG_DEBUG_GET_REPLY = (int)7L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_MSG_DEBUG_GET_REPLY = 7
+     * }
+     */
+    public static int ETHTOOL_MSG_DEBUG_GET_REPLY() {
+        return ETHTOOL_MSG_DEBUG_GET_REPLY;
+    }
+    private static final int ETHTOOL_MSG_DEBUG_NTF = (int)8L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_MSG_DEBUG_NTF = 8
+     * }
+     */
+    public static int ETHTOOL_MSG_DEBUG_NTF() {
+        return ETHTOOL_MSG_DEBUG_NTF;
+    }
+    private static final int ETHTOOL_MSG_WOL_GET_REPLY = (int)9L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_MSG_WOL_GET_REPLY = 9
+     * }
+     */
+    public static int ETHTOOL_MSG_WOL_GET_REPLY() {
+        return ETHTOOL_MSG_WOL_GET_REPLY;
+    }
+    private static final int ETHTOOL_MSG_WOL_NTF = (int)10L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_MSG_WOL_NTF = 10
+     * }
+     */
+    public static int ETHTOOL_MSG_WOL_NTF() {
+        return ETHTOOL_MSG_WOL_NTF;
+    }
+    private static final int ETHTOOL_MSG_FEATURES_GET_REPLY = (int)11L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_MSG_FEATURES_GET_REPLY = 11
+     * }
+     */
+    public static int ETHTOOL_MSG_FEATURES_GET_REPLY() {
+        return ETHTOOL_MSG_FEATURES_GET_REPLY;
+    }
+    private static final int ETHTOOL_MSG_FEATURES_SET_REPLY = (int)12L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_MSG_FEATURES_SET_REPLY = 12
+     * }
+     */
+    public static int ETHTOOL_MSG_FEATURES_SET_REPLY() {
+        return ETHTOOL_MSG_FEATURES_SET_REPLY;
+    }
+    private static final int ETHTOOL_MSG_FEATURES_NTF = (int)13L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_MSG_FEATURES_NTF = 13
+     * }
+     */
+    public static int ETHTOOL_MSG_FEATURES_NTF() {
+        return ETHTOOL_MSG_FEATURES_NTF;
+    }
+    private static final int ETHTOOL_MSG_PRIVFLAGS_GET_REPLY = (int)14L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_MSG_PRIVFLAGS_GET_REPLY = 14
+     * }
+     */
+    public static int ETHTOOL_MSG_PRIVFLAGS_GET_REPLY() {
+        return ETHTOOL_MSG_PRIVFLAGS_GET_REPLY;
+    }
+    private static final int ETHTOOL_MSG_PRIVFLAGS_NTF = (int)15L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_MSG_PRIVFLAGS_NTF = 15
+     * }
+     */
+    public static int ETHTOOL_MSG_PRIVFLAGS_NTF() {
+        return ETHTOOL_MSG_PRIVFLAGS_NTF;
+    }
+    private static final int ETHTOOL_MSG_RINGS_GET_REPLY = (int)16L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_MSG_RINGS_GET_REPLY = 16
+     * }
+     */
+    public static int ETHTOOL_MSG_RINGS_GET_REPLY() {
+        return ETHTOOL_MSG_RINGS_GET_REPLY;
+    }
+    private static final int ETHTOOL_MSG_RINGS_NTF = (int)17L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_MSG_RINGS_NTF = 17
+     * }
+     */
+    public static int ETHTOOL_MSG_RINGS_NTF() {
+        return ETHTOOL_MSG_RINGS_NTF;
+    }
+    private static final int ETHTOOL_MSG_CHANNELS_GET_REPLY = (int)18L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_MSG_CHANNELS_GET_REPLY = 18
+     * }
+     */
+    public static int ETHTOOL_MSG_CHANNELS_GET_REPLY() {
+        return ETHTOOL_MSG_CHANNELS_GET_REPLY;
+    }
+    private static final int ETHTOOL_MSG_CHANNELS_NTF = (int)19L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_MSG_CHANNELS_NTF = 19
+     * }
+     */
+    public static int ETHTOOL_MSG_CHANNELS_NTF() {
+        return ETHTOOL_MSG_CHANNELS_NTF;
+    }
+    private static final int ETHTOOL_MSG_COALESCE_GET_REPLY = (int)20L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_MSG_COALESCE_GET_REPLY = 20
+     * }
+     */
+    public static int ETHTOOL_MSG_COALESCE_GET_REPLY() {
+        return ETHTOOL_MSG_COALESCE_GET_REPLY;
+    }
+    private static final int ETHTOOL_MSG_COALESCE_NTF = (int)21L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_MSG_COALESCE_NTF = 21
+     * }
+     */
+    public static int ETHTOOL_MSG_COALESCE_NTF() {
+        return ETHTOOL_MSG_COALESCE_NTF;
+    }
+    private static final int ETHTOOL_MSG_PAUSE_GET_REPLY = (int)22L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_MSG_PAUSE_GET_REPLY = 22
+     * }
+     */
+    public static int ETHTOOL_MSG_PAUSE_GET_REPLY() {
+        return ETHTOOL_MSG_PAUSE_GET_REPLY;
+    }
+    private static final int ETHTOOL_MSG_PAUSE_NTF = (int)23L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_MSG_PAUSE_NTF = 23
+     * }
+     */
+    public static int ETHTOOL_MSG_PAUSE_NTF() {
+        return ETHTOOL_MSG_PAUSE_NTF;
+    }
+    private static final int ETHTOOL_MSG_EEE_GET_REPLY = (int)24L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_MSG_EEE_GET_REPLY = 24
+     * }
+     */
+    public static int ETHTOOL_MSG_EEE_GET_REPLY() {
+        return ETHTOOL_MSG_EEE_GET_REPLY;
+    }
+    private static final int ETHTOOL_MSG_EEE_NTF = (int)25L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_MSG_EEE_NTF = 25
+     * }
+     */
+    public static int ETHTOOL_MSG_EEE_NTF() {
+        return ETHTOOL_MSG_EEE_NTF;
+    }
+    private static final int ETHTOOL_MSG_TSINFO_GET_REPLY = (int)26L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_MSG_TSINFO_GET_REPLY = 26
+     * }
+     */
+    public static int ETHTOOL_MSG_TSINFO_GET_REPLY() {
+        return ETHTOOL_MSG_TSINFO_GET_REPLY;
+    }
+    private static final int ETHTOOL_MSG_CABLE_TEST_NTF = (int)27L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_MSG_CABLE_TEST_NTF = 27
+     * }
+     */
+    public static int ETHTOOL_MSG_CABLE_TEST_NTF() {
+        return ETHTOOL_MSG_CABLE_TEST_NTF;
+    }
+    private static final int ETHTOOL_MSG_CABLE_TEST_TDR_NTF = (int)28L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_MSG_CABLE_TEST_TDR_NTF = 28
+     * }
+     */
+    public static int ETHTOOL_MSG_CABLE_TEST_TDR_NTF() {
+        return ETHTOOL_MSG_CABLE_TEST_TDR_NTF;
+    }
+    private static final int ETHTOOL_MSG_TUNNEL_INFO_GET_REPLY = (int)29L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_MSG_TUNNEL_INFO_GET_REPLY = 29
+     * }
+     */
+    public static int ETHTOOL_MSG_TUNNEL_INFO_GET_REPLY() {
+        return ETHTOOL_MSG_TUNNEL_INFO_GET_REPLY;
+    }
+    private static final int ETHTOOL_MSG_FEC_GET_REPLY = (int)30L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_MSG_FEC_GET_REPLY = 30
+     * }
+     */
+    public static int ETHTOOL_MSG_FEC_GET_REPLY() {
+        return ETHTOOL_MSG_FEC_GET_REPLY;
+    }
+    private static final int ETHTOOL_MSG_FEC_NTF = (int)31L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_MSG_FEC_NTF = 31
+     * }
+     */
+    public static int ETHTOOL_MSG_FEC_NTF() {
+        return ETHTOOL_MSG_FEC_NTF;
+    }
+    private static final int ETHTOOL_MSG_MODULE_EEPROM_GET_REPLY = (int)32L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_MSG_MODULE_EEPROM_GET_REPLY = 32
+     * }
+     */
+    public static int ETHTOOL_MSG_MODULE_EEPROM_GET_REPLY() {
+        return ETHTOOL_MSG_MODULE_EEPROM_GET_REPLY;
+    }
+    private static final int ETHTOOL_MSG_STATS_GET_REPLY = (int)33L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_MSG_STATS_GET_REPLY = 33
+     * }
+     */
+    public static int ETHTOOL_MSG_STATS_GET_REPLY() {
+        return ETHTOOL_MSG_STATS_GET_REPLY;
+    }
+    private static final int ETHTOOL_MSG_PHC_VCLOCKS_GET_REPLY = (int)34L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_MSG_PHC_VCLOCKS_GET_REPLY = 34
+     * }
+     */
+    public static int ETHTOOL_MSG_PHC_VCLOCKS_GET_REPLY() {
+        return ETHTOOL_MSG_PHC_VCLOCKS_GET_REPLY;
+    }
+    private static final int ETHTOOL_MSG_MODULE_GET_REPLY = (int)35L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_MSG_MODULE_GET_REPLY = 35
+     * }
+     */
+    public static int ETHTOOL_MSG_MODULE_GET_REPLY() {
+        return ETHTOOL_MSG_MODULE_GET_REPLY;
+    }
+    private static final int ETHTOOL_MSG_MODULE_NTF = (int)36L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_MSG_MODULE_NTF = 36
+     * }
+     */
+    public static int ETHTOOL_MSG_MODULE_NTF() {
+        return ETHTOOL_MSG_MODULE_NTF;
+    }
+    private static final int ETHTOOL_MSG_PSE_GET_REPLY = (int)37L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_MSG_PSE_GET_REPLY = 37
+     * }
+     */
+    public static int ETHTOOL_MSG_PSE_GET_REPLY() {
+        return ETHTOOL_MSG_PSE_GET_REPLY;
+    }
+    private static final int ETHTOOL_A_HEADER_DEV_INDEX = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_A_HEADER_DEV_INDEX = 1
+     * }
+     */
+    public static int ETHTOOL_A_HEADER_DEV_INDEX() {
+        return ETHTOOL_A_HEADER_DEV_INDEX;
+    }
+    private static final int ETHTOOL_A_HEADER_DEV_NAME = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_A_HEADER_DEV_NAME = 2
+     * }
+     */
+    public static int ETHTOOL_A_HEADER_DEV_NAME() {
+        return ETHTOOL_A_HEADER_DEV_NAME;
+    }
+    private static final int ETHTOOL_A_HEADER_FLAGS = (int)3L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_A_HEADER_FLAGS = 3
+     * }
+     */
+    public static int ETHTOOL_A_HEADER_FLAGS() {
+        return ETHTOOL_A_HEADER_FLAGS;
+    }
+    private static final int ETHTOOL_A_BITSET_BIT_INDEX = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_A_BITSET_BIT_INDEX = 1
+     * }
+     */
+    public static int ETHTOOL_A_BITSET_BIT_INDEX() {
+        return ETHTOOL_A_BITSET_BIT_INDEX;
+    }
+    private static final int ETHTOOL_A_BITSET_BIT_NAME = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_A_BITSET_BIT_NAME = 2
+     * }
+     */
+    public static int ETHTOOL_A_BITSET_BIT_NAME() {
+        return ETHTOOL_A_BITSET_BIT_NAME;
+    }
+    private static final int ETHTOOL_A_BITSET_BIT_VALUE = (int)3L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_A_BITSET_BIT_VALUE = 3
+     * }
+     */
+    public static int ETHTOOL_A_BITSET_BIT_VALUE() {
+        return ETHTOOL_A_BITSET_BIT_VALUE;
+    }
+    private static final int ETHTOOL_A_BITSET_BITS_BIT = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_A_BITSET_BITS_BIT = 1
+     * }
+     */
+    public static int ETHTOOL_A_BITSET_BITS_BIT() {
+        return ETHTOOL_A_BITSET_BITS_BIT;
+    }
+    private static final int ETHTOOL_A_BITSET_NOMASK = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_A_BITSET_NOMASK = 1
+     * }
+     */
+    public static int ETHTOOL_A_BITSET_NOMASK() {
+        return ETHTOOL_A_BITSET_NOMASK;
+    }
+    private static final int ETHTOOL_A_BITSET_SIZE = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_A_BITSET_SIZE = 2
+     * }
+     */
+    public static int ETHTOOL_A_BITSET_SIZE() {
+        return ETHTOOL_A_BITSET_SIZE;
+    }
+    private static final int ETHTOOL_A_BITSET_BITS = (int)3L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_A_BITSET_BITS = 3
+     * }
+     */
+    public static int ETHTOOL_A_BITSET_BITS() {
+        return ETHTOOL_A_BITSET_BITS;
+    }
+    private static final int ETHTOOL_A_BITSET_VALUE = (int)4L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_A_BITSET_VALUE = 4
+     * }
+     */
+    public static int ETHTOOL_A_BITSET_VALUE() {
+        return ETHTOOL_A_BITSET_VALUE;
+    }
+    private static final int ETHTOOL_A_BITSET_MASK = (int)5L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_A_BITSET_MASK = 5
+     * }
+     */
+    public static int ETHTOOL_A_BITSET_MASK() {
+        return ETHTOOL_A_BITSET_MASK;
+    }
+    private static final int ETHTOOL_A_STRING_INDEX = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_A_STRING_INDEX = 1
+     * }
+     */
+    public static int ETHTOOL_A_STRING_INDEX() {
+        return ETHTOOL_A_STRING_INDEX;
+    }
+    private static final int ETHTOOL_A_STRING_VALUE = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_A_STRING_VALUE = 2
+     * }
+     */
+    public static int ETHTOOL_A_STRING_VALUE() {
+        return ETHTOOL_A_STRING_VALUE;
+    }
+    private static final int ETHTOOL_A_STRINGS_STRING = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_A_STRINGS_STRING = 1
+     * }
+     */
+    public static int ETHTOOL_A_STRINGS_STRING() {
+        return ETHTOOL_A_STRINGS_STRING;
+    }
+    private static final int ETHTOOL_A_STRINGSET_ID = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_A_STRINGSET_ID = 1
+     * }
+     */
+    public static int ETHTOOL_A_STRINGSET_ID() {
+        return ETHTOOL_A_STRINGSET_ID;
+    }
+    private static final int ETHTOOL_A_STRINGSET_COUNT = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_A_STRINGSET_COUNT = 2
+     * }
+     */
+    public static int ETHTOOL_A_STRINGSET_COUNT() {
+        return ETHTOOL_A_STRINGSET_COUNT;
+    }
+    private static final int ETHTOOL_A_STRINGSET_STRINGS = (int)3L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_A_STRINGSET_STRINGS = 3
+     * }
+     */
+    public static int ETHTOOL_A_STRINGSET_STRINGS() {
+        return ETHTOOL_A_STRINGSET_STRINGS;
+    }
+    private static final int ETHTOOL_A_STRINGSETS_STRINGSET = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_A_STRINGSETS_STRINGSET = 1
+     * }
+     */
+    public static int ETHTOOL_A_STRINGSETS_STRINGSET() {
+        return ETHTOOL_A_STRINGSETS_STRINGSET;
+    }
+    private static final int ETHTOOL_A_STRSET_HEADER = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_A_STRSET_HEADER = 1
+     * }
+     */
+    public static int ETHTOOL_A_STRSET_HEADER() {
+        return ETHTOOL_A_STRSET_HEADER;
+    }
+    private static final int ETHTOOL_A_STRSET_STRINGSETS = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_A_STRSET_STRINGSETS = 2
+     * }
+     */
+    public static int ETHTOOL_A_STRSET_STRINGSETS() {
+        return ETHTOOL_A_STRSET_STRINGSETS;
+    }
+    private static final int ETHTOOL_A_STRSET_COUNTS_ONLY = (int)3L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_A_STRSET_COUNTS_ONLY = 3
+     * }
+     */
+    public static int ETHTOOL_A_STRSET_COUNTS_ONLY() {
+        return ETHTOOL_A_STRSET_COUNTS_ONLY;
+    }
+    private static final int ETHTOOL_A_LINKINFO_HEADER = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_A_LINKINFO_HEADER = 1
+     * }
+     */
+    public static int ETHTOOL_A_LINKINFO_HEADER() {
+        return ETHTOOL_A_LINKINFO_HEADER;
+    }
+    private static final int ETHTOOL_A_LINKINFO_PORT = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_A_LINKINFO_PORT = 2
+     * }
+     */
+    public static int ETHTOOL_A_LINKINFO_PORT() {
+        return ETHTOOL_A_LINKINFO_PORT;
+    }
+    private static final int ETHTOOL_A_LINKINFO_PHYADDR = (int)3L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_A_LINKINFO_PHYADDR = 3
+     * }
+     */
+    public static int ETHTOOL_A_LINKINFO_PHYADDR() {
+        return ETHTOOL_A_LINKINFO_PHYADDR;
+    }
+    private static final int ETHTOOL_A_LINKINFO_TP_MDIX = (int)4L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_A_LINKINFO_TP_MDIX = 4
+     * }
+     */
+    public static int ETHTOOL_A_LINKINFO_TP_MDIX() {
+        return ETHTOOL_A_LINKINFO_TP_MDIX;
+    }
+    private static final int ETHTOOL_A_LINKINFO_TP_MDIX_CTRL = (int)5L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_A_LINKINFO_TP_MDIX_CTRL = 5
+     * }
+     */
+    public static int ETHTOOL_A_LINKINFO_TP_MDIX_CTRL() {
+        return ETHTOOL_A_LINKINFO_TP_MDIX_CTRL;
+    }
+    private static final int ETHTOOL_A_LINKINFO_TRANSCEIVER = (int)6L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_A_LINKINFO_TRANSCEIVER = 6
+     * }
+     */
+    public static int ETHTOOL_A_LINKINFO_TRANSCEIVER() {
+        return ETHTOOL_A_LINKINFO_TRANSCEIVER;
+    }
+    private static final int ETHTOOL_A_LINKMODES_HEADER = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_A_LINKMODES_HEADER = 1
+     * }
+     */
+    public static int ETHTOOL_A_LINKMODES_HEADER() {
+        return ETHTOOL_A_LINKMODES_HEADER;
+    }
+    private static final int ETHTOOL_A_LINKMODES_AUTONEG = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_A_LINKMODES_AUTONEG = 2
+     * }
+     */
+    public static int ETHTOOL_A_LINKMODES_AUTONEG() {
+        return ETHTOOL_A_LINKMODES_AUTONEG;
+    }
+    private static final int ETHTOOL_A_LINKMODES_OURS = (int)3L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_A_LINKMODES_OURS = 3
+     * }
+     */
+    public static int ETHTOOL_A_LINKMODES_OURS() {
+        return ETHTOOL_A_LINKMODES_OURS;
+    }
+    private static final int ETHTOOL_A_LINKMODES_PEER = (int)4L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_A_LINKMODES_PEER = 4
+     * }
+     */
+    public static int ETHTOOL_A_LINKMODES_PEER() {
+        return ETHTOOL_A_LINKMODES_PEER;
+    }
+    private static final int ETHTOOL_A_LINKMODES_SPEED = (int)5L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_A_LINKMODES_SPEED = 5
+     * }
+     */
+    public static int ETHTOOL_A_LINKMODES_SPEED() {
+        return ETHTOOL_A_LINKMODES_SPEED;
+    }
+    private static final int ETHTOOL_A_LINKMODES_DUPLEX = (int)6L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_A_LINKMODES_DUPLEX = 6
+     * }
+     */
+    public static int ETHTOOL_A_LINKMODES_DUPLEX() {
+        return ETHTOOL_A_LINKMODES_DUPLEX;
+    }
+    private static final int ETHTOOL_A_LINKMODES_MASTER_SLAVE_CFG = (int)7L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_A_LINKMODES_MASTER_SLAVE_CFG = 7
+     * }
+     */
+    public static int ETHTOOL_A_LINKMODES_MASTER_SLAVE_CFG() {
+        return ETHTOOL_A_LINKMODES_MASTER_SLAVE_CFG;
+    }
+    private static final int ETHTOOL_A_LINKMODES_MASTER_SLAVE_STATE = (int)8L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_A_LINKMODES_MASTER_SLAVE_STATE = 8
+     * }
+     */
+    public static int ETHTOOL_A_LINKMODES_MASTER_SLAVE_STATE() {
+        return ETHTOOL_A_LINKMODES_MASTER_SLAVE_STATE;
+    }
+    private static final int ETHTOOL_A_LINKMODES_LANES = (int)9L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_A_LINKMODES_LANES = 9
+     * }
+     */
+    public static int ETHTOOL_A_LINKMODES_LANES() {
+        return ETHTOOL_A_LINKMODES_LANES;
+    }
+    private static final int ETHTOOL_A_LINKMODES_RATE_MATCHING = (int)10L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_A_LINKMODES_RATE_MATCHING = 10
+     * }
+     */
+    public static int ETHTOOL_A_LINKMODES_RATE_MATCHING() {
+        return ETHTOOL_A_LINKMODES_RATE_MATCHING;
+    }
+    private static final int ETHTOOL_A_LINKSTATE_HEADER = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_A_LINKSTATE_HEADER = 1
+     * }
+     */
+    public static int ETHTOOL_A_LINKSTATE_HEADER() {
+        return ETHTOOL_A_LINKSTATE_HEADER;
+    }
+    private static final int ETHTOOL_A_LINKSTATE_LINK = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_A_LINKSTATE_LINK = 2
+     * }
+     */
+    public static int ETHTOOL_A_LINKSTATE_LINK() {
+        return ETHTOOL_A_LINKSTATE_LINK;
+    }
+    private static final int ETHTOOL_A_LINKSTATE_SQI = (int)3L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_A_LINKSTATE_SQI = 3
+     * }
+     */
+    public static int ETHTOOL_A_LINKSTATE_SQI() {
+        return ETHTOOL_A_LINKSTATE_SQI;
+    }
+    private static final int ETHTOOL_A_LINKSTATE_SQI_MAX = (int)4L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_A_LINKSTATE_SQI_MAX = 4
+     * }
+     */
+    public static int ETHTOOL_A_LINKSTATE_SQI_MAX() {
+        return ETHTOOL_A_LINKSTATE_SQI_MAX;
+    }
+    private static final int ETHTOOL_A_LINKSTATE_EXT_STATE = (int)5L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_A_LINKSTATE_EXT_STATE = 5
+     * }
+     */
+    public static int ETHTOOL_A_LINKSTATE_EXT_STATE() {
+        return ETHTOOL_A_LINKSTATE_EXT_STATE;
+    }
+    private static final int ETHTOOL_A_LINKSTATE_EXT_SUBSTATE = (int)6L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_A_LINKSTATE_EXT_SUBSTATE = 6
+     * }
+     */
+    public static int ETHTOOL_A_LINKSTATE_EXT_SUBSTATE() {
+        return ETHTOOL_A_LINKSTATE_EXT_SUBSTATE;
+    }
+    private static final int ETHTOOL_A_FEATURES_HEADER = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_A_FEATURES_HEADER = 1
+     * }
+     */
+    public static int ETHTOOL_A_FEATURES_HEADER() {
+        return ETHTOOL_A_FEATURES_HEADER;
+    }
+    private static final int ETHTOOL_A_FEATURES_HW = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_A_FEATURES_HW = 2
+     * }
+     */
+    public static int ETHTOOL_A_FEATURES_HW() {
+        return ETHTOOL_A_FEATURES_HW;
+    }
+    private static final int ETHTOOL_A_FEATURES_WANTED = (int)3L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_A_FEATURES_WANTED = 3
+     * }
+     */
+    public static int ETHTOOL_A_FEATURES_WANTED() {
+        return ETHTOOL_A_FEATURES_WANTED;
+    }
+    private static final int ETHTOOL_A_FEATURES_ACTIVE = (int)4L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_A_FEATURES_ACTIVE = 4
+     * }
+     */
+    public static int ETHTOOL_A_FEATURES_ACTIVE() {
+        return ETHTOOL_A_FEATURES_ACTIVE;
+    }
+    private static final int ETHTOOL_A_FEATURES_NOCHANGE = (int)5L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_A_FEATURES_NOCHANGE = 5
+     * }
+     */
+    public static int ETHTOOL_A_FEATURES_NOCHANGE() {
+        return ETHTOOL_A_FEATURES_NOCHANGE;
+    }
+    private static final int ETHTOOL_A_RINGS_HEADER = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_A_RINGS_HEADER = 1
+     * }
+     */
+    public static int ETHTOOL_A_RINGS_HEADER() {
+        return ETHTOOL_A_RINGS_HEADER;
+    }
+    private static final int ETHTOOL_A_RINGS_RX_MAX = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_A_RINGS_RX_MAX = 2
+     * }
+     */
+    public static int ETHTOOL_A_RINGS_RX_MAX() {
+        return ETHTOOL_A_RINGS_RX_MAX;
+    }
+    private static final int ETHTOOL_A_RINGS_RX_MINI_MAX = (int)3L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_A_RINGS_RX_MINI_MAX = 3
+     * }
+     */
+    public static int ETHTOOL_A_RINGS_RX_MINI_MAX() {
+        return ETHTOOL_A_RINGS_RX_MINI_MAX;
+    }
+    private static final int ETHTOOL_A_RINGS_RX_JUMBO_MAX = (int)4L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_A_RINGS_RX_JUMBO_MAX = 4
+     * }
+     */
+    public static int ETHTOOL_A_RINGS_RX_JUMBO_MAX() {
+        return ETHTOOL_A_RINGS_RX_JUMBO_MAX;
+    }
+    private static final int ETHTOOL_A_RINGS_TX_MAX = (int)5L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_A_RINGS_TX_MAX = 5
+     * }
+     */
+    public static int ETHTOOL_A_RINGS_TX_MAX() {
+        return ETHTOOL_A_RINGS_TX_MAX;
+    }
+    private static final int ETHTOOL_A_RINGS_RX = (int)6L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_A_RINGS_RX = 6
+     * }
+     */
+    public static int ETHTOOL_A_RINGS_RX() {
+        return ETHTOOL_A_RINGS_RX;
+    }
+    private static final int ETHTOOL_A_RINGS_RX_MINI = (int)7L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_A_RINGS_RX_MINI = 7
+     * }
+     */
+    public static int ETHTOOL_A_RINGS_RX_MINI() {
+        return ETHTOOL_A_RINGS_RX_MINI;
+    }
+    private static final int ETHTOOL_A_RINGS_RX_JUMBO = (int)8L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_A_RINGS_RX_JUMBO = 8
+     * }
+     */
+    public static int ETHTOOL_A_RINGS_RX_JUMBO() {
+        return ETHTOOL_A_RINGS_RX_JUMBO;
+    }
+    private static final int ETHTOOL_A_RINGS_TX = (int)9L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_A_RINGS_TX = 9
+     * }
+     */
+    public static int ETHTOOL_A_RINGS_TX() {
+        return ETHTOOL_A_RINGS_TX;
+    }
+    private static final int ETHTOOL_A_RINGS_RX_BUF_LEN = (int)10L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_A_RINGS_RX_BUF_LEN = 10
+     * }
+     */
+    public static int ETHTOOL_A_RINGS_RX_BUF_LEN() {
+        return ETHTOOL_A_RINGS_RX_BUF_LEN;
+    }
+    private static final int ETHTOOL_A_RINGS_TCP_DATA_SPLIT = (int)11L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_A_RINGS_TCP_DATA_SPLIT = 11
+     * }
+     */
+    public static int ETHTOOL_A_RINGS_TCP_DATA_SPLIT() {
+        return ETHTOOL_A_RINGS_TCP_DATA_SPLIT;
+    }
+    private static final int ETHTOOL_A_RINGS_CQE_SIZE = (int)12L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_A_RINGS_CQE_SIZE = 12
+     * }
+     */
+    public static int ETHTOOL_A_RINGS_CQE_SIZE() {
+        return ETHTOOL_A_RINGS_CQE_SIZE;
+    }
+    private static final int ETHTOOL_A_RINGS_TX_PUSH = (int)13L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_A_RINGS_TX_PUSH = 13
+     * }
+     */
+    public static int ETHTOOL_A_RINGS_TX_PUSH() {
+        return ETHTOOL_A_RINGS_TX_PUSH;
+    }
+    private static final int ETHTOOL_A_RINGS_MAX = (int)13L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_A_RINGS_MAX = 13
+     * }
+     */
+    public static int ETHTOOL_A_RINGS_MAX() {
+        return ETHTOOL_A_RINGS_MAX;
+    }
+    private static final int ETHTOOL_A_CHANNELS_HEADER = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_A_CHANNELS_HEADER = 1
+     * }
+     */
+    public static int ETHTOOL_A_CHANNELS_HEADER() {
+        return ETHTOOL_A_CHANNELS_HEADER;
+    }
+    private static final int ETHTOOL_A_CHANNELS_RX_MAX = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_A_CHANNELS_RX_MAX = 2
+     * }
+     */
+    public static int ETHTOOL_A_CHANNELS_RX_MAX() {
+        return ETHTOOL_A_CHANNELS_RX_MAX;
+    }
+    private static final int ETHTOOL_A_CHANNELS_TX_MAX = (int)3L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_A_CHANNELS_TX_MAX = 3
+     * }
+     */
+    public static int ETHTOOL_A_CHANNELS_TX_MAX() {
+        return ETHTOOL_A_CHANNELS_TX_MAX;
+    }
+    private static final int ETHTOOL_A_CHANNELS_OTHER_MAX = (int)4L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_A_CHANNELS_OTHER_MAX = 4
+     * }
+     */
+    public static int ETHTOOL_A_CHANNELS_OTHER_MAX() {
+        return ETHTOOL_A_CHANNELS_OTHER_MAX;
+    }
+    private static final int ETHTOOL_A_CHANNELS_COMBINED_MAX = (int)5L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_A_CHANNELS_COMBINED_MAX = 5
+     * }
+     */
+    public static int ETHTOOL_A_CHANNELS_COMBINED_MAX() {
+        return ETHTOOL_A_CHANNELS_COMBINED_MAX;
+    }
+    private static final int ETHTOOL_A_CHANNELS_RX_COUNT = (int)6L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_A_CHANNELS_RX_COUNT = 6
+     * }
+     */
+    public static int ETHTOOL_A_CHANNELS_RX_COUNT() {
+        return ETHTOOL_A_CHANNELS_RX_COUNT;
+    }
+    private static final int ETHTOOL_A_CHANNELS_TX_COUNT = (int)7L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_A_CHANNELS_TX_COUNT = 7
+     * }
+     */
+    public static int ETHTOOL_A_CHANNELS_TX_COUNT() {
+        return ETHTOOL_A_CHANNELS_TX_COUNT;
+    }
+    private static final int ETHTOOL_A_CHANNELS_OTHER_COUNT = (int)8L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_A_CHANNELS_OTHER_COUNT = 8
+     * }
+     */
+    public static int ETHTOOL_A_CHANNELS_OTHER_COUNT() {
+        return ETHTOOL_A_CHANNELS_OTHER_COUNT;
+    }
+    private static final int ETHTOOL_A_CHANNELS_COMBINED_COUNT = (int)9L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_A_CHANNELS_COMBINED_COUNT = 9
+     * }
+     */
+    public static int ETHTOOL_A_CHANNELS_COMBINED_COUNT() {
+        return ETHTOOL_A_CHANNELS_COMBINED_COUNT;
+    }
+    private static final int ETHTOOL_A_CHANNELS_MAX = (int)9L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_A_CHANNELS_MAX = 9
+     * }
+     */
+    public static int ETHTOOL_A_CHANNELS_MAX() {
+        return ETHTOOL_A_CHANNELS_MAX;
+    }
+    private static final int ETHTOOL_A_COALESCE_HEADER = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_A_COALESCE_HEADER = 1
+     * }
+     */
+    public static int ETHTOOL_A_COALESCE_HEADER() {
+        return ETHTOOL_A_COALESCE_HEADER;
+    }
+    private static final int ETHTOOL_A_COALESCE_RX_USECS = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_A_COALESCE_RX_USECS = 2
+     * }
+     */
+    public static int ETHTOOL_A_COALESCE_RX_USECS() {
+        return ETHTOOL_A_COALESCE_RX_USECS;
+    }
+    private static final int ETHTOOL_A_COALESCE_RX_MAX_FRAMES = (int)3L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_A_COALESCE_RX_MAX_FRAMES = 3
+     * }
+     */
+    public static int ETHTOOL_A_COALESCE_RX_MAX_FRAMES() {
+        return ETHTOOL_A_COALESCE_RX_MAX_FRAMES;
+    }
+    private static final int ETHTOOL_A_COALESCE_RX_USECS_IRQ = (int)4L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_A_COALESCE_RX_USECS_IRQ = 4
+     * }
+     */
+    public static int ETHTOOL_A_COALESCE_RX_USECS_IRQ() {
+        return ETHTOOL_A_COALESCE_RX_USECS_IRQ;
+    }
+    private static final int ETHTOOL_A_COALESCE_RX_MAX_FRAMES_IRQ = (int)5L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_A_COALESCE_RX_MAX_FRAMES_IRQ = 5
+     * }
+     */
+    public static int ETHTOOL_A_COALESCE_RX_MAX_FRAMES_IRQ() {
+        return ETHTOOL_A_COALESCE_RX_MAX_FRAMES_IRQ;
+    }
+    private static final int ETHTOOL_A_COALESCE_TX_USECS = (int)6L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_A_COALESCE_TX_USECS = 6
+     * }
+     */
+    public static int ETHTOOL_A_COALESCE_TX_USECS() {
+        return ETHTOOL_A_COALESCE_TX_USECS;
+    }
+    private static final int ETHTOOL_A_COALESCE_TX_MAX_FRAMES = (int)7L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_A_COALESCE_TX_MAX_FRAMES = 7
+     * }
+     */
+    public static int ETHTOOL_A_COALESCE_TX_MAX_FRAMES() {
+        return ETHTOOL_A_COALESCE_TX_MAX_FRAMES;
+    }
+    private static final int ETHTOOL_A_COALESCE_TX_USECS_IRQ = (int)8L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_A_COALESCE_TX_USECS_IRQ = 8
+     * }
+     */
+    public static int ETHTOOL_A_COALESCE_TX_USECS_IRQ() {
+        return ETHTOOL_A_COALESCE_TX_USECS_IRQ;
+    }
+    private static final int ETHTOOL_A_COALESCE_TX_MAX_FRAMES_IRQ = (int)9L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_A_COALESCE_TX_MAX_FRAMES_IRQ = 9
+     * }
+     */
+    public static int ETHTOOL_A_COALESCE_TX_MAX_FRAMES_IRQ() {
+        return ETHTOOL_A_COALESCE_TX_MAX_FRAMES_IRQ;
+    }
+    private static final int ETHTOOL_A_COALESCE_STATS_BLOCK_USECS = (int)10L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_A_COALESCE_STATS_BLOCK_USECS = 10
+     * }
+     */
+    public static int ETHTOOL_A_COALESCE_STATS_BLOCK_USECS() {
+        return ETHTOOL_A_COALESCE_STATS_BLOCK_USECS;
+    }
+    private static final int ETHTOOL_A_COALESCE_USE_ADAPTIVE_RX = (int)11L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_A_COALESCE_USE_ADAPTIVE_RX = 11
+     * }
+     */
+    public static int ETHTOOL_A_COALESCE_USE_ADAPTIVE_RX() {
+        return ETHTOOL_A_COALESCE_USE_ADAPTIVE_RX;
+    }
+    private static final int ETHTOOL_A_COALESCE_USE_ADAPTIVE_TX = (int)12L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_A_COALESCE_USE_ADAPTIVE_TX = 12
+     * }
+     */
+    public static int ETHTOOL_A_COALESCE_USE_ADAPTIVE_TX() {
+        return ETHTOOL_A_COALESCE_USE_ADAPTIVE_TX;
+    }
+    private static final int ETHTOOL_A_COALESCE_PKT_RATE_LOW = (int)13L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_A_COALESCE_PKT_RATE_LOW = 13
+     * }
+     */
+    public static int ETHTOOL_A_COALESCE_PKT_RATE_LOW() {
+        return ETHTOOL_A_COALESCE_PKT_RATE_LOW;
+    }
+    private static final int ETHTOOL_A_COALESCE_RX_USECS_LOW = (int)14L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_A_COALESCE_RX_USECS_LOW = 14
+     * }
+     */
+    public static int ETHTOOL_A_COALESCE_RX_USECS_LOW() {
+        return ETHTOOL_A_COALESCE_RX_USECS_LOW;
+    }
+    private static final int ETHTOOL_A_COALESCE_RX_MAX_FRAMES_LOW = (int)15L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_A_COALESCE_RX_MAX_FRAMES_LOW = 15
+     * }
+     */
+    public static int ETHTOOL_A_COALESCE_RX_MAX_FRAMES_LOW() {
+        return ETHTOOL_A_COALESCE_RX_MAX_FRAMES_LOW;
+    }
+    private static final int ETHTOOL_A_COALESCE_TX_USECS_LOW = (int)16L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_A_COALESCE_TX_USECS_LOW = 16
+     * }
+     */
+    public static int ETHTOOL_A_COALESCE_TX_USECS_LOW() {
+        return ETHTOOL_A_COALESCE_TX_USECS_LOW;
+    }
+    private static final int ETHTOOL_A_COALESCE_TX_MAX_FRAMES_LOW = (int)17L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_A_COALESCE_TX_MAX_FRAMES_LOW = 17
+     * }
+     */
+    public static int ETHTOOL_A_COALESCE_TX_MAX_FRAMES_LOW() {
+        return ETHTOOL_A_COALESCE_TX_MAX_FRAMES_LOW;
+    }
+    private static final int ETHTOOL_A_COALESCE_PKT_RATE_HIGH = (int)18L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_A_COALESCE_PKT_RATE_HIGH = 18
+     * }
+     */
+    public static int ETHTOOL_A_COALESCE_PKT_RATE_HIGH() {
+        return ETHTOOL_A_COALESCE_PKT_RATE_HIGH;
+    }
+    private static final int ETHTOOL_A_COALESCE_RX_USECS_HIGH = (int)19L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_A_COALESCE_RX_USECS_HIGH = 19
+     * }
+     */
+    public static int ETHTOOL_A_COALESCE_RX_USECS_HIGH() {
+        return ETHTOOL_A_COALESCE_RX_USECS_HIGH;
+    }
+    private static final int ETHTOOL_A_COALESCE_RX_MAX_FRAMES_HIGH = (int)20L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_A_COALESCE_RX_MAX_FRAMES_HIGH = 20
+     * }
+     */
+    public static int ETHTOOL_A_COALESCE_RX_MAX_FRAMES_HIGH() {
+        return ETHTOOL_A_COALESCE_RX_MAX_FRAMES_HIGH;
+    }
+    private static final int ETHTOOL_A_COALESCE_TX_USECS_HIGH = (int)21L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_A_COALESCE_TX_USECS_HIGH = 21
+     * }
+     */
+    public static int ETHTOOL_A_COALESCE_TX_USECS_HIGH() {
+        return ETHTOOL_A_COALESCE_TX_USECS_HIGH;
+    }
+    private static final int ETHTOOL_A_COALESCE_TX_MAX_FRAMES_HIGH = (int)22L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_A_COALESCE_TX_MAX_FRAMES_HIGH = 22
+     * }
+     */
+    public static int ETHTOOL_A_COALESCE_TX_MAX_FRAMES_HIGH() {
+        return ETHTOOL_A_COALESCE_TX_MAX_FRAMES_HIGH;
+    }
+    private static final int ETHTOOL_A_COALESCE_RATE_SAMPLE_INTERVAL = (int)23L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_A_COALESCE_RATE_SAMPLE_INTERVAL = 23
+     * }
+     */
+    public static int ETHTOOL_A_COALESCE_RATE_SAMPLE_INTERVAL() {
+        return ETHTOOL_A_COALESCE_RATE_SAMPLE_INTERVAL;
+    }
+    private static final int ETHTOOL_A_COALESCE_USE_CQE_MODE_TX = (int)24L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_A_COALESCE_USE_CQE_MODE_TX = 24
+     * }
+     */
+    public static int ETHTOOL_A_COALESCE_USE_CQE_MODE_TX() {
+        return ETHTOOL_A_COALESCE_USE_CQE_MODE_TX;
+    }
+    private static final int ETHTOOL_A_COALESCE_USE_CQE_MODE_RX = (int)25L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_A_COALESCE_USE_CQE_MODE_RX = 25
+     * }
+     */
+    public static int ETHTOOL_A_COALESCE_USE_CQE_MODE_RX() {
+        return ETHTOOL_A_COALESCE_USE_CQE_MODE_RX;
+    }
+    private static final int ETHTOOL_A_COALESCE_MAX = (int)25L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_A_COALESCE_MAX = 25
+     * }
+     */
+    public static int ETHTOOL_A_COALESCE_MAX() {
+        return ETHTOOL_A_COALESCE_MAX;
+    }
+    private static final int ETHTOOL_A_PAUSE_HEADER = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_A_PAUSE_HEADER = 1
+     * }
+     */
+    public static int ETHTOOL_A_PAUSE_HEADER() {
+        return ETHTOOL_A_PAUSE_HEADER;
+    }
+    private static final int ETHTOOL_A_PAUSE_AUTONEG = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_A_PAUSE_AUTONEG = 2
+     * }
+     */
+    public static int ETHTOOL_A_PAUSE_AUTONEG() {
+        return ETHTOOL_A_PAUSE_AUTONEG;
+    }
+    private static final int ETHTOOL_A_PAUSE_RX = (int)3L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_A_PAUSE_RX = 3
+     * }
+     */
+    public static int ETHTOOL_A_PAUSE_RX() {
+        return ETHTOOL_A_PAUSE_RX;
+    }
+    private static final int ETHTOOL_A_PAUSE_TX = (int)4L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_A_PAUSE_TX = 4
+     * }
+     */
+    public static int ETHTOOL_A_PAUSE_TX() {
+        return ETHTOOL_A_PAUSE_TX;
+    }
+    private static final int ETHTOOL_A_PAUSE_STATS = (int)5L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_A_PAUSE_STATS = 5
+     * }
+     */
+    public static int ETHTOOL_A_PAUSE_STATS() {
+        return ETHTOOL_A_PAUSE_STATS;
+    }
+    private static final int ETHTOOL_A_PAUSE_MAX = (int)5L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_A_PAUSE_MAX = 5
+     * }
+     */
+    public static int ETHTOOL_A_PAUSE_MAX() {
+        return ETHTOOL_A_PAUSE_MAX;
+    }
+    private static final int ETHTOOL_A_PAUSE_STAT_TX_FRAMES = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_A_PAUSE_STAT_TX_FRAMES = 2
+     * }
+     */
+    public static int ETHTOOL_A_PAUSE_STAT_TX_FRAMES() {
+        return ETHTOOL_A_PAUSE_STAT_TX_FRAMES;
+    }
+    private static final int ETHTOOL_A_PAUSE_STAT_RX_FRAMES = (int)3L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_A_PAUSE_STAT_RX_FRAMES = 3
+     * }
+     */
+    public static int ETHTOOL_A_PAUSE_STAT_RX_FRAMES() {
+        return ETHTOOL_A_PAUSE_STAT_RX_FRAMES;
+    }
+    private static final int ETHTOOL_A_PAUSE_STAT_MAX = (int)3L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_A_PAUSE_STAT_MAX = 3
+     * }
+     */
+    public static int ETHTOOL_A_PAUSE_STAT_MAX() {
+        return ETHTOOL_A_PAUSE_STAT_MAX;
+    }
+    private static final int ETHTOOL_A_EEE_HEADER = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_A_EEE_HEADER = 1
+     * }
+     */
+    public static int ETHTOOL_A_EEE_HEADER() {
+        return ETHTOOL_A_EEE_HEADER;
+    }
+    private static final int ETHTOOL_A_EEE_MODES_OURS = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_A_EEE_MODES_OURS = 2
+     * }
+     */
+    public static int ETHTOOL_A_EEE_MODES_OURS() {
+        return ETHTOOL_A_EEE_MODES_OURS;
+    }
+    private static final int ETHTOOL_A_EEE_MODES_PEER = (int)3L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_A_EEE_MODES_PEER = 3
+     * }
+     */
+    public static int ETHTOOL_A_EEE_MODES_PEER() {
+        return ETHTOOL_A_EEE_MODES_PEER;
+    }
+    private static final int ETHTOOL_A_EEE_ACTIVE = (int)4L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_A_EEE_ACTIVE = 4
+     * }
+     */
+    public static int ETHTOOL_A_EEE_ACTIVE() {
+        return ETHTOOL_A_EEE_ACTIVE;
+    }
+    private static final int ETHTOOL_A_EEE_ENABLED = (int)5L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_A_EEE_ENABLED = 5
+     * }
+     */
+    public static int ETHTOOL_A_EEE_ENABLED() {
+        return ETHTOOL_A_EEE_ENABLED;
+    }
+    private static final int ETHTOOL_A_EEE_TX_LPI_ENABLED = (int)6L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_A_EEE_TX_LPI_ENABLED = 6
+     * }
+     */
+    public static int ETHTOOL_A_EEE_TX_LPI_ENABLED() {
+        return ETHTOOL_A_EEE_TX_LPI_ENABLED;
+    }
+    private static final int ETHTOOL_A_EEE_TX_LPI_TIMER = (int)7L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_A_EEE_TX_LPI_TIMER = 7
+     * }
+     */
+    public static int ETHTOOL_A_EEE_TX_LPI_TIMER() {
+        return ETHTOOL_A_EEE_TX_LPI_TIMER;
+    }
+    private static final int ETHTOOL_A_EEE_MAX = (int)7L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_A_EEE_MAX = 7
+     * }
+     */
+    public static int ETHTOOL_A_EEE_MAX() {
+        return ETHTOOL_A_EEE_MAX;
+    }
 
     private static class accept4 {
         public static final FunctionDescriptor DESC = FunctionDescriptor.of(
@@ -6420,6 +8229,33 @@ public class LinuxC extends LinuxC_1 {
      */
     public static long TUNSETGROUP() {
         return TUNSETGROUP;
+    }
+    private static final int ETHTOOL_FLAG_COMPACT_BITSETS = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * #define ETHTOOL_FLAG_COMPACT_BITSETS 1
+     * }
+     */
+    public static int ETHTOOL_FLAG_COMPACT_BITSETS() {
+        return ETHTOOL_FLAG_COMPACT_BITSETS;
+    }
+    private static final int ETHTOOL_FLAG_OMIT_REPLY = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * #define ETHTOOL_FLAG_OMIT_REPLY 2
+     * }
+     */
+    public static int ETHTOOL_FLAG_OMIT_REPLY() {
+        return ETHTOOL_FLAG_OMIT_REPLY;
+    }
+    private static final int ETHTOOL_FLAG_STATS = (int)4L;
+    /**
+     * {@snippet lang=c :
+     * #define ETHTOOL_FLAG_STATS 4
+     * }
+     */
+    public static int ETHTOOL_FLAG_STATS() {
+        return ETHTOOL_FLAG_STATS;
     }
 }
 

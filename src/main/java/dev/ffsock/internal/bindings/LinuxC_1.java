@@ -5818,6 +5818,15 @@ class LinuxC_1 extends LinuxC$shared {
     public static int BOND_MODE_ALB() {
         return BOND_MODE_ALB;
     }
+    private static final int SIOCETHTOOL = (int)35142L;
+    /**
+     * {@snippet lang=c :
+     * #define SIOCETHTOOL 35142
+     * }
+     */
+    public static int SIOCETHTOOL() {
+        return SIOCETHTOOL;
+    }
     private static final int SIOCGSKNS = (int)35148L;
     /**
      * {@snippet lang=c :
@@ -5826,6 +5835,60 @@ class LinuxC_1 extends LinuxC$shared {
      */
     public static int SIOCGSKNS() {
         return SIOCGSKNS;
+    }
+    private static final int ETH_GSTRING_LEN = (int)32L;
+    /**
+     * {@snippet lang=c :
+     * #define ETH_GSTRING_LEN 32
+     * }
+     */
+    public static int ETH_GSTRING_LEN() {
+        return ETH_GSTRING_LEN;
+    }
+    private static final int ETHTOOL_GDRVINFO = (int)3L;
+    /**
+     * {@snippet lang=c :
+     * #define ETHTOOL_GDRVINFO 3
+     * }
+     */
+    public static int ETHTOOL_GDRVINFO() {
+        return ETHTOOL_GDRVINFO;
+    }
+    private static final int ETHTOOL_GSTRINGS = (int)27L;
+    /**
+     * {@snippet lang=c :
+     * #define ETHTOOL_GSTRINGS 27
+     * }
+     */
+    public static int ETHTOOL_GSTRINGS() {
+        return ETHTOOL_GSTRINGS;
+    }
+    private static final int ETHTOOL_GSTATS = (int)29L;
+    /**
+     * {@snippet lang=c :
+     * #define ETHTOOL_GSTATS 29
+     * }
+     */
+    public static int ETHTOOL_GSTATS() {
+        return ETHTOOL_GSTATS;
+    }
+    private static final int ETHTOOL_GSSET_INFO = (int)55L;
+    /**
+     * {@snippet lang=c :
+     * #define ETHTOOL_GSSET_INFO 55
+     * }
+     */
+    public static int ETHTOOL_GSSET_INFO() {
+        return ETHTOOL_GSSET_INFO;
+    }
+    private static final int ETHTOOL_GENL_VERSION = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * #define ETHTOOL_GENL_VERSION 1
+     * }
+     */
+    public static int ETHTOOL_GENL_VERSION() {
+        return ETHTOOL_GENL_VERSION;
     }
     private static final int SCM_CREDENTIALS = (int)2L;
     /**
@@ -10630,69 +10693,6 @@ class LinuxC_1 extends LinuxC$shared {
      */
     public static int IFLA_VXLAN_PORT_RANGE() {
         return IFLA_VXLAN_PORT_RANGE;
-    }
-    private static final int IFLA_VXLAN_PROXY = (int)11L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IFLA_VXLAN_PROXY = 11
-     * }
-     */
-    public static int IFLA_VXLAN_PROXY() {
-        return IFLA_VXLAN_PROXY;
-    }
-    private static final int IFLA_VXLAN_RSC = (int)12L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IFLA_VXLAN_RSC = 12
-     * }
-     */
-    public static int IFLA_VXLAN_RSC() {
-        return IFLA_VXLAN_RSC;
-    }
-    private static final int IFLA_VXLAN_L2MISS = (int)13L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IFLA_VXLAN_L2MISS = 13
-     * }
-     */
-    public static int IFLA_VXLAN_L2MISS() {
-        return IFLA_VXLAN_L2MISS;
-    }
-    private static final int IFLA_VXLAN_L3MISS = (int)14L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IFLA_VXLAN_L3MISS = 14
-     * }
-     */
-    public static int IFLA_VXLAN_L3MISS() {
-        return IFLA_VXLAN_L3MISS;
-    }
-    private static final int IFLA_VXLAN_PORT = (int)15L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IFLA_VXLAN_PORT = 15
-     * }
-     */
-    public static int IFLA_VXLAN_PORT() {
-        return IFLA_VXLAN_PORT;
-    }
-    private static final int IFLA_VXLAN_GROUP6 = (int)16L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IFLA_VXLAN_GROUP6 = 16
-     * }
-     */
-    public static int IFLA_VXLAN_GROUP6() {
-        return IFLA_VXLAN_GROUP6;
-    }
-    private static final int IFLA_VXLAN_LOCAL6 = (int)17L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IFLA_VXLAN_LOCAL6 = 17
-     * }
-     */
-    public static int IFLA_VXLAN_LOCAL6() {
-        return IFLA_VXLAN_LOCAL6;
     }
 }
 

@@ -16,15 +16,15 @@ import java.util.concurrent.TimeUnit;
  * A network namespace made for one test class ({@code ip netns add ffsock-chg-<random>}) and
  * deleted by {@link #close()}; runs {@code ip -n NS …} and parses {@code ip -j} output.
  */
-final class TestNetns implements AutoCloseable {
-    final String name;
+public final class TestNetns implements AutoCloseable {
+    public final String name;
 
     private TestNetns(String name) {
         this.name = name;
     }
 
     /** Creates a namespace named {@code ffsock-PREFIX-<random>}, or aborts the test with the reason it could not. */
-    static TestNetns create(String prefix) throws IOException, InterruptedException {
+    public static TestNetns create(String prefix) throws IOException, InterruptedException {
         String name = "ffsock-" + prefix + "-" + Long.toHexString(ThreadLocalRandom.current().nextLong() & 0xffffffffL);
         Result r = exec(List.of("ip", "netns", "add", name));
         Assumptions.assumeTrue(r.status == 0, "cannot create a network namespace (ip netns add): " + r.err.strip());
@@ -40,7 +40,7 @@ final class TestNetns implements AutoCloseable {
     }
 
     /** Runs {@code ip -n NS ARGS…}, failing on a non-zero status; {@return its stdout} */
-    String ip(String... args) throws IOException, InterruptedException {
+    public String ip(String... args) throws IOException, InterruptedException {
         Result r = ipResult(args);
         if (r.status != 0) throw new AssertionError("ip -n " + name + " " + String.join(" ", args) + ": status " + r.status + ": " + r.err);
         return r.out;
@@ -61,10 +61,10 @@ final class TestNetns implements AutoCloseable {
     }
 
     /** The outcome of a command. */
-    record Result(int status, String out, String err) {
+    public record Result(int status, String out, String err) {
     }
 
-    static Result exec(List<String> cmd) throws IOException, InterruptedException {
+    public static Result exec(List<String> cmd) throws IOException, InterruptedException {
         Process p = new ProcessBuilder(cmd).start();
         p.getOutputStream().close();
         // ip's output is small except for big route tables: read stdout on this thread, stderr after.
