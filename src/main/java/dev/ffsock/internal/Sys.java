@@ -3,7 +3,6 @@ package dev.ffsock.internal;
 import dev.ffsock.ErrnoException;
 import dev.ffsock.internal.bindings.LinuxC;
 
-import java.lang.foreign.Arena;
 import java.lang.foreign.FunctionDescriptor;
 import java.lang.foreign.Linker;
 import java.lang.foreign.MemorySegment;
