@@ -14,4 +14,6 @@ module dev.ffsock {
     exports dev.ffsock.netlink.diag;
     exports dev.ffsock.netlink.genl;
     exports dev.ffsock.netlink.uevent;
+    exports dev.ffsock.netlink.netfilter;
+    exports dev.ffsock.netlink.connector;
 }

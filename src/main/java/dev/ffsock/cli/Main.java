@@ -32,7 +32,9 @@ public final class Main {
             new NeighCommand(),
             new SocketsCommand(),
             new GenlCommand(),
-            new MonitorCommand());
+            new MonitorCommand(),
+            // issue 11: conntrack
+            new ConntrackCommand());
 
     private Main() {
     }

@@ -17,6 +17,177 @@ public class LinuxC extends LinuxC_1 {
     LinuxC() {
         // Should not be called directly
     }
+    private static final int RTAX_FEATURES = (int)12L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.RTAX_FEATURES = 12
+     * }
+     */
+    public static int RTAX_FEATURES() {
+        return RTAX_FEATURES;
+    }
+    private static final int RTAX_RTO_MIN = (int)13L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.RTAX_RTO_MIN = 13
+     * }
+     */
+    public static int RTAX_RTO_MIN() {
+        return RTAX_RTO_MIN;
+    }
+    private static final int RTAX_INITRWND = (int)14L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.RTAX_INITRWND = 14
+     * }
+     */
+    public static int RTAX_INITRWND() {
+        return RTAX_INITRWND;
+    }
+    private static final int RTAX_QUICKACK = (int)15L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.RTAX_QUICKACK = 15
+     * }
+     */
+    public static int RTAX_QUICKACK() {
+        return RTAX_QUICKACK;
+    }
+    private static final int RTAX_CC_ALGO = (int)16L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.RTAX_CC_ALGO = 16
+     * }
+     */
+    public static int RTAX_CC_ALGO() {
+        return RTAX_CC_ALGO;
+    }
+    private static final int RTAX_FASTOPEN_NO_COOKIE = (int)17L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.RTAX_FASTOPEN_NO_COOKIE = 17
+     * }
+     */
+    public static int RTAX_FASTOPEN_NO_COOKIE() {
+        return RTAX_FASTOPEN_NO_COOKIE;
+    }
+    private static final int RTNLGRP_NONE = (int)0L;
+    /**
+     * {@snippet lang=c :
+     * enum rtnetlink_groups.RTNLGRP_NONE = 0
+     * }
+     */
+    public static int RTNLGRP_NONE() {
+        return RTNLGRP_NONE;
+    }
+    private static final int RTNLGRP_LINK = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * enum rtnetlink_groups.RTNLGRP_LINK = 1
+     * }
+     */
+    public static int RTNLGRP_LINK() {
+        return RTNLGRP_LINK;
+    }
+    private static final int RTNLGRP_NOTIFY = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * enum rtnetlink_groups.RTNLGRP_NOTIFY = 2
+     * }
+     */
+    public static int RTNLGRP_NOTIFY() {
+        return RTNLGRP_NOTIFY;
+    }
+    private static final int RTNLGRP_NEIGH = (int)3L;
+    /**
+     * {@snippet lang=c :
+     * enum rtnetlink_groups.RTNLGRP_NEIGH = 3
+     * }
+     */
+    public static int RTNLGRP_NEIGH() {
+        return RTNLGRP_NEIGH;
+    }
+    private static final int RTNLGRP_TC = (int)4L;
+    /**
+     * {@snippet lang=c :
+     * enum rtnetlink_groups.RTNLGRP_TC = 4
+     * }
+     */
+    public static int RTNLGRP_TC() {
+        return RTNLGRP_TC;
+    }
+    private static final int RTNLGRP_IPV4_IFADDR = (int)5L;
+    /**
+     * {@snippet lang=c :
+     * enum rtnetlink_groups.RTNLGRP_IPV4_IFADDR = 5
+     * }
+     */
+    public static int RTNLGRP_IPV4_IFADDR() {
+        return RTNLGRP_IPV4_IFADDR;
+    }
+    private static final int RTNLGRP_IPV4_MROUTE = (int)6L;
+    /**
+     * {@snippet lang=c :
+     * enum rtnetlink_groups.RTNLGRP_IPV4_MROUTE = 6
+     * }
+     */
+    public static int RTNLGRP_IPV4_MROUTE() {
+        return RTNLGRP_IPV4_MROUTE;
+    }
+    private static final int RTNLGRP_IPV4_ROUTE = (int)7L;
+    /**
+     * {@snippet lang=c :
+     * enum rtnetlink_groups.RTNLGRP_IPV4_ROUTE = 7
+     * }
+     */
+    public static int RTNLGRP_IPV4_ROUTE() {
+        return RTNLGRP_IPV4_ROUTE;
+    }
+    private static final int RTNLGRP_IPV4_RULE = (int)8L;
+    /**
+     * {@snippet lang=c :
+     * enum rtnetlink_groups.RTNLGRP_IPV4_RULE = 8
+     * }
+     */
+    public static int RTNLGRP_IPV4_RULE() {
+        return RTNLGRP_IPV4_RULE;
+    }
+    private static final int RTNLGRP_IPV6_IFADDR = (int)9L;
+    /**
+     * {@snippet lang=c :
+     * enum rtnetlink_groups.RTNLGRP_IPV6_IFADDR = 9
+     * }
+     */
+    public static int RTNLGRP_IPV6_IFADDR() {
+        return RTNLGRP_IPV6_IFADDR;
+    }
+    private static final int RTNLGRP_IPV6_MROUTE = (int)10L;
+    /**
+     * {@snippet lang=c :
+     * enum rtnetlink_groups.RTNLGRP_IPV6_MROUTE = 10
+     * }
+     */
+    public static int RTNLGRP_IPV6_MROUTE() {
+        return RTNLGRP_IPV6_MROUTE;
+    }
+    private static final int RTNLGRP_IPV6_ROUTE = (int)11L;
+    /**
+     * {@snippet lang=c :
+     * enum rtnetlink_groups.RTNLGRP_IPV6_ROUTE = 11
+     * }
+     */
+    public static int RTNLGRP_IPV6_ROUTE() {
+        return RTNLGRP_IPV6_ROUTE;
+    }
+    private static final int RTNLGRP_IPV6_IFINFO = (int)12L;
+    /**
+     * {@snippet lang=c :
+     * enum rtnetlink_groups.RTNLGRP_IPV6_IFINFO = 12
+     * }
+     */
+    public static int RTNLGRP_IPV6_IFINFO() {
+        return RTNLGRP_IPV6_IFINFO;
+    }
     private static final int RTNLGRP_DECnet_IFADDR = (int)13L;
     /**
      * {@snippet lang=c :
@@ -1159,6 +1330,1077 @@ public class LinuxC extends LinuxC_1 {
      */
     public static int SOF_TXTIME_FLAGS_MASK() {
         return SOF_TXTIME_FLAGS_MASK;
+    }
+    private static final int NFNLGRP_NONE = (int)0L;
+    /**
+     * {@snippet lang=c :
+     * enum nfnetlink_groups.NFNLGRP_NONE = 0
+     * }
+     */
+    public static int NFNLGRP_NONE() {
+        return NFNLGRP_NONE;
+    }
+    private static final int NFNLGRP_CONNTRACK_NEW = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * enum nfnetlink_groups.NFNLGRP_CONNTRACK_NEW = 1
+     * }
+     */
+    public static int NFNLGRP_CONNTRACK_NEW() {
+        return NFNLGRP_CONNTRACK_NEW;
+    }
+    private static final int NFNLGRP_CONNTRACK_UPDATE = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * enum nfnetlink_groups.NFNLGRP_CONNTRACK_UPDATE = 2
+     * }
+     */
+    public static int NFNLGRP_CONNTRACK_UPDATE() {
+        return NFNLGRP_CONNTRACK_UPDATE;
+    }
+    private static final int NFNLGRP_CONNTRACK_DESTROY = (int)3L;
+    /**
+     * {@snippet lang=c :
+     * enum nfnetlink_groups.NFNLGRP_CONNTRACK_DESTROY = 3
+     * }
+     */
+    public static int NFNLGRP_CONNTRACK_DESTROY() {
+        return NFNLGRP_CONNTRACK_DESTROY;
+    }
+    private static final int NFNLGRP_CONNTRACK_EXP_NEW = (int)4L;
+    /**
+     * {@snippet lang=c :
+     * enum nfnetlink_groups.NFNLGRP_CONNTRACK_EXP_NEW = 4
+     * }
+     */
+    public static int NFNLGRP_CONNTRACK_EXP_NEW() {
+        return NFNLGRP_CONNTRACK_EXP_NEW;
+    }
+    private static final int NFNLGRP_CONNTRACK_EXP_UPDATE = (int)5L;
+    /**
+     * {@snippet lang=c :
+     * enum nfnetlink_groups.NFNLGRP_CONNTRACK_EXP_UPDATE = 5
+     * }
+     */
+    public static int NFNLGRP_CONNTRACK_EXP_UPDATE() {
+        return NFNLGRP_CONNTRACK_EXP_UPDATE;
+    }
+    private static final int NFNLGRP_CONNTRACK_EXP_DESTROY = (int)6L;
+    /**
+     * {@snippet lang=c :
+     * enum nfnetlink_groups.NFNLGRP_CONNTRACK_EXP_DESTROY = 6
+     * }
+     */
+    public static int NFNLGRP_CONNTRACK_EXP_DESTROY() {
+        return NFNLGRP_CONNTRACK_EXP_DESTROY;
+    }
+    private static final int NFNLGRP_NFTABLES = (int)7L;
+    /**
+     * {@snippet lang=c :
+     * enum nfnetlink_groups.NFNLGRP_NFTABLES = 7
+     * }
+     */
+    public static int NFNLGRP_NFTABLES() {
+        return NFNLGRP_NFTABLES;
+    }
+    private static final int NFNLGRP_ACCT_QUOTA = (int)8L;
+    /**
+     * {@snippet lang=c :
+     * enum nfnetlink_groups.NFNLGRP_ACCT_QUOTA = 8
+     * }
+     */
+    public static int NFNLGRP_ACCT_QUOTA() {
+        return NFNLGRP_ACCT_QUOTA;
+    }
+    private static final int NFNLGRP_NFTRACE = (int)9L;
+    /**
+     * {@snippet lang=c :
+     * enum nfnetlink_groups.NFNLGRP_NFTRACE = 9
+     * }
+     */
+    public static int NFNLGRP_NFTRACE() {
+        return NFNLGRP_NFTRACE;
+    }
+    private static final int NFNL_BATCH_GENID = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * enum nfnl_batch_attributes.NFNL_BATCH_GENID = 1
+     * }
+     */
+    public static int NFNL_BATCH_GENID() {
+        return NFNL_BATCH_GENID;
+    }
+    private static final int IPCTNL_MSG_CT_NEW = (int)0L;
+    /**
+     * {@snippet lang=c :
+     * enum cntl_msg_types.IPCTNL_MSG_CT_NEW = 0
+     * }
+     */
+    public static int IPCTNL_MSG_CT_NEW() {
+        return IPCTNL_MSG_CT_NEW;
+    }
+    private static final int IPCTNL_MSG_CT_GET = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * enum cntl_msg_types.IPCTNL_MSG_CT_GET = 1
+     * }
+     */
+    public static int IPCTNL_MSG_CT_GET() {
+        return IPCTNL_MSG_CT_GET;
+    }
+    private static final int IPCTNL_MSG_CT_DELETE = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * enum cntl_msg_types.IPCTNL_MSG_CT_DELETE = 2
+     * }
+     */
+    public static int IPCTNL_MSG_CT_DELETE() {
+        return IPCTNL_MSG_CT_DELETE;
+    }
+    private static final int IPCTNL_MSG_CT_GET_CTRZERO = (int)3L;
+    /**
+     * {@snippet lang=c :
+     * enum cntl_msg_types.IPCTNL_MSG_CT_GET_CTRZERO = 3
+     * }
+     */
+    public static int IPCTNL_MSG_CT_GET_CTRZERO() {
+        return IPCTNL_MSG_CT_GET_CTRZERO;
+    }
+    private static final int IPCTNL_MSG_CT_GET_STATS_CPU = (int)4L;
+    /**
+     * {@snippet lang=c :
+     * enum cntl_msg_types.IPCTNL_MSG_CT_GET_STATS_CPU = 4
+     * }
+     */
+    public static int IPCTNL_MSG_CT_GET_STATS_CPU() {
+        return IPCTNL_MSG_CT_GET_STATS_CPU;
+    }
+    private static final int IPCTNL_MSG_CT_GET_STATS = (int)5L;
+    /**
+     * {@snippet lang=c :
+     * enum cntl_msg_types.IPCTNL_MSG_CT_GET_STATS = 5
+     * }
+     */
+    public static int IPCTNL_MSG_CT_GET_STATS() {
+        return IPCTNL_MSG_CT_GET_STATS;
+    }
+    private static final int IPCTNL_MSG_CT_GET_DYING = (int)6L;
+    /**
+     * {@snippet lang=c :
+     * enum cntl_msg_types.IPCTNL_MSG_CT_GET_DYING = 6
+     * }
+     */
+    public static int IPCTNL_MSG_CT_GET_DYING() {
+        return IPCTNL_MSG_CT_GET_DYING;
+    }
+    private static final int IPCTNL_MSG_CT_GET_UNCONFIRMED = (int)7L;
+    /**
+     * {@snippet lang=c :
+     * enum cntl_msg_types.IPCTNL_MSG_CT_GET_UNCONFIRMED = 7
+     * }
+     */
+    public static int IPCTNL_MSG_CT_GET_UNCONFIRMED() {
+        return IPCTNL_MSG_CT_GET_UNCONFIRMED;
+    }
+    private static final int IPCTNL_MSG_EXP_NEW = (int)0L;
+    /**
+     * {@snippet lang=c :
+     * enum ctnl_exp_msg_types.IPCTNL_MSG_EXP_NEW = 0
+     * }
+     */
+    public static int IPCTNL_MSG_EXP_NEW() {
+        return IPCTNL_MSG_EXP_NEW;
+    }
+    private static final int IPCTNL_MSG_EXP_GET = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * enum ctnl_exp_msg_types.IPCTNL_MSG_EXP_GET = 1
+     * }
+     */
+    public static int IPCTNL_MSG_EXP_GET() {
+        return IPCTNL_MSG_EXP_GET;
+    }
+    private static final int IPCTNL_MSG_EXP_DELETE = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * enum ctnl_exp_msg_types.IPCTNL_MSG_EXP_DELETE = 2
+     * }
+     */
+    public static int IPCTNL_MSG_EXP_DELETE() {
+        return IPCTNL_MSG_EXP_DELETE;
+    }
+    private static final int IPCTNL_MSG_EXP_GET_STATS_CPU = (int)3L;
+    /**
+     * {@snippet lang=c :
+     * enum ctnl_exp_msg_types.IPCTNL_MSG_EXP_GET_STATS_CPU = 3
+     * }
+     */
+    public static int IPCTNL_MSG_EXP_GET_STATS_CPU() {
+        return IPCTNL_MSG_EXP_GET_STATS_CPU;
+    }
+    private static final int CTA_TUPLE_ORIG = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * enum ctattr_type.CTA_TUPLE_ORIG = 1
+     * }
+     */
+    public static int CTA_TUPLE_ORIG() {
+        return CTA_TUPLE_ORIG;
+    }
+    private static final int CTA_TUPLE_REPLY = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * enum ctattr_type.CTA_TUPLE_REPLY = 2
+     * }
+     */
+    public static int CTA_TUPLE_REPLY() {
+        return CTA_TUPLE_REPLY;
+    }
+    private static final int CTA_STATUS = (int)3L;
+    /**
+     * {@snippet lang=c :
+     * enum ctattr_type.CTA_STATUS = 3
+     * }
+     */
+    public static int CTA_STATUS() {
+        return CTA_STATUS;
+    }
+    private static final int CTA_PROTOINFO = (int)4L;
+    /**
+     * {@snippet lang=c :
+     * enum ctattr_type.CTA_PROTOINFO = 4
+     * }
+     */
+    public static int CTA_PROTOINFO() {
+        return CTA_PROTOINFO;
+    }
+    private static final int CTA_HELP = (int)5L;
+    /**
+     * {@snippet lang=c :
+     * enum ctattr_type.CTA_HELP = 5
+     * }
+     */
+    public static int CTA_HELP() {
+        return CTA_HELP;
+    }
+    private static final int CTA_TIMEOUT = (int)7L;
+    /**
+     * {@snippet lang=c :
+     * enum ctattr_type.CTA_TIMEOUT = 7
+     * }
+     */
+    public static int CTA_TIMEOUT() {
+        return CTA_TIMEOUT;
+    }
+    private static final int CTA_MARK = (int)8L;
+    /**
+     * {@snippet lang=c :
+     * enum ctattr_type.CTA_MARK = 8
+     * }
+     */
+    public static int CTA_MARK() {
+        return CTA_MARK;
+    }
+    private static final int CTA_COUNTERS_ORIG = (int)9L;
+    /**
+     * {@snippet lang=c :
+     * enum ctattr_type.CTA_COUNTERS_ORIG = 9
+     * }
+     */
+    public static int CTA_COUNTERS_ORIG() {
+        return CTA_COUNTERS_ORIG;
+    }
+    private static final int CTA_COUNTERS_REPLY = (int)10L;
+    /**
+     * {@snippet lang=c :
+     * enum ctattr_type.CTA_COUNTERS_REPLY = 10
+     * }
+     */
+    public static int CTA_COUNTERS_REPLY() {
+        return CTA_COUNTERS_REPLY;
+    }
+    private static final int CTA_USE = (int)11L;
+    /**
+     * {@snippet lang=c :
+     * enum ctattr_type.CTA_USE = 11
+     * }
+     */
+    public static int CTA_USE() {
+        return CTA_USE;
+    }
+    private static final int CTA_ID = (int)12L;
+    /**
+     * {@snippet lang=c :
+     * enum ctattr_type.CTA_ID = 12
+     * }
+     */
+    public static int CTA_ID() {
+        return CTA_ID;
+    }
+    private static final int CTA_TUPLE_MASTER = (int)14L;
+    /**
+     * {@snippet lang=c :
+     * enum ctattr_type.CTA_TUPLE_MASTER = 14
+     * }
+     */
+    public static int CTA_TUPLE_MASTER() {
+        return CTA_TUPLE_MASTER;
+    }
+    private static final int CTA_SEQ_ADJ_ORIG = (int)15L;
+    /**
+     * {@snippet lang=c :
+     * enum ctattr_type.CTA_SEQ_ADJ_ORIG = 15
+     * }
+     */
+    public static int CTA_SEQ_ADJ_ORIG() {
+        return CTA_SEQ_ADJ_ORIG;
+    }
+    private static final int CTA_SEQ_ADJ_REPLY = (int)16L;
+    /**
+     * {@snippet lang=c :
+     * enum ctattr_type.CTA_SEQ_ADJ_REPLY = 16
+     * }
+     */
+    public static int CTA_SEQ_ADJ_REPLY() {
+        return CTA_SEQ_ADJ_REPLY;
+    }
+    private static final int CTA_ZONE = (int)18L;
+    /**
+     * {@snippet lang=c :
+     * enum ctattr_type.CTA_ZONE = 18
+     * }
+     */
+    public static int CTA_ZONE() {
+        return CTA_ZONE;
+    }
+    private static final int CTA_SECCTX = (int)19L;
+    /**
+     * {@snippet lang=c :
+     * enum ctattr_type.CTA_SECCTX = 19
+     * }
+     */
+    public static int CTA_SECCTX() {
+        return CTA_SECCTX;
+    }
+    private static final int CTA_TIMESTAMP = (int)20L;
+    /**
+     * {@snippet lang=c :
+     * enum ctattr_type.CTA_TIMESTAMP = 20
+     * }
+     */
+    public static int CTA_TIMESTAMP() {
+        return CTA_TIMESTAMP;
+    }
+    private static final int CTA_MARK_MASK = (int)21L;
+    /**
+     * {@snippet lang=c :
+     * enum ctattr_type.CTA_MARK_MASK = 21
+     * }
+     */
+    public static int CTA_MARK_MASK() {
+        return CTA_MARK_MASK;
+    }
+    private static final int CTA_LABELS = (int)22L;
+    /**
+     * {@snippet lang=c :
+     * enum ctattr_type.CTA_LABELS = 22
+     * }
+     */
+    public static int CTA_LABELS() {
+        return CTA_LABELS;
+    }
+    private static final int CTA_LABELS_MASK = (int)23L;
+    /**
+     * {@snippet lang=c :
+     * enum ctattr_type.CTA_LABELS_MASK = 23
+     * }
+     */
+    public static int CTA_LABELS_MASK() {
+        return CTA_LABELS_MASK;
+    }
+    private static final int CTA_FILTER = (int)25L;
+    /**
+     * {@snippet lang=c :
+     * enum ctattr_type.CTA_FILTER = 25
+     * }
+     */
+    public static int CTA_FILTER() {
+        return CTA_FILTER;
+    }
+    private static final int CTA_STATUS_MASK = (int)26L;
+    /**
+     * {@snippet lang=c :
+     * enum ctattr_type.CTA_STATUS_MASK = 26
+     * }
+     */
+    public static int CTA_STATUS_MASK() {
+        return CTA_STATUS_MASK;
+    }
+    private static final int CTA_TUPLE_IP = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * enum ctattr_tuple.CTA_TUPLE_IP = 1
+     * }
+     */
+    public static int CTA_TUPLE_IP() {
+        return CTA_TUPLE_IP;
+    }
+    private static final int CTA_TUPLE_PROTO = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * enum ctattr_tuple.CTA_TUPLE_PROTO = 2
+     * }
+     */
+    public static int CTA_TUPLE_PROTO() {
+        return CTA_TUPLE_PROTO;
+    }
+    private static final int CTA_TUPLE_ZONE = (int)3L;
+    /**
+     * {@snippet lang=c :
+     * enum ctattr_tuple.CTA_TUPLE_ZONE = 3
+     * }
+     */
+    public static int CTA_TUPLE_ZONE() {
+        return CTA_TUPLE_ZONE;
+    }
+    private static final int CTA_IP_V4_SRC = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * enum ctattr_ip.CTA_IP_V4_SRC = 1
+     * }
+     */
+    public static int CTA_IP_V4_SRC() {
+        return CTA_IP_V4_SRC;
+    }
+    private static final int CTA_IP_V4_DST = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * enum ctattr_ip.CTA_IP_V4_DST = 2
+     * }
+     */
+    public static int CTA_IP_V4_DST() {
+        return CTA_IP_V4_DST;
+    }
+    private static final int CTA_IP_V6_SRC = (int)3L;
+    /**
+     * {@snippet lang=c :
+     * enum ctattr_ip.CTA_IP_V6_SRC = 3
+     * }
+     */
+    public static int CTA_IP_V6_SRC() {
+        return CTA_IP_V6_SRC;
+    }
+    private static final int CTA_IP_V6_DST = (int)4L;
+    /**
+     * {@snippet lang=c :
+     * enum ctattr_ip.CTA_IP_V6_DST = 4
+     * }
+     */
+    public static int CTA_IP_V6_DST() {
+        return CTA_IP_V6_DST;
+    }
+    private static final int CTA_PROTO_NUM = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * enum ctattr_l4proto.CTA_PROTO_NUM = 1
+     * }
+     */
+    public static int CTA_PROTO_NUM() {
+        return CTA_PROTO_NUM;
+    }
+    private static final int CTA_PROTO_SRC_PORT = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * enum ctattr_l4proto.CTA_PROTO_SRC_PORT = 2
+     * }
+     */
+    public static int CTA_PROTO_SRC_PORT() {
+        return CTA_PROTO_SRC_PORT;
+    }
+    private static final int CTA_PROTO_DST_PORT = (int)3L;
+    /**
+     * {@snippet lang=c :
+     * enum ctattr_l4proto.CTA_PROTO_DST_PORT = 3
+     * }
+     */
+    public static int CTA_PROTO_DST_PORT() {
+        return CTA_PROTO_DST_PORT;
+    }
+    private static final int CTA_PROTO_ICMP_ID = (int)4L;
+    /**
+     * {@snippet lang=c :
+     * enum ctattr_l4proto.CTA_PROTO_ICMP_ID = 4
+     * }
+     */
+    public static int CTA_PROTO_ICMP_ID() {
+        return CTA_PROTO_ICMP_ID;
+    }
+    private static final int CTA_PROTO_ICMP_TYPE = (int)5L;
+    /**
+     * {@snippet lang=c :
+     * enum ctattr_l4proto.CTA_PROTO_ICMP_TYPE = 5
+     * }
+     */
+    public static int CTA_PROTO_ICMP_TYPE() {
+        return CTA_PROTO_ICMP_TYPE;
+    }
+    private static final int CTA_PROTO_ICMP_CODE = (int)6L;
+    /**
+     * {@snippet lang=c :
+     * enum ctattr_l4proto.CTA_PROTO_ICMP_CODE = 6
+     * }
+     */
+    public static int CTA_PROTO_ICMP_CODE() {
+        return CTA_PROTO_ICMP_CODE;
+    }
+    private static final int CTA_PROTO_ICMPV6_ID = (int)7L;
+    /**
+     * {@snippet lang=c :
+     * enum ctattr_l4proto.CTA_PROTO_ICMPV6_ID = 7
+     * }
+     */
+    public static int CTA_PROTO_ICMPV6_ID() {
+        return CTA_PROTO_ICMPV6_ID;
+    }
+    private static final int CTA_PROTO_ICMPV6_TYPE = (int)8L;
+    /**
+     * {@snippet lang=c :
+     * enum ctattr_l4proto.CTA_PROTO_ICMPV6_TYPE = 8
+     * }
+     */
+    public static int CTA_PROTO_ICMPV6_TYPE() {
+        return CTA_PROTO_ICMPV6_TYPE;
+    }
+    private static final int CTA_PROTO_ICMPV6_CODE = (int)9L;
+    /**
+     * {@snippet lang=c :
+     * enum ctattr_l4proto.CTA_PROTO_ICMPV6_CODE = 9
+     * }
+     */
+    public static int CTA_PROTO_ICMPV6_CODE() {
+        return CTA_PROTO_ICMPV6_CODE;
+    }
+    private static final int CTA_PROTOINFO_TCP = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * enum ctattr_protoinfo.CTA_PROTOINFO_TCP = 1
+     * }
+     */
+    public static int CTA_PROTOINFO_TCP() {
+        return CTA_PROTOINFO_TCP;
+    }
+    private static final int CTA_PROTOINFO_SCTP = (int)3L;
+    /**
+     * {@snippet lang=c :
+     * enum ctattr_protoinfo.CTA_PROTOINFO_SCTP = 3
+     * }
+     */
+    public static int CTA_PROTOINFO_SCTP() {
+        return CTA_PROTOINFO_SCTP;
+    }
+    private static final int CTA_PROTOINFO_TCP_STATE = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * enum ctattr_protoinfo_tcp.CTA_PROTOINFO_TCP_STATE = 1
+     * }
+     */
+    public static int CTA_PROTOINFO_TCP_STATE() {
+        return CTA_PROTOINFO_TCP_STATE;
+    }
+    private static final int CTA_PROTOINFO_TCP_WSCALE_ORIGINAL = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * enum ctattr_protoinfo_tcp.CTA_PROTOINFO_TCP_WSCALE_ORIGINAL = 2
+     * }
+     */
+    public static int CTA_PROTOINFO_TCP_WSCALE_ORIGINAL() {
+        return CTA_PROTOINFO_TCP_WSCALE_ORIGINAL;
+    }
+    private static final int CTA_PROTOINFO_TCP_WSCALE_REPLY = (int)3L;
+    /**
+     * {@snippet lang=c :
+     * enum ctattr_protoinfo_tcp.CTA_PROTOINFO_TCP_WSCALE_REPLY = 3
+     * }
+     */
+    public static int CTA_PROTOINFO_TCP_WSCALE_REPLY() {
+        return CTA_PROTOINFO_TCP_WSCALE_REPLY;
+    }
+    private static final int CTA_PROTOINFO_TCP_FLAGS_ORIGINAL = (int)4L;
+    /**
+     * {@snippet lang=c :
+     * enum ctattr_protoinfo_tcp.CTA_PROTOINFO_TCP_FLAGS_ORIGINAL = 4
+     * }
+     */
+    public static int CTA_PROTOINFO_TCP_FLAGS_ORIGINAL() {
+        return CTA_PROTOINFO_TCP_FLAGS_ORIGINAL;
+    }
+    private static final int CTA_PROTOINFO_TCP_FLAGS_REPLY = (int)5L;
+    /**
+     * {@snippet lang=c :
+     * enum ctattr_protoinfo_tcp.CTA_PROTOINFO_TCP_FLAGS_REPLY = 5
+     * }
+     */
+    public static int CTA_PROTOINFO_TCP_FLAGS_REPLY() {
+        return CTA_PROTOINFO_TCP_FLAGS_REPLY;
+    }
+    private static final int CTA_PROTOINFO_SCTP_STATE = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * enum ctattr_protoinfo_sctp.CTA_PROTOINFO_SCTP_STATE = 1
+     * }
+     */
+    public static int CTA_PROTOINFO_SCTP_STATE() {
+        return CTA_PROTOINFO_SCTP_STATE;
+    }
+    private static final int CTA_PROTOINFO_SCTP_VTAG_ORIGINAL = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * enum ctattr_protoinfo_sctp.CTA_PROTOINFO_SCTP_VTAG_ORIGINAL = 2
+     * }
+     */
+    public static int CTA_PROTOINFO_SCTP_VTAG_ORIGINAL() {
+        return CTA_PROTOINFO_SCTP_VTAG_ORIGINAL;
+    }
+    private static final int CTA_PROTOINFO_SCTP_VTAG_REPLY = (int)3L;
+    /**
+     * {@snippet lang=c :
+     * enum ctattr_protoinfo_sctp.CTA_PROTOINFO_SCTP_VTAG_REPLY = 3
+     * }
+     */
+    public static int CTA_PROTOINFO_SCTP_VTAG_REPLY() {
+        return CTA_PROTOINFO_SCTP_VTAG_REPLY;
+    }
+    private static final int CTA_COUNTERS_PACKETS = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * enum ctattr_counters.CTA_COUNTERS_PACKETS = 1
+     * }
+     */
+    public static int CTA_COUNTERS_PACKETS() {
+        return CTA_COUNTERS_PACKETS;
+    }
+    private static final int CTA_COUNTERS_BYTES = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * enum ctattr_counters.CTA_COUNTERS_BYTES = 2
+     * }
+     */
+    public static int CTA_COUNTERS_BYTES() {
+        return CTA_COUNTERS_BYTES;
+    }
+    private static final int CTA_TIMESTAMP_START = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * enum ctattr_tstamp.CTA_TIMESTAMP_START = 1
+     * }
+     */
+    public static int CTA_TIMESTAMP_START() {
+        return CTA_TIMESTAMP_START;
+    }
+    private static final int CTA_TIMESTAMP_STOP = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * enum ctattr_tstamp.CTA_TIMESTAMP_STOP = 2
+     * }
+     */
+    public static int CTA_TIMESTAMP_STOP() {
+        return CTA_TIMESTAMP_STOP;
+    }
+    private static final int CTA_EXPECT_MASTER = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * enum ctattr_expect.CTA_EXPECT_MASTER = 1
+     * }
+     */
+    public static int CTA_EXPECT_MASTER() {
+        return CTA_EXPECT_MASTER;
+    }
+    private static final int CTA_EXPECT_TUPLE = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * enum ctattr_expect.CTA_EXPECT_TUPLE = 2
+     * }
+     */
+    public static int CTA_EXPECT_TUPLE() {
+        return CTA_EXPECT_TUPLE;
+    }
+    private static final int CTA_EXPECT_MASK = (int)3L;
+    /**
+     * {@snippet lang=c :
+     * enum ctattr_expect.CTA_EXPECT_MASK = 3
+     * }
+     */
+    public static int CTA_EXPECT_MASK() {
+        return CTA_EXPECT_MASK;
+    }
+    private static final int CTA_EXPECT_TIMEOUT = (int)4L;
+    /**
+     * {@snippet lang=c :
+     * enum ctattr_expect.CTA_EXPECT_TIMEOUT = 4
+     * }
+     */
+    public static int CTA_EXPECT_TIMEOUT() {
+        return CTA_EXPECT_TIMEOUT;
+    }
+    private static final int CTA_EXPECT_ID = (int)5L;
+    /**
+     * {@snippet lang=c :
+     * enum ctattr_expect.CTA_EXPECT_ID = 5
+     * }
+     */
+    public static int CTA_EXPECT_ID() {
+        return CTA_EXPECT_ID;
+    }
+    private static final int CTA_EXPECT_HELP_NAME = (int)6L;
+    /**
+     * {@snippet lang=c :
+     * enum ctattr_expect.CTA_EXPECT_HELP_NAME = 6
+     * }
+     */
+    public static int CTA_EXPECT_HELP_NAME() {
+        return CTA_EXPECT_HELP_NAME;
+    }
+    private static final int CTA_EXPECT_ZONE = (int)7L;
+    /**
+     * {@snippet lang=c :
+     * enum ctattr_expect.CTA_EXPECT_ZONE = 7
+     * }
+     */
+    public static int CTA_EXPECT_ZONE() {
+        return CTA_EXPECT_ZONE;
+    }
+    private static final int CTA_EXPECT_FLAGS = (int)8L;
+    /**
+     * {@snippet lang=c :
+     * enum ctattr_expect.CTA_EXPECT_FLAGS = 8
+     * }
+     */
+    public static int CTA_EXPECT_FLAGS() {
+        return CTA_EXPECT_FLAGS;
+    }
+    private static final int CTA_EXPECT_CLASS = (int)9L;
+    /**
+     * {@snippet lang=c :
+     * enum ctattr_expect.CTA_EXPECT_CLASS = 9
+     * }
+     */
+    public static int CTA_EXPECT_CLASS() {
+        return CTA_EXPECT_CLASS;
+    }
+    private static final int CTA_EXPECT_NAT = (int)10L;
+    /**
+     * {@snippet lang=c :
+     * enum ctattr_expect.CTA_EXPECT_NAT = 10
+     * }
+     */
+    public static int CTA_EXPECT_NAT() {
+        return CTA_EXPECT_NAT;
+    }
+    private static final int CTA_EXPECT_FN = (int)11L;
+    /**
+     * {@snippet lang=c :
+     * enum ctattr_expect.CTA_EXPECT_FN = 11
+     * }
+     */
+    public static int CTA_EXPECT_FN() {
+        return CTA_EXPECT_FN;
+    }
+    private static final int CTA_HELP_NAME = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * enum ctattr_help.CTA_HELP_NAME = 1
+     * }
+     */
+    public static int CTA_HELP_NAME() {
+        return CTA_HELP_NAME;
+    }
+    private static final int CTA_HELP_INFO = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * enum ctattr_help.CTA_HELP_INFO = 2
+     * }
+     */
+    public static int CTA_HELP_INFO() {
+        return CTA_HELP_INFO;
+    }
+    private static final int CTA_SECCTX_NAME = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * enum ctattr_secctx.CTA_SECCTX_NAME = 1
+     * }
+     */
+    public static int CTA_SECCTX_NAME() {
+        return CTA_SECCTX_NAME;
+    }
+    private static final int CTA_FILTER_ORIG_FLAGS = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * enum ctattr_filter.CTA_FILTER_ORIG_FLAGS = 1
+     * }
+     */
+    public static int CTA_FILTER_ORIG_FLAGS() {
+        return CTA_FILTER_ORIG_FLAGS;
+    }
+    private static final int CTA_FILTER_REPLY_FLAGS = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * enum ctattr_filter.CTA_FILTER_REPLY_FLAGS = 2
+     * }
+     */
+    public static int CTA_FILTER_REPLY_FLAGS() {
+        return CTA_FILTER_REPLY_FLAGS;
+    }
+    private static final int IPS_EXPECTED = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * enum ip_conntrack_status.IPS_EXPECTED = 1
+     * }
+     */
+    public static int IPS_EXPECTED() {
+        return IPS_EXPECTED;
+    }
+    private static final int IPS_SEEN_REPLY = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * enum ip_conntrack_status.IPS_SEEN_REPLY = 2
+     * }
+     */
+    public static int IPS_SEEN_REPLY() {
+        return IPS_SEEN_REPLY;
+    }
+    private static final int IPS_ASSURED = (int)4L;
+    /**
+     * {@snippet lang=c :
+     * enum ip_conntrack_status.IPS_ASSURED = 4
+     * }
+     */
+    public static int IPS_ASSURED() {
+        return IPS_ASSURED;
+    }
+    private static final int IPS_CONFIRMED = (int)8L;
+    /**
+     * {@snippet lang=c :
+     * enum ip_conntrack_status.IPS_CONFIRMED = 8
+     * }
+     */
+    public static int IPS_CONFIRMED() {
+        return IPS_CONFIRMED;
+    }
+    private static final int IPS_SRC_NAT = (int)16L;
+    /**
+     * {@snippet lang=c :
+     * enum ip_conntrack_status.IPS_SRC_NAT = 16
+     * }
+     */
+    public static int IPS_SRC_NAT() {
+        return IPS_SRC_NAT;
+    }
+    private static final int IPS_DST_NAT = (int)32L;
+    /**
+     * {@snippet lang=c :
+     * enum ip_conntrack_status.IPS_DST_NAT = 32
+     * }
+     */
+    public static int IPS_DST_NAT() {
+        return IPS_DST_NAT;
+    }
+    private static final int IPS_SEQ_ADJUST = (int)64L;
+    /**
+     * {@snippet lang=c :
+     * enum ip_conntrack_status.IPS_SEQ_ADJUST = 64
+     * }
+     */
+    public static int IPS_SEQ_ADJUST() {
+        return IPS_SEQ_ADJUST;
+    }
+    private static final int IPS_SRC_NAT_DONE = (int)128L;
+    /**
+     * {@snippet lang=c :
+     * enum ip_conntrack_status.IPS_SRC_NAT_DONE = 128
+     * }
+     */
+    public static int IPS_SRC_NAT_DONE() {
+        return IPS_SRC_NAT_DONE;
+    }
+    private static final int IPS_DST_NAT_DONE = (int)256L;
+    /**
+     * {@snippet lang=c :
+     * enum ip_conntrack_status.IPS_DST_NAT_DONE = 256
+     * }
+     */
+    public static int IPS_DST_NAT_DONE() {
+        return IPS_DST_NAT_DONE;
+    }
+    private static final int IPS_DYING = (int)512L;
+    /**
+     * {@snippet lang=c :
+     * enum ip_conntrack_status.IPS_DYING = 512
+     * }
+     */
+    public static int IPS_DYING() {
+        return IPS_DYING;
+    }
+    private static final int IPS_FIXED_TIMEOUT = (int)1024L;
+    /**
+     * {@snippet lang=c :
+     * enum ip_conntrack_status.IPS_FIXED_TIMEOUT = 1024
+     * }
+     */
+    public static int IPS_FIXED_TIMEOUT() {
+        return IPS_FIXED_TIMEOUT;
+    }
+    private static final int IPS_TEMPLATE = (int)2048L;
+    /**
+     * {@snippet lang=c :
+     * enum ip_conntrack_status.IPS_TEMPLATE = 2048
+     * }
+     */
+    public static int IPS_TEMPLATE() {
+        return IPS_TEMPLATE;
+    }
+    private static final int IPS_UNTRACKED = (int)4096L;
+    /**
+     * {@snippet lang=c :
+     * enum ip_conntrack_status.IPS_UNTRACKED = 4096
+     * }
+     */
+    public static int IPS_UNTRACKED() {
+        return IPS_UNTRACKED;
+    }
+    private static final int IPS_HELPER = (int)8192L;
+    /**
+     * {@snippet lang=c :
+     * enum ip_conntrack_status.IPS_HELPER = 8192
+     * }
+     */
+    public static int IPS_HELPER() {
+        return IPS_HELPER;
+    }
+    private static final int IPS_OFFLOAD = (int)16384L;
+    /**
+     * {@snippet lang=c :
+     * enum ip_conntrack_status.IPS_OFFLOAD = 16384
+     * }
+     */
+    public static int IPS_OFFLOAD() {
+        return IPS_OFFLOAD;
+    }
+    private static final int IPS_HW_OFFLOAD = (int)32768L;
+    /**
+     * {@snippet lang=c :
+     * enum ip_conntrack_status.IPS_HW_OFFLOAD = 32768
+     * }
+     */
+    public static int IPS_HW_OFFLOAD() {
+        return IPS_HW_OFFLOAD;
+    }
+    private static final int TCP_CONNTRACK_NONE = (int)0L;
+    /**
+     * {@snippet lang=c :
+     * enum tcp_conntrack.TCP_CONNTRACK_NONE = 0
+     * }
+     */
+    public static int TCP_CONNTRACK_NONE() {
+        return TCP_CONNTRACK_NONE;
+    }
+    private static final int TCP_CONNTRACK_SYN_SENT = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * enum tcp_conntrack.TCP_CONNTRACK_SYN_SENT = 1
+     * }
+     */
+    public static int TCP_CONNTRACK_SYN_SENT() {
+        return TCP_CONNTRACK_SYN_SENT;
+    }
+    private static final int TCP_CONNTRACK_SYN_RECV = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * enum tcp_conntrack.TCP_CONNTRACK_SYN_RECV = 2
+     * }
+     */
+    public static int TCP_CONNTRACK_SYN_RECV() {
+        return TCP_CONNTRACK_SYN_RECV;
+    }
+    private static final int TCP_CONNTRACK_ESTABLISHED = (int)3L;
+    /**
+     * {@snippet lang=c :
+     * enum tcp_conntrack.TCP_CONNTRACK_ESTABLISHED = 3
+     * }
+     */
+    public static int TCP_CONNTRACK_ESTABLISHED() {
+        return TCP_CONNTRACK_ESTABLISHED;
+    }
+    private static final int TCP_CONNTRACK_FIN_WAIT = (int)4L;
+    /**
+     * {@snippet lang=c :
+     * enum tcp_conntrack.TCP_CONNTRACK_FIN_WAIT = 4
+     * }
+     */
+    public static int TCP_CONNTRACK_FIN_WAIT() {
+        return TCP_CONNTRACK_FIN_WAIT;
+    }
+    private static final int TCP_CONNTRACK_CLOSE_WAIT = (int)5L;
+    /**
+     * {@snippet lang=c :
+     * enum tcp_conntrack.TCP_CONNTRACK_CLOSE_WAIT = 5
+     * }
+     */
+    public static int TCP_CONNTRACK_CLOSE_WAIT() {
+        return TCP_CONNTRACK_CLOSE_WAIT;
+    }
+    private static final int TCP_CONNTRACK_LAST_ACK = (int)6L;
+    /**
+     * {@snippet lang=c :
+     * enum tcp_conntrack.TCP_CONNTRACK_LAST_ACK = 6
+     * }
+     */
+    public static int TCP_CONNTRACK_LAST_ACK() {
+        return TCP_CONNTRACK_LAST_ACK;
+    }
+    private static final int TCP_CONNTRACK_TIME_WAIT = (int)7L;
+    /**
+     * {@snippet lang=c :
+     * enum tcp_conntrack.TCP_CONNTRACK_TIME_WAIT = 7
+     * }
+     */
+    public static int TCP_CONNTRACK_TIME_WAIT() {
+        return TCP_CONNTRACK_TIME_WAIT;
+    }
+    private static final int TCP_CONNTRACK_CLOSE = (int)8L;
+    /**
+     * {@snippet lang=c :
+     * enum tcp_conntrack.TCP_CONNTRACK_CLOSE = 8
+     * }
+     */
+    public static int TCP_CONNTRACK_CLOSE() {
+        return TCP_CONNTRACK_CLOSE;
+    }
+    private static final int TCP_CONNTRACK_LISTEN = (int)9L;
+    /**
+     * {@snippet lang=c :
+     * enum tcp_conntrack.TCP_CONNTRACK_LISTEN = 9
+     * }
+     */
+    public static int TCP_CONNTRACK_LISTEN() {
+        return TCP_CONNTRACK_LISTEN;
+    }
+    private static final int PROC_CN_MCAST_LISTEN = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * enum proc_cn_mcast_op.PROC_CN_MCAST_LISTEN = 1
+     * }
+     */
+    public static int PROC_CN_MCAST_LISTEN() {
+        return PROC_CN_MCAST_LISTEN;
+    }
+    private static final int PROC_CN_MCAST_IGNORE = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * enum proc_cn_mcast_op.PROC_CN_MCAST_IGNORE = 2
+     * }
+     */
+    public static int PROC_CN_MCAST_IGNORE() {
+        return PROC_CN_MCAST_IGNORE;
     }
 
     private static class accept4 {
@@ -2765,6 +4007,24 @@ public class LinuxC extends LinuxC_1 {
      */
     public static int SOF_TIMESTAMPING_TX_RECORD_MASK() {
         return SOF_TIMESTAMPING_TX_RECORD_MASK;
+    }
+    private static final int NFNL_MSG_BATCH_BEGIN = (int)16L;
+    /**
+     * {@snippet lang=c :
+     * #define NFNL_MSG_BATCH_BEGIN 16
+     * }
+     */
+    public static int NFNL_MSG_BATCH_BEGIN() {
+        return NFNL_MSG_BATCH_BEGIN;
+    }
+    private static final int NFNL_MSG_BATCH_END = (int)17L;
+    /**
+     * {@snippet lang=c :
+     * #define NFNL_MSG_BATCH_END 17
+     * }
+     */
+    public static int NFNL_MSG_BATCH_END() {
+        return NFNL_MSG_BATCH_END;
     }
 }
 

@@ -5287,6 +5287,177 @@ class LinuxC_1 extends LinuxC$shared {
     public static int UDIAG_SHOW_UID() {
         return UDIAG_SHOW_UID;
     }
+    private static final int NFNETLINK_V0 = (int)0L;
+    /**
+     * {@snippet lang=c :
+     * #define NFNETLINK_V0 0
+     * }
+     */
+    public static int NFNETLINK_V0() {
+        return NFNETLINK_V0;
+    }
+    private static final int NFNL_SUBSYS_NONE = (int)0L;
+    /**
+     * {@snippet lang=c :
+     * #define NFNL_SUBSYS_NONE 0
+     * }
+     */
+    public static int NFNL_SUBSYS_NONE() {
+        return NFNL_SUBSYS_NONE;
+    }
+    private static final int NFNL_SUBSYS_CTNETLINK = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * #define NFNL_SUBSYS_CTNETLINK 1
+     * }
+     */
+    public static int NFNL_SUBSYS_CTNETLINK() {
+        return NFNL_SUBSYS_CTNETLINK;
+    }
+    private static final int NFNL_SUBSYS_CTNETLINK_EXP = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * #define NFNL_SUBSYS_CTNETLINK_EXP 2
+     * }
+     */
+    public static int NFNL_SUBSYS_CTNETLINK_EXP() {
+        return NFNL_SUBSYS_CTNETLINK_EXP;
+    }
+    private static final int NFNL_SUBSYS_QUEUE = (int)3L;
+    /**
+     * {@snippet lang=c :
+     * #define NFNL_SUBSYS_QUEUE 3
+     * }
+     */
+    public static int NFNL_SUBSYS_QUEUE() {
+        return NFNL_SUBSYS_QUEUE;
+    }
+    private static final int NFNL_SUBSYS_ULOG = (int)4L;
+    /**
+     * {@snippet lang=c :
+     * #define NFNL_SUBSYS_ULOG 4
+     * }
+     */
+    public static int NFNL_SUBSYS_ULOG() {
+        return NFNL_SUBSYS_ULOG;
+    }
+    private static final int NFNL_SUBSYS_OSF = (int)5L;
+    /**
+     * {@snippet lang=c :
+     * #define NFNL_SUBSYS_OSF 5
+     * }
+     */
+    public static int NFNL_SUBSYS_OSF() {
+        return NFNL_SUBSYS_OSF;
+    }
+    private static final int NFNL_SUBSYS_IPSET = (int)6L;
+    /**
+     * {@snippet lang=c :
+     * #define NFNL_SUBSYS_IPSET 6
+     * }
+     */
+    public static int NFNL_SUBSYS_IPSET() {
+        return NFNL_SUBSYS_IPSET;
+    }
+    private static final int NFNL_SUBSYS_ACCT = (int)7L;
+    /**
+     * {@snippet lang=c :
+     * #define NFNL_SUBSYS_ACCT 7
+     * }
+     */
+    public static int NFNL_SUBSYS_ACCT() {
+        return NFNL_SUBSYS_ACCT;
+    }
+    private static final int NFNL_SUBSYS_CTNETLINK_TIMEOUT = (int)8L;
+    /**
+     * {@snippet lang=c :
+     * #define NFNL_SUBSYS_CTNETLINK_TIMEOUT 8
+     * }
+     */
+    public static int NFNL_SUBSYS_CTNETLINK_TIMEOUT() {
+        return NFNL_SUBSYS_CTNETLINK_TIMEOUT;
+    }
+    private static final int NFNL_SUBSYS_CTHELPER = (int)9L;
+    /**
+     * {@snippet lang=c :
+     * #define NFNL_SUBSYS_CTHELPER 9
+     * }
+     */
+    public static int NFNL_SUBSYS_CTHELPER() {
+        return NFNL_SUBSYS_CTHELPER;
+    }
+    private static final int NFNL_SUBSYS_NFTABLES = (int)10L;
+    /**
+     * {@snippet lang=c :
+     * #define NFNL_SUBSYS_NFTABLES 10
+     * }
+     */
+    public static int NFNL_SUBSYS_NFTABLES() {
+        return NFNL_SUBSYS_NFTABLES;
+    }
+    private static final int NFNL_SUBSYS_NFT_COMPAT = (int)11L;
+    /**
+     * {@snippet lang=c :
+     * #define NFNL_SUBSYS_NFT_COMPAT 11
+     * }
+     */
+    public static int NFNL_SUBSYS_NFT_COMPAT() {
+        return NFNL_SUBSYS_NFT_COMPAT;
+    }
+    private static final int NFNL_SUBSYS_HOOK = (int)12L;
+    /**
+     * {@snippet lang=c :
+     * #define NFNL_SUBSYS_HOOK 12
+     * }
+     */
+    public static int NFNL_SUBSYS_HOOK() {
+        return NFNL_SUBSYS_HOOK;
+    }
+    private static final int NF_CT_EXPECT_PERMANENT = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * #define NF_CT_EXPECT_PERMANENT 1
+     * }
+     */
+    public static int NF_CT_EXPECT_PERMANENT() {
+        return NF_CT_EXPECT_PERMANENT;
+    }
+    private static final int NF_CT_EXPECT_INACTIVE = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * #define NF_CT_EXPECT_INACTIVE 2
+     * }
+     */
+    public static int NF_CT_EXPECT_INACTIVE() {
+        return NF_CT_EXPECT_INACTIVE;
+    }
+    private static final int NF_CT_EXPECT_USERSPACE = (int)4L;
+    /**
+     * {@snippet lang=c :
+     * #define NF_CT_EXPECT_USERSPACE 4
+     * }
+     */
+    public static int NF_CT_EXPECT_USERSPACE() {
+        return NF_CT_EXPECT_USERSPACE;
+    }
+    private static final int CN_IDX_PROC = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * #define CN_IDX_PROC 1
+     * }
+     */
+    public static int CN_IDX_PROC() {
+        return CN_IDX_PROC;
+    }
+    private static final int CN_VAL_PROC = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * #define CN_VAL_PROC 1
+     * }
+     */
+    public static int CN_VAL_PROC() {
+        return CN_VAL_PROC;
+    }
     private static final int SCM_CREDENTIALS = (int)2L;
     /**
      * {@snippet lang=c :
@@ -10473,177 +10644,6 @@ class LinuxC_1 extends LinuxC$shared {
      */
     public static int RTAX_INITCWND() {
         return RTAX_INITCWND;
-    }
-    private static final int RTAX_FEATURES = (int)12L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.RTAX_FEATURES = 12
-     * }
-     */
-    public static int RTAX_FEATURES() {
-        return RTAX_FEATURES;
-    }
-    private static final int RTAX_RTO_MIN = (int)13L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.RTAX_RTO_MIN = 13
-     * }
-     */
-    public static int RTAX_RTO_MIN() {
-        return RTAX_RTO_MIN;
-    }
-    private static final int RTAX_INITRWND = (int)14L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.RTAX_INITRWND = 14
-     * }
-     */
-    public static int RTAX_INITRWND() {
-        return RTAX_INITRWND;
-    }
-    private static final int RTAX_QUICKACK = (int)15L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.RTAX_QUICKACK = 15
-     * }
-     */
-    public static int RTAX_QUICKACK() {
-        return RTAX_QUICKACK;
-    }
-    private static final int RTAX_CC_ALGO = (int)16L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.RTAX_CC_ALGO = 16
-     * }
-     */
-    public static int RTAX_CC_ALGO() {
-        return RTAX_CC_ALGO;
-    }
-    private static final int RTAX_FASTOPEN_NO_COOKIE = (int)17L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.RTAX_FASTOPEN_NO_COOKIE = 17
-     * }
-     */
-    public static int RTAX_FASTOPEN_NO_COOKIE() {
-        return RTAX_FASTOPEN_NO_COOKIE;
-    }
-    private static final int RTNLGRP_NONE = (int)0L;
-    /**
-     * {@snippet lang=c :
-     * enum rtnetlink_groups.RTNLGRP_NONE = 0
-     * }
-     */
-    public static int RTNLGRP_NONE() {
-        return RTNLGRP_NONE;
-    }
-    private static final int RTNLGRP_LINK = (int)1L;
-    /**
-     * {@snippet lang=c :
-     * enum rtnetlink_groups.RTNLGRP_LINK = 1
-     * }
-     */
-    public static int RTNLGRP_LINK() {
-        return RTNLGRP_LINK;
-    }
-    private static final int RTNLGRP_NOTIFY = (int)2L;
-    /**
-     * {@snippet lang=c :
-     * enum rtnetlink_groups.RTNLGRP_NOTIFY = 2
-     * }
-     */
-    public static int RTNLGRP_NOTIFY() {
-        return RTNLGRP_NOTIFY;
-    }
-    private static final int RTNLGRP_NEIGH = (int)3L;
-    /**
-     * {@snippet lang=c :
-     * enum rtnetlink_groups.RTNLGRP_NEIGH = 3
-     * }
-     */
-    public static int RTNLGRP_NEIGH() {
-        return RTNLGRP_NEIGH;
-    }
-    private static final int RTNLGRP_TC = (int)4L;
-    /**
-     * {@snippet lang=c :
-     * enum rtnetlink_groups.RTNLGRP_TC = 4
-     * }
-     */
-    public static int RTNLGRP_TC() {
-        return RTNLGRP_TC;
-    }
-    private static final int RTNLGRP_IPV4_IFADDR = (int)5L;
-    /**
-     * {@snippet lang=c :
-     * enum rtnetlink_groups.RTNLGRP_IPV4_IFADDR = 5
-     * }
-     */
-    public static int RTNLGRP_IPV4_IFADDR() {
-        return RTNLGRP_IPV4_IFADDR;
-    }
-    private static final int RTNLGRP_IPV4_MROUTE = (int)6L;
-    /**
-     * {@snippet lang=c :
-     * enum rtnetlink_groups.RTNLGRP_IPV4_MROUTE = 6
-     * }
-     */
-    public static int RTNLGRP_IPV4_MROUTE() {
-        return RTNLGRP_IPV4_MROUTE;
-    }
-    private static final int RTNLGRP_IPV4_ROUTE = (int)7L;
-    /**
-     * {@snippet lang=c :
-     * enum rtnetlink_groups.RTNLGRP_IPV4_ROUTE = 7
-     * }
-     */
-    public static int RTNLGRP_IPV4_ROUTE() {
-        return RTNLGRP_IPV4_ROUTE;
-    }
-    private static final int RTNLGRP_IPV4_RULE = (int)8L;
-    /**
-     * {@snippet lang=c :
-     * enum rtnetlink_groups.RTNLGRP_IPV4_RULE = 8
-     * }
-     */
-    public static int RTNLGRP_IPV4_RULE() {
-        return RTNLGRP_IPV4_RULE;
-    }
-    private static final int RTNLGRP_IPV6_IFADDR = (int)9L;
-    /**
-     * {@snippet lang=c :
-     * enum rtnetlink_groups.RTNLGRP_IPV6_IFADDR = 9
-     * }
-     */
-    public static int RTNLGRP_IPV6_IFADDR() {
-        return RTNLGRP_IPV6_IFADDR;
-    }
-    private static final int RTNLGRP_IPV6_MROUTE = (int)10L;
-    /**
-     * {@snippet lang=c :
-     * enum rtnetlink_groups.RTNLGRP_IPV6_MROUTE = 10
-     * }
-     */
-    public static int RTNLGRP_IPV6_MROUTE() {
-        return RTNLGRP_IPV6_MROUTE;
-    }
-    private static final int RTNLGRP_IPV6_ROUTE = (int)11L;
-    /**
-     * {@snippet lang=c :
-     * enum rtnetlink_groups.RTNLGRP_IPV6_ROUTE = 11
-     * }
-     */
-    public static int RTNLGRP_IPV6_ROUTE() {
-        return RTNLGRP_IPV6_ROUTE;
-    }
-    private static final int RTNLGRP_IPV6_IFINFO = (int)12L;
-    /**
-     * {@snippet lang=c :
-     * enum rtnetlink_groups.RTNLGRP_IPV6_IFINFO = 12
-     * }
-     */
-    public static int RTNLGRP_IPV6_IFINFO() {
-        return RTNLGRP_IPV6_IFINFO;
     }
 }
 
