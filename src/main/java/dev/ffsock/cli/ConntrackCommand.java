@@ -251,7 +251,7 @@ final class ConntrackCommand implements Command {
                     continue;
                 }
                 if (e == null || !s.matches(e.entry())) continue;
-                io.out().println(ConntrackFormat.line(e.entry(), e.type(), s.extended, s.id));
+                io.out().println(ConntrackFormat.line(e, s.extended, s.id));
                 io.out().flush();
                 seen++;
             }

@@ -23,6 +23,22 @@ final class ConntrackFormat {
      * @param id       with the entry's id last ({@code -o id})
      */
     static String line(ConntrackEntry e, ConntrackEvent.Type event, boolean extended, boolean id) {
+        return line(e, event, extended, id, 0);
+    }
+
+    /**
+     * {@return the line of an event: as {@link #line(ConntrackEntry, ConntrackEvent.Type, boolean, boolean)},
+     * with {@code [USERSPACE] portid=N} when a process's request made the change}
+     *
+     * @param e        the event
+     * @param extended with the layer-3 family first ({@code -o extended})
+     * @param id       with the entry's id last ({@code -o id})
+     */
+    static String line(ConntrackEvent e, boolean extended, boolean id) {
+        return line(e.entry(), e.type(), extended, id, e.portId());
+    }
+
+    private static String line(ConntrackEntry e, ConntrackEvent.Type event, boolean extended, boolean id, long portId) {
         StringBuilder sb = new StringBuilder();
         if (event != null) sb.append(String.format("%9s ", "[" + event.name() + "]"));
         if (extended) sb.append(String.format("%-8s %d ", l3Name(e.family()), e.family()));
@@ -40,6 +56,7 @@ final class ConntrackFormat {
         if (e.zone() >= 0) sb.append("zone=").append(e.zone()).append(' ');
         if (e.use() >= 0) sb.append("use=").append(e.use()).append(' ');
         if (id && e.id() >= 0) sb.append("id=").append(e.id()).append(' ');
+        if (portId != 0) sb.append("[USERSPACE] portid=").append(portId).append(' ');
         return sb.toString().stripTrailing();
     }
 

@@ -155,6 +155,8 @@ public final class Conntrack implements AutoCloseable {
 
     /**
      * Deletes every entry of a family: {@code conntrack -F [-f ipv4|ipv6]} (IPCTNL_MSG_CT_DELETE without a tuple).
+     * The nfgenmsg goes with version 1: the kernel flushes every family when the version is 0, as
+     * conntrack 1.4.7 sends it (its {@code -F -f ipv6} empties the IPv4 entries too).
      *
      * @param family {@link #ALL_FAMILIES}, AF_INET (2) or AF_INET6 (10)
      * @throws IllegalArgumentException if {@code family} is none of those
@@ -164,7 +166,7 @@ public final class Conntrack implements AutoCloseable {
     public void flush(int family) throws IOException {
         checkFamily(family);
         conn.execute(Nfnetlink.messageType(Nfnetlink.NFNL_SUBSYS_CTNETLINK, IPCTNL_MSG_CT_DELETE), 0,
-                w -> Nfnetlink.writeHeader(w, family, 0));
+                w -> w.putU8(family).putU8(1).putBE16(0));
     }
 
     /**
@@ -221,7 +223,7 @@ public final class Conntrack implements AutoCloseable {
         if (e == null) return null;
         ConntrackEvent.Type t = Nfnetlink.message(m.type()) == IPCTNL_MSG_CT_DELETE ? ConntrackEvent.Type.DESTROY
                 : m.hasFlags(Netlink.NLM_F_CREATE) ? ConntrackEvent.Type.NEW : ConntrackEvent.Type.UPDATE;
-        return new ConntrackEvent(t, e);
+        return new ConntrackEvent(t, e, Integer.toUnsignedLong(m.pid()));
     }
 
     private static void writeKey(dev.ffsock.netlink.PayloadWriter w, ConntrackTuple t, long id) {

@@ -6,10 +6,13 @@ import java.util.Objects;
  * A conntrack table change (multicast groups NFNLGRP_CONNTRACK_NEW, _UPDATE, _DESTROY): one line of
  * {@code conntrack -E}.
  *
- * @param type  what happened
- * @param entry the entry, with what the kernel sent
+ * @param type   what happened
+ * @param entry  the entry, with what the kernel sent
+ * @param portId the netlink port id of the process whose request made the change (nlmsghdr pid:
+ *               {@code conntrack -D} deleting an entry), unsigned; 0 when the kernel made it
+ *               ({@code conntrack -E} prints a non-zero one as {@code [USERSPACE] portid=N})
  */
-public record ConntrackEvent(Type type, ConntrackEntry entry) {
+public record ConntrackEvent(Type type, ConntrackEntry entry, long portId) {
     /** What happened to an entry, with its multicast group. */
     public enum Type {
         /** A new entry ({@code [NEW]}; IPCTNL_MSG_CT_NEW with NLM_F_CREATE). */

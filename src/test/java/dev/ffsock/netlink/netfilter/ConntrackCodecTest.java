@@ -99,7 +99,7 @@ class ConntrackCodecTest {
     @Test
     void eventTypesFollowMessageTypeAndCreateFlag() throws Exception {
         ConntrackEntry e = samples().get(1);
-        assertEquals(new ConntrackEvent(ConntrackEvent.Type.NEW, e), Conntrack.decodeEvent(parse(message(CT_NEW, Netlink.NLM_F_CREATE, e))));
+        assertEquals(new ConntrackEvent(ConntrackEvent.Type.NEW, e, 0), Conntrack.decodeEvent(parse(message(CT_NEW, Netlink.NLM_F_CREATE, e))));
         assertEquals(ConntrackEvent.Type.UPDATE, Conntrack.decodeEvent(parse(message(CT_NEW, 0, e))).type());
         assertEquals(ConntrackEvent.Type.DESTROY, Conntrack.decodeEvent(parse(message(CT_DELETE, 0, e))).type());
         assertNull(Conntrack.decodeEvent(parse(message(EXP_NEW, 0, e))));

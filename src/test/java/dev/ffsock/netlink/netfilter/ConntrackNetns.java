@@ -119,10 +119,21 @@ public final class ConntrackNetns implements AutoCloseable {
      * @return the client's port
      */
     public int tcp() throws IOException {
+        return tcp(0);
+    }
+
+    /**
+     * As {@link #tcp()}, from a chosen client port.
+     *
+     * @param clientPort the client's port; 0 for one the kernel picks
+     * @return the client's port
+     */
+    public int tcp(int clientPort) throws IOException {
         try (Socket l = NetworkNamespace.open(name, Domain.AF_INET, Type.STREAM, Protocol.TCP)) {
             l.bind(SockAddrIn.loopback(0));
             l.listen(1);
             try (Socket c = NetworkNamespace.open(name, Domain.AF_INET, Type.STREAM, Protocol.TCP)) {
+                if (clientPort != 0) c.bind(SockAddrIn.loopback(clientPort));
                 c.connect(l.getsockname());
                 try (Socket a = l.accept()) {
                     c.send(new byte[] {1, 2}, 0, 2, 0);

@@ -189,6 +189,8 @@ class ConntrackTest {
             ConntrackEvent destroyed = next(destroys, 17, 11);
             assertEquals(ConntrackEvent.Type.DESTROY, destroyed.type());
             assertEquals(created.entry().id(), destroyed.entry().id());
+            assertTrue(destroyed.portId() != 0, "conntrack -D's port id");
+            assertEquals(0, created.portId());
         }
     }
 
