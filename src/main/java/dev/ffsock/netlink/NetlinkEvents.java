@@ -55,10 +55,12 @@ public final class NetlinkEvents<E> implements AutoCloseable {
     private final NetlinkConnection conn;
     private final ArrayDeque<E> pending = new ArrayDeque<>();
     private final NetlinkConnection.Handler handler;
+    private final Runnable beforeClose;
     private volatile boolean closed;
 
-    private NetlinkEvents(NetlinkConnection conn, NetlinkConnection.Decoder<E> decoder) {
+    private NetlinkEvents(NetlinkConnection conn, NetlinkConnection.Decoder<E> decoder, Runnable beforeClose) {
         this.conn = conn;
+        this.beforeClose = beforeClose;
         this.handler = m -> {
             E e = decoder.decode(m);
             if (e != null) pending.add(e);
@@ -75,7 +77,23 @@ public final class NetlinkEvents<E> implements AutoCloseable {
      * @return the subscription
      */
     public static <E> NetlinkEvents<E> over(NetlinkConnection conn, NetlinkConnection.Decoder<E> decoder) {
-        return new NetlinkEvents<>(Objects.requireNonNull(conn, "conn"), Objects.requireNonNull(decoder, "decoder"));
+        return over(conn, decoder, () -> { });
+    }
+
+    /**
+     * As {@link #over(NetlinkConnection, NetlinkConnection.Decoder)}, with something to do before
+     * the connection closes (a family's unsubscribe request).
+     *
+     * @param <E>         the event type
+     * @param conn        the subscribed connection
+     * @param decoder     turns a notification into an event, or null to skip it
+     * @param beforeClose run once by the first {@link #close()}, before the socket closes; must not throw
+     * @return the subscription
+     */
+    public static <E> NetlinkEvents<E> over(NetlinkConnection conn, NetlinkConnection.Decoder<E> decoder,
+                                            Runnable beforeClose) {
+        return new NetlinkEvents<>(Objects.requireNonNull(conn, "conn"), Objects.requireNonNull(decoder, "decoder"),
+                Objects.requireNonNull(beforeClose, "beforeClose"));
     }
 
     /** {@return the connection, for socket options such as SO_RCVBUF} */
@@ -134,8 +152,11 @@ public final class NetlinkEvents<E> implements AutoCloseable {
 
     /** Closes the connection; a {@code next}/{@code listen} blocked in another thread returns at once. Idempotent. */
     @Override
-    public void close() {
-        closed = true;
+    public synchronized void close() {
+        if (!closed) {
+            closed = true;
+            beforeClose.run();
+        }
         conn.close();
     }
 }
