@@ -3,8 +3,8 @@
  *
  * <p>{@code dev.ffsock} holds the socket API (families, types, addresses, options, poll);
  * {@code dev.ffsock.netlink} is the netlink message codec and connection, with the families
- * {@code .route}, {@code .diag} (sock_diag), {@code .genl} (generic netlink) and {@code .uevent}
- * (kernel uevents);
+ * {@code .route}, {@code .diag} (sock_diag), {@code .genl} (generic netlink), {@code .uevent}
+ * (kernel uevents), {@code .netfilter} (nfnetlink: conntrack) and {@code .connector} (process events);
  * {@code dev.ffsock.internal} (the generated bindings and the syscall layer) is not exported.
  */
 module dev.ffsock {
