@@ -208,17 +208,7 @@ final class ConntrackCommand implements Command {
     private static int listExpectations(Conntrack ct, Spec s, Io io) throws Exception {
         int n = 0;
         for (ConntrackExpectation x : ct.expectations(s.family)) {
-            StringBuilder sb = new StringBuilder();
-            if (x.timeout() >= 0) sb.append(x.timeout()).append(' ');
-            ConntrackTuple t = x.tuple();
-            if (t != null) {
-                sb.append("proto=").append(t.protocol()).append(" src=").append(Inet.format(t.source()))
-                        .append(" dst=").append(Inet.format(t.destination())).append(' ');
-                if (t.sourcePort() >= 0) sb.append("sport=").append(t.sourcePort()).append(' ');
-                if (t.destinationPort() >= 0) sb.append("dport=").append(t.destinationPort()).append(' ');
-            }
-            if (x.helper() != null) sb.append("helper=").append(x.helper()).append(' ');
-            io.out().println(sb.toString().stripTrailing());
+            io.out().println(ConntrackFormat.line(x));
             n++;
         }
         io.out().flush();

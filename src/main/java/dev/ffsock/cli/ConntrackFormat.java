@@ -1,6 +1,8 @@
 package dev.ffsock.cli;
 
 import dev.ffsock.netlink.netfilter.ConntrackCounters;
+import dev.ffsock.netlink.netfilter.ConntrackExpectation;
+import dev.ffsock.netlink.netfilter.Ctnetlink;
 import dev.ffsock.netlink.netfilter.ConntrackEntry;
 import dev.ffsock.netlink.netfilter.ConntrackEvent;
 import dev.ffsock.netlink.netfilter.ConntrackStatus;
@@ -54,23 +56,53 @@ final class ConntrackFormat {
         if (e.has(ConntrackStatus.HW_OFFLOAD)) sb.append("[HW_OFFLOAD] ");
         if (e.mark() >= 0) sb.append("mark=").append(e.mark()).append(' ');
         if (e.zone() >= 0) sb.append("zone=").append(e.zone()).append(' ');
+        if (e.helper() != null) sb.append("helper=").append(e.helper()).append(' ');
         if (e.use() >= 0) sb.append("use=").append(e.use()).append(' ');
         if (id && e.id() >= 0) sb.append("id=").append(e.id()).append(' ');
         if (portId != 0) sb.append("[USERSPACE] portid=").append(portId).append(' ');
         return sb.toString().stripTrailing();
     }
 
+    /**
+     * {@return the line of an expectation, as {@code conntrack -L expect} prints it}
+     *
+     * @param x the expectation
+     */
+    static String line(ConntrackExpectation x) {
+        StringBuilder sb = new StringBuilder();
+        if (x.timeout() >= 0) sb.append(x.timeout()).append(' ');
+        if (x.tuple() != null) {
+            sb.append("proto=").append(x.tuple().protocol()).append(' ');
+            addresses(sb, x.tuple(), "src=", "dst=");
+        }
+        if (x.mask() != null) addresses(sb, x.mask(), "mask-src=", "mask-dst=");
+        if (x.master() != null) addresses(sb, x.master(), "master-src=", "master-dst=");
+        if (x.zone() >= 0) sb.append("zone=").append(x.zone()).append(' ');
+        if (x.flags() > 0) {
+            if ((x.flags() & Ctnetlink.NF_CT_EXPECT_PERMANENT) != 0) sb.append("PERMANENT ");
+            if ((x.flags() & Ctnetlink.NF_CT_EXPECT_INACTIVE) != 0) sb.append("INACTIVE ");
+            if ((x.flags() & Ctnetlink.NF_CT_EXPECT_USERSPACE) != 0) sb.append("USERSPACE ");
+        }
+        if (x.expectClass() >= 0) sb.append("class=").append(x.expectClass()).append(' ');
+        if (x.helper() != null) sb.append("helper=").append(x.helper()).append(' ');
+        return sb.toString().stripTrailing();
+    }
+
     private static void tuple(StringBuilder sb, ConntrackTuple t, ConntrackCounters c, String dir) {
         if (t == null) return;
-        sb.append("src=").append(Inet.format(t.source())).append(" dst=").append(Inet.format(t.destination())).append(' ');
+        addresses(sb, t, "src=", "dst=");
+        if (t.zone() >= 0) sb.append("zone-").append(dir).append('=').append(t.zone()).append(' ');
+        if (c != null) sb.append("packets=").append(Long.toUnsignedString(c.packets()))
+                .append(" bytes=").append(Long.toUnsignedString(c.bytes())).append(' ');
+    }
+
+    private static void addresses(StringBuilder sb, ConntrackTuple t, String src, String dst) {
+        sb.append(src).append(Inet.format(t.source())).append(' ').append(dst).append(Inet.format(t.destination())).append(' ');
         if (t.sourcePort() >= 0) sb.append("sport=").append(t.sourcePort()).append(' ');
         if (t.destinationPort() >= 0) sb.append("dport=").append(t.destinationPort()).append(' ');
         if (t.icmpType() >= 0) sb.append("type=").append(t.icmpType()).append(' ');
         if (t.icmpCode() >= 0) sb.append("code=").append(t.icmpCode()).append(' ');
         if (t.icmpId() >= 0) sb.append("id=").append(t.icmpId()).append(' ');
-        if (t.zone() >= 0) sb.append("zone-").append(dir).append('=').append(t.zone()).append(' ');
-        if (c != null) sb.append("packets=").append(Long.toUnsignedString(c.packets()))
-                .append(" bytes=").append(Long.toUnsignedString(c.bytes())).append(' ');
     }
 
     /** {@return conntrack's name of a layer-3 family} */

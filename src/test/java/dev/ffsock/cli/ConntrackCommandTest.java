@@ -166,6 +166,20 @@ class ConntrackCommandTest {
     }
 
     @Test
+    void expectationsPrintConntracksLines() throws Exception {
+        try (AutoCloseable ftp = ns.ftp(50001)) {
+            List<String> tool = ns.conntrack("-L", "expect");
+            assertEquals(1, tool.size(), tool.toString());
+            assertTrue(tool.get(0).contains(" dport=50001 ") && tool.get(0).endsWith(" helper=ftp"), tool.get(0));
+            // the expectation's timeout counts down too: the first number
+            assertEquals(tool.get(0).replaceFirst("^\\d+ ", "T "), ffsock("-L", "expect").get(0).replaceFirst("^\\d+ ", "T "));
+            List<String> master = ns.conntrack("-L", "-p", "tcp", "--dport", "2121");
+            assertTrue(master.get(0).contains(" helper=ftp "), master.toString());
+            assertEquals(sortedMasked(master), sortedMasked(ffsock("-L", "-p", "tcp", "--dport", "2121")));
+        }
+    }
+
+    @Test
     void badArgumentsExitTwoAndRefusalsOne() {
         for (String[] args : new String[][] {{}, {"-L", "-D"}, {"-L", "-p", "nope"}, {"-L", "-s", "host.example"},
                 {"-L", "--dport", "70000"}, {"-L", "-f", "ipx"}, {"-D", "--count", "1"}, {"-F", "expect"}, {"-L", "-o", "xml"},

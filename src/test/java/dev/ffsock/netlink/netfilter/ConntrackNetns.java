@@ -21,7 +21,8 @@ import java.util.concurrent.TimeUnit;
  * A network namespace for conntrack tests ({@code ffsock-ct-<random>}, deleted by {@link #close()}):
  * loopback up, accounting on ({@code net.netfilter.nf_conntrack_acct=1}), and an nft ruleset that
  * makes conntrack track what the test sends: {@code ct state new counter} on output, mark 42 on UDP
- * to port 11, zone 7 (in a raw-priority chain) on UDP to port 12. Traffic goes to the namespace's
+ * to port 11, zone 7 (in a raw-priority chain) on UDP to port 12, the FTP helper on TCP to port
+ * 2121 (so that a PORT command makes an expectation). Traffic goes to the namespace's
  * own loopback from sockets opened inside it. Tests skip, with the reason, when there is no root,
  * no {@code conntrack} or {@code nft}, or the kernel refuses the ruleset.
  */
@@ -56,8 +57,12 @@ public final class ConntrackNetns implements AutoCloseable {
             ns.must("ip", "link", "set", "lo", "up");
             Result nft = ns.fed("""
                     table inet ffsock {
+                      ct helper ftp { type "ftp" protocol tcp; }
                       chain raw { type filter hook output priority raw; udp dport 12 ct zone set 7; }
-                      chain out { type filter hook output priority filter; ct state new counter; udp dport 11 ct mark set 42; }
+                      chain out {
+                        type filter hook output priority filter; ct state new counter; udp dport 11 ct mark set 42;
+                        tcp dport 2121 ct helper set "ftp";
+                      }
                     }
                     """, "nft", "-f", "-");
             Assumptions.assumeTrue(nft.status == 0, "the kernel refuses a conntrack nft ruleset: " + nft.err.strip());
@@ -144,6 +149,55 @@ public final class ConntrackNetns implements AutoCloseable {
                     return port;
                 }
             }
+        }
+    }
+
+    /**
+     * Opens an FTP control connection to a listener on 127.0.0.1:2121 in the namespace and sends
+     * {@code USER} then {@code PORT 127,0,0,1,…} for {@code dataPort}: the kernel's FTP helper
+     * makes an expectation for the data connection (it reads a command only after a line end it
+     * has seen, hence USER first). The expectation lives while the returned connection is open.
+     *
+     * @param dataPort the port the PORT command names
+     * @return the open connection; close it to end the test's use of it
+     */
+    public AutoCloseable ftp(int dataPort) throws IOException {
+        Socket l = NetworkNamespace.open(name, Domain.AF_INET, Type.STREAM, Protocol.TCP);
+        Socket c = null, a = null;
+        try {
+            l.bind(SockAddrIn.loopback(2121));
+            l.listen(1);
+            c = NetworkNamespace.open(name, Domain.AF_INET, Type.STREAM, Protocol.TCP);
+            c.connect(l.getsockname());
+            a = l.accept();
+            line(a, c, "220 ffsock\r\n");
+            line(c, a, "USER ffsock\r\n");
+            line(a, c, "331 ok\r\n");
+            line(c, a, "PORT 127,0,0,1," + (dataPort >> 8) + "," + (dataPort & 0xff) + "\r\n");
+            line(a, c, "200 ok\r\n");
+        } catch (IOException | RuntimeException e) {
+            l.close();
+            if (c != null) c.close();
+            if (a != null) a.close();
+            throw e;
+        }
+        Socket client = c, server = a;
+        return () -> {
+            client.close();
+            server.close();
+            l.close();
+        };
+    }
+
+    /** Sends a line from one end and reads it whole at the other. */
+    private static void line(Socket from, Socket to, String text) throws IOException {
+        byte[] b = text.getBytes(StandardCharsets.US_ASCII);
+        from.send(b, 0, b.length, 0);
+        byte[] in = new byte[b.length];
+        for (int n = 0; n < in.length; ) {
+            int r = to.recv(in, n, in.length - n, 0);
+            if (r <= 0) throw new IOException("connection closed");
+            n += r;
         }
     }
 

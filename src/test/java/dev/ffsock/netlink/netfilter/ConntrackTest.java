@@ -194,6 +194,26 @@ class ConntrackTest {
         }
     }
 
+    @Test
+    void readsTheFtpHelpersExpectation() throws Exception {
+        InetAddress lo = InetAddress.getByName("127.0.0.1");
+        try (AutoCloseable ftp = ns.ftp(50001); Conntrack ct = Conntrack.open(ns.name)) {
+            List<ConntrackExpectation> all = ct.expectations(Conntrack.ALL_FAMILIES);
+            assertEquals(1, all.size(), all.toString());
+            ConntrackExpectation x = all.get(0);
+            assertEquals(2, x.family());
+            assertEquals("ftp", x.helper());
+            assertEquals(ConntrackTuple.ports(6, lo, 0, lo, 50001), x.tuple());
+            assertEquals(2121, x.master().destinationPort());
+            assertEquals(65535, x.mask().destinationPort());
+            assertEquals(0, x.mask().sourcePort());
+            assertTrue(x.timeout() > 0 && x.timeout() <= 300, "timeout " + x.timeout());
+            assertEquals(List.of(), ct.expectations(10));
+            ConntrackEntry master = ct.list(2).stream().filter(e -> e.protocol() == 6).findFirst().orElseThrow();
+            assertEquals("ftp", master.helper());
+        }
+    }
+
     private static ConntrackEvent next(NetlinkEvents<ConntrackEvent> events, int proto, int dport) throws Exception {
         while (true) {
             ConntrackEvent e = events.next(Duration.ofSeconds(20));
