@@ -1,6 +1,5 @@
 package dev.ffsock.cli;
 
-import dev.ffsock.netlink.EventsLostException;
 import dev.ffsock.netlink.NetlinkEvents;
 import dev.ffsock.netlink.netfilter.Conntrack;
 import dev.ffsock.netlink.netfilter.ConntrackEntry;
@@ -221,31 +220,11 @@ final class ConntrackCommand implements Command {
             io.err().println("ffsock: watching conntrack events" + (s.netns == null ? "" : " in " + s.netns)
                     + (s.count > 0 ? ", " + s.count + " events" : ""));
             io.err().flush();
-            long deadline = s.timeout == null ? 0 : System.nanoTime() + s.timeout.toNanos();
-            long seen = 0;
-            while (s.count < 0 || seen < s.count) {
-                Duration wait = null;
-                if (s.timeout != null) {
-                    long left = deadline - System.nanoTime();
-                    if (left <= 0) {
-                        io.err().println("ffsock: conntrack: timed out after " + seen + " of " + s.count + " events");
-                        return 1;
-                    }
-                    wait = Duration.ofNanos(left);
-                }
-                ConntrackEvent e;
-                try {
-                    e = events.next(wait);
-                } catch (EventsLostException lost) {
-                    io.err().println("ffsock: conntrack: " + lost.getMessage());
-                    continue;
-                }
-                if (e == null || !s.matches(e.entry())) continue;
+            return EventLoop.run(io, "conntrack", s.count, s.timeout, events::next, e -> {
+                if (!s.matches(e.entry())) return false;
                 io.out().println(ConntrackFormat.line(e, s.extended, s.id));
-                io.out().flush();
-                seen++;
-            }
-            return 0;
+                return true;
+            });
         }
     }
 

@@ -1,11 +1,11 @@
 package dev.ffsock.cli;
 
 import dev.ffsock.Errno;
-import dev.ffsock.netlink.EventsLostException;
 import dev.ffsock.netlink.NetlinkEvents;
 import dev.ffsock.netlink.connector.ProcEvent;
 import dev.ffsock.netlink.connector.ProcEvents;
 
+import java.io.IOException;
 import java.time.Duration;
 
 /** {@code ffsock monitor proc}: process events from the proc connector, one line each. */
@@ -79,37 +79,17 @@ final class ProcMonitor {
         try (NetlinkEvents<ProcEvent> events = ProcEvents.open()) {
             io.err().println("ffsock: monitoring proc" + (pid > 0 ? " of " + pid : "") + (count > 0 ? ", " + count + " events" : ""));
             io.err().flush();
-            long deadline = timeout == null ? 0 : System.nanoTime() + timeout.toNanos();
-            long seen = 0;
-            while (count < 0 || seen < count) {
-                Duration wait = null;
-                if (timeout != null) {
-                    long left = deadline - System.nanoTime();
-                    if (left <= 0) {
-                        io.err().println("ffsock: monitor: timed out after " + seen + " of " + count + " events");
-                        return 1;
-                    }
-                    wait = Duration.ofNanos(left);
-                }
-                ProcEvent e;
-                try {
-                    e = events.next(wait);
-                } catch (EventsLostException lost) {
-                    io.err().println("ffsock: monitor: " + lost.getMessage());
-                    continue;
-                }
+            int only = pid;
+            return EventLoop.run(io, "monitor", count, timeout, events::next, e -> {
                 if (e instanceof ProcEvent.Ack a) {
-                    if (a.error() == 0) continue;
-                    io.err().println("ffsock: monitor proc: the kernel refused the subscription: "
-                            + Errno.name(Math.abs(a.error())) + " (" + Errno.description(Math.abs(a.error())) + ")");
-                    return 1;
+                    if (a.error() == 0) return false;
+                    throw new IOException("the kernel refused the subscription: " + Errno.name(Math.abs(a.error()))
+                            + " (" + Errno.description(Math.abs(a.error())) + ")");
                 }
-                if (e == null || (pid > 0 && !concerns(e, pid))) continue;
+                if (only > 0 && !concerns(e, only)) return false;
                 io.out().println(line(e));
-                io.out().flush();
-                seen++;
-            }
-            return 0;
+                return true;
+            });
         }
     }
 }

@@ -21,7 +21,7 @@ import java.util.concurrent.TimeUnit;
  * A network namespace for conntrack tests ({@code ffsock-ct-<random>}, deleted by {@link #close()}):
  * loopback up, accounting on ({@code net.netfilter.nf_conntrack_acct=1}), and an nft ruleset that
  * makes conntrack track what the test sends: {@code ct state new counter} on output, mark 42 on UDP
- * to port 11, zone 7 (in a raw-priority chain) on UDP to port 12, the FTP helper on TCP to port
+ * to port 11, zone 7 (in a raw-priority chain) and label 3 on UDP to port 12, the FTP helper on TCP to port
  * 2121 (so that a PORT command makes an expectation). Traffic goes to the namespace's
  * own loopback from sockets opened inside it. Tests skip, with the reason, when there is no root,
  * no {@code conntrack} or {@code nft}, or the kernel refuses the ruleset.
@@ -61,7 +61,7 @@ public final class ConntrackNetns implements AutoCloseable {
                       chain raw { type filter hook output priority raw; udp dport 12 ct zone set 7; }
                       chain out {
                         type filter hook output priority filter; ct state new counter; udp dport 11 ct mark set 42;
-                        tcp dport 2121 ct helper set "ftp";
+                        tcp dport 2121 ct helper set "ftp"; udp dport 12 ct label set 3;
                       }
                     }
                     """, "nft", "-f", "-");

@@ -92,8 +92,10 @@ class ConntrackTest {
             assertEquals(1, marked.use());
             assertTrue(marked.timeout() > 0 && marked.timeout() <= 30, "timeout " + marked.timeout());
 
-            assertEquals(7, find(all, 17, 12).zone());
+            ConntrackEntry zoned = find(all, 17, 12);
+            assertEquals(7, zoned.zone());
             assertEquals(-1, marked.zone());
+            assertEquals(java.util.BitSet.valueOf(new long[] {1L << 3}), zoned.labels());
             assertEquals(10, find(all, 17, 9).family());
 
             ConntrackEntry tcp = all.stream().filter(e -> e.protocol() == 6).findFirst().orElseThrow();
@@ -192,6 +194,26 @@ class ConntrackTest {
             assertTrue(destroyed.portId() != 0, "conntrack -D's port id");
             assertEquals(0, created.portId());
         }
+    }
+
+    /** Mutation fuzzing of the codec on the kernel's own messages: dumps of every kind of entry and an expectation. */
+    @Test
+    void kernelMessagesMutatedDecodeOrThrowFormatErrors() throws Exception {
+        ns.udp(false, 11);
+        ns.udp(false, 12);
+        ns.udp(true, 9);
+        ns.tcp();
+        ns.ping(7);
+        List<byte[]> corpus = new java.util.ArrayList<>();
+        try (AutoCloseable ftp = ns.ftp(50002); Conntrack ct = Conntrack.open(ns.name)) {
+            dev.ffsock.netlink.NetlinkConnection.Handler keep = m -> corpus.add(m.segment().toArray(java.lang.foreign.ValueLayout.JAVA_BYTE));
+            ct.connection().dump(Nfnetlink.messageType(Nfnetlink.NFNL_SUBSYS_CTNETLINK, Ctnetlink.IPCTNL_MSG_CT_GET),
+                    w -> Nfnetlink.writeHeader(w, 0, 0), keep);
+            ct.connection().dump(Nfnetlink.messageType(Nfnetlink.NFNL_SUBSYS_CTNETLINK_EXP, Ctnetlink.IPCTNL_MSG_EXP_GET),
+                    w -> Nfnetlink.writeHeader(w, 0, 0), keep);
+        }
+        assertEquals(7, corpus.size(), "6 entries and 1 expectation");
+        ConntrackCodecTest.fuzz(corpus, List.of(ConntrackCodec::decodeEntry, ConntrackCodec::decodeExpectation, Conntrack::decodeEvent));
     }
 
     @Test
