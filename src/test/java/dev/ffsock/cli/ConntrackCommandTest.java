@@ -70,20 +70,21 @@ class ConntrackCommandTest {
         ns.udp(true, 12);
         ns.tcp();
         ns.ping(0x1234);
+        ns.ping6(0x4321);
     }
 
     @Test
     void listPrintsConntracksLines() throws Exception {
         traffic();
         for (String[] args : new String[][] {{"-L"}, {"-L", "-o", "extended,id"}, {"-L", "-f", "ipv6"}, {"-L", "-w", "7"},
-                {"-L", "-p", "udp", "--dport", "11"}, {"-L", "-p", "icmp"}, {"-L", "-s", "::1"}, {"-L", "-p", "tcp", "-o", "id"}}) {
+                {"-L", "-p", "udp", "--dport", "11"}, {"-L", "-p", "icmp"}, {"-L", "-p", "icmpv6"}, {"-L", "-s", "::1"}, {"-L", "-p", "tcp", "-o", "id"}}) {
             List<String> tool = ns.conntrack(args);
             assertTrue(!tool.isEmpty(), "conntrack " + String.join(" ", args) + " lists something");
             assertEquals(sortedMasked(tool), sortedMasked(ffsock(args)), String.join(" ", args));
         }
-        assertEquals(6, ns.conntrack("-L").size());
+        assertEquals(7, ns.conntrack("-L").size());
         Cli.Result r = Cli.run("conntrack", "-L", "-f", "ipv6", "--netns", ns.name);
-        assertEquals("ffsock conntrack: 2 flow entries have been shown.\n", r.err());
+        assertEquals("ffsock conntrack: 3 flow entries have been shown.\n", r.err());
     }
 
     @Test
@@ -93,7 +94,7 @@ class ConntrackCommandTest {
         assertEquals(2, before.size(), before.toString());
         assertEquals(sortedMasked(before), sortedMasked(ffsock("-D", "-p", "udp", "--dport", "12")));
         assertEquals(List.of(), ns.conntrack("-L", "-p", "udp", "--dport", "12"));
-        assertEquals(4, ns.conntrack("-L").size());
+        assertEquals(5, ns.conntrack("-L").size());
 
         // per family: conntrack 1.4.7's own -F -f ipv6 empties every family (nfgenmsg version 0)
         ffsock("-F", "-f", "ipv6");

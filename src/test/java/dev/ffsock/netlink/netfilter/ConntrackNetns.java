@@ -215,6 +215,14 @@ public final class ConntrackNetns implements AutoCloseable {
         }
     }
 
+    /** Sends one ICMPv6 echo request with id {@code id} to ::1 (the kernel fills in the checksum of raw ICMPv6). */
+    public void ping6(int id) throws IOException {
+        try (Socket s = NetworkNamespace.open(name, Domain.AF_INET6, Type.RAW, Protocol.ICMPV6)) {
+            byte[] p = {(byte) 128, 0, 0, 0, (byte) (id >> 8), (byte) id, 0, 1, 'f', 'f', 's', 'k'};
+            s.sendto(p, 0, p.length, 0, SockAddrIn6.loopback(0));
+        }
+    }
+
     static Result exec(List<String> cmd) throws IOException, InterruptedException {
         return exec(cmd, null);
     }
