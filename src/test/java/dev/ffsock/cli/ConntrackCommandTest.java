@@ -150,7 +150,7 @@ class ConntrackCommandTest {
             }
             assertEquals(String.join("\n", wantUdp) + "\n", udpOut.all());
             assertEquals(String.join("\n", wantTcp) + "\n", tcpOut.all());
-            assertTrue(wantUdp.get(0).startsWith("    [NEW] udp      17 30 src=127.0.0.1"), wantUdp.get(0));
+            assertTrue(wantUdp.get(0).startsWith("    [NEW] udp      17 300 src=127.0.0.1"), wantUdp.get(0));
             assertTrue(wantUdp.get(1).matches("\\[DESTROY] udp      17 \\d+ src=127\\.0\\.0\\.1 .* \\[USERSPACE] portid=\\d+"),
                     wantUdp.get(1));
         } finally {

@@ -19,7 +19,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A network namespace for conntrack tests ({@code ffsock-ct-<random>}, deleted by {@link #close()}):
- * loopback up, accounting on ({@code net.netfilter.nf_conntrack_acct=1}), and an nft ruleset that
+ * loopback up, accounting on ({@code net.netfilter.nf_conntrack_acct=1}), UDP and ICMP timeouts of
+ * 300 s, and an nft ruleset that
  * makes conntrack track what the test sends: {@code ct state new counter} on output, mark 42 on UDP
  * to port 11, zone 7 (in a raw-priority chain) and label 3 on UDP to port 12, the FTP helper on TCP to port
  * 2121 (so that a PORT command makes an expectation). Traffic goes to the namespace's
@@ -66,8 +67,11 @@ public final class ConntrackNetns implements AutoCloseable {
                     }
                     """, "nft", "-f", "-");
             Assumptions.assumeTrue(nft.status == 0, "the kernel refuses a conntrack nft ruleset: " + nft.err.strip());
-            Result acct = ns.in("sysctl", "-qw", "net.netfilter.nf_conntrack_acct=1");
-            Assumptions.assumeTrue(acct.status == 0, "no nf_conntrack_acct: " + acct.err.strip());
+            // accounting on; unreplied UDP and ICMP entries kept 300 s instead of 30, so that none
+            // expires between two listings on a slow machine
+            Result acct = ns.in("sysctl", "-qw", "net.netfilter.nf_conntrack_acct=1", "net.netfilter.nf_conntrack_udp_timeout=300",
+                    "net.netfilter.nf_conntrack_icmp_timeout=300", "net.netfilter.nf_conntrack_icmpv6_timeout=300");
+            Assumptions.assumeTrue(acct.status == 0, "cannot set the namespace's conntrack sysctls: " + acct.err.strip());
         } catch (Throwable t) {
             ns.close();
             throw t;

@@ -90,7 +90,7 @@ class ConntrackTest {
             assertEquals(29, marked.originalCounters().bytes()); // 20 IP + 8 UDP + 1
             assertEquals(0, marked.replyCounters().packets());
             assertEquals(1, marked.use());
-            assertTrue(marked.timeout() > 0 && marked.timeout() <= 30, "timeout " + marked.timeout());
+            assertTrue(marked.timeout() > 0 && marked.timeout() <= 300, "timeout " + marked.timeout());
 
             ConntrackEntry zoned = find(all, 17, 12);
             assertEquals(7, zoned.zone());
@@ -177,7 +177,7 @@ class ConntrackTest {
             assertEquals(ConntrackEvent.Type.NEW, created.type());
             assertEquals(sport, created.entry().original().sourcePort());
             assertEquals(42, created.entry().mark());
-            assertEquals(30, created.entry().timeout());
+            assertEquals(300, created.entry().timeout()); // nf_conntrack_udp_timeout in ConntrackNetns
 
             int tcpPort = ns.tcp();
             ConntrackEvent syn = nextTcp(events, tcpPort);
