@@ -30,11 +30,13 @@ final class ConntrackCommand implements Command {
     @Override
     public String usage() {
         return """
-                usage: ffsock conntrack -L [expect] | -D | -F | -E  [filters] [-o extended,id] [--netns NAME]
+                usage: ffsock conntrack -L [expect] | -G | -D | -F | -E  [filters] [-o extended,id] [--netns NAME]
 
                   -L   list entries, one line each, as conntrack -L prints them:
                          tcp      6 431999 ESTABLISHED src=127.0.0.1 dst=127.0.0.1 sport=40000 dport=80 ...
                        '-L expect' lists expectations
+                  -G   print the one entry with the original tuple -p, -s, -d and --sport/--dport
+                       (or --icmp-type, --icmp-code, --icmp-id), in zone -w; exit 1 if there is none
                   -D   delete the entries that match the filters (prints each)
                   -F   delete every entry (of the family given with -f)
                   -E   print events as they happen: [NEW], [UPDATE], [DESTROY] and the entry
@@ -65,6 +67,9 @@ final class ConntrackCommand implements Command {
         InetAddress dst;
         int sport = -1;
         int dport = -1;
+        int icmpType = -1;
+        int icmpCode = -1;
+        int icmpId = -1;
         int zone = -1;
         long mark = -1;
         boolean extended;
@@ -100,15 +105,16 @@ final class ConntrackCommand implements Command {
         while (o.hasNext()) {
             String opt = o.next();
             switch (opt) {
-                case "-L", "--dump", "-D", "--delete", "-F", "--flush", "-E", "--event" -> {
+                case "-L", "--dump", "-G", "--get", "-D", "--delete", "-F", "--flush", "-E", "--event" -> {
                     o.flag();
                     char op = switch (opt) {
                         case "-L", "--dump" -> 'L';
                         case "-D", "--delete" -> 'D';
+                        case "-G", "--get" -> 'G';
                         case "-F", "--flush" -> 'F';
                         default -> 'E';
                     };
-                    if (s.op != 0 && s.op != op) throw new UsageException("only one of -L, -D, -F, -E");
+                    if (s.op != 0 && s.op != op) throw new UsageException("only one of -L, -G, -D, -F, -E");
                     s.op = op;
                 }
                 case "-f", "--family" -> s.family = switch (o.value()) {
@@ -122,6 +128,9 @@ final class ConntrackCommand implements Command {
                 case "--sport", "--orig-port-src" -> s.sport = o.intValue(0, 65535);
                 case "--dport", "--orig-port-dst" -> s.dport = o.intValue(0, 65535);
                 case "-w", "--zone" -> s.zone = o.intValue(0, 65535);
+                case "--icmp-type" -> s.icmpType = o.intValue(0, 255);
+                case "--icmp-code" -> s.icmpCode = o.intValue(0, 255);
+                case "--icmp-id" -> s.icmpId = o.intValue(0, 65535);
                 case "-m", "--mark" -> s.mark = mark(o.value());
                 case "-e", "--event-mask" -> {
                     for (String t : o.value().split(",")) {
@@ -157,7 +166,7 @@ final class ConntrackCommand implements Command {
             io.out().print(usage());
             return 0;
         }
-        if (s.op == 0) throw new UsageException("one of -L, -D, -F, -E is needed");
+        if (s.op == 0) throw new UsageException("one of -L, -G, -D, -F, -E is needed");
         if (s.expect && s.op != 'L') throw new UsageException("'expect' goes with -L only");
         if (s.op != 'E' && (s.count >= 0 || s.timeout != null || !s.events.isEmpty())) {
             throw new UsageException("--count, --timeout and -e go with -E only");
@@ -166,6 +175,7 @@ final class ConntrackCommand implements Command {
             throw new UsageException("-s and -d differ in family");
         }
         if (s.op == 'E') return events(s, io);
+        ConntrackTuple key = s.op == 'G' ? key(s) : null;
         try (Conntrack ct = Conntrack.open(s.netns)) {
             switch (s.op) {
                 case 'L' -> {
@@ -178,6 +188,14 @@ final class ConntrackCommand implements Command {
                     }
                     io.out().flush();
                     io.err().println("ffsock conntrack: " + n + " flow entries have been shown.");
+                }
+                case 'G' -> {
+                    var e = ct.get(key);
+                    if (e.isEmpty()) {
+                        io.err().println("ffsock: conntrack: no such entry");
+                        return 1;
+                    }
+                    io.out().println(ConntrackFormat.line(e.get(), null, s.extended, s.id));
                 }
                 case 'D' -> {
                     int n = 0;
@@ -226,6 +244,28 @@ final class ConntrackCommand implements Command {
                 return true;
             });
         }
+    }
+
+    /** The original tuple -G names: every part of it must be given. */
+    private static ConntrackTuple key(Spec s) throws UsageException {
+        if (s.protocol < 0 || s.src == null || s.dst == null) throw new UsageException("-G needs -p, -s and -d");
+        boolean icmp = s.protocol == ConntrackTuple.ICMP || s.protocol == ConntrackTuple.ICMPV6;
+        ConntrackTuple t;
+        try {
+            if (icmp) {
+                if (s.icmpType < 0 || s.icmpCode < 0 || s.icmpId < 0) {
+                    throw new UsageException("-G -p " + ConntrackFormat.l4Name(s.protocol) + " needs --icmp-type, --icmp-code and --icmp-id");
+                }
+                t = ConntrackTuple.icmp(s.src, s.dst, s.icmpId, s.icmpType, s.icmpCode);
+                if (t.protocol() != s.protocol) throw new UsageException("-p " + ConntrackFormat.l4Name(s.protocol) + " does not fit the addresses' family");
+            } else {
+                if (s.sport < 0 || s.dport < 0) throw new UsageException("-G -p " + s.protocol + " needs --sport and --dport");
+                t = ConntrackTuple.ports(s.protocol, s.src, s.sport, s.dst, s.dport);
+            }
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
+        return s.zone >= 0 ? t.withZone(s.zone) : t;
     }
 
     private static InetAddress address(String s) throws UsageException {
