@@ -34,6 +34,24 @@
 #include <linux/inet_diag.h>
 #include <linux/unix_diag.h>
 #include <linux/net_tstamp.h>
+/* routes, rules and nexthop objects (issue 10) */
+#include <linux/fib_rules.h>
+#include <linux/nexthop.h>
+#include <linux/in_route.h>
+/* tc: qdiscs, classes, filters (dev.ffsock.netlink.tc) */
+#include <linux/if_ether.h>
+#include <linux/pkt_sched.h>
+#include <linux/pkt_cls.h>
+#include <linux/gen_stats.h>
+/* issue 10 (namespaces, bridge): mount(2)/umount2(2), RTM_*NSID attributes, AF_BRIDGE fdb/vlan/port */
+#include <sys/mount.h>
+#include <linux/net_namespace.h>
+#include <linux/if_bridge.h>
+/* issue 10, links: link kinds and tun/tap */
+#include <linux/veth.h>
+#include <linux/if_tun.h>
+#include <linux/if_bonding.h>
+#include <linux/sockios.h>
 /* conntrack and process events (issue 11) */
 #include <linux/netfilter/nfnetlink.h>
 #include <linux/netfilter/nfnetlink_conntrack.h>
@@ -68,4 +86,8 @@ extern int sendmmsg(int fd, struct mmsghdr *vmessages, unsigned int vlen, int fl
 extern int recvmmsg(int fd, struct mmsghdr *vmessages, unsigned int vlen, int flags, struct timespec *tmo);
 extern int setns(int fd, int nstype);
 extern const char *strerrorname_np(int errnum);
+/* issue 10 (namespaces): ip netns add makes a namespace with unshare on one thread, bind-mounts its ns file */
+#define CLONE_NEWNET 0x40000000
+extern int unshare(int flags);
+extern pid_t gettid(void);
 #endif /* _GNU_SOURCE */

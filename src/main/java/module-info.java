@@ -14,6 +14,8 @@ module dev.ffsock {
     exports dev.ffsock.netlink.diag;
     exports dev.ffsock.netlink.genl;
     exports dev.ffsock.netlink.uevent;
+    // tc: qdiscs, classes, filters
+    exports dev.ffsock.netlink.tc;
     exports dev.ffsock.netlink.netfilter;
     exports dev.ffsock.netlink.connector;
 }

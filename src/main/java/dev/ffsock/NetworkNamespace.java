@@ -3,8 +3,6 @@ package dev.ffsock;
 import dev.ffsock.internal.Sys;
 
 import java.io.IOException;
-import java.lang.foreign.Arena;
-import java.lang.foreign.MemorySegment;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicReference;
@@ -71,12 +69,32 @@ public final class NetworkNamespace {
         Objects.requireNonNull(domain, "domain");
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(protocol, "protocol");
+        return onOwnThread("ffsock-setns", () -> openHere(namespace, domain, type, protocol),
+                "opening a socket in " + namespace);
+    }
+
+    /** Work done on a dedicated platform thread: it may change the thread's namespaces. */
+    interface Task<T> {
+        T run() throws IOException;
+    }
+
+    /** As {@link #onOwnThread(String, Task, String)} on a thread named {@code ffsock-setns}. */
+    static <T> T onOwnThread(Task<T> task, String what) throws IOException {
+        return onOwnThread("ffsock-setns", task, what);
+    }
+
+    /**
+     * Runs {@code task} on a new platform thread that ends right after it (so a namespace it entered
+     * or made dies with the thread, never leaking into a pooled one) and hands back its result or
+     * exception; the caller waits, uninterruptibly (the interrupt is kept).
+     */
+    static <T> T onOwnThread(String threadName, Task<T> task, String what) throws IOException {
         AtomicReference<Object> result = new AtomicReference<>();
-        Thread t = Thread.ofPlatform().name("ffsock-setns").daemon().unstarted(() -> {
+        Thread t = Thread.ofPlatform().name(threadName).daemon().unstarted(() -> {
             try {
-                result.set(openHere(namespace, domain, type, protocol));
+                result.set(task.run());
             } catch (Throwable e) {
-                result.set(e);
+                result.set(new Failure(e));
             }
         });
         t.start();
@@ -91,24 +109,24 @@ public final class NetworkNamespace {
         }
         if (interrupted) Thread.currentThread().interrupt();
         Object r = result.get();
-        if (r instanceof Socket s) return s;
-        if (r instanceof IOException e) throw e;
-        if (r instanceof RuntimeException e) throw e;
-        if (r instanceof Error e) throw e;
-        throw new IOException("opening a socket in " + namespace + " failed", (Throwable) r);
+        if (!(r instanceof Failure f)) {
+            @SuppressWarnings("unchecked")
+            T value = (T) r;
+            return value;
+        }
+        if (f.e() instanceof IOException e) throw e;
+        if (f.e() instanceof RuntimeException e) throw e;
+        if (f.e() instanceof Error e) throw e;
+        throw new IOException(what + " failed", f.e());
+    }
+
+    /** A task's exception, told apart from a result that happens to be a Throwable. */
+    private record Failure(Throwable e) {
     }
 
     /** Runs on the dedicated thread, which ends right after: its namespace is never restored. */
     private static Socket openHere(Path namespace, Domain domain, Type type, Protocol protocol) throws IOException {
-        int nsfd;
-        try (Arena a = Arena.ofConfined()) {
-            MemorySegment p = a.allocateFrom(namespace.toString());
-            try {
-                nsfd = Sys.open(p, O_RDONLY | O_CLOEXEC);
-            } catch (ErrnoException e) {
-                throw new ErrnoException("open", e.errno(), namespace.toString());
-            }
-        }
+        int nsfd = NamespaceFd.openFile(namespace, O_RDONLY | O_CLOEXEC);
         try {
             Sys.setns(nsfd, CLONE_NEWNET);
         } catch (ErrnoException e) {

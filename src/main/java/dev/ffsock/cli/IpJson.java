@@ -63,7 +63,7 @@ final class IpJson {
             else o.put("link", links.name(l.link()));
         }
         o.put("ifname", l.name());
-        o.put("flags", l.flagNames());
+        o.put("flags", flags(l, links));
         if (l.mtu() != 0) o.put("mtu", Integer.toUnsignedLong(l.mtu()));
         if (l.qdisc() != null) o.put("qdisc", l.qdisc());
         if (l.master() != 0) o.put("master", links.name(l.master()));
@@ -100,6 +100,21 @@ final class IpJson {
         if (doLink && l.alias() != null) o.put("ifalias", l.alias());
         if (!l.altNames().isEmpty()) o.put("altnames", l.altNames());
         return o;
+    }
+
+    // ---- issue 10, links: M-DOWN
+
+    /**
+     * {@return the flag names, with {@code M-DOWN} last when the link's lower/peer link (IFLA_LINK, same
+     * namespace) is down or unknown, as iproute2's print_name_and_link/print_link_flags do}
+     */
+    static List<String> flags(Link l, Links links) {
+        if (l.link() <= 0 || l.linkNetnsId().isPresent()) return l.flagNames();
+        Link lower = links.byIndex().get(l.link());
+        if (lower != null && lower.isUp()) return l.flagNames();
+        List<String> f = new ArrayList<>(l.flagNames());
+        f.add("M-DOWN");
+        return f;
     }
 
     /** {@return hardware address bytes as {@code ll_addr_n2a} prints them for link type {@code type}} */

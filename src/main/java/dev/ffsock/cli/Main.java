@@ -30,9 +30,22 @@ public final class Main {
             new AddrCommand(),
             new RouteCommand(),
             new NeighCommand(),
+            // issue 10: rules and nexthop objects
+            new RuleCommand(),
+            new NexthopCommand(),
+            // tc: qdiscs, classes, filters
+            new QdiscCommand(),
+            new ClassCommand(),
+            new FilterCommand(),
             new SocketsCommand(),
             new GenlCommand(),
             new MonitorCommand(),
+            // issue 10: namespaces, bridge fdb/vlan/link
+            new NetnsCommand(),
+            new BridgeCommand(),
+            new FdbCommand(),
+            // issue 10, links
+            new TuntapCommand(),
             // issue 11: conntrack
             new ConntrackCommand());
 

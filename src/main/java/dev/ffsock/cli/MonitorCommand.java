@@ -25,20 +25,26 @@ final class MonitorCommand implements Command {
 
     @Override
     public String summary() {
-        return "print link, address, route and neighbour events (like ip monitor)";
+        return "print link, address, route, neighbour, rule, nexthop, tc, fdb and nsid events (like ip monitor)";
     }
 
     @Override
     public String usage() {
         return """
-                usage: ffsock monitor [link|addr|route|neigh]... [--count N] [--timeout SECONDS] [--netns NAME]
+                usage: ffsock monitor [link|addr|route|neigh|rule|nexthop|tc|fdb|nsid]... [--count N] [--timeout SECONDS]
+                                      [--netns NAME]
 
                 Subscribes to rtnetlink notifications and prints one line per event, naming the
-                object (all four kinds when none is given; IPv4 and IPv6 for addr and route):
+                object (all kinds when none is given; IPv4 and IPv6 for addr, route and rule):
                   link new 5: veth0 UP mtu 1500 type veth
                   addr new 5: inet 192.0.2.1/24 dev veth0
                   route del 198.51.100.0/24 via 192.0.2.2 dev veth0 table main
                   neigh new 192.0.2.9 dev veth0 lladdr 02:00:5e:00:00:09 PERMANENT
+                  rule new 100: from 10.0.0.0/8 lookup 1000
+                  nexthop del id 10 group 1/2,3
+                  qdisc new htb 1: dev veth0 parent root       (tc: qdisc, class and filter events)
+                  fdb new 02:00:00:00:00:01 dev p0 master br0 static
+                  nsid new 7
                 "new" is also printed for changes (a link going up). When the kernel drops events
                 (receive buffer overrun), a line 'ffsock: monitor: events lost ...' goes to stderr
                 and monitoring continues. A line 'ffsock: monitoring ...' on stderr says when the
@@ -65,7 +71,13 @@ final class MonitorCommand implements Command {
                 case "addr", "address" -> Topic.ADDR;
                 case "route" -> Topic.ROUTE;
                 case "neigh", "neighbour", "neighbor" -> Topic.NEIGH;
-                default -> throw new UsageException("unknown object '" + args[first] + "': link, addr, route or neigh");
+                // issue 10: rules and nexthop objects
+                case "rule" -> Topic.RULE;
+                case "nexthop" -> Topic.NEXTHOP;
+                case "tc", "qdisc", "class", "filter" -> Topic.TC; // tc: qdiscs, classes, filters
+                case "fdb" -> Topic.FDB; // issue 10
+                case "nsid" -> Topic.NSID; // issue 10
+                default -> throw new UsageException("unknown object '" + args[first] + "': link, addr, route, neigh, rule, nexthop, tc, fdb or nsid");
             });
             first++;
         }

@@ -17,13 +17,14 @@ final class RouteCommand implements Command {
 
     @Override
     public String summary() {
-        return "list routes (like ip route show)";
+        return "list, look up, add or delete routes (like ip route show|get|add|del)";
     }
 
     @Override
     public String usage() {
         return """
-                usage: ffsock route [--table all|main|local|default|ID] [-4 | -6] [--netns NAME] [--json]
+                usage: ffsock route [show] [--table all|main|local|default|ID] [-4 | -6] [--netns NAME] [--json]
+                """ + RouteChange.USAGE + """
 
                 Lists routes through rtnetlink (filtered by the kernel), one line each:
                   default  via 192.0.2.1  dev eth0  proto static  metric 100
@@ -38,6 +39,11 @@ final class RouteCommand implements Command {
 
     @Override
     public int run(String[] args, Io io) throws Exception {
+        // issue 10: route get|add|replace|del, and 'route show' as 'route'
+        if (args.length > 0 && RouteChange.VERBS.contains(args[0])) return RouteChange.run(args, io);
+        if (args.length > 0 && (args[0].equals("show") || args[0].equals("list"))) {
+            args = java.util.Arrays.copyOfRange(args, 1, args.length);
+        }
         Options o = new Options(args);
         RtnlOptions common = new RtnlOptions();
         int table = Rtnl.RT_TABLE_MAIN;

@@ -16,6 +16,10 @@ public final class Training {
             {"addr"}, {"addr", "--json"},
             {"route"}, {"route", "--json"},
             {"neigh"}, {"neigh", "--json"},
+            // issue 10: rules, nexthop objects, route get
+            {"rule"}, {"rule", "--json"},
+            {"nexthop"}, {"nexthop", "--json"},
+            {"route", "get", "127.0.0.1", "--json"},
             {"sockets", "-a"},
             {"genl"},
     };

@@ -774,6 +774,100 @@ public final class Sys {
         }
     }
 
+    // ---- issue 10, namespaces: what ip netns add/del call (unshare, mount, umount2, unlink, gettid) ----
+
+    /** unshare/setns, mount and open flags for ip netns add/del. */
+    public static final int CLONE_NEWNET = LinuxC.CLONE_NEWNET();
+    public static final long MS_BIND = LinuxC.MS_BIND();
+    public static final long MS_REC = LinuxC.MS_REC();
+    public static final long MS_SHARED = LinuxC.MS_SHARED();
+    public static final int MNT_DETACH = LinuxC.MNT_DETACH();
+    public static final int O_RDONLY = LinuxC.O_RDONLY();
+    public static final int O_CREAT = LinuxC.O_CREAT();
+    public static final int O_EXCL = LinuxC.O_EXCL();
+    public static final int O_CLOEXEC = LinuxC.O_CLOEXEC();
+
+    private static final class UNSHARE {
+        static final MethodHandle H = blocking(LinuxC.unshare$address(), LinuxC.unshare$descriptor());
+    }
+    private static final class MOUNT {
+        static final MethodHandle H = blocking(LinuxC.mount$address(), LinuxC.mount$descriptor());
+    }
+    private static final class UMOUNT2 {
+        static final MethodHandle H = blocking(LinuxC.umount2$address(), LinuxC.umount2$descriptor());
+    }
+    private static final class UNLINK {
+        static final MethodHandle H = blocking(LinuxC.unlink$address(), LinuxC.unlink$descriptor());
+    }
+    private static final class GETTID {
+        static final MethodHandle H = LINKER.downcallHandle(LinuxC.gettid$address(), LinuxC.gettid$descriptor());
+    }
+
+    /** unshare(2): gives the calling thread new namespaces of the kinds in {@code flags} (CLONE_NEWNET, …). */
+    public static void unshare(int flags) throws ErrnoException {
+        MemorySegment st = state();
+        try {
+            int r = (int) UNSHARE.H.invokeExact(st, flags);
+            if (r < 0) throw new ErrnoException("unshare", errno(st));
+        } catch (ErrnoException e) {
+            throw e;
+        } catch (Throwable t) {
+            throw unexpected(t);
+        }
+    }
+
+    /**
+     * mount(2); {@code source}, {@code fstype} and {@code data} may be {@link MemorySegment#NULL}, the
+     * strings are NUL-terminated native strings.
+     */
+    public static void mount(MemorySegment source, MemorySegment target, MemorySegment fstype, long flags,
+            MemorySegment data) throws ErrnoException {
+        MemorySegment st = state();
+        try {
+            int r = (int) MOUNT.H.invokeExact(st, source, target, fstype, flags, data);
+            if (r < 0) throw new ErrnoException("mount", errno(st));
+        } catch (ErrnoException e) {
+            throw e;
+        } catch (Throwable t) {
+            throw unexpected(t);
+        }
+    }
+
+    /** umount2(2) of a path (a NUL-terminated native string) with flags (MNT_DETACH, …). */
+    public static void umount2(MemorySegment target, int flags) throws ErrnoException {
+        MemorySegment st = state();
+        try {
+            int r = (int) UMOUNT2.H.invokeExact(st, target, flags);
+            if (r < 0) throw new ErrnoException("umount2", errno(st));
+        } catch (ErrnoException e) {
+            throw e;
+        } catch (Throwable t) {
+            throw unexpected(t);
+        }
+    }
+
+    /** unlink(2) of a path (a NUL-terminated native string). */
+    public static void unlink(MemorySegment path) throws ErrnoException {
+        MemorySegment st = state();
+        try {
+            int r = (int) UNLINK.H.invokeExact(st, path);
+            if (r < 0) throw new ErrnoException("unlink", errno(st));
+        } catch (ErrnoException e) {
+            throw e;
+        } catch (Throwable t) {
+            throw unexpected(t);
+        }
+    }
+
+    /** {@return gettid(2): the calling platform thread's kernel thread id (it cannot fail)} */
+    public static int gettid() {
+        try {
+            return (int) GETTID.H.invokeExact();
+        } catch (Throwable t) {
+            throw unexpected(t);
+        }
+    }
+
     // ---- waking threads blocked in the kernel (see FdGuard) -----------------------------------
 
     /*

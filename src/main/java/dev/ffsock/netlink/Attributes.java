@@ -232,6 +232,18 @@ public final class Attributes {
         return run.asSlice(current + NLA_HDRLEN, valueLength);
     }
 
+    /**
+     * Copies the current attribute's value ({@link #length()} bytes) into {@code dst}.
+     *
+     * @param dst    the destination
+     * @param offset where in {@code dst} the value goes
+     * @throws IndexOutOfBoundsException if {@code dst} has no room for it there
+     */
+    public void copyValue(byte[] dst, int offset) {
+        checkCurrent();
+        MemorySegment.copy(run, U8, current + NLA_HDRLEN, dst, offset, valueLength);
+    }
+
     /** {@return a copy of the current attribute's value} */
     public byte[] bytes() {
         checkCurrent();

@@ -86,7 +86,7 @@ class MonitorCommandTest {
     void badArguments() {
         Cli.Result r = Cli.run("monitor", "links");
         assertEquals(2, r.status(), r.toString());
-        assertTrue(r.err().startsWith("ffsock: unknown object 'links': link, addr, route or neigh"), r.toString());
+        assertTrue(r.err().startsWith("ffsock: unknown object 'links': link, addr, route, neigh, rule, nexthop, tc, fdb or nsid"), r.toString());
         assertEquals(2, Cli.run("monitor", "--count", "0").status());
         assertEquals(2, Cli.run("monitor", "--json").status());
         assertEquals(2, Cli.run("monitor", "--count", "1", "link").status());

@@ -36,7 +36,7 @@ class RtnlCommandsTest {
         check("ffsock: bad table for --table: 'nope' (all, main, local, default or 1 to 4294967295)", "route", "--table", "nope");
         check("ffsock: bad table for --table: '4294967296' (all, main, local, default or 1 to 4294967295)", "route", "--table", "4294967296");
         check("ffsock: option --json takes no value", "neigh", "--json=yes");
-        check("ffsock: unexpected argument 'eth0'", "link", "eth0");
+        check("ffsock: unknown link command 'eth0' (show, add, set, del)", "link", "eth0"); // link takes subcommands since issue 10
         check("ffsock: bad namespace name for --netns: '../x'", "route", "--netns", "../x");
     }
 

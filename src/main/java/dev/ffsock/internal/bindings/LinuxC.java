@@ -17,6 +17,1923 @@ public class LinuxC extends LinuxC_1 {
     LinuxC() {
         // Should not be called directly
     }
+    private static final int MACVLAN_MODE_SOURCE = (int)16L;
+    /**
+     * {@snippet lang=c :
+     * enum macvlan_mode.MACVLAN_MODE_SOURCE = 16
+     * }
+     */
+    public static int MACVLAN_MODE_SOURCE() {
+        return MACVLAN_MODE_SOURCE;
+    }
+    private static final int IFLA_VXLAN_UNSPEC = (int)0L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_VXLAN_UNSPEC = 0
+     * }
+     */
+    public static int IFLA_VXLAN_UNSPEC() {
+        return IFLA_VXLAN_UNSPEC;
+    }
+    private static final int IFLA_VXLAN_ID = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_VXLAN_ID = 1
+     * }
+     */
+    public static int IFLA_VXLAN_ID() {
+        return IFLA_VXLAN_ID;
+    }
+    private static final int IFLA_VXLAN_GROUP = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_VXLAN_GROUP = 2
+     * }
+     */
+    public static int IFLA_VXLAN_GROUP() {
+        return IFLA_VXLAN_GROUP;
+    }
+    private static final int IFLA_VXLAN_LINK = (int)3L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_VXLAN_LINK = 3
+     * }
+     */
+    public static int IFLA_VXLAN_LINK() {
+        return IFLA_VXLAN_LINK;
+    }
+    private static final int IFLA_VXLAN_LOCAL = (int)4L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_VXLAN_LOCAL = 4
+     * }
+     */
+    public static int IFLA_VXLAN_LOCAL() {
+        return IFLA_VXLAN_LOCAL;
+    }
+    private static final int IFLA_VXLAN_TTL = (int)5L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_VXLAN_TTL = 5
+     * }
+     */
+    public static int IFLA_VXLAN_TTL() {
+        return IFLA_VXLAN_TTL;
+    }
+    private static final int IFLA_VXLAN_TOS = (int)6L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_VXLAN_TOS = 6
+     * }
+     */
+    public static int IFLA_VXLAN_TOS() {
+        return IFLA_VXLAN_TOS;
+    }
+    private static final int IFLA_VXLAN_LEARNING = (int)7L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_VXLAN_LEARNING = 7
+     * }
+     */
+    public static int IFLA_VXLAN_LEARNING() {
+        return IFLA_VXLAN_LEARNING;
+    }
+    private static final int IFLA_VXLAN_AGEING = (int)8L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_VXLAN_AGEING = 8
+     * }
+     */
+    public static int IFLA_VXLAN_AGEING() {
+        return IFLA_VXLAN_AGEING;
+    }
+    private static final int IFLA_VXLAN_LIMIT = (int)9L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_VXLAN_LIMIT = 9
+     * }
+     */
+    public static int IFLA_VXLAN_LIMIT() {
+        return IFLA_VXLAN_LIMIT;
+    }
+    private static final int IFLA_VXLAN_PORT_RANGE = (int)10L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_VXLAN_PORT_RANGE = 10
+     * }
+     */
+    public static int IFLA_VXLAN_PORT_RANGE() {
+        return IFLA_VXLAN_PORT_RANGE;
+    }
+    private static final int IFLA_VXLAN_PROXY = (int)11L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_VXLAN_PROXY = 11
+     * }
+     */
+    public static int IFLA_VXLAN_PROXY() {
+        return IFLA_VXLAN_PROXY;
+    }
+    private static final int IFLA_VXLAN_RSC = (int)12L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_VXLAN_RSC = 12
+     * }
+     */
+    public static int IFLA_VXLAN_RSC() {
+        return IFLA_VXLAN_RSC;
+    }
+    private static final int IFLA_VXLAN_L2MISS = (int)13L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_VXLAN_L2MISS = 13
+     * }
+     */
+    public static int IFLA_VXLAN_L2MISS() {
+        return IFLA_VXLAN_L2MISS;
+    }
+    private static final int IFLA_VXLAN_L3MISS = (int)14L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_VXLAN_L3MISS = 14
+     * }
+     */
+    public static int IFLA_VXLAN_L3MISS() {
+        return IFLA_VXLAN_L3MISS;
+    }
+    private static final int IFLA_VXLAN_PORT = (int)15L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_VXLAN_PORT = 15
+     * }
+     */
+    public static int IFLA_VXLAN_PORT() {
+        return IFLA_VXLAN_PORT;
+    }
+    private static final int IFLA_VXLAN_GROUP6 = (int)16L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_VXLAN_GROUP6 = 16
+     * }
+     */
+    public static int IFLA_VXLAN_GROUP6() {
+        return IFLA_VXLAN_GROUP6;
+    }
+    private static final int IFLA_VXLAN_LOCAL6 = (int)17L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_VXLAN_LOCAL6 = 17
+     * }
+     */
+    public static int IFLA_VXLAN_LOCAL6() {
+        return IFLA_VXLAN_LOCAL6;
+    }
+    private static final int IFLA_VXLAN_UDP_CSUM = (int)18L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_VXLAN_UDP_CSUM = 18
+     * }
+     */
+    public static int IFLA_VXLAN_UDP_CSUM() {
+        return IFLA_VXLAN_UDP_CSUM;
+    }
+    private static final int IFLA_VXLAN_UDP_ZERO_CSUM6_TX = (int)19L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_VXLAN_UDP_ZERO_CSUM6_TX = 19
+     * }
+     */
+    public static int IFLA_VXLAN_UDP_ZERO_CSUM6_TX() {
+        return IFLA_VXLAN_UDP_ZERO_CSUM6_TX;
+    }
+    private static final int IFLA_VXLAN_UDP_ZERO_CSUM6_RX = (int)20L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_VXLAN_UDP_ZERO_CSUM6_RX = 20
+     * }
+     */
+    public static int IFLA_VXLAN_UDP_ZERO_CSUM6_RX() {
+        return IFLA_VXLAN_UDP_ZERO_CSUM6_RX;
+    }
+    private static final int IFLA_VXLAN_REMCSUM_TX = (int)21L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_VXLAN_REMCSUM_TX = 21
+     * }
+     */
+    public static int IFLA_VXLAN_REMCSUM_TX() {
+        return IFLA_VXLAN_REMCSUM_TX;
+    }
+    private static final int IFLA_VXLAN_REMCSUM_RX = (int)22L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_VXLAN_REMCSUM_RX = 22
+     * }
+     */
+    public static int IFLA_VXLAN_REMCSUM_RX() {
+        return IFLA_VXLAN_REMCSUM_RX;
+    }
+    private static final int IFLA_VXLAN_GBP = (int)23L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_VXLAN_GBP = 23
+     * }
+     */
+    public static int IFLA_VXLAN_GBP() {
+        return IFLA_VXLAN_GBP;
+    }
+    private static final int IFLA_VXLAN_REMCSUM_NOPARTIAL = (int)24L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_VXLAN_REMCSUM_NOPARTIAL = 24
+     * }
+     */
+    public static int IFLA_VXLAN_REMCSUM_NOPARTIAL() {
+        return IFLA_VXLAN_REMCSUM_NOPARTIAL;
+    }
+    private static final int IFLA_VXLAN_COLLECT_METADATA = (int)25L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_VXLAN_COLLECT_METADATA = 25
+     * }
+     */
+    public static int IFLA_VXLAN_COLLECT_METADATA() {
+        return IFLA_VXLAN_COLLECT_METADATA;
+    }
+    private static final int IFLA_VXLAN_LABEL = (int)26L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_VXLAN_LABEL = 26
+     * }
+     */
+    public static int IFLA_VXLAN_LABEL() {
+        return IFLA_VXLAN_LABEL;
+    }
+    private static final int IFLA_VXLAN_GPE = (int)27L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_VXLAN_GPE = 27
+     * }
+     */
+    public static int IFLA_VXLAN_GPE() {
+        return IFLA_VXLAN_GPE;
+    }
+    private static final int IFLA_VXLAN_TTL_INHERIT = (int)28L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_VXLAN_TTL_INHERIT = 28
+     * }
+     */
+    public static int IFLA_VXLAN_TTL_INHERIT() {
+        return IFLA_VXLAN_TTL_INHERIT;
+    }
+    private static final int IFLA_VXLAN_DF = (int)29L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_VXLAN_DF = 29
+     * }
+     */
+    public static int IFLA_VXLAN_DF() {
+        return IFLA_VXLAN_DF;
+    }
+    private static final int IFLA_VXLAN_VNIFILTER = (int)30L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_VXLAN_VNIFILTER = 30
+     * }
+     */
+    public static int IFLA_VXLAN_VNIFILTER() {
+        return IFLA_VXLAN_VNIFILTER;
+    }
+    private static final int IFLA_BOND_MODE = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_BOND_MODE = 1
+     * }
+     */
+    public static int IFLA_BOND_MODE() {
+        return IFLA_BOND_MODE;
+    }
+    private static final int IFLA_TUN_UNSPEC = (int)0L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_TUN_UNSPEC = 0
+     * }
+     */
+    public static int IFLA_TUN_UNSPEC() {
+        return IFLA_TUN_UNSPEC;
+    }
+    private static final int IFLA_TUN_OWNER = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_TUN_OWNER = 1
+     * }
+     */
+    public static int IFLA_TUN_OWNER() {
+        return IFLA_TUN_OWNER;
+    }
+    private static final int IFLA_TUN_GROUP = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_TUN_GROUP = 2
+     * }
+     */
+    public static int IFLA_TUN_GROUP() {
+        return IFLA_TUN_GROUP;
+    }
+    private static final int IFLA_TUN_TYPE = (int)3L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_TUN_TYPE = 3
+     * }
+     */
+    public static int IFLA_TUN_TYPE() {
+        return IFLA_TUN_TYPE;
+    }
+    private static final int IFLA_TUN_PI = (int)4L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_TUN_PI = 4
+     * }
+     */
+    public static int IFLA_TUN_PI() {
+        return IFLA_TUN_PI;
+    }
+    private static final int IFLA_TUN_VNET_HDR = (int)5L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_TUN_VNET_HDR = 5
+     * }
+     */
+    public static int IFLA_TUN_VNET_HDR() {
+        return IFLA_TUN_VNET_HDR;
+    }
+    private static final int IFLA_TUN_PERSIST = (int)6L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_TUN_PERSIST = 6
+     * }
+     */
+    public static int IFLA_TUN_PERSIST() {
+        return IFLA_TUN_PERSIST;
+    }
+    private static final int IFLA_TUN_MULTI_QUEUE = (int)7L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_TUN_MULTI_QUEUE = 7
+     * }
+     */
+    public static int IFLA_TUN_MULTI_QUEUE() {
+        return IFLA_TUN_MULTI_QUEUE;
+    }
+    private static final int IFLA_TUN_NUM_QUEUES = (int)8L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_TUN_NUM_QUEUES = 8
+     * }
+     */
+    public static int IFLA_TUN_NUM_QUEUES() {
+        return IFLA_TUN_NUM_QUEUES;
+    }
+    private static final int IFLA_TUN_NUM_DISABLED_QUEUES = (int)9L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_TUN_NUM_DISABLED_QUEUES = 9
+     * }
+     */
+    public static int IFLA_TUN_NUM_DISABLED_QUEUES() {
+        return IFLA_TUN_NUM_DISABLED_QUEUES;
+    }
+    private static final int IFLA_DSA_UNSPEC = (int)0L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_DSA_UNSPEC = 0
+     * }
+     */
+    public static int IFLA_DSA_UNSPEC() {
+        return IFLA_DSA_UNSPEC;
+    }
+    private static final int IFLA_DSA_MASTER = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_DSA_MASTER = 1
+     * }
+     */
+    public static int IFLA_DSA_MASTER() {
+        return IFLA_DSA_MASTER;
+    }
+    private static final int IFA_UNSPEC = (int)0L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFA_UNSPEC = 0
+     * }
+     */
+    public static int IFA_UNSPEC() {
+        return IFA_UNSPEC;
+    }
+    private static final int IFA_ADDRESS = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFA_ADDRESS = 1
+     * }
+     */
+    public static int IFA_ADDRESS() {
+        return IFA_ADDRESS;
+    }
+    private static final int IFA_LOCAL = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFA_LOCAL = 2
+     * }
+     */
+    public static int IFA_LOCAL() {
+        return IFA_LOCAL;
+    }
+    private static final int IFA_LABEL = (int)3L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFA_LABEL = 3
+     * }
+     */
+    public static int IFA_LABEL() {
+        return IFA_LABEL;
+    }
+    private static final int IFA_BROADCAST = (int)4L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFA_BROADCAST = 4
+     * }
+     */
+    public static int IFA_BROADCAST() {
+        return IFA_BROADCAST;
+    }
+    private static final int IFA_ANYCAST = (int)5L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFA_ANYCAST = 5
+     * }
+     */
+    public static int IFA_ANYCAST() {
+        return IFA_ANYCAST;
+    }
+    private static final int IFA_CACHEINFO = (int)6L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFA_CACHEINFO = 6
+     * }
+     */
+    public static int IFA_CACHEINFO() {
+        return IFA_CACHEINFO;
+    }
+    private static final int IFA_MULTICAST = (int)7L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFA_MULTICAST = 7
+     * }
+     */
+    public static int IFA_MULTICAST() {
+        return IFA_MULTICAST;
+    }
+    private static final int IFA_FLAGS = (int)8L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFA_FLAGS = 8
+     * }
+     */
+    public static int IFA_FLAGS() {
+        return IFA_FLAGS;
+    }
+    private static final int IFA_RT_PRIORITY = (int)9L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFA_RT_PRIORITY = 9
+     * }
+     */
+    public static int IFA_RT_PRIORITY() {
+        return IFA_RT_PRIORITY;
+    }
+    private static final int IFA_TARGET_NETNSID = (int)10L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFA_TARGET_NETNSID = 10
+     * }
+     */
+    public static int IFA_TARGET_NETNSID() {
+        return IFA_TARGET_NETNSID;
+    }
+    private static final int IFA_PROTO = (int)11L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFA_PROTO = 11
+     * }
+     */
+    public static int IFA_PROTO() {
+        return IFA_PROTO;
+    }
+    private static final int NDA_UNSPEC = (int)0L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.NDA_UNSPEC = 0
+     * }
+     */
+    public static int NDA_UNSPEC() {
+        return NDA_UNSPEC;
+    }
+    private static final int NDA_DST = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.NDA_DST = 1
+     * }
+     */
+    public static int NDA_DST() {
+        return NDA_DST;
+    }
+    private static final int NDA_LLADDR = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.NDA_LLADDR = 2
+     * }
+     */
+    public static int NDA_LLADDR() {
+        return NDA_LLADDR;
+    }
+    private static final int NDA_CACHEINFO = (int)3L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.NDA_CACHEINFO = 3
+     * }
+     */
+    public static int NDA_CACHEINFO() {
+        return NDA_CACHEINFO;
+    }
+    private static final int NDA_PROBES = (int)4L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.NDA_PROBES = 4
+     * }
+     */
+    public static int NDA_PROBES() {
+        return NDA_PROBES;
+    }
+    private static final int NDA_VLAN = (int)5L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.NDA_VLAN = 5
+     * }
+     */
+    public static int NDA_VLAN() {
+        return NDA_VLAN;
+    }
+    private static final int NDA_PORT = (int)6L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.NDA_PORT = 6
+     * }
+     */
+    public static int NDA_PORT() {
+        return NDA_PORT;
+    }
+    private static final int NDA_VNI = (int)7L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.NDA_VNI = 7
+     * }
+     */
+    public static int NDA_VNI() {
+        return NDA_VNI;
+    }
+    private static final int NDA_IFINDEX = (int)8L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.NDA_IFINDEX = 8
+     * }
+     */
+    public static int NDA_IFINDEX() {
+        return NDA_IFINDEX;
+    }
+    private static final int NDA_MASTER = (int)9L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.NDA_MASTER = 9
+     * }
+     */
+    public static int NDA_MASTER() {
+        return NDA_MASTER;
+    }
+    private static final int NDA_LINK_NETNSID = (int)10L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.NDA_LINK_NETNSID = 10
+     * }
+     */
+    public static int NDA_LINK_NETNSID() {
+        return NDA_LINK_NETNSID;
+    }
+    private static final int NDA_SRC_VNI = (int)11L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.NDA_SRC_VNI = 11
+     * }
+     */
+    public static int NDA_SRC_VNI() {
+        return NDA_SRC_VNI;
+    }
+    private static final int NDA_PROTOCOL = (int)12L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.NDA_PROTOCOL = 12
+     * }
+     */
+    public static int NDA_PROTOCOL() {
+        return NDA_PROTOCOL;
+    }
+    private static final int NDA_NH_ID = (int)13L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.NDA_NH_ID = 13
+     * }
+     */
+    public static int NDA_NH_ID() {
+        return NDA_NH_ID;
+    }
+    private static final int NDA_FDB_EXT_ATTRS = (int)14L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.NDA_FDB_EXT_ATTRS = 14
+     * }
+     */
+    public static int NDA_FDB_EXT_ATTRS() {
+        return NDA_FDB_EXT_ATTRS;
+    }
+    private static final int NDA_FLAGS_EXT = (int)15L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.NDA_FLAGS_EXT = 15
+     * }
+     */
+    public static int NDA_FLAGS_EXT() {
+        return NDA_FLAGS_EXT;
+    }
+    private static final int NDA_NDM_STATE_MASK = (int)16L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.NDA_NDM_STATE_MASK = 16
+     * }
+     */
+    public static int NDA_NDM_STATE_MASK() {
+        return NDA_NDM_STATE_MASK;
+    }
+    private static final int NDA_NDM_FLAGS_MASK = (int)17L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.NDA_NDM_FLAGS_MASK = 17
+     * }
+     */
+    public static int NDA_NDM_FLAGS_MASK() {
+        return NDA_NDM_FLAGS_MASK;
+    }
+    private static final int RTM_BASE = (int)16L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.RTM_BASE = 16
+     * }
+     */
+    public static int RTM_BASE() {
+        return RTM_BASE;
+    }
+    private static final int RTM_NEWLINK = (int)16L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.RTM_NEWLINK = 16
+     * }
+     */
+    public static int RTM_NEWLINK() {
+        return RTM_NEWLINK;
+    }
+    private static final int RTM_DELLINK = (int)17L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.RTM_DELLINK = 17
+     * }
+     */
+    public static int RTM_DELLINK() {
+        return RTM_DELLINK;
+    }
+    private static final int RTM_GETLINK = (int)18L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.RTM_GETLINK = 18
+     * }
+     */
+    public static int RTM_GETLINK() {
+        return RTM_GETLINK;
+    }
+    private static final int RTM_SETLINK = (int)19L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.RTM_SETLINK = 19
+     * }
+     */
+    public static int RTM_SETLINK() {
+        return RTM_SETLINK;
+    }
+    private static final int RTM_NEWADDR = (int)20L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.RTM_NEWADDR = 20
+     * }
+     */
+    public static int RTM_NEWADDR() {
+        return RTM_NEWADDR;
+    }
+    private static final int RTM_DELADDR = (int)21L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.RTM_DELADDR = 21
+     * }
+     */
+    public static int RTM_DELADDR() {
+        return RTM_DELADDR;
+    }
+    private static final int RTM_GETADDR = (int)22L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.RTM_GETADDR = 22
+     * }
+     */
+    public static int RTM_GETADDR() {
+        return RTM_GETADDR;
+    }
+    private static final int RTM_NEWROUTE = (int)24L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.RTM_NEWROUTE = 24
+     * }
+     */
+    public static int RTM_NEWROUTE() {
+        return RTM_NEWROUTE;
+    }
+    private static final int RTM_DELROUTE = (int)25L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.RTM_DELROUTE = 25
+     * }
+     */
+    public static int RTM_DELROUTE() {
+        return RTM_DELROUTE;
+    }
+    private static final int RTM_GETROUTE = (int)26L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.RTM_GETROUTE = 26
+     * }
+     */
+    public static int RTM_GETROUTE() {
+        return RTM_GETROUTE;
+    }
+    private static final int RTM_NEWNEIGH = (int)28L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.RTM_NEWNEIGH = 28
+     * }
+     */
+    public static int RTM_NEWNEIGH() {
+        return RTM_NEWNEIGH;
+    }
+    private static final int RTM_DELNEIGH = (int)29L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.RTM_DELNEIGH = 29
+     * }
+     */
+    public static int RTM_DELNEIGH() {
+        return RTM_DELNEIGH;
+    }
+    private static final int RTM_GETNEIGH = (int)30L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.RTM_GETNEIGH = 30
+     * }
+     */
+    public static int RTM_GETNEIGH() {
+        return RTM_GETNEIGH;
+    }
+    private static final int RTM_NEWRULE = (int)32L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.RTM_NEWRULE = 32
+     * }
+     */
+    public static int RTM_NEWRULE() {
+        return RTM_NEWRULE;
+    }
+    private static final int RTM_DELRULE = (int)33L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.RTM_DELRULE = 33
+     * }
+     */
+    public static int RTM_DELRULE() {
+        return RTM_DELRULE;
+    }
+    private static final int RTM_GETRULE = (int)34L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.RTM_GETRULE = 34
+     * }
+     */
+    public static int RTM_GETRULE() {
+        return RTM_GETRULE;
+    }
+    private static final int RTM_NEWQDISC = (int)36L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.RTM_NEWQDISC = 36
+     * }
+     */
+    public static int RTM_NEWQDISC() {
+        return RTM_NEWQDISC;
+    }
+    private static final int RTM_DELQDISC = (int)37L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.RTM_DELQDISC = 37
+     * }
+     */
+    public static int RTM_DELQDISC() {
+        return RTM_DELQDISC;
+    }
+    private static final int RTM_GETQDISC = (int)38L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.RTM_GETQDISC = 38
+     * }
+     */
+    public static int RTM_GETQDISC() {
+        return RTM_GETQDISC;
+    }
+    private static final int RTM_NEWTCLASS = (int)40L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.RTM_NEWTCLASS = 40
+     * }
+     */
+    public static int RTM_NEWTCLASS() {
+        return RTM_NEWTCLASS;
+    }
+    private static final int RTM_DELTCLASS = (int)41L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.RTM_DELTCLASS = 41
+     * }
+     */
+    public static int RTM_DELTCLASS() {
+        return RTM_DELTCLASS;
+    }
+    private static final int RTM_GETTCLASS = (int)42L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.RTM_GETTCLASS = 42
+     * }
+     */
+    public static int RTM_GETTCLASS() {
+        return RTM_GETTCLASS;
+    }
+    private static final int RTM_NEWTFILTER = (int)44L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.RTM_NEWTFILTER = 44
+     * }
+     */
+    public static int RTM_NEWTFILTER() {
+        return RTM_NEWTFILTER;
+    }
+    private static final int RTM_DELTFILTER = (int)45L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.RTM_DELTFILTER = 45
+     * }
+     */
+    public static int RTM_DELTFILTER() {
+        return RTM_DELTFILTER;
+    }
+    private static final int RTM_GETTFILTER = (int)46L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.RTM_GETTFILTER = 46
+     * }
+     */
+    public static int RTM_GETTFILTER() {
+        return RTM_GETTFILTER;
+    }
+    private static final int RTM_NEWACTION = (int)48L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.RTM_NEWACTION = 48
+     * }
+     */
+    public static int RTM_NEWACTION() {
+        return RTM_NEWACTION;
+    }
+    private static final int RTM_DELACTION = (int)49L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.RTM_DELACTION = 49
+     * }
+     */
+    public static int RTM_DELACTION() {
+        return RTM_DELACTION;
+    }
+    private static final int RTM_GETACTION = (int)50L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.RTM_GETACTION = 50
+     * }
+     */
+    public static int RTM_GETACTION() {
+        return RTM_GETACTION;
+    }
+    private static final int RTM_NEWPREFIX = (int)52L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.RTM_NEWPREFIX = 52
+     * }
+     */
+    public static int RTM_NEWPREFIX() {
+        return RTM_NEWPREFIX;
+    }
+    private static final int RTM_GETMULTICAST = (int)58L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.RTM_GETMULTICAST = 58
+     * }
+     */
+    public static int RTM_GETMULTICAST() {
+        return RTM_GETMULTICAST;
+    }
+    private static final int RTM_GETANYCAST = (int)62L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.RTM_GETANYCAST = 62
+     * }
+     */
+    public static int RTM_GETANYCAST() {
+        return RTM_GETANYCAST;
+    }
+    private static final int RTM_NEWNEIGHTBL = (int)64L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.RTM_NEWNEIGHTBL = 64
+     * }
+     */
+    public static int RTM_NEWNEIGHTBL() {
+        return RTM_NEWNEIGHTBL;
+    }
+    private static final int RTM_GETNEIGHTBL = (int)66L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.RTM_GETNEIGHTBL = 66
+     * }
+     */
+    public static int RTM_GETNEIGHTBL() {
+        return RTM_GETNEIGHTBL;
+    }
+    private static final int RTM_SETNEIGHTBL = (int)67L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.RTM_SETNEIGHTBL = 67
+     * }
+     */
+    public static int RTM_SETNEIGHTBL() {
+        return RTM_SETNEIGHTBL;
+    }
+    private static final int RTM_NEWNDUSEROPT = (int)68L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.RTM_NEWNDUSEROPT = 68
+     * }
+     */
+    public static int RTM_NEWNDUSEROPT() {
+        return RTM_NEWNDUSEROPT;
+    }
+    private static final int RTM_NEWADDRLABEL = (int)72L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.RTM_NEWADDRLABEL = 72
+     * }
+     */
+    public static int RTM_NEWADDRLABEL() {
+        return RTM_NEWADDRLABEL;
+    }
+    private static final int RTM_DELADDRLABEL = (int)73L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.RTM_DELADDRLABEL = 73
+     * }
+     */
+    public static int RTM_DELADDRLABEL() {
+        return RTM_DELADDRLABEL;
+    }
+    private static final int RTM_GETADDRLABEL = (int)74L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.RTM_GETADDRLABEL = 74
+     * }
+     */
+    public static int RTM_GETADDRLABEL() {
+        return RTM_GETADDRLABEL;
+    }
+    private static final int RTM_GETDCB = (int)78L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.RTM_GETDCB = 78
+     * }
+     */
+    public static int RTM_GETDCB() {
+        return RTM_GETDCB;
+    }
+    private static final int RTM_SETDCB = (int)79L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.RTM_SETDCB = 79
+     * }
+     */
+    public static int RTM_SETDCB() {
+        return RTM_SETDCB;
+    }
+    private static final int RTM_NEWNETCONF = (int)80L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.RTM_NEWNETCONF = 80
+     * }
+     */
+    public static int RTM_NEWNETCONF() {
+        return RTM_NEWNETCONF;
+    }
+    private static final int RTM_DELNETCONF = (int)81L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.RTM_DELNETCONF = 81
+     * }
+     */
+    public static int RTM_DELNETCONF() {
+        return RTM_DELNETCONF;
+    }
+    private static final int RTM_GETNETCONF = (int)82L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.RTM_GETNETCONF = 82
+     * }
+     */
+    public static int RTM_GETNETCONF() {
+        return RTM_GETNETCONF;
+    }
+    private static final int RTM_NEWMDB = (int)84L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.RTM_NEWMDB = 84
+     * }
+     */
+    public static int RTM_NEWMDB() {
+        return RTM_NEWMDB;
+    }
+    private static final int RTM_DELMDB = (int)85L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.RTM_DELMDB = 85
+     * }
+     */
+    public static int RTM_DELMDB() {
+        return RTM_DELMDB;
+    }
+    private static final int RTM_GETMDB = (int)86L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.RTM_GETMDB = 86
+     * }
+     */
+    public static int RTM_GETMDB() {
+        return RTM_GETMDB;
+    }
+    private static final int RTM_NEWNSID = (int)88L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.RTM_NEWNSID = 88
+     * }
+     */
+    public static int RTM_NEWNSID() {
+        return RTM_NEWNSID;
+    }
+    private static final int RTM_DELNSID = (int)89L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.RTM_DELNSID = 89
+     * }
+     */
+    public static int RTM_DELNSID() {
+        return RTM_DELNSID;
+    }
+    private static final int RTM_GETNSID = (int)90L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.RTM_GETNSID = 90
+     * }
+     */
+    public static int RTM_GETNSID() {
+        return RTM_GETNSID;
+    }
+    private static final int RTM_NEWSTATS = (int)92L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.RTM_NEWSTATS = 92
+     * }
+     */
+    public static int RTM_NEWSTATS() {
+        return RTM_NEWSTATS;
+    }
+    private static final int RTM_GETSTATS = (int)94L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.RTM_GETSTATS = 94
+     * }
+     */
+    public static int RTM_GETSTATS() {
+        return RTM_GETSTATS;
+    }
+    private static final int RTM_SETSTATS = (int)95L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.RTM_SETSTATS = 95
+     * }
+     */
+    public static int RTM_SETSTATS() {
+        return RTM_SETSTATS;
+    }
+    private static final int RTM_NEWCACHEREPORT = (int)96L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.RTM_NEWCACHEREPORT = 96
+     * }
+     */
+    public static int RTM_NEWCACHEREPORT() {
+        return RTM_NEWCACHEREPORT;
+    }
+    private static final int RTM_NEWCHAIN = (int)100L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.RTM_NEWCHAIN = 100
+     * }
+     */
+    public static int RTM_NEWCHAIN() {
+        return RTM_NEWCHAIN;
+    }
+    private static final int RTM_DELCHAIN = (int)101L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.RTM_DELCHAIN = 101
+     * }
+     */
+    public static int RTM_DELCHAIN() {
+        return RTM_DELCHAIN;
+    }
+    private static final int RTM_GETCHAIN = (int)102L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.RTM_GETCHAIN = 102
+     * }
+     */
+    public static int RTM_GETCHAIN() {
+        return RTM_GETCHAIN;
+    }
+    private static final int RTM_NEWNEXTHOP = (int)104L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.RTM_NEWNEXTHOP = 104
+     * }
+     */
+    public static int RTM_NEWNEXTHOP() {
+        return RTM_NEWNEXTHOP;
+    }
+    private static final int RTM_DELNEXTHOP = (int)105L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.RTM_DELNEXTHOP = 105
+     * }
+     */
+    public static int RTM_DELNEXTHOP() {
+        return RTM_DELNEXTHOP;
+    }
+    private static final int RTM_GETNEXTHOP = (int)106L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.RTM_GETNEXTHOP = 106
+     * }
+     */
+    public static int RTM_GETNEXTHOP() {
+        return RTM_GETNEXTHOP;
+    }
+    private static final int RTM_NEWLINKPROP = (int)108L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.RTM_NEWLINKPROP = 108
+     * }
+     */
+    public static int RTM_NEWLINKPROP() {
+        return RTM_NEWLINKPROP;
+    }
+    private static final int RTM_DELLINKPROP = (int)109L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.RTM_DELLINKPROP = 109
+     * }
+     */
+    public static int RTM_DELLINKPROP() {
+        return RTM_DELLINKPROP;
+    }
+    private static final int RTM_GETLINKPROP = (int)110L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.RTM_GETLINKPROP = 110
+     * }
+     */
+    public static int RTM_GETLINKPROP() {
+        return RTM_GETLINKPROP;
+    }
+    private static final int RTM_NEWVLAN = (int)112L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.RTM_NEWVLAN = 112
+     * }
+     */
+    public static int RTM_NEWVLAN() {
+        return RTM_NEWVLAN;
+    }
+    private static final int RTM_DELVLAN = (int)113L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.RTM_DELVLAN = 113
+     * }
+     */
+    public static int RTM_DELVLAN() {
+        return RTM_DELVLAN;
+    }
+    private static final int RTM_GETVLAN = (int)114L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.RTM_GETVLAN = 114
+     * }
+     */
+    public static int RTM_GETVLAN() {
+        return RTM_GETVLAN;
+    }
+    private static final int RTM_NEWNEXTHOPBUCKET = (int)116L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.RTM_NEWNEXTHOPBUCKET = 116
+     * }
+     */
+    public static int RTM_NEWNEXTHOPBUCKET() {
+        return RTM_NEWNEXTHOPBUCKET;
+    }
+    private static final int RTM_DELNEXTHOPBUCKET = (int)117L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.RTM_DELNEXTHOPBUCKET = 117
+     * }
+     */
+    public static int RTM_DELNEXTHOPBUCKET() {
+        return RTM_DELNEXTHOPBUCKET;
+    }
+    private static final int RTM_GETNEXTHOPBUCKET = (int)118L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.RTM_GETNEXTHOPBUCKET = 118
+     * }
+     */
+    public static int RTM_GETNEXTHOPBUCKET() {
+        return RTM_GETNEXTHOPBUCKET;
+    }
+    private static final int RTM_NEWTUNNEL = (int)120L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.RTM_NEWTUNNEL = 120
+     * }
+     */
+    public static int RTM_NEWTUNNEL() {
+        return RTM_NEWTUNNEL;
+    }
+    private static final int RTM_DELTUNNEL = (int)121L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.RTM_DELTUNNEL = 121
+     * }
+     */
+    public static int RTM_DELTUNNEL() {
+        return RTM_DELTUNNEL;
+    }
+    private static final int RTM_GETTUNNEL = (int)122L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.RTM_GETTUNNEL = 122
+     * }
+     */
+    public static int RTM_GETTUNNEL() {
+        return RTM_GETTUNNEL;
+    }
+    private static final int RTN_UNSPEC = (int)0L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.RTN_UNSPEC = 0
+     * }
+     */
+    public static int RTN_UNSPEC() {
+        return RTN_UNSPEC;
+    }
+    private static final int RTN_UNICAST = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.RTN_UNICAST = 1
+     * }
+     */
+    public static int RTN_UNICAST() {
+        return RTN_UNICAST;
+    }
+    private static final int RTN_LOCAL = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.RTN_LOCAL = 2
+     * }
+     */
+    public static int RTN_LOCAL() {
+        return RTN_LOCAL;
+    }
+    private static final int RTN_BROADCAST = (int)3L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.RTN_BROADCAST = 3
+     * }
+     */
+    public static int RTN_BROADCAST() {
+        return RTN_BROADCAST;
+    }
+    private static final int RTN_ANYCAST = (int)4L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.RTN_ANYCAST = 4
+     * }
+     */
+    public static int RTN_ANYCAST() {
+        return RTN_ANYCAST;
+    }
+    private static final int RTN_MULTICAST = (int)5L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.RTN_MULTICAST = 5
+     * }
+     */
+    public static int RTN_MULTICAST() {
+        return RTN_MULTICAST;
+    }
+    private static final int RTN_BLACKHOLE = (int)6L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.RTN_BLACKHOLE = 6
+     * }
+     */
+    public static int RTN_BLACKHOLE() {
+        return RTN_BLACKHOLE;
+    }
+    private static final int RTN_UNREACHABLE = (int)7L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.RTN_UNREACHABLE = 7
+     * }
+     */
+    public static int RTN_UNREACHABLE() {
+        return RTN_UNREACHABLE;
+    }
+    private static final int RTN_PROHIBIT = (int)8L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.RTN_PROHIBIT = 8
+     * }
+     */
+    public static int RTN_PROHIBIT() {
+        return RTN_PROHIBIT;
+    }
+    private static final int RTN_THROW = (int)9L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.RTN_THROW = 9
+     * }
+     */
+    public static int RTN_THROW() {
+        return RTN_THROW;
+    }
+    private static final int RTN_NAT = (int)10L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.RTN_NAT = 10
+     * }
+     */
+    public static int RTN_NAT() {
+        return RTN_NAT;
+    }
+    private static final int RTN_XRESOLVE = (int)11L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.RTN_XRESOLVE = 11
+     * }
+     */
+    public static int RTN_XRESOLVE() {
+        return RTN_XRESOLVE;
+    }
+    private static final int RT_SCOPE_UNIVERSE = (int)0L;
+    /**
+     * {@snippet lang=c :
+     * enum rt_scope_t.RT_SCOPE_UNIVERSE = 0
+     * }
+     */
+    public static int RT_SCOPE_UNIVERSE() {
+        return RT_SCOPE_UNIVERSE;
+    }
+    private static final int RT_SCOPE_SITE = (int)200L;
+    /**
+     * {@snippet lang=c :
+     * enum rt_scope_t.RT_SCOPE_SITE = 200
+     * }
+     */
+    public static int RT_SCOPE_SITE() {
+        return RT_SCOPE_SITE;
+    }
+    private static final int RT_SCOPE_LINK = (int)253L;
+    /**
+     * {@snippet lang=c :
+     * enum rt_scope_t.RT_SCOPE_LINK = 253
+     * }
+     */
+    public static int RT_SCOPE_LINK() {
+        return RT_SCOPE_LINK;
+    }
+    private static final int RT_SCOPE_HOST = (int)254L;
+    /**
+     * {@snippet lang=c :
+     * enum rt_scope_t.RT_SCOPE_HOST = 254
+     * }
+     */
+    public static int RT_SCOPE_HOST() {
+        return RT_SCOPE_HOST;
+    }
+    private static final int RT_SCOPE_NOWHERE = (int)255L;
+    /**
+     * {@snippet lang=c :
+     * enum rt_scope_t.RT_SCOPE_NOWHERE = 255
+     * }
+     */
+    public static int RT_SCOPE_NOWHERE() {
+        return RT_SCOPE_NOWHERE;
+    }
+    private static final int RT_TABLE_UNSPEC = (int)0L;
+    /**
+     * {@snippet lang=c :
+     * enum rt_class_t.RT_TABLE_UNSPEC = 0
+     * }
+     */
+    public static int RT_TABLE_UNSPEC() {
+        return RT_TABLE_UNSPEC;
+    }
+    private static final int RT_TABLE_COMPAT = (int)252L;
+    /**
+     * {@snippet lang=c :
+     * enum rt_class_t.RT_TABLE_COMPAT = 252
+     * }
+     */
+    public static int RT_TABLE_COMPAT() {
+        return RT_TABLE_COMPAT;
+    }
+    private static final int RT_TABLE_DEFAULT = (int)253L;
+    /**
+     * {@snippet lang=c :
+     * enum rt_class_t.RT_TABLE_DEFAULT = 253
+     * }
+     */
+    public static int RT_TABLE_DEFAULT() {
+        return RT_TABLE_DEFAULT;
+    }
+    private static final int RT_TABLE_MAIN = (int)254L;
+    /**
+     * {@snippet lang=c :
+     * enum rt_class_t.RT_TABLE_MAIN = 254
+     * }
+     */
+    public static int RT_TABLE_MAIN() {
+        return RT_TABLE_MAIN;
+    }
+    private static final int RT_TABLE_LOCAL = (int)255L;
+    /**
+     * {@snippet lang=c :
+     * enum rt_class_t.RT_TABLE_LOCAL = 255
+     * }
+     */
+    public static int RT_TABLE_LOCAL() {
+        return RT_TABLE_LOCAL;
+    }
+    private static final int RT_TABLE_MAX = (int)-1L;
+    /**
+     * {@snippet lang=c :
+     * enum rt_class_t.RT_TABLE_MAX = -1
+     * }
+     */
+    public static int RT_TABLE_MAX() {
+        return RT_TABLE_MAX;
+    }
+    private static final int RTA_UNSPEC = (int)0L;
+    /**
+     * {@snippet lang=c :
+     * enum rtattr_type_t.RTA_UNSPEC = 0
+     * }
+     */
+    public static int RTA_UNSPEC() {
+        return RTA_UNSPEC;
+    }
+    private static final int RTA_DST = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * enum rtattr_type_t.RTA_DST = 1
+     * }
+     */
+    public static int RTA_DST() {
+        return RTA_DST;
+    }
+    private static final int RTA_SRC = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * enum rtattr_type_t.RTA_SRC = 2
+     * }
+     */
+    public static int RTA_SRC() {
+        return RTA_SRC;
+    }
+    private static final int RTA_IIF = (int)3L;
+    /**
+     * {@snippet lang=c :
+     * enum rtattr_type_t.RTA_IIF = 3
+     * }
+     */
+    public static int RTA_IIF() {
+        return RTA_IIF;
+    }
+    private static final int RTA_OIF = (int)4L;
+    /**
+     * {@snippet lang=c :
+     * enum rtattr_type_t.RTA_OIF = 4
+     * }
+     */
+    public static int RTA_OIF() {
+        return RTA_OIF;
+    }
+    private static final int RTA_GATEWAY = (int)5L;
+    /**
+     * {@snippet lang=c :
+     * enum rtattr_type_t.RTA_GATEWAY = 5
+     * }
+     */
+    public static int RTA_GATEWAY() {
+        return RTA_GATEWAY;
+    }
+    private static final int RTA_PRIORITY = (int)6L;
+    /**
+     * {@snippet lang=c :
+     * enum rtattr_type_t.RTA_PRIORITY = 6
+     * }
+     */
+    public static int RTA_PRIORITY() {
+        return RTA_PRIORITY;
+    }
+    private static final int RTA_PREFSRC = (int)7L;
+    /**
+     * {@snippet lang=c :
+     * enum rtattr_type_t.RTA_PREFSRC = 7
+     * }
+     */
+    public static int RTA_PREFSRC() {
+        return RTA_PREFSRC;
+    }
+    private static final int RTA_METRICS = (int)8L;
+    /**
+     * {@snippet lang=c :
+     * enum rtattr_type_t.RTA_METRICS = 8
+     * }
+     */
+    public static int RTA_METRICS() {
+        return RTA_METRICS;
+    }
+    private static final int RTA_MULTIPATH = (int)9L;
+    /**
+     * {@snippet lang=c :
+     * enum rtattr_type_t.RTA_MULTIPATH = 9
+     * }
+     */
+    public static int RTA_MULTIPATH() {
+        return RTA_MULTIPATH;
+    }
+    private static final int RTA_PROTOINFO = (int)10L;
+    /**
+     * {@snippet lang=c :
+     * enum rtattr_type_t.RTA_PROTOINFO = 10
+     * }
+     */
+    public static int RTA_PROTOINFO() {
+        return RTA_PROTOINFO;
+    }
+    private static final int RTA_FLOW = (int)11L;
+    /**
+     * {@snippet lang=c :
+     * enum rtattr_type_t.RTA_FLOW = 11
+     * }
+     */
+    public static int RTA_FLOW() {
+        return RTA_FLOW;
+    }
+    private static final int RTA_CACHEINFO = (int)12L;
+    /**
+     * {@snippet lang=c :
+     * enum rtattr_type_t.RTA_CACHEINFO = 12
+     * }
+     */
+    public static int RTA_CACHEINFO() {
+        return RTA_CACHEINFO;
+    }
+    private static final int RTA_SESSION = (int)13L;
+    /**
+     * {@snippet lang=c :
+     * enum rtattr_type_t.RTA_SESSION = 13
+     * }
+     */
+    public static int RTA_SESSION() {
+        return RTA_SESSION;
+    }
+    private static final int RTA_MP_ALGO = (int)14L;
+    /**
+     * {@snippet lang=c :
+     * enum rtattr_type_t.RTA_MP_ALGO = 14
+     * }
+     */
+    public static int RTA_MP_ALGO() {
+        return RTA_MP_ALGO;
+    }
+    private static final int RTA_TABLE = (int)15L;
+    /**
+     * {@snippet lang=c :
+     * enum rtattr_type_t.RTA_TABLE = 15
+     * }
+     */
+    public static int RTA_TABLE() {
+        return RTA_TABLE;
+    }
+    private static final int RTA_MARK = (int)16L;
+    /**
+     * {@snippet lang=c :
+     * enum rtattr_type_t.RTA_MARK = 16
+     * }
+     */
+    public static int RTA_MARK() {
+        return RTA_MARK;
+    }
+    private static final int RTA_MFC_STATS = (int)17L;
+    /**
+     * {@snippet lang=c :
+     * enum rtattr_type_t.RTA_MFC_STATS = 17
+     * }
+     */
+    public static int RTA_MFC_STATS() {
+        return RTA_MFC_STATS;
+    }
+    private static final int RTA_VIA = (int)18L;
+    /**
+     * {@snippet lang=c :
+     * enum rtattr_type_t.RTA_VIA = 18
+     * }
+     */
+    public static int RTA_VIA() {
+        return RTA_VIA;
+    }
+    private static final int RTA_NEWDST = (int)19L;
+    /**
+     * {@snippet lang=c :
+     * enum rtattr_type_t.RTA_NEWDST = 19
+     * }
+     */
+    public static int RTA_NEWDST() {
+        return RTA_NEWDST;
+    }
+    private static final int RTA_PREF = (int)20L;
+    /**
+     * {@snippet lang=c :
+     * enum rtattr_type_t.RTA_PREF = 20
+     * }
+     */
+    public static int RTA_PREF() {
+        return RTA_PREF;
+    }
+    private static final int RTA_ENCAP_TYPE = (int)21L;
+    /**
+     * {@snippet lang=c :
+     * enum rtattr_type_t.RTA_ENCAP_TYPE = 21
+     * }
+     */
+    public static int RTA_ENCAP_TYPE() {
+        return RTA_ENCAP_TYPE;
+    }
+    private static final int RTA_ENCAP = (int)22L;
+    /**
+     * {@snippet lang=c :
+     * enum rtattr_type_t.RTA_ENCAP = 22
+     * }
+     */
+    public static int RTA_ENCAP() {
+        return RTA_ENCAP;
+    }
+    private static final int RTA_EXPIRES = (int)23L;
+    /**
+     * {@snippet lang=c :
+     * enum rtattr_type_t.RTA_EXPIRES = 23
+     * }
+     */
+    public static int RTA_EXPIRES() {
+        return RTA_EXPIRES;
+    }
+    private static final int RTA_PAD = (int)24L;
+    /**
+     * {@snippet lang=c :
+     * enum rtattr_type_t.RTA_PAD = 24
+     * }
+     */
+    public static int RTA_PAD() {
+        return RTA_PAD;
+    }
+    private static final int RTA_UID = (int)25L;
+    /**
+     * {@snippet lang=c :
+     * enum rtattr_type_t.RTA_UID = 25
+     * }
+     */
+    public static int RTA_UID() {
+        return RTA_UID;
+    }
+    private static final int RTA_TTL_PROPAGATE = (int)26L;
+    /**
+     * {@snippet lang=c :
+     * enum rtattr_type_t.RTA_TTL_PROPAGATE = 26
+     * }
+     */
+    public static int RTA_TTL_PROPAGATE() {
+        return RTA_TTL_PROPAGATE;
+    }
+    private static final int RTA_IP_PROTO = (int)27L;
+    /**
+     * {@snippet lang=c :
+     * enum rtattr_type_t.RTA_IP_PROTO = 27
+     * }
+     */
+    public static int RTA_IP_PROTO() {
+        return RTA_IP_PROTO;
+    }
+    private static final int RTA_SPORT = (int)28L;
+    /**
+     * {@snippet lang=c :
+     * enum rtattr_type_t.RTA_SPORT = 28
+     * }
+     */
+    public static int RTA_SPORT() {
+        return RTA_SPORT;
+    }
+    private static final int RTA_DPORT = (int)29L;
+    /**
+     * {@snippet lang=c :
+     * enum rtattr_type_t.RTA_DPORT = 29
+     * }
+     */
+    public static int RTA_DPORT() {
+        return RTA_DPORT;
+    }
+    private static final int RTA_NH_ID = (int)30L;
+    /**
+     * {@snippet lang=c :
+     * enum rtattr_type_t.RTA_NH_ID = 30
+     * }
+     */
+    public static int RTA_NH_ID() {
+        return RTA_NH_ID;
+    }
+    private static final int RTAX_UNSPEC = (int)0L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.RTAX_UNSPEC = 0
+     * }
+     */
+    public static int RTAX_UNSPEC() {
+        return RTAX_UNSPEC;
+    }
+    private static final int RTAX_LOCK = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.RTAX_LOCK = 1
+     * }
+     */
+    public static int RTAX_LOCK() {
+        return RTAX_LOCK;
+    }
+    private static final int RTAX_MTU = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.RTAX_MTU = 2
+     * }
+     */
+    public static int RTAX_MTU() {
+        return RTAX_MTU;
+    }
+    private static final int RTAX_WINDOW = (int)3L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.RTAX_WINDOW = 3
+     * }
+     */
+    public static int RTAX_WINDOW() {
+        return RTAX_WINDOW;
+    }
+    private static final int RTAX_RTT = (int)4L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.RTAX_RTT = 4
+     * }
+     */
+    public static int RTAX_RTT() {
+        return RTAX_RTT;
+    }
+    private static final int RTAX_RTTVAR = (int)5L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.RTAX_RTTVAR = 5
+     * }
+     */
+    public static int RTAX_RTTVAR() {
+        return RTAX_RTTVAR;
+    }
+    private static final int RTAX_SSTHRESH = (int)6L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.RTAX_SSTHRESH = 6
+     * }
+     */
+    public static int RTAX_SSTHRESH() {
+        return RTAX_SSTHRESH;
+    }
+    private static final int RTAX_CWND = (int)7L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.RTAX_CWND = 7
+     * }
+     */
+    public static int RTAX_CWND() {
+        return RTAX_CWND;
+    }
+    private static final int RTAX_ADVMSS = (int)8L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.RTAX_ADVMSS = 8
+     * }
+     */
+    public static int RTAX_ADVMSS() {
+        return RTAX_ADVMSS;
+    }
+    private static final int RTAX_REORDERING = (int)9L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.RTAX_REORDERING = 9
+     * }
+     */
+    public static int RTAX_REORDERING() {
+        return RTAX_REORDERING;
+    }
+    private static final int RTAX_HOPLIMIT = (int)10L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.RTAX_HOPLIMIT = 10
+     * }
+     */
+    public static int RTAX_HOPLIMIT() {
+        return RTAX_HOPLIMIT;
+    }
+    private static final int RTAX_INITCWND = (int)11L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.RTAX_INITCWND = 11
+     * }
+     */
+    public static int RTAX_INITCWND() {
+        return RTAX_INITCWND;
+    }
     private static final int RTAX_FEATURES = (int)12L;
     /**
      * {@snippet lang=c :
@@ -70,6 +1987,141 @@ public class LinuxC extends LinuxC_1 {
      */
     public static int RTAX_FASTOPEN_NO_COOKIE() {
         return RTAX_FASTOPEN_NO_COOKIE;
+    }
+    private static final int TCA_UNSPEC = (int)0L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.TCA_UNSPEC = 0
+     * }
+     */
+    public static int TCA_UNSPEC() {
+        return TCA_UNSPEC;
+    }
+    private static final int TCA_KIND = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.TCA_KIND = 1
+     * }
+     */
+    public static int TCA_KIND() {
+        return TCA_KIND;
+    }
+    private static final int TCA_OPTIONS = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.TCA_OPTIONS = 2
+     * }
+     */
+    public static int TCA_OPTIONS() {
+        return TCA_OPTIONS;
+    }
+    private static final int TCA_STATS = (int)3L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.TCA_STATS = 3
+     * }
+     */
+    public static int TCA_STATS() {
+        return TCA_STATS;
+    }
+    private static final int TCA_XSTATS = (int)4L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.TCA_XSTATS = 4
+     * }
+     */
+    public static int TCA_XSTATS() {
+        return TCA_XSTATS;
+    }
+    private static final int TCA_RATE = (int)5L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.TCA_RATE = 5
+     * }
+     */
+    public static int TCA_RATE() {
+        return TCA_RATE;
+    }
+    private static final int TCA_FCNT = (int)6L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.TCA_FCNT = 6
+     * }
+     */
+    public static int TCA_FCNT() {
+        return TCA_FCNT;
+    }
+    private static final int TCA_STATS2 = (int)7L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.TCA_STATS2 = 7
+     * }
+     */
+    public static int TCA_STATS2() {
+        return TCA_STATS2;
+    }
+    private static final int TCA_STAB = (int)8L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.TCA_STAB = 8
+     * }
+     */
+    public static int TCA_STAB() {
+        return TCA_STAB;
+    }
+    private static final int TCA_PAD = (int)9L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.TCA_PAD = 9
+     * }
+     */
+    public static int TCA_PAD() {
+        return TCA_PAD;
+    }
+    private static final int TCA_DUMP_INVISIBLE = (int)10L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.TCA_DUMP_INVISIBLE = 10
+     * }
+     */
+    public static int TCA_DUMP_INVISIBLE() {
+        return TCA_DUMP_INVISIBLE;
+    }
+    private static final int TCA_CHAIN = (int)11L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.TCA_CHAIN = 11
+     * }
+     */
+    public static int TCA_CHAIN() {
+        return TCA_CHAIN;
+    }
+    private static final int TCA_HW_OFFLOAD = (int)12L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.TCA_HW_OFFLOAD = 12
+     * }
+     */
+    public static int TCA_HW_OFFLOAD() {
+        return TCA_HW_OFFLOAD;
+    }
+    private static final int TCA_INGRESS_BLOCK = (int)13L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.TCA_INGRESS_BLOCK = 13
+     * }
+     */
+    public static int TCA_INGRESS_BLOCK() {
+        return TCA_INGRESS_BLOCK;
+    }
+    private static final int TCA_EGRESS_BLOCK = (int)14L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.TCA_EGRESS_BLOCK = 14
+     * }
+     */
+    public static int TCA_EGRESS_BLOCK() {
+        return TCA_EGRESS_BLOCK;
     }
     private static final int RTNLGRP_NONE = (int)0L;
     /**
@@ -1330,6 +3382,1135 @@ public class LinuxC extends LinuxC_1 {
      */
     public static int SOF_TXTIME_FLAGS_MASK() {
         return SOF_TXTIME_FLAGS_MASK;
+    }
+    private static final int FRA_UNSPEC = (int)0L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.FRA_UNSPEC = 0
+     * }
+     */
+    public static int FRA_UNSPEC() {
+        return FRA_UNSPEC;
+    }
+    private static final int FRA_DST = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.FRA_DST = 1
+     * }
+     */
+    public static int FRA_DST() {
+        return FRA_DST;
+    }
+    private static final int FRA_SRC = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.FRA_SRC = 2
+     * }
+     */
+    public static int FRA_SRC() {
+        return FRA_SRC;
+    }
+    private static final int FRA_IIFNAME = (int)3L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.FRA_IIFNAME = 3
+     * }
+     */
+    public static int FRA_IIFNAME() {
+        return FRA_IIFNAME;
+    }
+    private static final int FRA_GOTO = (int)4L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.FRA_GOTO = 4
+     * }
+     */
+    public static int FRA_GOTO() {
+        return FRA_GOTO;
+    }
+    private static final int FRA_UNUSED2 = (int)5L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.FRA_UNUSED2 = 5
+     * }
+     */
+    public static int FRA_UNUSED2() {
+        return FRA_UNUSED2;
+    }
+    private static final int FRA_PRIORITY = (int)6L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.FRA_PRIORITY = 6
+     * }
+     */
+    public static int FRA_PRIORITY() {
+        return FRA_PRIORITY;
+    }
+    private static final int FRA_UNUSED3 = (int)7L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.FRA_UNUSED3 = 7
+     * }
+     */
+    public static int FRA_UNUSED3() {
+        return FRA_UNUSED3;
+    }
+    private static final int FRA_UNUSED4 = (int)8L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.FRA_UNUSED4 = 8
+     * }
+     */
+    public static int FRA_UNUSED4() {
+        return FRA_UNUSED4;
+    }
+    private static final int FRA_UNUSED5 = (int)9L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.FRA_UNUSED5 = 9
+     * }
+     */
+    public static int FRA_UNUSED5() {
+        return FRA_UNUSED5;
+    }
+    private static final int FRA_FWMARK = (int)10L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.FRA_FWMARK = 10
+     * }
+     */
+    public static int FRA_FWMARK() {
+        return FRA_FWMARK;
+    }
+    private static final int FRA_FLOW = (int)11L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.FRA_FLOW = 11
+     * }
+     */
+    public static int FRA_FLOW() {
+        return FRA_FLOW;
+    }
+    private static final int FRA_TUN_ID = (int)12L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.FRA_TUN_ID = 12
+     * }
+     */
+    public static int FRA_TUN_ID() {
+        return FRA_TUN_ID;
+    }
+    private static final int FRA_SUPPRESS_IFGROUP = (int)13L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.FRA_SUPPRESS_IFGROUP = 13
+     * }
+     */
+    public static int FRA_SUPPRESS_IFGROUP() {
+        return FRA_SUPPRESS_IFGROUP;
+    }
+    private static final int FRA_SUPPRESS_PREFIXLEN = (int)14L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.FRA_SUPPRESS_PREFIXLEN = 14
+     * }
+     */
+    public static int FRA_SUPPRESS_PREFIXLEN() {
+        return FRA_SUPPRESS_PREFIXLEN;
+    }
+    private static final int FRA_TABLE = (int)15L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.FRA_TABLE = 15
+     * }
+     */
+    public static int FRA_TABLE() {
+        return FRA_TABLE;
+    }
+    private static final int FRA_FWMASK = (int)16L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.FRA_FWMASK = 16
+     * }
+     */
+    public static int FRA_FWMASK() {
+        return FRA_FWMASK;
+    }
+    private static final int FRA_OIFNAME = (int)17L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.FRA_OIFNAME = 17
+     * }
+     */
+    public static int FRA_OIFNAME() {
+        return FRA_OIFNAME;
+    }
+    private static final int FRA_PAD = (int)18L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.FRA_PAD = 18
+     * }
+     */
+    public static int FRA_PAD() {
+        return FRA_PAD;
+    }
+    private static final int FRA_L3MDEV = (int)19L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.FRA_L3MDEV = 19
+     * }
+     */
+    public static int FRA_L3MDEV() {
+        return FRA_L3MDEV;
+    }
+    private static final int FRA_UID_RANGE = (int)20L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.FRA_UID_RANGE = 20
+     * }
+     */
+    public static int FRA_UID_RANGE() {
+        return FRA_UID_RANGE;
+    }
+    private static final int FRA_PROTOCOL = (int)21L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.FRA_PROTOCOL = 21
+     * }
+     */
+    public static int FRA_PROTOCOL() {
+        return FRA_PROTOCOL;
+    }
+    private static final int FRA_IP_PROTO = (int)22L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.FRA_IP_PROTO = 22
+     * }
+     */
+    public static int FRA_IP_PROTO() {
+        return FRA_IP_PROTO;
+    }
+    private static final int FRA_SPORT_RANGE = (int)23L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.FRA_SPORT_RANGE = 23
+     * }
+     */
+    public static int FRA_SPORT_RANGE() {
+        return FRA_SPORT_RANGE;
+    }
+    private static final int FRA_DPORT_RANGE = (int)24L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.FRA_DPORT_RANGE = 24
+     * }
+     */
+    public static int FRA_DPORT_RANGE() {
+        return FRA_DPORT_RANGE;
+    }
+    private static final int FR_ACT_UNSPEC = (int)0L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.FR_ACT_UNSPEC = 0
+     * }
+     */
+    public static int FR_ACT_UNSPEC() {
+        return FR_ACT_UNSPEC;
+    }
+    private static final int FR_ACT_TO_TBL = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.FR_ACT_TO_TBL = 1
+     * }
+     */
+    public static int FR_ACT_TO_TBL() {
+        return FR_ACT_TO_TBL;
+    }
+    private static final int FR_ACT_GOTO = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.FR_ACT_GOTO = 2
+     * }
+     */
+    public static int FR_ACT_GOTO() {
+        return FR_ACT_GOTO;
+    }
+    private static final int FR_ACT_NOP = (int)3L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.FR_ACT_NOP = 3
+     * }
+     */
+    public static int FR_ACT_NOP() {
+        return FR_ACT_NOP;
+    }
+    private static final int FR_ACT_RES3 = (int)4L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.FR_ACT_RES3 = 4
+     * }
+     */
+    public static int FR_ACT_RES3() {
+        return FR_ACT_RES3;
+    }
+    private static final int FR_ACT_RES4 = (int)5L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.FR_ACT_RES4 = 5
+     * }
+     */
+    public static int FR_ACT_RES4() {
+        return FR_ACT_RES4;
+    }
+    private static final int FR_ACT_BLACKHOLE = (int)6L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.FR_ACT_BLACKHOLE = 6
+     * }
+     */
+    public static int FR_ACT_BLACKHOLE() {
+        return FR_ACT_BLACKHOLE;
+    }
+    private static final int FR_ACT_UNREACHABLE = (int)7L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.FR_ACT_UNREACHABLE = 7
+     * }
+     */
+    public static int FR_ACT_UNREACHABLE() {
+        return FR_ACT_UNREACHABLE;
+    }
+    private static final int FR_ACT_PROHIBIT = (int)8L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.FR_ACT_PROHIBIT = 8
+     * }
+     */
+    public static int FR_ACT_PROHIBIT() {
+        return FR_ACT_PROHIBIT;
+    }
+    private static final int NEXTHOP_GRP_TYPE_MPATH = (int)0L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.NEXTHOP_GRP_TYPE_MPATH = 0
+     * }
+     */
+    public static int NEXTHOP_GRP_TYPE_MPATH() {
+        return NEXTHOP_GRP_TYPE_MPATH;
+    }
+    private static final int NEXTHOP_GRP_TYPE_RES = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.NEXTHOP_GRP_TYPE_RES = 1
+     * }
+     */
+    public static int NEXTHOP_GRP_TYPE_RES() {
+        return NEXTHOP_GRP_TYPE_RES;
+    }
+    private static final int NHA_UNSPEC = (int)0L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.NHA_UNSPEC = 0
+     * }
+     */
+    public static int NHA_UNSPEC() {
+        return NHA_UNSPEC;
+    }
+    private static final int NHA_ID = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.NHA_ID = 1
+     * }
+     */
+    public static int NHA_ID() {
+        return NHA_ID;
+    }
+    private static final int NHA_GROUP = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.NHA_GROUP = 2
+     * }
+     */
+    public static int NHA_GROUP() {
+        return NHA_GROUP;
+    }
+    private static final int NHA_GROUP_TYPE = (int)3L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.NHA_GROUP_TYPE = 3
+     * }
+     */
+    public static int NHA_GROUP_TYPE() {
+        return NHA_GROUP_TYPE;
+    }
+    private static final int NHA_BLACKHOLE = (int)4L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.NHA_BLACKHOLE = 4
+     * }
+     */
+    public static int NHA_BLACKHOLE() {
+        return NHA_BLACKHOLE;
+    }
+    private static final int NHA_OIF = (int)5L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.NHA_OIF = 5
+     * }
+     */
+    public static int NHA_OIF() {
+        return NHA_OIF;
+    }
+    private static final int NHA_GATEWAY = (int)6L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.NHA_GATEWAY = 6
+     * }
+     */
+    public static int NHA_GATEWAY() {
+        return NHA_GATEWAY;
+    }
+    private static final int NHA_ENCAP_TYPE = (int)7L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.NHA_ENCAP_TYPE = 7
+     * }
+     */
+    public static int NHA_ENCAP_TYPE() {
+        return NHA_ENCAP_TYPE;
+    }
+    private static final int NHA_ENCAP = (int)8L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.NHA_ENCAP = 8
+     * }
+     */
+    public static int NHA_ENCAP() {
+        return NHA_ENCAP;
+    }
+    private static final int NHA_GROUPS = (int)9L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.NHA_GROUPS = 9
+     * }
+     */
+    public static int NHA_GROUPS() {
+        return NHA_GROUPS;
+    }
+    private static final int NHA_MASTER = (int)10L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.NHA_MASTER = 10
+     * }
+     */
+    public static int NHA_MASTER() {
+        return NHA_MASTER;
+    }
+    private static final int NHA_FDB = (int)11L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.NHA_FDB = 11
+     * }
+     */
+    public static int NHA_FDB() {
+        return NHA_FDB;
+    }
+    private static final int NHA_RES_GROUP = (int)12L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.NHA_RES_GROUP = 12
+     * }
+     */
+    public static int NHA_RES_GROUP() {
+        return NHA_RES_GROUP;
+    }
+    private static final int NHA_RES_BUCKET = (int)13L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.NHA_RES_BUCKET = 13
+     * }
+     */
+    public static int NHA_RES_BUCKET() {
+        return NHA_RES_BUCKET;
+    }
+    private static final int NHA_RES_GROUP_UNSPEC = (int)0L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.NHA_RES_GROUP_UNSPEC = 0
+     * }
+     */
+    public static int NHA_RES_GROUP_UNSPEC() {
+        return NHA_RES_GROUP_UNSPEC;
+    }
+    private static final int NHA_RES_GROUP_PAD = (int)0L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.NHA_RES_GROUP_PAD = 0
+     * }
+     */
+    public static int NHA_RES_GROUP_PAD() {
+        return NHA_RES_GROUP_PAD;
+    }
+    private static final int NHA_RES_GROUP_BUCKETS = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.NHA_RES_GROUP_BUCKETS = 1
+     * }
+     */
+    public static int NHA_RES_GROUP_BUCKETS() {
+        return NHA_RES_GROUP_BUCKETS;
+    }
+    private static final int NHA_RES_GROUP_IDLE_TIMER = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.NHA_RES_GROUP_IDLE_TIMER = 2
+     * }
+     */
+    public static int NHA_RES_GROUP_IDLE_TIMER() {
+        return NHA_RES_GROUP_IDLE_TIMER;
+    }
+    private static final int NHA_RES_GROUP_UNBALANCED_TIMER = (int)3L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.NHA_RES_GROUP_UNBALANCED_TIMER = 3
+     * }
+     */
+    public static int NHA_RES_GROUP_UNBALANCED_TIMER() {
+        return NHA_RES_GROUP_UNBALANCED_TIMER;
+    }
+    private static final int NHA_RES_GROUP_UNBALANCED_TIME = (int)4L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.NHA_RES_GROUP_UNBALANCED_TIME = 4
+     * }
+     */
+    public static int NHA_RES_GROUP_UNBALANCED_TIME() {
+        return NHA_RES_GROUP_UNBALANCED_TIME;
+    }
+    private static final int NHA_RES_BUCKET_UNSPEC = (int)0L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.NHA_RES_BUCKET_UNSPEC = 0
+     * }
+     */
+    public static int NHA_RES_BUCKET_UNSPEC() {
+        return NHA_RES_BUCKET_UNSPEC;
+    }
+    private static final int NHA_RES_BUCKET_PAD = (int)0L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.NHA_RES_BUCKET_PAD = 0
+     * }
+     */
+    public static int NHA_RES_BUCKET_PAD() {
+        return NHA_RES_BUCKET_PAD;
+    }
+    private static final int NHA_RES_BUCKET_INDEX = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.NHA_RES_BUCKET_INDEX = 1
+     * }
+     */
+    public static int NHA_RES_BUCKET_INDEX() {
+        return NHA_RES_BUCKET_INDEX;
+    }
+    private static final int NHA_RES_BUCKET_IDLE_TIME = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.NHA_RES_BUCKET_IDLE_TIME = 2
+     * }
+     */
+    public static int NHA_RES_BUCKET_IDLE_TIME() {
+        return NHA_RES_BUCKET_IDLE_TIME;
+    }
+    private static final int NHA_RES_BUCKET_NH_ID = (int)3L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.NHA_RES_BUCKET_NH_ID = 3
+     * }
+     */
+    public static int NHA_RES_BUCKET_NH_ID() {
+        return NHA_RES_BUCKET_NH_ID;
+    }
+    private static final int TC_LINKLAYER_UNAWARE = (int)0L;
+    /**
+     * {@snippet lang=c :
+     * enum tc_link_layer.TC_LINKLAYER_UNAWARE = 0
+     * }
+     */
+    public static int TC_LINKLAYER_UNAWARE() {
+        return TC_LINKLAYER_UNAWARE;
+    }
+    private static final int TC_LINKLAYER_ETHERNET = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * enum tc_link_layer.TC_LINKLAYER_ETHERNET = 1
+     * }
+     */
+    public static int TC_LINKLAYER_ETHERNET() {
+        return TC_LINKLAYER_ETHERNET;
+    }
+    private static final int TC_LINKLAYER_ATM = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * enum tc_link_layer.TC_LINKLAYER_ATM = 2
+     * }
+     */
+    public static int TC_LINKLAYER_ATM() {
+        return TC_LINKLAYER_ATM;
+    }
+    private static final int TCA_TBF_PARMS = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.TCA_TBF_PARMS = 1
+     * }
+     */
+    public static int TCA_TBF_PARMS() {
+        return TCA_TBF_PARMS;
+    }
+    private static final int TCA_TBF_RTAB = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.TCA_TBF_RTAB = 2
+     * }
+     */
+    public static int TCA_TBF_RTAB() {
+        return TCA_TBF_RTAB;
+    }
+    private static final int TCA_TBF_PTAB = (int)3L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.TCA_TBF_PTAB = 3
+     * }
+     */
+    public static int TCA_TBF_PTAB() {
+        return TCA_TBF_PTAB;
+    }
+    private static final int TCA_TBF_RATE64 = (int)4L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.TCA_TBF_RATE64 = 4
+     * }
+     */
+    public static int TCA_TBF_RATE64() {
+        return TCA_TBF_RATE64;
+    }
+    private static final int TCA_TBF_PRATE64 = (int)5L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.TCA_TBF_PRATE64 = 5
+     * }
+     */
+    public static int TCA_TBF_PRATE64() {
+        return TCA_TBF_PRATE64;
+    }
+    private static final int TCA_TBF_BURST = (int)6L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.TCA_TBF_BURST = 6
+     * }
+     */
+    public static int TCA_TBF_BURST() {
+        return TCA_TBF_BURST;
+    }
+    private static final int TCA_TBF_PBURST = (int)7L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.TCA_TBF_PBURST = 7
+     * }
+     */
+    public static int TCA_TBF_PBURST() {
+        return TCA_TBF_PBURST;
+    }
+    private static final int TCA_HTB_PARMS = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.TCA_HTB_PARMS = 1
+     * }
+     */
+    public static int TCA_HTB_PARMS() {
+        return TCA_HTB_PARMS;
+    }
+    private static final int TCA_HTB_INIT = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.TCA_HTB_INIT = 2
+     * }
+     */
+    public static int TCA_HTB_INIT() {
+        return TCA_HTB_INIT;
+    }
+    private static final int TCA_HTB_CTAB = (int)3L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.TCA_HTB_CTAB = 3
+     * }
+     */
+    public static int TCA_HTB_CTAB() {
+        return TCA_HTB_CTAB;
+    }
+    private static final int TCA_HTB_RTAB = (int)4L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.TCA_HTB_RTAB = 4
+     * }
+     */
+    public static int TCA_HTB_RTAB() {
+        return TCA_HTB_RTAB;
+    }
+    private static final int TCA_HTB_DIRECT_QLEN = (int)5L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.TCA_HTB_DIRECT_QLEN = 5
+     * }
+     */
+    public static int TCA_HTB_DIRECT_QLEN() {
+        return TCA_HTB_DIRECT_QLEN;
+    }
+    private static final int TCA_HTB_RATE64 = (int)6L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.TCA_HTB_RATE64 = 6
+     * }
+     */
+    public static int TCA_HTB_RATE64() {
+        return TCA_HTB_RATE64;
+    }
+    private static final int TCA_HTB_CEIL64 = (int)7L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.TCA_HTB_CEIL64 = 7
+     * }
+     */
+    public static int TCA_HTB_CEIL64() {
+        return TCA_HTB_CEIL64;
+    }
+    private static final int TCA_HTB_OFFLOAD = (int)9L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.TCA_HTB_OFFLOAD = 9
+     * }
+     */
+    public static int TCA_HTB_OFFLOAD() {
+        return TCA_HTB_OFFLOAD;
+    }
+    private static final int TCA_U32_CLASSID = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.TCA_U32_CLASSID = 1
+     * }
+     */
+    public static int TCA_U32_CLASSID() {
+        return TCA_U32_CLASSID;
+    }
+    private static final int TCA_U32_HASH = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.TCA_U32_HASH = 2
+     * }
+     */
+    public static int TCA_U32_HASH() {
+        return TCA_U32_HASH;
+    }
+    private static final int TCA_U32_LINK = (int)3L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.TCA_U32_LINK = 3
+     * }
+     */
+    public static int TCA_U32_LINK() {
+        return TCA_U32_LINK;
+    }
+    private static final int TCA_U32_DIVISOR = (int)4L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.TCA_U32_DIVISOR = 4
+     * }
+     */
+    public static int TCA_U32_DIVISOR() {
+        return TCA_U32_DIVISOR;
+    }
+    private static final int TCA_U32_SEL = (int)5L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.TCA_U32_SEL = 5
+     * }
+     */
+    public static int TCA_U32_SEL() {
+        return TCA_U32_SEL;
+    }
+    private static final int TCA_U32_POLICE = (int)6L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.TCA_U32_POLICE = 6
+     * }
+     */
+    public static int TCA_U32_POLICE() {
+        return TCA_U32_POLICE;
+    }
+    private static final int TCA_U32_ACT = (int)7L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.TCA_U32_ACT = 7
+     * }
+     */
+    public static int TCA_U32_ACT() {
+        return TCA_U32_ACT;
+    }
+    private static final int TCA_U32_INDEV = (int)8L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.TCA_U32_INDEV = 8
+     * }
+     */
+    public static int TCA_U32_INDEV() {
+        return TCA_U32_INDEV;
+    }
+    private static final int TCA_U32_PCNT = (int)9L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.TCA_U32_PCNT = 9
+     * }
+     */
+    public static int TCA_U32_PCNT() {
+        return TCA_U32_PCNT;
+    }
+    private static final int TCA_U32_MARK = (int)10L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.TCA_U32_MARK = 10
+     * }
+     */
+    public static int TCA_U32_MARK() {
+        return TCA_U32_MARK;
+    }
+    private static final int TCA_U32_FLAGS = (int)11L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.TCA_U32_FLAGS = 11
+     * }
+     */
+    public static int TCA_U32_FLAGS() {
+        return TCA_U32_FLAGS;
+    }
+    private static final int TCA_STATS_BASIC = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.TCA_STATS_BASIC = 1
+     * }
+     */
+    public static int TCA_STATS_BASIC() {
+        return TCA_STATS_BASIC;
+    }
+    private static final int TCA_STATS_RATE_EST = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.TCA_STATS_RATE_EST = 2
+     * }
+     */
+    public static int TCA_STATS_RATE_EST() {
+        return TCA_STATS_RATE_EST;
+    }
+    private static final int TCA_STATS_QUEUE = (int)3L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.TCA_STATS_QUEUE = 3
+     * }
+     */
+    public static int TCA_STATS_QUEUE() {
+        return TCA_STATS_QUEUE;
+    }
+    private static final int TCA_STATS_APP = (int)4L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.TCA_STATS_APP = 4
+     * }
+     */
+    public static int TCA_STATS_APP() {
+        return TCA_STATS_APP;
+    }
+    private static final int TCA_STATS_RATE_EST64 = (int)5L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.TCA_STATS_RATE_EST64 = 5
+     * }
+     */
+    public static int TCA_STATS_RATE_EST64() {
+        return TCA_STATS_RATE_EST64;
+    }
+    private static final int TCA_STATS_PAD = (int)6L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.TCA_STATS_PAD = 6
+     * }
+     */
+    public static int TCA_STATS_PAD() {
+        return TCA_STATS_PAD;
+    }
+    private static final int TCA_STATS_BASIC_HW = (int)7L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.TCA_STATS_BASIC_HW = 7
+     * }
+     */
+    public static int TCA_STATS_BASIC_HW() {
+        return TCA_STATS_BASIC_HW;
+    }
+    private static final int TCA_STATS_PKT64 = (int)8L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.TCA_STATS_PKT64 = 8
+     * }
+     */
+    public static int TCA_STATS_PKT64() {
+        return TCA_STATS_PKT64;
+    }
+    private static final int MS_SHARED = (int)1048576L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.MS_SHARED = 1048576
+     * }
+     */
+    public static int MS_SHARED() {
+        return MS_SHARED;
+    }
+    private static final int MNT_DETACH = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.MNT_DETACH = 2
+     * }
+     */
+    public static int MNT_DETACH() {
+        return MNT_DETACH;
+    }
+
+    private static class mount {
+        public static final FunctionDescriptor DESC = FunctionDescriptor.of(
+            LinuxC.C_INT,
+            LinuxC.C_POINTER,
+            LinuxC.C_POINTER,
+            LinuxC.C_POINTER,
+            LinuxC.C_LONG,
+            LinuxC.C_POINTER
+        );
+
+        public static final MemorySegment ADDR = SYMBOL_LOOKUP.find("mount").orElseThrow();
+    }
+
+    /**
+     * Function descriptor for:
+     * {@snippet lang=c :
+     * extern int mount(const char *__special_file, const char *__dir, const char *__fstype, unsigned long __rwflag, const void *__data)
+     * }
+     */
+    public static FunctionDescriptor mount$descriptor() {
+        return mount.DESC;
+    }
+
+    /**
+     * Downcall method handle for:
+     * {@snippet lang=c :
+     * extern int mount(const char *__special_file, const char *__dir, const char *__fstype, unsigned long __rwflag, const void *__data)
+     * }
+     */
+    public static MethodHandle mount$handle() {
+        return Linker.nativeLinker().downcallHandle(mount.ADDR, mount.DESC);
+    }
+
+    /**
+     * Address for:
+     * {@snippet lang=c :
+     * extern int mount(const char *__special_file, const char *__dir, const char *__fstype, unsigned long __rwflag, const void *__data)
+     * }
+     */
+    public static MemorySegment mount$address() {
+        return mount.ADDR;
+    }
+
+    /**
+     * {@snippet lang=c :
+     * extern int mount(const char *__special_file, const char *__dir, const char *__fstype, unsigned long __rwflag, const void *__data)
+     * }
+     */
+    public static int mount(MemorySegment __special_file, MemorySegment __dir, MemorySegment __fstype, long __rwflag, MemorySegment __data) {
+        var mh$ = Linker.nativeLinker().downcallHandle(mount.ADDR, mount.DESC);
+        try {
+            if (TRACE_DOWNCALLS) {
+                traceDowncall("mount", __special_file, __dir, __fstype, __rwflag, __data);
+            }
+            return (int)mh$.invokeExact(__special_file, __dir, __fstype, __rwflag, __data);
+        } catch (Error | RuntimeException ex) {
+           throw ex;
+        } catch (Throwable ex$) {
+           throw new AssertionError("should not reach here", ex$);
+        }
+    }
+
+    private static class umount2 {
+        public static final FunctionDescriptor DESC = FunctionDescriptor.of(
+            LinuxC.C_INT,
+            LinuxC.C_POINTER,
+            LinuxC.C_INT
+        );
+
+        public static final MemorySegment ADDR = SYMBOL_LOOKUP.find("umount2").orElseThrow();
+    }
+
+    /**
+     * Function descriptor for:
+     * {@snippet lang=c :
+     * extern int umount2(const char *__special_file, int __flags)
+     * }
+     */
+    public static FunctionDescriptor umount2$descriptor() {
+        return umount2.DESC;
+    }
+
+    /**
+     * Downcall method handle for:
+     * {@snippet lang=c :
+     * extern int umount2(const char *__special_file, int __flags)
+     * }
+     */
+    public static MethodHandle umount2$handle() {
+        return Linker.nativeLinker().downcallHandle(umount2.ADDR, umount2.DESC);
+    }
+
+    /**
+     * Address for:
+     * {@snippet lang=c :
+     * extern int umount2(const char *__special_file, int __flags)
+     * }
+     */
+    public static MemorySegment umount2$address() {
+        return umount2.ADDR;
+    }
+
+    /**
+     * {@snippet lang=c :
+     * extern int umount2(const char *__special_file, int __flags)
+     * }
+     */
+    public static int umount2(MemorySegment __special_file, int __flags) {
+        var mh$ = Linker.nativeLinker().downcallHandle(umount2.ADDR, umount2.DESC);
+        try {
+            if (TRACE_DOWNCALLS) {
+                traceDowncall("umount2", __special_file, __flags);
+            }
+            return (int)mh$.invokeExact(__special_file, __flags);
+        } catch (Error | RuntimeException ex) {
+           throw ex;
+        } catch (Throwable ex$) {
+           throw new AssertionError("should not reach here", ex$);
+        }
+    }
+    private static final int NETNSA_NSID = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.NETNSA_NSID = 1
+     * }
+     */
+    public static int NETNSA_NSID() {
+        return NETNSA_NSID;
+    }
+    private static final int NETNSA_PID = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.NETNSA_PID = 2
+     * }
+     */
+    public static int NETNSA_PID() {
+        return NETNSA_PID;
+    }
+    private static final int NETNSA_FD = (int)3L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.NETNSA_FD = 3
+     * }
+     */
+    public static int NETNSA_FD() {
+        return NETNSA_FD;
+    }
+    private static final int NETNSA_TARGET_NSID = (int)4L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.NETNSA_TARGET_NSID = 4
+     * }
+     */
+    public static int NETNSA_TARGET_NSID() {
+        return NETNSA_TARGET_NSID;
+    }
+    private static final int NETNSA_CURRENT_NSID = (int)5L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.NETNSA_CURRENT_NSID = 5
+     * }
+     */
+    public static int NETNSA_CURRENT_NSID() {
+        return NETNSA_CURRENT_NSID;
+    }
+    private static final int IFLA_BRIDGE_FLAGS = (int)0L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_BRIDGE_FLAGS = 0
+     * }
+     */
+    public static int IFLA_BRIDGE_FLAGS() {
+        return IFLA_BRIDGE_FLAGS;
+    }
+    private static final int IFLA_BRIDGE_MODE = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_BRIDGE_MODE = 1
+     * }
+     */
+    public static int IFLA_BRIDGE_MODE() {
+        return IFLA_BRIDGE_MODE;
+    }
+    private static final int IFLA_BRIDGE_VLAN_INFO = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_BRIDGE_VLAN_INFO = 2
+     * }
+     */
+    public static int IFLA_BRIDGE_VLAN_INFO() {
+        return IFLA_BRIDGE_VLAN_INFO;
+    }
+    private static final int BR_BOOLOPT_NO_LL_LEARN = (int)0L;
+    /**
+     * {@snippet lang=c :
+     * enum br_boolopt_id.BR_BOOLOPT_NO_LL_LEARN = 0
+     * }
+     */
+    public static int BR_BOOLOPT_NO_LL_LEARN() {
+        return BR_BOOLOPT_NO_LL_LEARN;
+    }
+    private static final int BR_BOOLOPT_MCAST_VLAN_SNOOPING = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * enum br_boolopt_id.BR_BOOLOPT_MCAST_VLAN_SNOOPING = 1
+     * }
+     */
+    public static int BR_BOOLOPT_MCAST_VLAN_SNOOPING() {
+        return BR_BOOLOPT_MCAST_VLAN_SNOOPING;
+    }
+    private static final int BR_BOOLOPT_MST_ENABLE = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * enum br_boolopt_id.BR_BOOLOPT_MST_ENABLE = 2
+     * }
+     */
+    public static int BR_BOOLOPT_MST_ENABLE() {
+        return BR_BOOLOPT_MST_ENABLE;
+    }
+    private static final int VETH_INFO_PEER = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.VETH_INFO_PEER = 1
+     * }
+     */
+    public static int VETH_INFO_PEER() {
+        return VETH_INFO_PEER;
     }
     private static final int NFNLGRP_NONE = (int)0L;
     /**
@@ -2703,6 +5884,120 @@ public class LinuxC extends LinuxC_1 {
            throw new AssertionError("should not reach here", ex$);
         }
     }
+
+    private static class unshare {
+        public static final FunctionDescriptor DESC = FunctionDescriptor.of(
+            LinuxC.C_INT,
+            LinuxC.C_INT
+        );
+
+        public static final MemorySegment ADDR = SYMBOL_LOOKUP.find("unshare").orElseThrow();
+    }
+
+    /**
+     * Function descriptor for:
+     * {@snippet lang=c :
+     * extern int unshare(int flags)
+     * }
+     */
+    public static FunctionDescriptor unshare$descriptor() {
+        return unshare.DESC;
+    }
+
+    /**
+     * Downcall method handle for:
+     * {@snippet lang=c :
+     * extern int unshare(int flags)
+     * }
+     */
+    public static MethodHandle unshare$handle() {
+        return Linker.nativeLinker().downcallHandle(unshare.ADDR, unshare.DESC);
+    }
+
+    /**
+     * Address for:
+     * {@snippet lang=c :
+     * extern int unshare(int flags)
+     * }
+     */
+    public static MemorySegment unshare$address() {
+        return unshare.ADDR;
+    }
+
+    /**
+     * {@snippet lang=c :
+     * extern int unshare(int flags)
+     * }
+     */
+    public static int unshare(int flags) {
+        var mh$ = Linker.nativeLinker().downcallHandle(unshare.ADDR, unshare.DESC);
+        try {
+            if (TRACE_DOWNCALLS) {
+                traceDowncall("unshare", flags);
+            }
+            return (int)mh$.invokeExact(flags);
+        } catch (Error | RuntimeException ex) {
+           throw ex;
+        } catch (Throwable ex$) {
+           throw new AssertionError("should not reach here", ex$);
+        }
+    }
+
+    private static class gettid {
+        public static final FunctionDescriptor DESC = FunctionDescriptor.of(
+            LinuxC.C_INT    );
+
+        public static final MemorySegment ADDR = SYMBOL_LOOKUP.find("gettid").orElseThrow();
+    }
+
+    /**
+     * Function descriptor for:
+     * {@snippet lang=c :
+     * extern pid_t gettid()
+     * }
+     */
+    public static FunctionDescriptor gettid$descriptor() {
+        return gettid.DESC;
+    }
+
+    /**
+     * Downcall method handle for:
+     * {@snippet lang=c :
+     * extern pid_t gettid()
+     * }
+     */
+    public static MethodHandle gettid$handle() {
+        return Linker.nativeLinker().downcallHandle(gettid.ADDR, gettid.DESC);
+    }
+
+    /**
+     * Address for:
+     * {@snippet lang=c :
+     * extern pid_t gettid()
+     * }
+     */
+    public static MemorySegment gettid$address() {
+        return gettid.ADDR;
+    }
+
+    /**
+     * {@snippet lang=c :
+     * extern pid_t gettid()
+     * }
+     */
+    public static int gettid() {
+        var mh$ = Linker.nativeLinker().downcallHandle(gettid.ADDR, gettid.DESC);
+        try {
+            if (TRACE_DOWNCALLS) {
+                traceDowncall("gettid");
+            }
+            return (int)mh$.invokeExact();
+        } catch (Error | RuntimeException ex) {
+           throw ex;
+        } catch (Throwable ex$) {
+           throw new AssertionError("should not reach here", ex$);
+        }
+    }
     private static final int EWOULDBLOCK = (int)11L;
     /**
      * {@snippet lang=c :
@@ -3621,6 +6916,24 @@ public class LinuxC extends LinuxC_1 {
     public static int IFLA_MAX() {
         return IFLA_MAX;
     }
+    private static final int IFLA_BR_MAX = (int)47L;
+    /**
+     * {@snippet lang=c :
+     * #define IFLA_BR_MAX 47
+     * }
+     */
+    public static int IFLA_BR_MAX() {
+        return IFLA_BR_MAX;
+    }
+    private static final int IFLA_BRPORT_MAX = (int)39L;
+    /**
+     * {@snippet lang=c :
+     * #define IFLA_BRPORT_MAX 39
+     * }
+     */
+    public static int IFLA_BRPORT_MAX() {
+        return IFLA_BRPORT_MAX;
+    }
     private static final int IFLA_INFO_MAX = (int)5L;
     /**
      * {@snippet lang=c :
@@ -3629,6 +6942,33 @@ public class LinuxC extends LinuxC_1 {
      */
     public static int IFLA_INFO_MAX() {
         return IFLA_INFO_MAX;
+    }
+    private static final int IFLA_MACVLAN_MAX = (int)8L;
+    /**
+     * {@snippet lang=c :
+     * #define IFLA_MACVLAN_MAX 8
+     * }
+     */
+    public static int IFLA_MACVLAN_MAX() {
+        return IFLA_MACVLAN_MAX;
+    }
+    private static final int IFLA_VXLAN_MAX = (int)30L;
+    /**
+     * {@snippet lang=c :
+     * #define IFLA_VXLAN_MAX 30
+     * }
+     */
+    public static int IFLA_VXLAN_MAX() {
+        return IFLA_VXLAN_MAX;
+    }
+    private static final int IFLA_TUN_MAX = (int)9L;
+    /**
+     * {@snippet lang=c :
+     * #define IFLA_TUN_MAX 9
+     * }
+     */
+    public static int IFLA_TUN_MAX() {
+        return IFLA_TUN_MAX;
     }
     private static final int IFLA_DSA_MAX = (int)1L;
     /**
@@ -3864,6 +7204,33 @@ public class LinuxC extends LinuxC_1 {
     public static int RTNLGRP_MAX() {
         return RTNLGRP_MAX;
     }
+    private static final int RTEXT_FILTER_VF = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * #define RTEXT_FILTER_VF 1
+     * }
+     */
+    public static int RTEXT_FILTER_VF() {
+        return RTEXT_FILTER_VF;
+    }
+    private static final int RTEXT_FILTER_BRVLAN = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * #define RTEXT_FILTER_BRVLAN 2
+     * }
+     */
+    public static int RTEXT_FILTER_BRVLAN() {
+        return RTEXT_FILTER_BRVLAN;
+    }
+    private static final int RTEXT_FILTER_BRVLAN_COMPRESSED = (int)4L;
+    /**
+     * {@snippet lang=c :
+     * #define RTEXT_FILTER_BRVLAN_COMPRESSED 4
+     * }
+     */
+    public static int RTEXT_FILTER_BRVLAN_COMPRESSED() {
+        return RTEXT_FILTER_BRVLAN_COMPRESSED;
+    }
     private static final int GENL_MIN_ID = (int)16L;
     /**
      * {@snippet lang=c :
@@ -4007,6 +7374,294 @@ public class LinuxC extends LinuxC_1 {
      */
     public static int SOF_TIMESTAMPING_TX_RECORD_MASK() {
         return SOF_TIMESTAMPING_TX_RECORD_MASK;
+    }
+    private static final int FIB_RULE_DEV_DETACHED = (int)8L;
+    /**
+     * {@snippet lang=c :
+     * #define FIB_RULE_DEV_DETACHED 8
+     * }
+     */
+    public static int FIB_RULE_DEV_DETACHED() {
+        return FIB_RULE_DEV_DETACHED;
+    }
+    private static final int FRA_IFNAME = (int)3L;
+    /**
+     * {@snippet lang=c :
+     * #define FRA_IFNAME 3
+     * }
+     */
+    public static int FRA_IFNAME() {
+        return FRA_IFNAME;
+    }
+    private static final int FRA_MAX = (int)24L;
+    /**
+     * {@snippet lang=c :
+     * #define FRA_MAX 24
+     * }
+     */
+    public static int FRA_MAX() {
+        return FRA_MAX;
+    }
+    private static final int FR_ACT_MAX = (int)8L;
+    /**
+     * {@snippet lang=c :
+     * #define FR_ACT_MAX 8
+     * }
+     */
+    public static int FR_ACT_MAX() {
+        return FR_ACT_MAX;
+    }
+    private static final int NEXTHOP_GRP_TYPE_MAX = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * #define NEXTHOP_GRP_TYPE_MAX 1
+     * }
+     */
+    public static int NEXTHOP_GRP_TYPE_MAX() {
+        return NEXTHOP_GRP_TYPE_MAX;
+    }
+    private static final int NHA_MAX = (int)13L;
+    /**
+     * {@snippet lang=c :
+     * #define NHA_MAX 13
+     * }
+     */
+    public static int NHA_MAX() {
+        return NHA_MAX;
+    }
+    private static final int NHA_RES_GROUP_MAX = (int)4L;
+    /**
+     * {@snippet lang=c :
+     * #define NHA_RES_GROUP_MAX 4
+     * }
+     */
+    public static int NHA_RES_GROUP_MAX() {
+        return NHA_RES_GROUP_MAX;
+    }
+    private static final int NHA_RES_BUCKET_MAX = (int)3L;
+    /**
+     * {@snippet lang=c :
+     * #define NHA_RES_BUCKET_MAX 3
+     * }
+     */
+    public static int NHA_RES_BUCKET_MAX() {
+        return NHA_RES_BUCKET_MAX;
+    }
+    private static final int RTCF_LOCAL = (int)2147483648L;
+    /**
+     * {@snippet lang=c :
+     * #define RTCF_LOCAL 2147483648
+     * }
+     */
+    public static int RTCF_LOCAL() {
+        return RTCF_LOCAL;
+    }
+    private static final int TC_H_MAJ_MASK = (int)4294901760L;
+    /**
+     * {@snippet lang=c :
+     * #define TC_H_MAJ_MASK 4294901760
+     * }
+     */
+    public static int TC_H_MAJ_MASK() {
+        return TC_H_MAJ_MASK;
+    }
+    private static final int TC_H_MIN_MASK = (int)65535L;
+    /**
+     * {@snippet lang=c :
+     * #define TC_H_MIN_MASK 65535
+     * }
+     */
+    public static int TC_H_MIN_MASK() {
+        return TC_H_MIN_MASK;
+    }
+    private static final int TC_H_UNSPEC = (int)0L;
+    /**
+     * {@snippet lang=c :
+     * #define TC_H_UNSPEC 0
+     * }
+     */
+    public static int TC_H_UNSPEC() {
+        return TC_H_UNSPEC;
+    }
+    private static final int TC_H_ROOT = (int)4294967295L;
+    /**
+     * {@snippet lang=c :
+     * #define TC_H_ROOT 4294967295
+     * }
+     */
+    public static int TC_H_ROOT() {
+        return TC_H_ROOT;
+    }
+    private static final int TC_H_INGRESS = (int)4294967281L;
+    /**
+     * {@snippet lang=c :
+     * #define TC_H_INGRESS 4294967281
+     * }
+     */
+    public static int TC_H_INGRESS() {
+        return TC_H_INGRESS;
+    }
+    private static final int TC_H_CLSACT = (int)4294967281L;
+    /**
+     * {@snippet lang=c :
+     * #define TC_H_CLSACT 4294967281
+     * }
+     */
+    public static int TC_H_CLSACT() {
+        return TC_H_CLSACT;
+    }
+    private static final int TC_H_MIN_INGRESS = (int)65522L;
+    /**
+     * {@snippet lang=c :
+     * #define TC_H_MIN_INGRESS 65522
+     * }
+     */
+    public static int TC_H_MIN_INGRESS() {
+        return TC_H_MIN_INGRESS;
+    }
+    private static final int TC_H_MIN_EGRESS = (int)65523L;
+    /**
+     * {@snippet lang=c :
+     * #define TC_H_MIN_EGRESS 65523
+     * }
+     */
+    public static int TC_H_MIN_EGRESS() {
+        return TC_H_MIN_EGRESS;
+    }
+    private static final int TCA_CLS_FLAGS_SKIP_HW = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * #define TCA_CLS_FLAGS_SKIP_HW 1
+     * }
+     */
+    public static int TCA_CLS_FLAGS_SKIP_HW() {
+        return TCA_CLS_FLAGS_SKIP_HW;
+    }
+    private static final int TCA_CLS_FLAGS_SKIP_SW = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * #define TCA_CLS_FLAGS_SKIP_SW 2
+     * }
+     */
+    public static int TCA_CLS_FLAGS_SKIP_SW() {
+        return TCA_CLS_FLAGS_SKIP_SW;
+    }
+    private static final int TCA_CLS_FLAGS_IN_HW = (int)4L;
+    /**
+     * {@snippet lang=c :
+     * #define TCA_CLS_FLAGS_IN_HW 4
+     * }
+     */
+    public static int TCA_CLS_FLAGS_IN_HW() {
+        return TCA_CLS_FLAGS_IN_HW;
+    }
+    private static final int TCA_CLS_FLAGS_NOT_IN_HW = (int)8L;
+    /**
+     * {@snippet lang=c :
+     * #define TCA_CLS_FLAGS_NOT_IN_HW 8
+     * }
+     */
+    public static int TCA_CLS_FLAGS_NOT_IN_HW() {
+        return TCA_CLS_FLAGS_NOT_IN_HW;
+    }
+    private static final int NETNSA_NSID_NOT_ASSIGNED = (int)-1L;
+    /**
+     * {@snippet lang=c :
+     * #define NETNSA_NSID_NOT_ASSIGNED -1
+     * }
+     */
+    public static int NETNSA_NSID_NOT_ASSIGNED() {
+        return NETNSA_NSID_NOT_ASSIGNED;
+    }
+    private static final int BRIDGE_VLAN_INFO_MASTER = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * #define BRIDGE_VLAN_INFO_MASTER 1
+     * }
+     */
+    public static int BRIDGE_VLAN_INFO_MASTER() {
+        return BRIDGE_VLAN_INFO_MASTER;
+    }
+    private static final int BRIDGE_VLAN_INFO_PVID = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * #define BRIDGE_VLAN_INFO_PVID 2
+     * }
+     */
+    public static int BRIDGE_VLAN_INFO_PVID() {
+        return BRIDGE_VLAN_INFO_PVID;
+    }
+    private static final int BRIDGE_VLAN_INFO_UNTAGGED = (int)4L;
+    /**
+     * {@snippet lang=c :
+     * #define BRIDGE_VLAN_INFO_UNTAGGED 4
+     * }
+     */
+    public static int BRIDGE_VLAN_INFO_UNTAGGED() {
+        return BRIDGE_VLAN_INFO_UNTAGGED;
+    }
+    private static final int BRIDGE_VLAN_INFO_RANGE_BEGIN = (int)8L;
+    /**
+     * {@snippet lang=c :
+     * #define BRIDGE_VLAN_INFO_RANGE_BEGIN 8
+     * }
+     */
+    public static int BRIDGE_VLAN_INFO_RANGE_BEGIN() {
+        return BRIDGE_VLAN_INFO_RANGE_BEGIN;
+    }
+    private static final int BRIDGE_VLAN_INFO_RANGE_END = (int)16L;
+    /**
+     * {@snippet lang=c :
+     * #define BRIDGE_VLAN_INFO_RANGE_END 16
+     * }
+     */
+    public static int BRIDGE_VLAN_INFO_RANGE_END() {
+        return BRIDGE_VLAN_INFO_RANGE_END;
+    }
+    private static final int BRIDGE_VLAN_INFO_BRENTRY = (int)32L;
+    /**
+     * {@snippet lang=c :
+     * #define BRIDGE_VLAN_INFO_BRENTRY 32
+     * }
+     */
+    public static int BRIDGE_VLAN_INFO_BRENTRY() {
+        return BRIDGE_VLAN_INFO_BRENTRY;
+    }
+    private static final long TUNSETIFF = 1074025674L;
+    /**
+     * {@snippet lang=c :
+     * #define TUNSETIFF 1074025674
+     * }
+     */
+    public static long TUNSETIFF() {
+        return TUNSETIFF;
+    }
+    private static final long TUNSETPERSIST = 1074025675L;
+    /**
+     * {@snippet lang=c :
+     * #define TUNSETPERSIST 1074025675
+     * }
+     */
+    public static long TUNSETPERSIST() {
+        return TUNSETPERSIST;
+    }
+    private static final long TUNSETOWNER = 1074025676L;
+    /**
+     * {@snippet lang=c :
+     * #define TUNSETOWNER 1074025676
+     * }
+     */
+    public static long TUNSETOWNER() {
+        return TUNSETOWNER;
+    }
+    private static final long TUNSETGROUP = 1074025678L;
+    /**
+     * {@snippet lang=c :
+     * #define TUNSETGROUP 1074025678
+     * }
+     */
+    public static long TUNSETGROUP() {
+        return TUNSETGROUP;
     }
     private static final int NFNL_MSG_BATCH_BEGIN = (int)16L;
     /**

@@ -1210,6 +1210,33 @@ class LinuxC_1 extends LinuxC$shared {
     public static int O_RDONLY() {
         return O_RDONLY;
     }
+    private static final int O_RDWR = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * #define O_RDWR 2
+     * }
+     */
+    public static int O_RDWR() {
+        return O_RDWR;
+    }
+    private static final int O_CREAT = (int)64L;
+    /**
+     * {@snippet lang=c :
+     * #define O_CREAT 64
+     * }
+     */
+    public static int O_CREAT() {
+        return O_CREAT;
+    }
+    private static final int O_EXCL = (int)128L;
+    /**
+     * {@snippet lang=c :
+     * #define O_EXCL 128
+     * }
+     */
+    public static int O_EXCL() {
+        return O_EXCL;
+    }
     private static final int O_NONBLOCK = (int)2048L;
     /**
      * {@snippet lang=c :
@@ -4459,6 +4486,24 @@ class LinuxC_1 extends LinuxC$shared {
     public static int NLA_ALIGNTO() {
         return NLA_ALIGNTO;
     }
+    private static final int MACVLAN_FLAG_NOPROMISC = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * #define MACVLAN_FLAG_NOPROMISC 1
+     * }
+     */
+    public static int MACVLAN_FLAG_NOPROMISC() {
+        return MACVLAN_FLAG_NOPROMISC;
+    }
+    private static final int MACVLAN_FLAG_NODST = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * #define MACVLAN_FLAG_NODST 2
+     * }
+     */
+    public static int MACVLAN_FLAG_NODST() {
+        return MACVLAN_FLAG_NODST;
+    }
     private static final int IFA_F_SECONDARY = (int)1L;
     /**
      * {@snippet lang=c :
@@ -5287,6 +5332,501 @@ class LinuxC_1 extends LinuxC$shared {
     public static int UDIAG_SHOW_UID() {
         return UDIAG_SHOW_UID;
     }
+    private static final int FIB_RULE_PERMANENT = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * #define FIB_RULE_PERMANENT 1
+     * }
+     */
+    public static int FIB_RULE_PERMANENT() {
+        return FIB_RULE_PERMANENT;
+    }
+    private static final int FIB_RULE_INVERT = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * #define FIB_RULE_INVERT 2
+     * }
+     */
+    public static int FIB_RULE_INVERT() {
+        return FIB_RULE_INVERT;
+    }
+    private static final int FIB_RULE_UNRESOLVED = (int)4L;
+    /**
+     * {@snippet lang=c :
+     * #define FIB_RULE_UNRESOLVED 4
+     * }
+     */
+    public static int FIB_RULE_UNRESOLVED() {
+        return FIB_RULE_UNRESOLVED;
+    }
+    private static final int FIB_RULE_IIF_DETACHED = (int)8L;
+    /**
+     * {@snippet lang=c :
+     * #define FIB_RULE_IIF_DETACHED 8
+     * }
+     */
+    public static int FIB_RULE_IIF_DETACHED() {
+        return FIB_RULE_IIF_DETACHED;
+    }
+    private static final int FIB_RULE_OIF_DETACHED = (int)16L;
+    /**
+     * {@snippet lang=c :
+     * #define FIB_RULE_OIF_DETACHED 16
+     * }
+     */
+    public static int FIB_RULE_OIF_DETACHED() {
+        return FIB_RULE_OIF_DETACHED;
+    }
+    private static final int FIB_RULE_FIND_SADDR = (int)65536L;
+    /**
+     * {@snippet lang=c :
+     * #define FIB_RULE_FIND_SADDR 65536
+     * }
+     */
+    public static int FIB_RULE_FIND_SADDR() {
+        return FIB_RULE_FIND_SADDR;
+    }
+    private static final int RTCF_NOTIFY = (int)65536L;
+    /**
+     * {@snippet lang=c :
+     * #define RTCF_NOTIFY 65536
+     * }
+     */
+    public static int RTCF_NOTIFY() {
+        return RTCF_NOTIFY;
+    }
+    private static final int RTCF_DIRECTDST = (int)131072L;
+    /**
+     * {@snippet lang=c :
+     * #define RTCF_DIRECTDST 131072
+     * }
+     */
+    public static int RTCF_DIRECTDST() {
+        return RTCF_DIRECTDST;
+    }
+    private static final int RTCF_REDIRECTED = (int)262144L;
+    /**
+     * {@snippet lang=c :
+     * #define RTCF_REDIRECTED 262144
+     * }
+     */
+    public static int RTCF_REDIRECTED() {
+        return RTCF_REDIRECTED;
+    }
+    private static final int RTCF_TPROXY = (int)524288L;
+    /**
+     * {@snippet lang=c :
+     * #define RTCF_TPROXY 524288
+     * }
+     */
+    public static int RTCF_TPROXY() {
+        return RTCF_TPROXY;
+    }
+    private static final int RTCF_FAST = (int)2097152L;
+    /**
+     * {@snippet lang=c :
+     * #define RTCF_FAST 2097152
+     * }
+     */
+    public static int RTCF_FAST() {
+        return RTCF_FAST;
+    }
+    private static final int RTCF_MASQ = (int)4194304L;
+    /**
+     * {@snippet lang=c :
+     * #define RTCF_MASQ 4194304
+     * }
+     */
+    public static int RTCF_MASQ() {
+        return RTCF_MASQ;
+    }
+    private static final int RTCF_SNAT = (int)8388608L;
+    /**
+     * {@snippet lang=c :
+     * #define RTCF_SNAT 8388608
+     * }
+     */
+    public static int RTCF_SNAT() {
+        return RTCF_SNAT;
+    }
+    private static final int RTCF_DOREDIRECT = (int)16777216L;
+    /**
+     * {@snippet lang=c :
+     * #define RTCF_DOREDIRECT 16777216
+     * }
+     */
+    public static int RTCF_DOREDIRECT() {
+        return RTCF_DOREDIRECT;
+    }
+    private static final int RTCF_DIRECTSRC = (int)67108864L;
+    /**
+     * {@snippet lang=c :
+     * #define RTCF_DIRECTSRC 67108864
+     * }
+     */
+    public static int RTCF_DIRECTSRC() {
+        return RTCF_DIRECTSRC;
+    }
+    private static final int RTCF_DNAT = (int)134217728L;
+    /**
+     * {@snippet lang=c :
+     * #define RTCF_DNAT 134217728
+     * }
+     */
+    public static int RTCF_DNAT() {
+        return RTCF_DNAT;
+    }
+    private static final int RTCF_BROADCAST = (int)268435456L;
+    /**
+     * {@snippet lang=c :
+     * #define RTCF_BROADCAST 268435456
+     * }
+     */
+    public static int RTCF_BROADCAST() {
+        return RTCF_BROADCAST;
+    }
+    private static final int RTCF_MULTICAST = (int)536870912L;
+    /**
+     * {@snippet lang=c :
+     * #define RTCF_MULTICAST 536870912
+     * }
+     */
+    public static int RTCF_MULTICAST() {
+        return RTCF_MULTICAST;
+    }
+    private static final int RTCF_REJECT = (int)1073741824L;
+    /**
+     * {@snippet lang=c :
+     * #define RTCF_REJECT 1073741824
+     * }
+     */
+    public static int RTCF_REJECT() {
+        return RTCF_REJECT;
+    }
+    private static final int ETH_P_IP = (int)2048L;
+    /**
+     * {@snippet lang=c :
+     * #define ETH_P_IP 2048
+     * }
+     */
+    public static int ETH_P_IP() {
+        return ETH_P_IP;
+    }
+    private static final int ETH_P_ARP = (int)2054L;
+    /**
+     * {@snippet lang=c :
+     * #define ETH_P_ARP 2054
+     * }
+     */
+    public static int ETH_P_ARP() {
+        return ETH_P_ARP;
+    }
+    private static final int ETH_P_8021Q = (int)33024L;
+    /**
+     * {@snippet lang=c :
+     * #define ETH_P_8021Q 33024
+     * }
+     */
+    public static int ETH_P_8021Q() {
+        return ETH_P_8021Q;
+    }
+    private static final int ETH_P_IPV6 = (int)34525L;
+    /**
+     * {@snippet lang=c :
+     * #define ETH_P_IPV6 34525
+     * }
+     */
+    public static int ETH_P_IPV6() {
+        return ETH_P_IPV6;
+    }
+    private static final int ETH_P_8021AD = (int)34984L;
+    /**
+     * {@snippet lang=c :
+     * #define ETH_P_8021AD 34984
+     * }
+     */
+    public static int ETH_P_8021AD() {
+        return ETH_P_8021AD;
+    }
+    private static final int ETH_P_ALL = (int)3L;
+    /**
+     * {@snippet lang=c :
+     * #define ETH_P_ALL 3
+     * }
+     */
+    public static int ETH_P_ALL() {
+        return ETH_P_ALL;
+    }
+    private static final int TC_PRIO_MAX = (int)15L;
+    /**
+     * {@snippet lang=c :
+     * #define TC_PRIO_MAX 15
+     * }
+     */
+    public static int TC_PRIO_MAX() {
+        return TC_PRIO_MAX;
+    }
+    private static final int TC_LINKLAYER_MASK = (int)15L;
+    /**
+     * {@snippet lang=c :
+     * #define TC_LINKLAYER_MASK 15
+     * }
+     */
+    public static int TC_LINKLAYER_MASK() {
+        return TC_LINKLAYER_MASK;
+    }
+    private static final int TC_HTB_PROTOVER = (int)3L;
+    /**
+     * {@snippet lang=c :
+     * #define TC_HTB_PROTOVER 3
+     * }
+     */
+    public static int TC_HTB_PROTOVER() {
+        return TC_HTB_PROTOVER;
+    }
+    private static final int TC_U32_TERMINAL = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * #define TC_U32_TERMINAL 1
+     * }
+     */
+    public static int TC_U32_TERMINAL() {
+        return TC_U32_TERMINAL;
+    }
+    private static final int TC_U32_OFFSET = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * #define TC_U32_OFFSET 2
+     * }
+     */
+    public static int TC_U32_OFFSET() {
+        return TC_U32_OFFSET;
+    }
+    private static final int TC_U32_VAROFFSET = (int)4L;
+    /**
+     * {@snippet lang=c :
+     * #define TC_U32_VAROFFSET 4
+     * }
+     */
+    public static int TC_U32_VAROFFSET() {
+        return TC_U32_VAROFFSET;
+    }
+    private static final int TC_U32_EAT = (int)8L;
+    /**
+     * {@snippet lang=c :
+     * #define TC_U32_EAT 8
+     * }
+     */
+    public static int TC_U32_EAT() {
+        return TC_U32_EAT;
+    }
+    private static final int MS_BIND = (int)4096L;
+    /**
+     * {@snippet lang=c :
+     * #define MS_BIND 4096
+     * }
+     */
+    public static int MS_BIND() {
+        return MS_BIND;
+    }
+    private static final int MS_REC = (int)16384L;
+    /**
+     * {@snippet lang=c :
+     * #define MS_REC 16384
+     * }
+     */
+    public static int MS_REC() {
+        return MS_REC;
+    }
+    private static final int BR_STATE_DISABLED = (int)0L;
+    /**
+     * {@snippet lang=c :
+     * #define BR_STATE_DISABLED 0
+     * }
+     */
+    public static int BR_STATE_DISABLED() {
+        return BR_STATE_DISABLED;
+    }
+    private static final int BR_STATE_LISTENING = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * #define BR_STATE_LISTENING 1
+     * }
+     */
+    public static int BR_STATE_LISTENING() {
+        return BR_STATE_LISTENING;
+    }
+    private static final int BR_STATE_LEARNING = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * #define BR_STATE_LEARNING 2
+     * }
+     */
+    public static int BR_STATE_LEARNING() {
+        return BR_STATE_LEARNING;
+    }
+    private static final int BR_STATE_FORWARDING = (int)3L;
+    /**
+     * {@snippet lang=c :
+     * #define BR_STATE_FORWARDING 3
+     * }
+     */
+    public static int BR_STATE_FORWARDING() {
+        return BR_STATE_FORWARDING;
+    }
+    private static final int BR_STATE_BLOCKING = (int)4L;
+    /**
+     * {@snippet lang=c :
+     * #define BR_STATE_BLOCKING 4
+     * }
+     */
+    public static int BR_STATE_BLOCKING() {
+        return BR_STATE_BLOCKING;
+    }
+    private static final int BRIDGE_FLAGS_MASTER = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * #define BRIDGE_FLAGS_MASTER 1
+     * }
+     */
+    public static int BRIDGE_FLAGS_MASTER() {
+        return BRIDGE_FLAGS_MASTER;
+    }
+    private static final int BRIDGE_FLAGS_SELF = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * #define BRIDGE_FLAGS_SELF 2
+     * }
+     */
+    public static int BRIDGE_FLAGS_SELF() {
+        return BRIDGE_FLAGS_SELF;
+    }
+    private static final int IFF_TUN = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * #define IFF_TUN 1
+     * }
+     */
+    public static int IFF_TUN() {
+        return IFF_TUN;
+    }
+    private static final int IFF_TAP = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * #define IFF_TAP 2
+     * }
+     */
+    public static int IFF_TAP() {
+        return IFF_TAP;
+    }
+    private static final int IFF_NO_PI = (int)4096L;
+    /**
+     * {@snippet lang=c :
+     * #define IFF_NO_PI 4096
+     * }
+     */
+    public static int IFF_NO_PI() {
+        return IFF_NO_PI;
+    }
+    private static final int IFF_VNET_HDR = (int)16384L;
+    /**
+     * {@snippet lang=c :
+     * #define IFF_VNET_HDR 16384
+     * }
+     */
+    public static int IFF_VNET_HDR() {
+        return IFF_VNET_HDR;
+    }
+    private static final int IFF_MULTI_QUEUE = (int)256L;
+    /**
+     * {@snippet lang=c :
+     * #define IFF_MULTI_QUEUE 256
+     * }
+     */
+    public static int IFF_MULTI_QUEUE() {
+        return IFF_MULTI_QUEUE;
+    }
+    private static final int IFF_PERSIST = (int)2048L;
+    /**
+     * {@snippet lang=c :
+     * #define IFF_PERSIST 2048
+     * }
+     */
+    public static int IFF_PERSIST() {
+        return IFF_PERSIST;
+    }
+    private static final int BOND_MODE_ROUNDROBIN = (int)0L;
+    /**
+     * {@snippet lang=c :
+     * #define BOND_MODE_ROUNDROBIN 0
+     * }
+     */
+    public static int BOND_MODE_ROUNDROBIN() {
+        return BOND_MODE_ROUNDROBIN;
+    }
+    private static final int BOND_MODE_ACTIVEBACKUP = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * #define BOND_MODE_ACTIVEBACKUP 1
+     * }
+     */
+    public static int BOND_MODE_ACTIVEBACKUP() {
+        return BOND_MODE_ACTIVEBACKUP;
+    }
+    private static final int BOND_MODE_XOR = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * #define BOND_MODE_XOR 2
+     * }
+     */
+    public static int BOND_MODE_XOR() {
+        return BOND_MODE_XOR;
+    }
+    private static final int BOND_MODE_BROADCAST = (int)3L;
+    /**
+     * {@snippet lang=c :
+     * #define BOND_MODE_BROADCAST 3
+     * }
+     */
+    public static int BOND_MODE_BROADCAST() {
+        return BOND_MODE_BROADCAST;
+    }
+    private static final int BOND_MODE_8023AD = (int)4L;
+    /**
+     * {@snippet lang=c :
+     * #define BOND_MODE_8023AD 4
+     * }
+     */
+    public static int BOND_MODE_8023AD() {
+        return BOND_MODE_8023AD;
+    }
+    private static final int BOND_MODE_TLB = (int)5L;
+    /**
+     * {@snippet lang=c :
+     * #define BOND_MODE_TLB 5
+     * }
+     */
+    public static int BOND_MODE_TLB() {
+        return BOND_MODE_TLB;
+    }
+    private static final int BOND_MODE_ALB = (int)6L;
+    /**
+     * {@snippet lang=c :
+     * #define BOND_MODE_ALB 6
+     * }
+     */
+    public static int BOND_MODE_ALB() {
+        return BOND_MODE_ALB;
+    }
+    private static final int SIOCGSKNS = (int)35148L;
+    /**
+     * {@snippet lang=c :
+     * #define SIOCGSKNS 35148
+     * }
+     */
+    public static int SIOCGSKNS() {
+        return SIOCGSKNS;
+    }
     private static final int NFNETLINK_V0 = (int)0L;
     /**
      * {@snippet lang=c :
@@ -5466,6 +6006,15 @@ class LinuxC_1 extends LinuxC$shared {
      */
     public static int SCM_CREDENTIALS() {
         return SCM_CREDENTIALS;
+    }
+    private static final int CLONE_NEWNET = (int)1073741824L;
+    /**
+     * {@snippet lang=c :
+     * #define CLONE_NEWNET 1073741824
+     * }
+     */
+    public static int CLONE_NEWNET() {
+        return CLONE_NEWNET;
     }
 
     private static class strerror {
@@ -5697,6 +6246,64 @@ class LinuxC_1 extends LinuxC$shared {
                 traceDowncall("write", __fd, __buf, __n);
             }
             return (long)mh$.invokeExact(__fd, __buf, __n);
+        } catch (Error | RuntimeException ex) {
+           throw ex;
+        } catch (Throwable ex$) {
+           throw new AssertionError("should not reach here", ex$);
+        }
+    }
+
+    private static class unlink {
+        public static final FunctionDescriptor DESC = FunctionDescriptor.of(
+            LinuxC.C_INT,
+            LinuxC.C_POINTER
+        );
+
+        public static final MemorySegment ADDR = SYMBOL_LOOKUP.find("unlink").orElseThrow();
+    }
+
+    /**
+     * Function descriptor for:
+     * {@snippet lang=c :
+     * extern int unlink(const char *__name)
+     * }
+     */
+    public static FunctionDescriptor unlink$descriptor() {
+        return unlink.DESC;
+    }
+
+    /**
+     * Downcall method handle for:
+     * {@snippet lang=c :
+     * extern int unlink(const char *__name)
+     * }
+     */
+    public static MethodHandle unlink$handle() {
+        return Linker.nativeLinker().downcallHandle(unlink.ADDR, unlink.DESC);
+    }
+
+    /**
+     * Address for:
+     * {@snippet lang=c :
+     * extern int unlink(const char *__name)
+     * }
+     */
+    public static MemorySegment unlink$address() {
+        return unlink.ADDR;
+    }
+
+    /**
+     * {@snippet lang=c :
+     * extern int unlink(const char *__name)
+     * }
+     */
+    public static int unlink(MemorySegment __name) {
+        var mh$ = Linker.nativeLinker().downcallHandle(unlink.ADDR, unlink.DESC);
+        try {
+            if (TRACE_DOWNCALLS) {
+                traceDowncall("unlink", __name);
+            }
+            return (int)mh$.invokeExact(__name);
         } catch (Error | RuntimeException ex) {
            throw ex;
         } catch (Throwable ex$) {
@@ -9061,6 +9668,834 @@ class LinuxC_1 extends LinuxC$shared {
     public static int IFLA_ALLMULTI() {
         return IFLA_ALLMULTI;
     }
+    private static final int IFLA_INET6_ADDR_GEN_MODE = (int)8L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_INET6_ADDR_GEN_MODE = 8
+     * }
+     */
+    public static int IFLA_INET6_ADDR_GEN_MODE() {
+        return IFLA_INET6_ADDR_GEN_MODE;
+    }
+    private static final int IN6_ADDR_GEN_MODE_NONE = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * enum in6_addr_gen_mode.IN6_ADDR_GEN_MODE_NONE = 1
+     * }
+     */
+    public static int IN6_ADDR_GEN_MODE_NONE() {
+        return IN6_ADDR_GEN_MODE_NONE;
+    }
+    private static final int IN6_ADDR_GEN_MODE_STABLE_PRIVACY = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * enum in6_addr_gen_mode.IN6_ADDR_GEN_MODE_STABLE_PRIVACY = 2
+     * }
+     */
+    public static int IN6_ADDR_GEN_MODE_STABLE_PRIVACY() {
+        return IN6_ADDR_GEN_MODE_STABLE_PRIVACY;
+    }
+    private static final int IN6_ADDR_GEN_MODE_RANDOM = (int)3L;
+    /**
+     * {@snippet lang=c :
+     * enum in6_addr_gen_mode.IN6_ADDR_GEN_MODE_RANDOM = 3
+     * }
+     */
+    public static int IN6_ADDR_GEN_MODE_RANDOM() {
+        return IN6_ADDR_GEN_MODE_RANDOM;
+    }
+    private static final int IFLA_BR_UNSPEC = (int)0L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_BR_UNSPEC = 0
+     * }
+     */
+    public static int IFLA_BR_UNSPEC() {
+        return IFLA_BR_UNSPEC;
+    }
+    private static final int IFLA_BR_FORWARD_DELAY = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_BR_FORWARD_DELAY = 1
+     * }
+     */
+    public static int IFLA_BR_FORWARD_DELAY() {
+        return IFLA_BR_FORWARD_DELAY;
+    }
+    private static final int IFLA_BR_HELLO_TIME = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_BR_HELLO_TIME = 2
+     * }
+     */
+    public static int IFLA_BR_HELLO_TIME() {
+        return IFLA_BR_HELLO_TIME;
+    }
+    private static final int IFLA_BR_MAX_AGE = (int)3L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_BR_MAX_AGE = 3
+     * }
+     */
+    public static int IFLA_BR_MAX_AGE() {
+        return IFLA_BR_MAX_AGE;
+    }
+    private static final int IFLA_BR_AGEING_TIME = (int)4L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_BR_AGEING_TIME = 4
+     * }
+     */
+    public static int IFLA_BR_AGEING_TIME() {
+        return IFLA_BR_AGEING_TIME;
+    }
+    private static final int IFLA_BR_STP_STATE = (int)5L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_BR_STP_STATE = 5
+     * }
+     */
+    public static int IFLA_BR_STP_STATE() {
+        return IFLA_BR_STP_STATE;
+    }
+    private static final int IFLA_BR_PRIORITY = (int)6L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_BR_PRIORITY = 6
+     * }
+     */
+    public static int IFLA_BR_PRIORITY() {
+        return IFLA_BR_PRIORITY;
+    }
+    private static final int IFLA_BR_VLAN_FILTERING = (int)7L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_BR_VLAN_FILTERING = 7
+     * }
+     */
+    public static int IFLA_BR_VLAN_FILTERING() {
+        return IFLA_BR_VLAN_FILTERING;
+    }
+    private static final int IFLA_BR_VLAN_PROTOCOL = (int)8L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_BR_VLAN_PROTOCOL = 8
+     * }
+     */
+    public static int IFLA_BR_VLAN_PROTOCOL() {
+        return IFLA_BR_VLAN_PROTOCOL;
+    }
+    private static final int IFLA_BR_GROUP_FWD_MASK = (int)9L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_BR_GROUP_FWD_MASK = 9
+     * }
+     */
+    public static int IFLA_BR_GROUP_FWD_MASK() {
+        return IFLA_BR_GROUP_FWD_MASK;
+    }
+    private static final int IFLA_BR_ROOT_ID = (int)10L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_BR_ROOT_ID = 10
+     * }
+     */
+    public static int IFLA_BR_ROOT_ID() {
+        return IFLA_BR_ROOT_ID;
+    }
+    private static final int IFLA_BR_BRIDGE_ID = (int)11L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_BR_BRIDGE_ID = 11
+     * }
+     */
+    public static int IFLA_BR_BRIDGE_ID() {
+        return IFLA_BR_BRIDGE_ID;
+    }
+    private static final int IFLA_BR_ROOT_PORT = (int)12L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_BR_ROOT_PORT = 12
+     * }
+     */
+    public static int IFLA_BR_ROOT_PORT() {
+        return IFLA_BR_ROOT_PORT;
+    }
+    private static final int IFLA_BR_ROOT_PATH_COST = (int)13L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_BR_ROOT_PATH_COST = 13
+     * }
+     */
+    public static int IFLA_BR_ROOT_PATH_COST() {
+        return IFLA_BR_ROOT_PATH_COST;
+    }
+    private static final int IFLA_BR_TOPOLOGY_CHANGE = (int)14L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_BR_TOPOLOGY_CHANGE = 14
+     * }
+     */
+    public static int IFLA_BR_TOPOLOGY_CHANGE() {
+        return IFLA_BR_TOPOLOGY_CHANGE;
+    }
+    private static final int IFLA_BR_TOPOLOGY_CHANGE_DETECTED = (int)15L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_BR_TOPOLOGY_CHANGE_DETECTED = 15
+     * }
+     */
+    public static int IFLA_BR_TOPOLOGY_CHANGE_DETECTED() {
+        return IFLA_BR_TOPOLOGY_CHANGE_DETECTED;
+    }
+    private static final int IFLA_BR_HELLO_TIMER = (int)16L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_BR_HELLO_TIMER = 16
+     * }
+     */
+    public static int IFLA_BR_HELLO_TIMER() {
+        return IFLA_BR_HELLO_TIMER;
+    }
+    private static final int IFLA_BR_TCN_TIMER = (int)17L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_BR_TCN_TIMER = 17
+     * }
+     */
+    public static int IFLA_BR_TCN_TIMER() {
+        return IFLA_BR_TCN_TIMER;
+    }
+    private static final int IFLA_BR_TOPOLOGY_CHANGE_TIMER = (int)18L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_BR_TOPOLOGY_CHANGE_TIMER = 18
+     * }
+     */
+    public static int IFLA_BR_TOPOLOGY_CHANGE_TIMER() {
+        return IFLA_BR_TOPOLOGY_CHANGE_TIMER;
+    }
+    private static final int IFLA_BR_GC_TIMER = (int)19L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_BR_GC_TIMER = 19
+     * }
+     */
+    public static int IFLA_BR_GC_TIMER() {
+        return IFLA_BR_GC_TIMER;
+    }
+    private static final int IFLA_BR_GROUP_ADDR = (int)20L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_BR_GROUP_ADDR = 20
+     * }
+     */
+    public static int IFLA_BR_GROUP_ADDR() {
+        return IFLA_BR_GROUP_ADDR;
+    }
+    private static final int IFLA_BR_FDB_FLUSH = (int)21L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_BR_FDB_FLUSH = 21
+     * }
+     */
+    public static int IFLA_BR_FDB_FLUSH() {
+        return IFLA_BR_FDB_FLUSH;
+    }
+    private static final int IFLA_BR_MCAST_ROUTER = (int)22L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_BR_MCAST_ROUTER = 22
+     * }
+     */
+    public static int IFLA_BR_MCAST_ROUTER() {
+        return IFLA_BR_MCAST_ROUTER;
+    }
+    private static final int IFLA_BR_MCAST_SNOOPING = (int)23L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_BR_MCAST_SNOOPING = 23
+     * }
+     */
+    public static int IFLA_BR_MCAST_SNOOPING() {
+        return IFLA_BR_MCAST_SNOOPING;
+    }
+    private static final int IFLA_BR_MCAST_QUERY_USE_IFADDR = (int)24L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_BR_MCAST_QUERY_USE_IFADDR = 24
+     * }
+     */
+    public static int IFLA_BR_MCAST_QUERY_USE_IFADDR() {
+        return IFLA_BR_MCAST_QUERY_USE_IFADDR;
+    }
+    private static final int IFLA_BR_MCAST_QUERIER = (int)25L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_BR_MCAST_QUERIER = 25
+     * }
+     */
+    public static int IFLA_BR_MCAST_QUERIER() {
+        return IFLA_BR_MCAST_QUERIER;
+    }
+    private static final int IFLA_BR_MCAST_HASH_ELASTICITY = (int)26L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_BR_MCAST_HASH_ELASTICITY = 26
+     * }
+     */
+    public static int IFLA_BR_MCAST_HASH_ELASTICITY() {
+        return IFLA_BR_MCAST_HASH_ELASTICITY;
+    }
+    private static final int IFLA_BR_MCAST_HASH_MAX = (int)27L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_BR_MCAST_HASH_MAX = 27
+     * }
+     */
+    public static int IFLA_BR_MCAST_HASH_MAX() {
+        return IFLA_BR_MCAST_HASH_MAX;
+    }
+    private static final int IFLA_BR_MCAST_LAST_MEMBER_CNT = (int)28L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_BR_MCAST_LAST_MEMBER_CNT = 28
+     * }
+     */
+    public static int IFLA_BR_MCAST_LAST_MEMBER_CNT() {
+        return IFLA_BR_MCAST_LAST_MEMBER_CNT;
+    }
+    private static final int IFLA_BR_MCAST_STARTUP_QUERY_CNT = (int)29L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_BR_MCAST_STARTUP_QUERY_CNT = 29
+     * }
+     */
+    public static int IFLA_BR_MCAST_STARTUP_QUERY_CNT() {
+        return IFLA_BR_MCAST_STARTUP_QUERY_CNT;
+    }
+    private static final int IFLA_BR_MCAST_LAST_MEMBER_INTVL = (int)30L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_BR_MCAST_LAST_MEMBER_INTVL = 30
+     * }
+     */
+    public static int IFLA_BR_MCAST_LAST_MEMBER_INTVL() {
+        return IFLA_BR_MCAST_LAST_MEMBER_INTVL;
+    }
+    private static final int IFLA_BR_MCAST_MEMBERSHIP_INTVL = (int)31L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_BR_MCAST_MEMBERSHIP_INTVL = 31
+     * }
+     */
+    public static int IFLA_BR_MCAST_MEMBERSHIP_INTVL() {
+        return IFLA_BR_MCAST_MEMBERSHIP_INTVL;
+    }
+    private static final int IFLA_BR_MCAST_QUERIER_INTVL = (int)32L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_BR_MCAST_QUERIER_INTVL = 32
+     * }
+     */
+    public static int IFLA_BR_MCAST_QUERIER_INTVL() {
+        return IFLA_BR_MCAST_QUERIER_INTVL;
+    }
+    private static final int IFLA_BR_MCAST_QUERY_INTVL = (int)33L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_BR_MCAST_QUERY_INTVL = 33
+     * }
+     */
+    public static int IFLA_BR_MCAST_QUERY_INTVL() {
+        return IFLA_BR_MCAST_QUERY_INTVL;
+    }
+    private static final int IFLA_BR_MCAST_QUERY_RESPONSE_INTVL = (int)34L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_BR_MCAST_QUERY_RESPONSE_INTVL = 34
+     * }
+     */
+    public static int IFLA_BR_MCAST_QUERY_RESPONSE_INTVL() {
+        return IFLA_BR_MCAST_QUERY_RESPONSE_INTVL;
+    }
+    private static final int IFLA_BR_MCAST_STARTUP_QUERY_INTVL = (int)35L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_BR_MCAST_STARTUP_QUERY_INTVL = 35
+     * }
+     */
+    public static int IFLA_BR_MCAST_STARTUP_QUERY_INTVL() {
+        return IFLA_BR_MCAST_STARTUP_QUERY_INTVL;
+    }
+    private static final int IFLA_BR_NF_CALL_IPTABLES = (int)36L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_BR_NF_CALL_IPTABLES = 36
+     * }
+     */
+    public static int IFLA_BR_NF_CALL_IPTABLES() {
+        return IFLA_BR_NF_CALL_IPTABLES;
+    }
+    private static final int IFLA_BR_NF_CALL_IP6TABLES = (int)37L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_BR_NF_CALL_IP6TABLES = 37
+     * }
+     */
+    public static int IFLA_BR_NF_CALL_IP6TABLES() {
+        return IFLA_BR_NF_CALL_IP6TABLES;
+    }
+    private static final int IFLA_BR_NF_CALL_ARPTABLES = (int)38L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_BR_NF_CALL_ARPTABLES = 38
+     * }
+     */
+    public static int IFLA_BR_NF_CALL_ARPTABLES() {
+        return IFLA_BR_NF_CALL_ARPTABLES;
+    }
+    private static final int IFLA_BR_VLAN_DEFAULT_PVID = (int)39L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_BR_VLAN_DEFAULT_PVID = 39
+     * }
+     */
+    public static int IFLA_BR_VLAN_DEFAULT_PVID() {
+        return IFLA_BR_VLAN_DEFAULT_PVID;
+    }
+    private static final int IFLA_BR_PAD = (int)40L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_BR_PAD = 40
+     * }
+     */
+    public static int IFLA_BR_PAD() {
+        return IFLA_BR_PAD;
+    }
+    private static final int IFLA_BR_VLAN_STATS_ENABLED = (int)41L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_BR_VLAN_STATS_ENABLED = 41
+     * }
+     */
+    public static int IFLA_BR_VLAN_STATS_ENABLED() {
+        return IFLA_BR_VLAN_STATS_ENABLED;
+    }
+    private static final int IFLA_BR_MCAST_STATS_ENABLED = (int)42L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_BR_MCAST_STATS_ENABLED = 42
+     * }
+     */
+    public static int IFLA_BR_MCAST_STATS_ENABLED() {
+        return IFLA_BR_MCAST_STATS_ENABLED;
+    }
+    private static final int IFLA_BR_MCAST_IGMP_VERSION = (int)43L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_BR_MCAST_IGMP_VERSION = 43
+     * }
+     */
+    public static int IFLA_BR_MCAST_IGMP_VERSION() {
+        return IFLA_BR_MCAST_IGMP_VERSION;
+    }
+    private static final int IFLA_BR_MCAST_MLD_VERSION = (int)44L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_BR_MCAST_MLD_VERSION = 44
+     * }
+     */
+    public static int IFLA_BR_MCAST_MLD_VERSION() {
+        return IFLA_BR_MCAST_MLD_VERSION;
+    }
+    private static final int IFLA_BR_VLAN_STATS_PER_PORT = (int)45L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_BR_VLAN_STATS_PER_PORT = 45
+     * }
+     */
+    public static int IFLA_BR_VLAN_STATS_PER_PORT() {
+        return IFLA_BR_VLAN_STATS_PER_PORT;
+    }
+    private static final int IFLA_BR_MULTI_BOOLOPT = (int)46L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_BR_MULTI_BOOLOPT = 46
+     * }
+     */
+    public static int IFLA_BR_MULTI_BOOLOPT() {
+        return IFLA_BR_MULTI_BOOLOPT;
+    }
+    private static final int IFLA_BR_MCAST_QUERIER_STATE = (int)47L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_BR_MCAST_QUERIER_STATE = 47
+     * }
+     */
+    public static int IFLA_BR_MCAST_QUERIER_STATE() {
+        return IFLA_BR_MCAST_QUERIER_STATE;
+    }
+    private static final int IFLA_BRPORT_UNSPEC = (int)0L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_BRPORT_UNSPEC = 0
+     * }
+     */
+    public static int IFLA_BRPORT_UNSPEC() {
+        return IFLA_BRPORT_UNSPEC;
+    }
+    private static final int IFLA_BRPORT_STATE = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_BRPORT_STATE = 1
+     * }
+     */
+    public static int IFLA_BRPORT_STATE() {
+        return IFLA_BRPORT_STATE;
+    }
+    private static final int IFLA_BRPORT_PRIORITY = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_BRPORT_PRIORITY = 2
+     * }
+     */
+    public static int IFLA_BRPORT_PRIORITY() {
+        return IFLA_BRPORT_PRIORITY;
+    }
+    private static final int IFLA_BRPORT_COST = (int)3L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_BRPORT_COST = 3
+     * }
+     */
+    public static int IFLA_BRPORT_COST() {
+        return IFLA_BRPORT_COST;
+    }
+    private static final int IFLA_BRPORT_MODE = (int)4L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_BRPORT_MODE = 4
+     * }
+     */
+    public static int IFLA_BRPORT_MODE() {
+        return IFLA_BRPORT_MODE;
+    }
+    private static final int IFLA_BRPORT_GUARD = (int)5L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_BRPORT_GUARD = 5
+     * }
+     */
+    public static int IFLA_BRPORT_GUARD() {
+        return IFLA_BRPORT_GUARD;
+    }
+    private static final int IFLA_BRPORT_PROTECT = (int)6L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_BRPORT_PROTECT = 6
+     * }
+     */
+    public static int IFLA_BRPORT_PROTECT() {
+        return IFLA_BRPORT_PROTECT;
+    }
+    private static final int IFLA_BRPORT_FAST_LEAVE = (int)7L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_BRPORT_FAST_LEAVE = 7
+     * }
+     */
+    public static int IFLA_BRPORT_FAST_LEAVE() {
+        return IFLA_BRPORT_FAST_LEAVE;
+    }
+    private static final int IFLA_BRPORT_LEARNING = (int)8L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_BRPORT_LEARNING = 8
+     * }
+     */
+    public static int IFLA_BRPORT_LEARNING() {
+        return IFLA_BRPORT_LEARNING;
+    }
+    private static final int IFLA_BRPORT_UNICAST_FLOOD = (int)9L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_BRPORT_UNICAST_FLOOD = 9
+     * }
+     */
+    public static int IFLA_BRPORT_UNICAST_FLOOD() {
+        return IFLA_BRPORT_UNICAST_FLOOD;
+    }
+    private static final int IFLA_BRPORT_PROXYARP = (int)10L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_BRPORT_PROXYARP = 10
+     * }
+     */
+    public static int IFLA_BRPORT_PROXYARP() {
+        return IFLA_BRPORT_PROXYARP;
+    }
+    private static final int IFLA_BRPORT_LEARNING_SYNC = (int)11L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_BRPORT_LEARNING_SYNC = 11
+     * }
+     */
+    public static int IFLA_BRPORT_LEARNING_SYNC() {
+        return IFLA_BRPORT_LEARNING_SYNC;
+    }
+    private static final int IFLA_BRPORT_PROXYARP_WIFI = (int)12L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_BRPORT_PROXYARP_WIFI = 12
+     * }
+     */
+    public static int IFLA_BRPORT_PROXYARP_WIFI() {
+        return IFLA_BRPORT_PROXYARP_WIFI;
+    }
+    private static final int IFLA_BRPORT_ROOT_ID = (int)13L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_BRPORT_ROOT_ID = 13
+     * }
+     */
+    public static int IFLA_BRPORT_ROOT_ID() {
+        return IFLA_BRPORT_ROOT_ID;
+    }
+    private static final int IFLA_BRPORT_BRIDGE_ID = (int)14L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_BRPORT_BRIDGE_ID = 14
+     * }
+     */
+    public static int IFLA_BRPORT_BRIDGE_ID() {
+        return IFLA_BRPORT_BRIDGE_ID;
+    }
+    private static final int IFLA_BRPORT_DESIGNATED_PORT = (int)15L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_BRPORT_DESIGNATED_PORT = 15
+     * }
+     */
+    public static int IFLA_BRPORT_DESIGNATED_PORT() {
+        return IFLA_BRPORT_DESIGNATED_PORT;
+    }
+    private static final int IFLA_BRPORT_DESIGNATED_COST = (int)16L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_BRPORT_DESIGNATED_COST = 16
+     * }
+     */
+    public static int IFLA_BRPORT_DESIGNATED_COST() {
+        return IFLA_BRPORT_DESIGNATED_COST;
+    }
+    private static final int IFLA_BRPORT_ID = (int)17L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_BRPORT_ID = 17
+     * }
+     */
+    public static int IFLA_BRPORT_ID() {
+        return IFLA_BRPORT_ID;
+    }
+    private static final int IFLA_BRPORT_NO = (int)18L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_BRPORT_NO = 18
+     * }
+     */
+    public static int IFLA_BRPORT_NO() {
+        return IFLA_BRPORT_NO;
+    }
+    private static final int IFLA_BRPORT_TOPOLOGY_CHANGE_ACK = (int)19L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_BRPORT_TOPOLOGY_CHANGE_ACK = 19
+     * }
+     */
+    public static int IFLA_BRPORT_TOPOLOGY_CHANGE_ACK() {
+        return IFLA_BRPORT_TOPOLOGY_CHANGE_ACK;
+    }
+    private static final int IFLA_BRPORT_CONFIG_PENDING = (int)20L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_BRPORT_CONFIG_PENDING = 20
+     * }
+     */
+    public static int IFLA_BRPORT_CONFIG_PENDING() {
+        return IFLA_BRPORT_CONFIG_PENDING;
+    }
+    private static final int IFLA_BRPORT_MESSAGE_AGE_TIMER = (int)21L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_BRPORT_MESSAGE_AGE_TIMER = 21
+     * }
+     */
+    public static int IFLA_BRPORT_MESSAGE_AGE_TIMER() {
+        return IFLA_BRPORT_MESSAGE_AGE_TIMER;
+    }
+    private static final int IFLA_BRPORT_FORWARD_DELAY_TIMER = (int)22L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_BRPORT_FORWARD_DELAY_TIMER = 22
+     * }
+     */
+    public static int IFLA_BRPORT_FORWARD_DELAY_TIMER() {
+        return IFLA_BRPORT_FORWARD_DELAY_TIMER;
+    }
+    private static final int IFLA_BRPORT_HOLD_TIMER = (int)23L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_BRPORT_HOLD_TIMER = 23
+     * }
+     */
+    public static int IFLA_BRPORT_HOLD_TIMER() {
+        return IFLA_BRPORT_HOLD_TIMER;
+    }
+    private static final int IFLA_BRPORT_FLUSH = (int)24L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_BRPORT_FLUSH = 24
+     * }
+     */
+    public static int IFLA_BRPORT_FLUSH() {
+        return IFLA_BRPORT_FLUSH;
+    }
+    private static final int IFLA_BRPORT_MULTICAST_ROUTER = (int)25L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_BRPORT_MULTICAST_ROUTER = 25
+     * }
+     */
+    public static int IFLA_BRPORT_MULTICAST_ROUTER() {
+        return IFLA_BRPORT_MULTICAST_ROUTER;
+    }
+    private static final int IFLA_BRPORT_PAD = (int)26L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_BRPORT_PAD = 26
+     * }
+     */
+    public static int IFLA_BRPORT_PAD() {
+        return IFLA_BRPORT_PAD;
+    }
+    private static final int IFLA_BRPORT_MCAST_FLOOD = (int)27L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_BRPORT_MCAST_FLOOD = 27
+     * }
+     */
+    public static int IFLA_BRPORT_MCAST_FLOOD() {
+        return IFLA_BRPORT_MCAST_FLOOD;
+    }
+    private static final int IFLA_BRPORT_MCAST_TO_UCAST = (int)28L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_BRPORT_MCAST_TO_UCAST = 28
+     * }
+     */
+    public static int IFLA_BRPORT_MCAST_TO_UCAST() {
+        return IFLA_BRPORT_MCAST_TO_UCAST;
+    }
+    private static final int IFLA_BRPORT_VLAN_TUNNEL = (int)29L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_BRPORT_VLAN_TUNNEL = 29
+     * }
+     */
+    public static int IFLA_BRPORT_VLAN_TUNNEL() {
+        return IFLA_BRPORT_VLAN_TUNNEL;
+    }
+    private static final int IFLA_BRPORT_BCAST_FLOOD = (int)30L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_BRPORT_BCAST_FLOOD = 30
+     * }
+     */
+    public static int IFLA_BRPORT_BCAST_FLOOD() {
+        return IFLA_BRPORT_BCAST_FLOOD;
+    }
+    private static final int IFLA_BRPORT_GROUP_FWD_MASK = (int)31L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_BRPORT_GROUP_FWD_MASK = 31
+     * }
+     */
+    public static int IFLA_BRPORT_GROUP_FWD_MASK() {
+        return IFLA_BRPORT_GROUP_FWD_MASK;
+    }
+    private static final int IFLA_BRPORT_NEIGH_SUPPRESS = (int)32L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_BRPORT_NEIGH_SUPPRESS = 32
+     * }
+     */
+    public static int IFLA_BRPORT_NEIGH_SUPPRESS() {
+        return IFLA_BRPORT_NEIGH_SUPPRESS;
+    }
+    private static final int IFLA_BRPORT_ISOLATED = (int)33L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_BRPORT_ISOLATED = 33
+     * }
+     */
+    public static int IFLA_BRPORT_ISOLATED() {
+        return IFLA_BRPORT_ISOLATED;
+    }
+    private static final int IFLA_BRPORT_BACKUP_PORT = (int)34L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_BRPORT_BACKUP_PORT = 34
+     * }
+     */
+    public static int IFLA_BRPORT_BACKUP_PORT() {
+        return IFLA_BRPORT_BACKUP_PORT;
+    }
+    private static final int IFLA_BRPORT_MRP_RING_OPEN = (int)35L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_BRPORT_MRP_RING_OPEN = 35
+     * }
+     */
+    public static int IFLA_BRPORT_MRP_RING_OPEN() {
+        return IFLA_BRPORT_MRP_RING_OPEN;
+    }
+    private static final int IFLA_BRPORT_MRP_IN_OPEN = (int)36L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_BRPORT_MRP_IN_OPEN = 36
+     * }
+     */
+    public static int IFLA_BRPORT_MRP_IN_OPEN() {
+        return IFLA_BRPORT_MRP_IN_OPEN;
+    }
+    private static final int IFLA_BRPORT_MCAST_EHT_HOSTS_LIMIT = (int)37L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_BRPORT_MCAST_EHT_HOSTS_LIMIT = 37
+     * }
+     */
+    public static int IFLA_BRPORT_MCAST_EHT_HOSTS_LIMIT() {
+        return IFLA_BRPORT_MCAST_EHT_HOSTS_LIMIT;
+    }
+    private static final int IFLA_BRPORT_MCAST_EHT_HOSTS_CNT = (int)38L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_BRPORT_MCAST_EHT_HOSTS_CNT = 38
+     * }
+     */
+    public static int IFLA_BRPORT_MCAST_EHT_HOSTS_CNT() {
+        return IFLA_BRPORT_MCAST_EHT_HOSTS_CNT;
+    }
+    private static final int IFLA_BRPORT_LOCKED = (int)39L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_BRPORT_LOCKED = 39
+     * }
+     */
+    public static int IFLA_BRPORT_LOCKED() {
+        return IFLA_BRPORT_LOCKED;
+    }
     private static final int IFLA_INFO_UNSPEC = (int)0L;
     /**
      * {@snippet lang=c :
@@ -9115,1535 +10550,149 @@ class LinuxC_1 extends LinuxC$shared {
     public static int IFLA_INFO_SLAVE_DATA() {
         return IFLA_INFO_SLAVE_DATA;
     }
-    private static final int IFLA_DSA_UNSPEC = (int)0L;
+    private static final int IFLA_VLAN_ID = (int)1L;
     /**
      * {@snippet lang=c :
-     * enum <anonymous>.IFLA_DSA_UNSPEC = 0
+     * enum <anonymous>.IFLA_VLAN_ID = 1
      * }
      */
-    public static int IFLA_DSA_UNSPEC() {
-        return IFLA_DSA_UNSPEC;
+    public static int IFLA_VLAN_ID() {
+        return IFLA_VLAN_ID;
     }
-    private static final int IFLA_DSA_MASTER = (int)1L;
+    private static final int IFLA_VLAN_FLAGS = (int)2L;
     /**
      * {@snippet lang=c :
-     * enum <anonymous>.IFLA_DSA_MASTER = 1
+     * enum <anonymous>.IFLA_VLAN_FLAGS = 2
      * }
      */
-    public static int IFLA_DSA_MASTER() {
-        return IFLA_DSA_MASTER;
+    public static int IFLA_VLAN_FLAGS() {
+        return IFLA_VLAN_FLAGS;
     }
-    private static final int IFA_UNSPEC = (int)0L;
+    private static final int IFLA_VLAN_PROTOCOL = (int)5L;
     /**
      * {@snippet lang=c :
-     * enum <anonymous>.IFA_UNSPEC = 0
+     * enum <anonymous>.IFLA_VLAN_PROTOCOL = 5
      * }
      */
-    public static int IFA_UNSPEC() {
-        return IFA_UNSPEC;
+    public static int IFLA_VLAN_PROTOCOL() {
+        return IFLA_VLAN_PROTOCOL;
     }
-    private static final int IFA_ADDRESS = (int)1L;
+    private static final int IFLA_MACVLAN_UNSPEC = (int)0L;
     /**
      * {@snippet lang=c :
-     * enum <anonymous>.IFA_ADDRESS = 1
+     * enum <anonymous>.IFLA_MACVLAN_UNSPEC = 0
      * }
      */
-    public static int IFA_ADDRESS() {
-        return IFA_ADDRESS;
+    public static int IFLA_MACVLAN_UNSPEC() {
+        return IFLA_MACVLAN_UNSPEC;
     }
-    private static final int IFA_LOCAL = (int)2L;
+    private static final int IFLA_MACVLAN_MODE = (int)1L;
     /**
      * {@snippet lang=c :
-     * enum <anonymous>.IFA_LOCAL = 2
+     * enum <anonymous>.IFLA_MACVLAN_MODE = 1
      * }
      */
-    public static int IFA_LOCAL() {
-        return IFA_LOCAL;
+    public static int IFLA_MACVLAN_MODE() {
+        return IFLA_MACVLAN_MODE;
     }
-    private static final int IFA_LABEL = (int)3L;
+    private static final int IFLA_MACVLAN_FLAGS = (int)2L;
     /**
      * {@snippet lang=c :
-     * enum <anonymous>.IFA_LABEL = 3
+     * enum <anonymous>.IFLA_MACVLAN_FLAGS = 2
      * }
      */
-    public static int IFA_LABEL() {
-        return IFA_LABEL;
+    public static int IFLA_MACVLAN_FLAGS() {
+        return IFLA_MACVLAN_FLAGS;
     }
-    private static final int IFA_BROADCAST = (int)4L;
+    private static final int IFLA_MACVLAN_MACADDR_MODE = (int)3L;
     /**
      * {@snippet lang=c :
-     * enum <anonymous>.IFA_BROADCAST = 4
+     * enum <anonymous>.IFLA_MACVLAN_MACADDR_MODE = 3
      * }
      */
-    public static int IFA_BROADCAST() {
-        return IFA_BROADCAST;
+    public static int IFLA_MACVLAN_MACADDR_MODE() {
+        return IFLA_MACVLAN_MACADDR_MODE;
     }
-    private static final int IFA_ANYCAST = (int)5L;
+    private static final int IFLA_MACVLAN_MACADDR = (int)4L;
     /**
      * {@snippet lang=c :
-     * enum <anonymous>.IFA_ANYCAST = 5
+     * enum <anonymous>.IFLA_MACVLAN_MACADDR = 4
      * }
      */
-    public static int IFA_ANYCAST() {
-        return IFA_ANYCAST;
+    public static int IFLA_MACVLAN_MACADDR() {
+        return IFLA_MACVLAN_MACADDR;
     }
-    private static final int IFA_CACHEINFO = (int)6L;
+    private static final int IFLA_MACVLAN_MACADDR_DATA = (int)5L;
     /**
      * {@snippet lang=c :
-     * enum <anonymous>.IFA_CACHEINFO = 6
+     * enum <anonymous>.IFLA_MACVLAN_MACADDR_DATA = 5
      * }
      */
-    public static int IFA_CACHEINFO() {
-        return IFA_CACHEINFO;
+    public static int IFLA_MACVLAN_MACADDR_DATA() {
+        return IFLA_MACVLAN_MACADDR_DATA;
     }
-    private static final int IFA_MULTICAST = (int)7L;
+    private static final int IFLA_MACVLAN_MACADDR_COUNT = (int)6L;
     /**
      * {@snippet lang=c :
-     * enum <anonymous>.IFA_MULTICAST = 7
+     * enum <anonymous>.IFLA_MACVLAN_MACADDR_COUNT = 6
      * }
      */
-    public static int IFA_MULTICAST() {
-        return IFA_MULTICAST;
+    public static int IFLA_MACVLAN_MACADDR_COUNT() {
+        return IFLA_MACVLAN_MACADDR_COUNT;
     }
-    private static final int IFA_FLAGS = (int)8L;
+    private static final int IFLA_MACVLAN_BC_QUEUE_LEN = (int)7L;
     /**
      * {@snippet lang=c :
-     * enum <anonymous>.IFA_FLAGS = 8
+     * enum <anonymous>.IFLA_MACVLAN_BC_QUEUE_LEN = 7
      * }
      */
-    public static int IFA_FLAGS() {
-        return IFA_FLAGS;
+    public static int IFLA_MACVLAN_BC_QUEUE_LEN() {
+        return IFLA_MACVLAN_BC_QUEUE_LEN;
     }
-    private static final int IFA_RT_PRIORITY = (int)9L;
+    private static final int IFLA_MACVLAN_BC_QUEUE_LEN_USED = (int)8L;
     /**
      * {@snippet lang=c :
-     * enum <anonymous>.IFA_RT_PRIORITY = 9
+     * enum <anonymous>.IFLA_MACVLAN_BC_QUEUE_LEN_USED = 8
      * }
      */
-    public static int IFA_RT_PRIORITY() {
-        return IFA_RT_PRIORITY;
+    public static int IFLA_MACVLAN_BC_QUEUE_LEN_USED() {
+        return IFLA_MACVLAN_BC_QUEUE_LEN_USED;
     }
-    private static final int IFA_TARGET_NETNSID = (int)10L;
+    private static final int MACVLAN_MODE_PRIVATE = (int)1L;
     /**
      * {@snippet lang=c :
-     * enum <anonymous>.IFA_TARGET_NETNSID = 10
+     * enum macvlan_mode.MACVLAN_MODE_PRIVATE = 1
      * }
      */
-    public static int IFA_TARGET_NETNSID() {
-        return IFA_TARGET_NETNSID;
+    public static int MACVLAN_MODE_PRIVATE() {
+        return MACVLAN_MODE_PRIVATE;
     }
-    private static final int IFA_PROTO = (int)11L;
+    private static final int MACVLAN_MODE_VEPA = (int)2L;
     /**
      * {@snippet lang=c :
-     * enum <anonymous>.IFA_PROTO = 11
+     * enum macvlan_mode.MACVLAN_MODE_VEPA = 2
      * }
      */
-    public static int IFA_PROTO() {
-        return IFA_PROTO;
+    public static int MACVLAN_MODE_VEPA() {
+        return MACVLAN_MODE_VEPA;
     }
-    private static final int NDA_UNSPEC = (int)0L;
+    private static final int MACVLAN_MODE_BRIDGE = (int)4L;
     /**
      * {@snippet lang=c :
-     * enum <anonymous>.NDA_UNSPEC = 0
+     * enum macvlan_mode.MACVLAN_MODE_BRIDGE = 4
      * }
      */
-    public static int NDA_UNSPEC() {
-        return NDA_UNSPEC;
+    public static int MACVLAN_MODE_BRIDGE() {
+        return MACVLAN_MODE_BRIDGE;
     }
-    private static final int NDA_DST = (int)1L;
+    private static final int MACVLAN_MODE_PASSTHRU = (int)8L;
     /**
      * {@snippet lang=c :
-     * enum <anonymous>.NDA_DST = 1
+     * enum macvlan_mode.MACVLAN_MODE_PASSTHRU = 8
      * }
      */
-    public static int NDA_DST() {
-        return NDA_DST;
-    }
-    private static final int NDA_LLADDR = (int)2L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.NDA_LLADDR = 2
-     * }
-     */
-    public static int NDA_LLADDR() {
-        return NDA_LLADDR;
-    }
-    private static final int NDA_CACHEINFO = (int)3L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.NDA_CACHEINFO = 3
-     * }
-     */
-    public static int NDA_CACHEINFO() {
-        return NDA_CACHEINFO;
-    }
-    private static final int NDA_PROBES = (int)4L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.NDA_PROBES = 4
-     * }
-     */
-    public static int NDA_PROBES() {
-        return NDA_PROBES;
-    }
-    private static final int NDA_VLAN = (int)5L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.NDA_VLAN = 5
-     * }
-     */
-    public static int NDA_VLAN() {
-        return NDA_VLAN;
-    }
-    private static final int NDA_PORT = (int)6L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.NDA_PORT = 6
-     * }
-     */
-    public static int NDA_PORT() {
-        return NDA_PORT;
-    }
-    private static final int NDA_VNI = (int)7L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.NDA_VNI = 7
-     * }
-     */
-    public static int NDA_VNI() {
-        return NDA_VNI;
-    }
-    private static final int NDA_IFINDEX = (int)8L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.NDA_IFINDEX = 8
-     * }
-     */
-    public static int NDA_IFINDEX() {
-        return NDA_IFINDEX;
-    }
-    private static final int NDA_MASTER = (int)9L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.NDA_MASTER = 9
-     * }
-     */
-    public static int NDA_MASTER() {
-        return NDA_MASTER;
-    }
-    private static final int NDA_LINK_NETNSID = (int)10L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.NDA_LINK_NETNSID = 10
-     * }
-     */
-    public static int NDA_LINK_NETNSID() {
-        return NDA_LINK_NETNSID;
-    }
-    private static final int NDA_SRC_VNI = (int)11L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.NDA_SRC_VNI = 11
-     * }
-     */
-    public static int NDA_SRC_VNI() {
-        return NDA_SRC_VNI;
-    }
-    private static final int NDA_PROTOCOL = (int)12L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.NDA_PROTOCOL = 12
-     * }
-     */
-    public static int NDA_PROTOCOL() {
-        return NDA_PROTOCOL;
-    }
-    private static final int NDA_NH_ID = (int)13L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.NDA_NH_ID = 13
-     * }
-     */
-    public static int NDA_NH_ID() {
-        return NDA_NH_ID;
-    }
-    private static final int NDA_FDB_EXT_ATTRS = (int)14L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.NDA_FDB_EXT_ATTRS = 14
-     * }
-     */
-    public static int NDA_FDB_EXT_ATTRS() {
-        return NDA_FDB_EXT_ATTRS;
-    }
-    private static final int NDA_FLAGS_EXT = (int)15L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.NDA_FLAGS_EXT = 15
-     * }
-     */
-    public static int NDA_FLAGS_EXT() {
-        return NDA_FLAGS_EXT;
-    }
-    private static final int NDA_NDM_STATE_MASK = (int)16L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.NDA_NDM_STATE_MASK = 16
-     * }
-     */
-    public static int NDA_NDM_STATE_MASK() {
-        return NDA_NDM_STATE_MASK;
-    }
-    private static final int NDA_NDM_FLAGS_MASK = (int)17L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.NDA_NDM_FLAGS_MASK = 17
-     * }
-     */
-    public static int NDA_NDM_FLAGS_MASK() {
-        return NDA_NDM_FLAGS_MASK;
-    }
-    private static final int RTM_BASE = (int)16L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.RTM_BASE = 16
-     * }
-     */
-    public static int RTM_BASE() {
-        return RTM_BASE;
-    }
-    private static final int RTM_NEWLINK = (int)16L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.RTM_NEWLINK = 16
-     * }
-     */
-    public static int RTM_NEWLINK() {
-        return RTM_NEWLINK;
-    }
-    private static final int RTM_DELLINK = (int)17L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.RTM_DELLINK = 17
-     * }
-     */
-    public static int RTM_DELLINK() {
-        return RTM_DELLINK;
-    }
-    private static final int RTM_GETLINK = (int)18L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.RTM_GETLINK = 18
-     * }
-     */
-    public static int RTM_GETLINK() {
-        return RTM_GETLINK;
-    }
-    private static final int RTM_SETLINK = (int)19L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.RTM_SETLINK = 19
-     * }
-     */
-    public static int RTM_SETLINK() {
-        return RTM_SETLINK;
-    }
-    private static final int RTM_NEWADDR = (int)20L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.RTM_NEWADDR = 20
-     * }
-     */
-    public static int RTM_NEWADDR() {
-        return RTM_NEWADDR;
-    }
-    private static final int RTM_DELADDR = (int)21L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.RTM_DELADDR = 21
-     * }
-     */
-    public static int RTM_DELADDR() {
-        return RTM_DELADDR;
-    }
-    private static final int RTM_GETADDR = (int)22L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.RTM_GETADDR = 22
-     * }
-     */
-    public static int RTM_GETADDR() {
-        return RTM_GETADDR;
-    }
-    private static final int RTM_NEWROUTE = (int)24L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.RTM_NEWROUTE = 24
-     * }
-     */
-    public static int RTM_NEWROUTE() {
-        return RTM_NEWROUTE;
-    }
-    private static final int RTM_DELROUTE = (int)25L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.RTM_DELROUTE = 25
-     * }
-     */
-    public static int RTM_DELROUTE() {
-        return RTM_DELROUTE;
-    }
-    private static final int RTM_GETROUTE = (int)26L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.RTM_GETROUTE = 26
-     * }
-     */
-    public static int RTM_GETROUTE() {
-        return RTM_GETROUTE;
-    }
-    private static final int RTM_NEWNEIGH = (int)28L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.RTM_NEWNEIGH = 28
-     * }
-     */
-    public static int RTM_NEWNEIGH() {
-        return RTM_NEWNEIGH;
-    }
-    private static final int RTM_DELNEIGH = (int)29L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.RTM_DELNEIGH = 29
-     * }
-     */
-    public static int RTM_DELNEIGH() {
-        return RTM_DELNEIGH;
-    }
-    private static final int RTM_GETNEIGH = (int)30L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.RTM_GETNEIGH = 30
-     * }
-     */
-    public static int RTM_GETNEIGH() {
-        return RTM_GETNEIGH;
-    }
-    private static final int RTM_NEWRULE = (int)32L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.RTM_NEWRULE = 32
-     * }
-     */
-    public static int RTM_NEWRULE() {
-        return RTM_NEWRULE;
-    }
-    private static final int RTM_DELRULE = (int)33L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.RTM_DELRULE = 33
-     * }
-     */
-    public static int RTM_DELRULE() {
-        return RTM_DELRULE;
-    }
-    private static final int RTM_GETRULE = (int)34L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.RTM_GETRULE = 34
-     * }
-     */
-    public static int RTM_GETRULE() {
-        return RTM_GETRULE;
-    }
-    private static final int RTM_NEWQDISC = (int)36L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.RTM_NEWQDISC = 36
-     * }
-     */
-    public static int RTM_NEWQDISC() {
-        return RTM_NEWQDISC;
-    }
-    private static final int RTM_DELQDISC = (int)37L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.RTM_DELQDISC = 37
-     * }
-     */
-    public static int RTM_DELQDISC() {
-        return RTM_DELQDISC;
-    }
-    private static final int RTM_GETQDISC = (int)38L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.RTM_GETQDISC = 38
-     * }
-     */
-    public static int RTM_GETQDISC() {
-        return RTM_GETQDISC;
-    }
-    private static final int RTM_NEWTCLASS = (int)40L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.RTM_NEWTCLASS = 40
-     * }
-     */
-    public static int RTM_NEWTCLASS() {
-        return RTM_NEWTCLASS;
-    }
-    private static final int RTM_DELTCLASS = (int)41L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.RTM_DELTCLASS = 41
-     * }
-     */
-    public static int RTM_DELTCLASS() {
-        return RTM_DELTCLASS;
-    }
-    private static final int RTM_GETTCLASS = (int)42L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.RTM_GETTCLASS = 42
-     * }
-     */
-    public static int RTM_GETTCLASS() {
-        return RTM_GETTCLASS;
-    }
-    private static final int RTM_NEWTFILTER = (int)44L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.RTM_NEWTFILTER = 44
-     * }
-     */
-    public static int RTM_NEWTFILTER() {
-        return RTM_NEWTFILTER;
-    }
-    private static final int RTM_DELTFILTER = (int)45L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.RTM_DELTFILTER = 45
-     * }
-     */
-    public static int RTM_DELTFILTER() {
-        return RTM_DELTFILTER;
-    }
-    private static final int RTM_GETTFILTER = (int)46L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.RTM_GETTFILTER = 46
-     * }
-     */
-    public static int RTM_GETTFILTER() {
-        return RTM_GETTFILTER;
-    }
-    private static final int RTM_NEWACTION = (int)48L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.RTM_NEWACTION = 48
-     * }
-     */
-    public static int RTM_NEWACTION() {
-        return RTM_NEWACTION;
-    }
-    private static final int RTM_DELACTION = (int)49L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.RTM_DELACTION = 49
-     * }
-     */
-    public static int RTM_DELACTION() {
-        return RTM_DELACTION;
-    }
-    private static final int RTM_GETACTION = (int)50L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.RTM_GETACTION = 50
-     * }
-     */
-    public static int RTM_GETACTION() {
-        return RTM_GETACTION;
-    }
-    private static final int RTM_NEWPREFIX = (int)52L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.RTM_NEWPREFIX = 52
-     * }
-     */
-    public static int RTM_NEWPREFIX() {
-        return RTM_NEWPREFIX;
-    }
-    private static final int RTM_GETMULTICAST = (int)58L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.RTM_GETMULTICAST = 58
-     * }
-     */
-    public static int RTM_GETMULTICAST() {
-        return RTM_GETMULTICAST;
-    }
-    private static final int RTM_GETANYCAST = (int)62L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.RTM_GETANYCAST = 62
-     * }
-     */
-    public static int RTM_GETANYCAST() {
-        return RTM_GETANYCAST;
-    }
-    private static final int RTM_NEWNEIGHTBL = (int)64L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.RTM_NEWNEIGHTBL = 64
-     * }
-     */
-    public static int RTM_NEWNEIGHTBL() {
-        return RTM_NEWNEIGHTBL;
-    }
-    private static final int RTM_GETNEIGHTBL = (int)66L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.RTM_GETNEIGHTBL = 66
-     * }
-     */
-    public static int RTM_GETNEIGHTBL() {
-        return RTM_GETNEIGHTBL;
-    }
-    private static final int RTM_SETNEIGHTBL = (int)67L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.RTM_SETNEIGHTBL = 67
-     * }
-     */
-    public static int RTM_SETNEIGHTBL() {
-        return RTM_SETNEIGHTBL;
-    }
-    private static final int RTM_NEWNDUSEROPT = (int)68L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.RTM_NEWNDUSEROPT = 68
-     * }
-     */
-    public static int RTM_NEWNDUSEROPT() {
-        return RTM_NEWNDUSEROPT;
-    }
-    private static final int RTM_NEWADDRLABEL = (int)72L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.RTM_NEWADDRLABEL = 72
-     * }
-     */
-    public static int RTM_NEWADDRLABEL() {
-        return RTM_NEWADDRLABEL;
-    }
-    private static final int RTM_DELADDRLABEL = (int)73L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.RTM_DELADDRLABEL = 73
-     * }
-     */
-    public static int RTM_DELADDRLABEL() {
-        return RTM_DELADDRLABEL;
-    }
-    private static final int RTM_GETADDRLABEL = (int)74L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.RTM_GETADDRLABEL = 74
-     * }
-     */
-    public static int RTM_GETADDRLABEL() {
-        return RTM_GETADDRLABEL;
-    }
-    private static final int RTM_GETDCB = (int)78L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.RTM_GETDCB = 78
-     * }
-     */
-    public static int RTM_GETDCB() {
-        return RTM_GETDCB;
-    }
-    private static final int RTM_SETDCB = (int)79L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.RTM_SETDCB = 79
-     * }
-     */
-    public static int RTM_SETDCB() {
-        return RTM_SETDCB;
-    }
-    private static final int RTM_NEWNETCONF = (int)80L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.RTM_NEWNETCONF = 80
-     * }
-     */
-    public static int RTM_NEWNETCONF() {
-        return RTM_NEWNETCONF;
-    }
-    private static final int RTM_DELNETCONF = (int)81L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.RTM_DELNETCONF = 81
-     * }
-     */
-    public static int RTM_DELNETCONF() {
-        return RTM_DELNETCONF;
-    }
-    private static final int RTM_GETNETCONF = (int)82L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.RTM_GETNETCONF = 82
-     * }
-     */
-    public static int RTM_GETNETCONF() {
-        return RTM_GETNETCONF;
-    }
-    private static final int RTM_NEWMDB = (int)84L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.RTM_NEWMDB = 84
-     * }
-     */
-    public static int RTM_NEWMDB() {
-        return RTM_NEWMDB;
-    }
-    private static final int RTM_DELMDB = (int)85L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.RTM_DELMDB = 85
-     * }
-     */
-    public static int RTM_DELMDB() {
-        return RTM_DELMDB;
-    }
-    private static final int RTM_GETMDB = (int)86L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.RTM_GETMDB = 86
-     * }
-     */
-    public static int RTM_GETMDB() {
-        return RTM_GETMDB;
-    }
-    private static final int RTM_NEWNSID = (int)88L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.RTM_NEWNSID = 88
-     * }
-     */
-    public static int RTM_NEWNSID() {
-        return RTM_NEWNSID;
-    }
-    private static final int RTM_DELNSID = (int)89L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.RTM_DELNSID = 89
-     * }
-     */
-    public static int RTM_DELNSID() {
-        return RTM_DELNSID;
-    }
-    private static final int RTM_GETNSID = (int)90L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.RTM_GETNSID = 90
-     * }
-     */
-    public static int RTM_GETNSID() {
-        return RTM_GETNSID;
-    }
-    private static final int RTM_NEWSTATS = (int)92L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.RTM_NEWSTATS = 92
-     * }
-     */
-    public static int RTM_NEWSTATS() {
-        return RTM_NEWSTATS;
-    }
-    private static final int RTM_GETSTATS = (int)94L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.RTM_GETSTATS = 94
-     * }
-     */
-    public static int RTM_GETSTATS() {
-        return RTM_GETSTATS;
-    }
-    private static final int RTM_SETSTATS = (int)95L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.RTM_SETSTATS = 95
-     * }
-     */
-    public static int RTM_SETSTATS() {
-        return RTM_SETSTATS;
-    }
-    private static final int RTM_NEWCACHEREPORT = (int)96L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.RTM_NEWCACHEREPORT = 96
-     * }
-     */
-    public static int RTM_NEWCACHEREPORT() {
-        return RTM_NEWCACHEREPORT;
-    }
-    private static final int RTM_NEWCHAIN = (int)100L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.RTM_NEWCHAIN = 100
-     * }
-     */
-    public static int RTM_NEWCHAIN() {
-        return RTM_NEWCHAIN;
-    }
-    private static final int RTM_DELCHAIN = (int)101L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.RTM_DELCHAIN = 101
-     * }
-     */
-    public static int RTM_DELCHAIN() {
-        return RTM_DELCHAIN;
-    }
-    private static final int RTM_GETCHAIN = (int)102L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.RTM_GETCHAIN = 102
-     * }
-     */
-    public static int RTM_GETCHAIN() {
-        return RTM_GETCHAIN;
-    }
-    private static final int RTM_NEWNEXTHOP = (int)104L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.RTM_NEWNEXTHOP = 104
-     * }
-     */
-    public static int RTM_NEWNEXTHOP() {
-        return RTM_NEWNEXTHOP;
-    }
-    private static final int RTM_DELNEXTHOP = (int)105L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.RTM_DELNEXTHOP = 105
-     * }
-     */
-    public static int RTM_DELNEXTHOP() {
-        return RTM_DELNEXTHOP;
-    }
-    private static final int RTM_GETNEXTHOP = (int)106L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.RTM_GETNEXTHOP = 106
-     * }
-     */
-    public static int RTM_GETNEXTHOP() {
-        return RTM_GETNEXTHOP;
-    }
-    private static final int RTM_NEWLINKPROP = (int)108L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.RTM_NEWLINKPROP = 108
-     * }
-     */
-    public static int RTM_NEWLINKPROP() {
-        return RTM_NEWLINKPROP;
-    }
-    private static final int RTM_DELLINKPROP = (int)109L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.RTM_DELLINKPROP = 109
-     * }
-     */
-    public static int RTM_DELLINKPROP() {
-        return RTM_DELLINKPROP;
-    }
-    private static final int RTM_GETLINKPROP = (int)110L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.RTM_GETLINKPROP = 110
-     * }
-     */
-    public static int RTM_GETLINKPROP() {
-        return RTM_GETLINKPROP;
-    }
-    private static final int RTM_NEWVLAN = (int)112L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.RTM_NEWVLAN = 112
-     * }
-     */
-    public static int RTM_NEWVLAN() {
-        return RTM_NEWVLAN;
-    }
-    private static final int RTM_DELVLAN = (int)113L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.RTM_DELVLAN = 113
-     * }
-     */
-    public static int RTM_DELVLAN() {
-        return RTM_DELVLAN;
-    }
-    private static final int RTM_GETVLAN = (int)114L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.RTM_GETVLAN = 114
-     * }
-     */
-    public static int RTM_GETVLAN() {
-        return RTM_GETVLAN;
-    }
-    private static final int RTM_NEWNEXTHOPBUCKET = (int)116L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.RTM_NEWNEXTHOPBUCKET = 116
-     * }
-     */
-    public static int RTM_NEWNEXTHOPBUCKET() {
-        return RTM_NEWNEXTHOPBUCKET;
-    }
-    private static final int RTM_DELNEXTHOPBUCKET = (int)117L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.RTM_DELNEXTHOPBUCKET = 117
-     * }
-     */
-    public static int RTM_DELNEXTHOPBUCKET() {
-        return RTM_DELNEXTHOPBUCKET;
-    }
-    private static final int RTM_GETNEXTHOPBUCKET = (int)118L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.RTM_GETNEXTHOPBUCKET = 118
-     * }
-     */
-    public static int RTM_GETNEXTHOPBUCKET() {
-        return RTM_GETNEXTHOPBUCKET;
-    }
-    private static final int RTM_NEWTUNNEL = (int)120L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.RTM_NEWTUNNEL = 120
-     * }
-     */
-    public static int RTM_NEWTUNNEL() {
-        return RTM_NEWTUNNEL;
-    }
-    private static final int RTM_DELTUNNEL = (int)121L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.RTM_DELTUNNEL = 121
-     * }
-     */
-    public static int RTM_DELTUNNEL() {
-        return RTM_DELTUNNEL;
-    }
-    private static final int RTM_GETTUNNEL = (int)122L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.RTM_GETTUNNEL = 122
-     * }
-     */
-    public static int RTM_GETTUNNEL() {
-        return RTM_GETTUNNEL;
-    }
-    private static final int RTN_UNSPEC = (int)0L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.RTN_UNSPEC = 0
-     * }
-     */
-    public static int RTN_UNSPEC() {
-        return RTN_UNSPEC;
-    }
-    private static final int RTN_UNICAST = (int)1L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.RTN_UNICAST = 1
-     * }
-     */
-    public static int RTN_UNICAST() {
-        return RTN_UNICAST;
-    }
-    private static final int RTN_LOCAL = (int)2L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.RTN_LOCAL = 2
-     * }
-     */
-    public static int RTN_LOCAL() {
-        return RTN_LOCAL;
-    }
-    private static final int RTN_BROADCAST = (int)3L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.RTN_BROADCAST = 3
-     * }
-     */
-    public static int RTN_BROADCAST() {
-        return RTN_BROADCAST;
-    }
-    private static final int RTN_ANYCAST = (int)4L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.RTN_ANYCAST = 4
-     * }
-     */
-    public static int RTN_ANYCAST() {
-        return RTN_ANYCAST;
-    }
-    private static final int RTN_MULTICAST = (int)5L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.RTN_MULTICAST = 5
-     * }
-     */
-    public static int RTN_MULTICAST() {
-        return RTN_MULTICAST;
-    }
-    private static final int RTN_BLACKHOLE = (int)6L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.RTN_BLACKHOLE = 6
-     * }
-     */
-    public static int RTN_BLACKHOLE() {
-        return RTN_BLACKHOLE;
-    }
-    private static final int RTN_UNREACHABLE = (int)7L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.RTN_UNREACHABLE = 7
-     * }
-     */
-    public static int RTN_UNREACHABLE() {
-        return RTN_UNREACHABLE;
-    }
-    private static final int RTN_PROHIBIT = (int)8L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.RTN_PROHIBIT = 8
-     * }
-     */
-    public static int RTN_PROHIBIT() {
-        return RTN_PROHIBIT;
-    }
-    private static final int RTN_THROW = (int)9L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.RTN_THROW = 9
-     * }
-     */
-    public static int RTN_THROW() {
-        return RTN_THROW;
-    }
-    private static final int RTN_NAT = (int)10L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.RTN_NAT = 10
-     * }
-     */
-    public static int RTN_NAT() {
-        return RTN_NAT;
-    }
-    private static final int RTN_XRESOLVE = (int)11L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.RTN_XRESOLVE = 11
-     * }
-     */
-    public static int RTN_XRESOLVE() {
-        return RTN_XRESOLVE;
-    }
-    private static final int RT_SCOPE_UNIVERSE = (int)0L;
-    /**
-     * {@snippet lang=c :
-     * enum rt_scope_t.RT_SCOPE_UNIVERSE = 0
-     * }
-     */
-    public static int RT_SCOPE_UNIVERSE() {
-        return RT_SCOPE_UNIVERSE;
-    }
-    private static final int RT_SCOPE_SITE = (int)200L;
-    /**
-     * {@snippet lang=c :
-     * enum rt_scope_t.RT_SCOPE_SITE = 200
-     * }
-     */
-    public static int RT_SCOPE_SITE() {
-        return RT_SCOPE_SITE;
-    }
-    private static final int RT_SCOPE_LINK = (int)253L;
-    /**
-     * {@snippet lang=c :
-     * enum rt_scope_t.RT_SCOPE_LINK = 253
-     * }
-     */
-    public static int RT_SCOPE_LINK() {
-        return RT_SCOPE_LINK;
-    }
-    private static final int RT_SCOPE_HOST = (int)254L;
-    /**
-     * {@snippet lang=c :
-     * enum rt_scope_t.RT_SCOPE_HOST = 254
-     * }
-     */
-    public static int RT_SCOPE_HOST() {
-        return RT_SCOPE_HOST;
-    }
-    private static final int RT_SCOPE_NOWHERE = (int)255L;
-    /**
-     * {@snippet lang=c :
-     * enum rt_scope_t.RT_SCOPE_NOWHERE = 255
-     * }
-     */
-    public static int RT_SCOPE_NOWHERE() {
-        return RT_SCOPE_NOWHERE;
-    }
-    private static final int RT_TABLE_UNSPEC = (int)0L;
-    /**
-     * {@snippet lang=c :
-     * enum rt_class_t.RT_TABLE_UNSPEC = 0
-     * }
-     */
-    public static int RT_TABLE_UNSPEC() {
-        return RT_TABLE_UNSPEC;
-    }
-    private static final int RT_TABLE_COMPAT = (int)252L;
-    /**
-     * {@snippet lang=c :
-     * enum rt_class_t.RT_TABLE_COMPAT = 252
-     * }
-     */
-    public static int RT_TABLE_COMPAT() {
-        return RT_TABLE_COMPAT;
-    }
-    private static final int RT_TABLE_DEFAULT = (int)253L;
-    /**
-     * {@snippet lang=c :
-     * enum rt_class_t.RT_TABLE_DEFAULT = 253
-     * }
-     */
-    public static int RT_TABLE_DEFAULT() {
-        return RT_TABLE_DEFAULT;
-    }
-    private static final int RT_TABLE_MAIN = (int)254L;
-    /**
-     * {@snippet lang=c :
-     * enum rt_class_t.RT_TABLE_MAIN = 254
-     * }
-     */
-    public static int RT_TABLE_MAIN() {
-        return RT_TABLE_MAIN;
-    }
-    private static final int RT_TABLE_LOCAL = (int)255L;
-    /**
-     * {@snippet lang=c :
-     * enum rt_class_t.RT_TABLE_LOCAL = 255
-     * }
-     */
-    public static int RT_TABLE_LOCAL() {
-        return RT_TABLE_LOCAL;
-    }
-    private static final int RT_TABLE_MAX = (int)-1L;
-    /**
-     * {@snippet lang=c :
-     * enum rt_class_t.RT_TABLE_MAX = -1
-     * }
-     */
-    public static int RT_TABLE_MAX() {
-        return RT_TABLE_MAX;
-    }
-    private static final int RTA_UNSPEC = (int)0L;
-    /**
-     * {@snippet lang=c :
-     * enum rtattr_type_t.RTA_UNSPEC = 0
-     * }
-     */
-    public static int RTA_UNSPEC() {
-        return RTA_UNSPEC;
-    }
-    private static final int RTA_DST = (int)1L;
-    /**
-     * {@snippet lang=c :
-     * enum rtattr_type_t.RTA_DST = 1
-     * }
-     */
-    public static int RTA_DST() {
-        return RTA_DST;
-    }
-    private static final int RTA_SRC = (int)2L;
-    /**
-     * {@snippet lang=c :
-     * enum rtattr_type_t.RTA_SRC = 2
-     * }
-     */
-    public static int RTA_SRC() {
-        return RTA_SRC;
-    }
-    private static final int RTA_IIF = (int)3L;
-    /**
-     * {@snippet lang=c :
-     * enum rtattr_type_t.RTA_IIF = 3
-     * }
-     */
-    public static int RTA_IIF() {
-        return RTA_IIF;
-    }
-    private static final int RTA_OIF = (int)4L;
-    /**
-     * {@snippet lang=c :
-     * enum rtattr_type_t.RTA_OIF = 4
-     * }
-     */
-    public static int RTA_OIF() {
-        return RTA_OIF;
-    }
-    private static final int RTA_GATEWAY = (int)5L;
-    /**
-     * {@snippet lang=c :
-     * enum rtattr_type_t.RTA_GATEWAY = 5
-     * }
-     */
-    public static int RTA_GATEWAY() {
-        return RTA_GATEWAY;
-    }
-    private static final int RTA_PRIORITY = (int)6L;
-    /**
-     * {@snippet lang=c :
-     * enum rtattr_type_t.RTA_PRIORITY = 6
-     * }
-     */
-    public static int RTA_PRIORITY() {
-        return RTA_PRIORITY;
-    }
-    private static final int RTA_PREFSRC = (int)7L;
-    /**
-     * {@snippet lang=c :
-     * enum rtattr_type_t.RTA_PREFSRC = 7
-     * }
-     */
-    public static int RTA_PREFSRC() {
-        return RTA_PREFSRC;
-    }
-    private static final int RTA_METRICS = (int)8L;
-    /**
-     * {@snippet lang=c :
-     * enum rtattr_type_t.RTA_METRICS = 8
-     * }
-     */
-    public static int RTA_METRICS() {
-        return RTA_METRICS;
-    }
-    private static final int RTA_MULTIPATH = (int)9L;
-    /**
-     * {@snippet lang=c :
-     * enum rtattr_type_t.RTA_MULTIPATH = 9
-     * }
-     */
-    public static int RTA_MULTIPATH() {
-        return RTA_MULTIPATH;
-    }
-    private static final int RTA_PROTOINFO = (int)10L;
-    /**
-     * {@snippet lang=c :
-     * enum rtattr_type_t.RTA_PROTOINFO = 10
-     * }
-     */
-    public static int RTA_PROTOINFO() {
-        return RTA_PROTOINFO;
-    }
-    private static final int RTA_FLOW = (int)11L;
-    /**
-     * {@snippet lang=c :
-     * enum rtattr_type_t.RTA_FLOW = 11
-     * }
-     */
-    public static int RTA_FLOW() {
-        return RTA_FLOW;
-    }
-    private static final int RTA_CACHEINFO = (int)12L;
-    /**
-     * {@snippet lang=c :
-     * enum rtattr_type_t.RTA_CACHEINFO = 12
-     * }
-     */
-    public static int RTA_CACHEINFO() {
-        return RTA_CACHEINFO;
-    }
-    private static final int RTA_SESSION = (int)13L;
-    /**
-     * {@snippet lang=c :
-     * enum rtattr_type_t.RTA_SESSION = 13
-     * }
-     */
-    public static int RTA_SESSION() {
-        return RTA_SESSION;
-    }
-    private static final int RTA_MP_ALGO = (int)14L;
-    /**
-     * {@snippet lang=c :
-     * enum rtattr_type_t.RTA_MP_ALGO = 14
-     * }
-     */
-    public static int RTA_MP_ALGO() {
-        return RTA_MP_ALGO;
-    }
-    private static final int RTA_TABLE = (int)15L;
-    /**
-     * {@snippet lang=c :
-     * enum rtattr_type_t.RTA_TABLE = 15
-     * }
-     */
-    public static int RTA_TABLE() {
-        return RTA_TABLE;
-    }
-    private static final int RTA_MARK = (int)16L;
-    /**
-     * {@snippet lang=c :
-     * enum rtattr_type_t.RTA_MARK = 16
-     * }
-     */
-    public static int RTA_MARK() {
-        return RTA_MARK;
-    }
-    private static final int RTA_MFC_STATS = (int)17L;
-    /**
-     * {@snippet lang=c :
-     * enum rtattr_type_t.RTA_MFC_STATS = 17
-     * }
-     */
-    public static int RTA_MFC_STATS() {
-        return RTA_MFC_STATS;
-    }
-    private static final int RTA_VIA = (int)18L;
-    /**
-     * {@snippet lang=c :
-     * enum rtattr_type_t.RTA_VIA = 18
-     * }
-     */
-    public static int RTA_VIA() {
-        return RTA_VIA;
-    }
-    private static final int RTA_NEWDST = (int)19L;
-    /**
-     * {@snippet lang=c :
-     * enum rtattr_type_t.RTA_NEWDST = 19
-     * }
-     */
-    public static int RTA_NEWDST() {
-        return RTA_NEWDST;
-    }
-    private static final int RTA_PREF = (int)20L;
-    /**
-     * {@snippet lang=c :
-     * enum rtattr_type_t.RTA_PREF = 20
-     * }
-     */
-    public static int RTA_PREF() {
-        return RTA_PREF;
-    }
-    private static final int RTA_ENCAP_TYPE = (int)21L;
-    /**
-     * {@snippet lang=c :
-     * enum rtattr_type_t.RTA_ENCAP_TYPE = 21
-     * }
-     */
-    public static int RTA_ENCAP_TYPE() {
-        return RTA_ENCAP_TYPE;
-    }
-    private static final int RTA_ENCAP = (int)22L;
-    /**
-     * {@snippet lang=c :
-     * enum rtattr_type_t.RTA_ENCAP = 22
-     * }
-     */
-    public static int RTA_ENCAP() {
-        return RTA_ENCAP;
-    }
-    private static final int RTA_EXPIRES = (int)23L;
-    /**
-     * {@snippet lang=c :
-     * enum rtattr_type_t.RTA_EXPIRES = 23
-     * }
-     */
-    public static int RTA_EXPIRES() {
-        return RTA_EXPIRES;
-    }
-    private static final int RTA_PAD = (int)24L;
-    /**
-     * {@snippet lang=c :
-     * enum rtattr_type_t.RTA_PAD = 24
-     * }
-     */
-    public static int RTA_PAD() {
-        return RTA_PAD;
-    }
-    private static final int RTA_UID = (int)25L;
-    /**
-     * {@snippet lang=c :
-     * enum rtattr_type_t.RTA_UID = 25
-     * }
-     */
-    public static int RTA_UID() {
-        return RTA_UID;
-    }
-    private static final int RTA_TTL_PROPAGATE = (int)26L;
-    /**
-     * {@snippet lang=c :
-     * enum rtattr_type_t.RTA_TTL_PROPAGATE = 26
-     * }
-     */
-    public static int RTA_TTL_PROPAGATE() {
-        return RTA_TTL_PROPAGATE;
-    }
-    private static final int RTA_IP_PROTO = (int)27L;
-    /**
-     * {@snippet lang=c :
-     * enum rtattr_type_t.RTA_IP_PROTO = 27
-     * }
-     */
-    public static int RTA_IP_PROTO() {
-        return RTA_IP_PROTO;
-    }
-    private static final int RTA_SPORT = (int)28L;
-    /**
-     * {@snippet lang=c :
-     * enum rtattr_type_t.RTA_SPORT = 28
-     * }
-     */
-    public static int RTA_SPORT() {
-        return RTA_SPORT;
-    }
-    private static final int RTA_DPORT = (int)29L;
-    /**
-     * {@snippet lang=c :
-     * enum rtattr_type_t.RTA_DPORT = 29
-     * }
-     */
-    public static int RTA_DPORT() {
-        return RTA_DPORT;
-    }
-    private static final int RTA_NH_ID = (int)30L;
-    /**
-     * {@snippet lang=c :
-     * enum rtattr_type_t.RTA_NH_ID = 30
-     * }
-     */
-    public static int RTA_NH_ID() {
-        return RTA_NH_ID;
-    }
-    private static final int RTAX_UNSPEC = (int)0L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.RTAX_UNSPEC = 0
-     * }
-     */
-    public static int RTAX_UNSPEC() {
-        return RTAX_UNSPEC;
-    }
-    private static final int RTAX_LOCK = (int)1L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.RTAX_LOCK = 1
-     * }
-     */
-    public static int RTAX_LOCK() {
-        return RTAX_LOCK;
-    }
-    private static final int RTAX_MTU = (int)2L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.RTAX_MTU = 2
-     * }
-     */
-    public static int RTAX_MTU() {
-        return RTAX_MTU;
-    }
-    private static final int RTAX_WINDOW = (int)3L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.RTAX_WINDOW = 3
-     * }
-     */
-    public static int RTAX_WINDOW() {
-        return RTAX_WINDOW;
-    }
-    private static final int RTAX_RTT = (int)4L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.RTAX_RTT = 4
-     * }
-     */
-    public static int RTAX_RTT() {
-        return RTAX_RTT;
-    }
-    private static final int RTAX_RTTVAR = (int)5L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.RTAX_RTTVAR = 5
-     * }
-     */
-    public static int RTAX_RTTVAR() {
-        return RTAX_RTTVAR;
-    }
-    private static final int RTAX_SSTHRESH = (int)6L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.RTAX_SSTHRESH = 6
-     * }
-     */
-    public static int RTAX_SSTHRESH() {
-        return RTAX_SSTHRESH;
-    }
-    private static final int RTAX_CWND = (int)7L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.RTAX_CWND = 7
-     * }
-     */
-    public static int RTAX_CWND() {
-        return RTAX_CWND;
-    }
-    private static final int RTAX_ADVMSS = (int)8L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.RTAX_ADVMSS = 8
-     * }
-     */
-    public static int RTAX_ADVMSS() {
-        return RTAX_ADVMSS;
-    }
-    private static final int RTAX_REORDERING = (int)9L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.RTAX_REORDERING = 9
-     * }
-     */
-    public static int RTAX_REORDERING() {
-        return RTAX_REORDERING;
-    }
-    private static final int RTAX_HOPLIMIT = (int)10L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.RTAX_HOPLIMIT = 10
-     * }
-     */
-    public static int RTAX_HOPLIMIT() {
-        return RTAX_HOPLIMIT;
-    }
-    private static final int RTAX_INITCWND = (int)11L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.RTAX_INITCWND = 11
-     * }
-     */
-    public static int RTAX_INITCWND() {
-        return RTAX_INITCWND;
+    public static int MACVLAN_MODE_PASSTHRU() {
+        return MACVLAN_MODE_PASSTHRU;
     }
 }
 

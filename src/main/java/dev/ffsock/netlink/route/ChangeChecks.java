@@ -90,6 +90,12 @@ final class ChangeChecks {
         return v;
     }
 
+    /** Checks that a long is in {@code min..4294967295} (an unsigned 32-bit value; issue 10). {@return it} */
+    static long u32(String what, long v, long min) {
+        if (v < min || v > 0xffff_ffffL) throw new IllegalArgumentException(what + " must be " + min + "..4294967295: " + v);
+        return v;
+    }
+
     /**
      * Parses {@code ADDRESS/PREFIX} (a literal, never a host name); without a slash the prefix is the
      * full length. IPv6 scope ids are refused.
@@ -149,6 +155,16 @@ final class ChangeChecks {
 
     /** An address and a prefix length. */
     record Cidr(InetAddress address, int prefix) {
+    }
+
+    // ---- issue 10, links
+
+    /** Checks a link-layer address against the device's address length. */
+    static void lladdr(byte[] a, int expected, String dev) {
+        if (a.length != expected) {
+            throw new IllegalArgumentException("link-layer address " + java.util.HexFormat.ofDelimiter(":").formatHex(a) + " of "
+                    + a.length + " bytes; " + dev + " needs " + expected);
+        }
     }
 
     static final int AF_INET = 2;

@@ -14,6 +14,7 @@ import java.util.function.IntFunction;
  * route new 198.51.100.0/24 via 192.0.2.2 dev veth0 table main
  * route del local 192.0.2.1 dev veth0 table local
  * neigh new 192.0.2.9 dev veth0 lladdr 02:00:5e:00:00:09 PERMANENT
+ * qdisc new htb 1: dev veth0 parent root
  * </pre>
  * Interfaces are named through a caller-supplied lookup (events carry only indexes, except link
  * events); an unknown index prints as {@code if5}.
@@ -37,6 +38,22 @@ public final class EventLines {
             case RtnetlinkEvent.AddrEvent ae -> "addr" + verb + addr(ae.addr(), names);
             case RtnetlinkEvent.RouteEvent re -> "route" + verb + route(re.route(), names);
             case RtnetlinkEvent.NeighEvent ne -> "neigh" + verb + neigh(ne.neigh(), names);
+            // issue 10: rules and nexthop objects
+            case RtnetlinkEvent.RuleEvent re -> "rule" + verb + rule(re.rule());
+            case RtnetlinkEvent.NexthopEvent ne -> "nexthop" + verb + nexthop(ne.nexthop(), names);
+            // tc: qdiscs, classes, filters
+            case RtnetlinkEvent.QdiscEvent qe -> "qdisc" + verb + qe.qdisc().kind() + " "
+                    + dev.ffsock.netlink.tc.TcHandle.qdiscHandle(qe.qdisc().handle()) + " dev "
+                    + dev(qe.qdisc().ifindex(), names) + " parent " + dev.ffsock.netlink.tc.TcHandle.classId(qe.qdisc().parent());
+            case RtnetlinkEvent.TcClassEvent ce -> "class" + verb + ce.tcClass().kind() + " "
+                    + dev.ffsock.netlink.tc.TcHandle.classId(ce.tcClass().handle()) + " dev "
+                    + dev(ce.tcClass().ifindex(), names) + " parent " + dev.ffsock.netlink.tc.TcHandle.classId(ce.tcClass().parent());
+            case RtnetlinkEvent.TcFilterEvent fe -> "filter" + verb + fe.filter().kind() + " dev "
+                    + dev(fe.filter().ifindex(), names) + " parent " + dev.ffsock.netlink.tc.TcHandle.classId(fe.filter().parent())
+                    + " pref " + fe.filter().pref();
+            case RtnetlinkEvent.FdbEvent fe -> "fdb" + verb + fdb(fe.entry(), names);
+            case RtnetlinkEvent.NsidEvent ie -> "nsid" + verb + ie.nsid().nsid()
+                    + (ie.nsid().currentNsid() != null ? " current-nsid " + ie.nsid().currentNsid() : "");
         };
     }
 
@@ -88,11 +105,56 @@ public final class EventLines {
         return sb.toString();
     }
 
+    // ---- rules and nexthop objects (issue 10)
+
+    static String rule(Rule r) {
+        StringBuilder sb = new StringBuilder().append(r.family() == 10 ? "inet6 " : "").append(r.priority()).append(':');
+        if (r.inverted()) sb.append(" not");
+        sb.append(" from ").append(r.src() == null ? "all" : address(r.src()) + "/" + r.srcLen());
+        if (r.dst() != null) sb.append(" to ").append(address(r.dst())).append('/').append(r.dstLen());
+        if (r.iifName() != null) sb.append(" iif ").append(r.iifName());
+        if (r.oifName() != null) sb.append(" oif ").append(r.oifName());
+        if (r.fwmark() >= 0) sb.append(" fwmark 0x").append(Long.toHexString(r.fwmark()));
+        switch (r.action().value()) {
+            case FibRules.FR_ACT_TO_TBL -> sb.append(r.l3mdev() ? " lookup [l3mdev-table]" : " lookup " + r.tableName());
+            case FibRules.FR_ACT_GOTO -> sb.append(" goto ").append(r.gotoTarget());
+            default -> sb.append(' ').append(r.action().name());
+        }
+        return sb.toString();
+    }
+
+    static String nexthop(Nexthop n, IntFunction<String> names) {
+        StringBuilder sb = new StringBuilder("id ").append(Integer.toUnsignedString(n.id()));
+        if (n.isGroup()) {
+            sb.append(" group ");
+            for (int i = 0; i < n.group().size(); i++) sb.append(i == 0 ? "" : "/").append(n.group().get(i));
+            if (n.groupType() != NexthopConstants.NEXTHOP_GRP_TYPE_MPATH) sb.append(" type ").append(n.groupTypeName());
+        }
+        if (n.gateway() != null) sb.append(" via ").append(address(n.gateway()));
+        if (n.oif() != 0) sb.append(" dev ").append(dev(n.oif(), names));
+        if (n.blackhole()) sb.append(" blackhole");
+        if (n.fdb()) sb.append(" fdb");
+        return sb.toString();
+    }
+
     static String neigh(Neigh n, IntFunction<String> names) {
         StringBuilder sb = new StringBuilder();
         sb.append(n.dst() == null ? "?" : address(n.dst())).append(" dev ").append(dev(n.ifindex(), names));
         if (n.lladdr() != null) sb.append(" lladdr ").append(n.lladdrString());
         if (n.state() != null) sb.append(' ').append(n.state());
+        return sb.toString();
+    }
+
+    /** An fdb entry as {@code bridge monitor fdb} prints it: MAC dev DEV [vlan V] [master BR] [self] STATE. */
+    static String fdb(Neigh n, IntFunction<String> names) {
+        StringBuilder sb = new StringBuilder();
+        sb.append(n.lladdr() == null ? "?" : n.lladdrString()).append(" dev ").append(dev(n.ifindex(), names));
+        if (n.vlan() > 0) sb.append(" vlan ").append(n.vlan());
+        if (n.dst() != null) sb.append(" dst ").append(address(n.dst()));
+        if ((n.flags() & Rtnl.NTF_SELF) != 0) sb.append(" self");
+        if (n.master() > 0) sb.append(" master ").append(dev(n.master(), names));
+        String state = BridgeCodec.fdbStateName(n.state().bits());
+        if (!state.isEmpty()) sb.append(' ').append(state);
         return sb.toString();
     }
 

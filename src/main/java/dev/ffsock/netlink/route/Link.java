@@ -64,7 +64,7 @@ public record Link(int index, String name, int flags, LinkType type, int mtu, in
     /** Defensive copies of the lists. */
     public Link {
         altNames = altNames == null ? List.of() : List.copyOf(altNames);
-        raw = raw == null ? List.of() : List.copyOf(raw);
+        raw = raw == null ? List.of() : raw instanceof RawAttributes ? raw : List.copyOf(raw);
         linkNetnsId = linkNetnsId == null ? OptionalInt.empty() : linkNetnsId;
     }
 
@@ -89,6 +89,19 @@ public record Link(int index, String name, int flags, LinkType type, int mtu, in
         }
         if (f != 0) out.add(Integer.toHexString(f));
         return List.copyOf(out);
+    }
+
+    // ---- issue 10, links: ip -d details, decoded on demand from raw()
+
+    /**
+     * {@return what {@code ip -d link} shows beyond this record: {@code IFLA_LINKINFO} typed per kind
+     * (bridge, vxlan, macvlan/macvtap, tun, bridge port) and the queue and offload limits, decoded
+     * from {@link #raw()} on each call}
+     *
+     * @throws dev.ffsock.netlink.NetlinkFormatException if a nest in {@link #raw()} is malformed
+     */
+    public LinkDetails details() {
+        return LinkInfoCodec.details(this);
     }
 
     /** {@return whether IFF_UP is set (administratively up)} */

@@ -39,72 +39,85 @@ public final class LinkCodec {
      * @throws dev.ffsock.netlink.NetlinkFormatException if the message is structurally malformed
      */
     public static Link decode(NetlinkMessage m) {
-        if (m.type() != Rtnl.RTM_NEWLINK && m.type() != Rtnl.RTM_DELLINK) return null;
-        MemorySegment h = m.payloadHeader(IFINFOMSG_SIZE);
-        int type = Fields.u16(h, 2);
-        int index = Fields.s32(h, 4);
-        int flags = Fields.s32(h, 8);
-        String name = null, qdisc = null, kind = null, slaveKind = null, alias = null;
-        int mtu = 0, minMtu = 0, maxMtu = 0, txqlen = -1, group = -1, linkMode = -1, master = 0, link = -1;
-        int promiscuity = -1;
-        boolean protoDown = false;
-        OptionalInt netnsid = OptionalInt.empty();
-        byte[] address = null, broadcast = null, perm = null;
-        OperState oper = null;
-        LinkStats stats = null;
-        List<String> altNames = new ArrayList<>();
-        List<RawAttribute> raw = new ArrayList<>();
-        Attributes a = m.attributes(IFINFOMSG_SIZE);
-        while (a.next()) {
-            int len = a.length();
-            switch (a.type()) {
-                case Rtnl.IFLA_IFNAME -> name = a.string();
-                case Rtnl.IFLA_QDISC -> qdisc = a.string();
-                case Rtnl.IFLA_IFALIAS -> alias = a.string();
-                case Rtnl.IFLA_ADDRESS -> address = a.bytes();
-                case Rtnl.IFLA_BROADCAST -> broadcast = a.bytes();
-                case Rtnl.IFLA_PERM_ADDRESS -> perm = a.bytes();
-                case Rtnl.IFLA_MTU -> { if (len == 4) mtu = a.u32(); else Fields.keep(a, raw); }
-                case Rtnl.IFLA_MIN_MTU -> { if (len == 4) minMtu = a.u32(); else Fields.keep(a, raw); }
-                case Rtnl.IFLA_MAX_MTU -> { if (len == 4) maxMtu = a.u32(); else Fields.keep(a, raw); }
-                case Rtnl.IFLA_TXQLEN -> { if (len == 4) txqlen = a.u32(); else Fields.keep(a, raw); }
-                case Rtnl.IFLA_GROUP -> { if (len == 4) group = a.u32(); else Fields.keep(a, raw); }
-                case Rtnl.IFLA_MASTER -> { if (len == 4) master = a.u32(); else Fields.keep(a, raw); }
-                case Rtnl.IFLA_LINK -> { if (len == 4) link = a.u32(); else Fields.keep(a, raw); }
-                case Rtnl.IFLA_PROMISCUITY -> { if (len == 4) promiscuity = a.u32(); else Fields.keep(a, raw); }
-                case Rtnl.IFLA_LINK_NETNSID -> {
-                    if (len == 4) netnsid = OptionalInt.of(a.s32()); else Fields.keep(a, raw);
-                }
-                case Rtnl.IFLA_OPERSTATE -> { if (len == 1) oper = new OperState(a.u8()); else Fields.keep(a, raw); }
-                case Rtnl.IFLA_LINKMODE -> { if (len == 1) linkMode = a.u8(); else Fields.keep(a, raw); }
-                case IFLA_PROTO_DOWN -> { if (len == 1) protoDown = a.u8() != 0; else Fields.keep(a, raw); }
-                case IFLA_STATS64 -> {
-                    if (len >= 8 * 23 && len % 8 == 0) stats = stats(a.segment()); else Fields.keep(a, raw);
-                }
-                case Rtnl.IFLA_LINKINFO -> {
-                    Fields.keep(a, raw); // the whole nest stays available (info_data is kind-specific)
-                    String[] kinds = linkKinds(a);
-                    kind = kinds[0];
-                    slaveKind = kinds[1];
-                }
-                case Rtnl.IFLA_PROP_LIST -> {
-                    try {
-                        List<String> names = new ArrayList<>();
-                        Attributes n = a.nested();
-                        while (n.next()) {
-                            if (n.type() == Rtnl.IFLA_ALT_IFNAME) names.add(n.string());
-                        }
-                        altNames.addAll(names);
-                    } catch (NetlinkFormatException e) {
-                        Fields.keep(a, raw);
+        return new Reader().decode(m);
+    }
+
+    /**
+     * Decodes the links of one dump, reusing its attribute cursor and its buffer for uninterpreted
+     * attributes from message to message. Not thread-safe.
+     */
+    static final class Reader {
+        private Attributes attrs;
+        private final RawAttributes.Builder kept = new RawAttributes.Builder();
+
+        Link decode(NetlinkMessage m) {
+            if (m.type() != Rtnl.RTM_NEWLINK && m.type() != Rtnl.RTM_DELLINK) return null;
+            Attributes a = attrs = m.attributes(IFINFOMSG_SIZE, attrs);
+            kept.clear();
+            int type = m.payloadU16(2);
+            int index = m.payloadS32(4);
+            int flags = m.payloadS32(8);
+            String name = null, qdisc = null, kind = null, slaveKind = null, alias = null;
+            int mtu = 0, minMtu = 0, maxMtu = 0, txqlen = -1, group = -1, linkMode = -1, master = 0, link = -1;
+            int promiscuity = -1;
+            boolean protoDown = false;
+            OptionalInt netnsid = OptionalInt.empty();
+            byte[] address = null, broadcast = null, perm = null;
+            OperState oper = null;
+            LinkStats stats = null;
+            List<String> altNames = null;
+            RawAttributes.Builder raw = kept;
+            while (a.next()) {
+                int len = a.length();
+                switch (a.type()) {
+                    case Rtnl.IFLA_IFNAME -> name = a.string();
+                    case Rtnl.IFLA_QDISC -> qdisc = a.string();
+                    case Rtnl.IFLA_IFALIAS -> alias = a.string();
+                    case Rtnl.IFLA_ADDRESS -> address = a.bytes();
+                    case Rtnl.IFLA_BROADCAST -> broadcast = a.bytes();
+                    case Rtnl.IFLA_PERM_ADDRESS -> perm = a.bytes();
+                    case Rtnl.IFLA_MTU -> { if (len == 4) mtu = a.u32(); else raw.keep(a); }
+                    case Rtnl.IFLA_MIN_MTU -> { if (len == 4) minMtu = a.u32(); else raw.keep(a); }
+                    case Rtnl.IFLA_MAX_MTU -> { if (len == 4) maxMtu = a.u32(); else raw.keep(a); }
+                    case Rtnl.IFLA_TXQLEN -> { if (len == 4) txqlen = a.u32(); else raw.keep(a); }
+                    case Rtnl.IFLA_GROUP -> { if (len == 4) group = a.u32(); else raw.keep(a); }
+                    case Rtnl.IFLA_MASTER -> { if (len == 4) master = a.u32(); else raw.keep(a); }
+                    case Rtnl.IFLA_LINK -> { if (len == 4) link = a.u32(); else raw.keep(a); }
+                    case Rtnl.IFLA_PROMISCUITY -> { if (len == 4) promiscuity = a.u32(); else raw.keep(a); }
+                    case Rtnl.IFLA_LINK_NETNSID -> {
+                        if (len == 4) netnsid = OptionalInt.of(a.s32()); else raw.keep(a);
                     }
+                    case Rtnl.IFLA_OPERSTATE -> { if (len == 1) oper = new OperState(a.u8()); else raw.keep(a); }
+                    case Rtnl.IFLA_LINKMODE -> { if (len == 1) linkMode = a.u8(); else raw.keep(a); }
+                    case IFLA_PROTO_DOWN -> { if (len == 1) protoDown = a.u8() != 0; else raw.keep(a); }
+                    case IFLA_STATS64 -> {
+                        if (len >= 8 * 23 && len % 8 == 0) stats = stats(a.segment()); else raw.keep(a);
+                    }
+                    case Rtnl.IFLA_LINKINFO -> {
+                        raw.keep(a); // the whole nest stays available (info_data is kind-specific)
+                        String[] kinds = linkKinds(a);
+                        kind = kinds[0];
+                        slaveKind = kinds[1];
+                    }
+                    case Rtnl.IFLA_PROP_LIST -> {
+                        try {
+                            List<String> names = new ArrayList<>();
+                            Attributes n = a.nested();
+                            while (n.next()) {
+                                if (n.type() == Rtnl.IFLA_ALT_IFNAME) names.add(n.string());
+                            }
+                            altNames = names;
+                        } catch (NetlinkFormatException e) {
+                            raw.keep(a);
+                        }
+                    }
+                    default -> raw.keep(a);
                 }
-                default -> Fields.keep(a, raw);
             }
+            return new Link(index, name, flags, new LinkType(type), mtu, minMtu, maxMtu, address, broadcast, perm, oper,
+                    linkMode, qdisc, txqlen, group, kind, slaveKind, master, link, netnsid, altNames, alias,
+                    promiscuity, protoDown, stats, raw.take());
         }
-        return new Link(index, name, flags, new LinkType(type), mtu, minMtu, maxMtu, address, broadcast, perm, oper,
-                linkMode, qdisc, txqlen, group, kind, slaveKind, master, link, netnsid, altNames, alias,
-                promiscuity, protoDown, stats, raw);
     }
 
     /** {@code IFLA_INFO_KIND} and {@code IFLA_INFO_SLAVE_KIND} of a linkinfo nest (nulls if absent or malformed). */

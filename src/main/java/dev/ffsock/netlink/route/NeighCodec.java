@@ -77,8 +77,21 @@ public final class NeighCodec {
      * @return the encoder
      */
     public static NetlinkConnection.Encoder dumpRequest(int family, int ifindex) {
+        return dumpRequest(family, ifindex, 0);
+    }
+
+    /**
+     * The payload of an {@code RTM_GETNEIGH} dump request with {@code ndm_flags}: {@code NTF_PROXY}
+     * dumps the proxy table ({@code ip neigh show proxy}) instead of the neighbour cache.
+     *
+     * @param family  AF_INET, AF_INET6, AF_BRIDGE or 0
+     * @param ifindex a link index or 0 ({@code NDA_IFINDEX})
+     * @param ndmFlags {@code NTF_PROXY} or 0
+     * @return the encoder
+     */
+    public static NetlinkConnection.Encoder dumpRequest(int family, int ifindex, int ndmFlags) {
         return w -> {
-            w.putU8(family).putU8(0).putU16(0).putU32(0).putU16(0).putU8(0).putU8(0);
+            w.putU8(family).putU8(0).putU16(0).putU32(0).putU16(0).putU8(ndmFlags).putU8(0);
             if (ifindex != 0) w.attrU32(Rtnl.NDA_IFINDEX, ifindex);
         };
     }

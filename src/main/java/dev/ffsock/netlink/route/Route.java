@@ -14,36 +14,9 @@ import java.util.TreeMap;
  * {@code nhId} are 0, {@code priority}, {@code pref} and {@code mark} are -1. A default route has
  * a null {@code dst} and {@code dstLen} 0.
  *
- * @param family            {@code rtm_family}: AF_INET (2), AF_INET6 (10), …
- * @param dstLen            {@code rtm_dst_len} (the {@code /24} of {@code dst})
- * @param srcLen            {@code rtm_src_len} ({@code from} prefix length)
- * @param tos               {@code rtm_tos} ({@code tos})
- * @param table             {@code RTA_TABLE} if present, else {@code rtm_table} ({@code table local}; 254 main)
- * @param protocol          {@code rtm_protocol} ({@code proto kernel})
- * @param scope             {@code rtm_scope} ({@code scope link})
- * @param type              {@code rtm_type} ({@code unicast}, {@code local}, {@code blackhole}, …)
- * @param flags             {@code rtm_flags}: {@code RTNH_F_*} in the low byte, {@code RTM_F_*} above
- * @param dst               {@code RTA_DST}
- * @param src               {@code RTA_SRC} ({@code from})
- * @param iif               {@code RTA_IIF} ({@code iif})
- * @param oif               {@code RTA_OIF} ({@code dev})
- * @param gateway           {@code RTA_GATEWAY} ({@code via})
- * @param via               {@code RTA_VIA}: a gateway of another family ({@code via inet6 fe80::1})
- * @param prefsrc           {@code RTA_PREFSRC} ({@code src})
- * @param priority          {@code RTA_PRIORITY} ({@code metric}), unsigned, -1 if absent
- * @param metrics           {@code RTA_METRICS}: {@code RTAX_*} to value ({@code mtu 1400 advmss 1360}),
- *                          sorted by {@code RTAX_*}; {@code RTAX_CC_ALGO} is in {@code congestionControl}
- * @param congestionControl {@code RTAX_CC_ALGO} ({@code congctl}), or null
- * @param nextHops          {@code RTA_MULTIPATH} paths ({@code nexthop ...}); empty if single-path
- * @param cacheInfo         {@code RTA_CACHEINFO} ({@code expires}), or null
- * @param pref              {@code RTA_PREF}: IPv6 router preference, 0 medium, 1 high, 3 low ({@code pref medium})
- * @param mark              {@code RTA_MARK}, -1 if absent
- * @param flow              {@code RTA_FLOW} (realms), 0 if absent
- * @param nhId              {@code RTA_NH_ID} ({@code nhid}), 0 if absent
- * @param raw               attributes not interpreted, in message order
- *
- * <p>The accessors are those of a record with the components above (and {@code equals},
- * {@code hashCode} and {@code toString} behave as a record's), but the object is laid out
+ * <p>Each accessor names the field or attribute it holds. They are those of a record with the
+ * constructor's parameters as components ({@code equals}, {@code hashCode} and {@code toString}
+ * behave as a record's), but the object is laid out
  * compactly: the small header fields share words and the attributes most routes lack are held
  * apart, so a dump of a million routes allocates about a hundred bytes per route.
  */
@@ -321,6 +294,19 @@ public final class Route {
     public long metric(int rtax) {
         Long v = more.metrics.get(rtax);
         return v == null ? -1 : v;
+    }
+
+    /**
+     * {@return {@code RTA_UID}: the uid an {@code ip route get … uid U} answer was looked up for
+     * (kept in {@link #raw()}), or -1 if absent}
+     */
+    public long uid() {
+        for (RawAttribute a : more.raw) {
+            if (a.type() == Rtnl.RTA_UID && a.value().length == 4) {
+                return Integer.toUnsignedLong(java.nio.ByteBuffer.wrap(a.value()).order(java.nio.ByteOrder.nativeOrder()).getInt());
+            }
+        }
+        return -1;
     }
 
     /** {@return the {@code RTA_PREF} name: {@code medium}, {@code high}, {@code low}, or the number; null if absent} */

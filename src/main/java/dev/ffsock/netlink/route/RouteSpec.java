@@ -20,9 +20,12 @@ import java.util.TreeMap;
  * {@code boot}, type unicast, scope {@code link} for a unicast route with no gateway and no
  * nexthops, else {@code universe}.
  *
- * <p>Route types: {@link Rtnl#RTN_UNICAST}, {@link Rtnl#RTN_BLACKHOLE}, {@link Rtnl#RTN_UNREACHABLE},
- * {@link Rtnl#RTN_PROHIBIT}, {@link Rtnl#RTN_THROW}. The last four may have no gateway, device or
- * nexthops (the kernel refuses them). A gateway and nexthops exclude each other. Not thread-safe.
+ * <p>Route types: every {@code RTN_*} from {@link Rtnl#RTN_UNICAST} to {@link Rtnl#RTN_XRESOLVE}
+ * ({@code local}, {@code broadcast}, {@code anycast}, {@code multicast} need a device; the kernel
+ * refuses {@code nat} and {@code xresolve} with its own message). {@code blackhole},
+ * {@code unreachable}, {@code prohibit} and {@code throw} may have no gateway, device or nexthops (the
+ * kernel refuses them). A gateway, nexthops and a nexthop object ({@code nhid}) exclude each other.
+ * Not thread-safe.
  */
 public final class RouteSpec {
     private final InetAddress dst;
@@ -37,6 +40,11 @@ public final class RouteSpec {
     private long table = Rtnl.RT_TABLE_MAIN;
     private final Map<Integer, Integer> metrics = new TreeMap<>();
     private final List<NexthopSpec> nexthops = new ArrayList<>();
+    // issue 10: nexthop objects, congestion control, IPv6 pref and expires
+    private int nhid;
+    private String congctl;
+    private int pref = -1;
+    private long expires = -1;
 
     private RouteSpec(InetAddress dst, int prefix) {
         ChangeChecks.prefix(dst, prefix);
@@ -84,6 +92,7 @@ public final class RouteSpec {
         ChangeChecks.sameFamily("gateway", dst, Objects.requireNonNull(gw, "gateway"));
         if (gw.isAnyLocalAddress() || gw.isMulticastAddress()) throw new IllegalArgumentException("gateway " + gw.getHostAddress() + " is not a unicast address");
         if (!nexthops.isEmpty()) throw new IllegalArgumentException("a route has either a gateway or nexthops");
+        noNhid("gateway");
         this.gateway = gw;
         return this;
     }
@@ -107,6 +116,7 @@ public final class RouteSpec {
     public RouteSpec dev(String name) {
         ChangeChecks.ifname(name);
         if (!nexthops.isEmpty()) throw new IllegalArgumentException("a multipath route names devices in its nexthops");
+        noNhid("device");
         this.dev = name;
         return this;
     }
@@ -159,15 +169,16 @@ public final class RouteSpec {
     }
 
     /**
-     * The route type: {@code RTN_UNICAST}, {@code RTN_BLACKHOLE}, {@code RTN_UNREACHABLE}, {@code RTN_PROHIBIT} or {@code RTN_THROW}.
+     * The route type: {@code RTN_UNICAST} … {@code RTN_XRESOLVE} ({@code unicast}, {@code local},
+     * {@code broadcast}, {@code anycast}, {@code multicast}, {@code blackhole}, {@code unreachable},
+     * {@code prohibit}, {@code throw}, {@code nat}, {@code xresolve}).
      *
      * @param t the {@code RTN_*} route type ({@code unicast}, {@code blackhole}, …)
      * @return this spec, for chaining
      */
     public RouteSpec type(int t) {
-        switch (t) {
-            case Rtnl.RTN_UNICAST, Rtnl.RTN_BLACKHOLE, Rtnl.RTN_UNREACHABLE, Rtnl.RTN_PROHIBIT, Rtnl.RTN_THROW -> { }
-            default -> throw new IllegalArgumentException("route type " + t + " is not unicast, blackhole, unreachable, prohibit or throw");
+        if (t < Rtnl.RTN_UNICAST || t > Rtnl.RTN_XRESOLVE) {
+            throw new IllegalArgumentException("route type " + t + " is not one of unicast (1) .. xresolve (11)");
         }
         this.type = t;
         return this;
@@ -236,8 +247,104 @@ public final class RouteSpec {
         Objects.requireNonNull(nh, "nexthop");
         if (gateway != null || dev != null) throw new IllegalArgumentException("a multipath route has no top-level gateway or device");
         if (nh.gateway() != null) ChangeChecks.sameFamily("nexthop gateway", dst, nh.gateway());
+        noNhid("nexthops");
         nexthops.add(nh);
         return this;
+    }
+
+    // ---- issue 10: nexthop objects, every metric, IPv6 pref and expires
+
+    private void noNhid(String what) {
+        if (nhid != 0) throw new IllegalArgumentException("a route through a nexthop object (nhid) has no " + what);
+    }
+
+    /**
+     * {@code nhid ID}: the route goes through a nexthop object ({@code RTA_NH_ID}; see
+     * {@link RtnetlinkChanges#addNexthop}); excludes a gateway, a device and nexthops.
+     *
+     * @param id the nexthop object's id, 1..4294967295
+     * @return this spec, for chaining
+     */
+    public RouteSpec nhid(long id) {
+        ChangeChecks.u32("nhid", id, 1);
+        if (gateway != null || dev != null || !nexthops.isEmpty()) {
+            throw new IllegalArgumentException("a route through a nexthop object (nhid) has no gateway, device or nexthops");
+        }
+        nhid = (int) id;
+        return this;
+    }
+
+    /**
+     * {@code congctl NAME} ({@code RTAX_CC_ALGO}, a string metric): the TCP congestion control for the route.
+     *
+     * @param name the algorithm's name ({@code cubic}, {@code reno}, …), 1..15 printable characters
+     * @return this spec, for chaining
+     */
+    public RouteSpec congctl(String name) {
+        Objects.requireNonNull(name, "congctl");
+        if (name.isEmpty() || name.length() > 15 || !name.chars().allMatch(c -> c > ' ' && c < 127)) {
+            throw new IllegalArgumentException("bad congestion control name '" + name + "' (1..15 printable characters)");
+        }
+        congctl = name;
+        return this;
+    }
+
+    /**
+     * {@code METRIC lock …}: locks a metric against changes from path MTU discovery and the like (a bit in {@code RTAX_LOCK}).
+     *
+     * @param rtax the metric's {@code RTAX_*} number, 2..{@code RTAX_MAX}
+     * @return this spec, for chaining
+     */
+    public RouteSpec lock(int rtax) {
+        if (rtax < 2 || rtax > Rtnl.RTAX_MAX) throw new IllegalArgumentException("cannot lock metric type " + rtax);
+        metrics.merge(Rtnl.RTAX_LOCK, 1 << rtax, (a, b) -> a | b);
+        return this;
+    }
+
+    /**
+     * {@code pref low|medium|high} ({@code RTA_PREF}): an IPv6 router preference.
+     *
+     * @param p 0 medium, 1 high, 3 low ({@code ICMPV6_ROUTER_PREF_*})
+     * @return this spec, for chaining
+     */
+    public RouteSpec pref(int p) {
+        if (family() != ChangeChecks.AF_INET6) throw new IllegalArgumentException("pref is for IPv6 routes only");
+        if (p != 0 && p != 1 && p != 3) throw new IllegalArgumentException("pref must be 0 (medium), 1 (high) or 3 (low): " + p);
+        pref = p;
+        return this;
+    }
+
+    /**
+     * {@code expires SECONDS} ({@code RTA_EXPIRES}): the IPv6 route is removed after this long.
+     *
+     * @param seconds 1..2147483
+     * @return this spec, for chaining
+     */
+    public RouteSpec expires(long seconds) {
+        if (family() != ChangeChecks.AF_INET6) throw new IllegalArgumentException("expires is for IPv6 routes only");
+        if (seconds < 1 || seconds > 2147483) throw new IllegalArgumentException("expires must be 1..2147483 seconds: " + seconds);
+        expires = seconds;
+        return this;
+    }
+
+    /** {@return the nexthop object's id ({@code nhid}), 0 when unset} */
+    public long nhid() {
+        return Integer.toUnsignedLong(nhid);
+    }
+
+    /** {@return the congestion control algorithm ({@code RTAX_CC_ALGO}), or null} */
+    public String congctl() {
+        return congctl;
+    }
+
+    /** {@return the IPv6 router preference, or -1 when unset} */
+    public int pref() {
+        return pref;
+    }
+
+    /** {@return the IPv6 expiry in seconds, or -1 when unset} */
+    public long expires() {
+        return expires;
     }
 
     /** {@return the destination network} */
@@ -308,12 +415,15 @@ public final class RouteSpec {
     /** Checks the whole route before it is added (a delete needs only the destination). */
     void checkForAdd() {
         int t = type < 0 ? Rtnl.RTN_UNICAST : type;
+        boolean reject = t == Rtnl.RTN_BLACKHOLE || t == Rtnl.RTN_UNREACHABLE || t == Rtnl.RTN_PROHIBIT || t == Rtnl.RTN_THROW;
         if (t == Rtnl.RTN_UNICAST) {
-            if (gateway == null && dev == null && nexthops.isEmpty()) {
-                throw new IllegalArgumentException("a unicast route needs a gateway, a device or nexthops");
+            if (gateway == null && dev == null && nexthops.isEmpty() && nhid == 0) {
+                throw new IllegalArgumentException("a unicast route needs a gateway, a device, nexthops or a nexthop object (nhid)");
             }
-        } else if (gateway != null || dev != null || !nexthops.isEmpty()) {
+        } else if (reject && (gateway != null || dev != null || !nexthops.isEmpty() || nhid != 0)) {
             throw new IllegalArgumentException("a " + typeName(t) + " route has no gateway, device or nexthops");
+        } else if (!reject && t != Rtnl.RTN_NAT && t != Rtnl.RTN_XRESOLVE && dev == null) {
+            throw new IllegalArgumentException("a " + typeName(t) + " route needs a device");
         }
     }
 
@@ -321,18 +431,16 @@ public final class RouteSpec {
     int scopeForAdd() {
         if (scope >= 0) return scope;
         int t = type < 0 ? Rtnl.RTN_UNICAST : type;
-        return t == Rtnl.RTN_UNICAST && gateway == null && nexthops.isEmpty() ? Rtnl.RT_SCOPE_LINK : Rtnl.RT_SCOPE_UNIVERSE;
+        // as ip route add: host for local and nat, link for broadcast, multicast and anycast (IPv4)
+        if (family() == ChangeChecks.AF_INET && (t == Rtnl.RTN_LOCAL || t == Rtnl.RTN_NAT)) return Rtnl.RT_SCOPE_HOST;
+        if (family() == ChangeChecks.AF_INET && (t == Rtnl.RTN_BROADCAST || t == Rtnl.RTN_MULTICAST || t == Rtnl.RTN_ANYCAST)) {
+            return Rtnl.RT_SCOPE_LINK;
+        }
+        return t == Rtnl.RTN_UNICAST && gateway == null && nexthops.isEmpty() && nhid == 0 ? Rtnl.RT_SCOPE_LINK : Rtnl.RT_SCOPE_UNIVERSE;
     }
 
     static String typeName(int t) {
-        return switch (t) {
-            case Rtnl.RTN_UNICAST -> "unicast";
-            case Rtnl.RTN_BLACKHOLE -> "blackhole";
-            case Rtnl.RTN_UNREACHABLE -> "unreachable";
-            case Rtnl.RTN_PROHIBIT -> "prohibit";
-            case Rtnl.RTN_THROW -> "throw";
-            default -> "type " + t;
-        };
+        return new RouteType(t).name();
     }
 
     /** {@return e.g. {@code 198.51.100.0/24 via 192.0.2.2 dev veth0 table 254}} */
@@ -349,6 +457,7 @@ public final class RouteSpec {
             if (nh.dev() != null) sb.append(" dev ").append(nh.dev());
             sb.append(" weight ").append(nh.weight());
         }
+        if (nhid != 0) sb.append(" nhid ").append(Integer.toUnsignedString(nhid));
         sb.append(" table ").append(table);
         if (priority >= 0) sb.append(" metric ").append(priority);
         return sb.toString();

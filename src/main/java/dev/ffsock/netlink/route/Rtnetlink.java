@@ -37,6 +37,10 @@ public final class Rtnetlink implements AutoCloseable {
     public static final int ATTEMPTS = 5;
 
     private final NetlinkConnection conn;
+    // Decoders reused from dump to dump; a decode runs under the connection's lock, and each
+    // finishes before its object reaches a consumer.
+    private final LinkCodec.Reader links = new LinkCodec.Reader();
+    private final RouteCodec.Reader routes = new RouteCodec.Reader();
 
     private Rtnetlink(NetlinkConnection conn) {
         this.conn = conn;
@@ -93,7 +97,7 @@ public final class Rtnetlink implements AutoCloseable {
      *     ({@link dev.ffsock.ErrnoException})
      */
     public List<Link> links() throws IOException {
-        return conn.dumpConsistent(Rtnl.RTM_GETLINK, LinkCodec.dumpRequest(), LinkCodec::decode, ATTEMPTS);
+        return conn.dumpConsistent(Rtnl.RTM_GETLINK, LinkCodec.dumpRequest(), links::decode, ATTEMPTS);
     }
 
     /**
@@ -107,7 +111,7 @@ public final class Rtnetlink implements AutoCloseable {
     public void forEachLink(Consumer<? super Link> consumer) throws IOException {
         Objects.requireNonNull(consumer, "consumer");
         conn.dump(Rtnl.RTM_GETLINK, LinkCodec.dumpRequest(), m -> {
-            Link l = LinkCodec.decode(m);
+            Link l = links.decode(m);
             if (l != null) consumer.accept(l);
         });
     }
@@ -213,8 +217,7 @@ public final class Rtnetlink implements AutoCloseable {
      */
     public List<Route> routes(RouteFilter filter) throws IOException {
         Objects.requireNonNull(filter, "filter");
-        RouteCodec.Reader reader = new RouteCodec.Reader();
-        return filtered(conn.dumpConsistent(Rtnl.RTM_GETROUTE, routeRequest(filter), reader::decode, ATTEMPTS),
+        return filtered(conn.dumpConsistent(Rtnl.RTM_GETROUTE, routeRequest(filter), routes::decode, ATTEMPTS),
                 filter::matches);
     }
 
@@ -230,9 +233,8 @@ public final class Rtnetlink implements AutoCloseable {
     public void forEachRoute(RouteFilter filter, Consumer<? super Route> consumer) throws IOException {
         Objects.requireNonNull(filter, "filter");
         Objects.requireNonNull(consumer, "consumer");
-        RouteCodec.Reader reader = new RouteCodec.Reader();
         conn.dump(Rtnl.RTM_GETROUTE, routeRequest(filter), m -> {
-            Route r = reader.decode(m);
+            Route r = routes.decode(m);
             if (r != null && filter.matches(r)) consumer.accept(r);
         });
     }
@@ -240,6 +242,91 @@ public final class Rtnetlink implements AutoCloseable {
     private static NetlinkConnection.Encoder routeRequest(RouteFilter f) {
         return RouteCodec.dumpRequest(f.family(), f.table(), f.protocol(), f.oif());
     }
+
+    // ---- route get, rules, nexthop objects (issue 10)
+
+    /**
+     * The route the kernel would use ({@code ip route get ADDR [from …] [iif …] [oif …] [mark …]
+     * [uid …] [fibmatch]}): an RTM_GETROUTE for one address, answered with one route.
+     *
+     * @param q the lookup
+     * @return the kernel's chosen route (with {@code fibmatch}, the FIB entry that matched)
+     * @throws IOException if the kernel refuses the request ({@link dev.ffsock.netlink.NetlinkException},
+     *     e.g. ENETUNREACH, with the kernel's extended-ack message), an interface is unknown
+     *     ({@code RTM_GETLINK: ENODEV}) or the netlink socket fails ({@link dev.ffsock.ErrnoException})
+     */
+    public Route routeGet(RouteQuery q) throws IOException {
+        Objects.requireNonNull(q, "query");
+        int iif = q.iif() == null ? 0 : index(q.iif());
+        int oif = q.oif() == null ? 0 : index(q.oif());
+        List<Route> l = conn.query(Rtnl.RTM_GETROUTE, 0, w -> q.encode(w, iif, oif), RouteCodec::decode);
+        if (l.isEmpty()) throw new IOException("RTM_GETROUTE " + q.dst().getHostAddress() + ": no route in the answer");
+        return l.get(0);
+    }
+
+    private int index(String name) throws IOException {
+        return link(name).orElseThrow(() -> new NetlinkException("RTM_GETLINK " + name, Errno.ENODEV, null)).index();
+    }
+
+    /**
+     * {@return the policy-routing rules of one family ({@code ip -4|-6 rule show})}
+     *
+     * @param family AF_INET (2), AF_INET6 (10) or 0 for both
+     * @throws IOException if the kernel refuses the request ({@link dev.ffsock.netlink.NetlinkException},
+     *     with the kernel's extended-ack message) or the netlink socket fails
+     *     ({@link dev.ffsock.ErrnoException})
+     */
+    public List<Rule> rules(int family) throws IOException {
+        return filtered(conn.dumpConsistent(Rtnl.RTM_GETRULE, RuleCodec.dumpRequest(family), RuleCodec::decode, ATTEMPTS),
+                r -> family == 0 || r.family() == family);
+    }
+
+    /**
+     * {@return every nexthop object ({@code ip nexthop show})}
+     *
+     * @throws IOException if the kernel refuses the request ({@link dev.ffsock.netlink.NetlinkException},
+     *     with the kernel's extended-ack message) or the netlink socket fails
+     *     ({@link dev.ffsock.ErrnoException})
+     */
+    public List<Nexthop> nexthops() throws IOException {
+        return conn.dumpConsistent(Rtnl.RTM_GETNEXTHOP, NexthopCodec.dumpRequest(0), NexthopCodec::decode, ATTEMPTS);
+    }
+
+    /**
+     * The nexthop objects passing {@code filter} ({@code ip nexthop show [-4|-6] [dev DEV] [groups] [fdb]}).
+     *
+     * @param filter which objects
+     * @return the objects
+     * @throws IOException if the kernel refuses the request ({@link dev.ffsock.netlink.NetlinkException},
+     *     with the kernel's extended-ack message) or the netlink socket fails
+     *     ({@link dev.ffsock.ErrnoException})
+     */
+    public List<Nexthop> nexthops(NexthopFilter filter) throws IOException {
+        Objects.requireNonNull(filter, "filter");
+        return filtered(conn.dumpConsistent(Rtnl.RTM_GETNEXTHOP, NexthopCodec.dumpRequest(filter), NexthopCodec::decode, ATTEMPTS),
+                filter::matches);
+    }
+
+    /**
+     * One nexthop object by id ({@code ip nexthop get id ID}).
+     *
+     * @param id the object's id
+     * @return the object, or empty if there is none (ENOENT)
+     * @throws IOException if the kernel refuses the request ({@link dev.ffsock.netlink.NetlinkException},
+     *     with the kernel's extended-ack message) or the netlink socket fails
+     *     ({@link dev.ffsock.ErrnoException})
+     */
+    public Optional<Nexthop> nexthop(long id) throws IOException {
+        ChangeChecks.u32("nexthop id", id, 1);
+        try {
+            List<Nexthop> l = conn.query(Rtnl.RTM_GETNEXTHOP, 0, NexthopCodec.idRequest((int) id), NexthopCodec::decode);
+            return l.isEmpty() ? Optional.empty() : Optional.of(l.get(0));
+        } catch (NetlinkException e) {
+            if (e.errno() == Errno.ENOENT) return Optional.empty();
+            throw e;
+        }
+    }
+
 
     // ---- neighbours
 
@@ -288,6 +375,23 @@ public final class Rtnetlink implements AutoCloseable {
         });
     }
 
+    // ---- issue 10, neighbours: the proxy table
+
+    /**
+     * The proxy ARP/NDP entries ({@code ip neigh show proxy}: an RTM_GETNEIGH dump with {@code NTF_PROXY}).
+     *
+     * @param family  AF_INET (2), AF_INET6 (10) or 0 for both
+     * @param ifindex a link index, or 0 for every link
+     * @return the entries (each with {@code NTF_PROXY} in its flags)
+     * @throws IOException if the kernel refuses the request ({@link dev.ffsock.netlink.NetlinkException},
+     *     with the kernel's extended-ack message) or the netlink socket fails
+     *     ({@link dev.ffsock.ErrnoException})
+     */
+    public List<Neigh> proxyNeighbours(int family, int ifindex) throws IOException {
+        return filtered(conn.dumpConsistent(Rtnl.RTM_GETNEIGH, NeighCodec.dumpRequest(family, ifindex, Rtnl.NTF_PROXY),
+                NeighCodec::decode, ATTEMPTS), n -> matches(n, family, ifindex) && (n.flags() & Rtnl.NTF_PROXY) != 0);
+    }
+
     private static boolean matches(Neigh n, int family, int ifindex) {
         return (family == 0 || n.family() == family) && (ifindex == 0 || n.ifindex() == ifindex);
     }
@@ -319,6 +423,9 @@ public final class Rtnetlink implements AutoCloseable {
             case Rtnl.RTM_DELROUTE -> "RTM_DELROUTE";
             case Rtnl.RTM_NEWNEIGH -> "RTM_NEWNEIGH";
             case Rtnl.RTM_DELNEIGH -> "RTM_DELNEIGH";
+            // rules and nexthop objects (issue 10)
+            case Rtnl.RTM_GETRULE -> "RTM_GETRULE";
+            case Rtnl.RTM_GETNEXTHOP -> "RTM_GETNEXTHOP";
             default -> "rtnetlink message type " + type;
         };
     }

@@ -4,6 +4,7 @@ import static dev.ffsock.netlink.Netlink.NLM_F_CREATE;
 import static dev.ffsock.netlink.Netlink.NLM_F_EXCL;
 import static dev.ffsock.netlink.Netlink.NLM_F_REPLACE;
 
+import dev.ffsock.Errno;
 import dev.ffsock.netlink.NetlinkConnection;
 import dev.ffsock.netlink.NetlinkException;
 import dev.ffsock.netlink.PayloadWriter;
@@ -78,22 +79,7 @@ public final class RtnetlinkChanges {
      * @throws NetlinkException EEXIST if either name is taken
      */
     public void addVeth(String name, String peer) throws IOException {
-        ChangeChecks.ifname(name);
-        ChangeChecks.ifname(peer);
-        if (name.equals(peer)) throw new IllegalArgumentException("a veth and its peer need different names: " + name);
-        conn.execute(Rtnl.RTM_NEWLINK, NLM_F_CREATE | NLM_F_EXCL, w -> {
-            ifinfomsg(w, 0, 0, 0);
-            w.attrString(Rtnl.IFLA_IFNAME, name);
-            int info = w.beginNested(Rtnl.IFLA_LINKINFO);
-            w.attrString(Rtnl.IFLA_INFO_KIND, "veth");
-            int data = w.beginNested(Rtnl.IFLA_INFO_DATA);
-            int p = w.beginNested(VETH_INFO_PEER);
-            ifinfomsg(w, 0, 0, 0);
-            w.attrString(Rtnl.IFLA_IFNAME, peer);
-            w.endNested(p);
-            w.endNested(data);
-            w.endNested(info);
-        });
+        addLink(LinkSpec.of(name, VethSpec.peer(peer)));
     }
 
     /**
@@ -120,18 +106,7 @@ public final class RtnetlinkChanges {
      *     ({@link dev.ffsock.ErrnoException})
      */
     public void addLink(String name, String kind) throws IOException {
-        ChangeChecks.ifname(name);
-        Objects.requireNonNull(kind, "kind");
-        if (kind.isEmpty() || kind.length() > 63 || !kind.chars().allMatch(c -> c > ' ' && c < 127)) {
-            throw new IllegalArgumentException("bad link kind '" + kind + "'");
-        }
-        conn.execute(Rtnl.RTM_NEWLINK, NLM_F_CREATE | NLM_F_EXCL, w -> {
-            ifinfomsg(w, 0, 0, 0);
-            w.attrString(Rtnl.IFLA_IFNAME, name);
-            int info = w.beginNested(Rtnl.IFLA_LINKINFO);
-            w.attrString(Rtnl.IFLA_INFO_KIND, kind);
-            w.endNested(info);
-        });
+        addLink(LinkSpec.of(name, new PlainKind(kind)));
     }
 
     /**
@@ -201,13 +176,18 @@ public final class RtnetlinkChanges {
      */
     public void setMtu(String name, int mtu) throws IOException {
         Iface i = iface(name);
-        int min = i.minMtu() > 0 ? i.minMtu() : 68;
-        int max = i.maxMtu() > 0 ? i.maxMtu() : 65535;
-        if (mtu < min || mtu > max) throw new IllegalArgumentException("mtu of " + name + " must be " + min + ".." + max + ": " + mtu);
+        checkMtu(i, mtu);
         conn.execute(Rtnl.RTM_NEWLINK, 0, w -> {
             ifinfomsg(w, i.index(), 0, 0);
             w.attrU32(Rtnl.IFLA_MTU, mtu);
         });
+    }
+
+    /** Checks an MTU against the device's limits (68..65535 when it reports none). */
+    private static void checkMtu(Iface i, int mtu) {
+        int min = i.minMtu() > 0 ? i.minMtu() : 68;
+        int max = i.maxMtu() > 0 ? i.maxMtu() : 65535;
+        if (mtu < min || mtu > max) throw new IllegalArgumentException("mtu of " + i.name() + " must be " + min + ".." + max + ": " + mtu);
     }
 
     /**
@@ -287,6 +267,82 @@ public final class RtnetlinkChanges {
 
     private static void ifinfomsg(PayloadWriter w, int index, int flags, int change) {
         w.putU8(AF_UNSPEC).putU8(0).putU16(0).putU32(index).putU32(flags).putU32(change);
+    }
+
+    // ---- issue 10, links: typed kinds (ip link add ... type KIND), ip link set, ip tuntap add ------
+
+    /**
+     * {@code ip link add NAME [mtu M] [address A] [txqueuelen Q] [master M] [netns NS] type KIND ARGS}:
+     * a link of any {@link KindSpec} (veth with its peer, perhaps in another namespace; bridge; vxlan;
+     * macvlan/macvtap; vlan; bond; dummy, ifb). Names in the spec (master, lower device, vxlan dev) are
+     * resolved in the connection's namespace. A kind the kernel lacks comes back as its refusal,
+     * {@code RTM_NEWLINK: EOPNOTSUPP (Operation not supported) [kernel: Unknown device type]}.
+     *
+     * @param s the new link
+     * @throws IOException if a name does not resolve ({@code RTM_GETLINK: ENODEV}), a named namespace
+     *     cannot be opened, or the kernel refuses the request ({@link NetlinkException} with its
+     *     extended-ack message)
+     */
+    public void addLink(LinkSpec s) throws IOException {
+        Objects.requireNonNull(s, "link");
+        if (s.kind() instanceof VxlanSpec x) x.checkComplete();
+        int master = s.master() == null ? 0 : iface(s.master()).index();
+        int lower = switch (s.kind()) {
+            case MacvlanSpec m -> iface(m.lower()).index();
+            case VlanSpec v -> iface(v.lower()).index();
+            default -> 0;
+        };
+        int vxlanDev = s.kind() instanceof VxlanSpec x && x.dev() != null ? iface(x.dev()).index() : 0;
+        NetnsRef peerNs = s.kind() instanceof VethSpec v ? v.peerNetns() : null;
+        try (NetnsArg ns = NetnsArg.open(s.netns()); NetnsArg peer = NetnsArg.open(peerNs)) {
+            var r = new LinkRequestCodec.Resolved(master, lower, vxlanDev, ns.fd, ns.pid, peer.fd, peer.pid);
+            conn.execute(Rtnl.RTM_NEWLINK, NLM_F_CREATE | NLM_F_EXCL, w -> LinkRequestCodec.newLink(w, s, r));
+        }
+    }
+
+    /**
+     * {@code ip link set DEV [up|down] [mtu M] [name N] [alias A] [address LLADDR] [txqueuelen Q]
+     * [group G] [master M|nomaster] [promisc on|off] [arp on|off] [netns NS]}: every change in
+     * {@code c}, as one {@code RTM_NEWLINK}. The MTU is checked against the device's limits and the
+     * address against its address length before anything is sent.
+     *
+     * @param dev the link's name
+     * @param c   the changes
+     * @throws IOException if a name does not resolve ({@code RTM_GETLINK: ENODEV}), a named namespace
+     *     cannot be opened, or the kernel refuses the request ({@link NetlinkException} with its
+     *     extended-ack message)
+     */
+    public void setLink(String dev, LinkChange c) throws IOException {
+        Objects.requireNonNull(c, "change");
+        Iface i = iface(dev);
+        if (c.mtu() != null) checkMtu(i, c.mtu());
+        if (c.address() != null) {
+            if (i.addressLength() == 0) throw new IllegalArgumentException(dev + " has no link-layer address");
+            ChangeChecks.lladdr(c.address(), i.addressLength(), dev);
+        }
+        int master = c.master() == null ? -1 : c.master().isEmpty() ? 0 : iface(c.master()).index();
+        if (master == i.index()) throw new IllegalArgumentException(dev + " cannot be its own master");
+        try (NetnsArg ns = NetnsArg.open(c.netns())) {
+            conn.execute(Rtnl.RTM_NEWLINK, 0, w -> LinkRequestCodec.setLink(w, i.index(), c, master, ns.fd, ns.pid));
+        }
+    }
+
+    /**
+     * {@code ip tuntap add dev NAME mode tun|tap [user U] [group G] [multi_queue] [pi] [vnet_hdr]}, in
+     * the connection's namespace: opens {@code /dev/net/tun} there and makes the device with ioctls
+     * (tun/tap devices are not made over netlink). The caller closes the returned descriptor; a
+     * persistent device stays until {@link #deleteLink(String)}.
+     *
+     * @param t the device
+     * @return the open device
+     * @throws IOException if the namespace cannot be entered or the device made
+     *     ({@link dev.ffsock.ErrnoException}: {@code ioctl} EBUSY when the name is taken)
+     */
+    public dev.ffsock.TunTap addTuntap(TunSpec t) throws IOException {
+        Objects.requireNonNull(t, "tun");
+        try (dev.ffsock.NamespaceFd ns = dev.ffsock.NamespaceFd.of(conn.socket())) {
+            return dev.ffsock.TunTap.open(ns, t.name(), t.flags(), t.owner(), t.group(), t.persist());
+        }
     }
 
     // ---- addresses -----------------------------------------------------------------------------
@@ -445,12 +501,17 @@ public final class RtnetlinkChanges {
         if (res.oif() != 0) w.attrU32(Rtnl.RTA_OIF, res.oif());
         if (r.prefsrc() != null) w.attrInetAddress(Rtnl.RTA_PREFSRC, r.prefsrc());
         if (r.priority() >= 0) w.attrU32(Rtnl.RTA_PRIORITY, (int) r.priority());
-        if (!r.metrics().isEmpty()) {
+        if (!r.metrics().isEmpty() || r.congctl() != null) {
             int m = w.beginNested(Rtnl.RTA_METRICS);
             r.metrics().forEach((k, v) -> w.attrU32(k, v));
+            if (r.congctl() != null) w.attrString(Rtnl.RTAX_CC_ALGO, r.congctl()); // issue 10
             w.endNested(m);
         }
         if (!r.nexthops().isEmpty()) w.attrBytes(Rtnl.RTA_MULTIPATH, multipath(r, res.nexthops()));
+        // issue 10: nexthop objects, IPv6 pref and expires
+        if (r.nhid() != 0) w.attrU32(Rtnl.RTA_NH_ID, (int) r.nhid());
+        if (r.pref() >= 0) w.attrU8(Rtnl.RTA_PREF, r.pref());
+        if (r.expires() >= 0 && add) w.attrU32(Rtnl.RTA_EXPIRES, (int) r.expires());
     }
 
     /** The {@code RTA_MULTIPATH} value: rtnexthop headers, each followed by its RTA_GATEWAY. */
@@ -470,6 +531,71 @@ public final class RtnetlinkChanges {
         return b.array();
     }
 
+    // ---- rules and nexthop objects (issue 10) -----------------------------------------------
+
+    /**
+     * {@code ip rule add [not] [from P] [to P] [pref N] [lookup T | goto N | nop | blackhole | …] …}.
+     *
+     * @param r the rule
+     * @throws NetlinkException EEXIST if the same rule exists; the kernel's ext-ack text for what it refuses
+     */
+    public void addRule(RuleSpec r) throws IOException {
+        Objects.requireNonNull(r, "rule");
+        r.checkForAdd();
+        conn.execute(Rtnl.RTM_NEWRULE, NLM_F_CREATE | NLM_F_EXCL, w -> RuleCodec.encode(w, r, true));
+    }
+
+    /**
+     * {@code ip rule del …}: deletes the first rule that matches what {@code r} sets.
+     *
+     * @param r the rule's selectors (priority, from, table, …)
+     * @throws NetlinkException ENOENT if none matches
+     */
+    public void deleteRule(RuleSpec r) throws IOException {
+        Objects.requireNonNull(r, "rule");
+        conn.execute(Rtnl.RTM_DELRULE, 0, w -> RuleCodec.encode(w, r, false));
+    }
+
+    /**
+     * {@code ip nexthop add id ID (via GW dev DEV [onlink] | dev DEV | blackhole | group …) [fdb]}.
+     *
+     * @param n the nexthop object
+     * @throws NetlinkException EEXIST if the id is taken; the kernel's ext-ack text for what it refuses
+     */
+    public void addNexthop(NexthopObjectSpec n) throws IOException {
+        nexthop(n, NLM_F_CREATE | NLM_F_EXCL);
+    }
+
+    /**
+     * {@code ip nexthop replace id ID …}: adds the object or replaces the one with that id.
+     *
+     * @param n the nexthop object
+     * @throws IOException if the kernel refuses the request ({@link dev.ffsock.netlink.NetlinkException},
+     *     with the kernel's extended-ack message) or the netlink socket fails
+     *     ({@link dev.ffsock.ErrnoException})
+     */
+    public void replaceNexthop(NexthopObjectSpec n) throws IOException {
+        nexthop(n, NLM_F_CREATE | NLM_F_REPLACE);
+    }
+
+    private void nexthop(NexthopObjectSpec n, int flags) throws IOException {
+        Objects.requireNonNull(n, "nexthop");
+        n.checkForAdd();
+        int oif = n.dev() == null ? 0 : iface(n.dev()).index();
+        conn.execute(Rtnl.RTM_NEWNEXTHOP, flags, w -> NexthopCodec.encode(w, n, oif));
+    }
+
+    /**
+     * {@code ip nexthop del id ID}.
+     *
+     * @param id the object's id, 1..4294967295
+     * @throws NetlinkException ENOENT if there is none
+     */
+    public void deleteNexthop(long id) throws IOException {
+        ChangeChecks.u32("nexthop id", id, 1);
+        conn.execute(Rtnl.RTM_DELNEXTHOP, 0, NexthopCodec.idRequest((int) id));
+    }
+
     // ---- neighbours ----------------------------------------------------------------------------
 
     /**
@@ -482,7 +608,7 @@ public final class RtnetlinkChanges {
      * @throws NetlinkException EEXIST if the entry exists
      */
     public void addNeighbour(String dev, InetAddress address, byte[] lladdr) throws IOException {
-        neighbour(Rtnl.RTM_NEWNEIGH, NLM_F_CREATE | NLM_F_EXCL, dev, address, lladdr);
+        addNeighbour(NeighSpec.of(dev, address).lladdr(lladdr));
     }
 
     /**
@@ -496,7 +622,7 @@ public final class RtnetlinkChanges {
      *     ({@link dev.ffsock.ErrnoException})
      */
     public void replaceNeighbour(String dev, InetAddress address, byte[] lladdr) throws IOException {
-        neighbour(Rtnl.RTM_NEWNEIGH, NLM_F_CREATE | NLM_F_REPLACE, dev, address, lladdr);
+        replaceNeighbour(NeighSpec.of(dev, address).lladdr(lladdr));
     }
 
     /**
@@ -507,30 +633,105 @@ public final class RtnetlinkChanges {
      * @throws NetlinkException ENOENT if there is no such entry
      */
     public void deleteNeighbour(String dev, InetAddress address) throws IOException {
-        neighbour(Rtnl.RTM_DELNEIGH, 0, dev, address, null);
+        deleteNeighbour(NeighSpec.of(dev, address));
     }
 
-    private void neighbour(int type, int flags, String dev, InetAddress address, byte[] lladdr) throws IOException {
-        Objects.requireNonNull(address, "address");
-        if (address.isAnyLocalAddress() || address.isMulticastAddress()) {
-            throw new IllegalArgumentException("neighbour " + address.getHostAddress() + " is not a unicast address");
+    // ---- issue 10, neighbours: every NUD state, proxy entries, router/extern_learn, flush --------
+
+    /**
+     * {@code ip neigh add [proxy] ADDR [lladdr LLADDR] dev NAME [nud STATE] [router] [extern_learn]}.
+     * A link-layer address must be as long as the device's (6 bytes on Ethernet and veth).
+     *
+     * @param n the entry
+     * @throws NetlinkException EEXIST if the entry exists
+     * @throws IOException if the kernel refuses otherwise or the netlink socket fails
+     */
+    public void addNeighbour(NeighSpec n) throws IOException {
+        neighbour(Rtnl.RTM_NEWNEIGH, NLM_F_CREATE | NLM_F_EXCL, n);
+    }
+
+    /**
+     * {@code ip neigh replace [proxy] ADDR [lladdr LLADDR] dev NAME [nud STATE] [router] [extern_learn]}:
+     * adds the entry or overrides the existing one.
+     *
+     * @param n the entry
+     * @throws IOException if the kernel refuses the request ({@link dev.ffsock.netlink.NetlinkException},
+     *     with the kernel's extended-ack message) or the netlink socket fails
+     *     ({@link dev.ffsock.ErrnoException})
+     */
+    public void replaceNeighbour(NeighSpec n) throws IOException {
+        neighbour(Rtnl.RTM_NEWNEIGH, NLM_F_CREATE | NLM_F_REPLACE, n);
+    }
+
+    /**
+     * {@code ip neigh del [proxy] ADDR dev NAME} (only the address, device and {@code proxy} count).
+     *
+     * @param n the entry
+     * @throws NetlinkException ENOENT if there is no such entry
+     * @throws IOException if the netlink socket fails
+     */
+    public void deleteNeighbour(NeighSpec n) throws IOException {
+        neighbour(Rtnl.RTM_DELNEIGH, 0, n);
+    }
+
+    /**
+     * {@code ip [-4|-6] neigh flush [dev NAME] [nud STATE]}: deletes the entries (of a device, or of
+     * every device) whose state has a bit of {@code states}; without states, every entry but
+     * PERMANENT and NOARP ones, as {@code ip neigh flush} does. Proxy entries are not touched. An
+     * entry that disappears meanwhile is skipped.
+     *
+     * @param family AF_INET, AF_INET6, or 0 for both
+     * @param dev the interface's name, or null for every interface
+     * @param states the states to flush, or null for all but {@code permanent} and {@code noarp}
+     * @return how many entries were deleted
+     * @throws IOException if the kernel refuses the dump or a delete ({@link NetlinkException}) or the socket fails
+     */
+    public int flushNeighbours(int family, String dev, NeighState states) throws IOException {
+        if (family != 0 && family != ChangeChecks.AF_INET && family != ChangeChecks.AF_INET6) {
+            throw new IllegalArgumentException("family must be AF_INET, AF_INET6 or 0: " + family);
         }
-        Iface i = iface(dev);
-        if (type == Rtnl.RTM_NEWNEIGH) {
-            Objects.requireNonNull(lladdr, "lladdr");
-            if (i.addressLength() == 0) throw new IllegalArgumentException(dev + " has no link-layer address (NOARP device)");
-            if (lladdr.length != i.addressLength()) {
-                throw new IllegalArgumentException("link-layer address " + HexFormat.ofDelimiter(":").formatHex(lladdr) + " of "
-                        + lladdr.length + " bytes; " + dev + " needs " + i.addressLength());
+        int index = dev == null ? 0 : iface(dev).index();
+        int mask = states != null ? states.bits() : 0xff & ~(Rtnl.NUD_PERMANENT | Rtnl.NUD_NOARP);
+        List<Neigh> all = conn.dumpAll(Rtnl.RTM_GETNEIGH, NeighCodec.dumpRequest(family, index), NeighCodec::decode);
+        int deleted = 0;
+        for (Neigh n : all) {
+            boolean inet = n.family() == ChangeChecks.AF_INET || n.family() == ChangeChecks.AF_INET6;
+            if (!inet || (index != 0 && n.ifindex() != index) || n.dst() == null || (family != 0 && n.family() != family)) continue;
+            if ((n.state().bits() & mask) == 0 && !(n.state().bits() == 0 && states != null && states.bits() == 0)) continue;
+            try {
+                conn.execute(Rtnl.RTM_DELNEIGH, 0, w -> ndmsg(w, n.family(), n.ifindex(), 0, n.flags() & Rtnl.NTF_PROXY)
+                        .attrInetAddress(Rtnl.NDA_DST, n.dst()));
+                deleted++;
+            } catch (NetlinkException e) {
+                if (e.errno() != Errno.ENOENT) throw e;
             }
         }
-        byte[] ll = lladdr == null ? null : lladdr.clone();
+        return deleted;
+    }
+
+    private void neighbour(int type, int flags, NeighSpec n) throws IOException {
+        Objects.requireNonNull(n, "neighbour");
+        Iface i = iface(n.dev());
+        byte[] ll = type == Rtnl.RTM_NEWNEIGH ? n.lladdr() : null;
+        if (ll != null) {
+            if (i.addressLength() == 0) throw new IllegalArgumentException(n.dev() + " has no link-layer address (NOARP device)");
+            if (ll.length != i.addressLength()) {
+                throw new IllegalArgumentException("link-layer address " + HexFormat.ofDelimiter(":").formatHex(ll) + " of "
+                        + ll.length + " bytes; " + n.dev() + " needs " + i.addressLength());
+            }
+        }
+        int state = type == Rtnl.RTM_NEWNEIGH ? n.state().bits() : 0;
+        int ntf = type == Rtnl.RTM_NEWNEIGH ? n.flags() : n.flags() & Rtnl.NTF_PROXY;
         conn.execute(type, flags, w -> {
-            w.putU8(ChangeChecks.family(address)).putU8(0).putU16(0).putU32(i.index())
-                    .putU16(type == Rtnl.RTM_NEWNEIGH ? Rtnl.NUD_PERMANENT : 0).putU8(0).putU8(0);
-            w.attrInetAddress(Rtnl.NDA_DST, address);
+            ndmsg(w, ChangeChecks.family(n.dst()), i.index(), state, ntf);
+            w.attrInetAddress(Rtnl.NDA_DST, n.dst());
             if (ll != null) w.attrBytes(Rtnl.NDA_LLADDR, ll);
         });
+    }
+
+    /** Writes a {@code struct ndmsg}. */
+    static PayloadWriter ndmsg(PayloadWriter w, int family, int ifindex, int state, int flags) {
+        return w.putU8(family).putU8(0).putU16(0).putU32(ifindex).putU16(state).putU8(flags).putU8(0);
     }
 
     /**
@@ -570,6 +771,13 @@ public final class RtnetlinkChanges {
             case Rtnl.RTM_NEWNEIGH -> "RTM_NEWNEIGH";
             case Rtnl.RTM_DELNEIGH -> "RTM_DELNEIGH";
             case Rtnl.RTM_GETNEIGH -> "RTM_GETNEIGH";
+            // rules and nexthop objects (issue 10)
+            case Rtnl.RTM_NEWRULE -> "RTM_NEWRULE";
+            case Rtnl.RTM_DELRULE -> "RTM_DELRULE";
+            case Rtnl.RTM_GETRULE -> "RTM_GETRULE";
+            case Rtnl.RTM_NEWNEXTHOP -> "RTM_NEWNEXTHOP";
+            case Rtnl.RTM_DELNEXTHOP -> "RTM_DELNEXTHOP";
+            case Rtnl.RTM_GETNEXTHOP -> "RTM_GETNEXTHOP";
             default -> "rtnetlink message type " + type;
         };
     }

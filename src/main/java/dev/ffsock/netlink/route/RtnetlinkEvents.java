@@ -15,8 +15,8 @@ import java.util.Set;
 
 /**
  * A subscription to rtnetlink notifications — links, IPv4/IPv6 addresses, IPv4/IPv6 routes,
- * neighbours — delivered as typed {@link RtnetlinkEvent}s, one at a time with {@link #next} or to a
- * {@link Listener} with {@link #listen}. What {@code ip monitor link address route neigh} shows.
+ * neighbours, IPv4/IPv6 rules, nexthop objects — delivered as typed {@link RtnetlinkEvent}s, one at a time with {@link #next} or to a
+ * {@link Listener} with {@link #listen}. What {@code ip monitor link address route neigh rule nexthop} shows.
  *
  * <p>Events come in the kernel's order. If the socket's receive buffer overflows, the kernel drops
  * notifications and says so once (ENOBUFS): {@link #next} then throws {@link EventsLostException}
@@ -38,7 +38,23 @@ public final class RtnetlinkEvents implements AutoCloseable {
         /** Routes: {@code RTNLGRP_IPV4_ROUTE} and {@code RTNLGRP_IPV6_ROUTE}. */
         ROUTE(Rtnl.RTNLGRP_IPV4_ROUTE, Rtnl.RTNLGRP_IPV6_ROUTE),
         /** Neighbours: {@code RTNLGRP_NEIGH}. */
-        NEIGH(Rtnl.RTNLGRP_NEIGH);
+        NEIGH(Rtnl.RTNLGRP_NEIGH),
+        // issue 10: rules and nexthop objects
+        /** Rules: {@code RTNLGRP_IPV4_RULE} and {@code RTNLGRP_IPV6_RULE}. */
+        RULE(Rtnl.RTNLGRP_IPV4_RULE, Rtnl.RTNLGRP_IPV6_RULE),
+        /** Nexthop objects: {@code RTNLGRP_NEXTHOP}. */
+        NEXTHOP(Rtnl.RTNLGRP_NEXTHOP),
+        // tc: qdiscs, classes, filters
+        /** Traffic control (qdiscs, classes, filters): {@code RTNLGRP_TC}. */
+        TC(Rtnl.RTNLGRP_TC),
+        // issue 10: fdb and nsid topics
+        /**
+         * Forwarding-database entries ({@code bridge monitor fdb}): AF_BRIDGE neighbour messages, as
+         * {@link RtnetlinkEvent.FdbEvent} (with this topic, AF_BRIDGE entries are no {@code NeighEvent}).
+         */
+        FDB(Rtnl.RTNLGRP_NEIGH),
+        /** Namespace ids ({@code ip monitor nsid}), as {@link RtnetlinkEvent.NsidEvent}. */
+        NSID(Rtnl.RTNLGRP_NSID);
 
         private final int[] groups;
 
@@ -94,7 +110,7 @@ public final class RtnetlinkEvents implements AutoCloseable {
     }
 
     /**
-     * Subscribes in this process's network namespace; no topics means all four.
+     * Subscribes in this process's network namespace; no topics means all of them.
      *
      * @param topics what to subscribe to
      * @return the subscription
@@ -106,7 +122,7 @@ public final class RtnetlinkEvents implements AutoCloseable {
     }
 
     /**
-     * Subscribes inside the named namespace ({@code ip netns add NAME}); no topics means all four.
+     * Subscribes inside the named namespace ({@code ip netns add NAME}); no topics means all of them.
      *
      * @param namespace the network namespace's name, as {@code ip netns add NAME} made it (a file under
      *     {@code /run/netns})
@@ -121,7 +137,7 @@ public final class RtnetlinkEvents implements AutoCloseable {
 
     /**
      * Subscribes on a connection the caller opened (on {@code NETLINK_ROUTE}) and hands over: closing
-     * the subscription closes it. No topics means all four.
+     * the subscription closes it. No topics means all of them.
      *
      * @param conn the connection, now owned by the subscription
      * @param topics what to subscribe to
@@ -204,8 +220,21 @@ public final class RtnetlinkEvents implements AutoCloseable {
                     ? new RtnetlinkEvent.AddrEvent(m.type() == Rtnl.RTM_DELADDR, AddrCodec.decode(m)) : null;
             case Rtnl.RTM_NEWROUTE, Rtnl.RTM_DELROUTE -> topics.contains(Topic.ROUTE)
                     ? new RtnetlinkEvent.RouteEvent(m.type() == Rtnl.RTM_DELROUTE, RouteCodec.decode(m)) : null;
-            case Rtnl.RTM_NEWNEIGH, Rtnl.RTM_DELNEIGH -> topics.contains(Topic.NEIGH)
-                    ? new RtnetlinkEvent.NeighEvent(m.type() == Rtnl.RTM_DELNEIGH, NeighCodec.decode(m)) : null;
+            case Rtnl.RTM_NEWNEIGH, Rtnl.RTM_DELNEIGH -> neighEvent(m);
+            // issue 10: rules and nexthop objects
+            case Rtnl.RTM_NEWRULE, Rtnl.RTM_DELRULE -> topics.contains(Topic.RULE)
+                    ? new RtnetlinkEvent.RuleEvent(m.type() == Rtnl.RTM_DELRULE, RuleCodec.decode(m)) : null;
+            case Rtnl.RTM_NEWNEXTHOP, Rtnl.RTM_DELNEXTHOP -> topics.contains(Topic.NEXTHOP)
+                    ? new RtnetlinkEvent.NexthopEvent(m.type() == Rtnl.RTM_DELNEXTHOP, NexthopCodec.decode(m)) : null;
+            // tc: qdiscs, classes, filters
+            case Rtnl.RTM_NEWQDISC, Rtnl.RTM_DELQDISC -> topics.contains(Topic.TC) ? new RtnetlinkEvent.QdiscEvent(
+                    m.type() == Rtnl.RTM_DELQDISC, dev.ffsock.netlink.tc.TcCodec.decodeQdisc(m)) : null;
+            case Rtnl.RTM_NEWTCLASS, Rtnl.RTM_DELTCLASS -> topics.contains(Topic.TC) ? new RtnetlinkEvent.TcClassEvent(
+                    m.type() == Rtnl.RTM_DELTCLASS, dev.ffsock.netlink.tc.TcCodec.decodeClass(m)) : null;
+            case Rtnl.RTM_NEWTFILTER, Rtnl.RTM_DELTFILTER -> topics.contains(Topic.TC) ? new RtnetlinkEvent.TcFilterEvent(
+                    m.type() == Rtnl.RTM_DELTFILTER, dev.ffsock.netlink.tc.TcCodec.decodeFilter(m)) : null;
+            case Rtnl.RTM_NEWNSID, Rtnl.RTM_DELNSID -> topics.contains(Topic.NSID)
+                    ? new RtnetlinkEvent.NsidEvent(m.type() == Rtnl.RTM_DELNSID, NsidCodec.decode(m)) : null;
             default -> null; // other groups' messages (none subscribed): not ours to report
         };
         if (e != null) pending.add(e);
@@ -215,6 +244,14 @@ public final class RtnetlinkEvents implements AutoCloseable {
      * Unsubscribes and closes the connection; a {@code next}/{@code listen} blocked in another
      * thread returns (null / returns) at once. Idempotent.
      */
+    /** A neighbour message: an fdb event (AF_BRIDGE, when FDB is a topic), else a neighbour event (when NEIGH is). */
+    private RtnetlinkEvent neighEvent(NetlinkMessage m) {
+        Neigh n = NeighCodec.decode(m);
+        boolean deleted = m.type() == Rtnl.RTM_DELNEIGH;
+        if (n.family() == BridgeCodec.AF_BRIDGE && topics.contains(Topic.FDB)) return new RtnetlinkEvent.FdbEvent(deleted, n);
+        return topics.contains(Topic.NEIGH) ? new RtnetlinkEvent.NeighEvent(deleted, n) : null;
+    }
+
     @Override
     public void close() {
         closed = true;

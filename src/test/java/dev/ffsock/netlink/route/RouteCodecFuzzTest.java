@@ -8,6 +8,7 @@ import dev.ffsock.internal.bindings.rta_cacheinfo;
 import dev.ffsock.internal.bindings.rtmsg;
 import dev.ffsock.internal.bindings.rtnexthop;
 import dev.ffsock.internal.bindings.ifa_cacheinfo;
+import dev.ffsock.netlink.CodecFuzz;
 import dev.ffsock.netlink.Netlink;
 import dev.ffsock.netlink.NetlinkConnection;
 import dev.ffsock.netlink.NetlinkFormatException;
@@ -19,7 +20,6 @@ import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Random;
 import java.util.function.Function;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -56,38 +56,8 @@ class RouteCodecFuzzTest {
         corpus.add(multipathRoute());
         List<Function<NetlinkMessage, Object>> decoders = List.of(LinkCodec::decode, AddrCodec::decode,
                 RouteCodec::decode, NeighCodec::decode);
-        for (byte[] b : corpus) {
-            NetlinkMessage m = NetlinkMessage.parse(MemorySegment.ofArray(b));
-            int decoded = 0;
-            for (var d : decoders) if (d.apply(m) != null) decoded++;
-            assertEquals(1, decoded, "one decoder per message type");
-        }
-        long seed = Long.getLong("ffsock.fuzz.seed", System.nanoTime());
-        Random rnd = new Random(seed);
-        int formatErrors = 0;
-        for (int i = 0; i < 30_000; i++) {
-            byte[] b = corpus.get(rnd.nextInt(corpus.size())).clone();
-            int flips = 1 + rnd.nextInt(8);
-            for (int f = 0; f < flips; f++) {
-                int at = 16 + rnd.nextInt(Math.max(1, b.length - 16));
-                if (at < b.length) b[at] = (byte) (rnd.nextInt(4) == 0 ? 0xff : rnd.nextInt(256));
-            }
-            int len = rnd.nextInt(3) == 0 ? 16 + rnd.nextInt(b.length - 15) : b.length;
-            byte[] cut = java.util.Arrays.copyOf(b, len);
-            MemorySegment s = MemorySegment.ofArray(cut);
-            s.set(ValueLayout.JAVA_INT_UNALIGNED, 0, len);
-            NetlinkMessage m = NetlinkMessage.parse(s);
-            for (var d : decoders) {
-                try {
-                    d.apply(m);
-                } catch (NetlinkFormatException e) {
-                    formatErrors++;
-                } catch (RuntimeException e) {
-                    throw new AssertionError("seed " + seed + ": " + e, e);
-                }
-            }
-        }
-        assertTrue(formatErrors >= 0);
+        CodecFuzz.Counts counts = CodecFuzz.run(corpus, decoders);
+        assertTrue(counts.formatErrors() >= 0, counts::toString);
     }
 
     private static byte[] bytes(NetlinkMessage m) {

@@ -399,7 +399,7 @@ class RtnetlinkChangesTest {
         assertThrows(IllegalArgumentException.class, () -> RouteSpec.to("198.51.100.0/24").table(0));
         assertThrows(IllegalArgumentException.class, () -> RouteSpec.to("198.51.100.0/24").mtu(20));
         assertThrows(IllegalArgumentException.class, () -> RouteSpec.to("2001:db8::/32").mtu(1279));
-        assertThrows(IllegalArgumentException.class, () -> RouteSpec.to("198.51.100.0/24").type(Rtnl.RTN_LOCAL));
+        assertThrows(IllegalArgumentException.class, () -> RouteSpec.to("198.51.100.0/24").type(Rtnl.RTN_UNSPEC)); // every RTN_* from unicast to xresolve is a type (issue 10)
         assertThrows(IllegalArgumentException.class, () -> RouteSpec.to("198.51.100.0/24").protocol(256));
         assertThrows(IllegalArgumentException.class, () -> RouteSpec.to("198.51.100.0/24").priority(-1));
         assertThrows(IllegalArgumentException.class, () -> RouteSpec.to("198.51.100.0/24").via("192.0.2.1")
