@@ -10,7 +10,6 @@ import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Random;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -92,29 +91,9 @@ class ProcEventCodecTest {
 
     @Test
     void mutatedMessagesDecodeOrThrowFormatErrors() {
-        long seed = Long.getLong("ffsock.fuzz.seed", System.nanoTime());
-        Random rnd = new Random(seed);
-        int formatErrors = 0, decoded = 0;
-        for (int i = 0; i < 30_000; i++) {
-            byte[] b = message(ProcConnector.CN_IDX_PROC, ProcEventCodec.eventBytes(SAMPLES.get(rnd.nextInt(SAMPLES.size()))));
-            int flips = 1 + rnd.nextInt(4);
-            for (int f = 0; f < flips; f++) {
-                // the cn_msg's id and len and the event's what are where mutations matter most
-                int at = rnd.nextBoolean() ? 16 + rnd.nextInt(24) : 16 + rnd.nextInt(b.length - 16);
-                b[at] = (byte) (rnd.nextInt(4) == 0 ? 0xff : rnd.nextInt(256));
-            }
-            int len = rnd.nextInt(3) == 0 ? 16 + rnd.nextInt(b.length - 15) : b.length;
-            byte[] cut = Arrays.copyOf(b, len);
-            MemorySegment s = MemorySegment.ofArray(cut);
-            s.set(ValueLayout.JAVA_INT_UNALIGNED, 0, len);
-            try {
-                if (ProcEventCodec.decode(NetlinkMessage.parse(s)) != null) decoded++;
-            } catch (NetlinkFormatException e) {
-                formatErrors++;
-            } catch (RuntimeException e) {
-                throw new AssertionError("seed " + seed + ": " + e, e);
-            }
-        }
-        assertTrue(formatErrors > 0 && decoded > 0, "the fuzzing reached both outcomes: " + formatErrors + " " + decoded);
+        List<byte[]> corpus = new java.util.ArrayList<>();
+        for (ProcEvent e : SAMPLES) corpus.add(message(ProcConnector.CN_IDX_PROC, ProcEventCodec.eventBytes(e)));
+        dev.ffsock.netlink.CodecFuzz.Counts c = dev.ffsock.netlink.CodecFuzz.run(corpus, List.of(ProcEventCodec::decode));
+        assertTrue(c.formatErrors() > 0 && c.decoded() > 0, "the fuzzing reached both outcomes: " + c);
     }
 }

@@ -10,10 +10,8 @@ import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.net.InetAddress;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.BitSet;
 import java.util.List;
-import java.util.Random;
 import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -162,36 +160,16 @@ class ConntrackCodecTest {
             corpus.add(message(CT_DELETE, 0, e));
         }
         corpus.add(expectation());
-        fuzz(corpus, List.of(ConntrackCodec::decodeEntry, ConntrackCodec::decodeExpectation, Conntrack::decodeEvent));
+        fuzz(corpus);
     }
 
-    /** Flips bytes and cuts copies of the corpus; fails if a decoder throws anything but NetlinkFormatException. */
-    static void fuzz(List<byte[]> corpus, List<java.util.function.Function<NetlinkMessage, Object>> decoders) {
-        long seed = Long.getLong("ffsock.fuzz.seed", System.nanoTime());
-        Random rnd = new Random(seed);
-        int formatErrors = 0, decoded = 0;
-        for (int i = 0; i < 30_000; i++) {
-            byte[] b = corpus.get(rnd.nextInt(corpus.size())).clone();
-            int flips = 1 + rnd.nextInt(8);
-            for (int f = 0; f < flips; f++) {
-                int at = 16 + rnd.nextInt(Math.max(1, b.length - 16));
-                if (at < b.length) b[at] = (byte) (rnd.nextInt(4) == 0 ? 0xff : rnd.nextInt(256));
-            }
-            int len = rnd.nextInt(3) == 0 ? 16 + rnd.nextInt(b.length - 15) : b.length;
-            byte[] cut = Arrays.copyOf(b, len);
-            MemorySegment s = MemorySegment.ofArray(cut);
-            s.set(ValueLayout.JAVA_INT_UNALIGNED, 0, len);
-            NetlinkMessage m = NetlinkMessage.parse(s);
-            for (var d : decoders) {
-                try {
-                    if (d.apply(m) != null) decoded++;
-                } catch (NetlinkFormatException e) {
-                    formatErrors++;
-                } catch (RuntimeException e) {
-                    throw new AssertionError("seed " + seed + ": " + e, e);
-                }
-            }
-        }
-        assertTrue(formatErrors > 0 && decoded > 0, "the fuzzing reached both outcomes: " + formatErrors + " " + decoded);
+    /**
+     * The shared mutation fuzz ({@link dev.ffsock.netlink.CodecFuzz}) with the conntrack decoders
+     * (events decode entries); both outcomes must be reached.
+     */
+    static void fuzz(List<byte[]> corpus) {
+        dev.ffsock.netlink.CodecFuzz.Counts c = dev.ffsock.netlink.CodecFuzz.run(corpus,
+                List.of(Conntrack::decodeEvent, ConntrackCodec::decodeExpectation));
+        assertTrue(c.formatErrors() > 0 && c.decoded() > 0, "the fuzzing reached both outcomes: " + c);
     }
 }
