@@ -55,6 +55,13 @@
 /* ethtool (issue 11) */
 #include <linux/ethtool.h>
 #include <linux/ethtool_netlink.h>
+/* conntrack and process events (issue 11) */
+#include <linux/netfilter/nfnetlink.h>
+#include <linux/netfilter/nfnetlink_conntrack.h>
+#include <linux/netfilter/nf_conntrack_common.h>
+#include <linux/netfilter/nf_conntrack_tcp.h>
+#include <linux/connector.h>
+#include <linux/cn_proc.h>
 
 /* ---- GNU-only items, declared by hand (glibc hides them without _GNU_SOURCE) ---- */
 #ifndef _GNU_SOURCE

@@ -4,7 +4,9 @@
  * <p>{@code dev.ffsock} holds the socket API (families, types, addresses, options, poll);
  * {@code dev.ffsock.netlink} is the netlink message codec and connection, with the families
  * {@code .route}, {@code .diag} (sock_diag), {@code .genl} (generic netlink), {@code .uevent}
- * (kernel uevents) and {@code .ethtool} (the ethtool family);
+ * (kernel uevents), {@code .tc} (traffic control), {@code .ethtool} (the ethtool family), {@code .netfilter}
+ * (nfnetlink: conntrack)
+ * and {@code .connector} (process events);
  * {@code dev.ffsock.internal} (the generated bindings and the syscall layer) is not exported.
  */
 module dev.ffsock {
@@ -17,4 +19,6 @@ module dev.ffsock {
     exports dev.ffsock.netlink.uevent;
     // tc: qdiscs, classes, filters
     exports dev.ffsock.netlink.tc;
+    exports dev.ffsock.netlink.netfilter;
+    exports dev.ffsock.netlink.connector;
 }

@@ -47,7 +47,9 @@ public final class Main {
             // issue 10, links
             new TuntapCommand(),
             // ethtool (issue 11)
-            new EthtoolCommand());
+            new EthtoolCommand(),
+            // issue 11: conntrack
+            new ConntrackCommand());
 
     private Main() {
     }

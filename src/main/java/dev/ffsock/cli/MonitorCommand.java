@@ -55,11 +55,14 @@ final class MonitorCommand implements Command {
                   --timeout SECONDS  give up (status 1) if the count is not reached in time
                   --netns NAME       monitor inside network namespace NAME (/run/netns/NAME)
                   -h, --help         show this help
+                'ffsock monitor proc' prints process events instead (see 'ffsock monitor proc --help').
                 """;
     }
 
     @Override
     public int run(String[] args, Io io) throws Exception {
+        // issue 11: process events
+        if (args.length > 0 && args[0].equals("proc")) return ProcMonitor.run(java.util.Arrays.copyOfRange(args, 1, args.length), io);
         EnumSet<Topic> topics = EnumSet.noneOf(Topic.class);
         int first = 0;
         while (first < args.length && !args[first].startsWith("-")) {

@@ -613,7 +613,8 @@ public final class NetlinkConnection implements AutoCloseable {
      * <p>Waits with {@link Socket#poll(int, int)} (poll(2)) when {@code timeoutMillis} is 0 or more,
      * then receives with recvfrom(2) (sized first with MSG_PEEK|MSG_TRUNC). Datagrams not sent by the
      * kernel are dropped ({@link #spoofedDropped()}) and the wait starts again. NLMSG_NOOP and
-     * NLMSG_DONE messages are skipped. The connection's lock is held throughout.
+     * NLMSG_DONE messages are skipped, but for NETLINK_CONNECTOR, whose notifications are all of
+     * type NLMSG_DONE. The connection's lock is held throughout.
      *
      * @param handler       receives each notification message
      * @param timeoutMillis the longest wait in milliseconds: 0 to take only what is there, -1 (or any
@@ -648,7 +649,9 @@ public final class NetlinkConnection implements AutoCloseable {
             try {
                 while (reader.hasNext()) {
                     NetlinkMessage m = reader.next(view);
-                    if (m.type() == Netlink.NLMSG_NOOP || m.type() == Netlink.NLMSG_DONE) continue;
+                    if (m.type() == Netlink.NLMSG_NOOP) continue;
+                    // NETLINK_CONNECTOR's notifications are all NLMSG_DONE (cn_netlink_send): deliver them
+                    if (m.type() == Netlink.NLMSG_DONE && family != Netlink.NETLINK_CONNECTOR) continue;
                     handler.handle(m);
                     count++;
                 }

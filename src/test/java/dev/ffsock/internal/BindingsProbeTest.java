@@ -89,6 +89,7 @@ class BindingsProbeTest {
         handWrittenConstants(constantNames);
         archLayouts();
         handWrittenLayouts();
+        procConnector(); // issue 11
 
         Map<String, Long> gcc = runProbe();
         for (Check c : checks) {
@@ -306,6 +307,62 @@ class BindingsProbeTest {
         item("CONST(SIG_IGN)");
         checks.add(new Check("const SIG_IGN", Wakeup.SIG_IGN, 64, "Wakeup.SIG_IGN"));
         javaConstants += 6;
+    }
+
+    // ---- issue 11: the proc connector's hand-written layouts and enum proc_event.what ----------
+
+    /**
+     * dev.ffsock.netlink.connector.ProcConnector: struct cn_msg and struct proc_event offsets and
+     * sizes, and the PROC_EVENT_* values (an enum inside struct proc_event, which jextract does not
+     * emit as constants, so they are not in includes.txt).
+     */
+    private void procConnector() {
+        String src = "ProcConnector";
+        long d = dev.ffsock.netlink.connector.ProcConnector.PROC_EVENT_DATA;
+        Object[][] items = {
+            {"SIZE(cn_msg)", "size struct_cn_msg", dev.ffsock.netlink.connector.ProcConnector.CN_MSG_SIZE},
+            {"OFF(cn_msg, id.idx)", "offset cn_msg.id.idx", dev.ffsock.netlink.connector.ProcConnector.CN_MSG_IDX},
+            {"OFF(cn_msg, id.val)", "offset cn_msg.id.val", dev.ffsock.netlink.connector.ProcConnector.CN_MSG_VAL},
+            {"OFF(cn_msg, seq)", "offset cn_msg.seq", dev.ffsock.netlink.connector.ProcConnector.CN_MSG_SEQ},
+            {"OFF(cn_msg, ack)", "offset cn_msg.ack", dev.ffsock.netlink.connector.ProcConnector.CN_MSG_ACK},
+            {"OFF(cn_msg, len)", "offset cn_msg.len", dev.ffsock.netlink.connector.ProcConnector.CN_MSG_LEN},
+            {"OFF(cn_msg, flags)", "offset cn_msg.flags", dev.ffsock.netlink.connector.ProcConnector.CN_MSG_FLAGS},
+            {"SIZE(proc_event)", "size struct_proc_event", dev.ffsock.netlink.connector.ProcConnector.PROC_EVENT_SIZE},
+            {"OFF(proc_event, what)", "offset proc_event.what", dev.ffsock.netlink.connector.ProcConnector.PROC_EVENT_WHAT},
+            {"OFF(proc_event, cpu)", "offset proc_event.cpu", dev.ffsock.netlink.connector.ProcConnector.PROC_EVENT_CPU},
+            {"OFF(proc_event, timestamp_ns)", "offset proc_event.timestamp_ns", dev.ffsock.netlink.connector.ProcConnector.PROC_EVENT_TIMESTAMP},
+            {"OFF(proc_event, event_data)", "offset proc_event.event_data", d},
+            {"OFF(proc_event, event_data.ack.err)", "offset proc_event.event_data.ack.err", d},
+            {"OFF(proc_event, event_data.fork.parent_pid)", "offset proc_event.event_data.fork.parent_pid", d + dev.ffsock.netlink.connector.ProcConnector.EVENT_PID},
+            {"OFF(proc_event, event_data.fork.parent_tgid)", "offset proc_event.event_data.fork.parent_tgid", d + dev.ffsock.netlink.connector.ProcConnector.EVENT_TGID},
+            {"OFF(proc_event, event_data.fork.child_pid)", "offset proc_event.event_data.fork.child_pid", d + dev.ffsock.netlink.connector.ProcConnector.EVENT_THIRD},
+            {"OFF(proc_event, event_data.fork.child_tgid)", "offset proc_event.event_data.fork.child_tgid", d + dev.ffsock.netlink.connector.ProcConnector.EVENT_FOURTH},
+            {"OFF(proc_event, event_data.exec.process_tgid)", "offset proc_event.event_data.exec.process_tgid", d + dev.ffsock.netlink.connector.ProcConnector.EVENT_TGID},
+            {"OFF(proc_event, event_data.id.r.ruid)", "offset proc_event.event_data.id.r.ruid", d + dev.ffsock.netlink.connector.ProcConnector.EVENT_THIRD},
+            {"OFF(proc_event, event_data.id.e.egid)", "offset proc_event.event_data.id.e.egid", d + dev.ffsock.netlink.connector.ProcConnector.EVENT_FOURTH},
+            {"OFF(proc_event, event_data.ptrace.tracer_tgid)", "offset proc_event.event_data.ptrace.tracer_tgid", d + dev.ffsock.netlink.connector.ProcConnector.EVENT_FOURTH},
+            {"OFF(proc_event, event_data.comm.comm)", "offset proc_event.event_data.comm.comm", d + dev.ffsock.netlink.connector.ProcConnector.EVENT_THIRD},
+            {"MSIZE(proc_event, event_data.comm.comm)", "msize proc_event.event_data.comm.comm", dev.ffsock.netlink.connector.ProcConnector.COMM_SIZE},
+            {"OFF(proc_event, event_data.coredump.parent_tgid)", "offset proc_event.event_data.coredump.parent_tgid", d + dev.ffsock.netlink.connector.ProcConnector.EVENT_FOURTH},
+            {"OFF(proc_event, event_data.exit.exit_code)", "offset proc_event.event_data.exit.exit_code", d + dev.ffsock.netlink.connector.ProcConnector.EVENT_THIRD},
+            {"OFF(proc_event, event_data.exit.exit_signal)", "offset proc_event.event_data.exit.exit_signal", d + dev.ffsock.netlink.connector.ProcConnector.EVENT_FOURTH},
+            {"OFF(proc_event, event_data.exit.parent_pid)", "offset proc_event.event_data.exit.parent_pid", d + dev.ffsock.netlink.connector.ProcConnector.EXIT_PARENT_PID},
+            {"OFF(proc_event, event_data.exit.parent_tgid)", "offset proc_event.event_data.exit.parent_tgid", d + dev.ffsock.netlink.connector.ProcConnector.EXIT_PARENT_TGID},
+        };
+        for (Object[] i : items) {
+            item((String) i[0]);
+            checks.add(new Check((String) i[1], ((Number) i[2]).longValue(), 64, src));
+        }
+        for (String name : List.of("PROC_EVENT_NONE", "PROC_EVENT_FORK", "PROC_EVENT_EXEC", "PROC_EVENT_UID", "PROC_EVENT_GID",
+                "PROC_EVENT_SID", "PROC_EVENT_PTRACE", "PROC_EVENT_COMM", "PROC_EVENT_COREDUMP", "PROC_EVENT_EXIT")) {
+            try {
+                Field f = dev.ffsock.netlink.connector.ProcConnector.class.getField(name);
+                constant(name, f.get(null), src + "." + name);
+                javaConstants++;
+            } catch (ReflectiveOperationException e) {
+                problems.add(name + ": no ProcConnector." + name);
+            }
+        }
     }
 
     @Test

@@ -12,10516 +12,10 @@ import java.util.stream.*;
 import static java.lang.foreign.ValueLayout.*;
 import static java.lang.foreign.MemoryLayout.PathElement.*;
 
-class LinuxC_1 extends LinuxC$shared {
+class LinuxC_1 extends LinuxC_2 {
 
     LinuxC_1() {
         // Should not be called directly
-    }
-
-    static final Arena LIBRARY_ARENA = Arena.ofAuto();
-
-    static final SymbolLookup SYMBOL_LOOKUP = Linker.nativeLinker().defaultLookup();
-
-    private static final int EPERM = (int)1L;
-    /**
-     * {@snippet lang=c :
-     * #define EPERM 1
-     * }
-     */
-    public static int EPERM() {
-        return EPERM;
-    }
-    private static final int ENOENT = (int)2L;
-    /**
-     * {@snippet lang=c :
-     * #define ENOENT 2
-     * }
-     */
-    public static int ENOENT() {
-        return ENOENT;
-    }
-    private static final int ESRCH = (int)3L;
-    /**
-     * {@snippet lang=c :
-     * #define ESRCH 3
-     * }
-     */
-    public static int ESRCH() {
-        return ESRCH;
-    }
-    private static final int EINTR = (int)4L;
-    /**
-     * {@snippet lang=c :
-     * #define EINTR 4
-     * }
-     */
-    public static int EINTR() {
-        return EINTR;
-    }
-    private static final int EIO = (int)5L;
-    /**
-     * {@snippet lang=c :
-     * #define EIO 5
-     * }
-     */
-    public static int EIO() {
-        return EIO;
-    }
-    private static final int ENXIO = (int)6L;
-    /**
-     * {@snippet lang=c :
-     * #define ENXIO 6
-     * }
-     */
-    public static int ENXIO() {
-        return ENXIO;
-    }
-    private static final int E2BIG = (int)7L;
-    /**
-     * {@snippet lang=c :
-     * #define E2BIG 7
-     * }
-     */
-    public static int E2BIG() {
-        return E2BIG;
-    }
-    private static final int ENOEXEC = (int)8L;
-    /**
-     * {@snippet lang=c :
-     * #define ENOEXEC 8
-     * }
-     */
-    public static int ENOEXEC() {
-        return ENOEXEC;
-    }
-    private static final int EBADF = (int)9L;
-    /**
-     * {@snippet lang=c :
-     * #define EBADF 9
-     * }
-     */
-    public static int EBADF() {
-        return EBADF;
-    }
-    private static final int ECHILD = (int)10L;
-    /**
-     * {@snippet lang=c :
-     * #define ECHILD 10
-     * }
-     */
-    public static int ECHILD() {
-        return ECHILD;
-    }
-    private static final int EAGAIN = (int)11L;
-    /**
-     * {@snippet lang=c :
-     * #define EAGAIN 11
-     * }
-     */
-    public static int EAGAIN() {
-        return EAGAIN;
-    }
-    private static final int ENOMEM = (int)12L;
-    /**
-     * {@snippet lang=c :
-     * #define ENOMEM 12
-     * }
-     */
-    public static int ENOMEM() {
-        return ENOMEM;
-    }
-    private static final int EACCES = (int)13L;
-    /**
-     * {@snippet lang=c :
-     * #define EACCES 13
-     * }
-     */
-    public static int EACCES() {
-        return EACCES;
-    }
-    private static final int EFAULT = (int)14L;
-    /**
-     * {@snippet lang=c :
-     * #define EFAULT 14
-     * }
-     */
-    public static int EFAULT() {
-        return EFAULT;
-    }
-    private static final int ENOTBLK = (int)15L;
-    /**
-     * {@snippet lang=c :
-     * #define ENOTBLK 15
-     * }
-     */
-    public static int ENOTBLK() {
-        return ENOTBLK;
-    }
-    private static final int EBUSY = (int)16L;
-    /**
-     * {@snippet lang=c :
-     * #define EBUSY 16
-     * }
-     */
-    public static int EBUSY() {
-        return EBUSY;
-    }
-    private static final int EEXIST = (int)17L;
-    /**
-     * {@snippet lang=c :
-     * #define EEXIST 17
-     * }
-     */
-    public static int EEXIST() {
-        return EEXIST;
-    }
-    private static final int EXDEV = (int)18L;
-    /**
-     * {@snippet lang=c :
-     * #define EXDEV 18
-     * }
-     */
-    public static int EXDEV() {
-        return EXDEV;
-    }
-    private static final int ENODEV = (int)19L;
-    /**
-     * {@snippet lang=c :
-     * #define ENODEV 19
-     * }
-     */
-    public static int ENODEV() {
-        return ENODEV;
-    }
-    private static final int ENOTDIR = (int)20L;
-    /**
-     * {@snippet lang=c :
-     * #define ENOTDIR 20
-     * }
-     */
-    public static int ENOTDIR() {
-        return ENOTDIR;
-    }
-    private static final int EISDIR = (int)21L;
-    /**
-     * {@snippet lang=c :
-     * #define EISDIR 21
-     * }
-     */
-    public static int EISDIR() {
-        return EISDIR;
-    }
-    private static final int EINVAL = (int)22L;
-    /**
-     * {@snippet lang=c :
-     * #define EINVAL 22
-     * }
-     */
-    public static int EINVAL() {
-        return EINVAL;
-    }
-    private static final int ENFILE = (int)23L;
-    /**
-     * {@snippet lang=c :
-     * #define ENFILE 23
-     * }
-     */
-    public static int ENFILE() {
-        return ENFILE;
-    }
-    private static final int EMFILE = (int)24L;
-    /**
-     * {@snippet lang=c :
-     * #define EMFILE 24
-     * }
-     */
-    public static int EMFILE() {
-        return EMFILE;
-    }
-    private static final int ENOTTY = (int)25L;
-    /**
-     * {@snippet lang=c :
-     * #define ENOTTY 25
-     * }
-     */
-    public static int ENOTTY() {
-        return ENOTTY;
-    }
-    private static final int ETXTBSY = (int)26L;
-    /**
-     * {@snippet lang=c :
-     * #define ETXTBSY 26
-     * }
-     */
-    public static int ETXTBSY() {
-        return ETXTBSY;
-    }
-    private static final int EFBIG = (int)27L;
-    /**
-     * {@snippet lang=c :
-     * #define EFBIG 27
-     * }
-     */
-    public static int EFBIG() {
-        return EFBIG;
-    }
-    private static final int ENOSPC = (int)28L;
-    /**
-     * {@snippet lang=c :
-     * #define ENOSPC 28
-     * }
-     */
-    public static int ENOSPC() {
-        return ENOSPC;
-    }
-    private static final int ESPIPE = (int)29L;
-    /**
-     * {@snippet lang=c :
-     * #define ESPIPE 29
-     * }
-     */
-    public static int ESPIPE() {
-        return ESPIPE;
-    }
-    private static final int EROFS = (int)30L;
-    /**
-     * {@snippet lang=c :
-     * #define EROFS 30
-     * }
-     */
-    public static int EROFS() {
-        return EROFS;
-    }
-    private static final int EMLINK = (int)31L;
-    /**
-     * {@snippet lang=c :
-     * #define EMLINK 31
-     * }
-     */
-    public static int EMLINK() {
-        return EMLINK;
-    }
-    private static final int EPIPE = (int)32L;
-    /**
-     * {@snippet lang=c :
-     * #define EPIPE 32
-     * }
-     */
-    public static int EPIPE() {
-        return EPIPE;
-    }
-    private static final int EDOM = (int)33L;
-    /**
-     * {@snippet lang=c :
-     * #define EDOM 33
-     * }
-     */
-    public static int EDOM() {
-        return EDOM;
-    }
-    private static final int ERANGE = (int)34L;
-    /**
-     * {@snippet lang=c :
-     * #define ERANGE 34
-     * }
-     */
-    public static int ERANGE() {
-        return ERANGE;
-    }
-    private static final int EDEADLK = (int)35L;
-    /**
-     * {@snippet lang=c :
-     * #define EDEADLK 35
-     * }
-     */
-    public static int EDEADLK() {
-        return EDEADLK;
-    }
-    private static final int ENAMETOOLONG = (int)36L;
-    /**
-     * {@snippet lang=c :
-     * #define ENAMETOOLONG 36
-     * }
-     */
-    public static int ENAMETOOLONG() {
-        return ENAMETOOLONG;
-    }
-    private static final int ENOLCK = (int)37L;
-    /**
-     * {@snippet lang=c :
-     * #define ENOLCK 37
-     * }
-     */
-    public static int ENOLCK() {
-        return ENOLCK;
-    }
-    private static final int ENOSYS = (int)38L;
-    /**
-     * {@snippet lang=c :
-     * #define ENOSYS 38
-     * }
-     */
-    public static int ENOSYS() {
-        return ENOSYS;
-    }
-    private static final int ENOTEMPTY = (int)39L;
-    /**
-     * {@snippet lang=c :
-     * #define ENOTEMPTY 39
-     * }
-     */
-    public static int ENOTEMPTY() {
-        return ENOTEMPTY;
-    }
-    private static final int ELOOP = (int)40L;
-    /**
-     * {@snippet lang=c :
-     * #define ELOOP 40
-     * }
-     */
-    public static int ELOOP() {
-        return ELOOP;
-    }
-    private static final int ENOMSG = (int)42L;
-    /**
-     * {@snippet lang=c :
-     * #define ENOMSG 42
-     * }
-     */
-    public static int ENOMSG() {
-        return ENOMSG;
-    }
-    private static final int EIDRM = (int)43L;
-    /**
-     * {@snippet lang=c :
-     * #define EIDRM 43
-     * }
-     */
-    public static int EIDRM() {
-        return EIDRM;
-    }
-    private static final int ECHRNG = (int)44L;
-    /**
-     * {@snippet lang=c :
-     * #define ECHRNG 44
-     * }
-     */
-    public static int ECHRNG() {
-        return ECHRNG;
-    }
-    private static final int EL2NSYNC = (int)45L;
-    /**
-     * {@snippet lang=c :
-     * #define EL2NSYNC 45
-     * }
-     */
-    public static int EL2NSYNC() {
-        return EL2NSYNC;
-    }
-    private static final int EL3HLT = (int)46L;
-    /**
-     * {@snippet lang=c :
-     * #define EL3HLT 46
-     * }
-     */
-    public static int EL3HLT() {
-        return EL3HLT;
-    }
-    private static final int EL3RST = (int)47L;
-    /**
-     * {@snippet lang=c :
-     * #define EL3RST 47
-     * }
-     */
-    public static int EL3RST() {
-        return EL3RST;
-    }
-    private static final int ELNRNG = (int)48L;
-    /**
-     * {@snippet lang=c :
-     * #define ELNRNG 48
-     * }
-     */
-    public static int ELNRNG() {
-        return ELNRNG;
-    }
-    private static final int EUNATCH = (int)49L;
-    /**
-     * {@snippet lang=c :
-     * #define EUNATCH 49
-     * }
-     */
-    public static int EUNATCH() {
-        return EUNATCH;
-    }
-    private static final int ENOCSI = (int)50L;
-    /**
-     * {@snippet lang=c :
-     * #define ENOCSI 50
-     * }
-     */
-    public static int ENOCSI() {
-        return ENOCSI;
-    }
-    private static final int EL2HLT = (int)51L;
-    /**
-     * {@snippet lang=c :
-     * #define EL2HLT 51
-     * }
-     */
-    public static int EL2HLT() {
-        return EL2HLT;
-    }
-    private static final int EBADE = (int)52L;
-    /**
-     * {@snippet lang=c :
-     * #define EBADE 52
-     * }
-     */
-    public static int EBADE() {
-        return EBADE;
-    }
-    private static final int EBADR = (int)53L;
-    /**
-     * {@snippet lang=c :
-     * #define EBADR 53
-     * }
-     */
-    public static int EBADR() {
-        return EBADR;
-    }
-    private static final int EXFULL = (int)54L;
-    /**
-     * {@snippet lang=c :
-     * #define EXFULL 54
-     * }
-     */
-    public static int EXFULL() {
-        return EXFULL;
-    }
-    private static final int ENOANO = (int)55L;
-    /**
-     * {@snippet lang=c :
-     * #define ENOANO 55
-     * }
-     */
-    public static int ENOANO() {
-        return ENOANO;
-    }
-    private static final int EBADRQC = (int)56L;
-    /**
-     * {@snippet lang=c :
-     * #define EBADRQC 56
-     * }
-     */
-    public static int EBADRQC() {
-        return EBADRQC;
-    }
-    private static final int EBADSLT = (int)57L;
-    /**
-     * {@snippet lang=c :
-     * #define EBADSLT 57
-     * }
-     */
-    public static int EBADSLT() {
-        return EBADSLT;
-    }
-    private static final int EBFONT = (int)59L;
-    /**
-     * {@snippet lang=c :
-     * #define EBFONT 59
-     * }
-     */
-    public static int EBFONT() {
-        return EBFONT;
-    }
-    private static final int ENOSTR = (int)60L;
-    /**
-     * {@snippet lang=c :
-     * #define ENOSTR 60
-     * }
-     */
-    public static int ENOSTR() {
-        return ENOSTR;
-    }
-    private static final int ENODATA = (int)61L;
-    /**
-     * {@snippet lang=c :
-     * #define ENODATA 61
-     * }
-     */
-    public static int ENODATA() {
-        return ENODATA;
-    }
-    private static final int ETIME = (int)62L;
-    /**
-     * {@snippet lang=c :
-     * #define ETIME 62
-     * }
-     */
-    public static int ETIME() {
-        return ETIME;
-    }
-    private static final int ENOSR = (int)63L;
-    /**
-     * {@snippet lang=c :
-     * #define ENOSR 63
-     * }
-     */
-    public static int ENOSR() {
-        return ENOSR;
-    }
-    private static final int ENONET = (int)64L;
-    /**
-     * {@snippet lang=c :
-     * #define ENONET 64
-     * }
-     */
-    public static int ENONET() {
-        return ENONET;
-    }
-    private static final int ENOPKG = (int)65L;
-    /**
-     * {@snippet lang=c :
-     * #define ENOPKG 65
-     * }
-     */
-    public static int ENOPKG() {
-        return ENOPKG;
-    }
-    private static final int EREMOTE = (int)66L;
-    /**
-     * {@snippet lang=c :
-     * #define EREMOTE 66
-     * }
-     */
-    public static int EREMOTE() {
-        return EREMOTE;
-    }
-    private static final int ENOLINK = (int)67L;
-    /**
-     * {@snippet lang=c :
-     * #define ENOLINK 67
-     * }
-     */
-    public static int ENOLINK() {
-        return ENOLINK;
-    }
-    private static final int EADV = (int)68L;
-    /**
-     * {@snippet lang=c :
-     * #define EADV 68
-     * }
-     */
-    public static int EADV() {
-        return EADV;
-    }
-    private static final int ESRMNT = (int)69L;
-    /**
-     * {@snippet lang=c :
-     * #define ESRMNT 69
-     * }
-     */
-    public static int ESRMNT() {
-        return ESRMNT;
-    }
-    private static final int ECOMM = (int)70L;
-    /**
-     * {@snippet lang=c :
-     * #define ECOMM 70
-     * }
-     */
-    public static int ECOMM() {
-        return ECOMM;
-    }
-    private static final int EPROTO = (int)71L;
-    /**
-     * {@snippet lang=c :
-     * #define EPROTO 71
-     * }
-     */
-    public static int EPROTO() {
-        return EPROTO;
-    }
-    private static final int EMULTIHOP = (int)72L;
-    /**
-     * {@snippet lang=c :
-     * #define EMULTIHOP 72
-     * }
-     */
-    public static int EMULTIHOP() {
-        return EMULTIHOP;
-    }
-    private static final int EDOTDOT = (int)73L;
-    /**
-     * {@snippet lang=c :
-     * #define EDOTDOT 73
-     * }
-     */
-    public static int EDOTDOT() {
-        return EDOTDOT;
-    }
-    private static final int EBADMSG = (int)74L;
-    /**
-     * {@snippet lang=c :
-     * #define EBADMSG 74
-     * }
-     */
-    public static int EBADMSG() {
-        return EBADMSG;
-    }
-    private static final int EOVERFLOW = (int)75L;
-    /**
-     * {@snippet lang=c :
-     * #define EOVERFLOW 75
-     * }
-     */
-    public static int EOVERFLOW() {
-        return EOVERFLOW;
-    }
-    private static final int ENOTUNIQ = (int)76L;
-    /**
-     * {@snippet lang=c :
-     * #define ENOTUNIQ 76
-     * }
-     */
-    public static int ENOTUNIQ() {
-        return ENOTUNIQ;
-    }
-    private static final int EBADFD = (int)77L;
-    /**
-     * {@snippet lang=c :
-     * #define EBADFD 77
-     * }
-     */
-    public static int EBADFD() {
-        return EBADFD;
-    }
-    private static final int EREMCHG = (int)78L;
-    /**
-     * {@snippet lang=c :
-     * #define EREMCHG 78
-     * }
-     */
-    public static int EREMCHG() {
-        return EREMCHG;
-    }
-    private static final int ELIBACC = (int)79L;
-    /**
-     * {@snippet lang=c :
-     * #define ELIBACC 79
-     * }
-     */
-    public static int ELIBACC() {
-        return ELIBACC;
-    }
-    private static final int ELIBBAD = (int)80L;
-    /**
-     * {@snippet lang=c :
-     * #define ELIBBAD 80
-     * }
-     */
-    public static int ELIBBAD() {
-        return ELIBBAD;
-    }
-    private static final int ELIBSCN = (int)81L;
-    /**
-     * {@snippet lang=c :
-     * #define ELIBSCN 81
-     * }
-     */
-    public static int ELIBSCN() {
-        return ELIBSCN;
-    }
-    private static final int ELIBMAX = (int)82L;
-    /**
-     * {@snippet lang=c :
-     * #define ELIBMAX 82
-     * }
-     */
-    public static int ELIBMAX() {
-        return ELIBMAX;
-    }
-    private static final int ELIBEXEC = (int)83L;
-    /**
-     * {@snippet lang=c :
-     * #define ELIBEXEC 83
-     * }
-     */
-    public static int ELIBEXEC() {
-        return ELIBEXEC;
-    }
-    private static final int EILSEQ = (int)84L;
-    /**
-     * {@snippet lang=c :
-     * #define EILSEQ 84
-     * }
-     */
-    public static int EILSEQ() {
-        return EILSEQ;
-    }
-    private static final int ERESTART = (int)85L;
-    /**
-     * {@snippet lang=c :
-     * #define ERESTART 85
-     * }
-     */
-    public static int ERESTART() {
-        return ERESTART;
-    }
-    private static final int ESTRPIPE = (int)86L;
-    /**
-     * {@snippet lang=c :
-     * #define ESTRPIPE 86
-     * }
-     */
-    public static int ESTRPIPE() {
-        return ESTRPIPE;
-    }
-    private static final int EUSERS = (int)87L;
-    /**
-     * {@snippet lang=c :
-     * #define EUSERS 87
-     * }
-     */
-    public static int EUSERS() {
-        return EUSERS;
-    }
-    private static final int ENOTSOCK = (int)88L;
-    /**
-     * {@snippet lang=c :
-     * #define ENOTSOCK 88
-     * }
-     */
-    public static int ENOTSOCK() {
-        return ENOTSOCK;
-    }
-    private static final int EDESTADDRREQ = (int)89L;
-    /**
-     * {@snippet lang=c :
-     * #define EDESTADDRREQ 89
-     * }
-     */
-    public static int EDESTADDRREQ() {
-        return EDESTADDRREQ;
-    }
-    private static final int EMSGSIZE = (int)90L;
-    /**
-     * {@snippet lang=c :
-     * #define EMSGSIZE 90
-     * }
-     */
-    public static int EMSGSIZE() {
-        return EMSGSIZE;
-    }
-    private static final int EPROTOTYPE = (int)91L;
-    /**
-     * {@snippet lang=c :
-     * #define EPROTOTYPE 91
-     * }
-     */
-    public static int EPROTOTYPE() {
-        return EPROTOTYPE;
-    }
-    private static final int ENOPROTOOPT = (int)92L;
-    /**
-     * {@snippet lang=c :
-     * #define ENOPROTOOPT 92
-     * }
-     */
-    public static int ENOPROTOOPT() {
-        return ENOPROTOOPT;
-    }
-    private static final int EPROTONOSUPPORT = (int)93L;
-    /**
-     * {@snippet lang=c :
-     * #define EPROTONOSUPPORT 93
-     * }
-     */
-    public static int EPROTONOSUPPORT() {
-        return EPROTONOSUPPORT;
-    }
-    private static final int ESOCKTNOSUPPORT = (int)94L;
-    /**
-     * {@snippet lang=c :
-     * #define ESOCKTNOSUPPORT 94
-     * }
-     */
-    public static int ESOCKTNOSUPPORT() {
-        return ESOCKTNOSUPPORT;
-    }
-    private static final int EOPNOTSUPP = (int)95L;
-    /**
-     * {@snippet lang=c :
-     * #define EOPNOTSUPP 95
-     * }
-     */
-    public static int EOPNOTSUPP() {
-        return EOPNOTSUPP;
-    }
-    private static final int EPFNOSUPPORT = (int)96L;
-    /**
-     * {@snippet lang=c :
-     * #define EPFNOSUPPORT 96
-     * }
-     */
-    public static int EPFNOSUPPORT() {
-        return EPFNOSUPPORT;
-    }
-    private static final int EAFNOSUPPORT = (int)97L;
-    /**
-     * {@snippet lang=c :
-     * #define EAFNOSUPPORT 97
-     * }
-     */
-    public static int EAFNOSUPPORT() {
-        return EAFNOSUPPORT;
-    }
-    private static final int EADDRINUSE = (int)98L;
-    /**
-     * {@snippet lang=c :
-     * #define EADDRINUSE 98
-     * }
-     */
-    public static int EADDRINUSE() {
-        return EADDRINUSE;
-    }
-    private static final int EADDRNOTAVAIL = (int)99L;
-    /**
-     * {@snippet lang=c :
-     * #define EADDRNOTAVAIL 99
-     * }
-     */
-    public static int EADDRNOTAVAIL() {
-        return EADDRNOTAVAIL;
-    }
-    private static final int ENETDOWN = (int)100L;
-    /**
-     * {@snippet lang=c :
-     * #define ENETDOWN 100
-     * }
-     */
-    public static int ENETDOWN() {
-        return ENETDOWN;
-    }
-    private static final int ENETUNREACH = (int)101L;
-    /**
-     * {@snippet lang=c :
-     * #define ENETUNREACH 101
-     * }
-     */
-    public static int ENETUNREACH() {
-        return ENETUNREACH;
-    }
-    private static final int ENETRESET = (int)102L;
-    /**
-     * {@snippet lang=c :
-     * #define ENETRESET 102
-     * }
-     */
-    public static int ENETRESET() {
-        return ENETRESET;
-    }
-    private static final int ECONNABORTED = (int)103L;
-    /**
-     * {@snippet lang=c :
-     * #define ECONNABORTED 103
-     * }
-     */
-    public static int ECONNABORTED() {
-        return ECONNABORTED;
-    }
-    private static final int ECONNRESET = (int)104L;
-    /**
-     * {@snippet lang=c :
-     * #define ECONNRESET 104
-     * }
-     */
-    public static int ECONNRESET() {
-        return ECONNRESET;
-    }
-    private static final int ENOBUFS = (int)105L;
-    /**
-     * {@snippet lang=c :
-     * #define ENOBUFS 105
-     * }
-     */
-    public static int ENOBUFS() {
-        return ENOBUFS;
-    }
-    private static final int EISCONN = (int)106L;
-    /**
-     * {@snippet lang=c :
-     * #define EISCONN 106
-     * }
-     */
-    public static int EISCONN() {
-        return EISCONN;
-    }
-    private static final int ENOTCONN = (int)107L;
-    /**
-     * {@snippet lang=c :
-     * #define ENOTCONN 107
-     * }
-     */
-    public static int ENOTCONN() {
-        return ENOTCONN;
-    }
-    private static final int ESHUTDOWN = (int)108L;
-    /**
-     * {@snippet lang=c :
-     * #define ESHUTDOWN 108
-     * }
-     */
-    public static int ESHUTDOWN() {
-        return ESHUTDOWN;
-    }
-    private static final int ETOOMANYREFS = (int)109L;
-    /**
-     * {@snippet lang=c :
-     * #define ETOOMANYREFS 109
-     * }
-     */
-    public static int ETOOMANYREFS() {
-        return ETOOMANYREFS;
-    }
-    private static final int ETIMEDOUT = (int)110L;
-    /**
-     * {@snippet lang=c :
-     * #define ETIMEDOUT 110
-     * }
-     */
-    public static int ETIMEDOUT() {
-        return ETIMEDOUT;
-    }
-    private static final int ECONNREFUSED = (int)111L;
-    /**
-     * {@snippet lang=c :
-     * #define ECONNREFUSED 111
-     * }
-     */
-    public static int ECONNREFUSED() {
-        return ECONNREFUSED;
-    }
-    private static final int EHOSTDOWN = (int)112L;
-    /**
-     * {@snippet lang=c :
-     * #define EHOSTDOWN 112
-     * }
-     */
-    public static int EHOSTDOWN() {
-        return EHOSTDOWN;
-    }
-    private static final int EHOSTUNREACH = (int)113L;
-    /**
-     * {@snippet lang=c :
-     * #define EHOSTUNREACH 113
-     * }
-     */
-    public static int EHOSTUNREACH() {
-        return EHOSTUNREACH;
-    }
-    private static final int EALREADY = (int)114L;
-    /**
-     * {@snippet lang=c :
-     * #define EALREADY 114
-     * }
-     */
-    public static int EALREADY() {
-        return EALREADY;
-    }
-    private static final int EINPROGRESS = (int)115L;
-    /**
-     * {@snippet lang=c :
-     * #define EINPROGRESS 115
-     * }
-     */
-    public static int EINPROGRESS() {
-        return EINPROGRESS;
-    }
-    private static final int ESTALE = (int)116L;
-    /**
-     * {@snippet lang=c :
-     * #define ESTALE 116
-     * }
-     */
-    public static int ESTALE() {
-        return ESTALE;
-    }
-    private static final int EUCLEAN = (int)117L;
-    /**
-     * {@snippet lang=c :
-     * #define EUCLEAN 117
-     * }
-     */
-    public static int EUCLEAN() {
-        return EUCLEAN;
-    }
-    private static final int ENOTNAM = (int)118L;
-    /**
-     * {@snippet lang=c :
-     * #define ENOTNAM 118
-     * }
-     */
-    public static int ENOTNAM() {
-        return ENOTNAM;
-    }
-    private static final int ENAVAIL = (int)119L;
-    /**
-     * {@snippet lang=c :
-     * #define ENAVAIL 119
-     * }
-     */
-    public static int ENAVAIL() {
-        return ENAVAIL;
-    }
-    private static final int EISNAM = (int)120L;
-    /**
-     * {@snippet lang=c :
-     * #define EISNAM 120
-     * }
-     */
-    public static int EISNAM() {
-        return EISNAM;
-    }
-    private static final int EREMOTEIO = (int)121L;
-    /**
-     * {@snippet lang=c :
-     * #define EREMOTEIO 121
-     * }
-     */
-    public static int EREMOTEIO() {
-        return EREMOTEIO;
-    }
-    private static final int EDQUOT = (int)122L;
-    /**
-     * {@snippet lang=c :
-     * #define EDQUOT 122
-     * }
-     */
-    public static int EDQUOT() {
-        return EDQUOT;
-    }
-    private static final int ENOMEDIUM = (int)123L;
-    /**
-     * {@snippet lang=c :
-     * #define ENOMEDIUM 123
-     * }
-     */
-    public static int ENOMEDIUM() {
-        return ENOMEDIUM;
-    }
-    private static final int EMEDIUMTYPE = (int)124L;
-    /**
-     * {@snippet lang=c :
-     * #define EMEDIUMTYPE 124
-     * }
-     */
-    public static int EMEDIUMTYPE() {
-        return EMEDIUMTYPE;
-    }
-    private static final int ECANCELED = (int)125L;
-    /**
-     * {@snippet lang=c :
-     * #define ECANCELED 125
-     * }
-     */
-    public static int ECANCELED() {
-        return ECANCELED;
-    }
-    private static final int ENOKEY = (int)126L;
-    /**
-     * {@snippet lang=c :
-     * #define ENOKEY 126
-     * }
-     */
-    public static int ENOKEY() {
-        return ENOKEY;
-    }
-    private static final int EKEYEXPIRED = (int)127L;
-    /**
-     * {@snippet lang=c :
-     * #define EKEYEXPIRED 127
-     * }
-     */
-    public static int EKEYEXPIRED() {
-        return EKEYEXPIRED;
-    }
-    private static final int EKEYREVOKED = (int)128L;
-    /**
-     * {@snippet lang=c :
-     * #define EKEYREVOKED 128
-     * }
-     */
-    public static int EKEYREVOKED() {
-        return EKEYREVOKED;
-    }
-    private static final int EKEYREJECTED = (int)129L;
-    /**
-     * {@snippet lang=c :
-     * #define EKEYREJECTED 129
-     * }
-     */
-    public static int EKEYREJECTED() {
-        return EKEYREJECTED;
-    }
-    private static final int EOWNERDEAD = (int)130L;
-    /**
-     * {@snippet lang=c :
-     * #define EOWNERDEAD 130
-     * }
-     */
-    public static int EOWNERDEAD() {
-        return EOWNERDEAD;
-    }
-    private static final int ENOTRECOVERABLE = (int)131L;
-    /**
-     * {@snippet lang=c :
-     * #define ENOTRECOVERABLE 131
-     * }
-     */
-    public static int ENOTRECOVERABLE() {
-        return ENOTRECOVERABLE;
-    }
-    private static final int ERFKILL = (int)132L;
-    /**
-     * {@snippet lang=c :
-     * #define ERFKILL 132
-     * }
-     */
-    public static int ERFKILL() {
-        return ERFKILL;
-    }
-    private static final int EHWPOISON = (int)133L;
-    /**
-     * {@snippet lang=c :
-     * #define EHWPOISON 133
-     * }
-     */
-    public static int EHWPOISON() {
-        return EHWPOISON;
-    }
-    private static final int O_RDONLY = (int)0L;
-    /**
-     * {@snippet lang=c :
-     * #define O_RDONLY 0
-     * }
-     */
-    public static int O_RDONLY() {
-        return O_RDONLY;
-    }
-    private static final int O_RDWR = (int)2L;
-    /**
-     * {@snippet lang=c :
-     * #define O_RDWR 2
-     * }
-     */
-    public static int O_RDWR() {
-        return O_RDWR;
-    }
-    private static final int O_CREAT = (int)64L;
-    /**
-     * {@snippet lang=c :
-     * #define O_CREAT 64
-     * }
-     */
-    public static int O_CREAT() {
-        return O_CREAT;
-    }
-    private static final int O_EXCL = (int)128L;
-    /**
-     * {@snippet lang=c :
-     * #define O_EXCL 128
-     * }
-     */
-    public static int O_EXCL() {
-        return O_EXCL;
-    }
-    private static final int O_NONBLOCK = (int)2048L;
-    /**
-     * {@snippet lang=c :
-     * #define O_NONBLOCK 2048
-     * }
-     */
-    public static int O_NONBLOCK() {
-        return O_NONBLOCK;
-    }
-    private static final int F_GETFD = (int)1L;
-    /**
-     * {@snippet lang=c :
-     * #define F_GETFD 1
-     * }
-     */
-    public static int F_GETFD() {
-        return F_GETFD;
-    }
-    private static final int F_SETFD = (int)2L;
-    /**
-     * {@snippet lang=c :
-     * #define F_SETFD 2
-     * }
-     */
-    public static int F_SETFD() {
-        return F_SETFD;
-    }
-    private static final int F_GETFL = (int)3L;
-    /**
-     * {@snippet lang=c :
-     * #define F_GETFL 3
-     * }
-     */
-    public static int F_GETFL() {
-        return F_GETFL;
-    }
-    private static final int F_SETFL = (int)4L;
-    /**
-     * {@snippet lang=c :
-     * #define F_SETFL 4
-     * }
-     */
-    public static int F_SETFL() {
-        return F_SETFL;
-    }
-    private static final int FD_CLOEXEC = (int)1L;
-    /**
-     * {@snippet lang=c :
-     * #define FD_CLOEXEC 1
-     * }
-     */
-    public static int FD_CLOEXEC() {
-        return FD_CLOEXEC;
-    }
-    private static final int POLLIN = (int)1L;
-    /**
-     * {@snippet lang=c :
-     * #define POLLIN 1
-     * }
-     */
-    public static int POLLIN() {
-        return POLLIN;
-    }
-    private static final int POLLPRI = (int)2L;
-    /**
-     * {@snippet lang=c :
-     * #define POLLPRI 2
-     * }
-     */
-    public static int POLLPRI() {
-        return POLLPRI;
-    }
-    private static final int POLLOUT = (int)4L;
-    /**
-     * {@snippet lang=c :
-     * #define POLLOUT 4
-     * }
-     */
-    public static int POLLOUT() {
-        return POLLOUT;
-    }
-    private static final int POLLRDNORM = (int)64L;
-    /**
-     * {@snippet lang=c :
-     * #define POLLRDNORM 64
-     * }
-     */
-    public static int POLLRDNORM() {
-        return POLLRDNORM;
-    }
-    private static final int POLLRDBAND = (int)128L;
-    /**
-     * {@snippet lang=c :
-     * #define POLLRDBAND 128
-     * }
-     */
-    public static int POLLRDBAND() {
-        return POLLRDBAND;
-    }
-    private static final int POLLWRNORM = (int)256L;
-    /**
-     * {@snippet lang=c :
-     * #define POLLWRNORM 256
-     * }
-     */
-    public static int POLLWRNORM() {
-        return POLLWRNORM;
-    }
-    private static final int POLLWRBAND = (int)512L;
-    /**
-     * {@snippet lang=c :
-     * #define POLLWRBAND 512
-     * }
-     */
-    public static int POLLWRBAND() {
-        return POLLWRBAND;
-    }
-    private static final int POLLERR = (int)8L;
-    /**
-     * {@snippet lang=c :
-     * #define POLLERR 8
-     * }
-     */
-    public static int POLLERR() {
-        return POLLERR;
-    }
-    private static final int POLLHUP = (int)16L;
-    /**
-     * {@snippet lang=c :
-     * #define POLLHUP 16
-     * }
-     */
-    public static int POLLHUP() {
-        return POLLHUP;
-    }
-    private static final int POLLNVAL = (int)32L;
-    /**
-     * {@snippet lang=c :
-     * #define POLLNVAL 32
-     * }
-     */
-    public static int POLLNVAL() {
-        return POLLNVAL;
-    }
-    private static final int PF_NETLINK = (int)16L;
-    /**
-     * {@snippet lang=c :
-     * #define PF_NETLINK 16
-     * }
-     */
-    public static int PF_NETLINK() {
-        return PF_NETLINK;
-    }
-    private static final int SOL_RAW = (int)255L;
-    /**
-     * {@snippet lang=c :
-     * #define SOL_RAW 255
-     * }
-     */
-    public static int SOL_RAW() {
-        return SOL_RAW;
-    }
-    private static final int SOL_DECNET = (int)261L;
-    /**
-     * {@snippet lang=c :
-     * #define SOL_DECNET 261
-     * }
-     */
-    public static int SOL_DECNET() {
-        return SOL_DECNET;
-    }
-    private static final int SOL_X25 = (int)262L;
-    /**
-     * {@snippet lang=c :
-     * #define SOL_X25 262
-     * }
-     */
-    public static int SOL_X25() {
-        return SOL_X25;
-    }
-    private static final int SOL_PACKET = (int)263L;
-    /**
-     * {@snippet lang=c :
-     * #define SOL_PACKET 263
-     * }
-     */
-    public static int SOL_PACKET() {
-        return SOL_PACKET;
-    }
-    private static final int SOL_ATM = (int)264L;
-    /**
-     * {@snippet lang=c :
-     * #define SOL_ATM 264
-     * }
-     */
-    public static int SOL_ATM() {
-        return SOL_ATM;
-    }
-    private static final int SOL_AAL = (int)265L;
-    /**
-     * {@snippet lang=c :
-     * #define SOL_AAL 265
-     * }
-     */
-    public static int SOL_AAL() {
-        return SOL_AAL;
-    }
-    private static final int SOL_IRDA = (int)266L;
-    /**
-     * {@snippet lang=c :
-     * #define SOL_IRDA 266
-     * }
-     */
-    public static int SOL_IRDA() {
-        return SOL_IRDA;
-    }
-    private static final int SOL_NETBEUI = (int)267L;
-    /**
-     * {@snippet lang=c :
-     * #define SOL_NETBEUI 267
-     * }
-     */
-    public static int SOL_NETBEUI() {
-        return SOL_NETBEUI;
-    }
-    private static final int SOL_LLC = (int)268L;
-    /**
-     * {@snippet lang=c :
-     * #define SOL_LLC 268
-     * }
-     */
-    public static int SOL_LLC() {
-        return SOL_LLC;
-    }
-    private static final int SOL_DCCP = (int)269L;
-    /**
-     * {@snippet lang=c :
-     * #define SOL_DCCP 269
-     * }
-     */
-    public static int SOL_DCCP() {
-        return SOL_DCCP;
-    }
-    private static final int SOL_NETLINK = (int)270L;
-    /**
-     * {@snippet lang=c :
-     * #define SOL_NETLINK 270
-     * }
-     */
-    public static int SOL_NETLINK() {
-        return SOL_NETLINK;
-    }
-    private static final int SOL_TIPC = (int)271L;
-    /**
-     * {@snippet lang=c :
-     * #define SOL_TIPC 271
-     * }
-     */
-    public static int SOL_TIPC() {
-        return SOL_TIPC;
-    }
-    private static final int SOL_RXRPC = (int)272L;
-    /**
-     * {@snippet lang=c :
-     * #define SOL_RXRPC 272
-     * }
-     */
-    public static int SOL_RXRPC() {
-        return SOL_RXRPC;
-    }
-    private static final int SOL_PPPOL2TP = (int)273L;
-    /**
-     * {@snippet lang=c :
-     * #define SOL_PPPOL2TP 273
-     * }
-     */
-    public static int SOL_PPPOL2TP() {
-        return SOL_PPPOL2TP;
-    }
-    private static final int SOL_BLUETOOTH = (int)274L;
-    /**
-     * {@snippet lang=c :
-     * #define SOL_BLUETOOTH 274
-     * }
-     */
-    public static int SOL_BLUETOOTH() {
-        return SOL_BLUETOOTH;
-    }
-    private static final int SOL_PNPIPE = (int)275L;
-    /**
-     * {@snippet lang=c :
-     * #define SOL_PNPIPE 275
-     * }
-     */
-    public static int SOL_PNPIPE() {
-        return SOL_PNPIPE;
-    }
-    private static final int SOL_RDS = (int)276L;
-    /**
-     * {@snippet lang=c :
-     * #define SOL_RDS 276
-     * }
-     */
-    public static int SOL_RDS() {
-        return SOL_RDS;
-    }
-    private static final int SOL_IUCV = (int)277L;
-    /**
-     * {@snippet lang=c :
-     * #define SOL_IUCV 277
-     * }
-     */
-    public static int SOL_IUCV() {
-        return SOL_IUCV;
-    }
-    private static final int SOL_CAIF = (int)278L;
-    /**
-     * {@snippet lang=c :
-     * #define SOL_CAIF 278
-     * }
-     */
-    public static int SOL_CAIF() {
-        return SOL_CAIF;
-    }
-    private static final int SOL_ALG = (int)279L;
-    /**
-     * {@snippet lang=c :
-     * #define SOL_ALG 279
-     * }
-     */
-    public static int SOL_ALG() {
-        return SOL_ALG;
-    }
-    private static final int SOL_NFC = (int)280L;
-    /**
-     * {@snippet lang=c :
-     * #define SOL_NFC 280
-     * }
-     */
-    public static int SOL_NFC() {
-        return SOL_NFC;
-    }
-    private static final int SOL_KCM = (int)281L;
-    /**
-     * {@snippet lang=c :
-     * #define SOL_KCM 281
-     * }
-     */
-    public static int SOL_KCM() {
-        return SOL_KCM;
-    }
-    private static final int SOL_TLS = (int)282L;
-    /**
-     * {@snippet lang=c :
-     * #define SOL_TLS 282
-     * }
-     */
-    public static int SOL_TLS() {
-        return SOL_TLS;
-    }
-    private static final int SOL_XDP = (int)283L;
-    /**
-     * {@snippet lang=c :
-     * #define SOL_XDP 283
-     * }
-     */
-    public static int SOL_XDP() {
-        return SOL_XDP;
-    }
-    private static final int SOL_MPTCP = (int)284L;
-    /**
-     * {@snippet lang=c :
-     * #define SOL_MPTCP 284
-     * }
-     */
-    public static int SOL_MPTCP() {
-        return SOL_MPTCP;
-    }
-    private static final int SOL_MCTP = (int)285L;
-    /**
-     * {@snippet lang=c :
-     * #define SOL_MCTP 285
-     * }
-     */
-    public static int SOL_MCTP() {
-        return SOL_MCTP;
-    }
-    private static final int SOL_SMC = (int)286L;
-    /**
-     * {@snippet lang=c :
-     * #define SOL_SMC 286
-     * }
-     */
-    public static int SOL_SMC() {
-        return SOL_SMC;
-    }
-    private static final int SOMAXCONN = (int)4096L;
-    /**
-     * {@snippet lang=c :
-     * #define SOMAXCONN 4096
-     * }
-     */
-    public static int SOMAXCONN() {
-        return SOMAXCONN;
-    }
-    private static final int SOL_SOCKET = (int)1L;
-    /**
-     * {@snippet lang=c :
-     * #define SOL_SOCKET 1
-     * }
-     */
-    public static int SOL_SOCKET() {
-        return SOL_SOCKET;
-    }
-    private static final int SO_DEBUG = (int)1L;
-    /**
-     * {@snippet lang=c :
-     * #define SO_DEBUG 1
-     * }
-     */
-    public static int SO_DEBUG() {
-        return SO_DEBUG;
-    }
-    private static final int SO_REUSEADDR = (int)2L;
-    /**
-     * {@snippet lang=c :
-     * #define SO_REUSEADDR 2
-     * }
-     */
-    public static int SO_REUSEADDR() {
-        return SO_REUSEADDR;
-    }
-    private static final int SO_TYPE = (int)3L;
-    /**
-     * {@snippet lang=c :
-     * #define SO_TYPE 3
-     * }
-     */
-    public static int SO_TYPE() {
-        return SO_TYPE;
-    }
-    private static final int SO_ERROR = (int)4L;
-    /**
-     * {@snippet lang=c :
-     * #define SO_ERROR 4
-     * }
-     */
-    public static int SO_ERROR() {
-        return SO_ERROR;
-    }
-    private static final int SO_DONTROUTE = (int)5L;
-    /**
-     * {@snippet lang=c :
-     * #define SO_DONTROUTE 5
-     * }
-     */
-    public static int SO_DONTROUTE() {
-        return SO_DONTROUTE;
-    }
-    private static final int SO_BROADCAST = (int)6L;
-    /**
-     * {@snippet lang=c :
-     * #define SO_BROADCAST 6
-     * }
-     */
-    public static int SO_BROADCAST() {
-        return SO_BROADCAST;
-    }
-    private static final int SO_SNDBUF = (int)7L;
-    /**
-     * {@snippet lang=c :
-     * #define SO_SNDBUF 7
-     * }
-     */
-    public static int SO_SNDBUF() {
-        return SO_SNDBUF;
-    }
-    private static final int SO_RCVBUF = (int)8L;
-    /**
-     * {@snippet lang=c :
-     * #define SO_RCVBUF 8
-     * }
-     */
-    public static int SO_RCVBUF() {
-        return SO_RCVBUF;
-    }
-    private static final int SO_SNDBUFFORCE = (int)32L;
-    /**
-     * {@snippet lang=c :
-     * #define SO_SNDBUFFORCE 32
-     * }
-     */
-    public static int SO_SNDBUFFORCE() {
-        return SO_SNDBUFFORCE;
-    }
-    private static final int SO_RCVBUFFORCE = (int)33L;
-    /**
-     * {@snippet lang=c :
-     * #define SO_RCVBUFFORCE 33
-     * }
-     */
-    public static int SO_RCVBUFFORCE() {
-        return SO_RCVBUFFORCE;
-    }
-    private static final int SO_KEEPALIVE = (int)9L;
-    /**
-     * {@snippet lang=c :
-     * #define SO_KEEPALIVE 9
-     * }
-     */
-    public static int SO_KEEPALIVE() {
-        return SO_KEEPALIVE;
-    }
-    private static final int SO_OOBINLINE = (int)10L;
-    /**
-     * {@snippet lang=c :
-     * #define SO_OOBINLINE 10
-     * }
-     */
-    public static int SO_OOBINLINE() {
-        return SO_OOBINLINE;
-    }
-    private static final int SO_NO_CHECK = (int)11L;
-    /**
-     * {@snippet lang=c :
-     * #define SO_NO_CHECK 11
-     * }
-     */
-    public static int SO_NO_CHECK() {
-        return SO_NO_CHECK;
-    }
-    private static final int SO_PRIORITY = (int)12L;
-    /**
-     * {@snippet lang=c :
-     * #define SO_PRIORITY 12
-     * }
-     */
-    public static int SO_PRIORITY() {
-        return SO_PRIORITY;
-    }
-    private static final int SO_LINGER = (int)13L;
-    /**
-     * {@snippet lang=c :
-     * #define SO_LINGER 13
-     * }
-     */
-    public static int SO_LINGER() {
-        return SO_LINGER;
-    }
-    private static final int SO_BSDCOMPAT = (int)14L;
-    /**
-     * {@snippet lang=c :
-     * #define SO_BSDCOMPAT 14
-     * }
-     */
-    public static int SO_BSDCOMPAT() {
-        return SO_BSDCOMPAT;
-    }
-    private static final int SO_REUSEPORT = (int)15L;
-    /**
-     * {@snippet lang=c :
-     * #define SO_REUSEPORT 15
-     * }
-     */
-    public static int SO_REUSEPORT() {
-        return SO_REUSEPORT;
-    }
-    private static final int SO_PASSCRED = (int)16L;
-    /**
-     * {@snippet lang=c :
-     * #define SO_PASSCRED 16
-     * }
-     */
-    public static int SO_PASSCRED() {
-        return SO_PASSCRED;
-    }
-    private static final int SO_PEERCRED = (int)17L;
-    /**
-     * {@snippet lang=c :
-     * #define SO_PEERCRED 17
-     * }
-     */
-    public static int SO_PEERCRED() {
-        return SO_PEERCRED;
-    }
-    private static final int SO_RCVLOWAT = (int)18L;
-    /**
-     * {@snippet lang=c :
-     * #define SO_RCVLOWAT 18
-     * }
-     */
-    public static int SO_RCVLOWAT() {
-        return SO_RCVLOWAT;
-    }
-    private static final int SO_SNDLOWAT = (int)19L;
-    /**
-     * {@snippet lang=c :
-     * #define SO_SNDLOWAT 19
-     * }
-     */
-    public static int SO_SNDLOWAT() {
-        return SO_SNDLOWAT;
-    }
-    private static final int SO_RCVTIMEO_OLD = (int)20L;
-    /**
-     * {@snippet lang=c :
-     * #define SO_RCVTIMEO_OLD 20
-     * }
-     */
-    public static int SO_RCVTIMEO_OLD() {
-        return SO_RCVTIMEO_OLD;
-    }
-    private static final int SO_SNDTIMEO_OLD = (int)21L;
-    /**
-     * {@snippet lang=c :
-     * #define SO_SNDTIMEO_OLD 21
-     * }
-     */
-    public static int SO_SNDTIMEO_OLD() {
-        return SO_SNDTIMEO_OLD;
-    }
-    private static final int SO_SECURITY_AUTHENTICATION = (int)22L;
-    /**
-     * {@snippet lang=c :
-     * #define SO_SECURITY_AUTHENTICATION 22
-     * }
-     */
-    public static int SO_SECURITY_AUTHENTICATION() {
-        return SO_SECURITY_AUTHENTICATION;
-    }
-    private static final int SO_SECURITY_ENCRYPTION_TRANSPORT = (int)23L;
-    /**
-     * {@snippet lang=c :
-     * #define SO_SECURITY_ENCRYPTION_TRANSPORT 23
-     * }
-     */
-    public static int SO_SECURITY_ENCRYPTION_TRANSPORT() {
-        return SO_SECURITY_ENCRYPTION_TRANSPORT;
-    }
-    private static final int SO_SECURITY_ENCRYPTION_NETWORK = (int)24L;
-    /**
-     * {@snippet lang=c :
-     * #define SO_SECURITY_ENCRYPTION_NETWORK 24
-     * }
-     */
-    public static int SO_SECURITY_ENCRYPTION_NETWORK() {
-        return SO_SECURITY_ENCRYPTION_NETWORK;
-    }
-    private static final int SO_BINDTODEVICE = (int)25L;
-    /**
-     * {@snippet lang=c :
-     * #define SO_BINDTODEVICE 25
-     * }
-     */
-    public static int SO_BINDTODEVICE() {
-        return SO_BINDTODEVICE;
-    }
-    private static final int SO_ATTACH_FILTER = (int)26L;
-    /**
-     * {@snippet lang=c :
-     * #define SO_ATTACH_FILTER 26
-     * }
-     */
-    public static int SO_ATTACH_FILTER() {
-        return SO_ATTACH_FILTER;
-    }
-    private static final int SO_DETACH_FILTER = (int)27L;
-    /**
-     * {@snippet lang=c :
-     * #define SO_DETACH_FILTER 27
-     * }
-     */
-    public static int SO_DETACH_FILTER() {
-        return SO_DETACH_FILTER;
-    }
-    private static final int SO_PEERNAME = (int)28L;
-    /**
-     * {@snippet lang=c :
-     * #define SO_PEERNAME 28
-     * }
-     */
-    public static int SO_PEERNAME() {
-        return SO_PEERNAME;
-    }
-    private static final int SO_ACCEPTCONN = (int)30L;
-    /**
-     * {@snippet lang=c :
-     * #define SO_ACCEPTCONN 30
-     * }
-     */
-    public static int SO_ACCEPTCONN() {
-        return SO_ACCEPTCONN;
-    }
-    private static final int SO_PEERSEC = (int)31L;
-    /**
-     * {@snippet lang=c :
-     * #define SO_PEERSEC 31
-     * }
-     */
-    public static int SO_PEERSEC() {
-        return SO_PEERSEC;
-    }
-    private static final int SO_PASSSEC = (int)34L;
-    /**
-     * {@snippet lang=c :
-     * #define SO_PASSSEC 34
-     * }
-     */
-    public static int SO_PASSSEC() {
-        return SO_PASSSEC;
-    }
-    private static final int SO_MARK = (int)36L;
-    /**
-     * {@snippet lang=c :
-     * #define SO_MARK 36
-     * }
-     */
-    public static int SO_MARK() {
-        return SO_MARK;
-    }
-    private static final int SO_PROTOCOL = (int)38L;
-    /**
-     * {@snippet lang=c :
-     * #define SO_PROTOCOL 38
-     * }
-     */
-    public static int SO_PROTOCOL() {
-        return SO_PROTOCOL;
-    }
-    private static final int SO_DOMAIN = (int)39L;
-    /**
-     * {@snippet lang=c :
-     * #define SO_DOMAIN 39
-     * }
-     */
-    public static int SO_DOMAIN() {
-        return SO_DOMAIN;
-    }
-    private static final int SO_RXQ_OVFL = (int)40L;
-    /**
-     * {@snippet lang=c :
-     * #define SO_RXQ_OVFL 40
-     * }
-     */
-    public static int SO_RXQ_OVFL() {
-        return SO_RXQ_OVFL;
-    }
-    private static final int SO_WIFI_STATUS = (int)41L;
-    /**
-     * {@snippet lang=c :
-     * #define SO_WIFI_STATUS 41
-     * }
-     */
-    public static int SO_WIFI_STATUS() {
-        return SO_WIFI_STATUS;
-    }
-    private static final int SO_PEEK_OFF = (int)42L;
-    /**
-     * {@snippet lang=c :
-     * #define SO_PEEK_OFF 42
-     * }
-     */
-    public static int SO_PEEK_OFF() {
-        return SO_PEEK_OFF;
-    }
-    private static final int SO_NOFCS = (int)43L;
-    /**
-     * {@snippet lang=c :
-     * #define SO_NOFCS 43
-     * }
-     */
-    public static int SO_NOFCS() {
-        return SO_NOFCS;
-    }
-    private static final int SO_LOCK_FILTER = (int)44L;
-    /**
-     * {@snippet lang=c :
-     * #define SO_LOCK_FILTER 44
-     * }
-     */
-    public static int SO_LOCK_FILTER() {
-        return SO_LOCK_FILTER;
-    }
-    private static final int SO_SELECT_ERR_QUEUE = (int)45L;
-    /**
-     * {@snippet lang=c :
-     * #define SO_SELECT_ERR_QUEUE 45
-     * }
-     */
-    public static int SO_SELECT_ERR_QUEUE() {
-        return SO_SELECT_ERR_QUEUE;
-    }
-    private static final int SO_BUSY_POLL = (int)46L;
-    /**
-     * {@snippet lang=c :
-     * #define SO_BUSY_POLL 46
-     * }
-     */
-    public static int SO_BUSY_POLL() {
-        return SO_BUSY_POLL;
-    }
-    private static final int SO_MAX_PACING_RATE = (int)47L;
-    /**
-     * {@snippet lang=c :
-     * #define SO_MAX_PACING_RATE 47
-     * }
-     */
-    public static int SO_MAX_PACING_RATE() {
-        return SO_MAX_PACING_RATE;
-    }
-    private static final int SO_BPF_EXTENSIONS = (int)48L;
-    /**
-     * {@snippet lang=c :
-     * #define SO_BPF_EXTENSIONS 48
-     * }
-     */
-    public static int SO_BPF_EXTENSIONS() {
-        return SO_BPF_EXTENSIONS;
-    }
-    private static final int SO_INCOMING_CPU = (int)49L;
-    /**
-     * {@snippet lang=c :
-     * #define SO_INCOMING_CPU 49
-     * }
-     */
-    public static int SO_INCOMING_CPU() {
-        return SO_INCOMING_CPU;
-    }
-    private static final int SO_ATTACH_BPF = (int)50L;
-    /**
-     * {@snippet lang=c :
-     * #define SO_ATTACH_BPF 50
-     * }
-     */
-    public static int SO_ATTACH_BPF() {
-        return SO_ATTACH_BPF;
-    }
-    private static final int SO_ATTACH_REUSEPORT_CBPF = (int)51L;
-    /**
-     * {@snippet lang=c :
-     * #define SO_ATTACH_REUSEPORT_CBPF 51
-     * }
-     */
-    public static int SO_ATTACH_REUSEPORT_CBPF() {
-        return SO_ATTACH_REUSEPORT_CBPF;
-    }
-    private static final int SO_ATTACH_REUSEPORT_EBPF = (int)52L;
-    /**
-     * {@snippet lang=c :
-     * #define SO_ATTACH_REUSEPORT_EBPF 52
-     * }
-     */
-    public static int SO_ATTACH_REUSEPORT_EBPF() {
-        return SO_ATTACH_REUSEPORT_EBPF;
-    }
-    private static final int SO_CNX_ADVICE = (int)53L;
-    /**
-     * {@snippet lang=c :
-     * #define SO_CNX_ADVICE 53
-     * }
-     */
-    public static int SO_CNX_ADVICE() {
-        return SO_CNX_ADVICE;
-    }
-    private static final int SCM_TIMESTAMPING_OPT_STATS = (int)54L;
-    /**
-     * {@snippet lang=c :
-     * #define SCM_TIMESTAMPING_OPT_STATS 54
-     * }
-     */
-    public static int SCM_TIMESTAMPING_OPT_STATS() {
-        return SCM_TIMESTAMPING_OPT_STATS;
-    }
-    private static final int SO_MEMINFO = (int)55L;
-    /**
-     * {@snippet lang=c :
-     * #define SO_MEMINFO 55
-     * }
-     */
-    public static int SO_MEMINFO() {
-        return SO_MEMINFO;
-    }
-    private static final int SO_INCOMING_NAPI_ID = (int)56L;
-    /**
-     * {@snippet lang=c :
-     * #define SO_INCOMING_NAPI_ID 56
-     * }
-     */
-    public static int SO_INCOMING_NAPI_ID() {
-        return SO_INCOMING_NAPI_ID;
-    }
-    private static final int SO_COOKIE = (int)57L;
-    /**
-     * {@snippet lang=c :
-     * #define SO_COOKIE 57
-     * }
-     */
-    public static int SO_COOKIE() {
-        return SO_COOKIE;
-    }
-    private static final int SCM_TIMESTAMPING_PKTINFO = (int)58L;
-    /**
-     * {@snippet lang=c :
-     * #define SCM_TIMESTAMPING_PKTINFO 58
-     * }
-     */
-    public static int SCM_TIMESTAMPING_PKTINFO() {
-        return SCM_TIMESTAMPING_PKTINFO;
-    }
-    private static final int SO_PEERGROUPS = (int)59L;
-    /**
-     * {@snippet lang=c :
-     * #define SO_PEERGROUPS 59
-     * }
-     */
-    public static int SO_PEERGROUPS() {
-        return SO_PEERGROUPS;
-    }
-    private static final int SO_ZEROCOPY = (int)60L;
-    /**
-     * {@snippet lang=c :
-     * #define SO_ZEROCOPY 60
-     * }
-     */
-    public static int SO_ZEROCOPY() {
-        return SO_ZEROCOPY;
-    }
-    private static final int SO_TXTIME = (int)61L;
-    /**
-     * {@snippet lang=c :
-     * #define SO_TXTIME 61
-     * }
-     */
-    public static int SO_TXTIME() {
-        return SO_TXTIME;
-    }
-    private static final int SO_BINDTOIFINDEX = (int)62L;
-    /**
-     * {@snippet lang=c :
-     * #define SO_BINDTOIFINDEX 62
-     * }
-     */
-    public static int SO_BINDTOIFINDEX() {
-        return SO_BINDTOIFINDEX;
-    }
-    private static final int SO_TIMESTAMP_OLD = (int)29L;
-    /**
-     * {@snippet lang=c :
-     * #define SO_TIMESTAMP_OLD 29
-     * }
-     */
-    public static int SO_TIMESTAMP_OLD() {
-        return SO_TIMESTAMP_OLD;
-    }
-    private static final int SO_TIMESTAMPNS_OLD = (int)35L;
-    /**
-     * {@snippet lang=c :
-     * #define SO_TIMESTAMPNS_OLD 35
-     * }
-     */
-    public static int SO_TIMESTAMPNS_OLD() {
-        return SO_TIMESTAMPNS_OLD;
-    }
-    private static final int SO_TIMESTAMPING_OLD = (int)37L;
-    /**
-     * {@snippet lang=c :
-     * #define SO_TIMESTAMPING_OLD 37
-     * }
-     */
-    public static int SO_TIMESTAMPING_OLD() {
-        return SO_TIMESTAMPING_OLD;
-    }
-    private static final int SO_TIMESTAMP_NEW = (int)63L;
-    /**
-     * {@snippet lang=c :
-     * #define SO_TIMESTAMP_NEW 63
-     * }
-     */
-    public static int SO_TIMESTAMP_NEW() {
-        return SO_TIMESTAMP_NEW;
-    }
-    private static final int SO_TIMESTAMPNS_NEW = (int)64L;
-    /**
-     * {@snippet lang=c :
-     * #define SO_TIMESTAMPNS_NEW 64
-     * }
-     */
-    public static int SO_TIMESTAMPNS_NEW() {
-        return SO_TIMESTAMPNS_NEW;
-    }
-    private static final int SO_TIMESTAMPING_NEW = (int)65L;
-    /**
-     * {@snippet lang=c :
-     * #define SO_TIMESTAMPING_NEW 65
-     * }
-     */
-    public static int SO_TIMESTAMPING_NEW() {
-        return SO_TIMESTAMPING_NEW;
-    }
-    private static final int SO_RCVTIMEO_NEW = (int)66L;
-    /**
-     * {@snippet lang=c :
-     * #define SO_RCVTIMEO_NEW 66
-     * }
-     */
-    public static int SO_RCVTIMEO_NEW() {
-        return SO_RCVTIMEO_NEW;
-    }
-    private static final int SO_SNDTIMEO_NEW = (int)67L;
-    /**
-     * {@snippet lang=c :
-     * #define SO_SNDTIMEO_NEW 67
-     * }
-     */
-    public static int SO_SNDTIMEO_NEW() {
-        return SO_SNDTIMEO_NEW;
-    }
-    private static final int SO_DETACH_REUSEPORT_BPF = (int)68L;
-    /**
-     * {@snippet lang=c :
-     * #define SO_DETACH_REUSEPORT_BPF 68
-     * }
-     */
-    public static int SO_DETACH_REUSEPORT_BPF() {
-        return SO_DETACH_REUSEPORT_BPF;
-    }
-    private static final int SO_PREFER_BUSY_POLL = (int)69L;
-    /**
-     * {@snippet lang=c :
-     * #define SO_PREFER_BUSY_POLL 69
-     * }
-     */
-    public static int SO_PREFER_BUSY_POLL() {
-        return SO_PREFER_BUSY_POLL;
-    }
-    private static final int SO_BUSY_POLL_BUDGET = (int)70L;
-    /**
-     * {@snippet lang=c :
-     * #define SO_BUSY_POLL_BUDGET 70
-     * }
-     */
-    public static int SO_BUSY_POLL_BUDGET() {
-        return SO_BUSY_POLL_BUDGET;
-    }
-    private static final int SO_NETNS_COOKIE = (int)71L;
-    /**
-     * {@snippet lang=c :
-     * #define SO_NETNS_COOKIE 71
-     * }
-     */
-    public static int SO_NETNS_COOKIE() {
-        return SO_NETNS_COOKIE;
-    }
-    private static final int SO_BUF_LOCK = (int)72L;
-    /**
-     * {@snippet lang=c :
-     * #define SO_BUF_LOCK 72
-     * }
-     */
-    public static int SO_BUF_LOCK() {
-        return SO_BUF_LOCK;
-    }
-    private static final int SO_RESERVE_MEM = (int)73L;
-    /**
-     * {@snippet lang=c :
-     * #define SO_RESERVE_MEM 73
-     * }
-     */
-    public static int SO_RESERVE_MEM() {
-        return SO_RESERVE_MEM;
-    }
-    private static final int SO_TXREHASH = (int)74L;
-    /**
-     * {@snippet lang=c :
-     * #define SO_TXREHASH 74
-     * }
-     */
-    public static int SO_TXREHASH() {
-        return SO_TXREHASH;
-    }
-    private static final int SO_RCVMARK = (int)75L;
-    /**
-     * {@snippet lang=c :
-     * #define SO_RCVMARK 75
-     * }
-     */
-    public static int SO_RCVMARK() {
-        return SO_RCVMARK;
-    }
-    private static final int IF_NAMESIZE = (int)16L;
-    /**
-     * {@snippet lang=c :
-     * #define IF_NAMESIZE 16
-     * }
-     */
-    public static int IF_NAMESIZE() {
-        return IF_NAMESIZE;
-    }
-    private static final int FIONREAD = (int)21531L;
-    /**
-     * {@snippet lang=c :
-     * #define FIONREAD 21531
-     * }
-     */
-    public static int FIONREAD() {
-        return FIONREAD;
-    }
-    private static final int FIONBIO = (int)21537L;
-    /**
-     * {@snippet lang=c :
-     * #define FIONBIO 21537
-     * }
-     */
-    public static int FIONBIO() {
-        return FIONBIO;
-    }
-    private static final int EPOLL_CTL_ADD = (int)1L;
-    /**
-     * {@snippet lang=c :
-     * #define EPOLL_CTL_ADD 1
-     * }
-     */
-    public static int EPOLL_CTL_ADD() {
-        return EPOLL_CTL_ADD;
-    }
-    private static final int EPOLL_CTL_DEL = (int)2L;
-    /**
-     * {@snippet lang=c :
-     * #define EPOLL_CTL_DEL 2
-     * }
-     */
-    public static int EPOLL_CTL_DEL() {
-        return EPOLL_CTL_DEL;
-    }
-    private static final int EPOLL_CTL_MOD = (int)3L;
-    /**
-     * {@snippet lang=c :
-     * #define EPOLL_CTL_MOD 3
-     * }
-     */
-    public static int EPOLL_CTL_MOD() {
-        return EPOLL_CTL_MOD;
-    }
-    private static final int IP_OPTIONS = (int)4L;
-    /**
-     * {@snippet lang=c :
-     * #define IP_OPTIONS 4
-     * }
-     */
-    public static int IP_OPTIONS() {
-        return IP_OPTIONS;
-    }
-    private static final int IP_HDRINCL = (int)3L;
-    /**
-     * {@snippet lang=c :
-     * #define IP_HDRINCL 3
-     * }
-     */
-    public static int IP_HDRINCL() {
-        return IP_HDRINCL;
-    }
-    private static final int IP_TOS = (int)1L;
-    /**
-     * {@snippet lang=c :
-     * #define IP_TOS 1
-     * }
-     */
-    public static int IP_TOS() {
-        return IP_TOS;
-    }
-    private static final int IP_TTL = (int)2L;
-    /**
-     * {@snippet lang=c :
-     * #define IP_TTL 2
-     * }
-     */
-    public static int IP_TTL() {
-        return IP_TTL;
-    }
-    private static final int IP_RECVOPTS = (int)6L;
-    /**
-     * {@snippet lang=c :
-     * #define IP_RECVOPTS 6
-     * }
-     */
-    public static int IP_RECVOPTS() {
-        return IP_RECVOPTS;
-    }
-    private static final int IP_RETOPTS = (int)7L;
-    /**
-     * {@snippet lang=c :
-     * #define IP_RETOPTS 7
-     * }
-     */
-    public static int IP_RETOPTS() {
-        return IP_RETOPTS;
-    }
-    private static final int IP_MULTICAST_IF = (int)32L;
-    /**
-     * {@snippet lang=c :
-     * #define IP_MULTICAST_IF 32
-     * }
-     */
-    public static int IP_MULTICAST_IF() {
-        return IP_MULTICAST_IF;
-    }
-    private static final int IP_MULTICAST_TTL = (int)33L;
-    /**
-     * {@snippet lang=c :
-     * #define IP_MULTICAST_TTL 33
-     * }
-     */
-    public static int IP_MULTICAST_TTL() {
-        return IP_MULTICAST_TTL;
-    }
-    private static final int IP_MULTICAST_LOOP = (int)34L;
-    /**
-     * {@snippet lang=c :
-     * #define IP_MULTICAST_LOOP 34
-     * }
-     */
-    public static int IP_MULTICAST_LOOP() {
-        return IP_MULTICAST_LOOP;
-    }
-    private static final int IP_ADD_MEMBERSHIP = (int)35L;
-    /**
-     * {@snippet lang=c :
-     * #define IP_ADD_MEMBERSHIP 35
-     * }
-     */
-    public static int IP_ADD_MEMBERSHIP() {
-        return IP_ADD_MEMBERSHIP;
-    }
-    private static final int IP_DROP_MEMBERSHIP = (int)36L;
-    /**
-     * {@snippet lang=c :
-     * #define IP_DROP_MEMBERSHIP 36
-     * }
-     */
-    public static int IP_DROP_MEMBERSHIP() {
-        return IP_DROP_MEMBERSHIP;
-    }
-    private static final int IP_UNBLOCK_SOURCE = (int)37L;
-    /**
-     * {@snippet lang=c :
-     * #define IP_UNBLOCK_SOURCE 37
-     * }
-     */
-    public static int IP_UNBLOCK_SOURCE() {
-        return IP_UNBLOCK_SOURCE;
-    }
-    private static final int IP_BLOCK_SOURCE = (int)38L;
-    /**
-     * {@snippet lang=c :
-     * #define IP_BLOCK_SOURCE 38
-     * }
-     */
-    public static int IP_BLOCK_SOURCE() {
-        return IP_BLOCK_SOURCE;
-    }
-    private static final int IP_ADD_SOURCE_MEMBERSHIP = (int)39L;
-    /**
-     * {@snippet lang=c :
-     * #define IP_ADD_SOURCE_MEMBERSHIP 39
-     * }
-     */
-    public static int IP_ADD_SOURCE_MEMBERSHIP() {
-        return IP_ADD_SOURCE_MEMBERSHIP;
-    }
-    private static final int IP_DROP_SOURCE_MEMBERSHIP = (int)40L;
-    /**
-     * {@snippet lang=c :
-     * #define IP_DROP_SOURCE_MEMBERSHIP 40
-     * }
-     */
-    public static int IP_DROP_SOURCE_MEMBERSHIP() {
-        return IP_DROP_SOURCE_MEMBERSHIP;
-    }
-    private static final int IP_MSFILTER = (int)41L;
-    /**
-     * {@snippet lang=c :
-     * #define IP_MSFILTER 41
-     * }
-     */
-    public static int IP_MSFILTER() {
-        return IP_MSFILTER;
-    }
-    private static final int IP_MULTICAST_ALL = (int)49L;
-    /**
-     * {@snippet lang=c :
-     * #define IP_MULTICAST_ALL 49
-     * }
-     */
-    public static int IP_MULTICAST_ALL() {
-        return IP_MULTICAST_ALL;
-    }
-    private static final int IP_UNICAST_IF = (int)50L;
-    /**
-     * {@snippet lang=c :
-     * #define IP_UNICAST_IF 50
-     * }
-     */
-    public static int IP_UNICAST_IF() {
-        return IP_UNICAST_IF;
-    }
-    private static final int IP_ROUTER_ALERT = (int)5L;
-    /**
-     * {@snippet lang=c :
-     * #define IP_ROUTER_ALERT 5
-     * }
-     */
-    public static int IP_ROUTER_ALERT() {
-        return IP_ROUTER_ALERT;
-    }
-    private static final int IP_PKTINFO = (int)8L;
-    /**
-     * {@snippet lang=c :
-     * #define IP_PKTINFO 8
-     * }
-     */
-    public static int IP_PKTINFO() {
-        return IP_PKTINFO;
-    }
-    private static final int IP_PKTOPTIONS = (int)9L;
-    /**
-     * {@snippet lang=c :
-     * #define IP_PKTOPTIONS 9
-     * }
-     */
-    public static int IP_PKTOPTIONS() {
-        return IP_PKTOPTIONS;
-    }
-    private static final int IP_PMTUDISC = (int)10L;
-    /**
-     * {@snippet lang=c :
-     * #define IP_PMTUDISC 10
-     * }
-     */
-    public static int IP_PMTUDISC() {
-        return IP_PMTUDISC;
-    }
-    private static final int IP_MTU_DISCOVER = (int)10L;
-    /**
-     * {@snippet lang=c :
-     * #define IP_MTU_DISCOVER 10
-     * }
-     */
-    public static int IP_MTU_DISCOVER() {
-        return IP_MTU_DISCOVER;
-    }
-    private static final int IP_RECVERR = (int)11L;
-    /**
-     * {@snippet lang=c :
-     * #define IP_RECVERR 11
-     * }
-     */
-    public static int IP_RECVERR() {
-        return IP_RECVERR;
-    }
-    private static final int IP_RECVTTL = (int)12L;
-    /**
-     * {@snippet lang=c :
-     * #define IP_RECVTTL 12
-     * }
-     */
-    public static int IP_RECVTTL() {
-        return IP_RECVTTL;
-    }
-    private static final int IP_RECVTOS = (int)13L;
-    /**
-     * {@snippet lang=c :
-     * #define IP_RECVTOS 13
-     * }
-     */
-    public static int IP_RECVTOS() {
-        return IP_RECVTOS;
-    }
-    private static final int IP_MTU = (int)14L;
-    /**
-     * {@snippet lang=c :
-     * #define IP_MTU 14
-     * }
-     */
-    public static int IP_MTU() {
-        return IP_MTU;
-    }
-    private static final int IP_FREEBIND = (int)15L;
-    /**
-     * {@snippet lang=c :
-     * #define IP_FREEBIND 15
-     * }
-     */
-    public static int IP_FREEBIND() {
-        return IP_FREEBIND;
-    }
-    private static final int IP_IPSEC_POLICY = (int)16L;
-    /**
-     * {@snippet lang=c :
-     * #define IP_IPSEC_POLICY 16
-     * }
-     */
-    public static int IP_IPSEC_POLICY() {
-        return IP_IPSEC_POLICY;
-    }
-    private static final int IP_XFRM_POLICY = (int)17L;
-    /**
-     * {@snippet lang=c :
-     * #define IP_XFRM_POLICY 17
-     * }
-     */
-    public static int IP_XFRM_POLICY() {
-        return IP_XFRM_POLICY;
-    }
-    private static final int IP_PASSSEC = (int)18L;
-    /**
-     * {@snippet lang=c :
-     * #define IP_PASSSEC 18
-     * }
-     */
-    public static int IP_PASSSEC() {
-        return IP_PASSSEC;
-    }
-    private static final int IP_TRANSPARENT = (int)19L;
-    /**
-     * {@snippet lang=c :
-     * #define IP_TRANSPARENT 19
-     * }
-     */
-    public static int IP_TRANSPARENT() {
-        return IP_TRANSPARENT;
-    }
-    private static final int IP_ORIGDSTADDR = (int)20L;
-    /**
-     * {@snippet lang=c :
-     * #define IP_ORIGDSTADDR 20
-     * }
-     */
-    public static int IP_ORIGDSTADDR() {
-        return IP_ORIGDSTADDR;
-    }
-    private static final int IP_MINTTL = (int)21L;
-    /**
-     * {@snippet lang=c :
-     * #define IP_MINTTL 21
-     * }
-     */
-    public static int IP_MINTTL() {
-        return IP_MINTTL;
-    }
-    private static final int IP_NODEFRAG = (int)22L;
-    /**
-     * {@snippet lang=c :
-     * #define IP_NODEFRAG 22
-     * }
-     */
-    public static int IP_NODEFRAG() {
-        return IP_NODEFRAG;
-    }
-    private static final int IP_CHECKSUM = (int)23L;
-    /**
-     * {@snippet lang=c :
-     * #define IP_CHECKSUM 23
-     * }
-     */
-    public static int IP_CHECKSUM() {
-        return IP_CHECKSUM;
-    }
-    private static final int IP_BIND_ADDRESS_NO_PORT = (int)24L;
-    /**
-     * {@snippet lang=c :
-     * #define IP_BIND_ADDRESS_NO_PORT 24
-     * }
-     */
-    public static int IP_BIND_ADDRESS_NO_PORT() {
-        return IP_BIND_ADDRESS_NO_PORT;
-    }
-    private static final int IP_RECVFRAGSIZE = (int)25L;
-    /**
-     * {@snippet lang=c :
-     * #define IP_RECVFRAGSIZE 25
-     * }
-     */
-    public static int IP_RECVFRAGSIZE() {
-        return IP_RECVFRAGSIZE;
-    }
-    private static final int IP_RECVERR_RFC4884 = (int)26L;
-    /**
-     * {@snippet lang=c :
-     * #define IP_RECVERR_RFC4884 26
-     * }
-     */
-    public static int IP_RECVERR_RFC4884() {
-        return IP_RECVERR_RFC4884;
-    }
-    private static final int IP_PMTUDISC_DONT = (int)0L;
-    /**
-     * {@snippet lang=c :
-     * #define IP_PMTUDISC_DONT 0
-     * }
-     */
-    public static int IP_PMTUDISC_DONT() {
-        return IP_PMTUDISC_DONT;
-    }
-    private static final int IP_PMTUDISC_WANT = (int)1L;
-    /**
-     * {@snippet lang=c :
-     * #define IP_PMTUDISC_WANT 1
-     * }
-     */
-    public static int IP_PMTUDISC_WANT() {
-        return IP_PMTUDISC_WANT;
-    }
-    private static final int IP_PMTUDISC_DO = (int)2L;
-    /**
-     * {@snippet lang=c :
-     * #define IP_PMTUDISC_DO 2
-     * }
-     */
-    public static int IP_PMTUDISC_DO() {
-        return IP_PMTUDISC_DO;
-    }
-    private static final int IP_PMTUDISC_PROBE = (int)3L;
-    /**
-     * {@snippet lang=c :
-     * #define IP_PMTUDISC_PROBE 3
-     * }
-     */
-    public static int IP_PMTUDISC_PROBE() {
-        return IP_PMTUDISC_PROBE;
-    }
-    private static final int IP_PMTUDISC_INTERFACE = (int)4L;
-    /**
-     * {@snippet lang=c :
-     * #define IP_PMTUDISC_INTERFACE 4
-     * }
-     */
-    public static int IP_PMTUDISC_INTERFACE() {
-        return IP_PMTUDISC_INTERFACE;
-    }
-    private static final int IP_PMTUDISC_OMIT = (int)5L;
-    /**
-     * {@snippet lang=c :
-     * #define IP_PMTUDISC_OMIT 5
-     * }
-     */
-    public static int IP_PMTUDISC_OMIT() {
-        return IP_PMTUDISC_OMIT;
-    }
-    private static final int SOL_IP = (int)0L;
-    /**
-     * {@snippet lang=c :
-     * #define SOL_IP 0
-     * }
-     */
-    public static int SOL_IP() {
-        return SOL_IP;
-    }
-    private static final int IP_DEFAULT_MULTICAST_TTL = (int)1L;
-    /**
-     * {@snippet lang=c :
-     * #define IP_DEFAULT_MULTICAST_TTL 1
-     * }
-     */
-    public static int IP_DEFAULT_MULTICAST_TTL() {
-        return IP_DEFAULT_MULTICAST_TTL;
-    }
-    private static final int IP_DEFAULT_MULTICAST_LOOP = (int)1L;
-    /**
-     * {@snippet lang=c :
-     * #define IP_DEFAULT_MULTICAST_LOOP 1
-     * }
-     */
-    public static int IP_DEFAULT_MULTICAST_LOOP() {
-        return IP_DEFAULT_MULTICAST_LOOP;
-    }
-    private static final int IP_MAX_MEMBERSHIPS = (int)20L;
-    /**
-     * {@snippet lang=c :
-     * #define IP_MAX_MEMBERSHIPS 20
-     * }
-     */
-    public static int IP_MAX_MEMBERSHIPS() {
-        return IP_MAX_MEMBERSHIPS;
-    }
-    private static final int IPV6_ADDRFORM = (int)1L;
-    /**
-     * {@snippet lang=c :
-     * #define IPV6_ADDRFORM 1
-     * }
-     */
-    public static int IPV6_ADDRFORM() {
-        return IPV6_ADDRFORM;
-    }
-    private static final int IPV6_2292PKTINFO = (int)2L;
-    /**
-     * {@snippet lang=c :
-     * #define IPV6_2292PKTINFO 2
-     * }
-     */
-    public static int IPV6_2292PKTINFO() {
-        return IPV6_2292PKTINFO;
-    }
-    private static final int IPV6_2292HOPOPTS = (int)3L;
-    /**
-     * {@snippet lang=c :
-     * #define IPV6_2292HOPOPTS 3
-     * }
-     */
-    public static int IPV6_2292HOPOPTS() {
-        return IPV6_2292HOPOPTS;
-    }
-    private static final int IPV6_2292DSTOPTS = (int)4L;
-    /**
-     * {@snippet lang=c :
-     * #define IPV6_2292DSTOPTS 4
-     * }
-     */
-    public static int IPV6_2292DSTOPTS() {
-        return IPV6_2292DSTOPTS;
-    }
-    private static final int IPV6_2292RTHDR = (int)5L;
-    /**
-     * {@snippet lang=c :
-     * #define IPV6_2292RTHDR 5
-     * }
-     */
-    public static int IPV6_2292RTHDR() {
-        return IPV6_2292RTHDR;
-    }
-    private static final int IPV6_2292PKTOPTIONS = (int)6L;
-    /**
-     * {@snippet lang=c :
-     * #define IPV6_2292PKTOPTIONS 6
-     * }
-     */
-    public static int IPV6_2292PKTOPTIONS() {
-        return IPV6_2292PKTOPTIONS;
-    }
-    private static final int IPV6_CHECKSUM = (int)7L;
-    /**
-     * {@snippet lang=c :
-     * #define IPV6_CHECKSUM 7
-     * }
-     */
-    public static int IPV6_CHECKSUM() {
-        return IPV6_CHECKSUM;
-    }
-    private static final int IPV6_2292HOPLIMIT = (int)8L;
-    /**
-     * {@snippet lang=c :
-     * #define IPV6_2292HOPLIMIT 8
-     * }
-     */
-    public static int IPV6_2292HOPLIMIT() {
-        return IPV6_2292HOPLIMIT;
-    }
-    private static final int IPV6_NEXTHOP = (int)9L;
-    /**
-     * {@snippet lang=c :
-     * #define IPV6_NEXTHOP 9
-     * }
-     */
-    public static int IPV6_NEXTHOP() {
-        return IPV6_NEXTHOP;
-    }
-    private static final int IPV6_AUTHHDR = (int)10L;
-    /**
-     * {@snippet lang=c :
-     * #define IPV6_AUTHHDR 10
-     * }
-     */
-    public static int IPV6_AUTHHDR() {
-        return IPV6_AUTHHDR;
-    }
-    private static final int IPV6_UNICAST_HOPS = (int)16L;
-    /**
-     * {@snippet lang=c :
-     * #define IPV6_UNICAST_HOPS 16
-     * }
-     */
-    public static int IPV6_UNICAST_HOPS() {
-        return IPV6_UNICAST_HOPS;
-    }
-    private static final int IPV6_MULTICAST_IF = (int)17L;
-    /**
-     * {@snippet lang=c :
-     * #define IPV6_MULTICAST_IF 17
-     * }
-     */
-    public static int IPV6_MULTICAST_IF() {
-        return IPV6_MULTICAST_IF;
-    }
-    private static final int IPV6_MULTICAST_HOPS = (int)18L;
-    /**
-     * {@snippet lang=c :
-     * #define IPV6_MULTICAST_HOPS 18
-     * }
-     */
-    public static int IPV6_MULTICAST_HOPS() {
-        return IPV6_MULTICAST_HOPS;
-    }
-    private static final int IPV6_MULTICAST_LOOP = (int)19L;
-    /**
-     * {@snippet lang=c :
-     * #define IPV6_MULTICAST_LOOP 19
-     * }
-     */
-    public static int IPV6_MULTICAST_LOOP() {
-        return IPV6_MULTICAST_LOOP;
-    }
-    private static final int IPV6_JOIN_GROUP = (int)20L;
-    /**
-     * {@snippet lang=c :
-     * #define IPV6_JOIN_GROUP 20
-     * }
-     */
-    public static int IPV6_JOIN_GROUP() {
-        return IPV6_JOIN_GROUP;
-    }
-    private static final int IPV6_LEAVE_GROUP = (int)21L;
-    /**
-     * {@snippet lang=c :
-     * #define IPV6_LEAVE_GROUP 21
-     * }
-     */
-    public static int IPV6_LEAVE_GROUP() {
-        return IPV6_LEAVE_GROUP;
-    }
-    private static final int IPV6_ROUTER_ALERT = (int)22L;
-    /**
-     * {@snippet lang=c :
-     * #define IPV6_ROUTER_ALERT 22
-     * }
-     */
-    public static int IPV6_ROUTER_ALERT() {
-        return IPV6_ROUTER_ALERT;
-    }
-    private static final int IPV6_MTU_DISCOVER = (int)23L;
-    /**
-     * {@snippet lang=c :
-     * #define IPV6_MTU_DISCOVER 23
-     * }
-     */
-    public static int IPV6_MTU_DISCOVER() {
-        return IPV6_MTU_DISCOVER;
-    }
-    private static final int IPV6_MTU = (int)24L;
-    /**
-     * {@snippet lang=c :
-     * #define IPV6_MTU 24
-     * }
-     */
-    public static int IPV6_MTU() {
-        return IPV6_MTU;
-    }
-    private static final int IPV6_RECVERR = (int)25L;
-    /**
-     * {@snippet lang=c :
-     * #define IPV6_RECVERR 25
-     * }
-     */
-    public static int IPV6_RECVERR() {
-        return IPV6_RECVERR;
-    }
-    private static final int IPV6_V6ONLY = (int)26L;
-    /**
-     * {@snippet lang=c :
-     * #define IPV6_V6ONLY 26
-     * }
-     */
-    public static int IPV6_V6ONLY() {
-        return IPV6_V6ONLY;
-    }
-    private static final int IPV6_JOIN_ANYCAST = (int)27L;
-    /**
-     * {@snippet lang=c :
-     * #define IPV6_JOIN_ANYCAST 27
-     * }
-     */
-    public static int IPV6_JOIN_ANYCAST() {
-        return IPV6_JOIN_ANYCAST;
-    }
-    private static final int IPV6_LEAVE_ANYCAST = (int)28L;
-    /**
-     * {@snippet lang=c :
-     * #define IPV6_LEAVE_ANYCAST 28
-     * }
-     */
-    public static int IPV6_LEAVE_ANYCAST() {
-        return IPV6_LEAVE_ANYCAST;
-    }
-    private static final int IPV6_MULTICAST_ALL = (int)29L;
-    /**
-     * {@snippet lang=c :
-     * #define IPV6_MULTICAST_ALL 29
-     * }
-     */
-    public static int IPV6_MULTICAST_ALL() {
-        return IPV6_MULTICAST_ALL;
-    }
-    private static final int IPV6_ROUTER_ALERT_ISOLATE = (int)30L;
-    /**
-     * {@snippet lang=c :
-     * #define IPV6_ROUTER_ALERT_ISOLATE 30
-     * }
-     */
-    public static int IPV6_ROUTER_ALERT_ISOLATE() {
-        return IPV6_ROUTER_ALERT_ISOLATE;
-    }
-    private static final int IPV6_RECVERR_RFC4884 = (int)31L;
-    /**
-     * {@snippet lang=c :
-     * #define IPV6_RECVERR_RFC4884 31
-     * }
-     */
-    public static int IPV6_RECVERR_RFC4884() {
-        return IPV6_RECVERR_RFC4884;
-    }
-    private static final int IPV6_IPSEC_POLICY = (int)34L;
-    /**
-     * {@snippet lang=c :
-     * #define IPV6_IPSEC_POLICY 34
-     * }
-     */
-    public static int IPV6_IPSEC_POLICY() {
-        return IPV6_IPSEC_POLICY;
-    }
-    private static final int IPV6_XFRM_POLICY = (int)35L;
-    /**
-     * {@snippet lang=c :
-     * #define IPV6_XFRM_POLICY 35
-     * }
-     */
-    public static int IPV6_XFRM_POLICY() {
-        return IPV6_XFRM_POLICY;
-    }
-    private static final int IPV6_HDRINCL = (int)36L;
-    /**
-     * {@snippet lang=c :
-     * #define IPV6_HDRINCL 36
-     * }
-     */
-    public static int IPV6_HDRINCL() {
-        return IPV6_HDRINCL;
-    }
-    private static final int IPV6_RECVPKTINFO = (int)49L;
-    /**
-     * {@snippet lang=c :
-     * #define IPV6_RECVPKTINFO 49
-     * }
-     */
-    public static int IPV6_RECVPKTINFO() {
-        return IPV6_RECVPKTINFO;
-    }
-    private static final int IPV6_PKTINFO = (int)50L;
-    /**
-     * {@snippet lang=c :
-     * #define IPV6_PKTINFO 50
-     * }
-     */
-    public static int IPV6_PKTINFO() {
-        return IPV6_PKTINFO;
-    }
-    private static final int IPV6_RECVHOPLIMIT = (int)51L;
-    /**
-     * {@snippet lang=c :
-     * #define IPV6_RECVHOPLIMIT 51
-     * }
-     */
-    public static int IPV6_RECVHOPLIMIT() {
-        return IPV6_RECVHOPLIMIT;
-    }
-    private static final int IPV6_HOPLIMIT = (int)52L;
-    /**
-     * {@snippet lang=c :
-     * #define IPV6_HOPLIMIT 52
-     * }
-     */
-    public static int IPV6_HOPLIMIT() {
-        return IPV6_HOPLIMIT;
-    }
-    private static final int IPV6_RECVHOPOPTS = (int)53L;
-    /**
-     * {@snippet lang=c :
-     * #define IPV6_RECVHOPOPTS 53
-     * }
-     */
-    public static int IPV6_RECVHOPOPTS() {
-        return IPV6_RECVHOPOPTS;
-    }
-    private static final int IPV6_HOPOPTS = (int)54L;
-    /**
-     * {@snippet lang=c :
-     * #define IPV6_HOPOPTS 54
-     * }
-     */
-    public static int IPV6_HOPOPTS() {
-        return IPV6_HOPOPTS;
-    }
-    private static final int IPV6_RTHDRDSTOPTS = (int)55L;
-    /**
-     * {@snippet lang=c :
-     * #define IPV6_RTHDRDSTOPTS 55
-     * }
-     */
-    public static int IPV6_RTHDRDSTOPTS() {
-        return IPV6_RTHDRDSTOPTS;
-    }
-    private static final int IPV6_RECVRTHDR = (int)56L;
-    /**
-     * {@snippet lang=c :
-     * #define IPV6_RECVRTHDR 56
-     * }
-     */
-    public static int IPV6_RECVRTHDR() {
-        return IPV6_RECVRTHDR;
-    }
-    private static final int IPV6_RTHDR = (int)57L;
-    /**
-     * {@snippet lang=c :
-     * #define IPV6_RTHDR 57
-     * }
-     */
-    public static int IPV6_RTHDR() {
-        return IPV6_RTHDR;
-    }
-    private static final int IPV6_RECVDSTOPTS = (int)58L;
-    /**
-     * {@snippet lang=c :
-     * #define IPV6_RECVDSTOPTS 58
-     * }
-     */
-    public static int IPV6_RECVDSTOPTS() {
-        return IPV6_RECVDSTOPTS;
-    }
-    private static final int IPV6_DSTOPTS = (int)59L;
-    /**
-     * {@snippet lang=c :
-     * #define IPV6_DSTOPTS 59
-     * }
-     */
-    public static int IPV6_DSTOPTS() {
-        return IPV6_DSTOPTS;
-    }
-    private static final int IPV6_RECVPATHMTU = (int)60L;
-    /**
-     * {@snippet lang=c :
-     * #define IPV6_RECVPATHMTU 60
-     * }
-     */
-    public static int IPV6_RECVPATHMTU() {
-        return IPV6_RECVPATHMTU;
-    }
-    private static final int IPV6_PATHMTU = (int)61L;
-    /**
-     * {@snippet lang=c :
-     * #define IPV6_PATHMTU 61
-     * }
-     */
-    public static int IPV6_PATHMTU() {
-        return IPV6_PATHMTU;
-    }
-    private static final int IPV6_DONTFRAG = (int)62L;
-    /**
-     * {@snippet lang=c :
-     * #define IPV6_DONTFRAG 62
-     * }
-     */
-    public static int IPV6_DONTFRAG() {
-        return IPV6_DONTFRAG;
-    }
-    private static final int IPV6_RECVTCLASS = (int)66L;
-    /**
-     * {@snippet lang=c :
-     * #define IPV6_RECVTCLASS 66
-     * }
-     */
-    public static int IPV6_RECVTCLASS() {
-        return IPV6_RECVTCLASS;
-    }
-    private static final int IPV6_TCLASS = (int)67L;
-    /**
-     * {@snippet lang=c :
-     * #define IPV6_TCLASS 67
-     * }
-     */
-    public static int IPV6_TCLASS() {
-        return IPV6_TCLASS;
-    }
-    private static final int IPV6_AUTOFLOWLABEL = (int)70L;
-    /**
-     * {@snippet lang=c :
-     * #define IPV6_AUTOFLOWLABEL 70
-     * }
-     */
-    public static int IPV6_AUTOFLOWLABEL() {
-        return IPV6_AUTOFLOWLABEL;
-    }
-    private static final int IPV6_ADDR_PREFERENCES = (int)72L;
-    /**
-     * {@snippet lang=c :
-     * #define IPV6_ADDR_PREFERENCES 72
-     * }
-     */
-    public static int IPV6_ADDR_PREFERENCES() {
-        return IPV6_ADDR_PREFERENCES;
-    }
-    private static final int IPV6_MINHOPCOUNT = (int)73L;
-    /**
-     * {@snippet lang=c :
-     * #define IPV6_MINHOPCOUNT 73
-     * }
-     */
-    public static int IPV6_MINHOPCOUNT() {
-        return IPV6_MINHOPCOUNT;
-    }
-    private static final int IPV6_ORIGDSTADDR = (int)74L;
-    /**
-     * {@snippet lang=c :
-     * #define IPV6_ORIGDSTADDR 74
-     * }
-     */
-    public static int IPV6_ORIGDSTADDR() {
-        return IPV6_ORIGDSTADDR;
-    }
-    private static final int IPV6_TRANSPARENT = (int)75L;
-    /**
-     * {@snippet lang=c :
-     * #define IPV6_TRANSPARENT 75
-     * }
-     */
-    public static int IPV6_TRANSPARENT() {
-        return IPV6_TRANSPARENT;
-    }
-    private static final int IPV6_UNICAST_IF = (int)76L;
-    /**
-     * {@snippet lang=c :
-     * #define IPV6_UNICAST_IF 76
-     * }
-     */
-    public static int IPV6_UNICAST_IF() {
-        return IPV6_UNICAST_IF;
-    }
-    private static final int IPV6_RECVFRAGSIZE = (int)77L;
-    /**
-     * {@snippet lang=c :
-     * #define IPV6_RECVFRAGSIZE 77
-     * }
-     */
-    public static int IPV6_RECVFRAGSIZE() {
-        return IPV6_RECVFRAGSIZE;
-    }
-    private static final int IPV6_FREEBIND = (int)78L;
-    /**
-     * {@snippet lang=c :
-     * #define IPV6_FREEBIND 78
-     * }
-     */
-    public static int IPV6_FREEBIND() {
-        return IPV6_FREEBIND;
-    }
-    private static final int IPV6_PMTUDISC_DONT = (int)0L;
-    /**
-     * {@snippet lang=c :
-     * #define IPV6_PMTUDISC_DONT 0
-     * }
-     */
-    public static int IPV6_PMTUDISC_DONT() {
-        return IPV6_PMTUDISC_DONT;
-    }
-    private static final int IPV6_PMTUDISC_WANT = (int)1L;
-    /**
-     * {@snippet lang=c :
-     * #define IPV6_PMTUDISC_WANT 1
-     * }
-     */
-    public static int IPV6_PMTUDISC_WANT() {
-        return IPV6_PMTUDISC_WANT;
-    }
-    private static final int IPV6_PMTUDISC_DO = (int)2L;
-    /**
-     * {@snippet lang=c :
-     * #define IPV6_PMTUDISC_DO 2
-     * }
-     */
-    public static int IPV6_PMTUDISC_DO() {
-        return IPV6_PMTUDISC_DO;
-    }
-    private static final int IPV6_PMTUDISC_PROBE = (int)3L;
-    /**
-     * {@snippet lang=c :
-     * #define IPV6_PMTUDISC_PROBE 3
-     * }
-     */
-    public static int IPV6_PMTUDISC_PROBE() {
-        return IPV6_PMTUDISC_PROBE;
-    }
-    private static final int IPV6_PMTUDISC_INTERFACE = (int)4L;
-    /**
-     * {@snippet lang=c :
-     * #define IPV6_PMTUDISC_INTERFACE 4
-     * }
-     */
-    public static int IPV6_PMTUDISC_INTERFACE() {
-        return IPV6_PMTUDISC_INTERFACE;
-    }
-    private static final int IPV6_PMTUDISC_OMIT = (int)5L;
-    /**
-     * {@snippet lang=c :
-     * #define IPV6_PMTUDISC_OMIT 5
-     * }
-     */
-    public static int IPV6_PMTUDISC_OMIT() {
-        return IPV6_PMTUDISC_OMIT;
-    }
-    private static final int SOL_IPV6 = (int)41L;
-    /**
-     * {@snippet lang=c :
-     * #define SOL_IPV6 41
-     * }
-     */
-    public static int SOL_IPV6() {
-        return SOL_IPV6;
-    }
-    private static final int SOL_ICMPV6 = (int)58L;
-    /**
-     * {@snippet lang=c :
-     * #define SOL_ICMPV6 58
-     * }
-     */
-    public static int SOL_ICMPV6() {
-        return SOL_ICMPV6;
-    }
-    private static final int IPV6_RTHDR_LOOSE = (int)0L;
-    /**
-     * {@snippet lang=c :
-     * #define IPV6_RTHDR_LOOSE 0
-     * }
-     */
-    public static int IPV6_RTHDR_LOOSE() {
-        return IPV6_RTHDR_LOOSE;
-    }
-    private static final int IPV6_RTHDR_STRICT = (int)1L;
-    /**
-     * {@snippet lang=c :
-     * #define IPV6_RTHDR_STRICT 1
-     * }
-     */
-    public static int IPV6_RTHDR_STRICT() {
-        return IPV6_RTHDR_STRICT;
-    }
-    private static final int IPV6_RTHDR_TYPE_0 = (int)0L;
-    /**
-     * {@snippet lang=c :
-     * #define IPV6_RTHDR_TYPE_0 0
-     * }
-     */
-    public static int IPV6_RTHDR_TYPE_0() {
-        return IPV6_RTHDR_TYPE_0;
-    }
-    private static final int TCP_NODELAY = (int)1L;
-    /**
-     * {@snippet lang=c :
-     * #define TCP_NODELAY 1
-     * }
-     */
-    public static int TCP_NODELAY() {
-        return TCP_NODELAY;
-    }
-    private static final int TCP_MAXSEG = (int)2L;
-    /**
-     * {@snippet lang=c :
-     * #define TCP_MAXSEG 2
-     * }
-     */
-    public static int TCP_MAXSEG() {
-        return TCP_MAXSEG;
-    }
-    private static final int TCP_CORK = (int)3L;
-    /**
-     * {@snippet lang=c :
-     * #define TCP_CORK 3
-     * }
-     */
-    public static int TCP_CORK() {
-        return TCP_CORK;
-    }
-    private static final int TCP_KEEPIDLE = (int)4L;
-    /**
-     * {@snippet lang=c :
-     * #define TCP_KEEPIDLE 4
-     * }
-     */
-    public static int TCP_KEEPIDLE() {
-        return TCP_KEEPIDLE;
-    }
-    private static final int TCP_KEEPINTVL = (int)5L;
-    /**
-     * {@snippet lang=c :
-     * #define TCP_KEEPINTVL 5
-     * }
-     */
-    public static int TCP_KEEPINTVL() {
-        return TCP_KEEPINTVL;
-    }
-    private static final int TCP_KEEPCNT = (int)6L;
-    /**
-     * {@snippet lang=c :
-     * #define TCP_KEEPCNT 6
-     * }
-     */
-    public static int TCP_KEEPCNT() {
-        return TCP_KEEPCNT;
-    }
-    private static final int TCP_SYNCNT = (int)7L;
-    /**
-     * {@snippet lang=c :
-     * #define TCP_SYNCNT 7
-     * }
-     */
-    public static int TCP_SYNCNT() {
-        return TCP_SYNCNT;
-    }
-    private static final int TCP_LINGER2 = (int)8L;
-    /**
-     * {@snippet lang=c :
-     * #define TCP_LINGER2 8
-     * }
-     */
-    public static int TCP_LINGER2() {
-        return TCP_LINGER2;
-    }
-    private static final int TCP_DEFER_ACCEPT = (int)9L;
-    /**
-     * {@snippet lang=c :
-     * #define TCP_DEFER_ACCEPT 9
-     * }
-     */
-    public static int TCP_DEFER_ACCEPT() {
-        return TCP_DEFER_ACCEPT;
-    }
-    private static final int TCP_WINDOW_CLAMP = (int)10L;
-    /**
-     * {@snippet lang=c :
-     * #define TCP_WINDOW_CLAMP 10
-     * }
-     */
-    public static int TCP_WINDOW_CLAMP() {
-        return TCP_WINDOW_CLAMP;
-    }
-    private static final int TCP_INFO = (int)11L;
-    /**
-     * {@snippet lang=c :
-     * #define TCP_INFO 11
-     * }
-     */
-    public static int TCP_INFO() {
-        return TCP_INFO;
-    }
-    private static final int TCP_QUICKACK = (int)12L;
-    /**
-     * {@snippet lang=c :
-     * #define TCP_QUICKACK 12
-     * }
-     */
-    public static int TCP_QUICKACK() {
-        return TCP_QUICKACK;
-    }
-    private static final int TCP_CONGESTION = (int)13L;
-    /**
-     * {@snippet lang=c :
-     * #define TCP_CONGESTION 13
-     * }
-     */
-    public static int TCP_CONGESTION() {
-        return TCP_CONGESTION;
-    }
-    private static final int TCP_MD5SIG = (int)14L;
-    /**
-     * {@snippet lang=c :
-     * #define TCP_MD5SIG 14
-     * }
-     */
-    public static int TCP_MD5SIG() {
-        return TCP_MD5SIG;
-    }
-    private static final int TCP_COOKIE_TRANSACTIONS = (int)15L;
-    /**
-     * {@snippet lang=c :
-     * #define TCP_COOKIE_TRANSACTIONS 15
-     * }
-     */
-    public static int TCP_COOKIE_TRANSACTIONS() {
-        return TCP_COOKIE_TRANSACTIONS;
-    }
-    private static final int TCP_THIN_LINEAR_TIMEOUTS = (int)16L;
-    /**
-     * {@snippet lang=c :
-     * #define TCP_THIN_LINEAR_TIMEOUTS 16
-     * }
-     */
-    public static int TCP_THIN_LINEAR_TIMEOUTS() {
-        return TCP_THIN_LINEAR_TIMEOUTS;
-    }
-    private static final int TCP_THIN_DUPACK = (int)17L;
-    /**
-     * {@snippet lang=c :
-     * #define TCP_THIN_DUPACK 17
-     * }
-     */
-    public static int TCP_THIN_DUPACK() {
-        return TCP_THIN_DUPACK;
-    }
-    private static final int TCP_USER_TIMEOUT = (int)18L;
-    /**
-     * {@snippet lang=c :
-     * #define TCP_USER_TIMEOUT 18
-     * }
-     */
-    public static int TCP_USER_TIMEOUT() {
-        return TCP_USER_TIMEOUT;
-    }
-    private static final int TCP_REPAIR = (int)19L;
-    /**
-     * {@snippet lang=c :
-     * #define TCP_REPAIR 19
-     * }
-     */
-    public static int TCP_REPAIR() {
-        return TCP_REPAIR;
-    }
-    private static final int TCP_REPAIR_QUEUE = (int)20L;
-    /**
-     * {@snippet lang=c :
-     * #define TCP_REPAIR_QUEUE 20
-     * }
-     */
-    public static int TCP_REPAIR_QUEUE() {
-        return TCP_REPAIR_QUEUE;
-    }
-    private static final int TCP_QUEUE_SEQ = (int)21L;
-    /**
-     * {@snippet lang=c :
-     * #define TCP_QUEUE_SEQ 21
-     * }
-     */
-    public static int TCP_QUEUE_SEQ() {
-        return TCP_QUEUE_SEQ;
-    }
-    private static final int TCP_REPAIR_OPTIONS = (int)22L;
-    /**
-     * {@snippet lang=c :
-     * #define TCP_REPAIR_OPTIONS 22
-     * }
-     */
-    public static int TCP_REPAIR_OPTIONS() {
-        return TCP_REPAIR_OPTIONS;
-    }
-    private static final int TCP_FASTOPEN = (int)23L;
-    /**
-     * {@snippet lang=c :
-     * #define TCP_FASTOPEN 23
-     * }
-     */
-    public static int TCP_FASTOPEN() {
-        return TCP_FASTOPEN;
-    }
-    private static final int TCP_TIMESTAMP = (int)24L;
-    /**
-     * {@snippet lang=c :
-     * #define TCP_TIMESTAMP 24
-     * }
-     */
-    public static int TCP_TIMESTAMP() {
-        return TCP_TIMESTAMP;
-    }
-    private static final int TCP_NOTSENT_LOWAT = (int)25L;
-    /**
-     * {@snippet lang=c :
-     * #define TCP_NOTSENT_LOWAT 25
-     * }
-     */
-    public static int TCP_NOTSENT_LOWAT() {
-        return TCP_NOTSENT_LOWAT;
-    }
-    private static final int TCP_CC_INFO = (int)26L;
-    /**
-     * {@snippet lang=c :
-     * #define TCP_CC_INFO 26
-     * }
-     */
-    public static int TCP_CC_INFO() {
-        return TCP_CC_INFO;
-    }
-    private static final int TCP_SAVE_SYN = (int)27L;
-    /**
-     * {@snippet lang=c :
-     * #define TCP_SAVE_SYN 27
-     * }
-     */
-    public static int TCP_SAVE_SYN() {
-        return TCP_SAVE_SYN;
-    }
-    private static final int TCP_SAVED_SYN = (int)28L;
-    /**
-     * {@snippet lang=c :
-     * #define TCP_SAVED_SYN 28
-     * }
-     */
-    public static int TCP_SAVED_SYN() {
-        return TCP_SAVED_SYN;
-    }
-    private static final int TCP_REPAIR_WINDOW = (int)29L;
-    /**
-     * {@snippet lang=c :
-     * #define TCP_REPAIR_WINDOW 29
-     * }
-     */
-    public static int TCP_REPAIR_WINDOW() {
-        return TCP_REPAIR_WINDOW;
-    }
-    private static final int TCP_FASTOPEN_CONNECT = (int)30L;
-    /**
-     * {@snippet lang=c :
-     * #define TCP_FASTOPEN_CONNECT 30
-     * }
-     */
-    public static int TCP_FASTOPEN_CONNECT() {
-        return TCP_FASTOPEN_CONNECT;
-    }
-    private static final int TCP_ULP = (int)31L;
-    /**
-     * {@snippet lang=c :
-     * #define TCP_ULP 31
-     * }
-     */
-    public static int TCP_ULP() {
-        return TCP_ULP;
-    }
-    private static final int TCP_MD5SIG_EXT = (int)32L;
-    /**
-     * {@snippet lang=c :
-     * #define TCP_MD5SIG_EXT 32
-     * }
-     */
-    public static int TCP_MD5SIG_EXT() {
-        return TCP_MD5SIG_EXT;
-    }
-    private static final int TCP_FASTOPEN_KEY = (int)33L;
-    /**
-     * {@snippet lang=c :
-     * #define TCP_FASTOPEN_KEY 33
-     * }
-     */
-    public static int TCP_FASTOPEN_KEY() {
-        return TCP_FASTOPEN_KEY;
-    }
-    private static final int TCP_FASTOPEN_NO_COOKIE = (int)34L;
-    /**
-     * {@snippet lang=c :
-     * #define TCP_FASTOPEN_NO_COOKIE 34
-     * }
-     */
-    public static int TCP_FASTOPEN_NO_COOKIE() {
-        return TCP_FASTOPEN_NO_COOKIE;
-    }
-    private static final int TCP_ZEROCOPY_RECEIVE = (int)35L;
-    /**
-     * {@snippet lang=c :
-     * #define TCP_ZEROCOPY_RECEIVE 35
-     * }
-     */
-    public static int TCP_ZEROCOPY_RECEIVE() {
-        return TCP_ZEROCOPY_RECEIVE;
-    }
-    private static final int TCP_INQ = (int)36L;
-    /**
-     * {@snippet lang=c :
-     * #define TCP_INQ 36
-     * }
-     */
-    public static int TCP_INQ() {
-        return TCP_INQ;
-    }
-    private static final int TCP_TX_DELAY = (int)37L;
-    /**
-     * {@snippet lang=c :
-     * #define TCP_TX_DELAY 37
-     * }
-     */
-    public static int TCP_TX_DELAY() {
-        return TCP_TX_DELAY;
-    }
-    private static final int TCP_REPAIR_ON = (int)1L;
-    /**
-     * {@snippet lang=c :
-     * #define TCP_REPAIR_ON 1
-     * }
-     */
-    public static int TCP_REPAIR_ON() {
-        return TCP_REPAIR_ON;
-    }
-    private static final int TCP_REPAIR_OFF = (int)0L;
-    /**
-     * {@snippet lang=c :
-     * #define TCP_REPAIR_OFF 0
-     * }
-     */
-    public static int TCP_REPAIR_OFF() {
-        return TCP_REPAIR_OFF;
-    }
-    private static final int TCP_MSS = (int)512L;
-    /**
-     * {@snippet lang=c :
-     * #define TCP_MSS 512
-     * }
-     */
-    public static int TCP_MSS() {
-        return TCP_MSS;
-    }
-    private static final int TCP_MAXWIN = (int)65535L;
-    /**
-     * {@snippet lang=c :
-     * #define TCP_MAXWIN 65535
-     * }
-     */
-    public static int TCP_MAXWIN() {
-        return TCP_MAXWIN;
-    }
-    private static final int TCP_MAX_WINSHIFT = (int)14L;
-    /**
-     * {@snippet lang=c :
-     * #define TCP_MAX_WINSHIFT 14
-     * }
-     */
-    public static int TCP_MAX_WINSHIFT() {
-        return TCP_MAX_WINSHIFT;
-    }
-    private static final int SOL_TCP = (int)6L;
-    /**
-     * {@snippet lang=c :
-     * #define SOL_TCP 6
-     * }
-     */
-    public static int SOL_TCP() {
-        return SOL_TCP;
-    }
-    private static final int TCP_MD5SIG_MAXKEYLEN = (int)80L;
-    /**
-     * {@snippet lang=c :
-     * #define TCP_MD5SIG_MAXKEYLEN 80
-     * }
-     */
-    public static int TCP_MD5SIG_MAXKEYLEN() {
-        return TCP_MD5SIG_MAXKEYLEN;
-    }
-    private static final int TCP_MD5SIG_FLAG_PREFIX = (int)1L;
-    /**
-     * {@snippet lang=c :
-     * #define TCP_MD5SIG_FLAG_PREFIX 1
-     * }
-     */
-    public static int TCP_MD5SIG_FLAG_PREFIX() {
-        return TCP_MD5SIG_FLAG_PREFIX;
-    }
-    private static final int TCP_COOKIE_MIN = (int)8L;
-    /**
-     * {@snippet lang=c :
-     * #define TCP_COOKIE_MIN 8
-     * }
-     */
-    public static int TCP_COOKIE_MIN() {
-        return TCP_COOKIE_MIN;
-    }
-    private static final int TCP_COOKIE_MAX = (int)16L;
-    /**
-     * {@snippet lang=c :
-     * #define TCP_COOKIE_MAX 16
-     * }
-     */
-    public static int TCP_COOKIE_MAX() {
-        return TCP_COOKIE_MAX;
-    }
-    private static final int UDP_CORK = (int)1L;
-    /**
-     * {@snippet lang=c :
-     * #define UDP_CORK 1
-     * }
-     */
-    public static int UDP_CORK() {
-        return UDP_CORK;
-    }
-    private static final int UDP_ENCAP = (int)100L;
-    /**
-     * {@snippet lang=c :
-     * #define UDP_ENCAP 100
-     * }
-     */
-    public static int UDP_ENCAP() {
-        return UDP_ENCAP;
-    }
-    private static final int UDP_NO_CHECK6_TX = (int)101L;
-    /**
-     * {@snippet lang=c :
-     * #define UDP_NO_CHECK6_TX 101
-     * }
-     */
-    public static int UDP_NO_CHECK6_TX() {
-        return UDP_NO_CHECK6_TX;
-    }
-    private static final int UDP_NO_CHECK6_RX = (int)102L;
-    /**
-     * {@snippet lang=c :
-     * #define UDP_NO_CHECK6_RX 102
-     * }
-     */
-    public static int UDP_NO_CHECK6_RX() {
-        return UDP_NO_CHECK6_RX;
-    }
-    private static final int UDP_SEGMENT = (int)103L;
-    /**
-     * {@snippet lang=c :
-     * #define UDP_SEGMENT 103
-     * }
-     */
-    public static int UDP_SEGMENT() {
-        return UDP_SEGMENT;
-    }
-    private static final int UDP_GRO = (int)104L;
-    /**
-     * {@snippet lang=c :
-     * #define UDP_GRO 104
-     * }
-     */
-    public static int UDP_GRO() {
-        return UDP_GRO;
-    }
-    private static final int UDP_ENCAP_ESPINUDP_NON_IKE = (int)1L;
-    /**
-     * {@snippet lang=c :
-     * #define UDP_ENCAP_ESPINUDP_NON_IKE 1
-     * }
-     */
-    public static int UDP_ENCAP_ESPINUDP_NON_IKE() {
-        return UDP_ENCAP_ESPINUDP_NON_IKE;
-    }
-    private static final int UDP_ENCAP_ESPINUDP = (int)2L;
-    /**
-     * {@snippet lang=c :
-     * #define UDP_ENCAP_ESPINUDP 2
-     * }
-     */
-    public static int UDP_ENCAP_ESPINUDP() {
-        return UDP_ENCAP_ESPINUDP;
-    }
-    private static final int UDP_ENCAP_L2TPINUDP = (int)3L;
-    /**
-     * {@snippet lang=c :
-     * #define UDP_ENCAP_L2TPINUDP 3
-     * }
-     */
-    public static int UDP_ENCAP_L2TPINUDP() {
-        return UDP_ENCAP_L2TPINUDP;
-    }
-    private static final int UDP_ENCAP_GTP0 = (int)4L;
-    /**
-     * {@snippet lang=c :
-     * #define UDP_ENCAP_GTP0 4
-     * }
-     */
-    public static int UDP_ENCAP_GTP0() {
-        return UDP_ENCAP_GTP0;
-    }
-    private static final int UDP_ENCAP_GTP1U = (int)5L;
-    /**
-     * {@snippet lang=c :
-     * #define UDP_ENCAP_GTP1U 5
-     * }
-     */
-    public static int UDP_ENCAP_GTP1U() {
-        return UDP_ENCAP_GTP1U;
-    }
-    private static final int SOL_UDP = (int)17L;
-    /**
-     * {@snippet lang=c :
-     * #define SOL_UDP 17
-     * }
-     */
-    public static int SOL_UDP() {
-        return SOL_UDP;
-    }
-    private static final int SOCK_SNDBUF_LOCK = (int)1L;
-    /**
-     * {@snippet lang=c :
-     * #define SOCK_SNDBUF_LOCK 1
-     * }
-     */
-    public static int SOCK_SNDBUF_LOCK() {
-        return SOCK_SNDBUF_LOCK;
-    }
-    private static final int SOCK_RCVBUF_LOCK = (int)2L;
-    /**
-     * {@snippet lang=c :
-     * #define SOCK_RCVBUF_LOCK 2
-     * }
-     */
-    public static int SOCK_RCVBUF_LOCK() {
-        return SOCK_RCVBUF_LOCK;
-    }
-    private static final int SOCK_TXREHASH_DEFAULT = (int)255L;
-    /**
-     * {@snippet lang=c :
-     * #define SOCK_TXREHASH_DEFAULT 255
-     * }
-     */
-    public static int SOCK_TXREHASH_DEFAULT() {
-        return SOCK_TXREHASH_DEFAULT;
-    }
-    private static final int SOCK_TXREHASH_DISABLED = (int)0L;
-    /**
-     * {@snippet lang=c :
-     * #define SOCK_TXREHASH_DISABLED 0
-     * }
-     */
-    public static int SOCK_TXREHASH_DISABLED() {
-        return SOCK_TXREHASH_DISABLED;
-    }
-    private static final int SOCK_TXREHASH_ENABLED = (int)1L;
-    /**
-     * {@snippet lang=c :
-     * #define SOCK_TXREHASH_ENABLED 1
-     * }
-     */
-    public static int SOCK_TXREHASH_ENABLED() {
-        return SOCK_TXREHASH_ENABLED;
-    }
-    private static final int NETLINK_ROUTE = (int)0L;
-    /**
-     * {@snippet lang=c :
-     * #define NETLINK_ROUTE 0
-     * }
-     */
-    public static int NETLINK_ROUTE() {
-        return NETLINK_ROUTE;
-    }
-    private static final int NETLINK_UNUSED = (int)1L;
-    /**
-     * {@snippet lang=c :
-     * #define NETLINK_UNUSED 1
-     * }
-     */
-    public static int NETLINK_UNUSED() {
-        return NETLINK_UNUSED;
-    }
-    private static final int NETLINK_USERSOCK = (int)2L;
-    /**
-     * {@snippet lang=c :
-     * #define NETLINK_USERSOCK 2
-     * }
-     */
-    public static int NETLINK_USERSOCK() {
-        return NETLINK_USERSOCK;
-    }
-    private static final int NETLINK_FIREWALL = (int)3L;
-    /**
-     * {@snippet lang=c :
-     * #define NETLINK_FIREWALL 3
-     * }
-     */
-    public static int NETLINK_FIREWALL() {
-        return NETLINK_FIREWALL;
-    }
-    private static final int NETLINK_SOCK_DIAG = (int)4L;
-    /**
-     * {@snippet lang=c :
-     * #define NETLINK_SOCK_DIAG 4
-     * }
-     */
-    public static int NETLINK_SOCK_DIAG() {
-        return NETLINK_SOCK_DIAG;
-    }
-    private static final int NETLINK_NFLOG = (int)5L;
-    /**
-     * {@snippet lang=c :
-     * #define NETLINK_NFLOG 5
-     * }
-     */
-    public static int NETLINK_NFLOG() {
-        return NETLINK_NFLOG;
-    }
-    private static final int NETLINK_XFRM = (int)6L;
-    /**
-     * {@snippet lang=c :
-     * #define NETLINK_XFRM 6
-     * }
-     */
-    public static int NETLINK_XFRM() {
-        return NETLINK_XFRM;
-    }
-    private static final int NETLINK_SELINUX = (int)7L;
-    /**
-     * {@snippet lang=c :
-     * #define NETLINK_SELINUX 7
-     * }
-     */
-    public static int NETLINK_SELINUX() {
-        return NETLINK_SELINUX;
-    }
-    private static final int NETLINK_ISCSI = (int)8L;
-    /**
-     * {@snippet lang=c :
-     * #define NETLINK_ISCSI 8
-     * }
-     */
-    public static int NETLINK_ISCSI() {
-        return NETLINK_ISCSI;
-    }
-    private static final int NETLINK_AUDIT = (int)9L;
-    /**
-     * {@snippet lang=c :
-     * #define NETLINK_AUDIT 9
-     * }
-     */
-    public static int NETLINK_AUDIT() {
-        return NETLINK_AUDIT;
-    }
-    private static final int NETLINK_FIB_LOOKUP = (int)10L;
-    /**
-     * {@snippet lang=c :
-     * #define NETLINK_FIB_LOOKUP 10
-     * }
-     */
-    public static int NETLINK_FIB_LOOKUP() {
-        return NETLINK_FIB_LOOKUP;
-    }
-    private static final int NETLINK_CONNECTOR = (int)11L;
-    /**
-     * {@snippet lang=c :
-     * #define NETLINK_CONNECTOR 11
-     * }
-     */
-    public static int NETLINK_CONNECTOR() {
-        return NETLINK_CONNECTOR;
-    }
-    private static final int NETLINK_NETFILTER = (int)12L;
-    /**
-     * {@snippet lang=c :
-     * #define NETLINK_NETFILTER 12
-     * }
-     */
-    public static int NETLINK_NETFILTER() {
-        return NETLINK_NETFILTER;
-    }
-    private static final int NETLINK_IP6_FW = (int)13L;
-    /**
-     * {@snippet lang=c :
-     * #define NETLINK_IP6_FW 13
-     * }
-     */
-    public static int NETLINK_IP6_FW() {
-        return NETLINK_IP6_FW;
-    }
-    private static final int NETLINK_DNRTMSG = (int)14L;
-    /**
-     * {@snippet lang=c :
-     * #define NETLINK_DNRTMSG 14
-     * }
-     */
-    public static int NETLINK_DNRTMSG() {
-        return NETLINK_DNRTMSG;
-    }
-    private static final int NETLINK_KOBJECT_UEVENT = (int)15L;
-    /**
-     * {@snippet lang=c :
-     * #define NETLINK_KOBJECT_UEVENT 15
-     * }
-     */
-    public static int NETLINK_KOBJECT_UEVENT() {
-        return NETLINK_KOBJECT_UEVENT;
-    }
-    private static final int NETLINK_GENERIC = (int)16L;
-    /**
-     * {@snippet lang=c :
-     * #define NETLINK_GENERIC 16
-     * }
-     */
-    public static int NETLINK_GENERIC() {
-        return NETLINK_GENERIC;
-    }
-    private static final int NETLINK_SCSITRANSPORT = (int)18L;
-    /**
-     * {@snippet lang=c :
-     * #define NETLINK_SCSITRANSPORT 18
-     * }
-     */
-    public static int NETLINK_SCSITRANSPORT() {
-        return NETLINK_SCSITRANSPORT;
-    }
-    private static final int NETLINK_ECRYPTFS = (int)19L;
-    /**
-     * {@snippet lang=c :
-     * #define NETLINK_ECRYPTFS 19
-     * }
-     */
-    public static int NETLINK_ECRYPTFS() {
-        return NETLINK_ECRYPTFS;
-    }
-    private static final int NETLINK_RDMA = (int)20L;
-    /**
-     * {@snippet lang=c :
-     * #define NETLINK_RDMA 20
-     * }
-     */
-    public static int NETLINK_RDMA() {
-        return NETLINK_RDMA;
-    }
-    private static final int NETLINK_CRYPTO = (int)21L;
-    /**
-     * {@snippet lang=c :
-     * #define NETLINK_CRYPTO 21
-     * }
-     */
-    public static int NETLINK_CRYPTO() {
-        return NETLINK_CRYPTO;
-    }
-    private static final int NETLINK_SMC = (int)22L;
-    /**
-     * {@snippet lang=c :
-     * #define NETLINK_SMC 22
-     * }
-     */
-    public static int NETLINK_SMC() {
-        return NETLINK_SMC;
-    }
-    private static final int NLM_F_REQUEST = (int)1L;
-    /**
-     * {@snippet lang=c :
-     * #define NLM_F_REQUEST 1
-     * }
-     */
-    public static int NLM_F_REQUEST() {
-        return NLM_F_REQUEST;
-    }
-    private static final int NLM_F_MULTI = (int)2L;
-    /**
-     * {@snippet lang=c :
-     * #define NLM_F_MULTI 2
-     * }
-     */
-    public static int NLM_F_MULTI() {
-        return NLM_F_MULTI;
-    }
-    private static final int NLM_F_ACK = (int)4L;
-    /**
-     * {@snippet lang=c :
-     * #define NLM_F_ACK 4
-     * }
-     */
-    public static int NLM_F_ACK() {
-        return NLM_F_ACK;
-    }
-    private static final int NLM_F_ECHO = (int)8L;
-    /**
-     * {@snippet lang=c :
-     * #define NLM_F_ECHO 8
-     * }
-     */
-    public static int NLM_F_ECHO() {
-        return NLM_F_ECHO;
-    }
-    private static final int NLM_F_DUMP_INTR = (int)16L;
-    /**
-     * {@snippet lang=c :
-     * #define NLM_F_DUMP_INTR 16
-     * }
-     */
-    public static int NLM_F_DUMP_INTR() {
-        return NLM_F_DUMP_INTR;
-    }
-    private static final int NLM_F_DUMP_FILTERED = (int)32L;
-    /**
-     * {@snippet lang=c :
-     * #define NLM_F_DUMP_FILTERED 32
-     * }
-     */
-    public static int NLM_F_DUMP_FILTERED() {
-        return NLM_F_DUMP_FILTERED;
-    }
-    private static final int NLM_F_ROOT = (int)256L;
-    /**
-     * {@snippet lang=c :
-     * #define NLM_F_ROOT 256
-     * }
-     */
-    public static int NLM_F_ROOT() {
-        return NLM_F_ROOT;
-    }
-    private static final int NLM_F_MATCH = (int)512L;
-    /**
-     * {@snippet lang=c :
-     * #define NLM_F_MATCH 512
-     * }
-     */
-    public static int NLM_F_MATCH() {
-        return NLM_F_MATCH;
-    }
-    private static final int NLM_F_ATOMIC = (int)1024L;
-    /**
-     * {@snippet lang=c :
-     * #define NLM_F_ATOMIC 1024
-     * }
-     */
-    public static int NLM_F_ATOMIC() {
-        return NLM_F_ATOMIC;
-    }
-    private static final int NLM_F_REPLACE = (int)256L;
-    /**
-     * {@snippet lang=c :
-     * #define NLM_F_REPLACE 256
-     * }
-     */
-    public static int NLM_F_REPLACE() {
-        return NLM_F_REPLACE;
-    }
-    private static final int NLM_F_EXCL = (int)512L;
-    /**
-     * {@snippet lang=c :
-     * #define NLM_F_EXCL 512
-     * }
-     */
-    public static int NLM_F_EXCL() {
-        return NLM_F_EXCL;
-    }
-    private static final int NLM_F_CREATE = (int)1024L;
-    /**
-     * {@snippet lang=c :
-     * #define NLM_F_CREATE 1024
-     * }
-     */
-    public static int NLM_F_CREATE() {
-        return NLM_F_CREATE;
-    }
-    private static final int NLM_F_APPEND = (int)2048L;
-    /**
-     * {@snippet lang=c :
-     * #define NLM_F_APPEND 2048
-     * }
-     */
-    public static int NLM_F_APPEND() {
-        return NLM_F_APPEND;
-    }
-    private static final int NLM_F_NONREC = (int)256L;
-    /**
-     * {@snippet lang=c :
-     * #define NLM_F_NONREC 256
-     * }
-     */
-    public static int NLM_F_NONREC() {
-        return NLM_F_NONREC;
-    }
-    private static final int NLM_F_BULK = (int)512L;
-    /**
-     * {@snippet lang=c :
-     * #define NLM_F_BULK 512
-     * }
-     */
-    public static int NLM_F_BULK() {
-        return NLM_F_BULK;
-    }
-    private static final int NLM_F_CAPPED = (int)256L;
-    /**
-     * {@snippet lang=c :
-     * #define NLM_F_CAPPED 256
-     * }
-     */
-    public static int NLM_F_CAPPED() {
-        return NLM_F_CAPPED;
-    }
-    private static final int NLM_F_ACK_TLVS = (int)512L;
-    /**
-     * {@snippet lang=c :
-     * #define NLM_F_ACK_TLVS 512
-     * }
-     */
-    public static int NLM_F_ACK_TLVS() {
-        return NLM_F_ACK_TLVS;
-    }
-    private static final int NLMSG_NOOP = (int)1L;
-    /**
-     * {@snippet lang=c :
-     * #define NLMSG_NOOP 1
-     * }
-     */
-    public static int NLMSG_NOOP() {
-        return NLMSG_NOOP;
-    }
-    private static final int NLMSG_ERROR = (int)2L;
-    /**
-     * {@snippet lang=c :
-     * #define NLMSG_ERROR 2
-     * }
-     */
-    public static int NLMSG_ERROR() {
-        return NLMSG_ERROR;
-    }
-    private static final int NLMSG_DONE = (int)3L;
-    /**
-     * {@snippet lang=c :
-     * #define NLMSG_DONE 3
-     * }
-     */
-    public static int NLMSG_DONE() {
-        return NLMSG_DONE;
-    }
-    private static final int NLMSG_OVERRUN = (int)4L;
-    /**
-     * {@snippet lang=c :
-     * #define NLMSG_OVERRUN 4
-     * }
-     */
-    public static int NLMSG_OVERRUN() {
-        return NLMSG_OVERRUN;
-    }
-    private static final int NLMSG_MIN_TYPE = (int)16L;
-    /**
-     * {@snippet lang=c :
-     * #define NLMSG_MIN_TYPE 16
-     * }
-     */
-    public static int NLMSG_MIN_TYPE() {
-        return NLMSG_MIN_TYPE;
-    }
-    private static final int NETLINK_ADD_MEMBERSHIP = (int)1L;
-    /**
-     * {@snippet lang=c :
-     * #define NETLINK_ADD_MEMBERSHIP 1
-     * }
-     */
-    public static int NETLINK_ADD_MEMBERSHIP() {
-        return NETLINK_ADD_MEMBERSHIP;
-    }
-    private static final int NETLINK_DROP_MEMBERSHIP = (int)2L;
-    /**
-     * {@snippet lang=c :
-     * #define NETLINK_DROP_MEMBERSHIP 2
-     * }
-     */
-    public static int NETLINK_DROP_MEMBERSHIP() {
-        return NETLINK_DROP_MEMBERSHIP;
-    }
-    private static final int NETLINK_PKTINFO = (int)3L;
-    /**
-     * {@snippet lang=c :
-     * #define NETLINK_PKTINFO 3
-     * }
-     */
-    public static int NETLINK_PKTINFO() {
-        return NETLINK_PKTINFO;
-    }
-    private static final int NETLINK_BROADCAST_ERROR = (int)4L;
-    /**
-     * {@snippet lang=c :
-     * #define NETLINK_BROADCAST_ERROR 4
-     * }
-     */
-    public static int NETLINK_BROADCAST_ERROR() {
-        return NETLINK_BROADCAST_ERROR;
-    }
-    private static final int NETLINK_NO_ENOBUFS = (int)5L;
-    /**
-     * {@snippet lang=c :
-     * #define NETLINK_NO_ENOBUFS 5
-     * }
-     */
-    public static int NETLINK_NO_ENOBUFS() {
-        return NETLINK_NO_ENOBUFS;
-    }
-    private static final int NETLINK_RX_RING = (int)6L;
-    /**
-     * {@snippet lang=c :
-     * #define NETLINK_RX_RING 6
-     * }
-     */
-    public static int NETLINK_RX_RING() {
-        return NETLINK_RX_RING;
-    }
-    private static final int NETLINK_TX_RING = (int)7L;
-    /**
-     * {@snippet lang=c :
-     * #define NETLINK_TX_RING 7
-     * }
-     */
-    public static int NETLINK_TX_RING() {
-        return NETLINK_TX_RING;
-    }
-    private static final int NETLINK_LISTEN_ALL_NSID = (int)8L;
-    /**
-     * {@snippet lang=c :
-     * #define NETLINK_LISTEN_ALL_NSID 8
-     * }
-     */
-    public static int NETLINK_LISTEN_ALL_NSID() {
-        return NETLINK_LISTEN_ALL_NSID;
-    }
-    private static final int NETLINK_LIST_MEMBERSHIPS = (int)9L;
-    /**
-     * {@snippet lang=c :
-     * #define NETLINK_LIST_MEMBERSHIPS 9
-     * }
-     */
-    public static int NETLINK_LIST_MEMBERSHIPS() {
-        return NETLINK_LIST_MEMBERSHIPS;
-    }
-    private static final int NETLINK_CAP_ACK = (int)10L;
-    /**
-     * {@snippet lang=c :
-     * #define NETLINK_CAP_ACK 10
-     * }
-     */
-    public static int NETLINK_CAP_ACK() {
-        return NETLINK_CAP_ACK;
-    }
-    private static final int NETLINK_EXT_ACK = (int)11L;
-    /**
-     * {@snippet lang=c :
-     * #define NETLINK_EXT_ACK 11
-     * }
-     */
-    public static int NETLINK_EXT_ACK() {
-        return NETLINK_EXT_ACK;
-    }
-    private static final int NETLINK_GET_STRICT_CHK = (int)12L;
-    /**
-     * {@snippet lang=c :
-     * #define NETLINK_GET_STRICT_CHK 12
-     * }
-     */
-    public static int NETLINK_GET_STRICT_CHK() {
-        return NETLINK_GET_STRICT_CHK;
-    }
-    private static final int NLA_ALIGNTO = (int)4L;
-    /**
-     * {@snippet lang=c :
-     * #define NLA_ALIGNTO 4
-     * }
-     */
-    public static int NLA_ALIGNTO() {
-        return NLA_ALIGNTO;
-    }
-    private static final int MACVLAN_FLAG_NOPROMISC = (int)1L;
-    /**
-     * {@snippet lang=c :
-     * #define MACVLAN_FLAG_NOPROMISC 1
-     * }
-     */
-    public static int MACVLAN_FLAG_NOPROMISC() {
-        return MACVLAN_FLAG_NOPROMISC;
-    }
-    private static final int MACVLAN_FLAG_NODST = (int)2L;
-    /**
-     * {@snippet lang=c :
-     * #define MACVLAN_FLAG_NODST 2
-     * }
-     */
-    public static int MACVLAN_FLAG_NODST() {
-        return MACVLAN_FLAG_NODST;
-    }
-    private static final int IFA_F_SECONDARY = (int)1L;
-    /**
-     * {@snippet lang=c :
-     * #define IFA_F_SECONDARY 1
-     * }
-     */
-    public static int IFA_F_SECONDARY() {
-        return IFA_F_SECONDARY;
-    }
-    private static final int IFA_F_NODAD = (int)2L;
-    /**
-     * {@snippet lang=c :
-     * #define IFA_F_NODAD 2
-     * }
-     */
-    public static int IFA_F_NODAD() {
-        return IFA_F_NODAD;
-    }
-    private static final int IFA_F_OPTIMISTIC = (int)4L;
-    /**
-     * {@snippet lang=c :
-     * #define IFA_F_OPTIMISTIC 4
-     * }
-     */
-    public static int IFA_F_OPTIMISTIC() {
-        return IFA_F_OPTIMISTIC;
-    }
-    private static final int IFA_F_DADFAILED = (int)8L;
-    /**
-     * {@snippet lang=c :
-     * #define IFA_F_DADFAILED 8
-     * }
-     */
-    public static int IFA_F_DADFAILED() {
-        return IFA_F_DADFAILED;
-    }
-    private static final int IFA_F_HOMEADDRESS = (int)16L;
-    /**
-     * {@snippet lang=c :
-     * #define IFA_F_HOMEADDRESS 16
-     * }
-     */
-    public static int IFA_F_HOMEADDRESS() {
-        return IFA_F_HOMEADDRESS;
-    }
-    private static final int IFA_F_DEPRECATED = (int)32L;
-    /**
-     * {@snippet lang=c :
-     * #define IFA_F_DEPRECATED 32
-     * }
-     */
-    public static int IFA_F_DEPRECATED() {
-        return IFA_F_DEPRECATED;
-    }
-    private static final int IFA_F_TENTATIVE = (int)64L;
-    /**
-     * {@snippet lang=c :
-     * #define IFA_F_TENTATIVE 64
-     * }
-     */
-    public static int IFA_F_TENTATIVE() {
-        return IFA_F_TENTATIVE;
-    }
-    private static final int IFA_F_PERMANENT = (int)128L;
-    /**
-     * {@snippet lang=c :
-     * #define IFA_F_PERMANENT 128
-     * }
-     */
-    public static int IFA_F_PERMANENT() {
-        return IFA_F_PERMANENT;
-    }
-    private static final int IFA_F_MANAGETEMPADDR = (int)256L;
-    /**
-     * {@snippet lang=c :
-     * #define IFA_F_MANAGETEMPADDR 256
-     * }
-     */
-    public static int IFA_F_MANAGETEMPADDR() {
-        return IFA_F_MANAGETEMPADDR;
-    }
-    private static final int IFA_F_NOPREFIXROUTE = (int)512L;
-    /**
-     * {@snippet lang=c :
-     * #define IFA_F_NOPREFIXROUTE 512
-     * }
-     */
-    public static int IFA_F_NOPREFIXROUTE() {
-        return IFA_F_NOPREFIXROUTE;
-    }
-    private static final int IFA_F_MCAUTOJOIN = (int)1024L;
-    /**
-     * {@snippet lang=c :
-     * #define IFA_F_MCAUTOJOIN 1024
-     * }
-     */
-    public static int IFA_F_MCAUTOJOIN() {
-        return IFA_F_MCAUTOJOIN;
-    }
-    private static final int IFA_F_STABLE_PRIVACY = (int)2048L;
-    /**
-     * {@snippet lang=c :
-     * #define IFA_F_STABLE_PRIVACY 2048
-     * }
-     */
-    public static int IFA_F_STABLE_PRIVACY() {
-        return IFA_F_STABLE_PRIVACY;
-    }
-    private static final int NUD_INCOMPLETE = (int)1L;
-    /**
-     * {@snippet lang=c :
-     * #define NUD_INCOMPLETE 1
-     * }
-     */
-    public static int NUD_INCOMPLETE() {
-        return NUD_INCOMPLETE;
-    }
-    private static final int NUD_REACHABLE = (int)2L;
-    /**
-     * {@snippet lang=c :
-     * #define NUD_REACHABLE 2
-     * }
-     */
-    public static int NUD_REACHABLE() {
-        return NUD_REACHABLE;
-    }
-    private static final int NUD_STALE = (int)4L;
-    /**
-     * {@snippet lang=c :
-     * #define NUD_STALE 4
-     * }
-     */
-    public static int NUD_STALE() {
-        return NUD_STALE;
-    }
-    private static final int NUD_DELAY = (int)8L;
-    /**
-     * {@snippet lang=c :
-     * #define NUD_DELAY 8
-     * }
-     */
-    public static int NUD_DELAY() {
-        return NUD_DELAY;
-    }
-    private static final int NUD_PROBE = (int)16L;
-    /**
-     * {@snippet lang=c :
-     * #define NUD_PROBE 16
-     * }
-     */
-    public static int NUD_PROBE() {
-        return NUD_PROBE;
-    }
-    private static final int NUD_FAILED = (int)32L;
-    /**
-     * {@snippet lang=c :
-     * #define NUD_FAILED 32
-     * }
-     */
-    public static int NUD_FAILED() {
-        return NUD_FAILED;
-    }
-    private static final int NUD_NOARP = (int)64L;
-    /**
-     * {@snippet lang=c :
-     * #define NUD_NOARP 64
-     * }
-     */
-    public static int NUD_NOARP() {
-        return NUD_NOARP;
-    }
-    private static final int NUD_PERMANENT = (int)128L;
-    /**
-     * {@snippet lang=c :
-     * #define NUD_PERMANENT 128
-     * }
-     */
-    public static int NUD_PERMANENT() {
-        return NUD_PERMANENT;
-    }
-    private static final int NUD_NONE = (int)0L;
-    /**
-     * {@snippet lang=c :
-     * #define NUD_NONE 0
-     * }
-     */
-    public static int NUD_NONE() {
-        return NUD_NONE;
-    }
-    private static final int RTPROT_UNSPEC = (int)0L;
-    /**
-     * {@snippet lang=c :
-     * #define RTPROT_UNSPEC 0
-     * }
-     */
-    public static int RTPROT_UNSPEC() {
-        return RTPROT_UNSPEC;
-    }
-    private static final int RTPROT_REDIRECT = (int)1L;
-    /**
-     * {@snippet lang=c :
-     * #define RTPROT_REDIRECT 1
-     * }
-     */
-    public static int RTPROT_REDIRECT() {
-        return RTPROT_REDIRECT;
-    }
-    private static final int RTPROT_KERNEL = (int)2L;
-    /**
-     * {@snippet lang=c :
-     * #define RTPROT_KERNEL 2
-     * }
-     */
-    public static int RTPROT_KERNEL() {
-        return RTPROT_KERNEL;
-    }
-    private static final int RTPROT_BOOT = (int)3L;
-    /**
-     * {@snippet lang=c :
-     * #define RTPROT_BOOT 3
-     * }
-     */
-    public static int RTPROT_BOOT() {
-        return RTPROT_BOOT;
-    }
-    private static final int RTPROT_STATIC = (int)4L;
-    /**
-     * {@snippet lang=c :
-     * #define RTPROT_STATIC 4
-     * }
-     */
-    public static int RTPROT_STATIC() {
-        return RTPROT_STATIC;
-    }
-    private static final int RTPROT_GATED = (int)8L;
-    /**
-     * {@snippet lang=c :
-     * #define RTPROT_GATED 8
-     * }
-     */
-    public static int RTPROT_GATED() {
-        return RTPROT_GATED;
-    }
-    private static final int RTPROT_RA = (int)9L;
-    /**
-     * {@snippet lang=c :
-     * #define RTPROT_RA 9
-     * }
-     */
-    public static int RTPROT_RA() {
-        return RTPROT_RA;
-    }
-    private static final int RTPROT_MRT = (int)10L;
-    /**
-     * {@snippet lang=c :
-     * #define RTPROT_MRT 10
-     * }
-     */
-    public static int RTPROT_MRT() {
-        return RTPROT_MRT;
-    }
-    private static final int RTPROT_ZEBRA = (int)11L;
-    /**
-     * {@snippet lang=c :
-     * #define RTPROT_ZEBRA 11
-     * }
-     */
-    public static int RTPROT_ZEBRA() {
-        return RTPROT_ZEBRA;
-    }
-    private static final int RTPROT_BIRD = (int)12L;
-    /**
-     * {@snippet lang=c :
-     * #define RTPROT_BIRD 12
-     * }
-     */
-    public static int RTPROT_BIRD() {
-        return RTPROT_BIRD;
-    }
-    private static final int RTPROT_DNROUTED = (int)13L;
-    /**
-     * {@snippet lang=c :
-     * #define RTPROT_DNROUTED 13
-     * }
-     */
-    public static int RTPROT_DNROUTED() {
-        return RTPROT_DNROUTED;
-    }
-    private static final int RTPROT_XORP = (int)14L;
-    /**
-     * {@snippet lang=c :
-     * #define RTPROT_XORP 14
-     * }
-     */
-    public static int RTPROT_XORP() {
-        return RTPROT_XORP;
-    }
-    private static final int RTPROT_NTK = (int)15L;
-    /**
-     * {@snippet lang=c :
-     * #define RTPROT_NTK 15
-     * }
-     */
-    public static int RTPROT_NTK() {
-        return RTPROT_NTK;
-    }
-    private static final int RTPROT_DHCP = (int)16L;
-    /**
-     * {@snippet lang=c :
-     * #define RTPROT_DHCP 16
-     * }
-     */
-    public static int RTPROT_DHCP() {
-        return RTPROT_DHCP;
-    }
-    private static final int RTPROT_MROUTED = (int)17L;
-    /**
-     * {@snippet lang=c :
-     * #define RTPROT_MROUTED 17
-     * }
-     */
-    public static int RTPROT_MROUTED() {
-        return RTPROT_MROUTED;
-    }
-    private static final int RTPROT_KEEPALIVED = (int)18L;
-    /**
-     * {@snippet lang=c :
-     * #define RTPROT_KEEPALIVED 18
-     * }
-     */
-    public static int RTPROT_KEEPALIVED() {
-        return RTPROT_KEEPALIVED;
-    }
-    private static final int RTPROT_BABEL = (int)42L;
-    /**
-     * {@snippet lang=c :
-     * #define RTPROT_BABEL 42
-     * }
-     */
-    public static int RTPROT_BABEL() {
-        return RTPROT_BABEL;
-    }
-    private static final int RTPROT_OPENR = (int)99L;
-    /**
-     * {@snippet lang=c :
-     * #define RTPROT_OPENR 99
-     * }
-     */
-    public static int RTPROT_OPENR() {
-        return RTPROT_OPENR;
-    }
-    private static final int RTPROT_BGP = (int)186L;
-    /**
-     * {@snippet lang=c :
-     * #define RTPROT_BGP 186
-     * }
-     */
-    public static int RTPROT_BGP() {
-        return RTPROT_BGP;
-    }
-    private static final int RTPROT_ISIS = (int)187L;
-    /**
-     * {@snippet lang=c :
-     * #define RTPROT_ISIS 187
-     * }
-     */
-    public static int RTPROT_ISIS() {
-        return RTPROT_ISIS;
-    }
-    private static final int RTPROT_OSPF = (int)188L;
-    /**
-     * {@snippet lang=c :
-     * #define RTPROT_OSPF 188
-     * }
-     */
-    public static int RTPROT_OSPF() {
-        return RTPROT_OSPF;
-    }
-    private static final int RTPROT_RIP = (int)189L;
-    /**
-     * {@snippet lang=c :
-     * #define RTPROT_RIP 189
-     * }
-     */
-    public static int RTPROT_RIP() {
-        return RTPROT_RIP;
-    }
-    private static final int RTPROT_EIGRP = (int)192L;
-    /**
-     * {@snippet lang=c :
-     * #define RTPROT_EIGRP 192
-     * }
-     */
-    public static int RTPROT_EIGRP() {
-        return RTPROT_EIGRP;
-    }
-    private static final int RTM_F_NOTIFY = (int)256L;
-    /**
-     * {@snippet lang=c :
-     * #define RTM_F_NOTIFY 256
-     * }
-     */
-    public static int RTM_F_NOTIFY() {
-        return RTM_F_NOTIFY;
-    }
-    private static final int RTM_F_CLONED = (int)512L;
-    /**
-     * {@snippet lang=c :
-     * #define RTM_F_CLONED 512
-     * }
-     */
-    public static int RTM_F_CLONED() {
-        return RTM_F_CLONED;
-    }
-    private static final int RTM_F_EQUALIZE = (int)1024L;
-    /**
-     * {@snippet lang=c :
-     * #define RTM_F_EQUALIZE 1024
-     * }
-     */
-    public static int RTM_F_EQUALIZE() {
-        return RTM_F_EQUALIZE;
-    }
-    private static final int RTM_F_PREFIX = (int)2048L;
-    /**
-     * {@snippet lang=c :
-     * #define RTM_F_PREFIX 2048
-     * }
-     */
-    public static int RTM_F_PREFIX() {
-        return RTM_F_PREFIX;
-    }
-    private static final int RTM_F_LOOKUP_TABLE = (int)4096L;
-    /**
-     * {@snippet lang=c :
-     * #define RTM_F_LOOKUP_TABLE 4096
-     * }
-     */
-    public static int RTM_F_LOOKUP_TABLE() {
-        return RTM_F_LOOKUP_TABLE;
-    }
-    private static final int RTM_F_FIB_MATCH = (int)8192L;
-    /**
-     * {@snippet lang=c :
-     * #define RTM_F_FIB_MATCH 8192
-     * }
-     */
-    public static int RTM_F_FIB_MATCH() {
-        return RTM_F_FIB_MATCH;
-    }
-    private static final int RTM_F_OFFLOAD = (int)16384L;
-    /**
-     * {@snippet lang=c :
-     * #define RTM_F_OFFLOAD 16384
-     * }
-     */
-    public static int RTM_F_OFFLOAD() {
-        return RTM_F_OFFLOAD;
-    }
-    private static final int RTM_F_TRAP = (int)32768L;
-    /**
-     * {@snippet lang=c :
-     * #define RTM_F_TRAP 32768
-     * }
-     */
-    public static int RTM_F_TRAP() {
-        return RTM_F_TRAP;
-    }
-    private static final int RTM_F_OFFLOAD_FAILED = (int)536870912L;
-    /**
-     * {@snippet lang=c :
-     * #define RTM_F_OFFLOAD_FAILED 536870912
-     * }
-     */
-    public static int RTM_F_OFFLOAD_FAILED() {
-        return RTM_F_OFFLOAD_FAILED;
-    }
-    private static final int RTNH_F_DEAD = (int)1L;
-    /**
-     * {@snippet lang=c :
-     * #define RTNH_F_DEAD 1
-     * }
-     */
-    public static int RTNH_F_DEAD() {
-        return RTNH_F_DEAD;
-    }
-    private static final int RTNH_F_PERVASIVE = (int)2L;
-    /**
-     * {@snippet lang=c :
-     * #define RTNH_F_PERVASIVE 2
-     * }
-     */
-    public static int RTNH_F_PERVASIVE() {
-        return RTNH_F_PERVASIVE;
-    }
-    private static final int RTNH_F_ONLINK = (int)4L;
-    /**
-     * {@snippet lang=c :
-     * #define RTNH_F_ONLINK 4
-     * }
-     */
-    public static int RTNH_F_ONLINK() {
-        return RTNH_F_ONLINK;
-    }
-    private static final int RTNH_F_OFFLOAD = (int)8L;
-    /**
-     * {@snippet lang=c :
-     * #define RTNH_F_OFFLOAD 8
-     * }
-     */
-    public static int RTNH_F_OFFLOAD() {
-        return RTNH_F_OFFLOAD;
-    }
-    private static final int RTNH_F_LINKDOWN = (int)16L;
-    /**
-     * {@snippet lang=c :
-     * #define RTNH_F_LINKDOWN 16
-     * }
-     */
-    public static int RTNH_F_LINKDOWN() {
-        return RTNH_F_LINKDOWN;
-    }
-    private static final int RTNH_F_UNRESOLVED = (int)32L;
-    /**
-     * {@snippet lang=c :
-     * #define RTNH_F_UNRESOLVED 32
-     * }
-     */
-    public static int RTNH_F_UNRESOLVED() {
-        return RTNH_F_UNRESOLVED;
-    }
-    private static final int RTNH_F_TRAP = (int)64L;
-    /**
-     * {@snippet lang=c :
-     * #define RTNH_F_TRAP 64
-     * }
-     */
-    public static int RTNH_F_TRAP() {
-        return RTNH_F_TRAP;
-    }
-    private static final int RTMGRP_LINK = (int)1L;
-    /**
-     * {@snippet lang=c :
-     * #define RTMGRP_LINK 1
-     * }
-     */
-    public static int RTMGRP_LINK() {
-        return RTMGRP_LINK;
-    }
-    private static final int RTMGRP_NOTIFY = (int)2L;
-    /**
-     * {@snippet lang=c :
-     * #define RTMGRP_NOTIFY 2
-     * }
-     */
-    public static int RTMGRP_NOTIFY() {
-        return RTMGRP_NOTIFY;
-    }
-    private static final int RTMGRP_NEIGH = (int)4L;
-    /**
-     * {@snippet lang=c :
-     * #define RTMGRP_NEIGH 4
-     * }
-     */
-    public static int RTMGRP_NEIGH() {
-        return RTMGRP_NEIGH;
-    }
-    private static final int RTMGRP_TC = (int)8L;
-    /**
-     * {@snippet lang=c :
-     * #define RTMGRP_TC 8
-     * }
-     */
-    public static int RTMGRP_TC() {
-        return RTMGRP_TC;
-    }
-    private static final int RTMGRP_IPV4_IFADDR = (int)16L;
-    /**
-     * {@snippet lang=c :
-     * #define RTMGRP_IPV4_IFADDR 16
-     * }
-     */
-    public static int RTMGRP_IPV4_IFADDR() {
-        return RTMGRP_IPV4_IFADDR;
-    }
-    private static final int RTMGRP_IPV4_MROUTE = (int)32L;
-    /**
-     * {@snippet lang=c :
-     * #define RTMGRP_IPV4_MROUTE 32
-     * }
-     */
-    public static int RTMGRP_IPV4_MROUTE() {
-        return RTMGRP_IPV4_MROUTE;
-    }
-    private static final int RTMGRP_IPV4_ROUTE = (int)64L;
-    /**
-     * {@snippet lang=c :
-     * #define RTMGRP_IPV4_ROUTE 64
-     * }
-     */
-    public static int RTMGRP_IPV4_ROUTE() {
-        return RTMGRP_IPV4_ROUTE;
-    }
-    private static final int RTMGRP_IPV4_RULE = (int)128L;
-    /**
-     * {@snippet lang=c :
-     * #define RTMGRP_IPV4_RULE 128
-     * }
-     */
-    public static int RTMGRP_IPV4_RULE() {
-        return RTMGRP_IPV4_RULE;
-    }
-    private static final int RTMGRP_IPV6_IFADDR = (int)256L;
-    /**
-     * {@snippet lang=c :
-     * #define RTMGRP_IPV6_IFADDR 256
-     * }
-     */
-    public static int RTMGRP_IPV6_IFADDR() {
-        return RTMGRP_IPV6_IFADDR;
-    }
-    private static final int RTMGRP_IPV6_MROUTE = (int)512L;
-    /**
-     * {@snippet lang=c :
-     * #define RTMGRP_IPV6_MROUTE 512
-     * }
-     */
-    public static int RTMGRP_IPV6_MROUTE() {
-        return RTMGRP_IPV6_MROUTE;
-    }
-    private static final int RTMGRP_IPV6_ROUTE = (int)1024L;
-    /**
-     * {@snippet lang=c :
-     * #define RTMGRP_IPV6_ROUTE 1024
-     * }
-     */
-    public static int RTMGRP_IPV6_ROUTE() {
-        return RTMGRP_IPV6_ROUTE;
-    }
-    private static final int RTMGRP_IPV6_IFINFO = (int)2048L;
-    /**
-     * {@snippet lang=c :
-     * #define RTMGRP_IPV6_IFINFO 2048
-     * }
-     */
-    public static int RTMGRP_IPV6_IFINFO() {
-        return RTMGRP_IPV6_IFINFO;
-    }
-    private static final int RTMGRP_DECnet_IFADDR = (int)4096L;
-    /**
-     * {@snippet lang=c :
-     * #define RTMGRP_DECnet_IFADDR 4096
-     * }
-     */
-    public static int RTMGRP_DECnet_IFADDR() {
-        return RTMGRP_DECnet_IFADDR;
-    }
-    private static final int RTMGRP_DECnet_ROUTE = (int)16384L;
-    /**
-     * {@snippet lang=c :
-     * #define RTMGRP_DECnet_ROUTE 16384
-     * }
-     */
-    public static int RTMGRP_DECnet_ROUTE() {
-        return RTMGRP_DECnet_ROUTE;
-    }
-    private static final int RTMGRP_IPV6_PREFIX = (int)131072L;
-    /**
-     * {@snippet lang=c :
-     * #define RTMGRP_IPV6_PREFIX 131072
-     * }
-     */
-    public static int RTMGRP_IPV6_PREFIX() {
-        return RTMGRP_IPV6_PREFIX;
-    }
-    private static final int GENL_NAMSIZ = (int)16L;
-    /**
-     * {@snippet lang=c :
-     * #define GENL_NAMSIZ 16
-     * }
-     */
-    public static int GENL_NAMSIZ() {
-        return GENL_NAMSIZ;
-    }
-    private static final int GENL_MAX_ID = (int)1023L;
-    /**
-     * {@snippet lang=c :
-     * #define GENL_MAX_ID 1023
-     * }
-     */
-    public static int GENL_MAX_ID() {
-        return GENL_MAX_ID;
-    }
-    private static final int GENL_ADMIN_PERM = (int)1L;
-    /**
-     * {@snippet lang=c :
-     * #define GENL_ADMIN_PERM 1
-     * }
-     */
-    public static int GENL_ADMIN_PERM() {
-        return GENL_ADMIN_PERM;
-    }
-    private static final int GENL_CMD_CAP_DO = (int)2L;
-    /**
-     * {@snippet lang=c :
-     * #define GENL_CMD_CAP_DO 2
-     * }
-     */
-    public static int GENL_CMD_CAP_DO() {
-        return GENL_CMD_CAP_DO;
-    }
-    private static final int GENL_CMD_CAP_DUMP = (int)4L;
-    /**
-     * {@snippet lang=c :
-     * #define GENL_CMD_CAP_DUMP 4
-     * }
-     */
-    public static int GENL_CMD_CAP_DUMP() {
-        return GENL_CMD_CAP_DUMP;
-    }
-    private static final int GENL_CMD_CAP_HASPOL = (int)8L;
-    /**
-     * {@snippet lang=c :
-     * #define GENL_CMD_CAP_HASPOL 8
-     * }
-     */
-    public static int GENL_CMD_CAP_HASPOL() {
-        return GENL_CMD_CAP_HASPOL;
-    }
-    private static final int GENL_UNS_ADMIN_PERM = (int)16L;
-    /**
-     * {@snippet lang=c :
-     * #define GENL_UNS_ADMIN_PERM 16
-     * }
-     */
-    public static int GENL_UNS_ADMIN_PERM() {
-        return GENL_UNS_ADMIN_PERM;
-    }
-    private static final int SOCK_DIAG_BY_FAMILY = (int)20L;
-    /**
-     * {@snippet lang=c :
-     * #define SOCK_DIAG_BY_FAMILY 20
-     * }
-     */
-    public static int SOCK_DIAG_BY_FAMILY() {
-        return SOCK_DIAG_BY_FAMILY;
-    }
-    private static final int SOCK_DESTROY = (int)21L;
-    /**
-     * {@snippet lang=c :
-     * #define SOCK_DESTROY 21
-     * }
-     */
-    public static int SOCK_DESTROY() {
-        return SOCK_DESTROY;
-    }
-    private static final int INET_DIAG_GETSOCK_MAX = (int)24L;
-    /**
-     * {@snippet lang=c :
-     * #define INET_DIAG_GETSOCK_MAX 24
-     * }
-     */
-    public static int INET_DIAG_GETSOCK_MAX() {
-        return INET_DIAG_GETSOCK_MAX;
-    }
-    private static final int UDIAG_SHOW_NAME = (int)1L;
-    /**
-     * {@snippet lang=c :
-     * #define UDIAG_SHOW_NAME 1
-     * }
-     */
-    public static int UDIAG_SHOW_NAME() {
-        return UDIAG_SHOW_NAME;
-    }
-    private static final int UDIAG_SHOW_VFS = (int)2L;
-    /**
-     * {@snippet lang=c :
-     * #define UDIAG_SHOW_VFS 2
-     * }
-     */
-    public static int UDIAG_SHOW_VFS() {
-        return UDIAG_SHOW_VFS;
-    }
-    private static final int UDIAG_SHOW_PEER = (int)4L;
-    /**
-     * {@snippet lang=c :
-     * #define UDIAG_SHOW_PEER 4
-     * }
-     */
-    public static int UDIAG_SHOW_PEER() {
-        return UDIAG_SHOW_PEER;
-    }
-    private static final int UDIAG_SHOW_ICONS = (int)8L;
-    /**
-     * {@snippet lang=c :
-     * #define UDIAG_SHOW_ICONS 8
-     * }
-     */
-    public static int UDIAG_SHOW_ICONS() {
-        return UDIAG_SHOW_ICONS;
-    }
-    private static final int UDIAG_SHOW_RQLEN = (int)16L;
-    /**
-     * {@snippet lang=c :
-     * #define UDIAG_SHOW_RQLEN 16
-     * }
-     */
-    public static int UDIAG_SHOW_RQLEN() {
-        return UDIAG_SHOW_RQLEN;
-    }
-    private static final int UDIAG_SHOW_MEMINFO = (int)32L;
-    /**
-     * {@snippet lang=c :
-     * #define UDIAG_SHOW_MEMINFO 32
-     * }
-     */
-    public static int UDIAG_SHOW_MEMINFO() {
-        return UDIAG_SHOW_MEMINFO;
-    }
-    private static final int UDIAG_SHOW_UID = (int)64L;
-    /**
-     * {@snippet lang=c :
-     * #define UDIAG_SHOW_UID 64
-     * }
-     */
-    public static int UDIAG_SHOW_UID() {
-        return UDIAG_SHOW_UID;
-    }
-    private static final int FIB_RULE_PERMANENT = (int)1L;
-    /**
-     * {@snippet lang=c :
-     * #define FIB_RULE_PERMANENT 1
-     * }
-     */
-    public static int FIB_RULE_PERMANENT() {
-        return FIB_RULE_PERMANENT;
-    }
-    private static final int FIB_RULE_INVERT = (int)2L;
-    /**
-     * {@snippet lang=c :
-     * #define FIB_RULE_INVERT 2
-     * }
-     */
-    public static int FIB_RULE_INVERT() {
-        return FIB_RULE_INVERT;
-    }
-    private static final int FIB_RULE_UNRESOLVED = (int)4L;
-    /**
-     * {@snippet lang=c :
-     * #define FIB_RULE_UNRESOLVED 4
-     * }
-     */
-    public static int FIB_RULE_UNRESOLVED() {
-        return FIB_RULE_UNRESOLVED;
-    }
-    private static final int FIB_RULE_IIF_DETACHED = (int)8L;
-    /**
-     * {@snippet lang=c :
-     * #define FIB_RULE_IIF_DETACHED 8
-     * }
-     */
-    public static int FIB_RULE_IIF_DETACHED() {
-        return FIB_RULE_IIF_DETACHED;
-    }
-    private static final int FIB_RULE_OIF_DETACHED = (int)16L;
-    /**
-     * {@snippet lang=c :
-     * #define FIB_RULE_OIF_DETACHED 16
-     * }
-     */
-    public static int FIB_RULE_OIF_DETACHED() {
-        return FIB_RULE_OIF_DETACHED;
-    }
-    private static final int FIB_RULE_FIND_SADDR = (int)65536L;
-    /**
-     * {@snippet lang=c :
-     * #define FIB_RULE_FIND_SADDR 65536
-     * }
-     */
-    public static int FIB_RULE_FIND_SADDR() {
-        return FIB_RULE_FIND_SADDR;
-    }
-    private static final int RTCF_NOTIFY = (int)65536L;
-    /**
-     * {@snippet lang=c :
-     * #define RTCF_NOTIFY 65536
-     * }
-     */
-    public static int RTCF_NOTIFY() {
-        return RTCF_NOTIFY;
-    }
-    private static final int RTCF_DIRECTDST = (int)131072L;
-    /**
-     * {@snippet lang=c :
-     * #define RTCF_DIRECTDST 131072
-     * }
-     */
-    public static int RTCF_DIRECTDST() {
-        return RTCF_DIRECTDST;
-    }
-    private static final int RTCF_REDIRECTED = (int)262144L;
-    /**
-     * {@snippet lang=c :
-     * #define RTCF_REDIRECTED 262144
-     * }
-     */
-    public static int RTCF_REDIRECTED() {
-        return RTCF_REDIRECTED;
-    }
-    private static final int RTCF_TPROXY = (int)524288L;
-    /**
-     * {@snippet lang=c :
-     * #define RTCF_TPROXY 524288
-     * }
-     */
-    public static int RTCF_TPROXY() {
-        return RTCF_TPROXY;
-    }
-    private static final int RTCF_FAST = (int)2097152L;
-    /**
-     * {@snippet lang=c :
-     * #define RTCF_FAST 2097152
-     * }
-     */
-    public static int RTCF_FAST() {
-        return RTCF_FAST;
-    }
-    private static final int RTCF_MASQ = (int)4194304L;
-    /**
-     * {@snippet lang=c :
-     * #define RTCF_MASQ 4194304
-     * }
-     */
-    public static int RTCF_MASQ() {
-        return RTCF_MASQ;
-    }
-    private static final int RTCF_SNAT = (int)8388608L;
-    /**
-     * {@snippet lang=c :
-     * #define RTCF_SNAT 8388608
-     * }
-     */
-    public static int RTCF_SNAT() {
-        return RTCF_SNAT;
-    }
-    private static final int RTCF_DOREDIRECT = (int)16777216L;
-    /**
-     * {@snippet lang=c :
-     * #define RTCF_DOREDIRECT 16777216
-     * }
-     */
-    public static int RTCF_DOREDIRECT() {
-        return RTCF_DOREDIRECT;
-    }
-    private static final int RTCF_DIRECTSRC = (int)67108864L;
-    /**
-     * {@snippet lang=c :
-     * #define RTCF_DIRECTSRC 67108864
-     * }
-     */
-    public static int RTCF_DIRECTSRC() {
-        return RTCF_DIRECTSRC;
-    }
-    private static final int RTCF_DNAT = (int)134217728L;
-    /**
-     * {@snippet lang=c :
-     * #define RTCF_DNAT 134217728
-     * }
-     */
-    public static int RTCF_DNAT() {
-        return RTCF_DNAT;
-    }
-    private static final int RTCF_BROADCAST = (int)268435456L;
-    /**
-     * {@snippet lang=c :
-     * #define RTCF_BROADCAST 268435456
-     * }
-     */
-    public static int RTCF_BROADCAST() {
-        return RTCF_BROADCAST;
-    }
-    private static final int RTCF_MULTICAST = (int)536870912L;
-    /**
-     * {@snippet lang=c :
-     * #define RTCF_MULTICAST 536870912
-     * }
-     */
-    public static int RTCF_MULTICAST() {
-        return RTCF_MULTICAST;
-    }
-    private static final int RTCF_REJECT = (int)1073741824L;
-    /**
-     * {@snippet lang=c :
-     * #define RTCF_REJECT 1073741824
-     * }
-     */
-    public static int RTCF_REJECT() {
-        return RTCF_REJECT;
-    }
-    private static final int ETH_P_IP = (int)2048L;
-    /**
-     * {@snippet lang=c :
-     * #define ETH_P_IP 2048
-     * }
-     */
-    public static int ETH_P_IP() {
-        return ETH_P_IP;
-    }
-    private static final int ETH_P_ARP = (int)2054L;
-    /**
-     * {@snippet lang=c :
-     * #define ETH_P_ARP 2054
-     * }
-     */
-    public static int ETH_P_ARP() {
-        return ETH_P_ARP;
-    }
-    private static final int ETH_P_8021Q = (int)33024L;
-    /**
-     * {@snippet lang=c :
-     * #define ETH_P_8021Q 33024
-     * }
-     */
-    public static int ETH_P_8021Q() {
-        return ETH_P_8021Q;
-    }
-    private static final int ETH_P_IPV6 = (int)34525L;
-    /**
-     * {@snippet lang=c :
-     * #define ETH_P_IPV6 34525
-     * }
-     */
-    public static int ETH_P_IPV6() {
-        return ETH_P_IPV6;
-    }
-    private static final int ETH_P_8021AD = (int)34984L;
-    /**
-     * {@snippet lang=c :
-     * #define ETH_P_8021AD 34984
-     * }
-     */
-    public static int ETH_P_8021AD() {
-        return ETH_P_8021AD;
-    }
-    private static final int ETH_P_ALL = (int)3L;
-    /**
-     * {@snippet lang=c :
-     * #define ETH_P_ALL 3
-     * }
-     */
-    public static int ETH_P_ALL() {
-        return ETH_P_ALL;
-    }
-    private static final int TC_PRIO_MAX = (int)15L;
-    /**
-     * {@snippet lang=c :
-     * #define TC_PRIO_MAX 15
-     * }
-     */
-    public static int TC_PRIO_MAX() {
-        return TC_PRIO_MAX;
-    }
-    private static final int TC_LINKLAYER_MASK = (int)15L;
-    /**
-     * {@snippet lang=c :
-     * #define TC_LINKLAYER_MASK 15
-     * }
-     */
-    public static int TC_LINKLAYER_MASK() {
-        return TC_LINKLAYER_MASK;
-    }
-    private static final int TC_HTB_PROTOVER = (int)3L;
-    /**
-     * {@snippet lang=c :
-     * #define TC_HTB_PROTOVER 3
-     * }
-     */
-    public static int TC_HTB_PROTOVER() {
-        return TC_HTB_PROTOVER;
-    }
-    private static final int TC_U32_TERMINAL = (int)1L;
-    /**
-     * {@snippet lang=c :
-     * #define TC_U32_TERMINAL 1
-     * }
-     */
-    public static int TC_U32_TERMINAL() {
-        return TC_U32_TERMINAL;
-    }
-    private static final int TC_U32_OFFSET = (int)2L;
-    /**
-     * {@snippet lang=c :
-     * #define TC_U32_OFFSET 2
-     * }
-     */
-    public static int TC_U32_OFFSET() {
-        return TC_U32_OFFSET;
-    }
-    private static final int TC_U32_VAROFFSET = (int)4L;
-    /**
-     * {@snippet lang=c :
-     * #define TC_U32_VAROFFSET 4
-     * }
-     */
-    public static int TC_U32_VAROFFSET() {
-        return TC_U32_VAROFFSET;
-    }
-    private static final int TC_U32_EAT = (int)8L;
-    /**
-     * {@snippet lang=c :
-     * #define TC_U32_EAT 8
-     * }
-     */
-    public static int TC_U32_EAT() {
-        return TC_U32_EAT;
-    }
-    private static final int MS_BIND = (int)4096L;
-    /**
-     * {@snippet lang=c :
-     * #define MS_BIND 4096
-     * }
-     */
-    public static int MS_BIND() {
-        return MS_BIND;
-    }
-    private static final int MS_REC = (int)16384L;
-    /**
-     * {@snippet lang=c :
-     * #define MS_REC 16384
-     * }
-     */
-    public static int MS_REC() {
-        return MS_REC;
-    }
-    private static final int BR_STATE_DISABLED = (int)0L;
-    /**
-     * {@snippet lang=c :
-     * #define BR_STATE_DISABLED 0
-     * }
-     */
-    public static int BR_STATE_DISABLED() {
-        return BR_STATE_DISABLED;
-    }
-    private static final int BR_STATE_LISTENING = (int)1L;
-    /**
-     * {@snippet lang=c :
-     * #define BR_STATE_LISTENING 1
-     * }
-     */
-    public static int BR_STATE_LISTENING() {
-        return BR_STATE_LISTENING;
-    }
-    private static final int BR_STATE_LEARNING = (int)2L;
-    /**
-     * {@snippet lang=c :
-     * #define BR_STATE_LEARNING 2
-     * }
-     */
-    public static int BR_STATE_LEARNING() {
-        return BR_STATE_LEARNING;
-    }
-    private static final int BR_STATE_FORWARDING = (int)3L;
-    /**
-     * {@snippet lang=c :
-     * #define BR_STATE_FORWARDING 3
-     * }
-     */
-    public static int BR_STATE_FORWARDING() {
-        return BR_STATE_FORWARDING;
-    }
-    private static final int BR_STATE_BLOCKING = (int)4L;
-    /**
-     * {@snippet lang=c :
-     * #define BR_STATE_BLOCKING 4
-     * }
-     */
-    public static int BR_STATE_BLOCKING() {
-        return BR_STATE_BLOCKING;
-    }
-    private static final int BRIDGE_FLAGS_MASTER = (int)1L;
-    /**
-     * {@snippet lang=c :
-     * #define BRIDGE_FLAGS_MASTER 1
-     * }
-     */
-    public static int BRIDGE_FLAGS_MASTER() {
-        return BRIDGE_FLAGS_MASTER;
-    }
-    private static final int BRIDGE_FLAGS_SELF = (int)2L;
-    /**
-     * {@snippet lang=c :
-     * #define BRIDGE_FLAGS_SELF 2
-     * }
-     */
-    public static int BRIDGE_FLAGS_SELF() {
-        return BRIDGE_FLAGS_SELF;
-    }
-    private static final int IFF_TUN = (int)1L;
-    /**
-     * {@snippet lang=c :
-     * #define IFF_TUN 1
-     * }
-     */
-    public static int IFF_TUN() {
-        return IFF_TUN;
-    }
-    private static final int IFF_TAP = (int)2L;
-    /**
-     * {@snippet lang=c :
-     * #define IFF_TAP 2
-     * }
-     */
-    public static int IFF_TAP() {
-        return IFF_TAP;
-    }
-    private static final int IFF_NO_PI = (int)4096L;
-    /**
-     * {@snippet lang=c :
-     * #define IFF_NO_PI 4096
-     * }
-     */
-    public static int IFF_NO_PI() {
-        return IFF_NO_PI;
-    }
-    private static final int IFF_VNET_HDR = (int)16384L;
-    /**
-     * {@snippet lang=c :
-     * #define IFF_VNET_HDR 16384
-     * }
-     */
-    public static int IFF_VNET_HDR() {
-        return IFF_VNET_HDR;
-    }
-    private static final int IFF_MULTI_QUEUE = (int)256L;
-    /**
-     * {@snippet lang=c :
-     * #define IFF_MULTI_QUEUE 256
-     * }
-     */
-    public static int IFF_MULTI_QUEUE() {
-        return IFF_MULTI_QUEUE;
-    }
-    private static final int IFF_PERSIST = (int)2048L;
-    /**
-     * {@snippet lang=c :
-     * #define IFF_PERSIST 2048
-     * }
-     */
-    public static int IFF_PERSIST() {
-        return IFF_PERSIST;
-    }
-    private static final int BOND_MODE_ROUNDROBIN = (int)0L;
-    /**
-     * {@snippet lang=c :
-     * #define BOND_MODE_ROUNDROBIN 0
-     * }
-     */
-    public static int BOND_MODE_ROUNDROBIN() {
-        return BOND_MODE_ROUNDROBIN;
-    }
-    private static final int BOND_MODE_ACTIVEBACKUP = (int)1L;
-    /**
-     * {@snippet lang=c :
-     * #define BOND_MODE_ACTIVEBACKUP 1
-     * }
-     */
-    public static int BOND_MODE_ACTIVEBACKUP() {
-        return BOND_MODE_ACTIVEBACKUP;
-    }
-    private static final int BOND_MODE_XOR = (int)2L;
-    /**
-     * {@snippet lang=c :
-     * #define BOND_MODE_XOR 2
-     * }
-     */
-    public static int BOND_MODE_XOR() {
-        return BOND_MODE_XOR;
-    }
-    private static final int BOND_MODE_BROADCAST = (int)3L;
-    /**
-     * {@snippet lang=c :
-     * #define BOND_MODE_BROADCAST 3
-     * }
-     */
-    public static int BOND_MODE_BROADCAST() {
-        return BOND_MODE_BROADCAST;
-    }
-    private static final int BOND_MODE_8023AD = (int)4L;
-    /**
-     * {@snippet lang=c :
-     * #define BOND_MODE_8023AD 4
-     * }
-     */
-    public static int BOND_MODE_8023AD() {
-        return BOND_MODE_8023AD;
-    }
-    private static final int BOND_MODE_TLB = (int)5L;
-    /**
-     * {@snippet lang=c :
-     * #define BOND_MODE_TLB 5
-     * }
-     */
-    public static int BOND_MODE_TLB() {
-        return BOND_MODE_TLB;
-    }
-    private static final int BOND_MODE_ALB = (int)6L;
-    /**
-     * {@snippet lang=c :
-     * #define BOND_MODE_ALB 6
-     * }
-     */
-    public static int BOND_MODE_ALB() {
-        return BOND_MODE_ALB;
-    }
-    private static final int SIOCETHTOOL = (int)35142L;
-    /**
-     * {@snippet lang=c :
-     * #define SIOCETHTOOL 35142
-     * }
-     */
-    public static int SIOCETHTOOL() {
-        return SIOCETHTOOL;
-    }
-    private static final int SIOCGSKNS = (int)35148L;
-    /**
-     * {@snippet lang=c :
-     * #define SIOCGSKNS 35148
-     * }
-     */
-    public static int SIOCGSKNS() {
-        return SIOCGSKNS;
-    }
-    private static final int ETH_GSTRING_LEN = (int)32L;
-    /**
-     * {@snippet lang=c :
-     * #define ETH_GSTRING_LEN 32
-     * }
-     */
-    public static int ETH_GSTRING_LEN() {
-        return ETH_GSTRING_LEN;
-    }
-    private static final int ETHTOOL_GDRVINFO = (int)3L;
-    /**
-     * {@snippet lang=c :
-     * #define ETHTOOL_GDRVINFO 3
-     * }
-     */
-    public static int ETHTOOL_GDRVINFO() {
-        return ETHTOOL_GDRVINFO;
-    }
-    private static final int ETHTOOL_GSTRINGS = (int)27L;
-    /**
-     * {@snippet lang=c :
-     * #define ETHTOOL_GSTRINGS 27
-     * }
-     */
-    public static int ETHTOOL_GSTRINGS() {
-        return ETHTOOL_GSTRINGS;
-    }
-    private static final int ETHTOOL_GSTATS = (int)29L;
-    /**
-     * {@snippet lang=c :
-     * #define ETHTOOL_GSTATS 29
-     * }
-     */
-    public static int ETHTOOL_GSTATS() {
-        return ETHTOOL_GSTATS;
-    }
-    private static final int ETHTOOL_GSSET_INFO = (int)55L;
-    /**
-     * {@snippet lang=c :
-     * #define ETHTOOL_GSSET_INFO 55
-     * }
-     */
-    public static int ETHTOOL_GSSET_INFO() {
-        return ETHTOOL_GSSET_INFO;
-    }
-    private static final int ETHTOOL_GENL_VERSION = (int)1L;
-    /**
-     * {@snippet lang=c :
-     * #define ETHTOOL_GENL_VERSION 1
-     * }
-     */
-    public static int ETHTOOL_GENL_VERSION() {
-        return ETHTOOL_GENL_VERSION;
-    }
-    private static final int SCM_CREDENTIALS = (int)2L;
-    /**
-     * {@snippet lang=c :
-     * #define SCM_CREDENTIALS 2
-     * }
-     */
-    public static int SCM_CREDENTIALS() {
-        return SCM_CREDENTIALS;
-    }
-    private static final int CLONE_NEWNET = (int)1073741824L;
-    /**
-     * {@snippet lang=c :
-     * #define CLONE_NEWNET 1073741824
-     * }
-     */
-    public static int CLONE_NEWNET() {
-        return CLONE_NEWNET;
-    }
-
-    private static class strerror {
-        public static final FunctionDescriptor DESC = FunctionDescriptor.of(
-            LinuxC.C_POINTER,
-            LinuxC.C_INT
-        );
-
-        public static final MemorySegment ADDR = SYMBOL_LOOKUP.find("strerror").orElseThrow();
-    }
-
-    /**
-     * Function descriptor for:
-     * {@snippet lang=c :
-     * extern char *strerror(int __errnum)
-     * }
-     */
-    public static FunctionDescriptor strerror$descriptor() {
-        return strerror.DESC;
-    }
-
-    /**
-     * Downcall method handle for:
-     * {@snippet lang=c :
-     * extern char *strerror(int __errnum)
-     * }
-     */
-    public static MethodHandle strerror$handle() {
-        return Linker.nativeLinker().downcallHandle(strerror.ADDR, strerror.DESC);
-    }
-
-    /**
-     * Address for:
-     * {@snippet lang=c :
-     * extern char *strerror(int __errnum)
-     * }
-     */
-    public static MemorySegment strerror$address() {
-        return strerror.ADDR;
-    }
-
-    /**
-     * {@snippet lang=c :
-     * extern char *strerror(int __errnum)
-     * }
-     */
-    public static MemorySegment strerror(int __errnum) {
-        var mh$ = Linker.nativeLinker().downcallHandle(strerror.ADDR, strerror.DESC);
-        try {
-            if (TRACE_DOWNCALLS) {
-                traceDowncall("strerror", __errnum);
-            }
-            return (MemorySegment)mh$.invokeExact(__errnum);
-        } catch (Error | RuntimeException ex) {
-           throw ex;
-        } catch (Throwable ex$) {
-           throw new AssertionError("should not reach here", ex$);
-        }
-    }
-
-    private static class close {
-        public static final FunctionDescriptor DESC = FunctionDescriptor.of(
-            LinuxC.C_INT,
-            LinuxC.C_INT
-        );
-
-        public static final MemorySegment ADDR = SYMBOL_LOOKUP.find("close").orElseThrow();
-    }
-
-    /**
-     * Function descriptor for:
-     * {@snippet lang=c :
-     * extern int close(int __fd)
-     * }
-     */
-    public static FunctionDescriptor close$descriptor() {
-        return close.DESC;
-    }
-
-    /**
-     * Downcall method handle for:
-     * {@snippet lang=c :
-     * extern int close(int __fd)
-     * }
-     */
-    public static MethodHandle close$handle() {
-        return Linker.nativeLinker().downcallHandle(close.ADDR, close.DESC);
-    }
-
-    /**
-     * Address for:
-     * {@snippet lang=c :
-     * extern int close(int __fd)
-     * }
-     */
-    public static MemorySegment close$address() {
-        return close.ADDR;
-    }
-
-    /**
-     * {@snippet lang=c :
-     * extern int close(int __fd)
-     * }
-     */
-    public static int close(int __fd) {
-        var mh$ = Linker.nativeLinker().downcallHandle(close.ADDR, close.DESC);
-        try {
-            if (TRACE_DOWNCALLS) {
-                traceDowncall("close", __fd);
-            }
-            return (int)mh$.invokeExact(__fd);
-        } catch (Error | RuntimeException ex) {
-           throw ex;
-        } catch (Throwable ex$) {
-           throw new AssertionError("should not reach here", ex$);
-        }
-    }
-
-    private static class read {
-        public static final FunctionDescriptor DESC = FunctionDescriptor.of(
-            LinuxC.C_LONG,
-            LinuxC.C_INT,
-            LinuxC.C_POINTER,
-            LinuxC.C_LONG
-        );
-
-        public static final MemorySegment ADDR = SYMBOL_LOOKUP.find("read").orElseThrow();
-    }
-
-    /**
-     * Function descriptor for:
-     * {@snippet lang=c :
-     * extern ssize_t read(int __fd, void *__buf, size_t __nbytes)
-     * }
-     */
-    public static FunctionDescriptor read$descriptor() {
-        return read.DESC;
-    }
-
-    /**
-     * Downcall method handle for:
-     * {@snippet lang=c :
-     * extern ssize_t read(int __fd, void *__buf, size_t __nbytes)
-     * }
-     */
-    public static MethodHandle read$handle() {
-        return Linker.nativeLinker().downcallHandle(read.ADDR, read.DESC);
-    }
-
-    /**
-     * Address for:
-     * {@snippet lang=c :
-     * extern ssize_t read(int __fd, void *__buf, size_t __nbytes)
-     * }
-     */
-    public static MemorySegment read$address() {
-        return read.ADDR;
-    }
-
-    /**
-     * {@snippet lang=c :
-     * extern ssize_t read(int __fd, void *__buf, size_t __nbytes)
-     * }
-     */
-    public static long read(int __fd, MemorySegment __buf, long __nbytes) {
-        var mh$ = Linker.nativeLinker().downcallHandle(read.ADDR, read.DESC);
-        try {
-            if (TRACE_DOWNCALLS) {
-                traceDowncall("read", __fd, __buf, __nbytes);
-            }
-            return (long)mh$.invokeExact(__fd, __buf, __nbytes);
-        } catch (Error | RuntimeException ex) {
-           throw ex;
-        } catch (Throwable ex$) {
-           throw new AssertionError("should not reach here", ex$);
-        }
-    }
-
-    private static class write {
-        public static final FunctionDescriptor DESC = FunctionDescriptor.of(
-            LinuxC.C_LONG,
-            LinuxC.C_INT,
-            LinuxC.C_POINTER,
-            LinuxC.C_LONG
-        );
-
-        public static final MemorySegment ADDR = SYMBOL_LOOKUP.find("write").orElseThrow();
-    }
-
-    /**
-     * Function descriptor for:
-     * {@snippet lang=c :
-     * extern ssize_t write(int __fd, const void *__buf, size_t __n)
-     * }
-     */
-    public static FunctionDescriptor write$descriptor() {
-        return write.DESC;
-    }
-
-    /**
-     * Downcall method handle for:
-     * {@snippet lang=c :
-     * extern ssize_t write(int __fd, const void *__buf, size_t __n)
-     * }
-     */
-    public static MethodHandle write$handle() {
-        return Linker.nativeLinker().downcallHandle(write.ADDR, write.DESC);
-    }
-
-    /**
-     * Address for:
-     * {@snippet lang=c :
-     * extern ssize_t write(int __fd, const void *__buf, size_t __n)
-     * }
-     */
-    public static MemorySegment write$address() {
-        return write.ADDR;
-    }
-
-    /**
-     * {@snippet lang=c :
-     * extern ssize_t write(int __fd, const void *__buf, size_t __n)
-     * }
-     */
-    public static long write(int __fd, MemorySegment __buf, long __n) {
-        var mh$ = Linker.nativeLinker().downcallHandle(write.ADDR, write.DESC);
-        try {
-            if (TRACE_DOWNCALLS) {
-                traceDowncall("write", __fd, __buf, __n);
-            }
-            return (long)mh$.invokeExact(__fd, __buf, __n);
-        } catch (Error | RuntimeException ex) {
-           throw ex;
-        } catch (Throwable ex$) {
-           throw new AssertionError("should not reach here", ex$);
-        }
-    }
-
-    private static class unlink {
-        public static final FunctionDescriptor DESC = FunctionDescriptor.of(
-            LinuxC.C_INT,
-            LinuxC.C_POINTER
-        );
-
-        public static final MemorySegment ADDR = SYMBOL_LOOKUP.find("unlink").orElseThrow();
-    }
-
-    /**
-     * Function descriptor for:
-     * {@snippet lang=c :
-     * extern int unlink(const char *__name)
-     * }
-     */
-    public static FunctionDescriptor unlink$descriptor() {
-        return unlink.DESC;
-    }
-
-    /**
-     * Downcall method handle for:
-     * {@snippet lang=c :
-     * extern int unlink(const char *__name)
-     * }
-     */
-    public static MethodHandle unlink$handle() {
-        return Linker.nativeLinker().downcallHandle(unlink.ADDR, unlink.DESC);
-    }
-
-    /**
-     * Address for:
-     * {@snippet lang=c :
-     * extern int unlink(const char *__name)
-     * }
-     */
-    public static MemorySegment unlink$address() {
-        return unlink.ADDR;
-    }
-
-    /**
-     * {@snippet lang=c :
-     * extern int unlink(const char *__name)
-     * }
-     */
-    public static int unlink(MemorySegment __name) {
-        var mh$ = Linker.nativeLinker().downcallHandle(unlink.ADDR, unlink.DESC);
-        try {
-            if (TRACE_DOWNCALLS) {
-                traceDowncall("unlink", __name);
-            }
-            return (int)mh$.invokeExact(__name);
-        } catch (Error | RuntimeException ex) {
-           throw ex;
-        } catch (Throwable ex$) {
-           throw new AssertionError("should not reach here", ex$);
-        }
-    }
-
-    /**
-     * Variadic invoker class for:
-     * {@snippet lang=c :
-     * extern int fcntl(int __fd, int __cmd, ...)
-     * }
-     */
-    public static class fcntl {
-        private static final FunctionDescriptor BASE_DESC = FunctionDescriptor.of(
-                LinuxC.C_INT,
-                LinuxC.C_INT,
-                LinuxC.C_INT
-            );
-        private static final MemorySegment ADDR = SYMBOL_LOOKUP.find("fcntl").orElseThrow();
-
-        private final MethodHandle handle;
-        private final FunctionDescriptor descriptor;
-        private final MethodHandle spreader;
-
-        private fcntl(MethodHandle handle, FunctionDescriptor descriptor, MethodHandle spreader) {
-            this.handle = handle;
-            this.descriptor = descriptor;
-            this.spreader = spreader;
-        }
-
-        /**
-         * Variadic invoker factory for:
-         * {@snippet lang=c :
-         * extern int fcntl(int __fd, int __cmd, ...)
-         * }
-         */
-        public static fcntl makeInvoker(MemoryLayout... layouts) {
-            FunctionDescriptor desc$ = BASE_DESC.appendArgumentLayouts(layouts);
-            Linker.Option fva$ = Linker.Option.firstVariadicArg(BASE_DESC.argumentLayouts().size());
-            var mh$ = Linker.nativeLinker().downcallHandle(ADDR, desc$, fva$);
-            var spreader$ = mh$.asSpreader(Object[].class, layouts.length);
-            return new fcntl(mh$, desc$, spreader$);
-        }
-
-        /**
-         * {@return the address}
-         */
-        public static MemorySegment address() {
-            return ADDR;
-        }
-
-        /**
-         * {@return the specialized method handle}
-         */
-        public MethodHandle handle() {
-            return handle;
-        }
-
-        /**
-         * {@return the specialized descriptor}
-         */
-        public FunctionDescriptor descriptor() {
-            return descriptor;
-        }
-
-        public int apply(int __fd, int __cmd, Object... x2) {
-            try {
-                if (TRACE_DOWNCALLS) {
-                    traceDowncall("fcntl", __fd, __cmd, x2);
-                }
-                return (int) spreader.invokeExact(__fd, __cmd, x2);
-            } catch(IllegalArgumentException | ClassCastException ex$)  {
-                throw ex$; // rethrow IAE from passing wrong number/type of args
-            } catch (Throwable ex$) {
-               throw new AssertionError("should not reach here", ex$);
-            }
-        }
-    }
-
-    /**
-     * Variadic invoker class for:
-     * {@snippet lang=c :
-     * extern int open(const char *__file, int __oflag, ...)
-     * }
-     */
-    public static class open {
-        private static final FunctionDescriptor BASE_DESC = FunctionDescriptor.of(
-                LinuxC.C_INT,
-                LinuxC.C_POINTER,
-                LinuxC.C_INT
-            );
-        private static final MemorySegment ADDR = SYMBOL_LOOKUP.find("open").orElseThrow();
-
-        private final MethodHandle handle;
-        private final FunctionDescriptor descriptor;
-        private final MethodHandle spreader;
-
-        private open(MethodHandle handle, FunctionDescriptor descriptor, MethodHandle spreader) {
-            this.handle = handle;
-            this.descriptor = descriptor;
-            this.spreader = spreader;
-        }
-
-        /**
-         * Variadic invoker factory for:
-         * {@snippet lang=c :
-         * extern int open(const char *__file, int __oflag, ...)
-         * }
-         */
-        public static open makeInvoker(MemoryLayout... layouts) {
-            FunctionDescriptor desc$ = BASE_DESC.appendArgumentLayouts(layouts);
-            Linker.Option fva$ = Linker.Option.firstVariadicArg(BASE_DESC.argumentLayouts().size());
-            var mh$ = Linker.nativeLinker().downcallHandle(ADDR, desc$, fva$);
-            var spreader$ = mh$.asSpreader(Object[].class, layouts.length);
-            return new open(mh$, desc$, spreader$);
-        }
-
-        /**
-         * {@return the address}
-         */
-        public static MemorySegment address() {
-            return ADDR;
-        }
-
-        /**
-         * {@return the specialized method handle}
-         */
-        public MethodHandle handle() {
-            return handle;
-        }
-
-        /**
-         * {@return the specialized descriptor}
-         */
-        public FunctionDescriptor descriptor() {
-            return descriptor;
-        }
-
-        public int apply(MemorySegment __file, int __oflag, Object... x2) {
-            try {
-                if (TRACE_DOWNCALLS) {
-                    traceDowncall("open", __file, __oflag, x2);
-                }
-                return (int) spreader.invokeExact(__file, __oflag, x2);
-            } catch(IllegalArgumentException | ClassCastException ex$)  {
-                throw ex$; // rethrow IAE from passing wrong number/type of args
-            } catch (Throwable ex$) {
-               throw new AssertionError("should not reach here", ex$);
-            }
-        }
-    }
-
-    private static class poll {
-        public static final FunctionDescriptor DESC = FunctionDescriptor.of(
-            LinuxC.C_INT,
-            LinuxC.C_POINTER,
-            LinuxC.C_LONG,
-            LinuxC.C_INT
-        );
-
-        public static final MemorySegment ADDR = SYMBOL_LOOKUP.find("poll").orElseThrow();
-    }
-
-    /**
-     * Function descriptor for:
-     * {@snippet lang=c :
-     * extern int poll(struct pollfd *__fds, nfds_t __nfds, int __timeout)
-     * }
-     */
-    public static FunctionDescriptor poll$descriptor() {
-        return poll.DESC;
-    }
-
-    /**
-     * Downcall method handle for:
-     * {@snippet lang=c :
-     * extern int poll(struct pollfd *__fds, nfds_t __nfds, int __timeout)
-     * }
-     */
-    public static MethodHandle poll$handle() {
-        return Linker.nativeLinker().downcallHandle(poll.ADDR, poll.DESC);
-    }
-
-    /**
-     * Address for:
-     * {@snippet lang=c :
-     * extern int poll(struct pollfd *__fds, nfds_t __nfds, int __timeout)
-     * }
-     */
-    public static MemorySegment poll$address() {
-        return poll.ADDR;
-    }
-
-    /**
-     * {@snippet lang=c :
-     * extern int poll(struct pollfd *__fds, nfds_t __nfds, int __timeout)
-     * }
-     */
-    public static int poll(MemorySegment __fds, long __nfds, int __timeout) {
-        var mh$ = Linker.nativeLinker().downcallHandle(poll.ADDR, poll.DESC);
-        try {
-            if (TRACE_DOWNCALLS) {
-                traceDowncall("poll", __fds, __nfds, __timeout);
-            }
-            return (int)mh$.invokeExact(__fds, __nfds, __timeout);
-        } catch (Error | RuntimeException ex) {
-           throw ex;
-        } catch (Throwable ex$) {
-           throw new AssertionError("should not reach here", ex$);
-        }
-    }
-    private static final int SOCK_STREAM = (int)1L;
-    /**
-     * {@snippet lang=c :
-     * enum __socket_type.SOCK_STREAM = 1
-     * }
-     */
-    public static int SOCK_STREAM() {
-        return SOCK_STREAM;
-    }
-    private static final int SOCK_DGRAM = (int)2L;
-    /**
-     * {@snippet lang=c :
-     * enum __socket_type.SOCK_DGRAM = 2
-     * }
-     */
-    public static int SOCK_DGRAM() {
-        return SOCK_DGRAM;
-    }
-    private static final int SOCK_RAW = (int)3L;
-    /**
-     * {@snippet lang=c :
-     * enum __socket_type.SOCK_RAW = 3
-     * }
-     */
-    public static int SOCK_RAW() {
-        return SOCK_RAW;
-    }
-    private static final int SOCK_RDM = (int)4L;
-    /**
-     * {@snippet lang=c :
-     * enum __socket_type.SOCK_RDM = 4
-     * }
-     */
-    public static int SOCK_RDM() {
-        return SOCK_RDM;
-    }
-    private static final int SOCK_SEQPACKET = (int)5L;
-    /**
-     * {@snippet lang=c :
-     * enum __socket_type.SOCK_SEQPACKET = 5
-     * }
-     */
-    public static int SOCK_SEQPACKET() {
-        return SOCK_SEQPACKET;
-    }
-    private static final int SOCK_DCCP = (int)6L;
-    /**
-     * {@snippet lang=c :
-     * enum __socket_type.SOCK_DCCP = 6
-     * }
-     */
-    public static int SOCK_DCCP() {
-        return SOCK_DCCP;
-    }
-    private static final int SOCK_PACKET = (int)10L;
-    /**
-     * {@snippet lang=c :
-     * enum __socket_type.SOCK_PACKET = 10
-     * }
-     */
-    public static int SOCK_PACKET() {
-        return SOCK_PACKET;
-    }
-    private static final int SOCK_CLOEXEC = (int)524288L;
-    /**
-     * {@snippet lang=c :
-     * enum __socket_type.SOCK_CLOEXEC = 524288
-     * }
-     */
-    public static int SOCK_CLOEXEC() {
-        return SOCK_CLOEXEC;
-    }
-    private static final int SOCK_NONBLOCK = (int)2048L;
-    /**
-     * {@snippet lang=c :
-     * enum __socket_type.SOCK_NONBLOCK = 2048
-     * }
-     */
-    public static int SOCK_NONBLOCK() {
-        return SOCK_NONBLOCK;
-    }
-    private static final int MSG_OOB = (int)1L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.MSG_OOB = 1
-     * }
-     */
-    public static int MSG_OOB() {
-        return MSG_OOB;
-    }
-    private static final int MSG_PEEK = (int)2L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.MSG_PEEK = 2
-     * }
-     */
-    public static int MSG_PEEK() {
-        return MSG_PEEK;
-    }
-    private static final int MSG_DONTROUTE = (int)4L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.MSG_DONTROUTE = 4
-     * }
-     */
-    public static int MSG_DONTROUTE() {
-        return MSG_DONTROUTE;
-    }
-    private static final int MSG_CTRUNC = (int)8L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.MSG_CTRUNC = 8
-     * }
-     */
-    public static int MSG_CTRUNC() {
-        return MSG_CTRUNC;
-    }
-    private static final int MSG_PROXY = (int)16L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.MSG_PROXY = 16
-     * }
-     */
-    public static int MSG_PROXY() {
-        return MSG_PROXY;
-    }
-    private static final int MSG_TRUNC = (int)32L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.MSG_TRUNC = 32
-     * }
-     */
-    public static int MSG_TRUNC() {
-        return MSG_TRUNC;
-    }
-    private static final int MSG_DONTWAIT = (int)64L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.MSG_DONTWAIT = 64
-     * }
-     */
-    public static int MSG_DONTWAIT() {
-        return MSG_DONTWAIT;
-    }
-    private static final int MSG_EOR = (int)128L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.MSG_EOR = 128
-     * }
-     */
-    public static int MSG_EOR() {
-        return MSG_EOR;
-    }
-    private static final int MSG_WAITALL = (int)256L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.MSG_WAITALL = 256
-     * }
-     */
-    public static int MSG_WAITALL() {
-        return MSG_WAITALL;
-    }
-    private static final int MSG_FIN = (int)512L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.MSG_FIN = 512
-     * }
-     */
-    public static int MSG_FIN() {
-        return MSG_FIN;
-    }
-    private static final int MSG_SYN = (int)1024L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.MSG_SYN = 1024
-     * }
-     */
-    public static int MSG_SYN() {
-        return MSG_SYN;
-    }
-    private static final int MSG_CONFIRM = (int)2048L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.MSG_CONFIRM = 2048
-     * }
-     */
-    public static int MSG_CONFIRM() {
-        return MSG_CONFIRM;
-    }
-    private static final int MSG_RST = (int)4096L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.MSG_RST = 4096
-     * }
-     */
-    public static int MSG_RST() {
-        return MSG_RST;
-    }
-    private static final int MSG_ERRQUEUE = (int)8192L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.MSG_ERRQUEUE = 8192
-     * }
-     */
-    public static int MSG_ERRQUEUE() {
-        return MSG_ERRQUEUE;
-    }
-    private static final int MSG_NOSIGNAL = (int)16384L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.MSG_NOSIGNAL = 16384
-     * }
-     */
-    public static int MSG_NOSIGNAL() {
-        return MSG_NOSIGNAL;
-    }
-    private static final int MSG_MORE = (int)32768L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.MSG_MORE = 32768
-     * }
-     */
-    public static int MSG_MORE() {
-        return MSG_MORE;
-    }
-    private static final int MSG_WAITFORONE = (int)65536L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.MSG_WAITFORONE = 65536
-     * }
-     */
-    public static int MSG_WAITFORONE() {
-        return MSG_WAITFORONE;
-    }
-    private static final int MSG_BATCH = (int)262144L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.MSG_BATCH = 262144
-     * }
-     */
-    public static int MSG_BATCH() {
-        return MSG_BATCH;
-    }
-    private static final int MSG_ZEROCOPY = (int)67108864L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.MSG_ZEROCOPY = 67108864
-     * }
-     */
-    public static int MSG_ZEROCOPY() {
-        return MSG_ZEROCOPY;
-    }
-    private static final int MSG_FASTOPEN = (int)536870912L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.MSG_FASTOPEN = 536870912
-     * }
-     */
-    public static int MSG_FASTOPEN() {
-        return MSG_FASTOPEN;
-    }
-    private static final int MSG_CMSG_CLOEXEC = (int)1073741824L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.MSG_CMSG_CLOEXEC = 1073741824
-     * }
-     */
-    public static int MSG_CMSG_CLOEXEC() {
-        return MSG_CMSG_CLOEXEC;
-    }
-    private static final int SCM_RIGHTS = (int)1L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.SCM_RIGHTS = 1
-     * }
-     */
-    public static int SCM_RIGHTS() {
-        return SCM_RIGHTS;
-    }
-    private static final int SHUT_RD = (int)0L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.SHUT_RD = 0
-     * }
-     */
-    public static int SHUT_RD() {
-        return SHUT_RD;
-    }
-    private static final int SHUT_WR = (int)1L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.SHUT_WR = 1
-     * }
-     */
-    public static int SHUT_WR() {
-        return SHUT_WR;
-    }
-    private static final int SHUT_RDWR = (int)2L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.SHUT_RDWR = 2
-     * }
-     */
-    public static int SHUT_RDWR() {
-        return SHUT_RDWR;
-    }
-
-    private static class socket {
-        public static final FunctionDescriptor DESC = FunctionDescriptor.of(
-            LinuxC.C_INT,
-            LinuxC.C_INT,
-            LinuxC.C_INT,
-            LinuxC.C_INT
-        );
-
-        public static final MemorySegment ADDR = SYMBOL_LOOKUP.find("socket").orElseThrow();
-    }
-
-    /**
-     * Function descriptor for:
-     * {@snippet lang=c :
-     * extern int socket(int __domain, int __type, int __protocol)
-     * }
-     */
-    public static FunctionDescriptor socket$descriptor() {
-        return socket.DESC;
-    }
-
-    /**
-     * Downcall method handle for:
-     * {@snippet lang=c :
-     * extern int socket(int __domain, int __type, int __protocol)
-     * }
-     */
-    public static MethodHandle socket$handle() {
-        return Linker.nativeLinker().downcallHandle(socket.ADDR, socket.DESC);
-    }
-
-    /**
-     * Address for:
-     * {@snippet lang=c :
-     * extern int socket(int __domain, int __type, int __protocol)
-     * }
-     */
-    public static MemorySegment socket$address() {
-        return socket.ADDR;
-    }
-
-    /**
-     * {@snippet lang=c :
-     * extern int socket(int __domain, int __type, int __protocol)
-     * }
-     */
-    public static int socket(int __domain, int __type, int __protocol) {
-        var mh$ = Linker.nativeLinker().downcallHandle(socket.ADDR, socket.DESC);
-        try {
-            if (TRACE_DOWNCALLS) {
-                traceDowncall("socket", __domain, __type, __protocol);
-            }
-            return (int)mh$.invokeExact(__domain, __type, __protocol);
-        } catch (Error | RuntimeException ex) {
-           throw ex;
-        } catch (Throwable ex$) {
-           throw new AssertionError("should not reach here", ex$);
-        }
-    }
-
-    private static class socketpair {
-        public static final FunctionDescriptor DESC = FunctionDescriptor.of(
-            LinuxC.C_INT,
-            LinuxC.C_INT,
-            LinuxC.C_INT,
-            LinuxC.C_INT,
-            LinuxC.C_POINTER
-        );
-
-        public static final MemorySegment ADDR = SYMBOL_LOOKUP.find("socketpair").orElseThrow();
-    }
-
-    /**
-     * Function descriptor for:
-     * {@snippet lang=c :
-     * extern int socketpair(int __domain, int __type, int __protocol, int __fds[2])
-     * }
-     */
-    public static FunctionDescriptor socketpair$descriptor() {
-        return socketpair.DESC;
-    }
-
-    /**
-     * Downcall method handle for:
-     * {@snippet lang=c :
-     * extern int socketpair(int __domain, int __type, int __protocol, int __fds[2])
-     * }
-     */
-    public static MethodHandle socketpair$handle() {
-        return Linker.nativeLinker().downcallHandle(socketpair.ADDR, socketpair.DESC);
-    }
-
-    /**
-     * Address for:
-     * {@snippet lang=c :
-     * extern int socketpair(int __domain, int __type, int __protocol, int __fds[2])
-     * }
-     */
-    public static MemorySegment socketpair$address() {
-        return socketpair.ADDR;
-    }
-
-    /**
-     * {@snippet lang=c :
-     * extern int socketpair(int __domain, int __type, int __protocol, int __fds[2])
-     * }
-     */
-    public static int socketpair(int __domain, int __type, int __protocol, MemorySegment __fds) {
-        var mh$ = Linker.nativeLinker().downcallHandle(socketpair.ADDR, socketpair.DESC);
-        try {
-            if (TRACE_DOWNCALLS) {
-                traceDowncall("socketpair", __domain, __type, __protocol, __fds);
-            }
-            return (int)mh$.invokeExact(__domain, __type, __protocol, __fds);
-        } catch (Error | RuntimeException ex) {
-           throw ex;
-        } catch (Throwable ex$) {
-           throw new AssertionError("should not reach here", ex$);
-        }
-    }
-
-    private static class bind {
-        public static final FunctionDescriptor DESC = FunctionDescriptor.of(
-            LinuxC.C_INT,
-            LinuxC.C_INT,
-            LinuxC.C_POINTER,
-            LinuxC.C_INT
-        );
-
-        public static final MemorySegment ADDR = SYMBOL_LOOKUP.find("bind").orElseThrow();
-    }
-
-    /**
-     * Function descriptor for:
-     * {@snippet lang=c :
-     * extern int bind(int __fd, const struct sockaddr *__addr, socklen_t __len)
-     * }
-     */
-    public static FunctionDescriptor bind$descriptor() {
-        return bind.DESC;
-    }
-
-    /**
-     * Downcall method handle for:
-     * {@snippet lang=c :
-     * extern int bind(int __fd, const struct sockaddr *__addr, socklen_t __len)
-     * }
-     */
-    public static MethodHandle bind$handle() {
-        return Linker.nativeLinker().downcallHandle(bind.ADDR, bind.DESC);
-    }
-
-    /**
-     * Address for:
-     * {@snippet lang=c :
-     * extern int bind(int __fd, const struct sockaddr *__addr, socklen_t __len)
-     * }
-     */
-    public static MemorySegment bind$address() {
-        return bind.ADDR;
-    }
-
-    /**
-     * {@snippet lang=c :
-     * extern int bind(int __fd, const struct sockaddr *__addr, socklen_t __len)
-     * }
-     */
-    public static int bind(int __fd, MemorySegment __addr, int __len) {
-        var mh$ = Linker.nativeLinker().downcallHandle(bind.ADDR, bind.DESC);
-        try {
-            if (TRACE_DOWNCALLS) {
-                traceDowncall("bind", __fd, __addr, __len);
-            }
-            return (int)mh$.invokeExact(__fd, __addr, __len);
-        } catch (Error | RuntimeException ex) {
-           throw ex;
-        } catch (Throwable ex$) {
-           throw new AssertionError("should not reach here", ex$);
-        }
-    }
-
-    private static class getsockname {
-        public static final FunctionDescriptor DESC = FunctionDescriptor.of(
-            LinuxC.C_INT,
-            LinuxC.C_INT,
-            LinuxC.C_POINTER,
-            LinuxC.C_POINTER
-        );
-
-        public static final MemorySegment ADDR = SYMBOL_LOOKUP.find("getsockname").orElseThrow();
-    }
-
-    /**
-     * Function descriptor for:
-     * {@snippet lang=c :
-     * extern int getsockname(int __fd, struct sockaddr *restrict __addr, socklen_t *restrict __len)
-     * }
-     */
-    public static FunctionDescriptor getsockname$descriptor() {
-        return getsockname.DESC;
-    }
-
-    /**
-     * Downcall method handle for:
-     * {@snippet lang=c :
-     * extern int getsockname(int __fd, struct sockaddr *restrict __addr, socklen_t *restrict __len)
-     * }
-     */
-    public static MethodHandle getsockname$handle() {
-        return Linker.nativeLinker().downcallHandle(getsockname.ADDR, getsockname.DESC);
-    }
-
-    /**
-     * Address for:
-     * {@snippet lang=c :
-     * extern int getsockname(int __fd, struct sockaddr *restrict __addr, socklen_t *restrict __len)
-     * }
-     */
-    public static MemorySegment getsockname$address() {
-        return getsockname.ADDR;
-    }
-
-    /**
-     * {@snippet lang=c :
-     * extern int getsockname(int __fd, struct sockaddr *restrict __addr, socklen_t *restrict __len)
-     * }
-     */
-    public static int getsockname(int __fd, MemorySegment __addr, MemorySegment __len) {
-        var mh$ = Linker.nativeLinker().downcallHandle(getsockname.ADDR, getsockname.DESC);
-        try {
-            if (TRACE_DOWNCALLS) {
-                traceDowncall("getsockname", __fd, __addr, __len);
-            }
-            return (int)mh$.invokeExact(__fd, __addr, __len);
-        } catch (Error | RuntimeException ex) {
-           throw ex;
-        } catch (Throwable ex$) {
-           throw new AssertionError("should not reach here", ex$);
-        }
-    }
-
-    private static class connect {
-        public static final FunctionDescriptor DESC = FunctionDescriptor.of(
-            LinuxC.C_INT,
-            LinuxC.C_INT,
-            LinuxC.C_POINTER,
-            LinuxC.C_INT
-        );
-
-        public static final MemorySegment ADDR = SYMBOL_LOOKUP.find("connect").orElseThrow();
-    }
-
-    /**
-     * Function descriptor for:
-     * {@snippet lang=c :
-     * extern int connect(int __fd, const struct sockaddr *__addr, socklen_t __len)
-     * }
-     */
-    public static FunctionDescriptor connect$descriptor() {
-        return connect.DESC;
-    }
-
-    /**
-     * Downcall method handle for:
-     * {@snippet lang=c :
-     * extern int connect(int __fd, const struct sockaddr *__addr, socklen_t __len)
-     * }
-     */
-    public static MethodHandle connect$handle() {
-        return Linker.nativeLinker().downcallHandle(connect.ADDR, connect.DESC);
-    }
-
-    /**
-     * Address for:
-     * {@snippet lang=c :
-     * extern int connect(int __fd, const struct sockaddr *__addr, socklen_t __len)
-     * }
-     */
-    public static MemorySegment connect$address() {
-        return connect.ADDR;
-    }
-
-    /**
-     * {@snippet lang=c :
-     * extern int connect(int __fd, const struct sockaddr *__addr, socklen_t __len)
-     * }
-     */
-    public static int connect(int __fd, MemorySegment __addr, int __len) {
-        var mh$ = Linker.nativeLinker().downcallHandle(connect.ADDR, connect.DESC);
-        try {
-            if (TRACE_DOWNCALLS) {
-                traceDowncall("connect", __fd, __addr, __len);
-            }
-            return (int)mh$.invokeExact(__fd, __addr, __len);
-        } catch (Error | RuntimeException ex) {
-           throw ex;
-        } catch (Throwable ex$) {
-           throw new AssertionError("should not reach here", ex$);
-        }
-    }
-
-    private static class getpeername {
-        public static final FunctionDescriptor DESC = FunctionDescriptor.of(
-            LinuxC.C_INT,
-            LinuxC.C_INT,
-            LinuxC.C_POINTER,
-            LinuxC.C_POINTER
-        );
-
-        public static final MemorySegment ADDR = SYMBOL_LOOKUP.find("getpeername").orElseThrow();
-    }
-
-    /**
-     * Function descriptor for:
-     * {@snippet lang=c :
-     * extern int getpeername(int __fd, struct sockaddr *restrict __addr, socklen_t *restrict __len)
-     * }
-     */
-    public static FunctionDescriptor getpeername$descriptor() {
-        return getpeername.DESC;
-    }
-
-    /**
-     * Downcall method handle for:
-     * {@snippet lang=c :
-     * extern int getpeername(int __fd, struct sockaddr *restrict __addr, socklen_t *restrict __len)
-     * }
-     */
-    public static MethodHandle getpeername$handle() {
-        return Linker.nativeLinker().downcallHandle(getpeername.ADDR, getpeername.DESC);
-    }
-
-    /**
-     * Address for:
-     * {@snippet lang=c :
-     * extern int getpeername(int __fd, struct sockaddr *restrict __addr, socklen_t *restrict __len)
-     * }
-     */
-    public static MemorySegment getpeername$address() {
-        return getpeername.ADDR;
-    }
-
-    /**
-     * {@snippet lang=c :
-     * extern int getpeername(int __fd, struct sockaddr *restrict __addr, socklen_t *restrict __len)
-     * }
-     */
-    public static int getpeername(int __fd, MemorySegment __addr, MemorySegment __len) {
-        var mh$ = Linker.nativeLinker().downcallHandle(getpeername.ADDR, getpeername.DESC);
-        try {
-            if (TRACE_DOWNCALLS) {
-                traceDowncall("getpeername", __fd, __addr, __len);
-            }
-            return (int)mh$.invokeExact(__fd, __addr, __len);
-        } catch (Error | RuntimeException ex) {
-           throw ex;
-        } catch (Throwable ex$) {
-           throw new AssertionError("should not reach here", ex$);
-        }
-    }
-
-    private static class send {
-        public static final FunctionDescriptor DESC = FunctionDescriptor.of(
-            LinuxC.C_LONG,
-            LinuxC.C_INT,
-            LinuxC.C_POINTER,
-            LinuxC.C_LONG,
-            LinuxC.C_INT
-        );
-
-        public static final MemorySegment ADDR = SYMBOL_LOOKUP.find("send").orElseThrow();
-    }
-
-    /**
-     * Function descriptor for:
-     * {@snippet lang=c :
-     * extern ssize_t send(int __fd, const void *__buf, size_t __n, int __flags)
-     * }
-     */
-    public static FunctionDescriptor send$descriptor() {
-        return send.DESC;
-    }
-
-    /**
-     * Downcall method handle for:
-     * {@snippet lang=c :
-     * extern ssize_t send(int __fd, const void *__buf, size_t __n, int __flags)
-     * }
-     */
-    public static MethodHandle send$handle() {
-        return Linker.nativeLinker().downcallHandle(send.ADDR, send.DESC);
-    }
-
-    /**
-     * Address for:
-     * {@snippet lang=c :
-     * extern ssize_t send(int __fd, const void *__buf, size_t __n, int __flags)
-     * }
-     */
-    public static MemorySegment send$address() {
-        return send.ADDR;
-    }
-
-    /**
-     * {@snippet lang=c :
-     * extern ssize_t send(int __fd, const void *__buf, size_t __n, int __flags)
-     * }
-     */
-    public static long send(int __fd, MemorySegment __buf, long __n, int __flags) {
-        var mh$ = Linker.nativeLinker().downcallHandle(send.ADDR, send.DESC);
-        try {
-            if (TRACE_DOWNCALLS) {
-                traceDowncall("send", __fd, __buf, __n, __flags);
-            }
-            return (long)mh$.invokeExact(__fd, __buf, __n, __flags);
-        } catch (Error | RuntimeException ex) {
-           throw ex;
-        } catch (Throwable ex$) {
-           throw new AssertionError("should not reach here", ex$);
-        }
-    }
-
-    private static class recv {
-        public static final FunctionDescriptor DESC = FunctionDescriptor.of(
-            LinuxC.C_LONG,
-            LinuxC.C_INT,
-            LinuxC.C_POINTER,
-            LinuxC.C_LONG,
-            LinuxC.C_INT
-        );
-
-        public static final MemorySegment ADDR = SYMBOL_LOOKUP.find("recv").orElseThrow();
-    }
-
-    /**
-     * Function descriptor for:
-     * {@snippet lang=c :
-     * extern ssize_t recv(int __fd, void *__buf, size_t __n, int __flags)
-     * }
-     */
-    public static FunctionDescriptor recv$descriptor() {
-        return recv.DESC;
-    }
-
-    /**
-     * Downcall method handle for:
-     * {@snippet lang=c :
-     * extern ssize_t recv(int __fd, void *__buf, size_t __n, int __flags)
-     * }
-     */
-    public static MethodHandle recv$handle() {
-        return Linker.nativeLinker().downcallHandle(recv.ADDR, recv.DESC);
-    }
-
-    /**
-     * Address for:
-     * {@snippet lang=c :
-     * extern ssize_t recv(int __fd, void *__buf, size_t __n, int __flags)
-     * }
-     */
-    public static MemorySegment recv$address() {
-        return recv.ADDR;
-    }
-
-    /**
-     * {@snippet lang=c :
-     * extern ssize_t recv(int __fd, void *__buf, size_t __n, int __flags)
-     * }
-     */
-    public static long recv(int __fd, MemorySegment __buf, long __n, int __flags) {
-        var mh$ = Linker.nativeLinker().downcallHandle(recv.ADDR, recv.DESC);
-        try {
-            if (TRACE_DOWNCALLS) {
-                traceDowncall("recv", __fd, __buf, __n, __flags);
-            }
-            return (long)mh$.invokeExact(__fd, __buf, __n, __flags);
-        } catch (Error | RuntimeException ex) {
-           throw ex;
-        } catch (Throwable ex$) {
-           throw new AssertionError("should not reach here", ex$);
-        }
-    }
-
-    private static class sendto {
-        public static final FunctionDescriptor DESC = FunctionDescriptor.of(
-            LinuxC.C_LONG,
-            LinuxC.C_INT,
-            LinuxC.C_POINTER,
-            LinuxC.C_LONG,
-            LinuxC.C_INT,
-            LinuxC.C_POINTER,
-            LinuxC.C_INT
-        );
-
-        public static final MemorySegment ADDR = SYMBOL_LOOKUP.find("sendto").orElseThrow();
-    }
-
-    /**
-     * Function descriptor for:
-     * {@snippet lang=c :
-     * extern ssize_t sendto(int __fd, const void *__buf, size_t __n, int __flags, const struct sockaddr *__addr, socklen_t __addr_len)
-     * }
-     */
-    public static FunctionDescriptor sendto$descriptor() {
-        return sendto.DESC;
-    }
-
-    /**
-     * Downcall method handle for:
-     * {@snippet lang=c :
-     * extern ssize_t sendto(int __fd, const void *__buf, size_t __n, int __flags, const struct sockaddr *__addr, socklen_t __addr_len)
-     * }
-     */
-    public static MethodHandle sendto$handle() {
-        return Linker.nativeLinker().downcallHandle(sendto.ADDR, sendto.DESC);
-    }
-
-    /**
-     * Address for:
-     * {@snippet lang=c :
-     * extern ssize_t sendto(int __fd, const void *__buf, size_t __n, int __flags, const struct sockaddr *__addr, socklen_t __addr_len)
-     * }
-     */
-    public static MemorySegment sendto$address() {
-        return sendto.ADDR;
-    }
-
-    /**
-     * {@snippet lang=c :
-     * extern ssize_t sendto(int __fd, const void *__buf, size_t __n, int __flags, const struct sockaddr *__addr, socklen_t __addr_len)
-     * }
-     */
-    public static long sendto(int __fd, MemorySegment __buf, long __n, int __flags, MemorySegment __addr, int __addr_len) {
-        var mh$ = Linker.nativeLinker().downcallHandle(sendto.ADDR, sendto.DESC);
-        try {
-            if (TRACE_DOWNCALLS) {
-                traceDowncall("sendto", __fd, __buf, __n, __flags, __addr, __addr_len);
-            }
-            return (long)mh$.invokeExact(__fd, __buf, __n, __flags, __addr, __addr_len);
-        } catch (Error | RuntimeException ex) {
-           throw ex;
-        } catch (Throwable ex$) {
-           throw new AssertionError("should not reach here", ex$);
-        }
-    }
-
-    private static class recvfrom {
-        public static final FunctionDescriptor DESC = FunctionDescriptor.of(
-            LinuxC.C_LONG,
-            LinuxC.C_INT,
-            LinuxC.C_POINTER,
-            LinuxC.C_LONG,
-            LinuxC.C_INT,
-            LinuxC.C_POINTER,
-            LinuxC.C_POINTER
-        );
-
-        public static final MemorySegment ADDR = SYMBOL_LOOKUP.find("recvfrom").orElseThrow();
-    }
-
-    /**
-     * Function descriptor for:
-     * {@snippet lang=c :
-     * extern ssize_t recvfrom(int __fd, void *restrict __buf, size_t __n, int __flags, struct sockaddr *restrict __addr, socklen_t *restrict __addr_len)
-     * }
-     */
-    public static FunctionDescriptor recvfrom$descriptor() {
-        return recvfrom.DESC;
-    }
-
-    /**
-     * Downcall method handle for:
-     * {@snippet lang=c :
-     * extern ssize_t recvfrom(int __fd, void *restrict __buf, size_t __n, int __flags, struct sockaddr *restrict __addr, socklen_t *restrict __addr_len)
-     * }
-     */
-    public static MethodHandle recvfrom$handle() {
-        return Linker.nativeLinker().downcallHandle(recvfrom.ADDR, recvfrom.DESC);
-    }
-
-    /**
-     * Address for:
-     * {@snippet lang=c :
-     * extern ssize_t recvfrom(int __fd, void *restrict __buf, size_t __n, int __flags, struct sockaddr *restrict __addr, socklen_t *restrict __addr_len)
-     * }
-     */
-    public static MemorySegment recvfrom$address() {
-        return recvfrom.ADDR;
-    }
-
-    /**
-     * {@snippet lang=c :
-     * extern ssize_t recvfrom(int __fd, void *restrict __buf, size_t __n, int __flags, struct sockaddr *restrict __addr, socklen_t *restrict __addr_len)
-     * }
-     */
-    public static long recvfrom(int __fd, MemorySegment __buf, long __n, int __flags, MemorySegment __addr, MemorySegment __addr_len) {
-        var mh$ = Linker.nativeLinker().downcallHandle(recvfrom.ADDR, recvfrom.DESC);
-        try {
-            if (TRACE_DOWNCALLS) {
-                traceDowncall("recvfrom", __fd, __buf, __n, __flags, __addr, __addr_len);
-            }
-            return (long)mh$.invokeExact(__fd, __buf, __n, __flags, __addr, __addr_len);
-        } catch (Error | RuntimeException ex) {
-           throw ex;
-        } catch (Throwable ex$) {
-           throw new AssertionError("should not reach here", ex$);
-        }
-    }
-
-    private static class sendmsg {
-        public static final FunctionDescriptor DESC = FunctionDescriptor.of(
-            LinuxC.C_LONG,
-            LinuxC.C_INT,
-            LinuxC.C_POINTER,
-            LinuxC.C_INT
-        );
-
-        public static final MemorySegment ADDR = SYMBOL_LOOKUP.find("sendmsg").orElseThrow();
-    }
-
-    /**
-     * Function descriptor for:
-     * {@snippet lang=c :
-     * extern ssize_t sendmsg(int __fd, const struct msghdr *__message, int __flags)
-     * }
-     */
-    public static FunctionDescriptor sendmsg$descriptor() {
-        return sendmsg.DESC;
-    }
-
-    /**
-     * Downcall method handle for:
-     * {@snippet lang=c :
-     * extern ssize_t sendmsg(int __fd, const struct msghdr *__message, int __flags)
-     * }
-     */
-    public static MethodHandle sendmsg$handle() {
-        return Linker.nativeLinker().downcallHandle(sendmsg.ADDR, sendmsg.DESC);
-    }
-
-    /**
-     * Address for:
-     * {@snippet lang=c :
-     * extern ssize_t sendmsg(int __fd, const struct msghdr *__message, int __flags)
-     * }
-     */
-    public static MemorySegment sendmsg$address() {
-        return sendmsg.ADDR;
-    }
-
-    /**
-     * {@snippet lang=c :
-     * extern ssize_t sendmsg(int __fd, const struct msghdr *__message, int __flags)
-     * }
-     */
-    public static long sendmsg(int __fd, MemorySegment __message, int __flags) {
-        var mh$ = Linker.nativeLinker().downcallHandle(sendmsg.ADDR, sendmsg.DESC);
-        try {
-            if (TRACE_DOWNCALLS) {
-                traceDowncall("sendmsg", __fd, __message, __flags);
-            }
-            return (long)mh$.invokeExact(__fd, __message, __flags);
-        } catch (Error | RuntimeException ex) {
-           throw ex;
-        } catch (Throwable ex$) {
-           throw new AssertionError("should not reach here", ex$);
-        }
-    }
-
-    private static class recvmsg {
-        public static final FunctionDescriptor DESC = FunctionDescriptor.of(
-            LinuxC.C_LONG,
-            LinuxC.C_INT,
-            LinuxC.C_POINTER,
-            LinuxC.C_INT
-        );
-
-        public static final MemorySegment ADDR = SYMBOL_LOOKUP.find("recvmsg").orElseThrow();
-    }
-
-    /**
-     * Function descriptor for:
-     * {@snippet lang=c :
-     * extern ssize_t recvmsg(int __fd, struct msghdr *__message, int __flags)
-     * }
-     */
-    public static FunctionDescriptor recvmsg$descriptor() {
-        return recvmsg.DESC;
-    }
-
-    /**
-     * Downcall method handle for:
-     * {@snippet lang=c :
-     * extern ssize_t recvmsg(int __fd, struct msghdr *__message, int __flags)
-     * }
-     */
-    public static MethodHandle recvmsg$handle() {
-        return Linker.nativeLinker().downcallHandle(recvmsg.ADDR, recvmsg.DESC);
-    }
-
-    /**
-     * Address for:
-     * {@snippet lang=c :
-     * extern ssize_t recvmsg(int __fd, struct msghdr *__message, int __flags)
-     * }
-     */
-    public static MemorySegment recvmsg$address() {
-        return recvmsg.ADDR;
-    }
-
-    /**
-     * {@snippet lang=c :
-     * extern ssize_t recvmsg(int __fd, struct msghdr *__message, int __flags)
-     * }
-     */
-    public static long recvmsg(int __fd, MemorySegment __message, int __flags) {
-        var mh$ = Linker.nativeLinker().downcallHandle(recvmsg.ADDR, recvmsg.DESC);
-        try {
-            if (TRACE_DOWNCALLS) {
-                traceDowncall("recvmsg", __fd, __message, __flags);
-            }
-            return (long)mh$.invokeExact(__fd, __message, __flags);
-        } catch (Error | RuntimeException ex) {
-           throw ex;
-        } catch (Throwable ex$) {
-           throw new AssertionError("should not reach here", ex$);
-        }
-    }
-
-    private static class getsockopt {
-        public static final FunctionDescriptor DESC = FunctionDescriptor.of(
-            LinuxC.C_INT,
-            LinuxC.C_INT,
-            LinuxC.C_INT,
-            LinuxC.C_INT,
-            LinuxC.C_POINTER,
-            LinuxC.C_POINTER
-        );
-
-        public static final MemorySegment ADDR = SYMBOL_LOOKUP.find("getsockopt").orElseThrow();
-    }
-
-    /**
-     * Function descriptor for:
-     * {@snippet lang=c :
-     * extern int getsockopt(int __fd, int __level, int __optname, void *restrict __optval, socklen_t *restrict __optlen)
-     * }
-     */
-    public static FunctionDescriptor getsockopt$descriptor() {
-        return getsockopt.DESC;
-    }
-
-    /**
-     * Downcall method handle for:
-     * {@snippet lang=c :
-     * extern int getsockopt(int __fd, int __level, int __optname, void *restrict __optval, socklen_t *restrict __optlen)
-     * }
-     */
-    public static MethodHandle getsockopt$handle() {
-        return Linker.nativeLinker().downcallHandle(getsockopt.ADDR, getsockopt.DESC);
-    }
-
-    /**
-     * Address for:
-     * {@snippet lang=c :
-     * extern int getsockopt(int __fd, int __level, int __optname, void *restrict __optval, socklen_t *restrict __optlen)
-     * }
-     */
-    public static MemorySegment getsockopt$address() {
-        return getsockopt.ADDR;
-    }
-
-    /**
-     * {@snippet lang=c :
-     * extern int getsockopt(int __fd, int __level, int __optname, void *restrict __optval, socklen_t *restrict __optlen)
-     * }
-     */
-    public static int getsockopt(int __fd, int __level, int __optname, MemorySegment __optval, MemorySegment __optlen) {
-        var mh$ = Linker.nativeLinker().downcallHandle(getsockopt.ADDR, getsockopt.DESC);
-        try {
-            if (TRACE_DOWNCALLS) {
-                traceDowncall("getsockopt", __fd, __level, __optname, __optval, __optlen);
-            }
-            return (int)mh$.invokeExact(__fd, __level, __optname, __optval, __optlen);
-        } catch (Error | RuntimeException ex) {
-           throw ex;
-        } catch (Throwable ex$) {
-           throw new AssertionError("should not reach here", ex$);
-        }
-    }
-
-    private static class setsockopt {
-        public static final FunctionDescriptor DESC = FunctionDescriptor.of(
-            LinuxC.C_INT,
-            LinuxC.C_INT,
-            LinuxC.C_INT,
-            LinuxC.C_INT,
-            LinuxC.C_POINTER,
-            LinuxC.C_INT
-        );
-
-        public static final MemorySegment ADDR = SYMBOL_LOOKUP.find("setsockopt").orElseThrow();
-    }
-
-    /**
-     * Function descriptor for:
-     * {@snippet lang=c :
-     * extern int setsockopt(int __fd, int __level, int __optname, const void *__optval, socklen_t __optlen)
-     * }
-     */
-    public static FunctionDescriptor setsockopt$descriptor() {
-        return setsockopt.DESC;
-    }
-
-    /**
-     * Downcall method handle for:
-     * {@snippet lang=c :
-     * extern int setsockopt(int __fd, int __level, int __optname, const void *__optval, socklen_t __optlen)
-     * }
-     */
-    public static MethodHandle setsockopt$handle() {
-        return Linker.nativeLinker().downcallHandle(setsockopt.ADDR, setsockopt.DESC);
-    }
-
-    /**
-     * Address for:
-     * {@snippet lang=c :
-     * extern int setsockopt(int __fd, int __level, int __optname, const void *__optval, socklen_t __optlen)
-     * }
-     */
-    public static MemorySegment setsockopt$address() {
-        return setsockopt.ADDR;
-    }
-
-    /**
-     * {@snippet lang=c :
-     * extern int setsockopt(int __fd, int __level, int __optname, const void *__optval, socklen_t __optlen)
-     * }
-     */
-    public static int setsockopt(int __fd, int __level, int __optname, MemorySegment __optval, int __optlen) {
-        var mh$ = Linker.nativeLinker().downcallHandle(setsockopt.ADDR, setsockopt.DESC);
-        try {
-            if (TRACE_DOWNCALLS) {
-                traceDowncall("setsockopt", __fd, __level, __optname, __optval, __optlen);
-            }
-            return (int)mh$.invokeExact(__fd, __level, __optname, __optval, __optlen);
-        } catch (Error | RuntimeException ex) {
-           throw ex;
-        } catch (Throwable ex$) {
-           throw new AssertionError("should not reach here", ex$);
-        }
-    }
-
-    private static class listen {
-        public static final FunctionDescriptor DESC = FunctionDescriptor.of(
-            LinuxC.C_INT,
-            LinuxC.C_INT,
-            LinuxC.C_INT
-        );
-
-        public static final MemorySegment ADDR = SYMBOL_LOOKUP.find("listen").orElseThrow();
-    }
-
-    /**
-     * Function descriptor for:
-     * {@snippet lang=c :
-     * extern int listen(int __fd, int __n)
-     * }
-     */
-    public static FunctionDescriptor listen$descriptor() {
-        return listen.DESC;
-    }
-
-    /**
-     * Downcall method handle for:
-     * {@snippet lang=c :
-     * extern int listen(int __fd, int __n)
-     * }
-     */
-    public static MethodHandle listen$handle() {
-        return Linker.nativeLinker().downcallHandle(listen.ADDR, listen.DESC);
-    }
-
-    /**
-     * Address for:
-     * {@snippet lang=c :
-     * extern int listen(int __fd, int __n)
-     * }
-     */
-    public static MemorySegment listen$address() {
-        return listen.ADDR;
-    }
-
-    /**
-     * {@snippet lang=c :
-     * extern int listen(int __fd, int __n)
-     * }
-     */
-    public static int listen(int __fd, int __n) {
-        var mh$ = Linker.nativeLinker().downcallHandle(listen.ADDR, listen.DESC);
-        try {
-            if (TRACE_DOWNCALLS) {
-                traceDowncall("listen", __fd, __n);
-            }
-            return (int)mh$.invokeExact(__fd, __n);
-        } catch (Error | RuntimeException ex) {
-           throw ex;
-        } catch (Throwable ex$) {
-           throw new AssertionError("should not reach here", ex$);
-        }
-    }
-
-    private static class accept {
-        public static final FunctionDescriptor DESC = FunctionDescriptor.of(
-            LinuxC.C_INT,
-            LinuxC.C_INT,
-            LinuxC.C_POINTER,
-            LinuxC.C_POINTER
-        );
-
-        public static final MemorySegment ADDR = SYMBOL_LOOKUP.find("accept").orElseThrow();
-    }
-
-    /**
-     * Function descriptor for:
-     * {@snippet lang=c :
-     * extern int accept(int __fd, struct sockaddr *restrict __addr, socklen_t *restrict __addr_len)
-     * }
-     */
-    public static FunctionDescriptor accept$descriptor() {
-        return accept.DESC;
-    }
-
-    /**
-     * Downcall method handle for:
-     * {@snippet lang=c :
-     * extern int accept(int __fd, struct sockaddr *restrict __addr, socklen_t *restrict __addr_len)
-     * }
-     */
-    public static MethodHandle accept$handle() {
-        return Linker.nativeLinker().downcallHandle(accept.ADDR, accept.DESC);
-    }
-
-    /**
-     * Address for:
-     * {@snippet lang=c :
-     * extern int accept(int __fd, struct sockaddr *restrict __addr, socklen_t *restrict __addr_len)
-     * }
-     */
-    public static MemorySegment accept$address() {
-        return accept.ADDR;
-    }
-
-    /**
-     * {@snippet lang=c :
-     * extern int accept(int __fd, struct sockaddr *restrict __addr, socklen_t *restrict __addr_len)
-     * }
-     */
-    public static int accept(int __fd, MemorySegment __addr, MemorySegment __addr_len) {
-        var mh$ = Linker.nativeLinker().downcallHandle(accept.ADDR, accept.DESC);
-        try {
-            if (TRACE_DOWNCALLS) {
-                traceDowncall("accept", __fd, __addr, __addr_len);
-            }
-            return (int)mh$.invokeExact(__fd, __addr, __addr_len);
-        } catch (Error | RuntimeException ex) {
-           throw ex;
-        } catch (Throwable ex$) {
-           throw new AssertionError("should not reach here", ex$);
-        }
-    }
-
-    private static class shutdown {
-        public static final FunctionDescriptor DESC = FunctionDescriptor.of(
-            LinuxC.C_INT,
-            LinuxC.C_INT,
-            LinuxC.C_INT
-        );
-
-        public static final MemorySegment ADDR = SYMBOL_LOOKUP.find("shutdown").orElseThrow();
-    }
-
-    /**
-     * Function descriptor for:
-     * {@snippet lang=c :
-     * extern int shutdown(int __fd, int __how)
-     * }
-     */
-    public static FunctionDescriptor shutdown$descriptor() {
-        return shutdown.DESC;
-    }
-
-    /**
-     * Downcall method handle for:
-     * {@snippet lang=c :
-     * extern int shutdown(int __fd, int __how)
-     * }
-     */
-    public static MethodHandle shutdown$handle() {
-        return Linker.nativeLinker().downcallHandle(shutdown.ADDR, shutdown.DESC);
-    }
-
-    /**
-     * Address for:
-     * {@snippet lang=c :
-     * extern int shutdown(int __fd, int __how)
-     * }
-     */
-    public static MemorySegment shutdown$address() {
-        return shutdown.ADDR;
-    }
-
-    /**
-     * {@snippet lang=c :
-     * extern int shutdown(int __fd, int __how)
-     * }
-     */
-    public static int shutdown(int __fd, int __how) {
-        var mh$ = Linker.nativeLinker().downcallHandle(shutdown.ADDR, shutdown.DESC);
-        try {
-            if (TRACE_DOWNCALLS) {
-                traceDowncall("shutdown", __fd, __how);
-            }
-            return (int)mh$.invokeExact(__fd, __how);
-        } catch (Error | RuntimeException ex) {
-           throw ex;
-        } catch (Throwable ex$) {
-           throw new AssertionError("should not reach here", ex$);
-        }
-    }
-    private static final int IFF_UP = (int)1L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IFF_UP = 1
-     * }
-     */
-    public static int IFF_UP() {
-        return IFF_UP;
-    }
-    private static final int IFF_BROADCAST = (int)2L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IFF_BROADCAST = 2
-     * }
-     */
-    public static int IFF_BROADCAST() {
-        return IFF_BROADCAST;
-    }
-    private static final int IFF_DEBUG = (int)4L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IFF_DEBUG = 4
-     * }
-     */
-    public static int IFF_DEBUG() {
-        return IFF_DEBUG;
-    }
-    private static final int IFF_LOOPBACK = (int)8L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IFF_LOOPBACK = 8
-     * }
-     */
-    public static int IFF_LOOPBACK() {
-        return IFF_LOOPBACK;
-    }
-    private static final int IFF_POINTOPOINT = (int)16L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IFF_POINTOPOINT = 16
-     * }
-     */
-    public static int IFF_POINTOPOINT() {
-        return IFF_POINTOPOINT;
-    }
-    private static final int IFF_NOTRAILERS = (int)32L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IFF_NOTRAILERS = 32
-     * }
-     */
-    public static int IFF_NOTRAILERS() {
-        return IFF_NOTRAILERS;
-    }
-    private static final int IFF_RUNNING = (int)64L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IFF_RUNNING = 64
-     * }
-     */
-    public static int IFF_RUNNING() {
-        return IFF_RUNNING;
-    }
-    private static final int IFF_NOARP = (int)128L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IFF_NOARP = 128
-     * }
-     */
-    public static int IFF_NOARP() {
-        return IFF_NOARP;
-    }
-    private static final int IFF_PROMISC = (int)256L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IFF_PROMISC = 256
-     * }
-     */
-    public static int IFF_PROMISC() {
-        return IFF_PROMISC;
-    }
-    private static final int IFF_ALLMULTI = (int)512L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IFF_ALLMULTI = 512
-     * }
-     */
-    public static int IFF_ALLMULTI() {
-        return IFF_ALLMULTI;
-    }
-    private static final int IFF_MASTER = (int)1024L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IFF_MASTER = 1024
-     * }
-     */
-    public static int IFF_MASTER() {
-        return IFF_MASTER;
-    }
-    private static final int IFF_SLAVE = (int)2048L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IFF_SLAVE = 2048
-     * }
-     */
-    public static int IFF_SLAVE() {
-        return IFF_SLAVE;
-    }
-    private static final int IFF_MULTICAST = (int)4096L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IFF_MULTICAST = 4096
-     * }
-     */
-    public static int IFF_MULTICAST() {
-        return IFF_MULTICAST;
-    }
-    private static final int IFF_PORTSEL = (int)8192L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IFF_PORTSEL = 8192
-     * }
-     */
-    public static int IFF_PORTSEL() {
-        return IFF_PORTSEL;
-    }
-    private static final int IFF_AUTOMEDIA = (int)16384L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IFF_AUTOMEDIA = 16384
-     * }
-     */
-    public static int IFF_AUTOMEDIA() {
-        return IFF_AUTOMEDIA;
-    }
-    private static final int IFF_DYNAMIC = (int)32768L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IFF_DYNAMIC = 32768
-     * }
-     */
-    public static int IFF_DYNAMIC() {
-        return IFF_DYNAMIC;
-    }
-
-    private static class if_nametoindex {
-        public static final FunctionDescriptor DESC = FunctionDescriptor.of(
-            LinuxC.C_INT,
-            LinuxC.C_POINTER
-        );
-
-        public static final MemorySegment ADDR = SYMBOL_LOOKUP.find("if_nametoindex").orElseThrow();
-    }
-
-    /**
-     * Function descriptor for:
-     * {@snippet lang=c :
-     * extern unsigned int if_nametoindex(const char *__ifname)
-     * }
-     */
-    public static FunctionDescriptor if_nametoindex$descriptor() {
-        return if_nametoindex.DESC;
-    }
-
-    /**
-     * Downcall method handle for:
-     * {@snippet lang=c :
-     * extern unsigned int if_nametoindex(const char *__ifname)
-     * }
-     */
-    public static MethodHandle if_nametoindex$handle() {
-        return Linker.nativeLinker().downcallHandle(if_nametoindex.ADDR, if_nametoindex.DESC);
-    }
-
-    /**
-     * Address for:
-     * {@snippet lang=c :
-     * extern unsigned int if_nametoindex(const char *__ifname)
-     * }
-     */
-    public static MemorySegment if_nametoindex$address() {
-        return if_nametoindex.ADDR;
-    }
-
-    /**
-     * {@snippet lang=c :
-     * extern unsigned int if_nametoindex(const char *__ifname)
-     * }
-     */
-    public static int if_nametoindex(MemorySegment __ifname) {
-        var mh$ = Linker.nativeLinker().downcallHandle(if_nametoindex.ADDR, if_nametoindex.DESC);
-        try {
-            if (TRACE_DOWNCALLS) {
-                traceDowncall("if_nametoindex", __ifname);
-            }
-            return (int)mh$.invokeExact(__ifname);
-        } catch (Error | RuntimeException ex) {
-           throw ex;
-        } catch (Throwable ex$) {
-           throw new AssertionError("should not reach here", ex$);
-        }
-    }
-
-    private static class if_indextoname {
-        public static final FunctionDescriptor DESC = FunctionDescriptor.of(
-            LinuxC.C_POINTER,
-            LinuxC.C_INT,
-            LinuxC.C_POINTER
-        );
-
-        public static final MemorySegment ADDR = SYMBOL_LOOKUP.find("if_indextoname").orElseThrow();
-    }
-
-    /**
-     * Function descriptor for:
-     * {@snippet lang=c :
-     * extern char *if_indextoname(unsigned int __ifindex, char __ifname[16])
-     * }
-     */
-    public static FunctionDescriptor if_indextoname$descriptor() {
-        return if_indextoname.DESC;
-    }
-
-    /**
-     * Downcall method handle for:
-     * {@snippet lang=c :
-     * extern char *if_indextoname(unsigned int __ifindex, char __ifname[16])
-     * }
-     */
-    public static MethodHandle if_indextoname$handle() {
-        return Linker.nativeLinker().downcallHandle(if_indextoname.ADDR, if_indextoname.DESC);
-    }
-
-    /**
-     * Address for:
-     * {@snippet lang=c :
-     * extern char *if_indextoname(unsigned int __ifindex, char __ifname[16])
-     * }
-     */
-    public static MemorySegment if_indextoname$address() {
-        return if_indextoname.ADDR;
-    }
-
-    /**
-     * {@snippet lang=c :
-     * extern char *if_indextoname(unsigned int __ifindex, char __ifname[16])
-     * }
-     */
-    public static MemorySegment if_indextoname(int __ifindex, MemorySegment __ifname) {
-        var mh$ = Linker.nativeLinker().downcallHandle(if_indextoname.ADDR, if_indextoname.DESC);
-        try {
-            if (TRACE_DOWNCALLS) {
-                traceDowncall("if_indextoname", __ifindex, __ifname);
-            }
-            return (MemorySegment)mh$.invokeExact(__ifindex, __ifname);
-        } catch (Error | RuntimeException ex) {
-           throw ex;
-        } catch (Throwable ex$) {
-           throw new AssertionError("should not reach here", ex$);
-        }
-    }
-
-    /**
-     * Variadic invoker class for:
-     * {@snippet lang=c :
-     * extern int ioctl(int __fd, unsigned long __request, ...)
-     * }
-     */
-    public static class ioctl {
-        private static final FunctionDescriptor BASE_DESC = FunctionDescriptor.of(
-                LinuxC.C_INT,
-                LinuxC.C_INT,
-                LinuxC.C_LONG
-            );
-        private static final MemorySegment ADDR = SYMBOL_LOOKUP.find("ioctl").orElseThrow();
-
-        private final MethodHandle handle;
-        private final FunctionDescriptor descriptor;
-        private final MethodHandle spreader;
-
-        private ioctl(MethodHandle handle, FunctionDescriptor descriptor, MethodHandle spreader) {
-            this.handle = handle;
-            this.descriptor = descriptor;
-            this.spreader = spreader;
-        }
-
-        /**
-         * Variadic invoker factory for:
-         * {@snippet lang=c :
-         * extern int ioctl(int __fd, unsigned long __request, ...)
-         * }
-         */
-        public static ioctl makeInvoker(MemoryLayout... layouts) {
-            FunctionDescriptor desc$ = BASE_DESC.appendArgumentLayouts(layouts);
-            Linker.Option fva$ = Linker.Option.firstVariadicArg(BASE_DESC.argumentLayouts().size());
-            var mh$ = Linker.nativeLinker().downcallHandle(ADDR, desc$, fva$);
-            var spreader$ = mh$.asSpreader(Object[].class, layouts.length);
-            return new ioctl(mh$, desc$, spreader$);
-        }
-
-        /**
-         * {@return the address}
-         */
-        public static MemorySegment address() {
-            return ADDR;
-        }
-
-        /**
-         * {@return the specialized method handle}
-         */
-        public MethodHandle handle() {
-            return handle;
-        }
-
-        /**
-         * {@return the specialized descriptor}
-         */
-        public FunctionDescriptor descriptor() {
-            return descriptor;
-        }
-
-        public int apply(int __fd, long __request, Object... x2) {
-            try {
-                if (TRACE_DOWNCALLS) {
-                    traceDowncall("ioctl", __fd, __request, x2);
-                }
-                return (int) spreader.invokeExact(__fd, __request, x2);
-            } catch(IllegalArgumentException | ClassCastException ex$)  {
-                throw ex$; // rethrow IAE from passing wrong number/type of args
-            } catch (Throwable ex$) {
-               throw new AssertionError("should not reach here", ex$);
-            }
-        }
-    }
-    private static final int EPOLL_CLOEXEC = (int)524288L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.EPOLL_CLOEXEC = 524288
-     * }
-     */
-    public static int EPOLL_CLOEXEC() {
-        return EPOLL_CLOEXEC;
-    }
-    private static final int EPOLLIN = (int)1L;
-    /**
-     * {@snippet lang=c :
-     * enum EPOLL_EVENTS.EPOLLIN = 1
-     * }
-     */
-    public static int EPOLLIN() {
-        return EPOLLIN;
-    }
-    private static final int EPOLLPRI = (int)2L;
-    /**
-     * {@snippet lang=c :
-     * enum EPOLL_EVENTS.EPOLLPRI = 2
-     * }
-     */
-    public static int EPOLLPRI() {
-        return EPOLLPRI;
-    }
-    private static final int EPOLLOUT = (int)4L;
-    /**
-     * {@snippet lang=c :
-     * enum EPOLL_EVENTS.EPOLLOUT = 4
-     * }
-     */
-    public static int EPOLLOUT() {
-        return EPOLLOUT;
-    }
-    private static final int EPOLLRDNORM = (int)64L;
-    /**
-     * {@snippet lang=c :
-     * enum EPOLL_EVENTS.EPOLLRDNORM = 64
-     * }
-     */
-    public static int EPOLLRDNORM() {
-        return EPOLLRDNORM;
-    }
-    private static final int EPOLLRDBAND = (int)128L;
-    /**
-     * {@snippet lang=c :
-     * enum EPOLL_EVENTS.EPOLLRDBAND = 128
-     * }
-     */
-    public static int EPOLLRDBAND() {
-        return EPOLLRDBAND;
-    }
-    private static final int EPOLLWRNORM = (int)256L;
-    /**
-     * {@snippet lang=c :
-     * enum EPOLL_EVENTS.EPOLLWRNORM = 256
-     * }
-     */
-    public static int EPOLLWRNORM() {
-        return EPOLLWRNORM;
-    }
-    private static final int EPOLLWRBAND = (int)512L;
-    /**
-     * {@snippet lang=c :
-     * enum EPOLL_EVENTS.EPOLLWRBAND = 512
-     * }
-     */
-    public static int EPOLLWRBAND() {
-        return EPOLLWRBAND;
-    }
-    private static final int EPOLLMSG = (int)1024L;
-    /**
-     * {@snippet lang=c :
-     * enum EPOLL_EVENTS.EPOLLMSG = 1024
-     * }
-     */
-    public static int EPOLLMSG() {
-        return EPOLLMSG;
-    }
-    private static final int EPOLLERR = (int)8L;
-    /**
-     * {@snippet lang=c :
-     * enum EPOLL_EVENTS.EPOLLERR = 8
-     * }
-     */
-    public static int EPOLLERR() {
-        return EPOLLERR;
-    }
-    private static final int EPOLLHUP = (int)16L;
-    /**
-     * {@snippet lang=c :
-     * enum EPOLL_EVENTS.EPOLLHUP = 16
-     * }
-     */
-    public static int EPOLLHUP() {
-        return EPOLLHUP;
-    }
-    private static final int EPOLLRDHUP = (int)8192L;
-    /**
-     * {@snippet lang=c :
-     * enum EPOLL_EVENTS.EPOLLRDHUP = 8192
-     * }
-     */
-    public static int EPOLLRDHUP() {
-        return EPOLLRDHUP;
-    }
-    private static final int EPOLLEXCLUSIVE = (int)268435456L;
-    /**
-     * {@snippet lang=c :
-     * enum EPOLL_EVENTS.EPOLLEXCLUSIVE = 268435456
-     * }
-     */
-    public static int EPOLLEXCLUSIVE() {
-        return EPOLLEXCLUSIVE;
-    }
-    private static final int EPOLLWAKEUP = (int)536870912L;
-    /**
-     * {@snippet lang=c :
-     * enum EPOLL_EVENTS.EPOLLWAKEUP = 536870912
-     * }
-     */
-    public static int EPOLLWAKEUP() {
-        return EPOLLWAKEUP;
-    }
-    private static final int EPOLLONESHOT = (int)1073741824L;
-    /**
-     * {@snippet lang=c :
-     * enum EPOLL_EVENTS.EPOLLONESHOT = 1073741824
-     * }
-     */
-    public static int EPOLLONESHOT() {
-        return EPOLLONESHOT;
-    }
-    private static final int EPOLLET = (int)-2147483648L;
-    /**
-     * {@snippet lang=c :
-     * enum EPOLL_EVENTS.EPOLLET = -2147483648
-     * }
-     */
-    public static int EPOLLET() {
-        return EPOLLET;
-    }
-
-    private static class epoll_create1 {
-        public static final FunctionDescriptor DESC = FunctionDescriptor.of(
-            LinuxC.C_INT,
-            LinuxC.C_INT
-        );
-
-        public static final MemorySegment ADDR = SYMBOL_LOOKUP.find("epoll_create1").orElseThrow();
-    }
-
-    /**
-     * Function descriptor for:
-     * {@snippet lang=c :
-     * extern int epoll_create1(int __flags)
-     * }
-     */
-    public static FunctionDescriptor epoll_create1$descriptor() {
-        return epoll_create1.DESC;
-    }
-
-    /**
-     * Downcall method handle for:
-     * {@snippet lang=c :
-     * extern int epoll_create1(int __flags)
-     * }
-     */
-    public static MethodHandle epoll_create1$handle() {
-        return Linker.nativeLinker().downcallHandle(epoll_create1.ADDR, epoll_create1.DESC);
-    }
-
-    /**
-     * Address for:
-     * {@snippet lang=c :
-     * extern int epoll_create1(int __flags)
-     * }
-     */
-    public static MemorySegment epoll_create1$address() {
-        return epoll_create1.ADDR;
-    }
-
-    /**
-     * {@snippet lang=c :
-     * extern int epoll_create1(int __flags)
-     * }
-     */
-    public static int epoll_create1(int __flags) {
-        var mh$ = Linker.nativeLinker().downcallHandle(epoll_create1.ADDR, epoll_create1.DESC);
-        try {
-            if (TRACE_DOWNCALLS) {
-                traceDowncall("epoll_create1", __flags);
-            }
-            return (int)mh$.invokeExact(__flags);
-        } catch (Error | RuntimeException ex) {
-           throw ex;
-        } catch (Throwable ex$) {
-           throw new AssertionError("should not reach here", ex$);
-        }
-    }
-
-    private static class epoll_ctl {
-        public static final FunctionDescriptor DESC = FunctionDescriptor.of(
-            LinuxC.C_INT,
-            LinuxC.C_INT,
-            LinuxC.C_INT,
-            LinuxC.C_INT,
-            LinuxC.C_POINTER
-        );
-
-        public static final MemorySegment ADDR = SYMBOL_LOOKUP.find("epoll_ctl").orElseThrow();
-    }
-
-    /**
-     * Function descriptor for:
-     * {@snippet lang=c :
-     * extern int epoll_ctl(int __epfd, int __op, int __fd, struct epoll_event *__event)
-     * }
-     */
-    public static FunctionDescriptor epoll_ctl$descriptor() {
-        return epoll_ctl.DESC;
-    }
-
-    /**
-     * Downcall method handle for:
-     * {@snippet lang=c :
-     * extern int epoll_ctl(int __epfd, int __op, int __fd, struct epoll_event *__event)
-     * }
-     */
-    public static MethodHandle epoll_ctl$handle() {
-        return Linker.nativeLinker().downcallHandle(epoll_ctl.ADDR, epoll_ctl.DESC);
-    }
-
-    /**
-     * Address for:
-     * {@snippet lang=c :
-     * extern int epoll_ctl(int __epfd, int __op, int __fd, struct epoll_event *__event)
-     * }
-     */
-    public static MemorySegment epoll_ctl$address() {
-        return epoll_ctl.ADDR;
-    }
-
-    /**
-     * {@snippet lang=c :
-     * extern int epoll_ctl(int __epfd, int __op, int __fd, struct epoll_event *__event)
-     * }
-     */
-    public static int epoll_ctl(int __epfd, int __op, int __fd, MemorySegment __event) {
-        var mh$ = Linker.nativeLinker().downcallHandle(epoll_ctl.ADDR, epoll_ctl.DESC);
-        try {
-            if (TRACE_DOWNCALLS) {
-                traceDowncall("epoll_ctl", __epfd, __op, __fd, __event);
-            }
-            return (int)mh$.invokeExact(__epfd, __op, __fd, __event);
-        } catch (Error | RuntimeException ex) {
-           throw ex;
-        } catch (Throwable ex$) {
-           throw new AssertionError("should not reach here", ex$);
-        }
-    }
-
-    private static class epoll_wait {
-        public static final FunctionDescriptor DESC = FunctionDescriptor.of(
-            LinuxC.C_INT,
-            LinuxC.C_INT,
-            LinuxC.C_POINTER,
-            LinuxC.C_INT,
-            LinuxC.C_INT
-        );
-
-        public static final MemorySegment ADDR = SYMBOL_LOOKUP.find("epoll_wait").orElseThrow();
-    }
-
-    /**
-     * Function descriptor for:
-     * {@snippet lang=c :
-     * extern int epoll_wait(int __epfd, struct epoll_event *__events, int __maxevents, int __timeout)
-     * }
-     */
-    public static FunctionDescriptor epoll_wait$descriptor() {
-        return epoll_wait.DESC;
-    }
-
-    /**
-     * Downcall method handle for:
-     * {@snippet lang=c :
-     * extern int epoll_wait(int __epfd, struct epoll_event *__events, int __maxevents, int __timeout)
-     * }
-     */
-    public static MethodHandle epoll_wait$handle() {
-        return Linker.nativeLinker().downcallHandle(epoll_wait.ADDR, epoll_wait.DESC);
-    }
-
-    /**
-     * Address for:
-     * {@snippet lang=c :
-     * extern int epoll_wait(int __epfd, struct epoll_event *__events, int __maxevents, int __timeout)
-     * }
-     */
-    public static MemorySegment epoll_wait$address() {
-        return epoll_wait.ADDR;
-    }
-
-    /**
-     * {@snippet lang=c :
-     * extern int epoll_wait(int __epfd, struct epoll_event *__events, int __maxevents, int __timeout)
-     * }
-     */
-    public static int epoll_wait(int __epfd, MemorySegment __events, int __maxevents, int __timeout) {
-        var mh$ = Linker.nativeLinker().downcallHandle(epoll_wait.ADDR, epoll_wait.DESC);
-        try {
-            if (TRACE_DOWNCALLS) {
-                traceDowncall("epoll_wait", __epfd, __events, __maxevents, __timeout);
-            }
-            return (int)mh$.invokeExact(__epfd, __events, __maxevents, __timeout);
-        } catch (Error | RuntimeException ex) {
-           throw ex;
-        } catch (Throwable ex$) {
-           throw new AssertionError("should not reach here", ex$);
-        }
-    }
-    private static final int EFD_SEMAPHORE = (int)1L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.EFD_SEMAPHORE = 1
-     * }
-     */
-    public static int EFD_SEMAPHORE() {
-        return EFD_SEMAPHORE;
-    }
-    private static final int EFD_CLOEXEC = (int)524288L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.EFD_CLOEXEC = 524288
-     * }
-     */
-    public static int EFD_CLOEXEC() {
-        return EFD_CLOEXEC;
-    }
-    private static final int EFD_NONBLOCK = (int)2048L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.EFD_NONBLOCK = 2048
-     * }
-     */
-    public static int EFD_NONBLOCK() {
-        return EFD_NONBLOCK;
-    }
-
-    private static class eventfd {
-        public static final FunctionDescriptor DESC = FunctionDescriptor.of(
-            LinuxC.C_INT,
-            LinuxC.C_INT,
-            LinuxC.C_INT
-        );
-
-        public static final MemorySegment ADDR = SYMBOL_LOOKUP.find("eventfd").orElseThrow();
-    }
-
-    /**
-     * Function descriptor for:
-     * {@snippet lang=c :
-     * extern int eventfd(unsigned int __count, int __flags)
-     * }
-     */
-    public static FunctionDescriptor eventfd$descriptor() {
-        return eventfd.DESC;
-    }
-
-    /**
-     * Downcall method handle for:
-     * {@snippet lang=c :
-     * extern int eventfd(unsigned int __count, int __flags)
-     * }
-     */
-    public static MethodHandle eventfd$handle() {
-        return Linker.nativeLinker().downcallHandle(eventfd.ADDR, eventfd.DESC);
-    }
-
-    /**
-     * Address for:
-     * {@snippet lang=c :
-     * extern int eventfd(unsigned int __count, int __flags)
-     * }
-     */
-    public static MemorySegment eventfd$address() {
-        return eventfd.ADDR;
-    }
-
-    /**
-     * {@snippet lang=c :
-     * extern int eventfd(unsigned int __count, int __flags)
-     * }
-     */
-    public static int eventfd(int __count, int __flags) {
-        var mh$ = Linker.nativeLinker().downcallHandle(eventfd.ADDR, eventfd.DESC);
-        try {
-            if (TRACE_DOWNCALLS) {
-                traceDowncall("eventfd", __count, __flags);
-            }
-            return (int)mh$.invokeExact(__count, __flags);
-        } catch (Error | RuntimeException ex) {
-           throw ex;
-        } catch (Throwable ex$) {
-           throw new AssertionError("should not reach here", ex$);
-        }
-    }
-    private static final int IPPROTO_IP = (int)0L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IPPROTO_IP = 0
-     * }
-     */
-    public static int IPPROTO_IP() {
-        return IPPROTO_IP;
-    }
-    private static final int IPPROTO_ICMP = (int)1L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IPPROTO_ICMP = 1
-     * }
-     */
-    public static int IPPROTO_ICMP() {
-        return IPPROTO_ICMP;
-    }
-    private static final int IPPROTO_IGMP = (int)2L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IPPROTO_IGMP = 2
-     * }
-     */
-    public static int IPPROTO_IGMP() {
-        return IPPROTO_IGMP;
-    }
-    private static final int IPPROTO_IPIP = (int)4L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IPPROTO_IPIP = 4
-     * }
-     */
-    public static int IPPROTO_IPIP() {
-        return IPPROTO_IPIP;
-    }
-    private static final int IPPROTO_TCP = (int)6L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IPPROTO_TCP = 6
-     * }
-     */
-    public static int IPPROTO_TCP() {
-        return IPPROTO_TCP;
-    }
-    private static final int IPPROTO_EGP = (int)8L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IPPROTO_EGP = 8
-     * }
-     */
-    public static int IPPROTO_EGP() {
-        return IPPROTO_EGP;
-    }
-    private static final int IPPROTO_PUP = (int)12L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IPPROTO_PUP = 12
-     * }
-     */
-    public static int IPPROTO_PUP() {
-        return IPPROTO_PUP;
-    }
-    private static final int IPPROTO_UDP = (int)17L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IPPROTO_UDP = 17
-     * }
-     */
-    public static int IPPROTO_UDP() {
-        return IPPROTO_UDP;
-    }
-    private static final int IPPROTO_IDP = (int)22L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IPPROTO_IDP = 22
-     * }
-     */
-    public static int IPPROTO_IDP() {
-        return IPPROTO_IDP;
-    }
-    private static final int IPPROTO_TP = (int)29L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IPPROTO_TP = 29
-     * }
-     */
-    public static int IPPROTO_TP() {
-        return IPPROTO_TP;
-    }
-    private static final int IPPROTO_DCCP = (int)33L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IPPROTO_DCCP = 33
-     * }
-     */
-    public static int IPPROTO_DCCP() {
-        return IPPROTO_DCCP;
-    }
-    private static final int IPPROTO_IPV6 = (int)41L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IPPROTO_IPV6 = 41
-     * }
-     */
-    public static int IPPROTO_IPV6() {
-        return IPPROTO_IPV6;
-    }
-    private static final int IPPROTO_RSVP = (int)46L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IPPROTO_RSVP = 46
-     * }
-     */
-    public static int IPPROTO_RSVP() {
-        return IPPROTO_RSVP;
-    }
-    private static final int IPPROTO_GRE = (int)47L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IPPROTO_GRE = 47
-     * }
-     */
-    public static int IPPROTO_GRE() {
-        return IPPROTO_GRE;
-    }
-    private static final int IPPROTO_ESP = (int)50L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IPPROTO_ESP = 50
-     * }
-     */
-    public static int IPPROTO_ESP() {
-        return IPPROTO_ESP;
-    }
-    private static final int IPPROTO_AH = (int)51L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IPPROTO_AH = 51
-     * }
-     */
-    public static int IPPROTO_AH() {
-        return IPPROTO_AH;
-    }
-    private static final int IPPROTO_MTP = (int)92L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IPPROTO_MTP = 92
-     * }
-     */
-    public static int IPPROTO_MTP() {
-        return IPPROTO_MTP;
-    }
-    private static final int IPPROTO_BEETPH = (int)94L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IPPROTO_BEETPH = 94
-     * }
-     */
-    public static int IPPROTO_BEETPH() {
-        return IPPROTO_BEETPH;
-    }
-    private static final int IPPROTO_ENCAP = (int)98L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IPPROTO_ENCAP = 98
-     * }
-     */
-    public static int IPPROTO_ENCAP() {
-        return IPPROTO_ENCAP;
-    }
-    private static final int IPPROTO_PIM = (int)103L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IPPROTO_PIM = 103
-     * }
-     */
-    public static int IPPROTO_PIM() {
-        return IPPROTO_PIM;
-    }
-    private static final int IPPROTO_COMP = (int)108L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IPPROTO_COMP = 108
-     * }
-     */
-    public static int IPPROTO_COMP() {
-        return IPPROTO_COMP;
-    }
-    private static final int IPPROTO_SCTP = (int)132L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IPPROTO_SCTP = 132
-     * }
-     */
-    public static int IPPROTO_SCTP() {
-        return IPPROTO_SCTP;
-    }
-    private static final int IPPROTO_UDPLITE = (int)136L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IPPROTO_UDPLITE = 136
-     * }
-     */
-    public static int IPPROTO_UDPLITE() {
-        return IPPROTO_UDPLITE;
-    }
-    private static final int IPPROTO_MPLS = (int)137L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IPPROTO_MPLS = 137
-     * }
-     */
-    public static int IPPROTO_MPLS() {
-        return IPPROTO_MPLS;
-    }
-    private static final int IPPROTO_ETHERNET = (int)143L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IPPROTO_ETHERNET = 143
-     * }
-     */
-    public static int IPPROTO_ETHERNET() {
-        return IPPROTO_ETHERNET;
-    }
-    private static final int IPPROTO_RAW = (int)255L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IPPROTO_RAW = 255
-     * }
-     */
-    public static int IPPROTO_RAW() {
-        return IPPROTO_RAW;
-    }
-    private static final int IPPROTO_MPTCP = (int)262L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IPPROTO_MPTCP = 262
-     * }
-     */
-    public static int IPPROTO_MPTCP() {
-        return IPPROTO_MPTCP;
-    }
-    private static final int IPPROTO_MAX = (int)263L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IPPROTO_MAX = 263
-     * }
-     */
-    public static int IPPROTO_MAX() {
-        return IPPROTO_MAX;
-    }
-    private static final int IPPROTO_HOPOPTS = (int)0L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IPPROTO_HOPOPTS = 0
-     * }
-     */
-    public static int IPPROTO_HOPOPTS() {
-        return IPPROTO_HOPOPTS;
-    }
-    private static final int IPPROTO_ROUTING = (int)43L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IPPROTO_ROUTING = 43
-     * }
-     */
-    public static int IPPROTO_ROUTING() {
-        return IPPROTO_ROUTING;
-    }
-    private static final int IPPROTO_FRAGMENT = (int)44L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IPPROTO_FRAGMENT = 44
-     * }
-     */
-    public static int IPPROTO_FRAGMENT() {
-        return IPPROTO_FRAGMENT;
-    }
-    private static final int IPPROTO_ICMPV6 = (int)58L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IPPROTO_ICMPV6 = 58
-     * }
-     */
-    public static int IPPROTO_ICMPV6() {
-        return IPPROTO_ICMPV6;
-    }
-    private static final int IPPROTO_NONE = (int)59L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IPPROTO_NONE = 59
-     * }
-     */
-    public static int IPPROTO_NONE() {
-        return IPPROTO_NONE;
-    }
-    private static final int IPPROTO_DSTOPTS = (int)60L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IPPROTO_DSTOPTS = 60
-     * }
-     */
-    public static int IPPROTO_DSTOPTS() {
-        return IPPROTO_DSTOPTS;
-    }
-    private static final int IPPROTO_MH = (int)135L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IPPROTO_MH = 135
-     * }
-     */
-    public static int IPPROTO_MH() {
-        return IPPROTO_MH;
-    }
-    private static final int TCP_ESTABLISHED = (int)1L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.TCP_ESTABLISHED = 1
-     * }
-     */
-    public static int TCP_ESTABLISHED() {
-        return TCP_ESTABLISHED;
-    }
-    private static final int TCP_SYN_SENT = (int)2L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.TCP_SYN_SENT = 2
-     * }
-     */
-    public static int TCP_SYN_SENT() {
-        return TCP_SYN_SENT;
-    }
-    private static final int TCP_SYN_RECV = (int)3L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.TCP_SYN_RECV = 3
-     * }
-     */
-    public static int TCP_SYN_RECV() {
-        return TCP_SYN_RECV;
-    }
-    private static final int TCP_FIN_WAIT1 = (int)4L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.TCP_FIN_WAIT1 = 4
-     * }
-     */
-    public static int TCP_FIN_WAIT1() {
-        return TCP_FIN_WAIT1;
-    }
-    private static final int TCP_FIN_WAIT2 = (int)5L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.TCP_FIN_WAIT2 = 5
-     * }
-     */
-    public static int TCP_FIN_WAIT2() {
-        return TCP_FIN_WAIT2;
-    }
-    private static final int TCP_TIME_WAIT = (int)6L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.TCP_TIME_WAIT = 6
-     * }
-     */
-    public static int TCP_TIME_WAIT() {
-        return TCP_TIME_WAIT;
-    }
-    private static final int TCP_CLOSE = (int)7L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.TCP_CLOSE = 7
-     * }
-     */
-    public static int TCP_CLOSE() {
-        return TCP_CLOSE;
-    }
-    private static final int TCP_CLOSE_WAIT = (int)8L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.TCP_CLOSE_WAIT = 8
-     * }
-     */
-    public static int TCP_CLOSE_WAIT() {
-        return TCP_CLOSE_WAIT;
-    }
-    private static final int TCP_LAST_ACK = (int)9L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.TCP_LAST_ACK = 9
-     * }
-     */
-    public static int TCP_LAST_ACK() {
-        return TCP_LAST_ACK;
-    }
-    private static final int TCP_LISTEN = (int)10L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.TCP_LISTEN = 10
-     * }
-     */
-    public static int TCP_LISTEN() {
-        return TCP_LISTEN;
-    }
-    private static final int TCP_CLOSING = (int)11L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.TCP_CLOSING = 11
-     * }
-     */
-    public static int TCP_CLOSING() {
-        return TCP_CLOSING;
-    }
-    private static final int TCP_CA_Open = (int)0L;
-    /**
-     * {@snippet lang=c :
-     * enum tcp_ca_state.TCP_CA_Open = 0
-     * }
-     */
-    public static int TCP_CA_Open() {
-        return TCP_CA_Open;
-    }
-    private static final int TCP_CA_Disorder = (int)1L;
-    /**
-     * {@snippet lang=c :
-     * enum tcp_ca_state.TCP_CA_Disorder = 1
-     * }
-     */
-    public static int TCP_CA_Disorder() {
-        return TCP_CA_Disorder;
-    }
-    private static final int TCP_CA_CWR = (int)2L;
-    /**
-     * {@snippet lang=c :
-     * enum tcp_ca_state.TCP_CA_CWR = 2
-     * }
-     */
-    public static int TCP_CA_CWR() {
-        return TCP_CA_CWR;
-    }
-    private static final int TCP_CA_Recovery = (int)3L;
-    /**
-     * {@snippet lang=c :
-     * enum tcp_ca_state.TCP_CA_Recovery = 3
-     * }
-     */
-    public static int TCP_CA_Recovery() {
-        return TCP_CA_Recovery;
-    }
-    private static final int TCP_CA_Loss = (int)4L;
-    /**
-     * {@snippet lang=c :
-     * enum tcp_ca_state.TCP_CA_Loss = 4
-     * }
-     */
-    public static int TCP_CA_Loss() {
-        return TCP_CA_Loss;
-    }
-    private static final int TCP_NO_QUEUE = (int)0L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.TCP_NO_QUEUE = 0
-     * }
-     */
-    public static int TCP_NO_QUEUE() {
-        return TCP_NO_QUEUE;
-    }
-    private static final int TCP_RECV_QUEUE = (int)1L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.TCP_RECV_QUEUE = 1
-     * }
-     */
-    public static int TCP_RECV_QUEUE() {
-        return TCP_RECV_QUEUE;
-    }
-    private static final int TCP_SEND_QUEUE = (int)2L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.TCP_SEND_QUEUE = 2
-     * }
-     */
-    public static int TCP_SEND_QUEUE() {
-        return TCP_SEND_QUEUE;
-    }
-    private static final int TCP_QUEUES_NR = (int)3L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.TCP_QUEUES_NR = 3
-     * }
-     */
-    public static int TCP_QUEUES_NR() {
-        return TCP_QUEUES_NR;
-    }
-    private static final int NLMSGERR_ATTR_UNUSED = (int)0L;
-    /**
-     * {@snippet lang=c :
-     * enum nlmsgerr_attrs.NLMSGERR_ATTR_UNUSED = 0
-     * }
-     */
-    public static int NLMSGERR_ATTR_UNUSED() {
-        return NLMSGERR_ATTR_UNUSED;
-    }
-    private static final int NLMSGERR_ATTR_MSG = (int)1L;
-    /**
-     * {@snippet lang=c :
-     * enum nlmsgerr_attrs.NLMSGERR_ATTR_MSG = 1
-     * }
-     */
-    public static int NLMSGERR_ATTR_MSG() {
-        return NLMSGERR_ATTR_MSG;
-    }
-    private static final int NLMSGERR_ATTR_OFFS = (int)2L;
-    /**
-     * {@snippet lang=c :
-     * enum nlmsgerr_attrs.NLMSGERR_ATTR_OFFS = 2
-     * }
-     */
-    public static int NLMSGERR_ATTR_OFFS() {
-        return NLMSGERR_ATTR_OFFS;
-    }
-    private static final int NLMSGERR_ATTR_COOKIE = (int)3L;
-    /**
-     * {@snippet lang=c :
-     * enum nlmsgerr_attrs.NLMSGERR_ATTR_COOKIE = 3
-     * }
-     */
-    public static int NLMSGERR_ATTR_COOKIE() {
-        return NLMSGERR_ATTR_COOKIE;
-    }
-    private static final int NLMSGERR_ATTR_POLICY = (int)4L;
-    /**
-     * {@snippet lang=c :
-     * enum nlmsgerr_attrs.NLMSGERR_ATTR_POLICY = 4
-     * }
-     */
-    public static int NLMSGERR_ATTR_POLICY() {
-        return NLMSGERR_ATTR_POLICY;
-    }
-    private static final int NLMSGERR_ATTR_MISS_TYPE = (int)5L;
-    /**
-     * {@snippet lang=c :
-     * enum nlmsgerr_attrs.NLMSGERR_ATTR_MISS_TYPE = 5
-     * }
-     */
-    public static int NLMSGERR_ATTR_MISS_TYPE() {
-        return NLMSGERR_ATTR_MISS_TYPE;
-    }
-    private static final int NLMSGERR_ATTR_MISS_NEST = (int)6L;
-    /**
-     * {@snippet lang=c :
-     * enum nlmsgerr_attrs.NLMSGERR_ATTR_MISS_NEST = 6
-     * }
-     */
-    public static int NLMSGERR_ATTR_MISS_NEST() {
-        return NLMSGERR_ATTR_MISS_NEST;
-    }
-    private static final int NLMSGERR_ATTR_MAX = (int)6L;
-    /**
-     * {@snippet lang=c :
-     * enum nlmsgerr_attrs.NLMSGERR_ATTR_MAX = 6
-     * }
-     */
-    public static int NLMSGERR_ATTR_MAX() {
-        return NLMSGERR_ATTR_MAX;
-    }
-    private static final int NETLINK_UNCONNECTED = (int)0L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.NETLINK_UNCONNECTED = 0
-     * }
-     */
-    public static int NETLINK_UNCONNECTED() {
-        return NETLINK_UNCONNECTED;
-    }
-    private static final int NETLINK_CONNECTED = (int)1L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.NETLINK_CONNECTED = 1
-     * }
-     */
-    public static int NETLINK_CONNECTED() {
-        return NETLINK_CONNECTED;
-    }
-    private static final int IFLA_UNSPEC = (int)0L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IFLA_UNSPEC = 0
-     * }
-     */
-    public static int IFLA_UNSPEC() {
-        return IFLA_UNSPEC;
-    }
-    private static final int IFLA_ADDRESS = (int)1L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IFLA_ADDRESS = 1
-     * }
-     */
-    public static int IFLA_ADDRESS() {
-        return IFLA_ADDRESS;
-    }
-    private static final int IFLA_BROADCAST = (int)2L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IFLA_BROADCAST = 2
-     * }
-     */
-    public static int IFLA_BROADCAST() {
-        return IFLA_BROADCAST;
-    }
-    private static final int IFLA_IFNAME = (int)3L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IFLA_IFNAME = 3
-     * }
-     */
-    public static int IFLA_IFNAME() {
-        return IFLA_IFNAME;
-    }
-    private static final int IFLA_MTU = (int)4L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IFLA_MTU = 4
-     * }
-     */
-    public static int IFLA_MTU() {
-        return IFLA_MTU;
-    }
-    private static final int IFLA_LINK = (int)5L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IFLA_LINK = 5
-     * }
-     */
-    public static int IFLA_LINK() {
-        return IFLA_LINK;
-    }
-    private static final int IFLA_QDISC = (int)6L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IFLA_QDISC = 6
-     * }
-     */
-    public static int IFLA_QDISC() {
-        return IFLA_QDISC;
-    }
-    private static final int IFLA_COST = (int)8L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IFLA_COST = 8
-     * }
-     */
-    public static int IFLA_COST() {
-        return IFLA_COST;
-    }
-    private static final int IFLA_PRIORITY = (int)9L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IFLA_PRIORITY = 9
-     * }
-     */
-    public static int IFLA_PRIORITY() {
-        return IFLA_PRIORITY;
-    }
-    private static final int IFLA_MASTER = (int)10L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IFLA_MASTER = 10
-     * }
-     */
-    public static int IFLA_MASTER() {
-        return IFLA_MASTER;
-    }
-    private static final int IFLA_WIRELESS = (int)11L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IFLA_WIRELESS = 11
-     * }
-     */
-    public static int IFLA_WIRELESS() {
-        return IFLA_WIRELESS;
-    }
-    private static final int IFLA_PROTINFO = (int)12L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IFLA_PROTINFO = 12
-     * }
-     */
-    public static int IFLA_PROTINFO() {
-        return IFLA_PROTINFO;
-    }
-    private static final int IFLA_TXQLEN = (int)13L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IFLA_TXQLEN = 13
-     * }
-     */
-    public static int IFLA_TXQLEN() {
-        return IFLA_TXQLEN;
-    }
-    private static final int IFLA_MAP = (int)14L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IFLA_MAP = 14
-     * }
-     */
-    public static int IFLA_MAP() {
-        return IFLA_MAP;
-    }
-    private static final int IFLA_WEIGHT = (int)15L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IFLA_WEIGHT = 15
-     * }
-     */
-    public static int IFLA_WEIGHT() {
-        return IFLA_WEIGHT;
-    }
-    private static final int IFLA_OPERSTATE = (int)16L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IFLA_OPERSTATE = 16
-     * }
-     */
-    public static int IFLA_OPERSTATE() {
-        return IFLA_OPERSTATE;
-    }
-    private static final int IFLA_LINKMODE = (int)17L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IFLA_LINKMODE = 17
-     * }
-     */
-    public static int IFLA_LINKMODE() {
-        return IFLA_LINKMODE;
-    }
-    private static final int IFLA_LINKINFO = (int)18L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IFLA_LINKINFO = 18
-     * }
-     */
-    public static int IFLA_LINKINFO() {
-        return IFLA_LINKINFO;
-    }
-    private static final int IFLA_NET_NS_PID = (int)19L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IFLA_NET_NS_PID = 19
-     * }
-     */
-    public static int IFLA_NET_NS_PID() {
-        return IFLA_NET_NS_PID;
-    }
-    private static final int IFLA_IFALIAS = (int)20L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IFLA_IFALIAS = 20
-     * }
-     */
-    public static int IFLA_IFALIAS() {
-        return IFLA_IFALIAS;
-    }
-    private static final int IFLA_NUM_VF = (int)21L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IFLA_NUM_VF = 21
-     * }
-     */
-    public static int IFLA_NUM_VF() {
-        return IFLA_NUM_VF;
-    }
-    private static final int IFLA_AF_SPEC = (int)26L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IFLA_AF_SPEC = 26
-     * }
-     */
-    public static int IFLA_AF_SPEC() {
-        return IFLA_AF_SPEC;
-    }
-    private static final int IFLA_GROUP = (int)27L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IFLA_GROUP = 27
-     * }
-     */
-    public static int IFLA_GROUP() {
-        return IFLA_GROUP;
-    }
-    private static final int IFLA_NET_NS_FD = (int)28L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IFLA_NET_NS_FD = 28
-     * }
-     */
-    public static int IFLA_NET_NS_FD() {
-        return IFLA_NET_NS_FD;
-    }
-    private static final int IFLA_EXT_MASK = (int)29L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IFLA_EXT_MASK = 29
-     * }
-     */
-    public static int IFLA_EXT_MASK() {
-        return IFLA_EXT_MASK;
-    }
-    private static final int IFLA_PROMISCUITY = (int)30L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IFLA_PROMISCUITY = 30
-     * }
-     */
-    public static int IFLA_PROMISCUITY() {
-        return IFLA_PROMISCUITY;
-    }
-    private static final int IFLA_NUM_TX_QUEUES = (int)31L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IFLA_NUM_TX_QUEUES = 31
-     * }
-     */
-    public static int IFLA_NUM_TX_QUEUES() {
-        return IFLA_NUM_TX_QUEUES;
-    }
-    private static final int IFLA_NUM_RX_QUEUES = (int)32L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IFLA_NUM_RX_QUEUES = 32
-     * }
-     */
-    public static int IFLA_NUM_RX_QUEUES() {
-        return IFLA_NUM_RX_QUEUES;
-    }
-    private static final int IFLA_CARRIER = (int)33L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IFLA_CARRIER = 33
-     * }
-     */
-    public static int IFLA_CARRIER() {
-        return IFLA_CARRIER;
-    }
-    private static final int IFLA_PHYS_PORT_ID = (int)34L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IFLA_PHYS_PORT_ID = 34
-     * }
-     */
-    public static int IFLA_PHYS_PORT_ID() {
-        return IFLA_PHYS_PORT_ID;
-    }
-    private static final int IFLA_CARRIER_CHANGES = (int)35L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IFLA_CARRIER_CHANGES = 35
-     * }
-     */
-    public static int IFLA_CARRIER_CHANGES() {
-        return IFLA_CARRIER_CHANGES;
-    }
-    private static final int IFLA_PHYS_SWITCH_ID = (int)36L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IFLA_PHYS_SWITCH_ID = 36
-     * }
-     */
-    public static int IFLA_PHYS_SWITCH_ID() {
-        return IFLA_PHYS_SWITCH_ID;
-    }
-    private static final int IFLA_LINK_NETNSID = (int)37L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IFLA_LINK_NETNSID = 37
-     * }
-     */
-    public static int IFLA_LINK_NETNSID() {
-        return IFLA_LINK_NETNSID;
-    }
-    private static final int IFLA_PHYS_PORT_NAME = (int)38L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IFLA_PHYS_PORT_NAME = 38
-     * }
-     */
-    public static int IFLA_PHYS_PORT_NAME() {
-        return IFLA_PHYS_PORT_NAME;
-    }
-    private static final int IFLA_GSO_MAX_SEGS = (int)40L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IFLA_GSO_MAX_SEGS = 40
-     * }
-     */
-    public static int IFLA_GSO_MAX_SEGS() {
-        return IFLA_GSO_MAX_SEGS;
-    }
-    private static final int IFLA_GSO_MAX_SIZE = (int)41L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IFLA_GSO_MAX_SIZE = 41
-     * }
-     */
-    public static int IFLA_GSO_MAX_SIZE() {
-        return IFLA_GSO_MAX_SIZE;
-    }
-    private static final int IFLA_PAD = (int)42L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IFLA_PAD = 42
-     * }
-     */
-    public static int IFLA_PAD() {
-        return IFLA_PAD;
-    }
-    private static final int IFLA_NEW_NETNSID = (int)45L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IFLA_NEW_NETNSID = 45
-     * }
-     */
-    public static int IFLA_NEW_NETNSID() {
-        return IFLA_NEW_NETNSID;
-    }
-    private static final int IFLA_IF_NETNSID = (int)46L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IFLA_IF_NETNSID = 46
-     * }
-     */
-    public static int IFLA_IF_NETNSID() {
-        return IFLA_IF_NETNSID;
-    }
-    private static final int IFLA_TARGET_NETNSID = (int)46L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IFLA_TARGET_NETNSID = 46
-     * }
-     */
-    public static int IFLA_TARGET_NETNSID() {
-        return IFLA_TARGET_NETNSID;
-    }
-    private static final int IFLA_CARRIER_UP_COUNT = (int)47L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IFLA_CARRIER_UP_COUNT = 47
-     * }
-     */
-    public static int IFLA_CARRIER_UP_COUNT() {
-        return IFLA_CARRIER_UP_COUNT;
-    }
-    private static final int IFLA_CARRIER_DOWN_COUNT = (int)48L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IFLA_CARRIER_DOWN_COUNT = 48
-     * }
-     */
-    public static int IFLA_CARRIER_DOWN_COUNT() {
-        return IFLA_CARRIER_DOWN_COUNT;
-    }
-    private static final int IFLA_NEW_IFINDEX = (int)49L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IFLA_NEW_IFINDEX = 49
-     * }
-     */
-    public static int IFLA_NEW_IFINDEX() {
-        return IFLA_NEW_IFINDEX;
-    }
-    private static final int IFLA_MIN_MTU = (int)50L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IFLA_MIN_MTU = 50
-     * }
-     */
-    public static int IFLA_MIN_MTU() {
-        return IFLA_MIN_MTU;
-    }
-    private static final int IFLA_MAX_MTU = (int)51L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IFLA_MAX_MTU = 51
-     * }
-     */
-    public static int IFLA_MAX_MTU() {
-        return IFLA_MAX_MTU;
-    }
-    private static final int IFLA_PROP_LIST = (int)52L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IFLA_PROP_LIST = 52
-     * }
-     */
-    public static int IFLA_PROP_LIST() {
-        return IFLA_PROP_LIST;
-    }
-    private static final int IFLA_ALT_IFNAME = (int)53L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IFLA_ALT_IFNAME = 53
-     * }
-     */
-    public static int IFLA_ALT_IFNAME() {
-        return IFLA_ALT_IFNAME;
-    }
-    private static final int IFLA_PERM_ADDRESS = (int)54L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IFLA_PERM_ADDRESS = 54
-     * }
-     */
-    public static int IFLA_PERM_ADDRESS() {
-        return IFLA_PERM_ADDRESS;
-    }
-    private static final int IFLA_PARENT_DEV_NAME = (int)56L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IFLA_PARENT_DEV_NAME = 56
-     * }
-     */
-    public static int IFLA_PARENT_DEV_NAME() {
-        return IFLA_PARENT_DEV_NAME;
-    }
-    private static final int IFLA_PARENT_DEV_BUS_NAME = (int)57L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IFLA_PARENT_DEV_BUS_NAME = 57
-     * }
-     */
-    public static int IFLA_PARENT_DEV_BUS_NAME() {
-        return IFLA_PARENT_DEV_BUS_NAME;
-    }
-    private static final int IFLA_GRO_MAX_SIZE = (int)58L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IFLA_GRO_MAX_SIZE = 58
-     * }
-     */
-    public static int IFLA_GRO_MAX_SIZE() {
-        return IFLA_GRO_MAX_SIZE;
-    }
-    private static final int IFLA_TSO_MAX_SIZE = (int)59L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IFLA_TSO_MAX_SIZE = 59
-     * }
-     */
-    public static int IFLA_TSO_MAX_SIZE() {
-        return IFLA_TSO_MAX_SIZE;
-    }
-    private static final int IFLA_TSO_MAX_SEGS = (int)60L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IFLA_TSO_MAX_SEGS = 60
-     * }
-     */
-    public static int IFLA_TSO_MAX_SEGS() {
-        return IFLA_TSO_MAX_SEGS;
-    }
-    private static final int IFLA_ALLMULTI = (int)61L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IFLA_ALLMULTI = 61
-     * }
-     */
-    public static int IFLA_ALLMULTI() {
-        return IFLA_ALLMULTI;
-    }
-    private static final int IFLA_INET6_ADDR_GEN_MODE = (int)8L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IFLA_INET6_ADDR_GEN_MODE = 8
-     * }
-     */
-    public static int IFLA_INET6_ADDR_GEN_MODE() {
-        return IFLA_INET6_ADDR_GEN_MODE;
-    }
-    private static final int IN6_ADDR_GEN_MODE_NONE = (int)1L;
-    /**
-     * {@snippet lang=c :
-     * enum in6_addr_gen_mode.IN6_ADDR_GEN_MODE_NONE = 1
-     * }
-     */
-    public static int IN6_ADDR_GEN_MODE_NONE() {
-        return IN6_ADDR_GEN_MODE_NONE;
-    }
-    private static final int IN6_ADDR_GEN_MODE_STABLE_PRIVACY = (int)2L;
-    /**
-     * {@snippet lang=c :
-     * enum in6_addr_gen_mode.IN6_ADDR_GEN_MODE_STABLE_PRIVACY = 2
-     * }
-     */
-    public static int IN6_ADDR_GEN_MODE_STABLE_PRIVACY() {
-        return IN6_ADDR_GEN_MODE_STABLE_PRIVACY;
-    }
-    private static final int IN6_ADDR_GEN_MODE_RANDOM = (int)3L;
-    /**
-     * {@snippet lang=c :
-     * enum in6_addr_gen_mode.IN6_ADDR_GEN_MODE_RANDOM = 3
-     * }
-     */
-    public static int IN6_ADDR_GEN_MODE_RANDOM() {
-        return IN6_ADDR_GEN_MODE_RANDOM;
-    }
-    private static final int IFLA_BR_UNSPEC = (int)0L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IFLA_BR_UNSPEC = 0
-     * }
-     */
-    public static int IFLA_BR_UNSPEC() {
-        return IFLA_BR_UNSPEC;
-    }
-    private static final int IFLA_BR_FORWARD_DELAY = (int)1L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IFLA_BR_FORWARD_DELAY = 1
-     * }
-     */
-    public static int IFLA_BR_FORWARD_DELAY() {
-        return IFLA_BR_FORWARD_DELAY;
-    }
-    private static final int IFLA_BR_HELLO_TIME = (int)2L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IFLA_BR_HELLO_TIME = 2
-     * }
-     */
-    public static int IFLA_BR_HELLO_TIME() {
-        return IFLA_BR_HELLO_TIME;
-    }
-    private static final int IFLA_BR_MAX_AGE = (int)3L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IFLA_BR_MAX_AGE = 3
-     * }
-     */
-    public static int IFLA_BR_MAX_AGE() {
-        return IFLA_BR_MAX_AGE;
-    }
-    private static final int IFLA_BR_AGEING_TIME = (int)4L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IFLA_BR_AGEING_TIME = 4
-     * }
-     */
-    public static int IFLA_BR_AGEING_TIME() {
-        return IFLA_BR_AGEING_TIME;
-    }
-    private static final int IFLA_BR_STP_STATE = (int)5L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IFLA_BR_STP_STATE = 5
-     * }
-     */
-    public static int IFLA_BR_STP_STATE() {
-        return IFLA_BR_STP_STATE;
-    }
-    private static final int IFLA_BR_PRIORITY = (int)6L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IFLA_BR_PRIORITY = 6
-     * }
-     */
-    public static int IFLA_BR_PRIORITY() {
-        return IFLA_BR_PRIORITY;
-    }
-    private static final int IFLA_BR_VLAN_FILTERING = (int)7L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IFLA_BR_VLAN_FILTERING = 7
-     * }
-     */
-    public static int IFLA_BR_VLAN_FILTERING() {
-        return IFLA_BR_VLAN_FILTERING;
-    }
-    private static final int IFLA_BR_VLAN_PROTOCOL = (int)8L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IFLA_BR_VLAN_PROTOCOL = 8
-     * }
-     */
-    public static int IFLA_BR_VLAN_PROTOCOL() {
-        return IFLA_BR_VLAN_PROTOCOL;
-    }
-    private static final int IFLA_BR_GROUP_FWD_MASK = (int)9L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IFLA_BR_GROUP_FWD_MASK = 9
-     * }
-     */
-    public static int IFLA_BR_GROUP_FWD_MASK() {
-        return IFLA_BR_GROUP_FWD_MASK;
-    }
-    private static final int IFLA_BR_ROOT_ID = (int)10L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IFLA_BR_ROOT_ID = 10
-     * }
-     */
-    public static int IFLA_BR_ROOT_ID() {
-        return IFLA_BR_ROOT_ID;
-    }
-    private static final int IFLA_BR_BRIDGE_ID = (int)11L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IFLA_BR_BRIDGE_ID = 11
-     * }
-     */
-    public static int IFLA_BR_BRIDGE_ID() {
-        return IFLA_BR_BRIDGE_ID;
-    }
-    private static final int IFLA_BR_ROOT_PORT = (int)12L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IFLA_BR_ROOT_PORT = 12
-     * }
-     */
-    public static int IFLA_BR_ROOT_PORT() {
-        return IFLA_BR_ROOT_PORT;
-    }
-    private static final int IFLA_BR_ROOT_PATH_COST = (int)13L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IFLA_BR_ROOT_PATH_COST = 13
-     * }
-     */
-    public static int IFLA_BR_ROOT_PATH_COST() {
-        return IFLA_BR_ROOT_PATH_COST;
-    }
-    private static final int IFLA_BR_TOPOLOGY_CHANGE = (int)14L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IFLA_BR_TOPOLOGY_CHANGE = 14
-     * }
-     */
-    public static int IFLA_BR_TOPOLOGY_CHANGE() {
-        return IFLA_BR_TOPOLOGY_CHANGE;
-    }
-    private static final int IFLA_BR_TOPOLOGY_CHANGE_DETECTED = (int)15L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IFLA_BR_TOPOLOGY_CHANGE_DETECTED = 15
-     * }
-     */
-    public static int IFLA_BR_TOPOLOGY_CHANGE_DETECTED() {
-        return IFLA_BR_TOPOLOGY_CHANGE_DETECTED;
-    }
-    private static final int IFLA_BR_HELLO_TIMER = (int)16L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IFLA_BR_HELLO_TIMER = 16
-     * }
-     */
-    public static int IFLA_BR_HELLO_TIMER() {
-        return IFLA_BR_HELLO_TIMER;
-    }
-    private static final int IFLA_BR_TCN_TIMER = (int)17L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IFLA_BR_TCN_TIMER = 17
-     * }
-     */
-    public static int IFLA_BR_TCN_TIMER() {
-        return IFLA_BR_TCN_TIMER;
-    }
-    private static final int IFLA_BR_TOPOLOGY_CHANGE_TIMER = (int)18L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IFLA_BR_TOPOLOGY_CHANGE_TIMER = 18
-     * }
-     */
-    public static int IFLA_BR_TOPOLOGY_CHANGE_TIMER() {
-        return IFLA_BR_TOPOLOGY_CHANGE_TIMER;
-    }
-    private static final int IFLA_BR_GC_TIMER = (int)19L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IFLA_BR_GC_TIMER = 19
-     * }
-     */
-    public static int IFLA_BR_GC_TIMER() {
-        return IFLA_BR_GC_TIMER;
-    }
-    private static final int IFLA_BR_GROUP_ADDR = (int)20L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IFLA_BR_GROUP_ADDR = 20
-     * }
-     */
-    public static int IFLA_BR_GROUP_ADDR() {
-        return IFLA_BR_GROUP_ADDR;
-    }
-    private static final int IFLA_BR_FDB_FLUSH = (int)21L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IFLA_BR_FDB_FLUSH = 21
-     * }
-     */
-    public static int IFLA_BR_FDB_FLUSH() {
-        return IFLA_BR_FDB_FLUSH;
-    }
-    private static final int IFLA_BR_MCAST_ROUTER = (int)22L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IFLA_BR_MCAST_ROUTER = 22
-     * }
-     */
-    public static int IFLA_BR_MCAST_ROUTER() {
-        return IFLA_BR_MCAST_ROUTER;
-    }
-    private static final int IFLA_BR_MCAST_SNOOPING = (int)23L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IFLA_BR_MCAST_SNOOPING = 23
-     * }
-     */
-    public static int IFLA_BR_MCAST_SNOOPING() {
-        return IFLA_BR_MCAST_SNOOPING;
-    }
-    private static final int IFLA_BR_MCAST_QUERY_USE_IFADDR = (int)24L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IFLA_BR_MCAST_QUERY_USE_IFADDR = 24
-     * }
-     */
-    public static int IFLA_BR_MCAST_QUERY_USE_IFADDR() {
-        return IFLA_BR_MCAST_QUERY_USE_IFADDR;
-    }
-    private static final int IFLA_BR_MCAST_QUERIER = (int)25L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IFLA_BR_MCAST_QUERIER = 25
-     * }
-     */
-    public static int IFLA_BR_MCAST_QUERIER() {
-        return IFLA_BR_MCAST_QUERIER;
-    }
-    private static final int IFLA_BR_MCAST_HASH_ELASTICITY = (int)26L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IFLA_BR_MCAST_HASH_ELASTICITY = 26
-     * }
-     */
-    public static int IFLA_BR_MCAST_HASH_ELASTICITY() {
-        return IFLA_BR_MCAST_HASH_ELASTICITY;
-    }
-    private static final int IFLA_BR_MCAST_HASH_MAX = (int)27L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IFLA_BR_MCAST_HASH_MAX = 27
-     * }
-     */
-    public static int IFLA_BR_MCAST_HASH_MAX() {
-        return IFLA_BR_MCAST_HASH_MAX;
-    }
-    private static final int IFLA_BR_MCAST_LAST_MEMBER_CNT = (int)28L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IFLA_BR_MCAST_LAST_MEMBER_CNT = 28
-     * }
-     */
-    public static int IFLA_BR_MCAST_LAST_MEMBER_CNT() {
-        return IFLA_BR_MCAST_LAST_MEMBER_CNT;
-    }
-    private static final int IFLA_BR_MCAST_STARTUP_QUERY_CNT = (int)29L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IFLA_BR_MCAST_STARTUP_QUERY_CNT = 29
-     * }
-     */
-    public static int IFLA_BR_MCAST_STARTUP_QUERY_CNT() {
-        return IFLA_BR_MCAST_STARTUP_QUERY_CNT;
-    }
-    private static final int IFLA_BR_MCAST_LAST_MEMBER_INTVL = (int)30L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IFLA_BR_MCAST_LAST_MEMBER_INTVL = 30
-     * }
-     */
-    public static int IFLA_BR_MCAST_LAST_MEMBER_INTVL() {
-        return IFLA_BR_MCAST_LAST_MEMBER_INTVL;
-    }
-    private static final int IFLA_BR_MCAST_MEMBERSHIP_INTVL = (int)31L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IFLA_BR_MCAST_MEMBERSHIP_INTVL = 31
-     * }
-     */
-    public static int IFLA_BR_MCAST_MEMBERSHIP_INTVL() {
-        return IFLA_BR_MCAST_MEMBERSHIP_INTVL;
-    }
-    private static final int IFLA_BR_MCAST_QUERIER_INTVL = (int)32L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IFLA_BR_MCAST_QUERIER_INTVL = 32
-     * }
-     */
-    public static int IFLA_BR_MCAST_QUERIER_INTVL() {
-        return IFLA_BR_MCAST_QUERIER_INTVL;
-    }
-    private static final int IFLA_BR_MCAST_QUERY_INTVL = (int)33L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IFLA_BR_MCAST_QUERY_INTVL = 33
-     * }
-     */
-    public static int IFLA_BR_MCAST_QUERY_INTVL() {
-        return IFLA_BR_MCAST_QUERY_INTVL;
-    }
-    private static final int IFLA_BR_MCAST_QUERY_RESPONSE_INTVL = (int)34L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IFLA_BR_MCAST_QUERY_RESPONSE_INTVL = 34
-     * }
-     */
-    public static int IFLA_BR_MCAST_QUERY_RESPONSE_INTVL() {
-        return IFLA_BR_MCAST_QUERY_RESPONSE_INTVL;
-    }
-    private static final int IFLA_BR_MCAST_STARTUP_QUERY_INTVL = (int)35L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IFLA_BR_MCAST_STARTUP_QUERY_INTVL = 35
-     * }
-     */
-    public static int IFLA_BR_MCAST_STARTUP_QUERY_INTVL() {
-        return IFLA_BR_MCAST_STARTUP_QUERY_INTVL;
-    }
-    private static final int IFLA_BR_NF_CALL_IPTABLES = (int)36L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IFLA_BR_NF_CALL_IPTABLES = 36
-     * }
-     */
-    public static int IFLA_BR_NF_CALL_IPTABLES() {
-        return IFLA_BR_NF_CALL_IPTABLES;
-    }
-    private static final int IFLA_BR_NF_CALL_IP6TABLES = (int)37L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IFLA_BR_NF_CALL_IP6TABLES = 37
-     * }
-     */
-    public static int IFLA_BR_NF_CALL_IP6TABLES() {
-        return IFLA_BR_NF_CALL_IP6TABLES;
-    }
-    private static final int IFLA_BR_NF_CALL_ARPTABLES = (int)38L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IFLA_BR_NF_CALL_ARPTABLES = 38
-     * }
-     */
-    public static int IFLA_BR_NF_CALL_ARPTABLES() {
-        return IFLA_BR_NF_CALL_ARPTABLES;
-    }
-    private static final int IFLA_BR_VLAN_DEFAULT_PVID = (int)39L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IFLA_BR_VLAN_DEFAULT_PVID = 39
-     * }
-     */
-    public static int IFLA_BR_VLAN_DEFAULT_PVID() {
-        return IFLA_BR_VLAN_DEFAULT_PVID;
-    }
-    private static final int IFLA_BR_PAD = (int)40L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IFLA_BR_PAD = 40
-     * }
-     */
-    public static int IFLA_BR_PAD() {
-        return IFLA_BR_PAD;
-    }
-    private static final int IFLA_BR_VLAN_STATS_ENABLED = (int)41L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IFLA_BR_VLAN_STATS_ENABLED = 41
-     * }
-     */
-    public static int IFLA_BR_VLAN_STATS_ENABLED() {
-        return IFLA_BR_VLAN_STATS_ENABLED;
-    }
-    private static final int IFLA_BR_MCAST_STATS_ENABLED = (int)42L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IFLA_BR_MCAST_STATS_ENABLED = 42
-     * }
-     */
-    public static int IFLA_BR_MCAST_STATS_ENABLED() {
-        return IFLA_BR_MCAST_STATS_ENABLED;
-    }
-    private static final int IFLA_BR_MCAST_IGMP_VERSION = (int)43L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IFLA_BR_MCAST_IGMP_VERSION = 43
-     * }
-     */
-    public static int IFLA_BR_MCAST_IGMP_VERSION() {
-        return IFLA_BR_MCAST_IGMP_VERSION;
-    }
-    private static final int IFLA_BR_MCAST_MLD_VERSION = (int)44L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IFLA_BR_MCAST_MLD_VERSION = 44
-     * }
-     */
-    public static int IFLA_BR_MCAST_MLD_VERSION() {
-        return IFLA_BR_MCAST_MLD_VERSION;
-    }
-    private static final int IFLA_BR_VLAN_STATS_PER_PORT = (int)45L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IFLA_BR_VLAN_STATS_PER_PORT = 45
-     * }
-     */
-    public static int IFLA_BR_VLAN_STATS_PER_PORT() {
-        return IFLA_BR_VLAN_STATS_PER_PORT;
-    }
-    private static final int IFLA_BR_MULTI_BOOLOPT = (int)46L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IFLA_BR_MULTI_BOOLOPT = 46
-     * }
-     */
-    public static int IFLA_BR_MULTI_BOOLOPT() {
-        return IFLA_BR_MULTI_BOOLOPT;
-    }
-    private static final int IFLA_BR_MCAST_QUERIER_STATE = (int)47L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IFLA_BR_MCAST_QUERIER_STATE = 47
-     * }
-     */
-    public static int IFLA_BR_MCAST_QUERIER_STATE() {
-        return IFLA_BR_MCAST_QUERIER_STATE;
-    }
-    private static final int IFLA_BRPORT_UNSPEC = (int)0L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IFLA_BRPORT_UNSPEC = 0
-     * }
-     */
-    public static int IFLA_BRPORT_UNSPEC() {
-        return IFLA_BRPORT_UNSPEC;
-    }
-    private static final int IFLA_BRPORT_STATE = (int)1L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IFLA_BRPORT_STATE = 1
-     * }
-     */
-    public static int IFLA_BRPORT_STATE() {
-        return IFLA_BRPORT_STATE;
-    }
-    private static final int IFLA_BRPORT_PRIORITY = (int)2L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IFLA_BRPORT_PRIORITY = 2
-     * }
-     */
-    public static int IFLA_BRPORT_PRIORITY() {
-        return IFLA_BRPORT_PRIORITY;
-    }
-    private static final int IFLA_BRPORT_COST = (int)3L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IFLA_BRPORT_COST = 3
-     * }
-     */
-    public static int IFLA_BRPORT_COST() {
-        return IFLA_BRPORT_COST;
-    }
-    private static final int IFLA_BRPORT_MODE = (int)4L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IFLA_BRPORT_MODE = 4
-     * }
-     */
-    public static int IFLA_BRPORT_MODE() {
-        return IFLA_BRPORT_MODE;
-    }
-    private static final int IFLA_BRPORT_GUARD = (int)5L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IFLA_BRPORT_GUARD = 5
-     * }
-     */
-    public static int IFLA_BRPORT_GUARD() {
-        return IFLA_BRPORT_GUARD;
-    }
-    private static final int IFLA_BRPORT_PROTECT = (int)6L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IFLA_BRPORT_PROTECT = 6
-     * }
-     */
-    public static int IFLA_BRPORT_PROTECT() {
-        return IFLA_BRPORT_PROTECT;
-    }
-    private static final int IFLA_BRPORT_FAST_LEAVE = (int)7L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IFLA_BRPORT_FAST_LEAVE = 7
-     * }
-     */
-    public static int IFLA_BRPORT_FAST_LEAVE() {
-        return IFLA_BRPORT_FAST_LEAVE;
-    }
-    private static final int IFLA_BRPORT_LEARNING = (int)8L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IFLA_BRPORT_LEARNING = 8
-     * }
-     */
-    public static int IFLA_BRPORT_LEARNING() {
-        return IFLA_BRPORT_LEARNING;
-    }
-    private static final int IFLA_BRPORT_UNICAST_FLOOD = (int)9L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IFLA_BRPORT_UNICAST_FLOOD = 9
-     * }
-     */
-    public static int IFLA_BRPORT_UNICAST_FLOOD() {
-        return IFLA_BRPORT_UNICAST_FLOOD;
-    }
-    private static final int IFLA_BRPORT_PROXYARP = (int)10L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IFLA_BRPORT_PROXYARP = 10
-     * }
-     */
-    public static int IFLA_BRPORT_PROXYARP() {
-        return IFLA_BRPORT_PROXYARP;
-    }
-    private static final int IFLA_BRPORT_LEARNING_SYNC = (int)11L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IFLA_BRPORT_LEARNING_SYNC = 11
-     * }
-     */
-    public static int IFLA_BRPORT_LEARNING_SYNC() {
-        return IFLA_BRPORT_LEARNING_SYNC;
-    }
-    private static final int IFLA_BRPORT_PROXYARP_WIFI = (int)12L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IFLA_BRPORT_PROXYARP_WIFI = 12
-     * }
-     */
-    public static int IFLA_BRPORT_PROXYARP_WIFI() {
-        return IFLA_BRPORT_PROXYARP_WIFI;
-    }
-    private static final int IFLA_BRPORT_ROOT_ID = (int)13L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IFLA_BRPORT_ROOT_ID = 13
-     * }
-     */
-    public static int IFLA_BRPORT_ROOT_ID() {
-        return IFLA_BRPORT_ROOT_ID;
-    }
-    private static final int IFLA_BRPORT_BRIDGE_ID = (int)14L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IFLA_BRPORT_BRIDGE_ID = 14
-     * }
-     */
-    public static int IFLA_BRPORT_BRIDGE_ID() {
-        return IFLA_BRPORT_BRIDGE_ID;
-    }
-    private static final int IFLA_BRPORT_DESIGNATED_PORT = (int)15L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IFLA_BRPORT_DESIGNATED_PORT = 15
-     * }
-     */
-    public static int IFLA_BRPORT_DESIGNATED_PORT() {
-        return IFLA_BRPORT_DESIGNATED_PORT;
-    }
-    private static final int IFLA_BRPORT_DESIGNATED_COST = (int)16L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IFLA_BRPORT_DESIGNATED_COST = 16
-     * }
-     */
-    public static int IFLA_BRPORT_DESIGNATED_COST() {
-        return IFLA_BRPORT_DESIGNATED_COST;
-    }
-    private static final int IFLA_BRPORT_ID = (int)17L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IFLA_BRPORT_ID = 17
-     * }
-     */
-    public static int IFLA_BRPORT_ID() {
-        return IFLA_BRPORT_ID;
-    }
-    private static final int IFLA_BRPORT_NO = (int)18L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IFLA_BRPORT_NO = 18
-     * }
-     */
-    public static int IFLA_BRPORT_NO() {
-        return IFLA_BRPORT_NO;
-    }
-    private static final int IFLA_BRPORT_TOPOLOGY_CHANGE_ACK = (int)19L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IFLA_BRPORT_TOPOLOGY_CHANGE_ACK = 19
-     * }
-     */
-    public static int IFLA_BRPORT_TOPOLOGY_CHANGE_ACK() {
-        return IFLA_BRPORT_TOPOLOGY_CHANGE_ACK;
-    }
-    private static final int IFLA_BRPORT_CONFIG_PENDING = (int)20L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IFLA_BRPORT_CONFIG_PENDING = 20
-     * }
-     */
-    public static int IFLA_BRPORT_CONFIG_PENDING() {
-        return IFLA_BRPORT_CONFIG_PENDING;
-    }
-    private static final int IFLA_BRPORT_MESSAGE_AGE_TIMER = (int)21L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IFLA_BRPORT_MESSAGE_AGE_TIMER = 21
-     * }
-     */
-    public static int IFLA_BRPORT_MESSAGE_AGE_TIMER() {
-        return IFLA_BRPORT_MESSAGE_AGE_TIMER;
-    }
-    private static final int IFLA_BRPORT_FORWARD_DELAY_TIMER = (int)22L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IFLA_BRPORT_FORWARD_DELAY_TIMER = 22
-     * }
-     */
-    public static int IFLA_BRPORT_FORWARD_DELAY_TIMER() {
-        return IFLA_BRPORT_FORWARD_DELAY_TIMER;
-    }
-    private static final int IFLA_BRPORT_HOLD_TIMER = (int)23L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IFLA_BRPORT_HOLD_TIMER = 23
-     * }
-     */
-    public static int IFLA_BRPORT_HOLD_TIMER() {
-        return IFLA_BRPORT_HOLD_TIMER;
-    }
-    private static final int IFLA_BRPORT_FLUSH = (int)24L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IFLA_BRPORT_FLUSH = 24
-     * }
-     */
-    public static int IFLA_BRPORT_FLUSH() {
-        return IFLA_BRPORT_FLUSH;
-    }
-    private static final int IFLA_BRPORT_MULTICAST_ROUTER = (int)25L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IFLA_BRPORT_MULTICAST_ROUTER = 25
-     * }
-     */
-    public static int IFLA_BRPORT_MULTICAST_ROUTER() {
-        return IFLA_BRPORT_MULTICAST_ROUTER;
-    }
-    private static final int IFLA_BRPORT_PAD = (int)26L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IFLA_BRPORT_PAD = 26
-     * }
-     */
-    public static int IFLA_BRPORT_PAD() {
-        return IFLA_BRPORT_PAD;
-    }
-    private static final int IFLA_BRPORT_MCAST_FLOOD = (int)27L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IFLA_BRPORT_MCAST_FLOOD = 27
-     * }
-     */
-    public static int IFLA_BRPORT_MCAST_FLOOD() {
-        return IFLA_BRPORT_MCAST_FLOOD;
-    }
-    private static final int IFLA_BRPORT_MCAST_TO_UCAST = (int)28L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IFLA_BRPORT_MCAST_TO_UCAST = 28
-     * }
-     */
-    public static int IFLA_BRPORT_MCAST_TO_UCAST() {
-        return IFLA_BRPORT_MCAST_TO_UCAST;
-    }
-    private static final int IFLA_BRPORT_VLAN_TUNNEL = (int)29L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IFLA_BRPORT_VLAN_TUNNEL = 29
-     * }
-     */
-    public static int IFLA_BRPORT_VLAN_TUNNEL() {
-        return IFLA_BRPORT_VLAN_TUNNEL;
-    }
-    private static final int IFLA_BRPORT_BCAST_FLOOD = (int)30L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IFLA_BRPORT_BCAST_FLOOD = 30
-     * }
-     */
-    public static int IFLA_BRPORT_BCAST_FLOOD() {
-        return IFLA_BRPORT_BCAST_FLOOD;
-    }
-    private static final int IFLA_BRPORT_GROUP_FWD_MASK = (int)31L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IFLA_BRPORT_GROUP_FWD_MASK = 31
-     * }
-     */
-    public static int IFLA_BRPORT_GROUP_FWD_MASK() {
-        return IFLA_BRPORT_GROUP_FWD_MASK;
-    }
-    private static final int IFLA_BRPORT_NEIGH_SUPPRESS = (int)32L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IFLA_BRPORT_NEIGH_SUPPRESS = 32
-     * }
-     */
-    public static int IFLA_BRPORT_NEIGH_SUPPRESS() {
-        return IFLA_BRPORT_NEIGH_SUPPRESS;
-    }
-    private static final int IFLA_BRPORT_ISOLATED = (int)33L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IFLA_BRPORT_ISOLATED = 33
-     * }
-     */
-    public static int IFLA_BRPORT_ISOLATED() {
-        return IFLA_BRPORT_ISOLATED;
-    }
-    private static final int IFLA_BRPORT_BACKUP_PORT = (int)34L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IFLA_BRPORT_BACKUP_PORT = 34
-     * }
-     */
-    public static int IFLA_BRPORT_BACKUP_PORT() {
-        return IFLA_BRPORT_BACKUP_PORT;
-    }
-    private static final int IFLA_BRPORT_MRP_RING_OPEN = (int)35L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IFLA_BRPORT_MRP_RING_OPEN = 35
-     * }
-     */
-    public static int IFLA_BRPORT_MRP_RING_OPEN() {
-        return IFLA_BRPORT_MRP_RING_OPEN;
-    }
-    private static final int IFLA_BRPORT_MRP_IN_OPEN = (int)36L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IFLA_BRPORT_MRP_IN_OPEN = 36
-     * }
-     */
-    public static int IFLA_BRPORT_MRP_IN_OPEN() {
-        return IFLA_BRPORT_MRP_IN_OPEN;
-    }
-    private static final int IFLA_BRPORT_MCAST_EHT_HOSTS_LIMIT = (int)37L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IFLA_BRPORT_MCAST_EHT_HOSTS_LIMIT = 37
-     * }
-     */
-    public static int IFLA_BRPORT_MCAST_EHT_HOSTS_LIMIT() {
-        return IFLA_BRPORT_MCAST_EHT_HOSTS_LIMIT;
-    }
-    private static final int IFLA_BRPORT_MCAST_EHT_HOSTS_CNT = (int)38L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IFLA_BRPORT_MCAST_EHT_HOSTS_CNT = 38
-     * }
-     */
-    public static int IFLA_BRPORT_MCAST_EHT_HOSTS_CNT() {
-        return IFLA_BRPORT_MCAST_EHT_HOSTS_CNT;
-    }
-    private static final int IFLA_BRPORT_LOCKED = (int)39L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IFLA_BRPORT_LOCKED = 39
-     * }
-     */
-    public static int IFLA_BRPORT_LOCKED() {
-        return IFLA_BRPORT_LOCKED;
-    }
-    private static final int IFLA_INFO_UNSPEC = (int)0L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IFLA_INFO_UNSPEC = 0
-     * }
-     */
-    public static int IFLA_INFO_UNSPEC() {
-        return IFLA_INFO_UNSPEC;
-    }
-    private static final int IFLA_INFO_KIND = (int)1L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IFLA_INFO_KIND = 1
-     * }
-     */
-    public static int IFLA_INFO_KIND() {
-        return IFLA_INFO_KIND;
-    }
-    private static final int IFLA_INFO_DATA = (int)2L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IFLA_INFO_DATA = 2
-     * }
-     */
-    public static int IFLA_INFO_DATA() {
-        return IFLA_INFO_DATA;
-    }
-    private static final int IFLA_INFO_XSTATS = (int)3L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IFLA_INFO_XSTATS = 3
-     * }
-     */
-    public static int IFLA_INFO_XSTATS() {
-        return IFLA_INFO_XSTATS;
-    }
-    private static final int IFLA_INFO_SLAVE_KIND = (int)4L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IFLA_INFO_SLAVE_KIND = 4
-     * }
-     */
-    public static int IFLA_INFO_SLAVE_KIND() {
-        return IFLA_INFO_SLAVE_KIND;
-    }
-    private static final int IFLA_INFO_SLAVE_DATA = (int)5L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IFLA_INFO_SLAVE_DATA = 5
-     * }
-     */
-    public static int IFLA_INFO_SLAVE_DATA() {
-        return IFLA_INFO_SLAVE_DATA;
-    }
-    private static final int IFLA_VLAN_ID = (int)1L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IFLA_VLAN_ID = 1
-     * }
-     */
-    public static int IFLA_VLAN_ID() {
-        return IFLA_VLAN_ID;
-    }
-    private static final int IFLA_VLAN_FLAGS = (int)2L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IFLA_VLAN_FLAGS = 2
-     * }
-     */
-    public static int IFLA_VLAN_FLAGS() {
-        return IFLA_VLAN_FLAGS;
-    }
-    private static final int IFLA_VLAN_PROTOCOL = (int)5L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IFLA_VLAN_PROTOCOL = 5
-     * }
-     */
-    public static int IFLA_VLAN_PROTOCOL() {
-        return IFLA_VLAN_PROTOCOL;
-    }
-    private static final int IFLA_MACVLAN_UNSPEC = (int)0L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IFLA_MACVLAN_UNSPEC = 0
-     * }
-     */
-    public static int IFLA_MACVLAN_UNSPEC() {
-        return IFLA_MACVLAN_UNSPEC;
-    }
-    private static final int IFLA_MACVLAN_MODE = (int)1L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IFLA_MACVLAN_MODE = 1
-     * }
-     */
-    public static int IFLA_MACVLAN_MODE() {
-        return IFLA_MACVLAN_MODE;
-    }
-    private static final int IFLA_MACVLAN_FLAGS = (int)2L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IFLA_MACVLAN_FLAGS = 2
-     * }
-     */
-    public static int IFLA_MACVLAN_FLAGS() {
-        return IFLA_MACVLAN_FLAGS;
-    }
-    private static final int IFLA_MACVLAN_MACADDR_MODE = (int)3L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IFLA_MACVLAN_MACADDR_MODE = 3
-     * }
-     */
-    public static int IFLA_MACVLAN_MACADDR_MODE() {
-        return IFLA_MACVLAN_MACADDR_MODE;
-    }
-    private static final int IFLA_MACVLAN_MACADDR = (int)4L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IFLA_MACVLAN_MACADDR = 4
-     * }
-     */
-    public static int IFLA_MACVLAN_MACADDR() {
-        return IFLA_MACVLAN_MACADDR;
-    }
-    private static final int IFLA_MACVLAN_MACADDR_DATA = (int)5L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IFLA_MACVLAN_MACADDR_DATA = 5
-     * }
-     */
-    public static int IFLA_MACVLAN_MACADDR_DATA() {
-        return IFLA_MACVLAN_MACADDR_DATA;
     }
     private static final int IFLA_MACVLAN_MACADDR_COUNT = (int)6L;
     /**
@@ -10693,6 +187,9290 @@ class LinuxC_1 extends LinuxC$shared {
      */
     public static int IFLA_VXLAN_PORT_RANGE() {
         return IFLA_VXLAN_PORT_RANGE;
+    }
+    private static final int IFLA_VXLAN_PROXY = (int)11L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_VXLAN_PROXY = 11
+     * }
+     */
+    public static int IFLA_VXLAN_PROXY() {
+        return IFLA_VXLAN_PROXY;
+    }
+    private static final int IFLA_VXLAN_RSC = (int)12L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_VXLAN_RSC = 12
+     * }
+     */
+    public static int IFLA_VXLAN_RSC() {
+        return IFLA_VXLAN_RSC;
+    }
+    private static final int IFLA_VXLAN_L2MISS = (int)13L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_VXLAN_L2MISS = 13
+     * }
+     */
+    public static int IFLA_VXLAN_L2MISS() {
+        return IFLA_VXLAN_L2MISS;
+    }
+    private static final int IFLA_VXLAN_L3MISS = (int)14L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_VXLAN_L3MISS = 14
+     * }
+     */
+    public static int IFLA_VXLAN_L3MISS() {
+        return IFLA_VXLAN_L3MISS;
+    }
+    private static final int IFLA_VXLAN_PORT = (int)15L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_VXLAN_PORT = 15
+     * }
+     */
+    public static int IFLA_VXLAN_PORT() {
+        return IFLA_VXLAN_PORT;
+    }
+    private static final int IFLA_VXLAN_GROUP6 = (int)16L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_VXLAN_GROUP6 = 16
+     * }
+     */
+    public static int IFLA_VXLAN_GROUP6() {
+        return IFLA_VXLAN_GROUP6;
+    }
+    private static final int IFLA_VXLAN_LOCAL6 = (int)17L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_VXLAN_LOCAL6 = 17
+     * }
+     */
+    public static int IFLA_VXLAN_LOCAL6() {
+        return IFLA_VXLAN_LOCAL6;
+    }
+    private static final int IFLA_VXLAN_UDP_CSUM = (int)18L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_VXLAN_UDP_CSUM = 18
+     * }
+     */
+    public static int IFLA_VXLAN_UDP_CSUM() {
+        return IFLA_VXLAN_UDP_CSUM;
+    }
+    private static final int IFLA_VXLAN_UDP_ZERO_CSUM6_TX = (int)19L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_VXLAN_UDP_ZERO_CSUM6_TX = 19
+     * }
+     */
+    public static int IFLA_VXLAN_UDP_ZERO_CSUM6_TX() {
+        return IFLA_VXLAN_UDP_ZERO_CSUM6_TX;
+    }
+    private static final int IFLA_VXLAN_UDP_ZERO_CSUM6_RX = (int)20L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_VXLAN_UDP_ZERO_CSUM6_RX = 20
+     * }
+     */
+    public static int IFLA_VXLAN_UDP_ZERO_CSUM6_RX() {
+        return IFLA_VXLAN_UDP_ZERO_CSUM6_RX;
+    }
+    private static final int IFLA_VXLAN_REMCSUM_TX = (int)21L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_VXLAN_REMCSUM_TX = 21
+     * }
+     */
+    public static int IFLA_VXLAN_REMCSUM_TX() {
+        return IFLA_VXLAN_REMCSUM_TX;
+    }
+    private static final int IFLA_VXLAN_REMCSUM_RX = (int)22L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_VXLAN_REMCSUM_RX = 22
+     * }
+     */
+    public static int IFLA_VXLAN_REMCSUM_RX() {
+        return IFLA_VXLAN_REMCSUM_RX;
+    }
+    private static final int IFLA_VXLAN_GBP = (int)23L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_VXLAN_GBP = 23
+     * }
+     */
+    public static int IFLA_VXLAN_GBP() {
+        return IFLA_VXLAN_GBP;
+    }
+    private static final int IFLA_VXLAN_REMCSUM_NOPARTIAL = (int)24L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_VXLAN_REMCSUM_NOPARTIAL = 24
+     * }
+     */
+    public static int IFLA_VXLAN_REMCSUM_NOPARTIAL() {
+        return IFLA_VXLAN_REMCSUM_NOPARTIAL;
+    }
+    private static final int IFLA_VXLAN_COLLECT_METADATA = (int)25L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_VXLAN_COLLECT_METADATA = 25
+     * }
+     */
+    public static int IFLA_VXLAN_COLLECT_METADATA() {
+        return IFLA_VXLAN_COLLECT_METADATA;
+    }
+    private static final int IFLA_VXLAN_LABEL = (int)26L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_VXLAN_LABEL = 26
+     * }
+     */
+    public static int IFLA_VXLAN_LABEL() {
+        return IFLA_VXLAN_LABEL;
+    }
+    private static final int IFLA_VXLAN_GPE = (int)27L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_VXLAN_GPE = 27
+     * }
+     */
+    public static int IFLA_VXLAN_GPE() {
+        return IFLA_VXLAN_GPE;
+    }
+    private static final int IFLA_VXLAN_TTL_INHERIT = (int)28L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_VXLAN_TTL_INHERIT = 28
+     * }
+     */
+    public static int IFLA_VXLAN_TTL_INHERIT() {
+        return IFLA_VXLAN_TTL_INHERIT;
+    }
+    private static final int IFLA_VXLAN_DF = (int)29L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_VXLAN_DF = 29
+     * }
+     */
+    public static int IFLA_VXLAN_DF() {
+        return IFLA_VXLAN_DF;
+    }
+    private static final int IFLA_VXLAN_VNIFILTER = (int)30L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_VXLAN_VNIFILTER = 30
+     * }
+     */
+    public static int IFLA_VXLAN_VNIFILTER() {
+        return IFLA_VXLAN_VNIFILTER;
+    }
+    private static final int IFLA_BOND_MODE = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_BOND_MODE = 1
+     * }
+     */
+    public static int IFLA_BOND_MODE() {
+        return IFLA_BOND_MODE;
+    }
+    private static final int IFLA_TUN_UNSPEC = (int)0L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_TUN_UNSPEC = 0
+     * }
+     */
+    public static int IFLA_TUN_UNSPEC() {
+        return IFLA_TUN_UNSPEC;
+    }
+    private static final int IFLA_TUN_OWNER = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_TUN_OWNER = 1
+     * }
+     */
+    public static int IFLA_TUN_OWNER() {
+        return IFLA_TUN_OWNER;
+    }
+    private static final int IFLA_TUN_GROUP = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_TUN_GROUP = 2
+     * }
+     */
+    public static int IFLA_TUN_GROUP() {
+        return IFLA_TUN_GROUP;
+    }
+    private static final int IFLA_TUN_TYPE = (int)3L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_TUN_TYPE = 3
+     * }
+     */
+    public static int IFLA_TUN_TYPE() {
+        return IFLA_TUN_TYPE;
+    }
+    private static final int IFLA_TUN_PI = (int)4L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_TUN_PI = 4
+     * }
+     */
+    public static int IFLA_TUN_PI() {
+        return IFLA_TUN_PI;
+    }
+    private static final int IFLA_TUN_VNET_HDR = (int)5L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_TUN_VNET_HDR = 5
+     * }
+     */
+    public static int IFLA_TUN_VNET_HDR() {
+        return IFLA_TUN_VNET_HDR;
+    }
+    private static final int IFLA_TUN_PERSIST = (int)6L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_TUN_PERSIST = 6
+     * }
+     */
+    public static int IFLA_TUN_PERSIST() {
+        return IFLA_TUN_PERSIST;
+    }
+    private static final int IFLA_TUN_MULTI_QUEUE = (int)7L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_TUN_MULTI_QUEUE = 7
+     * }
+     */
+    public static int IFLA_TUN_MULTI_QUEUE() {
+        return IFLA_TUN_MULTI_QUEUE;
+    }
+    private static final int IFLA_TUN_NUM_QUEUES = (int)8L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_TUN_NUM_QUEUES = 8
+     * }
+     */
+    public static int IFLA_TUN_NUM_QUEUES() {
+        return IFLA_TUN_NUM_QUEUES;
+    }
+    private static final int IFLA_TUN_NUM_DISABLED_QUEUES = (int)9L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_TUN_NUM_DISABLED_QUEUES = 9
+     * }
+     */
+    public static int IFLA_TUN_NUM_DISABLED_QUEUES() {
+        return IFLA_TUN_NUM_DISABLED_QUEUES;
+    }
+    private static final int IFLA_DSA_UNSPEC = (int)0L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_DSA_UNSPEC = 0
+     * }
+     */
+    public static int IFLA_DSA_UNSPEC() {
+        return IFLA_DSA_UNSPEC;
+    }
+    private static final int IFLA_DSA_MASTER = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_DSA_MASTER = 1
+     * }
+     */
+    public static int IFLA_DSA_MASTER() {
+        return IFLA_DSA_MASTER;
+    }
+    private static final int IFA_UNSPEC = (int)0L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFA_UNSPEC = 0
+     * }
+     */
+    public static int IFA_UNSPEC() {
+        return IFA_UNSPEC;
+    }
+    private static final int IFA_ADDRESS = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFA_ADDRESS = 1
+     * }
+     */
+    public static int IFA_ADDRESS() {
+        return IFA_ADDRESS;
+    }
+    private static final int IFA_LOCAL = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFA_LOCAL = 2
+     * }
+     */
+    public static int IFA_LOCAL() {
+        return IFA_LOCAL;
+    }
+    private static final int IFA_LABEL = (int)3L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFA_LABEL = 3
+     * }
+     */
+    public static int IFA_LABEL() {
+        return IFA_LABEL;
+    }
+    private static final int IFA_BROADCAST = (int)4L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFA_BROADCAST = 4
+     * }
+     */
+    public static int IFA_BROADCAST() {
+        return IFA_BROADCAST;
+    }
+    private static final int IFA_ANYCAST = (int)5L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFA_ANYCAST = 5
+     * }
+     */
+    public static int IFA_ANYCAST() {
+        return IFA_ANYCAST;
+    }
+    private static final int IFA_CACHEINFO = (int)6L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFA_CACHEINFO = 6
+     * }
+     */
+    public static int IFA_CACHEINFO() {
+        return IFA_CACHEINFO;
+    }
+    private static final int IFA_MULTICAST = (int)7L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFA_MULTICAST = 7
+     * }
+     */
+    public static int IFA_MULTICAST() {
+        return IFA_MULTICAST;
+    }
+    private static final int IFA_FLAGS = (int)8L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFA_FLAGS = 8
+     * }
+     */
+    public static int IFA_FLAGS() {
+        return IFA_FLAGS;
+    }
+    private static final int IFA_RT_PRIORITY = (int)9L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFA_RT_PRIORITY = 9
+     * }
+     */
+    public static int IFA_RT_PRIORITY() {
+        return IFA_RT_PRIORITY;
+    }
+    private static final int IFA_TARGET_NETNSID = (int)10L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFA_TARGET_NETNSID = 10
+     * }
+     */
+    public static int IFA_TARGET_NETNSID() {
+        return IFA_TARGET_NETNSID;
+    }
+    private static final int IFA_PROTO = (int)11L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFA_PROTO = 11
+     * }
+     */
+    public static int IFA_PROTO() {
+        return IFA_PROTO;
+    }
+    private static final int NDA_UNSPEC = (int)0L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.NDA_UNSPEC = 0
+     * }
+     */
+    public static int NDA_UNSPEC() {
+        return NDA_UNSPEC;
+    }
+    private static final int NDA_DST = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.NDA_DST = 1
+     * }
+     */
+    public static int NDA_DST() {
+        return NDA_DST;
+    }
+    private static final int NDA_LLADDR = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.NDA_LLADDR = 2
+     * }
+     */
+    public static int NDA_LLADDR() {
+        return NDA_LLADDR;
+    }
+    private static final int NDA_CACHEINFO = (int)3L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.NDA_CACHEINFO = 3
+     * }
+     */
+    public static int NDA_CACHEINFO() {
+        return NDA_CACHEINFO;
+    }
+    private static final int NDA_PROBES = (int)4L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.NDA_PROBES = 4
+     * }
+     */
+    public static int NDA_PROBES() {
+        return NDA_PROBES;
+    }
+    private static final int NDA_VLAN = (int)5L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.NDA_VLAN = 5
+     * }
+     */
+    public static int NDA_VLAN() {
+        return NDA_VLAN;
+    }
+    private static final int NDA_PORT = (int)6L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.NDA_PORT = 6
+     * }
+     */
+    public static int NDA_PORT() {
+        return NDA_PORT;
+    }
+    private static final int NDA_VNI = (int)7L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.NDA_VNI = 7
+     * }
+     */
+    public static int NDA_VNI() {
+        return NDA_VNI;
+    }
+    private static final int NDA_IFINDEX = (int)8L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.NDA_IFINDEX = 8
+     * }
+     */
+    public static int NDA_IFINDEX() {
+        return NDA_IFINDEX;
+    }
+    private static final int NDA_MASTER = (int)9L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.NDA_MASTER = 9
+     * }
+     */
+    public static int NDA_MASTER() {
+        return NDA_MASTER;
+    }
+    private static final int NDA_LINK_NETNSID = (int)10L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.NDA_LINK_NETNSID = 10
+     * }
+     */
+    public static int NDA_LINK_NETNSID() {
+        return NDA_LINK_NETNSID;
+    }
+    private static final int NDA_SRC_VNI = (int)11L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.NDA_SRC_VNI = 11
+     * }
+     */
+    public static int NDA_SRC_VNI() {
+        return NDA_SRC_VNI;
+    }
+    private static final int NDA_PROTOCOL = (int)12L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.NDA_PROTOCOL = 12
+     * }
+     */
+    public static int NDA_PROTOCOL() {
+        return NDA_PROTOCOL;
+    }
+    private static final int NDA_NH_ID = (int)13L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.NDA_NH_ID = 13
+     * }
+     */
+    public static int NDA_NH_ID() {
+        return NDA_NH_ID;
+    }
+    private static final int NDA_FDB_EXT_ATTRS = (int)14L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.NDA_FDB_EXT_ATTRS = 14
+     * }
+     */
+    public static int NDA_FDB_EXT_ATTRS() {
+        return NDA_FDB_EXT_ATTRS;
+    }
+    private static final int NDA_FLAGS_EXT = (int)15L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.NDA_FLAGS_EXT = 15
+     * }
+     */
+    public static int NDA_FLAGS_EXT() {
+        return NDA_FLAGS_EXT;
+    }
+    private static final int NDA_NDM_STATE_MASK = (int)16L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.NDA_NDM_STATE_MASK = 16
+     * }
+     */
+    public static int NDA_NDM_STATE_MASK() {
+        return NDA_NDM_STATE_MASK;
+    }
+    private static final int NDA_NDM_FLAGS_MASK = (int)17L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.NDA_NDM_FLAGS_MASK = 17
+     * }
+     */
+    public static int NDA_NDM_FLAGS_MASK() {
+        return NDA_NDM_FLAGS_MASK;
+    }
+    private static final int RTM_BASE = (int)16L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.RTM_BASE = 16
+     * }
+     */
+    public static int RTM_BASE() {
+        return RTM_BASE;
+    }
+    private static final int RTM_NEWLINK = (int)16L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.RTM_NEWLINK = 16
+     * }
+     */
+    public static int RTM_NEWLINK() {
+        return RTM_NEWLINK;
+    }
+    private static final int RTM_DELLINK = (int)17L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.RTM_DELLINK = 17
+     * }
+     */
+    public static int RTM_DELLINK() {
+        return RTM_DELLINK;
+    }
+    private static final int RTM_GETLINK = (int)18L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.RTM_GETLINK = 18
+     * }
+     */
+    public static int RTM_GETLINK() {
+        return RTM_GETLINK;
+    }
+    private static final int RTM_SETLINK = (int)19L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.RTM_SETLINK = 19
+     * }
+     */
+    public static int RTM_SETLINK() {
+        return RTM_SETLINK;
+    }
+    private static final int RTM_NEWADDR = (int)20L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.RTM_NEWADDR = 20
+     * }
+     */
+    public static int RTM_NEWADDR() {
+        return RTM_NEWADDR;
+    }
+    private static final int RTM_DELADDR = (int)21L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.RTM_DELADDR = 21
+     * }
+     */
+    public static int RTM_DELADDR() {
+        return RTM_DELADDR;
+    }
+    private static final int RTM_GETADDR = (int)22L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.RTM_GETADDR = 22
+     * }
+     */
+    public static int RTM_GETADDR() {
+        return RTM_GETADDR;
+    }
+    private static final int RTM_NEWROUTE = (int)24L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.RTM_NEWROUTE = 24
+     * }
+     */
+    public static int RTM_NEWROUTE() {
+        return RTM_NEWROUTE;
+    }
+    private static final int RTM_DELROUTE = (int)25L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.RTM_DELROUTE = 25
+     * }
+     */
+    public static int RTM_DELROUTE() {
+        return RTM_DELROUTE;
+    }
+    private static final int RTM_GETROUTE = (int)26L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.RTM_GETROUTE = 26
+     * }
+     */
+    public static int RTM_GETROUTE() {
+        return RTM_GETROUTE;
+    }
+    private static final int RTM_NEWNEIGH = (int)28L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.RTM_NEWNEIGH = 28
+     * }
+     */
+    public static int RTM_NEWNEIGH() {
+        return RTM_NEWNEIGH;
+    }
+    private static final int RTM_DELNEIGH = (int)29L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.RTM_DELNEIGH = 29
+     * }
+     */
+    public static int RTM_DELNEIGH() {
+        return RTM_DELNEIGH;
+    }
+    private static final int RTM_GETNEIGH = (int)30L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.RTM_GETNEIGH = 30
+     * }
+     */
+    public static int RTM_GETNEIGH() {
+        return RTM_GETNEIGH;
+    }
+    private static final int RTM_NEWRULE = (int)32L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.RTM_NEWRULE = 32
+     * }
+     */
+    public static int RTM_NEWRULE() {
+        return RTM_NEWRULE;
+    }
+    private static final int RTM_DELRULE = (int)33L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.RTM_DELRULE = 33
+     * }
+     */
+    public static int RTM_DELRULE() {
+        return RTM_DELRULE;
+    }
+    private static final int RTM_GETRULE = (int)34L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.RTM_GETRULE = 34
+     * }
+     */
+    public static int RTM_GETRULE() {
+        return RTM_GETRULE;
+    }
+    private static final int RTM_NEWQDISC = (int)36L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.RTM_NEWQDISC = 36
+     * }
+     */
+    public static int RTM_NEWQDISC() {
+        return RTM_NEWQDISC;
+    }
+    private static final int RTM_DELQDISC = (int)37L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.RTM_DELQDISC = 37
+     * }
+     */
+    public static int RTM_DELQDISC() {
+        return RTM_DELQDISC;
+    }
+    private static final int RTM_GETQDISC = (int)38L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.RTM_GETQDISC = 38
+     * }
+     */
+    public static int RTM_GETQDISC() {
+        return RTM_GETQDISC;
+    }
+    private static final int RTM_NEWTCLASS = (int)40L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.RTM_NEWTCLASS = 40
+     * }
+     */
+    public static int RTM_NEWTCLASS() {
+        return RTM_NEWTCLASS;
+    }
+    private static final int RTM_DELTCLASS = (int)41L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.RTM_DELTCLASS = 41
+     * }
+     */
+    public static int RTM_DELTCLASS() {
+        return RTM_DELTCLASS;
+    }
+    private static final int RTM_GETTCLASS = (int)42L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.RTM_GETTCLASS = 42
+     * }
+     */
+    public static int RTM_GETTCLASS() {
+        return RTM_GETTCLASS;
+    }
+    private static final int RTM_NEWTFILTER = (int)44L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.RTM_NEWTFILTER = 44
+     * }
+     */
+    public static int RTM_NEWTFILTER() {
+        return RTM_NEWTFILTER;
+    }
+    private static final int RTM_DELTFILTER = (int)45L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.RTM_DELTFILTER = 45
+     * }
+     */
+    public static int RTM_DELTFILTER() {
+        return RTM_DELTFILTER;
+    }
+    private static final int RTM_GETTFILTER = (int)46L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.RTM_GETTFILTER = 46
+     * }
+     */
+    public static int RTM_GETTFILTER() {
+        return RTM_GETTFILTER;
+    }
+    private static final int RTM_NEWACTION = (int)48L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.RTM_NEWACTION = 48
+     * }
+     */
+    public static int RTM_NEWACTION() {
+        return RTM_NEWACTION;
+    }
+    private static final int RTM_DELACTION = (int)49L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.RTM_DELACTION = 49
+     * }
+     */
+    public static int RTM_DELACTION() {
+        return RTM_DELACTION;
+    }
+    private static final int RTM_GETACTION = (int)50L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.RTM_GETACTION = 50
+     * }
+     */
+    public static int RTM_GETACTION() {
+        return RTM_GETACTION;
+    }
+    private static final int RTM_NEWPREFIX = (int)52L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.RTM_NEWPREFIX = 52
+     * }
+     */
+    public static int RTM_NEWPREFIX() {
+        return RTM_NEWPREFIX;
+    }
+    private static final int RTM_GETMULTICAST = (int)58L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.RTM_GETMULTICAST = 58
+     * }
+     */
+    public static int RTM_GETMULTICAST() {
+        return RTM_GETMULTICAST;
+    }
+    private static final int RTM_GETANYCAST = (int)62L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.RTM_GETANYCAST = 62
+     * }
+     */
+    public static int RTM_GETANYCAST() {
+        return RTM_GETANYCAST;
+    }
+    private static final int RTM_NEWNEIGHTBL = (int)64L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.RTM_NEWNEIGHTBL = 64
+     * }
+     */
+    public static int RTM_NEWNEIGHTBL() {
+        return RTM_NEWNEIGHTBL;
+    }
+    private static final int RTM_GETNEIGHTBL = (int)66L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.RTM_GETNEIGHTBL = 66
+     * }
+     */
+    public static int RTM_GETNEIGHTBL() {
+        return RTM_GETNEIGHTBL;
+    }
+    private static final int RTM_SETNEIGHTBL = (int)67L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.RTM_SETNEIGHTBL = 67
+     * }
+     */
+    public static int RTM_SETNEIGHTBL() {
+        return RTM_SETNEIGHTBL;
+    }
+    private static final int RTM_NEWNDUSEROPT = (int)68L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.RTM_NEWNDUSEROPT = 68
+     * }
+     */
+    public static int RTM_NEWNDUSEROPT() {
+        return RTM_NEWNDUSEROPT;
+    }
+    private static final int RTM_NEWADDRLABEL = (int)72L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.RTM_NEWADDRLABEL = 72
+     * }
+     */
+    public static int RTM_NEWADDRLABEL() {
+        return RTM_NEWADDRLABEL;
+    }
+    private static final int RTM_DELADDRLABEL = (int)73L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.RTM_DELADDRLABEL = 73
+     * }
+     */
+    public static int RTM_DELADDRLABEL() {
+        return RTM_DELADDRLABEL;
+    }
+    private static final int RTM_GETADDRLABEL = (int)74L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.RTM_GETADDRLABEL = 74
+     * }
+     */
+    public static int RTM_GETADDRLABEL() {
+        return RTM_GETADDRLABEL;
+    }
+    private static final int RTM_GETDCB = (int)78L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.RTM_GETDCB = 78
+     * }
+     */
+    public static int RTM_GETDCB() {
+        return RTM_GETDCB;
+    }
+    private static final int RTM_SETDCB = (int)79L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.RTM_SETDCB = 79
+     * }
+     */
+    public static int RTM_SETDCB() {
+        return RTM_SETDCB;
+    }
+    private static final int RTM_NEWNETCONF = (int)80L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.RTM_NEWNETCONF = 80
+     * }
+     */
+    public static int RTM_NEWNETCONF() {
+        return RTM_NEWNETCONF;
+    }
+    private static final int RTM_DELNETCONF = (int)81L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.RTM_DELNETCONF = 81
+     * }
+     */
+    public static int RTM_DELNETCONF() {
+        return RTM_DELNETCONF;
+    }
+    private static final int RTM_GETNETCONF = (int)82L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.RTM_GETNETCONF = 82
+     * }
+     */
+    public static int RTM_GETNETCONF() {
+        return RTM_GETNETCONF;
+    }
+    private static final int RTM_NEWMDB = (int)84L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.RTM_NEWMDB = 84
+     * }
+     */
+    public static int RTM_NEWMDB() {
+        return RTM_NEWMDB;
+    }
+    private static final int RTM_DELMDB = (int)85L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.RTM_DELMDB = 85
+     * }
+     */
+    public static int RTM_DELMDB() {
+        return RTM_DELMDB;
+    }
+    private static final int RTM_GETMDB = (int)86L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.RTM_GETMDB = 86
+     * }
+     */
+    public static int RTM_GETMDB() {
+        return RTM_GETMDB;
+    }
+    private static final int RTM_NEWNSID = (int)88L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.RTM_NEWNSID = 88
+     * }
+     */
+    public static int RTM_NEWNSID() {
+        return RTM_NEWNSID;
+    }
+    private static final int RTM_DELNSID = (int)89L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.RTM_DELNSID = 89
+     * }
+     */
+    public static int RTM_DELNSID() {
+        return RTM_DELNSID;
+    }
+    private static final int RTM_GETNSID = (int)90L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.RTM_GETNSID = 90
+     * }
+     */
+    public static int RTM_GETNSID() {
+        return RTM_GETNSID;
+    }
+    private static final int RTM_NEWSTATS = (int)92L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.RTM_NEWSTATS = 92
+     * }
+     */
+    public static int RTM_NEWSTATS() {
+        return RTM_NEWSTATS;
+    }
+    private static final int RTM_GETSTATS = (int)94L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.RTM_GETSTATS = 94
+     * }
+     */
+    public static int RTM_GETSTATS() {
+        return RTM_GETSTATS;
+    }
+    private static final int RTM_SETSTATS = (int)95L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.RTM_SETSTATS = 95
+     * }
+     */
+    public static int RTM_SETSTATS() {
+        return RTM_SETSTATS;
+    }
+    private static final int RTM_NEWCACHEREPORT = (int)96L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.RTM_NEWCACHEREPORT = 96
+     * }
+     */
+    public static int RTM_NEWCACHEREPORT() {
+        return RTM_NEWCACHEREPORT;
+    }
+    private static final int RTM_NEWCHAIN = (int)100L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.RTM_NEWCHAIN = 100
+     * }
+     */
+    public static int RTM_NEWCHAIN() {
+        return RTM_NEWCHAIN;
+    }
+    private static final int RTM_DELCHAIN = (int)101L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.RTM_DELCHAIN = 101
+     * }
+     */
+    public static int RTM_DELCHAIN() {
+        return RTM_DELCHAIN;
+    }
+    private static final int RTM_GETCHAIN = (int)102L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.RTM_GETCHAIN = 102
+     * }
+     */
+    public static int RTM_GETCHAIN() {
+        return RTM_GETCHAIN;
+    }
+    private static final int RTM_NEWNEXTHOP = (int)104L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.RTM_NEWNEXTHOP = 104
+     * }
+     */
+    public static int RTM_NEWNEXTHOP() {
+        return RTM_NEWNEXTHOP;
+    }
+    private static final int RTM_DELNEXTHOP = (int)105L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.RTM_DELNEXTHOP = 105
+     * }
+     */
+    public static int RTM_DELNEXTHOP() {
+        return RTM_DELNEXTHOP;
+    }
+    private static final int RTM_GETNEXTHOP = (int)106L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.RTM_GETNEXTHOP = 106
+     * }
+     */
+    public static int RTM_GETNEXTHOP() {
+        return RTM_GETNEXTHOP;
+    }
+    private static final int RTM_NEWLINKPROP = (int)108L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.RTM_NEWLINKPROP = 108
+     * }
+     */
+    public static int RTM_NEWLINKPROP() {
+        return RTM_NEWLINKPROP;
+    }
+    private static final int RTM_DELLINKPROP = (int)109L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.RTM_DELLINKPROP = 109
+     * }
+     */
+    public static int RTM_DELLINKPROP() {
+        return RTM_DELLINKPROP;
+    }
+    private static final int RTM_GETLINKPROP = (int)110L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.RTM_GETLINKPROP = 110
+     * }
+     */
+    public static int RTM_GETLINKPROP() {
+        return RTM_GETLINKPROP;
+    }
+    private static final int RTM_NEWVLAN = (int)112L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.RTM_NEWVLAN = 112
+     * }
+     */
+    public static int RTM_NEWVLAN() {
+        return RTM_NEWVLAN;
+    }
+    private static final int RTM_DELVLAN = (int)113L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.RTM_DELVLAN = 113
+     * }
+     */
+    public static int RTM_DELVLAN() {
+        return RTM_DELVLAN;
+    }
+    private static final int RTM_GETVLAN = (int)114L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.RTM_GETVLAN = 114
+     * }
+     */
+    public static int RTM_GETVLAN() {
+        return RTM_GETVLAN;
+    }
+    private static final int RTM_NEWNEXTHOPBUCKET = (int)116L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.RTM_NEWNEXTHOPBUCKET = 116
+     * }
+     */
+    public static int RTM_NEWNEXTHOPBUCKET() {
+        return RTM_NEWNEXTHOPBUCKET;
+    }
+    private static final int RTM_DELNEXTHOPBUCKET = (int)117L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.RTM_DELNEXTHOPBUCKET = 117
+     * }
+     */
+    public static int RTM_DELNEXTHOPBUCKET() {
+        return RTM_DELNEXTHOPBUCKET;
+    }
+    private static final int RTM_GETNEXTHOPBUCKET = (int)118L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.RTM_GETNEXTHOPBUCKET = 118
+     * }
+     */
+    public static int RTM_GETNEXTHOPBUCKET() {
+        return RTM_GETNEXTHOPBUCKET;
+    }
+    private static final int RTM_NEWTUNNEL = (int)120L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.RTM_NEWTUNNEL = 120
+     * }
+     */
+    public static int RTM_NEWTUNNEL() {
+        return RTM_NEWTUNNEL;
+    }
+    private static final int RTM_DELTUNNEL = (int)121L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.RTM_DELTUNNEL = 121
+     * }
+     */
+    public static int RTM_DELTUNNEL() {
+        return RTM_DELTUNNEL;
+    }
+    private static final int RTM_GETTUNNEL = (int)122L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.RTM_GETTUNNEL = 122
+     * }
+     */
+    public static int RTM_GETTUNNEL() {
+        return RTM_GETTUNNEL;
+    }
+    private static final int RTN_UNSPEC = (int)0L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.RTN_UNSPEC = 0
+     * }
+     */
+    public static int RTN_UNSPEC() {
+        return RTN_UNSPEC;
+    }
+    private static final int RTN_UNICAST = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.RTN_UNICAST = 1
+     * }
+     */
+    public static int RTN_UNICAST() {
+        return RTN_UNICAST;
+    }
+    private static final int RTN_LOCAL = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.RTN_LOCAL = 2
+     * }
+     */
+    public static int RTN_LOCAL() {
+        return RTN_LOCAL;
+    }
+    private static final int RTN_BROADCAST = (int)3L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.RTN_BROADCAST = 3
+     * }
+     */
+    public static int RTN_BROADCAST() {
+        return RTN_BROADCAST;
+    }
+    private static final int RTN_ANYCAST = (int)4L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.RTN_ANYCAST = 4
+     * }
+     */
+    public static int RTN_ANYCAST() {
+        return RTN_ANYCAST;
+    }
+    private static final int RTN_MULTICAST = (int)5L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.RTN_MULTICAST = 5
+     * }
+     */
+    public static int RTN_MULTICAST() {
+        return RTN_MULTICAST;
+    }
+    private static final int RTN_BLACKHOLE = (int)6L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.RTN_BLACKHOLE = 6
+     * }
+     */
+    public static int RTN_BLACKHOLE() {
+        return RTN_BLACKHOLE;
+    }
+    private static final int RTN_UNREACHABLE = (int)7L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.RTN_UNREACHABLE = 7
+     * }
+     */
+    public static int RTN_UNREACHABLE() {
+        return RTN_UNREACHABLE;
+    }
+    private static final int RTN_PROHIBIT = (int)8L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.RTN_PROHIBIT = 8
+     * }
+     */
+    public static int RTN_PROHIBIT() {
+        return RTN_PROHIBIT;
+    }
+    private static final int RTN_THROW = (int)9L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.RTN_THROW = 9
+     * }
+     */
+    public static int RTN_THROW() {
+        return RTN_THROW;
+    }
+    private static final int RTN_NAT = (int)10L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.RTN_NAT = 10
+     * }
+     */
+    public static int RTN_NAT() {
+        return RTN_NAT;
+    }
+    private static final int RTN_XRESOLVE = (int)11L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.RTN_XRESOLVE = 11
+     * }
+     */
+    public static int RTN_XRESOLVE() {
+        return RTN_XRESOLVE;
+    }
+    private static final int RT_SCOPE_UNIVERSE = (int)0L;
+    /**
+     * {@snippet lang=c :
+     * enum rt_scope_t.RT_SCOPE_UNIVERSE = 0
+     * }
+     */
+    public static int RT_SCOPE_UNIVERSE() {
+        return RT_SCOPE_UNIVERSE;
+    }
+    private static final int RT_SCOPE_SITE = (int)200L;
+    /**
+     * {@snippet lang=c :
+     * enum rt_scope_t.RT_SCOPE_SITE = 200
+     * }
+     */
+    public static int RT_SCOPE_SITE() {
+        return RT_SCOPE_SITE;
+    }
+    private static final int RT_SCOPE_LINK = (int)253L;
+    /**
+     * {@snippet lang=c :
+     * enum rt_scope_t.RT_SCOPE_LINK = 253
+     * }
+     */
+    public static int RT_SCOPE_LINK() {
+        return RT_SCOPE_LINK;
+    }
+    private static final int RT_SCOPE_HOST = (int)254L;
+    /**
+     * {@snippet lang=c :
+     * enum rt_scope_t.RT_SCOPE_HOST = 254
+     * }
+     */
+    public static int RT_SCOPE_HOST() {
+        return RT_SCOPE_HOST;
+    }
+    private static final int RT_SCOPE_NOWHERE = (int)255L;
+    /**
+     * {@snippet lang=c :
+     * enum rt_scope_t.RT_SCOPE_NOWHERE = 255
+     * }
+     */
+    public static int RT_SCOPE_NOWHERE() {
+        return RT_SCOPE_NOWHERE;
+    }
+    private static final int RT_TABLE_UNSPEC = (int)0L;
+    /**
+     * {@snippet lang=c :
+     * enum rt_class_t.RT_TABLE_UNSPEC = 0
+     * }
+     */
+    public static int RT_TABLE_UNSPEC() {
+        return RT_TABLE_UNSPEC;
+    }
+    private static final int RT_TABLE_COMPAT = (int)252L;
+    /**
+     * {@snippet lang=c :
+     * enum rt_class_t.RT_TABLE_COMPAT = 252
+     * }
+     */
+    public static int RT_TABLE_COMPAT() {
+        return RT_TABLE_COMPAT;
+    }
+    private static final int RT_TABLE_DEFAULT = (int)253L;
+    /**
+     * {@snippet lang=c :
+     * enum rt_class_t.RT_TABLE_DEFAULT = 253
+     * }
+     */
+    public static int RT_TABLE_DEFAULT() {
+        return RT_TABLE_DEFAULT;
+    }
+    private static final int RT_TABLE_MAIN = (int)254L;
+    /**
+     * {@snippet lang=c :
+     * enum rt_class_t.RT_TABLE_MAIN = 254
+     * }
+     */
+    public static int RT_TABLE_MAIN() {
+        return RT_TABLE_MAIN;
+    }
+    private static final int RT_TABLE_LOCAL = (int)255L;
+    /**
+     * {@snippet lang=c :
+     * enum rt_class_t.RT_TABLE_LOCAL = 255
+     * }
+     */
+    public static int RT_TABLE_LOCAL() {
+        return RT_TABLE_LOCAL;
+    }
+    private static final int RT_TABLE_MAX = (int)-1L;
+    /**
+     * {@snippet lang=c :
+     * enum rt_class_t.RT_TABLE_MAX = -1
+     * }
+     */
+    public static int RT_TABLE_MAX() {
+        return RT_TABLE_MAX;
+    }
+    private static final int RTA_UNSPEC = (int)0L;
+    /**
+     * {@snippet lang=c :
+     * enum rtattr_type_t.RTA_UNSPEC = 0
+     * }
+     */
+    public static int RTA_UNSPEC() {
+        return RTA_UNSPEC;
+    }
+    private static final int RTA_DST = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * enum rtattr_type_t.RTA_DST = 1
+     * }
+     */
+    public static int RTA_DST() {
+        return RTA_DST;
+    }
+    private static final int RTA_SRC = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * enum rtattr_type_t.RTA_SRC = 2
+     * }
+     */
+    public static int RTA_SRC() {
+        return RTA_SRC;
+    }
+    private static final int RTA_IIF = (int)3L;
+    /**
+     * {@snippet lang=c :
+     * enum rtattr_type_t.RTA_IIF = 3
+     * }
+     */
+    public static int RTA_IIF() {
+        return RTA_IIF;
+    }
+    private static final int RTA_OIF = (int)4L;
+    /**
+     * {@snippet lang=c :
+     * enum rtattr_type_t.RTA_OIF = 4
+     * }
+     */
+    public static int RTA_OIF() {
+        return RTA_OIF;
+    }
+    private static final int RTA_GATEWAY = (int)5L;
+    /**
+     * {@snippet lang=c :
+     * enum rtattr_type_t.RTA_GATEWAY = 5
+     * }
+     */
+    public static int RTA_GATEWAY() {
+        return RTA_GATEWAY;
+    }
+    private static final int RTA_PRIORITY = (int)6L;
+    /**
+     * {@snippet lang=c :
+     * enum rtattr_type_t.RTA_PRIORITY = 6
+     * }
+     */
+    public static int RTA_PRIORITY() {
+        return RTA_PRIORITY;
+    }
+    private static final int RTA_PREFSRC = (int)7L;
+    /**
+     * {@snippet lang=c :
+     * enum rtattr_type_t.RTA_PREFSRC = 7
+     * }
+     */
+    public static int RTA_PREFSRC() {
+        return RTA_PREFSRC;
+    }
+    private static final int RTA_METRICS = (int)8L;
+    /**
+     * {@snippet lang=c :
+     * enum rtattr_type_t.RTA_METRICS = 8
+     * }
+     */
+    public static int RTA_METRICS() {
+        return RTA_METRICS;
+    }
+    private static final int RTA_MULTIPATH = (int)9L;
+    /**
+     * {@snippet lang=c :
+     * enum rtattr_type_t.RTA_MULTIPATH = 9
+     * }
+     */
+    public static int RTA_MULTIPATH() {
+        return RTA_MULTIPATH;
+    }
+    private static final int RTA_PROTOINFO = (int)10L;
+    /**
+     * {@snippet lang=c :
+     * enum rtattr_type_t.RTA_PROTOINFO = 10
+     * }
+     */
+    public static int RTA_PROTOINFO() {
+        return RTA_PROTOINFO;
+    }
+    private static final int RTA_FLOW = (int)11L;
+    /**
+     * {@snippet lang=c :
+     * enum rtattr_type_t.RTA_FLOW = 11
+     * }
+     */
+    public static int RTA_FLOW() {
+        return RTA_FLOW;
+    }
+    private static final int RTA_CACHEINFO = (int)12L;
+    /**
+     * {@snippet lang=c :
+     * enum rtattr_type_t.RTA_CACHEINFO = 12
+     * }
+     */
+    public static int RTA_CACHEINFO() {
+        return RTA_CACHEINFO;
+    }
+    private static final int RTA_SESSION = (int)13L;
+    /**
+     * {@snippet lang=c :
+     * enum rtattr_type_t.RTA_SESSION = 13
+     * }
+     */
+    public static int RTA_SESSION() {
+        return RTA_SESSION;
+    }
+    private static final int RTA_MP_ALGO = (int)14L;
+    /**
+     * {@snippet lang=c :
+     * enum rtattr_type_t.RTA_MP_ALGO = 14
+     * }
+     */
+    public static int RTA_MP_ALGO() {
+        return RTA_MP_ALGO;
+    }
+    private static final int RTA_TABLE = (int)15L;
+    /**
+     * {@snippet lang=c :
+     * enum rtattr_type_t.RTA_TABLE = 15
+     * }
+     */
+    public static int RTA_TABLE() {
+        return RTA_TABLE;
+    }
+    private static final int RTA_MARK = (int)16L;
+    /**
+     * {@snippet lang=c :
+     * enum rtattr_type_t.RTA_MARK = 16
+     * }
+     */
+    public static int RTA_MARK() {
+        return RTA_MARK;
+    }
+    private static final int RTA_MFC_STATS = (int)17L;
+    /**
+     * {@snippet lang=c :
+     * enum rtattr_type_t.RTA_MFC_STATS = 17
+     * }
+     */
+    public static int RTA_MFC_STATS() {
+        return RTA_MFC_STATS;
+    }
+    private static final int RTA_VIA = (int)18L;
+    /**
+     * {@snippet lang=c :
+     * enum rtattr_type_t.RTA_VIA = 18
+     * }
+     */
+    public static int RTA_VIA() {
+        return RTA_VIA;
+    }
+    private static final int RTA_NEWDST = (int)19L;
+    /**
+     * {@snippet lang=c :
+     * enum rtattr_type_t.RTA_NEWDST = 19
+     * }
+     */
+    public static int RTA_NEWDST() {
+        return RTA_NEWDST;
+    }
+    private static final int RTA_PREF = (int)20L;
+    /**
+     * {@snippet lang=c :
+     * enum rtattr_type_t.RTA_PREF = 20
+     * }
+     */
+    public static int RTA_PREF() {
+        return RTA_PREF;
+    }
+    private static final int RTA_ENCAP_TYPE = (int)21L;
+    /**
+     * {@snippet lang=c :
+     * enum rtattr_type_t.RTA_ENCAP_TYPE = 21
+     * }
+     */
+    public static int RTA_ENCAP_TYPE() {
+        return RTA_ENCAP_TYPE;
+    }
+    private static final int RTA_ENCAP = (int)22L;
+    /**
+     * {@snippet lang=c :
+     * enum rtattr_type_t.RTA_ENCAP = 22
+     * }
+     */
+    public static int RTA_ENCAP() {
+        return RTA_ENCAP;
+    }
+    private static final int RTA_EXPIRES = (int)23L;
+    /**
+     * {@snippet lang=c :
+     * enum rtattr_type_t.RTA_EXPIRES = 23
+     * }
+     */
+    public static int RTA_EXPIRES() {
+        return RTA_EXPIRES;
+    }
+    private static final int RTA_PAD = (int)24L;
+    /**
+     * {@snippet lang=c :
+     * enum rtattr_type_t.RTA_PAD = 24
+     * }
+     */
+    public static int RTA_PAD() {
+        return RTA_PAD;
+    }
+    private static final int RTA_UID = (int)25L;
+    /**
+     * {@snippet lang=c :
+     * enum rtattr_type_t.RTA_UID = 25
+     * }
+     */
+    public static int RTA_UID() {
+        return RTA_UID;
+    }
+    private static final int RTA_TTL_PROPAGATE = (int)26L;
+    /**
+     * {@snippet lang=c :
+     * enum rtattr_type_t.RTA_TTL_PROPAGATE = 26
+     * }
+     */
+    public static int RTA_TTL_PROPAGATE() {
+        return RTA_TTL_PROPAGATE;
+    }
+    private static final int RTA_IP_PROTO = (int)27L;
+    /**
+     * {@snippet lang=c :
+     * enum rtattr_type_t.RTA_IP_PROTO = 27
+     * }
+     */
+    public static int RTA_IP_PROTO() {
+        return RTA_IP_PROTO;
+    }
+    private static final int RTA_SPORT = (int)28L;
+    /**
+     * {@snippet lang=c :
+     * enum rtattr_type_t.RTA_SPORT = 28
+     * }
+     */
+    public static int RTA_SPORT() {
+        return RTA_SPORT;
+    }
+    private static final int RTA_DPORT = (int)29L;
+    /**
+     * {@snippet lang=c :
+     * enum rtattr_type_t.RTA_DPORT = 29
+     * }
+     */
+    public static int RTA_DPORT() {
+        return RTA_DPORT;
+    }
+    private static final int RTA_NH_ID = (int)30L;
+    /**
+     * {@snippet lang=c :
+     * enum rtattr_type_t.RTA_NH_ID = 30
+     * }
+     */
+    public static int RTA_NH_ID() {
+        return RTA_NH_ID;
+    }
+    private static final int RTAX_UNSPEC = (int)0L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.RTAX_UNSPEC = 0
+     * }
+     */
+    public static int RTAX_UNSPEC() {
+        return RTAX_UNSPEC;
+    }
+    private static final int RTAX_LOCK = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.RTAX_LOCK = 1
+     * }
+     */
+    public static int RTAX_LOCK() {
+        return RTAX_LOCK;
+    }
+    private static final int RTAX_MTU = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.RTAX_MTU = 2
+     * }
+     */
+    public static int RTAX_MTU() {
+        return RTAX_MTU;
+    }
+    private static final int RTAX_WINDOW = (int)3L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.RTAX_WINDOW = 3
+     * }
+     */
+    public static int RTAX_WINDOW() {
+        return RTAX_WINDOW;
+    }
+    private static final int RTAX_RTT = (int)4L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.RTAX_RTT = 4
+     * }
+     */
+    public static int RTAX_RTT() {
+        return RTAX_RTT;
+    }
+    private static final int RTAX_RTTVAR = (int)5L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.RTAX_RTTVAR = 5
+     * }
+     */
+    public static int RTAX_RTTVAR() {
+        return RTAX_RTTVAR;
+    }
+    private static final int RTAX_SSTHRESH = (int)6L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.RTAX_SSTHRESH = 6
+     * }
+     */
+    public static int RTAX_SSTHRESH() {
+        return RTAX_SSTHRESH;
+    }
+    private static final int RTAX_CWND = (int)7L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.RTAX_CWND = 7
+     * }
+     */
+    public static int RTAX_CWND() {
+        return RTAX_CWND;
+    }
+    private static final int RTAX_ADVMSS = (int)8L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.RTAX_ADVMSS = 8
+     * }
+     */
+    public static int RTAX_ADVMSS() {
+        return RTAX_ADVMSS;
+    }
+    private static final int RTAX_REORDERING = (int)9L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.RTAX_REORDERING = 9
+     * }
+     */
+    public static int RTAX_REORDERING() {
+        return RTAX_REORDERING;
+    }
+    private static final int RTAX_HOPLIMIT = (int)10L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.RTAX_HOPLIMIT = 10
+     * }
+     */
+    public static int RTAX_HOPLIMIT() {
+        return RTAX_HOPLIMIT;
+    }
+    private static final int RTAX_INITCWND = (int)11L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.RTAX_INITCWND = 11
+     * }
+     */
+    public static int RTAX_INITCWND() {
+        return RTAX_INITCWND;
+    }
+    private static final int RTAX_FEATURES = (int)12L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.RTAX_FEATURES = 12
+     * }
+     */
+    public static int RTAX_FEATURES() {
+        return RTAX_FEATURES;
+    }
+    private static final int RTAX_RTO_MIN = (int)13L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.RTAX_RTO_MIN = 13
+     * }
+     */
+    public static int RTAX_RTO_MIN() {
+        return RTAX_RTO_MIN;
+    }
+    private static final int RTAX_INITRWND = (int)14L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.RTAX_INITRWND = 14
+     * }
+     */
+    public static int RTAX_INITRWND() {
+        return RTAX_INITRWND;
+    }
+    private static final int RTAX_QUICKACK = (int)15L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.RTAX_QUICKACK = 15
+     * }
+     */
+    public static int RTAX_QUICKACK() {
+        return RTAX_QUICKACK;
+    }
+    private static final int RTAX_CC_ALGO = (int)16L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.RTAX_CC_ALGO = 16
+     * }
+     */
+    public static int RTAX_CC_ALGO() {
+        return RTAX_CC_ALGO;
+    }
+    private static final int RTAX_FASTOPEN_NO_COOKIE = (int)17L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.RTAX_FASTOPEN_NO_COOKIE = 17
+     * }
+     */
+    public static int RTAX_FASTOPEN_NO_COOKIE() {
+        return RTAX_FASTOPEN_NO_COOKIE;
+    }
+    private static final int TCA_UNSPEC = (int)0L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.TCA_UNSPEC = 0
+     * }
+     */
+    public static int TCA_UNSPEC() {
+        return TCA_UNSPEC;
+    }
+    private static final int TCA_KIND = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.TCA_KIND = 1
+     * }
+     */
+    public static int TCA_KIND() {
+        return TCA_KIND;
+    }
+    private static final int TCA_OPTIONS = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.TCA_OPTIONS = 2
+     * }
+     */
+    public static int TCA_OPTIONS() {
+        return TCA_OPTIONS;
+    }
+    private static final int TCA_STATS = (int)3L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.TCA_STATS = 3
+     * }
+     */
+    public static int TCA_STATS() {
+        return TCA_STATS;
+    }
+    private static final int TCA_XSTATS = (int)4L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.TCA_XSTATS = 4
+     * }
+     */
+    public static int TCA_XSTATS() {
+        return TCA_XSTATS;
+    }
+    private static final int TCA_RATE = (int)5L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.TCA_RATE = 5
+     * }
+     */
+    public static int TCA_RATE() {
+        return TCA_RATE;
+    }
+    private static final int TCA_FCNT = (int)6L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.TCA_FCNT = 6
+     * }
+     */
+    public static int TCA_FCNT() {
+        return TCA_FCNT;
+    }
+    private static final int TCA_STATS2 = (int)7L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.TCA_STATS2 = 7
+     * }
+     */
+    public static int TCA_STATS2() {
+        return TCA_STATS2;
+    }
+    private static final int TCA_STAB = (int)8L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.TCA_STAB = 8
+     * }
+     */
+    public static int TCA_STAB() {
+        return TCA_STAB;
+    }
+    private static final int TCA_PAD = (int)9L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.TCA_PAD = 9
+     * }
+     */
+    public static int TCA_PAD() {
+        return TCA_PAD;
+    }
+    private static final int TCA_DUMP_INVISIBLE = (int)10L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.TCA_DUMP_INVISIBLE = 10
+     * }
+     */
+    public static int TCA_DUMP_INVISIBLE() {
+        return TCA_DUMP_INVISIBLE;
+    }
+    private static final int TCA_CHAIN = (int)11L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.TCA_CHAIN = 11
+     * }
+     */
+    public static int TCA_CHAIN() {
+        return TCA_CHAIN;
+    }
+    private static final int TCA_HW_OFFLOAD = (int)12L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.TCA_HW_OFFLOAD = 12
+     * }
+     */
+    public static int TCA_HW_OFFLOAD() {
+        return TCA_HW_OFFLOAD;
+    }
+    private static final int TCA_INGRESS_BLOCK = (int)13L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.TCA_INGRESS_BLOCK = 13
+     * }
+     */
+    public static int TCA_INGRESS_BLOCK() {
+        return TCA_INGRESS_BLOCK;
+    }
+    private static final int TCA_EGRESS_BLOCK = (int)14L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.TCA_EGRESS_BLOCK = 14
+     * }
+     */
+    public static int TCA_EGRESS_BLOCK() {
+        return TCA_EGRESS_BLOCK;
+    }
+    private static final int RTNLGRP_NONE = (int)0L;
+    /**
+     * {@snippet lang=c :
+     * enum rtnetlink_groups.RTNLGRP_NONE = 0
+     * }
+     */
+    public static int RTNLGRP_NONE() {
+        return RTNLGRP_NONE;
+    }
+    private static final int RTNLGRP_LINK = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * enum rtnetlink_groups.RTNLGRP_LINK = 1
+     * }
+     */
+    public static int RTNLGRP_LINK() {
+        return RTNLGRP_LINK;
+    }
+    private static final int RTNLGRP_NOTIFY = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * enum rtnetlink_groups.RTNLGRP_NOTIFY = 2
+     * }
+     */
+    public static int RTNLGRP_NOTIFY() {
+        return RTNLGRP_NOTIFY;
+    }
+    private static final int RTNLGRP_NEIGH = (int)3L;
+    /**
+     * {@snippet lang=c :
+     * enum rtnetlink_groups.RTNLGRP_NEIGH = 3
+     * }
+     */
+    public static int RTNLGRP_NEIGH() {
+        return RTNLGRP_NEIGH;
+    }
+    private static final int RTNLGRP_TC = (int)4L;
+    /**
+     * {@snippet lang=c :
+     * enum rtnetlink_groups.RTNLGRP_TC = 4
+     * }
+     */
+    public static int RTNLGRP_TC() {
+        return RTNLGRP_TC;
+    }
+    private static final int RTNLGRP_IPV4_IFADDR = (int)5L;
+    /**
+     * {@snippet lang=c :
+     * enum rtnetlink_groups.RTNLGRP_IPV4_IFADDR = 5
+     * }
+     */
+    public static int RTNLGRP_IPV4_IFADDR() {
+        return RTNLGRP_IPV4_IFADDR;
+    }
+    private static final int RTNLGRP_IPV4_MROUTE = (int)6L;
+    /**
+     * {@snippet lang=c :
+     * enum rtnetlink_groups.RTNLGRP_IPV4_MROUTE = 6
+     * }
+     */
+    public static int RTNLGRP_IPV4_MROUTE() {
+        return RTNLGRP_IPV4_MROUTE;
+    }
+    private static final int RTNLGRP_IPV4_ROUTE = (int)7L;
+    /**
+     * {@snippet lang=c :
+     * enum rtnetlink_groups.RTNLGRP_IPV4_ROUTE = 7
+     * }
+     */
+    public static int RTNLGRP_IPV4_ROUTE() {
+        return RTNLGRP_IPV4_ROUTE;
+    }
+    private static final int RTNLGRP_IPV4_RULE = (int)8L;
+    /**
+     * {@snippet lang=c :
+     * enum rtnetlink_groups.RTNLGRP_IPV4_RULE = 8
+     * }
+     */
+    public static int RTNLGRP_IPV4_RULE() {
+        return RTNLGRP_IPV4_RULE;
+    }
+    private static final int RTNLGRP_IPV6_IFADDR = (int)9L;
+    /**
+     * {@snippet lang=c :
+     * enum rtnetlink_groups.RTNLGRP_IPV6_IFADDR = 9
+     * }
+     */
+    public static int RTNLGRP_IPV6_IFADDR() {
+        return RTNLGRP_IPV6_IFADDR;
+    }
+    private static final int RTNLGRP_IPV6_MROUTE = (int)10L;
+    /**
+     * {@snippet lang=c :
+     * enum rtnetlink_groups.RTNLGRP_IPV6_MROUTE = 10
+     * }
+     */
+    public static int RTNLGRP_IPV6_MROUTE() {
+        return RTNLGRP_IPV6_MROUTE;
+    }
+    private static final int RTNLGRP_IPV6_ROUTE = (int)11L;
+    /**
+     * {@snippet lang=c :
+     * enum rtnetlink_groups.RTNLGRP_IPV6_ROUTE = 11
+     * }
+     */
+    public static int RTNLGRP_IPV6_ROUTE() {
+        return RTNLGRP_IPV6_ROUTE;
+    }
+    private static final int RTNLGRP_IPV6_IFINFO = (int)12L;
+    /**
+     * {@snippet lang=c :
+     * enum rtnetlink_groups.RTNLGRP_IPV6_IFINFO = 12
+     * }
+     */
+    public static int RTNLGRP_IPV6_IFINFO() {
+        return RTNLGRP_IPV6_IFINFO;
+    }
+    private static final int RTNLGRP_DECnet_IFADDR = (int)13L;
+    /**
+     * {@snippet lang=c :
+     * enum rtnetlink_groups.RTNLGRP_DECnet_IFADDR = 13
+     * }
+     */
+    public static int RTNLGRP_DECnet_IFADDR() {
+        return RTNLGRP_DECnet_IFADDR;
+    }
+    private static final int RTNLGRP_NOP2 = (int)14L;
+    /**
+     * {@snippet lang=c :
+     * enum rtnetlink_groups.RTNLGRP_NOP2 = 14
+     * }
+     */
+    public static int RTNLGRP_NOP2() {
+        return RTNLGRP_NOP2;
+    }
+    private static final int RTNLGRP_DECnet_ROUTE = (int)15L;
+    /**
+     * {@snippet lang=c :
+     * enum rtnetlink_groups.RTNLGRP_DECnet_ROUTE = 15
+     * }
+     */
+    public static int RTNLGRP_DECnet_ROUTE() {
+        return RTNLGRP_DECnet_ROUTE;
+    }
+    private static final int RTNLGRP_DECnet_RULE = (int)16L;
+    /**
+     * {@snippet lang=c :
+     * enum rtnetlink_groups.RTNLGRP_DECnet_RULE = 16
+     * }
+     */
+    public static int RTNLGRP_DECnet_RULE() {
+        return RTNLGRP_DECnet_RULE;
+    }
+    private static final int RTNLGRP_NOP4 = (int)17L;
+    /**
+     * {@snippet lang=c :
+     * enum rtnetlink_groups.RTNLGRP_NOP4 = 17
+     * }
+     */
+    public static int RTNLGRP_NOP4() {
+        return RTNLGRP_NOP4;
+    }
+    private static final int RTNLGRP_IPV6_PREFIX = (int)18L;
+    /**
+     * {@snippet lang=c :
+     * enum rtnetlink_groups.RTNLGRP_IPV6_PREFIX = 18
+     * }
+     */
+    public static int RTNLGRP_IPV6_PREFIX() {
+        return RTNLGRP_IPV6_PREFIX;
+    }
+    private static final int RTNLGRP_IPV6_RULE = (int)19L;
+    /**
+     * {@snippet lang=c :
+     * enum rtnetlink_groups.RTNLGRP_IPV6_RULE = 19
+     * }
+     */
+    public static int RTNLGRP_IPV6_RULE() {
+        return RTNLGRP_IPV6_RULE;
+    }
+    private static final int RTNLGRP_ND_USEROPT = (int)20L;
+    /**
+     * {@snippet lang=c :
+     * enum rtnetlink_groups.RTNLGRP_ND_USEROPT = 20
+     * }
+     */
+    public static int RTNLGRP_ND_USEROPT() {
+        return RTNLGRP_ND_USEROPT;
+    }
+    private static final int RTNLGRP_PHONET_IFADDR = (int)21L;
+    /**
+     * {@snippet lang=c :
+     * enum rtnetlink_groups.RTNLGRP_PHONET_IFADDR = 21
+     * }
+     */
+    public static int RTNLGRP_PHONET_IFADDR() {
+        return RTNLGRP_PHONET_IFADDR;
+    }
+    private static final int RTNLGRP_PHONET_ROUTE = (int)22L;
+    /**
+     * {@snippet lang=c :
+     * enum rtnetlink_groups.RTNLGRP_PHONET_ROUTE = 22
+     * }
+     */
+    public static int RTNLGRP_PHONET_ROUTE() {
+        return RTNLGRP_PHONET_ROUTE;
+    }
+    private static final int RTNLGRP_DCB = (int)23L;
+    /**
+     * {@snippet lang=c :
+     * enum rtnetlink_groups.RTNLGRP_DCB = 23
+     * }
+     */
+    public static int RTNLGRP_DCB() {
+        return RTNLGRP_DCB;
+    }
+    private static final int RTNLGRP_IPV4_NETCONF = (int)24L;
+    /**
+     * {@snippet lang=c :
+     * enum rtnetlink_groups.RTNLGRP_IPV4_NETCONF = 24
+     * }
+     */
+    public static int RTNLGRP_IPV4_NETCONF() {
+        return RTNLGRP_IPV4_NETCONF;
+    }
+    private static final int RTNLGRP_IPV6_NETCONF = (int)25L;
+    /**
+     * {@snippet lang=c :
+     * enum rtnetlink_groups.RTNLGRP_IPV6_NETCONF = 25
+     * }
+     */
+    public static int RTNLGRP_IPV6_NETCONF() {
+        return RTNLGRP_IPV6_NETCONF;
+    }
+    private static final int RTNLGRP_MDB = (int)26L;
+    /**
+     * {@snippet lang=c :
+     * enum rtnetlink_groups.RTNLGRP_MDB = 26
+     * }
+     */
+    public static int RTNLGRP_MDB() {
+        return RTNLGRP_MDB;
+    }
+    private static final int RTNLGRP_MPLS_ROUTE = (int)27L;
+    /**
+     * {@snippet lang=c :
+     * enum rtnetlink_groups.RTNLGRP_MPLS_ROUTE = 27
+     * }
+     */
+    public static int RTNLGRP_MPLS_ROUTE() {
+        return RTNLGRP_MPLS_ROUTE;
+    }
+    private static final int RTNLGRP_NSID = (int)28L;
+    /**
+     * {@snippet lang=c :
+     * enum rtnetlink_groups.RTNLGRP_NSID = 28
+     * }
+     */
+    public static int RTNLGRP_NSID() {
+        return RTNLGRP_NSID;
+    }
+    private static final int RTNLGRP_MPLS_NETCONF = (int)29L;
+    /**
+     * {@snippet lang=c :
+     * enum rtnetlink_groups.RTNLGRP_MPLS_NETCONF = 29
+     * }
+     */
+    public static int RTNLGRP_MPLS_NETCONF() {
+        return RTNLGRP_MPLS_NETCONF;
+    }
+    private static final int RTNLGRP_IPV4_MROUTE_R = (int)30L;
+    /**
+     * {@snippet lang=c :
+     * enum rtnetlink_groups.RTNLGRP_IPV4_MROUTE_R = 30
+     * }
+     */
+    public static int RTNLGRP_IPV4_MROUTE_R() {
+        return RTNLGRP_IPV4_MROUTE_R;
+    }
+    private static final int RTNLGRP_IPV6_MROUTE_R = (int)31L;
+    /**
+     * {@snippet lang=c :
+     * enum rtnetlink_groups.RTNLGRP_IPV6_MROUTE_R = 31
+     * }
+     */
+    public static int RTNLGRP_IPV6_MROUTE_R() {
+        return RTNLGRP_IPV6_MROUTE_R;
+    }
+    private static final int RTNLGRP_NEXTHOP = (int)32L;
+    /**
+     * {@snippet lang=c :
+     * enum rtnetlink_groups.RTNLGRP_NEXTHOP = 32
+     * }
+     */
+    public static int RTNLGRP_NEXTHOP() {
+        return RTNLGRP_NEXTHOP;
+    }
+    private static final int RTNLGRP_BRVLAN = (int)33L;
+    /**
+     * {@snippet lang=c :
+     * enum rtnetlink_groups.RTNLGRP_BRVLAN = 33
+     * }
+     */
+    public static int RTNLGRP_BRVLAN() {
+        return RTNLGRP_BRVLAN;
+    }
+    private static final int RTNLGRP_MCTP_IFADDR = (int)34L;
+    /**
+     * {@snippet lang=c :
+     * enum rtnetlink_groups.RTNLGRP_MCTP_IFADDR = 34
+     * }
+     */
+    public static int RTNLGRP_MCTP_IFADDR() {
+        return RTNLGRP_MCTP_IFADDR;
+    }
+    private static final int RTNLGRP_TUNNEL = (int)35L;
+    /**
+     * {@snippet lang=c :
+     * enum rtnetlink_groups.RTNLGRP_TUNNEL = 35
+     * }
+     */
+    public static int RTNLGRP_TUNNEL() {
+        return RTNLGRP_TUNNEL;
+    }
+    private static final int RTNLGRP_STATS = (int)36L;
+    /**
+     * {@snippet lang=c :
+     * enum rtnetlink_groups.RTNLGRP_STATS = 36
+     * }
+     */
+    public static int RTNLGRP_STATS() {
+        return RTNLGRP_STATS;
+    }
+    private static final int CTRL_CMD_UNSPEC = (int)0L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.CTRL_CMD_UNSPEC = 0
+     * }
+     */
+    public static int CTRL_CMD_UNSPEC() {
+        return CTRL_CMD_UNSPEC;
+    }
+    private static final int CTRL_CMD_NEWFAMILY = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.CTRL_CMD_NEWFAMILY = 1
+     * }
+     */
+    public static int CTRL_CMD_NEWFAMILY() {
+        return CTRL_CMD_NEWFAMILY;
+    }
+    private static final int CTRL_CMD_DELFAMILY = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.CTRL_CMD_DELFAMILY = 2
+     * }
+     */
+    public static int CTRL_CMD_DELFAMILY() {
+        return CTRL_CMD_DELFAMILY;
+    }
+    private static final int CTRL_CMD_GETFAMILY = (int)3L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.CTRL_CMD_GETFAMILY = 3
+     * }
+     */
+    public static int CTRL_CMD_GETFAMILY() {
+        return CTRL_CMD_GETFAMILY;
+    }
+    private static final int CTRL_CMD_NEWOPS = (int)4L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.CTRL_CMD_NEWOPS = 4
+     * }
+     */
+    public static int CTRL_CMD_NEWOPS() {
+        return CTRL_CMD_NEWOPS;
+    }
+    private static final int CTRL_CMD_DELOPS = (int)5L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.CTRL_CMD_DELOPS = 5
+     * }
+     */
+    public static int CTRL_CMD_DELOPS() {
+        return CTRL_CMD_DELOPS;
+    }
+    private static final int CTRL_CMD_GETOPS = (int)6L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.CTRL_CMD_GETOPS = 6
+     * }
+     */
+    public static int CTRL_CMD_GETOPS() {
+        return CTRL_CMD_GETOPS;
+    }
+    private static final int CTRL_CMD_NEWMCAST_GRP = (int)7L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.CTRL_CMD_NEWMCAST_GRP = 7
+     * }
+     */
+    public static int CTRL_CMD_NEWMCAST_GRP() {
+        return CTRL_CMD_NEWMCAST_GRP;
+    }
+    private static final int CTRL_CMD_DELMCAST_GRP = (int)8L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.CTRL_CMD_DELMCAST_GRP = 8
+     * }
+     */
+    public static int CTRL_CMD_DELMCAST_GRP() {
+        return CTRL_CMD_DELMCAST_GRP;
+    }
+    private static final int CTRL_CMD_GETMCAST_GRP = (int)9L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.CTRL_CMD_GETMCAST_GRP = 9
+     * }
+     */
+    public static int CTRL_CMD_GETMCAST_GRP() {
+        return CTRL_CMD_GETMCAST_GRP;
+    }
+    private static final int CTRL_CMD_GETPOLICY = (int)10L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.CTRL_CMD_GETPOLICY = 10
+     * }
+     */
+    public static int CTRL_CMD_GETPOLICY() {
+        return CTRL_CMD_GETPOLICY;
+    }
+    private static final int CTRL_ATTR_UNSPEC = (int)0L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.CTRL_ATTR_UNSPEC = 0
+     * }
+     */
+    public static int CTRL_ATTR_UNSPEC() {
+        return CTRL_ATTR_UNSPEC;
+    }
+    private static final int CTRL_ATTR_FAMILY_ID = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.CTRL_ATTR_FAMILY_ID = 1
+     * }
+     */
+    public static int CTRL_ATTR_FAMILY_ID() {
+        return CTRL_ATTR_FAMILY_ID;
+    }
+    private static final int CTRL_ATTR_FAMILY_NAME = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.CTRL_ATTR_FAMILY_NAME = 2
+     * }
+     */
+    public static int CTRL_ATTR_FAMILY_NAME() {
+        return CTRL_ATTR_FAMILY_NAME;
+    }
+    private static final int CTRL_ATTR_VERSION = (int)3L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.CTRL_ATTR_VERSION = 3
+     * }
+     */
+    public static int CTRL_ATTR_VERSION() {
+        return CTRL_ATTR_VERSION;
+    }
+    private static final int CTRL_ATTR_HDRSIZE = (int)4L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.CTRL_ATTR_HDRSIZE = 4
+     * }
+     */
+    public static int CTRL_ATTR_HDRSIZE() {
+        return CTRL_ATTR_HDRSIZE;
+    }
+    private static final int CTRL_ATTR_MAXATTR = (int)5L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.CTRL_ATTR_MAXATTR = 5
+     * }
+     */
+    public static int CTRL_ATTR_MAXATTR() {
+        return CTRL_ATTR_MAXATTR;
+    }
+    private static final int CTRL_ATTR_OPS = (int)6L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.CTRL_ATTR_OPS = 6
+     * }
+     */
+    public static int CTRL_ATTR_OPS() {
+        return CTRL_ATTR_OPS;
+    }
+    private static final int CTRL_ATTR_MCAST_GROUPS = (int)7L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.CTRL_ATTR_MCAST_GROUPS = 7
+     * }
+     */
+    public static int CTRL_ATTR_MCAST_GROUPS() {
+        return CTRL_ATTR_MCAST_GROUPS;
+    }
+    private static final int CTRL_ATTR_POLICY = (int)8L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.CTRL_ATTR_POLICY = 8
+     * }
+     */
+    public static int CTRL_ATTR_POLICY() {
+        return CTRL_ATTR_POLICY;
+    }
+    private static final int CTRL_ATTR_OP_POLICY = (int)9L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.CTRL_ATTR_OP_POLICY = 9
+     * }
+     */
+    public static int CTRL_ATTR_OP_POLICY() {
+        return CTRL_ATTR_OP_POLICY;
+    }
+    private static final int CTRL_ATTR_OP = (int)10L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.CTRL_ATTR_OP = 10
+     * }
+     */
+    public static int CTRL_ATTR_OP() {
+        return CTRL_ATTR_OP;
+    }
+    private static final int CTRL_ATTR_OP_UNSPEC = (int)0L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.CTRL_ATTR_OP_UNSPEC = 0
+     * }
+     */
+    public static int CTRL_ATTR_OP_UNSPEC() {
+        return CTRL_ATTR_OP_UNSPEC;
+    }
+    private static final int CTRL_ATTR_OP_ID = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.CTRL_ATTR_OP_ID = 1
+     * }
+     */
+    public static int CTRL_ATTR_OP_ID() {
+        return CTRL_ATTR_OP_ID;
+    }
+    private static final int CTRL_ATTR_OP_FLAGS = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.CTRL_ATTR_OP_FLAGS = 2
+     * }
+     */
+    public static int CTRL_ATTR_OP_FLAGS() {
+        return CTRL_ATTR_OP_FLAGS;
+    }
+    private static final int CTRL_ATTR_MCAST_GRP_UNSPEC = (int)0L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.CTRL_ATTR_MCAST_GRP_UNSPEC = 0
+     * }
+     */
+    public static int CTRL_ATTR_MCAST_GRP_UNSPEC() {
+        return CTRL_ATTR_MCAST_GRP_UNSPEC;
+    }
+    private static final int CTRL_ATTR_MCAST_GRP_NAME = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.CTRL_ATTR_MCAST_GRP_NAME = 1
+     * }
+     */
+    public static int CTRL_ATTR_MCAST_GRP_NAME() {
+        return CTRL_ATTR_MCAST_GRP_NAME;
+    }
+    private static final int CTRL_ATTR_MCAST_GRP_ID = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.CTRL_ATTR_MCAST_GRP_ID = 2
+     * }
+     */
+    public static int CTRL_ATTR_MCAST_GRP_ID() {
+        return CTRL_ATTR_MCAST_GRP_ID;
+    }
+    private static final int CTRL_ATTR_POLICY_UNSPEC = (int)0L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.CTRL_ATTR_POLICY_UNSPEC = 0
+     * }
+     */
+    public static int CTRL_ATTR_POLICY_UNSPEC() {
+        return CTRL_ATTR_POLICY_UNSPEC;
+    }
+    private static final int CTRL_ATTR_POLICY_DO = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.CTRL_ATTR_POLICY_DO = 1
+     * }
+     */
+    public static int CTRL_ATTR_POLICY_DO() {
+        return CTRL_ATTR_POLICY_DO;
+    }
+    private static final int CTRL_ATTR_POLICY_DUMP = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.CTRL_ATTR_POLICY_DUMP = 2
+     * }
+     */
+    public static int CTRL_ATTR_POLICY_DUMP() {
+        return CTRL_ATTR_POLICY_DUMP;
+    }
+    private static final int CTRL_ATTR_POLICY_DUMP_MAX = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.CTRL_ATTR_POLICY_DUMP_MAX = 2
+     * }
+     */
+    public static int CTRL_ATTR_POLICY_DUMP_MAX() {
+        return CTRL_ATTR_POLICY_DUMP_MAX;
+    }
+    private static final int INET_DIAG_REQ_NONE = (int)0L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.INET_DIAG_REQ_NONE = 0
+     * }
+     */
+    public static int INET_DIAG_REQ_NONE() {
+        return INET_DIAG_REQ_NONE;
+    }
+    private static final int INET_DIAG_REQ_BYTECODE = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.INET_DIAG_REQ_BYTECODE = 1
+     * }
+     */
+    public static int INET_DIAG_REQ_BYTECODE() {
+        return INET_DIAG_REQ_BYTECODE;
+    }
+    private static final int INET_DIAG_REQ_SK_BPF_STORAGES = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.INET_DIAG_REQ_SK_BPF_STORAGES = 2
+     * }
+     */
+    public static int INET_DIAG_REQ_SK_BPF_STORAGES() {
+        return INET_DIAG_REQ_SK_BPF_STORAGES;
+    }
+    private static final int INET_DIAG_REQ_PROTOCOL = (int)3L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.INET_DIAG_REQ_PROTOCOL = 3
+     * }
+     */
+    public static int INET_DIAG_REQ_PROTOCOL() {
+        return INET_DIAG_REQ_PROTOCOL;
+    }
+    private static final int INET_DIAG_BC_NOP = (int)0L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.INET_DIAG_BC_NOP = 0
+     * }
+     */
+    public static int INET_DIAG_BC_NOP() {
+        return INET_DIAG_BC_NOP;
+    }
+    private static final int INET_DIAG_BC_JMP = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.INET_DIAG_BC_JMP = 1
+     * }
+     */
+    public static int INET_DIAG_BC_JMP() {
+        return INET_DIAG_BC_JMP;
+    }
+    private static final int INET_DIAG_BC_S_GE = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.INET_DIAG_BC_S_GE = 2
+     * }
+     */
+    public static int INET_DIAG_BC_S_GE() {
+        return INET_DIAG_BC_S_GE;
+    }
+    private static final int INET_DIAG_BC_S_LE = (int)3L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.INET_DIAG_BC_S_LE = 3
+     * }
+     */
+    public static int INET_DIAG_BC_S_LE() {
+        return INET_DIAG_BC_S_LE;
+    }
+    private static final int INET_DIAG_BC_D_GE = (int)4L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.INET_DIAG_BC_D_GE = 4
+     * }
+     */
+    public static int INET_DIAG_BC_D_GE() {
+        return INET_DIAG_BC_D_GE;
+    }
+    private static final int INET_DIAG_BC_D_LE = (int)5L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.INET_DIAG_BC_D_LE = 5
+     * }
+     */
+    public static int INET_DIAG_BC_D_LE() {
+        return INET_DIAG_BC_D_LE;
+    }
+    private static final int INET_DIAG_BC_AUTO = (int)6L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.INET_DIAG_BC_AUTO = 6
+     * }
+     */
+    public static int INET_DIAG_BC_AUTO() {
+        return INET_DIAG_BC_AUTO;
+    }
+    private static final int INET_DIAG_BC_S_COND = (int)7L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.INET_DIAG_BC_S_COND = 7
+     * }
+     */
+    public static int INET_DIAG_BC_S_COND() {
+        return INET_DIAG_BC_S_COND;
+    }
+    private static final int INET_DIAG_BC_D_COND = (int)8L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.INET_DIAG_BC_D_COND = 8
+     * }
+     */
+    public static int INET_DIAG_BC_D_COND() {
+        return INET_DIAG_BC_D_COND;
+    }
+    private static final int INET_DIAG_BC_DEV_COND = (int)9L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.INET_DIAG_BC_DEV_COND = 9
+     * }
+     */
+    public static int INET_DIAG_BC_DEV_COND() {
+        return INET_DIAG_BC_DEV_COND;
+    }
+    private static final int INET_DIAG_BC_MARK_COND = (int)10L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.INET_DIAG_BC_MARK_COND = 10
+     * }
+     */
+    public static int INET_DIAG_BC_MARK_COND() {
+        return INET_DIAG_BC_MARK_COND;
+    }
+    private static final int INET_DIAG_BC_S_EQ = (int)11L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.INET_DIAG_BC_S_EQ = 11
+     * }
+     */
+    public static int INET_DIAG_BC_S_EQ() {
+        return INET_DIAG_BC_S_EQ;
+    }
+    private static final int INET_DIAG_BC_D_EQ = (int)12L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.INET_DIAG_BC_D_EQ = 12
+     * }
+     */
+    public static int INET_DIAG_BC_D_EQ() {
+        return INET_DIAG_BC_D_EQ;
+    }
+    private static final int INET_DIAG_BC_CGROUP_COND = (int)13L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.INET_DIAG_BC_CGROUP_COND = 13
+     * }
+     */
+    public static int INET_DIAG_BC_CGROUP_COND() {
+        return INET_DIAG_BC_CGROUP_COND;
+    }
+    private static final int INET_DIAG_NONE = (int)0L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.INET_DIAG_NONE = 0
+     * }
+     */
+    public static int INET_DIAG_NONE() {
+        return INET_DIAG_NONE;
+    }
+    private static final int INET_DIAG_MEMINFO = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.INET_DIAG_MEMINFO = 1
+     * }
+     */
+    public static int INET_DIAG_MEMINFO() {
+        return INET_DIAG_MEMINFO;
+    }
+    private static final int INET_DIAG_INFO = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.INET_DIAG_INFO = 2
+     * }
+     */
+    public static int INET_DIAG_INFO() {
+        return INET_DIAG_INFO;
+    }
+    private static final int INET_DIAG_VEGASINFO = (int)3L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.INET_DIAG_VEGASINFO = 3
+     * }
+     */
+    public static int INET_DIAG_VEGASINFO() {
+        return INET_DIAG_VEGASINFO;
+    }
+    private static final int INET_DIAG_CONG = (int)4L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.INET_DIAG_CONG = 4
+     * }
+     */
+    public static int INET_DIAG_CONG() {
+        return INET_DIAG_CONG;
+    }
+    private static final int INET_DIAG_TOS = (int)5L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.INET_DIAG_TOS = 5
+     * }
+     */
+    public static int INET_DIAG_TOS() {
+        return INET_DIAG_TOS;
+    }
+    private static final int INET_DIAG_TCLASS = (int)6L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.INET_DIAG_TCLASS = 6
+     * }
+     */
+    public static int INET_DIAG_TCLASS() {
+        return INET_DIAG_TCLASS;
+    }
+    private static final int INET_DIAG_SKMEMINFO = (int)7L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.INET_DIAG_SKMEMINFO = 7
+     * }
+     */
+    public static int INET_DIAG_SKMEMINFO() {
+        return INET_DIAG_SKMEMINFO;
+    }
+    private static final int INET_DIAG_SHUTDOWN = (int)8L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.INET_DIAG_SHUTDOWN = 8
+     * }
+     */
+    public static int INET_DIAG_SHUTDOWN() {
+        return INET_DIAG_SHUTDOWN;
+    }
+    private static final int INET_DIAG_DCTCPINFO = (int)9L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.INET_DIAG_DCTCPINFO = 9
+     * }
+     */
+    public static int INET_DIAG_DCTCPINFO() {
+        return INET_DIAG_DCTCPINFO;
+    }
+    private static final int INET_DIAG_PROTOCOL = (int)10L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.INET_DIAG_PROTOCOL = 10
+     * }
+     */
+    public static int INET_DIAG_PROTOCOL() {
+        return INET_DIAG_PROTOCOL;
+    }
+    private static final int INET_DIAG_SKV6ONLY = (int)11L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.INET_DIAG_SKV6ONLY = 11
+     * }
+     */
+    public static int INET_DIAG_SKV6ONLY() {
+        return INET_DIAG_SKV6ONLY;
+    }
+    private static final int INET_DIAG_LOCALS = (int)12L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.INET_DIAG_LOCALS = 12
+     * }
+     */
+    public static int INET_DIAG_LOCALS() {
+        return INET_DIAG_LOCALS;
+    }
+    private static final int INET_DIAG_PEERS = (int)13L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.INET_DIAG_PEERS = 13
+     * }
+     */
+    public static int INET_DIAG_PEERS() {
+        return INET_DIAG_PEERS;
+    }
+    private static final int INET_DIAG_PAD = (int)14L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.INET_DIAG_PAD = 14
+     * }
+     */
+    public static int INET_DIAG_PAD() {
+        return INET_DIAG_PAD;
+    }
+    private static final int INET_DIAG_MARK = (int)15L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.INET_DIAG_MARK = 15
+     * }
+     */
+    public static int INET_DIAG_MARK() {
+        return INET_DIAG_MARK;
+    }
+    private static final int INET_DIAG_BBRINFO = (int)16L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.INET_DIAG_BBRINFO = 16
+     * }
+     */
+    public static int INET_DIAG_BBRINFO() {
+        return INET_DIAG_BBRINFO;
+    }
+    private static final int INET_DIAG_CLASS_ID = (int)17L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.INET_DIAG_CLASS_ID = 17
+     * }
+     */
+    public static int INET_DIAG_CLASS_ID() {
+        return INET_DIAG_CLASS_ID;
+    }
+    private static final int INET_DIAG_MD5SIG = (int)18L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.INET_DIAG_MD5SIG = 18
+     * }
+     */
+    public static int INET_DIAG_MD5SIG() {
+        return INET_DIAG_MD5SIG;
+    }
+    private static final int INET_DIAG_ULP_INFO = (int)19L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.INET_DIAG_ULP_INFO = 19
+     * }
+     */
+    public static int INET_DIAG_ULP_INFO() {
+        return INET_DIAG_ULP_INFO;
+    }
+    private static final int INET_DIAG_SK_BPF_STORAGES = (int)20L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.INET_DIAG_SK_BPF_STORAGES = 20
+     * }
+     */
+    public static int INET_DIAG_SK_BPF_STORAGES() {
+        return INET_DIAG_SK_BPF_STORAGES;
+    }
+    private static final int INET_DIAG_CGROUP_ID = (int)21L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.INET_DIAG_CGROUP_ID = 21
+     * }
+     */
+    public static int INET_DIAG_CGROUP_ID() {
+        return INET_DIAG_CGROUP_ID;
+    }
+    private static final int INET_DIAG_SOCKOPT = (int)22L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.INET_DIAG_SOCKOPT = 22
+     * }
+     */
+    public static int INET_DIAG_SOCKOPT() {
+        return INET_DIAG_SOCKOPT;
+    }
+    private static final int UNIX_DIAG_NAME = (int)0L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.UNIX_DIAG_NAME = 0
+     * }
+     */
+    public static int UNIX_DIAG_NAME() {
+        return UNIX_DIAG_NAME;
+    }
+    private static final int UNIX_DIAG_VFS = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.UNIX_DIAG_VFS = 1
+     * }
+     */
+    public static int UNIX_DIAG_VFS() {
+        return UNIX_DIAG_VFS;
+    }
+    private static final int UNIX_DIAG_PEER = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.UNIX_DIAG_PEER = 2
+     * }
+     */
+    public static int UNIX_DIAG_PEER() {
+        return UNIX_DIAG_PEER;
+    }
+    private static final int UNIX_DIAG_ICONS = (int)3L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.UNIX_DIAG_ICONS = 3
+     * }
+     */
+    public static int UNIX_DIAG_ICONS() {
+        return UNIX_DIAG_ICONS;
+    }
+    private static final int UNIX_DIAG_RQLEN = (int)4L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.UNIX_DIAG_RQLEN = 4
+     * }
+     */
+    public static int UNIX_DIAG_RQLEN() {
+        return UNIX_DIAG_RQLEN;
+    }
+    private static final int UNIX_DIAG_MEMINFO = (int)5L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.UNIX_DIAG_MEMINFO = 5
+     * }
+     */
+    public static int UNIX_DIAG_MEMINFO() {
+        return UNIX_DIAG_MEMINFO;
+    }
+    private static final int UNIX_DIAG_SHUTDOWN = (int)6L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.UNIX_DIAG_SHUTDOWN = 6
+     * }
+     */
+    public static int UNIX_DIAG_SHUTDOWN() {
+        return UNIX_DIAG_SHUTDOWN;
+    }
+    private static final int UNIX_DIAG_UID = (int)7L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.UNIX_DIAG_UID = 7
+     * }
+     */
+    public static int UNIX_DIAG_UID() {
+        return UNIX_DIAG_UID;
+    }
+    private static final int SOF_TIMESTAMPING_TX_HARDWARE = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.SOF_TIMESTAMPING_TX_HARDWARE = 1
+     * }
+     */
+    public static int SOF_TIMESTAMPING_TX_HARDWARE() {
+        return SOF_TIMESTAMPING_TX_HARDWARE;
+    }
+    private static final int SOF_TIMESTAMPING_TX_SOFTWARE = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.SOF_TIMESTAMPING_TX_SOFTWARE = 2
+     * }
+     */
+    public static int SOF_TIMESTAMPING_TX_SOFTWARE() {
+        return SOF_TIMESTAMPING_TX_SOFTWARE;
+    }
+    private static final int SOF_TIMESTAMPING_RX_HARDWARE = (int)4L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.SOF_TIMESTAMPING_RX_HARDWARE = 4
+     * }
+     */
+    public static int SOF_TIMESTAMPING_RX_HARDWARE() {
+        return SOF_TIMESTAMPING_RX_HARDWARE;
+    }
+    private static final int SOF_TIMESTAMPING_RX_SOFTWARE = (int)8L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.SOF_TIMESTAMPING_RX_SOFTWARE = 8
+     * }
+     */
+    public static int SOF_TIMESTAMPING_RX_SOFTWARE() {
+        return SOF_TIMESTAMPING_RX_SOFTWARE;
+    }
+    private static final int SOF_TIMESTAMPING_SOFTWARE = (int)16L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.SOF_TIMESTAMPING_SOFTWARE = 16
+     * }
+     */
+    public static int SOF_TIMESTAMPING_SOFTWARE() {
+        return SOF_TIMESTAMPING_SOFTWARE;
+    }
+    private static final int SOF_TIMESTAMPING_SYS_HARDWARE = (int)32L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.SOF_TIMESTAMPING_SYS_HARDWARE = 32
+     * }
+     */
+    public static int SOF_TIMESTAMPING_SYS_HARDWARE() {
+        return SOF_TIMESTAMPING_SYS_HARDWARE;
+    }
+    private static final int SOF_TIMESTAMPING_RAW_HARDWARE = (int)64L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.SOF_TIMESTAMPING_RAW_HARDWARE = 64
+     * }
+     */
+    public static int SOF_TIMESTAMPING_RAW_HARDWARE() {
+        return SOF_TIMESTAMPING_RAW_HARDWARE;
+    }
+    private static final int SOF_TIMESTAMPING_OPT_ID = (int)128L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.SOF_TIMESTAMPING_OPT_ID = 128
+     * }
+     */
+    public static int SOF_TIMESTAMPING_OPT_ID() {
+        return SOF_TIMESTAMPING_OPT_ID;
+    }
+    private static final int SOF_TIMESTAMPING_TX_SCHED = (int)256L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.SOF_TIMESTAMPING_TX_SCHED = 256
+     * }
+     */
+    public static int SOF_TIMESTAMPING_TX_SCHED() {
+        return SOF_TIMESTAMPING_TX_SCHED;
+    }
+    private static final int SOF_TIMESTAMPING_TX_ACK = (int)512L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.SOF_TIMESTAMPING_TX_ACK = 512
+     * }
+     */
+    public static int SOF_TIMESTAMPING_TX_ACK() {
+        return SOF_TIMESTAMPING_TX_ACK;
+    }
+    private static final int SOF_TIMESTAMPING_OPT_CMSG = (int)1024L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.SOF_TIMESTAMPING_OPT_CMSG = 1024
+     * }
+     */
+    public static int SOF_TIMESTAMPING_OPT_CMSG() {
+        return SOF_TIMESTAMPING_OPT_CMSG;
+    }
+    private static final int SOF_TIMESTAMPING_OPT_TSONLY = (int)2048L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.SOF_TIMESTAMPING_OPT_TSONLY = 2048
+     * }
+     */
+    public static int SOF_TIMESTAMPING_OPT_TSONLY() {
+        return SOF_TIMESTAMPING_OPT_TSONLY;
+    }
+    private static final int SOF_TIMESTAMPING_OPT_STATS = (int)4096L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.SOF_TIMESTAMPING_OPT_STATS = 4096
+     * }
+     */
+    public static int SOF_TIMESTAMPING_OPT_STATS() {
+        return SOF_TIMESTAMPING_OPT_STATS;
+    }
+    private static final int SOF_TIMESTAMPING_OPT_PKTINFO = (int)8192L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.SOF_TIMESTAMPING_OPT_PKTINFO = 8192
+     * }
+     */
+    public static int SOF_TIMESTAMPING_OPT_PKTINFO() {
+        return SOF_TIMESTAMPING_OPT_PKTINFO;
+    }
+    private static final int SOF_TIMESTAMPING_OPT_TX_SWHW = (int)16384L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.SOF_TIMESTAMPING_OPT_TX_SWHW = 16384
+     * }
+     */
+    public static int SOF_TIMESTAMPING_OPT_TX_SWHW() {
+        return SOF_TIMESTAMPING_OPT_TX_SWHW;
+    }
+    private static final int SOF_TIMESTAMPING_BIND_PHC = (int)32768L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.SOF_TIMESTAMPING_BIND_PHC = 32768
+     * }
+     */
+    public static int SOF_TIMESTAMPING_BIND_PHC() {
+        return SOF_TIMESTAMPING_BIND_PHC;
+    }
+    private static final int SOF_TIMESTAMPING_LAST = (int)32768L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.SOF_TIMESTAMPING_LAST = 32768
+     * }
+     */
+    public static int SOF_TIMESTAMPING_LAST() {
+        return SOF_TIMESTAMPING_LAST;
+    }
+    private static final int SOF_TIMESTAMPING_MASK = (int)65535L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.SOF_TIMESTAMPING_MASK = 65535
+     * }
+     */
+    public static int SOF_TIMESTAMPING_MASK() {
+        return SOF_TIMESTAMPING_MASK;
+    }
+    private static final int SOF_TXTIME_DEADLINE_MODE = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * enum txtime_flags.SOF_TXTIME_DEADLINE_MODE = 1
+     * }
+     */
+    public static int SOF_TXTIME_DEADLINE_MODE() {
+        return SOF_TXTIME_DEADLINE_MODE;
+    }
+    private static final int SOF_TXTIME_REPORT_ERRORS = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * enum txtime_flags.SOF_TXTIME_REPORT_ERRORS = 2
+     * }
+     */
+    public static int SOF_TXTIME_REPORT_ERRORS() {
+        return SOF_TXTIME_REPORT_ERRORS;
+    }
+    private static final int SOF_TXTIME_FLAGS_LAST = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * enum txtime_flags.SOF_TXTIME_FLAGS_LAST = 2
+     * }
+     */
+    public static int SOF_TXTIME_FLAGS_LAST() {
+        return SOF_TXTIME_FLAGS_LAST;
+    }
+    private static final int SOF_TXTIME_FLAGS_MASK = (int)3L;
+    /**
+     * {@snippet lang=c :
+     * enum txtime_flags.SOF_TXTIME_FLAGS_MASK = 3
+     * }
+     */
+    public static int SOF_TXTIME_FLAGS_MASK() {
+        return SOF_TXTIME_FLAGS_MASK;
+    }
+    private static final int FRA_UNSPEC = (int)0L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.FRA_UNSPEC = 0
+     * }
+     */
+    public static int FRA_UNSPEC() {
+        return FRA_UNSPEC;
+    }
+    private static final int FRA_DST = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.FRA_DST = 1
+     * }
+     */
+    public static int FRA_DST() {
+        return FRA_DST;
+    }
+    private static final int FRA_SRC = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.FRA_SRC = 2
+     * }
+     */
+    public static int FRA_SRC() {
+        return FRA_SRC;
+    }
+    private static final int FRA_IIFNAME = (int)3L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.FRA_IIFNAME = 3
+     * }
+     */
+    public static int FRA_IIFNAME() {
+        return FRA_IIFNAME;
+    }
+    private static final int FRA_GOTO = (int)4L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.FRA_GOTO = 4
+     * }
+     */
+    public static int FRA_GOTO() {
+        return FRA_GOTO;
+    }
+    private static final int FRA_UNUSED2 = (int)5L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.FRA_UNUSED2 = 5
+     * }
+     */
+    public static int FRA_UNUSED2() {
+        return FRA_UNUSED2;
+    }
+    private static final int FRA_PRIORITY = (int)6L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.FRA_PRIORITY = 6
+     * }
+     */
+    public static int FRA_PRIORITY() {
+        return FRA_PRIORITY;
+    }
+    private static final int FRA_UNUSED3 = (int)7L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.FRA_UNUSED3 = 7
+     * }
+     */
+    public static int FRA_UNUSED3() {
+        return FRA_UNUSED3;
+    }
+    private static final int FRA_UNUSED4 = (int)8L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.FRA_UNUSED4 = 8
+     * }
+     */
+    public static int FRA_UNUSED4() {
+        return FRA_UNUSED4;
+    }
+    private static final int FRA_UNUSED5 = (int)9L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.FRA_UNUSED5 = 9
+     * }
+     */
+    public static int FRA_UNUSED5() {
+        return FRA_UNUSED5;
+    }
+    private static final int FRA_FWMARK = (int)10L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.FRA_FWMARK = 10
+     * }
+     */
+    public static int FRA_FWMARK() {
+        return FRA_FWMARK;
+    }
+    private static final int FRA_FLOW = (int)11L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.FRA_FLOW = 11
+     * }
+     */
+    public static int FRA_FLOW() {
+        return FRA_FLOW;
+    }
+    private static final int FRA_TUN_ID = (int)12L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.FRA_TUN_ID = 12
+     * }
+     */
+    public static int FRA_TUN_ID() {
+        return FRA_TUN_ID;
+    }
+    private static final int FRA_SUPPRESS_IFGROUP = (int)13L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.FRA_SUPPRESS_IFGROUP = 13
+     * }
+     */
+    public static int FRA_SUPPRESS_IFGROUP() {
+        return FRA_SUPPRESS_IFGROUP;
+    }
+    private static final int FRA_SUPPRESS_PREFIXLEN = (int)14L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.FRA_SUPPRESS_PREFIXLEN = 14
+     * }
+     */
+    public static int FRA_SUPPRESS_PREFIXLEN() {
+        return FRA_SUPPRESS_PREFIXLEN;
+    }
+    private static final int FRA_TABLE = (int)15L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.FRA_TABLE = 15
+     * }
+     */
+    public static int FRA_TABLE() {
+        return FRA_TABLE;
+    }
+    private static final int FRA_FWMASK = (int)16L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.FRA_FWMASK = 16
+     * }
+     */
+    public static int FRA_FWMASK() {
+        return FRA_FWMASK;
+    }
+    private static final int FRA_OIFNAME = (int)17L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.FRA_OIFNAME = 17
+     * }
+     */
+    public static int FRA_OIFNAME() {
+        return FRA_OIFNAME;
+    }
+    private static final int FRA_PAD = (int)18L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.FRA_PAD = 18
+     * }
+     */
+    public static int FRA_PAD() {
+        return FRA_PAD;
+    }
+    private static final int FRA_L3MDEV = (int)19L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.FRA_L3MDEV = 19
+     * }
+     */
+    public static int FRA_L3MDEV() {
+        return FRA_L3MDEV;
+    }
+    private static final int FRA_UID_RANGE = (int)20L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.FRA_UID_RANGE = 20
+     * }
+     */
+    public static int FRA_UID_RANGE() {
+        return FRA_UID_RANGE;
+    }
+    private static final int FRA_PROTOCOL = (int)21L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.FRA_PROTOCOL = 21
+     * }
+     */
+    public static int FRA_PROTOCOL() {
+        return FRA_PROTOCOL;
+    }
+    private static final int FRA_IP_PROTO = (int)22L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.FRA_IP_PROTO = 22
+     * }
+     */
+    public static int FRA_IP_PROTO() {
+        return FRA_IP_PROTO;
+    }
+    private static final int FRA_SPORT_RANGE = (int)23L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.FRA_SPORT_RANGE = 23
+     * }
+     */
+    public static int FRA_SPORT_RANGE() {
+        return FRA_SPORT_RANGE;
+    }
+    private static final int FRA_DPORT_RANGE = (int)24L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.FRA_DPORT_RANGE = 24
+     * }
+     */
+    public static int FRA_DPORT_RANGE() {
+        return FRA_DPORT_RANGE;
+    }
+    private static final int FR_ACT_UNSPEC = (int)0L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.FR_ACT_UNSPEC = 0
+     * }
+     */
+    public static int FR_ACT_UNSPEC() {
+        return FR_ACT_UNSPEC;
+    }
+    private static final int FR_ACT_TO_TBL = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.FR_ACT_TO_TBL = 1
+     * }
+     */
+    public static int FR_ACT_TO_TBL() {
+        return FR_ACT_TO_TBL;
+    }
+    private static final int FR_ACT_GOTO = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.FR_ACT_GOTO = 2
+     * }
+     */
+    public static int FR_ACT_GOTO() {
+        return FR_ACT_GOTO;
+    }
+    private static final int FR_ACT_NOP = (int)3L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.FR_ACT_NOP = 3
+     * }
+     */
+    public static int FR_ACT_NOP() {
+        return FR_ACT_NOP;
+    }
+    private static final int FR_ACT_RES3 = (int)4L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.FR_ACT_RES3 = 4
+     * }
+     */
+    public static int FR_ACT_RES3() {
+        return FR_ACT_RES3;
+    }
+    private static final int FR_ACT_RES4 = (int)5L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.FR_ACT_RES4 = 5
+     * }
+     */
+    public static int FR_ACT_RES4() {
+        return FR_ACT_RES4;
+    }
+    private static final int FR_ACT_BLACKHOLE = (int)6L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.FR_ACT_BLACKHOLE = 6
+     * }
+     */
+    public static int FR_ACT_BLACKHOLE() {
+        return FR_ACT_BLACKHOLE;
+    }
+    private static final int FR_ACT_UNREACHABLE = (int)7L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.FR_ACT_UNREACHABLE = 7
+     * }
+     */
+    public static int FR_ACT_UNREACHABLE() {
+        return FR_ACT_UNREACHABLE;
+    }
+    private static final int FR_ACT_PROHIBIT = (int)8L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.FR_ACT_PROHIBIT = 8
+     * }
+     */
+    public static int FR_ACT_PROHIBIT() {
+        return FR_ACT_PROHIBIT;
+    }
+    private static final int NEXTHOP_GRP_TYPE_MPATH = (int)0L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.NEXTHOP_GRP_TYPE_MPATH = 0
+     * }
+     */
+    public static int NEXTHOP_GRP_TYPE_MPATH() {
+        return NEXTHOP_GRP_TYPE_MPATH;
+    }
+    private static final int NEXTHOP_GRP_TYPE_RES = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.NEXTHOP_GRP_TYPE_RES = 1
+     * }
+     */
+    public static int NEXTHOP_GRP_TYPE_RES() {
+        return NEXTHOP_GRP_TYPE_RES;
+    }
+    private static final int NHA_UNSPEC = (int)0L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.NHA_UNSPEC = 0
+     * }
+     */
+    public static int NHA_UNSPEC() {
+        return NHA_UNSPEC;
+    }
+    private static final int NHA_ID = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.NHA_ID = 1
+     * }
+     */
+    public static int NHA_ID() {
+        return NHA_ID;
+    }
+    private static final int NHA_GROUP = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.NHA_GROUP = 2
+     * }
+     */
+    public static int NHA_GROUP() {
+        return NHA_GROUP;
+    }
+    private static final int NHA_GROUP_TYPE = (int)3L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.NHA_GROUP_TYPE = 3
+     * }
+     */
+    public static int NHA_GROUP_TYPE() {
+        return NHA_GROUP_TYPE;
+    }
+    private static final int NHA_BLACKHOLE = (int)4L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.NHA_BLACKHOLE = 4
+     * }
+     */
+    public static int NHA_BLACKHOLE() {
+        return NHA_BLACKHOLE;
+    }
+    private static final int NHA_OIF = (int)5L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.NHA_OIF = 5
+     * }
+     */
+    public static int NHA_OIF() {
+        return NHA_OIF;
+    }
+    private static final int NHA_GATEWAY = (int)6L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.NHA_GATEWAY = 6
+     * }
+     */
+    public static int NHA_GATEWAY() {
+        return NHA_GATEWAY;
+    }
+    private static final int NHA_ENCAP_TYPE = (int)7L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.NHA_ENCAP_TYPE = 7
+     * }
+     */
+    public static int NHA_ENCAP_TYPE() {
+        return NHA_ENCAP_TYPE;
+    }
+    private static final int NHA_ENCAP = (int)8L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.NHA_ENCAP = 8
+     * }
+     */
+    public static int NHA_ENCAP() {
+        return NHA_ENCAP;
+    }
+    private static final int NHA_GROUPS = (int)9L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.NHA_GROUPS = 9
+     * }
+     */
+    public static int NHA_GROUPS() {
+        return NHA_GROUPS;
+    }
+    private static final int NHA_MASTER = (int)10L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.NHA_MASTER = 10
+     * }
+     */
+    public static int NHA_MASTER() {
+        return NHA_MASTER;
+    }
+    private static final int NHA_FDB = (int)11L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.NHA_FDB = 11
+     * }
+     */
+    public static int NHA_FDB() {
+        return NHA_FDB;
+    }
+    private static final int NHA_RES_GROUP = (int)12L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.NHA_RES_GROUP = 12
+     * }
+     */
+    public static int NHA_RES_GROUP() {
+        return NHA_RES_GROUP;
+    }
+    private static final int NHA_RES_BUCKET = (int)13L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.NHA_RES_BUCKET = 13
+     * }
+     */
+    public static int NHA_RES_BUCKET() {
+        return NHA_RES_BUCKET;
+    }
+    private static final int NHA_RES_GROUP_UNSPEC = (int)0L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.NHA_RES_GROUP_UNSPEC = 0
+     * }
+     */
+    public static int NHA_RES_GROUP_UNSPEC() {
+        return NHA_RES_GROUP_UNSPEC;
+    }
+    private static final int NHA_RES_GROUP_PAD = (int)0L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.NHA_RES_GROUP_PAD = 0
+     * }
+     */
+    public static int NHA_RES_GROUP_PAD() {
+        return NHA_RES_GROUP_PAD;
+    }
+    private static final int NHA_RES_GROUP_BUCKETS = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.NHA_RES_GROUP_BUCKETS = 1
+     * }
+     */
+    public static int NHA_RES_GROUP_BUCKETS() {
+        return NHA_RES_GROUP_BUCKETS;
+    }
+    private static final int NHA_RES_GROUP_IDLE_TIMER = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.NHA_RES_GROUP_IDLE_TIMER = 2
+     * }
+     */
+    public static int NHA_RES_GROUP_IDLE_TIMER() {
+        return NHA_RES_GROUP_IDLE_TIMER;
+    }
+    private static final int NHA_RES_GROUP_UNBALANCED_TIMER = (int)3L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.NHA_RES_GROUP_UNBALANCED_TIMER = 3
+     * }
+     */
+    public static int NHA_RES_GROUP_UNBALANCED_TIMER() {
+        return NHA_RES_GROUP_UNBALANCED_TIMER;
+    }
+    private static final int NHA_RES_GROUP_UNBALANCED_TIME = (int)4L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.NHA_RES_GROUP_UNBALANCED_TIME = 4
+     * }
+     */
+    public static int NHA_RES_GROUP_UNBALANCED_TIME() {
+        return NHA_RES_GROUP_UNBALANCED_TIME;
+    }
+    private static final int NHA_RES_BUCKET_UNSPEC = (int)0L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.NHA_RES_BUCKET_UNSPEC = 0
+     * }
+     */
+    public static int NHA_RES_BUCKET_UNSPEC() {
+        return NHA_RES_BUCKET_UNSPEC;
+    }
+    private static final int NHA_RES_BUCKET_PAD = (int)0L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.NHA_RES_BUCKET_PAD = 0
+     * }
+     */
+    public static int NHA_RES_BUCKET_PAD() {
+        return NHA_RES_BUCKET_PAD;
+    }
+    private static final int NHA_RES_BUCKET_INDEX = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.NHA_RES_BUCKET_INDEX = 1
+     * }
+     */
+    public static int NHA_RES_BUCKET_INDEX() {
+        return NHA_RES_BUCKET_INDEX;
+    }
+    private static final int NHA_RES_BUCKET_IDLE_TIME = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.NHA_RES_BUCKET_IDLE_TIME = 2
+     * }
+     */
+    public static int NHA_RES_BUCKET_IDLE_TIME() {
+        return NHA_RES_BUCKET_IDLE_TIME;
+    }
+    private static final int NHA_RES_BUCKET_NH_ID = (int)3L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.NHA_RES_BUCKET_NH_ID = 3
+     * }
+     */
+    public static int NHA_RES_BUCKET_NH_ID() {
+        return NHA_RES_BUCKET_NH_ID;
+    }
+    private static final int TC_LINKLAYER_UNAWARE = (int)0L;
+    /**
+     * {@snippet lang=c :
+     * enum tc_link_layer.TC_LINKLAYER_UNAWARE = 0
+     * }
+     */
+    public static int TC_LINKLAYER_UNAWARE() {
+        return TC_LINKLAYER_UNAWARE;
+    }
+    private static final int TC_LINKLAYER_ETHERNET = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * enum tc_link_layer.TC_LINKLAYER_ETHERNET = 1
+     * }
+     */
+    public static int TC_LINKLAYER_ETHERNET() {
+        return TC_LINKLAYER_ETHERNET;
+    }
+    private static final int TC_LINKLAYER_ATM = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * enum tc_link_layer.TC_LINKLAYER_ATM = 2
+     * }
+     */
+    public static int TC_LINKLAYER_ATM() {
+        return TC_LINKLAYER_ATM;
+    }
+    private static final int TCA_TBF_PARMS = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.TCA_TBF_PARMS = 1
+     * }
+     */
+    public static int TCA_TBF_PARMS() {
+        return TCA_TBF_PARMS;
+    }
+    private static final int TCA_TBF_RTAB = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.TCA_TBF_RTAB = 2
+     * }
+     */
+    public static int TCA_TBF_RTAB() {
+        return TCA_TBF_RTAB;
+    }
+    private static final int TCA_TBF_PTAB = (int)3L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.TCA_TBF_PTAB = 3
+     * }
+     */
+    public static int TCA_TBF_PTAB() {
+        return TCA_TBF_PTAB;
+    }
+    private static final int TCA_TBF_RATE64 = (int)4L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.TCA_TBF_RATE64 = 4
+     * }
+     */
+    public static int TCA_TBF_RATE64() {
+        return TCA_TBF_RATE64;
+    }
+    private static final int TCA_TBF_PRATE64 = (int)5L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.TCA_TBF_PRATE64 = 5
+     * }
+     */
+    public static int TCA_TBF_PRATE64() {
+        return TCA_TBF_PRATE64;
+    }
+    private static final int TCA_TBF_BURST = (int)6L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.TCA_TBF_BURST = 6
+     * }
+     */
+    public static int TCA_TBF_BURST() {
+        return TCA_TBF_BURST;
+    }
+    private static final int TCA_TBF_PBURST = (int)7L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.TCA_TBF_PBURST = 7
+     * }
+     */
+    public static int TCA_TBF_PBURST() {
+        return TCA_TBF_PBURST;
+    }
+    private static final int TCA_HTB_PARMS = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.TCA_HTB_PARMS = 1
+     * }
+     */
+    public static int TCA_HTB_PARMS() {
+        return TCA_HTB_PARMS;
+    }
+    private static final int TCA_HTB_INIT = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.TCA_HTB_INIT = 2
+     * }
+     */
+    public static int TCA_HTB_INIT() {
+        return TCA_HTB_INIT;
+    }
+    private static final int TCA_HTB_CTAB = (int)3L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.TCA_HTB_CTAB = 3
+     * }
+     */
+    public static int TCA_HTB_CTAB() {
+        return TCA_HTB_CTAB;
+    }
+    private static final int TCA_HTB_RTAB = (int)4L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.TCA_HTB_RTAB = 4
+     * }
+     */
+    public static int TCA_HTB_RTAB() {
+        return TCA_HTB_RTAB;
+    }
+    private static final int TCA_HTB_DIRECT_QLEN = (int)5L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.TCA_HTB_DIRECT_QLEN = 5
+     * }
+     */
+    public static int TCA_HTB_DIRECT_QLEN() {
+        return TCA_HTB_DIRECT_QLEN;
+    }
+    private static final int TCA_HTB_RATE64 = (int)6L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.TCA_HTB_RATE64 = 6
+     * }
+     */
+    public static int TCA_HTB_RATE64() {
+        return TCA_HTB_RATE64;
+    }
+    private static final int TCA_HTB_CEIL64 = (int)7L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.TCA_HTB_CEIL64 = 7
+     * }
+     */
+    public static int TCA_HTB_CEIL64() {
+        return TCA_HTB_CEIL64;
+    }
+    private static final int TCA_HTB_OFFLOAD = (int)9L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.TCA_HTB_OFFLOAD = 9
+     * }
+     */
+    public static int TCA_HTB_OFFLOAD() {
+        return TCA_HTB_OFFLOAD;
+    }
+    private static final int TCA_U32_CLASSID = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.TCA_U32_CLASSID = 1
+     * }
+     */
+    public static int TCA_U32_CLASSID() {
+        return TCA_U32_CLASSID;
+    }
+    private static final int TCA_U32_HASH = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.TCA_U32_HASH = 2
+     * }
+     */
+    public static int TCA_U32_HASH() {
+        return TCA_U32_HASH;
+    }
+    private static final int TCA_U32_LINK = (int)3L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.TCA_U32_LINK = 3
+     * }
+     */
+    public static int TCA_U32_LINK() {
+        return TCA_U32_LINK;
+    }
+    private static final int TCA_U32_DIVISOR = (int)4L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.TCA_U32_DIVISOR = 4
+     * }
+     */
+    public static int TCA_U32_DIVISOR() {
+        return TCA_U32_DIVISOR;
+    }
+    private static final int TCA_U32_SEL = (int)5L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.TCA_U32_SEL = 5
+     * }
+     */
+    public static int TCA_U32_SEL() {
+        return TCA_U32_SEL;
+    }
+    private static final int TCA_U32_POLICE = (int)6L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.TCA_U32_POLICE = 6
+     * }
+     */
+    public static int TCA_U32_POLICE() {
+        return TCA_U32_POLICE;
+    }
+    private static final int TCA_U32_ACT = (int)7L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.TCA_U32_ACT = 7
+     * }
+     */
+    public static int TCA_U32_ACT() {
+        return TCA_U32_ACT;
+    }
+    private static final int TCA_U32_INDEV = (int)8L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.TCA_U32_INDEV = 8
+     * }
+     */
+    public static int TCA_U32_INDEV() {
+        return TCA_U32_INDEV;
+    }
+    private static final int TCA_U32_PCNT = (int)9L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.TCA_U32_PCNT = 9
+     * }
+     */
+    public static int TCA_U32_PCNT() {
+        return TCA_U32_PCNT;
+    }
+    private static final int TCA_U32_MARK = (int)10L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.TCA_U32_MARK = 10
+     * }
+     */
+    public static int TCA_U32_MARK() {
+        return TCA_U32_MARK;
+    }
+    private static final int TCA_U32_FLAGS = (int)11L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.TCA_U32_FLAGS = 11
+     * }
+     */
+    public static int TCA_U32_FLAGS() {
+        return TCA_U32_FLAGS;
+    }
+    private static final int TCA_STATS_BASIC = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.TCA_STATS_BASIC = 1
+     * }
+     */
+    public static int TCA_STATS_BASIC() {
+        return TCA_STATS_BASIC;
+    }
+    private static final int TCA_STATS_RATE_EST = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.TCA_STATS_RATE_EST = 2
+     * }
+     */
+    public static int TCA_STATS_RATE_EST() {
+        return TCA_STATS_RATE_EST;
+    }
+    private static final int TCA_STATS_QUEUE = (int)3L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.TCA_STATS_QUEUE = 3
+     * }
+     */
+    public static int TCA_STATS_QUEUE() {
+        return TCA_STATS_QUEUE;
+    }
+    private static final int TCA_STATS_APP = (int)4L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.TCA_STATS_APP = 4
+     * }
+     */
+    public static int TCA_STATS_APP() {
+        return TCA_STATS_APP;
+    }
+    private static final int TCA_STATS_RATE_EST64 = (int)5L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.TCA_STATS_RATE_EST64 = 5
+     * }
+     */
+    public static int TCA_STATS_RATE_EST64() {
+        return TCA_STATS_RATE_EST64;
+    }
+    private static final int TCA_STATS_PAD = (int)6L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.TCA_STATS_PAD = 6
+     * }
+     */
+    public static int TCA_STATS_PAD() {
+        return TCA_STATS_PAD;
+    }
+    private static final int TCA_STATS_BASIC_HW = (int)7L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.TCA_STATS_BASIC_HW = 7
+     * }
+     */
+    public static int TCA_STATS_BASIC_HW() {
+        return TCA_STATS_BASIC_HW;
+    }
+    private static final int TCA_STATS_PKT64 = (int)8L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.TCA_STATS_PKT64 = 8
+     * }
+     */
+    public static int TCA_STATS_PKT64() {
+        return TCA_STATS_PKT64;
+    }
+    private static final int MS_SHARED = (int)1048576L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.MS_SHARED = 1048576
+     * }
+     */
+    public static int MS_SHARED() {
+        return MS_SHARED;
+    }
+    private static final int MNT_DETACH = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.MNT_DETACH = 2
+     * }
+     */
+    public static int MNT_DETACH() {
+        return MNT_DETACH;
+    }
+
+    private static class mount {
+        public static final FunctionDescriptor DESC = FunctionDescriptor.of(
+            LinuxC.C_INT,
+            LinuxC.C_POINTER,
+            LinuxC.C_POINTER,
+            LinuxC.C_POINTER,
+            LinuxC.C_LONG,
+            LinuxC.C_POINTER
+        );
+
+        public static final MemorySegment ADDR = SYMBOL_LOOKUP.find("mount").orElseThrow();
+    }
+
+    /**
+     * Function descriptor for:
+     * {@snippet lang=c :
+     * extern int mount(const char *__special_file, const char *__dir, const char *__fstype, unsigned long __rwflag, const void *__data)
+     * }
+     */
+    public static FunctionDescriptor mount$descriptor() {
+        return mount.DESC;
+    }
+
+    /**
+     * Downcall method handle for:
+     * {@snippet lang=c :
+     * extern int mount(const char *__special_file, const char *__dir, const char *__fstype, unsigned long __rwflag, const void *__data)
+     * }
+     */
+    public static MethodHandle mount$handle() {
+        return Linker.nativeLinker().downcallHandle(mount.ADDR, mount.DESC);
+    }
+
+    /**
+     * Address for:
+     * {@snippet lang=c :
+     * extern int mount(const char *__special_file, const char *__dir, const char *__fstype, unsigned long __rwflag, const void *__data)
+     * }
+     */
+    public static MemorySegment mount$address() {
+        return mount.ADDR;
+    }
+
+    /**
+     * {@snippet lang=c :
+     * extern int mount(const char *__special_file, const char *__dir, const char *__fstype, unsigned long __rwflag, const void *__data)
+     * }
+     */
+    public static int mount(MemorySegment __special_file, MemorySegment __dir, MemorySegment __fstype, long __rwflag, MemorySegment __data) {
+        var mh$ = Linker.nativeLinker().downcallHandle(mount.ADDR, mount.DESC);
+        try {
+            if (TRACE_DOWNCALLS) {
+                traceDowncall("mount", __special_file, __dir, __fstype, __rwflag, __data);
+            }
+            return (int)mh$.invokeExact(__special_file, __dir, __fstype, __rwflag, __data);
+        } catch (Error | RuntimeException ex) {
+           throw ex;
+        } catch (Throwable ex$) {
+           throw new AssertionError("should not reach here", ex$);
+        }
+    }
+
+    private static class umount2 {
+        public static final FunctionDescriptor DESC = FunctionDescriptor.of(
+            LinuxC.C_INT,
+            LinuxC.C_POINTER,
+            LinuxC.C_INT
+        );
+
+        public static final MemorySegment ADDR = SYMBOL_LOOKUP.find("umount2").orElseThrow();
+    }
+
+    /**
+     * Function descriptor for:
+     * {@snippet lang=c :
+     * extern int umount2(const char *__special_file, int __flags)
+     * }
+     */
+    public static FunctionDescriptor umount2$descriptor() {
+        return umount2.DESC;
+    }
+
+    /**
+     * Downcall method handle for:
+     * {@snippet lang=c :
+     * extern int umount2(const char *__special_file, int __flags)
+     * }
+     */
+    public static MethodHandle umount2$handle() {
+        return Linker.nativeLinker().downcallHandle(umount2.ADDR, umount2.DESC);
+    }
+
+    /**
+     * Address for:
+     * {@snippet lang=c :
+     * extern int umount2(const char *__special_file, int __flags)
+     * }
+     */
+    public static MemorySegment umount2$address() {
+        return umount2.ADDR;
+    }
+
+    /**
+     * {@snippet lang=c :
+     * extern int umount2(const char *__special_file, int __flags)
+     * }
+     */
+    public static int umount2(MemorySegment __special_file, int __flags) {
+        var mh$ = Linker.nativeLinker().downcallHandle(umount2.ADDR, umount2.DESC);
+        try {
+            if (TRACE_DOWNCALLS) {
+                traceDowncall("umount2", __special_file, __flags);
+            }
+            return (int)mh$.invokeExact(__special_file, __flags);
+        } catch (Error | RuntimeException ex) {
+           throw ex;
+        } catch (Throwable ex$) {
+           throw new AssertionError("should not reach here", ex$);
+        }
+    }
+    private static final int NETNSA_NSID = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.NETNSA_NSID = 1
+     * }
+     */
+    public static int NETNSA_NSID() {
+        return NETNSA_NSID;
+    }
+    private static final int NETNSA_PID = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.NETNSA_PID = 2
+     * }
+     */
+    public static int NETNSA_PID() {
+        return NETNSA_PID;
+    }
+    private static final int NETNSA_FD = (int)3L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.NETNSA_FD = 3
+     * }
+     */
+    public static int NETNSA_FD() {
+        return NETNSA_FD;
+    }
+    private static final int NETNSA_TARGET_NSID = (int)4L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.NETNSA_TARGET_NSID = 4
+     * }
+     */
+    public static int NETNSA_TARGET_NSID() {
+        return NETNSA_TARGET_NSID;
+    }
+    private static final int NETNSA_CURRENT_NSID = (int)5L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.NETNSA_CURRENT_NSID = 5
+     * }
+     */
+    public static int NETNSA_CURRENT_NSID() {
+        return NETNSA_CURRENT_NSID;
+    }
+    private static final int IFLA_BRIDGE_FLAGS = (int)0L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_BRIDGE_FLAGS = 0
+     * }
+     */
+    public static int IFLA_BRIDGE_FLAGS() {
+        return IFLA_BRIDGE_FLAGS;
+    }
+    private static final int IFLA_BRIDGE_MODE = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_BRIDGE_MODE = 1
+     * }
+     */
+    public static int IFLA_BRIDGE_MODE() {
+        return IFLA_BRIDGE_MODE;
+    }
+    private static final int IFLA_BRIDGE_VLAN_INFO = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_BRIDGE_VLAN_INFO = 2
+     * }
+     */
+    public static int IFLA_BRIDGE_VLAN_INFO() {
+        return IFLA_BRIDGE_VLAN_INFO;
+    }
+    private static final int BR_BOOLOPT_NO_LL_LEARN = (int)0L;
+    /**
+     * {@snippet lang=c :
+     * enum br_boolopt_id.BR_BOOLOPT_NO_LL_LEARN = 0
+     * }
+     */
+    public static int BR_BOOLOPT_NO_LL_LEARN() {
+        return BR_BOOLOPT_NO_LL_LEARN;
+    }
+    private static final int BR_BOOLOPT_MCAST_VLAN_SNOOPING = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * enum br_boolopt_id.BR_BOOLOPT_MCAST_VLAN_SNOOPING = 1
+     * }
+     */
+    public static int BR_BOOLOPT_MCAST_VLAN_SNOOPING() {
+        return BR_BOOLOPT_MCAST_VLAN_SNOOPING;
+    }
+    private static final int BR_BOOLOPT_MST_ENABLE = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * enum br_boolopt_id.BR_BOOLOPT_MST_ENABLE = 2
+     * }
+     */
+    public static int BR_BOOLOPT_MST_ENABLE() {
+        return BR_BOOLOPT_MST_ENABLE;
+    }
+    private static final int VETH_INFO_PEER = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.VETH_INFO_PEER = 1
+     * }
+     */
+    public static int VETH_INFO_PEER() {
+        return VETH_INFO_PEER;
+    }
+    private static final int ETH_SS_STATS = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * enum ethtool_stringset.ETH_SS_STATS = 1
+     * }
+     */
+    public static int ETH_SS_STATS() {
+        return ETH_SS_STATS;
+    }
+    private static final int ETH_SS_FEATURES = (int)4L;
+    /**
+     * {@snippet lang=c :
+     * enum ethtool_stringset.ETH_SS_FEATURES = 4
+     * }
+     */
+    public static int ETH_SS_FEATURES() {
+        return ETH_SS_FEATURES;
+    }
+    private static final int ETHTOOL_LINK_MODE_Pause_BIT = (int)13L;
+    /**
+     * {@snippet lang=c :
+     * enum ethtool_link_mode_bit_indices.ETHTOOL_LINK_MODE_Pause_BIT = 13
+     * }
+     */
+    public static int ETHTOOL_LINK_MODE_Pause_BIT() {
+        return ETHTOOL_LINK_MODE_Pause_BIT;
+    }
+    private static final int ETHTOOL_LINK_MODE_Asym_Pause_BIT = (int)14L;
+    /**
+     * {@snippet lang=c :
+     * enum ethtool_link_mode_bit_indices.ETHTOOL_LINK_MODE_Asym_Pause_BIT = 14
+     * }
+     */
+    public static int ETHTOOL_LINK_MODE_Asym_Pause_BIT() {
+        return ETHTOOL_LINK_MODE_Asym_Pause_BIT;
+    }
+    private static final int ETHTOOL_MSG_STRSET_GET = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_MSG_STRSET_GET = 1
+     * }
+     */
+    public static int ETHTOOL_MSG_STRSET_GET() {
+        return ETHTOOL_MSG_STRSET_GET;
+    }
+    private static final int ETHTOOL_MSG_LINKINFO_GET = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_MSG_LINKINFO_GET = 2
+     * }
+     */
+    public static int ETHTOOL_MSG_LINKINFO_GET() {
+        return ETHTOOL_MSG_LINKINFO_GET;
+    }
+    private static final int ETHTOOL_MSG_LINKINFO_SET = (int)3L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_MSG_LINKINFO_SET = 3
+     * }
+     */
+    public static int ETHTOOL_MSG_LINKINFO_SET() {
+        return ETHTOOL_MSG_LINKINFO_SET;
+    }
+    private static final int ETHTOOL_MSG_LINKMODES_GET = (int)4L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_MSG_LINKMODES_GET = 4
+     * }
+     */
+    public static int ETHTOOL_MSG_LINKMODES_GET() {
+        return ETHTOOL_MSG_LINKMODES_GET;
+    }
+    private static final int ETHTOOL_MSG_LINKMODES_SET = (int)5L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_MSG_LINKMODES_SET = 5
+     * }
+     */
+    public static int ETHTOOL_MSG_LINKMODES_SET() {
+        return ETHTOOL_MSG_LINKMODES_SET;
+    }
+    private static final int ETHTOOL_MSG_LINKSTATE_GET = (int)6L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_MSG_LINKSTATE_GET = 6
+     * }
+     */
+    public static int ETHTOOL_MSG_LINKSTATE_GET() {
+        return ETHTOOL_MSG_LINKSTATE_GET;
+    }
+    private static final int ETHTOOL_MSG_DEBUG_GET = (int)7L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_MSG_DEBUG_GET = 7
+     * }
+     */
+    public static int ETHTOOL_MSG_DEBUG_GET() {
+        return ETHTOOL_MSG_DEBUG_GET;
+    }
+    private static final int ETHTOOL_MSG_DEBUG_SET = (int)8L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_MSG_DEBUG_SET = 8
+     * }
+     */
+    public static int ETHTOOL_MSG_DEBUG_SET() {
+        return ETHTOOL_MSG_DEBUG_SET;
+    }
+    private static final int ETHTOOL_MSG_WOL_GET = (int)9L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_MSG_WOL_GET = 9
+     * }
+     */
+    public static int ETHTOOL_MSG_WOL_GET() {
+        return ETHTOOL_MSG_WOL_GET;
+    }
+    private static final int ETHTOOL_MSG_WOL_SET = (int)10L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_MSG_WOL_SET = 10
+     * }
+     */
+    public static int ETHTOOL_MSG_WOL_SET() {
+        return ETHTOOL_MSG_WOL_SET;
+    }
+    private static final int ETHTOOL_MSG_FEATURES_GET = (int)11L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_MSG_FEATURES_GET = 11
+     * }
+     */
+    public static int ETHTOOL_MSG_FEATURES_GET() {
+        return ETHTOOL_MSG_FEATURES_GET;
+    }
+    private static final int ETHTOOL_MSG_FEATURES_SET = (int)12L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_MSG_FEATURES_SET = 12
+     * }
+     */
+    public static int ETHTOOL_MSG_FEATURES_SET() {
+        return ETHTOOL_MSG_FEATURES_SET;
+    }
+    private static final int ETHTOOL_MSG_PRIVFLAGS_GET = (int)13L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_MSG_PRIVFLAGS_GET = 13
+     * }
+     */
+    public static int ETHTOOL_MSG_PRIVFLAGS_GET() {
+        return ETHTOOL_MSG_PRIVFLAGS_GET;
+    }
+    private static final int ETHTOOL_MSG_PRIVFLAGS_SET = (int)14L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_MSG_PRIVFLAGS_SET = 14
+     * }
+     */
+    public static int ETHTOOL_MSG_PRIVFLAGS_SET() {
+        return ETHTOOL_MSG_PRIVFLAGS_SET;
+    }
+    private static final int ETHTOOL_MSG_RINGS_GET = (int)15L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_MSG_RINGS_GET = 15
+     * }
+     */
+    public static int ETHTOOL_MSG_RINGS_GET() {
+        return ETHTOOL_MSG_RINGS_GET;
+    }
+    private static final int ETHTOOL_MSG_RINGS_SET = (int)16L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_MSG_RINGS_SET = 16
+     * }
+     */
+    public static int ETHTOOL_MSG_RINGS_SET() {
+        return ETHTOOL_MSG_RINGS_SET;
+    }
+    private static final int ETHTOOL_MSG_CHANNELS_GET = (int)17L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_MSG_CHANNELS_GET = 17
+     * }
+     */
+    public static int ETHTOOL_MSG_CHANNELS_GET() {
+        return ETHTOOL_MSG_CHANNELS_GET;
+    }
+    private static final int ETHTOOL_MSG_CHANNELS_SET = (int)18L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_MSG_CHANNELS_SET = 18
+     * }
+     */
+    public static int ETHTOOL_MSG_CHANNELS_SET() {
+        return ETHTOOL_MSG_CHANNELS_SET;
+    }
+    private static final int ETHTOOL_MSG_COALESCE_GET = (int)19L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_MSG_COALESCE_GET = 19
+     * }
+     */
+    public static int ETHTOOL_MSG_COALESCE_GET() {
+        return ETHTOOL_MSG_COALESCE_GET;
+    }
+    private static final int ETHTOOL_MSG_COALESCE_SET = (int)20L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_MSG_COALESCE_SET = 20
+     * }
+     */
+    public static int ETHTOOL_MSG_COALESCE_SET() {
+        return ETHTOOL_MSG_COALESCE_SET;
+    }
+    private static final int ETHTOOL_MSG_PAUSE_GET = (int)21L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_MSG_PAUSE_GET = 21
+     * }
+     */
+    public static int ETHTOOL_MSG_PAUSE_GET() {
+        return ETHTOOL_MSG_PAUSE_GET;
+    }
+    private static final int ETHTOOL_MSG_PAUSE_SET = (int)22L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_MSG_PAUSE_SET = 22
+     * }
+     */
+    public static int ETHTOOL_MSG_PAUSE_SET() {
+        return ETHTOOL_MSG_PAUSE_SET;
+    }
+    private static final int ETHTOOL_MSG_EEE_GET = (int)23L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_MSG_EEE_GET = 23
+     * }
+     */
+    public static int ETHTOOL_MSG_EEE_GET() {
+        return ETHTOOL_MSG_EEE_GET;
+    }
+    private static final int ETHTOOL_MSG_EEE_SET = (int)24L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_MSG_EEE_SET = 24
+     * }
+     */
+    public static int ETHTOOL_MSG_EEE_SET() {
+        return ETHTOOL_MSG_EEE_SET;
+    }
+    private static final int ETHTOOL_MSG_TSINFO_GET = (int)25L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_MSG_TSINFO_GET = 25
+     * }
+     */
+    public static int ETHTOOL_MSG_TSINFO_GET() {
+        return ETHTOOL_MSG_TSINFO_GET;
+    }
+    private static final int ETHTOOL_MSG_CABLE_TEST_ACT = (int)26L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_MSG_CABLE_TEST_ACT = 26
+     * }
+     */
+    public static int ETHTOOL_MSG_CABLE_TEST_ACT() {
+        return ETHTOOL_MSG_CABLE_TEST_ACT;
+    }
+    private static final int ETHTOOL_MSG_CABLE_TEST_TDR_ACT = (int)27L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_MSG_CABLE_TEST_TDR_ACT = 27
+     * }
+     */
+    public static int ETHTOOL_MSG_CABLE_TEST_TDR_ACT() {
+        return ETHTOOL_MSG_CABLE_TEST_TDR_ACT;
+    }
+    private static final int ETHTOOL_MSG_TUNNEL_INFO_GET = (int)28L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_MSG_TUNNEL_INFO_GET = 28
+     * }
+     */
+    public static int ETHTOOL_MSG_TUNNEL_INFO_GET() {
+        return ETHTOOL_MSG_TUNNEL_INFO_GET;
+    }
+    private static final int ETHTOOL_MSG_FEC_GET = (int)29L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_MSG_FEC_GET = 29
+     * }
+     */
+    public static int ETHTOOL_MSG_FEC_GET() {
+        return ETHTOOL_MSG_FEC_GET;
+    }
+    private static final int ETHTOOL_MSG_FEC_SET = (int)30L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_MSG_FEC_SET = 30
+     * }
+     */
+    public static int ETHTOOL_MSG_FEC_SET() {
+        return ETHTOOL_MSG_FEC_SET;
+    }
+    private static final int ETHTOOL_MSG_MODULE_EEPROM_GET = (int)31L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_MSG_MODULE_EEPROM_GET = 31
+     * }
+     */
+    public static int ETHTOOL_MSG_MODULE_EEPROM_GET() {
+        return ETHTOOL_MSG_MODULE_EEPROM_GET;
+    }
+    private static final int ETHTOOL_MSG_STATS_GET = (int)32L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_MSG_STATS_GET = 32
+     * }
+     */
+    public static int ETHTOOL_MSG_STATS_GET() {
+        return ETHTOOL_MSG_STATS_GET;
+    }
+    private static final int ETHTOOL_MSG_PHC_VCLOCKS_GET = (int)33L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_MSG_PHC_VCLOCKS_GET = 33
+     * }
+     */
+    public static int ETHTOOL_MSG_PHC_VCLOCKS_GET() {
+        return ETHTOOL_MSG_PHC_VCLOCKS_GET;
+    }
+    private static final int ETHTOOL_MSG_MODULE_GET = (int)34L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_MSG_MODULE_GET = 34
+     * }
+     */
+    public static int ETHTOOL_MSG_MODULE_GET() {
+        return ETHTOOL_MSG_MODULE_GET;
+    }
+    private static final int ETHTOOL_MSG_MODULE_SET = (int)35L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_MSG_MODULE_SET = 35
+     * }
+     */
+    public static int ETHTOOL_MSG_MODULE_SET() {
+        return ETHTOOL_MSG_MODULE_SET;
+    }
+    private static final int ETHTOOL_MSG_PSE_GET = (int)36L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_MSG_PSE_GET = 36
+     * }
+     */
+    public static int ETHTOOL_MSG_PSE_GET() {
+        return ETHTOOL_MSG_PSE_GET;
+    }
+    private static final int ETHTOOL_MSG_PSE_SET = (int)37L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_MSG_PSE_SET = 37
+     * }
+     */
+    public static int ETHTOOL_MSG_PSE_SET() {
+        return ETHTOOL_MSG_PSE_SET;
+    }
+    private static final int ETHTOOL_MSG_STRSET_GET_REPLY = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_MSG_STRSET_GET_REPLY = 1
+     * }
+     */
+    public static int ETHTOOL_MSG_STRSET_GET_REPLY() {
+        return ETHTOOL_MSG_STRSET_GET_REPLY;
+    }
+    private static final int ETHTOOL_MSG_LINKINFO_GET_REPLY = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_MSG_LINKINFO_GET_REPLY = 2
+     * }
+     */
+    public static int ETHTOOL_MSG_LINKINFO_GET_REPLY() {
+        return ETHTOOL_MSG_LINKINFO_GET_REPLY;
+    }
+    private static final int ETHTOOL_MSG_LINKINFO_NTF = (int)3L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_MSG_LINKINFO_NTF = 3
+     * }
+     */
+    public static int ETHTOOL_MSG_LINKINFO_NTF() {
+        return ETHTOOL_MSG_LINKINFO_NTF;
+    }
+    private static final int ETHTOOL_MSG_LINKMODES_GET_REPLY = (int)4L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_MSG_LINKMODES_GET_REPLY = 4
+     * }
+     */
+    public static int ETHTOOL_MSG_LINKMODES_GET_REPLY() {
+        return ETHTOOL_MSG_LINKMODES_GET_REPLY;
+    }
+    private static final int ETHTOOL_MSG_LINKMODES_NTF = (int)5L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_MSG_LINKMODES_NTF = 5
+     * }
+     */
+    public static int ETHTOOL_MSG_LINKMODES_NTF() {
+        return ETHTOOL_MSG_LINKMODES_NTF;
+    }
+    private static final int ETHTOOL_MSG_LINKSTATE_GET_REPLY = (int)6L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_MSG_LINKSTATE_GET_REPLY = 6
+     * }
+     */
+    public static int ETHTOOL_MSG_LINKSTATE_GET_REPLY() {
+        return ETHTOOL_MSG_LINKSTATE_GET_REPLY;
+    }
+    private static final int ETHTOOL_MSG_DEBUG_GET_REPLY = (int)7L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_MSG_DEBUG_GET_REPLY = 7
+     * }
+     */
+    public static int ETHTOOL_MSG_DEBUG_GET_REPLY() {
+        return ETHTOOL_MSG_DEBUG_GET_REPLY;
+    }
+    private static final int ETHTOOL_MSG_DEBUG_NTF = (int)8L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_MSG_DEBUG_NTF = 8
+     * }
+     */
+    public static int ETHTOOL_MSG_DEBUG_NTF() {
+        return ETHTOOL_MSG_DEBUG_NTF;
+    }
+    private static final int ETHTOOL_MSG_WOL_GET_REPLY = (int)9L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_MSG_WOL_GET_REPLY = 9
+     * }
+     */
+    public static int ETHTOOL_MSG_WOL_GET_REPLY() {
+        return ETHTOOL_MSG_WOL_GET_REPLY;
+    }
+    private static final int ETHTOOL_MSG_WOL_NTF = (int)10L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_MSG_WOL_NTF = 10
+     * }
+     */
+    public static int ETHTOOL_MSG_WOL_NTF() {
+        return ETHTOOL_MSG_WOL_NTF;
+    }
+    private static final int ETHTOOL_MSG_FEATURES_GET_REPLY = (int)11L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_MSG_FEATURES_GET_REPLY = 11
+     * }
+     */
+    public static int ETHTOOL_MSG_FEATURES_GET_REPLY() {
+        return ETHTOOL_MSG_FEATURES_GET_REPLY;
+    }
+    private static final int ETHTOOL_MSG_FEATURES_SET_REPLY = (int)12L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_MSG_FEATURES_SET_REPLY = 12
+     * }
+     */
+    public static int ETHTOOL_MSG_FEATURES_SET_REPLY() {
+        return ETHTOOL_MSG_FEATURES_SET_REPLY;
+    }
+    private static final int ETHTOOL_MSG_FEATURES_NTF = (int)13L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_MSG_FEATURES_NTF = 13
+     * }
+     */
+    public static int ETHTOOL_MSG_FEATURES_NTF() {
+        return ETHTOOL_MSG_FEATURES_NTF;
+    }
+    private static final int ETHTOOL_MSG_PRIVFLAGS_GET_REPLY = (int)14L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_MSG_PRIVFLAGS_GET_REPLY = 14
+     * }
+     */
+    public static int ETHTOOL_MSG_PRIVFLAGS_GET_REPLY() {
+        return ETHTOOL_MSG_PRIVFLAGS_GET_REPLY;
+    }
+    private static final int ETHTOOL_MSG_PRIVFLAGS_NTF = (int)15L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_MSG_PRIVFLAGS_NTF = 15
+     * }
+     */
+    public static int ETHTOOL_MSG_PRIVFLAGS_NTF() {
+        return ETHTOOL_MSG_PRIVFLAGS_NTF;
+    }
+    private static final int ETHTOOL_MSG_RINGS_GET_REPLY = (int)16L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_MSG_RINGS_GET_REPLY = 16
+     * }
+     */
+    public static int ETHTOOL_MSG_RINGS_GET_REPLY() {
+        return ETHTOOL_MSG_RINGS_GET_REPLY;
+    }
+    private static final int ETHTOOL_MSG_RINGS_NTF = (int)17L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_MSG_RINGS_NTF = 17
+     * }
+     */
+    public static int ETHTOOL_MSG_RINGS_NTF() {
+        return ETHTOOL_MSG_RINGS_NTF;
+    }
+    private static final int ETHTOOL_MSG_CHANNELS_GET_REPLY = (int)18L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_MSG_CHANNELS_GET_REPLY = 18
+     * }
+     */
+    public static int ETHTOOL_MSG_CHANNELS_GET_REPLY() {
+        return ETHTOOL_MSG_CHANNELS_GET_REPLY;
+    }
+    private static final int ETHTOOL_MSG_CHANNELS_NTF = (int)19L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_MSG_CHANNELS_NTF = 19
+     * }
+     */
+    public static int ETHTOOL_MSG_CHANNELS_NTF() {
+        return ETHTOOL_MSG_CHANNELS_NTF;
+    }
+    private static final int ETHTOOL_MSG_COALESCE_GET_REPLY = (int)20L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_MSG_COALESCE_GET_REPLY = 20
+     * }
+     */
+    public static int ETHTOOL_MSG_COALESCE_GET_REPLY() {
+        return ETHTOOL_MSG_COALESCE_GET_REPLY;
+    }
+    private static final int ETHTOOL_MSG_COALESCE_NTF = (int)21L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_MSG_COALESCE_NTF = 21
+     * }
+     */
+    public static int ETHTOOL_MSG_COALESCE_NTF() {
+        return ETHTOOL_MSG_COALESCE_NTF;
+    }
+    private static final int ETHTOOL_MSG_PAUSE_GET_REPLY = (int)22L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_MSG_PAUSE_GET_REPLY = 22
+     * }
+     */
+    public static int ETHTOOL_MSG_PAUSE_GET_REPLY() {
+        return ETHTOOL_MSG_PAUSE_GET_REPLY;
+    }
+    private static final int ETHTOOL_MSG_PAUSE_NTF = (int)23L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_MSG_PAUSE_NTF = 23
+     * }
+     */
+    public static int ETHTOOL_MSG_PAUSE_NTF() {
+        return ETHTOOL_MSG_PAUSE_NTF;
+    }
+    private static final int ETHTOOL_MSG_EEE_GET_REPLY = (int)24L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_MSG_EEE_GET_REPLY = 24
+     * }
+     */
+    public static int ETHTOOL_MSG_EEE_GET_REPLY() {
+        return ETHTOOL_MSG_EEE_GET_REPLY;
+    }
+    private static final int ETHTOOL_MSG_EEE_NTF = (int)25L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_MSG_EEE_NTF = 25
+     * }
+     */
+    public static int ETHTOOL_MSG_EEE_NTF() {
+        return ETHTOOL_MSG_EEE_NTF;
+    }
+    private static final int ETHTOOL_MSG_TSINFO_GET_REPLY = (int)26L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_MSG_TSINFO_GET_REPLY = 26
+     * }
+     */
+    public static int ETHTOOL_MSG_TSINFO_GET_REPLY() {
+        return ETHTOOL_MSG_TSINFO_GET_REPLY;
+    }
+    private static final int ETHTOOL_MSG_CABLE_TEST_NTF = (int)27L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_MSG_CABLE_TEST_NTF = 27
+     * }
+     */
+    public static int ETHTOOL_MSG_CABLE_TEST_NTF() {
+        return ETHTOOL_MSG_CABLE_TEST_NTF;
+    }
+    private static final int ETHTOOL_MSG_CABLE_TEST_TDR_NTF = (int)28L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_MSG_CABLE_TEST_TDR_NTF = 28
+     * }
+     */
+    public static int ETHTOOL_MSG_CABLE_TEST_TDR_NTF() {
+        return ETHTOOL_MSG_CABLE_TEST_TDR_NTF;
+    }
+    private static final int ETHTOOL_MSG_TUNNEL_INFO_GET_REPLY = (int)29L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_MSG_TUNNEL_INFO_GET_REPLY = 29
+     * }
+     */
+    public static int ETHTOOL_MSG_TUNNEL_INFO_GET_REPLY() {
+        return ETHTOOL_MSG_TUNNEL_INFO_GET_REPLY;
+    }
+    private static final int ETHTOOL_MSG_FEC_GET_REPLY = (int)30L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_MSG_FEC_GET_REPLY = 30
+     * }
+     */
+    public static int ETHTOOL_MSG_FEC_GET_REPLY() {
+        return ETHTOOL_MSG_FEC_GET_REPLY;
+    }
+    private static final int ETHTOOL_MSG_FEC_NTF = (int)31L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_MSG_FEC_NTF = 31
+     * }
+     */
+    public static int ETHTOOL_MSG_FEC_NTF() {
+        return ETHTOOL_MSG_FEC_NTF;
+    }
+    private static final int ETHTOOL_MSG_MODULE_EEPROM_GET_REPLY = (int)32L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_MSG_MODULE_EEPROM_GET_REPLY = 32
+     * }
+     */
+    public static int ETHTOOL_MSG_MODULE_EEPROM_GET_REPLY() {
+        return ETHTOOL_MSG_MODULE_EEPROM_GET_REPLY;
+    }
+    private static final int ETHTOOL_MSG_STATS_GET_REPLY = (int)33L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_MSG_STATS_GET_REPLY = 33
+     * }
+     */
+    public static int ETHTOOL_MSG_STATS_GET_REPLY() {
+        return ETHTOOL_MSG_STATS_GET_REPLY;
+    }
+    private static final int ETHTOOL_MSG_PHC_VCLOCKS_GET_REPLY = (int)34L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_MSG_PHC_VCLOCKS_GET_REPLY = 34
+     * }
+     */
+    public static int ETHTOOL_MSG_PHC_VCLOCKS_GET_REPLY() {
+        return ETHTOOL_MSG_PHC_VCLOCKS_GET_REPLY;
+    }
+    private static final int ETHTOOL_MSG_MODULE_GET_REPLY = (int)35L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_MSG_MODULE_GET_REPLY = 35
+     * }
+     */
+    public static int ETHTOOL_MSG_MODULE_GET_REPLY() {
+        return ETHTOOL_MSG_MODULE_GET_REPLY;
+    }
+    private static final int ETHTOOL_MSG_MODULE_NTF = (int)36L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_MSG_MODULE_NTF = 36
+     * }
+     */
+    public static int ETHTOOL_MSG_MODULE_NTF() {
+        return ETHTOOL_MSG_MODULE_NTF;
+    }
+    private static final int ETHTOOL_MSG_PSE_GET_REPLY = (int)37L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_MSG_PSE_GET_REPLY = 37
+     * }
+     */
+    public static int ETHTOOL_MSG_PSE_GET_REPLY() {
+        return ETHTOOL_MSG_PSE_GET_REPLY;
+    }
+    private static final int ETHTOOL_A_HEADER_DEV_INDEX = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_A_HEADER_DEV_INDEX = 1
+     * }
+     */
+    public static int ETHTOOL_A_HEADER_DEV_INDEX() {
+        return ETHTOOL_A_HEADER_DEV_INDEX;
+    }
+    private static final int ETHTOOL_A_HEADER_DEV_NAME = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_A_HEADER_DEV_NAME = 2
+     * }
+     */
+    public static int ETHTOOL_A_HEADER_DEV_NAME() {
+        return ETHTOOL_A_HEADER_DEV_NAME;
+    }
+    private static final int ETHTOOL_A_HEADER_FLAGS = (int)3L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_A_HEADER_FLAGS = 3
+     * }
+     */
+    public static int ETHTOOL_A_HEADER_FLAGS() {
+        return ETHTOOL_A_HEADER_FLAGS;
+    }
+    private static final int ETHTOOL_A_BITSET_BIT_INDEX = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_A_BITSET_BIT_INDEX = 1
+     * }
+     */
+    public static int ETHTOOL_A_BITSET_BIT_INDEX() {
+        return ETHTOOL_A_BITSET_BIT_INDEX;
+    }
+    private static final int ETHTOOL_A_BITSET_BIT_NAME = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_A_BITSET_BIT_NAME = 2
+     * }
+     */
+    public static int ETHTOOL_A_BITSET_BIT_NAME() {
+        return ETHTOOL_A_BITSET_BIT_NAME;
+    }
+    private static final int ETHTOOL_A_BITSET_BIT_VALUE = (int)3L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_A_BITSET_BIT_VALUE = 3
+     * }
+     */
+    public static int ETHTOOL_A_BITSET_BIT_VALUE() {
+        return ETHTOOL_A_BITSET_BIT_VALUE;
+    }
+    private static final int ETHTOOL_A_BITSET_BITS_BIT = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_A_BITSET_BITS_BIT = 1
+     * }
+     */
+    public static int ETHTOOL_A_BITSET_BITS_BIT() {
+        return ETHTOOL_A_BITSET_BITS_BIT;
+    }
+    private static final int ETHTOOL_A_BITSET_NOMASK = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_A_BITSET_NOMASK = 1
+     * }
+     */
+    public static int ETHTOOL_A_BITSET_NOMASK() {
+        return ETHTOOL_A_BITSET_NOMASK;
+    }
+    private static final int ETHTOOL_A_BITSET_SIZE = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_A_BITSET_SIZE = 2
+     * }
+     */
+    public static int ETHTOOL_A_BITSET_SIZE() {
+        return ETHTOOL_A_BITSET_SIZE;
+    }
+    private static final int ETHTOOL_A_BITSET_BITS = (int)3L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_A_BITSET_BITS = 3
+     * }
+     */
+    public static int ETHTOOL_A_BITSET_BITS() {
+        return ETHTOOL_A_BITSET_BITS;
+    }
+    private static final int ETHTOOL_A_BITSET_VALUE = (int)4L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_A_BITSET_VALUE = 4
+     * }
+     */
+    public static int ETHTOOL_A_BITSET_VALUE() {
+        return ETHTOOL_A_BITSET_VALUE;
+    }
+    private static final int ETHTOOL_A_BITSET_MASK = (int)5L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_A_BITSET_MASK = 5
+     * }
+     */
+    public static int ETHTOOL_A_BITSET_MASK() {
+        return ETHTOOL_A_BITSET_MASK;
+    }
+    private static final int ETHTOOL_A_STRING_INDEX = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_A_STRING_INDEX = 1
+     * }
+     */
+    public static int ETHTOOL_A_STRING_INDEX() {
+        return ETHTOOL_A_STRING_INDEX;
+    }
+    private static final int ETHTOOL_A_STRING_VALUE = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_A_STRING_VALUE = 2
+     * }
+     */
+    public static int ETHTOOL_A_STRING_VALUE() {
+        return ETHTOOL_A_STRING_VALUE;
+    }
+    private static final int ETHTOOL_A_STRINGS_STRING = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_A_STRINGS_STRING = 1
+     * }
+     */
+    public static int ETHTOOL_A_STRINGS_STRING() {
+        return ETHTOOL_A_STRINGS_STRING;
+    }
+    private static final int ETHTOOL_A_STRINGSET_ID = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_A_STRINGSET_ID = 1
+     * }
+     */
+    public static int ETHTOOL_A_STRINGSET_ID() {
+        return ETHTOOL_A_STRINGSET_ID;
+    }
+    private static final int ETHTOOL_A_STRINGSET_COUNT = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_A_STRINGSET_COUNT = 2
+     * }
+     */
+    public static int ETHTOOL_A_STRINGSET_COUNT() {
+        return ETHTOOL_A_STRINGSET_COUNT;
+    }
+    private static final int ETHTOOL_A_STRINGSET_STRINGS = (int)3L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_A_STRINGSET_STRINGS = 3
+     * }
+     */
+    public static int ETHTOOL_A_STRINGSET_STRINGS() {
+        return ETHTOOL_A_STRINGSET_STRINGS;
+    }
+    private static final int ETHTOOL_A_STRINGSETS_STRINGSET = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_A_STRINGSETS_STRINGSET = 1
+     * }
+     */
+    public static int ETHTOOL_A_STRINGSETS_STRINGSET() {
+        return ETHTOOL_A_STRINGSETS_STRINGSET;
+    }
+    private static final int ETHTOOL_A_STRSET_HEADER = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_A_STRSET_HEADER = 1
+     * }
+     */
+    public static int ETHTOOL_A_STRSET_HEADER() {
+        return ETHTOOL_A_STRSET_HEADER;
+    }
+    private static final int ETHTOOL_A_STRSET_STRINGSETS = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_A_STRSET_STRINGSETS = 2
+     * }
+     */
+    public static int ETHTOOL_A_STRSET_STRINGSETS() {
+        return ETHTOOL_A_STRSET_STRINGSETS;
+    }
+    private static final int ETHTOOL_A_STRSET_COUNTS_ONLY = (int)3L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_A_STRSET_COUNTS_ONLY = 3
+     * }
+     */
+    public static int ETHTOOL_A_STRSET_COUNTS_ONLY() {
+        return ETHTOOL_A_STRSET_COUNTS_ONLY;
+    }
+    private static final int ETHTOOL_A_LINKINFO_HEADER = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_A_LINKINFO_HEADER = 1
+     * }
+     */
+    public static int ETHTOOL_A_LINKINFO_HEADER() {
+        return ETHTOOL_A_LINKINFO_HEADER;
+    }
+    private static final int ETHTOOL_A_LINKINFO_PORT = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_A_LINKINFO_PORT = 2
+     * }
+     */
+    public static int ETHTOOL_A_LINKINFO_PORT() {
+        return ETHTOOL_A_LINKINFO_PORT;
+    }
+    private static final int ETHTOOL_A_LINKINFO_PHYADDR = (int)3L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_A_LINKINFO_PHYADDR = 3
+     * }
+     */
+    public static int ETHTOOL_A_LINKINFO_PHYADDR() {
+        return ETHTOOL_A_LINKINFO_PHYADDR;
+    }
+    private static final int ETHTOOL_A_LINKINFO_TP_MDIX = (int)4L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_A_LINKINFO_TP_MDIX = 4
+     * }
+     */
+    public static int ETHTOOL_A_LINKINFO_TP_MDIX() {
+        return ETHTOOL_A_LINKINFO_TP_MDIX;
+    }
+    private static final int ETHTOOL_A_LINKINFO_TP_MDIX_CTRL = (int)5L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_A_LINKINFO_TP_MDIX_CTRL = 5
+     * }
+     */
+    public static int ETHTOOL_A_LINKINFO_TP_MDIX_CTRL() {
+        return ETHTOOL_A_LINKINFO_TP_MDIX_CTRL;
+    }
+    private static final int ETHTOOL_A_LINKINFO_TRANSCEIVER = (int)6L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_A_LINKINFO_TRANSCEIVER = 6
+     * }
+     */
+    public static int ETHTOOL_A_LINKINFO_TRANSCEIVER() {
+        return ETHTOOL_A_LINKINFO_TRANSCEIVER;
+    }
+    private static final int ETHTOOL_A_LINKMODES_HEADER = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_A_LINKMODES_HEADER = 1
+     * }
+     */
+    public static int ETHTOOL_A_LINKMODES_HEADER() {
+        return ETHTOOL_A_LINKMODES_HEADER;
+    }
+    private static final int ETHTOOL_A_LINKMODES_AUTONEG = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_A_LINKMODES_AUTONEG = 2
+     * }
+     */
+    public static int ETHTOOL_A_LINKMODES_AUTONEG() {
+        return ETHTOOL_A_LINKMODES_AUTONEG;
+    }
+    private static final int ETHTOOL_A_LINKMODES_OURS = (int)3L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_A_LINKMODES_OURS = 3
+     * }
+     */
+    public static int ETHTOOL_A_LINKMODES_OURS() {
+        return ETHTOOL_A_LINKMODES_OURS;
+    }
+    private static final int ETHTOOL_A_LINKMODES_PEER = (int)4L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_A_LINKMODES_PEER = 4
+     * }
+     */
+    public static int ETHTOOL_A_LINKMODES_PEER() {
+        return ETHTOOL_A_LINKMODES_PEER;
+    }
+    private static final int ETHTOOL_A_LINKMODES_SPEED = (int)5L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_A_LINKMODES_SPEED = 5
+     * }
+     */
+    public static int ETHTOOL_A_LINKMODES_SPEED() {
+        return ETHTOOL_A_LINKMODES_SPEED;
+    }
+    private static final int ETHTOOL_A_LINKMODES_DUPLEX = (int)6L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_A_LINKMODES_DUPLEX = 6
+     * }
+     */
+    public static int ETHTOOL_A_LINKMODES_DUPLEX() {
+        return ETHTOOL_A_LINKMODES_DUPLEX;
+    }
+    private static final int ETHTOOL_A_LINKMODES_MASTER_SLAVE_CFG = (int)7L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_A_LINKMODES_MASTER_SLAVE_CFG = 7
+     * }
+     */
+    public static int ETHTOOL_A_LINKMODES_MASTER_SLAVE_CFG() {
+        return ETHTOOL_A_LINKMODES_MASTER_SLAVE_CFG;
+    }
+    private static final int ETHTOOL_A_LINKMODES_MASTER_SLAVE_STATE = (int)8L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_A_LINKMODES_MASTER_SLAVE_STATE = 8
+     * }
+     */
+    public static int ETHTOOL_A_LINKMODES_MASTER_SLAVE_STATE() {
+        return ETHTOOL_A_LINKMODES_MASTER_SLAVE_STATE;
+    }
+    private static final int ETHTOOL_A_LINKMODES_LANES = (int)9L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_A_LINKMODES_LANES = 9
+     * }
+     */
+    public static int ETHTOOL_A_LINKMODES_LANES() {
+        return ETHTOOL_A_LINKMODES_LANES;
+    }
+    private static final int ETHTOOL_A_LINKMODES_RATE_MATCHING = (int)10L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_A_LINKMODES_RATE_MATCHING = 10
+     * }
+     */
+    public static int ETHTOOL_A_LINKMODES_RATE_MATCHING() {
+        return ETHTOOL_A_LINKMODES_RATE_MATCHING;
+    }
+    private static final int ETHTOOL_A_LINKSTATE_HEADER = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_A_LINKSTATE_HEADER = 1
+     * }
+     */
+    public static int ETHTOOL_A_LINKSTATE_HEADER() {
+        return ETHTOOL_A_LINKSTATE_HEADER;
+    }
+    private static final int ETHTOOL_A_LINKSTATE_LINK = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_A_LINKSTATE_LINK = 2
+     * }
+     */
+    public static int ETHTOOL_A_LINKSTATE_LINK() {
+        return ETHTOOL_A_LINKSTATE_LINK;
+    }
+    private static final int ETHTOOL_A_LINKSTATE_SQI = (int)3L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_A_LINKSTATE_SQI = 3
+     * }
+     */
+    public static int ETHTOOL_A_LINKSTATE_SQI() {
+        return ETHTOOL_A_LINKSTATE_SQI;
+    }
+    private static final int ETHTOOL_A_LINKSTATE_SQI_MAX = (int)4L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_A_LINKSTATE_SQI_MAX = 4
+     * }
+     */
+    public static int ETHTOOL_A_LINKSTATE_SQI_MAX() {
+        return ETHTOOL_A_LINKSTATE_SQI_MAX;
+    }
+    private static final int ETHTOOL_A_LINKSTATE_EXT_STATE = (int)5L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_A_LINKSTATE_EXT_STATE = 5
+     * }
+     */
+    public static int ETHTOOL_A_LINKSTATE_EXT_STATE() {
+        return ETHTOOL_A_LINKSTATE_EXT_STATE;
+    }
+    private static final int ETHTOOL_A_LINKSTATE_EXT_SUBSTATE = (int)6L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_A_LINKSTATE_EXT_SUBSTATE = 6
+     * }
+     */
+    public static int ETHTOOL_A_LINKSTATE_EXT_SUBSTATE() {
+        return ETHTOOL_A_LINKSTATE_EXT_SUBSTATE;
+    }
+    private static final int ETHTOOL_A_FEATURES_HEADER = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_A_FEATURES_HEADER = 1
+     * }
+     */
+    public static int ETHTOOL_A_FEATURES_HEADER() {
+        return ETHTOOL_A_FEATURES_HEADER;
+    }
+    private static final int ETHTOOL_A_FEATURES_HW = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_A_FEATURES_HW = 2
+     * }
+     */
+    public static int ETHTOOL_A_FEATURES_HW() {
+        return ETHTOOL_A_FEATURES_HW;
+    }
+    private static final int ETHTOOL_A_FEATURES_WANTED = (int)3L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_A_FEATURES_WANTED = 3
+     * }
+     */
+    public static int ETHTOOL_A_FEATURES_WANTED() {
+        return ETHTOOL_A_FEATURES_WANTED;
+    }
+    private static final int ETHTOOL_A_FEATURES_ACTIVE = (int)4L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_A_FEATURES_ACTIVE = 4
+     * }
+     */
+    public static int ETHTOOL_A_FEATURES_ACTIVE() {
+        return ETHTOOL_A_FEATURES_ACTIVE;
+    }
+    private static final int ETHTOOL_A_FEATURES_NOCHANGE = (int)5L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_A_FEATURES_NOCHANGE = 5
+     * }
+     */
+    public static int ETHTOOL_A_FEATURES_NOCHANGE() {
+        return ETHTOOL_A_FEATURES_NOCHANGE;
+    }
+    private static final int ETHTOOL_A_RINGS_HEADER = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_A_RINGS_HEADER = 1
+     * }
+     */
+    public static int ETHTOOL_A_RINGS_HEADER() {
+        return ETHTOOL_A_RINGS_HEADER;
+    }
+    private static final int ETHTOOL_A_RINGS_RX_MAX = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_A_RINGS_RX_MAX = 2
+     * }
+     */
+    public static int ETHTOOL_A_RINGS_RX_MAX() {
+        return ETHTOOL_A_RINGS_RX_MAX;
+    }
+    private static final int ETHTOOL_A_RINGS_RX_MINI_MAX = (int)3L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_A_RINGS_RX_MINI_MAX = 3
+     * }
+     */
+    public static int ETHTOOL_A_RINGS_RX_MINI_MAX() {
+        return ETHTOOL_A_RINGS_RX_MINI_MAX;
+    }
+    private static final int ETHTOOL_A_RINGS_RX_JUMBO_MAX = (int)4L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_A_RINGS_RX_JUMBO_MAX = 4
+     * }
+     */
+    public static int ETHTOOL_A_RINGS_RX_JUMBO_MAX() {
+        return ETHTOOL_A_RINGS_RX_JUMBO_MAX;
+    }
+    private static final int ETHTOOL_A_RINGS_TX_MAX = (int)5L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_A_RINGS_TX_MAX = 5
+     * }
+     */
+    public static int ETHTOOL_A_RINGS_TX_MAX() {
+        return ETHTOOL_A_RINGS_TX_MAX;
+    }
+    private static final int ETHTOOL_A_RINGS_RX = (int)6L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_A_RINGS_RX = 6
+     * }
+     */
+    public static int ETHTOOL_A_RINGS_RX() {
+        return ETHTOOL_A_RINGS_RX;
+    }
+    private static final int ETHTOOL_A_RINGS_RX_MINI = (int)7L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_A_RINGS_RX_MINI = 7
+     * }
+     */
+    public static int ETHTOOL_A_RINGS_RX_MINI() {
+        return ETHTOOL_A_RINGS_RX_MINI;
+    }
+    private static final int ETHTOOL_A_RINGS_RX_JUMBO = (int)8L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_A_RINGS_RX_JUMBO = 8
+     * }
+     */
+    public static int ETHTOOL_A_RINGS_RX_JUMBO() {
+        return ETHTOOL_A_RINGS_RX_JUMBO;
+    }
+    private static final int ETHTOOL_A_RINGS_TX = (int)9L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_A_RINGS_TX = 9
+     * }
+     */
+    public static int ETHTOOL_A_RINGS_TX() {
+        return ETHTOOL_A_RINGS_TX;
+    }
+    private static final int ETHTOOL_A_RINGS_RX_BUF_LEN = (int)10L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_A_RINGS_RX_BUF_LEN = 10
+     * }
+     */
+    public static int ETHTOOL_A_RINGS_RX_BUF_LEN() {
+        return ETHTOOL_A_RINGS_RX_BUF_LEN;
+    }
+    private static final int ETHTOOL_A_RINGS_TCP_DATA_SPLIT = (int)11L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_A_RINGS_TCP_DATA_SPLIT = 11
+     * }
+     */
+    public static int ETHTOOL_A_RINGS_TCP_DATA_SPLIT() {
+        return ETHTOOL_A_RINGS_TCP_DATA_SPLIT;
+    }
+    private static final int ETHTOOL_A_RINGS_CQE_SIZE = (int)12L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_A_RINGS_CQE_SIZE = 12
+     * }
+     */
+    public static int ETHTOOL_A_RINGS_CQE_SIZE() {
+        return ETHTOOL_A_RINGS_CQE_SIZE;
+    }
+    private static final int ETHTOOL_A_RINGS_TX_PUSH = (int)13L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_A_RINGS_TX_PUSH = 13
+     * }
+     */
+    public static int ETHTOOL_A_RINGS_TX_PUSH() {
+        return ETHTOOL_A_RINGS_TX_PUSH;
+    }
+    private static final int ETHTOOL_A_RINGS_MAX = (int)13L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_A_RINGS_MAX = 13
+     * }
+     */
+    public static int ETHTOOL_A_RINGS_MAX() {
+        return ETHTOOL_A_RINGS_MAX;
+    }
+    private static final int ETHTOOL_A_CHANNELS_HEADER = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_A_CHANNELS_HEADER = 1
+     * }
+     */
+    public static int ETHTOOL_A_CHANNELS_HEADER() {
+        return ETHTOOL_A_CHANNELS_HEADER;
+    }
+    private static final int ETHTOOL_A_CHANNELS_RX_MAX = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_A_CHANNELS_RX_MAX = 2
+     * }
+     */
+    public static int ETHTOOL_A_CHANNELS_RX_MAX() {
+        return ETHTOOL_A_CHANNELS_RX_MAX;
+    }
+    private static final int ETHTOOL_A_CHANNELS_TX_MAX = (int)3L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_A_CHANNELS_TX_MAX = 3
+     * }
+     */
+    public static int ETHTOOL_A_CHANNELS_TX_MAX() {
+        return ETHTOOL_A_CHANNELS_TX_MAX;
+    }
+    private static final int ETHTOOL_A_CHANNELS_OTHER_MAX = (int)4L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_A_CHANNELS_OTHER_MAX = 4
+     * }
+     */
+    public static int ETHTOOL_A_CHANNELS_OTHER_MAX() {
+        return ETHTOOL_A_CHANNELS_OTHER_MAX;
+    }
+    private static final int ETHTOOL_A_CHANNELS_COMBINED_MAX = (int)5L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_A_CHANNELS_COMBINED_MAX = 5
+     * }
+     */
+    public static int ETHTOOL_A_CHANNELS_COMBINED_MAX() {
+        return ETHTOOL_A_CHANNELS_COMBINED_MAX;
+    }
+    private static final int ETHTOOL_A_CHANNELS_RX_COUNT = (int)6L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_A_CHANNELS_RX_COUNT = 6
+     * }
+     */
+    public static int ETHTOOL_A_CHANNELS_RX_COUNT() {
+        return ETHTOOL_A_CHANNELS_RX_COUNT;
+    }
+    private static final int ETHTOOL_A_CHANNELS_TX_COUNT = (int)7L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_A_CHANNELS_TX_COUNT = 7
+     * }
+     */
+    public static int ETHTOOL_A_CHANNELS_TX_COUNT() {
+        return ETHTOOL_A_CHANNELS_TX_COUNT;
+    }
+    private static final int ETHTOOL_A_CHANNELS_OTHER_COUNT = (int)8L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_A_CHANNELS_OTHER_COUNT = 8
+     * }
+     */
+    public static int ETHTOOL_A_CHANNELS_OTHER_COUNT() {
+        return ETHTOOL_A_CHANNELS_OTHER_COUNT;
+    }
+    private static final int ETHTOOL_A_CHANNELS_COMBINED_COUNT = (int)9L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_A_CHANNELS_COMBINED_COUNT = 9
+     * }
+     */
+    public static int ETHTOOL_A_CHANNELS_COMBINED_COUNT() {
+        return ETHTOOL_A_CHANNELS_COMBINED_COUNT;
+    }
+    private static final int ETHTOOL_A_CHANNELS_MAX = (int)9L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_A_CHANNELS_MAX = 9
+     * }
+     */
+    public static int ETHTOOL_A_CHANNELS_MAX() {
+        return ETHTOOL_A_CHANNELS_MAX;
+    }
+    private static final int ETHTOOL_A_COALESCE_HEADER = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_A_COALESCE_HEADER = 1
+     * }
+     */
+    public static int ETHTOOL_A_COALESCE_HEADER() {
+        return ETHTOOL_A_COALESCE_HEADER;
+    }
+    private static final int ETHTOOL_A_COALESCE_RX_USECS = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_A_COALESCE_RX_USECS = 2
+     * }
+     */
+    public static int ETHTOOL_A_COALESCE_RX_USECS() {
+        return ETHTOOL_A_COALESCE_RX_USECS;
+    }
+    private static final int ETHTOOL_A_COALESCE_RX_MAX_FRAMES = (int)3L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_A_COALESCE_RX_MAX_FRAMES = 3
+     * }
+     */
+    public static int ETHTOOL_A_COALESCE_RX_MAX_FRAMES() {
+        return ETHTOOL_A_COALESCE_RX_MAX_FRAMES;
+    }
+    private static final int ETHTOOL_A_COALESCE_RX_USECS_IRQ = (int)4L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_A_COALESCE_RX_USECS_IRQ = 4
+     * }
+     */
+    public static int ETHTOOL_A_COALESCE_RX_USECS_IRQ() {
+        return ETHTOOL_A_COALESCE_RX_USECS_IRQ;
+    }
+    private static final int ETHTOOL_A_COALESCE_RX_MAX_FRAMES_IRQ = (int)5L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_A_COALESCE_RX_MAX_FRAMES_IRQ = 5
+     * }
+     */
+    public static int ETHTOOL_A_COALESCE_RX_MAX_FRAMES_IRQ() {
+        return ETHTOOL_A_COALESCE_RX_MAX_FRAMES_IRQ;
+    }
+    private static final int ETHTOOL_A_COALESCE_TX_USECS = (int)6L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_A_COALESCE_TX_USECS = 6
+     * }
+     */
+    public static int ETHTOOL_A_COALESCE_TX_USECS() {
+        return ETHTOOL_A_COALESCE_TX_USECS;
+    }
+    private static final int ETHTOOL_A_COALESCE_TX_MAX_FRAMES = (int)7L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_A_COALESCE_TX_MAX_FRAMES = 7
+     * }
+     */
+    public static int ETHTOOL_A_COALESCE_TX_MAX_FRAMES() {
+        return ETHTOOL_A_COALESCE_TX_MAX_FRAMES;
+    }
+    private static final int ETHTOOL_A_COALESCE_TX_USECS_IRQ = (int)8L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_A_COALESCE_TX_USECS_IRQ = 8
+     * }
+     */
+    public static int ETHTOOL_A_COALESCE_TX_USECS_IRQ() {
+        return ETHTOOL_A_COALESCE_TX_USECS_IRQ;
+    }
+    private static final int ETHTOOL_A_COALESCE_TX_MAX_FRAMES_IRQ = (int)9L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_A_COALESCE_TX_MAX_FRAMES_IRQ = 9
+     * }
+     */
+    public static int ETHTOOL_A_COALESCE_TX_MAX_FRAMES_IRQ() {
+        return ETHTOOL_A_COALESCE_TX_MAX_FRAMES_IRQ;
+    }
+    private static final int ETHTOOL_A_COALESCE_STATS_BLOCK_USECS = (int)10L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_A_COALESCE_STATS_BLOCK_USECS = 10
+     * }
+     */
+    public static int ETHTOOL_A_COALESCE_STATS_BLOCK_USECS() {
+        return ETHTOOL_A_COALESCE_STATS_BLOCK_USECS;
+    }
+    private static final int ETHTOOL_A_COALESCE_USE_ADAPTIVE_RX = (int)11L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_A_COALESCE_USE_ADAPTIVE_RX = 11
+     * }
+     */
+    public static int ETHTOOL_A_COALESCE_USE_ADAPTIVE_RX() {
+        return ETHTOOL_A_COALESCE_USE_ADAPTIVE_RX;
+    }
+    private static final int ETHTOOL_A_COALESCE_USE_ADAPTIVE_TX = (int)12L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_A_COALESCE_USE_ADAPTIVE_TX = 12
+     * }
+     */
+    public static int ETHTOOL_A_COALESCE_USE_ADAPTIVE_TX() {
+        return ETHTOOL_A_COALESCE_USE_ADAPTIVE_TX;
+    }
+    private static final int ETHTOOL_A_COALESCE_PKT_RATE_LOW = (int)13L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_A_COALESCE_PKT_RATE_LOW = 13
+     * }
+     */
+    public static int ETHTOOL_A_COALESCE_PKT_RATE_LOW() {
+        return ETHTOOL_A_COALESCE_PKT_RATE_LOW;
+    }
+    private static final int ETHTOOL_A_COALESCE_RX_USECS_LOW = (int)14L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_A_COALESCE_RX_USECS_LOW = 14
+     * }
+     */
+    public static int ETHTOOL_A_COALESCE_RX_USECS_LOW() {
+        return ETHTOOL_A_COALESCE_RX_USECS_LOW;
+    }
+    private static final int ETHTOOL_A_COALESCE_RX_MAX_FRAMES_LOW = (int)15L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_A_COALESCE_RX_MAX_FRAMES_LOW = 15
+     * }
+     */
+    public static int ETHTOOL_A_COALESCE_RX_MAX_FRAMES_LOW() {
+        return ETHTOOL_A_COALESCE_RX_MAX_FRAMES_LOW;
+    }
+    private static final int ETHTOOL_A_COALESCE_TX_USECS_LOW = (int)16L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_A_COALESCE_TX_USECS_LOW = 16
+     * }
+     */
+    public static int ETHTOOL_A_COALESCE_TX_USECS_LOW() {
+        return ETHTOOL_A_COALESCE_TX_USECS_LOW;
+    }
+    private static final int ETHTOOL_A_COALESCE_TX_MAX_FRAMES_LOW = (int)17L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_A_COALESCE_TX_MAX_FRAMES_LOW = 17
+     * }
+     */
+    public static int ETHTOOL_A_COALESCE_TX_MAX_FRAMES_LOW() {
+        return ETHTOOL_A_COALESCE_TX_MAX_FRAMES_LOW;
+    }
+    private static final int ETHTOOL_A_COALESCE_PKT_RATE_HIGH = (int)18L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_A_COALESCE_PKT_RATE_HIGH = 18
+     * }
+     */
+    public static int ETHTOOL_A_COALESCE_PKT_RATE_HIGH() {
+        return ETHTOOL_A_COALESCE_PKT_RATE_HIGH;
+    }
+    private static final int ETHTOOL_A_COALESCE_RX_USECS_HIGH = (int)19L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_A_COALESCE_RX_USECS_HIGH = 19
+     * }
+     */
+    public static int ETHTOOL_A_COALESCE_RX_USECS_HIGH() {
+        return ETHTOOL_A_COALESCE_RX_USECS_HIGH;
+    }
+    private static final int ETHTOOL_A_COALESCE_RX_MAX_FRAMES_HIGH = (int)20L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_A_COALESCE_RX_MAX_FRAMES_HIGH = 20
+     * }
+     */
+    public static int ETHTOOL_A_COALESCE_RX_MAX_FRAMES_HIGH() {
+        return ETHTOOL_A_COALESCE_RX_MAX_FRAMES_HIGH;
+    }
+    private static final int ETHTOOL_A_COALESCE_TX_USECS_HIGH = (int)21L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_A_COALESCE_TX_USECS_HIGH = 21
+     * }
+     */
+    public static int ETHTOOL_A_COALESCE_TX_USECS_HIGH() {
+        return ETHTOOL_A_COALESCE_TX_USECS_HIGH;
+    }
+    private static final int ETHTOOL_A_COALESCE_TX_MAX_FRAMES_HIGH = (int)22L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_A_COALESCE_TX_MAX_FRAMES_HIGH = 22
+     * }
+     */
+    public static int ETHTOOL_A_COALESCE_TX_MAX_FRAMES_HIGH() {
+        return ETHTOOL_A_COALESCE_TX_MAX_FRAMES_HIGH;
+    }
+    private static final int ETHTOOL_A_COALESCE_RATE_SAMPLE_INTERVAL = (int)23L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_A_COALESCE_RATE_SAMPLE_INTERVAL = 23
+     * }
+     */
+    public static int ETHTOOL_A_COALESCE_RATE_SAMPLE_INTERVAL() {
+        return ETHTOOL_A_COALESCE_RATE_SAMPLE_INTERVAL;
+    }
+    private static final int ETHTOOL_A_COALESCE_USE_CQE_MODE_TX = (int)24L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_A_COALESCE_USE_CQE_MODE_TX = 24
+     * }
+     */
+    public static int ETHTOOL_A_COALESCE_USE_CQE_MODE_TX() {
+        return ETHTOOL_A_COALESCE_USE_CQE_MODE_TX;
+    }
+    private static final int ETHTOOL_A_COALESCE_USE_CQE_MODE_RX = (int)25L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_A_COALESCE_USE_CQE_MODE_RX = 25
+     * }
+     */
+    public static int ETHTOOL_A_COALESCE_USE_CQE_MODE_RX() {
+        return ETHTOOL_A_COALESCE_USE_CQE_MODE_RX;
+    }
+    private static final int ETHTOOL_A_COALESCE_MAX = (int)25L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_A_COALESCE_MAX = 25
+     * }
+     */
+    public static int ETHTOOL_A_COALESCE_MAX() {
+        return ETHTOOL_A_COALESCE_MAX;
+    }
+    private static final int ETHTOOL_A_PAUSE_HEADER = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_A_PAUSE_HEADER = 1
+     * }
+     */
+    public static int ETHTOOL_A_PAUSE_HEADER() {
+        return ETHTOOL_A_PAUSE_HEADER;
+    }
+    private static final int ETHTOOL_A_PAUSE_AUTONEG = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_A_PAUSE_AUTONEG = 2
+     * }
+     */
+    public static int ETHTOOL_A_PAUSE_AUTONEG() {
+        return ETHTOOL_A_PAUSE_AUTONEG;
+    }
+    private static final int ETHTOOL_A_PAUSE_RX = (int)3L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_A_PAUSE_RX = 3
+     * }
+     */
+    public static int ETHTOOL_A_PAUSE_RX() {
+        return ETHTOOL_A_PAUSE_RX;
+    }
+    private static final int ETHTOOL_A_PAUSE_TX = (int)4L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_A_PAUSE_TX = 4
+     * }
+     */
+    public static int ETHTOOL_A_PAUSE_TX() {
+        return ETHTOOL_A_PAUSE_TX;
+    }
+    private static final int ETHTOOL_A_PAUSE_STATS = (int)5L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_A_PAUSE_STATS = 5
+     * }
+     */
+    public static int ETHTOOL_A_PAUSE_STATS() {
+        return ETHTOOL_A_PAUSE_STATS;
+    }
+    private static final int ETHTOOL_A_PAUSE_MAX = (int)5L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_A_PAUSE_MAX = 5
+     * }
+     */
+    public static int ETHTOOL_A_PAUSE_MAX() {
+        return ETHTOOL_A_PAUSE_MAX;
+    }
+    private static final int ETHTOOL_A_PAUSE_STAT_TX_FRAMES = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_A_PAUSE_STAT_TX_FRAMES = 2
+     * }
+     */
+    public static int ETHTOOL_A_PAUSE_STAT_TX_FRAMES() {
+        return ETHTOOL_A_PAUSE_STAT_TX_FRAMES;
+    }
+    private static final int ETHTOOL_A_PAUSE_STAT_RX_FRAMES = (int)3L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_A_PAUSE_STAT_RX_FRAMES = 3
+     * }
+     */
+    public static int ETHTOOL_A_PAUSE_STAT_RX_FRAMES() {
+        return ETHTOOL_A_PAUSE_STAT_RX_FRAMES;
+    }
+    private static final int ETHTOOL_A_PAUSE_STAT_MAX = (int)3L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_A_PAUSE_STAT_MAX = 3
+     * }
+     */
+    public static int ETHTOOL_A_PAUSE_STAT_MAX() {
+        return ETHTOOL_A_PAUSE_STAT_MAX;
+    }
+    private static final int ETHTOOL_A_EEE_HEADER = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_A_EEE_HEADER = 1
+     * }
+     */
+    public static int ETHTOOL_A_EEE_HEADER() {
+        return ETHTOOL_A_EEE_HEADER;
+    }
+    private static final int ETHTOOL_A_EEE_MODES_OURS = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_A_EEE_MODES_OURS = 2
+     * }
+     */
+    public static int ETHTOOL_A_EEE_MODES_OURS() {
+        return ETHTOOL_A_EEE_MODES_OURS;
+    }
+    private static final int ETHTOOL_A_EEE_MODES_PEER = (int)3L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_A_EEE_MODES_PEER = 3
+     * }
+     */
+    public static int ETHTOOL_A_EEE_MODES_PEER() {
+        return ETHTOOL_A_EEE_MODES_PEER;
+    }
+    private static final int ETHTOOL_A_EEE_ACTIVE = (int)4L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_A_EEE_ACTIVE = 4
+     * }
+     */
+    public static int ETHTOOL_A_EEE_ACTIVE() {
+        return ETHTOOL_A_EEE_ACTIVE;
+    }
+    private static final int ETHTOOL_A_EEE_ENABLED = (int)5L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_A_EEE_ENABLED = 5
+     * }
+     */
+    public static int ETHTOOL_A_EEE_ENABLED() {
+        return ETHTOOL_A_EEE_ENABLED;
+    }
+    private static final int ETHTOOL_A_EEE_TX_LPI_ENABLED = (int)6L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_A_EEE_TX_LPI_ENABLED = 6
+     * }
+     */
+    public static int ETHTOOL_A_EEE_TX_LPI_ENABLED() {
+        return ETHTOOL_A_EEE_TX_LPI_ENABLED;
+    }
+    private static final int ETHTOOL_A_EEE_TX_LPI_TIMER = (int)7L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_A_EEE_TX_LPI_TIMER = 7
+     * }
+     */
+    public static int ETHTOOL_A_EEE_TX_LPI_TIMER() {
+        return ETHTOOL_A_EEE_TX_LPI_TIMER;
+    }
+    private static final int ETHTOOL_A_EEE_MAX = (int)7L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_A_EEE_MAX = 7
+     * }
+     */
+    public static int ETHTOOL_A_EEE_MAX() {
+        return ETHTOOL_A_EEE_MAX;
+    }
+    private static final int NFNLGRP_NONE = (int)0L;
+    /**
+     * {@snippet lang=c :
+     * enum nfnetlink_groups.NFNLGRP_NONE = 0
+     * }
+     */
+    public static int NFNLGRP_NONE() {
+        return NFNLGRP_NONE;
+    }
+    private static final int NFNLGRP_CONNTRACK_NEW = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * enum nfnetlink_groups.NFNLGRP_CONNTRACK_NEW = 1
+     * }
+     */
+    public static int NFNLGRP_CONNTRACK_NEW() {
+        return NFNLGRP_CONNTRACK_NEW;
+    }
+    private static final int NFNLGRP_CONNTRACK_UPDATE = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * enum nfnetlink_groups.NFNLGRP_CONNTRACK_UPDATE = 2
+     * }
+     */
+    public static int NFNLGRP_CONNTRACK_UPDATE() {
+        return NFNLGRP_CONNTRACK_UPDATE;
+    }
+    private static final int NFNLGRP_CONNTRACK_DESTROY = (int)3L;
+    /**
+     * {@snippet lang=c :
+     * enum nfnetlink_groups.NFNLGRP_CONNTRACK_DESTROY = 3
+     * }
+     */
+    public static int NFNLGRP_CONNTRACK_DESTROY() {
+        return NFNLGRP_CONNTRACK_DESTROY;
+    }
+    private static final int NFNLGRP_CONNTRACK_EXP_NEW = (int)4L;
+    /**
+     * {@snippet lang=c :
+     * enum nfnetlink_groups.NFNLGRP_CONNTRACK_EXP_NEW = 4
+     * }
+     */
+    public static int NFNLGRP_CONNTRACK_EXP_NEW() {
+        return NFNLGRP_CONNTRACK_EXP_NEW;
+    }
+    private static final int NFNLGRP_CONNTRACK_EXP_UPDATE = (int)5L;
+    /**
+     * {@snippet lang=c :
+     * enum nfnetlink_groups.NFNLGRP_CONNTRACK_EXP_UPDATE = 5
+     * }
+     */
+    public static int NFNLGRP_CONNTRACK_EXP_UPDATE() {
+        return NFNLGRP_CONNTRACK_EXP_UPDATE;
+    }
+    private static final int NFNLGRP_CONNTRACK_EXP_DESTROY = (int)6L;
+    /**
+     * {@snippet lang=c :
+     * enum nfnetlink_groups.NFNLGRP_CONNTRACK_EXP_DESTROY = 6
+     * }
+     */
+    public static int NFNLGRP_CONNTRACK_EXP_DESTROY() {
+        return NFNLGRP_CONNTRACK_EXP_DESTROY;
+    }
+    private static final int NFNLGRP_NFTABLES = (int)7L;
+    /**
+     * {@snippet lang=c :
+     * enum nfnetlink_groups.NFNLGRP_NFTABLES = 7
+     * }
+     */
+    public static int NFNLGRP_NFTABLES() {
+        return NFNLGRP_NFTABLES;
+    }
+    private static final int NFNLGRP_ACCT_QUOTA = (int)8L;
+    /**
+     * {@snippet lang=c :
+     * enum nfnetlink_groups.NFNLGRP_ACCT_QUOTA = 8
+     * }
+     */
+    public static int NFNLGRP_ACCT_QUOTA() {
+        return NFNLGRP_ACCT_QUOTA;
+    }
+    private static final int NFNLGRP_NFTRACE = (int)9L;
+    /**
+     * {@snippet lang=c :
+     * enum nfnetlink_groups.NFNLGRP_NFTRACE = 9
+     * }
+     */
+    public static int NFNLGRP_NFTRACE() {
+        return NFNLGRP_NFTRACE;
+    }
+    private static final int NFNL_BATCH_GENID = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * enum nfnl_batch_attributes.NFNL_BATCH_GENID = 1
+     * }
+     */
+    public static int NFNL_BATCH_GENID() {
+        return NFNL_BATCH_GENID;
+    }
+    private static final int IPCTNL_MSG_CT_NEW = (int)0L;
+    /**
+     * {@snippet lang=c :
+     * enum cntl_msg_types.IPCTNL_MSG_CT_NEW = 0
+     * }
+     */
+    public static int IPCTNL_MSG_CT_NEW() {
+        return IPCTNL_MSG_CT_NEW;
+    }
+    private static final int IPCTNL_MSG_CT_GET = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * enum cntl_msg_types.IPCTNL_MSG_CT_GET = 1
+     * }
+     */
+    public static int IPCTNL_MSG_CT_GET() {
+        return IPCTNL_MSG_CT_GET;
+    }
+    private static final int IPCTNL_MSG_CT_DELETE = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * enum cntl_msg_types.IPCTNL_MSG_CT_DELETE = 2
+     * }
+     */
+    public static int IPCTNL_MSG_CT_DELETE() {
+        return IPCTNL_MSG_CT_DELETE;
+    }
+    private static final int IPCTNL_MSG_CT_GET_CTRZERO = (int)3L;
+    /**
+     * {@snippet lang=c :
+     * enum cntl_msg_types.IPCTNL_MSG_CT_GET_CTRZERO = 3
+     * }
+     */
+    public static int IPCTNL_MSG_CT_GET_CTRZERO() {
+        return IPCTNL_MSG_CT_GET_CTRZERO;
+    }
+    private static final int IPCTNL_MSG_CT_GET_STATS_CPU = (int)4L;
+    /**
+     * {@snippet lang=c :
+     * enum cntl_msg_types.IPCTNL_MSG_CT_GET_STATS_CPU = 4
+     * }
+     */
+    public static int IPCTNL_MSG_CT_GET_STATS_CPU() {
+        return IPCTNL_MSG_CT_GET_STATS_CPU;
+    }
+    private static final int IPCTNL_MSG_CT_GET_STATS = (int)5L;
+    /**
+     * {@snippet lang=c :
+     * enum cntl_msg_types.IPCTNL_MSG_CT_GET_STATS = 5
+     * }
+     */
+    public static int IPCTNL_MSG_CT_GET_STATS() {
+        return IPCTNL_MSG_CT_GET_STATS;
+    }
+    private static final int IPCTNL_MSG_CT_GET_DYING = (int)6L;
+    /**
+     * {@snippet lang=c :
+     * enum cntl_msg_types.IPCTNL_MSG_CT_GET_DYING = 6
+     * }
+     */
+    public static int IPCTNL_MSG_CT_GET_DYING() {
+        return IPCTNL_MSG_CT_GET_DYING;
+    }
+    private static final int IPCTNL_MSG_CT_GET_UNCONFIRMED = (int)7L;
+    /**
+     * {@snippet lang=c :
+     * enum cntl_msg_types.IPCTNL_MSG_CT_GET_UNCONFIRMED = 7
+     * }
+     */
+    public static int IPCTNL_MSG_CT_GET_UNCONFIRMED() {
+        return IPCTNL_MSG_CT_GET_UNCONFIRMED;
+    }
+    private static final int IPCTNL_MSG_EXP_NEW = (int)0L;
+    /**
+     * {@snippet lang=c :
+     * enum ctnl_exp_msg_types.IPCTNL_MSG_EXP_NEW = 0
+     * }
+     */
+    public static int IPCTNL_MSG_EXP_NEW() {
+        return IPCTNL_MSG_EXP_NEW;
+    }
+    private static final int IPCTNL_MSG_EXP_GET = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * enum ctnl_exp_msg_types.IPCTNL_MSG_EXP_GET = 1
+     * }
+     */
+    public static int IPCTNL_MSG_EXP_GET() {
+        return IPCTNL_MSG_EXP_GET;
+    }
+    private static final int IPCTNL_MSG_EXP_DELETE = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * enum ctnl_exp_msg_types.IPCTNL_MSG_EXP_DELETE = 2
+     * }
+     */
+    public static int IPCTNL_MSG_EXP_DELETE() {
+        return IPCTNL_MSG_EXP_DELETE;
+    }
+    private static final int IPCTNL_MSG_EXP_GET_STATS_CPU = (int)3L;
+    /**
+     * {@snippet lang=c :
+     * enum ctnl_exp_msg_types.IPCTNL_MSG_EXP_GET_STATS_CPU = 3
+     * }
+     */
+    public static int IPCTNL_MSG_EXP_GET_STATS_CPU() {
+        return IPCTNL_MSG_EXP_GET_STATS_CPU;
+    }
+    private static final int CTA_TUPLE_ORIG = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * enum ctattr_type.CTA_TUPLE_ORIG = 1
+     * }
+     */
+    public static int CTA_TUPLE_ORIG() {
+        return CTA_TUPLE_ORIG;
+    }
+    private static final int CTA_TUPLE_REPLY = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * enum ctattr_type.CTA_TUPLE_REPLY = 2
+     * }
+     */
+    public static int CTA_TUPLE_REPLY() {
+        return CTA_TUPLE_REPLY;
+    }
+    private static final int CTA_STATUS = (int)3L;
+    /**
+     * {@snippet lang=c :
+     * enum ctattr_type.CTA_STATUS = 3
+     * }
+     */
+    public static int CTA_STATUS() {
+        return CTA_STATUS;
+    }
+    private static final int CTA_PROTOINFO = (int)4L;
+    /**
+     * {@snippet lang=c :
+     * enum ctattr_type.CTA_PROTOINFO = 4
+     * }
+     */
+    public static int CTA_PROTOINFO() {
+        return CTA_PROTOINFO;
+    }
+    private static final int CTA_HELP = (int)5L;
+    /**
+     * {@snippet lang=c :
+     * enum ctattr_type.CTA_HELP = 5
+     * }
+     */
+    public static int CTA_HELP() {
+        return CTA_HELP;
+    }
+    private static final int CTA_TIMEOUT = (int)7L;
+    /**
+     * {@snippet lang=c :
+     * enum ctattr_type.CTA_TIMEOUT = 7
+     * }
+     */
+    public static int CTA_TIMEOUT() {
+        return CTA_TIMEOUT;
+    }
+    private static final int CTA_MARK = (int)8L;
+    /**
+     * {@snippet lang=c :
+     * enum ctattr_type.CTA_MARK = 8
+     * }
+     */
+    public static int CTA_MARK() {
+        return CTA_MARK;
+    }
+    private static final int CTA_COUNTERS_ORIG = (int)9L;
+    /**
+     * {@snippet lang=c :
+     * enum ctattr_type.CTA_COUNTERS_ORIG = 9
+     * }
+     */
+    public static int CTA_COUNTERS_ORIG() {
+        return CTA_COUNTERS_ORIG;
+    }
+    private static final int CTA_COUNTERS_REPLY = (int)10L;
+    /**
+     * {@snippet lang=c :
+     * enum ctattr_type.CTA_COUNTERS_REPLY = 10
+     * }
+     */
+    public static int CTA_COUNTERS_REPLY() {
+        return CTA_COUNTERS_REPLY;
+    }
+    private static final int CTA_USE = (int)11L;
+    /**
+     * {@snippet lang=c :
+     * enum ctattr_type.CTA_USE = 11
+     * }
+     */
+    public static int CTA_USE() {
+        return CTA_USE;
+    }
+    private static final int CTA_ID = (int)12L;
+    /**
+     * {@snippet lang=c :
+     * enum ctattr_type.CTA_ID = 12
+     * }
+     */
+    public static int CTA_ID() {
+        return CTA_ID;
+    }
+    private static final int CTA_TUPLE_MASTER = (int)14L;
+    /**
+     * {@snippet lang=c :
+     * enum ctattr_type.CTA_TUPLE_MASTER = 14
+     * }
+     */
+    public static int CTA_TUPLE_MASTER() {
+        return CTA_TUPLE_MASTER;
+    }
+    private static final int CTA_SEQ_ADJ_ORIG = (int)15L;
+    /**
+     * {@snippet lang=c :
+     * enum ctattr_type.CTA_SEQ_ADJ_ORIG = 15
+     * }
+     */
+    public static int CTA_SEQ_ADJ_ORIG() {
+        return CTA_SEQ_ADJ_ORIG;
+    }
+    private static final int CTA_SEQ_ADJ_REPLY = (int)16L;
+    /**
+     * {@snippet lang=c :
+     * enum ctattr_type.CTA_SEQ_ADJ_REPLY = 16
+     * }
+     */
+    public static int CTA_SEQ_ADJ_REPLY() {
+        return CTA_SEQ_ADJ_REPLY;
+    }
+    private static final int CTA_ZONE = (int)18L;
+    /**
+     * {@snippet lang=c :
+     * enum ctattr_type.CTA_ZONE = 18
+     * }
+     */
+    public static int CTA_ZONE() {
+        return CTA_ZONE;
+    }
+    private static final int CTA_SECCTX = (int)19L;
+    /**
+     * {@snippet lang=c :
+     * enum ctattr_type.CTA_SECCTX = 19
+     * }
+     */
+    public static int CTA_SECCTX() {
+        return CTA_SECCTX;
+    }
+    private static final int CTA_TIMESTAMP = (int)20L;
+    /**
+     * {@snippet lang=c :
+     * enum ctattr_type.CTA_TIMESTAMP = 20
+     * }
+     */
+    public static int CTA_TIMESTAMP() {
+        return CTA_TIMESTAMP;
+    }
+    private static final int CTA_MARK_MASK = (int)21L;
+    /**
+     * {@snippet lang=c :
+     * enum ctattr_type.CTA_MARK_MASK = 21
+     * }
+     */
+    public static int CTA_MARK_MASK() {
+        return CTA_MARK_MASK;
+    }
+    private static final int CTA_LABELS = (int)22L;
+    /**
+     * {@snippet lang=c :
+     * enum ctattr_type.CTA_LABELS = 22
+     * }
+     */
+    public static int CTA_LABELS() {
+        return CTA_LABELS;
+    }
+    private static final int CTA_LABELS_MASK = (int)23L;
+    /**
+     * {@snippet lang=c :
+     * enum ctattr_type.CTA_LABELS_MASK = 23
+     * }
+     */
+    public static int CTA_LABELS_MASK() {
+        return CTA_LABELS_MASK;
+    }
+    private static final int CTA_FILTER = (int)25L;
+    /**
+     * {@snippet lang=c :
+     * enum ctattr_type.CTA_FILTER = 25
+     * }
+     */
+    public static int CTA_FILTER() {
+        return CTA_FILTER;
+    }
+    private static final int CTA_STATUS_MASK = (int)26L;
+    /**
+     * {@snippet lang=c :
+     * enum ctattr_type.CTA_STATUS_MASK = 26
+     * }
+     */
+    public static int CTA_STATUS_MASK() {
+        return CTA_STATUS_MASK;
+    }
+    private static final int CTA_TUPLE_IP = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * enum ctattr_tuple.CTA_TUPLE_IP = 1
+     * }
+     */
+    public static int CTA_TUPLE_IP() {
+        return CTA_TUPLE_IP;
+    }
+    private static final int CTA_TUPLE_PROTO = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * enum ctattr_tuple.CTA_TUPLE_PROTO = 2
+     * }
+     */
+    public static int CTA_TUPLE_PROTO() {
+        return CTA_TUPLE_PROTO;
+    }
+    private static final int CTA_TUPLE_ZONE = (int)3L;
+    /**
+     * {@snippet lang=c :
+     * enum ctattr_tuple.CTA_TUPLE_ZONE = 3
+     * }
+     */
+    public static int CTA_TUPLE_ZONE() {
+        return CTA_TUPLE_ZONE;
+    }
+    private static final int CTA_IP_V4_SRC = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * enum ctattr_ip.CTA_IP_V4_SRC = 1
+     * }
+     */
+    public static int CTA_IP_V4_SRC() {
+        return CTA_IP_V4_SRC;
+    }
+    private static final int CTA_IP_V4_DST = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * enum ctattr_ip.CTA_IP_V4_DST = 2
+     * }
+     */
+    public static int CTA_IP_V4_DST() {
+        return CTA_IP_V4_DST;
+    }
+    private static final int CTA_IP_V6_SRC = (int)3L;
+    /**
+     * {@snippet lang=c :
+     * enum ctattr_ip.CTA_IP_V6_SRC = 3
+     * }
+     */
+    public static int CTA_IP_V6_SRC() {
+        return CTA_IP_V6_SRC;
+    }
+    private static final int CTA_IP_V6_DST = (int)4L;
+    /**
+     * {@snippet lang=c :
+     * enum ctattr_ip.CTA_IP_V6_DST = 4
+     * }
+     */
+    public static int CTA_IP_V6_DST() {
+        return CTA_IP_V6_DST;
+    }
+    private static final int CTA_PROTO_NUM = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * enum ctattr_l4proto.CTA_PROTO_NUM = 1
+     * }
+     */
+    public static int CTA_PROTO_NUM() {
+        return CTA_PROTO_NUM;
+    }
+    private static final int CTA_PROTO_SRC_PORT = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * enum ctattr_l4proto.CTA_PROTO_SRC_PORT = 2
+     * }
+     */
+    public static int CTA_PROTO_SRC_PORT() {
+        return CTA_PROTO_SRC_PORT;
+    }
+    private static final int CTA_PROTO_DST_PORT = (int)3L;
+    /**
+     * {@snippet lang=c :
+     * enum ctattr_l4proto.CTA_PROTO_DST_PORT = 3
+     * }
+     */
+    public static int CTA_PROTO_DST_PORT() {
+        return CTA_PROTO_DST_PORT;
+    }
+    private static final int CTA_PROTO_ICMP_ID = (int)4L;
+    /**
+     * {@snippet lang=c :
+     * enum ctattr_l4proto.CTA_PROTO_ICMP_ID = 4
+     * }
+     */
+    public static int CTA_PROTO_ICMP_ID() {
+        return CTA_PROTO_ICMP_ID;
+    }
+    private static final int CTA_PROTO_ICMP_TYPE = (int)5L;
+    /**
+     * {@snippet lang=c :
+     * enum ctattr_l4proto.CTA_PROTO_ICMP_TYPE = 5
+     * }
+     */
+    public static int CTA_PROTO_ICMP_TYPE() {
+        return CTA_PROTO_ICMP_TYPE;
+    }
+    private static final int CTA_PROTO_ICMP_CODE = (int)6L;
+    /**
+     * {@snippet lang=c :
+     * enum ctattr_l4proto.CTA_PROTO_ICMP_CODE = 6
+     * }
+     */
+    public static int CTA_PROTO_ICMP_CODE() {
+        return CTA_PROTO_ICMP_CODE;
+    }
+    private static final int CTA_PROTO_ICMPV6_ID = (int)7L;
+    /**
+     * {@snippet lang=c :
+     * enum ctattr_l4proto.CTA_PROTO_ICMPV6_ID = 7
+     * }
+     */
+    public static int CTA_PROTO_ICMPV6_ID() {
+        return CTA_PROTO_ICMPV6_ID;
+    }
+    private static final int CTA_PROTO_ICMPV6_TYPE = (int)8L;
+    /**
+     * {@snippet lang=c :
+     * enum ctattr_l4proto.CTA_PROTO_ICMPV6_TYPE = 8
+     * }
+     */
+    public static int CTA_PROTO_ICMPV6_TYPE() {
+        return CTA_PROTO_ICMPV6_TYPE;
+    }
+    private static final int CTA_PROTO_ICMPV6_CODE = (int)9L;
+    /**
+     * {@snippet lang=c :
+     * enum ctattr_l4proto.CTA_PROTO_ICMPV6_CODE = 9
+     * }
+     */
+    public static int CTA_PROTO_ICMPV6_CODE() {
+        return CTA_PROTO_ICMPV6_CODE;
+    }
+    private static final int CTA_PROTOINFO_TCP = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * enum ctattr_protoinfo.CTA_PROTOINFO_TCP = 1
+     * }
+     */
+    public static int CTA_PROTOINFO_TCP() {
+        return CTA_PROTOINFO_TCP;
+    }
+    private static final int CTA_PROTOINFO_SCTP = (int)3L;
+    /**
+     * {@snippet lang=c :
+     * enum ctattr_protoinfo.CTA_PROTOINFO_SCTP = 3
+     * }
+     */
+    public static int CTA_PROTOINFO_SCTP() {
+        return CTA_PROTOINFO_SCTP;
+    }
+    private static final int CTA_PROTOINFO_TCP_STATE = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * enum ctattr_protoinfo_tcp.CTA_PROTOINFO_TCP_STATE = 1
+     * }
+     */
+    public static int CTA_PROTOINFO_TCP_STATE() {
+        return CTA_PROTOINFO_TCP_STATE;
+    }
+    private static final int CTA_PROTOINFO_TCP_WSCALE_ORIGINAL = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * enum ctattr_protoinfo_tcp.CTA_PROTOINFO_TCP_WSCALE_ORIGINAL = 2
+     * }
+     */
+    public static int CTA_PROTOINFO_TCP_WSCALE_ORIGINAL() {
+        return CTA_PROTOINFO_TCP_WSCALE_ORIGINAL;
+    }
+    private static final int CTA_PROTOINFO_TCP_WSCALE_REPLY = (int)3L;
+    /**
+     * {@snippet lang=c :
+     * enum ctattr_protoinfo_tcp.CTA_PROTOINFO_TCP_WSCALE_REPLY = 3
+     * }
+     */
+    public static int CTA_PROTOINFO_TCP_WSCALE_REPLY() {
+        return CTA_PROTOINFO_TCP_WSCALE_REPLY;
+    }
+    private static final int CTA_PROTOINFO_TCP_FLAGS_ORIGINAL = (int)4L;
+    /**
+     * {@snippet lang=c :
+     * enum ctattr_protoinfo_tcp.CTA_PROTOINFO_TCP_FLAGS_ORIGINAL = 4
+     * }
+     */
+    public static int CTA_PROTOINFO_TCP_FLAGS_ORIGINAL() {
+        return CTA_PROTOINFO_TCP_FLAGS_ORIGINAL;
+    }
+    private static final int CTA_PROTOINFO_TCP_FLAGS_REPLY = (int)5L;
+    /**
+     * {@snippet lang=c :
+     * enum ctattr_protoinfo_tcp.CTA_PROTOINFO_TCP_FLAGS_REPLY = 5
+     * }
+     */
+    public static int CTA_PROTOINFO_TCP_FLAGS_REPLY() {
+        return CTA_PROTOINFO_TCP_FLAGS_REPLY;
+    }
+    private static final int CTA_PROTOINFO_SCTP_STATE = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * enum ctattr_protoinfo_sctp.CTA_PROTOINFO_SCTP_STATE = 1
+     * }
+     */
+    public static int CTA_PROTOINFO_SCTP_STATE() {
+        return CTA_PROTOINFO_SCTP_STATE;
+    }
+    private static final int CTA_PROTOINFO_SCTP_VTAG_ORIGINAL = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * enum ctattr_protoinfo_sctp.CTA_PROTOINFO_SCTP_VTAG_ORIGINAL = 2
+     * }
+     */
+    public static int CTA_PROTOINFO_SCTP_VTAG_ORIGINAL() {
+        return CTA_PROTOINFO_SCTP_VTAG_ORIGINAL;
+    }
+    private static final int CTA_PROTOINFO_SCTP_VTAG_REPLY = (int)3L;
+    /**
+     * {@snippet lang=c :
+     * enum ctattr_protoinfo_sctp.CTA_PROTOINFO_SCTP_VTAG_REPLY = 3
+     * }
+     */
+    public static int CTA_PROTOINFO_SCTP_VTAG_REPLY() {
+        return CTA_PROTOINFO_SCTP_VTAG_REPLY;
+    }
+    private static final int CTA_COUNTERS_PACKETS = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * enum ctattr_counters.CTA_COUNTERS_PACKETS = 1
+     * }
+     */
+    public static int CTA_COUNTERS_PACKETS() {
+        return CTA_COUNTERS_PACKETS;
+    }
+    private static final int CTA_COUNTERS_BYTES = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * enum ctattr_counters.CTA_COUNTERS_BYTES = 2
+     * }
+     */
+    public static int CTA_COUNTERS_BYTES() {
+        return CTA_COUNTERS_BYTES;
+    }
+    private static final int CTA_TIMESTAMP_START = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * enum ctattr_tstamp.CTA_TIMESTAMP_START = 1
+     * }
+     */
+    public static int CTA_TIMESTAMP_START() {
+        return CTA_TIMESTAMP_START;
+    }
+    private static final int CTA_TIMESTAMP_STOP = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * enum ctattr_tstamp.CTA_TIMESTAMP_STOP = 2
+     * }
+     */
+    public static int CTA_TIMESTAMP_STOP() {
+        return CTA_TIMESTAMP_STOP;
+    }
+    private static final int CTA_EXPECT_MASTER = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * enum ctattr_expect.CTA_EXPECT_MASTER = 1
+     * }
+     */
+    public static int CTA_EXPECT_MASTER() {
+        return CTA_EXPECT_MASTER;
+    }
+    private static final int CTA_EXPECT_TUPLE = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * enum ctattr_expect.CTA_EXPECT_TUPLE = 2
+     * }
+     */
+    public static int CTA_EXPECT_TUPLE() {
+        return CTA_EXPECT_TUPLE;
+    }
+    private static final int CTA_EXPECT_MASK = (int)3L;
+    /**
+     * {@snippet lang=c :
+     * enum ctattr_expect.CTA_EXPECT_MASK = 3
+     * }
+     */
+    public static int CTA_EXPECT_MASK() {
+        return CTA_EXPECT_MASK;
+    }
+    private static final int CTA_EXPECT_TIMEOUT = (int)4L;
+    /**
+     * {@snippet lang=c :
+     * enum ctattr_expect.CTA_EXPECT_TIMEOUT = 4
+     * }
+     */
+    public static int CTA_EXPECT_TIMEOUT() {
+        return CTA_EXPECT_TIMEOUT;
+    }
+    private static final int CTA_EXPECT_ID = (int)5L;
+    /**
+     * {@snippet lang=c :
+     * enum ctattr_expect.CTA_EXPECT_ID = 5
+     * }
+     */
+    public static int CTA_EXPECT_ID() {
+        return CTA_EXPECT_ID;
+    }
+    private static final int CTA_EXPECT_HELP_NAME = (int)6L;
+    /**
+     * {@snippet lang=c :
+     * enum ctattr_expect.CTA_EXPECT_HELP_NAME = 6
+     * }
+     */
+    public static int CTA_EXPECT_HELP_NAME() {
+        return CTA_EXPECT_HELP_NAME;
+    }
+    private static final int CTA_EXPECT_ZONE = (int)7L;
+    /**
+     * {@snippet lang=c :
+     * enum ctattr_expect.CTA_EXPECT_ZONE = 7
+     * }
+     */
+    public static int CTA_EXPECT_ZONE() {
+        return CTA_EXPECT_ZONE;
+    }
+    private static final int CTA_EXPECT_FLAGS = (int)8L;
+    /**
+     * {@snippet lang=c :
+     * enum ctattr_expect.CTA_EXPECT_FLAGS = 8
+     * }
+     */
+    public static int CTA_EXPECT_FLAGS() {
+        return CTA_EXPECT_FLAGS;
+    }
+    private static final int CTA_EXPECT_CLASS = (int)9L;
+    /**
+     * {@snippet lang=c :
+     * enum ctattr_expect.CTA_EXPECT_CLASS = 9
+     * }
+     */
+    public static int CTA_EXPECT_CLASS() {
+        return CTA_EXPECT_CLASS;
+    }
+    private static final int CTA_EXPECT_NAT = (int)10L;
+    /**
+     * {@snippet lang=c :
+     * enum ctattr_expect.CTA_EXPECT_NAT = 10
+     * }
+     */
+    public static int CTA_EXPECT_NAT() {
+        return CTA_EXPECT_NAT;
+    }
+    private static final int CTA_EXPECT_FN = (int)11L;
+    /**
+     * {@snippet lang=c :
+     * enum ctattr_expect.CTA_EXPECT_FN = 11
+     * }
+     */
+    public static int CTA_EXPECT_FN() {
+        return CTA_EXPECT_FN;
+    }
+    private static final int CTA_HELP_NAME = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * enum ctattr_help.CTA_HELP_NAME = 1
+     * }
+     */
+    public static int CTA_HELP_NAME() {
+        return CTA_HELP_NAME;
+    }
+    private static final int CTA_HELP_INFO = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * enum ctattr_help.CTA_HELP_INFO = 2
+     * }
+     */
+    public static int CTA_HELP_INFO() {
+        return CTA_HELP_INFO;
+    }
+    private static final int CTA_SECCTX_NAME = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * enum ctattr_secctx.CTA_SECCTX_NAME = 1
+     * }
+     */
+    public static int CTA_SECCTX_NAME() {
+        return CTA_SECCTX_NAME;
+    }
+    private static final int CTA_FILTER_ORIG_FLAGS = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * enum ctattr_filter.CTA_FILTER_ORIG_FLAGS = 1
+     * }
+     */
+    public static int CTA_FILTER_ORIG_FLAGS() {
+        return CTA_FILTER_ORIG_FLAGS;
+    }
+    private static final int CTA_FILTER_REPLY_FLAGS = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * enum ctattr_filter.CTA_FILTER_REPLY_FLAGS = 2
+     * }
+     */
+    public static int CTA_FILTER_REPLY_FLAGS() {
+        return CTA_FILTER_REPLY_FLAGS;
+    }
+    private static final int IPS_EXPECTED = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * enum ip_conntrack_status.IPS_EXPECTED = 1
+     * }
+     */
+    public static int IPS_EXPECTED() {
+        return IPS_EXPECTED;
+    }
+    private static final int IPS_SEEN_REPLY = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * enum ip_conntrack_status.IPS_SEEN_REPLY = 2
+     * }
+     */
+    public static int IPS_SEEN_REPLY() {
+        return IPS_SEEN_REPLY;
+    }
+    private static final int IPS_ASSURED = (int)4L;
+    /**
+     * {@snippet lang=c :
+     * enum ip_conntrack_status.IPS_ASSURED = 4
+     * }
+     */
+    public static int IPS_ASSURED() {
+        return IPS_ASSURED;
+    }
+    private static final int IPS_CONFIRMED = (int)8L;
+    /**
+     * {@snippet lang=c :
+     * enum ip_conntrack_status.IPS_CONFIRMED = 8
+     * }
+     */
+    public static int IPS_CONFIRMED() {
+        return IPS_CONFIRMED;
+    }
+    private static final int IPS_SRC_NAT = (int)16L;
+    /**
+     * {@snippet lang=c :
+     * enum ip_conntrack_status.IPS_SRC_NAT = 16
+     * }
+     */
+    public static int IPS_SRC_NAT() {
+        return IPS_SRC_NAT;
+    }
+    private static final int IPS_DST_NAT = (int)32L;
+    /**
+     * {@snippet lang=c :
+     * enum ip_conntrack_status.IPS_DST_NAT = 32
+     * }
+     */
+    public static int IPS_DST_NAT() {
+        return IPS_DST_NAT;
+    }
+    private static final int IPS_SEQ_ADJUST = (int)64L;
+    /**
+     * {@snippet lang=c :
+     * enum ip_conntrack_status.IPS_SEQ_ADJUST = 64
+     * }
+     */
+    public static int IPS_SEQ_ADJUST() {
+        return IPS_SEQ_ADJUST;
+    }
+    private static final int IPS_SRC_NAT_DONE = (int)128L;
+    /**
+     * {@snippet lang=c :
+     * enum ip_conntrack_status.IPS_SRC_NAT_DONE = 128
+     * }
+     */
+    public static int IPS_SRC_NAT_DONE() {
+        return IPS_SRC_NAT_DONE;
+    }
+    private static final int IPS_DST_NAT_DONE = (int)256L;
+    /**
+     * {@snippet lang=c :
+     * enum ip_conntrack_status.IPS_DST_NAT_DONE = 256
+     * }
+     */
+    public static int IPS_DST_NAT_DONE() {
+        return IPS_DST_NAT_DONE;
+    }
+    private static final int IPS_DYING = (int)512L;
+    /**
+     * {@snippet lang=c :
+     * enum ip_conntrack_status.IPS_DYING = 512
+     * }
+     */
+    public static int IPS_DYING() {
+        return IPS_DYING;
+    }
+    private static final int IPS_FIXED_TIMEOUT = (int)1024L;
+    /**
+     * {@snippet lang=c :
+     * enum ip_conntrack_status.IPS_FIXED_TIMEOUT = 1024
+     * }
+     */
+    public static int IPS_FIXED_TIMEOUT() {
+        return IPS_FIXED_TIMEOUT;
+    }
+    private static final int IPS_TEMPLATE = (int)2048L;
+    /**
+     * {@snippet lang=c :
+     * enum ip_conntrack_status.IPS_TEMPLATE = 2048
+     * }
+     */
+    public static int IPS_TEMPLATE() {
+        return IPS_TEMPLATE;
+    }
+    private static final int IPS_UNTRACKED = (int)4096L;
+    /**
+     * {@snippet lang=c :
+     * enum ip_conntrack_status.IPS_UNTRACKED = 4096
+     * }
+     */
+    public static int IPS_UNTRACKED() {
+        return IPS_UNTRACKED;
+    }
+    private static final int IPS_HELPER = (int)8192L;
+    /**
+     * {@snippet lang=c :
+     * enum ip_conntrack_status.IPS_HELPER = 8192
+     * }
+     */
+    public static int IPS_HELPER() {
+        return IPS_HELPER;
+    }
+    private static final int IPS_OFFLOAD = (int)16384L;
+    /**
+     * {@snippet lang=c :
+     * enum ip_conntrack_status.IPS_OFFLOAD = 16384
+     * }
+     */
+    public static int IPS_OFFLOAD() {
+        return IPS_OFFLOAD;
+    }
+    private static final int IPS_HW_OFFLOAD = (int)32768L;
+    /**
+     * {@snippet lang=c :
+     * enum ip_conntrack_status.IPS_HW_OFFLOAD = 32768
+     * }
+     */
+    public static int IPS_HW_OFFLOAD() {
+        return IPS_HW_OFFLOAD;
+    }
+    private static final int TCP_CONNTRACK_NONE = (int)0L;
+    /**
+     * {@snippet lang=c :
+     * enum tcp_conntrack.TCP_CONNTRACK_NONE = 0
+     * }
+     */
+    public static int TCP_CONNTRACK_NONE() {
+        return TCP_CONNTRACK_NONE;
+    }
+    private static final int TCP_CONNTRACK_SYN_SENT = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * enum tcp_conntrack.TCP_CONNTRACK_SYN_SENT = 1
+     * }
+     */
+    public static int TCP_CONNTRACK_SYN_SENT() {
+        return TCP_CONNTRACK_SYN_SENT;
+    }
+    private static final int TCP_CONNTRACK_SYN_RECV = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * enum tcp_conntrack.TCP_CONNTRACK_SYN_RECV = 2
+     * }
+     */
+    public static int TCP_CONNTRACK_SYN_RECV() {
+        return TCP_CONNTRACK_SYN_RECV;
+    }
+    private static final int TCP_CONNTRACK_ESTABLISHED = (int)3L;
+    /**
+     * {@snippet lang=c :
+     * enum tcp_conntrack.TCP_CONNTRACK_ESTABLISHED = 3
+     * }
+     */
+    public static int TCP_CONNTRACK_ESTABLISHED() {
+        return TCP_CONNTRACK_ESTABLISHED;
+    }
+    private static final int TCP_CONNTRACK_FIN_WAIT = (int)4L;
+    /**
+     * {@snippet lang=c :
+     * enum tcp_conntrack.TCP_CONNTRACK_FIN_WAIT = 4
+     * }
+     */
+    public static int TCP_CONNTRACK_FIN_WAIT() {
+        return TCP_CONNTRACK_FIN_WAIT;
+    }
+    private static final int TCP_CONNTRACK_CLOSE_WAIT = (int)5L;
+    /**
+     * {@snippet lang=c :
+     * enum tcp_conntrack.TCP_CONNTRACK_CLOSE_WAIT = 5
+     * }
+     */
+    public static int TCP_CONNTRACK_CLOSE_WAIT() {
+        return TCP_CONNTRACK_CLOSE_WAIT;
+    }
+    private static final int TCP_CONNTRACK_LAST_ACK = (int)6L;
+    /**
+     * {@snippet lang=c :
+     * enum tcp_conntrack.TCP_CONNTRACK_LAST_ACK = 6
+     * }
+     */
+    public static int TCP_CONNTRACK_LAST_ACK() {
+        return TCP_CONNTRACK_LAST_ACK;
+    }
+    private static final int TCP_CONNTRACK_TIME_WAIT = (int)7L;
+    /**
+     * {@snippet lang=c :
+     * enum tcp_conntrack.TCP_CONNTRACK_TIME_WAIT = 7
+     * }
+     */
+    public static int TCP_CONNTRACK_TIME_WAIT() {
+        return TCP_CONNTRACK_TIME_WAIT;
+    }
+    private static final int TCP_CONNTRACK_CLOSE = (int)8L;
+    /**
+     * {@snippet lang=c :
+     * enum tcp_conntrack.TCP_CONNTRACK_CLOSE = 8
+     * }
+     */
+    public static int TCP_CONNTRACK_CLOSE() {
+        return TCP_CONNTRACK_CLOSE;
+    }
+    private static final int TCP_CONNTRACK_LISTEN = (int)9L;
+    /**
+     * {@snippet lang=c :
+     * enum tcp_conntrack.TCP_CONNTRACK_LISTEN = 9
+     * }
+     */
+    public static int TCP_CONNTRACK_LISTEN() {
+        return TCP_CONNTRACK_LISTEN;
+    }
+    private static final int PROC_CN_MCAST_LISTEN = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * enum proc_cn_mcast_op.PROC_CN_MCAST_LISTEN = 1
+     * }
+     */
+    public static int PROC_CN_MCAST_LISTEN() {
+        return PROC_CN_MCAST_LISTEN;
+    }
+    private static final int PROC_CN_MCAST_IGNORE = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * enum proc_cn_mcast_op.PROC_CN_MCAST_IGNORE = 2
+     * }
+     */
+    public static int PROC_CN_MCAST_IGNORE() {
+        return PROC_CN_MCAST_IGNORE;
+    }
+
+    private static class accept4 {
+        public static final FunctionDescriptor DESC = FunctionDescriptor.of(
+            LinuxC.C_INT,
+            LinuxC.C_INT,
+            LinuxC.C_POINTER,
+            LinuxC.C_POINTER,
+            LinuxC.C_INT
+        );
+
+        public static final MemorySegment ADDR = SYMBOL_LOOKUP.find("accept4").orElseThrow();
+    }
+
+    /**
+     * Function descriptor for:
+     * {@snippet lang=c :
+     * extern int accept4(int fd, struct sockaddr *addr, socklen_t *addr_len, int flags)
+     * }
+     */
+    public static FunctionDescriptor accept4$descriptor() {
+        return accept4.DESC;
+    }
+
+    /**
+     * Downcall method handle for:
+     * {@snippet lang=c :
+     * extern int accept4(int fd, struct sockaddr *addr, socklen_t *addr_len, int flags)
+     * }
+     */
+    public static MethodHandle accept4$handle() {
+        return Linker.nativeLinker().downcallHandle(accept4.ADDR, accept4.DESC);
+    }
+
+    /**
+     * Address for:
+     * {@snippet lang=c :
+     * extern int accept4(int fd, struct sockaddr *addr, socklen_t *addr_len, int flags)
+     * }
+     */
+    public static MemorySegment accept4$address() {
+        return accept4.ADDR;
+    }
+
+    /**
+     * {@snippet lang=c :
+     * extern int accept4(int fd, struct sockaddr *addr, socklen_t *addr_len, int flags)
+     * }
+     */
+    public static int accept4(int fd, MemorySegment addr, MemorySegment addr_len, int flags) {
+        var mh$ = Linker.nativeLinker().downcallHandle(accept4.ADDR, accept4.DESC);
+        try {
+            if (TRACE_DOWNCALLS) {
+                traceDowncall("accept4", fd, addr, addr_len, flags);
+            }
+            return (int)mh$.invokeExact(fd, addr, addr_len, flags);
+        } catch (Error | RuntimeException ex) {
+           throw ex;
+        } catch (Throwable ex$) {
+           throw new AssertionError("should not reach here", ex$);
+        }
+    }
+
+    private static class sendmmsg {
+        public static final FunctionDescriptor DESC = FunctionDescriptor.of(
+            LinuxC.C_INT,
+            LinuxC.C_INT,
+            LinuxC.C_POINTER,
+            LinuxC.C_INT,
+            LinuxC.C_INT
+        );
+
+        public static final MemorySegment ADDR = SYMBOL_LOOKUP.find("sendmmsg").orElseThrow();
+    }
+
+    /**
+     * Function descriptor for:
+     * {@snippet lang=c :
+     * extern int sendmmsg(int fd, struct mmsghdr *vmessages, unsigned int vlen, int flags)
+     * }
+     */
+    public static FunctionDescriptor sendmmsg$descriptor() {
+        return sendmmsg.DESC;
+    }
+
+    /**
+     * Downcall method handle for:
+     * {@snippet lang=c :
+     * extern int sendmmsg(int fd, struct mmsghdr *vmessages, unsigned int vlen, int flags)
+     * }
+     */
+    public static MethodHandle sendmmsg$handle() {
+        return Linker.nativeLinker().downcallHandle(sendmmsg.ADDR, sendmmsg.DESC);
+    }
+
+    /**
+     * Address for:
+     * {@snippet lang=c :
+     * extern int sendmmsg(int fd, struct mmsghdr *vmessages, unsigned int vlen, int flags)
+     * }
+     */
+    public static MemorySegment sendmmsg$address() {
+        return sendmmsg.ADDR;
+    }
+
+    /**
+     * {@snippet lang=c :
+     * extern int sendmmsg(int fd, struct mmsghdr *vmessages, unsigned int vlen, int flags)
+     * }
+     */
+    public static int sendmmsg(int fd, MemorySegment vmessages, int vlen, int flags) {
+        var mh$ = Linker.nativeLinker().downcallHandle(sendmmsg.ADDR, sendmmsg.DESC);
+        try {
+            if (TRACE_DOWNCALLS) {
+                traceDowncall("sendmmsg", fd, vmessages, vlen, flags);
+            }
+            return (int)mh$.invokeExact(fd, vmessages, vlen, flags);
+        } catch (Error | RuntimeException ex) {
+           throw ex;
+        } catch (Throwable ex$) {
+           throw new AssertionError("should not reach here", ex$);
+        }
+    }
+
+    private static class recvmmsg {
+        public static final FunctionDescriptor DESC = FunctionDescriptor.of(
+            LinuxC.C_INT,
+            LinuxC.C_INT,
+            LinuxC.C_POINTER,
+            LinuxC.C_INT,
+            LinuxC.C_INT,
+            LinuxC.C_POINTER
+        );
+
+        public static final MemorySegment ADDR = SYMBOL_LOOKUP.find("recvmmsg").orElseThrow();
+    }
+
+    /**
+     * Function descriptor for:
+     * {@snippet lang=c :
+     * extern int recvmmsg(int fd, struct mmsghdr *vmessages, unsigned int vlen, int flags, struct timespec *tmo)
+     * }
+     */
+    public static FunctionDescriptor recvmmsg$descriptor() {
+        return recvmmsg.DESC;
+    }
+
+    /**
+     * Downcall method handle for:
+     * {@snippet lang=c :
+     * extern int recvmmsg(int fd, struct mmsghdr *vmessages, unsigned int vlen, int flags, struct timespec *tmo)
+     * }
+     */
+    public static MethodHandle recvmmsg$handle() {
+        return Linker.nativeLinker().downcallHandle(recvmmsg.ADDR, recvmmsg.DESC);
+    }
+
+    /**
+     * Address for:
+     * {@snippet lang=c :
+     * extern int recvmmsg(int fd, struct mmsghdr *vmessages, unsigned int vlen, int flags, struct timespec *tmo)
+     * }
+     */
+    public static MemorySegment recvmmsg$address() {
+        return recvmmsg.ADDR;
+    }
+
+    /**
+     * {@snippet lang=c :
+     * extern int recvmmsg(int fd, struct mmsghdr *vmessages, unsigned int vlen, int flags, struct timespec *tmo)
+     * }
+     */
+    public static int recvmmsg(int fd, MemorySegment vmessages, int vlen, int flags, MemorySegment tmo) {
+        var mh$ = Linker.nativeLinker().downcallHandle(recvmmsg.ADDR, recvmmsg.DESC);
+        try {
+            if (TRACE_DOWNCALLS) {
+                traceDowncall("recvmmsg", fd, vmessages, vlen, flags, tmo);
+            }
+            return (int)mh$.invokeExact(fd, vmessages, vlen, flags, tmo);
+        } catch (Error | RuntimeException ex) {
+           throw ex;
+        } catch (Throwable ex$) {
+           throw new AssertionError("should not reach here", ex$);
+        }
+    }
+
+    private static class setns {
+        public static final FunctionDescriptor DESC = FunctionDescriptor.of(
+            LinuxC.C_INT,
+            LinuxC.C_INT,
+            LinuxC.C_INT
+        );
+
+        public static final MemorySegment ADDR = SYMBOL_LOOKUP.find("setns").orElseThrow();
+    }
+
+    /**
+     * Function descriptor for:
+     * {@snippet lang=c :
+     * extern int setns(int fd, int nstype)
+     * }
+     */
+    public static FunctionDescriptor setns$descriptor() {
+        return setns.DESC;
+    }
+
+    /**
+     * Downcall method handle for:
+     * {@snippet lang=c :
+     * extern int setns(int fd, int nstype)
+     * }
+     */
+    public static MethodHandle setns$handle() {
+        return Linker.nativeLinker().downcallHandle(setns.ADDR, setns.DESC);
+    }
+
+    /**
+     * Address for:
+     * {@snippet lang=c :
+     * extern int setns(int fd, int nstype)
+     * }
+     */
+    public static MemorySegment setns$address() {
+        return setns.ADDR;
+    }
+
+    /**
+     * {@snippet lang=c :
+     * extern int setns(int fd, int nstype)
+     * }
+     */
+    public static int setns(int fd, int nstype) {
+        var mh$ = Linker.nativeLinker().downcallHandle(setns.ADDR, setns.DESC);
+        try {
+            if (TRACE_DOWNCALLS) {
+                traceDowncall("setns", fd, nstype);
+            }
+            return (int)mh$.invokeExact(fd, nstype);
+        } catch (Error | RuntimeException ex) {
+           throw ex;
+        } catch (Throwable ex$) {
+           throw new AssertionError("should not reach here", ex$);
+        }
+    }
+
+    private static class strerrorname_np {
+        public static final FunctionDescriptor DESC = FunctionDescriptor.of(
+            LinuxC.C_POINTER,
+            LinuxC.C_INT
+        );
+
+        public static final MemorySegment ADDR = SYMBOL_LOOKUP.find("strerrorname_np").orElseThrow();
+    }
+
+    /**
+     * Function descriptor for:
+     * {@snippet lang=c :
+     * extern const char *strerrorname_np(int errnum)
+     * }
+     */
+    public static FunctionDescriptor strerrorname_np$descriptor() {
+        return strerrorname_np.DESC;
+    }
+
+    /**
+     * Downcall method handle for:
+     * {@snippet lang=c :
+     * extern const char *strerrorname_np(int errnum)
+     * }
+     */
+    public static MethodHandle strerrorname_np$handle() {
+        return Linker.nativeLinker().downcallHandle(strerrorname_np.ADDR, strerrorname_np.DESC);
+    }
+
+    /**
+     * Address for:
+     * {@snippet lang=c :
+     * extern const char *strerrorname_np(int errnum)
+     * }
+     */
+    public static MemorySegment strerrorname_np$address() {
+        return strerrorname_np.ADDR;
+    }
+
+    /**
+     * {@snippet lang=c :
+     * extern const char *strerrorname_np(int errnum)
+     * }
+     */
+    public static MemorySegment strerrorname_np(int errnum) {
+        var mh$ = Linker.nativeLinker().downcallHandle(strerrorname_np.ADDR, strerrorname_np.DESC);
+        try {
+            if (TRACE_DOWNCALLS) {
+                traceDowncall("strerrorname_np", errnum);
+            }
+            return (MemorySegment)mh$.invokeExact(errnum);
+        } catch (Error | RuntimeException ex) {
+           throw ex;
+        } catch (Throwable ex$) {
+           throw new AssertionError("should not reach here", ex$);
+        }
+    }
+
+    private static class unshare {
+        public static final FunctionDescriptor DESC = FunctionDescriptor.of(
+            LinuxC.C_INT,
+            LinuxC.C_INT
+        );
+
+        public static final MemorySegment ADDR = SYMBOL_LOOKUP.find("unshare").orElseThrow();
+    }
+
+    /**
+     * Function descriptor for:
+     * {@snippet lang=c :
+     * extern int unshare(int flags)
+     * }
+     */
+    public static FunctionDescriptor unshare$descriptor() {
+        return unshare.DESC;
+    }
+
+    /**
+     * Downcall method handle for:
+     * {@snippet lang=c :
+     * extern int unshare(int flags)
+     * }
+     */
+    public static MethodHandle unshare$handle() {
+        return Linker.nativeLinker().downcallHandle(unshare.ADDR, unshare.DESC);
+    }
+
+    /**
+     * Address for:
+     * {@snippet lang=c :
+     * extern int unshare(int flags)
+     * }
+     */
+    public static MemorySegment unshare$address() {
+        return unshare.ADDR;
+    }
+
+    /**
+     * {@snippet lang=c :
+     * extern int unshare(int flags)
+     * }
+     */
+    public static int unshare(int flags) {
+        var mh$ = Linker.nativeLinker().downcallHandle(unshare.ADDR, unshare.DESC);
+        try {
+            if (TRACE_DOWNCALLS) {
+                traceDowncall("unshare", flags);
+            }
+            return (int)mh$.invokeExact(flags);
+        } catch (Error | RuntimeException ex) {
+           throw ex;
+        } catch (Throwable ex$) {
+           throw new AssertionError("should not reach here", ex$);
+        }
+    }
+
+    private static class gettid {
+        public static final FunctionDescriptor DESC = FunctionDescriptor.of(
+            LinuxC.C_INT    );
+
+        public static final MemorySegment ADDR = SYMBOL_LOOKUP.find("gettid").orElseThrow();
+    }
+
+    /**
+     * Function descriptor for:
+     * {@snippet lang=c :
+     * extern pid_t gettid()
+     * }
+     */
+    public static FunctionDescriptor gettid$descriptor() {
+        return gettid.DESC;
+    }
+
+    /**
+     * Downcall method handle for:
+     * {@snippet lang=c :
+     * extern pid_t gettid()
+     * }
+     */
+    public static MethodHandle gettid$handle() {
+        return Linker.nativeLinker().downcallHandle(gettid.ADDR, gettid.DESC);
+    }
+
+    /**
+     * Address for:
+     * {@snippet lang=c :
+     * extern pid_t gettid()
+     * }
+     */
+    public static MemorySegment gettid$address() {
+        return gettid.ADDR;
+    }
+
+    /**
+     * {@snippet lang=c :
+     * extern pid_t gettid()
+     * }
+     */
+    public static int gettid() {
+        var mh$ = Linker.nativeLinker().downcallHandle(gettid.ADDR, gettid.DESC);
+        try {
+            if (TRACE_DOWNCALLS) {
+                traceDowncall("gettid");
+            }
+            return (int)mh$.invokeExact();
+        } catch (Error | RuntimeException ex) {
+           throw ex;
+        } catch (Throwable ex$) {
+           throw new AssertionError("should not reach here", ex$);
+        }
+    }
+    private static final int EWOULDBLOCK = (int)11L;
+    /**
+     * {@snippet lang=c :
+     * #define EWOULDBLOCK 11
+     * }
+     */
+    public static int EWOULDBLOCK() {
+        return EWOULDBLOCK;
+    }
+    private static final int EDEADLOCK = (int)35L;
+    /**
+     * {@snippet lang=c :
+     * #define EDEADLOCK 35
+     * }
+     */
+    public static int EDEADLOCK() {
+        return EDEADLOCK;
+    }
+    private static final int ENOTSUP = (int)95L;
+    /**
+     * {@snippet lang=c :
+     * #define ENOTSUP 95
+     * }
+     */
+    public static int ENOTSUP() {
+        return ENOTSUP;
+    }
+    private static final int O_CLOEXEC = (int)524288L;
+    /**
+     * {@snippet lang=c :
+     * #define O_CLOEXEC 524288
+     * }
+     */
+    public static int O_CLOEXEC() {
+        return O_CLOEXEC;
+    }
+    private static final int AF_UNSPEC = (int)0L;
+    /**
+     * {@snippet lang=c :
+     * #define AF_UNSPEC 0
+     * }
+     */
+    public static int AF_UNSPEC() {
+        return AF_UNSPEC;
+    }
+    private static final int AF_LOCAL = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * #define AF_LOCAL 1
+     * }
+     */
+    public static int AF_LOCAL() {
+        return AF_LOCAL;
+    }
+    private static final int AF_UNIX = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * #define AF_UNIX 1
+     * }
+     */
+    public static int AF_UNIX() {
+        return AF_UNIX;
+    }
+    private static final int AF_FILE = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * #define AF_FILE 1
+     * }
+     */
+    public static int AF_FILE() {
+        return AF_FILE;
+    }
+    private static final int AF_INET = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * #define AF_INET 2
+     * }
+     */
+    public static int AF_INET() {
+        return AF_INET;
+    }
+    private static final int AF_AX25 = (int)3L;
+    /**
+     * {@snippet lang=c :
+     * #define AF_AX25 3
+     * }
+     */
+    public static int AF_AX25() {
+        return AF_AX25;
+    }
+    private static final int AF_IPX = (int)4L;
+    /**
+     * {@snippet lang=c :
+     * #define AF_IPX 4
+     * }
+     */
+    public static int AF_IPX() {
+        return AF_IPX;
+    }
+    private static final int AF_APPLETALK = (int)5L;
+    /**
+     * {@snippet lang=c :
+     * #define AF_APPLETALK 5
+     * }
+     */
+    public static int AF_APPLETALK() {
+        return AF_APPLETALK;
+    }
+    private static final int AF_NETROM = (int)6L;
+    /**
+     * {@snippet lang=c :
+     * #define AF_NETROM 6
+     * }
+     */
+    public static int AF_NETROM() {
+        return AF_NETROM;
+    }
+    private static final int AF_BRIDGE = (int)7L;
+    /**
+     * {@snippet lang=c :
+     * #define AF_BRIDGE 7
+     * }
+     */
+    public static int AF_BRIDGE() {
+        return AF_BRIDGE;
+    }
+    private static final int AF_ATMPVC = (int)8L;
+    /**
+     * {@snippet lang=c :
+     * #define AF_ATMPVC 8
+     * }
+     */
+    public static int AF_ATMPVC() {
+        return AF_ATMPVC;
+    }
+    private static final int AF_X25 = (int)9L;
+    /**
+     * {@snippet lang=c :
+     * #define AF_X25 9
+     * }
+     */
+    public static int AF_X25() {
+        return AF_X25;
+    }
+    private static final int AF_INET6 = (int)10L;
+    /**
+     * {@snippet lang=c :
+     * #define AF_INET6 10
+     * }
+     */
+    public static int AF_INET6() {
+        return AF_INET6;
+    }
+    private static final int AF_ROSE = (int)11L;
+    /**
+     * {@snippet lang=c :
+     * #define AF_ROSE 11
+     * }
+     */
+    public static int AF_ROSE() {
+        return AF_ROSE;
+    }
+    private static final int AF_DECnet = (int)12L;
+    /**
+     * {@snippet lang=c :
+     * #define AF_DECnet 12
+     * }
+     */
+    public static int AF_DECnet() {
+        return AF_DECnet;
+    }
+    private static final int AF_NETBEUI = (int)13L;
+    /**
+     * {@snippet lang=c :
+     * #define AF_NETBEUI 13
+     * }
+     */
+    public static int AF_NETBEUI() {
+        return AF_NETBEUI;
+    }
+    private static final int AF_SECURITY = (int)14L;
+    /**
+     * {@snippet lang=c :
+     * #define AF_SECURITY 14
+     * }
+     */
+    public static int AF_SECURITY() {
+        return AF_SECURITY;
+    }
+    private static final int AF_KEY = (int)15L;
+    /**
+     * {@snippet lang=c :
+     * #define AF_KEY 15
+     * }
+     */
+    public static int AF_KEY() {
+        return AF_KEY;
+    }
+    private static final int AF_NETLINK = (int)16L;
+    /**
+     * {@snippet lang=c :
+     * #define AF_NETLINK 16
+     * }
+     */
+    public static int AF_NETLINK() {
+        return AF_NETLINK;
+    }
+    private static final int AF_ROUTE = (int)16L;
+    /**
+     * {@snippet lang=c :
+     * #define AF_ROUTE 16
+     * }
+     */
+    public static int AF_ROUTE() {
+        return AF_ROUTE;
+    }
+    private static final int AF_PACKET = (int)17L;
+    /**
+     * {@snippet lang=c :
+     * #define AF_PACKET 17
+     * }
+     */
+    public static int AF_PACKET() {
+        return AF_PACKET;
+    }
+    private static final int AF_ASH = (int)18L;
+    /**
+     * {@snippet lang=c :
+     * #define AF_ASH 18
+     * }
+     */
+    public static int AF_ASH() {
+        return AF_ASH;
+    }
+    private static final int AF_ECONET = (int)19L;
+    /**
+     * {@snippet lang=c :
+     * #define AF_ECONET 19
+     * }
+     */
+    public static int AF_ECONET() {
+        return AF_ECONET;
+    }
+    private static final int AF_ATMSVC = (int)20L;
+    /**
+     * {@snippet lang=c :
+     * #define AF_ATMSVC 20
+     * }
+     */
+    public static int AF_ATMSVC() {
+        return AF_ATMSVC;
+    }
+    private static final int AF_RDS = (int)21L;
+    /**
+     * {@snippet lang=c :
+     * #define AF_RDS 21
+     * }
+     */
+    public static int AF_RDS() {
+        return AF_RDS;
+    }
+    private static final int AF_SNA = (int)22L;
+    /**
+     * {@snippet lang=c :
+     * #define AF_SNA 22
+     * }
+     */
+    public static int AF_SNA() {
+        return AF_SNA;
+    }
+    private static final int AF_IRDA = (int)23L;
+    /**
+     * {@snippet lang=c :
+     * #define AF_IRDA 23
+     * }
+     */
+    public static int AF_IRDA() {
+        return AF_IRDA;
+    }
+    private static final int AF_PPPOX = (int)24L;
+    /**
+     * {@snippet lang=c :
+     * #define AF_PPPOX 24
+     * }
+     */
+    public static int AF_PPPOX() {
+        return AF_PPPOX;
+    }
+    private static final int AF_WANPIPE = (int)25L;
+    /**
+     * {@snippet lang=c :
+     * #define AF_WANPIPE 25
+     * }
+     */
+    public static int AF_WANPIPE() {
+        return AF_WANPIPE;
+    }
+    private static final int AF_LLC = (int)26L;
+    /**
+     * {@snippet lang=c :
+     * #define AF_LLC 26
+     * }
+     */
+    public static int AF_LLC() {
+        return AF_LLC;
+    }
+    private static final int AF_IB = (int)27L;
+    /**
+     * {@snippet lang=c :
+     * #define AF_IB 27
+     * }
+     */
+    public static int AF_IB() {
+        return AF_IB;
+    }
+    private static final int AF_MPLS = (int)28L;
+    /**
+     * {@snippet lang=c :
+     * #define AF_MPLS 28
+     * }
+     */
+    public static int AF_MPLS() {
+        return AF_MPLS;
+    }
+    private static final int AF_CAN = (int)29L;
+    /**
+     * {@snippet lang=c :
+     * #define AF_CAN 29
+     * }
+     */
+    public static int AF_CAN() {
+        return AF_CAN;
+    }
+    private static final int AF_TIPC = (int)30L;
+    /**
+     * {@snippet lang=c :
+     * #define AF_TIPC 30
+     * }
+     */
+    public static int AF_TIPC() {
+        return AF_TIPC;
+    }
+    private static final int AF_BLUETOOTH = (int)31L;
+    /**
+     * {@snippet lang=c :
+     * #define AF_BLUETOOTH 31
+     * }
+     */
+    public static int AF_BLUETOOTH() {
+        return AF_BLUETOOTH;
+    }
+    private static final int AF_IUCV = (int)32L;
+    /**
+     * {@snippet lang=c :
+     * #define AF_IUCV 32
+     * }
+     */
+    public static int AF_IUCV() {
+        return AF_IUCV;
+    }
+    private static final int AF_RXRPC = (int)33L;
+    /**
+     * {@snippet lang=c :
+     * #define AF_RXRPC 33
+     * }
+     */
+    public static int AF_RXRPC() {
+        return AF_RXRPC;
+    }
+    private static final int AF_ISDN = (int)34L;
+    /**
+     * {@snippet lang=c :
+     * #define AF_ISDN 34
+     * }
+     */
+    public static int AF_ISDN() {
+        return AF_ISDN;
+    }
+    private static final int AF_PHONET = (int)35L;
+    /**
+     * {@snippet lang=c :
+     * #define AF_PHONET 35
+     * }
+     */
+    public static int AF_PHONET() {
+        return AF_PHONET;
+    }
+    private static final int AF_IEEE802154 = (int)36L;
+    /**
+     * {@snippet lang=c :
+     * #define AF_IEEE802154 36
+     * }
+     */
+    public static int AF_IEEE802154() {
+        return AF_IEEE802154;
+    }
+    private static final int AF_CAIF = (int)37L;
+    /**
+     * {@snippet lang=c :
+     * #define AF_CAIF 37
+     * }
+     */
+    public static int AF_CAIF() {
+        return AF_CAIF;
+    }
+    private static final int AF_ALG = (int)38L;
+    /**
+     * {@snippet lang=c :
+     * #define AF_ALG 38
+     * }
+     */
+    public static int AF_ALG() {
+        return AF_ALG;
+    }
+    private static final int AF_NFC = (int)39L;
+    /**
+     * {@snippet lang=c :
+     * #define AF_NFC 39
+     * }
+     */
+    public static int AF_NFC() {
+        return AF_NFC;
+    }
+    private static final int AF_VSOCK = (int)40L;
+    /**
+     * {@snippet lang=c :
+     * #define AF_VSOCK 40
+     * }
+     */
+    public static int AF_VSOCK() {
+        return AF_VSOCK;
+    }
+    private static final int AF_KCM = (int)41L;
+    /**
+     * {@snippet lang=c :
+     * #define AF_KCM 41
+     * }
+     */
+    public static int AF_KCM() {
+        return AF_KCM;
+    }
+    private static final int AF_QIPCRTR = (int)42L;
+    /**
+     * {@snippet lang=c :
+     * #define AF_QIPCRTR 42
+     * }
+     */
+    public static int AF_QIPCRTR() {
+        return AF_QIPCRTR;
+    }
+    private static final int AF_SMC = (int)43L;
+    /**
+     * {@snippet lang=c :
+     * #define AF_SMC 43
+     * }
+     */
+    public static int AF_SMC() {
+        return AF_SMC;
+    }
+    private static final int AF_XDP = (int)44L;
+    /**
+     * {@snippet lang=c :
+     * #define AF_XDP 44
+     * }
+     */
+    public static int AF_XDP() {
+        return AF_XDP;
+    }
+    private static final int AF_MCTP = (int)45L;
+    /**
+     * {@snippet lang=c :
+     * #define AF_MCTP 45
+     * }
+     */
+    public static int AF_MCTP() {
+        return AF_MCTP;
+    }
+    private static final int AF_MAX = (int)46L;
+    /**
+     * {@snippet lang=c :
+     * #define AF_MAX 46
+     * }
+     */
+    public static int AF_MAX() {
+        return AF_MAX;
+    }
+    private static final int SO_GET_FILTER = (int)26L;
+    /**
+     * {@snippet lang=c :
+     * #define SO_GET_FILTER 26
+     * }
+     */
+    public static int SO_GET_FILTER() {
+        return SO_GET_FILTER;
+    }
+    private static final int SCM_WIFI_STATUS = (int)41L;
+    /**
+     * {@snippet lang=c :
+     * #define SCM_WIFI_STATUS 41
+     * }
+     */
+    public static int SCM_WIFI_STATUS() {
+        return SCM_WIFI_STATUS;
+    }
+    private static final int SO_DETACH_BPF = (int)27L;
+    /**
+     * {@snippet lang=c :
+     * #define SO_DETACH_BPF 27
+     * }
+     */
+    public static int SO_DETACH_BPF() {
+        return SO_DETACH_BPF;
+    }
+    private static final int SCM_TXTIME = (int)61L;
+    /**
+     * {@snippet lang=c :
+     * #define SCM_TXTIME 61
+     * }
+     */
+    public static int SCM_TXTIME() {
+        return SCM_TXTIME;
+    }
+    private static final int SO_TIMESTAMP = (int)29L;
+    /**
+     * {@snippet lang=c :
+     * #define SO_TIMESTAMP 29
+     * }
+     */
+    public static int SO_TIMESTAMP() {
+        return SO_TIMESTAMP;
+    }
+    private static final int SO_TIMESTAMPNS = (int)35L;
+    /**
+     * {@snippet lang=c :
+     * #define SO_TIMESTAMPNS 35
+     * }
+     */
+    public static int SO_TIMESTAMPNS() {
+        return SO_TIMESTAMPNS;
+    }
+    private static final int SO_TIMESTAMPING = (int)37L;
+    /**
+     * {@snippet lang=c :
+     * #define SO_TIMESTAMPING 37
+     * }
+     */
+    public static int SO_TIMESTAMPING() {
+        return SO_TIMESTAMPING;
+    }
+    private static final int SO_RCVTIMEO = (int)20L;
+    /**
+     * {@snippet lang=c :
+     * #define SO_RCVTIMEO 20
+     * }
+     */
+    public static int SO_RCVTIMEO() {
+        return SO_RCVTIMEO;
+    }
+    private static final int SO_SNDTIMEO = (int)21L;
+    /**
+     * {@snippet lang=c :
+     * #define SO_SNDTIMEO 21
+     * }
+     */
+    public static int SO_SNDTIMEO() {
+        return SO_SNDTIMEO;
+    }
+    private static final int SCM_TIMESTAMP = (int)29L;
+    /**
+     * {@snippet lang=c :
+     * #define SCM_TIMESTAMP 29
+     * }
+     */
+    public static int SCM_TIMESTAMP() {
+        return SCM_TIMESTAMP;
+    }
+    private static final int SCM_TIMESTAMPNS = (int)35L;
+    /**
+     * {@snippet lang=c :
+     * #define SCM_TIMESTAMPNS 35
+     * }
+     */
+    public static int SCM_TIMESTAMPNS() {
+        return SCM_TIMESTAMPNS;
+    }
+    private static final int SCM_TIMESTAMPING = (int)37L;
+    /**
+     * {@snippet lang=c :
+     * #define SCM_TIMESTAMPING 37
+     * }
+     */
+    public static int SCM_TIMESTAMPING() {
+        return SCM_TIMESTAMPING;
+    }
+    private static final int IFNAMSIZ = (int)16L;
+    /**
+     * {@snippet lang=c :
+     * #define IFNAMSIZ 16
+     * }
+     */
+    public static int IFNAMSIZ() {
+        return IFNAMSIZ;
+    }
+    private static final int IP_RECVRETOPTS = (int)7L;
+    /**
+     * {@snippet lang=c :
+     * #define IP_RECVRETOPTS 7
+     * }
+     */
+    public static int IP_RECVRETOPTS() {
+        return IP_RECVRETOPTS;
+    }
+    private static final int IP_RECVORIGDSTADDR = (int)20L;
+    /**
+     * {@snippet lang=c :
+     * #define IP_RECVORIGDSTADDR 20
+     * }
+     */
+    public static int IP_RECVORIGDSTADDR() {
+        return IP_RECVORIGDSTADDR;
+    }
+    private static final int IPV6_RECVORIGDSTADDR = (int)74L;
+    /**
+     * {@snippet lang=c :
+     * #define IPV6_RECVORIGDSTADDR 74
+     * }
+     */
+    public static int IPV6_RECVORIGDSTADDR() {
+        return IPV6_RECVORIGDSTADDR;
+    }
+    private static final int IPV6_ADD_MEMBERSHIP = (int)20L;
+    /**
+     * {@snippet lang=c :
+     * #define IPV6_ADD_MEMBERSHIP 20
+     * }
+     */
+    public static int IPV6_ADD_MEMBERSHIP() {
+        return IPV6_ADD_MEMBERSHIP;
+    }
+    private static final int IPV6_DROP_MEMBERSHIP = (int)21L;
+    /**
+     * {@snippet lang=c :
+     * #define IPV6_DROP_MEMBERSHIP 21
+     * }
+     */
+    public static int IPV6_DROP_MEMBERSHIP() {
+        return IPV6_DROP_MEMBERSHIP;
+    }
+    private static final int IPV6_RXHOPOPTS = (int)54L;
+    /**
+     * {@snippet lang=c :
+     * #define IPV6_RXHOPOPTS 54
+     * }
+     */
+    public static int IPV6_RXHOPOPTS() {
+        return IPV6_RXHOPOPTS;
+    }
+    private static final int IPV6_RXDSTOPTS = (int)59L;
+    /**
+     * {@snippet lang=c :
+     * #define IPV6_RXDSTOPTS 59
+     * }
+     */
+    public static int IPV6_RXDSTOPTS() {
+        return IPV6_RXDSTOPTS;
+    }
+    private static final int INADDR_ANY = (int)0L;
+    /**
+     * {@snippet lang=c :
+     * #define INADDR_ANY 0
+     * }
+     */
+    public static int INADDR_ANY() {
+        return INADDR_ANY;
+    }
+    private static final int INADDR_BROADCAST = (int)4294967295L;
+    /**
+     * {@snippet lang=c :
+     * #define INADDR_BROADCAST 4294967295
+     * }
+     */
+    public static int INADDR_BROADCAST() {
+        return INADDR_BROADCAST;
+    }
+    private static final int INADDR_NONE = (int)4294967295L;
+    /**
+     * {@snippet lang=c :
+     * #define INADDR_NONE 4294967295
+     * }
+     */
+    public static int INADDR_NONE() {
+        return INADDR_NONE;
+    }
+    private static final int INADDR_DUMMY = (int)3221225480L;
+    /**
+     * {@snippet lang=c :
+     * #define INADDR_DUMMY 3221225480
+     * }
+     */
+    public static int INADDR_DUMMY() {
+        return INADDR_DUMMY;
+    }
+    private static final int INADDR_LOOPBACK = (int)2130706433L;
+    /**
+     * {@snippet lang=c :
+     * #define INADDR_LOOPBACK 2130706433
+     * }
+     */
+    public static int INADDR_LOOPBACK() {
+        return INADDR_LOOPBACK;
+    }
+    private static final int INADDR_UNSPEC_GROUP = (int)3758096384L;
+    /**
+     * {@snippet lang=c :
+     * #define INADDR_UNSPEC_GROUP 3758096384
+     * }
+     */
+    public static int INADDR_UNSPEC_GROUP() {
+        return INADDR_UNSPEC_GROUP;
+    }
+    private static final int INADDR_ALLHOSTS_GROUP = (int)3758096385L;
+    /**
+     * {@snippet lang=c :
+     * #define INADDR_ALLHOSTS_GROUP 3758096385
+     * }
+     */
+    public static int INADDR_ALLHOSTS_GROUP() {
+        return INADDR_ALLHOSTS_GROUP;
+    }
+    private static final int INADDR_ALLRTRS_GROUP = (int)3758096386L;
+    /**
+     * {@snippet lang=c :
+     * #define INADDR_ALLRTRS_GROUP 3758096386
+     * }
+     */
+    public static int INADDR_ALLRTRS_GROUP() {
+        return INADDR_ALLRTRS_GROUP;
+    }
+    private static final int INADDR_ALLSNOOPERS_GROUP = (int)3758096490L;
+    /**
+     * {@snippet lang=c :
+     * #define INADDR_ALLSNOOPERS_GROUP 3758096490
+     * }
+     */
+    public static int INADDR_ALLSNOOPERS_GROUP() {
+        return INADDR_ALLSNOOPERS_GROUP;
+    }
+    private static final int INADDR_MAX_LOCAL_GROUP = (int)3758096639L;
+    /**
+     * {@snippet lang=c :
+     * #define INADDR_MAX_LOCAL_GROUP 3758096639
+     * }
+     */
+    public static int INADDR_MAX_LOCAL_GROUP() {
+        return INADDR_MAX_LOCAL_GROUP;
+    }
+    private static final int TCP_CM_INQ = (int)36L;
+    /**
+     * {@snippet lang=c :
+     * #define TCP_CM_INQ 36
+     * }
+     */
+    public static int TCP_CM_INQ() {
+        return TCP_CM_INQ;
+    }
+    private static final int TCP_REPAIR_OFF_NO_WP = (int)-1L;
+    /**
+     * {@snippet lang=c :
+     * #define TCP_REPAIR_OFF_NO_WP -1
+     * }
+     */
+    public static int TCP_REPAIR_OFF_NO_WP() {
+        return TCP_REPAIR_OFF_NO_WP;
+    }
+    private static final int TCP_COOKIE_PAIR_SIZE = (int)32L;
+    /**
+     * {@snippet lang=c :
+     * #define TCP_COOKIE_PAIR_SIZE 32
+     * }
+     */
+    public static int TCP_COOKIE_PAIR_SIZE() {
+        return TCP_COOKIE_PAIR_SIZE;
+    }
+    private static final int TCP_COOKIE_IN_ALWAYS = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * #define TCP_COOKIE_IN_ALWAYS 1
+     * }
+     */
+    public static int TCP_COOKIE_IN_ALWAYS() {
+        return TCP_COOKIE_IN_ALWAYS;
+    }
+    private static final int TCP_COOKIE_OUT_NEVER = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * #define TCP_COOKIE_OUT_NEVER 2
+     * }
+     */
+    public static int TCP_COOKIE_OUT_NEVER() {
+        return TCP_COOKIE_OUT_NEVER;
+    }
+    private static final int TCP_S_DATA_IN = (int)4L;
+    /**
+     * {@snippet lang=c :
+     * #define TCP_S_DATA_IN 4
+     * }
+     */
+    public static int TCP_S_DATA_IN() {
+        return TCP_S_DATA_IN;
+    }
+    private static final int TCP_S_DATA_OUT = (int)8L;
+    /**
+     * {@snippet lang=c :
+     * #define TCP_S_DATA_OUT 8
+     * }
+     */
+    public static int TCP_S_DATA_OUT() {
+        return TCP_S_DATA_OUT;
+    }
+    private static final int TCP_MSS_DEFAULT = (int)536L;
+    /**
+     * {@snippet lang=c :
+     * #define TCP_MSS_DEFAULT 536
+     * }
+     */
+    public static int TCP_MSS_DEFAULT() {
+        return TCP_MSS_DEFAULT;
+    }
+    private static final int TCP_MSS_DESIRED = (int)1220L;
+    /**
+     * {@snippet lang=c :
+     * #define TCP_MSS_DESIRED 1220
+     * }
+     */
+    public static int TCP_MSS_DESIRED() {
+        return TCP_MSS_DESIRED;
+    }
+    private static final int SOCK_BUF_LOCK_MASK = (int)3L;
+    /**
+     * {@snippet lang=c :
+     * #define SOCK_BUF_LOCK_MASK 3
+     * }
+     */
+    public static int SOCK_BUF_LOCK_MASK() {
+        return SOCK_BUF_LOCK_MASK;
+    }
+    private static final int NETLINK_INET_DIAG = (int)4L;
+    /**
+     * {@snippet lang=c :
+     * #define NETLINK_INET_DIAG 4
+     * }
+     */
+    public static int NETLINK_INET_DIAG() {
+        return NETLINK_INET_DIAG;
+    }
+    private static final int NLM_F_DUMP = (int)768L;
+    /**
+     * {@snippet lang=c :
+     * #define NLM_F_DUMP 768
+     * }
+     */
+    public static int NLM_F_DUMP() {
+        return NLM_F_DUMP;
+    }
+    private static final int NLMSG_ALIGNTO = (int)4L;
+    /**
+     * {@snippet lang=c :
+     * #define NLMSG_ALIGNTO 4
+     * }
+     */
+    public static int NLMSG_ALIGNTO() {
+        return NLMSG_ALIGNTO;
+    }
+    private static final int NLMSG_HDRLEN = (int)16L;
+    /**
+     * {@snippet lang=c :
+     * #define NLMSG_HDRLEN 16
+     * }
+     */
+    public static int NLMSG_HDRLEN() {
+        return NLMSG_HDRLEN;
+    }
+    private static final int NLA_F_NESTED = (int)32768L;
+    /**
+     * {@snippet lang=c :
+     * #define NLA_F_NESTED 32768
+     * }
+     */
+    public static int NLA_F_NESTED() {
+        return NLA_F_NESTED;
+    }
+    private static final int NLA_F_NET_BYTEORDER = (int)16384L;
+    /**
+     * {@snippet lang=c :
+     * #define NLA_F_NET_BYTEORDER 16384
+     * }
+     */
+    public static int NLA_F_NET_BYTEORDER() {
+        return NLA_F_NET_BYTEORDER;
+    }
+    private static final int NLA_HDRLEN = (int)4L;
+    /**
+     * {@snippet lang=c :
+     * #define NLA_HDRLEN 4
+     * }
+     */
+    public static int NLA_HDRLEN() {
+        return NLA_HDRLEN;
+    }
+    private static final int IFLA_MAX = (int)61L;
+    /**
+     * {@snippet lang=c :
+     * #define IFLA_MAX 61
+     * }
+     */
+    public static int IFLA_MAX() {
+        return IFLA_MAX;
+    }
+    private static final int IFLA_BR_MAX = (int)47L;
+    /**
+     * {@snippet lang=c :
+     * #define IFLA_BR_MAX 47
+     * }
+     */
+    public static int IFLA_BR_MAX() {
+        return IFLA_BR_MAX;
+    }
+    private static final int IFLA_BRPORT_MAX = (int)39L;
+    /**
+     * {@snippet lang=c :
+     * #define IFLA_BRPORT_MAX 39
+     * }
+     */
+    public static int IFLA_BRPORT_MAX() {
+        return IFLA_BRPORT_MAX;
+    }
+    private static final int IFLA_INFO_MAX = (int)5L;
+    /**
+     * {@snippet lang=c :
+     * #define IFLA_INFO_MAX 5
+     * }
+     */
+    public static int IFLA_INFO_MAX() {
+        return IFLA_INFO_MAX;
+    }
+    private static final int IFLA_MACVLAN_MAX = (int)8L;
+    /**
+     * {@snippet lang=c :
+     * #define IFLA_MACVLAN_MAX 8
+     * }
+     */
+    public static int IFLA_MACVLAN_MAX() {
+        return IFLA_MACVLAN_MAX;
+    }
+    private static final int IFLA_VXLAN_MAX = (int)30L;
+    /**
+     * {@snippet lang=c :
+     * #define IFLA_VXLAN_MAX 30
+     * }
+     */
+    public static int IFLA_VXLAN_MAX() {
+        return IFLA_VXLAN_MAX;
+    }
+    private static final int IFLA_TUN_MAX = (int)9L;
+    /**
+     * {@snippet lang=c :
+     * #define IFLA_TUN_MAX 9
+     * }
+     */
+    public static int IFLA_TUN_MAX() {
+        return IFLA_TUN_MAX;
+    }
+    private static final int IFLA_DSA_MAX = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * #define IFLA_DSA_MAX 1
+     * }
+     */
+    public static int IFLA_DSA_MAX() {
+        return IFLA_DSA_MAX;
+    }
+    private static final int IFA_MAX = (int)11L;
+    /**
+     * {@snippet lang=c :
+     * #define IFA_MAX 11
+     * }
+     */
+    public static int IFA_MAX() {
+        return IFA_MAX;
+    }
+    private static final int IFA_F_TEMPORARY = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * #define IFA_F_TEMPORARY 1
+     * }
+     */
+    public static int IFA_F_TEMPORARY() {
+        return IFA_F_TEMPORARY;
+    }
+    private static final int NDA_MAX = (int)17L;
+    /**
+     * {@snippet lang=c :
+     * #define NDA_MAX 17
+     * }
+     */
+    public static int NDA_MAX() {
+        return NDA_MAX;
+    }
+    private static final int NTF_USE = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * #define NTF_USE 1
+     * }
+     */
+    public static int NTF_USE() {
+        return NTF_USE;
+    }
+    private static final int NTF_SELF = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * #define NTF_SELF 2
+     * }
+     */
+    public static int NTF_SELF() {
+        return NTF_SELF;
+    }
+    private static final int NTF_MASTER = (int)4L;
+    /**
+     * {@snippet lang=c :
+     * #define NTF_MASTER 4
+     * }
+     */
+    public static int NTF_MASTER() {
+        return NTF_MASTER;
+    }
+    private static final int NTF_PROXY = (int)8L;
+    /**
+     * {@snippet lang=c :
+     * #define NTF_PROXY 8
+     * }
+     */
+    public static int NTF_PROXY() {
+        return NTF_PROXY;
+    }
+    private static final int NTF_EXT_LEARNED = (int)16L;
+    /**
+     * {@snippet lang=c :
+     * #define NTF_EXT_LEARNED 16
+     * }
+     */
+    public static int NTF_EXT_LEARNED() {
+        return NTF_EXT_LEARNED;
+    }
+    private static final int NTF_OFFLOADED = (int)32L;
+    /**
+     * {@snippet lang=c :
+     * #define NTF_OFFLOADED 32
+     * }
+     */
+    public static int NTF_OFFLOADED() {
+        return NTF_OFFLOADED;
+    }
+    private static final int NTF_STICKY = (int)64L;
+    /**
+     * {@snippet lang=c :
+     * #define NTF_STICKY 64
+     * }
+     */
+    public static int NTF_STICKY() {
+        return NTF_STICKY;
+    }
+    private static final int NTF_ROUTER = (int)128L;
+    /**
+     * {@snippet lang=c :
+     * #define NTF_ROUTER 128
+     * }
+     */
+    public static int NTF_ROUTER() {
+        return NTF_ROUTER;
+    }
+    private static final int NTF_EXT_MANAGED = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * #define NTF_EXT_MANAGED 1
+     * }
+     */
+    public static int NTF_EXT_MANAGED() {
+        return NTF_EXT_MANAGED;
+    }
+    private static final int RTM_MAX = (int)123L;
+    /**
+     * {@snippet lang=c :
+     * #define RTM_MAX 123
+     * }
+     */
+    public static int RTM_MAX() {
+        return RTM_MAX;
+    }
+    private static final int RTM_NR_MSGTYPES = (int)108L;
+    /**
+     * {@snippet lang=c :
+     * #define RTM_NR_MSGTYPES 108
+     * }
+     */
+    public static int RTM_NR_MSGTYPES() {
+        return RTM_NR_MSGTYPES;
+    }
+    private static final int RTM_NR_FAMILIES = (int)27L;
+    /**
+     * {@snippet lang=c :
+     * #define RTM_NR_FAMILIES 27
+     * }
+     */
+    public static int RTM_NR_FAMILIES() {
+        return RTM_NR_FAMILIES;
+    }
+    private static final int RTA_ALIGNTO = (int)4L;
+    /**
+     * {@snippet lang=c :
+     * #define RTA_ALIGNTO 4
+     * }
+     */
+    public static int RTA_ALIGNTO() {
+        return RTA_ALIGNTO;
+    }
+    private static final int RTN_MAX = (int)11L;
+    /**
+     * {@snippet lang=c :
+     * #define RTN_MAX 11
+     * }
+     */
+    public static int RTN_MAX() {
+        return RTN_MAX;
+    }
+    private static final int RTA_MAX = (int)30L;
+    /**
+     * {@snippet lang=c :
+     * #define RTA_MAX 30
+     * }
+     */
+    public static int RTA_MAX() {
+        return RTA_MAX;
+    }
+    private static final int RTAX_MAX = (int)17L;
+    /**
+     * {@snippet lang=c :
+     * #define RTAX_MAX 17
+     * }
+     */
+    public static int RTAX_MAX() {
+        return RTAX_MAX;
+    }
+    private static final int RTAX_FEATURE_ECN = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * #define RTAX_FEATURE_ECN 1
+     * }
+     */
+    public static int RTAX_FEATURE_ECN() {
+        return RTAX_FEATURE_ECN;
+    }
+    private static final int RTAX_FEATURE_SACK = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * #define RTAX_FEATURE_SACK 2
+     * }
+     */
+    public static int RTAX_FEATURE_SACK() {
+        return RTAX_FEATURE_SACK;
+    }
+    private static final int RTAX_FEATURE_TIMESTAMP = (int)4L;
+    /**
+     * {@snippet lang=c :
+     * #define RTAX_FEATURE_TIMESTAMP 4
+     * }
+     */
+    public static int RTAX_FEATURE_TIMESTAMP() {
+        return RTAX_FEATURE_TIMESTAMP;
+    }
+    private static final int RTAX_FEATURE_ALLFRAG = (int)8L;
+    /**
+     * {@snippet lang=c :
+     * #define RTAX_FEATURE_ALLFRAG 8
+     * }
+     */
+    public static int RTAX_FEATURE_ALLFRAG() {
+        return RTAX_FEATURE_ALLFRAG;
+    }
+    private static final int RTAX_FEATURE_MASK = (int)15L;
+    /**
+     * {@snippet lang=c :
+     * #define RTAX_FEATURE_MASK 15
+     * }
+     */
+    public static int RTAX_FEATURE_MASK() {
+        return RTAX_FEATURE_MASK;
+    }
+    private static final int RTNLGRP_MAX = (int)36L;
+    /**
+     * {@snippet lang=c :
+     * #define RTNLGRP_MAX 36
+     * }
+     */
+    public static int RTNLGRP_MAX() {
+        return RTNLGRP_MAX;
+    }
+    private static final int RTEXT_FILTER_VF = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * #define RTEXT_FILTER_VF 1
+     * }
+     */
+    public static int RTEXT_FILTER_VF() {
+        return RTEXT_FILTER_VF;
+    }
+    private static final int RTEXT_FILTER_BRVLAN = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * #define RTEXT_FILTER_BRVLAN 2
+     * }
+     */
+    public static int RTEXT_FILTER_BRVLAN() {
+        return RTEXT_FILTER_BRVLAN;
+    }
+    private static final int RTEXT_FILTER_BRVLAN_COMPRESSED = (int)4L;
+    /**
+     * {@snippet lang=c :
+     * #define RTEXT_FILTER_BRVLAN_COMPRESSED 4
+     * }
+     */
+    public static int RTEXT_FILTER_BRVLAN_COMPRESSED() {
+        return RTEXT_FILTER_BRVLAN_COMPRESSED;
+    }
+    private static final int GENL_MIN_ID = (int)16L;
+    /**
+     * {@snippet lang=c :
+     * #define GENL_MIN_ID 16
+     * }
+     */
+    public static int GENL_MIN_ID() {
+        return GENL_MIN_ID;
+    }
+    private static final long GENL_HDRLEN = 4L;
+    /**
+     * {@snippet lang=c :
+     * #define GENL_HDRLEN 4
+     * }
+     */
+    public static long GENL_HDRLEN() {
+        return GENL_HDRLEN;
+    }
+    private static final int GENL_ID_CTRL = (int)16L;
+    /**
+     * {@snippet lang=c :
+     * #define GENL_ID_CTRL 16
+     * }
+     */
+    public static int GENL_ID_CTRL() {
+        return GENL_ID_CTRL;
+    }
+    private static final int GENL_ID_VFS_DQUOT = (int)17L;
+    /**
+     * {@snippet lang=c :
+     * #define GENL_ID_VFS_DQUOT 17
+     * }
+     */
+    public static int GENL_ID_VFS_DQUOT() {
+        return GENL_ID_VFS_DQUOT;
+    }
+    private static final int GENL_ID_PMCRAID = (int)18L;
+    /**
+     * {@snippet lang=c :
+     * #define GENL_ID_PMCRAID 18
+     * }
+     */
+    public static int GENL_ID_PMCRAID() {
+        return GENL_ID_PMCRAID;
+    }
+    private static final int GENL_START_ALLOC = (int)19L;
+    /**
+     * {@snippet lang=c :
+     * #define GENL_START_ALLOC 19
+     * }
+     */
+    public static int GENL_START_ALLOC() {
+        return GENL_START_ALLOC;
+    }
+    private static final int CTRL_CMD_MAX = (int)10L;
+    /**
+     * {@snippet lang=c :
+     * #define CTRL_CMD_MAX 10
+     * }
+     */
+    public static int CTRL_CMD_MAX() {
+        return CTRL_CMD_MAX;
+    }
+    private static final int CTRL_ATTR_MAX = (int)10L;
+    /**
+     * {@snippet lang=c :
+     * #define CTRL_ATTR_MAX 10
+     * }
+     */
+    public static int CTRL_ATTR_MAX() {
+        return CTRL_ATTR_MAX;
+    }
+    private static final int CTRL_ATTR_OP_MAX = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * #define CTRL_ATTR_OP_MAX 2
+     * }
+     */
+    public static int CTRL_ATTR_OP_MAX() {
+        return CTRL_ATTR_OP_MAX;
+    }
+    private static final int CTRL_ATTR_MCAST_GRP_MAX = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * #define CTRL_ATTR_MCAST_GRP_MAX 2
+     * }
+     */
+    public static int CTRL_ATTR_MCAST_GRP_MAX() {
+        return CTRL_ATTR_MCAST_GRP_MAX;
+    }
+    private static final int CTRL_ATTR_POLICY_MAX = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * #define CTRL_ATTR_POLICY_MAX 2
+     * }
+     */
+    public static int CTRL_ATTR_POLICY_MAX() {
+        return CTRL_ATTR_POLICY_MAX;
+    }
+    private static final int INET_DIAG_NOCOOKIE = (int)4294967295L;
+    /**
+     * {@snippet lang=c :
+     * #define INET_DIAG_NOCOOKIE 4294967295
+     * }
+     */
+    public static int INET_DIAG_NOCOOKIE() {
+        return INET_DIAG_NOCOOKIE;
+    }
+    private static final int INET_DIAG_REQ_MAX = (int)3L;
+    /**
+     * {@snippet lang=c :
+     * #define INET_DIAG_REQ_MAX 3
+     * }
+     */
+    public static int INET_DIAG_REQ_MAX() {
+        return INET_DIAG_REQ_MAX;
+    }
+    private static final int INET_DIAG_MAX = (int)22L;
+    /**
+     * {@snippet lang=c :
+     * #define INET_DIAG_MAX 22
+     * }
+     */
+    public static int INET_DIAG_MAX() {
+        return INET_DIAG_MAX;
+    }
+    private static final int UNIX_DIAG_MAX = (int)7L;
+    /**
+     * {@snippet lang=c :
+     * #define UNIX_DIAG_MAX 7
+     * }
+     */
+    public static int UNIX_DIAG_MAX() {
+        return UNIX_DIAG_MAX;
+    }
+    private static final int SOF_TIMESTAMPING_TX_RECORD_MASK = (int)771L;
+    /**
+     * {@snippet lang=c :
+     * #define SOF_TIMESTAMPING_TX_RECORD_MASK 771
+     * }
+     */
+    public static int SOF_TIMESTAMPING_TX_RECORD_MASK() {
+        return SOF_TIMESTAMPING_TX_RECORD_MASK;
+    }
+    private static final int FIB_RULE_DEV_DETACHED = (int)8L;
+    /**
+     * {@snippet lang=c :
+     * #define FIB_RULE_DEV_DETACHED 8
+     * }
+     */
+    public static int FIB_RULE_DEV_DETACHED() {
+        return FIB_RULE_DEV_DETACHED;
+    }
+    private static final int FRA_IFNAME = (int)3L;
+    /**
+     * {@snippet lang=c :
+     * #define FRA_IFNAME 3
+     * }
+     */
+    public static int FRA_IFNAME() {
+        return FRA_IFNAME;
+    }
+    private static final int FRA_MAX = (int)24L;
+    /**
+     * {@snippet lang=c :
+     * #define FRA_MAX 24
+     * }
+     */
+    public static int FRA_MAX() {
+        return FRA_MAX;
+    }
+    private static final int FR_ACT_MAX = (int)8L;
+    /**
+     * {@snippet lang=c :
+     * #define FR_ACT_MAX 8
+     * }
+     */
+    public static int FR_ACT_MAX() {
+        return FR_ACT_MAX;
+    }
+    private static final int NEXTHOP_GRP_TYPE_MAX = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * #define NEXTHOP_GRP_TYPE_MAX 1
+     * }
+     */
+    public static int NEXTHOP_GRP_TYPE_MAX() {
+        return NEXTHOP_GRP_TYPE_MAX;
+    }
+    private static final int NHA_MAX = (int)13L;
+    /**
+     * {@snippet lang=c :
+     * #define NHA_MAX 13
+     * }
+     */
+    public static int NHA_MAX() {
+        return NHA_MAX;
+    }
+    private static final int NHA_RES_GROUP_MAX = (int)4L;
+    /**
+     * {@snippet lang=c :
+     * #define NHA_RES_GROUP_MAX 4
+     * }
+     */
+    public static int NHA_RES_GROUP_MAX() {
+        return NHA_RES_GROUP_MAX;
+    }
+    private static final int NHA_RES_BUCKET_MAX = (int)3L;
+    /**
+     * {@snippet lang=c :
+     * #define NHA_RES_BUCKET_MAX 3
+     * }
+     */
+    public static int NHA_RES_BUCKET_MAX() {
+        return NHA_RES_BUCKET_MAX;
+    }
+    private static final int RTCF_LOCAL = (int)2147483648L;
+    /**
+     * {@snippet lang=c :
+     * #define RTCF_LOCAL 2147483648
+     * }
+     */
+    public static int RTCF_LOCAL() {
+        return RTCF_LOCAL;
+    }
+    private static final int TC_H_MAJ_MASK = (int)4294901760L;
+    /**
+     * {@snippet lang=c :
+     * #define TC_H_MAJ_MASK 4294901760
+     * }
+     */
+    public static int TC_H_MAJ_MASK() {
+        return TC_H_MAJ_MASK;
+    }
+    private static final int TC_H_MIN_MASK = (int)65535L;
+    /**
+     * {@snippet lang=c :
+     * #define TC_H_MIN_MASK 65535
+     * }
+     */
+    public static int TC_H_MIN_MASK() {
+        return TC_H_MIN_MASK;
+    }
+    private static final int TC_H_UNSPEC = (int)0L;
+    /**
+     * {@snippet lang=c :
+     * #define TC_H_UNSPEC 0
+     * }
+     */
+    public static int TC_H_UNSPEC() {
+        return TC_H_UNSPEC;
+    }
+    private static final int TC_H_ROOT = (int)4294967295L;
+    /**
+     * {@snippet lang=c :
+     * #define TC_H_ROOT 4294967295
+     * }
+     */
+    public static int TC_H_ROOT() {
+        return TC_H_ROOT;
+    }
+    private static final int TC_H_INGRESS = (int)4294967281L;
+    /**
+     * {@snippet lang=c :
+     * #define TC_H_INGRESS 4294967281
+     * }
+     */
+    public static int TC_H_INGRESS() {
+        return TC_H_INGRESS;
+    }
+    private static final int TC_H_CLSACT = (int)4294967281L;
+    /**
+     * {@snippet lang=c :
+     * #define TC_H_CLSACT 4294967281
+     * }
+     */
+    public static int TC_H_CLSACT() {
+        return TC_H_CLSACT;
+    }
+    private static final int TC_H_MIN_INGRESS = (int)65522L;
+    /**
+     * {@snippet lang=c :
+     * #define TC_H_MIN_INGRESS 65522
+     * }
+     */
+    public static int TC_H_MIN_INGRESS() {
+        return TC_H_MIN_INGRESS;
+    }
+    private static final int TC_H_MIN_EGRESS = (int)65523L;
+    /**
+     * {@snippet lang=c :
+     * #define TC_H_MIN_EGRESS 65523
+     * }
+     */
+    public static int TC_H_MIN_EGRESS() {
+        return TC_H_MIN_EGRESS;
+    }
+    private static final int TCA_CLS_FLAGS_SKIP_HW = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * #define TCA_CLS_FLAGS_SKIP_HW 1
+     * }
+     */
+    public static int TCA_CLS_FLAGS_SKIP_HW() {
+        return TCA_CLS_FLAGS_SKIP_HW;
+    }
+    private static final int TCA_CLS_FLAGS_SKIP_SW = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * #define TCA_CLS_FLAGS_SKIP_SW 2
+     * }
+     */
+    public static int TCA_CLS_FLAGS_SKIP_SW() {
+        return TCA_CLS_FLAGS_SKIP_SW;
+    }
+    private static final int TCA_CLS_FLAGS_IN_HW = (int)4L;
+    /**
+     * {@snippet lang=c :
+     * #define TCA_CLS_FLAGS_IN_HW 4
+     * }
+     */
+    public static int TCA_CLS_FLAGS_IN_HW() {
+        return TCA_CLS_FLAGS_IN_HW;
+    }
+    private static final int TCA_CLS_FLAGS_NOT_IN_HW = (int)8L;
+    /**
+     * {@snippet lang=c :
+     * #define TCA_CLS_FLAGS_NOT_IN_HW 8
+     * }
+     */
+    public static int TCA_CLS_FLAGS_NOT_IN_HW() {
+        return TCA_CLS_FLAGS_NOT_IN_HW;
+    }
+    private static final int NETNSA_NSID_NOT_ASSIGNED = (int)-1L;
+    /**
+     * {@snippet lang=c :
+     * #define NETNSA_NSID_NOT_ASSIGNED -1
+     * }
+     */
+    public static int NETNSA_NSID_NOT_ASSIGNED() {
+        return NETNSA_NSID_NOT_ASSIGNED;
+    }
+    private static final int BRIDGE_VLAN_INFO_MASTER = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * #define BRIDGE_VLAN_INFO_MASTER 1
+     * }
+     */
+    public static int BRIDGE_VLAN_INFO_MASTER() {
+        return BRIDGE_VLAN_INFO_MASTER;
+    }
+    private static final int BRIDGE_VLAN_INFO_PVID = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * #define BRIDGE_VLAN_INFO_PVID 2
+     * }
+     */
+    public static int BRIDGE_VLAN_INFO_PVID() {
+        return BRIDGE_VLAN_INFO_PVID;
+    }
+    private static final int BRIDGE_VLAN_INFO_UNTAGGED = (int)4L;
+    /**
+     * {@snippet lang=c :
+     * #define BRIDGE_VLAN_INFO_UNTAGGED 4
+     * }
+     */
+    public static int BRIDGE_VLAN_INFO_UNTAGGED() {
+        return BRIDGE_VLAN_INFO_UNTAGGED;
+    }
+    private static final int BRIDGE_VLAN_INFO_RANGE_BEGIN = (int)8L;
+    /**
+     * {@snippet lang=c :
+     * #define BRIDGE_VLAN_INFO_RANGE_BEGIN 8
+     * }
+     */
+    public static int BRIDGE_VLAN_INFO_RANGE_BEGIN() {
+        return BRIDGE_VLAN_INFO_RANGE_BEGIN;
+    }
+    private static final int BRIDGE_VLAN_INFO_RANGE_END = (int)16L;
+    /**
+     * {@snippet lang=c :
+     * #define BRIDGE_VLAN_INFO_RANGE_END 16
+     * }
+     */
+    public static int BRIDGE_VLAN_INFO_RANGE_END() {
+        return BRIDGE_VLAN_INFO_RANGE_END;
+    }
+    private static final int BRIDGE_VLAN_INFO_BRENTRY = (int)32L;
+    /**
+     * {@snippet lang=c :
+     * #define BRIDGE_VLAN_INFO_BRENTRY 32
+     * }
+     */
+    public static int BRIDGE_VLAN_INFO_BRENTRY() {
+        return BRIDGE_VLAN_INFO_BRENTRY;
+    }
+    private static final long TUNSETIFF = 1074025674L;
+    /**
+     * {@snippet lang=c :
+     * #define TUNSETIFF 1074025674
+     * }
+     */
+    public static long TUNSETIFF() {
+        return TUNSETIFF;
+    }
+    private static final long TUNSETPERSIST = 1074025675L;
+    /**
+     * {@snippet lang=c :
+     * #define TUNSETPERSIST 1074025675
+     * }
+     */
+    public static long TUNSETPERSIST() {
+        return TUNSETPERSIST;
+    }
+    private static final long TUNSETOWNER = 1074025676L;
+    /**
+     * {@snippet lang=c :
+     * #define TUNSETOWNER 1074025676
+     * }
+     */
+    public static long TUNSETOWNER() {
+        return TUNSETOWNER;
+    }
+    private static final long TUNSETGROUP = 1074025678L;
+    /**
+     * {@snippet lang=c :
+     * #define TUNSETGROUP 1074025678
+     * }
+     */
+    public static long TUNSETGROUP() {
+        return TUNSETGROUP;
     }
 }
 
