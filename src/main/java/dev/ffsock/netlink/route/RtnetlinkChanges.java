@@ -412,6 +412,41 @@ public final class RtnetlinkChanges {
         deleteAddress(AddrSpec.of(dev, cidr));
     }
 
+    /**
+     * {@code ip [-4|-6] address flush dev NAME}: deletes every address of the interface (of one
+     * family, or both), each as {@code ip} does, by its local address, peer and prefix length.
+     *
+     * @param family AF_INET, AF_INET6, or 0 for both
+     * @param dev    the interface's name
+     * @return how many addresses were deleted (one a concurrent change removed first is not counted)
+     * @throws IllegalArgumentException if the family is none of those or the name is not an interface name
+     * @throws IOException if the kernel refuses the dump or a delete ({@link NetlinkException}) or the socket fails
+     */
+    public int flushAddresses(int family, String dev) throws IOException {
+        if (family != 0 && family != ChangeChecks.AF_INET && family != ChangeChecks.AF_INET6) {
+            throw new IllegalArgumentException("family must be AF_INET, AF_INET6 or 0: " + family);
+        }
+        int index = iface(dev).index();
+        List<Addr> all = conn.dumpAll(Rtnl.RTM_GETADDR, AddrCodec.dumpRequest(family, index), AddrCodec::decode);
+        int deleted = 0;
+        for (Addr a : all) {
+            if (a.index() != index || (family != 0 && a.family() != family) || a.ifaddr() == null) continue;
+            InetAddress local = a.ifaddr();
+            InetAddress address = a.address() != null ? a.address() : local;
+            try {
+                conn.execute(Rtnl.RTM_DELADDR, 0, w -> {
+                    w.putU8(a.family()).putU8(a.prefixLen()).putU8(0).putU8(0).putU32(index);
+                    w.attrInetAddress(Rtnl.IFA_LOCAL, local);
+                    w.attrInetAddress(Rtnl.IFA_ADDRESS, address);
+                });
+                deleted++;
+            } catch (NetlinkException e) {
+                if (e.errno() != Errno.EADDRNOTAVAIL) throw e;
+            }
+        }
+        return deleted;
+    }
+
     private static void encodeAddr(PayloadWriter w, AddrSpec a, int index, boolean add) {
         int scope = a.scope() >= 0 ? a.scope() : Rtnl.RT_SCOPE_UNIVERSE;
         w.putU8(a.family()).putU8(a.prefix()).putU8(a.flags() & 0xff).putU8(scope).putU32(index);
