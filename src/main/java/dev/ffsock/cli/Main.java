@@ -78,10 +78,11 @@ public final class Main {
         return run(args, new Io(out, err, false));
     }
 
+    private static final String HINT_ALL = " (see 'ffsock help')";
+
     static int run(String[] args, Io io) {
         if (args.length == 0) {
-            io.err().println("ffsock: missing command");
-            io.err().print(usage());
+            io.err().println("ffsock: missing command" + HINT_ALL);
             return USAGE;
         }
         String name = args[0];
@@ -92,8 +93,7 @@ public final class Main {
         if (name.equals("help")) return help(args, io);
         Command c = COMMANDS.get(name);
         if (c == null) {
-            io.err().println("ffsock: unknown command '" + name + "'");
-            io.err().print(usage());
+            io.err().println("ffsock: unknown command '" + name + "'" + HINT_ALL);
             return USAGE;
         }
         String[] rest = new String[args.length - 1];
@@ -108,8 +108,8 @@ public final class Main {
         }
         Command c = COMMANDS.get(args[1]);
         if (c == null || args.length > 2) {
-            io.err().println(c == null ? "ffsock: no such command '" + args[1] + "'" : "ffsock: help takes one command");
-            io.err().print(usage());
+            io.err().println((c == null ? "ffsock: no such command '" + args[1] + "'" : "ffsock: help takes one command")
+                    + HINT_ALL);
             return USAGE;
         }
         io.out().print(c.usage());
@@ -120,8 +120,8 @@ public final class Main {
         try {
             return c.run(args, io);
         } catch (UsageException e) {
-            io.err().println("ffsock: " + e.getMessage());
-            io.err().print(c.usage());
+            // One line, as iproute2 reports a mistake; the usage is one command away.
+            io.err().println("ffsock: " + e.getMessage() + " (see 'ffsock help " + c.name() + "')");
             return USAGE;
         } catch (ErrnoException e) {
             io.err().println("ffsock: " + e.getMessage());

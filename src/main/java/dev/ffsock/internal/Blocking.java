@@ -266,6 +266,16 @@ public final class Blocking {
     }
 
     /**
+     * Loads the classes a virtual thread's first wait needs (the timeval layout, Duration, the
+     * pollfd layout), so that ten thousand virtual threads waiting at once do not meet in a class
+     * loader's lock, which pins their carriers (VirtualThreadStressTest saw it).
+     */
+    static void loadWaitClasses() {
+        long sizes = Structs.Timeval.SIZE + Structs.Pollfd.SIZE + Duration.ZERO.getNano();
+        if (sizes <= 0) throw new AssertionError("layout sizes");
+    }
+
+    /**
      * {@return a socket's SO_RCVTIMEO or SO_SNDTIMEO ({@code option}); zero for none} The one place a
      * timeval option is read: {@code SockOpt.SO_RCVTIMEO}/{@code SO_SNDTIMEO} and the waits use it.
      */

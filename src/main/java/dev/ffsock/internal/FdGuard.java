@@ -82,6 +82,7 @@ public final class FdGuard {
         try {
             if (virtualReady) return;
             Sys.linkForVirtualThreads();
+            Blocking.loadWaitClasses();
             Poller.start();
             virtualReady = true;
         } finally {

@@ -43,7 +43,7 @@ class RtnlCommandsTest {
     private static void check(String message, String... args) {
         Cli.Result r = Cli.run(args);
         assertEquals(2, r.status(), r::toString);
-        assertTrue(r.err().startsWith(message + "\nusage: ffsock " + args[0]), r::toString);
+        assertEquals(message + " (see 'ffsock help " + args[0] + "')\n", r.err(), r::toString);
     }
 
     @Test
