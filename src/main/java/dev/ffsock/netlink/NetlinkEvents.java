@@ -104,29 +104,31 @@ public final class NetlinkEvents<E> implements AutoCloseable {
     /**
      * Waits for the next event (recvfrom(2) on the subscribed socket, as the family's monitor tool does).
      *
-     * @param timeout how long to wait at most; null to wait without limit
+     * @param timeout how long to wait at most; null to wait without limit, zero to look once without waiting
      * @return the event, or null if none came in time (or the subscription was closed meanwhile)
      * @throws EventsLostException where the kernel dropped events; calling again goes on after the gap
      * @throws IOException if receiving fails, a notification is malformed, or the decoder throws
      */
     public E next(Duration timeout) throws IOException {
+        if (!pending.isEmpty()) return pending.poll();
         long deadline = timeout == null ? 0 : System.nanoTime() + Math.max(0, timeout.toNanos());
-        while (pending.isEmpty()) {
-            if (closed) return null;
+        while (true) {
             int wait = -1;
             if (timeout != null) {
                 long left = deadline - System.nanoTime();
-                if (left <= 0) return null;
-                wait = (int) Math.min(Integer.MAX_VALUE, (left + 999_999) / 1_000_000);
+                wait = left <= 0 ? 0 : (int) Math.min(Integer.MAX_VALUE, (left + 999_999) / 1_000_000);
             }
+            if (closed) return null;
             try {
-                conn.receiveEvents(handler, wait);
+                conn.receiveEvents(handler, wait); // close() wakes this wait at once
             } catch (SocketClosedException | IllegalStateException e) {
                 if (closed) return null;
                 throw e;
             }
+            if (!pending.isEmpty()) return pending.poll();
+            if (closed) return null;
+            if (timeout != null && System.nanoTime() - deadline >= 0) return null;
         }
-        return pending.poll();
     }
 
     /**

@@ -1,14 +1,13 @@
 package dev.ffsock.netlink.route;
 
-import dev.ffsock.SocketClosedException;
 import dev.ffsock.netlink.EventsLostException;
 import dev.ffsock.netlink.Netlink;
 import dev.ffsock.netlink.NetlinkConnection;
+import dev.ffsock.netlink.NetlinkEvents;
 import dev.ffsock.netlink.NetlinkMessage;
 
 import java.io.IOException;
 import java.time.Duration;
-import java.util.ArrayDeque;
 import java.util.EnumSet;
 import java.util.Objects;
 import java.util.Set;
@@ -92,14 +91,11 @@ public final class RtnetlinkEvents implements AutoCloseable {
         }
     }
 
-    private final NetlinkConnection conn;
     private final Set<Topic> topics;
-    private final ArrayDeque<RtnetlinkEvent> pending = new ArrayDeque<>();
-    private final NetlinkConnection.Handler decode = this::decode;
-    private volatile boolean closed;
+    /** The receive, wait and close loop, shared with the other families' subscriptions. */
+    private final NetlinkEvents<RtnetlinkEvent> events;
 
     private RtnetlinkEvents(NetlinkConnection conn, Set<Topic> topics) throws IOException {
-        this.conn = conn;
         this.topics = topics.isEmpty() ? EnumSet.allOf(Topic.class) : EnumSet.copyOf(topics);
         try {
             for (Topic t : this.topics) conn.subscribe(t.groups);
@@ -107,6 +103,7 @@ public final class RtnetlinkEvents implements AutoCloseable {
             conn.close();
             throw e;
         }
+        this.events = NetlinkEvents.over(conn, this::decode);
     }
 
     /**
@@ -159,7 +156,7 @@ public final class RtnetlinkEvents implements AutoCloseable {
 
     /** {@return the connection, for socket options such as SO_RCVBUF} */
     public NetlinkConnection connection() {
-        return conn;
+        return events.connection();
     }
 
     /**
@@ -170,25 +167,7 @@ public final class RtnetlinkEvents implements AutoCloseable {
      * @throws EventsLostException where the kernel dropped events; calling again goes on after the gap
      */
     public RtnetlinkEvent next(Duration timeout) throws IOException {
-        if (!pending.isEmpty()) return pending.poll();
-        long deadline = timeout == null ? 0 : System.nanoTime() + Math.max(0, timeout.toNanos());
-        while (true) {
-            int wait = -1;
-            if (timeout != null) {
-                long left = deadline - System.nanoTime();
-                wait = left <= 0 ? 0 : (int) Math.min(Integer.MAX_VALUE, (left + 999_999) / 1_000_000);
-            }
-            if (closed) return null;
-            try {
-                conn.receiveEvents(decode, wait); // close() wakes this wait at once
-            } catch (SocketClosedException | IllegalStateException e) {
-                if (closed) return null;
-                throw e;
-            }
-            if (!pending.isEmpty()) return pending.poll();
-            if (closed) return null;
-            if (timeout != null && System.nanoTime() - deadline >= 0) return null;
-        }
+        return events.next(timeout);
     }
 
     /**
@@ -199,21 +178,21 @@ public final class RtnetlinkEvents implements AutoCloseable {
      */
     public void listen(Listener listener) throws IOException {
         Objects.requireNonNull(listener, "listener");
-        while (!closed) {
-            RtnetlinkEvent e;
-            try {
-                e = next(null);
-            } catch (EventsLostException lost) {
-                if (!listener.onEventsLost(lost)) return;
-                continue;
+        events.listen(new NetlinkEvents.Listener<>() {
+            @Override
+            public boolean onEvent(RtnetlinkEvent event) throws IOException {
+                return listener.onEvent(event);
             }
-            if (e == null) return;
-            if (!listener.onEvent(e)) return;
-        }
+
+            @Override
+            public boolean onEventsLost(EventsLostException e) throws IOException {
+                return listener.onEventsLost(e);
+            }
+        });
     }
 
-    private void decode(NetlinkMessage m) {
-        RtnetlinkEvent e = switch (m.type()) {
+    private RtnetlinkEvent decode(NetlinkMessage m) {
+        return switch (m.type()) {
             case Rtnl.RTM_NEWLINK, Rtnl.RTM_DELLINK -> topics.contains(Topic.LINK)
                     ? new RtnetlinkEvent.LinkEvent(m.type() == Rtnl.RTM_DELLINK, LinkCodec.decode(m)) : null;
             case Rtnl.RTM_NEWADDR, Rtnl.RTM_DELADDR -> topics.contains(Topic.ADDR)
@@ -237,7 +216,6 @@ public final class RtnetlinkEvents implements AutoCloseable {
                     ? new RtnetlinkEvent.NsidEvent(m.type() == Rtnl.RTM_DELNSID, NsidCodec.decode(m)) : null;
             default -> null; // other groups' messages (none subscribed): not ours to report
         };
-        if (e != null) pending.add(e);
     }
 
     /**
@@ -254,7 +232,6 @@ public final class RtnetlinkEvents implements AutoCloseable {
 
     @Override
     public void close() {
-        closed = true;
-        conn.close();
+        events.close();
     }
 }
