@@ -1,6 +1,5 @@
 package dev.ffsock.cli;
 
-import dev.ffsock.netlink.EventsLostException;
 import dev.ffsock.netlink.route.EventLines;
 import dev.ffsock.netlink.route.Link;
 import dev.ffsock.netlink.route.RtnetlinkEvent;
@@ -113,33 +112,11 @@ final class MonitorCommand implements Command {
             io.err().println("ffsock: monitoring " + String.join(" ", what)
                     + (common.netns == null ? "" : " in " + common.netns) + (count > 0 ? ", " + count + " events" : ""));
             io.err().flush();
-            long deadline = timeout == null ? 0 : System.nanoTime() + timeout.toNanos();
-            long seen = 0;
-            while (count < 0 || seen < count) {
-                Duration wait = null;
-                if (timeout != null) {
-                    long left = deadline - System.nanoTime();
-                    if (left <= 0) {
-                        io.err().println("ffsock: monitor: timed out after " + seen + " of " + count + " events");
-                        return 1;
-                    }
-                    wait = Duration.ofNanos(left);
-                }
-                RtnetlinkEvent e;
-                try {
-                    e = events.next(wait);
-                } catch (EventsLostException lost) {
-                    io.err().println("ffsock: monitor: " + lost.getMessage());
-                    continue;
-                }
-                if (e == null) continue;
+            return EventLoop.run(io, "monitor", count, timeout, events::next, e -> {
                 if (e instanceof RtnetlinkEvent.LinkEvent le && le.link().name() != null) names.put(le.link().index(), le.link().name());
-                String line = EventLines.format(e, index -> names.computeIfAbsent(index, i -> lookup(rt, i)));
-                io.out().println(line);
-                io.out().flush();
-                seen++;
-            }
-            return 0;
+                io.out().println(EventLines.format(e, index -> names.computeIfAbsent(index, i -> lookup(rt, i))));
+                return true;
+            });
         }
     }
 
