@@ -90,11 +90,21 @@ class PolicyCommandsTest {
     private static void compare(List<String> ffsock, String[] ipArgs, Function<Map<String, Object>, Object> key) throws Exception {
         List<String> a = new ArrayList<>(ffsock);
         a.addAll(List.of("--json", "--netns", ns.name));
-        Cli.Result r = Cli.run(a.toArray(String[]::new));
-        assertEquals(0, r.status(), () -> String.join(" ", a) + ": " + r);
-        List<Map<String, Object>> mine = array(r.out());
-        List<Map<String, Object>> ip = array(PopulatedNetns.output(ns.ip(ipArgs)));
-        assertEquals(ip.stream().map(key).toList(), mine.stream().map(key).toList(), "the same objects, in ip's order");
+        // The namespace's IPv6 autoconfiguration adds objects on its own schedule (a link-local
+        // address's local route once DAD ends): compare with an ip dump taken before and after
+        // ffsock's that lists the same objects, so both saw one state (at most 10 tries).
+        List<Map<String, Object>> mine = List.of(), ip = List.of();
+        for (int attempt = 0; attempt < 10; attempt++) {
+            List<Map<String, Object>> before = array(PopulatedNetns.output(ns.ip(ipArgs)));
+            Cli.Result r = Cli.run(a.toArray(String[]::new));
+            assertEquals(0, r.status(), () -> String.join(" ", a) + ": " + r);
+            mine = array(r.out());
+            ip = array(PopulatedNetns.output(ns.ip(ipArgs)));
+            if (before.stream().map(key).toList().equals(ip.stream().map(key).toList())) break;
+            Thread.sleep(200);
+        }
+        List<Map<String, Object>> mineFinal = mine;
+        assertEquals(ip.stream().map(key).toList(), mineFinal.stream().map(key).toList(), "the same objects, in ip's order");
         assertFalse(ip.isEmpty(), "something compared");
         for (int i = 0; i < ip.size(); i++) covers(ip.get(i), mine.get(i), String.join(" ", ipArgs) + " [" + key.apply(ip.get(i)) + "]");
     }
