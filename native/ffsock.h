@@ -62,6 +62,9 @@
 #include <linux/netfilter/nf_conntrack_tcp.h>
 #include <linux/connector.h>
 #include <linux/cn_proc.h>
+/* AF_PACKET, MPTCP (issue 11) */
+#include <linux/if_packet.h>
+#include <linux/mptcp.h>
 
 /* ---- GNU-only items, declared by hand (glibc hides them without _GNU_SOURCE) ---- */
 #ifndef _GNU_SOURCE

@@ -17,6 +17,285 @@ class LinuxC_1 extends LinuxC_2 {
     LinuxC_1() {
         // Should not be called directly
     }
+    private static final int IFLA_BRPORT_FLUSH = (int)24L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_BRPORT_FLUSH = 24
+     * }
+     */
+    public static int IFLA_BRPORT_FLUSH() {
+        return IFLA_BRPORT_FLUSH;
+    }
+    private static final int IFLA_BRPORT_MULTICAST_ROUTER = (int)25L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_BRPORT_MULTICAST_ROUTER = 25
+     * }
+     */
+    public static int IFLA_BRPORT_MULTICAST_ROUTER() {
+        return IFLA_BRPORT_MULTICAST_ROUTER;
+    }
+    private static final int IFLA_BRPORT_PAD = (int)26L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_BRPORT_PAD = 26
+     * }
+     */
+    public static int IFLA_BRPORT_PAD() {
+        return IFLA_BRPORT_PAD;
+    }
+    private static final int IFLA_BRPORT_MCAST_FLOOD = (int)27L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_BRPORT_MCAST_FLOOD = 27
+     * }
+     */
+    public static int IFLA_BRPORT_MCAST_FLOOD() {
+        return IFLA_BRPORT_MCAST_FLOOD;
+    }
+    private static final int IFLA_BRPORT_MCAST_TO_UCAST = (int)28L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_BRPORT_MCAST_TO_UCAST = 28
+     * }
+     */
+    public static int IFLA_BRPORT_MCAST_TO_UCAST() {
+        return IFLA_BRPORT_MCAST_TO_UCAST;
+    }
+    private static final int IFLA_BRPORT_VLAN_TUNNEL = (int)29L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_BRPORT_VLAN_TUNNEL = 29
+     * }
+     */
+    public static int IFLA_BRPORT_VLAN_TUNNEL() {
+        return IFLA_BRPORT_VLAN_TUNNEL;
+    }
+    private static final int IFLA_BRPORT_BCAST_FLOOD = (int)30L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_BRPORT_BCAST_FLOOD = 30
+     * }
+     */
+    public static int IFLA_BRPORT_BCAST_FLOOD() {
+        return IFLA_BRPORT_BCAST_FLOOD;
+    }
+    private static final int IFLA_BRPORT_GROUP_FWD_MASK = (int)31L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_BRPORT_GROUP_FWD_MASK = 31
+     * }
+     */
+    public static int IFLA_BRPORT_GROUP_FWD_MASK() {
+        return IFLA_BRPORT_GROUP_FWD_MASK;
+    }
+    private static final int IFLA_BRPORT_NEIGH_SUPPRESS = (int)32L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_BRPORT_NEIGH_SUPPRESS = 32
+     * }
+     */
+    public static int IFLA_BRPORT_NEIGH_SUPPRESS() {
+        return IFLA_BRPORT_NEIGH_SUPPRESS;
+    }
+    private static final int IFLA_BRPORT_ISOLATED = (int)33L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_BRPORT_ISOLATED = 33
+     * }
+     */
+    public static int IFLA_BRPORT_ISOLATED() {
+        return IFLA_BRPORT_ISOLATED;
+    }
+    private static final int IFLA_BRPORT_BACKUP_PORT = (int)34L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_BRPORT_BACKUP_PORT = 34
+     * }
+     */
+    public static int IFLA_BRPORT_BACKUP_PORT() {
+        return IFLA_BRPORT_BACKUP_PORT;
+    }
+    private static final int IFLA_BRPORT_MRP_RING_OPEN = (int)35L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_BRPORT_MRP_RING_OPEN = 35
+     * }
+     */
+    public static int IFLA_BRPORT_MRP_RING_OPEN() {
+        return IFLA_BRPORT_MRP_RING_OPEN;
+    }
+    private static final int IFLA_BRPORT_MRP_IN_OPEN = (int)36L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_BRPORT_MRP_IN_OPEN = 36
+     * }
+     */
+    public static int IFLA_BRPORT_MRP_IN_OPEN() {
+        return IFLA_BRPORT_MRP_IN_OPEN;
+    }
+    private static final int IFLA_BRPORT_MCAST_EHT_HOSTS_LIMIT = (int)37L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_BRPORT_MCAST_EHT_HOSTS_LIMIT = 37
+     * }
+     */
+    public static int IFLA_BRPORT_MCAST_EHT_HOSTS_LIMIT() {
+        return IFLA_BRPORT_MCAST_EHT_HOSTS_LIMIT;
+    }
+    private static final int IFLA_BRPORT_MCAST_EHT_HOSTS_CNT = (int)38L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_BRPORT_MCAST_EHT_HOSTS_CNT = 38
+     * }
+     */
+    public static int IFLA_BRPORT_MCAST_EHT_HOSTS_CNT() {
+        return IFLA_BRPORT_MCAST_EHT_HOSTS_CNT;
+    }
+    private static final int IFLA_BRPORT_LOCKED = (int)39L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_BRPORT_LOCKED = 39
+     * }
+     */
+    public static int IFLA_BRPORT_LOCKED() {
+        return IFLA_BRPORT_LOCKED;
+    }
+    private static final int IFLA_INFO_UNSPEC = (int)0L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_INFO_UNSPEC = 0
+     * }
+     */
+    public static int IFLA_INFO_UNSPEC() {
+        return IFLA_INFO_UNSPEC;
+    }
+    private static final int IFLA_INFO_KIND = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_INFO_KIND = 1
+     * }
+     */
+    public static int IFLA_INFO_KIND() {
+        return IFLA_INFO_KIND;
+    }
+    private static final int IFLA_INFO_DATA = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_INFO_DATA = 2
+     * }
+     */
+    public static int IFLA_INFO_DATA() {
+        return IFLA_INFO_DATA;
+    }
+    private static final int IFLA_INFO_XSTATS = (int)3L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_INFO_XSTATS = 3
+     * }
+     */
+    public static int IFLA_INFO_XSTATS() {
+        return IFLA_INFO_XSTATS;
+    }
+    private static final int IFLA_INFO_SLAVE_KIND = (int)4L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_INFO_SLAVE_KIND = 4
+     * }
+     */
+    public static int IFLA_INFO_SLAVE_KIND() {
+        return IFLA_INFO_SLAVE_KIND;
+    }
+    private static final int IFLA_INFO_SLAVE_DATA = (int)5L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_INFO_SLAVE_DATA = 5
+     * }
+     */
+    public static int IFLA_INFO_SLAVE_DATA() {
+        return IFLA_INFO_SLAVE_DATA;
+    }
+    private static final int IFLA_VLAN_ID = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_VLAN_ID = 1
+     * }
+     */
+    public static int IFLA_VLAN_ID() {
+        return IFLA_VLAN_ID;
+    }
+    private static final int IFLA_VLAN_FLAGS = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_VLAN_FLAGS = 2
+     * }
+     */
+    public static int IFLA_VLAN_FLAGS() {
+        return IFLA_VLAN_FLAGS;
+    }
+    private static final int IFLA_VLAN_PROTOCOL = (int)5L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_VLAN_PROTOCOL = 5
+     * }
+     */
+    public static int IFLA_VLAN_PROTOCOL() {
+        return IFLA_VLAN_PROTOCOL;
+    }
+    private static final int IFLA_MACVLAN_UNSPEC = (int)0L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_MACVLAN_UNSPEC = 0
+     * }
+     */
+    public static int IFLA_MACVLAN_UNSPEC() {
+        return IFLA_MACVLAN_UNSPEC;
+    }
+    private static final int IFLA_MACVLAN_MODE = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_MACVLAN_MODE = 1
+     * }
+     */
+    public static int IFLA_MACVLAN_MODE() {
+        return IFLA_MACVLAN_MODE;
+    }
+    private static final int IFLA_MACVLAN_FLAGS = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_MACVLAN_FLAGS = 2
+     * }
+     */
+    public static int IFLA_MACVLAN_FLAGS() {
+        return IFLA_MACVLAN_FLAGS;
+    }
+    private static final int IFLA_MACVLAN_MACADDR_MODE = (int)3L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_MACVLAN_MACADDR_MODE = 3
+     * }
+     */
+    public static int IFLA_MACVLAN_MACADDR_MODE() {
+        return IFLA_MACVLAN_MACADDR_MODE;
+    }
+    private static final int IFLA_MACVLAN_MACADDR = (int)4L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_MACVLAN_MACADDR = 4
+     * }
+     */
+    public static int IFLA_MACVLAN_MACADDR() {
+        return IFLA_MACVLAN_MACADDR;
+    }
+    private static final int IFLA_MACVLAN_MACADDR_DATA = (int)5L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_MACVLAN_MACADDR_DATA = 5
+     * }
+     */
+    public static int IFLA_MACVLAN_MACADDR_DATA() {
+        return IFLA_MACVLAN_MACADDR_DATA;
+    }
     private static final int IFLA_MACVLAN_MACADDR_COUNT = (int)6L;
     /**
      * {@snippet lang=c :
@@ -4593,6 +4872,51 @@ class LinuxC_1 extends LinuxC_2 {
     public static int ETH_SS_FEATURES() {
         return ETH_SS_FEATURES;
     }
+    private static final int ETH_SS_STATS_STD = (int)16L;
+    /**
+     * {@snippet lang=c :
+     * enum ethtool_stringset.ETH_SS_STATS_STD = 16
+     * }
+     */
+    public static int ETH_SS_STATS_STD() {
+        return ETH_SS_STATS_STD;
+    }
+    private static final int ETH_SS_STATS_ETH_PHY = (int)17L;
+    /**
+     * {@snippet lang=c :
+     * enum ethtool_stringset.ETH_SS_STATS_ETH_PHY = 17
+     * }
+     */
+    public static int ETH_SS_STATS_ETH_PHY() {
+        return ETH_SS_STATS_ETH_PHY;
+    }
+    private static final int ETH_SS_STATS_ETH_MAC = (int)18L;
+    /**
+     * {@snippet lang=c :
+     * enum ethtool_stringset.ETH_SS_STATS_ETH_MAC = 18
+     * }
+     */
+    public static int ETH_SS_STATS_ETH_MAC() {
+        return ETH_SS_STATS_ETH_MAC;
+    }
+    private static final int ETH_SS_STATS_ETH_CTRL = (int)19L;
+    /**
+     * {@snippet lang=c :
+     * enum ethtool_stringset.ETH_SS_STATS_ETH_CTRL = 19
+     * }
+     */
+    public static int ETH_SS_STATS_ETH_CTRL() {
+        return ETH_SS_STATS_ETH_CTRL;
+    }
+    private static final int ETH_SS_STATS_RMON = (int)20L;
+    /**
+     * {@snippet lang=c :
+     * enum ethtool_stringset.ETH_SS_STATS_RMON = 20
+     * }
+     */
+    public static int ETH_SS_STATS_RMON() {
+        return ETH_SS_STATS_RMON;
+    }
     private static final int ETHTOOL_LINK_MODE_Pause_BIT = (int)13L;
     /**
      * {@snippet lang=c :
@@ -6321,6 +6645,141 @@ class LinuxC_1 extends LinuxC_2 {
     public static int ETHTOOL_A_EEE_MAX() {
         return ETHTOOL_A_EEE_MAX;
     }
+    private static final int ETHTOOL_A_STATS_HEADER = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_A_STATS_HEADER = 2
+     * }
+     */
+    public static int ETHTOOL_A_STATS_HEADER() {
+        return ETHTOOL_A_STATS_HEADER;
+    }
+    private static final int ETHTOOL_A_STATS_GROUPS = (int)3L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_A_STATS_GROUPS = 3
+     * }
+     */
+    public static int ETHTOOL_A_STATS_GROUPS() {
+        return ETHTOOL_A_STATS_GROUPS;
+    }
+    private static final int ETHTOOL_A_STATS_GRP = (int)4L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_A_STATS_GRP = 4
+     * }
+     */
+    public static int ETHTOOL_A_STATS_GRP() {
+        return ETHTOOL_A_STATS_GRP;
+    }
+    private static final int ETHTOOL_STATS_ETH_PHY = (int)0L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_STATS_ETH_PHY = 0
+     * }
+     */
+    public static int ETHTOOL_STATS_ETH_PHY() {
+        return ETHTOOL_STATS_ETH_PHY;
+    }
+    private static final int ETHTOOL_STATS_ETH_MAC = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_STATS_ETH_MAC = 1
+     * }
+     */
+    public static int ETHTOOL_STATS_ETH_MAC() {
+        return ETHTOOL_STATS_ETH_MAC;
+    }
+    private static final int ETHTOOL_STATS_ETH_CTRL = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_STATS_ETH_CTRL = 2
+     * }
+     */
+    public static int ETHTOOL_STATS_ETH_CTRL() {
+        return ETHTOOL_STATS_ETH_CTRL;
+    }
+    private static final int ETHTOOL_STATS_RMON = (int)3L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_STATS_RMON = 3
+     * }
+     */
+    public static int ETHTOOL_STATS_RMON() {
+        return ETHTOOL_STATS_RMON;
+    }
+    private static final int ETHTOOL_A_STATS_GRP_ID = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_A_STATS_GRP_ID = 2
+     * }
+     */
+    public static int ETHTOOL_A_STATS_GRP_ID() {
+        return ETHTOOL_A_STATS_GRP_ID;
+    }
+    private static final int ETHTOOL_A_STATS_GRP_SS_ID = (int)3L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_A_STATS_GRP_SS_ID = 3
+     * }
+     */
+    public static int ETHTOOL_A_STATS_GRP_SS_ID() {
+        return ETHTOOL_A_STATS_GRP_SS_ID;
+    }
+    private static final int ETHTOOL_A_STATS_GRP_STAT = (int)4L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_A_STATS_GRP_STAT = 4
+     * }
+     */
+    public static int ETHTOOL_A_STATS_GRP_STAT() {
+        return ETHTOOL_A_STATS_GRP_STAT;
+    }
+    private static final int ETHTOOL_A_STATS_GRP_HIST_RX = (int)5L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_A_STATS_GRP_HIST_RX = 5
+     * }
+     */
+    public static int ETHTOOL_A_STATS_GRP_HIST_RX() {
+        return ETHTOOL_A_STATS_GRP_HIST_RX;
+    }
+    private static final int ETHTOOL_A_STATS_GRP_HIST_TX = (int)6L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_A_STATS_GRP_HIST_TX = 6
+     * }
+     */
+    public static int ETHTOOL_A_STATS_GRP_HIST_TX() {
+        return ETHTOOL_A_STATS_GRP_HIST_TX;
+    }
+    private static final int ETHTOOL_A_STATS_GRP_HIST_BKT_LOW = (int)7L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_A_STATS_GRP_HIST_BKT_LOW = 7
+     * }
+     */
+    public static int ETHTOOL_A_STATS_GRP_HIST_BKT_LOW() {
+        return ETHTOOL_A_STATS_GRP_HIST_BKT_LOW;
+    }
+    private static final int ETHTOOL_A_STATS_GRP_HIST_BKT_HI = (int)8L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_A_STATS_GRP_HIST_BKT_HI = 8
+     * }
+     */
+    public static int ETHTOOL_A_STATS_GRP_HIST_BKT_HI() {
+        return ETHTOOL_A_STATS_GRP_HIST_BKT_HI;
+    }
+    private static final int ETHTOOL_A_STATS_GRP_HIST_VAL = (int)9L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.ETHTOOL_A_STATS_GRP_HIST_VAL = 9
+     * }
+     */
+    public static int ETHTOOL_A_STATS_GRP_HIST_VAL() {
+        return ETHTOOL_A_STATS_GRP_HIST_VAL;
+    }
     private static final int NFNLGRP_NONE = (int)0L;
     /**
      * {@snippet lang=c :
@@ -7391,6 +7850,186 @@ class LinuxC_1 extends LinuxC_2 {
      */
     public static int PROC_CN_MCAST_IGNORE() {
         return PROC_CN_MCAST_IGNORE;
+    }
+    private static final int MPTCP_PM_ATTR_ADDR = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.MPTCP_PM_ATTR_ADDR = 1
+     * }
+     */
+    public static int MPTCP_PM_ATTR_ADDR() {
+        return MPTCP_PM_ATTR_ADDR;
+    }
+    private static final int MPTCP_PM_ATTR_RCV_ADD_ADDRS = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.MPTCP_PM_ATTR_RCV_ADD_ADDRS = 2
+     * }
+     */
+    public static int MPTCP_PM_ATTR_RCV_ADD_ADDRS() {
+        return MPTCP_PM_ATTR_RCV_ADD_ADDRS;
+    }
+    private static final int MPTCP_PM_ATTR_SUBFLOWS = (int)3L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.MPTCP_PM_ATTR_SUBFLOWS = 3
+     * }
+     */
+    public static int MPTCP_PM_ATTR_SUBFLOWS() {
+        return MPTCP_PM_ATTR_SUBFLOWS;
+    }
+    private static final int MPTCP_PM_ATTR_TOKEN = (int)4L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.MPTCP_PM_ATTR_TOKEN = 4
+     * }
+     */
+    public static int MPTCP_PM_ATTR_TOKEN() {
+        return MPTCP_PM_ATTR_TOKEN;
+    }
+    private static final int MPTCP_PM_ATTR_LOC_ID = (int)5L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.MPTCP_PM_ATTR_LOC_ID = 5
+     * }
+     */
+    public static int MPTCP_PM_ATTR_LOC_ID() {
+        return MPTCP_PM_ATTR_LOC_ID;
+    }
+    private static final int MPTCP_PM_ATTR_ADDR_REMOTE = (int)6L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.MPTCP_PM_ATTR_ADDR_REMOTE = 6
+     * }
+     */
+    public static int MPTCP_PM_ATTR_ADDR_REMOTE() {
+        return MPTCP_PM_ATTR_ADDR_REMOTE;
+    }
+    private static final int MPTCP_PM_ADDR_ATTR_FAMILY = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.MPTCP_PM_ADDR_ATTR_FAMILY = 1
+     * }
+     */
+    public static int MPTCP_PM_ADDR_ATTR_FAMILY() {
+        return MPTCP_PM_ADDR_ATTR_FAMILY;
+    }
+    private static final int MPTCP_PM_ADDR_ATTR_ID = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.MPTCP_PM_ADDR_ATTR_ID = 2
+     * }
+     */
+    public static int MPTCP_PM_ADDR_ATTR_ID() {
+        return MPTCP_PM_ADDR_ATTR_ID;
+    }
+    private static final int MPTCP_PM_ADDR_ATTR_ADDR4 = (int)3L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.MPTCP_PM_ADDR_ATTR_ADDR4 = 3
+     * }
+     */
+    public static int MPTCP_PM_ADDR_ATTR_ADDR4() {
+        return MPTCP_PM_ADDR_ATTR_ADDR4;
+    }
+    private static final int MPTCP_PM_ADDR_ATTR_ADDR6 = (int)4L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.MPTCP_PM_ADDR_ATTR_ADDR6 = 4
+     * }
+     */
+    public static int MPTCP_PM_ADDR_ATTR_ADDR6() {
+        return MPTCP_PM_ADDR_ATTR_ADDR6;
+    }
+    private static final int MPTCP_PM_ADDR_ATTR_PORT = (int)5L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.MPTCP_PM_ADDR_ATTR_PORT = 5
+     * }
+     */
+    public static int MPTCP_PM_ADDR_ATTR_PORT() {
+        return MPTCP_PM_ADDR_ATTR_PORT;
+    }
+    private static final int MPTCP_PM_ADDR_ATTR_FLAGS = (int)6L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.MPTCP_PM_ADDR_ATTR_FLAGS = 6
+     * }
+     */
+    public static int MPTCP_PM_ADDR_ATTR_FLAGS() {
+        return MPTCP_PM_ADDR_ATTR_FLAGS;
+    }
+    private static final int MPTCP_PM_ADDR_ATTR_IF_IDX = (int)7L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.MPTCP_PM_ADDR_ATTR_IF_IDX = 7
+     * }
+     */
+    public static int MPTCP_PM_ADDR_ATTR_IF_IDX() {
+        return MPTCP_PM_ADDR_ATTR_IF_IDX;
+    }
+    private static final int MPTCP_PM_CMD_ADD_ADDR = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.MPTCP_PM_CMD_ADD_ADDR = 1
+     * }
+     */
+    public static int MPTCP_PM_CMD_ADD_ADDR() {
+        return MPTCP_PM_CMD_ADD_ADDR;
+    }
+    private static final int MPTCP_PM_CMD_DEL_ADDR = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.MPTCP_PM_CMD_DEL_ADDR = 2
+     * }
+     */
+    public static int MPTCP_PM_CMD_DEL_ADDR() {
+        return MPTCP_PM_CMD_DEL_ADDR;
+    }
+    private static final int MPTCP_PM_CMD_GET_ADDR = (int)3L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.MPTCP_PM_CMD_GET_ADDR = 3
+     * }
+     */
+    public static int MPTCP_PM_CMD_GET_ADDR() {
+        return MPTCP_PM_CMD_GET_ADDR;
+    }
+    private static final int MPTCP_PM_CMD_FLUSH_ADDRS = (int)4L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.MPTCP_PM_CMD_FLUSH_ADDRS = 4
+     * }
+     */
+    public static int MPTCP_PM_CMD_FLUSH_ADDRS() {
+        return MPTCP_PM_CMD_FLUSH_ADDRS;
+    }
+    private static final int MPTCP_PM_CMD_SET_LIMITS = (int)5L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.MPTCP_PM_CMD_SET_LIMITS = 5
+     * }
+     */
+    public static int MPTCP_PM_CMD_SET_LIMITS() {
+        return MPTCP_PM_CMD_SET_LIMITS;
+    }
+    private static final int MPTCP_PM_CMD_GET_LIMITS = (int)6L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.MPTCP_PM_CMD_GET_LIMITS = 6
+     * }
+     */
+    public static int MPTCP_PM_CMD_GET_LIMITS() {
+        return MPTCP_PM_CMD_GET_LIMITS;
+    }
+    private static final int MPTCP_PM_CMD_SET_FLAGS = (int)7L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.MPTCP_PM_CMD_SET_FLAGS = 7
+     * }
+     */
+    public static int MPTCP_PM_CMD_SET_FLAGS() {
+        return MPTCP_PM_CMD_SET_FLAGS;
     }
 
     private static class accept4 {
@@ -8832,645 +9471,6 @@ class LinuxC_1 extends LinuxC_2 {
      */
     public static int NTF_SELF() {
         return NTF_SELF;
-    }
-    private static final int NTF_MASTER = (int)4L;
-    /**
-     * {@snippet lang=c :
-     * #define NTF_MASTER 4
-     * }
-     */
-    public static int NTF_MASTER() {
-        return NTF_MASTER;
-    }
-    private static final int NTF_PROXY = (int)8L;
-    /**
-     * {@snippet lang=c :
-     * #define NTF_PROXY 8
-     * }
-     */
-    public static int NTF_PROXY() {
-        return NTF_PROXY;
-    }
-    private static final int NTF_EXT_LEARNED = (int)16L;
-    /**
-     * {@snippet lang=c :
-     * #define NTF_EXT_LEARNED 16
-     * }
-     */
-    public static int NTF_EXT_LEARNED() {
-        return NTF_EXT_LEARNED;
-    }
-    private static final int NTF_OFFLOADED = (int)32L;
-    /**
-     * {@snippet lang=c :
-     * #define NTF_OFFLOADED 32
-     * }
-     */
-    public static int NTF_OFFLOADED() {
-        return NTF_OFFLOADED;
-    }
-    private static final int NTF_STICKY = (int)64L;
-    /**
-     * {@snippet lang=c :
-     * #define NTF_STICKY 64
-     * }
-     */
-    public static int NTF_STICKY() {
-        return NTF_STICKY;
-    }
-    private static final int NTF_ROUTER = (int)128L;
-    /**
-     * {@snippet lang=c :
-     * #define NTF_ROUTER 128
-     * }
-     */
-    public static int NTF_ROUTER() {
-        return NTF_ROUTER;
-    }
-    private static final int NTF_EXT_MANAGED = (int)1L;
-    /**
-     * {@snippet lang=c :
-     * #define NTF_EXT_MANAGED 1
-     * }
-     */
-    public static int NTF_EXT_MANAGED() {
-        return NTF_EXT_MANAGED;
-    }
-    private static final int RTM_MAX = (int)123L;
-    /**
-     * {@snippet lang=c :
-     * #define RTM_MAX 123
-     * }
-     */
-    public static int RTM_MAX() {
-        return RTM_MAX;
-    }
-    private static final int RTM_NR_MSGTYPES = (int)108L;
-    /**
-     * {@snippet lang=c :
-     * #define RTM_NR_MSGTYPES 108
-     * }
-     */
-    public static int RTM_NR_MSGTYPES() {
-        return RTM_NR_MSGTYPES;
-    }
-    private static final int RTM_NR_FAMILIES = (int)27L;
-    /**
-     * {@snippet lang=c :
-     * #define RTM_NR_FAMILIES 27
-     * }
-     */
-    public static int RTM_NR_FAMILIES() {
-        return RTM_NR_FAMILIES;
-    }
-    private static final int RTA_ALIGNTO = (int)4L;
-    /**
-     * {@snippet lang=c :
-     * #define RTA_ALIGNTO 4
-     * }
-     */
-    public static int RTA_ALIGNTO() {
-        return RTA_ALIGNTO;
-    }
-    private static final int RTN_MAX = (int)11L;
-    /**
-     * {@snippet lang=c :
-     * #define RTN_MAX 11
-     * }
-     */
-    public static int RTN_MAX() {
-        return RTN_MAX;
-    }
-    private static final int RTA_MAX = (int)30L;
-    /**
-     * {@snippet lang=c :
-     * #define RTA_MAX 30
-     * }
-     */
-    public static int RTA_MAX() {
-        return RTA_MAX;
-    }
-    private static final int RTAX_MAX = (int)17L;
-    /**
-     * {@snippet lang=c :
-     * #define RTAX_MAX 17
-     * }
-     */
-    public static int RTAX_MAX() {
-        return RTAX_MAX;
-    }
-    private static final int RTAX_FEATURE_ECN = (int)1L;
-    /**
-     * {@snippet lang=c :
-     * #define RTAX_FEATURE_ECN 1
-     * }
-     */
-    public static int RTAX_FEATURE_ECN() {
-        return RTAX_FEATURE_ECN;
-    }
-    private static final int RTAX_FEATURE_SACK = (int)2L;
-    /**
-     * {@snippet lang=c :
-     * #define RTAX_FEATURE_SACK 2
-     * }
-     */
-    public static int RTAX_FEATURE_SACK() {
-        return RTAX_FEATURE_SACK;
-    }
-    private static final int RTAX_FEATURE_TIMESTAMP = (int)4L;
-    /**
-     * {@snippet lang=c :
-     * #define RTAX_FEATURE_TIMESTAMP 4
-     * }
-     */
-    public static int RTAX_FEATURE_TIMESTAMP() {
-        return RTAX_FEATURE_TIMESTAMP;
-    }
-    private static final int RTAX_FEATURE_ALLFRAG = (int)8L;
-    /**
-     * {@snippet lang=c :
-     * #define RTAX_FEATURE_ALLFRAG 8
-     * }
-     */
-    public static int RTAX_FEATURE_ALLFRAG() {
-        return RTAX_FEATURE_ALLFRAG;
-    }
-    private static final int RTAX_FEATURE_MASK = (int)15L;
-    /**
-     * {@snippet lang=c :
-     * #define RTAX_FEATURE_MASK 15
-     * }
-     */
-    public static int RTAX_FEATURE_MASK() {
-        return RTAX_FEATURE_MASK;
-    }
-    private static final int RTNLGRP_MAX = (int)36L;
-    /**
-     * {@snippet lang=c :
-     * #define RTNLGRP_MAX 36
-     * }
-     */
-    public static int RTNLGRP_MAX() {
-        return RTNLGRP_MAX;
-    }
-    private static final int RTEXT_FILTER_VF = (int)1L;
-    /**
-     * {@snippet lang=c :
-     * #define RTEXT_FILTER_VF 1
-     * }
-     */
-    public static int RTEXT_FILTER_VF() {
-        return RTEXT_FILTER_VF;
-    }
-    private static final int RTEXT_FILTER_BRVLAN = (int)2L;
-    /**
-     * {@snippet lang=c :
-     * #define RTEXT_FILTER_BRVLAN 2
-     * }
-     */
-    public static int RTEXT_FILTER_BRVLAN() {
-        return RTEXT_FILTER_BRVLAN;
-    }
-    private static final int RTEXT_FILTER_BRVLAN_COMPRESSED = (int)4L;
-    /**
-     * {@snippet lang=c :
-     * #define RTEXT_FILTER_BRVLAN_COMPRESSED 4
-     * }
-     */
-    public static int RTEXT_FILTER_BRVLAN_COMPRESSED() {
-        return RTEXT_FILTER_BRVLAN_COMPRESSED;
-    }
-    private static final int GENL_MIN_ID = (int)16L;
-    /**
-     * {@snippet lang=c :
-     * #define GENL_MIN_ID 16
-     * }
-     */
-    public static int GENL_MIN_ID() {
-        return GENL_MIN_ID;
-    }
-    private static final long GENL_HDRLEN = 4L;
-    /**
-     * {@snippet lang=c :
-     * #define GENL_HDRLEN 4
-     * }
-     */
-    public static long GENL_HDRLEN() {
-        return GENL_HDRLEN;
-    }
-    private static final int GENL_ID_CTRL = (int)16L;
-    /**
-     * {@snippet lang=c :
-     * #define GENL_ID_CTRL 16
-     * }
-     */
-    public static int GENL_ID_CTRL() {
-        return GENL_ID_CTRL;
-    }
-    private static final int GENL_ID_VFS_DQUOT = (int)17L;
-    /**
-     * {@snippet lang=c :
-     * #define GENL_ID_VFS_DQUOT 17
-     * }
-     */
-    public static int GENL_ID_VFS_DQUOT() {
-        return GENL_ID_VFS_DQUOT;
-    }
-    private static final int GENL_ID_PMCRAID = (int)18L;
-    /**
-     * {@snippet lang=c :
-     * #define GENL_ID_PMCRAID 18
-     * }
-     */
-    public static int GENL_ID_PMCRAID() {
-        return GENL_ID_PMCRAID;
-    }
-    private static final int GENL_START_ALLOC = (int)19L;
-    /**
-     * {@snippet lang=c :
-     * #define GENL_START_ALLOC 19
-     * }
-     */
-    public static int GENL_START_ALLOC() {
-        return GENL_START_ALLOC;
-    }
-    private static final int CTRL_CMD_MAX = (int)10L;
-    /**
-     * {@snippet lang=c :
-     * #define CTRL_CMD_MAX 10
-     * }
-     */
-    public static int CTRL_CMD_MAX() {
-        return CTRL_CMD_MAX;
-    }
-    private static final int CTRL_ATTR_MAX = (int)10L;
-    /**
-     * {@snippet lang=c :
-     * #define CTRL_ATTR_MAX 10
-     * }
-     */
-    public static int CTRL_ATTR_MAX() {
-        return CTRL_ATTR_MAX;
-    }
-    private static final int CTRL_ATTR_OP_MAX = (int)2L;
-    /**
-     * {@snippet lang=c :
-     * #define CTRL_ATTR_OP_MAX 2
-     * }
-     */
-    public static int CTRL_ATTR_OP_MAX() {
-        return CTRL_ATTR_OP_MAX;
-    }
-    private static final int CTRL_ATTR_MCAST_GRP_MAX = (int)2L;
-    /**
-     * {@snippet lang=c :
-     * #define CTRL_ATTR_MCAST_GRP_MAX 2
-     * }
-     */
-    public static int CTRL_ATTR_MCAST_GRP_MAX() {
-        return CTRL_ATTR_MCAST_GRP_MAX;
-    }
-    private static final int CTRL_ATTR_POLICY_MAX = (int)2L;
-    /**
-     * {@snippet lang=c :
-     * #define CTRL_ATTR_POLICY_MAX 2
-     * }
-     */
-    public static int CTRL_ATTR_POLICY_MAX() {
-        return CTRL_ATTR_POLICY_MAX;
-    }
-    private static final int INET_DIAG_NOCOOKIE = (int)4294967295L;
-    /**
-     * {@snippet lang=c :
-     * #define INET_DIAG_NOCOOKIE 4294967295
-     * }
-     */
-    public static int INET_DIAG_NOCOOKIE() {
-        return INET_DIAG_NOCOOKIE;
-    }
-    private static final int INET_DIAG_REQ_MAX = (int)3L;
-    /**
-     * {@snippet lang=c :
-     * #define INET_DIAG_REQ_MAX 3
-     * }
-     */
-    public static int INET_DIAG_REQ_MAX() {
-        return INET_DIAG_REQ_MAX;
-    }
-    private static final int INET_DIAG_MAX = (int)22L;
-    /**
-     * {@snippet lang=c :
-     * #define INET_DIAG_MAX 22
-     * }
-     */
-    public static int INET_DIAG_MAX() {
-        return INET_DIAG_MAX;
-    }
-    private static final int UNIX_DIAG_MAX = (int)7L;
-    /**
-     * {@snippet lang=c :
-     * #define UNIX_DIAG_MAX 7
-     * }
-     */
-    public static int UNIX_DIAG_MAX() {
-        return UNIX_DIAG_MAX;
-    }
-    private static final int SOF_TIMESTAMPING_TX_RECORD_MASK = (int)771L;
-    /**
-     * {@snippet lang=c :
-     * #define SOF_TIMESTAMPING_TX_RECORD_MASK 771
-     * }
-     */
-    public static int SOF_TIMESTAMPING_TX_RECORD_MASK() {
-        return SOF_TIMESTAMPING_TX_RECORD_MASK;
-    }
-    private static final int FIB_RULE_DEV_DETACHED = (int)8L;
-    /**
-     * {@snippet lang=c :
-     * #define FIB_RULE_DEV_DETACHED 8
-     * }
-     */
-    public static int FIB_RULE_DEV_DETACHED() {
-        return FIB_RULE_DEV_DETACHED;
-    }
-    private static final int FRA_IFNAME = (int)3L;
-    /**
-     * {@snippet lang=c :
-     * #define FRA_IFNAME 3
-     * }
-     */
-    public static int FRA_IFNAME() {
-        return FRA_IFNAME;
-    }
-    private static final int FRA_MAX = (int)24L;
-    /**
-     * {@snippet lang=c :
-     * #define FRA_MAX 24
-     * }
-     */
-    public static int FRA_MAX() {
-        return FRA_MAX;
-    }
-    private static final int FR_ACT_MAX = (int)8L;
-    /**
-     * {@snippet lang=c :
-     * #define FR_ACT_MAX 8
-     * }
-     */
-    public static int FR_ACT_MAX() {
-        return FR_ACT_MAX;
-    }
-    private static final int NEXTHOP_GRP_TYPE_MAX = (int)1L;
-    /**
-     * {@snippet lang=c :
-     * #define NEXTHOP_GRP_TYPE_MAX 1
-     * }
-     */
-    public static int NEXTHOP_GRP_TYPE_MAX() {
-        return NEXTHOP_GRP_TYPE_MAX;
-    }
-    private static final int NHA_MAX = (int)13L;
-    /**
-     * {@snippet lang=c :
-     * #define NHA_MAX 13
-     * }
-     */
-    public static int NHA_MAX() {
-        return NHA_MAX;
-    }
-    private static final int NHA_RES_GROUP_MAX = (int)4L;
-    /**
-     * {@snippet lang=c :
-     * #define NHA_RES_GROUP_MAX 4
-     * }
-     */
-    public static int NHA_RES_GROUP_MAX() {
-        return NHA_RES_GROUP_MAX;
-    }
-    private static final int NHA_RES_BUCKET_MAX = (int)3L;
-    /**
-     * {@snippet lang=c :
-     * #define NHA_RES_BUCKET_MAX 3
-     * }
-     */
-    public static int NHA_RES_BUCKET_MAX() {
-        return NHA_RES_BUCKET_MAX;
-    }
-    private static final int RTCF_LOCAL = (int)2147483648L;
-    /**
-     * {@snippet lang=c :
-     * #define RTCF_LOCAL 2147483648
-     * }
-     */
-    public static int RTCF_LOCAL() {
-        return RTCF_LOCAL;
-    }
-    private static final int TC_H_MAJ_MASK = (int)4294901760L;
-    /**
-     * {@snippet lang=c :
-     * #define TC_H_MAJ_MASK 4294901760
-     * }
-     */
-    public static int TC_H_MAJ_MASK() {
-        return TC_H_MAJ_MASK;
-    }
-    private static final int TC_H_MIN_MASK = (int)65535L;
-    /**
-     * {@snippet lang=c :
-     * #define TC_H_MIN_MASK 65535
-     * }
-     */
-    public static int TC_H_MIN_MASK() {
-        return TC_H_MIN_MASK;
-    }
-    private static final int TC_H_UNSPEC = (int)0L;
-    /**
-     * {@snippet lang=c :
-     * #define TC_H_UNSPEC 0
-     * }
-     */
-    public static int TC_H_UNSPEC() {
-        return TC_H_UNSPEC;
-    }
-    private static final int TC_H_ROOT = (int)4294967295L;
-    /**
-     * {@snippet lang=c :
-     * #define TC_H_ROOT 4294967295
-     * }
-     */
-    public static int TC_H_ROOT() {
-        return TC_H_ROOT;
-    }
-    private static final int TC_H_INGRESS = (int)4294967281L;
-    /**
-     * {@snippet lang=c :
-     * #define TC_H_INGRESS 4294967281
-     * }
-     */
-    public static int TC_H_INGRESS() {
-        return TC_H_INGRESS;
-    }
-    private static final int TC_H_CLSACT = (int)4294967281L;
-    /**
-     * {@snippet lang=c :
-     * #define TC_H_CLSACT 4294967281
-     * }
-     */
-    public static int TC_H_CLSACT() {
-        return TC_H_CLSACT;
-    }
-    private static final int TC_H_MIN_INGRESS = (int)65522L;
-    /**
-     * {@snippet lang=c :
-     * #define TC_H_MIN_INGRESS 65522
-     * }
-     */
-    public static int TC_H_MIN_INGRESS() {
-        return TC_H_MIN_INGRESS;
-    }
-    private static final int TC_H_MIN_EGRESS = (int)65523L;
-    /**
-     * {@snippet lang=c :
-     * #define TC_H_MIN_EGRESS 65523
-     * }
-     */
-    public static int TC_H_MIN_EGRESS() {
-        return TC_H_MIN_EGRESS;
-    }
-    private static final int TCA_CLS_FLAGS_SKIP_HW = (int)1L;
-    /**
-     * {@snippet lang=c :
-     * #define TCA_CLS_FLAGS_SKIP_HW 1
-     * }
-     */
-    public static int TCA_CLS_FLAGS_SKIP_HW() {
-        return TCA_CLS_FLAGS_SKIP_HW;
-    }
-    private static final int TCA_CLS_FLAGS_SKIP_SW = (int)2L;
-    /**
-     * {@snippet lang=c :
-     * #define TCA_CLS_FLAGS_SKIP_SW 2
-     * }
-     */
-    public static int TCA_CLS_FLAGS_SKIP_SW() {
-        return TCA_CLS_FLAGS_SKIP_SW;
-    }
-    private static final int TCA_CLS_FLAGS_IN_HW = (int)4L;
-    /**
-     * {@snippet lang=c :
-     * #define TCA_CLS_FLAGS_IN_HW 4
-     * }
-     */
-    public static int TCA_CLS_FLAGS_IN_HW() {
-        return TCA_CLS_FLAGS_IN_HW;
-    }
-    private static final int TCA_CLS_FLAGS_NOT_IN_HW = (int)8L;
-    /**
-     * {@snippet lang=c :
-     * #define TCA_CLS_FLAGS_NOT_IN_HW 8
-     * }
-     */
-    public static int TCA_CLS_FLAGS_NOT_IN_HW() {
-        return TCA_CLS_FLAGS_NOT_IN_HW;
-    }
-    private static final int NETNSA_NSID_NOT_ASSIGNED = (int)-1L;
-    /**
-     * {@snippet lang=c :
-     * #define NETNSA_NSID_NOT_ASSIGNED -1
-     * }
-     */
-    public static int NETNSA_NSID_NOT_ASSIGNED() {
-        return NETNSA_NSID_NOT_ASSIGNED;
-    }
-    private static final int BRIDGE_VLAN_INFO_MASTER = (int)1L;
-    /**
-     * {@snippet lang=c :
-     * #define BRIDGE_VLAN_INFO_MASTER 1
-     * }
-     */
-    public static int BRIDGE_VLAN_INFO_MASTER() {
-        return BRIDGE_VLAN_INFO_MASTER;
-    }
-    private static final int BRIDGE_VLAN_INFO_PVID = (int)2L;
-    /**
-     * {@snippet lang=c :
-     * #define BRIDGE_VLAN_INFO_PVID 2
-     * }
-     */
-    public static int BRIDGE_VLAN_INFO_PVID() {
-        return BRIDGE_VLAN_INFO_PVID;
-    }
-    private static final int BRIDGE_VLAN_INFO_UNTAGGED = (int)4L;
-    /**
-     * {@snippet lang=c :
-     * #define BRIDGE_VLAN_INFO_UNTAGGED 4
-     * }
-     */
-    public static int BRIDGE_VLAN_INFO_UNTAGGED() {
-        return BRIDGE_VLAN_INFO_UNTAGGED;
-    }
-    private static final int BRIDGE_VLAN_INFO_RANGE_BEGIN = (int)8L;
-    /**
-     * {@snippet lang=c :
-     * #define BRIDGE_VLAN_INFO_RANGE_BEGIN 8
-     * }
-     */
-    public static int BRIDGE_VLAN_INFO_RANGE_BEGIN() {
-        return BRIDGE_VLAN_INFO_RANGE_BEGIN;
-    }
-    private static final int BRIDGE_VLAN_INFO_RANGE_END = (int)16L;
-    /**
-     * {@snippet lang=c :
-     * #define BRIDGE_VLAN_INFO_RANGE_END 16
-     * }
-     */
-    public static int BRIDGE_VLAN_INFO_RANGE_END() {
-        return BRIDGE_VLAN_INFO_RANGE_END;
-    }
-    private static final int BRIDGE_VLAN_INFO_BRENTRY = (int)32L;
-    /**
-     * {@snippet lang=c :
-     * #define BRIDGE_VLAN_INFO_BRENTRY 32
-     * }
-     */
-    public static int BRIDGE_VLAN_INFO_BRENTRY() {
-        return BRIDGE_VLAN_INFO_BRENTRY;
-    }
-    private static final long TUNSETIFF = 1074025674L;
-    /**
-     * {@snippet lang=c :
-     * #define TUNSETIFF 1074025674
-     * }
-     */
-    public static long TUNSETIFF() {
-        return TUNSETIFF;
-    }
-    private static final long TUNSETPERSIST = 1074025675L;
-    /**
-     * {@snippet lang=c :
-     * #define TUNSETPERSIST 1074025675
-     * }
-     */
-    public static long TUNSETPERSIST() {
-        return TUNSETPERSIST;
-    }
-    private static final long TUNSETOWNER = 1074025676L;
-    /**
-     * {@snippet lang=c :
-     * #define TUNSETOWNER 1074025676
-     * }
-     */
-    public static long TUNSETOWNER() {
-        return TUNSETOWNER;
-    }
-    private static final long TUNSETGROUP = 1074025678L;
-    /**
-     * {@snippet lang=c :
-     * #define TUNSETGROUP 1074025678
-     * }
-     */
-    public static long TUNSETGROUP() {
-        return TUNSETGROUP;
     }
 }
 

@@ -5503,6 +5503,15 @@ class LinuxC_2 extends LinuxC$shared {
     public static int RTCF_REJECT() {
         return RTCF_REJECT;
     }
+    private static final int ETH_ALEN = (int)6L;
+    /**
+     * {@snippet lang=c :
+     * #define ETH_ALEN 6
+     * }
+     */
+    public static int ETH_ALEN() {
+        return ETH_ALEN;
+    }
     private static final int ETH_P_IP = (int)2048L;
     /**
      * {@snippet lang=c :
@@ -5547,6 +5556,15 @@ class LinuxC_2 extends LinuxC$shared {
      */
     public static int ETH_P_8021AD() {
         return ETH_P_8021AD;
+    }
+    private static final int ETH_P_802_EX1 = (int)34997L;
+    /**
+     * {@snippet lang=c :
+     * #define ETH_P_802_EX1 34997
+     * }
+     */
+    public static int ETH_P_802_EX1() {
+        return ETH_P_802_EX1;
     }
     private static final int ETH_P_ALL = (int)3L;
     /**
@@ -6060,6 +6078,267 @@ class LinuxC_2 extends LinuxC$shared {
      */
     public static int CN_VAL_PROC() {
         return CN_VAL_PROC;
+    }
+    private static final int PACKET_HOST = (int)0L;
+    /**
+     * {@snippet lang=c :
+     * #define PACKET_HOST 0
+     * }
+     */
+    public static int PACKET_HOST() {
+        return PACKET_HOST;
+    }
+    private static final int PACKET_BROADCAST = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * #define PACKET_BROADCAST 1
+     * }
+     */
+    public static int PACKET_BROADCAST() {
+        return PACKET_BROADCAST;
+    }
+    private static final int PACKET_MULTICAST = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * #define PACKET_MULTICAST 2
+     * }
+     */
+    public static int PACKET_MULTICAST() {
+        return PACKET_MULTICAST;
+    }
+    private static final int PACKET_OTHERHOST = (int)3L;
+    /**
+     * {@snippet lang=c :
+     * #define PACKET_OTHERHOST 3
+     * }
+     */
+    public static int PACKET_OTHERHOST() {
+        return PACKET_OTHERHOST;
+    }
+    private static final int PACKET_OUTGOING = (int)4L;
+    /**
+     * {@snippet lang=c :
+     * #define PACKET_OUTGOING 4
+     * }
+     */
+    public static int PACKET_OUTGOING() {
+        return PACKET_OUTGOING;
+    }
+    private static final int PACKET_LOOPBACK = (int)5L;
+    /**
+     * {@snippet lang=c :
+     * #define PACKET_LOOPBACK 5
+     * }
+     */
+    public static int PACKET_LOOPBACK() {
+        return PACKET_LOOPBACK;
+    }
+    private static final int PACKET_USER = (int)6L;
+    /**
+     * {@snippet lang=c :
+     * #define PACKET_USER 6
+     * }
+     */
+    public static int PACKET_USER() {
+        return PACKET_USER;
+    }
+    private static final int PACKET_KERNEL = (int)7L;
+    /**
+     * {@snippet lang=c :
+     * #define PACKET_KERNEL 7
+     * }
+     */
+    public static int PACKET_KERNEL() {
+        return PACKET_KERNEL;
+    }
+    private static final int PACKET_ADD_MEMBERSHIP = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * #define PACKET_ADD_MEMBERSHIP 1
+     * }
+     */
+    public static int PACKET_ADD_MEMBERSHIP() {
+        return PACKET_ADD_MEMBERSHIP;
+    }
+    private static final int PACKET_DROP_MEMBERSHIP = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * #define PACKET_DROP_MEMBERSHIP 2
+     * }
+     */
+    public static int PACKET_DROP_MEMBERSHIP() {
+        return PACKET_DROP_MEMBERSHIP;
+    }
+    private static final int PACKET_STATISTICS = (int)6L;
+    /**
+     * {@snippet lang=c :
+     * #define PACKET_STATISTICS 6
+     * }
+     */
+    public static int PACKET_STATISTICS() {
+        return PACKET_STATISTICS;
+    }
+    private static final int PACKET_AUXDATA = (int)8L;
+    /**
+     * {@snippet lang=c :
+     * #define PACKET_AUXDATA 8
+     * }
+     */
+    public static int PACKET_AUXDATA() {
+        return PACKET_AUXDATA;
+    }
+    private static final int PACKET_FANOUT = (int)18L;
+    /**
+     * {@snippet lang=c :
+     * #define PACKET_FANOUT 18
+     * }
+     */
+    public static int PACKET_FANOUT() {
+        return PACKET_FANOUT;
+    }
+    private static final int PACKET_IGNORE_OUTGOING = (int)23L;
+    /**
+     * {@snippet lang=c :
+     * #define PACKET_IGNORE_OUTGOING 23
+     * }
+     */
+    public static int PACKET_IGNORE_OUTGOING() {
+        return PACKET_IGNORE_OUTGOING;
+    }
+    private static final int PACKET_FANOUT_HASH = (int)0L;
+    /**
+     * {@snippet lang=c :
+     * #define PACKET_FANOUT_HASH 0
+     * }
+     */
+    public static int PACKET_FANOUT_HASH() {
+        return PACKET_FANOUT_HASH;
+    }
+    private static final int PACKET_FANOUT_LB = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * #define PACKET_FANOUT_LB 1
+     * }
+     */
+    public static int PACKET_FANOUT_LB() {
+        return PACKET_FANOUT_LB;
+    }
+    private static final int PACKET_FANOUT_CPU = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * #define PACKET_FANOUT_CPU 2
+     * }
+     */
+    public static int PACKET_FANOUT_CPU() {
+        return PACKET_FANOUT_CPU;
+    }
+    private static final int PACKET_FANOUT_ROLLOVER = (int)3L;
+    /**
+     * {@snippet lang=c :
+     * #define PACKET_FANOUT_ROLLOVER 3
+     * }
+     */
+    public static int PACKET_FANOUT_ROLLOVER() {
+        return PACKET_FANOUT_ROLLOVER;
+    }
+    private static final int PACKET_FANOUT_RND = (int)4L;
+    /**
+     * {@snippet lang=c :
+     * #define PACKET_FANOUT_RND 4
+     * }
+     */
+    public static int PACKET_FANOUT_RND() {
+        return PACKET_FANOUT_RND;
+    }
+    private static final int PACKET_FANOUT_QM = (int)5L;
+    /**
+     * {@snippet lang=c :
+     * #define PACKET_FANOUT_QM 5
+     * }
+     */
+    public static int PACKET_FANOUT_QM() {
+        return PACKET_FANOUT_QM;
+    }
+    private static final int PACKET_FANOUT_FLAG_ROLLOVER = (int)4096L;
+    /**
+     * {@snippet lang=c :
+     * #define PACKET_FANOUT_FLAG_ROLLOVER 4096
+     * }
+     */
+    public static int PACKET_FANOUT_FLAG_ROLLOVER() {
+        return PACKET_FANOUT_FLAG_ROLLOVER;
+    }
+    private static final int PACKET_FANOUT_FLAG_UNIQUEID = (int)8192L;
+    /**
+     * {@snippet lang=c :
+     * #define PACKET_FANOUT_FLAG_UNIQUEID 8192
+     * }
+     */
+    public static int PACKET_FANOUT_FLAG_UNIQUEID() {
+        return PACKET_FANOUT_FLAG_UNIQUEID;
+    }
+    private static final int PACKET_FANOUT_FLAG_DEFRAG = (int)32768L;
+    /**
+     * {@snippet lang=c :
+     * #define PACKET_FANOUT_FLAG_DEFRAG 32768
+     * }
+     */
+    public static int PACKET_FANOUT_FLAG_DEFRAG() {
+        return PACKET_FANOUT_FLAG_DEFRAG;
+    }
+    private static final int PACKET_MR_MULTICAST = (int)0L;
+    /**
+     * {@snippet lang=c :
+     * #define PACKET_MR_MULTICAST 0
+     * }
+     */
+    public static int PACKET_MR_MULTICAST() {
+        return PACKET_MR_MULTICAST;
+    }
+    private static final int PACKET_MR_PROMISC = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * #define PACKET_MR_PROMISC 1
+     * }
+     */
+    public static int PACKET_MR_PROMISC() {
+        return PACKET_MR_PROMISC;
+    }
+    private static final int PACKET_MR_ALLMULTI = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * #define PACKET_MR_ALLMULTI 2
+     * }
+     */
+    public static int PACKET_MR_ALLMULTI() {
+        return PACKET_MR_ALLMULTI;
+    }
+    private static final int PACKET_MR_UNICAST = (int)3L;
+    /**
+     * {@snippet lang=c :
+     * #define PACKET_MR_UNICAST 3
+     * }
+     */
+    public static int PACKET_MR_UNICAST() {
+        return PACKET_MR_UNICAST;
+    }
+    private static final int MPTCP_PM_VER = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * #define MPTCP_PM_VER 1
+     * }
+     */
+    public static int MPTCP_PM_VER() {
+        return MPTCP_PM_VER;
+    }
+    private static final int MPTCP_INFO = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * #define MPTCP_INFO 1
+     * }
+     */
+    public static int MPTCP_INFO() {
+        return MPTCP_INFO;
     }
     private static final int SCM_CREDENTIALS = (int)2L;
     /**
@@ -10414,285 +10693,6 @@ class LinuxC_2 extends LinuxC$shared {
      */
     public static int IFLA_BRPORT_HOLD_TIMER() {
         return IFLA_BRPORT_HOLD_TIMER;
-    }
-    private static final int IFLA_BRPORT_FLUSH = (int)24L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IFLA_BRPORT_FLUSH = 24
-     * }
-     */
-    public static int IFLA_BRPORT_FLUSH() {
-        return IFLA_BRPORT_FLUSH;
-    }
-    private static final int IFLA_BRPORT_MULTICAST_ROUTER = (int)25L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IFLA_BRPORT_MULTICAST_ROUTER = 25
-     * }
-     */
-    public static int IFLA_BRPORT_MULTICAST_ROUTER() {
-        return IFLA_BRPORT_MULTICAST_ROUTER;
-    }
-    private static final int IFLA_BRPORT_PAD = (int)26L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IFLA_BRPORT_PAD = 26
-     * }
-     */
-    public static int IFLA_BRPORT_PAD() {
-        return IFLA_BRPORT_PAD;
-    }
-    private static final int IFLA_BRPORT_MCAST_FLOOD = (int)27L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IFLA_BRPORT_MCAST_FLOOD = 27
-     * }
-     */
-    public static int IFLA_BRPORT_MCAST_FLOOD() {
-        return IFLA_BRPORT_MCAST_FLOOD;
-    }
-    private static final int IFLA_BRPORT_MCAST_TO_UCAST = (int)28L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IFLA_BRPORT_MCAST_TO_UCAST = 28
-     * }
-     */
-    public static int IFLA_BRPORT_MCAST_TO_UCAST() {
-        return IFLA_BRPORT_MCAST_TO_UCAST;
-    }
-    private static final int IFLA_BRPORT_VLAN_TUNNEL = (int)29L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IFLA_BRPORT_VLAN_TUNNEL = 29
-     * }
-     */
-    public static int IFLA_BRPORT_VLAN_TUNNEL() {
-        return IFLA_BRPORT_VLAN_TUNNEL;
-    }
-    private static final int IFLA_BRPORT_BCAST_FLOOD = (int)30L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IFLA_BRPORT_BCAST_FLOOD = 30
-     * }
-     */
-    public static int IFLA_BRPORT_BCAST_FLOOD() {
-        return IFLA_BRPORT_BCAST_FLOOD;
-    }
-    private static final int IFLA_BRPORT_GROUP_FWD_MASK = (int)31L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IFLA_BRPORT_GROUP_FWD_MASK = 31
-     * }
-     */
-    public static int IFLA_BRPORT_GROUP_FWD_MASK() {
-        return IFLA_BRPORT_GROUP_FWD_MASK;
-    }
-    private static final int IFLA_BRPORT_NEIGH_SUPPRESS = (int)32L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IFLA_BRPORT_NEIGH_SUPPRESS = 32
-     * }
-     */
-    public static int IFLA_BRPORT_NEIGH_SUPPRESS() {
-        return IFLA_BRPORT_NEIGH_SUPPRESS;
-    }
-    private static final int IFLA_BRPORT_ISOLATED = (int)33L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IFLA_BRPORT_ISOLATED = 33
-     * }
-     */
-    public static int IFLA_BRPORT_ISOLATED() {
-        return IFLA_BRPORT_ISOLATED;
-    }
-    private static final int IFLA_BRPORT_BACKUP_PORT = (int)34L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IFLA_BRPORT_BACKUP_PORT = 34
-     * }
-     */
-    public static int IFLA_BRPORT_BACKUP_PORT() {
-        return IFLA_BRPORT_BACKUP_PORT;
-    }
-    private static final int IFLA_BRPORT_MRP_RING_OPEN = (int)35L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IFLA_BRPORT_MRP_RING_OPEN = 35
-     * }
-     */
-    public static int IFLA_BRPORT_MRP_RING_OPEN() {
-        return IFLA_BRPORT_MRP_RING_OPEN;
-    }
-    private static final int IFLA_BRPORT_MRP_IN_OPEN = (int)36L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IFLA_BRPORT_MRP_IN_OPEN = 36
-     * }
-     */
-    public static int IFLA_BRPORT_MRP_IN_OPEN() {
-        return IFLA_BRPORT_MRP_IN_OPEN;
-    }
-    private static final int IFLA_BRPORT_MCAST_EHT_HOSTS_LIMIT = (int)37L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IFLA_BRPORT_MCAST_EHT_HOSTS_LIMIT = 37
-     * }
-     */
-    public static int IFLA_BRPORT_MCAST_EHT_HOSTS_LIMIT() {
-        return IFLA_BRPORT_MCAST_EHT_HOSTS_LIMIT;
-    }
-    private static final int IFLA_BRPORT_MCAST_EHT_HOSTS_CNT = (int)38L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IFLA_BRPORT_MCAST_EHT_HOSTS_CNT = 38
-     * }
-     */
-    public static int IFLA_BRPORT_MCAST_EHT_HOSTS_CNT() {
-        return IFLA_BRPORT_MCAST_EHT_HOSTS_CNT;
-    }
-    private static final int IFLA_BRPORT_LOCKED = (int)39L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IFLA_BRPORT_LOCKED = 39
-     * }
-     */
-    public static int IFLA_BRPORT_LOCKED() {
-        return IFLA_BRPORT_LOCKED;
-    }
-    private static final int IFLA_INFO_UNSPEC = (int)0L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IFLA_INFO_UNSPEC = 0
-     * }
-     */
-    public static int IFLA_INFO_UNSPEC() {
-        return IFLA_INFO_UNSPEC;
-    }
-    private static final int IFLA_INFO_KIND = (int)1L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IFLA_INFO_KIND = 1
-     * }
-     */
-    public static int IFLA_INFO_KIND() {
-        return IFLA_INFO_KIND;
-    }
-    private static final int IFLA_INFO_DATA = (int)2L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IFLA_INFO_DATA = 2
-     * }
-     */
-    public static int IFLA_INFO_DATA() {
-        return IFLA_INFO_DATA;
-    }
-    private static final int IFLA_INFO_XSTATS = (int)3L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IFLA_INFO_XSTATS = 3
-     * }
-     */
-    public static int IFLA_INFO_XSTATS() {
-        return IFLA_INFO_XSTATS;
-    }
-    private static final int IFLA_INFO_SLAVE_KIND = (int)4L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IFLA_INFO_SLAVE_KIND = 4
-     * }
-     */
-    public static int IFLA_INFO_SLAVE_KIND() {
-        return IFLA_INFO_SLAVE_KIND;
-    }
-    private static final int IFLA_INFO_SLAVE_DATA = (int)5L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IFLA_INFO_SLAVE_DATA = 5
-     * }
-     */
-    public static int IFLA_INFO_SLAVE_DATA() {
-        return IFLA_INFO_SLAVE_DATA;
-    }
-    private static final int IFLA_VLAN_ID = (int)1L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IFLA_VLAN_ID = 1
-     * }
-     */
-    public static int IFLA_VLAN_ID() {
-        return IFLA_VLAN_ID;
-    }
-    private static final int IFLA_VLAN_FLAGS = (int)2L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IFLA_VLAN_FLAGS = 2
-     * }
-     */
-    public static int IFLA_VLAN_FLAGS() {
-        return IFLA_VLAN_FLAGS;
-    }
-    private static final int IFLA_VLAN_PROTOCOL = (int)5L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IFLA_VLAN_PROTOCOL = 5
-     * }
-     */
-    public static int IFLA_VLAN_PROTOCOL() {
-        return IFLA_VLAN_PROTOCOL;
-    }
-    private static final int IFLA_MACVLAN_UNSPEC = (int)0L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IFLA_MACVLAN_UNSPEC = 0
-     * }
-     */
-    public static int IFLA_MACVLAN_UNSPEC() {
-        return IFLA_MACVLAN_UNSPEC;
-    }
-    private static final int IFLA_MACVLAN_MODE = (int)1L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IFLA_MACVLAN_MODE = 1
-     * }
-     */
-    public static int IFLA_MACVLAN_MODE() {
-        return IFLA_MACVLAN_MODE;
-    }
-    private static final int IFLA_MACVLAN_FLAGS = (int)2L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IFLA_MACVLAN_FLAGS = 2
-     * }
-     */
-    public static int IFLA_MACVLAN_FLAGS() {
-        return IFLA_MACVLAN_FLAGS;
-    }
-    private static final int IFLA_MACVLAN_MACADDR_MODE = (int)3L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IFLA_MACVLAN_MACADDR_MODE = 3
-     * }
-     */
-    public static int IFLA_MACVLAN_MACADDR_MODE() {
-        return IFLA_MACVLAN_MACADDR_MODE;
-    }
-    private static final int IFLA_MACVLAN_MACADDR = (int)4L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IFLA_MACVLAN_MACADDR = 4
-     * }
-     */
-    public static int IFLA_MACVLAN_MACADDR() {
-        return IFLA_MACVLAN_MACADDR;
-    }
-    private static final int IFLA_MACVLAN_MACADDR_DATA = (int)5L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IFLA_MACVLAN_MACADDR_DATA = 5
-     * }
-     */
-    public static int IFLA_MACVLAN_MACADDR_DATA() {
-        return IFLA_MACVLAN_MACADDR_DATA;
     }
 }
 
