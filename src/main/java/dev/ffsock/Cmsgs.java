@@ -10,7 +10,7 @@ import static dev.ffsock.ControlMessage.*;
 
 /**
  * Decodes the control messages ffsock knows (SCM_RIGHTS, SCM_CREDENTIALS, IP_PKTINFO, TTL/hop limit,
- * timestamps, UDP_GRO) into a {@link ReceivedControl}; the layout and the bounds-checked walk are
+ * timestamps, UDP_GRO, PACKET_AUXDATA) into a {@link ReceivedControl}; the layout and the bounds-checked walk are
  * {@link CmsgLayout}'s.
  */
 final class Cmsgs {
@@ -19,6 +19,7 @@ final class Cmsgs {
 
     private static final ValueLayout.OfLong LONG = ValueLayout.JAVA_LONG_UNALIGNED;
     private static final ValueLayout.OfInt INT = ValueLayout.JAVA_INT_UNALIGNED;
+    private static final ValueLayout.OfShort SHORT = ValueLayout.JAVA_SHORT_UNALIGNED;
 
     /**
      * Parses {@code length} bytes of control data at the start of {@code buf} into {@code out} (which
@@ -102,6 +103,18 @@ final class Cmsgs {
                     return true;
                 }
                 return false;
+            }
+            case SOL_PACKET -> {
+                if (type != PACKET_AUXDATA || out.hasAux || n != Structs.TpacketAuxdata.SIZE) return false;
+                out.hasAux = true;
+                out.aux[0] = b.get(INT, at + Structs.TpacketAuxdata.STATUS);
+                out.aux[1] = b.get(INT, at + Structs.TpacketAuxdata.LEN);
+                out.aux[2] = b.get(INT, at + Structs.TpacketAuxdata.SNAPLEN);
+                out.aux[3] = b.get(SHORT, at + Structs.TpacketAuxdata.MAC) & 0xffff;
+                out.aux[4] = b.get(SHORT, at + Structs.TpacketAuxdata.NET) & 0xffff;
+                out.aux[5] = b.get(SHORT, at + Structs.TpacketAuxdata.VLAN_TCI) & 0xffff;
+                out.aux[6] = b.get(SHORT, at + Structs.TpacketAuxdata.VLAN_TPID) & 0xffff;
+                return true;
             }
             case SOL_UDP -> {
                 if (type != UDP_GRO || out.groSize >= 0 || n != 4) return false;

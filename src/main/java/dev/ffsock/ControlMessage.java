@@ -22,6 +22,8 @@ public record ControlMessage(int level, int type, byte[] data) {
     public static final int SOL_IPV6 = 41;
     /** Level of UDP control messages. */
     public static final int SOL_UDP = 17;
+    /** Level of AF_PACKET control messages. */
+    public static final int SOL_PACKET = 263;
 
     /** SOL_SOCKET: file descriptors (an int array). */
     public static final int SCM_RIGHTS = 1;
@@ -47,6 +49,8 @@ public record ControlMessage(int level, int type, byte[] data) {
     public static final int UDP_SEGMENT = 103;
     /** SOL_UDP: segment size of a coalesced (GRO) receive (an int; enable with UDP_GRO). */
     public static final int UDP_GRO = 104;
+    /** SOL_PACKET: struct tpacket_auxdata of a received frame (enable with PACKET_AUXDATA). */
+    public static final int PACKET_AUXDATA = 8;
 
     /** Copies {@code data}. */
     public ControlMessage {

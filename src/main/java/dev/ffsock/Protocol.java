@@ -20,6 +20,8 @@ public record Protocol(int value) {
     public static final Protocol ICMPV6 = new Protocol(58);
     /** Raw IP (IPPROTO_RAW). */
     public static final Protocol RAW = new Protocol(255);
+    /** Multipath TCP (IPPROTO_MPTCP) — with {@link Type#STREAM}; falls back to TCP when the peer lacks it. */
+    public static final Protocol MPTCP = new Protocol(262);
 
     /** Netlink routing family (NETLINK_ROUTE) — with {@link Domain#AF_NETLINK}. */
     public static final Protocol NETLINK_ROUTE = new Protocol(0);
@@ -29,6 +31,20 @@ public record Protocol(int value) {
     public static final Protocol NETLINK_KOBJECT_UEVENT = new Protocol(15);
     /** Generic netlink (NETLINK_GENERIC) — with {@link Domain#AF_NETLINK}. */
     public static final Protocol NETLINK_GENERIC = new Protocol(16);
+
+    /**
+     * {@return the protocol argument of an AF_PACKET socket for an ethertype} socket(2) takes it in
+     * network byte order ({@code htons(ETH_P_ALL)}); this swaps it on a little-endian machine.
+     *
+     * @param ethertype the ethertype in host order, 0 to 0xffff: 0x0003 (ETH_P_ALL) for every
+     *                  protocol, 0x0800 for IPv4, 0 for none (receive nothing until bound)
+     * @throws IllegalArgumentException if it is out of range
+     */
+    public static Protocol ethertype(int ethertype) {
+        if (ethertype < 0 || ethertype > 0xffff) throw new IllegalArgumentException("ethertype out of range (0-0xffff): " + ethertype);
+        boolean little = java.nio.ByteOrder.nativeOrder() == java.nio.ByteOrder.LITTLE_ENDIAN;
+        return new Protocol(little ? Short.reverseBytes((short) ethertype) & 0xffff : ethertype);
+    }
 
     /** {@return the protocol for a raw value} */
     public static Protocol of(int value) {
@@ -44,6 +60,7 @@ public record Protocol(int value) {
             case 17 -> "IPPROTO_UDP";
             case 58 -> "IPPROTO_ICMPV6";
             case 255 -> "IPPROTO_RAW";
+            case 262 -> "IPPROTO_MPTCP";
             default -> Integer.toString(value);
         };
     }

@@ -19,7 +19,8 @@ import java.util.Arrays;
  * <p>Decoded: SCM_RIGHTS ({@link #takeFd(int)}), SCM_CREDENTIALS ({@link #credentials()}),
  * IP_PKTINFO / IPV6_PKTINFO ({@link #pktInfo()}), IP_TTL ({@link #ttl()}), IPV6_HOPLIMIT
  * ({@link #hopLimit()}), SCM_TIMESTAMPNS / SCM_TIMESTAMP and their 64-bit variants
- * ({@link #timestamp()}), UDP_GRO ({@link #udpGroSegmentSize()}). Everything else — other types, a
+ * ({@link #timestamp()}), UDP_GRO ({@link #udpGroSegmentSize()}), PACKET_AUXDATA
+ * ({@link #packetAuxData()}). Everything else — other types, a
  * second message of a type already decoded, a known type with an unexpected size or an impossible
  * value (negative interface index, nanoseconds out of range, …) — is kept raw
  * ({@link #raw(int)}); nothing is dropped. Reading the primitive accessors allocates nothing.
@@ -60,6 +61,9 @@ public final class ReceivedControl {
     boolean hasTimestamp;
     long tsSec;
     int tsNsec;
+    /** PACKET_AUXDATA: status, len, snaplen, mac, net, vlan_tci, vlan_tpid; {@code hasAux} when one came. */
+    boolean hasAux;
+    final int[] aux = new int[7];
 
     private MemorySegment rawSource = MemorySegment.NULL;
     /** Decodes each message of a walk into this (made once: parsing allocates nothing per message). */
@@ -85,6 +89,7 @@ public final class ReceivedControl {
         hopLimit = -1;
         groSize = -1;
         hasTimestamp = false;
+        hasAux = false;
         rawCount = 0;
         rawSource = MemorySegment.NULL;
     }
@@ -240,6 +245,13 @@ public final class ReceivedControl {
         return hasTimestamp ? Instant.ofEpochSecond(tsSec, tsNsec) : null;
     }
 
+    /** {@return the PACKET_AUXDATA of a received frame (with {@link SockOpt#PACKET_AUXDATA}), or null if none came} */
+    public PacketAuxData packetAuxData() {
+        if (!hasAux) return null;
+        return new PacketAuxData(aux[0], Integer.toUnsignedLong(aux[1]), Integer.toUnsignedLong(aux[2]), aux[3], aux[4],
+                aux[5], aux[6]);
+    }
+
     // ---- raw -----------------------------------------------------------------------------------------
 
     /** {@return the number of control messages kept raw} */
@@ -280,6 +292,7 @@ public final class ReceivedControl {
         if (hopLimit >= 0) sb.append("hopLimit=").append(hopLimit).append(' ');
         if (groSize >= 0) sb.append("gro=").append(groSize).append(' ');
         if (hasTimestamp) sb.append("timestamp=").append(timestamp()).append(' ');
+        if (hasAux) sb.append(packetAuxData()).append(' ');
         if (rawCount > 0) sb.append("raw=").append(rawCount).append(' ');
         if (truncated) sb.append("MSG_CTRUNC ");
         if (malformed != null) sb.append("malformed: ").append(malformed).append(' ');

@@ -12,10 +12,11 @@ import java.nio.ByteOrder;
 
 /**
  * A socket address: {@link SockAddrIn} (IPv4), {@link SockAddrIn6} (IPv6), {@link SockAddrUn}
- * (AF_UNIX path, abstract name or unnamed) or {@link SockAddrNl} (netlink). Immutable; validated
+ * (AF_UNIX path, abstract name or unnamed), {@link SockAddrNl} (netlink) or {@link SockAddrLl}
+ * (AF_PACKET, link layer). Immutable; validated
  * when built, so a bad address never reaches a system call.
  */
-public abstract sealed class SockAddr permits SockAddrIn, SockAddrIn6, SockAddrUn, SockAddrNl {
+public abstract sealed class SockAddr permits SockAddrIn, SockAddrIn6, SockAddrUn, SockAddrNl, SockAddrLl {
     static final ValueLayout.OfShort U16 = ValueLayout.JAVA_SHORT_UNALIGNED;
     static final ValueLayout.OfShort BE16 = ValueLayout.JAVA_SHORT_UNALIGNED.withOrder(ByteOrder.BIG_ENDIAN);
     static final ValueLayout.OfInt U32 = ValueLayout.JAVA_INT_UNALIGNED;
@@ -40,7 +41,7 @@ public abstract sealed class SockAddr permits SockAddrIn, SockAddrIn6, SockAddrU
      * Converts to a {@link java.net} address: {@link InetSocketAddress} for IP,
      * {@link UnixDomainSocketAddress} for an AF_UNIX path.
      *
-     * @throws UnsupportedOperationException for abstract or unnamed AF_UNIX, and netlink addresses,
+     * @throws UnsupportedOperationException for abstract or unnamed AF_UNIX, netlink and AF_PACKET addresses,
      *         which java.net cannot represent
      * @return the same address as a {@link java.net.InetSocketAddress} or
      *     {@link java.net.UnixDomainSocketAddress}
@@ -139,6 +140,7 @@ public abstract sealed class SockAddr permits SockAddrIn, SockAddrIn6, SockAddrU
             case 10 -> SockAddrIn6.decode(src, len);
             case 1 -> SockAddrUn.decode(src, len);
             case 16 -> SockAddrNl.decode(src, len);
+            case 17 -> SockAddrLl.decode(src, len);
             default -> throw new IllegalArgumentException("unsupported address family " + Domain.of(family));
         };
     }

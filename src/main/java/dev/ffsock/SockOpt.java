@@ -37,6 +37,10 @@ public abstract sealed class SockOpt<T> {
     public static final int IPPROTO_UDP = 17;
     /** Level: UDP (same as IPPROTO_UDP). */
     public static final int SOL_UDP = 17;
+    /** Level: AF_PACKET sockets. */
+    public static final int SOL_PACKET = 263;
+    /** Level: MPTCP sockets. */
+    public static final int SOL_MPTCP = 284;
 
     // ---- SOL_SOCKET
     /** Allow reuse of local addresses. */
@@ -167,6 +171,21 @@ public abstract sealed class SockOpt<T> {
     public static final SockOpt<Boolean> UDP_GRO = bool(SOL_UDP, 104, "UDP_GRO");
     /** Hold back UDP sends until uncorked. */
     public static final SockOpt<Boolean> UDP_CORK = bool(SOL_UDP, 1, "UDP_CORK");
+
+    // ---- SOL_PACKET
+    /** Join a packet membership: promiscuous, all-multicast or one multicast address (struct packet_mreq). Write-only. */
+    public static final SockOpt<PacketMreq> PACKET_ADD_MEMBERSHIP = new PacketMreqOpt(SOL_PACKET, 1, "PACKET_ADD_MEMBERSHIP");
+    /** Leave a packet membership. Write-only. */
+    public static final SockOpt<PacketMreq> PACKET_DROP_MEMBERSHIP = new PacketMreqOpt(SOL_PACKET, 2, "PACKET_DROP_MEMBERSHIP");
+    /** Receive PACKET_AUXDATA control messages ({@link ReceivedControl#packetAuxData()}). */
+    public static final SockOpt<Boolean> PACKET_AUXDATA = bool(SOL_PACKET, 8, "PACKET_AUXDATA");
+    /** Join a fanout group (get: the group, or null for none — or for group 0 in HASH mode without flags, which the kernel reports as 0 too). */
+    public static final SockOpt<PacketFanout> PACKET_FANOUT = new MappedInt<>(SOL_PACKET, 18, "PACKET_FANOUT",
+            PacketFanout::decode, PacketFanout::encode, true);
+    /** The socket's counters since the last read, which resets them (struct tpacket_stats). Read-only. */
+    public static final SockOpt<PacketStats> PACKET_STATISTICS = new PacketStatsOpt(SOL_PACKET, 6, "PACKET_STATISTICS");
+    /** Do not receive frames this host sends. */
+    public static final SockOpt<Boolean> PACKET_IGNORE_OUTGOING = bool(SOL_PACKET, 23, "PACKET_IGNORE_OUTGOING");
 
     private final int level;
     private final int name;
@@ -512,6 +531,49 @@ public abstract sealed class SockOpt<T> {
 
         @Override
         void set(int fd, TcpInfo value) {
+            throw readOnlyError();
+        }
+    }
+
+    static final class PacketMreqOpt extends SockOpt<PacketMreq> {
+        PacketMreqOpt(int level, int name, String cName) {
+            super(level, name, cName);
+        }
+
+        @Override
+        PacketMreq get(int fd) {
+            throw writeOnlyError();
+        }
+
+        @Override
+        void set(int fd, PacketMreq value) throws IOException {
+            byte[] a = value.address();
+            byte[] b = new byte[(int) Structs.PacketMreq.SIZE];
+            MemorySegment s = MemorySegment.ofArray(b);
+            s.set(ValueLayout.JAVA_INT_UNALIGNED, Structs.PacketMreq.IFINDEX, value.ifindex());
+            s.set(ValueLayout.JAVA_SHORT_UNALIGNED, Structs.PacketMreq.TYPE, (short) value.type().value());
+            s.set(ValueLayout.JAVA_SHORT_UNALIGNED, Structs.PacketMreq.ALEN, (short) a.length);
+            System.arraycopy(a, 0, b, (int) Structs.PacketMreq.ADDRESS, a.length);
+            setBytes(fd, level(), name(), b);
+        }
+    }
+
+    static final class PacketStatsOpt extends SockOpt<PacketStats> {
+        PacketStatsOpt(int level, int name, String cName) {
+            super(level, name, cName);
+        }
+
+        @Override
+        PacketStats get(int fd) throws IOException {
+            byte[] b = getBytes(fd, level(), name(), (int) Structs.TpacketStats.SIZE);
+            if (b.length < Structs.TpacketStats.SIZE) throw new IOException(this + ": short value of " + b.length + " bytes");
+            MemorySegment s = MemorySegment.ofArray(b);
+            return new PacketStats(Integer.toUnsignedLong(s.get(ValueLayout.JAVA_INT_UNALIGNED, Structs.TpacketStats.PACKETS)),
+                    Integer.toUnsignedLong(s.get(ValueLayout.JAVA_INT_UNALIGNED, Structs.TpacketStats.DROPS)));
+        }
+
+        @Override
+        void set(int fd, PacketStats value) {
             throw readOnlyError();
         }
     }

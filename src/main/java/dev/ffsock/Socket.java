@@ -407,7 +407,7 @@ public final class Socket implements Closeable {
      * and port 0 for IP, an unnamed AF_UNIX address.
      *
      * @throws IllegalArgumentException if the address is of a family ffsock has no {@link SockAddr}
-     *         type for (AF_PACKET, for one)
+     *         type for (AF_BLUETOOTH, for one), or malformed
      * @throws SocketClosedException if the socket is closed
      * @throws ErrnoException if getsockname(2) fails
      */
@@ -429,7 +429,7 @@ public final class Socket implements Closeable {
      * address.
      *
      * @throws IllegalArgumentException if the address is of a family ffsock has no {@link SockAddr}
-     *         type for (AF_PACKET, for one)
+     *         type for (AF_BLUETOOTH, for one), or malformed
      * @throws SocketClosedException if the socket is closed
      * @throws ErrnoException if getpeername(2) fails: ENOTCONN when the socket is not connected
      */

@@ -6,6 +6,11 @@ import dev.ffsock.internal.bindings.in6_pktinfo;
 import dev.ffsock.internal.bindings.in_pktinfo;
 import dev.ffsock.internal.bindings.iovec;
 import dev.ffsock.internal.bindings.mmsghdr;
+import dev.ffsock.internal.bindings.mptcp_info;
+import dev.ffsock.internal.bindings.packet_mreq;
+import dev.ffsock.internal.bindings.sockaddr_ll;
+import dev.ffsock.internal.bindings.tpacket_auxdata;
+import dev.ffsock.internal.bindings.tpacket_stats;
 import dev.ffsock.internal.bindings.msghdr;
 import dev.ffsock.internal.bindings.timespec;
 import dev.ffsock.internal.bindings.ip_mreqn;
@@ -284,5 +289,81 @@ public final class Structs {
         public static final long SIZE = L.byteSize();
         public static final long SEC = off(L, "tv_sec");
         public static final long NSEC = off(L, "tv_nsec");
+    }
+
+    // ---- AF_PACKET and MPTCP (issue 11) ----
+
+    /** {@code struct sockaddr_ll}. */
+    public static final class SockaddrLl {
+        private SockaddrLl() {
+        }
+
+        private static final GroupLayout L = sockaddr_ll.layout();
+        public static final long SIZE = L.byteSize();
+        public static final long FAMILY = off(L, "sll_family");
+        public static final long PROTOCOL = off(L, "sll_protocol");
+        public static final long IFINDEX = off(L, "sll_ifindex");
+        public static final long HATYPE = off(L, "sll_hatype");
+        public static final long PKTTYPE = off(L, "sll_pkttype");
+        public static final long HALEN = off(L, "sll_halen");
+        /** Where the hardware address starts; the kernel's lengths count from here ({@code offsetof + halen}). */
+        public static final long ADDR = off(L, "sll_addr");
+        /** Bytes of sll_addr in the C struct (longer addresses run on into sockaddr_storage). */
+        public static final long ADDR_SIZE = SIZE - ADDR;
+    }
+
+    /** {@code struct packet_mreq}. */
+    public static final class PacketMreq {
+        private PacketMreq() {
+        }
+
+        private static final GroupLayout L = packet_mreq.layout();
+        public static final long SIZE = L.byteSize();
+        public static final long IFINDEX = off(L, "mr_ifindex");
+        public static final long TYPE = off(L, "mr_type");
+        public static final long ALEN = off(L, "mr_alen");
+        public static final long ADDRESS = off(L, "mr_address");
+        public static final long ADDRESS_SIZE = SIZE - ADDRESS;
+    }
+
+    /** {@code struct tpacket_auxdata}. */
+    public static final class TpacketAuxdata {
+        private TpacketAuxdata() {
+        }
+
+        private static final GroupLayout L = tpacket_auxdata.layout();
+        public static final long SIZE = L.byteSize();
+        public static final long STATUS = off(L, "tp_status");
+        public static final long LEN = off(L, "tp_len");
+        public static final long SNAPLEN = off(L, "tp_snaplen");
+        public static final long MAC = off(L, "tp_mac");
+        public static final long NET = off(L, "tp_net");
+        public static final long VLAN_TCI = off(L, "tp_vlan_tci");
+        public static final long VLAN_TPID = off(L, "tp_vlan_tpid");
+    }
+
+    /** {@code struct tpacket_stats}. */
+    public static final class TpacketStats {
+        private TpacketStats() {
+        }
+
+        private static final GroupLayout L = tpacket_stats.layout();
+        public static final long SIZE = L.byteSize();
+        public static final long PACKETS = off(L, "tp_packets");
+        public static final long DROPS = off(L, "tp_drops");
+    }
+
+    /** {@code struct mptcp_info}: the layout the headers declare (an older kernel may return less). */
+    public static final class MptcpInfo {
+        private MptcpInfo() {
+        }
+
+        public static final GroupLayout LAYOUT = mptcp_info.layout();
+        public static final long SIZE = LAYOUT.byteSize();
+
+        /** {@return the offset of a named field of struct mptcp_info} */
+        public static long offset(String field) {
+            return off(LAYOUT, field);
+        }
     }
 }
