@@ -1594,10 +1594,18 @@ public final class Socket implements Closeable {
     }
 
     /**
+     * {@return MSG_CMSG_CLOEXEC, which the message receives add — but not on AF_PACKET sockets, whose
+     * recvmsg refuses it with EINVAL (they never receive descriptors)}
+     */
+    private int cmsgCloexec() {
+        return domain.value() == Domain.AF_PACKET.value() ? 0 : Msg.MSG_CMSG_CLOEXEC;
+    }
+
+    /**
      * recvmsg(2): scatters into the message's buffers; the source goes to {@link Message#address()},
      * msg_flags to {@link Message#flags()} (MSG_TRUNC, MSG_CTRUNC, MSG_EOR), control messages to
      * {@link Message#control()}. Bytes received (0 at end of stream), or {@link #WOULD_BLOCK}. Always
-     * adds MSG_CMSG_CLOEXEC, so received descriptors are close-on-exec.
+     * adds MSG_CMSG_CLOEXEC (but on AF_PACKET sockets), so received descriptors are close-on-exec.
      *
      * <p>In blocking mode the call waits for data, up to the socket's SO_RCVTIMEO, and close wakes
      * it; in non-blocking mode, or with MSG_DONTWAIT, it returns {@link #WOULD_BLOCK} instead.
@@ -1622,7 +1630,7 @@ public final class Socket implements Closeable {
      */
     public long recvmsg(Message msg, int flags) throws IOException {
         Objects.requireNonNull(msg, "message");
-        flags |= Msg.MSG_CMSG_CLOEXEC;
+        flags |= cmsgCloexec();
         boolean block = blocking(flags);
         if (block) checkInterrupt();
         MemorySegment bounce = msg.prepareReceive();
@@ -1708,7 +1716,7 @@ public final class Socket implements Closeable {
      */
     public int recvmmsg(DatagramBatch batch, int flags) throws IOException {
         Objects.requireNonNull(batch, "batch");
-        flags |= Msg.MSG_CMSG_CLOEXEC;
+        flags |= cmsgCloexec();
         boolean block = blocking(flags);
         if (block) checkInterrupt();
         batch.prepareReceive(0);
@@ -1754,7 +1762,7 @@ public final class Socket implements Closeable {
         Objects.requireNonNull(timeout, "timeout");
         if (timeout.isNegative()) throw new IllegalArgumentException("negative timeout");
         boolean waitForOne = (flags & Msg.MSG_WAITFORONE) != 0;
-        flags = (flags & ~Msg.MSG_WAITFORONE) | Msg.MSG_CMSG_CLOEXEC;
+        flags = (flags & ~Msg.MSG_WAITFORONE) | cmsgCloexec();
         checkInterrupt();
         batch.prepareReceive(0);
         int got = 0;
