@@ -407,4 +407,50 @@ public final class Ethnl {
     public static final int ETHTOOL_LINK_MODE_Pause_BIT = 13;
     /** C ETHTOOL_LINK_MODE_Asym_Pause_BIT: the link mode bit for asymmetric pause. */
     public static final int ETHTOOL_LINK_MODE_Asym_Pause_BIT = 14;
+
+    // ---- STATS_GET (standard statistics, ethtool -S --groups): issue 11, ethtool leftovers
+    /** C ETHTOOL_A_STATS_PAD. */
+    public static final int ETHTOOL_A_STATS_PAD = 1;
+    /** C ETHTOOL_A_STATS_HEADER. */
+    public static final int ETHTOOL_A_STATS_HEADER = 2;
+    /** C ETHTOOL_A_STATS_GROUPS. */
+    public static final int ETHTOOL_A_STATS_GROUPS = 3;
+    /** C ETHTOOL_A_STATS_GRP. */
+    public static final int ETHTOOL_A_STATS_GRP = 4;
+    /** C ETHTOOL_A_STATS_GRP_PAD. */
+    public static final int ETHTOOL_A_STATS_GRP_PAD = 1;
+    /** C ETHTOOL_A_STATS_GRP_ID. */
+    public static final int ETHTOOL_A_STATS_GRP_ID = 2;
+    /** C ETHTOOL_A_STATS_GRP_SS_ID. */
+    public static final int ETHTOOL_A_STATS_GRP_SS_ID = 3;
+    /** C ETHTOOL_A_STATS_GRP_STAT. */
+    public static final int ETHTOOL_A_STATS_GRP_STAT = 4;
+    /** C ETHTOOL_A_STATS_GRP_HIST_RX. */
+    public static final int ETHTOOL_A_STATS_GRP_HIST_RX = 5;
+    /** C ETHTOOL_A_STATS_GRP_HIST_TX. */
+    public static final int ETHTOOL_A_STATS_GRP_HIST_TX = 6;
+    /** C ETHTOOL_A_STATS_GRP_HIST_BKT_LOW. */
+    public static final int ETHTOOL_A_STATS_GRP_HIST_BKT_LOW = 7;
+    /** C ETHTOOL_A_STATS_GRP_HIST_BKT_HI. */
+    public static final int ETHTOOL_A_STATS_GRP_HIST_BKT_HI = 8;
+    /** C ETHTOOL_A_STATS_GRP_HIST_VAL. */
+    public static final int ETHTOOL_A_STATS_GRP_HIST_VAL = 9;
+    /** C ETHTOOL_STATS_ETH_PHY. */
+    public static final int ETHTOOL_STATS_ETH_PHY = 0;
+    /** C ETHTOOL_STATS_ETH_MAC. */
+    public static final int ETHTOOL_STATS_ETH_MAC = 1;
+    /** C ETHTOOL_STATS_ETH_CTRL. */
+    public static final int ETHTOOL_STATS_ETH_CTRL = 2;
+    /** C ETHTOOL_STATS_RMON. */
+    public static final int ETHTOOL_STATS_RMON = 3;
+    /** C ETH_SS_STATS_STD. */
+    public static final int ETH_SS_STATS_STD = 16;
+    /** C ETH_SS_STATS_ETH_PHY. */
+    public static final int ETH_SS_STATS_ETH_PHY = 17;
+    /** C ETH_SS_STATS_ETH_MAC. */
+    public static final int ETH_SS_STATS_ETH_MAC = 18;
+    /** C ETH_SS_STATS_ETH_CTRL. */
+    public static final int ETH_SS_STATS_ETH_CTRL = 19;
+    /** C ETH_SS_STATS_RMON. */
+    public static final int ETH_SS_STATS_RMON = 20;
 }

@@ -44,6 +44,8 @@ public final class Ethtool extends GenlFamilyClient implements AutoCloseable {
     private final GenericNetlink genl;
     private final String namespace;
     private List<String> featureNames;
+    /** String sets read for STATS_GET (group names, counter names), by set. */
+    private final Map<Integer, List<String>> statsStrings = new java.util.HashMap<>();
 
     private Ethtool(GenericNetlink genl, String namespace) throws IOException {
         super(genl, ETHTOOL_GENL_NAME, ETHTOOL_GENL_VERSION);
@@ -100,6 +102,10 @@ public final class Ethtool extends GenlFamilyClient implements AutoCloseable {
             case ETHTOOL_MSG_COALESCE_SET -> "COALESCE_SET";
             case ETHTOOL_MSG_PAUSE_GET -> "PAUSE_GET";
             case ETHTOOL_MSG_EEE_GET -> "EEE_GET";
+            case ETHTOOL_MSG_RINGS_SET -> "RINGS_SET";
+            case ETHTOOL_MSG_PAUSE_SET -> "PAUSE_SET";
+            case ETHTOOL_MSG_EEE_SET -> "EEE_SET";
+            case ETHTOOL_MSG_STATS_GET -> "STATS_GET";
             default -> super.commandName(cmd);
         };
     }
@@ -340,6 +346,135 @@ public final class Ethtool extends GenlFamilyClient implements AutoCloseable {
         EthtoolIoctl.checkName(ifname);
         try (Socket s = inetSocket()) {
             return EthtoolIoctl.statistics(s, ifname);
+        }
+    }
+
+    // ---- issue 11, ethtool leftovers: -G, -A, --set-eee, -S --groups --------------------------------
+
+    /**
+     * Sets ring sizes ({@code ETHTOOL_MSG_RINGS_SET}): {@code ethtool -G DEV rx N rx-mini N rx-jumbo N tx N}.
+     *
+     * @param ifname the device's name
+     * @param rx the RX ring size, or null to keep
+     * @param rxMini the RX mini ring size, or null to keep
+     * @param rxJumbo the RX jumbo ring size, or null to keep
+     * @param tx the TX ring size, or null to keep
+     * @return the ring sizes afterwards ({@code ethtool -g DEV})
+     * @throws IllegalArgumentException if nothing is to change or a size is outside 0..2^32-1
+     * @throws IOException EOPNOTSUPP for a device without ring settings, EINVAL with the kernel's text for
+     *     a size above the maximum, EPERM ({@link NetlinkException})
+     */
+    public EthtoolRings setRings(String ifname, Long rx, Long rxMini, Long rxJumbo, Long tx) throws IOException {
+        EthtoolIoctl.checkName(ifname);
+        Long[] v = {rx, rxMini, rxJumbo, tx};
+        int[] types = {ETHTOOL_A_RINGS_RX, ETHTOOL_A_RINGS_RX_MINI, ETHTOOL_A_RINGS_RX_JUMBO, ETHTOOL_A_RINGS_TX};
+        if (rx == null && rxMini == null && rxJumbo == null && tx == null) throw new IllegalArgumentException("no ring size to change");
+        checkU32s(v, "ring size");
+        execute(ETHTOOL_MSG_RINGS_SET, 0, w -> {
+            EthtoolHeader.write(w, ifname, 0);
+            for (int i = 0; i < v.length; i++) if (v[i] != null) w.attrU32(types[i], (int) (long) v[i]);
+        });
+        return rings(ifname);
+    }
+
+    /**
+     * Sets pause frame use ({@code ETHTOOL_MSG_PAUSE_SET}): {@code ethtool -A DEV autoneg on|off rx on|off tx on|off}.
+     *
+     * @param ifname the device's name
+     * @param autoneg whether to autonegotiate pause, or null to keep
+     * @param rx whether to honour received pause frames, or null to keep
+     * @param tx whether to send pause frames, or null to keep
+     * @return the pause settings afterwards ({@code ethtool -a DEV})
+     * @throws IllegalArgumentException if nothing is to change
+     * @throws IOException EOPNOTSUPP for a device without pause settings, EPERM ({@link NetlinkException})
+     */
+    public EthtoolPause setPause(String ifname, Boolean autoneg, Boolean rx, Boolean tx) throws IOException {
+        EthtoolIoctl.checkName(ifname);
+        if (autoneg == null && rx == null && tx == null) throw new IllegalArgumentException("no pause setting to change");
+        execute(ETHTOOL_MSG_PAUSE_SET, 0, w -> {
+            EthtoolHeader.write(w, ifname, 0);
+            if (autoneg != null) w.attrU8(ETHTOOL_A_PAUSE_AUTONEG, autoneg ? 1 : 0);
+            if (rx != null) w.attrU8(ETHTOOL_A_PAUSE_RX, rx ? 1 : 0);
+            if (tx != null) w.attrU8(ETHTOOL_A_PAUSE_TX, tx ? 1 : 0);
+        });
+        return pause(ifname);
+    }
+
+    /**
+     * Sets Energy Efficient Ethernet ({@code ETHTOOL_MSG_EEE_SET}): {@code ethtool --set-eee DEV eee on|off
+     * tx-lpi on|off tx-timer N}.
+     *
+     * @param ifname the device's name
+     * @param enabled whether EEE is on, or null to keep
+     * @param txLpiEnabled whether TX low power idle is on, or null to keep
+     * @param txLpiTimer the TX LPI timer in microseconds, or null to keep
+     * @return the EEE state afterwards ({@code ethtool --show-eee DEV})
+     * @throws IllegalArgumentException if nothing is to change or the timer is outside 0..2^32-1
+     * @throws IOException EOPNOTSUPP for a device without EEE, EPERM ({@link NetlinkException})
+     */
+    public EthtoolEee setEee(String ifname, Boolean enabled, Boolean txLpiEnabled, Long txLpiTimer) throws IOException {
+        EthtoolIoctl.checkName(ifname);
+        if (enabled == null && txLpiEnabled == null && txLpiTimer == null) throw new IllegalArgumentException("no EEE setting to change");
+        checkU32s(new Long[] {txLpiTimer}, "tx-timer");
+        execute(ETHTOOL_MSG_EEE_SET, 0, w -> {
+            EthtoolHeader.write(w, ifname, 0);
+            if (enabled != null) w.attrU8(ETHTOOL_A_EEE_ENABLED, enabled ? 1 : 0);
+            if (txLpiEnabled != null) w.attrU8(ETHTOOL_A_EEE_TX_LPI_ENABLED, txLpiEnabled ? 1 : 0);
+            if (txLpiTimer != null) w.attrU32(ETHTOOL_A_EEE_TX_LPI_TIMER, (int) (long) txLpiTimer);
+        });
+        return eee(ifname);
+    }
+
+    /**
+     * {@return the names of the standard statistics groups ({@code ETH_SS_STATS_STD}), by group id: the
+     * names {@code ethtool -S --groups} takes}
+     *
+     * @throws IOException if the kernel refuses ({@link NetlinkException}) or the socket fails
+     */
+    public List<String> statsGroupNames() throws IOException {
+        return statsStrings(ETH_SS_STATS_STD);
+    }
+
+    /**
+     * The device's standard statistics ({@code ETHTOOL_MSG_STATS_GET}): {@code ethtool -S DEV --groups NAME...},
+     * or {@code --all-groups} for an empty list. Every group asked for comes back, empty when the device
+     * has none of its counters.
+     *
+     * @param ifname the device's name
+     * @param groups group names from {@link #statsGroupNames()}, or empty for all
+     * @return the groups, in the kernel's order
+     * @throws IllegalArgumentException for a group name the kernel does not have
+     * @throws IOException ENODEV ({@link NetlinkException}), or the socket fails
+     */
+    public EthtoolStandardStats standardStatistics(String ifname, List<String> groups) throws IOException {
+        EthtoolIoctl.checkName(ifname);
+        List<String> names = statsGroupNames();
+        java.util.BitSet bits = new java.util.BitSet();
+        if (groups.isEmpty()) bits.set(0, names.size());
+        for (String g : groups) {
+            int i = names.indexOf(g);
+            if (i < 0) throw new IllegalArgumentException("no statistics group '" + g + "' (groups: " + names + ")");
+            bits.set(i);
+        }
+        StatsCodec.Raw raw = one(ETHTOOL_MSG_STATS_GET, request(ETHTOOL_MSG_STATS_GET,
+                w -> StatsCodec.writeRequest(w, ifname, bits, names.size()), m -> StatsCodec.decode(m.attributes())));
+        for (StatsCodec.RawGroup g : raw.groups()) if (!g.counters().isEmpty()) statsStrings(g.stringSet());
+        return StatsCodec.named(raw, names, set -> statsStrings.getOrDefault(set, List.of()));
+    }
+
+    private List<String> statsStrings(int set) throws IOException {
+        List<String> l = statsStrings.get(set);
+        if (l == null) {
+            l = java.util.Collections.unmodifiableList(new java.util.ArrayList<>(strings(set)));
+            statsStrings.put(set, l);
+        }
+        return l;
+    }
+
+    /** Checks that each value given is an unsigned 32-bit one. */
+    private static void checkU32s(Long[] values, String what) {
+        for (Long v : values) {
+            if (v != null && (v < 0 || v > 0xffff_ffffL)) throw new IllegalArgumentException("bad " + what + " " + v + " (0 to 4294967295)");
         }
     }
 

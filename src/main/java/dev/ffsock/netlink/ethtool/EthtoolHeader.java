@@ -24,7 +24,12 @@ public record EthtoolHeader(int ifindex, String ifname) {
      * @param flags {@code ETHTOOL_FLAG_*}
      */
     static void write(PayloadWriter w, String ifname, int flags) {
-        int nest = w.beginNested(ATTR);
+        write(w, ATTR, ifname, flags);
+    }
+
+    /** Writes a request header as attribute {@code type} (STATS_GET's is 2, after its pad attribute). */
+    static void write(PayloadWriter w, int type, String ifname, int flags) {
+        int nest = w.beginNested(type);
         if (ifname != null) w.attrString(ETHTOOL_A_HEADER_DEV_NAME, ifname);
         if (flags != 0) w.attrU32(ETHTOOL_A_HEADER_FLAGS, flags);
         w.endNested(nest);
