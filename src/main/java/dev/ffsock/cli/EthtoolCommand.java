@@ -31,6 +31,10 @@ final class EthtoolCommand implements Command {
     public String usage() {
         return """
                 usage: ffsock ethtool -k|-g|-l|-c|-a|-i|-S DEV [--json] [--netns NAME]
+                       ffsock ethtool -S DEV --all-groups|--groups GROUP... [--json] [--netns NAME]
+                       ffsock ethtool -G DEV [rx N] [rx-mini N] [rx-jumbo N] [tx N] [--netns NAME]
+                       ffsock ethtool -A DEV [autoneg on|off] [rx on|off] [tx on|off] [--netns NAME]
+                       ffsock ethtool --set-eee DEV [eee on|off] [tx-lpi on|off] [tx-timer N] [--netns NAME]
                        ffsock ethtool -K DEV FEATURE on|off [FEATURE on|off]... [--netns NAME]
                        ffsock ethtool -L DEV [rx N] [tx N] [other N] [combined N] [--netns NAME]
                        ffsock ethtool -C DEV PARAMETER N|on|off... [--netns NAME]
@@ -41,12 +45,15 @@ final class EthtoolCommand implements Command {
                   -l  channels                  -L  set channel counts
                   -c  interrupt coalescing      -C  change it (rx-usecs N, adaptive-rx on, ...)
                   -i  driver information
-                  -a  pause parameters          -S  driver statistics
+                  -a  pause parameters          -S  driver statistics; with --all-groups or
+                  -G  set ring sizes                    --groups eth-phy|eth-mac|eth-ctrl|rmon|...
+                  -A  set pause parameters              the standard statistics (STATS_GET)
+                  --set-eee  set Energy Efficient Ethernet
                 A device that does not support the request fails with the kernel's error
                 (EOPNOTSUPP and its message; exit status 1).
 
                 options:
-                  --json        ethtool's JSON (-k and -a, as ethtool has it for those)
+                  --json        ethtool's JSON (-k, -a and -S with groups, as ethtool has it for those)
                   --netns NAME  ask in network namespace NAME (/run/netns/NAME)
                   -h, --help    show this help
                 """;
@@ -69,8 +76,13 @@ final class EthtoolCommand implements Command {
                     if (++i == args.length) throw new UsageException("option --netns needs a value");
                     netns = args[i];
                 }
-                case "-k", "-K", "-g", "-l", "-L", "-c", "-C", "-a", "-i", "-S" -> {
-                    if (mode != null) throw new UsageException("one of -k -K -g -l -L -c -C -a -i -S at a time");
+                case "--all-groups" -> rest.add(a);
+                case "--groups" -> {
+                    rest.add(a);
+                    if (i + 1 == args.length || args[i + 1].startsWith("-")) throw new UsageException("--groups needs group names");
+                }
+                case "-k", "-K", "-g", "-l", "-L", "-c", "-C", "-a", "-i", "-S", "-G", "-A", "--set-eee" -> {
+                    if (mode != null) throw new UsageException("one of -k -K -g -G -l -L -c -C -a -A -i -S --set-eee at a time");
                     mode = a;
                     if (++i == args.length) throw new UsageException("option " + a + " needs a device name");
                     dev = args[i];
@@ -82,17 +94,21 @@ final class EthtoolCommand implements Command {
                 }
             }
         }
-        if (mode == null) throw new UsageException("missing -k, -K, -g, -l, -L, -c, -C, -a, -i or -S");
+        if (mode == null) throw new UsageException("missing -k, -K, -g, -G, -l, -L, -c, -C, -a, -A, -i, -S or --set-eee");
         try {
             EthtoolIoctl.checkName(dev);
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
         if (netns != null && netns.isEmpty()) throw new UsageException("empty namespace name");
-        if (json && !mode.equals("-k") && !mode.equals("-a")) {
+        boolean groups = mode.equals("-S") && !rest.isEmpty();
+        if (!mode.equals("-S") && (rest.contains("--all-groups") || rest.contains("--groups"))) {
+            throw new UsageException("--all-groups and --groups go with -S");
+        }
+        if (json && !mode.equals("-k") && !mode.equals("-a") && !groups) {
             throw new UsageException("--json goes with -k and -a (ethtool has no JSON for " + mode + ")");
         }
-        if (!rest.isEmpty() && !mode.equals("-K") && !mode.equals("-L") && !mode.equals("-C")) {
+        if (!rest.isEmpty() && !List.of("-K", "-L", "-C", "-G", "-A", "--set-eee", "-S").contains(mode)) {
             throw new UsageException("unexpected argument '" + rest.getFirst() + "'");
         }
         try (Ethtool ethtool = Ethtool.open(netns)) {
@@ -107,7 +123,10 @@ final class EthtoolCommand implements Command {
                 case "-C" -> setCoalesce(ethtool, dev, rest);
                 case "-a" -> pause(ethtool, dev, json, io);
                 case "-i" -> print(io, EthtoolFormat.driverInfo(ethtool.driverInfo(dev)));
-                default -> statistics(ethtool.statistics(dev), io);
+                case "-G" -> setRings(ethtool, dev, rest);
+                case "-A" -> setPause(ethtool, dev, rest);
+                case "--set-eee" -> setEee(ethtool, dev, rest);
+                default -> groups ? standardStats(ethtool, dev, rest, json, io) : statistics(ethtool.statistics(dev), io);
             };
         }
     }
@@ -221,6 +240,70 @@ final class EthtoolCommand implements Command {
             if (v[k] < 0 || v[k] > 0xffff_ffffL) throw new UsageException(args.get(i) + " must be 0 to 4294967295");
         }
         ethtool.setChannels(dev, v[0], v[1], v[2], v[3]);
+        return 0;
+    }
+
+    // ---- issue 11, ethtool leftovers ---------------------------------------------------------------
+
+    /** {@code -S DEV --all-groups | --groups NAME...}: the standard statistics. */
+    private static int standardStats(Ethtool ethtool, String dev, List<String> args, boolean json, Io io) throws Exception {
+        List<String> wanted;
+        if (args.getFirst().equals("--all-groups")) {
+            if (args.size() > 1) throw new UsageException("--all-groups takes no group names");
+            wanted = List.of();
+        } else if (!args.getFirst().equals("--groups")) {
+            throw new UsageException("unexpected argument '" + args.getFirst() + "'");
+        } else {
+            wanted = args.subList(1, args.size());
+            if (wanted.contains("--all-groups") || wanted.contains("--groups")) throw new UsageException("one of --all-groups and --groups");
+            List<String> known = ethtool.statsGroupNames();
+            for (String g : wanted) if (!known.contains(g)) throw new UsageException("unknown statistics group '" + g + "' (" + String.join(", ", known) + ")");
+        }
+        var stats = ethtool.standardStatistics(dev, wanted);
+        return print(io, json ? EthtoolFormat.ethtoolJson(EthtoolFormat.standardStatsJson(dev, stats))
+                : EthtoolFormat.standardStats(dev, stats));
+    }
+
+    /** Reads KEY VALUE pairs of {@code keys}; values are numbers (0..2^32-1) or, for {@code switches}, on/off. */
+    private static Map<String, Object> pairs(String option, List<String> args, List<String> keys, List<String> switches)
+            throws UsageException {
+        if (args.isEmpty() || args.size() % 2 != 0) throw new UsageException(option + " takes " + String.join("|", keys) + " VALUE pairs");
+        Map<String, Object> m = new LinkedHashMap<>();
+        for (int i = 0; i < args.size(); i += 2) {
+            String k = args.get(i), v = args.get(i + 1);
+            if (!keys.contains(k)) throw new UsageException("unknown " + option + " parameter '" + k + "'");
+            if (switches.contains(k)) {
+                if (!v.equals("on") && !v.equals("off")) throw new UsageException(k + " takes on or off: '" + v + "'");
+                m.put(k, v.equals("on"));
+            } else {
+                try {
+                    long n = Long.parseLong(v);
+                    if (n < 0 || n > 0xffff_ffffL) throw new NumberFormatException();
+                    m.put(k, n);
+                } catch (NumberFormatException e) {
+                    throw new UsageException("bad number for " + k + ": '" + v + "' (0 to 4294967295)");
+                }
+            }
+        }
+        return m;
+    }
+
+    private static int setRings(Ethtool ethtool, String dev, List<String> args) throws Exception {
+        Map<String, Object> m = pairs("-G", args, List.of("rx", "rx-mini", "rx-jumbo", "tx"), List.of());
+        ethtool.setRings(dev, (Long) m.get("rx"), (Long) m.get("rx-mini"), (Long) m.get("rx-jumbo"), (Long) m.get("tx"));
+        return 0;
+    }
+
+    private static int setPause(Ethtool ethtool, String dev, List<String> args) throws Exception {
+        List<String> keys = List.of("autoneg", "rx", "tx");
+        Map<String, Object> m = pairs("-A", args, keys, keys);
+        ethtool.setPause(dev, (Boolean) m.get("autoneg"), (Boolean) m.get("rx"), (Boolean) m.get("tx"));
+        return 0;
+    }
+
+    private static int setEee(Ethtool ethtool, String dev, List<String> args) throws Exception {
+        Map<String, Object> m = pairs("--set-eee", args, List.of("eee", "tx-lpi", "tx-timer"), List.of("eee", "tx-lpi"));
+        ethtool.setEee(dev, (Boolean) m.get("eee"), (Boolean) m.get("tx-lpi"), (Long) m.get("tx-timer"));
         return 0;
     }
 }

@@ -11,6 +11,8 @@ import dev.ffsock.netlink.ethtool.EthtoolFeatures;
 import dev.ffsock.netlink.ethtool.EthtoolLinkModes;
 import dev.ffsock.netlink.ethtool.EthtoolPause;
 import dev.ffsock.netlink.ethtool.EthtoolRings;
+import dev.ffsock.netlink.ethtool.EthtoolStandardStats;
+import dev.ffsock.netlink.ethtool.EthtoolStatsGroup;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -259,15 +261,85 @@ final class EthtoolFormat {
             if (!first) sb.append(",\n");
             first = false;
             sb.append(indent).append(Json.write(e.getKey())).append(": ");
-            if (e.getValue() instanceof Map<?, ?> nested) {
+            if (e.getValue() instanceof Map<?, ?> nested && nested.isEmpty()) {
+                sb.append("{}");
+            } else if (e.getValue() instanceof Map<?, ?> nested) {
                 sb.append("{\n");
                 @SuppressWarnings("unchecked")
                 Map<String, Object> n = (Map<String, Object>) nested;
                 members(sb, n, indent + "    ");
                 sb.append('\n').append(indent).append('}');
+            } else if (e.getValue() instanceof List<?> list) {
+                // an array of objects: "[ {", members two levels in, "},{", "} ]"
+                sb.append("[ ");
+                for (int i = 0; i < list.size(); i++) {
+                    if (i > 0) sb.append(',');
+                    @SuppressWarnings("unchecked")
+                    Map<String, Object> n = (Map<String, Object>) list.get(i);
+                    sb.append("{\n");
+                    members(sb, n, indent + "        ");
+                    sb.append('\n').append(indent).append("    }");
+                }
+                sb.append(" ]");
+            } else if (e.getValue() instanceof java.math.BigInteger big) {
+                sb.append(big); // an unsigned 64-bit counter above Long.MAX_VALUE
             } else {
                 sb.append(Json.write(e.getValue()));
             }
         }
+    }
+
+    // ---- issue 11, ethtool leftovers: -S --all-groups / --groups ----------------------------------
+
+    private static Object u64(long v) {
+        return v >= 0 ? (Object) v : new java.math.BigInteger(Long.toUnsignedString(v));
+    }
+
+    /** {@code ethtool -S DEV --groups ...}: "Standard stats for DEV:", then GROUP-COUNTER lines and histogram buckets. */
+    static String standardStats(String dev, EthtoolStandardStats s) {
+        StringBuilder sb = new StringBuilder("Standard stats for ").append(dev).append(":\n");
+        for (EthtoolStatsGroup g : s.groups()) {
+            g.counters().forEach((k, v) -> sb.append(g.name()).append('-').append(k).append(": ")
+                    .append(Long.toUnsignedString(v)).append('\n'));
+            histogram(sb, g.name(), "rx", g.rxHistogram());
+            histogram(sb, g.name(), "tx", g.txHistogram());
+        }
+        return sb.toString();
+    }
+
+    private static void histogram(StringBuilder sb, String group, String dir, List<EthtoolStatsGroup.Bucket> buckets) {
+        for (EthtoolStatsGroup.Bucket b : buckets) {
+            sb.append(dir).append('-').append(group).append("-etherStatsPkts");
+            if (b.low() != 0 && b.high() != 0) sb.append(b.low()).append("to").append(b.high()).append("Octets");
+            else if (b.high() != 0) sb.append(b.high()).append("Octets");
+            else sb.append(b.low()).append("toMaxOctets"); // ethtool refuses a bucket without bounds; the kernel never sends one
+            sb.append(": ").append(Long.toUnsignedString(b.value())).append('\n');
+        }
+    }
+
+    /** {@code ethtool --json -S DEV --groups ...}: the object's members. */
+    static Map<String, Object> standardStatsJson(String dev, EthtoolStandardStats s) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("ifname", dev);
+        for (EthtoolStatsGroup g : s.groups()) {
+            Map<String, Object> grp = new LinkedHashMap<>();
+            g.counters().forEach((k, v) -> grp.put(k, u64(v)));
+            if (!g.rxHistogram().isEmpty()) grp.put("rx-pktsNtoM", buckets(g.rxHistogram()));
+            if (!g.txHistogram().isEmpty()) grp.put("tx-pktsNtoM", buckets(g.txHistogram()));
+            m.put(g.name(), grp);
+        }
+        return m;
+    }
+
+    private static List<Object> buckets(List<EthtoolStatsGroup.Bucket> buckets) {
+        List<Object> l = new ArrayList<>();
+        for (EthtoolStatsGroup.Bucket b : buckets) {
+            Map<String, Object> o = new LinkedHashMap<>();
+            o.put("low", b.low());
+            o.put("high", b.high());
+            o.put("val", u64(b.value()));
+            l.add(o);
+        }
+        return l;
     }
 }
