@@ -209,6 +209,27 @@ class PacketSocketTest {
         }
     }
 
+    @Test
+    void recvmmsgTakesSeveralFramesWithAuxdata() throws Exception {
+        DatagramBatch batch = new DatagramBatch(8, 256, 64);
+        try (Socket tx = open(Type.DGRAM, ETHERTYPE); Socket rx = open(Type.DGRAM, ETHERTYPE)) {
+            rx.bind(SockAddrLl.bind(if1, ETHERTYPE));
+            rx.setsockopt(SockOpt.PACKET_AUXDATA, true);
+            byte[] marker = marker();
+            for (int i = 0; i < 3; i++) {
+                byte[] p = Arrays.copyOfRange(frame(mac1, mac0, ETHERTYPE, marker, 10 + i), 14, 14 + 18 + i);
+                tx.sendto(p, 0, p.length, 0, SockAddrLl.to(if0, ETHERTYPE, mac1));
+            }
+            int n = rx.recvmmsg(batch, Msg.MSG_DONTWAIT); // queued before the sends returned
+            assertEquals(3, n);
+            for (int i = 0; i < 3; i++) {
+                assertEquals(18 + i, batch.length(i));
+                assertEquals(new SockAddrLl(if1, ETHERTYPE, ARPHRD_ETHER, SockAddrLl.PACKET_HOST, mac0), batch.address(i).get());
+                assertEquals(18 + i, batch.control(i).packetAuxData().length());
+            }
+        }
+    }
+
     private static final String PY_SEND = """
             import socket, sys
             s = socket.socket(socket.AF_PACKET, socket.SOCK_RAW)
