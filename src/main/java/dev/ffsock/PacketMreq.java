@@ -54,12 +54,20 @@ public record PacketMreq(int ifindex, Type type, byte[] address) {
         address = address.clone();
     }
 
-    /** {@return promiscuous mode on an interface} @param ifindex the interface index */
+    /**
+     * {@return promiscuous mode on an interface}
+     *
+     * @param ifindex the interface index
+     */
     public static PacketMreq promisc(int ifindex) {
         return new PacketMreq(ifindex, Type.PROMISC, new byte[0]);
     }
 
-    /** {@return all-multicast mode on an interface} @param ifindex the interface index */
+    /**
+     * {@return all-multicast mode on an interface}
+     *
+     * @param ifindex the interface index
+     */
     public static PacketMreq allmulti(int ifindex) {
         return new PacketMreq(ifindex, Type.ALLMULTI, new byte[0]);
     }

@@ -119,7 +119,11 @@ public final class SockAddrLl extends SockAddr {
         return b;
     }
 
-    /** {@return a hardware address as lower-case hex bytes separated by colons (empty for none)} */
+    /**
+     * {@return a hardware address as lower-case hex bytes separated by colons (empty for none)}
+     *
+     * @param address the address's bytes
+     */
     public static String formatHardwareAddress(byte[] address) {
         StringBuilder sb = new StringBuilder(address.length * 3);
         for (int i = 0; i < address.length; i++) {

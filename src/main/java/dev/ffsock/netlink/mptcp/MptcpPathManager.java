@@ -151,7 +151,9 @@ public final class MptcpPathManager extends GenlFamilyClient implements AutoClos
      */
     public void setLimits(Long addAddrAccepted, Long subflows) throws IOException {
         if (addAddrAccepted == null && subflows == null) throw new IllegalArgumentException("no limit to set");
-        new MptcpLimits(addAddrAccepted == null ? 0 : addAddrAccepted, subflows == null ? 0 : subflows);
+        for (Long v : new Long[] {addAddrAccepted, subflows}) {
+            if (v != null && (v < 0 || v > 0xffffffffL)) throw new IllegalArgumentException("limit out of range (0-4294967295): " + v);
+        }
         execute(MPTCP_PM_CMD_SET_LIMITS, 0, w -> MptcpPmCodec.writeLimits(w, addAddrAccepted, subflows));
     }
 
