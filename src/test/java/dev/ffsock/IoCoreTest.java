@@ -22,7 +22,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.LockSupport;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -133,8 +136,38 @@ class IoCoreTest {
         Throwable e = outcome.get(5, TimeUnit.SECONDS);
         long ms = (System.nanoTime() - t0) / 1_000_000;
         assertInstanceOf(SocketClosedException.class, e, String.valueOf(e));
-        assertTrue(ms < 100, "woken after " + ms + " ms");
+        if (ms >= 100) {
+            // Over the limit: on a loaded machine the scheduler alone can take that long. The limit
+            // is then what the same hand-off costs without ffsock (a parked thread unparked, its
+            // outcome awaited) on top of 100 ms; a wake-up that waits for a timeout or a polling
+            // period still fails.
+            long handoff = handoffMillis();
+            assertTrue(ms < 100 + handoff, "woken after " + ms + " ms (a plain thread hand-off took " + handoff + " ms)");
+        }
         System.out.println("woken after " + ms + " ms: " + e);
+    }
+
+    /** {@return the longest of three plain hand-offs, ms: a parked thread unparked and its completion awaited} */
+    private static long handoffMillis() throws Exception {
+        long worst = 0;
+        for (int i = 0; i < 3; i++) {
+            CompletableFuture<Void> done = new CompletableFuture<>();
+            CountDownLatch parked = new CountDownLatch(1);
+            AtomicBoolean go = new AtomicBoolean();
+            Thread t = Thread.ofPlatform().daemon().start(() -> {
+                parked.countDown();
+                while (!go.get()) LockSupport.park();
+                done.complete(null);
+            });
+            parked.await();
+            Thread.sleep(50);
+            long t0 = System.nanoTime();
+            go.set(true);
+            LockSupport.unpark(t);
+            done.get(10, TimeUnit.SECONDS);
+            worst = Math.max(worst, (System.nanoTime() - t0) / 1_000_000);
+        }
+        return worst;
     }
 
     @Test
