@@ -21,4 +21,6 @@ module dev.ffsock {
     exports dev.ffsock.netlink.tc;
     exports dev.ffsock.netlink.netfilter;
     exports dev.ffsock.netlink.connector;
+    // java.nio.channels over ffsock sockets and epoll
+    exports dev.ffsock.nio;
 }
