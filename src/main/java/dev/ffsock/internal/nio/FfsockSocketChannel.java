@@ -208,6 +208,7 @@ public final class FfsockSocketChannel extends SocketChannel implements FfsockCh
             } catch (SocketClosedException e) {
                 throw ChannelCore.closed(e);
             } catch (IOException e) {
+                done = true; // the connect's own failure, not a close by another thread
                 close(); // as the JDK's channels: a failed connect closes the channel
                 throw Addresses.connectFailure(e);
             } finally {
@@ -241,6 +242,7 @@ public final class FfsockSocketChannel extends SocketChannel implements FfsockCh
             } catch (SocketClosedException e) {
                 throw ChannelCore.closed(e);
             } catch (IOException e) {
+                done = true;
                 close();
                 throw Addresses.connectFailure(e);
             } finally {
