@@ -7,6 +7,7 @@
  * (kernel uevents), {@code .tc} (traffic control), {@code .ethtool} (the ethtool family), {@code .netfilter}
  * (nfnetlink: conntrack)
  * and {@code .connector} (process events);
+ * {@code dev.ffsock.nio} is java.nio.channels over ffsock sockets and epoll (a SelectorProvider);
  * {@code dev.ffsock.internal} (the generated bindings and the syscall layer) is not exported.
  */
 module dev.ffsock {
