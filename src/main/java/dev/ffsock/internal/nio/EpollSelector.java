@@ -57,6 +57,8 @@ public final class EpollSelector extends AbstractSelector {
     private int freeCount;
     private int nextSlot;
     private int generation;
+    /** Set by close (under the update lock): no key is added after close has listed the keys to cancel. */
+    private boolean closing;
 
     private final Object interruptLock = new Object();
     private boolean interruptTriggered;
@@ -108,7 +110,7 @@ public final class EpollSelector extends AbstractSelector {
         EpollSelectionKey k = new EpollSelectionKey(this, fc);
         k.attach(att);
         synchronized (updateLock) {
-            ensureOpen();
+            if (closing) throw new ClosedSelectorException();
             assignSlot(k);
             keys.add(k);
         }
@@ -344,6 +346,9 @@ public final class EpollSelector extends AbstractSelector {
         wakeup();
         synchronized (this) {
             synchronized (publicSelectedKeys) {
+                synchronized (updateLock) {
+                    closing = true;
+                }
                 for (SelectionKey k : keys) k.cancel();
                 processDeregisterQueue();
                 selectedKeys.clear();
