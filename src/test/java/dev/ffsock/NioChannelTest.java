@@ -271,6 +271,33 @@ class NioChannelTest {
     }
 
     @Test
+    void socketDisconnectDissolvesADatagramAssociation() throws Exception {
+        try (Socket s = Socket.open(Domain.AF_INET, Type.DGRAM)) {
+            s.connect(SockAddrIn.loopback(9));
+            assertEquals(SockAddrIn.loopback(9), s.getpeername());
+            s.disconnect();
+            ErrnoException e = assertThrows(ErrnoException.class, s::getpeername);
+            assertEquals("ENOTCONN", e.errnoName());
+        }
+    }
+
+    @Test
+    void ipv6LoopbackOnTheDefaultFamily() throws Exception {
+        try (ServerSocketChannel srv = P.openServerSocketChannel()) {
+            srv.bind(new InetSocketAddress(InetAddress.getByName("::1"), 0));
+            InetSocketAddress at = (InetSocketAddress) srv.getLocalAddress();
+            assertInstanceOf(java.net.Inet6Address.class, at.getAddress());
+            try (SocketChannel jdk = SocketChannel.open(at); SocketChannel s = srv.accept()) {
+                assertEquals(jdk.getLocalAddress(), s.getRemoteAddress());
+                jdk.write(ByteBuffer.wrap(new byte[] {7}));
+                ByteBuffer b = ByteBuffer.allocate(1);
+                assertEquals(1, s.read(b));
+                assertEquals(7, b.get(0));
+            }
+        }
+    }
+
+    @Test
     void pipeCarriesBytesAndEndsWithTheSink() throws Exception {
         Pipe p = P.openPipe();
         try (Pipe.SourceChannel src = p.source(); Pipe.SinkChannel sink = p.sink()) {
