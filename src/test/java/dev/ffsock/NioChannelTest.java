@@ -271,6 +271,34 @@ class NioChannelTest {
     }
 
     @Test
+    void socketAdaptorsConnectAcceptAndStream() throws Exception {
+        try (ServerSocketChannel srv = P.openServerSocketChannel(StandardProtocolFamily.INET)) {
+            java.net.ServerSocket ss = srv.socket();
+            ss.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 4);
+            assertTrue(ss.isBound());
+            assertEquals(srv.getLocalAddress(), ss.getLocalSocketAddress());
+            try (SocketChannel c = P.openSocketChannel(StandardProtocolFamily.INET)) {
+                java.net.Socket cs = c.socket();
+                cs.connect(ss.getLocalSocketAddress(), 10_000);
+                assertTrue(cs.isConnected() && c.isConnected());
+                ss.setSoTimeout(10_000);
+                try (java.net.Socket as = ss.accept()) {
+                    assertEquals(cs.getLocalPort(), as.getPort());
+                    cs.getOutputStream().write("adaptor".getBytes());
+                    byte[] b = as.getInputStream().readNBytes(7);
+                    assertEquals("adaptor", new String(b, StandardCharsets.US_ASCII));
+                    as.setSoTimeout(100);
+                    assertThrows(java.net.SocketTimeoutException.class, () -> as.getInputStream().read(),
+                            "SO_TIMEOUT is the socket's SO_RCVTIMEO");
+                }
+            }
+            try (DatagramChannel d = P.openDatagramChannel()) {
+                assertThrows(UnsupportedOperationException.class, d::socket, "documented: no DatagramSocket adaptor");
+            }
+        }
+    }
+
+    @Test
     void socketDisconnectDissolvesADatagramAssociation() throws Exception {
         try (Socket s = Socket.open(Domain.AF_INET, Type.DGRAM)) {
             s.connect(SockAddrIn.loopback(9));

@@ -184,6 +184,14 @@ public final class FfsockSocketChannel extends SocketChannel implements FfsockCh
 
     @Override
     public boolean connect(SocketAddress remote) throws IOException {
+        return connect(remote, null);
+    }
+
+    /**
+     * connect with a time limit (for the socket adaptor): {@code Socket.connect(SockAddr, Duration)},
+     * which waits in the I/O core whatever the mode; null for the channel's own connect.
+     */
+    boolean connect(SocketAddress remote, java.time.Duration timeout) throws IOException {
         SockAddr to = Addresses.toSockAddr(remote, domain);
         core.readLock.lock();
         core.writeLock.lock();
@@ -197,7 +205,13 @@ public final class FfsockSocketChannel extends SocketChannel implements FfsockCh
             boolean done = false;
             try {
                 if (blocking) begin();
-                boolean connected = sock().connect(to);
+                boolean connected;
+                if (timeout == null) {
+                    connected = sock().connect(to);
+                } else {
+                    sock().connect(to, timeout);
+                    connected = true;
+                }
                 done = true;
                 synchronized (stateLock) {
                     this.remote = remote instanceof java.net.InetSocketAddress ? remote : Addresses.toSocketAddress(to);

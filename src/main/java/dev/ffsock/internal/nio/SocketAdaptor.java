@@ -12,7 +12,6 @@ import java.net.SocketAddress;
 import java.net.SocketException;
 import java.net.SocketImpl;
 import java.net.SocketOption;
-import java.net.SocketTimeoutException;
 import java.net.StandardSocketOptions;
 import java.nio.channels.Channels;
 import java.nio.channels.IllegalBlockingModeException;
@@ -57,22 +56,7 @@ final class SocketAdaptor extends Socket {
         if (remote == null) throw new IllegalArgumentException("connect: The address can't be null");
         if (timeout < 0) throw new IllegalArgumentException("connect: timeout can't be negative");
         if (!ch.isBlocking()) throw new IllegalBlockingModeException();
-        if (timeout == 0) {
-            ch.connect(remote);
-            return;
-        }
-        ch.configureBlocking(false);
-        try {
-            if (!ch.connect(remote)) {
-                int r = ch.core().socket.poll(dev.ffsock.Poll.POLLOUT, timeout);
-                if (r == 0 || !ch.finishConnect()) {
-                    ch.close();
-                    throw new SocketTimeoutException("connect timed out");
-                }
-            }
-        } finally {
-            if (ch.isOpen()) ch.configureBlocking(true);
-        }
+        ch.connect(remote, timeout == 0 ? null : Duration.ofMillis(timeout));
     }
 
     @Override
