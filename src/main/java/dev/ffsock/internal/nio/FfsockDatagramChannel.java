@@ -39,6 +39,9 @@ public final class FfsockDatagramChannel extends DatagramChannel implements Ffso
     private final SockAddrStorage from = new SockAddrStorage();
     private volatile boolean bound;
     private volatile SocketAddress remote;
+    /** The last send's target and its ffsock form (write lock): a server answering one peer converts once. */
+    private SocketAddress lastTarget;
+    private SockAddr lastTo;
 
     /** A channel over {@code socket}, which it owns from now on (put in blocking mode). */
     public FfsockDatagramChannel(SelectorProvider provider, Socket socket) throws IOException {
@@ -235,9 +238,12 @@ public final class FfsockDatagramChannel extends DatagramChannel implements Ffso
     @Override
     public int send(ByteBuffer src, SocketAddress target) throws IOException {
         Objects.requireNonNull(src, "src");
-        SockAddr to = Addresses.toSockAddr(target, domain);
+        Objects.requireNonNull(target, "target");
         core.writeLock.lock();
         try {
+            SockAddr to = target.equals(lastTarget) ? lastTo : Addresses.toSockAddr(target, domain);
+            lastTarget = target;
+            lastTo = to;
             ensureOpen();
             SocketAddress r = remote;
             if (r != null) {
