@@ -37,7 +37,7 @@ public final class FfsockServerSocketChannel extends ServerSocketChannel impleme
         super(provider);
         this.core = new ChannelCore(socket);
         this.domain = socket.domain();
-        socket.setBlocking(true);
+        if (!socket.isBlocking()) socket.setBlocking(true);
         SocketAddress local = Addresses.toSocketAddress(socket.getsockname());
         bound = !(local instanceof java.net.InetSocketAddress isa && isa.getPort() == 0)
                 && !(local instanceof java.net.UnixDomainSocketAddress u && u.getPath().toString().isEmpty());

@@ -56,7 +56,7 @@ public final class FfsockSocketChannel extends SocketChannel implements FfsockCh
         super(provider);
         this.core = new ChannelCore(socket);
         this.domain = socket.domain();
-        socket.setBlocking(true);
+        if (!socket.isBlocking()) socket.setBlocking(true);
         SockAddr peer = socket.acceptedFrom();
         if (peer == null) {
             try {
