@@ -84,10 +84,14 @@ class NioEchoTest {
 
     /** Starts the echo server for {@code srv} on a new thread; completes when it has served every client. */
     private static CompletableFuture<Void> startServer(ServerSocketChannel srv) {
+        return startServer(srv, CLIENTS);
+    }
+
+    private static CompletableFuture<Void> startServer(ServerSocketChannel srv, int clients) {
         CompletableFuture<Void> done = new CompletableFuture<>();
         Thread.ofPlatform().daemon().start(() -> {
             try (Selector sel = P.openSelector(); srv) {
-                serve(sel, srv, CLIENTS);
+                serve(sel, srv, clients);
                 done.complete(null);
             } catch (Throwable t) {
                 done.completeExceptionally(t);
@@ -202,6 +206,34 @@ class NioEchoTest {
             assertEquals(Type.SEQPACKET, FfsockSelectorProvider.socketOf(c).type());
             return c;
         }, true);
+    }
+
+    /** Python's socket module (src/test/resources/interop/peer.py) as the client: TCP and abstract seqpacket. */
+    @Test
+    void pythonClients() throws Exception {
+        ServerSocketChannel tcp = P.openServerSocketChannel(StandardProtocolFamily.INET);
+        tcp.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+        int port = ((InetSocketAddress) tcp.getLocalAddress()).getPort();
+        CompletableFuture<Void> tcpServer = startServer(tcp, 1);
+        python("inet", "stream", "127.0.0.1:" + port, "0", "1", "4096", "65536", "1048576");
+        tcpServer.get(30, TimeUnit.SECONDS);
+
+        String name = "ffsock-nio-py-" + ProcessHandle.current().pid();
+        ServerSocketChannel seq = P.openServerSocketChannel(Domain.AF_UNIX, Type.SEQPACKET);
+        seq.bind(FfsockSocketAddress.of(SockAddrUn.abstractName(name)));
+        CompletableFuture<Void> seqServer = startServer(seq, 1);
+        python("unix", "seqpacket", "@" + name, "1", "100", "4096", "60000");
+        seqServer.get(30, TimeUnit.SECONDS);
+    }
+
+    private static void python(String... args) throws Exception {
+        Path peer = Path.of(System.getProperty("ffsock.basedir", "."), "src/test/resources/interop/peer.py");
+        java.util.List<String> cmd = new java.util.ArrayList<>(java.util.List.of("python3", peer.toString(), "client"));
+        cmd.addAll(java.util.List.of(args));
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS), "python client did not finish");
+        assertEquals(0, p.exitValue(), "python client " + String.join(" ", args) + ": " + out);
     }
 
     @Test
