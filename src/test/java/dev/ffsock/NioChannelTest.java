@@ -299,6 +299,37 @@ class NioChannelTest {
     }
 
     @Test
+    void multicastJoinAndDropOnLoopback() throws Exception {
+        java.net.NetworkInterface lo = java.net.NetworkInterface.getByName("lo");
+        InetAddress group = InetAddress.getByName("239.255.77.1");
+        try (DatagramChannel r = P.openDatagramChannel(StandardProtocolFamily.INET);
+             DatagramChannel s = P.openDatagramChannel(StandardProtocolFamily.INET)) {
+            r.bind(new InetSocketAddress(0)); // the wildcard address, to receive the group's datagrams
+            int port = ((InetSocketAddress) r.getLocalAddress()).getPort();
+            java.nio.channels.MembershipKey k = r.join(group, lo);
+            assertTrue(k.isValid());
+            assertTrue(k == r.join(group, lo), "joining again returns the same key");
+            s.setOption(StandardSocketOptions.IP_MULTICAST_IF, lo);
+            assertEquals(lo, s.getOption(StandardSocketOptions.IP_MULTICAST_IF));
+            s.send(ByteBuffer.wrap("m1".getBytes()), new InetSocketAddress(group, port));
+            ByteBuffer b = ByteBuffer.allocate(8);
+            InetSocketAddress from = (InetSocketAddress) r.receive(b);
+            assertEquals(((InetSocketAddress) s.getLocalAddress()).getPort(), from.getPort(), "from the sender (bound implicitly)");
+            assertEquals("m1", new String(b.array(), 0, b.position(), StandardCharsets.US_ASCII));
+            k.drop();
+            assertFalse(k.isValid());
+            s.send(ByteBuffer.wrap("m2".getBytes()), new InetSocketAddress(group, port));
+            r.configureBlocking(false);
+            Thread.sleep(200); // a member would have it within microseconds on loopback
+            assertNull(r.receive(b.clear()), "no datagram of the group after drop");
+            assertThrows(UnsupportedOperationException.class, () -> r.join(group, lo, InetAddress.getLoopbackAddress()));
+            java.nio.channels.MembershipKey k2 = r.join(group, lo);
+            r.close();
+            assertFalse(k2.isValid(), "closing the channel ends its memberships");
+        }
+    }
+
+    @Test
     void socketDisconnectDissolvesADatagramAssociation() throws Exception {
         try (Socket s = Socket.open(Domain.AF_INET, Type.DGRAM)) {
             s.connect(SockAddrIn.loopback(9));

@@ -46,8 +46,10 @@ import java.util.Objects;
  * <p>{@code SocketChannel.socket()} and {@code ServerSocketChannel.socket()} return adaptors that
  * support binding, connecting, accepting, the addresses, the streams and the usual options; what
  * they do not support (urgent data, OOBINLINE) throws {@link UnsupportedOperationException}.
- * {@code DatagramChannel.socket()} and multicast {@code join} throw
- * {@link UnsupportedOperationException} (use ffsock's membership options on {@link #socketOf}).
+ * {@code DatagramChannel.socket()} throws {@link UnsupportedOperationException}. Multicast:
+ * any-source {@code join} (IP_ADD_MEMBERSHIP, IPV6_JOIN_GROUP) and {@code IP_MULTICAST_IF}; source
+ * filtering (source-specific {@code join}, {@code block}) throws
+ * {@link UnsupportedOperationException}.
  *
  * <h2>Addresses</h2>
  * IP addresses are {@link java.net.InetSocketAddress}es; the default family is AF_INET6, dual-stack,

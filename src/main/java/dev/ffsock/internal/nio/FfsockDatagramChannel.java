@@ -27,16 +27,16 @@ import java.util.Set;
  * A {@link DatagramChannel} over an ffsock datagram {@link Socket} (UDP, AF_UNIX datagrams). Each
  * receive is one recvfrom(2) (a datagram longer than the buffer is cut, as the JDK's are); each send
  * one sendto(2), all or nothing. Blocking calls wait in ffsock's I/O core inside
- * {@code begin}/{@code end}. Multicast membership ({@code join}) and the
- * {@link java.net.DatagramSocket} adaptor are not supported: they throw
- * {@link UnsupportedOperationException} (use ffsock's {@code SockOpt.IP_ADD_MEMBERSHIP} on the
- * socket instead).
+ * {@code begin}/{@code end}. Multicast: any-source {@code join} (see {@link Memberships});
+ * source-specific joins, {@code block} and the {@link java.net.DatagramSocket} adaptor throw
+ * {@link UnsupportedOperationException}.
  */
 public final class FfsockDatagramChannel extends DatagramChannel implements FfsockChannel {
     private final ChannelCore core;
     private final Domain domain;
     private final Object stateLock = new Object();
     private final SockAddrStorage from = new SockAddrStorage();
+    private final Memberships memberships;
     private volatile boolean bound;
     private volatile SocketAddress remote;
     /** The last send's target and its ffsock form (write lock): a server answering one peer converts once. */
@@ -48,6 +48,7 @@ public final class FfsockDatagramChannel extends DatagramChannel implements Ffso
         super(provider);
         this.core = new ChannelCore(socket);
         this.domain = socket.domain();
+        this.memberships = new Memberships(this, socket);
         if (!socket.isBlocking()) socket.setBlocking(true);
         SocketAddress local = Addresses.toSocketAddress(socket.getsockname());
         bound = !(local instanceof java.net.InetSocketAddress isa && isa.getPort() == 0)
@@ -136,16 +137,22 @@ public final class FfsockDatagramChannel extends DatagramChannel implements Ffso
         return Options.supported(domain, Type.DGRAM, false);
     }
 
-    /** Not supported: throws {@link UnsupportedOperationException}. */
+    /** Any-source membership: IP_ADD_MEMBERSHIP or IPV6_JOIN_GROUP (see {@link Memberships}). */
     @Override
-    public MembershipKey join(InetAddress group, NetworkInterface interf) {
-        throw new UnsupportedOperationException("multicast membership: use SockOpt.IP_ADD_MEMBERSHIP on the ffsock socket");
+    public MembershipKey join(InetAddress group, NetworkInterface interf) throws IOException {
+        ensureOpen();
+        if (domain.equals(Domain.AF_UNIX)) throw new UnsupportedOperationException("no multicast on AF_UNIX");
+        try {
+            return memberships.join(group, interf);
+        } catch (SocketClosedException e) {
+            throw ChannelCore.closed(e);
+        }
     }
 
-    /** Not supported: throws {@link UnsupportedOperationException}. */
+    /** Not supported (no source filtering): throws {@link UnsupportedOperationException}. */
     @Override
     public MembershipKey join(InetAddress group, NetworkInterface interf, InetAddress source) {
-        throw new UnsupportedOperationException("multicast membership: use SockOpt.IP_ADD_MEMBERSHIP on the ffsock socket");
+        throw new UnsupportedOperationException("source-specific multicast is not supported by ffsock channels");
     }
 
     /** Not supported: throws {@link UnsupportedOperationException}. */
@@ -370,6 +377,7 @@ public final class FfsockDatagramChannel extends DatagramChannel implements Ffso
 
     @Override
     protected void implCloseSelectableChannel() {
+        memberships.closed();
         core.close();
     }
 

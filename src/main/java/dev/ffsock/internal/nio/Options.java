@@ -7,6 +7,9 @@ import dev.ffsock.Socket;
 import dev.ffsock.Type;
 
 import java.io.IOException;
+import java.net.Inet4Address;
+import java.net.InetAddress;
+import java.net.NetworkInterface;
 import java.net.SocketOption;
 import java.net.StandardSocketOptions;
 import java.util.Objects;
@@ -17,7 +20,9 @@ import java.util.Set;
  * SO_SNDBUF, SO_RCVBUF, SO_REUSEADDR, SO_REUSEPORT, SO_KEEPALIVE, SO_BROADCAST, TCP_NODELAY as the
  * options of those names; SO_LINGER as SO_LINGER (seconds, -1 for off); IP_TOS as IP_TOS (AF_INET)
  * or IPV6_TCLASS (AF_INET6); IP_MULTICAST_TTL and IP_MULTICAST_LOOP as IP_MULTICAST_TTL/LOOP
- * (AF_INET) or IPV6_MULTICAST_HOPS/LOOP (AF_INET6).
+ * (AF_INET) or IPV6_MULTICAST_HOPS/LOOP (AF_INET6); IP_MULTICAST_IF as IP_MULTICAST_IF (the
+ * interface's first IPv4 address; AF_INET) or IPV6_MULTICAST_IF (its index; AF_INET6, which also
+ * sets IP_MULTICAST_IF for IPv4 groups when the interface has an IPv4 address).
  */
 final class Options {
     private Options() {
@@ -35,7 +40,7 @@ final class Options {
     private static final Set<SocketOption<?>> DGRAM_IP = Set.of(StandardSocketOptions.SO_SNDBUF,
             StandardSocketOptions.SO_RCVBUF, StandardSocketOptions.SO_REUSEADDR, StandardSocketOptions.SO_REUSEPORT,
             StandardSocketOptions.SO_BROADCAST, StandardSocketOptions.IP_TOS, StandardSocketOptions.IP_MULTICAST_TTL,
-            StandardSocketOptions.IP_MULTICAST_LOOP);
+            StandardSocketOptions.IP_MULTICAST_LOOP, StandardSocketOptions.IP_MULTICAST_IF);
     private static final Set<SocketOption<?>> DGRAM_UNIX = Set.of(StandardSocketOptions.SO_SNDBUF,
             StandardSocketOptions.SO_RCVBUF);
 
@@ -78,6 +83,10 @@ final class Options {
     static <T> void set(Socket s, Set<SocketOption<?>> supported, SocketOption<T> name, T value) throws IOException {
         check(name, supported);
         if (value == null) throw new IllegalArgumentException("Invalid value 'null'");
+        if (name == StandardSocketOptions.IP_MULTICAST_IF) {
+            setMulticastInterface(s, (NetworkInterface) value);
+            return;
+        }
         SockOpt<?> opt = map(name, s.domain());
         if (name == StandardSocketOptions.SO_LINGER) {
             int secs = (Integer) value;
@@ -101,10 +110,38 @@ final class Options {
     @SuppressWarnings("unchecked")
     static <T> T get(Socket s, Set<SocketOption<?>> supported, SocketOption<T> name) throws IOException {
         check(name, supported);
+        if (name == StandardSocketOptions.IP_MULTICAST_IF) return (T) multicastInterface(s);
         if (name == StandardSocketOptions.SO_LINGER) {
             Linger l = s.getsockopt(SockOpt.SO_LINGER);
             return (T) Integer.valueOf(l.on() ? l.seconds() : -1);
         }
         return (T) s.getsockopt(map(name, s.domain()));
+    }
+
+    private static Inet4Address firstIpv4(NetworkInterface nif) {
+        for (InetAddress a : java.util.Collections.list(nif.getInetAddresses())) {
+            if (a instanceof Inet4Address a4) return a4;
+        }
+        return null;
+    }
+
+    private static void setMulticastInterface(Socket s, NetworkInterface nif) throws IOException {
+        Inet4Address a4 = firstIpv4(nif);
+        if (s.domain().equals(Domain.AF_INET6)) {
+            s.setsockopt(SockOpt.IPV6_MULTICAST_IF, nif.getIndex());
+            if (a4 != null) s.setsockopt(SockOpt.IP_MULTICAST_IF, a4);
+            return;
+        }
+        if (a4 == null) throw new java.net.SocketException("interface " + nif.getName() + " has no IPv4 address");
+        s.setsockopt(SockOpt.IP_MULTICAST_IF, a4);
+    }
+
+    private static NetworkInterface multicastInterface(Socket s) throws IOException {
+        if (s.domain().equals(Domain.AF_INET6)) {
+            int index = s.getsockopt(SockOpt.IPV6_MULTICAST_IF);
+            return index == 0 ? null : NetworkInterface.getByIndex(index);
+        }
+        Inet4Address a4 = s.getsockopt(SockOpt.IP_MULTICAST_IF);
+        return a4.isAnyLocalAddress() ? null : NetworkInterface.getByInetAddress(a4);
     }
 }
