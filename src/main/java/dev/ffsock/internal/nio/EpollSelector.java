@@ -52,7 +52,8 @@ public final class EpollSelector extends AbstractSelector {
     /** Guards the update queue, the slot table and every key's epoll registration. */
     private final Object updateLock = new Object();
     private final ArrayDeque<EpollSelectionKey> updates = new ArrayDeque<>();
-    private EpollSelectionKey[] slots = new EpollSelectionKey[16];
+    /** Written under the update lock; volatile because the selecting thread reads it without the lock. */
+    private volatile EpollSelectionKey[] slots = new EpollSelectionKey[16];
     private int[] freeSlots = new int[16];
     private int freeCount;
     private int nextSlot;
