@@ -7,6 +7,7 @@
  * (kernel uevents), {@code .tc} (traffic control), {@code .ethtool} (the ethtool family), {@code .netfilter}
  * (nfnetlink: conntrack)
  * {@code .connector} (process events) and {@code .mptcp} (the MPTCP path manager);
+ * {@code dev.ffsock.nio} is java.nio.channels over ffsock sockets and epoll (a SelectorProvider);
  * {@code dev.ffsock.internal} (the generated bindings and the syscall layer) is not exported.
  */
 module dev.ffsock {
@@ -22,4 +23,6 @@ module dev.ffsock {
     exports dev.ffsock.netlink.netfilter;
     exports dev.ffsock.netlink.connector;
     exports dev.ffsock.netlink.mptcp;
+    // java.nio.channels over ffsock sockets and epoll
+    exports dev.ffsock.nio;
 }

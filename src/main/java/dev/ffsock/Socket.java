@@ -749,6 +749,26 @@ public final class Socket implements Closeable {
         }
     }
 
+    /**
+     * Dissolves a datagram socket's association: connect(2) with an address of family AF_UNSPEC. The
+     * socket then sends only with an explicit destination and receives from anyone again. Never
+     * waits.
+     *
+     * @throws SocketClosedException if the socket is closed
+     * @throws ErrnoException if connect(2) fails
+     */
+    public void disconnect() throws IOException {
+        SockAddrStorage s = Scratch.get().address;
+        s.addr.asSlice(0, 16).fill((byte) 0); // a struct sockaddr whose sa_family is AF_UNSPEC
+        int fd = begin();
+        try {
+            int r = Sys.connect(fd, s.addr, 16);
+            if (r != 0) throw new ErrnoException("connect", r);
+        } finally {
+            end();
+        }
+    }
+
     private static int soError(int fd) throws ErrnoException {
         MemorySegment slot = Scratch.get().intSlot;
         MemorySegment v = slot.asSlice(0, 4);
