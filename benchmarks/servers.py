@@ -3,6 +3,7 @@
 
 Standard library only. Usage (benchmarks/run --servers does this after a build):
   servers.py --mode quick --bin DIR --java JAVA --cp CLASSPATH --out servers.jsonl [--models a,b]
+             [--conns 1,100] [--sizes 64] [--warmup S] [--time S] [--churn N]   (override the mode)
 
 For each model one server process, pinned to --server-cpu (its JIT and GC threads share that core),
 serves every case in turn: --conns x --sizes closed-loop echo runs of loadgen, pinned to
@@ -245,10 +246,21 @@ def main():
     ap.add_argument("--cp", required=True, help="class path of the benchmarks (and ffsock, Netty)")
     ap.add_argument("--out", required=True)
     ap.add_argument("--models", help="comma-separated subset of " + ",".join(MODELS))
+    ap.add_argument("--conns", help="comma-separated connection counts (overrides the mode's)")
+    ap.add_argument("--sizes", help="comma-separated message sizes in bytes (overrides the mode's)")
+    ap.add_argument("--warmup", type=float, help="warm-up seconds per case (overrides the mode's)")
+    ap.add_argument("--time", type=float, help="measured seconds per case (overrides the mode's)")
+    ap.add_argument("--churn", type=int, help="leak check cycles (overrides the mode's)")
     ap.add_argument("--server-cpu", type=int, default=0)
     ap.add_argument("--loadgen-cpu", type=int, default=1)
     a = ap.parse_args()
-    mode = MODES[a.mode]
+    mode = dict(MODES[a.mode])
+    for key, conv in (("conns", lambda v: [int(x) for x in v.split(",")]),
+                      ("sizes", lambda v: [int(x) for x in v.split(",")]),
+                      ("warmup", float), ("time", float), ("churn", int)):
+        v = getattr(a, key)
+        if v is not None:
+            mode[key] = conv(v) if isinstance(v, str) else v
     models = a.models.split(",") if a.models else MODELS
     if len(os.sched_getaffinity(0)) < 2 or not shutil.which("taskset"):
         log("fewer than 2 CPUs or no taskset: server and loadgen not pinned")

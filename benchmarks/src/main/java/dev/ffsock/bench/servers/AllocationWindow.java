@@ -12,7 +12,8 @@ import java.nio.charset.StandardCharsets;
  * Measures the bytes all threads of this JVM allocate inside a window the load generator marks:
  * a {@code start} line on the input samples the sum of
  * {@link com.sun.management.ThreadMXBean#getThreadAllocatedBytes(long[])} over the live threads, an
- * {@code end} line samples it again and prints {@code window alloc=BYTES threads=N}. Virtual threads'
+ * {@code end} line samples it again and prints {@code window alloc=BYTES threads=N}. The thread that
+ * reads the input and samples (this one) is left out of the sum: it does nothing else. Virtual threads'
  * allocations are counted in their carrier threads. A thread that ends inside the window takes its
  * bytes with it (none of the servers ends threads while serving).
  */
@@ -44,9 +45,12 @@ final class AllocationWindow {
     }
 
     private static long allocated(com.sun.management.ThreadMXBean threads) {
+        long me = Thread.currentThread().threadId();
+        long[] ids = threads.getAllThreadIds();
+        long[] bytes = threads.getThreadAllocatedBytes(ids);
         long sum = 0;
-        for (long b : threads.getThreadAllocatedBytes(threads.getAllThreadIds())) {
-            if (b > 0) sum += b;
+        for (int i = 0; i < ids.length; i++) {
+            if (ids[i] != me && bytes[i] > 0) sum += bytes[i];
         }
         return sum;
     }
