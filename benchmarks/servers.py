@@ -6,8 +6,8 @@ Standard library only. Usage (benchmarks/run --servers does this after a build):
              [--conns 1,100] [--sizes 64] [--warmup S] [--time S] [--churn N]   (override the mode)
 
 For each model one server process, pinned to --server-cpu (its JIT and GC threads share that core),
-serves every case in turn: --conns x --sizes closed-loop echo runs of loadgen, pinned to
---loadgen-cpu (warm-up, then a measurement window whose start and end loadgen writes into the
+serves 500 untimed connect / echo / close cycles (class loading, first compiles), then every case
+in turn: --conns x --sizes closed-loop echo runs of loadgen, pinned to --loadgen-cpu (warm-up, then a measurement window whose start and end loadgen writes into the
 server's standard input, a FIFO, so a Java server reports the bytes its threads allocated inside
 it), then a leak check: the server's open descriptors (/proc/PID/fd) are counted once settled,
 loadgen makes --churn connect / echo / close cycles, and the count must come back to that value.
@@ -37,6 +37,7 @@ MODES = {
     "careful": {"conns": [1, 100, 1000], "sizes": [64, 4096], "warmup": 3.0, "time": 5.0, "churn": 10000},
 }
 CHURN_CONCURRENCY = 50
+PRIME_CYCLES = 500  # untimed connect / echo / close cycles first: class loading and first compiles
 HOST = "127.0.0.1"
 START_TIMEOUT_S = 60
 JVM_FLAGS = ["--enable-native-access=ALL-UNNAMED", "--sun-misc-unsafe-memory-access=allow"]
@@ -184,6 +185,12 @@ def run_model(model, args, mode, emit):
             emit({"case": "servers.model", "model": model, "unavailable": str(e)})
             return 0
         jvm = model != "c-epoll"
+        r = loadgen(args, ["--port", str(port), "--churn", str(PRIME_CYCLES), "--conns", "10", "--size", "64"],
+                    PRIME_CYCLES / 100 + 30)
+        if r.get("errors"):
+            failures += 1
+            log(f"{model}: priming cycles failed: {r.get('error')}")
+            emit({"case": "servers.prime", "model": model, "errors": r.get("errors"), "error": r.get("error")})
         for size in mode["sizes"]:
             for conns in mode["conns"]:
                 before = len(server.windows())
@@ -205,6 +212,10 @@ def run_model(model, args, mode, emit):
                 line["alloc_bytes"] = alloc
                 line["b_per_req"] = round(alloc / req, 2) if alloc is not None and req else None
                 emit(line)
+                if not r.get("errors") and not req:
+                    r["errors"] = 1
+                    r["error"] = "no request completed in the window"
+                    line.update(errors=1, error=r["error"])
                 if r.get("errors"):
                     failures += 1
                 log(f"{model} {conns} x {size} B: {r.get('rps', 0):,.0f} req/s, p50 {r.get('p50_us', 0):.1f} us, "
