@@ -7,9 +7,9 @@ Standard library only. Usage (benchmarks/run --servers does this after a build):
 
 For each model one server process, pinned to --server-cpu (its JIT and GC threads share that core),
 serves 500 untimed connect / echo / close cycles (class loading, first compiles), then every case
-in turn: --conns x --sizes closed-loop echo runs of loadgen, pinned to --loadgen-cpu (warm-up, then a measurement window whose start and end loadgen writes into the
-server's standard input, a FIFO, so a Java server reports the bytes its threads allocated inside
-it), then a leak check: the server's open descriptors (/proc/PID/fd) are counted once settled,
+in turn: --conns x --sizes closed-loop echo runs of loadgen, pinned to --loadgen-cpu (warm-up,
+then a measurement window whose start and end loadgen writes into the server's standard input, a
+FIFO, so a Java server reports the bytes its threads allocated inside it), then a leak check: the server's open descriptors (/proc/PID/fd) are counted once settled,
 loadgen makes --churn connect / echo / close cycles, and the count must come back to that value.
 A model that fails to start is reported as unavailable (with its reason) and the run goes on.
 
