@@ -6,7 +6,8 @@ Standard library only. Usage (benchmarks/run --servers does this after a build):
              [--conns 1,100] [--sizes 64] [--warmup S] [--time S] [--churn N]   (override the mode)
 
 For each model one server process, pinned to --server-cpu (its JIT and GC threads share that core),
-serves 500 untimed connect / echo / close cycles (class loading, first compiles), then every case
+serves 500 untimed connect / echo / close cycles and a warm-up's time of echoes on 10 connections
+(class loading, compiling the loop), then every case
 in turn: --conns x --sizes closed-loop echo runs of loadgen, pinned to --loadgen-cpu (warm-up,
 then a measurement window whose start and end loadgen writes into the server's standard input, a
 FIFO, so a Java server reports the bytes its threads allocated inside it), then a leak check: the server's open descriptors (/proc/PID/fd) are counted once settled,
@@ -187,6 +188,9 @@ def run_model(model, args, mode, emit):
         jvm = model != "c-epoll"
         r = loadgen(args, ["--port", str(port), "--churn", str(PRIME_CYCLES), "--conns", "10", "--size", "64"],
                     PRIME_CYCLES / 100 + 30)
+        if not r.get("errors"):  # and a warm-up's worth of echoes on 10 connections: the loop compiled
+            r = loadgen(args, ["--port", str(port), "--conns", "10", "--size", "64", "--warmup", "0",
+                               "--time", str(mode["warmup"])], mode["warmup"] + 30)
         if r.get("errors"):
             failures += 1
             log(f"{model}: priming cycles failed: {r.get('error')}")
