@@ -380,6 +380,7 @@ def report_md(keys, groups, cdata, mode, stamp, env, startup=(), cli=(), servers
         L.extend(env.rstrip().splitlines())
         L.append("```")
     L.append("")
+    jmh_start = len(L)  # the JMH part, left out when there are no JMH results (benchmarks/run --servers)
     L.append("How to read: *score* is the JMH score (average time per operation, or operations per second "
              "for throughput cases) ± the 99.9% confidence half-width JMH reports (n/a with too few samples). "
              "*B/op* is `gc.alloc.rate.norm` from `-prof gc`, bytes allocated per operation by all threads "
@@ -455,19 +456,22 @@ def report_md(keys, groups, cdata, mode, stamp, env, startup=(), cli=(), servers
         if not cs:
             L.append(f"| {size_label(size)} | C | n/a | – | n/a | – |")
 
+    if not keys:
+        del L[jmh_start:]
     if startup:
         L.extend(startup_md(startup))
     if cli:
         L.extend(cli_md(cli))
     L.extend(servers_report.section(servers))
 
-    L.append("")
-    L.append("## Pending cases (APIs not merged yet; not measured, not faked)")
-    L.append("")
-    for case, what in PENDING:
-        L.append(f"- `{case}`: {what}")
-    L.append("")
-    L.append("Chart: [chart.svg](chart.svg).")
+    if keys:
+        L.append("")
+        L.append("## Pending cases (APIs not merged yet; not measured, not faked)")
+        L.append("")
+        for case, what in PENDING:
+            L.append(f"- `{case}`: {what}")
+        L.append("")
+        L.append("Chart: [chart.svg](chart.svg).")
     L.append("")
     return "\n".join(L)
 
