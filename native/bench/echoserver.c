@@ -9,7 +9,9 @@
  *
  *   echoserver HOST:PORT      (IPv4; PORT 0 picks a free port)
  *
- * Prints "listening on HOST:PORT" once bound, then serves until SIGINT or SIGTERM (exit 0).
+ * Prints "listening on HOST:PORT" once bound, then serves until SIGINT or SIGTERM (exit 0) or, when
+ * its standard input is a pipe or FIFO (benchmarks/servers.py's control FIFO), until the last writer
+ * closes it, so the server never outlives a harness that was killed.
  */
 #define _GNU_SOURCE
 #include <errno.h>
@@ -23,6 +25,7 @@
 #include <netinet/tcp.h>
 #include <sys/epoll.h>
 #include <sys/socket.h>
+#include <sys/stat.h>
 
 #define CHUNK 65536
 
@@ -193,6 +196,12 @@ int main(int argc, char **argv)
     struct epoll_event e = { .events = EPOLLIN, .data.fd = lfd };
     if (epoll_ctl(epfd, EPOLL_CTL_ADD, lfd, &e) < 0)
         die("epoll_ctl");
+    struct stat st;
+    if (fstat(0, &st) == 0 && S_ISFIFO(st.st_mode)) {
+        struct epoll_event in = { .events = EPOLLIN, .data.fd = 0 };
+        if (epoll_ctl(epfd, EPOLL_CTL_ADD, 0, &in) < 0)
+            die("epoll_ctl");
+    }
     struct epoll_event evs[256];
     while (!stopping) {
         int n = epoll_wait(epfd, evs, 256, -1);
@@ -205,6 +214,11 @@ int main(int argc, char **argv)
             int fd = evs[i].data.fd;
             if (fd == lfd) {
                 accept_all(lfd);
+                continue;
+            }
+            if (fd == 0) { /* control input: lines are ignored, end of input ends the server */
+                if (read(0, chunk, CHUNK) <= 0)
+                    stopping = 1;
                 continue;
             }
             struct conn *c = conn_of(fd);
