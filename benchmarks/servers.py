@@ -15,7 +15,8 @@ loadgen makes --churn connect / echo / close cycles, and the count must come bac
 A model that fails to start is reported as unavailable (with its reason) and the run goes on.
 
 Output: JSON lines (a meta line, then one line per model and case). Exit status 1 when a byte was
-wrong, a request failed or a descriptor leaked; 0 otherwise. Progress goes to stderr.
+wrong (any model), or a request failed or a descriptor leaked in a model that is not a rival (see
+RIVALS: a rival's failures are reported only); 0 otherwise. Progress goes to stderr.
 """
 
 import argparse
@@ -43,6 +44,10 @@ HOST = "127.0.0.1"
 START_TIMEOUT_S = 60
 JVM_FLAGS = ["--enable-native-access=ALL-UNNAMED", "--sun-misc-unsafe-memory-access=allow"]
 LAUNCHER = "dev.ffsock.bench.servers.EchoServers"
+# Rivals: their failed requests and leaks are findings about them, reported but not failing the run
+# (Netty epoll 4.2.18 has left hundreds of 1,000 fresh connections unaccepted here). Wrong bytes fail
+# the run whatever the model.
+RIVALS = {"netty-epoll", "netty-iouring", "netty-nio", "nio", "vt-net"}
 FD_LIMIT = 65536
 
 live = []  # server processes started and not yet reaped (each the leader of its own session)
@@ -172,6 +177,11 @@ def loadgen(args, extra, timeout):
     return {"errors": 1, "error": f"loadgen exit {r.returncode}: {r.stderr.strip()[-200:]}"}
 
 
+def fails(model, r):
+    """Whether loadgen's result r fails the run (see RIVALS)."""
+    return bool(r.get("wrong")) or (bool(r.get("errors")) and model not in RIVALS)
+
+
 def run_model(model, args, mode, emit):
     """Every case of one model; {returns} the number of failures (wrong bytes, errors, leaks)."""
     tmp = tempfile.mkdtemp(prefix="ffsock-servers-")
@@ -192,7 +202,7 @@ def run_model(model, args, mode, emit):
             r = loadgen(args, ["--port", str(port), "--conns", "10", "--size", "64", "--warmup", "0",
                                "--time", str(mode["warmup"])], mode["warmup"] + 30)
         if r.get("errors"):
-            failures += 1
+            failures += fails(model, r)
             log(f"{model}: priming cycles failed: {r.get('error')}")
             emit({"case": "servers.prime", "model": model, "errors": r.get("errors"), "error": r.get("error")})
         for size in mode["sizes"]:
@@ -215,17 +225,18 @@ def run_model(model, args, mode, emit):
                 line.update({k: v for k, v in r.items() if k not in ("case", "conns", "size")})
                 line["alloc_bytes"] = alloc
                 line["b_per_req"] = round(alloc / req, 2) if alloc is not None and req else None
-                emit(line)
                 if not r.get("errors") and not req:
                     r["errors"] = 1
                     r["error"] = "no request completed in the window"
                     line.update(errors=1, error=r["error"])
-                if r.get("errors"):
-                    failures += 1
+                line["fails_run"] = fails(model, r)
+                failures += line["fails_run"]
+                emit(line)
                 log(f"{model} {conns} x {size} B: {r.get('rps', 0):,.0f} req/s, p50 {r.get('p50_us', 0):.1f} us, "
                     f"p99 {r.get('p99_us', 0):.1f} us, "
                     f"{'n/a' if line['b_per_req'] is None else line['b_per_req']} B/req"
-                    + (f", {r['errors']} error(s): {r.get('error')}" if r.get("errors") else ""))
+                    + (f", {r['errors']} error(s): {r.get('error')}" if r.get("errors") else "")
+                    + (" (a rival's: reported, not failing the run)" if r.get("errors") and not line["fails_run"] else ""))
                 if server.p.poll() is not None:
                     emit({"case": "servers.model", "model": model, "died": server.reason()})
                     log(f"{model}: the server died: {server.reason()}")
@@ -241,12 +252,14 @@ def run_model(model, args, mode, emit):
             fd_after = fd_count(server.p.pid)
         ok = (not r.get("errors") and r.get("done") == mode["churn"] and fd_before is not None
               and fd_after is not None and fd_after <= fd_before)
+        failed = fails(model, r) or (not ok and model not in RIVALS)
         emit({"case": "servers.leak", "model": model, "cycles": mode["churn"], "done": r.get("done"),
               "concurrency": CHURN_CONCURRENCY, "cycles_per_s": r.get("cycles_per_s"), "fd_before": fd_before,
-              "fd_after": fd_after, "errors": r.get("errors", 0), "error": r.get("error"), "ok": ok})
+              "fd_after": fd_after, "errors": r.get("errors", 0), "wrong": r.get("wrong", 0), "error": r.get("error"),
+              "ok": ok, "fails_run": failed})
         log(f"{model} leak check: {r.get('done')} cycles, fds {fd_before} -> {fd_after}: {'ok' if ok else 'FAILED'}"
             + (f" ({r.get('error')})" if r.get("error") else ""))
-        return failures + (0 if ok else 1)
+        return failures + failed
     finally:
         if server:
             server.close()

@@ -112,6 +112,14 @@ def section(path):
                 L.append("| {} | {:,} | {} | {} | {} | {} | {} | {} |".format(
                     TITLE.get(model, model), c, _n(o.get("rps"), 0), _n(o.get("p50_us")), _n(o.get("p99_us")),
                     _n(o.get("p999_us")), _n(o.get("b_per_req"), 2), f"**{err}**: {o.get('error')}" if err else 0))
+    bad = [o for o in echo if o.get("errors")]
+    if bad:
+        L += ["", "**Failed requests**: " + "; ".join(
+            "{} at {} × {:,}: {} ({}{})".format(
+                TITLE.get(o["model"], o["model"]), _size(o["size"]), o["conns"], o.get("error"),
+                f"{o['errors']} errors", ", failing the run" if o.get("fails_run") else
+                ", a rival's: reported, not failing the run") for o in sorted(bad, key=lambda o: _order(o["model"])))
+              + ". Its requests/s then counts only the connections that were served."]
     if gone:
         L += ["", "Models that did not run: " + "; ".join(
             f"{TITLE.get(m, m)} — model unavailable: {r}" for m, r in sorted(gone.items(), key=lambda x: _order(x[0])))
@@ -138,13 +146,16 @@ def _goals(by, sizes, conns, gone):
                 cells.append("n/a")
             else:
                 r = a["rps"] / b["rps"]
-                cells.append(f"{r:.2f}" + ("" if r >= goal else " ✗"))
+                dag = " †" if a.get("errors") or b.get("errors") else ""
+                cells.append(f"{r:.2f}" + ("" if r >= goal else " ✗") + dag)
                 if r < goal:
                     missed.append(f"{name} = {r:.2f} at {_size(s)} × {c:,} connections (goal ≥ {goal:g})")
         L.append(f"| {name} | ≥ {goal:g} | " + " | ".join(cells) + " |")
         why = [TITLE.get(m, m) + ": " + gone[m] for m in (num, den) if m in gone]
         if why:
             uncomputed.append(f"{name} (model unavailable — {'; '.join(why)})")
+    L.append("")
+    L.append("† one side of the ratio had failed requests in that case (see above).")
     L.append("")
     if missed:
         L.append("**Goals missed in this run** (✗): " + "; ".join(missed) + ".")

@@ -77,6 +77,7 @@ static void die(const char *fmt, ...)
 }
 
 static long g_errors;
+static long g_wrong;   /* of which wrong bytes: a mismatch, or bytes nobody asked for */
 static char g_first_error[200];
 
 /* Counts an error; the first one is kept for the JSON line, the first few go to stderr. */
@@ -277,6 +278,7 @@ static int check_echo(struct conn *c)
     int i = 0;
     while (c->in[i] == c->out[i])
         i++;
+    g_wrong++;
     error("connection %u, message %u: echoed byte %d is 0x%02x, sent 0x%02x", c->id, c->seq, i, c->in[i],
           c->out[i]);
     return -1;
@@ -291,6 +293,7 @@ static int pull(struct conn *c)
             unsigned char b;
             ssize_t n = recv(c->fd, &b, 1, MSG_DONTWAIT);
             if (n > 0) {
+                g_wrong++;
                 error("connection %u: %zd unexpected byte(s) after message %u", c->id, n, c->seq);
                 return -1;
             }
@@ -449,10 +452,10 @@ static int run_echo(void)
         close_conn(&conns[i]);
     double window = phase >= 1 ? (double)(t_window_end - t_start) / 1e9 : 0;
     printf("{\"case\":\"echo\",\"conns\":%d,\"size\":%d,\"warmup_s\":%g,\"time_s\":%.3f,\"requests\":%llu,"
-           "\"rps\":%.0f,\"p50_us\":%.2f,\"p99_us\":%.2f,\"p999_us\":%.2f,\"errors\":%ld%s%s%s}\n",
+           "\"rps\":%.0f,\"p50_us\":%.2f,\"p99_us\":%.2f,\"p999_us\":%.2f,\"errors\":%ld,\"wrong\":%ld%s%s%s}\n",
            opt.conns, opt.size, opt.warmup_s, window, (unsigned long long)requests,
            window > 0 ? (double)requests / window : 0.0, hist_percentile(0.5) / 1e3, hist_percentile(0.99) / 1e3,
-           hist_percentile(0.999) / 1e3, g_errors, g_errors ? ",\"error\":\"" : "", g_errors ? g_first_error : "",
+           hist_percentile(0.999) / 1e3, g_errors, g_wrong, g_errors ? ",\"error\":\"" : "", g_errors ? g_first_error : "",
            g_errors ? "\"" : "");
     return g_errors ? 1 : 0;
 }
@@ -520,8 +523,8 @@ static int run_churn(void)
         close_conn(&conns[i]);
     double el = (double)(now_ns() - t0) / 1e9;
     printf("{\"case\":\"churn\",\"cycles\":%ld,\"done\":%ld,\"concurrency\":%d,\"size\":%d,\"elapsed_s\":%.3f,"
-           "\"cycles_per_s\":%.0f,\"errors\":%ld%s%s%s}\n",
-           opt.churn, done, opt.conns, opt.size, el, el > 0 ? (double)done / el : 0.0, g_errors,
+           "\"cycles_per_s\":%.0f,\"errors\":%ld,\"wrong\":%ld%s%s%s}\n",
+           opt.churn, done, opt.conns, opt.size, el, el > 0 ? (double)done / el : 0.0, g_errors, g_wrong,
            g_errors ? ",\"error\":\"" : "", g_errors ? g_first_error : "", g_errors ? "\"" : "");
     return g_errors || done != opt.churn ? 1 : 0;
 }
