@@ -279,8 +279,8 @@ def main():
     ap.add_argument("--warmup", type=float, help="warm-up seconds per case (overrides the mode's)")
     ap.add_argument("--time", type=float, help="measured seconds per case (overrides the mode's)")
     ap.add_argument("--churn", type=int, help="leak check cycles (overrides the mode's)")
-    ap.add_argument("--server-cpu", type=int, default=0)
-    ap.add_argument("--loadgen-cpu", type=int, default=1)
+    ap.add_argument("--server-cpu", type=int, help="default: the first CPU this process may use")
+    ap.add_argument("--loadgen-cpu", type=int, help="default: the second CPU this process may use")
     a = ap.parse_args()
     mode = dict(MODES[a.mode])
     for key, conv in (("conns", lambda v: [int(x) for x in v.split(",")]),
@@ -290,9 +290,13 @@ def main():
         if v is not None:
             mode[key] = conv(v) if isinstance(v, str) else v
     models = a.models.split(",") if a.models else MODELS
-    if len(os.sched_getaffinity(0)) < 2 or not shutil.which("taskset"):
+    cpus = sorted(os.sched_getaffinity(0))
+    if len(cpus) < 2 or not shutil.which("taskset"):
         log("fewer than 2 CPUs or no taskset: server and loadgen not pinned")
         a.server_cpu = a.loadgen_cpu = None
+    else:
+        a.server_cpu = cpus[0] if a.server_cpu is None else a.server_cpu
+        a.loadgen_cpu = cpus[1] if a.loadgen_cpu is None else a.loadgen_cpu
     raise_fd_limit()
 
     def on_signal(sig, frame):
