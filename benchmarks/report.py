@@ -2,13 +2,15 @@
 """Turn a JMH JSON result (and optional C baseline lines) into report.md and chart.svg.
 
 Standard library only. Usage:
-  report.py --jmh jmh.json [--c c.jsonl] [--env env.txt] [--startup startup.json] [--mode quick] --out DIR
+  report.py --jmh jmh.json [--c c.jsonl] [--env env.txt] [--startup startup.json] [--servers servers.jsonl]
+            [--mode quick] --out DIR
 
 C baseline lines are JSON objects, one per line, e.g.
   {"case":"pingpong.tcp","size":64,"unit":"us/op","median":12.3,"p10":11.9,"p90":13.0}
 Lines that are not JSON objects with a "case" key are ignored.
 
 startup.json is what startup.py writes (case startup.first_socket: fresh JVMs, one per sample).
+servers.jsonl is what servers.py writes (the many-connection echo servers; section by servers_report.py).
 """
 
 import argparse
@@ -17,6 +19,8 @@ import json
 import math
 import os
 import sys
+
+import servers_report
 
 # JMH benchmark class -> (case key shared with native/bench, title, better-is)
 CASES = [
@@ -350,7 +354,7 @@ def cli_md(cli):
     return L
 
 
-def report_md(keys, groups, cdata, mode, stamp, env, startup=(), cli=()):
+def report_md(keys, groups, cdata, mode, stamp, env, startup=(), cli=(), servers=None):
     titles = {k: t for _, k, t in CASES}
     L = []
     L.append(f"# ffsock benchmarks — {mode} run")
@@ -376,6 +380,7 @@ def report_md(keys, groups, cdata, mode, stamp, env, startup=(), cli=()):
         L.extend(env.rstrip().splitlines())
         L.append("```")
     L.append("")
+    jmh_start = len(L)  # the JMH part, left out when there are no JMH results (benchmarks/run --servers)
     L.append("How to read: *score* is the JMH score (average time per operation, or operations per second "
              "for throughput cases) ± the 99.9% confidence half-width JMH reports (n/a with too few samples). "
              "*B/op* is `gc.alloc.rate.norm` from `-prof gc`, bytes allocated per operation by all threads "
@@ -451,18 +456,22 @@ def report_md(keys, groups, cdata, mode, stamp, env, startup=(), cli=()):
         if not cs:
             L.append(f"| {size_label(size)} | C | n/a | – | n/a | – |")
 
+    if not keys:
+        del L[jmh_start:]
     if startup:
         L.extend(startup_md(startup))
     if cli:
         L.extend(cli_md(cli))
+    L.extend(servers_report.section(servers))
 
-    L.append("")
-    L.append("## Pending cases (APIs not merged yet; not measured, not faked)")
-    L.append("")
-    for case, what in PENDING:
-        L.append(f"- `{case}`: {what}")
-    L.append("")
-    L.append("Chart: [chart.svg](chart.svg).")
+    if keys:
+        L.append("")
+        L.append("## Pending cases (APIs not merged yet; not measured, not faked)")
+        L.append("")
+        for case, what in PENDING:
+            L.append(f"- `{case}`: {what}")
+        L.append("")
+        L.append("Chart: [chart.svg](chart.svg).")
     L.append("")
     return "\n".join(L)
 
@@ -544,6 +553,7 @@ def main():
     ap.add_argument("--env")
     ap.add_argument("--startup")
     ap.add_argument("--cli")
+    ap.add_argument("--servers")
     ap.add_argument("--mode", default="careful")
     ap.add_argument("--stamp", default="")
     ap.add_argument("--out", required=True)
@@ -558,7 +568,7 @@ def main():
     keys, groups = build(rows, cdata)
     os.makedirs(a.out, exist_ok=True)
     with open(os.path.join(a.out, "report.md"), "w") as f:
-        f.write(report_md(keys, groups, cdata, a.mode, a.stamp, env, startup, cli))
+        f.write(report_md(keys, groups, cdata, a.mode, a.stamp, env, startup, cli, a.servers))
     with open(os.path.join(a.out, "chart.svg"), "w") as f:
         f.write(chart_svg(keys, groups, cdata))
     print(f"report.py: {len(rows)} results, {len(cdata)} C baselines, {len(startup)} startup contenders "

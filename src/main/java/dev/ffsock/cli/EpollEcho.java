@@ -10,8 +10,7 @@ import dev.ffsock.Type;
 import java.io.IOException;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
-import java.util.HashMap;
-import java.util.Map;
+import java.util.Arrays;
 import java.util.Objects;
 
 /**
@@ -23,6 +22,10 @@ import java.util.Objects;
  * its pending buffer holds more than {@link #MAX_PENDING} bytes, so a client that does not read
  * cannot make the server buffer without bound.
  *
+ * <p>Serving a request allocates nothing once the loop is warm: connections are found by their
+ * epoll data word in an array (ids are reused), and the view of the receive buffer that is sent
+ * back is kept per length ({@link #received(long)}).
+ *
  * <p>Usage: {@code new EpollEcho(listeningSocket).run(n)} serves until {@code n} connections have
  * been accepted and closed ({@code -1}: until {@link #stop()}). The listeners stay the caller's to
  * close; they are switched to non-blocking mode.
@@ -31,6 +34,8 @@ public final class EpollEcho implements AutoCloseable {
     /** Bytes buffered per connection before its reading pauses. */
     public static final int MAX_PENDING = 1 << 20;
     private static final int CHUNK = 64 * 1024;
+    /** Entries of the direct-mapped cache of views of {@link #chunk} by length (a power of two). */
+    private static final int VIEWS = 256;
     /** Data words: connections are 0, 1, 2...; listener i is -1-i; the stop eventfd is STOP. */
     private static final long STOP = Long.MIN_VALUE;
     private static final int READ_EVENTS = Epoll.EPOLLIN | Epoll.EPOLLRDHUP | Epoll.EPOLLET;
@@ -41,15 +46,19 @@ public final class EpollEcho implements AutoCloseable {
     private final EpollEvents events = new EpollEvents(256);
     private final Arena arena = Arena.ofShared();
     private final MemorySegment chunk = arena.allocate(CHUNK);
-    private final Map<Long, Conn> conns = new HashMap<>();
-    private long nextId;
+    private final MemorySegment[] views = new MemorySegment[VIEWS];
+    /** Open connections by id; the ids in {@code free[0..freeCount)} are unused. */
+    private Conn[] conns = new Conn[64];
+    private int[] free = new int[0];
+    private int freeCount;
+    private int nextId;
     private long accepted;
     private long closed;
     private long bytesEchoed;
 
     /** A client connection and the bytes it has sent that could not be echoed yet. */
     private static final class Conn {
-        final long id;
+        final int id;
         final Socket socket;
         MemorySegment pending = MemorySegment.NULL;
         long start;
@@ -58,7 +67,7 @@ public final class EpollEcho implements AutoCloseable {
         boolean eof;
         boolean readPaused;
 
-        Conn(long id, Socket socket) {
+        Conn(int id, Socket socket) {
             this.id = id;
             this.socket = socket;
         }
@@ -132,14 +141,13 @@ public final class EpollEcho implements AutoCloseable {
                         acceptAll(listeners[(int) (-1 - data)], count);
                         continue;
                     }
-                    Conn c = conns.get(data);
+                    Conn c = data < conns.length ? conns[(int) data] : null;
                     if (c == null) continue;
                     serve(c, ev);
                 }
             }
         } finally {
-            for (Conn c : conns.values()) c.socket.close();
-            conns.clear();
+            closeAll();
         }
     }
 
@@ -153,15 +161,17 @@ public final class EpollEcho implements AutoCloseable {
             }
             if (s == null) return;
             accepted++;
-            Conn c = new Conn(nextId++, s);
+            Conn c = new Conn(freeCount > 0 ? free[--freeCount] : nextId++, s);
             try {
                 epoll.add(s, READ_EVENTS, c.id);
             } catch (IOException e) {
                 s.close();
                 closed++;
+                release(c.id);
                 continue;
             }
-            conns.put(c.id, c);
+            if (c.id >= conns.length) conns = Arrays.copyOf(conns, Math.max(conns.length * 2, c.id + 1));
+            conns[c.id] = c;
             serve(c, Epoll.EPOLLIN); // data may have arrived before the registration
         }
     }
@@ -198,7 +208,7 @@ public final class EpollEcho implements AutoCloseable {
                 c.eof = true;
                 return;
             }
-            MemorySegment data = chunk.asSlice(0, n);
+            MemorySegment data = received(n);
             long sent = 0;
             if (c.pendingBytes() == 0) {
                 sent = c.socket.send(data, 0);
@@ -207,6 +217,18 @@ public final class EpollEcho implements AutoCloseable {
             }
             if (sent < n) append(c, data.asSlice(sent));
         }
+    }
+
+    /**
+     * {@return the first {@code n} bytes of the receive buffer} A view is made once per length and
+     * kept in a small direct-mapped cache, so echoing messages of lengths seen before allocates
+     * nothing; a length evicted by another one costs one view again.
+     */
+    private MemorySegment received(long n) {
+        int i = (int) (n & (VIEWS - 1));
+        MemorySegment v = views[i];
+        if (v == null || v.byteSize() != n) views[i] = v = chunk.asSlice(0, n);
+        return v;
     }
 
     private void append(Conn c, MemorySegment data) {
@@ -238,16 +260,30 @@ public final class EpollEcho implements AutoCloseable {
     }
 
     private void drop(Conn c) {
-        conns.remove(c.id);
+        conns[c.id] = null;
+        release(c.id);
         c.socket.close(); // also leaves the epoll set
         closed++;
+    }
+
+    private void release(int id) {
+        if (freeCount == free.length) free = Arrays.copyOf(free, Math.max(16, free.length * 2));
+        free[freeCount++] = id;
+    }
+
+    private void closeAll() {
+        for (int i = 0; i < conns.length; i++) {
+            if (conns[i] == null) continue;
+            conns[i].socket.close();
+            conns[i] = null;
+            release(i);
+        }
     }
 
     /** Closes the epoll instance and its stop eventfd (connections are closed when run returns). */
     @Override
     public void close() {
-        for (Conn c : conns.values()) c.socket.close();
-        conns.clear();
+        closeAll();
         epoll.close();
         stop.close();
         arena.close();

@@ -1,0 +1,197 @@
+"""The many-connection echo benchmark's section of report.md, from servers.py's JSON lines.
+
+Standard library only; used by report.py (--servers servers.jsonl).
+"""
+
+import json
+import os
+
+# model key -> what it is (report order)
+MODELS = [
+    ("c-epoll", "C epoll (native/bench/echoserver.c)"),
+    ("ffsock-epoll", "ffsock epoll (`ffsock echo --epoll`)"),
+    ("ffsock-uring", "ffsock io_uring (`ffsock echo --uring`)"),
+    ("netty-epoll", "Netty epoll"),
+    ("netty-iouring", "Netty io_uring"),
+    ("netty-nio", "Netty NIO"),
+    ("nio", "NIO Selector (JDK)"),
+    ("nio-ffsock", "NIO Selector on ffsock's provider"),
+    ("vt-ffsock", "virtual threads, ffsock Socket"),
+    ("vt-net", "virtual threads, java.net Socket"),
+]
+TITLE = dict(MODELS)
+
+# (label, numerator model, denominator model, only at this connection count or None, goal): ratios of
+# requests/s computed in the run; a ratio below its goal is a miss.
+GOALS = [
+    ("ffsock io_uring / Netty io_uring", "ffsock-uring", "netty-iouring", None, 1.0),
+    ("ffsock epoll / Netty epoll", "ffsock-epoll", "netty-epoll", None, 1.0),
+    ("ffsock epoll / NIO, 1,000 connections", "ffsock-epoll", "nio", 1000, 1.3),
+    ("ffsock io_uring / NIO, 1,000 connections", "ffsock-uring", "nio", 1000, 1.3),
+    ("ffsock epoll / C epoll", "ffsock-epoll", "c-epoll", None, 0.9),
+    ("ffsock io_uring / C epoll", "ffsock-uring", "c-epoll", None, 0.9),
+    ("VT ffsock / VT java.net", "vt-ffsock", "vt-net", None, 1.0),
+]
+ZERO_ALLOC_MODELS = ["ffsock-epoll", "ffsock-uring"]
+ZERO_ALLOC_SLACK = 0.5  # B/request still read as "nothing per request" (the JVM's own background work)
+
+
+def load(path):
+    """servers.py's lines as (meta, echo rows, leak rows, {model: unavailable reason})."""
+    meta, echo, leak, gone = {}, [], [], {}
+    if not path or not os.path.exists(path):
+        return meta, echo, leak, gone
+    with open(path, errors="replace") as f:
+        for line in f:
+            try:
+                o = json.loads(line)
+            except ValueError:
+                continue
+            if not isinstance(o, dict):
+                continue
+            if o.get("meta") == "servers":
+                meta = o
+            elif o.get("case") == "servers.echo":
+                echo.append(o)
+            elif o.get("case") == "servers.leak":
+                leak.append(o)
+            elif o.get("case") == "servers.model":
+                gone[o["model"]] = o.get("unavailable") or ("died: " + str(o.get("died")))
+    return meta, echo, leak, gone
+
+
+def _n(v, digits=1):
+    if v is None:
+        return "n/a"
+    if abs(v) >= 1000:
+        return f"{v:,.0f}"
+    return f"{v:.{digits}f}"
+
+
+def _order(model):
+    keys = [m for m, _ in MODELS]
+    return (keys.index(model) if model in keys else 99, model)
+
+
+def _size(s):
+    return f"{s // 1024} KiB" if s >= 1024 and s % 1024 == 0 else f"{s} B"
+
+
+def section(path):
+    """The section's lines (empty without data)."""
+    meta, echo, leak, gone = load(path)
+    if not echo and not gone:
+        return []
+    by = {(o["model"], o["size"], o["conns"]): o for o in echo}
+    sizes = sorted({o["size"] for o in echo})
+    conns = sorted({o["conns"] for o in echo})
+    L = ["", "## Many-connection echo servers (servers.py)", ""]
+    L.append("Each server model runs in its own process pinned to CPU {} (its JIT compiler and GC threads share "
+             "that core), native/bench's `loadgen` on CPU {}: one thread, epoll, N loopback TCP connections, closed "
+             "loop (each connection sends one message and waits for the whole echo before the next), every echoed "
+             "byte checked. {} s warm-up, then a {} s window per case; requests/s and latency percentiles are of "
+             "the window. *B/req*: bytes allocated by all the server JVM's threads inside the window (ThreadMXBean, "
+             "sampled at its start and end) per request; n/a for C. One server process serves all cases of its model "
+             "in turn (small messages first, then 1, 100, 1,000 connections).".format(
+                 meta.get("server_cpu", "?"), meta.get("loadgen_cpu", "?"), meta.get("warmup_s", "?"),
+                 meta.get("time_s", "?")))
+    if meta.get("loadavg"):
+        L.append("")
+        L.append(f"Load average at the start: {' / '.join(f'{x:.2f}' for x in meta['loadavg'])} (1/5/15 min); other "
+                 "processes on the machine compete for both cores and distort every figure.")
+    for size in sizes:
+        L += ["", f"### Echo, {_size(size)} messages", "",
+              "| model | connections | requests/s | p50 µs | p99 µs | p99.9 µs | B/req | errors |",
+              "|---|---|---|---|---|---|---|---|"]
+        for model in sorted({o["model"] for o in echo}, key=_order):
+            for c in conns:
+                o = by.get((model, size, c))
+                if not o:
+                    continue
+                err = o.get("errors") or 0
+                L.append("| {} | {:,} | {} | {} | {} | {} | {} | {} |".format(
+                    TITLE.get(model, model), c, _n(o.get("rps"), 0), _n(o.get("p50_us")), _n(o.get("p99_us")),
+                    _n(o.get("p999_us")), _n(o.get("b_per_req"), 2), f"**{err}**: {o.get('error')}" if err else 0))
+    bad = [o for o in echo if o.get("errors")]
+    if bad:
+        L += ["", "**Failed requests**: " + "; ".join(
+            "{} at {} × {:,}: {} ({}{})".format(
+                TITLE.get(o["model"], o["model"]), _size(o["size"]), o["conns"], o.get("error"),
+                f"{o['errors']} errors", ", failing the run" if o.get("fails_run") else
+                ", a rival's: reported, not failing the run") for o in sorted(bad, key=lambda o: _order(o["model"])))
+              + ". Its requests/s then counts only the connections that were served."]
+    if gone:
+        L += ["", "Models that did not run: " + "; ".join(
+            f"{TITLE.get(m, m)} — model unavailable: {r}" for m, r in sorted(gone.items(), key=lambda x: _order(x[0])))
+              + "."]
+    L += _goals(by, sizes, conns, gone)
+    L += _allocation(by, sizes, conns)
+    L += _leaks(leak, meta)
+    return L
+
+
+def _goals(by, sizes, conns, gone):
+    cols = [(s, c) for s in sizes for c in conns]
+    L = ["", "### Goals (ratios of requests/s in this run)", "",
+         "| ratio | goal | " + " | ".join(f"{_size(s)} × {c:,}" for s, c in cols) + " |",
+         "|---|---|" + "---|" * len(cols)]
+    missed, uncomputed = [], []
+    for name, num, den, only, goal in GOALS:
+        cells = []
+        for s, c in cols:
+            a, b = by.get((num, s, c)), by.get((den, s, c))
+            if only is not None and c != only:
+                cells.append("–")
+            elif not a or not b or not b.get("rps"):
+                cells.append("n/a")
+            else:
+                r = a["rps"] / b["rps"]
+                dag = " †" if a.get("errors") or b.get("errors") else ""
+                cells.append(f"{r:.2f}" + ("" if r >= goal else " ✗") + dag)
+                if r < goal:
+                    missed.append(f"{name} = {r:.2f} at {_size(s)} × {c:,} connections (goal ≥ {goal:g})")
+        L.append(f"| {name} | ≥ {goal:g} | " + " | ".join(cells) + " |")
+        why = [TITLE.get(m, m) + ": " + gone[m] for m in (num, den) if m in gone]
+        if why:
+            uncomputed.append(f"{name} (model unavailable — {'; '.join(why)})")
+    L.append("")
+    L.append("† one side of the ratio had failed requests in that case (see above).")
+    L.append("")
+    if missed:
+        L.append("**Goals missed in this run** (✗): " + "; ".join(missed) + ".")
+    else:
+        L.append("Every goal that could be computed in this run was met.")
+    if uncomputed:
+        L.append("")
+        L.append("Not computed: " + "; ".join(uncomputed) + ".")
+    return L
+
+
+def _allocation(by, sizes, conns):
+    L = ["", f"Goal: ffsock's own servers allocate nothing per request (read as ≤ {ZERO_ALLOC_SLACK} B/req, the "
+         "JVM's background threads included). "]
+    missed = []
+    for m in ZERO_ALLOC_MODELS:
+        for s in sizes:
+            for c in conns:
+                o = by.get((m, s, c))
+                if o and o.get("b_per_req") is not None and o["b_per_req"] > ZERO_ALLOC_SLACK:
+                    missed.append(f"{TITLE[m].split(' (')[0]} {o['b_per_req']:.2f} B/req at {_size(s)} × {c:,}")
+    L[-1] += ("**Missed**: " + "; ".join(missed) + " (the first case of a process includes JIT warm-up when its "
+              "window starts before the loop is compiled)." if missed else "Met in every case measured.")
+    return L
+
+
+def _leaks(leak, meta):
+    if not leak:
+        return []
+    L = ["", "### No leak: connect / echo / close cycles", "",
+         f"loadgen --churn: {meta.get('churn', '?'):,} cycles, {leak[0].get('concurrency', '?')} at a time, after the "
+         "echo cases; the server's open descriptors (/proc/PID/fd) once settled before, and after (waiting up to "
+         "10 s for them to come back).", "",
+         "| model | cycles done | cycles/s | fds before | fds after | result |", "|---|---|---|---|---|---|"]
+    for o in sorted(leak, key=lambda o: _order(o["model"])):
+        res = "ok" if o.get("ok") else "**FAILED**" + (f": {o.get('error')}" if o.get("error") else "")
+        L.append(f"| {TITLE.get(o['model'], o['model'])} | {o.get('done')} | {_n(o.get('cycles_per_s'), 0)} | "
+                 f"{o.get('fd_before')} | {o.get('fd_after')} | {res} |")
+    return L
