@@ -60,7 +60,9 @@ class EpollEchoLoadTest {
                     + " clients per family, not " + clients + "; scaling down");
             clients = (int) Math.max(1, room);
         }
-        // Start the process-wide virtual-thread poller first: its epoll descriptor stays open for good.
+        // Make the descriptors the process keeps for good before counting: the virtual-thread
+        // poller's epoll descriptor (a virtual thread's first wait) and close's dead socket (the
+        // first close of a platform thread's blocked call; the server thread blocks in epoll_wait).
         Socket[] warm = Socket.socketpair(Domain.AF_UNIX, Type.STREAM);
         Thread.ofVirtual().start(() -> {
             try {
@@ -69,8 +71,17 @@ class EpollEchoLoadTest {
                 throw new RuntimeException(e);
             }
         }).join();
-        warm[0].close();
+        Thread blocked = Thread.ofPlatform().start(() -> {
+            try {
+                warm[1].recv(new byte[1], 0, 1, 0);
+            } catch (IOException e) {
+                // closed under it: expected
+            }
+        });
+        Thread.sleep(200);
         warm[1].close();
+        blocked.join(30_000);
+        warm[0].close();
         int before = openFds();
         long t0 = System.nanoTime();
         AtomicLong bytes = new AtomicLong();
