@@ -62,6 +62,9 @@
 #include <linux/netfilter/nf_conntrack_tcp.h>
 #include <linux/connector.h>
 #include <linux/cn_proc.h>
+/* nf_tables (issue 11, part nftables) */
+#include <linux/netfilter.h>
+#include <linux/netfilter/nf_tables.h>
 
 /* ---- GNU-only items, declared by hand (glibc hides them without _GNU_SOURCE) ---- */
 #ifndef _GNU_SOURCE

@@ -17,6 +17,249 @@ class LinuxC_1 extends LinuxC_2 {
     LinuxC_1() {
         // Should not be called directly
     }
+    private static final int IFLA_BRPORT_MCAST_TO_UCAST = (int)28L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_BRPORT_MCAST_TO_UCAST = 28
+     * }
+     */
+    public static int IFLA_BRPORT_MCAST_TO_UCAST() {
+        return IFLA_BRPORT_MCAST_TO_UCAST;
+    }
+    private static final int IFLA_BRPORT_VLAN_TUNNEL = (int)29L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_BRPORT_VLAN_TUNNEL = 29
+     * }
+     */
+    public static int IFLA_BRPORT_VLAN_TUNNEL() {
+        return IFLA_BRPORT_VLAN_TUNNEL;
+    }
+    private static final int IFLA_BRPORT_BCAST_FLOOD = (int)30L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_BRPORT_BCAST_FLOOD = 30
+     * }
+     */
+    public static int IFLA_BRPORT_BCAST_FLOOD() {
+        return IFLA_BRPORT_BCAST_FLOOD;
+    }
+    private static final int IFLA_BRPORT_GROUP_FWD_MASK = (int)31L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_BRPORT_GROUP_FWD_MASK = 31
+     * }
+     */
+    public static int IFLA_BRPORT_GROUP_FWD_MASK() {
+        return IFLA_BRPORT_GROUP_FWD_MASK;
+    }
+    private static final int IFLA_BRPORT_NEIGH_SUPPRESS = (int)32L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_BRPORT_NEIGH_SUPPRESS = 32
+     * }
+     */
+    public static int IFLA_BRPORT_NEIGH_SUPPRESS() {
+        return IFLA_BRPORT_NEIGH_SUPPRESS;
+    }
+    private static final int IFLA_BRPORT_ISOLATED = (int)33L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_BRPORT_ISOLATED = 33
+     * }
+     */
+    public static int IFLA_BRPORT_ISOLATED() {
+        return IFLA_BRPORT_ISOLATED;
+    }
+    private static final int IFLA_BRPORT_BACKUP_PORT = (int)34L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_BRPORT_BACKUP_PORT = 34
+     * }
+     */
+    public static int IFLA_BRPORT_BACKUP_PORT() {
+        return IFLA_BRPORT_BACKUP_PORT;
+    }
+    private static final int IFLA_BRPORT_MRP_RING_OPEN = (int)35L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_BRPORT_MRP_RING_OPEN = 35
+     * }
+     */
+    public static int IFLA_BRPORT_MRP_RING_OPEN() {
+        return IFLA_BRPORT_MRP_RING_OPEN;
+    }
+    private static final int IFLA_BRPORT_MRP_IN_OPEN = (int)36L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_BRPORT_MRP_IN_OPEN = 36
+     * }
+     */
+    public static int IFLA_BRPORT_MRP_IN_OPEN() {
+        return IFLA_BRPORT_MRP_IN_OPEN;
+    }
+    private static final int IFLA_BRPORT_MCAST_EHT_HOSTS_LIMIT = (int)37L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_BRPORT_MCAST_EHT_HOSTS_LIMIT = 37
+     * }
+     */
+    public static int IFLA_BRPORT_MCAST_EHT_HOSTS_LIMIT() {
+        return IFLA_BRPORT_MCAST_EHT_HOSTS_LIMIT;
+    }
+    private static final int IFLA_BRPORT_MCAST_EHT_HOSTS_CNT = (int)38L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_BRPORT_MCAST_EHT_HOSTS_CNT = 38
+     * }
+     */
+    public static int IFLA_BRPORT_MCAST_EHT_HOSTS_CNT() {
+        return IFLA_BRPORT_MCAST_EHT_HOSTS_CNT;
+    }
+    private static final int IFLA_BRPORT_LOCKED = (int)39L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_BRPORT_LOCKED = 39
+     * }
+     */
+    public static int IFLA_BRPORT_LOCKED() {
+        return IFLA_BRPORT_LOCKED;
+    }
+    private static final int IFLA_INFO_UNSPEC = (int)0L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_INFO_UNSPEC = 0
+     * }
+     */
+    public static int IFLA_INFO_UNSPEC() {
+        return IFLA_INFO_UNSPEC;
+    }
+    private static final int IFLA_INFO_KIND = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_INFO_KIND = 1
+     * }
+     */
+    public static int IFLA_INFO_KIND() {
+        return IFLA_INFO_KIND;
+    }
+    private static final int IFLA_INFO_DATA = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_INFO_DATA = 2
+     * }
+     */
+    public static int IFLA_INFO_DATA() {
+        return IFLA_INFO_DATA;
+    }
+    private static final int IFLA_INFO_XSTATS = (int)3L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_INFO_XSTATS = 3
+     * }
+     */
+    public static int IFLA_INFO_XSTATS() {
+        return IFLA_INFO_XSTATS;
+    }
+    private static final int IFLA_INFO_SLAVE_KIND = (int)4L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_INFO_SLAVE_KIND = 4
+     * }
+     */
+    public static int IFLA_INFO_SLAVE_KIND() {
+        return IFLA_INFO_SLAVE_KIND;
+    }
+    private static final int IFLA_INFO_SLAVE_DATA = (int)5L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_INFO_SLAVE_DATA = 5
+     * }
+     */
+    public static int IFLA_INFO_SLAVE_DATA() {
+        return IFLA_INFO_SLAVE_DATA;
+    }
+    private static final int IFLA_VLAN_ID = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_VLAN_ID = 1
+     * }
+     */
+    public static int IFLA_VLAN_ID() {
+        return IFLA_VLAN_ID;
+    }
+    private static final int IFLA_VLAN_FLAGS = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_VLAN_FLAGS = 2
+     * }
+     */
+    public static int IFLA_VLAN_FLAGS() {
+        return IFLA_VLAN_FLAGS;
+    }
+    private static final int IFLA_VLAN_PROTOCOL = (int)5L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_VLAN_PROTOCOL = 5
+     * }
+     */
+    public static int IFLA_VLAN_PROTOCOL() {
+        return IFLA_VLAN_PROTOCOL;
+    }
+    private static final int IFLA_MACVLAN_UNSPEC = (int)0L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_MACVLAN_UNSPEC = 0
+     * }
+     */
+    public static int IFLA_MACVLAN_UNSPEC() {
+        return IFLA_MACVLAN_UNSPEC;
+    }
+    private static final int IFLA_MACVLAN_MODE = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_MACVLAN_MODE = 1
+     * }
+     */
+    public static int IFLA_MACVLAN_MODE() {
+        return IFLA_MACVLAN_MODE;
+    }
+    private static final int IFLA_MACVLAN_FLAGS = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_MACVLAN_FLAGS = 2
+     * }
+     */
+    public static int IFLA_MACVLAN_FLAGS() {
+        return IFLA_MACVLAN_FLAGS;
+    }
+    private static final int IFLA_MACVLAN_MACADDR_MODE = (int)3L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_MACVLAN_MACADDR_MODE = 3
+     * }
+     */
+    public static int IFLA_MACVLAN_MACADDR_MODE() {
+        return IFLA_MACVLAN_MACADDR_MODE;
+    }
+    private static final int IFLA_MACVLAN_MACADDR = (int)4L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_MACVLAN_MACADDR = 4
+     * }
+     */
+    public static int IFLA_MACVLAN_MACADDR() {
+        return IFLA_MACVLAN_MACADDR;
+    }
+    private static final int IFLA_MACVLAN_MACADDR_DATA = (int)5L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_MACVLAN_MACADDR_DATA = 5
+     * }
+     */
+    public static int IFLA_MACVLAN_MACADDR_DATA() {
+        return IFLA_MACVLAN_MACADDR_DATA;
+    }
     private static final int IFLA_MACVLAN_MACADDR_COUNT = (int)6L;
     /**
      * {@snippet lang=c :
@@ -7392,2085 +7635,1490 @@ class LinuxC_1 extends LinuxC_2 {
     public static int PROC_CN_MCAST_IGNORE() {
         return PROC_CN_MCAST_IGNORE;
     }
-
-    private static class accept4 {
-        public static final FunctionDescriptor DESC = FunctionDescriptor.of(
-            LinuxC.C_INT,
-            LinuxC.C_INT,
-            LinuxC.C_POINTER,
-            LinuxC.C_POINTER,
-            LinuxC.C_INT
-        );
-
-        public static final MemorySegment ADDR = SYMBOL_LOOKUP.find("accept4").orElseThrow();
-    }
-
-    /**
-     * Function descriptor for:
-     * {@snippet lang=c :
-     * extern int accept4(int fd, struct sockaddr *addr, socklen_t *addr_len, int flags)
-     * }
-     */
-    public static FunctionDescriptor accept4$descriptor() {
-        return accept4.DESC;
-    }
-
-    /**
-     * Downcall method handle for:
-     * {@snippet lang=c :
-     * extern int accept4(int fd, struct sockaddr *addr, socklen_t *addr_len, int flags)
-     * }
-     */
-    public static MethodHandle accept4$handle() {
-        return Linker.nativeLinker().downcallHandle(accept4.ADDR, accept4.DESC);
-    }
-
-    /**
-     * Address for:
-     * {@snippet lang=c :
-     * extern int accept4(int fd, struct sockaddr *addr, socklen_t *addr_len, int flags)
-     * }
-     */
-    public static MemorySegment accept4$address() {
-        return accept4.ADDR;
-    }
-
-    /**
-     * {@snippet lang=c :
-     * extern int accept4(int fd, struct sockaddr *addr, socklen_t *addr_len, int flags)
-     * }
-     */
-    public static int accept4(int fd, MemorySegment addr, MemorySegment addr_len, int flags) {
-        var mh$ = Linker.nativeLinker().downcallHandle(accept4.ADDR, accept4.DESC);
-        try {
-            if (TRACE_DOWNCALLS) {
-                traceDowncall("accept4", fd, addr, addr_len, flags);
-            }
-            return (int)mh$.invokeExact(fd, addr, addr_len, flags);
-        } catch (Error | RuntimeException ex) {
-           throw ex;
-        } catch (Throwable ex$) {
-           throw new AssertionError("should not reach here", ex$);
-        }
-    }
-
-    private static class sendmmsg {
-        public static final FunctionDescriptor DESC = FunctionDescriptor.of(
-            LinuxC.C_INT,
-            LinuxC.C_INT,
-            LinuxC.C_POINTER,
-            LinuxC.C_INT,
-            LinuxC.C_INT
-        );
-
-        public static final MemorySegment ADDR = SYMBOL_LOOKUP.find("sendmmsg").orElseThrow();
-    }
-
-    /**
-     * Function descriptor for:
-     * {@snippet lang=c :
-     * extern int sendmmsg(int fd, struct mmsghdr *vmessages, unsigned int vlen, int flags)
-     * }
-     */
-    public static FunctionDescriptor sendmmsg$descriptor() {
-        return sendmmsg.DESC;
-    }
-
-    /**
-     * Downcall method handle for:
-     * {@snippet lang=c :
-     * extern int sendmmsg(int fd, struct mmsghdr *vmessages, unsigned int vlen, int flags)
-     * }
-     */
-    public static MethodHandle sendmmsg$handle() {
-        return Linker.nativeLinker().downcallHandle(sendmmsg.ADDR, sendmmsg.DESC);
-    }
-
-    /**
-     * Address for:
-     * {@snippet lang=c :
-     * extern int sendmmsg(int fd, struct mmsghdr *vmessages, unsigned int vlen, int flags)
-     * }
-     */
-    public static MemorySegment sendmmsg$address() {
-        return sendmmsg.ADDR;
-    }
-
-    /**
-     * {@snippet lang=c :
-     * extern int sendmmsg(int fd, struct mmsghdr *vmessages, unsigned int vlen, int flags)
-     * }
-     */
-    public static int sendmmsg(int fd, MemorySegment vmessages, int vlen, int flags) {
-        var mh$ = Linker.nativeLinker().downcallHandle(sendmmsg.ADDR, sendmmsg.DESC);
-        try {
-            if (TRACE_DOWNCALLS) {
-                traceDowncall("sendmmsg", fd, vmessages, vlen, flags);
-            }
-            return (int)mh$.invokeExact(fd, vmessages, vlen, flags);
-        } catch (Error | RuntimeException ex) {
-           throw ex;
-        } catch (Throwable ex$) {
-           throw new AssertionError("should not reach here", ex$);
-        }
-    }
-
-    private static class recvmmsg {
-        public static final FunctionDescriptor DESC = FunctionDescriptor.of(
-            LinuxC.C_INT,
-            LinuxC.C_INT,
-            LinuxC.C_POINTER,
-            LinuxC.C_INT,
-            LinuxC.C_INT,
-            LinuxC.C_POINTER
-        );
-
-        public static final MemorySegment ADDR = SYMBOL_LOOKUP.find("recvmmsg").orElseThrow();
-    }
-
-    /**
-     * Function descriptor for:
-     * {@snippet lang=c :
-     * extern int recvmmsg(int fd, struct mmsghdr *vmessages, unsigned int vlen, int flags, struct timespec *tmo)
-     * }
-     */
-    public static FunctionDescriptor recvmmsg$descriptor() {
-        return recvmmsg.DESC;
-    }
-
-    /**
-     * Downcall method handle for:
-     * {@snippet lang=c :
-     * extern int recvmmsg(int fd, struct mmsghdr *vmessages, unsigned int vlen, int flags, struct timespec *tmo)
-     * }
-     */
-    public static MethodHandle recvmmsg$handle() {
-        return Linker.nativeLinker().downcallHandle(recvmmsg.ADDR, recvmmsg.DESC);
-    }
-
-    /**
-     * Address for:
-     * {@snippet lang=c :
-     * extern int recvmmsg(int fd, struct mmsghdr *vmessages, unsigned int vlen, int flags, struct timespec *tmo)
-     * }
-     */
-    public static MemorySegment recvmmsg$address() {
-        return recvmmsg.ADDR;
-    }
-
-    /**
-     * {@snippet lang=c :
-     * extern int recvmmsg(int fd, struct mmsghdr *vmessages, unsigned int vlen, int flags, struct timespec *tmo)
-     * }
-     */
-    public static int recvmmsg(int fd, MemorySegment vmessages, int vlen, int flags, MemorySegment tmo) {
-        var mh$ = Linker.nativeLinker().downcallHandle(recvmmsg.ADDR, recvmmsg.DESC);
-        try {
-            if (TRACE_DOWNCALLS) {
-                traceDowncall("recvmmsg", fd, vmessages, vlen, flags, tmo);
-            }
-            return (int)mh$.invokeExact(fd, vmessages, vlen, flags, tmo);
-        } catch (Error | RuntimeException ex) {
-           throw ex;
-        } catch (Throwable ex$) {
-           throw new AssertionError("should not reach here", ex$);
-        }
-    }
-
-    private static class setns {
-        public static final FunctionDescriptor DESC = FunctionDescriptor.of(
-            LinuxC.C_INT,
-            LinuxC.C_INT,
-            LinuxC.C_INT
-        );
-
-        public static final MemorySegment ADDR = SYMBOL_LOOKUP.find("setns").orElseThrow();
-    }
-
-    /**
-     * Function descriptor for:
-     * {@snippet lang=c :
-     * extern int setns(int fd, int nstype)
-     * }
-     */
-    public static FunctionDescriptor setns$descriptor() {
-        return setns.DESC;
-    }
-
-    /**
-     * Downcall method handle for:
-     * {@snippet lang=c :
-     * extern int setns(int fd, int nstype)
-     * }
-     */
-    public static MethodHandle setns$handle() {
-        return Linker.nativeLinker().downcallHandle(setns.ADDR, setns.DESC);
-    }
-
-    /**
-     * Address for:
-     * {@snippet lang=c :
-     * extern int setns(int fd, int nstype)
-     * }
-     */
-    public static MemorySegment setns$address() {
-        return setns.ADDR;
-    }
-
-    /**
-     * {@snippet lang=c :
-     * extern int setns(int fd, int nstype)
-     * }
-     */
-    public static int setns(int fd, int nstype) {
-        var mh$ = Linker.nativeLinker().downcallHandle(setns.ADDR, setns.DESC);
-        try {
-            if (TRACE_DOWNCALLS) {
-                traceDowncall("setns", fd, nstype);
-            }
-            return (int)mh$.invokeExact(fd, nstype);
-        } catch (Error | RuntimeException ex) {
-           throw ex;
-        } catch (Throwable ex$) {
-           throw new AssertionError("should not reach here", ex$);
-        }
-    }
-
-    private static class strerrorname_np {
-        public static final FunctionDescriptor DESC = FunctionDescriptor.of(
-            LinuxC.C_POINTER,
-            LinuxC.C_INT
-        );
-
-        public static final MemorySegment ADDR = SYMBOL_LOOKUP.find("strerrorname_np").orElseThrow();
-    }
-
-    /**
-     * Function descriptor for:
-     * {@snippet lang=c :
-     * extern const char *strerrorname_np(int errnum)
-     * }
-     */
-    public static FunctionDescriptor strerrorname_np$descriptor() {
-        return strerrorname_np.DESC;
-    }
-
-    /**
-     * Downcall method handle for:
-     * {@snippet lang=c :
-     * extern const char *strerrorname_np(int errnum)
-     * }
-     */
-    public static MethodHandle strerrorname_np$handle() {
-        return Linker.nativeLinker().downcallHandle(strerrorname_np.ADDR, strerrorname_np.DESC);
-    }
-
-    /**
-     * Address for:
-     * {@snippet lang=c :
-     * extern const char *strerrorname_np(int errnum)
-     * }
-     */
-    public static MemorySegment strerrorname_np$address() {
-        return strerrorname_np.ADDR;
-    }
-
-    /**
-     * {@snippet lang=c :
-     * extern const char *strerrorname_np(int errnum)
-     * }
-     */
-    public static MemorySegment strerrorname_np(int errnum) {
-        var mh$ = Linker.nativeLinker().downcallHandle(strerrorname_np.ADDR, strerrorname_np.DESC);
-        try {
-            if (TRACE_DOWNCALLS) {
-                traceDowncall("strerrorname_np", errnum);
-            }
-            return (MemorySegment)mh$.invokeExact(errnum);
-        } catch (Error | RuntimeException ex) {
-           throw ex;
-        } catch (Throwable ex$) {
-           throw new AssertionError("should not reach here", ex$);
-        }
-    }
-
-    private static class unshare {
-        public static final FunctionDescriptor DESC = FunctionDescriptor.of(
-            LinuxC.C_INT,
-            LinuxC.C_INT
-        );
-
-        public static final MemorySegment ADDR = SYMBOL_LOOKUP.find("unshare").orElseThrow();
-    }
-
-    /**
-     * Function descriptor for:
-     * {@snippet lang=c :
-     * extern int unshare(int flags)
-     * }
-     */
-    public static FunctionDescriptor unshare$descriptor() {
-        return unshare.DESC;
-    }
-
-    /**
-     * Downcall method handle for:
-     * {@snippet lang=c :
-     * extern int unshare(int flags)
-     * }
-     */
-    public static MethodHandle unshare$handle() {
-        return Linker.nativeLinker().downcallHandle(unshare.ADDR, unshare.DESC);
-    }
-
-    /**
-     * Address for:
-     * {@snippet lang=c :
-     * extern int unshare(int flags)
-     * }
-     */
-    public static MemorySegment unshare$address() {
-        return unshare.ADDR;
-    }
-
-    /**
-     * {@snippet lang=c :
-     * extern int unshare(int flags)
-     * }
-     */
-    public static int unshare(int flags) {
-        var mh$ = Linker.nativeLinker().downcallHandle(unshare.ADDR, unshare.DESC);
-        try {
-            if (TRACE_DOWNCALLS) {
-                traceDowncall("unshare", flags);
-            }
-            return (int)mh$.invokeExact(flags);
-        } catch (Error | RuntimeException ex) {
-           throw ex;
-        } catch (Throwable ex$) {
-           throw new AssertionError("should not reach here", ex$);
-        }
-    }
-
-    private static class gettid {
-        public static final FunctionDescriptor DESC = FunctionDescriptor.of(
-            LinuxC.C_INT    );
-
-        public static final MemorySegment ADDR = SYMBOL_LOOKUP.find("gettid").orElseThrow();
-    }
-
-    /**
-     * Function descriptor for:
-     * {@snippet lang=c :
-     * extern pid_t gettid()
-     * }
-     */
-    public static FunctionDescriptor gettid$descriptor() {
-        return gettid.DESC;
-    }
-
-    /**
-     * Downcall method handle for:
-     * {@snippet lang=c :
-     * extern pid_t gettid()
-     * }
-     */
-    public static MethodHandle gettid$handle() {
-        return Linker.nativeLinker().downcallHandle(gettid.ADDR, gettid.DESC);
-    }
-
-    /**
-     * Address for:
-     * {@snippet lang=c :
-     * extern pid_t gettid()
-     * }
-     */
-    public static MemorySegment gettid$address() {
-        return gettid.ADDR;
-    }
-
-    /**
-     * {@snippet lang=c :
-     * extern pid_t gettid()
-     * }
-     */
-    public static int gettid() {
-        var mh$ = Linker.nativeLinker().downcallHandle(gettid.ADDR, gettid.DESC);
-        try {
-            if (TRACE_DOWNCALLS) {
-                traceDowncall("gettid");
-            }
-            return (int)mh$.invokeExact();
-        } catch (Error | RuntimeException ex) {
-           throw ex;
-        } catch (Throwable ex$) {
-           throw new AssertionError("should not reach here", ex$);
-        }
-    }
-    private static final int EWOULDBLOCK = (int)11L;
-    /**
-     * {@snippet lang=c :
-     * #define EWOULDBLOCK 11
-     * }
-     */
-    public static int EWOULDBLOCK() {
-        return EWOULDBLOCK;
-    }
-    private static final int EDEADLOCK = (int)35L;
-    /**
-     * {@snippet lang=c :
-     * #define EDEADLOCK 35
-     * }
-     */
-    public static int EDEADLOCK() {
-        return EDEADLOCK;
-    }
-    private static final int ENOTSUP = (int)95L;
-    /**
-     * {@snippet lang=c :
-     * #define ENOTSUP 95
-     * }
-     */
-    public static int ENOTSUP() {
-        return ENOTSUP;
-    }
-    private static final int O_CLOEXEC = (int)524288L;
-    /**
-     * {@snippet lang=c :
-     * #define O_CLOEXEC 524288
-     * }
-     */
-    public static int O_CLOEXEC() {
-        return O_CLOEXEC;
-    }
-    private static final int AF_UNSPEC = (int)0L;
-    /**
-     * {@snippet lang=c :
-     * #define AF_UNSPEC 0
-     * }
-     */
-    public static int AF_UNSPEC() {
-        return AF_UNSPEC;
-    }
-    private static final int AF_LOCAL = (int)1L;
-    /**
-     * {@snippet lang=c :
-     * #define AF_LOCAL 1
-     * }
-     */
-    public static int AF_LOCAL() {
-        return AF_LOCAL;
-    }
-    private static final int AF_UNIX = (int)1L;
-    /**
-     * {@snippet lang=c :
-     * #define AF_UNIX 1
-     * }
-     */
-    public static int AF_UNIX() {
-        return AF_UNIX;
-    }
-    private static final int AF_FILE = (int)1L;
-    /**
-     * {@snippet lang=c :
-     * #define AF_FILE 1
-     * }
-     */
-    public static int AF_FILE() {
-        return AF_FILE;
-    }
-    private static final int AF_INET = (int)2L;
-    /**
-     * {@snippet lang=c :
-     * #define AF_INET 2
-     * }
-     */
-    public static int AF_INET() {
-        return AF_INET;
-    }
-    private static final int AF_AX25 = (int)3L;
-    /**
-     * {@snippet lang=c :
-     * #define AF_AX25 3
-     * }
-     */
-    public static int AF_AX25() {
-        return AF_AX25;
-    }
-    private static final int AF_IPX = (int)4L;
-    /**
-     * {@snippet lang=c :
-     * #define AF_IPX 4
-     * }
-     */
-    public static int AF_IPX() {
-        return AF_IPX;
-    }
-    private static final int AF_APPLETALK = (int)5L;
-    /**
-     * {@snippet lang=c :
-     * #define AF_APPLETALK 5
-     * }
-     */
-    public static int AF_APPLETALK() {
-        return AF_APPLETALK;
-    }
-    private static final int AF_NETROM = (int)6L;
-    /**
-     * {@snippet lang=c :
-     * #define AF_NETROM 6
-     * }
-     */
-    public static int AF_NETROM() {
-        return AF_NETROM;
-    }
-    private static final int AF_BRIDGE = (int)7L;
-    /**
-     * {@snippet lang=c :
-     * #define AF_BRIDGE 7
-     * }
-     */
-    public static int AF_BRIDGE() {
-        return AF_BRIDGE;
-    }
-    private static final int AF_ATMPVC = (int)8L;
-    /**
-     * {@snippet lang=c :
-     * #define AF_ATMPVC 8
-     * }
-     */
-    public static int AF_ATMPVC() {
-        return AF_ATMPVC;
-    }
-    private static final int AF_X25 = (int)9L;
-    /**
-     * {@snippet lang=c :
-     * #define AF_X25 9
-     * }
-     */
-    public static int AF_X25() {
-        return AF_X25;
-    }
-    private static final int AF_INET6 = (int)10L;
-    /**
-     * {@snippet lang=c :
-     * #define AF_INET6 10
-     * }
-     */
-    public static int AF_INET6() {
-        return AF_INET6;
-    }
-    private static final int AF_ROSE = (int)11L;
-    /**
-     * {@snippet lang=c :
-     * #define AF_ROSE 11
-     * }
-     */
-    public static int AF_ROSE() {
-        return AF_ROSE;
-    }
-    private static final int AF_DECnet = (int)12L;
-    /**
-     * {@snippet lang=c :
-     * #define AF_DECnet 12
-     * }
-     */
-    public static int AF_DECnet() {
-        return AF_DECnet;
-    }
-    private static final int AF_NETBEUI = (int)13L;
-    /**
-     * {@snippet lang=c :
-     * #define AF_NETBEUI 13
-     * }
-     */
-    public static int AF_NETBEUI() {
-        return AF_NETBEUI;
-    }
-    private static final int AF_SECURITY = (int)14L;
+    private static final int NF_INET_PRE_ROUTING = (int)0L;
     /**
      * {@snippet lang=c :
-     * #define AF_SECURITY 14
+     * enum nf_inet_hooks.NF_INET_PRE_ROUTING = 0
      * }
      */
-    public static int AF_SECURITY() {
-        return AF_SECURITY;
+    public static int NF_INET_PRE_ROUTING() {
+        return NF_INET_PRE_ROUTING;
     }
-    private static final int AF_KEY = (int)15L;
+    private static final int NF_INET_LOCAL_IN = (int)1L;
     /**
      * {@snippet lang=c :
-     * #define AF_KEY 15
+     * enum nf_inet_hooks.NF_INET_LOCAL_IN = 1
      * }
      */
-    public static int AF_KEY() {
-        return AF_KEY;
+    public static int NF_INET_LOCAL_IN() {
+        return NF_INET_LOCAL_IN;
     }
-    private static final int AF_NETLINK = (int)16L;
+    private static final int NF_INET_FORWARD = (int)2L;
     /**
      * {@snippet lang=c :
-     * #define AF_NETLINK 16
+     * enum nf_inet_hooks.NF_INET_FORWARD = 2
      * }
      */
-    public static int AF_NETLINK() {
-        return AF_NETLINK;
+    public static int NF_INET_FORWARD() {
+        return NF_INET_FORWARD;
     }
-    private static final int AF_ROUTE = (int)16L;
+    private static final int NF_INET_LOCAL_OUT = (int)3L;
     /**
      * {@snippet lang=c :
-     * #define AF_ROUTE 16
+     * enum nf_inet_hooks.NF_INET_LOCAL_OUT = 3
      * }
      */
-    public static int AF_ROUTE() {
-        return AF_ROUTE;
+    public static int NF_INET_LOCAL_OUT() {
+        return NF_INET_LOCAL_OUT;
     }
-    private static final int AF_PACKET = (int)17L;
+    private static final int NF_INET_POST_ROUTING = (int)4L;
     /**
      * {@snippet lang=c :
-     * #define AF_PACKET 17
+     * enum nf_inet_hooks.NF_INET_POST_ROUTING = 4
      * }
      */
-    public static int AF_PACKET() {
-        return AF_PACKET;
+    public static int NF_INET_POST_ROUTING() {
+        return NF_INET_POST_ROUTING;
     }
-    private static final int AF_ASH = (int)18L;
+    private static final int NF_INET_INGRESS = (int)5L;
     /**
      * {@snippet lang=c :
-     * #define AF_ASH 18
+     * enum nf_inet_hooks.NF_INET_INGRESS = 5
      * }
      */
-    public static int AF_ASH() {
-        return AF_ASH;
+    public static int NF_INET_INGRESS() {
+        return NF_INET_INGRESS;
     }
-    private static final int AF_ECONET = (int)19L;
+    private static final int NF_NETDEV_INGRESS = (int)0L;
     /**
      * {@snippet lang=c :
-     * #define AF_ECONET 19
+     * enum nf_dev_hooks.NF_NETDEV_INGRESS = 0
      * }
      */
-    public static int AF_ECONET() {
-        return AF_ECONET;
+    public static int NF_NETDEV_INGRESS() {
+        return NF_NETDEV_INGRESS;
     }
-    private static final int AF_ATMSVC = (int)20L;
+    private static final int NF_NETDEV_EGRESS = (int)1L;
     /**
      * {@snippet lang=c :
-     * #define AF_ATMSVC 20
+     * enum nf_dev_hooks.NF_NETDEV_EGRESS = 1
      * }
      */
-    public static int AF_ATMSVC() {
-        return AF_ATMSVC;
+    public static int NF_NETDEV_EGRESS() {
+        return NF_NETDEV_EGRESS;
     }
-    private static final int AF_RDS = (int)21L;
+    private static final int NFPROTO_UNSPEC = (int)0L;
     /**
      * {@snippet lang=c :
-     * #define AF_RDS 21
+     * enum <anonymous>.NFPROTO_UNSPEC = 0
      * }
      */
-    public static int AF_RDS() {
-        return AF_RDS;
+    public static int NFPROTO_UNSPEC() {
+        return NFPROTO_UNSPEC;
     }
-    private static final int AF_SNA = (int)22L;
+    private static final int NFPROTO_INET = (int)1L;
     /**
      * {@snippet lang=c :
-     * #define AF_SNA 22
+     * enum <anonymous>.NFPROTO_INET = 1
      * }
      */
-    public static int AF_SNA() {
-        return AF_SNA;
+    public static int NFPROTO_INET() {
+        return NFPROTO_INET;
     }
-    private static final int AF_IRDA = (int)23L;
+    private static final int NFPROTO_IPV4 = (int)2L;
     /**
      * {@snippet lang=c :
-     * #define AF_IRDA 23
+     * enum <anonymous>.NFPROTO_IPV4 = 2
      * }
      */
-    public static int AF_IRDA() {
-        return AF_IRDA;
+    public static int NFPROTO_IPV4() {
+        return NFPROTO_IPV4;
     }
-    private static final int AF_PPPOX = (int)24L;
+    private static final int NFPROTO_ARP = (int)3L;
     /**
      * {@snippet lang=c :
-     * #define AF_PPPOX 24
+     * enum <anonymous>.NFPROTO_ARP = 3
      * }
      */
-    public static int AF_PPPOX() {
-        return AF_PPPOX;
+    public static int NFPROTO_ARP() {
+        return NFPROTO_ARP;
     }
-    private static final int AF_WANPIPE = (int)25L;
+    private static final int NFPROTO_NETDEV = (int)5L;
     /**
      * {@snippet lang=c :
-     * #define AF_WANPIPE 25
+     * enum <anonymous>.NFPROTO_NETDEV = 5
      * }
      */
-    public static int AF_WANPIPE() {
-        return AF_WANPIPE;
+    public static int NFPROTO_NETDEV() {
+        return NFPROTO_NETDEV;
     }
-    private static final int AF_LLC = (int)26L;
+    private static final int NFPROTO_BRIDGE = (int)7L;
     /**
      * {@snippet lang=c :
-     * #define AF_LLC 26
+     * enum <anonymous>.NFPROTO_BRIDGE = 7
      * }
      */
-    public static int AF_LLC() {
-        return AF_LLC;
+    public static int NFPROTO_BRIDGE() {
+        return NFPROTO_BRIDGE;
     }
-    private static final int AF_IB = (int)27L;
+    private static final int NFPROTO_IPV6 = (int)10L;
     /**
      * {@snippet lang=c :
-     * #define AF_IB 27
+     * enum <anonymous>.NFPROTO_IPV6 = 10
      * }
      */
-    public static int AF_IB() {
-        return AF_IB;
+    public static int NFPROTO_IPV6() {
+        return NFPROTO_IPV6;
     }
-    private static final int AF_MPLS = (int)28L;
+    private static final int NFPROTO_DECNET = (int)12L;
     /**
      * {@snippet lang=c :
-     * #define AF_MPLS 28
+     * enum <anonymous>.NFPROTO_DECNET = 12
      * }
      */
-    public static int AF_MPLS() {
-        return AF_MPLS;
+    public static int NFPROTO_DECNET() {
+        return NFPROTO_DECNET;
     }
-    private static final int AF_CAN = (int)29L;
+    private static final int NFT_REG_VERDICT = (int)0L;
     /**
      * {@snippet lang=c :
-     * #define AF_CAN 29
+     * enum nft_registers.NFT_REG_VERDICT = 0
      * }
      */
-    public static int AF_CAN() {
-        return AF_CAN;
+    public static int NFT_REG_VERDICT() {
+        return NFT_REG_VERDICT;
     }
-    private static final int AF_TIPC = (int)30L;
+    private static final int NFT_REG_1 = (int)1L;
     /**
      * {@snippet lang=c :
-     * #define AF_TIPC 30
+     * enum nft_registers.NFT_REG_1 = 1
      * }
      */
-    public static int AF_TIPC() {
-        return AF_TIPC;
+    public static int NFT_REG_1() {
+        return NFT_REG_1;
     }
-    private static final int AF_BLUETOOTH = (int)31L;
+    private static final int NFT_REG_2 = (int)2L;
     /**
      * {@snippet lang=c :
-     * #define AF_BLUETOOTH 31
+     * enum nft_registers.NFT_REG_2 = 2
      * }
      */
-    public static int AF_BLUETOOTH() {
-        return AF_BLUETOOTH;
+    public static int NFT_REG_2() {
+        return NFT_REG_2;
     }
-    private static final int AF_IUCV = (int)32L;
+    private static final int NFT_REG_3 = (int)3L;
     /**
      * {@snippet lang=c :
-     * #define AF_IUCV 32
+     * enum nft_registers.NFT_REG_3 = 3
      * }
      */
-    public static int AF_IUCV() {
-        return AF_IUCV;
+    public static int NFT_REG_3() {
+        return NFT_REG_3;
     }
-    private static final int AF_RXRPC = (int)33L;
+    private static final int NFT_REG_4 = (int)4L;
     /**
      * {@snippet lang=c :
-     * #define AF_RXRPC 33
+     * enum nft_registers.NFT_REG_4 = 4
      * }
      */
-    public static int AF_RXRPC() {
-        return AF_RXRPC;
+    public static int NFT_REG_4() {
+        return NFT_REG_4;
     }
-    private static final int AF_ISDN = (int)34L;
+    private static final int NFT_REG32_00 = (int)8L;
     /**
      * {@snippet lang=c :
-     * #define AF_ISDN 34
+     * enum nft_registers.NFT_REG32_00 = 8
      * }
      */
-    public static int AF_ISDN() {
-        return AF_ISDN;
+    public static int NFT_REG32_00() {
+        return NFT_REG32_00;
     }
-    private static final int AF_PHONET = (int)35L;
+    private static final int NFT_REG32_01 = (int)9L;
     /**
      * {@snippet lang=c :
-     * #define AF_PHONET 35
+     * enum nft_registers.NFT_REG32_01 = 9
      * }
      */
-    public static int AF_PHONET() {
-        return AF_PHONET;
+    public static int NFT_REG32_01() {
+        return NFT_REG32_01;
     }
-    private static final int AF_IEEE802154 = (int)36L;
+    private static final int NFT_REG32_02 = (int)10L;
     /**
      * {@snippet lang=c :
-     * #define AF_IEEE802154 36
+     * enum nft_registers.NFT_REG32_02 = 10
      * }
      */
-    public static int AF_IEEE802154() {
-        return AF_IEEE802154;
+    public static int NFT_REG32_02() {
+        return NFT_REG32_02;
     }
-    private static final int AF_CAIF = (int)37L;
+    private static final int NFT_REG32_03 = (int)11L;
     /**
      * {@snippet lang=c :
-     * #define AF_CAIF 37
+     * enum nft_registers.NFT_REG32_03 = 11
      * }
      */
-    public static int AF_CAIF() {
-        return AF_CAIF;
+    public static int NFT_REG32_03() {
+        return NFT_REG32_03;
     }
-    private static final int AF_ALG = (int)38L;
+    private static final int NFT_REG32_04 = (int)12L;
     /**
      * {@snippet lang=c :
-     * #define AF_ALG 38
+     * enum nft_registers.NFT_REG32_04 = 12
      * }
      */
-    public static int AF_ALG() {
-        return AF_ALG;
+    public static int NFT_REG32_04() {
+        return NFT_REG32_04;
     }
-    private static final int AF_NFC = (int)39L;
+    private static final int NFT_REG32_05 = (int)13L;
     /**
      * {@snippet lang=c :
-     * #define AF_NFC 39
+     * enum nft_registers.NFT_REG32_05 = 13
      * }
      */
-    public static int AF_NFC() {
-        return AF_NFC;
+    public static int NFT_REG32_05() {
+        return NFT_REG32_05;
     }
-    private static final int AF_VSOCK = (int)40L;
+    private static final int NFT_REG32_06 = (int)14L;
     /**
      * {@snippet lang=c :
-     * #define AF_VSOCK 40
+     * enum nft_registers.NFT_REG32_06 = 14
      * }
      */
-    public static int AF_VSOCK() {
-        return AF_VSOCK;
+    public static int NFT_REG32_06() {
+        return NFT_REG32_06;
     }
-    private static final int AF_KCM = (int)41L;
+    private static final int NFT_REG32_07 = (int)15L;
     /**
      * {@snippet lang=c :
-     * #define AF_KCM 41
+     * enum nft_registers.NFT_REG32_07 = 15
      * }
      */
-    public static int AF_KCM() {
-        return AF_KCM;
+    public static int NFT_REG32_07() {
+        return NFT_REG32_07;
     }
-    private static final int AF_QIPCRTR = (int)42L;
+    private static final int NFT_REG32_08 = (int)16L;
     /**
      * {@snippet lang=c :
-     * #define AF_QIPCRTR 42
+     * enum nft_registers.NFT_REG32_08 = 16
      * }
      */
-    public static int AF_QIPCRTR() {
-        return AF_QIPCRTR;
+    public static int NFT_REG32_08() {
+        return NFT_REG32_08;
     }
-    private static final int AF_SMC = (int)43L;
+    private static final int NFT_REG32_09 = (int)17L;
     /**
      * {@snippet lang=c :
-     * #define AF_SMC 43
+     * enum nft_registers.NFT_REG32_09 = 17
      * }
      */
-    public static int AF_SMC() {
-        return AF_SMC;
+    public static int NFT_REG32_09() {
+        return NFT_REG32_09;
     }
-    private static final int AF_XDP = (int)44L;
+    private static final int NFT_REG32_10 = (int)18L;
     /**
      * {@snippet lang=c :
-     * #define AF_XDP 44
+     * enum nft_registers.NFT_REG32_10 = 18
      * }
      */
-    public static int AF_XDP() {
-        return AF_XDP;
+    public static int NFT_REG32_10() {
+        return NFT_REG32_10;
     }
-    private static final int AF_MCTP = (int)45L;
+    private static final int NFT_REG32_11 = (int)19L;
     /**
      * {@snippet lang=c :
-     * #define AF_MCTP 45
+     * enum nft_registers.NFT_REG32_11 = 19
      * }
      */
-    public static int AF_MCTP() {
-        return AF_MCTP;
+    public static int NFT_REG32_11() {
+        return NFT_REG32_11;
     }
-    private static final int AF_MAX = (int)46L;
+    private static final int NFT_REG32_12 = (int)20L;
     /**
      * {@snippet lang=c :
-     * #define AF_MAX 46
+     * enum nft_registers.NFT_REG32_12 = 20
      * }
      */
-    public static int AF_MAX() {
-        return AF_MAX;
+    public static int NFT_REG32_12() {
+        return NFT_REG32_12;
     }
-    private static final int SO_GET_FILTER = (int)26L;
+    private static final int NFT_REG32_13 = (int)21L;
     /**
      * {@snippet lang=c :
-     * #define SO_GET_FILTER 26
+     * enum nft_registers.NFT_REG32_13 = 21
      * }
      */
-    public static int SO_GET_FILTER() {
-        return SO_GET_FILTER;
+    public static int NFT_REG32_13() {
+        return NFT_REG32_13;
     }
-    private static final int SCM_WIFI_STATUS = (int)41L;
+    private static final int NFT_REG32_14 = (int)22L;
     /**
      * {@snippet lang=c :
-     * #define SCM_WIFI_STATUS 41
+     * enum nft_registers.NFT_REG32_14 = 22
      * }
      */
-    public static int SCM_WIFI_STATUS() {
-        return SCM_WIFI_STATUS;
+    public static int NFT_REG32_14() {
+        return NFT_REG32_14;
     }
-    private static final int SO_DETACH_BPF = (int)27L;
+    private static final int NFT_REG32_15 = (int)23L;
     /**
      * {@snippet lang=c :
-     * #define SO_DETACH_BPF 27
+     * enum nft_registers.NFT_REG32_15 = 23
      * }
      */
-    public static int SO_DETACH_BPF() {
-        return SO_DETACH_BPF;
+    public static int NFT_REG32_15() {
+        return NFT_REG32_15;
     }
-    private static final int SCM_TXTIME = (int)61L;
+    private static final int NFT_CONTINUE = (int)-1L;
     /**
      * {@snippet lang=c :
-     * #define SCM_TXTIME 61
+     * enum nft_verdicts.NFT_CONTINUE = -1
      * }
      */
-    public static int SCM_TXTIME() {
-        return SCM_TXTIME;
+    public static int NFT_CONTINUE() {
+        return NFT_CONTINUE;
     }
-    private static final int SO_TIMESTAMP = (int)29L;
+    private static final int NFT_BREAK = (int)-2L;
     /**
      * {@snippet lang=c :
-     * #define SO_TIMESTAMP 29
+     * enum nft_verdicts.NFT_BREAK = -2
      * }
      */
-    public static int SO_TIMESTAMP() {
-        return SO_TIMESTAMP;
+    public static int NFT_BREAK() {
+        return NFT_BREAK;
     }
-    private static final int SO_TIMESTAMPNS = (int)35L;
+    private static final int NFT_JUMP = (int)-3L;
     /**
      * {@snippet lang=c :
-     * #define SO_TIMESTAMPNS 35
+     * enum nft_verdicts.NFT_JUMP = -3
      * }
      */
-    public static int SO_TIMESTAMPNS() {
-        return SO_TIMESTAMPNS;
+    public static int NFT_JUMP() {
+        return NFT_JUMP;
     }
-    private static final int SO_TIMESTAMPING = (int)37L;
+    private static final int NFT_GOTO = (int)-4L;
     /**
      * {@snippet lang=c :
-     * #define SO_TIMESTAMPING 37
+     * enum nft_verdicts.NFT_GOTO = -4
      * }
      */
-    public static int SO_TIMESTAMPING() {
-        return SO_TIMESTAMPING;
+    public static int NFT_GOTO() {
+        return NFT_GOTO;
     }
-    private static final int SO_RCVTIMEO = (int)20L;
+    private static final int NFT_RETURN = (int)-5L;
     /**
      * {@snippet lang=c :
-     * #define SO_RCVTIMEO 20
+     * enum nft_verdicts.NFT_RETURN = -5
      * }
      */
-    public static int SO_RCVTIMEO() {
-        return SO_RCVTIMEO;
+    public static int NFT_RETURN() {
+        return NFT_RETURN;
     }
-    private static final int SO_SNDTIMEO = (int)21L;
+    private static final int NFT_MSG_NEWTABLE = (int)0L;
     /**
      * {@snippet lang=c :
-     * #define SO_SNDTIMEO 21
+     * enum nf_tables_msg_types.NFT_MSG_NEWTABLE = 0
      * }
      */
-    public static int SO_SNDTIMEO() {
-        return SO_SNDTIMEO;
+    public static int NFT_MSG_NEWTABLE() {
+        return NFT_MSG_NEWTABLE;
     }
-    private static final int SCM_TIMESTAMP = (int)29L;
+    private static final int NFT_MSG_GETTABLE = (int)1L;
     /**
      * {@snippet lang=c :
-     * #define SCM_TIMESTAMP 29
+     * enum nf_tables_msg_types.NFT_MSG_GETTABLE = 1
      * }
      */
-    public static int SCM_TIMESTAMP() {
-        return SCM_TIMESTAMP;
+    public static int NFT_MSG_GETTABLE() {
+        return NFT_MSG_GETTABLE;
     }
-    private static final int SCM_TIMESTAMPNS = (int)35L;
+    private static final int NFT_MSG_DELTABLE = (int)2L;
     /**
      * {@snippet lang=c :
-     * #define SCM_TIMESTAMPNS 35
+     * enum nf_tables_msg_types.NFT_MSG_DELTABLE = 2
      * }
      */
-    public static int SCM_TIMESTAMPNS() {
-        return SCM_TIMESTAMPNS;
+    public static int NFT_MSG_DELTABLE() {
+        return NFT_MSG_DELTABLE;
     }
-    private static final int SCM_TIMESTAMPING = (int)37L;
+    private static final int NFT_MSG_NEWCHAIN = (int)3L;
     /**
      * {@snippet lang=c :
-     * #define SCM_TIMESTAMPING 37
+     * enum nf_tables_msg_types.NFT_MSG_NEWCHAIN = 3
      * }
      */
-    public static int SCM_TIMESTAMPING() {
-        return SCM_TIMESTAMPING;
+    public static int NFT_MSG_NEWCHAIN() {
+        return NFT_MSG_NEWCHAIN;
     }
-    private static final int IFNAMSIZ = (int)16L;
+    private static final int NFT_MSG_GETCHAIN = (int)4L;
     /**
      * {@snippet lang=c :
-     * #define IFNAMSIZ 16
+     * enum nf_tables_msg_types.NFT_MSG_GETCHAIN = 4
      * }
      */
-    public static int IFNAMSIZ() {
-        return IFNAMSIZ;
+    public static int NFT_MSG_GETCHAIN() {
+        return NFT_MSG_GETCHAIN;
     }
-    private static final int IP_RECVRETOPTS = (int)7L;
+    private static final int NFT_MSG_DELCHAIN = (int)5L;
     /**
      * {@snippet lang=c :
-     * #define IP_RECVRETOPTS 7
+     * enum nf_tables_msg_types.NFT_MSG_DELCHAIN = 5
      * }
      */
-    public static int IP_RECVRETOPTS() {
-        return IP_RECVRETOPTS;
+    public static int NFT_MSG_DELCHAIN() {
+        return NFT_MSG_DELCHAIN;
     }
-    private static final int IP_RECVORIGDSTADDR = (int)20L;
+    private static final int NFT_MSG_NEWRULE = (int)6L;
     /**
      * {@snippet lang=c :
-     * #define IP_RECVORIGDSTADDR 20
+     * enum nf_tables_msg_types.NFT_MSG_NEWRULE = 6
      * }
      */
-    public static int IP_RECVORIGDSTADDR() {
-        return IP_RECVORIGDSTADDR;
+    public static int NFT_MSG_NEWRULE() {
+        return NFT_MSG_NEWRULE;
     }
-    private static final int IPV6_RECVORIGDSTADDR = (int)74L;
+    private static final int NFT_MSG_GETRULE = (int)7L;
     /**
      * {@snippet lang=c :
-     * #define IPV6_RECVORIGDSTADDR 74
+     * enum nf_tables_msg_types.NFT_MSG_GETRULE = 7
      * }
      */
-    public static int IPV6_RECVORIGDSTADDR() {
-        return IPV6_RECVORIGDSTADDR;
+    public static int NFT_MSG_GETRULE() {
+        return NFT_MSG_GETRULE;
     }
-    private static final int IPV6_ADD_MEMBERSHIP = (int)20L;
+    private static final int NFT_MSG_DELRULE = (int)8L;
     /**
      * {@snippet lang=c :
-     * #define IPV6_ADD_MEMBERSHIP 20
+     * enum nf_tables_msg_types.NFT_MSG_DELRULE = 8
      * }
      */
-    public static int IPV6_ADD_MEMBERSHIP() {
-        return IPV6_ADD_MEMBERSHIP;
+    public static int NFT_MSG_DELRULE() {
+        return NFT_MSG_DELRULE;
     }
-    private static final int IPV6_DROP_MEMBERSHIP = (int)21L;
+    private static final int NFT_MSG_NEWSET = (int)9L;
     /**
      * {@snippet lang=c :
-     * #define IPV6_DROP_MEMBERSHIP 21
+     * enum nf_tables_msg_types.NFT_MSG_NEWSET = 9
      * }
      */
-    public static int IPV6_DROP_MEMBERSHIP() {
-        return IPV6_DROP_MEMBERSHIP;
+    public static int NFT_MSG_NEWSET() {
+        return NFT_MSG_NEWSET;
     }
-    private static final int IPV6_RXHOPOPTS = (int)54L;
+    private static final int NFT_MSG_GETSET = (int)10L;
     /**
      * {@snippet lang=c :
-     * #define IPV6_RXHOPOPTS 54
+     * enum nf_tables_msg_types.NFT_MSG_GETSET = 10
      * }
      */
-    public static int IPV6_RXHOPOPTS() {
-        return IPV6_RXHOPOPTS;
+    public static int NFT_MSG_GETSET() {
+        return NFT_MSG_GETSET;
     }
-    private static final int IPV6_RXDSTOPTS = (int)59L;
+    private static final int NFT_MSG_DELSET = (int)11L;
     /**
      * {@snippet lang=c :
-     * #define IPV6_RXDSTOPTS 59
+     * enum nf_tables_msg_types.NFT_MSG_DELSET = 11
      * }
      */
-    public static int IPV6_RXDSTOPTS() {
-        return IPV6_RXDSTOPTS;
+    public static int NFT_MSG_DELSET() {
+        return NFT_MSG_DELSET;
     }
-    private static final int INADDR_ANY = (int)0L;
+    private static final int NFT_MSG_NEWSETELEM = (int)12L;
     /**
      * {@snippet lang=c :
-     * #define INADDR_ANY 0
+     * enum nf_tables_msg_types.NFT_MSG_NEWSETELEM = 12
      * }
      */
-    public static int INADDR_ANY() {
-        return INADDR_ANY;
+    public static int NFT_MSG_NEWSETELEM() {
+        return NFT_MSG_NEWSETELEM;
     }
-    private static final int INADDR_BROADCAST = (int)4294967295L;
+    private static final int NFT_MSG_GETSETELEM = (int)13L;
     /**
      * {@snippet lang=c :
-     * #define INADDR_BROADCAST 4294967295
+     * enum nf_tables_msg_types.NFT_MSG_GETSETELEM = 13
      * }
      */
-    public static int INADDR_BROADCAST() {
-        return INADDR_BROADCAST;
+    public static int NFT_MSG_GETSETELEM() {
+        return NFT_MSG_GETSETELEM;
     }
-    private static final int INADDR_NONE = (int)4294967295L;
+    private static final int NFT_MSG_DELSETELEM = (int)14L;
     /**
      * {@snippet lang=c :
-     * #define INADDR_NONE 4294967295
+     * enum nf_tables_msg_types.NFT_MSG_DELSETELEM = 14
      * }
      */
-    public static int INADDR_NONE() {
-        return INADDR_NONE;
+    public static int NFT_MSG_DELSETELEM() {
+        return NFT_MSG_DELSETELEM;
     }
-    private static final int INADDR_DUMMY = (int)3221225480L;
+    private static final int NFT_MSG_NEWGEN = (int)15L;
     /**
      * {@snippet lang=c :
-     * #define INADDR_DUMMY 3221225480
+     * enum nf_tables_msg_types.NFT_MSG_NEWGEN = 15
      * }
      */
-    public static int INADDR_DUMMY() {
-        return INADDR_DUMMY;
+    public static int NFT_MSG_NEWGEN() {
+        return NFT_MSG_NEWGEN;
     }
-    private static final int INADDR_LOOPBACK = (int)2130706433L;
+    private static final int NFT_MSG_GETGEN = (int)16L;
     /**
      * {@snippet lang=c :
-     * #define INADDR_LOOPBACK 2130706433
+     * enum nf_tables_msg_types.NFT_MSG_GETGEN = 16
      * }
      */
-    public static int INADDR_LOOPBACK() {
-        return INADDR_LOOPBACK;
+    public static int NFT_MSG_GETGEN() {
+        return NFT_MSG_GETGEN;
     }
-    private static final int INADDR_UNSPEC_GROUP = (int)3758096384L;
+    private static final int NFT_MSG_TRACE = (int)17L;
     /**
      * {@snippet lang=c :
-     * #define INADDR_UNSPEC_GROUP 3758096384
+     * enum nf_tables_msg_types.NFT_MSG_TRACE = 17
      * }
      */
-    public static int INADDR_UNSPEC_GROUP() {
-        return INADDR_UNSPEC_GROUP;
+    public static int NFT_MSG_TRACE() {
+        return NFT_MSG_TRACE;
     }
-    private static final int INADDR_ALLHOSTS_GROUP = (int)3758096385L;
+    private static final int NFT_MSG_NEWOBJ = (int)18L;
     /**
      * {@snippet lang=c :
-     * #define INADDR_ALLHOSTS_GROUP 3758096385
+     * enum nf_tables_msg_types.NFT_MSG_NEWOBJ = 18
      * }
      */
-    public static int INADDR_ALLHOSTS_GROUP() {
-        return INADDR_ALLHOSTS_GROUP;
+    public static int NFT_MSG_NEWOBJ() {
+        return NFT_MSG_NEWOBJ;
     }
-    private static final int INADDR_ALLRTRS_GROUP = (int)3758096386L;
+    private static final int NFT_MSG_GETOBJ = (int)19L;
     /**
      * {@snippet lang=c :
-     * #define INADDR_ALLRTRS_GROUP 3758096386
+     * enum nf_tables_msg_types.NFT_MSG_GETOBJ = 19
      * }
      */
-    public static int INADDR_ALLRTRS_GROUP() {
-        return INADDR_ALLRTRS_GROUP;
+    public static int NFT_MSG_GETOBJ() {
+        return NFT_MSG_GETOBJ;
     }
-    private static final int INADDR_ALLSNOOPERS_GROUP = (int)3758096490L;
+    private static final int NFT_MSG_DELOBJ = (int)20L;
     /**
      * {@snippet lang=c :
-     * #define INADDR_ALLSNOOPERS_GROUP 3758096490
+     * enum nf_tables_msg_types.NFT_MSG_DELOBJ = 20
      * }
      */
-    public static int INADDR_ALLSNOOPERS_GROUP() {
-        return INADDR_ALLSNOOPERS_GROUP;
+    public static int NFT_MSG_DELOBJ() {
+        return NFT_MSG_DELOBJ;
     }
-    private static final int INADDR_MAX_LOCAL_GROUP = (int)3758096639L;
+    private static final int NFT_MSG_GETOBJ_RESET = (int)21L;
     /**
      * {@snippet lang=c :
-     * #define INADDR_MAX_LOCAL_GROUP 3758096639
+     * enum nf_tables_msg_types.NFT_MSG_GETOBJ_RESET = 21
      * }
      */
-    public static int INADDR_MAX_LOCAL_GROUP() {
-        return INADDR_MAX_LOCAL_GROUP;
+    public static int NFT_MSG_GETOBJ_RESET() {
+        return NFT_MSG_GETOBJ_RESET;
     }
-    private static final int TCP_CM_INQ = (int)36L;
+    private static final int NFT_MSG_NEWFLOWTABLE = (int)22L;
     /**
      * {@snippet lang=c :
-     * #define TCP_CM_INQ 36
+     * enum nf_tables_msg_types.NFT_MSG_NEWFLOWTABLE = 22
      * }
      */
-    public static int TCP_CM_INQ() {
-        return TCP_CM_INQ;
+    public static int NFT_MSG_NEWFLOWTABLE() {
+        return NFT_MSG_NEWFLOWTABLE;
     }
-    private static final int TCP_REPAIR_OFF_NO_WP = (int)-1L;
+    private static final int NFT_MSG_GETFLOWTABLE = (int)23L;
     /**
      * {@snippet lang=c :
-     * #define TCP_REPAIR_OFF_NO_WP -1
+     * enum nf_tables_msg_types.NFT_MSG_GETFLOWTABLE = 23
      * }
      */
-    public static int TCP_REPAIR_OFF_NO_WP() {
-        return TCP_REPAIR_OFF_NO_WP;
+    public static int NFT_MSG_GETFLOWTABLE() {
+        return NFT_MSG_GETFLOWTABLE;
     }
-    private static final int TCP_COOKIE_PAIR_SIZE = (int)32L;
+    private static final int NFT_MSG_DELFLOWTABLE = (int)24L;
     /**
      * {@snippet lang=c :
-     * #define TCP_COOKIE_PAIR_SIZE 32
+     * enum nf_tables_msg_types.NFT_MSG_DELFLOWTABLE = 24
      * }
      */
-    public static int TCP_COOKIE_PAIR_SIZE() {
-        return TCP_COOKIE_PAIR_SIZE;
+    public static int NFT_MSG_DELFLOWTABLE() {
+        return NFT_MSG_DELFLOWTABLE;
     }
-    private static final int TCP_COOKIE_IN_ALWAYS = (int)1L;
+    private static final int NFT_MSG_MAX = (int)25L;
     /**
      * {@snippet lang=c :
-     * #define TCP_COOKIE_IN_ALWAYS 1
+     * enum nf_tables_msg_types.NFT_MSG_MAX = 25
      * }
      */
-    public static int TCP_COOKIE_IN_ALWAYS() {
-        return TCP_COOKIE_IN_ALWAYS;
+    public static int NFT_MSG_MAX() {
+        return NFT_MSG_MAX;
     }
-    private static final int TCP_COOKIE_OUT_NEVER = (int)2L;
+    private static final int NFTA_LIST_UNSPEC = (int)0L;
     /**
      * {@snippet lang=c :
-     * #define TCP_COOKIE_OUT_NEVER 2
+     * enum nft_list_attributes.NFTA_LIST_UNSPEC = 0
      * }
      */
-    public static int TCP_COOKIE_OUT_NEVER() {
-        return TCP_COOKIE_OUT_NEVER;
+    public static int NFTA_LIST_UNSPEC() {
+        return NFTA_LIST_UNSPEC;
     }
-    private static final int TCP_S_DATA_IN = (int)4L;
+    private static final int NFTA_LIST_ELEM = (int)1L;
     /**
      * {@snippet lang=c :
-     * #define TCP_S_DATA_IN 4
+     * enum nft_list_attributes.NFTA_LIST_ELEM = 1
      * }
      */
-    public static int TCP_S_DATA_IN() {
-        return TCP_S_DATA_IN;
+    public static int NFTA_LIST_ELEM() {
+        return NFTA_LIST_ELEM;
     }
-    private static final int TCP_S_DATA_OUT = (int)8L;
+    private static final int NFTA_HOOK_UNSPEC = (int)0L;
     /**
      * {@snippet lang=c :
-     * #define TCP_S_DATA_OUT 8
+     * enum nft_hook_attributes.NFTA_HOOK_UNSPEC = 0
      * }
      */
-    public static int TCP_S_DATA_OUT() {
-        return TCP_S_DATA_OUT;
+    public static int NFTA_HOOK_UNSPEC() {
+        return NFTA_HOOK_UNSPEC;
     }
-    private static final int TCP_MSS_DEFAULT = (int)536L;
+    private static final int NFTA_HOOK_HOOKNUM = (int)1L;
     /**
      * {@snippet lang=c :
-     * #define TCP_MSS_DEFAULT 536
+     * enum nft_hook_attributes.NFTA_HOOK_HOOKNUM = 1
      * }
      */
-    public static int TCP_MSS_DEFAULT() {
-        return TCP_MSS_DEFAULT;
+    public static int NFTA_HOOK_HOOKNUM() {
+        return NFTA_HOOK_HOOKNUM;
     }
-    private static final int TCP_MSS_DESIRED = (int)1220L;
+    private static final int NFTA_HOOK_PRIORITY = (int)2L;
     /**
      * {@snippet lang=c :
-     * #define TCP_MSS_DESIRED 1220
+     * enum nft_hook_attributes.NFTA_HOOK_PRIORITY = 2
      * }
      */
-    public static int TCP_MSS_DESIRED() {
-        return TCP_MSS_DESIRED;
+    public static int NFTA_HOOK_PRIORITY() {
+        return NFTA_HOOK_PRIORITY;
     }
-    private static final int SOCK_BUF_LOCK_MASK = (int)3L;
+    private static final int NFTA_HOOK_DEV = (int)3L;
     /**
      * {@snippet lang=c :
-     * #define SOCK_BUF_LOCK_MASK 3
+     * enum nft_hook_attributes.NFTA_HOOK_DEV = 3
      * }
      */
-    public static int SOCK_BUF_LOCK_MASK() {
-        return SOCK_BUF_LOCK_MASK;
+    public static int NFTA_HOOK_DEV() {
+        return NFTA_HOOK_DEV;
     }
-    private static final int NETLINK_INET_DIAG = (int)4L;
+    private static final int NFTA_HOOK_DEVS = (int)4L;
     /**
      * {@snippet lang=c :
-     * #define NETLINK_INET_DIAG 4
+     * enum nft_hook_attributes.NFTA_HOOK_DEVS = 4
      * }
      */
-    public static int NETLINK_INET_DIAG() {
-        return NETLINK_INET_DIAG;
+    public static int NFTA_HOOK_DEVS() {
+        return NFTA_HOOK_DEVS;
     }
-    private static final int NLM_F_DUMP = (int)768L;
+    private static final int NFT_TABLE_F_DORMANT = (int)1L;
     /**
      * {@snippet lang=c :
-     * #define NLM_F_DUMP 768
+     * enum nft_table_flags.NFT_TABLE_F_DORMANT = 1
      * }
      */
-    public static int NLM_F_DUMP() {
-        return NLM_F_DUMP;
+    public static int NFT_TABLE_F_DORMANT() {
+        return NFT_TABLE_F_DORMANT;
     }
-    private static final int NLMSG_ALIGNTO = (int)4L;
+    private static final int NFT_TABLE_F_OWNER = (int)2L;
     /**
      * {@snippet lang=c :
-     * #define NLMSG_ALIGNTO 4
+     * enum nft_table_flags.NFT_TABLE_F_OWNER = 2
      * }
      */
-    public static int NLMSG_ALIGNTO() {
-        return NLMSG_ALIGNTO;
+    public static int NFT_TABLE_F_OWNER() {
+        return NFT_TABLE_F_OWNER;
     }
-    private static final int NLMSG_HDRLEN = (int)16L;
+    private static final int NFTA_TABLE_UNSPEC = (int)0L;
     /**
      * {@snippet lang=c :
-     * #define NLMSG_HDRLEN 16
+     * enum nft_table_attributes.NFTA_TABLE_UNSPEC = 0
      * }
      */
-    public static int NLMSG_HDRLEN() {
-        return NLMSG_HDRLEN;
+    public static int NFTA_TABLE_UNSPEC() {
+        return NFTA_TABLE_UNSPEC;
     }
-    private static final int NLA_F_NESTED = (int)32768L;
+    private static final int NFTA_TABLE_NAME = (int)1L;
     /**
      * {@snippet lang=c :
-     * #define NLA_F_NESTED 32768
+     * enum nft_table_attributes.NFTA_TABLE_NAME = 1
      * }
      */
-    public static int NLA_F_NESTED() {
-        return NLA_F_NESTED;
+    public static int NFTA_TABLE_NAME() {
+        return NFTA_TABLE_NAME;
     }
-    private static final int NLA_F_NET_BYTEORDER = (int)16384L;
+    private static final int NFTA_TABLE_FLAGS = (int)2L;
     /**
      * {@snippet lang=c :
-     * #define NLA_F_NET_BYTEORDER 16384
+     * enum nft_table_attributes.NFTA_TABLE_FLAGS = 2
      * }
      */
-    public static int NLA_F_NET_BYTEORDER() {
-        return NLA_F_NET_BYTEORDER;
+    public static int NFTA_TABLE_FLAGS() {
+        return NFTA_TABLE_FLAGS;
     }
-    private static final int NLA_HDRLEN = (int)4L;
+    private static final int NFTA_TABLE_USE = (int)3L;
     /**
      * {@snippet lang=c :
-     * #define NLA_HDRLEN 4
+     * enum nft_table_attributes.NFTA_TABLE_USE = 3
      * }
      */
-    public static int NLA_HDRLEN() {
-        return NLA_HDRLEN;
+    public static int NFTA_TABLE_USE() {
+        return NFTA_TABLE_USE;
     }
-    private static final int IFLA_MAX = (int)61L;
+    private static final int NFTA_TABLE_HANDLE = (int)4L;
     /**
      * {@snippet lang=c :
-     * #define IFLA_MAX 61
+     * enum nft_table_attributes.NFTA_TABLE_HANDLE = 4
      * }
      */
-    public static int IFLA_MAX() {
-        return IFLA_MAX;
+    public static int NFTA_TABLE_HANDLE() {
+        return NFTA_TABLE_HANDLE;
     }
-    private static final int IFLA_BR_MAX = (int)47L;
+    private static final int NFTA_TABLE_PAD = (int)5L;
     /**
      * {@snippet lang=c :
-     * #define IFLA_BR_MAX 47
+     * enum nft_table_attributes.NFTA_TABLE_PAD = 5
      * }
      */
-    public static int IFLA_BR_MAX() {
-        return IFLA_BR_MAX;
+    public static int NFTA_TABLE_PAD() {
+        return NFTA_TABLE_PAD;
     }
-    private static final int IFLA_BRPORT_MAX = (int)39L;
+    private static final int NFTA_TABLE_USERDATA = (int)6L;
     /**
      * {@snippet lang=c :
-     * #define IFLA_BRPORT_MAX 39
+     * enum nft_table_attributes.NFTA_TABLE_USERDATA = 6
      * }
      */
-    public static int IFLA_BRPORT_MAX() {
-        return IFLA_BRPORT_MAX;
+    public static int NFTA_TABLE_USERDATA() {
+        return NFTA_TABLE_USERDATA;
     }
-    private static final int IFLA_INFO_MAX = (int)5L;
+    private static final int NFTA_TABLE_OWNER = (int)7L;
     /**
      * {@snippet lang=c :
-     * #define IFLA_INFO_MAX 5
+     * enum nft_table_attributes.NFTA_TABLE_OWNER = 7
      * }
      */
-    public static int IFLA_INFO_MAX() {
-        return IFLA_INFO_MAX;
+    public static int NFTA_TABLE_OWNER() {
+        return NFTA_TABLE_OWNER;
     }
-    private static final int IFLA_MACVLAN_MAX = (int)8L;
+    private static final int NFT_CHAIN_BASE = (int)1L;
     /**
      * {@snippet lang=c :
-     * #define IFLA_MACVLAN_MAX 8
+     * enum nft_chain_flags.NFT_CHAIN_BASE = 1
      * }
      */
-    public static int IFLA_MACVLAN_MAX() {
-        return IFLA_MACVLAN_MAX;
+    public static int NFT_CHAIN_BASE() {
+        return NFT_CHAIN_BASE;
     }
-    private static final int IFLA_VXLAN_MAX = (int)30L;
+    private static final int NFT_CHAIN_HW_OFFLOAD = (int)2L;
     /**
      * {@snippet lang=c :
-     * #define IFLA_VXLAN_MAX 30
+     * enum nft_chain_flags.NFT_CHAIN_HW_OFFLOAD = 2
      * }
      */
-    public static int IFLA_VXLAN_MAX() {
-        return IFLA_VXLAN_MAX;
+    public static int NFT_CHAIN_HW_OFFLOAD() {
+        return NFT_CHAIN_HW_OFFLOAD;
     }
-    private static final int IFLA_TUN_MAX = (int)9L;
+    private static final int NFT_CHAIN_BINDING = (int)4L;
     /**
      * {@snippet lang=c :
-     * #define IFLA_TUN_MAX 9
+     * enum nft_chain_flags.NFT_CHAIN_BINDING = 4
      * }
      */
-    public static int IFLA_TUN_MAX() {
-        return IFLA_TUN_MAX;
+    public static int NFT_CHAIN_BINDING() {
+        return NFT_CHAIN_BINDING;
     }
-    private static final int IFLA_DSA_MAX = (int)1L;
+    private static final int NFTA_CHAIN_UNSPEC = (int)0L;
     /**
      * {@snippet lang=c :
-     * #define IFLA_DSA_MAX 1
+     * enum nft_chain_attributes.NFTA_CHAIN_UNSPEC = 0
      * }
      */
-    public static int IFLA_DSA_MAX() {
-        return IFLA_DSA_MAX;
+    public static int NFTA_CHAIN_UNSPEC() {
+        return NFTA_CHAIN_UNSPEC;
     }
-    private static final int IFA_MAX = (int)11L;
+    private static final int NFTA_CHAIN_TABLE = (int)1L;
     /**
      * {@snippet lang=c :
-     * #define IFA_MAX 11
+     * enum nft_chain_attributes.NFTA_CHAIN_TABLE = 1
      * }
      */
-    public static int IFA_MAX() {
-        return IFA_MAX;
+    public static int NFTA_CHAIN_TABLE() {
+        return NFTA_CHAIN_TABLE;
     }
-    private static final int IFA_F_TEMPORARY = (int)1L;
+    private static final int NFTA_CHAIN_HANDLE = (int)2L;
     /**
      * {@snippet lang=c :
-     * #define IFA_F_TEMPORARY 1
+     * enum nft_chain_attributes.NFTA_CHAIN_HANDLE = 2
      * }
      */
-    public static int IFA_F_TEMPORARY() {
-        return IFA_F_TEMPORARY;
+    public static int NFTA_CHAIN_HANDLE() {
+        return NFTA_CHAIN_HANDLE;
     }
-    private static final int NDA_MAX = (int)17L;
+    private static final int NFTA_CHAIN_NAME = (int)3L;
     /**
      * {@snippet lang=c :
-     * #define NDA_MAX 17
+     * enum nft_chain_attributes.NFTA_CHAIN_NAME = 3
      * }
      */
-    public static int NDA_MAX() {
-        return NDA_MAX;
+    public static int NFTA_CHAIN_NAME() {
+        return NFTA_CHAIN_NAME;
     }
-    private static final int NTF_USE = (int)1L;
+    private static final int NFTA_CHAIN_HOOK = (int)4L;
     /**
      * {@snippet lang=c :
-     * #define NTF_USE 1
+     * enum nft_chain_attributes.NFTA_CHAIN_HOOK = 4
      * }
      */
-    public static int NTF_USE() {
-        return NTF_USE;
+    public static int NFTA_CHAIN_HOOK() {
+        return NFTA_CHAIN_HOOK;
     }
-    private static final int NTF_SELF = (int)2L;
+    private static final int NFTA_CHAIN_POLICY = (int)5L;
     /**
      * {@snippet lang=c :
-     * #define NTF_SELF 2
+     * enum nft_chain_attributes.NFTA_CHAIN_POLICY = 5
      * }
      */
-    public static int NTF_SELF() {
-        return NTF_SELF;
+    public static int NFTA_CHAIN_POLICY() {
+        return NFTA_CHAIN_POLICY;
     }
-    private static final int NTF_MASTER = (int)4L;
+    private static final int NFTA_CHAIN_USE = (int)6L;
     /**
      * {@snippet lang=c :
-     * #define NTF_MASTER 4
+     * enum nft_chain_attributes.NFTA_CHAIN_USE = 6
      * }
      */
-    public static int NTF_MASTER() {
-        return NTF_MASTER;
+    public static int NFTA_CHAIN_USE() {
+        return NFTA_CHAIN_USE;
     }
-    private static final int NTF_PROXY = (int)8L;
+    private static final int NFTA_CHAIN_TYPE = (int)7L;
     /**
      * {@snippet lang=c :
-     * #define NTF_PROXY 8
+     * enum nft_chain_attributes.NFTA_CHAIN_TYPE = 7
      * }
      */
-    public static int NTF_PROXY() {
-        return NTF_PROXY;
+    public static int NFTA_CHAIN_TYPE() {
+        return NFTA_CHAIN_TYPE;
     }
-    private static final int NTF_EXT_LEARNED = (int)16L;
+    private static final int NFTA_CHAIN_COUNTERS = (int)8L;
     /**
      * {@snippet lang=c :
-     * #define NTF_EXT_LEARNED 16
+     * enum nft_chain_attributes.NFTA_CHAIN_COUNTERS = 8
      * }
      */
-    public static int NTF_EXT_LEARNED() {
-        return NTF_EXT_LEARNED;
+    public static int NFTA_CHAIN_COUNTERS() {
+        return NFTA_CHAIN_COUNTERS;
     }
-    private static final int NTF_OFFLOADED = (int)32L;
+    private static final int NFTA_CHAIN_PAD = (int)9L;
     /**
      * {@snippet lang=c :
-     * #define NTF_OFFLOADED 32
+     * enum nft_chain_attributes.NFTA_CHAIN_PAD = 9
      * }
      */
-    public static int NTF_OFFLOADED() {
-        return NTF_OFFLOADED;
+    public static int NFTA_CHAIN_PAD() {
+        return NFTA_CHAIN_PAD;
     }
-    private static final int NTF_STICKY = (int)64L;
+    private static final int NFTA_CHAIN_FLAGS = (int)10L;
     /**
      * {@snippet lang=c :
-     * #define NTF_STICKY 64
+     * enum nft_chain_attributes.NFTA_CHAIN_FLAGS = 10
      * }
      */
-    public static int NTF_STICKY() {
-        return NTF_STICKY;
+    public static int NFTA_CHAIN_FLAGS() {
+        return NFTA_CHAIN_FLAGS;
     }
-    private static final int NTF_ROUTER = (int)128L;
+    private static final int NFTA_CHAIN_ID = (int)11L;
     /**
      * {@snippet lang=c :
-     * #define NTF_ROUTER 128
+     * enum nft_chain_attributes.NFTA_CHAIN_ID = 11
      * }
      */
-    public static int NTF_ROUTER() {
-        return NTF_ROUTER;
+    public static int NFTA_CHAIN_ID() {
+        return NFTA_CHAIN_ID;
     }
-    private static final int NTF_EXT_MANAGED = (int)1L;
+    private static final int NFTA_CHAIN_USERDATA = (int)12L;
     /**
      * {@snippet lang=c :
-     * #define NTF_EXT_MANAGED 1
+     * enum nft_chain_attributes.NFTA_CHAIN_USERDATA = 12
      * }
      */
-    public static int NTF_EXT_MANAGED() {
-        return NTF_EXT_MANAGED;
+    public static int NFTA_CHAIN_USERDATA() {
+        return NFTA_CHAIN_USERDATA;
     }
-    private static final int RTM_MAX = (int)123L;
+    private static final int NFTA_RULE_UNSPEC = (int)0L;
     /**
      * {@snippet lang=c :
-     * #define RTM_MAX 123
+     * enum nft_rule_attributes.NFTA_RULE_UNSPEC = 0
      * }
      */
-    public static int RTM_MAX() {
-        return RTM_MAX;
+    public static int NFTA_RULE_UNSPEC() {
+        return NFTA_RULE_UNSPEC;
     }
-    private static final int RTM_NR_MSGTYPES = (int)108L;
+    private static final int NFTA_RULE_TABLE = (int)1L;
     /**
      * {@snippet lang=c :
-     * #define RTM_NR_MSGTYPES 108
+     * enum nft_rule_attributes.NFTA_RULE_TABLE = 1
      * }
      */
-    public static int RTM_NR_MSGTYPES() {
-        return RTM_NR_MSGTYPES;
+    public static int NFTA_RULE_TABLE() {
+        return NFTA_RULE_TABLE;
     }
-    private static final int RTM_NR_FAMILIES = (int)27L;
+    private static final int NFTA_RULE_CHAIN = (int)2L;
     /**
      * {@snippet lang=c :
-     * #define RTM_NR_FAMILIES 27
+     * enum nft_rule_attributes.NFTA_RULE_CHAIN = 2
      * }
      */
-    public static int RTM_NR_FAMILIES() {
-        return RTM_NR_FAMILIES;
+    public static int NFTA_RULE_CHAIN() {
+        return NFTA_RULE_CHAIN;
     }
-    private static final int RTA_ALIGNTO = (int)4L;
+    private static final int NFTA_RULE_HANDLE = (int)3L;
     /**
      * {@snippet lang=c :
-     * #define RTA_ALIGNTO 4
+     * enum nft_rule_attributes.NFTA_RULE_HANDLE = 3
      * }
      */
-    public static int RTA_ALIGNTO() {
-        return RTA_ALIGNTO;
+    public static int NFTA_RULE_HANDLE() {
+        return NFTA_RULE_HANDLE;
     }
-    private static final int RTN_MAX = (int)11L;
+    private static final int NFTA_RULE_EXPRESSIONS = (int)4L;
     /**
      * {@snippet lang=c :
-     * #define RTN_MAX 11
+     * enum nft_rule_attributes.NFTA_RULE_EXPRESSIONS = 4
      * }
      */
-    public static int RTN_MAX() {
-        return RTN_MAX;
+    public static int NFTA_RULE_EXPRESSIONS() {
+        return NFTA_RULE_EXPRESSIONS;
     }
-    private static final int RTA_MAX = (int)30L;
+    private static final int NFTA_RULE_COMPAT = (int)5L;
     /**
      * {@snippet lang=c :
-     * #define RTA_MAX 30
+     * enum nft_rule_attributes.NFTA_RULE_COMPAT = 5
      * }
      */
-    public static int RTA_MAX() {
-        return RTA_MAX;
+    public static int NFTA_RULE_COMPAT() {
+        return NFTA_RULE_COMPAT;
     }
-    private static final int RTAX_MAX = (int)17L;
+    private static final int NFTA_RULE_POSITION = (int)6L;
     /**
      * {@snippet lang=c :
-     * #define RTAX_MAX 17
+     * enum nft_rule_attributes.NFTA_RULE_POSITION = 6
      * }
      */
-    public static int RTAX_MAX() {
-        return RTAX_MAX;
+    public static int NFTA_RULE_POSITION() {
+        return NFTA_RULE_POSITION;
     }
-    private static final int RTAX_FEATURE_ECN = (int)1L;
+    private static final int NFTA_RULE_USERDATA = (int)7L;
     /**
      * {@snippet lang=c :
-     * #define RTAX_FEATURE_ECN 1
+     * enum nft_rule_attributes.NFTA_RULE_USERDATA = 7
      * }
      */
-    public static int RTAX_FEATURE_ECN() {
-        return RTAX_FEATURE_ECN;
+    public static int NFTA_RULE_USERDATA() {
+        return NFTA_RULE_USERDATA;
     }
-    private static final int RTAX_FEATURE_SACK = (int)2L;
+    private static final int NFTA_RULE_PAD = (int)8L;
     /**
      * {@snippet lang=c :
-     * #define RTAX_FEATURE_SACK 2
+     * enum nft_rule_attributes.NFTA_RULE_PAD = 8
      * }
      */
-    public static int RTAX_FEATURE_SACK() {
-        return RTAX_FEATURE_SACK;
+    public static int NFTA_RULE_PAD() {
+        return NFTA_RULE_PAD;
     }
-    private static final int RTAX_FEATURE_TIMESTAMP = (int)4L;
+    private static final int NFTA_RULE_ID = (int)9L;
     /**
      * {@snippet lang=c :
-     * #define RTAX_FEATURE_TIMESTAMP 4
+     * enum nft_rule_attributes.NFTA_RULE_ID = 9
      * }
      */
-    public static int RTAX_FEATURE_TIMESTAMP() {
-        return RTAX_FEATURE_TIMESTAMP;
+    public static int NFTA_RULE_ID() {
+        return NFTA_RULE_ID;
     }
-    private static final int RTAX_FEATURE_ALLFRAG = (int)8L;
+    private static final int NFTA_RULE_POSITION_ID = (int)10L;
     /**
      * {@snippet lang=c :
-     * #define RTAX_FEATURE_ALLFRAG 8
+     * enum nft_rule_attributes.NFTA_RULE_POSITION_ID = 10
      * }
      */
-    public static int RTAX_FEATURE_ALLFRAG() {
-        return RTAX_FEATURE_ALLFRAG;
+    public static int NFTA_RULE_POSITION_ID() {
+        return NFTA_RULE_POSITION_ID;
     }
-    private static final int RTAX_FEATURE_MASK = (int)15L;
+    private static final int NFTA_RULE_CHAIN_ID = (int)11L;
     /**
      * {@snippet lang=c :
-     * #define RTAX_FEATURE_MASK 15
+     * enum nft_rule_attributes.NFTA_RULE_CHAIN_ID = 11
      * }
      */
-    public static int RTAX_FEATURE_MASK() {
-        return RTAX_FEATURE_MASK;
+    public static int NFTA_RULE_CHAIN_ID() {
+        return NFTA_RULE_CHAIN_ID;
     }
-    private static final int RTNLGRP_MAX = (int)36L;
+    private static final int NFT_RULE_COMPAT_F_UNUSED = (int)1L;
     /**
      * {@snippet lang=c :
-     * #define RTNLGRP_MAX 36
+     * enum nft_rule_compat_flags.NFT_RULE_COMPAT_F_UNUSED = 1
      * }
      */
-    public static int RTNLGRP_MAX() {
-        return RTNLGRP_MAX;
+    public static int NFT_RULE_COMPAT_F_UNUSED() {
+        return NFT_RULE_COMPAT_F_UNUSED;
     }
-    private static final int RTEXT_FILTER_VF = (int)1L;
+    private static final int NFT_RULE_COMPAT_F_INV = (int)2L;
     /**
      * {@snippet lang=c :
-     * #define RTEXT_FILTER_VF 1
+     * enum nft_rule_compat_flags.NFT_RULE_COMPAT_F_INV = 2
      * }
      */
-    public static int RTEXT_FILTER_VF() {
-        return RTEXT_FILTER_VF;
+    public static int NFT_RULE_COMPAT_F_INV() {
+        return NFT_RULE_COMPAT_F_INV;
     }
-    private static final int RTEXT_FILTER_BRVLAN = (int)2L;
+    private static final int NFT_RULE_COMPAT_F_MASK = (int)2L;
     /**
      * {@snippet lang=c :
-     * #define RTEXT_FILTER_BRVLAN 2
+     * enum nft_rule_compat_flags.NFT_RULE_COMPAT_F_MASK = 2
      * }
      */
-    public static int RTEXT_FILTER_BRVLAN() {
-        return RTEXT_FILTER_BRVLAN;
+    public static int NFT_RULE_COMPAT_F_MASK() {
+        return NFT_RULE_COMPAT_F_MASK;
     }
-    private static final int RTEXT_FILTER_BRVLAN_COMPRESSED = (int)4L;
+    private static final int NFTA_RULE_COMPAT_UNSPEC = (int)0L;
     /**
      * {@snippet lang=c :
-     * #define RTEXT_FILTER_BRVLAN_COMPRESSED 4
+     * enum nft_rule_compat_attributes.NFTA_RULE_COMPAT_UNSPEC = 0
      * }
      */
-    public static int RTEXT_FILTER_BRVLAN_COMPRESSED() {
-        return RTEXT_FILTER_BRVLAN_COMPRESSED;
+    public static int NFTA_RULE_COMPAT_UNSPEC() {
+        return NFTA_RULE_COMPAT_UNSPEC;
     }
-    private static final int GENL_MIN_ID = (int)16L;
+    private static final int NFTA_RULE_COMPAT_PROTO = (int)1L;
     /**
      * {@snippet lang=c :
-     * #define GENL_MIN_ID 16
+     * enum nft_rule_compat_attributes.NFTA_RULE_COMPAT_PROTO = 1
      * }
      */
-    public static int GENL_MIN_ID() {
-        return GENL_MIN_ID;
+    public static int NFTA_RULE_COMPAT_PROTO() {
+        return NFTA_RULE_COMPAT_PROTO;
     }
-    private static final long GENL_HDRLEN = 4L;
+    private static final int NFTA_RULE_COMPAT_FLAGS = (int)2L;
     /**
      * {@snippet lang=c :
-     * #define GENL_HDRLEN 4
+     * enum nft_rule_compat_attributes.NFTA_RULE_COMPAT_FLAGS = 2
      * }
      */
-    public static long GENL_HDRLEN() {
-        return GENL_HDRLEN;
+    public static int NFTA_RULE_COMPAT_FLAGS() {
+        return NFTA_RULE_COMPAT_FLAGS;
     }
-    private static final int GENL_ID_CTRL = (int)16L;
+    private static final int NFT_SET_ANONYMOUS = (int)1L;
     /**
      * {@snippet lang=c :
-     * #define GENL_ID_CTRL 16
+     * enum nft_set_flags.NFT_SET_ANONYMOUS = 1
      * }
      */
-    public static int GENL_ID_CTRL() {
-        return GENL_ID_CTRL;
+    public static int NFT_SET_ANONYMOUS() {
+        return NFT_SET_ANONYMOUS;
     }
-    private static final int GENL_ID_VFS_DQUOT = (int)17L;
+    private static final int NFT_SET_CONSTANT = (int)2L;
     /**
      * {@snippet lang=c :
-     * #define GENL_ID_VFS_DQUOT 17
+     * enum nft_set_flags.NFT_SET_CONSTANT = 2
      * }
      */
-    public static int GENL_ID_VFS_DQUOT() {
-        return GENL_ID_VFS_DQUOT;
+    public static int NFT_SET_CONSTANT() {
+        return NFT_SET_CONSTANT;
     }
-    private static final int GENL_ID_PMCRAID = (int)18L;
+    private static final int NFT_SET_INTERVAL = (int)4L;
     /**
      * {@snippet lang=c :
-     * #define GENL_ID_PMCRAID 18
+     * enum nft_set_flags.NFT_SET_INTERVAL = 4
      * }
      */
-    public static int GENL_ID_PMCRAID() {
-        return GENL_ID_PMCRAID;
+    public static int NFT_SET_INTERVAL() {
+        return NFT_SET_INTERVAL;
     }
-    private static final int GENL_START_ALLOC = (int)19L;
+    private static final int NFT_SET_MAP = (int)8L;
     /**
      * {@snippet lang=c :
-     * #define GENL_START_ALLOC 19
+     * enum nft_set_flags.NFT_SET_MAP = 8
      * }
      */
-    public static int GENL_START_ALLOC() {
-        return GENL_START_ALLOC;
+    public static int NFT_SET_MAP() {
+        return NFT_SET_MAP;
     }
-    private static final int CTRL_CMD_MAX = (int)10L;
+    private static final int NFT_SET_TIMEOUT = (int)16L;
     /**
      * {@snippet lang=c :
-     * #define CTRL_CMD_MAX 10
+     * enum nft_set_flags.NFT_SET_TIMEOUT = 16
      * }
      */
-    public static int CTRL_CMD_MAX() {
-        return CTRL_CMD_MAX;
+    public static int NFT_SET_TIMEOUT() {
+        return NFT_SET_TIMEOUT;
     }
-    private static final int CTRL_ATTR_MAX = (int)10L;
+    private static final int NFT_SET_EVAL = (int)32L;
     /**
      * {@snippet lang=c :
-     * #define CTRL_ATTR_MAX 10
+     * enum nft_set_flags.NFT_SET_EVAL = 32
      * }
      */
-    public static int CTRL_ATTR_MAX() {
-        return CTRL_ATTR_MAX;
+    public static int NFT_SET_EVAL() {
+        return NFT_SET_EVAL;
     }
-    private static final int CTRL_ATTR_OP_MAX = (int)2L;
+    private static final int NFT_SET_OBJECT = (int)64L;
     /**
      * {@snippet lang=c :
-     * #define CTRL_ATTR_OP_MAX 2
+     * enum nft_set_flags.NFT_SET_OBJECT = 64
      * }
      */
-    public static int CTRL_ATTR_OP_MAX() {
-        return CTRL_ATTR_OP_MAX;
+    public static int NFT_SET_OBJECT() {
+        return NFT_SET_OBJECT;
     }
-    private static final int CTRL_ATTR_MCAST_GRP_MAX = (int)2L;
+    private static final int NFT_SET_CONCAT = (int)128L;
     /**
      * {@snippet lang=c :
-     * #define CTRL_ATTR_MCAST_GRP_MAX 2
+     * enum nft_set_flags.NFT_SET_CONCAT = 128
      * }
      */
-    public static int CTRL_ATTR_MCAST_GRP_MAX() {
-        return CTRL_ATTR_MCAST_GRP_MAX;
+    public static int NFT_SET_CONCAT() {
+        return NFT_SET_CONCAT;
     }
-    private static final int CTRL_ATTR_POLICY_MAX = (int)2L;
+    private static final int NFT_SET_EXPR = (int)256L;
     /**
      * {@snippet lang=c :
-     * #define CTRL_ATTR_POLICY_MAX 2
+     * enum nft_set_flags.NFT_SET_EXPR = 256
      * }
      */
-    public static int CTRL_ATTR_POLICY_MAX() {
-        return CTRL_ATTR_POLICY_MAX;
+    public static int NFT_SET_EXPR() {
+        return NFT_SET_EXPR;
     }
-    private static final int INET_DIAG_NOCOOKIE = (int)4294967295L;
+    private static final int NFT_SET_POL_PERFORMANCE = (int)0L;
     /**
      * {@snippet lang=c :
-     * #define INET_DIAG_NOCOOKIE 4294967295
+     * enum nft_set_policies.NFT_SET_POL_PERFORMANCE = 0
      * }
      */
-    public static int INET_DIAG_NOCOOKIE() {
-        return INET_DIAG_NOCOOKIE;
+    public static int NFT_SET_POL_PERFORMANCE() {
+        return NFT_SET_POL_PERFORMANCE;
     }
-    private static final int INET_DIAG_REQ_MAX = (int)3L;
+    private static final int NFT_SET_POL_MEMORY = (int)1L;
     /**
      * {@snippet lang=c :
-     * #define INET_DIAG_REQ_MAX 3
+     * enum nft_set_policies.NFT_SET_POL_MEMORY = 1
      * }
      */
-    public static int INET_DIAG_REQ_MAX() {
-        return INET_DIAG_REQ_MAX;
+    public static int NFT_SET_POL_MEMORY() {
+        return NFT_SET_POL_MEMORY;
     }
-    private static final int INET_DIAG_MAX = (int)22L;
+    private static final int NFTA_SET_DESC_UNSPEC = (int)0L;
     /**
      * {@snippet lang=c :
-     * #define INET_DIAG_MAX 22
+     * enum nft_set_desc_attributes.NFTA_SET_DESC_UNSPEC = 0
      * }
      */
-    public static int INET_DIAG_MAX() {
-        return INET_DIAG_MAX;
+    public static int NFTA_SET_DESC_UNSPEC() {
+        return NFTA_SET_DESC_UNSPEC;
     }
-    private static final int UNIX_DIAG_MAX = (int)7L;
+    private static final int NFTA_SET_DESC_SIZE = (int)1L;
     /**
      * {@snippet lang=c :
-     * #define UNIX_DIAG_MAX 7
+     * enum nft_set_desc_attributes.NFTA_SET_DESC_SIZE = 1
      * }
      */
-    public static int UNIX_DIAG_MAX() {
-        return UNIX_DIAG_MAX;
+    public static int NFTA_SET_DESC_SIZE() {
+        return NFTA_SET_DESC_SIZE;
     }
-    private static final int SOF_TIMESTAMPING_TX_RECORD_MASK = (int)771L;
+    private static final int NFTA_SET_DESC_CONCAT = (int)2L;
     /**
      * {@snippet lang=c :
-     * #define SOF_TIMESTAMPING_TX_RECORD_MASK 771
+     * enum nft_set_desc_attributes.NFTA_SET_DESC_CONCAT = 2
      * }
      */
-    public static int SOF_TIMESTAMPING_TX_RECORD_MASK() {
-        return SOF_TIMESTAMPING_TX_RECORD_MASK;
+    public static int NFTA_SET_DESC_CONCAT() {
+        return NFTA_SET_DESC_CONCAT;
     }
-    private static final int FIB_RULE_DEV_DETACHED = (int)8L;
+    private static final int NFTA_SET_FIELD_UNSPEC = (int)0L;
     /**
      * {@snippet lang=c :
-     * #define FIB_RULE_DEV_DETACHED 8
+     * enum nft_set_field_attributes.NFTA_SET_FIELD_UNSPEC = 0
      * }
      */
-    public static int FIB_RULE_DEV_DETACHED() {
-        return FIB_RULE_DEV_DETACHED;
+    public static int NFTA_SET_FIELD_UNSPEC() {
+        return NFTA_SET_FIELD_UNSPEC;
     }
-    private static final int FRA_IFNAME = (int)3L;
+    private static final int NFTA_SET_FIELD_LEN = (int)1L;
     /**
      * {@snippet lang=c :
-     * #define FRA_IFNAME 3
+     * enum nft_set_field_attributes.NFTA_SET_FIELD_LEN = 1
      * }
      */
-    public static int FRA_IFNAME() {
-        return FRA_IFNAME;
+    public static int NFTA_SET_FIELD_LEN() {
+        return NFTA_SET_FIELD_LEN;
     }
-    private static final int FRA_MAX = (int)24L;
+    private static final int NFTA_SET_UNSPEC = (int)0L;
     /**
      * {@snippet lang=c :
-     * #define FRA_MAX 24
+     * enum nft_set_attributes.NFTA_SET_UNSPEC = 0
      * }
      */
-    public static int FRA_MAX() {
-        return FRA_MAX;
+    public static int NFTA_SET_UNSPEC() {
+        return NFTA_SET_UNSPEC;
     }
-    private static final int FR_ACT_MAX = (int)8L;
+    private static final int NFTA_SET_TABLE = (int)1L;
     /**
      * {@snippet lang=c :
-     * #define FR_ACT_MAX 8
+     * enum nft_set_attributes.NFTA_SET_TABLE = 1
      * }
      */
-    public static int FR_ACT_MAX() {
-        return FR_ACT_MAX;
+    public static int NFTA_SET_TABLE() {
+        return NFTA_SET_TABLE;
     }
-    private static final int NEXTHOP_GRP_TYPE_MAX = (int)1L;
+    private static final int NFTA_SET_NAME = (int)2L;
     /**
      * {@snippet lang=c :
-     * #define NEXTHOP_GRP_TYPE_MAX 1
+     * enum nft_set_attributes.NFTA_SET_NAME = 2
      * }
      */
-    public static int NEXTHOP_GRP_TYPE_MAX() {
-        return NEXTHOP_GRP_TYPE_MAX;
+    public static int NFTA_SET_NAME() {
+        return NFTA_SET_NAME;
     }
-    private static final int NHA_MAX = (int)13L;
+    private static final int NFTA_SET_FLAGS = (int)3L;
     /**
      * {@snippet lang=c :
-     * #define NHA_MAX 13
+     * enum nft_set_attributes.NFTA_SET_FLAGS = 3
      * }
      */
-    public static int NHA_MAX() {
-        return NHA_MAX;
+    public static int NFTA_SET_FLAGS() {
+        return NFTA_SET_FLAGS;
     }
-    private static final int NHA_RES_GROUP_MAX = (int)4L;
+    private static final int NFTA_SET_KEY_TYPE = (int)4L;
     /**
      * {@snippet lang=c :
-     * #define NHA_RES_GROUP_MAX 4
+     * enum nft_set_attributes.NFTA_SET_KEY_TYPE = 4
      * }
      */
-    public static int NHA_RES_GROUP_MAX() {
-        return NHA_RES_GROUP_MAX;
+    public static int NFTA_SET_KEY_TYPE() {
+        return NFTA_SET_KEY_TYPE;
     }
-    private static final int NHA_RES_BUCKET_MAX = (int)3L;
+    private static final int NFTA_SET_KEY_LEN = (int)5L;
     /**
      * {@snippet lang=c :
-     * #define NHA_RES_BUCKET_MAX 3
+     * enum nft_set_attributes.NFTA_SET_KEY_LEN = 5
      * }
      */
-    public static int NHA_RES_BUCKET_MAX() {
-        return NHA_RES_BUCKET_MAX;
+    public static int NFTA_SET_KEY_LEN() {
+        return NFTA_SET_KEY_LEN;
     }
-    private static final int RTCF_LOCAL = (int)2147483648L;
+    private static final int NFTA_SET_DATA_TYPE = (int)6L;
     /**
      * {@snippet lang=c :
-     * #define RTCF_LOCAL 2147483648
+     * enum nft_set_attributes.NFTA_SET_DATA_TYPE = 6
      * }
      */
-    public static int RTCF_LOCAL() {
-        return RTCF_LOCAL;
+    public static int NFTA_SET_DATA_TYPE() {
+        return NFTA_SET_DATA_TYPE;
     }
-    private static final int TC_H_MAJ_MASK = (int)4294901760L;
+    private static final int NFTA_SET_DATA_LEN = (int)7L;
     /**
      * {@snippet lang=c :
-     * #define TC_H_MAJ_MASK 4294901760
+     * enum nft_set_attributes.NFTA_SET_DATA_LEN = 7
      * }
      */
-    public static int TC_H_MAJ_MASK() {
-        return TC_H_MAJ_MASK;
+    public static int NFTA_SET_DATA_LEN() {
+        return NFTA_SET_DATA_LEN;
     }
-    private static final int TC_H_MIN_MASK = (int)65535L;
+    private static final int NFTA_SET_POLICY = (int)8L;
     /**
      * {@snippet lang=c :
-     * #define TC_H_MIN_MASK 65535
+     * enum nft_set_attributes.NFTA_SET_POLICY = 8
      * }
      */
-    public static int TC_H_MIN_MASK() {
-        return TC_H_MIN_MASK;
+    public static int NFTA_SET_POLICY() {
+        return NFTA_SET_POLICY;
     }
-    private static final int TC_H_UNSPEC = (int)0L;
+    private static final int NFTA_SET_DESC = (int)9L;
     /**
      * {@snippet lang=c :
-     * #define TC_H_UNSPEC 0
+     * enum nft_set_attributes.NFTA_SET_DESC = 9
      * }
      */
-    public static int TC_H_UNSPEC() {
-        return TC_H_UNSPEC;
+    public static int NFTA_SET_DESC() {
+        return NFTA_SET_DESC;
     }
-    private static final int TC_H_ROOT = (int)4294967295L;
+    private static final int NFTA_SET_ID = (int)10L;
     /**
      * {@snippet lang=c :
-     * #define TC_H_ROOT 4294967295
+     * enum nft_set_attributes.NFTA_SET_ID = 10
      * }
      */
-    public static int TC_H_ROOT() {
-        return TC_H_ROOT;
+    public static int NFTA_SET_ID() {
+        return NFTA_SET_ID;
     }
-    private static final int TC_H_INGRESS = (int)4294967281L;
+    private static final int NFTA_SET_TIMEOUT = (int)11L;
     /**
      * {@snippet lang=c :
-     * #define TC_H_INGRESS 4294967281
+     * enum nft_set_attributes.NFTA_SET_TIMEOUT = 11
      * }
      */
-    public static int TC_H_INGRESS() {
-        return TC_H_INGRESS;
+    public static int NFTA_SET_TIMEOUT() {
+        return NFTA_SET_TIMEOUT;
     }
-    private static final int TC_H_CLSACT = (int)4294967281L;
+    private static final int NFTA_SET_GC_INTERVAL = (int)12L;
     /**
      * {@snippet lang=c :
-     * #define TC_H_CLSACT 4294967281
+     * enum nft_set_attributes.NFTA_SET_GC_INTERVAL = 12
      * }
      */
-    public static int TC_H_CLSACT() {
-        return TC_H_CLSACT;
+    public static int NFTA_SET_GC_INTERVAL() {
+        return NFTA_SET_GC_INTERVAL;
     }
-    private static final int TC_H_MIN_INGRESS = (int)65522L;
+    private static final int NFTA_SET_USERDATA = (int)13L;
     /**
      * {@snippet lang=c :
-     * #define TC_H_MIN_INGRESS 65522
+     * enum nft_set_attributes.NFTA_SET_USERDATA = 13
      * }
      */
-    public static int TC_H_MIN_INGRESS() {
-        return TC_H_MIN_INGRESS;
+    public static int NFTA_SET_USERDATA() {
+        return NFTA_SET_USERDATA;
     }
-    private static final int TC_H_MIN_EGRESS = (int)65523L;
+    private static final int NFTA_SET_PAD = (int)14L;
     /**
      * {@snippet lang=c :
-     * #define TC_H_MIN_EGRESS 65523
+     * enum nft_set_attributes.NFTA_SET_PAD = 14
      * }
      */
-    public static int TC_H_MIN_EGRESS() {
-        return TC_H_MIN_EGRESS;
+    public static int NFTA_SET_PAD() {
+        return NFTA_SET_PAD;
     }
-    private static final int TCA_CLS_FLAGS_SKIP_HW = (int)1L;
+    private static final int NFTA_SET_OBJ_TYPE = (int)15L;
     /**
      * {@snippet lang=c :
-     * #define TCA_CLS_FLAGS_SKIP_HW 1
+     * enum nft_set_attributes.NFTA_SET_OBJ_TYPE = 15
      * }
      */
-    public static int TCA_CLS_FLAGS_SKIP_HW() {
-        return TCA_CLS_FLAGS_SKIP_HW;
+    public static int NFTA_SET_OBJ_TYPE() {
+        return NFTA_SET_OBJ_TYPE;
     }
-    private static final int TCA_CLS_FLAGS_SKIP_SW = (int)2L;
+    private static final int NFTA_SET_HANDLE = (int)16L;
     /**
      * {@snippet lang=c :
-     * #define TCA_CLS_FLAGS_SKIP_SW 2
+     * enum nft_set_attributes.NFTA_SET_HANDLE = 16
      * }
      */
-    public static int TCA_CLS_FLAGS_SKIP_SW() {
-        return TCA_CLS_FLAGS_SKIP_SW;
+    public static int NFTA_SET_HANDLE() {
+        return NFTA_SET_HANDLE;
     }
-    private static final int TCA_CLS_FLAGS_IN_HW = (int)4L;
+    private static final int NFTA_SET_EXPR = (int)17L;
     /**
      * {@snippet lang=c :
-     * #define TCA_CLS_FLAGS_IN_HW 4
+     * enum nft_set_attributes.NFTA_SET_EXPR = 17
      * }
      */
-    public static int TCA_CLS_FLAGS_IN_HW() {
-        return TCA_CLS_FLAGS_IN_HW;
+    public static int NFTA_SET_EXPR() {
+        return NFTA_SET_EXPR;
     }
-    private static final int TCA_CLS_FLAGS_NOT_IN_HW = (int)8L;
+    private static final int NFTA_SET_EXPRESSIONS = (int)18L;
     /**
      * {@snippet lang=c :
-     * #define TCA_CLS_FLAGS_NOT_IN_HW 8
+     * enum nft_set_attributes.NFTA_SET_EXPRESSIONS = 18
      * }
      */
-    public static int TCA_CLS_FLAGS_NOT_IN_HW() {
-        return TCA_CLS_FLAGS_NOT_IN_HW;
+    public static int NFTA_SET_EXPRESSIONS() {
+        return NFTA_SET_EXPRESSIONS;
     }
-    private static final int NETNSA_NSID_NOT_ASSIGNED = (int)-1L;
+    private static final int NFT_SET_ELEM_INTERVAL_END = (int)1L;
     /**
      * {@snippet lang=c :
-     * #define NETNSA_NSID_NOT_ASSIGNED -1
+     * enum nft_set_elem_flags.NFT_SET_ELEM_INTERVAL_END = 1
      * }
      */
-    public static int NETNSA_NSID_NOT_ASSIGNED() {
-        return NETNSA_NSID_NOT_ASSIGNED;
+    public static int NFT_SET_ELEM_INTERVAL_END() {
+        return NFT_SET_ELEM_INTERVAL_END;
     }
-    private static final int BRIDGE_VLAN_INFO_MASTER = (int)1L;
+    private static final int NFT_SET_ELEM_CATCHALL = (int)2L;
     /**
      * {@snippet lang=c :
-     * #define BRIDGE_VLAN_INFO_MASTER 1
+     * enum nft_set_elem_flags.NFT_SET_ELEM_CATCHALL = 2
      * }
      */
-    public static int BRIDGE_VLAN_INFO_MASTER() {
-        return BRIDGE_VLAN_INFO_MASTER;
+    public static int NFT_SET_ELEM_CATCHALL() {
+        return NFT_SET_ELEM_CATCHALL;
     }
-    private static final int BRIDGE_VLAN_INFO_PVID = (int)2L;
+    private static final int NFTA_SET_ELEM_UNSPEC = (int)0L;
     /**
      * {@snippet lang=c :
-     * #define BRIDGE_VLAN_INFO_PVID 2
+     * enum nft_set_elem_attributes.NFTA_SET_ELEM_UNSPEC = 0
      * }
      */
-    public static int BRIDGE_VLAN_INFO_PVID() {
-        return BRIDGE_VLAN_INFO_PVID;
+    public static int NFTA_SET_ELEM_UNSPEC() {
+        return NFTA_SET_ELEM_UNSPEC;
     }
-    private static final int BRIDGE_VLAN_INFO_UNTAGGED = (int)4L;
+    private static final int NFTA_SET_ELEM_KEY = (int)1L;
     /**
      * {@snippet lang=c :
-     * #define BRIDGE_VLAN_INFO_UNTAGGED 4
+     * enum nft_set_elem_attributes.NFTA_SET_ELEM_KEY = 1
      * }
      */
-    public static int BRIDGE_VLAN_INFO_UNTAGGED() {
-        return BRIDGE_VLAN_INFO_UNTAGGED;
+    public static int NFTA_SET_ELEM_KEY() {
+        return NFTA_SET_ELEM_KEY;
     }
-    private static final int BRIDGE_VLAN_INFO_RANGE_BEGIN = (int)8L;
+    private static final int NFTA_SET_ELEM_DATA = (int)2L;
     /**
      * {@snippet lang=c :
-     * #define BRIDGE_VLAN_INFO_RANGE_BEGIN 8
+     * enum nft_set_elem_attributes.NFTA_SET_ELEM_DATA = 2
      * }
      */
-    public static int BRIDGE_VLAN_INFO_RANGE_BEGIN() {
-        return BRIDGE_VLAN_INFO_RANGE_BEGIN;
+    public static int NFTA_SET_ELEM_DATA() {
+        return NFTA_SET_ELEM_DATA;
     }
-    private static final int BRIDGE_VLAN_INFO_RANGE_END = (int)16L;
+    private static final int NFTA_SET_ELEM_FLAGS = (int)3L;
     /**
      * {@snippet lang=c :
-     * #define BRIDGE_VLAN_INFO_RANGE_END 16
+     * enum nft_set_elem_attributes.NFTA_SET_ELEM_FLAGS = 3
      * }
      */
-    public static int BRIDGE_VLAN_INFO_RANGE_END() {
-        return BRIDGE_VLAN_INFO_RANGE_END;
+    public static int NFTA_SET_ELEM_FLAGS() {
+        return NFTA_SET_ELEM_FLAGS;
     }
-    private static final int BRIDGE_VLAN_INFO_BRENTRY = (int)32L;
+    private static final int NFTA_SET_ELEM_TIMEOUT = (int)4L;
     /**
      * {@snippet lang=c :
-     * #define BRIDGE_VLAN_INFO_BRENTRY 32
+     * enum nft_set_elem_attributes.NFTA_SET_ELEM_TIMEOUT = 4
      * }
      */
-    public static int BRIDGE_VLAN_INFO_BRENTRY() {
-        return BRIDGE_VLAN_INFO_BRENTRY;
+    public static int NFTA_SET_ELEM_TIMEOUT() {
+        return NFTA_SET_ELEM_TIMEOUT;
     }
-    private static final long TUNSETIFF = 1074025674L;
+    private static final int NFTA_SET_ELEM_EXPIRATION = (int)5L;
     /**
      * {@snippet lang=c :
-     * #define TUNSETIFF 1074025674
+     * enum nft_set_elem_attributes.NFTA_SET_ELEM_EXPIRATION = 5
      * }
      */
-    public static long TUNSETIFF() {
-        return TUNSETIFF;
+    public static int NFTA_SET_ELEM_EXPIRATION() {
+        return NFTA_SET_ELEM_EXPIRATION;
     }
-    private static final long TUNSETPERSIST = 1074025675L;
+    private static final int NFTA_SET_ELEM_USERDATA = (int)6L;
     /**
      * {@snippet lang=c :
-     * #define TUNSETPERSIST 1074025675
+     * enum nft_set_elem_attributes.NFTA_SET_ELEM_USERDATA = 6
      * }
      */
-    public static long TUNSETPERSIST() {
-        return TUNSETPERSIST;
+    public static int NFTA_SET_ELEM_USERDATA() {
+        return NFTA_SET_ELEM_USERDATA;
     }
-    private static final long TUNSETOWNER = 1074025676L;
+    private static final int NFTA_SET_ELEM_EXPR = (int)7L;
     /**
      * {@snippet lang=c :
-     * #define TUNSETOWNER 1074025676
+     * enum nft_set_elem_attributes.NFTA_SET_ELEM_EXPR = 7
      * }
      */
-    public static long TUNSETOWNER() {
-        return TUNSETOWNER;
+    public static int NFTA_SET_ELEM_EXPR() {
+        return NFTA_SET_ELEM_EXPR;
     }
-    private static final long TUNSETGROUP = 1074025678L;
+    private static final int NFTA_SET_ELEM_PAD = (int)8L;
     /**
      * {@snippet lang=c :
-     * #define TUNSETGROUP 1074025678
+     * enum nft_set_elem_attributes.NFTA_SET_ELEM_PAD = 8
      * }
      */
-    public static long TUNSETGROUP() {
-        return TUNSETGROUP;
+    public static int NFTA_SET_ELEM_PAD() {
+        return NFTA_SET_ELEM_PAD;
     }
 }
 

@@ -6061,6 +6061,249 @@ class LinuxC_2 extends LinuxC$shared {
     public static int CN_VAL_PROC() {
         return CN_VAL_PROC;
     }
+    private static final int NF_DROP = (int)0L;
+    /**
+     * {@snippet lang=c :
+     * #define NF_DROP 0
+     * }
+     */
+    public static int NF_DROP() {
+        return NF_DROP;
+    }
+    private static final int NF_ACCEPT = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * #define NF_ACCEPT 1
+     * }
+     */
+    public static int NF_ACCEPT() {
+        return NF_ACCEPT;
+    }
+    private static final int NF_STOLEN = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * #define NF_STOLEN 2
+     * }
+     */
+    public static int NF_STOLEN() {
+        return NF_STOLEN;
+    }
+    private static final int NF_QUEUE = (int)3L;
+    /**
+     * {@snippet lang=c :
+     * #define NF_QUEUE 3
+     * }
+     */
+    public static int NF_QUEUE() {
+        return NF_QUEUE;
+    }
+    private static final int NF_REPEAT = (int)4L;
+    /**
+     * {@snippet lang=c :
+     * #define NF_REPEAT 4
+     * }
+     */
+    public static int NF_REPEAT() {
+        return NF_REPEAT;
+    }
+    private static final int NF_STOP = (int)5L;
+    /**
+     * {@snippet lang=c :
+     * #define NF_STOP 5
+     * }
+     */
+    public static int NF_STOP() {
+        return NF_STOP;
+    }
+    private static final int NFT_NAME_MAXLEN = (int)256L;
+    /**
+     * {@snippet lang=c :
+     * #define NFT_NAME_MAXLEN 256
+     * }
+     */
+    public static int NFT_NAME_MAXLEN() {
+        return NFT_NAME_MAXLEN;
+    }
+    private static final int NFT_USERDATA_MAXLEN = (int)256L;
+    /**
+     * {@snippet lang=c :
+     * #define NFT_USERDATA_MAXLEN 256
+     * }
+     */
+    public static int NFT_USERDATA_MAXLEN() {
+        return NFT_USERDATA_MAXLEN;
+    }
+    private static final int NFT_OSF_MAXGENRELEN = (int)16L;
+    /**
+     * {@snippet lang=c :
+     * #define NFT_OSF_MAXGENRELEN 16
+     * }
+     */
+    public static int NFT_OSF_MAXGENRELEN() {
+        return NFT_OSF_MAXGENRELEN;
+    }
+    private static final int NFT_REG_SIZE = (int)16L;
+    /**
+     * {@snippet lang=c :
+     * #define NFT_REG_SIZE 16
+     * }
+     */
+    public static int NFT_REG_SIZE() {
+        return NFT_REG_SIZE;
+    }
+    private static final int NFT_REG32_SIZE = (int)4L;
+    /**
+     * {@snippet lang=c :
+     * #define NFT_REG32_SIZE 4
+     * }
+     */
+    public static int NFT_REG32_SIZE() {
+        return NFT_REG32_SIZE;
+    }
+    private static final int NFT_DATA_VALUE_MAXLEN = (int)64L;
+    /**
+     * {@snippet lang=c :
+     * #define NFT_DATA_VALUE_MAXLEN 64
+     * }
+     */
+    public static int NFT_DATA_VALUE_MAXLEN() {
+        return NFT_DATA_VALUE_MAXLEN;
+    }
+    private static final int NFT_QUEUE_FLAG_BYPASS = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * #define NFT_QUEUE_FLAG_BYPASS 1
+     * }
+     */
+    public static int NFT_QUEUE_FLAG_BYPASS() {
+        return NFT_QUEUE_FLAG_BYPASS;
+    }
+    private static final int NFT_QUEUE_FLAG_CPU_FANOUT = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * #define NFT_QUEUE_FLAG_CPU_FANOUT 2
+     * }
+     */
+    public static int NFT_QUEUE_FLAG_CPU_FANOUT() {
+        return NFT_QUEUE_FLAG_CPU_FANOUT;
+    }
+    private static final int NFT_QUEUE_FLAG_MASK = (int)3L;
+    /**
+     * {@snippet lang=c :
+     * #define NFT_QUEUE_FLAG_MASK 3
+     * }
+     */
+    public static int NFT_QUEUE_FLAG_MASK() {
+        return NFT_QUEUE_FLAG_MASK;
+    }
+    private static final int NFT_SECMARK_CTX_MAXLEN = (int)4096L;
+    /**
+     * {@snippet lang=c :
+     * #define NFT_SECMARK_CTX_MAXLEN 4096
+     * }
+     */
+    public static int NFT_SECMARK_CTX_MAXLEN() {
+        return NFT_SECMARK_CTX_MAXLEN;
+    }
+    private static final int NFT_OBJECT_UNSPEC = (int)0L;
+    /**
+     * {@snippet lang=c :
+     * #define NFT_OBJECT_UNSPEC 0
+     * }
+     */
+    public static int NFT_OBJECT_UNSPEC() {
+        return NFT_OBJECT_UNSPEC;
+    }
+    private static final int NFT_OBJECT_COUNTER = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * #define NFT_OBJECT_COUNTER 1
+     * }
+     */
+    public static int NFT_OBJECT_COUNTER() {
+        return NFT_OBJECT_COUNTER;
+    }
+    private static final int NFT_OBJECT_QUOTA = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * #define NFT_OBJECT_QUOTA 2
+     * }
+     */
+    public static int NFT_OBJECT_QUOTA() {
+        return NFT_OBJECT_QUOTA;
+    }
+    private static final int NFT_OBJECT_CT_HELPER = (int)3L;
+    /**
+     * {@snippet lang=c :
+     * #define NFT_OBJECT_CT_HELPER 3
+     * }
+     */
+    public static int NFT_OBJECT_CT_HELPER() {
+        return NFT_OBJECT_CT_HELPER;
+    }
+    private static final int NFT_OBJECT_LIMIT = (int)4L;
+    /**
+     * {@snippet lang=c :
+     * #define NFT_OBJECT_LIMIT 4
+     * }
+     */
+    public static int NFT_OBJECT_LIMIT() {
+        return NFT_OBJECT_LIMIT;
+    }
+    private static final int NFT_OBJECT_CONNLIMIT = (int)5L;
+    /**
+     * {@snippet lang=c :
+     * #define NFT_OBJECT_CONNLIMIT 5
+     * }
+     */
+    public static int NFT_OBJECT_CONNLIMIT() {
+        return NFT_OBJECT_CONNLIMIT;
+    }
+    private static final int NFT_OBJECT_TUNNEL = (int)6L;
+    /**
+     * {@snippet lang=c :
+     * #define NFT_OBJECT_TUNNEL 6
+     * }
+     */
+    public static int NFT_OBJECT_TUNNEL() {
+        return NFT_OBJECT_TUNNEL;
+    }
+    private static final int NFT_OBJECT_CT_TIMEOUT = (int)7L;
+    /**
+     * {@snippet lang=c :
+     * #define NFT_OBJECT_CT_TIMEOUT 7
+     * }
+     */
+    public static int NFT_OBJECT_CT_TIMEOUT() {
+        return NFT_OBJECT_CT_TIMEOUT;
+    }
+    private static final int NFT_OBJECT_SECMARK = (int)8L;
+    /**
+     * {@snippet lang=c :
+     * #define NFT_OBJECT_SECMARK 8
+     * }
+     */
+    public static int NFT_OBJECT_SECMARK() {
+        return NFT_OBJECT_SECMARK;
+    }
+    private static final int NFT_OBJECT_CT_EXPECT = (int)9L;
+    /**
+     * {@snippet lang=c :
+     * #define NFT_OBJECT_CT_EXPECT 9
+     * }
+     */
+    public static int NFT_OBJECT_CT_EXPECT() {
+        return NFT_OBJECT_CT_EXPECT;
+    }
+    private static final int NFT_OBJECT_SYNPROXY = (int)10L;
+    /**
+     * {@snippet lang=c :
+     * #define NFT_OBJECT_SYNPROXY 10
+     * }
+     */
+    public static int NFT_OBJECT_SYNPROXY() {
+        return NFT_OBJECT_SYNPROXY;
+    }
     private static final int SCM_CREDENTIALS = (int)2L;
     /**
      * {@snippet lang=c :
@@ -10450,249 +10693,6 @@ class LinuxC_2 extends LinuxC$shared {
      */
     public static int IFLA_BRPORT_MCAST_FLOOD() {
         return IFLA_BRPORT_MCAST_FLOOD;
-    }
-    private static final int IFLA_BRPORT_MCAST_TO_UCAST = (int)28L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IFLA_BRPORT_MCAST_TO_UCAST = 28
-     * }
-     */
-    public static int IFLA_BRPORT_MCAST_TO_UCAST() {
-        return IFLA_BRPORT_MCAST_TO_UCAST;
-    }
-    private static final int IFLA_BRPORT_VLAN_TUNNEL = (int)29L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IFLA_BRPORT_VLAN_TUNNEL = 29
-     * }
-     */
-    public static int IFLA_BRPORT_VLAN_TUNNEL() {
-        return IFLA_BRPORT_VLAN_TUNNEL;
-    }
-    private static final int IFLA_BRPORT_BCAST_FLOOD = (int)30L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IFLA_BRPORT_BCAST_FLOOD = 30
-     * }
-     */
-    public static int IFLA_BRPORT_BCAST_FLOOD() {
-        return IFLA_BRPORT_BCAST_FLOOD;
-    }
-    private static final int IFLA_BRPORT_GROUP_FWD_MASK = (int)31L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IFLA_BRPORT_GROUP_FWD_MASK = 31
-     * }
-     */
-    public static int IFLA_BRPORT_GROUP_FWD_MASK() {
-        return IFLA_BRPORT_GROUP_FWD_MASK;
-    }
-    private static final int IFLA_BRPORT_NEIGH_SUPPRESS = (int)32L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IFLA_BRPORT_NEIGH_SUPPRESS = 32
-     * }
-     */
-    public static int IFLA_BRPORT_NEIGH_SUPPRESS() {
-        return IFLA_BRPORT_NEIGH_SUPPRESS;
-    }
-    private static final int IFLA_BRPORT_ISOLATED = (int)33L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IFLA_BRPORT_ISOLATED = 33
-     * }
-     */
-    public static int IFLA_BRPORT_ISOLATED() {
-        return IFLA_BRPORT_ISOLATED;
-    }
-    private static final int IFLA_BRPORT_BACKUP_PORT = (int)34L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IFLA_BRPORT_BACKUP_PORT = 34
-     * }
-     */
-    public static int IFLA_BRPORT_BACKUP_PORT() {
-        return IFLA_BRPORT_BACKUP_PORT;
-    }
-    private static final int IFLA_BRPORT_MRP_RING_OPEN = (int)35L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IFLA_BRPORT_MRP_RING_OPEN = 35
-     * }
-     */
-    public static int IFLA_BRPORT_MRP_RING_OPEN() {
-        return IFLA_BRPORT_MRP_RING_OPEN;
-    }
-    private static final int IFLA_BRPORT_MRP_IN_OPEN = (int)36L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IFLA_BRPORT_MRP_IN_OPEN = 36
-     * }
-     */
-    public static int IFLA_BRPORT_MRP_IN_OPEN() {
-        return IFLA_BRPORT_MRP_IN_OPEN;
-    }
-    private static final int IFLA_BRPORT_MCAST_EHT_HOSTS_LIMIT = (int)37L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IFLA_BRPORT_MCAST_EHT_HOSTS_LIMIT = 37
-     * }
-     */
-    public static int IFLA_BRPORT_MCAST_EHT_HOSTS_LIMIT() {
-        return IFLA_BRPORT_MCAST_EHT_HOSTS_LIMIT;
-    }
-    private static final int IFLA_BRPORT_MCAST_EHT_HOSTS_CNT = (int)38L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IFLA_BRPORT_MCAST_EHT_HOSTS_CNT = 38
-     * }
-     */
-    public static int IFLA_BRPORT_MCAST_EHT_HOSTS_CNT() {
-        return IFLA_BRPORT_MCAST_EHT_HOSTS_CNT;
-    }
-    private static final int IFLA_BRPORT_LOCKED = (int)39L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IFLA_BRPORT_LOCKED = 39
-     * }
-     */
-    public static int IFLA_BRPORT_LOCKED() {
-        return IFLA_BRPORT_LOCKED;
-    }
-    private static final int IFLA_INFO_UNSPEC = (int)0L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IFLA_INFO_UNSPEC = 0
-     * }
-     */
-    public static int IFLA_INFO_UNSPEC() {
-        return IFLA_INFO_UNSPEC;
-    }
-    private static final int IFLA_INFO_KIND = (int)1L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IFLA_INFO_KIND = 1
-     * }
-     */
-    public static int IFLA_INFO_KIND() {
-        return IFLA_INFO_KIND;
-    }
-    private static final int IFLA_INFO_DATA = (int)2L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IFLA_INFO_DATA = 2
-     * }
-     */
-    public static int IFLA_INFO_DATA() {
-        return IFLA_INFO_DATA;
-    }
-    private static final int IFLA_INFO_XSTATS = (int)3L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IFLA_INFO_XSTATS = 3
-     * }
-     */
-    public static int IFLA_INFO_XSTATS() {
-        return IFLA_INFO_XSTATS;
-    }
-    private static final int IFLA_INFO_SLAVE_KIND = (int)4L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IFLA_INFO_SLAVE_KIND = 4
-     * }
-     */
-    public static int IFLA_INFO_SLAVE_KIND() {
-        return IFLA_INFO_SLAVE_KIND;
-    }
-    private static final int IFLA_INFO_SLAVE_DATA = (int)5L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IFLA_INFO_SLAVE_DATA = 5
-     * }
-     */
-    public static int IFLA_INFO_SLAVE_DATA() {
-        return IFLA_INFO_SLAVE_DATA;
-    }
-    private static final int IFLA_VLAN_ID = (int)1L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IFLA_VLAN_ID = 1
-     * }
-     */
-    public static int IFLA_VLAN_ID() {
-        return IFLA_VLAN_ID;
-    }
-    private static final int IFLA_VLAN_FLAGS = (int)2L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IFLA_VLAN_FLAGS = 2
-     * }
-     */
-    public static int IFLA_VLAN_FLAGS() {
-        return IFLA_VLAN_FLAGS;
-    }
-    private static final int IFLA_VLAN_PROTOCOL = (int)5L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IFLA_VLAN_PROTOCOL = 5
-     * }
-     */
-    public static int IFLA_VLAN_PROTOCOL() {
-        return IFLA_VLAN_PROTOCOL;
-    }
-    private static final int IFLA_MACVLAN_UNSPEC = (int)0L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IFLA_MACVLAN_UNSPEC = 0
-     * }
-     */
-    public static int IFLA_MACVLAN_UNSPEC() {
-        return IFLA_MACVLAN_UNSPEC;
-    }
-    private static final int IFLA_MACVLAN_MODE = (int)1L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IFLA_MACVLAN_MODE = 1
-     * }
-     */
-    public static int IFLA_MACVLAN_MODE() {
-        return IFLA_MACVLAN_MODE;
-    }
-    private static final int IFLA_MACVLAN_FLAGS = (int)2L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IFLA_MACVLAN_FLAGS = 2
-     * }
-     */
-    public static int IFLA_MACVLAN_FLAGS() {
-        return IFLA_MACVLAN_FLAGS;
-    }
-    private static final int IFLA_MACVLAN_MACADDR_MODE = (int)3L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IFLA_MACVLAN_MACADDR_MODE = 3
-     * }
-     */
-    public static int IFLA_MACVLAN_MACADDR_MODE() {
-        return IFLA_MACVLAN_MACADDR_MODE;
-    }
-    private static final int IFLA_MACVLAN_MACADDR = (int)4L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IFLA_MACVLAN_MACADDR = 4
-     * }
-     */
-    public static int IFLA_MACVLAN_MACADDR() {
-        return IFLA_MACVLAN_MACADDR;
-    }
-    private static final int IFLA_MACVLAN_MACADDR_DATA = (int)5L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IFLA_MACVLAN_MACADDR_DATA = 5
-     * }
-     */
-    public static int IFLA_MACVLAN_MACADDR_DATA() {
-        return IFLA_MACVLAN_MACADDR_DATA;
     }
 }
 
