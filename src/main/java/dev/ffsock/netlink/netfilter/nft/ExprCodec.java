@@ -29,7 +29,6 @@ final class ExprCodec {
     }
 
     private static List<NftExpr> decodeList(Attributes list, int depth) {
-        if (depth > MAX_DEPTH) throw new NetlinkFormatException("expressions nested too deep", 0);
         List<NftExpr> out = new ArrayList<>();
         while (list.next()) {
             if (list.type() == NFTA_LIST_ELEM) out.add(decodeOne(list.nested(), depth));
@@ -39,6 +38,7 @@ final class ExprCodec {
 
     /** One NFTA_LIST_ELEM's content (also the content of NFTA_DYNSET_EXPR). */
     private static NftExpr decodeOne(Attributes a, int depth) {
+        if (depth > MAX_DEPTH) throw new NetlinkFormatException("expressions nested too deep", 0);
         String name = null;
         Attributes data = null;
         byte[] raw = new byte[0];
