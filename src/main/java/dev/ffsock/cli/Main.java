@@ -49,7 +49,9 @@ public final class Main {
             // ethtool (issue 11)
             new EthtoolCommand(),
             // issue 11: conntrack
-            new ConntrackCommand());
+            new ConntrackCommand(),
+            // issue 11: nftables
+            new NftCommand());
 
     private Main() {
     }

@@ -115,8 +115,29 @@ public final class NftBatch {
         add(NFT_MSG_NEWSET, Netlink.NLM_F_CREATE, set.family(),
                 "add " + (set.isMap() ? "map " : "set ") + fam(set.family()) + " " + set.table() + " " + set.name(),
                 w -> NftCodec.encodeSet(w, set, id));
-        if (!set.elements().isEmpty()) addElements(set.family(), set.table(), set.name(), set.elements());
+        if (!set.elements().isEmpty()) {
+            elements(NFT_MSG_NEWSETELEM, Netlink.NLM_F_CREATE, "add element", set.family(), set.table(), set.name(), id, set.elements());
+        }
         return this;
+    }
+
+    /**
+     * Adds an anonymous set with its elements, as nft makes one for {@code tcp dport { 80, 443 }}:
+     * its name is a pattern the kernel fills in ({@code __set%d}), so rules of the same batch refer
+     * to it by the returned transaction id ({@link NftExpr.Lookup#setId()}).
+     *
+     * @param set the set: a name containing {@code %d}, flags with {@link Nft#NFT_SET_ANONYMOUS}
+     * @return its transaction id (NFTA_SET_ID)
+     * @throws IllegalArgumentException if the name has no {@code %d} or the flags lack NFT_SET_ANONYMOUS,
+     *         or as {@link #addSet}
+     */
+    public int addAnonymousSet(NftSet set) {
+        if (!set.name().contains("%d") || !set.isAnonymous()) {
+            throw new IllegalArgumentException("an anonymous set has a name with %d and NFT_SET_ANONYMOUS: " + set.name());
+        }
+        int id = nextSetId;
+        addSet(set);
+        return id;
     }
 
     /**
@@ -149,7 +170,7 @@ public final class NftBatch {
      * @throws IllegalArgumentException for a family outside 0..255, bad names or no elements
      */
     public NftBatch addElements(int family, String table, String set, List<NftSetElement> elements) {
-        return elements(NFT_MSG_NEWSETELEM, Netlink.NLM_F_CREATE, "add element", family, table, set, elements);
+        return elements(NFT_MSG_NEWSETELEM, Netlink.NLM_F_CREATE, "add element", family, table, set, 0, elements);
     }
 
     /**
@@ -163,16 +184,17 @@ public final class NftBatch {
      * @throws IllegalArgumentException for a family outside 0..255, bad names or no elements
      */
     public NftBatch deleteElements(int family, String table, String set, List<NftSetElement> elements) {
-        return elements(NFT_MSG_DELSETELEM, 0, "delete element", family, table, set, elements);
+        return elements(NFT_MSG_DELSETELEM, 0, "delete element", family, table, set, 0, elements);
     }
 
-    private NftBatch elements(int msg, int flags, String what, int family, String table, String set, List<NftSetElement> elements) {
+    private NftBatch elements(int msg, int flags, String what, int family, String table, String set, int setId,
+                              List<NftSetElement> elements) {
         name(table, "table");
         name(set, "set");
         List<NftSetElement> copy = List.copyOf(elements);
         if (copy.isEmpty()) throw new IllegalArgumentException("no elements");
         return add(msg, flags, family, what + " " + fam(family) + " " + table + " " + set,
-                w -> NftCodec.encodeElements(w, table, set, copy));
+                w -> NftCodec.encodeElements(w, table, set, setId, copy));
     }
 
     /**

@@ -318,9 +318,10 @@ final class NftCodec {
         w.attrBE32(NFTA_SET_ID, id);
     }
 
-    static void encodeElements(PayloadWriter w, String table, String set, List<NftSetElement> elements) {
+    static void encodeElements(PayloadWriter w, String table, String set, int setId, List<NftSetElement> elements) {
         w.attrString(NFTA_SET_ELEM_LIST_TABLE, table);
         w.attrString(NFTA_SET_ELEM_LIST_SET, set);
+        if (setId > 0) w.attrBE32(NFTA_SET_ELEM_LIST_SET_ID, setId);
         int l = w.beginNested(NFTA_SET_ELEM_LIST_ELEMENTS);
         for (NftSetElement e : elements) {
             int el = w.beginNested(NFTA_LIST_ELEM);

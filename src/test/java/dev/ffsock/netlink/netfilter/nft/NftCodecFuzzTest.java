@@ -96,7 +96,7 @@ class NftCodecFuzzTest {
         NftSet set = new NftSet(NFPROTO_INET, "t", "vm", 8, NFT_SET_MAP | NFT_SET_TIMEOUT, 13, 2, NftTypes.VERDICT, 16,
                 ABSENT, NFT_SET_POL_MEMORY, 16, 3600000, 1000, NftTypes.setUserdata(2, 0), List.of());
         c.add(message(NFT_MSG_NEWSET, NFPROTO_INET, w -> NftCodec.encodeSet(w, set, 1)));
-        c.add(message(NFT_MSG_NEWSETELEM, NFPROTO_INET, w -> NftCodec.encodeElements(w, "t", "vm", List.of(
+        c.add(message(NFT_MSG_NEWSETELEM, NFPROTO_INET, w -> NftCodec.encodeElements(w, "t", "vm", 0, List.of(
                 NftSetElement.of(new byte[] {0, 22}, NftData.accept()),
                 new NftSetElement(v(0, 23), v(0, 30), NftData.jump("c2"), NFT_SET_ELEM_INTERVAL_END, 1000, -1, null, new byte[] {1, 2}),
                 new NftSetElement(v(1, 1, 1, 1), null, null, 0, -1, -1, "cnt", null)))));
