@@ -266,8 +266,13 @@ final class NftRuleCompiler {
         }
         out.add(new NftExpr.Ct(NFT_CT_STATE, REG, NftExpr.ABSENT, NftExpr.ABSENT));
         byte[] mask = ByteBuffer.allocate(4).order(ByteOrder.nativeOrder()).putInt(bits).array();
+        if (op == NFT_CMP_NEQ) {
+            // nft compares the state with != directly, without the bit test
+            out.add(new NftExpr.Cmp(REG, NFT_CMP_NEQ, new NftData.Value(mask)));
+            return;
+        }
         out.add(new NftExpr.Bitwise(REG, REG, 4, NftExpr.ABSENT, new NftData.Value(mask), new NftData.Value(new byte[4]), null));
-        out.add(new NftExpr.Cmp(REG, op == NFT_CMP_EQ ? NFT_CMP_NEQ : NFT_CMP_EQ, new NftData.Value(new byte[4])));
+        out.add(new NftExpr.Cmp(REG, NFT_CMP_NEQ, new NftData.Value(new byte[4])));
     }
 
     private void log(NftTokens t) throws UsageException {
