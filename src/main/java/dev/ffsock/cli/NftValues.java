@@ -1,8 +1,6 @@
 package dev.ffsock.cli;
 
 import java.math.BigInteger;
-import java.net.Inet6Address;
-import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Map;
@@ -154,25 +152,17 @@ final class NftValues {
         }
     }
 
-    /** An IPv4 or IPv6 address literal (never a host name). */
+    /** An IPv4 or IPv6 address literal (never a host name); an IPv4-mapped IPv6 literal keeps its 16 bytes. */
     static byte[] inet(String text) throws UsageException {
-        boolean v4 = text.chars().allMatch(c -> Character.isDigit(c) || c == '.') && text.chars().filter(c -> c == '.').count() == 3;
-        boolean v6 = text.contains(":") && text.chars().allMatch(c -> Character.digit(c, 16) >= 0 || c == ':' || c == '.');
-        if (!v4 && !v6) throw new UsageException("not an address: " + text);
-        try {
-            InetAddress a = InetAddress.getByName(text);
-            if (v6 && !(a instanceof Inet6Address)) {
-                // an IPv4-mapped literal: keep the 16 bytes
-                byte[] m = new byte[16];
-                m[10] = (byte) 0xff;
-                m[11] = (byte) 0xff;
-                System.arraycopy(a.getAddress(), 0, m, 12, 4);
-                return m;
-            }
-            return a.getAddress();
-        } catch (java.net.UnknownHostException e) {
-            throw new UsageException("not an address: " + text);
+        byte[] a = Words.address(text).getAddress();
+        if (a.length == 4 && text.contains(":")) {
+            byte[] m = new byte[16];
+            m[10] = (byte) 0xff;
+            m[11] = (byte) 0xff;
+            System.arraycopy(a, 0, m, 12, 4);
+            return m;
         }
+        return a;
     }
 
     /** A string without its surrounding double quotes, if it has them. */

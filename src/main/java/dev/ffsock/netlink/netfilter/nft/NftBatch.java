@@ -111,6 +111,7 @@ public final class NftBatch {
         if (set.keyLen() < 1 || set.keyLen() > NftData.MAX_VALUE_LENGTH) {
             throw new IllegalArgumentException("key length must be 1.." + NftData.MAX_VALUE_LENGTH + ": " + set.keyLen());
         }
+        userdata(set.userdata());
         int id = nextSetId++;
         add(NFT_MSG_NEWSET, Netlink.NLM_F_CREATE, set.family(),
                 "add " + (set.isMap() ? "map " : "set ") + fam(set.family()) + " " + set.table() + " " + set.name(),
@@ -193,9 +194,20 @@ public final class NftBatch {
         name(set, "set");
         List<NftSetElement> copy = List.copyOf(elements);
         if (copy.isEmpty()) throw new IllegalArgumentException("no elements");
-        return add(msg, flags, family, what + " " + fam(family) + " " + table + " " + set,
-                w -> NftCodec.encodeElements(w, table, set, setId, copy));
+        for (NftSetElement e : copy) userdata(e.userdata());
+        String description = what + " " + fam(family) + " " + table + " " + set;
+        // A nested attribute holds at most 64 KiB: large lists go in several messages, as nft sends them.
+        for (int from = 0; from < copy.size(); from += ELEMENTS_PER_MESSAGE) {
+            List<NftSetElement> part = copy.subList(from, Math.min(copy.size(), from + ELEMENTS_PER_MESSAGE));
+            String d = copy.size() <= ELEMENTS_PER_MESSAGE ? description
+                    : description + " (elements " + from + ".." + (from + part.size() - 1) + ")";
+            add(msg, flags, family, d, w -> NftCodec.encodeElements(w, table, set, setId, part));
+        }
+        return this;
     }
+
+    /** Elements per message: each takes at most ~500 bytes (key, interval end and data of 64 bytes, 255 of user data). */
+    private static final int ELEMENTS_PER_MESSAGE = 100;
 
     /**
      * Appends a rule to its chain ({@code nft add rule FAMILY TABLE CHAIN …}), or places it after
@@ -208,6 +220,7 @@ public final class NftBatch {
     public NftBatch addRule(NftRule rule) {
         name(rule.table(), "table");
         name(rule.chain(), "chain");
+        userdata(rule.userdata());
         NftRule r = new NftRule(rule.family(), rule.table(), rule.chain(), 0, rule.position(), rule.exprs(), rule.userdata());
         return add(NFT_MSG_NEWRULE, Netlink.NLM_F_CREATE | Netlink.NLM_F_APPEND, rule.family(),
                 "add rule " + fam(rule.family()) + " " + rule.table() + " " + rule.chain(), w -> NftCodec.encodeRule(w, r));
@@ -279,6 +292,13 @@ public final class NftBatch {
 
     private static String fam(int family) {
         return NftNetlinkText.familyName(family);
+    }
+
+    /** User data is at most NFT_USERDATA_MAXLEN bytes (the kernel's policy). */
+    private static void userdata(byte[] u) {
+        if (u != null && u.length > NFT_USERDATA_MAXLEN) {
+            throw new IllegalArgumentException("user data is at most " + NFT_USERDATA_MAXLEN + " bytes: " + u.length);
+        }
     }
 
     /** Names are NUL-terminated strings of at most NFT_NAME_MAXLEN - 1 bytes (the kernel's policy). */

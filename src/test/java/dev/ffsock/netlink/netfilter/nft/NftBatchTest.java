@@ -147,6 +147,23 @@ class NftBatchTest {
         assertEquals("", ns.nft(null, "list", "ruleset"));
     }
 
+    @Test
+    void largeElementListsGoInSeveralMessages() throws Exception {
+        List<NftSetElement> many = new ArrayList<>();
+        for (int i = 0; i < 250; i++) many.add(NftSetElement.of(new byte[] {10, 1, (byte) (i >> 8), (byte) i}));
+        try (NfTables t = NfTables.open(ns.name)) {
+            NftBatch b = t.batch().addTable(NFPROTO_IPV4, "big", 0)
+                    .addSet(new NftSet(NFPROTO_IPV4, "big", "s", 0, 0, NftTypes.id("ipv4_addr"), 4, NftExpr.ABSENT, NftExpr.ABSENT,
+                            NftExpr.ABSENT, NftExpr.ABSENT, NftExpr.ABSENT, -1, NftExpr.ABSENT,
+                            NftTypes.setUserdata(NftTypes.NETWORK_ORDER, -1), many));
+            assertEquals(5, b.size()); // table, set, three element messages
+            b.commit();
+            assertEquals(250, t.elements(NFPROTO_IPV4, "big", "s").size());
+        }
+        List<Map<String, Object>> sets = strip(nftObjects(ns.nft(null, "-j", "list", "ruleset")), "set", "handle");
+        assertEquals(250, ((List<?>) sets.get(0).get("elem")).size());
+    }
+
     /** The objects of {@code nft -j} output: [{"table": {...}}, ...]. */
     @SuppressWarnings("unchecked")
     static List<Map<String, Object>> nftObjects(String json) {
