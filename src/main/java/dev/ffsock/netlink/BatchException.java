@@ -9,7 +9,9 @@ package dev.ffsock.netlink;
 public class BatchException extends NetlinkException {
     private static final long serialVersionUID = 1L;
 
+    /** The refused message's index in the batch, from 0. */
     private final int index;
+    /** The refused message's description. */
     private final String description;
 
     /**
