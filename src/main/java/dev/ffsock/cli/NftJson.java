@@ -134,7 +134,7 @@ final class NftJson {
         for (int i = 0; i < SET_FLAG_BITS.length; i++) if ((s.flags() & SET_FLAG_BITS[i]) != 0) flags.add(SET_FLAG_NAMES[i]);
         if (!flags.isEmpty()) m.put("flags", flags);
         if (s.timeout() > 0) m.put("timeout", s.timeout() / 1000);
-        if (s.gcInterval() > 0 && (s.flags() & Nft.NFT_SET_TIMEOUT) != 0 && s.gcInterval() != 1000) m.put("gc-interval", s.gcInterval() / 1000L);
+        if (s.gcInterval() > 0) m.put("gc-interval", s.gcInterval() / 1000L);
         List<Object> elems = elements(s, keyTypes, dataTypes);
         if (!elems.isEmpty()) m.put("elem", elems);
         return m;
