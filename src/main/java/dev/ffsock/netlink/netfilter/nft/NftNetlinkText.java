@@ -9,7 +9,9 @@ import java.util.List;
  * Prints rules, expressions and set elements the way {@code nft --debug=netlink list ruleset}
  * prints them (libnftnl's default output), e.g. {@code [ payload load 4b @ network header + 12 => reg 1 ]},
  * {@code [ cmp eq reg 1 0x00001600 ]}, {@code [ immediate reg 0 accept ]}. Register values are
- * printed as libnftnl does: 32-bit words read in host (little-endian) order.
+ * printed as libnftnl does: 32-bit words read in host (little-endian) order. An expression ffsock
+ * does not decode ({@link NftExpr.Unknown}) prints as {@code [ NAME (N bytes not decoded) ]}, where
+ * nft would print its fields.
  */
 public final class NftNetlinkText {
     private NftNetlinkText() {

@@ -24,6 +24,7 @@ class NfTablesReadTest {
               map vm { type inet_service : verdict; elements = { 22 : accept, 23 : jump c2 } }
               map dm { type ipv4_addr : ipv4_addr; elements = { 1.2.3.4 : 5.6.7.8 } }
               set dyn { type ipv4_addr; flags dynamic, timeout; timeout 1m; }
+              counter cnt { }
               chain c2 { }
               chain in { type filter hook input priority 0; policy drop;
                 ip saddr 10.0.0.1 tcp dport 22 counter accept comment "ssh"
@@ -44,6 +45,9 @@ class NfTablesReadTest {
                 ct original ip saddr 1.1.1.1 counter
                 meta mark & 0xff == 0x3 counter
                 add @dyn { ip saddr timeout 10s } counter
+                counter name "cnt"
+                meta mark set ct mark
+                ip dscp 10 counter
               }
               chain pre { type nat hook prerouting priority dstnat; tcp dport 8080 dnat ip to 10.0.0.2:80; }
               chain post { type nat hook postrouting priority srcnat; oifname "eth0" masquerade; }
