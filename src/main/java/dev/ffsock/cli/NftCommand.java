@@ -45,6 +45,7 @@ final class NftCommand implements Command {
                        ffsock nft add rule [FAMILY] TABLE CHAIN STATEMENT…
                        ffsock nft delete table|chain|set|map [FAMILY] TABLE [NAME]
                        ffsock nft delete rule [FAMILY] TABLE CHAIN handle N
+                       ffsock nft monitor [--count N] [--timeout SECONDS]
 
                   FAMILY     ip (the default), ip6, inet, arp, bridge, netdev
                   --netlink  print rules as 'nft --debug=netlink list ruleset' prints them (also the
@@ -60,6 +61,8 @@ final class NftCommand implements Command {
                   counter, log [prefix S] [level L], limit rate [over] N/UNIT [burst N packets], reject,
                   accept, drop, return, jump C, goto C, comment S
                   (the kernel gets the expressions nft makes of the same text)
+                monitor prints changes as 'nft monitor' does, but an added rule as its expressions;
+                  --count N ends after N lines of events, --timeout gives up (status 1).
                 Every change is one all-or-nothing transaction; a refusal names the change, errno and
                 the kernel's message.
                 """ + RtnlOptions.USAGE;
@@ -69,9 +72,20 @@ final class NftCommand implements Command {
     public int run(String[] args, Io io) throws Exception {
         List<String> rest = new ArrayList<>();
         boolean netlink = false;
-        for (String a : args) {
-            if (a.equals("--netlink")) netlink = true;
-            else rest.add(a);
+        long count = -1;
+        java.time.Duration timeout = null;
+        for (int i = 0; i < args.length; i++) {
+            String a = args[i];
+            if (a.equals("--netlink")) {
+                netlink = true;
+            } else if (a.equals("--count") || a.equals("--timeout")) {
+                if (i + 1 >= args.length) throw new UsageException(a + " needs a value");
+                int n = Words.number(args[++i], 1, Integer.MAX_VALUE, a.substring(2));
+                if (a.equals("--count")) count = n;
+                else timeout = java.time.Duration.ofSeconds(n);
+            } else {
+                rest.add(a);
+            }
         }
         Words w = new Words(rest.toArray(String[]::new));
         if (w.common.help) {
@@ -84,16 +98,36 @@ final class NftCommand implements Command {
         String verb = t.next("command: list, add or delete");
         boolean json = w.common.json;
         if (json && netlink) throw new UsageException("--json and --netlink do not go together");
+        if (!verb.equals("monitor") && (count >= 0 || timeout != null)) throw new UsageException("--count and --timeout go with monitor");
         switch (verb) {
             case "list" -> {
                 return list(t, w.common.netns, json, io);
+            }
+            case "monitor" -> {
+                t.end();
+                if (json || netlink) throw new UsageException("--json and --netlink go with list");
+                return monitor(w.common.netns, count, timeout, io);
             }
             case "add", "delete" -> {
                 if (json || netlink) throw new UsageException("--json and --netlink go with list");
                 change(t, verb.equals("add"), w.common.netns);
                 return 0;
             }
-            default -> throw new UsageException("unknown command '" + verb + "': list, add or delete");
+            default -> throw new UsageException("unknown command '" + verb + "': list, add, delete or monitor");
+        }
+    }
+
+    // ---- monitor -------------------------------------------------------------------------------
+
+    private int monitor(String netns, long count, java.time.Duration timeout, Io io) throws Exception {
+        try (dev.ffsock.netlink.NetlinkEvents<dev.ffsock.netlink.netfilter.nft.NftEvent> ev = NfTables.events(netns);
+             NfTables nft = NfTables.open(netns)) {
+            NftMonitorFormat format = new NftMonitorFormat(nft.sets(NfTables.ALL_FAMILIES));
+            return EventLoop.run(io, "nft monitor", count, timeout, ev::next, e -> {
+                String text = format.text(e);
+                io.out().print(text);
+                return !text.isEmpty();
+            });
         }
     }
 

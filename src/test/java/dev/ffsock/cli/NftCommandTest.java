@@ -283,6 +283,58 @@ class NftCommandTest {
         return out;
     }
 
+    /** How many sockets of the namespace have joined NFNLGRP_NFTABLES (/proc/net/netlink: protocol 12, group bit 7). */
+    private int nftablesListeners() throws Exception {
+        Result r = exec(List.of("ip", "netns", "exec", ns, "cat", "/proc/net/netlink"), null);
+        int n = 0;
+        for (String line : r.out.split("\n")) {
+            String[] f = line.trim().split("\\s+");
+            if (f.length > 3 && f[1].equals("12") && (Long.parseLong(f[3], 16) & (1 << 6)) != 0) n++;
+        }
+        return n;
+    }
+
+    @Test
+    void monitorPrintsWhatNftMonitorPrints() throws Exception {
+        Process nftMonitor = new ProcessBuilder("ip", "netns", "exec", ns, "nft", "monitor").start();
+        ByteArrayOutputStream out = new ByteArrayOutputStream(), err = new ByteArrayOutputStream();
+        java.util.concurrent.atomic.AtomicInteger status = new java.util.concurrent.atomic.AtomicInteger(-1);
+        Thread ffsockMonitor = Thread.ofPlatform().start(() -> status.set(Main.run(
+                new String[] {"nft", "--netns", ns, "monitor", "--count", "15", "--timeout", "60"},
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8))));
+        try {
+            long deadline = System.nanoTime() + 30_000_000_000L;
+            while (nftablesListeners() < 2) {
+                assertTrue(System.nanoTime() < deadline, "the monitors did not subscribe");
+                Thread.sleep(50);
+            }
+            nft("table inet m {\n set s { type inet_service; elements = { 22 } }\n chain c2 { }\n"
+                    + " chain c { type filter hook input priority 0; policy drop; tcp dport 22 accept; }\n}\n", "-f", "-");
+            nft(null, "delete", "element", "inet", "m", "s", "{ 22 }");
+            nft(null, "delete", "table", "inet", "m");
+            ffsockMonitor.join(60_000);
+            assertEquals(0, status.get(), err.toString(StandardCharsets.UTF_8));
+            // nft monitor prints as it reads; give it the same events, then stop it
+            String theirs = "";
+            deadline = System.nanoTime() + 30_000_000_000L;
+            while (System.nanoTime() < deadline) {
+                Thread.sleep(100);
+                if (nftMonitor.getInputStream().available() > 0) {
+                    theirs += new String(nftMonitor.getInputStream().readNBytes(nftMonitor.getInputStream().available()), StandardCharsets.UTF_8);
+                }
+                if (theirs.lines().filter(l -> l.startsWith("# new generation")).count() >= 3) break;
+            }
+            List<String> ours = out.toString(StandardCharsets.UTF_8).lines().filter(l -> !l.startsWith("  [ ")).toList();
+            // an added rule is the one line nft decompiles: compared by its head only
+            List<String> nftLines = theirs.lines().map(l -> l.startsWith("add rule inet m c ") ? "add rule inet m c" : l).toList();
+            assertEquals(nftLines, ours);
+            assertTrue(out.toString(StandardCharsets.UTF_8).contains("add rule inet m c\n  [ meta load l4proto => reg 1 ]\n"), out.toString());
+        } finally {
+            nftMonitor.destroy();
+            nftMonitor.waitFor();
+        }
+    }
+
     @Test
     void mistakesAndRefusals() throws Exception {
         Result bad = ffsock("add", "rule", "inet", "f", "c", "bogus");

@@ -242,7 +242,7 @@ public final class NfTables implements AutoCloseable {
             }
             case NFT_MSG_NEWFLOWTABLE -> new NftEvent.Flowtable(true, NftCodec.decodeFlowtable(m));
             case NFT_MSG_DELFLOWTABLE -> new NftEvent.Flowtable(false, NftCodec.decodeFlowtable(m));
-            case NFT_MSG_NEWGEN -> new NftEvent.Generation(NftCodec.decodeGeneration(m));
+            case NFT_MSG_NEWGEN -> NftCodec.decodeGenerationEvent(m);
             default -> null;
         };
     }

@@ -250,6 +250,22 @@ final class NftCodec {
         throw new NetlinkFormatException("NFT_MSG_NEWGEN without NFTA_GEN_ID", 0);
     }
 
+    /** An NFT_MSG_NEWGEN notification: the generation and the process that committed it. */
+    static NftEvent.Generation decodeGenerationEvent(NetlinkMessage m) {
+        long id = decodeGeneration(m);
+        int pid = -1;
+        String name = null;
+        Attributes a = m.attributes(Nfnetlink.NFGENMSG_SIZE);
+        while (a.next()) {
+            switch (a.type()) {
+                case NFTA_GEN_PROC_PID -> pid = a.be32();
+                case NFTA_GEN_PROC_NAME -> name = a.string();
+                default -> { }
+            }
+        }
+        return new NftEvent.Generation(id, pid, name);
+    }
+
     private static String need(String v, String what) {
         if (v == null) throw new NetlinkFormatException("nf_tables message without " + what, 0);
         return v;

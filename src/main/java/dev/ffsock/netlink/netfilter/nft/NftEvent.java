@@ -75,11 +75,14 @@ public sealed interface NftEvent {
     }
 
     /**
-     * The end of a committed transaction (NFT_MSG_NEWGEN): the ruleset's new generation.
+     * The end of a committed transaction (NFT_MSG_NEWGEN): the ruleset's new generation, and the
+     * process that made it.
      *
-     * @param id the generation id
+     * @param id      the generation id
+     * @param pid     the committing process's id (NFTA_GEN_PROC_PID), or -1
+     * @param process its name (NFTA_GEN_PROC_NAME), or null
      */
-    record Generation(long id) implements NftEvent {
+    record Generation(long id, int pid, String process) implements NftEvent {
         /** {@return true} */
         public boolean added() {
             return true;

@@ -111,7 +111,11 @@ class NftCodecFuzzTest {
             w.endNested(d);
             w.endNested(h);
         }));
-        c.add(message(NFT_MSG_NEWGEN, 0, w -> w.attrBE32(NFTA_GEN_ID, 77)));
+        c.add(message(NFT_MSG_NEWGEN, 0, w -> {
+            w.attrBE32(NFTA_GEN_ID, 77);
+            w.attrBE32(NFTA_GEN_PROC_PID, 1234);
+            w.attrString(NFTA_GEN_PROC_NAME, "nft");
+        }));
         c.add(message(NFT_MSG_DELRULE, NFPROTO_IPV4, w -> NftCodec.encodeRule(w,
                 new NftRule(NFPROTO_IPV4, "x", "y", 3, 0, List.of(new NftExpr.Counter(0, 0)), null))));
         return c;
@@ -134,7 +138,7 @@ class NftCodecFuzzTest {
         assertEquals(3, el.elements().size());
         assertEquals(NftData.jump("c2"), el.elements().get(1).data());
         assertEquals(v(0, 30), el.elements().get(1).keyEnd());
-        assertEquals(new NftEvent.Generation(77), NfTables.decodeEvent(parse(c.get(6))));
+        assertEquals(new NftEvent.Generation(77, 1234, "nft"), NfTables.decodeEvent(parse(c.get(6))));
         NftEvent.Flowtable ft = (NftEvent.Flowtable) NfTables.decodeEvent(parse(c.get(5)));
         assertEquals(List.of("lo"), ft.flowtable().devices());
         String text = NftNetlinkText.rule(rule.rule());
