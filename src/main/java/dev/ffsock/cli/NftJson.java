@@ -25,7 +25,8 @@ import java.util.Map;
  * {"chain": …}, {"rule": …}]}}, table by table: the table, its named sets and maps with their
  * elements, flowtables, chains, then the rules chain by chain. A rule carries its family, table,
  * chain, handle and comment, but not nft's {@code expr}: ffsock does not decompile rules into
- * nft's statements ({@code ffsock nft list ruleset --netlink} prints their expressions).
+ * nft's statements ({@code ffsock nft list ruleset --netlink} prints their expressions). A dormant
+ * table's {@code "flags"} is {@code "dormant"}: nft 1.0.6 prints a stray string there.
  */
 final class NftJson {
     private NftJson() {

@@ -211,6 +211,11 @@ class NftCommandTest {
             if (kind.equals("rule")) tb.remove("expr"); // ffsock does not decompile rules (compared with --netlink below)
             assertEquals(withoutExpires(tb), withoutExpires(ob), kind + " " + i);
         }
+        Result tables = ffsock("list", "tables", "--json");
+        assertEquals(0, tables.status, tables.err);
+        assertEquals(objects(nft(null, "-j", "list", "tables")).subList(1, 4), objects(tables.out).subList(1, 4));
+        Result table = ffsock("list", "table", "inet", "t", "--json");
+        assertEquals(objects(nft(null, "-j", "list", "table", "inet", "t")).size(), objects(table.out).size());
     }
 
     @Test
