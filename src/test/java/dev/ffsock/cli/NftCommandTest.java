@@ -3,22 +3,19 @@ package dev.ffsock.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.ffsock.netlink.netfilter.nft.NftNetns;
 import dev.ffsock.testutil.Json;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
 
 /**
  * {@code ffsock nft} against nft in a test namespace: a rule added by ffsock holds the same
@@ -28,6 +25,7 @@ import java.util.concurrent.TimeUnit;
  * refusals 1 with errno.
  */
 class NftCommandTest {
+    private NftNetns netns;
     private String ns;
 
     private record Result(int status, String out, String err) {
@@ -35,36 +33,17 @@ class NftCommandTest {
 
     @BeforeEach
     void setUp() throws Exception {
-        Assumptions.assumeTrue(exec(List.of("sh", "-c", "command -v nft"), null).status == 0, "nft is not installed");
-        ns = "ffsock-nftcli-" + Long.toHexString(ThreadLocalRandom.current().nextLong() & 0xffffffffL);
-        Result r = exec(List.of("ip", "netns", "add", ns), null);
-        Assumptions.assumeTrue(r.status == 0, "cannot create a network namespace: " + r.err.strip());
+        netns = NftNetns.create();
+        ns = netns.name;
     }
 
     @AfterEach
     void tearDown() throws Exception {
-        if (ns != null) exec(List.of("ip", "netns", "del", ns), null);
-    }
-
-    private static Result exec(List<String> cmd, String stdin) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder(cmd).start();
-        if (stdin != null) p.getOutputStream().write(stdin.getBytes(StandardCharsets.UTF_8));
-        p.getOutputStream().close();
-        byte[] out = p.getInputStream().readAllBytes();
-        byte[] err = p.getErrorStream().readAllBytes();
-        if (!p.waitFor(60, TimeUnit.SECONDS)) {
-            p.destroyForcibly().waitFor();
-            throw new AssertionError("timed out: " + cmd);
-        }
-        return new Result(p.exitValue(), new String(out, StandardCharsets.UTF_8), new String(err, StandardCharsets.UTF_8));
+        if (netns != null) netns.close();
     }
 
     private String nft(String stdin, String... args) throws Exception {
-        List<String> c = new ArrayList<>(List.of("ip", "netns", "exec", ns, "nft"));
-        c.addAll(List.of(args));
-        Result r = exec(c, stdin);
-        if (r.status != 0) throw new AssertionError("nft " + String.join(" ", args) + ": " + r.err);
-        return r.out;
+        return netns.nft(stdin, args);
     }
 
     private Result ffsock(String... args) {
@@ -290,9 +269,9 @@ class NftCommandTest {
 
     /** How many sockets of the namespace have joined NFNLGRP_NFTABLES (/proc/net/netlink: protocol 12, group bit 7). */
     private int nftablesListeners() throws Exception {
-        Result r = exec(List.of("ip", "netns", "exec", ns, "cat", "/proc/net/netlink"), null);
+        NftNetns.Result r = netns.in("cat", "/proc/net/netlink");
         int n = 0;
-        for (String line : r.out.split("\n")) {
+        for (String line : r.out().split("\n")) {
             String[] f = line.trim().split("\\s+");
             if (f.length > 3 && f[1].equals("12") && (Long.parseLong(f[3], 16) & (1 << 6)) != 0) n++;
         }

@@ -6,12 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import dev.ffsock.Errno;
 import dev.ffsock.netlink.netfilter.Nfnetlink;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
-import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * {@link NetlinkConnection#batch}, against nfnetlink in a test namespace: every message asking for an
@@ -21,22 +19,18 @@ import java.util.concurrent.ThreadLocalRandom;
 class NetlinkBatchTest {
     private static final int NFT_MSG_NEWTABLE = 0, NFT_MSG_GETTABLE = 1, NFT_MSG_DELTABLE = 2;
     private static final int NFTA_TABLE_NAME = 1;
+    private NetlinkTestNamespace netns;
     private String ns;
 
     @BeforeEach
     void setUp() throws Exception {
-        ns = "ffsock-batch-" + Long.toHexString(ThreadLocalRandom.current().nextLong() & 0xffffffffL);
-        Process p = new ProcessBuilder("ip", "netns", "add", ns).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes());
-        if (p.waitFor() != 0) {
-            ns = null;
-            Assumptions.abort("cannot create a network namespace (ip netns add): " + out.strip());
-        }
+        netns = NetlinkTestNamespace.create();
+        ns = netns.name;
     }
 
     @AfterEach
     void tearDown() throws Exception {
-        if (ns != null) new ProcessBuilder("ip", "netns", "del", ns).start().waitFor();
+        if (netns != null) netns.close();
     }
 
     private static BatchMessage header(int type, int resId) {

@@ -14,20 +14,20 @@ import java.util.concurrent.TimeUnit;
  * and its ruleset with it), with loopback up. Tests skip, with the reason, when there is no root,
  * no {@code nft}, or the namespace cannot be made. The host's ruleset is never touched.
  */
-final class NftNetns implements AutoCloseable {
+public final class NftNetns implements AutoCloseable {
     /** The namespace's name. */
-    final String name;
+    public final String name;
 
     private NftNetns(String name) {
         this.name = name;
     }
 
     /** The outcome of a command. */
-    record Result(int status, String out, String err) {
+    public record Result(int status, String out, String err) {
     }
 
     /** Creates the namespace, or aborts the test with the reason it cannot. */
-    static NftNetns create() throws Exception {
+    public static NftNetns create() throws Exception {
         Assumptions.assumeTrue(exec(List.of("sh", "-c", "command -v nft"), null).status == 0,
                 "nft is not installed (.ci/run installs it; apt-get install nftables)");
         String name = "ffsock-nft-" + Long.toHexString(ThreadLocalRandom.current().nextLong() & 0xffffffffL);
@@ -44,23 +44,30 @@ final class NftNetns implements AutoCloseable {
     }
 
     /** Runs {@code nft ARGS} in the namespace (with {@code stdin} fed to it) and fails unless it succeeds; {@return its stdout} */
-    String nft(String stdin, String... args) throws IOException, InterruptedException {
+    public String nft(String stdin, String... args) throws IOException, InterruptedException {
         Result r = nftResult(stdin, args);
         if (r.status != 0) throw new AssertionError("nft " + String.join(" ", args) + " in " + name + ": status " + r.status + ": " + r.err);
         return r.out;
     }
 
     /** Runs {@code nft ARGS} in the namespace; {@return its outcome} */
-    Result nftResult(String stdin, String... args) throws IOException, InterruptedException {
+    public Result nftResult(String stdin, String... args) throws IOException, InterruptedException {
         List<String> c = new ArrayList<>(List.of("ip", "netns", "exec", name, "nft"));
         c.addAll(List.of(args));
         return exec(c, stdin);
     }
 
     /** Loads a ruleset with {@code nft -f -}, or aborts the test when the kernel refuses a feature. */
-    void load(String ruleset) throws IOException, InterruptedException {
+    public void load(String ruleset) throws IOException, InterruptedException {
         Result r = nftResult(ruleset, "-f", "-");
         Assumptions.assumeTrue(r.status == 0, "the kernel refuses the test ruleset: " + r.err.strip());
+    }
+
+    /** Runs a command inside the namespace ({@code ip netns exec}); {@return its outcome} */
+    public Result in(String... cmd) throws IOException, InterruptedException {
+        List<String> c = new ArrayList<>(List.of("ip", "netns", "exec", name));
+        c.addAll(List.of(cmd));
+        return exec(c, null);
     }
 
     static Result exec(List<String> cmd, String stdin) throws IOException, InterruptedException {
