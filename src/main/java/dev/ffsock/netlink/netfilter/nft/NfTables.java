@@ -13,7 +13,6 @@ import dev.ffsock.netlink.netfilter.Nfnetlink;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 
 /**
  * The nf_tables ruleset of one network namespace (NETLINK_NETFILTER, subsystem
@@ -120,12 +119,13 @@ public final class NfTables implements AutoCloseable {
      * @param table  the table's name
      * @param set    the set's name
      * @return the elements in the kernel's order
+     * @throws IllegalArgumentException for a family outside 0..255 or a name of 0 or more than 255 bytes
      * @throws NetlinkException ENOENT when there is no such set, or another refusal
      * @throws IOException if sending or receiving fails
      */
     public List<NftSetElement> elements(int family, String table, String set) throws IOException {
-        Objects.requireNonNull(table, "table");
-        Objects.requireNonNull(set, "set");
+        NftBatch.name(table, "table");
+        NftBatch.name(set, "set");
         checkFamily(family);
         List<NftSetElement> out = new ArrayList<>();
         conn.dump(type(NFT_MSG_GETSETELEM), w -> {

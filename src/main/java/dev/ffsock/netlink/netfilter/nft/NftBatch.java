@@ -72,11 +72,17 @@ public final class NftBatch {
      *
      * @param chain the chain (its handle and use are ignored)
      * @return this batch
-     * @throws IllegalArgumentException for a family outside 0..255 or bad names
+     * @throws IllegalArgumentException for a family outside 0..255, bad names or a device name
+     *         longer than 15 bytes
      */
     public NftBatch addChain(NftChain chain) {
         name(chain.table(), "table");
         name(chain.name(), "chain");
+        for (String dev : chain.devices()) {
+            int len = dev.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+            if (len == 0 || len > 15 || dev.indexOf('\0') >= 0) throw new IllegalArgumentException("a device name is 1..15 bytes: \"" + dev + "\"");
+        }
+        if (chain.type() != null) name(chain.type(), "chain type");
         return add(NFT_MSG_NEWCHAIN, Netlink.NLM_F_CREATE, chain.family(),
                 "add chain " + fam(chain.family()) + " " + chain.table() + " " + chain.name(), w -> NftCodec.encodeChain(w, chain));
     }
@@ -302,7 +308,7 @@ public final class NftBatch {
     }
 
     /** Names are NUL-terminated strings of at most NFT_NAME_MAXLEN - 1 bytes (the kernel's policy). */
-    private static void name(String name, String what) {
+    static void name(String name, String what) {
         Objects.requireNonNull(name, what);
         int len = name.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
         if (len == 0 || len >= NFT_NAME_MAXLEN || name.indexOf('\0') >= 0) {

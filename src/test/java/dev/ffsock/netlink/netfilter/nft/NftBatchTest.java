@@ -148,6 +148,25 @@ class NftBatchTest {
     }
 
     @Test
+    void badInputIsRefusedBeforeTheSend() throws Exception {
+        try (NfTables t = NfTables.open(ns.name)) {
+            NftBatch b = t.batch();
+            assertThrows(IllegalArgumentException.class, () -> b.addTable(300, "t", 0));
+            assertThrows(IllegalArgumentException.class, () -> b.addTable(NFPROTO_IPV4, "", 0));
+            assertThrows(IllegalArgumentException.class, () -> b.addTable(NFPROTO_IPV4, "x".repeat(256), 0));
+            assertThrows(IllegalArgumentException.class, () -> b.addChain(new NftChain(NFPROTO_NETDEV, "t", "c", 0, 0, "filter",
+                    NF_NETDEV_INGRESS, 0, NF_ACCEPT, List.of("a-very-long-device-name"), 0)));
+            assertThrows(IllegalArgumentException.class, () -> b.addElements(NFPROTO_IPV4, "t", "s", List.of()));
+            assertThrows(IllegalArgumentException.class, () -> b.deleteRule(NFPROTO_IPV4, "t", "c", 0));
+            assertThrows(IllegalArgumentException.class, () -> b.addRule(new NftRule(NFPROTO_IPV4, "t", "c", 0, 0,
+                    List.of(new NftExpr.Counter(0, 0)), new byte[300])));
+            assertThrows(IllegalArgumentException.class, () -> t.elements(NFPROTO_IPV4, "t", ""));
+            assertEquals(0, b.size());
+            assertThrows(IllegalStateException.class, b::commit);
+        }
+    }
+
+    @Test
     void largeElementListsGoInSeveralMessages() throws Exception {
         List<NftSetElement> many = new ArrayList<>();
         for (int i = 0; i < 250; i++) many.add(NftSetElement.of(new byte[] {10, 1, (byte) (i >> 8), (byte) i}));
