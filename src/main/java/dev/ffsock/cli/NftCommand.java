@@ -2,8 +2,13 @@ package dev.ffsock.cli;
 
 import static dev.ffsock.netlink.netfilter.nft.Nft.*;
 
+import dev.ffsock.Errno;
+import dev.ffsock.netlink.ExtAck;
+import dev.ffsock.netlink.NetlinkEvents;
+import dev.ffsock.netlink.NetlinkException;
 import dev.ffsock.netlink.netfilter.nft.NfTables;
 import dev.ffsock.netlink.netfilter.nft.NftBatch;
+import dev.ffsock.netlink.netfilter.nft.NftEvent;
 import dev.ffsock.netlink.netfilter.nft.NftExpr;
 import dev.ffsock.netlink.netfilter.nft.NftNetlinkText;
 import dev.ffsock.netlink.netfilter.nft.NftRule;
@@ -12,6 +17,7 @@ import dev.ffsock.netlink.netfilter.nft.NftSet;
 import dev.ffsock.netlink.netfilter.nft.NftSetElement;
 import dev.ffsock.netlink.netfilter.nft.NftTable;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -69,7 +75,7 @@ final class NftCommand implements Command {
         List<String> rest = new ArrayList<>();
         boolean netlink = false;
         long count = -1;
-        java.time.Duration timeout = null;
+        Duration timeout = null;
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             if (a.equals("--netlink")) {
@@ -78,7 +84,7 @@ final class NftCommand implements Command {
                 if (i + 1 >= args.length) throw new UsageException(a + " needs a value");
                 int n = Words.number(args[++i], 1, Integer.MAX_VALUE, a.substring(2));
                 if (a.equals("--count")) count = n;
-                else timeout = java.time.Duration.ofSeconds(n);
+                else timeout = Duration.ofSeconds(n);
             } else {
                 rest.add(a);
             }
@@ -115,8 +121,8 @@ final class NftCommand implements Command {
 
     // ---- monitor -------------------------------------------------------------------------------
 
-    private int monitor(String netns, long count, java.time.Duration timeout, Io io) throws Exception {
-        try (dev.ffsock.netlink.NetlinkEvents<dev.ffsock.netlink.netfilter.nft.NftEvent> ev = NfTables.events(netns);
+    private int monitor(String netns, long count, Duration timeout, Io io) throws Exception {
+        try (NetlinkEvents<NftEvent> ev = NfTables.events(netns);
              NfTables nft = NfTables.open(netns)) {
             NftMonitorFormat format = new NftMonitorFormat(nft.sets(NfTables.ALL_FAMILIES));
             return EventLoop.run(io, "nft monitor", count, timeout, ev::next, e -> {
@@ -141,7 +147,7 @@ final class NftCommand implements Command {
                 }
             }
             case "tables" -> {
-                int family = t.hasNext() ? family(t.next("family"), true) : NfTables.ALL_FAMILIES;
+                int family = t.hasNext() ? family(t.next("family")) : NfTables.ALL_FAMILIES;
                 t.end();
                 try (NfTables nft = NfTables.open(netns)) {
                     List<NftTable> tables = nft.tables(family);
@@ -163,8 +169,8 @@ final class NftCommand implements Command {
                 try (NfTables nft = NfTables.open(netns)) {
                     NftRuleset rs = nft.ruleset();
                     NftTable table = rs.tables().stream().filter(tb -> tb.family() == family && tb.name().equals(name)).findFirst()
-                            .orElseThrow(() -> new dev.ffsock.netlink.NetlinkException("NFT_MSG_GETTABLE", dev.ffsock.Errno.ENOENT,
-                                    dev.ffsock.netlink.ExtAck.NONE));
+                            .orElseThrow(() -> new NetlinkException("NFT_MSG_GETTABLE", Errno.ENOENT,
+                                    ExtAck.NONE));
                     if (json) {
                         io.out().println(Json.write(NftJson.document(rs, table)));
                     } else {
@@ -223,8 +229,8 @@ final class NftCommand implements Command {
                     String table = t.next("table name");
                     String name = t.next("set name");
                     NftSet set = nft.sets(family).stream().filter(s -> s.table().equals(table) && s.name().equals(name)).findFirst()
-                            .orElseThrow(() -> new dev.ffsock.netlink.NetlinkException("NFT_MSG_GETSET " + name, dev.ffsock.Errno.ENOENT,
-                                    dev.ffsock.netlink.ExtAck.NONE));
+                            .orElseThrow(() -> new NetlinkException("NFT_MSG_GETSET " + name, Errno.ENOENT,
+                                    ExtAck.NONE));
                     t.expect("{");
                     List<NftSetElement> elements = NftObjectSyntax.elements(t, set);
                     t.end();
@@ -260,9 +266,9 @@ final class NftCommand implements Command {
         }
     }
 
-    private static int family(String w, boolean must) throws UsageException {
+    private static int family(String w) throws UsageException {
         int f = NftNetlinkText.family(w);
-        if (f < 0 && must) throw new UsageException("unknown family '" + w + "': ip, ip6, inet, arp, bridge, netdev");
+        if (f < 0) throw new UsageException("unknown family '" + w + "': ip, ip6, inet, arp, bridge, netdev");
         return f;
     }
 
