@@ -28,7 +28,9 @@ import java.util.function.IntFunction;
  * A netlink socket that speaks the protocol: it numbers requests, sends them to the kernel and
  * gathers the answer — multipart dumps until NLMSG_DONE, ACKs, NLMSG_ERROR turned into
  * {@link NetlinkException} with the kernel's extended-ack message, NLM_F_DUMP_INTR reported as
- * {@link DumpInterruptedException}. Every received datagram's sender must be the kernel (port 0):
+ * {@link DumpInterruptedException}, batches ({@link #batch}: several messages in one datagram, each
+ * acknowledgement read, a refusal reported by the message's index). Every received datagram's
+ * sender must be the kernel (port 0):
  * anything else is dropped, so a local process cannot spoof answers. Replies whose sequence number
  * or port id is not the pending request's are stale (from an abandoned request) and skipped.
  *
