@@ -47,6 +47,7 @@ final class NftCommand implements Command {
                        ffsock nft add rule [FAMILY] TABLE CHAIN STATEMENT…
                        ffsock nft delete table|chain|set|map [FAMILY] TABLE [NAME]
                        ffsock nft delete rule [FAMILY] TABLE CHAIN handle N
+                       ffsock nft flush ruleset [FAMILY]
                        ffsock nft monitor [--count N] [--timeout SECONDS]
 
                   FAMILY     ip (the default), ip6, inet, arp, bridge, netdev
@@ -97,7 +98,7 @@ final class NftCommand implements Command {
         List<String> words = new ArrayList<>();
         while (w.hasNext()) words.add(w.next("word"));
         NftTokens t = new NftTokens(words);
-        String verb = t.next("command: list, add or delete");
+        String verb = t.next("command: list, add, delete, flush or monitor");
         boolean json = w.common.json;
         if (json && netlink) throw new UsageException("--json and --netlink do not go together");
         if (!verb.equals("monitor") && (count >= 0 || timeout != null)) throw new UsageException("--count and --timeout go with monitor");
@@ -115,7 +116,17 @@ final class NftCommand implements Command {
                 change(t, verb.equals("add"), w.common.netns);
                 return 0;
             }
-            default -> throw new UsageException("unknown command '" + verb + "': list, add, delete or monitor");
+            case "flush" -> {
+                if (json || netlink) throw new UsageException("--json and --netlink go with list");
+                t.expect("ruleset");
+                int family = t.hasNext() ? family(t.next("family")) : NfTables.ALL_FAMILIES;
+                t.end();
+                try (NfTables nft = NfTables.open(w.common.netns)) {
+                    nft.batch().flushRuleset(family).commit();
+                }
+                return 0;
+            }
+            default -> throw new UsageException("unknown command '" + verb + "': list, add, delete, flush or monitor");
         }
     }
 

@@ -198,6 +198,15 @@ class NftCommandTest {
     }
 
     @Test
+    void flushRulesetEmptiesAFamilyOrAll() throws Exception {
+        nft(RULESET, "-f", "-");
+        ok("flush", "ruleset", "netdev");
+        assertEquals("table inet t\ntable ip x\n", nft(null, "list", "tables"));
+        ok("flush", "ruleset");
+        assertEquals("", nft(null, "list", "ruleset"));
+    }
+
+    @Test
     void netlinkIsWhatNftDebugPrints() throws Exception {
         nft(RULESET, "-f", "-");
         String out = nft(null, "--debug=netlink", "list", "ruleset");

@@ -67,6 +67,18 @@ public final class NftBatch {
     }
 
     /**
+     * Deletes every table of a family, or of all families ({@code nft flush ruleset}): NFT_MSG_DELTABLE
+     * without a name.
+     *
+     * @param family an NFPROTO_* family, or {@link NfTables#ALL_FAMILIES}
+     * @return this batch
+     * @throws IllegalArgumentException for a family outside 0..255
+     */
+    public NftBatch flushRuleset(int family) {
+        return add(NFT_MSG_DELTABLE, 0, family, "flush ruleset" + (family == NfTables.ALL_FAMILIES ? "" : " " + fam(family)), w -> { });
+    }
+
+    /**
      * Adds a chain: a regular one ({@code nft add chain FAMILY TABLE NAME}) when {@code chain} has no
      * hook, else a base chain ({@code { type T hook H priority P ; policy P ; }}).
      *
