@@ -44,7 +44,7 @@ final class NftCommand implements Command {
                        ffsock nft add chain [FAMILY] TABLE NAME [{ type T hook H [device D] priority P ; [policy P ;] }]
                        ffsock nft add set|map [FAMILY] TABLE NAME { type T [. T…] [: V] ; [flags F,… ;] [timeout N(s|m|h) ;] [elements = { … } ;] }
                        ffsock nft add|delete element [FAMILY] TABLE SET { E, … }
-                       ffsock nft add rule [FAMILY] TABLE CHAIN STATEMENT…
+                       ffsock nft add|insert rule [FAMILY] TABLE CHAIN [position HANDLE] STATEMENT…
                        ffsock nft delete table|chain|set|map [FAMILY] TABLE [NAME]
                        ffsock nft delete rule [FAMILY] TABLE CHAIN handle N
                        ffsock nft flush ruleset [FAMILY]
@@ -63,7 +63,8 @@ final class NftCommand implements Command {
                   [meta] iifname|oifname [!=] NAME[*], meta l4proto|nfproto [!=] P, ct state [!=] S[,S…],
                   counter, log [prefix S] [level L], limit rate [over] N/UNIT [burst N packets], reject,
                   accept, drop, return, jump C, goto C, comment S
-                  (the kernel gets the expressions nft makes of the same text)
+                  (the kernel gets the expressions nft makes of the same text); add appends (or
+                  places after the rule HANDLE), insert prepends (or places before it)
                 monitor prints changes as 'nft monitor' does, but an added rule as its expressions;
                   --count N ends after N lines of events, --timeout gives up (status 1).
                 Every change is one all-or-nothing transaction; a refusal names the change, errno and
@@ -98,7 +99,7 @@ final class NftCommand implements Command {
         List<String> words = new ArrayList<>();
         while (w.hasNext()) words.add(w.next("word"));
         NftTokens t = new NftTokens(words);
-        String verb = t.next("command: list, add, delete, flush or monitor");
+        String verb = t.next("command: list, add, insert, delete, flush or monitor");
         boolean json = w.common.json;
         if (json && netlink) throw new UsageException("--json and --netlink do not go together");
         if (!verb.equals("monitor") && (count >= 0 || timeout != null)) throw new UsageException("--count and --timeout go with monitor");
@@ -111,9 +112,13 @@ final class NftCommand implements Command {
                 if (json || netlink) throw new UsageException("--json and --netlink go with list");
                 return monitor(w.common.netns, count, timeout, io);
             }
-            case "add", "delete" -> {
+            case "add", "delete", "insert" -> {
                 if (json || netlink) throw new UsageException("--json and --netlink go with list");
-                change(t, verb.equals("add"), w.common.netns);
+                if (verb.equals("insert")) {
+                    insert(t, w.common.netns);
+                } else {
+                    change(t, verb.equals("add"), w.common.netns);
+                }
                 return 0;
             }
             case "flush" -> {
@@ -126,7 +131,7 @@ final class NftCommand implements Command {
                 }
                 return 0;
             }
-            default -> throw new UsageException("unknown command '" + verb + "': list, add, delete, flush or monitor");
+            default -> throw new UsageException("unknown command '" + verb + "': list, add, insert, delete, flush or monitor");
         }
     }
 
@@ -252,9 +257,7 @@ final class NftCommand implements Command {
                     String table = t.next("table name");
                     String chain = t.next("chain name");
                     if (add) {
-                        NftRuleCompiler c = new NftRuleCompiler(family, table, b::addAnonymousSet);
-                        List<NftExpr> exprs = c.compile(t);
-                        b.addRule(new NftRule(family, table, chain, 0, 0, exprs, c.comment == null ? null : NftRule.commentUserdata(c.comment)));
+                        b.addRule(rule(t, b, family, table, chain));
                     } else {
                         t.expect("handle");
                         String h = t.next("rule handle");
@@ -275,6 +278,38 @@ final class NftCommand implements Command {
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
+    }
+
+    /** {@code insert rule [FAMILY] TABLE CHAIN [position N] STATEMENT…} */
+    private void insert(NftTokens t, String netns) throws Exception {
+        t.expect("rule");
+        try (NfTables nft = NfTables.open(netns)) {
+            NftBatch b = nft.batch();
+            int family = familyOrIp(t);
+            String table = t.next("table name");
+            String chain = t.next("chain name");
+            b.insertRule(rule(t, b, family, table, chain));
+            b.commit();
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
+    }
+
+    /** {@code [position N] STATEMENT…}: the rule, its anonymous sets added to {@code b}. */
+    private static NftRule rule(NftTokens t, NftBatch b, int family, String table, String chain) throws UsageException {
+        long position = 0;
+        if (t.accept("position")) {
+            String h = t.next("rule handle");
+            try {
+                position = Long.parseUnsignedLong(h);
+            } catch (NumberFormatException e) {
+                throw new UsageException("bad rule handle '" + h + "'");
+            }
+            if (position == 0) throw new UsageException("bad rule handle '0'");
+        }
+        NftRuleCompiler c = new NftRuleCompiler(family, table, b::addAnonymousSet);
+        List<NftExpr> exprs = c.compile(t);
+        return new NftRule(family, table, chain, 0, position, exprs, c.comment == null ? null : NftRule.commentUserdata(c.comment));
     }
 
     private static int family(String w) throws UsageException {

@@ -197,6 +197,46 @@ class NftCommandTest {
         assertEquals(objects(nft(null, "-j", "list", "table", "inet", "t")).size(), objects(table.out).size());
     }
 
+    /** The handles of a chain's rules in order, and their expressions. */
+    private List<String> order(String table) throws Exception {
+        List<String> out = new ArrayList<>();
+        for (List<String> r : ruleLines(table, "c")) out.add(String.join("|", r));
+        return out;
+    }
+
+    @Test
+    void insertAndPositionPlaceRulesAsNftDoes() throws Exception {
+        nft("table inet n {\n chain c { }\n}\ntable inet f {\n chain c { }\n}\n", "-f", "-");
+        for (String table : List.of("n", "f")) {
+            String[][] steps = {
+                {"add", "rule", "inet", table, "c", "counter", "accept"},
+                {"add", "rule", "inet", table, "c", "counter", "drop"},
+                {"insert", "rule", "inet", table, "c", "log"},
+            };
+            for (String[] step : steps) {
+                if (table.equals("n")) nft(null, step);
+                else ok(step);
+            }
+        }
+        // position: the handle of the second rule of each table
+        for (String table : List.of("n", "f")) {
+            String out = nft(null, "-a", "list", "chain", "inet", table, "c");
+            String handle = out.lines().filter(l -> l.contains("counter packets 0 bytes 0 drop")).findFirst().orElseThrow()
+                    .replaceAll(".*# handle ", "").strip();
+            String[] add = {"add", "rule", "inet", table, "c", "position", handle, "reject"};
+            String[] ins = {"insert", "rule", "inet", table, "c", "position", handle, "return"};
+            if (table.equals("n")) {
+                nft(null, add);
+                nft(null, ins);
+            } else {
+                ok(add);
+                ok(ins);
+            }
+        }
+        assertEquals(order("n"), order("f"));
+        assertEquals(5, order("f").size());
+    }
+
     @Test
     void flushRulesetEmptiesAFamilyOrAll() throws Exception {
         nft(RULESET, "-f", "-");

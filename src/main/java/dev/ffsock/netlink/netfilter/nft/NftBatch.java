@@ -245,6 +245,23 @@ public final class NftBatch {
     }
 
     /**
+     * Inserts a rule at the head of its chain ({@code nft insert rule FAMILY TABLE CHAIN …}), or
+     * before the rule whose handle is its {@link NftRule#position()} ({@code … position N}).
+     *
+     * @param rule the rule (its handle is ignored)
+     * @return this batch
+     * @throws IllegalArgumentException for a family outside 0..255 or bad names
+     */
+    public NftBatch insertRule(NftRule rule) {
+        name(rule.table(), "table");
+        name(rule.chain(), "chain");
+        userdata(rule.userdata());
+        NftRule r = new NftRule(rule.family(), rule.table(), rule.chain(), 0, rule.position(), rule.exprs(), rule.userdata());
+        return add(NFT_MSG_NEWRULE, Netlink.NLM_F_CREATE, rule.family(),
+                "insert rule " + fam(rule.family()) + " " + rule.table() + " " + rule.chain(), w -> NftCodec.encodeRule(w, r));
+    }
+
+    /**
      * Deletes a rule by handle ({@code nft delete rule FAMILY TABLE CHAIN handle N}).
      *
      * @param family NFPROTO_* family
