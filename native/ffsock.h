@@ -65,6 +65,9 @@
 /* AF_PACKET, MPTCP (issue 11) */
 #include <linux/if_packet.h>
 #include <linux/mptcp.h>
+/* nf_tables (issue 11, part nftables) */
+#include <linux/netfilter.h>
+#include <linux/netfilter/nf_tables.h>
 
 /* ---- GNU-only items, declared by hand (glibc hides them without _GNU_SOURCE) ---- */
 #ifndef _GNU_SOURCE

@@ -5,7 +5,7 @@
  * {@code dev.ffsock.netlink} is the netlink message codec and connection, with the families
  * {@code .route}, {@code .diag} (sock_diag), {@code .genl} (generic netlink), {@code .uevent}
  * (kernel uevents), {@code .tc} (traffic control), {@code .ethtool} (the ethtool family), {@code .netfilter}
- * (nfnetlink: conntrack)
+ * (nfnetlink: conntrack), {@code .netfilter.nft} (nf_tables),
  * {@code .connector} (process events) and {@code .mptcp} (the MPTCP path manager);
  * {@code dev.ffsock.nio} is java.nio.channels over ffsock sockets and epoll (a SelectorProvider);
  * {@code dev.ffsock.internal} (the generated bindings and the syscall layer) is not exported.
@@ -21,6 +21,8 @@ module dev.ffsock {
     // tc: qdiscs, classes, filters
     exports dev.ffsock.netlink.tc;
     exports dev.ffsock.netlink.netfilter;
+    // nf_tables: rulesets, batches, events
+    exports dev.ffsock.netlink.netfilter.nft;
     exports dev.ffsock.netlink.connector;
     exports dev.ffsock.netlink.mptcp;
     // java.nio.channels over ffsock sockets and epoll

@@ -51,7 +51,9 @@ public final class Main {
             // issue 11: conntrack
             new ConntrackCommand(),
             // issue 11: MPTCP path manager
-            new MptcpCommand());
+            new MptcpCommand(),
+            // issue 11: nftables
+            new NftCommand());
 
     private Main() {
     }

@@ -28,7 +28,9 @@ import java.util.function.IntFunction;
  * A netlink socket that speaks the protocol: it numbers requests, sends them to the kernel and
  * gathers the answer — multipart dumps until NLMSG_DONE, ACKs, NLMSG_ERROR turned into
  * {@link NetlinkException} with the kernel's extended-ack message, NLM_F_DUMP_INTR reported as
- * {@link DumpInterruptedException}. Every received datagram's sender must be the kernel (port 0):
+ * {@link DumpInterruptedException}, batches ({@link #batch}: several messages in one datagram, each
+ * acknowledgement read, a refusal reported by the message's index). Every received datagram's
+ * sender must be the kernel (port 0):
  * anything else is dropped, so a local process cannot spoof answers. Replies whose sequence number
  * or port id is not the pending request's are stale (from an abandoned request) and skipped.
  *
@@ -463,6 +465,94 @@ public final class NetlinkConnection implements AutoCloseable {
         }
         throw last;
     }
+
+    /**
+     * Sends several messages in one datagram and reads the kernel's answer to each: what nfnetlink
+     * batches (NFNL_MSG_BATCH_BEGIN … NFNL_MSG_BATCH_END) need. Each message gets its own sequence
+     * number; NLM_F_REQUEST is always set, NLM_F_ACK where the message's flags ask for it. The call
+     * waits until every message that asked was acknowledged; once the kernel has refused one, it
+     * takes only the answers already queued (the kernel processes a batch within the send and may
+     * stop acknowledging after a refusal). Answers already queued when all acknowledgements are in
+     * (an error for a message that did not ask, such as a failed commit) are read too.
+     *
+     * <p>One sendto(2), then recvfrom(2) calls (each sized first with MSG_PEEK|MSG_TRUNC, and poll(2)
+     * with no wait after a refusal); the connection's lock is held throughout.
+     *
+     * @param messages the messages, in order (at least one)
+     * @throws IllegalArgumentException if {@code messages} is empty
+     * @throws BatchException when the kernel refused a message: the first refused one (by index),
+     *         the others suppressed in it
+     * @throws SocketClosedException if the connection is closed
+     * @throws IOException if sendto(2) or recvfrom(2) fails (EMSGSIZE when the batch is larger than
+     *         the kernel takes in one datagram), or an answer is malformed
+     */
+    public void batch(List<BatchMessage> messages) throws IOException {
+        if (messages.isEmpty()) throw new IllegalArgumentException("an empty batch");
+        lock.lock();
+        try {
+            checkOpen();
+            if (unfinishedDump != 0) drainUnfinishedDump();
+            int n = messages.size();
+            int first = seq + 1;
+            if (first == 0 || first + n < first) first = 1; // no zero and no wrap inside the batch
+            seq = first + n - 1;
+            builder.reset();
+            boolean[] waiting = new boolean[n];
+            int pending = 0;
+            for (int i = 0; i < n; i++) {
+                BatchMessage m = messages.get(i);
+                builder.begin(m.type(), m.flags() | Netlink.NLM_F_REQUEST);
+                builder.setSeq(first + i);
+                if (m.payload() != null) m.payload().encode(builder);
+                builder.end();
+                if ((m.flags() & Netlink.NLM_F_ACK) != 0) {
+                    waiting[i] = true;
+                    pending++;
+                }
+            }
+            socket.sendto(builder.segment(), 0, kernel);
+            List<BatchException> refused = new ArrayList<>();
+            while (true) {
+                // Wait while acknowledgements are owed and nothing was refused; else take what is queued.
+                long got = receive(pending > 0 && refused.isEmpty() ? BATCH_WAIT_MILLIS : 0);
+                if (got < 0) {
+                    if (pending > 0 && refused.isEmpty()) {
+                        throw new IOException("no answer to " + pending + " message(s) of a batch within " + BATCH_WAIT_MILLIS + " ms");
+                    }
+                    break;
+                }
+                reader.reset(buffer, got);
+                try {
+                    while (reader.hasNext()) {
+                        NetlinkMessage m = reader.next(view);
+                        int i = m.seq() - first;
+                        if (i < 0 || i >= n || (m.pid() != portId && m.pid() != 0) || m.type() != Netlink.NLMSG_ERROR) continue;
+                        NetlinkError e = NetlinkError.parse(m);
+                        if (waiting[i]) {
+                            waiting[i] = false;
+                            pending--;
+                        }
+                        if (e.error() != 0) {
+                            refused.add(new BatchException(i, messages.get(i).description(), e.errno(), e.extAck()));
+                        }
+                    }
+                } catch (NetlinkFormatException e) {
+                    throw new IOException("malformed netlink reply to a batch: " + e.getMessage(), e);
+                }
+            }
+            if (!refused.isEmpty()) {
+                refused.sort(java.util.Comparator.comparingInt(BatchException::index));
+                BatchException top = refused.get(0);
+                for (int i = 1; i < refused.size(); i++) top.addSuppressed(refused.get(i));
+                throw top;
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Longest wait for a batch's acknowledgements (the kernel answers within the send; this bounds a stray case). */
+    private static final int BATCH_WAIT_MILLIS = 10_000;
 
     /** Under the lock: a closed connection's buffers are gone, so fail as the socket would. */
     private void checkOpen() throws SocketClosedException {

@@ -17,6 +17,6244 @@ public class LinuxC extends LinuxC_1 {
     LinuxC() {
         // Should not be called directly
     }
+    private static final int NFTA_CHAIN_USE = (int)6L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_chain_attributes.NFTA_CHAIN_USE = 6
+     * }
+     */
+    public static int NFTA_CHAIN_USE() {
+        return NFTA_CHAIN_USE;
+    }
+    private static final int NFTA_CHAIN_TYPE = (int)7L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_chain_attributes.NFTA_CHAIN_TYPE = 7
+     * }
+     */
+    public static int NFTA_CHAIN_TYPE() {
+        return NFTA_CHAIN_TYPE;
+    }
+    private static final int NFTA_CHAIN_COUNTERS = (int)8L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_chain_attributes.NFTA_CHAIN_COUNTERS = 8
+     * }
+     */
+    public static int NFTA_CHAIN_COUNTERS() {
+        return NFTA_CHAIN_COUNTERS;
+    }
+    private static final int NFTA_CHAIN_PAD = (int)9L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_chain_attributes.NFTA_CHAIN_PAD = 9
+     * }
+     */
+    public static int NFTA_CHAIN_PAD() {
+        return NFTA_CHAIN_PAD;
+    }
+    private static final int NFTA_CHAIN_FLAGS = (int)10L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_chain_attributes.NFTA_CHAIN_FLAGS = 10
+     * }
+     */
+    public static int NFTA_CHAIN_FLAGS() {
+        return NFTA_CHAIN_FLAGS;
+    }
+    private static final int NFTA_CHAIN_ID = (int)11L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_chain_attributes.NFTA_CHAIN_ID = 11
+     * }
+     */
+    public static int NFTA_CHAIN_ID() {
+        return NFTA_CHAIN_ID;
+    }
+    private static final int NFTA_CHAIN_USERDATA = (int)12L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_chain_attributes.NFTA_CHAIN_USERDATA = 12
+     * }
+     */
+    public static int NFTA_CHAIN_USERDATA() {
+        return NFTA_CHAIN_USERDATA;
+    }
+    private static final int NFTA_RULE_UNSPEC = (int)0L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_rule_attributes.NFTA_RULE_UNSPEC = 0
+     * }
+     */
+    public static int NFTA_RULE_UNSPEC() {
+        return NFTA_RULE_UNSPEC;
+    }
+    private static final int NFTA_RULE_TABLE = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_rule_attributes.NFTA_RULE_TABLE = 1
+     * }
+     */
+    public static int NFTA_RULE_TABLE() {
+        return NFTA_RULE_TABLE;
+    }
+    private static final int NFTA_RULE_CHAIN = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_rule_attributes.NFTA_RULE_CHAIN = 2
+     * }
+     */
+    public static int NFTA_RULE_CHAIN() {
+        return NFTA_RULE_CHAIN;
+    }
+    private static final int NFTA_RULE_HANDLE = (int)3L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_rule_attributes.NFTA_RULE_HANDLE = 3
+     * }
+     */
+    public static int NFTA_RULE_HANDLE() {
+        return NFTA_RULE_HANDLE;
+    }
+    private static final int NFTA_RULE_EXPRESSIONS = (int)4L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_rule_attributes.NFTA_RULE_EXPRESSIONS = 4
+     * }
+     */
+    public static int NFTA_RULE_EXPRESSIONS() {
+        return NFTA_RULE_EXPRESSIONS;
+    }
+    private static final int NFTA_RULE_COMPAT = (int)5L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_rule_attributes.NFTA_RULE_COMPAT = 5
+     * }
+     */
+    public static int NFTA_RULE_COMPAT() {
+        return NFTA_RULE_COMPAT;
+    }
+    private static final int NFTA_RULE_POSITION = (int)6L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_rule_attributes.NFTA_RULE_POSITION = 6
+     * }
+     */
+    public static int NFTA_RULE_POSITION() {
+        return NFTA_RULE_POSITION;
+    }
+    private static final int NFTA_RULE_USERDATA = (int)7L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_rule_attributes.NFTA_RULE_USERDATA = 7
+     * }
+     */
+    public static int NFTA_RULE_USERDATA() {
+        return NFTA_RULE_USERDATA;
+    }
+    private static final int NFTA_RULE_PAD = (int)8L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_rule_attributes.NFTA_RULE_PAD = 8
+     * }
+     */
+    public static int NFTA_RULE_PAD() {
+        return NFTA_RULE_PAD;
+    }
+    private static final int NFTA_RULE_ID = (int)9L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_rule_attributes.NFTA_RULE_ID = 9
+     * }
+     */
+    public static int NFTA_RULE_ID() {
+        return NFTA_RULE_ID;
+    }
+    private static final int NFTA_RULE_POSITION_ID = (int)10L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_rule_attributes.NFTA_RULE_POSITION_ID = 10
+     * }
+     */
+    public static int NFTA_RULE_POSITION_ID() {
+        return NFTA_RULE_POSITION_ID;
+    }
+    private static final int NFTA_RULE_CHAIN_ID = (int)11L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_rule_attributes.NFTA_RULE_CHAIN_ID = 11
+     * }
+     */
+    public static int NFTA_RULE_CHAIN_ID() {
+        return NFTA_RULE_CHAIN_ID;
+    }
+    private static final int NFT_RULE_COMPAT_F_UNUSED = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_rule_compat_flags.NFT_RULE_COMPAT_F_UNUSED = 1
+     * }
+     */
+    public static int NFT_RULE_COMPAT_F_UNUSED() {
+        return NFT_RULE_COMPAT_F_UNUSED;
+    }
+    private static final int NFT_RULE_COMPAT_F_INV = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_rule_compat_flags.NFT_RULE_COMPAT_F_INV = 2
+     * }
+     */
+    public static int NFT_RULE_COMPAT_F_INV() {
+        return NFT_RULE_COMPAT_F_INV;
+    }
+    private static final int NFT_RULE_COMPAT_F_MASK = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_rule_compat_flags.NFT_RULE_COMPAT_F_MASK = 2
+     * }
+     */
+    public static int NFT_RULE_COMPAT_F_MASK() {
+        return NFT_RULE_COMPAT_F_MASK;
+    }
+    private static final int NFTA_RULE_COMPAT_UNSPEC = (int)0L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_rule_compat_attributes.NFTA_RULE_COMPAT_UNSPEC = 0
+     * }
+     */
+    public static int NFTA_RULE_COMPAT_UNSPEC() {
+        return NFTA_RULE_COMPAT_UNSPEC;
+    }
+    private static final int NFTA_RULE_COMPAT_PROTO = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_rule_compat_attributes.NFTA_RULE_COMPAT_PROTO = 1
+     * }
+     */
+    public static int NFTA_RULE_COMPAT_PROTO() {
+        return NFTA_RULE_COMPAT_PROTO;
+    }
+    private static final int NFTA_RULE_COMPAT_FLAGS = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_rule_compat_attributes.NFTA_RULE_COMPAT_FLAGS = 2
+     * }
+     */
+    public static int NFTA_RULE_COMPAT_FLAGS() {
+        return NFTA_RULE_COMPAT_FLAGS;
+    }
+    private static final int NFT_SET_ANONYMOUS = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_set_flags.NFT_SET_ANONYMOUS = 1
+     * }
+     */
+    public static int NFT_SET_ANONYMOUS() {
+        return NFT_SET_ANONYMOUS;
+    }
+    private static final int NFT_SET_CONSTANT = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_set_flags.NFT_SET_CONSTANT = 2
+     * }
+     */
+    public static int NFT_SET_CONSTANT() {
+        return NFT_SET_CONSTANT;
+    }
+    private static final int NFT_SET_INTERVAL = (int)4L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_set_flags.NFT_SET_INTERVAL = 4
+     * }
+     */
+    public static int NFT_SET_INTERVAL() {
+        return NFT_SET_INTERVAL;
+    }
+    private static final int NFT_SET_MAP = (int)8L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_set_flags.NFT_SET_MAP = 8
+     * }
+     */
+    public static int NFT_SET_MAP() {
+        return NFT_SET_MAP;
+    }
+    private static final int NFT_SET_TIMEOUT = (int)16L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_set_flags.NFT_SET_TIMEOUT = 16
+     * }
+     */
+    public static int NFT_SET_TIMEOUT() {
+        return NFT_SET_TIMEOUT;
+    }
+    private static final int NFT_SET_EVAL = (int)32L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_set_flags.NFT_SET_EVAL = 32
+     * }
+     */
+    public static int NFT_SET_EVAL() {
+        return NFT_SET_EVAL;
+    }
+    private static final int NFT_SET_OBJECT = (int)64L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_set_flags.NFT_SET_OBJECT = 64
+     * }
+     */
+    public static int NFT_SET_OBJECT() {
+        return NFT_SET_OBJECT;
+    }
+    private static final int NFT_SET_CONCAT = (int)128L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_set_flags.NFT_SET_CONCAT = 128
+     * }
+     */
+    public static int NFT_SET_CONCAT() {
+        return NFT_SET_CONCAT;
+    }
+    private static final int NFT_SET_EXPR = (int)256L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_set_flags.NFT_SET_EXPR = 256
+     * }
+     */
+    public static int NFT_SET_EXPR() {
+        return NFT_SET_EXPR;
+    }
+    private static final int NFT_SET_POL_PERFORMANCE = (int)0L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_set_policies.NFT_SET_POL_PERFORMANCE = 0
+     * }
+     */
+    public static int NFT_SET_POL_PERFORMANCE() {
+        return NFT_SET_POL_PERFORMANCE;
+    }
+    private static final int NFT_SET_POL_MEMORY = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_set_policies.NFT_SET_POL_MEMORY = 1
+     * }
+     */
+    public static int NFT_SET_POL_MEMORY() {
+        return NFT_SET_POL_MEMORY;
+    }
+    private static final int NFTA_SET_DESC_UNSPEC = (int)0L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_set_desc_attributes.NFTA_SET_DESC_UNSPEC = 0
+     * }
+     */
+    public static int NFTA_SET_DESC_UNSPEC() {
+        return NFTA_SET_DESC_UNSPEC;
+    }
+    private static final int NFTA_SET_DESC_SIZE = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_set_desc_attributes.NFTA_SET_DESC_SIZE = 1
+     * }
+     */
+    public static int NFTA_SET_DESC_SIZE() {
+        return NFTA_SET_DESC_SIZE;
+    }
+    private static final int NFTA_SET_DESC_CONCAT = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_set_desc_attributes.NFTA_SET_DESC_CONCAT = 2
+     * }
+     */
+    public static int NFTA_SET_DESC_CONCAT() {
+        return NFTA_SET_DESC_CONCAT;
+    }
+    private static final int NFTA_SET_FIELD_UNSPEC = (int)0L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_set_field_attributes.NFTA_SET_FIELD_UNSPEC = 0
+     * }
+     */
+    public static int NFTA_SET_FIELD_UNSPEC() {
+        return NFTA_SET_FIELD_UNSPEC;
+    }
+    private static final int NFTA_SET_FIELD_LEN = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_set_field_attributes.NFTA_SET_FIELD_LEN = 1
+     * }
+     */
+    public static int NFTA_SET_FIELD_LEN() {
+        return NFTA_SET_FIELD_LEN;
+    }
+    private static final int NFTA_SET_UNSPEC = (int)0L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_set_attributes.NFTA_SET_UNSPEC = 0
+     * }
+     */
+    public static int NFTA_SET_UNSPEC() {
+        return NFTA_SET_UNSPEC;
+    }
+    private static final int NFTA_SET_TABLE = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_set_attributes.NFTA_SET_TABLE = 1
+     * }
+     */
+    public static int NFTA_SET_TABLE() {
+        return NFTA_SET_TABLE;
+    }
+    private static final int NFTA_SET_NAME = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_set_attributes.NFTA_SET_NAME = 2
+     * }
+     */
+    public static int NFTA_SET_NAME() {
+        return NFTA_SET_NAME;
+    }
+    private static final int NFTA_SET_FLAGS = (int)3L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_set_attributes.NFTA_SET_FLAGS = 3
+     * }
+     */
+    public static int NFTA_SET_FLAGS() {
+        return NFTA_SET_FLAGS;
+    }
+    private static final int NFTA_SET_KEY_TYPE = (int)4L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_set_attributes.NFTA_SET_KEY_TYPE = 4
+     * }
+     */
+    public static int NFTA_SET_KEY_TYPE() {
+        return NFTA_SET_KEY_TYPE;
+    }
+    private static final int NFTA_SET_KEY_LEN = (int)5L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_set_attributes.NFTA_SET_KEY_LEN = 5
+     * }
+     */
+    public static int NFTA_SET_KEY_LEN() {
+        return NFTA_SET_KEY_LEN;
+    }
+    private static final int NFTA_SET_DATA_TYPE = (int)6L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_set_attributes.NFTA_SET_DATA_TYPE = 6
+     * }
+     */
+    public static int NFTA_SET_DATA_TYPE() {
+        return NFTA_SET_DATA_TYPE;
+    }
+    private static final int NFTA_SET_DATA_LEN = (int)7L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_set_attributes.NFTA_SET_DATA_LEN = 7
+     * }
+     */
+    public static int NFTA_SET_DATA_LEN() {
+        return NFTA_SET_DATA_LEN;
+    }
+    private static final int NFTA_SET_POLICY = (int)8L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_set_attributes.NFTA_SET_POLICY = 8
+     * }
+     */
+    public static int NFTA_SET_POLICY() {
+        return NFTA_SET_POLICY;
+    }
+    private static final int NFTA_SET_DESC = (int)9L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_set_attributes.NFTA_SET_DESC = 9
+     * }
+     */
+    public static int NFTA_SET_DESC() {
+        return NFTA_SET_DESC;
+    }
+    private static final int NFTA_SET_ID = (int)10L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_set_attributes.NFTA_SET_ID = 10
+     * }
+     */
+    public static int NFTA_SET_ID() {
+        return NFTA_SET_ID;
+    }
+    private static final int NFTA_SET_TIMEOUT = (int)11L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_set_attributes.NFTA_SET_TIMEOUT = 11
+     * }
+     */
+    public static int NFTA_SET_TIMEOUT() {
+        return NFTA_SET_TIMEOUT;
+    }
+    private static final int NFTA_SET_GC_INTERVAL = (int)12L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_set_attributes.NFTA_SET_GC_INTERVAL = 12
+     * }
+     */
+    public static int NFTA_SET_GC_INTERVAL() {
+        return NFTA_SET_GC_INTERVAL;
+    }
+    private static final int NFTA_SET_USERDATA = (int)13L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_set_attributes.NFTA_SET_USERDATA = 13
+     * }
+     */
+    public static int NFTA_SET_USERDATA() {
+        return NFTA_SET_USERDATA;
+    }
+    private static final int NFTA_SET_PAD = (int)14L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_set_attributes.NFTA_SET_PAD = 14
+     * }
+     */
+    public static int NFTA_SET_PAD() {
+        return NFTA_SET_PAD;
+    }
+    private static final int NFTA_SET_OBJ_TYPE = (int)15L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_set_attributes.NFTA_SET_OBJ_TYPE = 15
+     * }
+     */
+    public static int NFTA_SET_OBJ_TYPE() {
+        return NFTA_SET_OBJ_TYPE;
+    }
+    private static final int NFTA_SET_HANDLE = (int)16L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_set_attributes.NFTA_SET_HANDLE = 16
+     * }
+     */
+    public static int NFTA_SET_HANDLE() {
+        return NFTA_SET_HANDLE;
+    }
+    private static final int NFTA_SET_EXPR = (int)17L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_set_attributes.NFTA_SET_EXPR = 17
+     * }
+     */
+    public static int NFTA_SET_EXPR() {
+        return NFTA_SET_EXPR;
+    }
+    private static final int NFTA_SET_EXPRESSIONS = (int)18L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_set_attributes.NFTA_SET_EXPRESSIONS = 18
+     * }
+     */
+    public static int NFTA_SET_EXPRESSIONS() {
+        return NFTA_SET_EXPRESSIONS;
+    }
+    private static final int NFT_SET_ELEM_INTERVAL_END = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_set_elem_flags.NFT_SET_ELEM_INTERVAL_END = 1
+     * }
+     */
+    public static int NFT_SET_ELEM_INTERVAL_END() {
+        return NFT_SET_ELEM_INTERVAL_END;
+    }
+    private static final int NFT_SET_ELEM_CATCHALL = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_set_elem_flags.NFT_SET_ELEM_CATCHALL = 2
+     * }
+     */
+    public static int NFT_SET_ELEM_CATCHALL() {
+        return NFT_SET_ELEM_CATCHALL;
+    }
+    private static final int NFTA_SET_ELEM_UNSPEC = (int)0L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_set_elem_attributes.NFTA_SET_ELEM_UNSPEC = 0
+     * }
+     */
+    public static int NFTA_SET_ELEM_UNSPEC() {
+        return NFTA_SET_ELEM_UNSPEC;
+    }
+    private static final int NFTA_SET_ELEM_KEY = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_set_elem_attributes.NFTA_SET_ELEM_KEY = 1
+     * }
+     */
+    public static int NFTA_SET_ELEM_KEY() {
+        return NFTA_SET_ELEM_KEY;
+    }
+    private static final int NFTA_SET_ELEM_DATA = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_set_elem_attributes.NFTA_SET_ELEM_DATA = 2
+     * }
+     */
+    public static int NFTA_SET_ELEM_DATA() {
+        return NFTA_SET_ELEM_DATA;
+    }
+    private static final int NFTA_SET_ELEM_FLAGS = (int)3L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_set_elem_attributes.NFTA_SET_ELEM_FLAGS = 3
+     * }
+     */
+    public static int NFTA_SET_ELEM_FLAGS() {
+        return NFTA_SET_ELEM_FLAGS;
+    }
+    private static final int NFTA_SET_ELEM_TIMEOUT = (int)4L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_set_elem_attributes.NFTA_SET_ELEM_TIMEOUT = 4
+     * }
+     */
+    public static int NFTA_SET_ELEM_TIMEOUT() {
+        return NFTA_SET_ELEM_TIMEOUT;
+    }
+    private static final int NFTA_SET_ELEM_EXPIRATION = (int)5L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_set_elem_attributes.NFTA_SET_ELEM_EXPIRATION = 5
+     * }
+     */
+    public static int NFTA_SET_ELEM_EXPIRATION() {
+        return NFTA_SET_ELEM_EXPIRATION;
+    }
+    private static final int NFTA_SET_ELEM_USERDATA = (int)6L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_set_elem_attributes.NFTA_SET_ELEM_USERDATA = 6
+     * }
+     */
+    public static int NFTA_SET_ELEM_USERDATA() {
+        return NFTA_SET_ELEM_USERDATA;
+    }
+    private static final int NFTA_SET_ELEM_EXPR = (int)7L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_set_elem_attributes.NFTA_SET_ELEM_EXPR = 7
+     * }
+     */
+    public static int NFTA_SET_ELEM_EXPR() {
+        return NFTA_SET_ELEM_EXPR;
+    }
+    private static final int NFTA_SET_ELEM_PAD = (int)8L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_set_elem_attributes.NFTA_SET_ELEM_PAD = 8
+     * }
+     */
+    public static int NFTA_SET_ELEM_PAD() {
+        return NFTA_SET_ELEM_PAD;
+    }
+    private static final int NFTA_SET_ELEM_OBJREF = (int)9L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_set_elem_attributes.NFTA_SET_ELEM_OBJREF = 9
+     * }
+     */
+    public static int NFTA_SET_ELEM_OBJREF() {
+        return NFTA_SET_ELEM_OBJREF;
+    }
+    private static final int NFTA_SET_ELEM_KEY_END = (int)10L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_set_elem_attributes.NFTA_SET_ELEM_KEY_END = 10
+     * }
+     */
+    public static int NFTA_SET_ELEM_KEY_END() {
+        return NFTA_SET_ELEM_KEY_END;
+    }
+    private static final int NFTA_SET_ELEM_EXPRESSIONS = (int)11L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_set_elem_attributes.NFTA_SET_ELEM_EXPRESSIONS = 11
+     * }
+     */
+    public static int NFTA_SET_ELEM_EXPRESSIONS() {
+        return NFTA_SET_ELEM_EXPRESSIONS;
+    }
+    private static final int NFTA_SET_ELEM_LIST_UNSPEC = (int)0L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_set_elem_list_attributes.NFTA_SET_ELEM_LIST_UNSPEC = 0
+     * }
+     */
+    public static int NFTA_SET_ELEM_LIST_UNSPEC() {
+        return NFTA_SET_ELEM_LIST_UNSPEC;
+    }
+    private static final int NFTA_SET_ELEM_LIST_TABLE = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_set_elem_list_attributes.NFTA_SET_ELEM_LIST_TABLE = 1
+     * }
+     */
+    public static int NFTA_SET_ELEM_LIST_TABLE() {
+        return NFTA_SET_ELEM_LIST_TABLE;
+    }
+    private static final int NFTA_SET_ELEM_LIST_SET = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_set_elem_list_attributes.NFTA_SET_ELEM_LIST_SET = 2
+     * }
+     */
+    public static int NFTA_SET_ELEM_LIST_SET() {
+        return NFTA_SET_ELEM_LIST_SET;
+    }
+    private static final int NFTA_SET_ELEM_LIST_ELEMENTS = (int)3L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_set_elem_list_attributes.NFTA_SET_ELEM_LIST_ELEMENTS = 3
+     * }
+     */
+    public static int NFTA_SET_ELEM_LIST_ELEMENTS() {
+        return NFTA_SET_ELEM_LIST_ELEMENTS;
+    }
+    private static final int NFTA_SET_ELEM_LIST_SET_ID = (int)4L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_set_elem_list_attributes.NFTA_SET_ELEM_LIST_SET_ID = 4
+     * }
+     */
+    public static int NFTA_SET_ELEM_LIST_SET_ID() {
+        return NFTA_SET_ELEM_LIST_SET_ID;
+    }
+    private static final int NFT_DATA_VALUE = (int)0L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_data_types.NFT_DATA_VALUE = 0
+     * }
+     */
+    public static int NFT_DATA_VALUE() {
+        return NFT_DATA_VALUE;
+    }
+    private static final int NFT_DATA_VERDICT = (int)-256L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_data_types.NFT_DATA_VERDICT = -256
+     * }
+     */
+    public static int NFT_DATA_VERDICT() {
+        return NFT_DATA_VERDICT;
+    }
+    private static final int NFTA_DATA_UNSPEC = (int)0L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_data_attributes.NFTA_DATA_UNSPEC = 0
+     * }
+     */
+    public static int NFTA_DATA_UNSPEC() {
+        return NFTA_DATA_UNSPEC;
+    }
+    private static final int NFTA_DATA_VALUE = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_data_attributes.NFTA_DATA_VALUE = 1
+     * }
+     */
+    public static int NFTA_DATA_VALUE() {
+        return NFTA_DATA_VALUE;
+    }
+    private static final int NFTA_DATA_VERDICT = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_data_attributes.NFTA_DATA_VERDICT = 2
+     * }
+     */
+    public static int NFTA_DATA_VERDICT() {
+        return NFTA_DATA_VERDICT;
+    }
+    private static final int NFTA_VERDICT_UNSPEC = (int)0L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_verdict_attributes.NFTA_VERDICT_UNSPEC = 0
+     * }
+     */
+    public static int NFTA_VERDICT_UNSPEC() {
+        return NFTA_VERDICT_UNSPEC;
+    }
+    private static final int NFTA_VERDICT_CODE = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_verdict_attributes.NFTA_VERDICT_CODE = 1
+     * }
+     */
+    public static int NFTA_VERDICT_CODE() {
+        return NFTA_VERDICT_CODE;
+    }
+    private static final int NFTA_VERDICT_CHAIN = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_verdict_attributes.NFTA_VERDICT_CHAIN = 2
+     * }
+     */
+    public static int NFTA_VERDICT_CHAIN() {
+        return NFTA_VERDICT_CHAIN;
+    }
+    private static final int NFTA_VERDICT_CHAIN_ID = (int)3L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_verdict_attributes.NFTA_VERDICT_CHAIN_ID = 3
+     * }
+     */
+    public static int NFTA_VERDICT_CHAIN_ID() {
+        return NFTA_VERDICT_CHAIN_ID;
+    }
+    private static final int NFTA_EXPR_UNSPEC = (int)0L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_expr_attributes.NFTA_EXPR_UNSPEC = 0
+     * }
+     */
+    public static int NFTA_EXPR_UNSPEC() {
+        return NFTA_EXPR_UNSPEC;
+    }
+    private static final int NFTA_EXPR_NAME = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_expr_attributes.NFTA_EXPR_NAME = 1
+     * }
+     */
+    public static int NFTA_EXPR_NAME() {
+        return NFTA_EXPR_NAME;
+    }
+    private static final int NFTA_EXPR_DATA = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_expr_attributes.NFTA_EXPR_DATA = 2
+     * }
+     */
+    public static int NFTA_EXPR_DATA() {
+        return NFTA_EXPR_DATA;
+    }
+    private static final int NFTA_IMMEDIATE_UNSPEC = (int)0L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_immediate_attributes.NFTA_IMMEDIATE_UNSPEC = 0
+     * }
+     */
+    public static int NFTA_IMMEDIATE_UNSPEC() {
+        return NFTA_IMMEDIATE_UNSPEC;
+    }
+    private static final int NFTA_IMMEDIATE_DREG = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_immediate_attributes.NFTA_IMMEDIATE_DREG = 1
+     * }
+     */
+    public static int NFTA_IMMEDIATE_DREG() {
+        return NFTA_IMMEDIATE_DREG;
+    }
+    private static final int NFTA_IMMEDIATE_DATA = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_immediate_attributes.NFTA_IMMEDIATE_DATA = 2
+     * }
+     */
+    public static int NFTA_IMMEDIATE_DATA() {
+        return NFTA_IMMEDIATE_DATA;
+    }
+    private static final int NFT_BITWISE_MASK_XOR = (int)0L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_bitwise_ops.NFT_BITWISE_MASK_XOR = 0
+     * }
+     */
+    public static int NFT_BITWISE_MASK_XOR() {
+        return NFT_BITWISE_MASK_XOR;
+    }
+    private static final int NFT_BITWISE_LSHIFT = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_bitwise_ops.NFT_BITWISE_LSHIFT = 1
+     * }
+     */
+    public static int NFT_BITWISE_LSHIFT() {
+        return NFT_BITWISE_LSHIFT;
+    }
+    private static final int NFT_BITWISE_RSHIFT = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_bitwise_ops.NFT_BITWISE_RSHIFT = 2
+     * }
+     */
+    public static int NFT_BITWISE_RSHIFT() {
+        return NFT_BITWISE_RSHIFT;
+    }
+    private static final int NFTA_BITWISE_UNSPEC = (int)0L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_bitwise_attributes.NFTA_BITWISE_UNSPEC = 0
+     * }
+     */
+    public static int NFTA_BITWISE_UNSPEC() {
+        return NFTA_BITWISE_UNSPEC;
+    }
+    private static final int NFTA_BITWISE_SREG = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_bitwise_attributes.NFTA_BITWISE_SREG = 1
+     * }
+     */
+    public static int NFTA_BITWISE_SREG() {
+        return NFTA_BITWISE_SREG;
+    }
+    private static final int NFTA_BITWISE_DREG = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_bitwise_attributes.NFTA_BITWISE_DREG = 2
+     * }
+     */
+    public static int NFTA_BITWISE_DREG() {
+        return NFTA_BITWISE_DREG;
+    }
+    private static final int NFTA_BITWISE_LEN = (int)3L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_bitwise_attributes.NFTA_BITWISE_LEN = 3
+     * }
+     */
+    public static int NFTA_BITWISE_LEN() {
+        return NFTA_BITWISE_LEN;
+    }
+    private static final int NFTA_BITWISE_MASK = (int)4L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_bitwise_attributes.NFTA_BITWISE_MASK = 4
+     * }
+     */
+    public static int NFTA_BITWISE_MASK() {
+        return NFTA_BITWISE_MASK;
+    }
+    private static final int NFTA_BITWISE_XOR = (int)5L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_bitwise_attributes.NFTA_BITWISE_XOR = 5
+     * }
+     */
+    public static int NFTA_BITWISE_XOR() {
+        return NFTA_BITWISE_XOR;
+    }
+    private static final int NFTA_BITWISE_OP = (int)6L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_bitwise_attributes.NFTA_BITWISE_OP = 6
+     * }
+     */
+    public static int NFTA_BITWISE_OP() {
+        return NFTA_BITWISE_OP;
+    }
+    private static final int NFTA_BITWISE_DATA = (int)7L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_bitwise_attributes.NFTA_BITWISE_DATA = 7
+     * }
+     */
+    public static int NFTA_BITWISE_DATA() {
+        return NFTA_BITWISE_DATA;
+    }
+    private static final int NFT_BYTEORDER_NTOH = (int)0L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_byteorder_ops.NFT_BYTEORDER_NTOH = 0
+     * }
+     */
+    public static int NFT_BYTEORDER_NTOH() {
+        return NFT_BYTEORDER_NTOH;
+    }
+    private static final int NFT_BYTEORDER_HTON = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_byteorder_ops.NFT_BYTEORDER_HTON = 1
+     * }
+     */
+    public static int NFT_BYTEORDER_HTON() {
+        return NFT_BYTEORDER_HTON;
+    }
+    private static final int NFTA_BYTEORDER_UNSPEC = (int)0L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_byteorder_attributes.NFTA_BYTEORDER_UNSPEC = 0
+     * }
+     */
+    public static int NFTA_BYTEORDER_UNSPEC() {
+        return NFTA_BYTEORDER_UNSPEC;
+    }
+    private static final int NFTA_BYTEORDER_SREG = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_byteorder_attributes.NFTA_BYTEORDER_SREG = 1
+     * }
+     */
+    public static int NFTA_BYTEORDER_SREG() {
+        return NFTA_BYTEORDER_SREG;
+    }
+    private static final int NFTA_BYTEORDER_DREG = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_byteorder_attributes.NFTA_BYTEORDER_DREG = 2
+     * }
+     */
+    public static int NFTA_BYTEORDER_DREG() {
+        return NFTA_BYTEORDER_DREG;
+    }
+    private static final int NFTA_BYTEORDER_OP = (int)3L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_byteorder_attributes.NFTA_BYTEORDER_OP = 3
+     * }
+     */
+    public static int NFTA_BYTEORDER_OP() {
+        return NFTA_BYTEORDER_OP;
+    }
+    private static final int NFTA_BYTEORDER_LEN = (int)4L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_byteorder_attributes.NFTA_BYTEORDER_LEN = 4
+     * }
+     */
+    public static int NFTA_BYTEORDER_LEN() {
+        return NFTA_BYTEORDER_LEN;
+    }
+    private static final int NFTA_BYTEORDER_SIZE = (int)5L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_byteorder_attributes.NFTA_BYTEORDER_SIZE = 5
+     * }
+     */
+    public static int NFTA_BYTEORDER_SIZE() {
+        return NFTA_BYTEORDER_SIZE;
+    }
+    private static final int NFT_CMP_EQ = (int)0L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_cmp_ops.NFT_CMP_EQ = 0
+     * }
+     */
+    public static int NFT_CMP_EQ() {
+        return NFT_CMP_EQ;
+    }
+    private static final int NFT_CMP_NEQ = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_cmp_ops.NFT_CMP_NEQ = 1
+     * }
+     */
+    public static int NFT_CMP_NEQ() {
+        return NFT_CMP_NEQ;
+    }
+    private static final int NFT_CMP_LT = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_cmp_ops.NFT_CMP_LT = 2
+     * }
+     */
+    public static int NFT_CMP_LT() {
+        return NFT_CMP_LT;
+    }
+    private static final int NFT_CMP_LTE = (int)3L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_cmp_ops.NFT_CMP_LTE = 3
+     * }
+     */
+    public static int NFT_CMP_LTE() {
+        return NFT_CMP_LTE;
+    }
+    private static final int NFT_CMP_GT = (int)4L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_cmp_ops.NFT_CMP_GT = 4
+     * }
+     */
+    public static int NFT_CMP_GT() {
+        return NFT_CMP_GT;
+    }
+    private static final int NFT_CMP_GTE = (int)5L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_cmp_ops.NFT_CMP_GTE = 5
+     * }
+     */
+    public static int NFT_CMP_GTE() {
+        return NFT_CMP_GTE;
+    }
+    private static final int NFTA_CMP_UNSPEC = (int)0L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_cmp_attributes.NFTA_CMP_UNSPEC = 0
+     * }
+     */
+    public static int NFTA_CMP_UNSPEC() {
+        return NFTA_CMP_UNSPEC;
+    }
+    private static final int NFTA_CMP_SREG = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_cmp_attributes.NFTA_CMP_SREG = 1
+     * }
+     */
+    public static int NFTA_CMP_SREG() {
+        return NFTA_CMP_SREG;
+    }
+    private static final int NFTA_CMP_OP = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_cmp_attributes.NFTA_CMP_OP = 2
+     * }
+     */
+    public static int NFTA_CMP_OP() {
+        return NFTA_CMP_OP;
+    }
+    private static final int NFTA_CMP_DATA = (int)3L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_cmp_attributes.NFTA_CMP_DATA = 3
+     * }
+     */
+    public static int NFTA_CMP_DATA() {
+        return NFTA_CMP_DATA;
+    }
+    private static final int NFT_RANGE_EQ = (int)0L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_range_ops.NFT_RANGE_EQ = 0
+     * }
+     */
+    public static int NFT_RANGE_EQ() {
+        return NFT_RANGE_EQ;
+    }
+    private static final int NFT_RANGE_NEQ = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_range_ops.NFT_RANGE_NEQ = 1
+     * }
+     */
+    public static int NFT_RANGE_NEQ() {
+        return NFT_RANGE_NEQ;
+    }
+    private static final int NFTA_RANGE_UNSPEC = (int)0L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_range_attributes.NFTA_RANGE_UNSPEC = 0
+     * }
+     */
+    public static int NFTA_RANGE_UNSPEC() {
+        return NFTA_RANGE_UNSPEC;
+    }
+    private static final int NFTA_RANGE_SREG = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_range_attributes.NFTA_RANGE_SREG = 1
+     * }
+     */
+    public static int NFTA_RANGE_SREG() {
+        return NFTA_RANGE_SREG;
+    }
+    private static final int NFTA_RANGE_OP = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_range_attributes.NFTA_RANGE_OP = 2
+     * }
+     */
+    public static int NFTA_RANGE_OP() {
+        return NFTA_RANGE_OP;
+    }
+    private static final int NFTA_RANGE_FROM_DATA = (int)3L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_range_attributes.NFTA_RANGE_FROM_DATA = 3
+     * }
+     */
+    public static int NFTA_RANGE_FROM_DATA() {
+        return NFTA_RANGE_FROM_DATA;
+    }
+    private static final int NFTA_RANGE_TO_DATA = (int)4L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_range_attributes.NFTA_RANGE_TO_DATA = 4
+     * }
+     */
+    public static int NFTA_RANGE_TO_DATA() {
+        return NFTA_RANGE_TO_DATA;
+    }
+    private static final int NFT_LOOKUP_F_INV = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_lookup_flags.NFT_LOOKUP_F_INV = 1
+     * }
+     */
+    public static int NFT_LOOKUP_F_INV() {
+        return NFT_LOOKUP_F_INV;
+    }
+    private static final int NFTA_LOOKUP_UNSPEC = (int)0L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_lookup_attributes.NFTA_LOOKUP_UNSPEC = 0
+     * }
+     */
+    public static int NFTA_LOOKUP_UNSPEC() {
+        return NFTA_LOOKUP_UNSPEC;
+    }
+    private static final int NFTA_LOOKUP_SET = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_lookup_attributes.NFTA_LOOKUP_SET = 1
+     * }
+     */
+    public static int NFTA_LOOKUP_SET() {
+        return NFTA_LOOKUP_SET;
+    }
+    private static final int NFTA_LOOKUP_SREG = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_lookup_attributes.NFTA_LOOKUP_SREG = 2
+     * }
+     */
+    public static int NFTA_LOOKUP_SREG() {
+        return NFTA_LOOKUP_SREG;
+    }
+    private static final int NFTA_LOOKUP_DREG = (int)3L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_lookup_attributes.NFTA_LOOKUP_DREG = 3
+     * }
+     */
+    public static int NFTA_LOOKUP_DREG() {
+        return NFTA_LOOKUP_DREG;
+    }
+    private static final int NFTA_LOOKUP_SET_ID = (int)4L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_lookup_attributes.NFTA_LOOKUP_SET_ID = 4
+     * }
+     */
+    public static int NFTA_LOOKUP_SET_ID() {
+        return NFTA_LOOKUP_SET_ID;
+    }
+    private static final int NFTA_LOOKUP_FLAGS = (int)5L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_lookup_attributes.NFTA_LOOKUP_FLAGS = 5
+     * }
+     */
+    public static int NFTA_LOOKUP_FLAGS() {
+        return NFTA_LOOKUP_FLAGS;
+    }
+    private static final int NFT_DYNSET_OP_ADD = (int)0L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_dynset_ops.NFT_DYNSET_OP_ADD = 0
+     * }
+     */
+    public static int NFT_DYNSET_OP_ADD() {
+        return NFT_DYNSET_OP_ADD;
+    }
+    private static final int NFT_DYNSET_OP_UPDATE = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_dynset_ops.NFT_DYNSET_OP_UPDATE = 1
+     * }
+     */
+    public static int NFT_DYNSET_OP_UPDATE() {
+        return NFT_DYNSET_OP_UPDATE;
+    }
+    private static final int NFT_DYNSET_OP_DELETE = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_dynset_ops.NFT_DYNSET_OP_DELETE = 2
+     * }
+     */
+    public static int NFT_DYNSET_OP_DELETE() {
+        return NFT_DYNSET_OP_DELETE;
+    }
+    private static final int NFT_DYNSET_F_INV = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_dynset_flags.NFT_DYNSET_F_INV = 1
+     * }
+     */
+    public static int NFT_DYNSET_F_INV() {
+        return NFT_DYNSET_F_INV;
+    }
+    private static final int NFT_DYNSET_F_EXPR = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_dynset_flags.NFT_DYNSET_F_EXPR = 2
+     * }
+     */
+    public static int NFT_DYNSET_F_EXPR() {
+        return NFT_DYNSET_F_EXPR;
+    }
+    private static final int NFTA_DYNSET_UNSPEC = (int)0L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_dynset_attributes.NFTA_DYNSET_UNSPEC = 0
+     * }
+     */
+    public static int NFTA_DYNSET_UNSPEC() {
+        return NFTA_DYNSET_UNSPEC;
+    }
+    private static final int NFTA_DYNSET_SET_NAME = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_dynset_attributes.NFTA_DYNSET_SET_NAME = 1
+     * }
+     */
+    public static int NFTA_DYNSET_SET_NAME() {
+        return NFTA_DYNSET_SET_NAME;
+    }
+    private static final int NFTA_DYNSET_SET_ID = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_dynset_attributes.NFTA_DYNSET_SET_ID = 2
+     * }
+     */
+    public static int NFTA_DYNSET_SET_ID() {
+        return NFTA_DYNSET_SET_ID;
+    }
+    private static final int NFTA_DYNSET_OP = (int)3L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_dynset_attributes.NFTA_DYNSET_OP = 3
+     * }
+     */
+    public static int NFTA_DYNSET_OP() {
+        return NFTA_DYNSET_OP;
+    }
+    private static final int NFTA_DYNSET_SREG_KEY = (int)4L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_dynset_attributes.NFTA_DYNSET_SREG_KEY = 4
+     * }
+     */
+    public static int NFTA_DYNSET_SREG_KEY() {
+        return NFTA_DYNSET_SREG_KEY;
+    }
+    private static final int NFTA_DYNSET_SREG_DATA = (int)5L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_dynset_attributes.NFTA_DYNSET_SREG_DATA = 5
+     * }
+     */
+    public static int NFTA_DYNSET_SREG_DATA() {
+        return NFTA_DYNSET_SREG_DATA;
+    }
+    private static final int NFTA_DYNSET_TIMEOUT = (int)6L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_dynset_attributes.NFTA_DYNSET_TIMEOUT = 6
+     * }
+     */
+    public static int NFTA_DYNSET_TIMEOUT() {
+        return NFTA_DYNSET_TIMEOUT;
+    }
+    private static final int NFTA_DYNSET_EXPR = (int)7L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_dynset_attributes.NFTA_DYNSET_EXPR = 7
+     * }
+     */
+    public static int NFTA_DYNSET_EXPR() {
+        return NFTA_DYNSET_EXPR;
+    }
+    private static final int NFTA_DYNSET_PAD = (int)8L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_dynset_attributes.NFTA_DYNSET_PAD = 8
+     * }
+     */
+    public static int NFTA_DYNSET_PAD() {
+        return NFTA_DYNSET_PAD;
+    }
+    private static final int NFTA_DYNSET_FLAGS = (int)9L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_dynset_attributes.NFTA_DYNSET_FLAGS = 9
+     * }
+     */
+    public static int NFTA_DYNSET_FLAGS() {
+        return NFTA_DYNSET_FLAGS;
+    }
+    private static final int NFTA_DYNSET_EXPRESSIONS = (int)10L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_dynset_attributes.NFTA_DYNSET_EXPRESSIONS = 10
+     * }
+     */
+    public static int NFTA_DYNSET_EXPRESSIONS() {
+        return NFTA_DYNSET_EXPRESSIONS;
+    }
+    private static final int NFT_PAYLOAD_LL_HEADER = (int)0L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_payload_bases.NFT_PAYLOAD_LL_HEADER = 0
+     * }
+     */
+    public static int NFT_PAYLOAD_LL_HEADER() {
+        return NFT_PAYLOAD_LL_HEADER;
+    }
+    private static final int NFT_PAYLOAD_NETWORK_HEADER = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_payload_bases.NFT_PAYLOAD_NETWORK_HEADER = 1
+     * }
+     */
+    public static int NFT_PAYLOAD_NETWORK_HEADER() {
+        return NFT_PAYLOAD_NETWORK_HEADER;
+    }
+    private static final int NFT_PAYLOAD_TRANSPORT_HEADER = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_payload_bases.NFT_PAYLOAD_TRANSPORT_HEADER = 2
+     * }
+     */
+    public static int NFT_PAYLOAD_TRANSPORT_HEADER() {
+        return NFT_PAYLOAD_TRANSPORT_HEADER;
+    }
+    private static final int NFT_PAYLOAD_INNER_HEADER = (int)3L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_payload_bases.NFT_PAYLOAD_INNER_HEADER = 3
+     * }
+     */
+    public static int NFT_PAYLOAD_INNER_HEADER() {
+        return NFT_PAYLOAD_INNER_HEADER;
+    }
+    private static final int NFT_PAYLOAD_CSUM_NONE = (int)0L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_payload_csum_types.NFT_PAYLOAD_CSUM_NONE = 0
+     * }
+     */
+    public static int NFT_PAYLOAD_CSUM_NONE() {
+        return NFT_PAYLOAD_CSUM_NONE;
+    }
+    private static final int NFT_PAYLOAD_CSUM_INET = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_payload_csum_types.NFT_PAYLOAD_CSUM_INET = 1
+     * }
+     */
+    public static int NFT_PAYLOAD_CSUM_INET() {
+        return NFT_PAYLOAD_CSUM_INET;
+    }
+    private static final int NFT_PAYLOAD_CSUM_SCTP = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_payload_csum_types.NFT_PAYLOAD_CSUM_SCTP = 2
+     * }
+     */
+    public static int NFT_PAYLOAD_CSUM_SCTP() {
+        return NFT_PAYLOAD_CSUM_SCTP;
+    }
+    private static final int NFT_PAYLOAD_L4CSUM_PSEUDOHDR = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_payload_csum_flags.NFT_PAYLOAD_L4CSUM_PSEUDOHDR = 1
+     * }
+     */
+    public static int NFT_PAYLOAD_L4CSUM_PSEUDOHDR() {
+        return NFT_PAYLOAD_L4CSUM_PSEUDOHDR;
+    }
+    private static final int NFTA_PAYLOAD_UNSPEC = (int)0L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_payload_attributes.NFTA_PAYLOAD_UNSPEC = 0
+     * }
+     */
+    public static int NFTA_PAYLOAD_UNSPEC() {
+        return NFTA_PAYLOAD_UNSPEC;
+    }
+    private static final int NFTA_PAYLOAD_DREG = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_payload_attributes.NFTA_PAYLOAD_DREG = 1
+     * }
+     */
+    public static int NFTA_PAYLOAD_DREG() {
+        return NFTA_PAYLOAD_DREG;
+    }
+    private static final int NFTA_PAYLOAD_BASE = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_payload_attributes.NFTA_PAYLOAD_BASE = 2
+     * }
+     */
+    public static int NFTA_PAYLOAD_BASE() {
+        return NFTA_PAYLOAD_BASE;
+    }
+    private static final int NFTA_PAYLOAD_OFFSET = (int)3L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_payload_attributes.NFTA_PAYLOAD_OFFSET = 3
+     * }
+     */
+    public static int NFTA_PAYLOAD_OFFSET() {
+        return NFTA_PAYLOAD_OFFSET;
+    }
+    private static final int NFTA_PAYLOAD_LEN = (int)4L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_payload_attributes.NFTA_PAYLOAD_LEN = 4
+     * }
+     */
+    public static int NFTA_PAYLOAD_LEN() {
+        return NFTA_PAYLOAD_LEN;
+    }
+    private static final int NFTA_PAYLOAD_SREG = (int)5L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_payload_attributes.NFTA_PAYLOAD_SREG = 5
+     * }
+     */
+    public static int NFTA_PAYLOAD_SREG() {
+        return NFTA_PAYLOAD_SREG;
+    }
+    private static final int NFTA_PAYLOAD_CSUM_TYPE = (int)6L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_payload_attributes.NFTA_PAYLOAD_CSUM_TYPE = 6
+     * }
+     */
+    public static int NFTA_PAYLOAD_CSUM_TYPE() {
+        return NFTA_PAYLOAD_CSUM_TYPE;
+    }
+    private static final int NFTA_PAYLOAD_CSUM_OFFSET = (int)7L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_payload_attributes.NFTA_PAYLOAD_CSUM_OFFSET = 7
+     * }
+     */
+    public static int NFTA_PAYLOAD_CSUM_OFFSET() {
+        return NFTA_PAYLOAD_CSUM_OFFSET;
+    }
+    private static final int NFTA_PAYLOAD_CSUM_FLAGS = (int)8L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_payload_attributes.NFTA_PAYLOAD_CSUM_FLAGS = 8
+     * }
+     */
+    public static int NFTA_PAYLOAD_CSUM_FLAGS() {
+        return NFTA_PAYLOAD_CSUM_FLAGS;
+    }
+    private static final int NFT_EXTHDR_F_PRESENT = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_exthdr_flags.NFT_EXTHDR_F_PRESENT = 1
+     * }
+     */
+    public static int NFT_EXTHDR_F_PRESENT() {
+        return NFT_EXTHDR_F_PRESENT;
+    }
+    private static final int NFT_EXTHDR_OP_IPV6 = (int)0L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_exthdr_op.NFT_EXTHDR_OP_IPV6 = 0
+     * }
+     */
+    public static int NFT_EXTHDR_OP_IPV6() {
+        return NFT_EXTHDR_OP_IPV6;
+    }
+    private static final int NFT_EXTHDR_OP_TCPOPT = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_exthdr_op.NFT_EXTHDR_OP_TCPOPT = 1
+     * }
+     */
+    public static int NFT_EXTHDR_OP_TCPOPT() {
+        return NFT_EXTHDR_OP_TCPOPT;
+    }
+    private static final int NFT_EXTHDR_OP_IPV4 = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_exthdr_op.NFT_EXTHDR_OP_IPV4 = 2
+     * }
+     */
+    public static int NFT_EXTHDR_OP_IPV4() {
+        return NFT_EXTHDR_OP_IPV4;
+    }
+    private static final int NFT_EXTHDR_OP_SCTP = (int)3L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_exthdr_op.NFT_EXTHDR_OP_SCTP = 3
+     * }
+     */
+    public static int NFT_EXTHDR_OP_SCTP() {
+        return NFT_EXTHDR_OP_SCTP;
+    }
+    private static final int NFT_EXTHDR_OP_DCCP = (int)4L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_exthdr_op.NFT_EXTHDR_OP_DCCP = 4
+     * }
+     */
+    public static int NFT_EXTHDR_OP_DCCP() {
+        return NFT_EXTHDR_OP_DCCP;
+    }
+    private static final int NFTA_EXTHDR_UNSPEC = (int)0L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_exthdr_attributes.NFTA_EXTHDR_UNSPEC = 0
+     * }
+     */
+    public static int NFTA_EXTHDR_UNSPEC() {
+        return NFTA_EXTHDR_UNSPEC;
+    }
+    private static final int NFTA_EXTHDR_DREG = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_exthdr_attributes.NFTA_EXTHDR_DREG = 1
+     * }
+     */
+    public static int NFTA_EXTHDR_DREG() {
+        return NFTA_EXTHDR_DREG;
+    }
+    private static final int NFTA_EXTHDR_TYPE = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_exthdr_attributes.NFTA_EXTHDR_TYPE = 2
+     * }
+     */
+    public static int NFTA_EXTHDR_TYPE() {
+        return NFTA_EXTHDR_TYPE;
+    }
+    private static final int NFTA_EXTHDR_OFFSET = (int)3L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_exthdr_attributes.NFTA_EXTHDR_OFFSET = 3
+     * }
+     */
+    public static int NFTA_EXTHDR_OFFSET() {
+        return NFTA_EXTHDR_OFFSET;
+    }
+    private static final int NFTA_EXTHDR_LEN = (int)4L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_exthdr_attributes.NFTA_EXTHDR_LEN = 4
+     * }
+     */
+    public static int NFTA_EXTHDR_LEN() {
+        return NFTA_EXTHDR_LEN;
+    }
+    private static final int NFTA_EXTHDR_FLAGS = (int)5L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_exthdr_attributes.NFTA_EXTHDR_FLAGS = 5
+     * }
+     */
+    public static int NFTA_EXTHDR_FLAGS() {
+        return NFTA_EXTHDR_FLAGS;
+    }
+    private static final int NFTA_EXTHDR_OP = (int)6L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_exthdr_attributes.NFTA_EXTHDR_OP = 6
+     * }
+     */
+    public static int NFTA_EXTHDR_OP() {
+        return NFTA_EXTHDR_OP;
+    }
+    private static final int NFTA_EXTHDR_SREG = (int)7L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_exthdr_attributes.NFTA_EXTHDR_SREG = 7
+     * }
+     */
+    public static int NFTA_EXTHDR_SREG() {
+        return NFTA_EXTHDR_SREG;
+    }
+    private static final int NFT_META_LEN = (int)0L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_meta_keys.NFT_META_LEN = 0
+     * }
+     */
+    public static int NFT_META_LEN() {
+        return NFT_META_LEN;
+    }
+    private static final int NFT_META_PROTOCOL = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_meta_keys.NFT_META_PROTOCOL = 1
+     * }
+     */
+    public static int NFT_META_PROTOCOL() {
+        return NFT_META_PROTOCOL;
+    }
+    private static final int NFT_META_PRIORITY = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_meta_keys.NFT_META_PRIORITY = 2
+     * }
+     */
+    public static int NFT_META_PRIORITY() {
+        return NFT_META_PRIORITY;
+    }
+    private static final int NFT_META_MARK = (int)3L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_meta_keys.NFT_META_MARK = 3
+     * }
+     */
+    public static int NFT_META_MARK() {
+        return NFT_META_MARK;
+    }
+    private static final int NFT_META_IIF = (int)4L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_meta_keys.NFT_META_IIF = 4
+     * }
+     */
+    public static int NFT_META_IIF() {
+        return NFT_META_IIF;
+    }
+    private static final int NFT_META_OIF = (int)5L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_meta_keys.NFT_META_OIF = 5
+     * }
+     */
+    public static int NFT_META_OIF() {
+        return NFT_META_OIF;
+    }
+    private static final int NFT_META_IIFNAME = (int)6L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_meta_keys.NFT_META_IIFNAME = 6
+     * }
+     */
+    public static int NFT_META_IIFNAME() {
+        return NFT_META_IIFNAME;
+    }
+    private static final int NFT_META_OIFNAME = (int)7L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_meta_keys.NFT_META_OIFNAME = 7
+     * }
+     */
+    public static int NFT_META_OIFNAME() {
+        return NFT_META_OIFNAME;
+    }
+    private static final int NFT_META_IFTYPE = (int)8L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_meta_keys.NFT_META_IFTYPE = 8
+     * }
+     */
+    public static int NFT_META_IFTYPE() {
+        return NFT_META_IFTYPE;
+    }
+    private static final int NFT_META_OIFTYPE = (int)9L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_meta_keys.NFT_META_OIFTYPE = 9
+     * }
+     */
+    public static int NFT_META_OIFTYPE() {
+        return NFT_META_OIFTYPE;
+    }
+    private static final int NFT_META_SKUID = (int)10L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_meta_keys.NFT_META_SKUID = 10
+     * }
+     */
+    public static int NFT_META_SKUID() {
+        return NFT_META_SKUID;
+    }
+    private static final int NFT_META_SKGID = (int)11L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_meta_keys.NFT_META_SKGID = 11
+     * }
+     */
+    public static int NFT_META_SKGID() {
+        return NFT_META_SKGID;
+    }
+    private static final int NFT_META_NFTRACE = (int)12L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_meta_keys.NFT_META_NFTRACE = 12
+     * }
+     */
+    public static int NFT_META_NFTRACE() {
+        return NFT_META_NFTRACE;
+    }
+    private static final int NFT_META_RTCLASSID = (int)13L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_meta_keys.NFT_META_RTCLASSID = 13
+     * }
+     */
+    public static int NFT_META_RTCLASSID() {
+        return NFT_META_RTCLASSID;
+    }
+    private static final int NFT_META_SECMARK = (int)14L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_meta_keys.NFT_META_SECMARK = 14
+     * }
+     */
+    public static int NFT_META_SECMARK() {
+        return NFT_META_SECMARK;
+    }
+    private static final int NFT_META_NFPROTO = (int)15L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_meta_keys.NFT_META_NFPROTO = 15
+     * }
+     */
+    public static int NFT_META_NFPROTO() {
+        return NFT_META_NFPROTO;
+    }
+    private static final int NFT_META_L4PROTO = (int)16L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_meta_keys.NFT_META_L4PROTO = 16
+     * }
+     */
+    public static int NFT_META_L4PROTO() {
+        return NFT_META_L4PROTO;
+    }
+    private static final int NFT_META_BRI_IIFNAME = (int)17L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_meta_keys.NFT_META_BRI_IIFNAME = 17
+     * }
+     */
+    public static int NFT_META_BRI_IIFNAME() {
+        return NFT_META_BRI_IIFNAME;
+    }
+    private static final int NFT_META_BRI_OIFNAME = (int)18L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_meta_keys.NFT_META_BRI_OIFNAME = 18
+     * }
+     */
+    public static int NFT_META_BRI_OIFNAME() {
+        return NFT_META_BRI_OIFNAME;
+    }
+    private static final int NFT_META_PKTTYPE = (int)19L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_meta_keys.NFT_META_PKTTYPE = 19
+     * }
+     */
+    public static int NFT_META_PKTTYPE() {
+        return NFT_META_PKTTYPE;
+    }
+    private static final int NFT_META_CPU = (int)20L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_meta_keys.NFT_META_CPU = 20
+     * }
+     */
+    public static int NFT_META_CPU() {
+        return NFT_META_CPU;
+    }
+    private static final int NFT_META_IIFGROUP = (int)21L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_meta_keys.NFT_META_IIFGROUP = 21
+     * }
+     */
+    public static int NFT_META_IIFGROUP() {
+        return NFT_META_IIFGROUP;
+    }
+    private static final int NFT_META_OIFGROUP = (int)22L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_meta_keys.NFT_META_OIFGROUP = 22
+     * }
+     */
+    public static int NFT_META_OIFGROUP() {
+        return NFT_META_OIFGROUP;
+    }
+    private static final int NFT_META_CGROUP = (int)23L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_meta_keys.NFT_META_CGROUP = 23
+     * }
+     */
+    public static int NFT_META_CGROUP() {
+        return NFT_META_CGROUP;
+    }
+    private static final int NFT_META_PRANDOM = (int)24L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_meta_keys.NFT_META_PRANDOM = 24
+     * }
+     */
+    public static int NFT_META_PRANDOM() {
+        return NFT_META_PRANDOM;
+    }
+    private static final int NFT_META_SECPATH = (int)25L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_meta_keys.NFT_META_SECPATH = 25
+     * }
+     */
+    public static int NFT_META_SECPATH() {
+        return NFT_META_SECPATH;
+    }
+    private static final int NFT_META_IIFKIND = (int)26L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_meta_keys.NFT_META_IIFKIND = 26
+     * }
+     */
+    public static int NFT_META_IIFKIND() {
+        return NFT_META_IIFKIND;
+    }
+    private static final int NFT_META_OIFKIND = (int)27L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_meta_keys.NFT_META_OIFKIND = 27
+     * }
+     */
+    public static int NFT_META_OIFKIND() {
+        return NFT_META_OIFKIND;
+    }
+    private static final int NFT_META_BRI_IIFPVID = (int)28L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_meta_keys.NFT_META_BRI_IIFPVID = 28
+     * }
+     */
+    public static int NFT_META_BRI_IIFPVID() {
+        return NFT_META_BRI_IIFPVID;
+    }
+    private static final int NFT_META_BRI_IIFVPROTO = (int)29L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_meta_keys.NFT_META_BRI_IIFVPROTO = 29
+     * }
+     */
+    public static int NFT_META_BRI_IIFVPROTO() {
+        return NFT_META_BRI_IIFVPROTO;
+    }
+    private static final int NFT_META_TIME_NS = (int)30L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_meta_keys.NFT_META_TIME_NS = 30
+     * }
+     */
+    public static int NFT_META_TIME_NS() {
+        return NFT_META_TIME_NS;
+    }
+    private static final int NFT_META_TIME_DAY = (int)31L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_meta_keys.NFT_META_TIME_DAY = 31
+     * }
+     */
+    public static int NFT_META_TIME_DAY() {
+        return NFT_META_TIME_DAY;
+    }
+    private static final int NFT_META_TIME_HOUR = (int)32L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_meta_keys.NFT_META_TIME_HOUR = 32
+     * }
+     */
+    public static int NFT_META_TIME_HOUR() {
+        return NFT_META_TIME_HOUR;
+    }
+    private static final int NFT_META_SDIF = (int)33L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_meta_keys.NFT_META_SDIF = 33
+     * }
+     */
+    public static int NFT_META_SDIF() {
+        return NFT_META_SDIF;
+    }
+    private static final int NFT_META_SDIFNAME = (int)34L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_meta_keys.NFT_META_SDIFNAME = 34
+     * }
+     */
+    public static int NFT_META_SDIFNAME() {
+        return NFT_META_SDIFNAME;
+    }
+    private static final int NFT_RT_CLASSID = (int)0L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_rt_keys.NFT_RT_CLASSID = 0
+     * }
+     */
+    public static int NFT_RT_CLASSID() {
+        return NFT_RT_CLASSID;
+    }
+    private static final int NFT_RT_NEXTHOP4 = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_rt_keys.NFT_RT_NEXTHOP4 = 1
+     * }
+     */
+    public static int NFT_RT_NEXTHOP4() {
+        return NFT_RT_NEXTHOP4;
+    }
+    private static final int NFT_RT_NEXTHOP6 = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_rt_keys.NFT_RT_NEXTHOP6 = 2
+     * }
+     */
+    public static int NFT_RT_NEXTHOP6() {
+        return NFT_RT_NEXTHOP6;
+    }
+    private static final int NFT_RT_TCPMSS = (int)3L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_rt_keys.NFT_RT_TCPMSS = 3
+     * }
+     */
+    public static int NFT_RT_TCPMSS() {
+        return NFT_RT_TCPMSS;
+    }
+    private static final int NFT_RT_XFRM = (int)4L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_rt_keys.NFT_RT_XFRM = 4
+     * }
+     */
+    public static int NFT_RT_XFRM() {
+        return NFT_RT_XFRM;
+    }
+    private static final int NFT_HASH_JENKINS = (int)0L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_hash_types.NFT_HASH_JENKINS = 0
+     * }
+     */
+    public static int NFT_HASH_JENKINS() {
+        return NFT_HASH_JENKINS;
+    }
+    private static final int NFT_HASH_SYM = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_hash_types.NFT_HASH_SYM = 1
+     * }
+     */
+    public static int NFT_HASH_SYM() {
+        return NFT_HASH_SYM;
+    }
+    private static final int NFTA_HASH_UNSPEC = (int)0L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_hash_attributes.NFTA_HASH_UNSPEC = 0
+     * }
+     */
+    public static int NFTA_HASH_UNSPEC() {
+        return NFTA_HASH_UNSPEC;
+    }
+    private static final int NFTA_HASH_SREG = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_hash_attributes.NFTA_HASH_SREG = 1
+     * }
+     */
+    public static int NFTA_HASH_SREG() {
+        return NFTA_HASH_SREG;
+    }
+    private static final int NFTA_HASH_DREG = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_hash_attributes.NFTA_HASH_DREG = 2
+     * }
+     */
+    public static int NFTA_HASH_DREG() {
+        return NFTA_HASH_DREG;
+    }
+    private static final int NFTA_HASH_LEN = (int)3L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_hash_attributes.NFTA_HASH_LEN = 3
+     * }
+     */
+    public static int NFTA_HASH_LEN() {
+        return NFTA_HASH_LEN;
+    }
+    private static final int NFTA_HASH_MODULUS = (int)4L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_hash_attributes.NFTA_HASH_MODULUS = 4
+     * }
+     */
+    public static int NFTA_HASH_MODULUS() {
+        return NFTA_HASH_MODULUS;
+    }
+    private static final int NFTA_HASH_SEED = (int)5L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_hash_attributes.NFTA_HASH_SEED = 5
+     * }
+     */
+    public static int NFTA_HASH_SEED() {
+        return NFTA_HASH_SEED;
+    }
+    private static final int NFTA_HASH_OFFSET = (int)6L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_hash_attributes.NFTA_HASH_OFFSET = 6
+     * }
+     */
+    public static int NFTA_HASH_OFFSET() {
+        return NFTA_HASH_OFFSET;
+    }
+    private static final int NFTA_HASH_TYPE = (int)7L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_hash_attributes.NFTA_HASH_TYPE = 7
+     * }
+     */
+    public static int NFTA_HASH_TYPE() {
+        return NFTA_HASH_TYPE;
+    }
+    private static final int NFTA_HASH_SET_NAME = (int)8L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_hash_attributes.NFTA_HASH_SET_NAME = 8
+     * }
+     */
+    public static int NFTA_HASH_SET_NAME() {
+        return NFTA_HASH_SET_NAME;
+    }
+    private static final int NFTA_HASH_SET_ID = (int)9L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_hash_attributes.NFTA_HASH_SET_ID = 9
+     * }
+     */
+    public static int NFTA_HASH_SET_ID() {
+        return NFTA_HASH_SET_ID;
+    }
+    private static final int NFTA_META_UNSPEC = (int)0L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_meta_attributes.NFTA_META_UNSPEC = 0
+     * }
+     */
+    public static int NFTA_META_UNSPEC() {
+        return NFTA_META_UNSPEC;
+    }
+    private static final int NFTA_META_DREG = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_meta_attributes.NFTA_META_DREG = 1
+     * }
+     */
+    public static int NFTA_META_DREG() {
+        return NFTA_META_DREG;
+    }
+    private static final int NFTA_META_KEY = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_meta_attributes.NFTA_META_KEY = 2
+     * }
+     */
+    public static int NFTA_META_KEY() {
+        return NFTA_META_KEY;
+    }
+    private static final int NFTA_META_SREG = (int)3L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_meta_attributes.NFTA_META_SREG = 3
+     * }
+     */
+    public static int NFTA_META_SREG() {
+        return NFTA_META_SREG;
+    }
+    private static final int NFTA_RT_UNSPEC = (int)0L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_rt_attributes.NFTA_RT_UNSPEC = 0
+     * }
+     */
+    public static int NFTA_RT_UNSPEC() {
+        return NFTA_RT_UNSPEC;
+    }
+    private static final int NFTA_RT_DREG = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_rt_attributes.NFTA_RT_DREG = 1
+     * }
+     */
+    public static int NFTA_RT_DREG() {
+        return NFTA_RT_DREG;
+    }
+    private static final int NFTA_RT_KEY = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_rt_attributes.NFTA_RT_KEY = 2
+     * }
+     */
+    public static int NFTA_RT_KEY() {
+        return NFTA_RT_KEY;
+    }
+    private static final int NFTA_SOCKET_UNSPEC = (int)0L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_socket_attributes.NFTA_SOCKET_UNSPEC = 0
+     * }
+     */
+    public static int NFTA_SOCKET_UNSPEC() {
+        return NFTA_SOCKET_UNSPEC;
+    }
+    private static final int NFTA_SOCKET_KEY = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_socket_attributes.NFTA_SOCKET_KEY = 1
+     * }
+     */
+    public static int NFTA_SOCKET_KEY() {
+        return NFTA_SOCKET_KEY;
+    }
+    private static final int NFTA_SOCKET_DREG = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_socket_attributes.NFTA_SOCKET_DREG = 2
+     * }
+     */
+    public static int NFTA_SOCKET_DREG() {
+        return NFTA_SOCKET_DREG;
+    }
+    private static final int NFTA_SOCKET_LEVEL = (int)3L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_socket_attributes.NFTA_SOCKET_LEVEL = 3
+     * }
+     */
+    public static int NFTA_SOCKET_LEVEL() {
+        return NFTA_SOCKET_LEVEL;
+    }
+    private static final int NFT_SOCKET_TRANSPARENT = (int)0L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_socket_keys.NFT_SOCKET_TRANSPARENT = 0
+     * }
+     */
+    public static int NFT_SOCKET_TRANSPARENT() {
+        return NFT_SOCKET_TRANSPARENT;
+    }
+    private static final int NFT_SOCKET_MARK = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_socket_keys.NFT_SOCKET_MARK = 1
+     * }
+     */
+    public static int NFT_SOCKET_MARK() {
+        return NFT_SOCKET_MARK;
+    }
+    private static final int NFT_SOCKET_WILDCARD = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_socket_keys.NFT_SOCKET_WILDCARD = 2
+     * }
+     */
+    public static int NFT_SOCKET_WILDCARD() {
+        return NFT_SOCKET_WILDCARD;
+    }
+    private static final int NFT_SOCKET_CGROUPV2 = (int)3L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_socket_keys.NFT_SOCKET_CGROUPV2 = 3
+     * }
+     */
+    public static int NFT_SOCKET_CGROUPV2() {
+        return NFT_SOCKET_CGROUPV2;
+    }
+    private static final int NFT_CT_STATE = (int)0L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_ct_keys.NFT_CT_STATE = 0
+     * }
+     */
+    public static int NFT_CT_STATE() {
+        return NFT_CT_STATE;
+    }
+    private static final int NFT_CT_DIRECTION = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_ct_keys.NFT_CT_DIRECTION = 1
+     * }
+     */
+    public static int NFT_CT_DIRECTION() {
+        return NFT_CT_DIRECTION;
+    }
+    private static final int NFT_CT_STATUS = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_ct_keys.NFT_CT_STATUS = 2
+     * }
+     */
+    public static int NFT_CT_STATUS() {
+        return NFT_CT_STATUS;
+    }
+    private static final int NFT_CT_MARK = (int)3L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_ct_keys.NFT_CT_MARK = 3
+     * }
+     */
+    public static int NFT_CT_MARK() {
+        return NFT_CT_MARK;
+    }
+    private static final int NFT_CT_SECMARK = (int)4L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_ct_keys.NFT_CT_SECMARK = 4
+     * }
+     */
+    public static int NFT_CT_SECMARK() {
+        return NFT_CT_SECMARK;
+    }
+    private static final int NFT_CT_EXPIRATION = (int)5L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_ct_keys.NFT_CT_EXPIRATION = 5
+     * }
+     */
+    public static int NFT_CT_EXPIRATION() {
+        return NFT_CT_EXPIRATION;
+    }
+    private static final int NFT_CT_HELPER = (int)6L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_ct_keys.NFT_CT_HELPER = 6
+     * }
+     */
+    public static int NFT_CT_HELPER() {
+        return NFT_CT_HELPER;
+    }
+    private static final int NFT_CT_L3PROTOCOL = (int)7L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_ct_keys.NFT_CT_L3PROTOCOL = 7
+     * }
+     */
+    public static int NFT_CT_L3PROTOCOL() {
+        return NFT_CT_L3PROTOCOL;
+    }
+    private static final int NFT_CT_SRC = (int)8L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_ct_keys.NFT_CT_SRC = 8
+     * }
+     */
+    public static int NFT_CT_SRC() {
+        return NFT_CT_SRC;
+    }
+    private static final int NFT_CT_DST = (int)9L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_ct_keys.NFT_CT_DST = 9
+     * }
+     */
+    public static int NFT_CT_DST() {
+        return NFT_CT_DST;
+    }
+    private static final int NFT_CT_PROTOCOL = (int)10L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_ct_keys.NFT_CT_PROTOCOL = 10
+     * }
+     */
+    public static int NFT_CT_PROTOCOL() {
+        return NFT_CT_PROTOCOL;
+    }
+    private static final int NFT_CT_PROTO_SRC = (int)11L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_ct_keys.NFT_CT_PROTO_SRC = 11
+     * }
+     */
+    public static int NFT_CT_PROTO_SRC() {
+        return NFT_CT_PROTO_SRC;
+    }
+    private static final int NFT_CT_PROTO_DST = (int)12L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_ct_keys.NFT_CT_PROTO_DST = 12
+     * }
+     */
+    public static int NFT_CT_PROTO_DST() {
+        return NFT_CT_PROTO_DST;
+    }
+    private static final int NFT_CT_LABELS = (int)13L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_ct_keys.NFT_CT_LABELS = 13
+     * }
+     */
+    public static int NFT_CT_LABELS() {
+        return NFT_CT_LABELS;
+    }
+    private static final int NFT_CT_PKTS = (int)14L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_ct_keys.NFT_CT_PKTS = 14
+     * }
+     */
+    public static int NFT_CT_PKTS() {
+        return NFT_CT_PKTS;
+    }
+    private static final int NFT_CT_BYTES = (int)15L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_ct_keys.NFT_CT_BYTES = 15
+     * }
+     */
+    public static int NFT_CT_BYTES() {
+        return NFT_CT_BYTES;
+    }
+    private static final int NFT_CT_AVGPKT = (int)16L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_ct_keys.NFT_CT_AVGPKT = 16
+     * }
+     */
+    public static int NFT_CT_AVGPKT() {
+        return NFT_CT_AVGPKT;
+    }
+    private static final int NFT_CT_ZONE = (int)17L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_ct_keys.NFT_CT_ZONE = 17
+     * }
+     */
+    public static int NFT_CT_ZONE() {
+        return NFT_CT_ZONE;
+    }
+    private static final int NFT_CT_EVENTMASK = (int)18L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_ct_keys.NFT_CT_EVENTMASK = 18
+     * }
+     */
+    public static int NFT_CT_EVENTMASK() {
+        return NFT_CT_EVENTMASK;
+    }
+    private static final int NFT_CT_SRC_IP = (int)19L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_ct_keys.NFT_CT_SRC_IP = 19
+     * }
+     */
+    public static int NFT_CT_SRC_IP() {
+        return NFT_CT_SRC_IP;
+    }
+    private static final int NFT_CT_DST_IP = (int)20L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_ct_keys.NFT_CT_DST_IP = 20
+     * }
+     */
+    public static int NFT_CT_DST_IP() {
+        return NFT_CT_DST_IP;
+    }
+    private static final int NFT_CT_SRC_IP6 = (int)21L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_ct_keys.NFT_CT_SRC_IP6 = 21
+     * }
+     */
+    public static int NFT_CT_SRC_IP6() {
+        return NFT_CT_SRC_IP6;
+    }
+    private static final int NFT_CT_DST_IP6 = (int)22L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_ct_keys.NFT_CT_DST_IP6 = 22
+     * }
+     */
+    public static int NFT_CT_DST_IP6() {
+        return NFT_CT_DST_IP6;
+    }
+    private static final int NFT_CT_ID = (int)23L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_ct_keys.NFT_CT_ID = 23
+     * }
+     */
+    public static int NFT_CT_ID() {
+        return NFT_CT_ID;
+    }
+    private static final int NFTA_CT_UNSPEC = (int)0L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_ct_attributes.NFTA_CT_UNSPEC = 0
+     * }
+     */
+    public static int NFTA_CT_UNSPEC() {
+        return NFTA_CT_UNSPEC;
+    }
+    private static final int NFTA_CT_DREG = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_ct_attributes.NFTA_CT_DREG = 1
+     * }
+     */
+    public static int NFTA_CT_DREG() {
+        return NFTA_CT_DREG;
+    }
+    private static final int NFTA_CT_KEY = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_ct_attributes.NFTA_CT_KEY = 2
+     * }
+     */
+    public static int NFTA_CT_KEY() {
+        return NFTA_CT_KEY;
+    }
+    private static final int NFTA_CT_DIRECTION = (int)3L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_ct_attributes.NFTA_CT_DIRECTION = 3
+     * }
+     */
+    public static int NFTA_CT_DIRECTION() {
+        return NFTA_CT_DIRECTION;
+    }
+    private static final int NFTA_CT_SREG = (int)4L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_ct_attributes.NFTA_CT_SREG = 4
+     * }
+     */
+    public static int NFTA_CT_SREG() {
+        return NFTA_CT_SREG;
+    }
+    private static final int NFTA_FLOW_UNSPEC = (int)0L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_offload_attributes.NFTA_FLOW_UNSPEC = 0
+     * }
+     */
+    public static int NFTA_FLOW_UNSPEC() {
+        return NFTA_FLOW_UNSPEC;
+    }
+    private static final int NFTA_FLOW_TABLE_NAME = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_offload_attributes.NFTA_FLOW_TABLE_NAME = 1
+     * }
+     */
+    public static int NFTA_FLOW_TABLE_NAME() {
+        return NFTA_FLOW_TABLE_NAME;
+    }
+    private static final int NFT_LIMIT_PKTS = (int)0L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_limit_type.NFT_LIMIT_PKTS = 0
+     * }
+     */
+    public static int NFT_LIMIT_PKTS() {
+        return NFT_LIMIT_PKTS;
+    }
+    private static final int NFT_LIMIT_PKT_BYTES = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_limit_type.NFT_LIMIT_PKT_BYTES = 1
+     * }
+     */
+    public static int NFT_LIMIT_PKT_BYTES() {
+        return NFT_LIMIT_PKT_BYTES;
+    }
+    private static final int NFT_LIMIT_F_INV = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_limit_flags.NFT_LIMIT_F_INV = 1
+     * }
+     */
+    public static int NFT_LIMIT_F_INV() {
+        return NFT_LIMIT_F_INV;
+    }
+    private static final int NFTA_LIMIT_UNSPEC = (int)0L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_limit_attributes.NFTA_LIMIT_UNSPEC = 0
+     * }
+     */
+    public static int NFTA_LIMIT_UNSPEC() {
+        return NFTA_LIMIT_UNSPEC;
+    }
+    private static final int NFTA_LIMIT_RATE = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_limit_attributes.NFTA_LIMIT_RATE = 1
+     * }
+     */
+    public static int NFTA_LIMIT_RATE() {
+        return NFTA_LIMIT_RATE;
+    }
+    private static final int NFTA_LIMIT_UNIT = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_limit_attributes.NFTA_LIMIT_UNIT = 2
+     * }
+     */
+    public static int NFTA_LIMIT_UNIT() {
+        return NFTA_LIMIT_UNIT;
+    }
+    private static final int NFTA_LIMIT_BURST = (int)3L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_limit_attributes.NFTA_LIMIT_BURST = 3
+     * }
+     */
+    public static int NFTA_LIMIT_BURST() {
+        return NFTA_LIMIT_BURST;
+    }
+    private static final int NFTA_LIMIT_TYPE = (int)4L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_limit_attributes.NFTA_LIMIT_TYPE = 4
+     * }
+     */
+    public static int NFTA_LIMIT_TYPE() {
+        return NFTA_LIMIT_TYPE;
+    }
+    private static final int NFTA_LIMIT_FLAGS = (int)5L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_limit_attributes.NFTA_LIMIT_FLAGS = 5
+     * }
+     */
+    public static int NFTA_LIMIT_FLAGS() {
+        return NFTA_LIMIT_FLAGS;
+    }
+    private static final int NFTA_LIMIT_PAD = (int)6L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_limit_attributes.NFTA_LIMIT_PAD = 6
+     * }
+     */
+    public static int NFTA_LIMIT_PAD() {
+        return NFTA_LIMIT_PAD;
+    }
+    private static final int NFT_CONNLIMIT_F_INV = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_connlimit_flags.NFT_CONNLIMIT_F_INV = 1
+     * }
+     */
+    public static int NFT_CONNLIMIT_F_INV() {
+        return NFT_CONNLIMIT_F_INV;
+    }
+    private static final int NFTA_CONNLIMIT_UNSPEC = (int)0L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_connlimit_attributes.NFTA_CONNLIMIT_UNSPEC = 0
+     * }
+     */
+    public static int NFTA_CONNLIMIT_UNSPEC() {
+        return NFTA_CONNLIMIT_UNSPEC;
+    }
+    private static final int NFTA_CONNLIMIT_COUNT = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_connlimit_attributes.NFTA_CONNLIMIT_COUNT = 1
+     * }
+     */
+    public static int NFTA_CONNLIMIT_COUNT() {
+        return NFTA_CONNLIMIT_COUNT;
+    }
+    private static final int NFTA_CONNLIMIT_FLAGS = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_connlimit_attributes.NFTA_CONNLIMIT_FLAGS = 2
+     * }
+     */
+    public static int NFTA_CONNLIMIT_FLAGS() {
+        return NFTA_CONNLIMIT_FLAGS;
+    }
+    private static final int NFTA_COUNTER_UNSPEC = (int)0L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_counter_attributes.NFTA_COUNTER_UNSPEC = 0
+     * }
+     */
+    public static int NFTA_COUNTER_UNSPEC() {
+        return NFTA_COUNTER_UNSPEC;
+    }
+    private static final int NFTA_COUNTER_BYTES = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_counter_attributes.NFTA_COUNTER_BYTES = 1
+     * }
+     */
+    public static int NFTA_COUNTER_BYTES() {
+        return NFTA_COUNTER_BYTES;
+    }
+    private static final int NFTA_COUNTER_PACKETS = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_counter_attributes.NFTA_COUNTER_PACKETS = 2
+     * }
+     */
+    public static int NFTA_COUNTER_PACKETS() {
+        return NFTA_COUNTER_PACKETS;
+    }
+    private static final int NFTA_COUNTER_PAD = (int)3L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_counter_attributes.NFTA_COUNTER_PAD = 3
+     * }
+     */
+    public static int NFTA_COUNTER_PAD() {
+        return NFTA_COUNTER_PAD;
+    }
+    private static final int NFTA_LAST_UNSPEC = (int)0L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_last_attributes.NFTA_LAST_UNSPEC = 0
+     * }
+     */
+    public static int NFTA_LAST_UNSPEC() {
+        return NFTA_LAST_UNSPEC;
+    }
+    private static final int NFTA_LAST_SET = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_last_attributes.NFTA_LAST_SET = 1
+     * }
+     */
+    public static int NFTA_LAST_SET() {
+        return NFTA_LAST_SET;
+    }
+    private static final int NFTA_LAST_MSECS = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_last_attributes.NFTA_LAST_MSECS = 2
+     * }
+     */
+    public static int NFTA_LAST_MSECS() {
+        return NFTA_LAST_MSECS;
+    }
+    private static final int NFTA_LAST_PAD = (int)3L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_last_attributes.NFTA_LAST_PAD = 3
+     * }
+     */
+    public static int NFTA_LAST_PAD() {
+        return NFTA_LAST_PAD;
+    }
+    private static final int NFTA_LOG_UNSPEC = (int)0L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_log_attributes.NFTA_LOG_UNSPEC = 0
+     * }
+     */
+    public static int NFTA_LOG_UNSPEC() {
+        return NFTA_LOG_UNSPEC;
+    }
+    private static final int NFTA_LOG_GROUP = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_log_attributes.NFTA_LOG_GROUP = 1
+     * }
+     */
+    public static int NFTA_LOG_GROUP() {
+        return NFTA_LOG_GROUP;
+    }
+    private static final int NFTA_LOG_PREFIX = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_log_attributes.NFTA_LOG_PREFIX = 2
+     * }
+     */
+    public static int NFTA_LOG_PREFIX() {
+        return NFTA_LOG_PREFIX;
+    }
+    private static final int NFTA_LOG_SNAPLEN = (int)3L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_log_attributes.NFTA_LOG_SNAPLEN = 3
+     * }
+     */
+    public static int NFTA_LOG_SNAPLEN() {
+        return NFTA_LOG_SNAPLEN;
+    }
+    private static final int NFTA_LOG_QTHRESHOLD = (int)4L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_log_attributes.NFTA_LOG_QTHRESHOLD = 4
+     * }
+     */
+    public static int NFTA_LOG_QTHRESHOLD() {
+        return NFTA_LOG_QTHRESHOLD;
+    }
+    private static final int NFTA_LOG_LEVEL = (int)5L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_log_attributes.NFTA_LOG_LEVEL = 5
+     * }
+     */
+    public static int NFTA_LOG_LEVEL() {
+        return NFTA_LOG_LEVEL;
+    }
+    private static final int NFTA_LOG_FLAGS = (int)6L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_log_attributes.NFTA_LOG_FLAGS = 6
+     * }
+     */
+    public static int NFTA_LOG_FLAGS() {
+        return NFTA_LOG_FLAGS;
+    }
+    private static final int NFT_LOGLEVEL_EMERG = (int)0L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_log_level.NFT_LOGLEVEL_EMERG = 0
+     * }
+     */
+    public static int NFT_LOGLEVEL_EMERG() {
+        return NFT_LOGLEVEL_EMERG;
+    }
+    private static final int NFT_LOGLEVEL_ALERT = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_log_level.NFT_LOGLEVEL_ALERT = 1
+     * }
+     */
+    public static int NFT_LOGLEVEL_ALERT() {
+        return NFT_LOGLEVEL_ALERT;
+    }
+    private static final int NFT_LOGLEVEL_CRIT = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_log_level.NFT_LOGLEVEL_CRIT = 2
+     * }
+     */
+    public static int NFT_LOGLEVEL_CRIT() {
+        return NFT_LOGLEVEL_CRIT;
+    }
+    private static final int NFT_LOGLEVEL_ERR = (int)3L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_log_level.NFT_LOGLEVEL_ERR = 3
+     * }
+     */
+    public static int NFT_LOGLEVEL_ERR() {
+        return NFT_LOGLEVEL_ERR;
+    }
+    private static final int NFT_LOGLEVEL_WARNING = (int)4L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_log_level.NFT_LOGLEVEL_WARNING = 4
+     * }
+     */
+    public static int NFT_LOGLEVEL_WARNING() {
+        return NFT_LOGLEVEL_WARNING;
+    }
+    private static final int NFT_LOGLEVEL_NOTICE = (int)5L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_log_level.NFT_LOGLEVEL_NOTICE = 5
+     * }
+     */
+    public static int NFT_LOGLEVEL_NOTICE() {
+        return NFT_LOGLEVEL_NOTICE;
+    }
+    private static final int NFT_LOGLEVEL_INFO = (int)6L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_log_level.NFT_LOGLEVEL_INFO = 6
+     * }
+     */
+    public static int NFT_LOGLEVEL_INFO() {
+        return NFT_LOGLEVEL_INFO;
+    }
+    private static final int NFT_LOGLEVEL_DEBUG = (int)7L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_log_level.NFT_LOGLEVEL_DEBUG = 7
+     * }
+     */
+    public static int NFT_LOGLEVEL_DEBUG() {
+        return NFT_LOGLEVEL_DEBUG;
+    }
+    private static final int NFT_LOGLEVEL_AUDIT = (int)8L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_log_level.NFT_LOGLEVEL_AUDIT = 8
+     * }
+     */
+    public static int NFT_LOGLEVEL_AUDIT() {
+        return NFT_LOGLEVEL_AUDIT;
+    }
+    private static final int NFTA_QUEUE_UNSPEC = (int)0L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_queue_attributes.NFTA_QUEUE_UNSPEC = 0
+     * }
+     */
+    public static int NFTA_QUEUE_UNSPEC() {
+        return NFTA_QUEUE_UNSPEC;
+    }
+    private static final int NFTA_QUEUE_NUM = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_queue_attributes.NFTA_QUEUE_NUM = 1
+     * }
+     */
+    public static int NFTA_QUEUE_NUM() {
+        return NFTA_QUEUE_NUM;
+    }
+    private static final int NFTA_QUEUE_TOTAL = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_queue_attributes.NFTA_QUEUE_TOTAL = 2
+     * }
+     */
+    public static int NFTA_QUEUE_TOTAL() {
+        return NFTA_QUEUE_TOTAL;
+    }
+    private static final int NFTA_QUEUE_FLAGS = (int)3L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_queue_attributes.NFTA_QUEUE_FLAGS = 3
+     * }
+     */
+    public static int NFTA_QUEUE_FLAGS() {
+        return NFTA_QUEUE_FLAGS;
+    }
+    private static final int NFTA_QUEUE_SREG_QNUM = (int)4L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_queue_attributes.NFTA_QUEUE_SREG_QNUM = 4
+     * }
+     */
+    public static int NFTA_QUEUE_SREG_QNUM() {
+        return NFTA_QUEUE_SREG_QNUM;
+    }
+    private static final int NFT_QUOTA_F_INV = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_quota_flags.NFT_QUOTA_F_INV = 1
+     * }
+     */
+    public static int NFT_QUOTA_F_INV() {
+        return NFT_QUOTA_F_INV;
+    }
+    private static final int NFT_QUOTA_F_DEPLETED = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_quota_flags.NFT_QUOTA_F_DEPLETED = 2
+     * }
+     */
+    public static int NFT_QUOTA_F_DEPLETED() {
+        return NFT_QUOTA_F_DEPLETED;
+    }
+    private static final int NFTA_QUOTA_UNSPEC = (int)0L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_quota_attributes.NFTA_QUOTA_UNSPEC = 0
+     * }
+     */
+    public static int NFTA_QUOTA_UNSPEC() {
+        return NFTA_QUOTA_UNSPEC;
+    }
+    private static final int NFTA_QUOTA_BYTES = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_quota_attributes.NFTA_QUOTA_BYTES = 1
+     * }
+     */
+    public static int NFTA_QUOTA_BYTES() {
+        return NFTA_QUOTA_BYTES;
+    }
+    private static final int NFTA_QUOTA_FLAGS = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_quota_attributes.NFTA_QUOTA_FLAGS = 2
+     * }
+     */
+    public static int NFTA_QUOTA_FLAGS() {
+        return NFTA_QUOTA_FLAGS;
+    }
+    private static final int NFTA_QUOTA_PAD = (int)3L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_quota_attributes.NFTA_QUOTA_PAD = 3
+     * }
+     */
+    public static int NFTA_QUOTA_PAD() {
+        return NFTA_QUOTA_PAD;
+    }
+    private static final int NFTA_QUOTA_CONSUMED = (int)4L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_quota_attributes.NFTA_QUOTA_CONSUMED = 4
+     * }
+     */
+    public static int NFTA_QUOTA_CONSUMED() {
+        return NFTA_QUOTA_CONSUMED;
+    }
+    private static final int NFTA_SECMARK_UNSPEC = (int)0L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_secmark_attributes.NFTA_SECMARK_UNSPEC = 0
+     * }
+     */
+    public static int NFTA_SECMARK_UNSPEC() {
+        return NFTA_SECMARK_UNSPEC;
+    }
+    private static final int NFTA_SECMARK_CTX = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_secmark_attributes.NFTA_SECMARK_CTX = 1
+     * }
+     */
+    public static int NFTA_SECMARK_CTX() {
+        return NFTA_SECMARK_CTX;
+    }
+    private static final int NFT_REJECT_ICMP_UNREACH = (int)0L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_reject_types.NFT_REJECT_ICMP_UNREACH = 0
+     * }
+     */
+    public static int NFT_REJECT_ICMP_UNREACH() {
+        return NFT_REJECT_ICMP_UNREACH;
+    }
+    private static final int NFT_REJECT_TCP_RST = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_reject_types.NFT_REJECT_TCP_RST = 1
+     * }
+     */
+    public static int NFT_REJECT_TCP_RST() {
+        return NFT_REJECT_TCP_RST;
+    }
+    private static final int NFT_REJECT_ICMPX_UNREACH = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_reject_types.NFT_REJECT_ICMPX_UNREACH = 2
+     * }
+     */
+    public static int NFT_REJECT_ICMPX_UNREACH() {
+        return NFT_REJECT_ICMPX_UNREACH;
+    }
+    private static final int NFT_REJECT_ICMPX_NO_ROUTE = (int)0L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_reject_inet_code.NFT_REJECT_ICMPX_NO_ROUTE = 0
+     * }
+     */
+    public static int NFT_REJECT_ICMPX_NO_ROUTE() {
+        return NFT_REJECT_ICMPX_NO_ROUTE;
+    }
+    private static final int NFT_REJECT_ICMPX_PORT_UNREACH = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_reject_inet_code.NFT_REJECT_ICMPX_PORT_UNREACH = 1
+     * }
+     */
+    public static int NFT_REJECT_ICMPX_PORT_UNREACH() {
+        return NFT_REJECT_ICMPX_PORT_UNREACH;
+    }
+    private static final int NFT_REJECT_ICMPX_HOST_UNREACH = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_reject_inet_code.NFT_REJECT_ICMPX_HOST_UNREACH = 2
+     * }
+     */
+    public static int NFT_REJECT_ICMPX_HOST_UNREACH() {
+        return NFT_REJECT_ICMPX_HOST_UNREACH;
+    }
+    private static final int NFT_REJECT_ICMPX_ADMIN_PROHIBITED = (int)3L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_reject_inet_code.NFT_REJECT_ICMPX_ADMIN_PROHIBITED = 3
+     * }
+     */
+    public static int NFT_REJECT_ICMPX_ADMIN_PROHIBITED() {
+        return NFT_REJECT_ICMPX_ADMIN_PROHIBITED;
+    }
+    private static final int NFTA_REJECT_UNSPEC = (int)0L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_reject_attributes.NFTA_REJECT_UNSPEC = 0
+     * }
+     */
+    public static int NFTA_REJECT_UNSPEC() {
+        return NFTA_REJECT_UNSPEC;
+    }
+    private static final int NFTA_REJECT_TYPE = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_reject_attributes.NFTA_REJECT_TYPE = 1
+     * }
+     */
+    public static int NFTA_REJECT_TYPE() {
+        return NFTA_REJECT_TYPE;
+    }
+    private static final int NFTA_REJECT_ICMP_CODE = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_reject_attributes.NFTA_REJECT_ICMP_CODE = 2
+     * }
+     */
+    public static int NFTA_REJECT_ICMP_CODE() {
+        return NFTA_REJECT_ICMP_CODE;
+    }
+    private static final int NFT_NAT_SNAT = (int)0L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_nat_types.NFT_NAT_SNAT = 0
+     * }
+     */
+    public static int NFT_NAT_SNAT() {
+        return NFT_NAT_SNAT;
+    }
+    private static final int NFT_NAT_DNAT = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_nat_types.NFT_NAT_DNAT = 1
+     * }
+     */
+    public static int NFT_NAT_DNAT() {
+        return NFT_NAT_DNAT;
+    }
+    private static final int NFTA_NAT_UNSPEC = (int)0L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_nat_attributes.NFTA_NAT_UNSPEC = 0
+     * }
+     */
+    public static int NFTA_NAT_UNSPEC() {
+        return NFTA_NAT_UNSPEC;
+    }
+    private static final int NFTA_NAT_TYPE = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_nat_attributes.NFTA_NAT_TYPE = 1
+     * }
+     */
+    public static int NFTA_NAT_TYPE() {
+        return NFTA_NAT_TYPE;
+    }
+    private static final int NFTA_NAT_FAMILY = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_nat_attributes.NFTA_NAT_FAMILY = 2
+     * }
+     */
+    public static int NFTA_NAT_FAMILY() {
+        return NFTA_NAT_FAMILY;
+    }
+    private static final int NFTA_NAT_REG_ADDR_MIN = (int)3L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_nat_attributes.NFTA_NAT_REG_ADDR_MIN = 3
+     * }
+     */
+    public static int NFTA_NAT_REG_ADDR_MIN() {
+        return NFTA_NAT_REG_ADDR_MIN;
+    }
+    private static final int NFTA_NAT_REG_ADDR_MAX = (int)4L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_nat_attributes.NFTA_NAT_REG_ADDR_MAX = 4
+     * }
+     */
+    public static int NFTA_NAT_REG_ADDR_MAX() {
+        return NFTA_NAT_REG_ADDR_MAX;
+    }
+    private static final int NFTA_NAT_REG_PROTO_MIN = (int)5L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_nat_attributes.NFTA_NAT_REG_PROTO_MIN = 5
+     * }
+     */
+    public static int NFTA_NAT_REG_PROTO_MIN() {
+        return NFTA_NAT_REG_PROTO_MIN;
+    }
+    private static final int NFTA_NAT_REG_PROTO_MAX = (int)6L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_nat_attributes.NFTA_NAT_REG_PROTO_MAX = 6
+     * }
+     */
+    public static int NFTA_NAT_REG_PROTO_MAX() {
+        return NFTA_NAT_REG_PROTO_MAX;
+    }
+    private static final int NFTA_NAT_FLAGS = (int)7L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_nat_attributes.NFTA_NAT_FLAGS = 7
+     * }
+     */
+    public static int NFTA_NAT_FLAGS() {
+        return NFTA_NAT_FLAGS;
+    }
+    private static final int NFTA_TPROXY_UNSPEC = (int)0L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_tproxy_attributes.NFTA_TPROXY_UNSPEC = 0
+     * }
+     */
+    public static int NFTA_TPROXY_UNSPEC() {
+        return NFTA_TPROXY_UNSPEC;
+    }
+    private static final int NFTA_TPROXY_FAMILY = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_tproxy_attributes.NFTA_TPROXY_FAMILY = 1
+     * }
+     */
+    public static int NFTA_TPROXY_FAMILY() {
+        return NFTA_TPROXY_FAMILY;
+    }
+    private static final int NFTA_TPROXY_REG_ADDR = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_tproxy_attributes.NFTA_TPROXY_REG_ADDR = 2
+     * }
+     */
+    public static int NFTA_TPROXY_REG_ADDR() {
+        return NFTA_TPROXY_REG_ADDR;
+    }
+    private static final int NFTA_TPROXY_REG_PORT = (int)3L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_tproxy_attributes.NFTA_TPROXY_REG_PORT = 3
+     * }
+     */
+    public static int NFTA_TPROXY_REG_PORT() {
+        return NFTA_TPROXY_REG_PORT;
+    }
+    private static final int NFTA_MASQ_UNSPEC = (int)0L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_masq_attributes.NFTA_MASQ_UNSPEC = 0
+     * }
+     */
+    public static int NFTA_MASQ_UNSPEC() {
+        return NFTA_MASQ_UNSPEC;
+    }
+    private static final int NFTA_MASQ_FLAGS = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_masq_attributes.NFTA_MASQ_FLAGS = 1
+     * }
+     */
+    public static int NFTA_MASQ_FLAGS() {
+        return NFTA_MASQ_FLAGS;
+    }
+    private static final int NFTA_MASQ_REG_PROTO_MIN = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_masq_attributes.NFTA_MASQ_REG_PROTO_MIN = 2
+     * }
+     */
+    public static int NFTA_MASQ_REG_PROTO_MIN() {
+        return NFTA_MASQ_REG_PROTO_MIN;
+    }
+    private static final int NFTA_MASQ_REG_PROTO_MAX = (int)3L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_masq_attributes.NFTA_MASQ_REG_PROTO_MAX = 3
+     * }
+     */
+    public static int NFTA_MASQ_REG_PROTO_MAX() {
+        return NFTA_MASQ_REG_PROTO_MAX;
+    }
+    private static final int NFTA_REDIR_UNSPEC = (int)0L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_redir_attributes.NFTA_REDIR_UNSPEC = 0
+     * }
+     */
+    public static int NFTA_REDIR_UNSPEC() {
+        return NFTA_REDIR_UNSPEC;
+    }
+    private static final int NFTA_REDIR_REG_PROTO_MIN = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_redir_attributes.NFTA_REDIR_REG_PROTO_MIN = 1
+     * }
+     */
+    public static int NFTA_REDIR_REG_PROTO_MIN() {
+        return NFTA_REDIR_REG_PROTO_MIN;
+    }
+    private static final int NFTA_REDIR_REG_PROTO_MAX = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_redir_attributes.NFTA_REDIR_REG_PROTO_MAX = 2
+     * }
+     */
+    public static int NFTA_REDIR_REG_PROTO_MAX() {
+        return NFTA_REDIR_REG_PROTO_MAX;
+    }
+    private static final int NFTA_REDIR_FLAGS = (int)3L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_redir_attributes.NFTA_REDIR_FLAGS = 3
+     * }
+     */
+    public static int NFTA_REDIR_FLAGS() {
+        return NFTA_REDIR_FLAGS;
+    }
+    private static final int NFTA_DUP_UNSPEC = (int)0L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_dup_attributes.NFTA_DUP_UNSPEC = 0
+     * }
+     */
+    public static int NFTA_DUP_UNSPEC() {
+        return NFTA_DUP_UNSPEC;
+    }
+    private static final int NFTA_DUP_SREG_ADDR = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_dup_attributes.NFTA_DUP_SREG_ADDR = 1
+     * }
+     */
+    public static int NFTA_DUP_SREG_ADDR() {
+        return NFTA_DUP_SREG_ADDR;
+    }
+    private static final int NFTA_DUP_SREG_DEV = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_dup_attributes.NFTA_DUP_SREG_DEV = 2
+     * }
+     */
+    public static int NFTA_DUP_SREG_DEV() {
+        return NFTA_DUP_SREG_DEV;
+    }
+    private static final int NFTA_FWD_UNSPEC = (int)0L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_fwd_attributes.NFTA_FWD_UNSPEC = 0
+     * }
+     */
+    public static int NFTA_FWD_UNSPEC() {
+        return NFTA_FWD_UNSPEC;
+    }
+    private static final int NFTA_FWD_SREG_DEV = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_fwd_attributes.NFTA_FWD_SREG_DEV = 1
+     * }
+     */
+    public static int NFTA_FWD_SREG_DEV() {
+        return NFTA_FWD_SREG_DEV;
+    }
+    private static final int NFTA_FWD_SREG_ADDR = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_fwd_attributes.NFTA_FWD_SREG_ADDR = 2
+     * }
+     */
+    public static int NFTA_FWD_SREG_ADDR() {
+        return NFTA_FWD_SREG_ADDR;
+    }
+    private static final int NFTA_FWD_NFPROTO = (int)3L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_fwd_attributes.NFTA_FWD_NFPROTO = 3
+     * }
+     */
+    public static int NFTA_FWD_NFPROTO() {
+        return NFTA_FWD_NFPROTO;
+    }
+    private static final int NFTA_OBJREF_UNSPEC = (int)0L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_objref_attributes.NFTA_OBJREF_UNSPEC = 0
+     * }
+     */
+    public static int NFTA_OBJREF_UNSPEC() {
+        return NFTA_OBJREF_UNSPEC;
+    }
+    private static final int NFTA_OBJREF_IMM_TYPE = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_objref_attributes.NFTA_OBJREF_IMM_TYPE = 1
+     * }
+     */
+    public static int NFTA_OBJREF_IMM_TYPE() {
+        return NFTA_OBJREF_IMM_TYPE;
+    }
+    private static final int NFTA_OBJREF_IMM_NAME = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_objref_attributes.NFTA_OBJREF_IMM_NAME = 2
+     * }
+     */
+    public static int NFTA_OBJREF_IMM_NAME() {
+        return NFTA_OBJREF_IMM_NAME;
+    }
+    private static final int NFTA_OBJREF_SET_SREG = (int)3L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_objref_attributes.NFTA_OBJREF_SET_SREG = 3
+     * }
+     */
+    public static int NFTA_OBJREF_SET_SREG() {
+        return NFTA_OBJREF_SET_SREG;
+    }
+    private static final int NFTA_OBJREF_SET_NAME = (int)4L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_objref_attributes.NFTA_OBJREF_SET_NAME = 4
+     * }
+     */
+    public static int NFTA_OBJREF_SET_NAME() {
+        return NFTA_OBJREF_SET_NAME;
+    }
+    private static final int NFTA_OBJREF_SET_ID = (int)5L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_objref_attributes.NFTA_OBJREF_SET_ID = 5
+     * }
+     */
+    public static int NFTA_OBJREF_SET_ID() {
+        return NFTA_OBJREF_SET_ID;
+    }
+    private static final int NFTA_GEN_UNSPEC = (int)0L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_gen_attributes.NFTA_GEN_UNSPEC = 0
+     * }
+     */
+    public static int NFTA_GEN_UNSPEC() {
+        return NFTA_GEN_UNSPEC;
+    }
+    private static final int NFTA_GEN_ID = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_gen_attributes.NFTA_GEN_ID = 1
+     * }
+     */
+    public static int NFTA_GEN_ID() {
+        return NFTA_GEN_ID;
+    }
+    private static final int NFTA_GEN_PROC_PID = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_gen_attributes.NFTA_GEN_PROC_PID = 2
+     * }
+     */
+    public static int NFTA_GEN_PROC_PID() {
+        return NFTA_GEN_PROC_PID;
+    }
+    private static final int NFTA_GEN_PROC_NAME = (int)3L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_gen_attributes.NFTA_GEN_PROC_NAME = 3
+     * }
+     */
+    public static int NFTA_GEN_PROC_NAME() {
+        return NFTA_GEN_PROC_NAME;
+    }
+    private static final int NFTA_FIB_UNSPEC = (int)0L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_fib_attributes.NFTA_FIB_UNSPEC = 0
+     * }
+     */
+    public static int NFTA_FIB_UNSPEC() {
+        return NFTA_FIB_UNSPEC;
+    }
+    private static final int NFTA_FIB_DREG = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_fib_attributes.NFTA_FIB_DREG = 1
+     * }
+     */
+    public static int NFTA_FIB_DREG() {
+        return NFTA_FIB_DREG;
+    }
+    private static final int NFTA_FIB_RESULT = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_fib_attributes.NFTA_FIB_RESULT = 2
+     * }
+     */
+    public static int NFTA_FIB_RESULT() {
+        return NFTA_FIB_RESULT;
+    }
+    private static final int NFTA_FIB_FLAGS = (int)3L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_fib_attributes.NFTA_FIB_FLAGS = 3
+     * }
+     */
+    public static int NFTA_FIB_FLAGS() {
+        return NFTA_FIB_FLAGS;
+    }
+    private static final int NFT_FIB_RESULT_UNSPEC = (int)0L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_fib_result.NFT_FIB_RESULT_UNSPEC = 0
+     * }
+     */
+    public static int NFT_FIB_RESULT_UNSPEC() {
+        return NFT_FIB_RESULT_UNSPEC;
+    }
+    private static final int NFT_FIB_RESULT_OIF = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_fib_result.NFT_FIB_RESULT_OIF = 1
+     * }
+     */
+    public static int NFT_FIB_RESULT_OIF() {
+        return NFT_FIB_RESULT_OIF;
+    }
+    private static final int NFT_FIB_RESULT_OIFNAME = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_fib_result.NFT_FIB_RESULT_OIFNAME = 2
+     * }
+     */
+    public static int NFT_FIB_RESULT_OIFNAME() {
+        return NFT_FIB_RESULT_OIFNAME;
+    }
+    private static final int NFT_FIB_RESULT_ADDRTYPE = (int)3L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_fib_result.NFT_FIB_RESULT_ADDRTYPE = 3
+     * }
+     */
+    public static int NFT_FIB_RESULT_ADDRTYPE() {
+        return NFT_FIB_RESULT_ADDRTYPE;
+    }
+    private static final int NFTA_FIB_F_SADDR = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_fib_flags.NFTA_FIB_F_SADDR = 1
+     * }
+     */
+    public static int NFTA_FIB_F_SADDR() {
+        return NFTA_FIB_F_SADDR;
+    }
+    private static final int NFTA_FIB_F_DADDR = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_fib_flags.NFTA_FIB_F_DADDR = 2
+     * }
+     */
+    public static int NFTA_FIB_F_DADDR() {
+        return NFTA_FIB_F_DADDR;
+    }
+    private static final int NFTA_FIB_F_MARK = (int)4L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_fib_flags.NFTA_FIB_F_MARK = 4
+     * }
+     */
+    public static int NFTA_FIB_F_MARK() {
+        return NFTA_FIB_F_MARK;
+    }
+    private static final int NFTA_FIB_F_IIF = (int)8L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_fib_flags.NFTA_FIB_F_IIF = 8
+     * }
+     */
+    public static int NFTA_FIB_F_IIF() {
+        return NFTA_FIB_F_IIF;
+    }
+    private static final int NFTA_FIB_F_OIF = (int)16L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_fib_flags.NFTA_FIB_F_OIF = 16
+     * }
+     */
+    public static int NFTA_FIB_F_OIF() {
+        return NFTA_FIB_F_OIF;
+    }
+    private static final int NFTA_FIB_F_PRESENT = (int)32L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_fib_flags.NFTA_FIB_F_PRESENT = 32
+     * }
+     */
+    public static int NFTA_FIB_F_PRESENT() {
+        return NFTA_FIB_F_PRESENT;
+    }
+    private static final int NFTA_CT_HELPER_UNSPEC = (int)0L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_ct_helper_attributes.NFTA_CT_HELPER_UNSPEC = 0
+     * }
+     */
+    public static int NFTA_CT_HELPER_UNSPEC() {
+        return NFTA_CT_HELPER_UNSPEC;
+    }
+    private static final int NFTA_CT_HELPER_NAME = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_ct_helper_attributes.NFTA_CT_HELPER_NAME = 1
+     * }
+     */
+    public static int NFTA_CT_HELPER_NAME() {
+        return NFTA_CT_HELPER_NAME;
+    }
+    private static final int NFTA_CT_HELPER_L3PROTO = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_ct_helper_attributes.NFTA_CT_HELPER_L3PROTO = 2
+     * }
+     */
+    public static int NFTA_CT_HELPER_L3PROTO() {
+        return NFTA_CT_HELPER_L3PROTO;
+    }
+    private static final int NFTA_CT_HELPER_L4PROTO = (int)3L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_ct_helper_attributes.NFTA_CT_HELPER_L4PROTO = 3
+     * }
+     */
+    public static int NFTA_CT_HELPER_L4PROTO() {
+        return NFTA_CT_HELPER_L4PROTO;
+    }
+    private static final int NFTA_CT_TIMEOUT_UNSPEC = (int)0L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_ct_timeout_timeout_attributes.NFTA_CT_TIMEOUT_UNSPEC = 0
+     * }
+     */
+    public static int NFTA_CT_TIMEOUT_UNSPEC() {
+        return NFTA_CT_TIMEOUT_UNSPEC;
+    }
+    private static final int NFTA_CT_TIMEOUT_L3PROTO = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_ct_timeout_timeout_attributes.NFTA_CT_TIMEOUT_L3PROTO = 1
+     * }
+     */
+    public static int NFTA_CT_TIMEOUT_L3PROTO() {
+        return NFTA_CT_TIMEOUT_L3PROTO;
+    }
+    private static final int NFTA_CT_TIMEOUT_L4PROTO = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_ct_timeout_timeout_attributes.NFTA_CT_TIMEOUT_L4PROTO = 2
+     * }
+     */
+    public static int NFTA_CT_TIMEOUT_L4PROTO() {
+        return NFTA_CT_TIMEOUT_L4PROTO;
+    }
+    private static final int NFTA_CT_TIMEOUT_DATA = (int)3L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_ct_timeout_timeout_attributes.NFTA_CT_TIMEOUT_DATA = 3
+     * }
+     */
+    public static int NFTA_CT_TIMEOUT_DATA() {
+        return NFTA_CT_TIMEOUT_DATA;
+    }
+    private static final int NFTA_CT_EXPECT_UNSPEC = (int)0L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_ct_expectation_attributes.NFTA_CT_EXPECT_UNSPEC = 0
+     * }
+     */
+    public static int NFTA_CT_EXPECT_UNSPEC() {
+        return NFTA_CT_EXPECT_UNSPEC;
+    }
+    private static final int NFTA_CT_EXPECT_L3PROTO = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_ct_expectation_attributes.NFTA_CT_EXPECT_L3PROTO = 1
+     * }
+     */
+    public static int NFTA_CT_EXPECT_L3PROTO() {
+        return NFTA_CT_EXPECT_L3PROTO;
+    }
+    private static final int NFTA_CT_EXPECT_L4PROTO = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_ct_expectation_attributes.NFTA_CT_EXPECT_L4PROTO = 2
+     * }
+     */
+    public static int NFTA_CT_EXPECT_L4PROTO() {
+        return NFTA_CT_EXPECT_L4PROTO;
+    }
+    private static final int NFTA_CT_EXPECT_DPORT = (int)3L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_ct_expectation_attributes.NFTA_CT_EXPECT_DPORT = 3
+     * }
+     */
+    public static int NFTA_CT_EXPECT_DPORT() {
+        return NFTA_CT_EXPECT_DPORT;
+    }
+    private static final int NFTA_CT_EXPECT_TIMEOUT = (int)4L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_ct_expectation_attributes.NFTA_CT_EXPECT_TIMEOUT = 4
+     * }
+     */
+    public static int NFTA_CT_EXPECT_TIMEOUT() {
+        return NFTA_CT_EXPECT_TIMEOUT;
+    }
+    private static final int NFTA_CT_EXPECT_SIZE = (int)5L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_ct_expectation_attributes.NFTA_CT_EXPECT_SIZE = 5
+     * }
+     */
+    public static int NFTA_CT_EXPECT_SIZE() {
+        return NFTA_CT_EXPECT_SIZE;
+    }
+    private static final int NFTA_OBJ_UNSPEC = (int)0L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_object_attributes.NFTA_OBJ_UNSPEC = 0
+     * }
+     */
+    public static int NFTA_OBJ_UNSPEC() {
+        return NFTA_OBJ_UNSPEC;
+    }
+    private static final int NFTA_OBJ_TABLE = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_object_attributes.NFTA_OBJ_TABLE = 1
+     * }
+     */
+    public static int NFTA_OBJ_TABLE() {
+        return NFTA_OBJ_TABLE;
+    }
+    private static final int NFTA_OBJ_NAME = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_object_attributes.NFTA_OBJ_NAME = 2
+     * }
+     */
+    public static int NFTA_OBJ_NAME() {
+        return NFTA_OBJ_NAME;
+    }
+    private static final int NFTA_OBJ_TYPE = (int)3L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_object_attributes.NFTA_OBJ_TYPE = 3
+     * }
+     */
+    public static int NFTA_OBJ_TYPE() {
+        return NFTA_OBJ_TYPE;
+    }
+    private static final int NFTA_OBJ_DATA = (int)4L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_object_attributes.NFTA_OBJ_DATA = 4
+     * }
+     */
+    public static int NFTA_OBJ_DATA() {
+        return NFTA_OBJ_DATA;
+    }
+    private static final int NFTA_OBJ_USE = (int)5L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_object_attributes.NFTA_OBJ_USE = 5
+     * }
+     */
+    public static int NFTA_OBJ_USE() {
+        return NFTA_OBJ_USE;
+    }
+    private static final int NFTA_OBJ_HANDLE = (int)6L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_object_attributes.NFTA_OBJ_HANDLE = 6
+     * }
+     */
+    public static int NFTA_OBJ_HANDLE() {
+        return NFTA_OBJ_HANDLE;
+    }
+    private static final int NFTA_OBJ_PAD = (int)7L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_object_attributes.NFTA_OBJ_PAD = 7
+     * }
+     */
+    public static int NFTA_OBJ_PAD() {
+        return NFTA_OBJ_PAD;
+    }
+    private static final int NFTA_OBJ_USERDATA = (int)8L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_object_attributes.NFTA_OBJ_USERDATA = 8
+     * }
+     */
+    public static int NFTA_OBJ_USERDATA() {
+        return NFTA_OBJ_USERDATA;
+    }
+    private static final int NFT_FLOWTABLE_HW_OFFLOAD = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_flowtable_flags.NFT_FLOWTABLE_HW_OFFLOAD = 1
+     * }
+     */
+    public static int NFT_FLOWTABLE_HW_OFFLOAD() {
+        return NFT_FLOWTABLE_HW_OFFLOAD;
+    }
+    private static final int NFT_FLOWTABLE_COUNTER = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_flowtable_flags.NFT_FLOWTABLE_COUNTER = 2
+     * }
+     */
+    public static int NFT_FLOWTABLE_COUNTER() {
+        return NFT_FLOWTABLE_COUNTER;
+    }
+    private static final int NFT_FLOWTABLE_MASK = (int)3L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_flowtable_flags.NFT_FLOWTABLE_MASK = 3
+     * }
+     */
+    public static int NFT_FLOWTABLE_MASK() {
+        return NFT_FLOWTABLE_MASK;
+    }
+    private static final int NFTA_FLOWTABLE_UNSPEC = (int)0L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_flowtable_attributes.NFTA_FLOWTABLE_UNSPEC = 0
+     * }
+     */
+    public static int NFTA_FLOWTABLE_UNSPEC() {
+        return NFTA_FLOWTABLE_UNSPEC;
+    }
+    private static final int NFTA_FLOWTABLE_TABLE = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_flowtable_attributes.NFTA_FLOWTABLE_TABLE = 1
+     * }
+     */
+    public static int NFTA_FLOWTABLE_TABLE() {
+        return NFTA_FLOWTABLE_TABLE;
+    }
+    private static final int NFTA_FLOWTABLE_NAME = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_flowtable_attributes.NFTA_FLOWTABLE_NAME = 2
+     * }
+     */
+    public static int NFTA_FLOWTABLE_NAME() {
+        return NFTA_FLOWTABLE_NAME;
+    }
+    private static final int NFTA_FLOWTABLE_HOOK = (int)3L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_flowtable_attributes.NFTA_FLOWTABLE_HOOK = 3
+     * }
+     */
+    public static int NFTA_FLOWTABLE_HOOK() {
+        return NFTA_FLOWTABLE_HOOK;
+    }
+    private static final int NFTA_FLOWTABLE_USE = (int)4L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_flowtable_attributes.NFTA_FLOWTABLE_USE = 4
+     * }
+     */
+    public static int NFTA_FLOWTABLE_USE() {
+        return NFTA_FLOWTABLE_USE;
+    }
+    private static final int NFTA_FLOWTABLE_HANDLE = (int)5L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_flowtable_attributes.NFTA_FLOWTABLE_HANDLE = 5
+     * }
+     */
+    public static int NFTA_FLOWTABLE_HANDLE() {
+        return NFTA_FLOWTABLE_HANDLE;
+    }
+    private static final int NFTA_FLOWTABLE_PAD = (int)6L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_flowtable_attributes.NFTA_FLOWTABLE_PAD = 6
+     * }
+     */
+    public static int NFTA_FLOWTABLE_PAD() {
+        return NFTA_FLOWTABLE_PAD;
+    }
+    private static final int NFTA_FLOWTABLE_FLAGS = (int)7L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_flowtable_attributes.NFTA_FLOWTABLE_FLAGS = 7
+     * }
+     */
+    public static int NFTA_FLOWTABLE_FLAGS() {
+        return NFTA_FLOWTABLE_FLAGS;
+    }
+    private static final int NFTA_FLOWTABLE_HOOK_UNSPEC = (int)0L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_flowtable_hook_attributes.NFTA_FLOWTABLE_HOOK_UNSPEC = 0
+     * }
+     */
+    public static int NFTA_FLOWTABLE_HOOK_UNSPEC() {
+        return NFTA_FLOWTABLE_HOOK_UNSPEC;
+    }
+    private static final int NFTA_FLOWTABLE_HOOK_NUM = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_flowtable_hook_attributes.NFTA_FLOWTABLE_HOOK_NUM = 1
+     * }
+     */
+    public static int NFTA_FLOWTABLE_HOOK_NUM() {
+        return NFTA_FLOWTABLE_HOOK_NUM;
+    }
+    private static final int NFTA_FLOWTABLE_HOOK_PRIORITY = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_flowtable_hook_attributes.NFTA_FLOWTABLE_HOOK_PRIORITY = 2
+     * }
+     */
+    public static int NFTA_FLOWTABLE_HOOK_PRIORITY() {
+        return NFTA_FLOWTABLE_HOOK_PRIORITY;
+    }
+    private static final int NFTA_FLOWTABLE_HOOK_DEVS = (int)3L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_flowtable_hook_attributes.NFTA_FLOWTABLE_HOOK_DEVS = 3
+     * }
+     */
+    public static int NFTA_FLOWTABLE_HOOK_DEVS() {
+        return NFTA_FLOWTABLE_HOOK_DEVS;
+    }
+    private static final int NFTA_OSF_UNSPEC = (int)0L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_osf_attributes.NFTA_OSF_UNSPEC = 0
+     * }
+     */
+    public static int NFTA_OSF_UNSPEC() {
+        return NFTA_OSF_UNSPEC;
+    }
+    private static final int NFTA_OSF_DREG = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_osf_attributes.NFTA_OSF_DREG = 1
+     * }
+     */
+    public static int NFTA_OSF_DREG() {
+        return NFTA_OSF_DREG;
+    }
+    private static final int NFTA_OSF_TTL = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_osf_attributes.NFTA_OSF_TTL = 2
+     * }
+     */
+    public static int NFTA_OSF_TTL() {
+        return NFTA_OSF_TTL;
+    }
+    private static final int NFTA_OSF_FLAGS = (int)3L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_osf_attributes.NFTA_OSF_FLAGS = 3
+     * }
+     */
+    public static int NFTA_OSF_FLAGS() {
+        return NFTA_OSF_FLAGS;
+    }
+    private static final int NFT_OSF_F_VERSION = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_osf_flags.NFT_OSF_F_VERSION = 1
+     * }
+     */
+    public static int NFT_OSF_F_VERSION() {
+        return NFT_OSF_F_VERSION;
+    }
+    private static final int NFTA_SYNPROXY_UNSPEC = (int)0L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_synproxy_attributes.NFTA_SYNPROXY_UNSPEC = 0
+     * }
+     */
+    public static int NFTA_SYNPROXY_UNSPEC() {
+        return NFTA_SYNPROXY_UNSPEC;
+    }
+    private static final int NFTA_SYNPROXY_MSS = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_synproxy_attributes.NFTA_SYNPROXY_MSS = 1
+     * }
+     */
+    public static int NFTA_SYNPROXY_MSS() {
+        return NFTA_SYNPROXY_MSS;
+    }
+    private static final int NFTA_SYNPROXY_WSCALE = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_synproxy_attributes.NFTA_SYNPROXY_WSCALE = 2
+     * }
+     */
+    public static int NFTA_SYNPROXY_WSCALE() {
+        return NFTA_SYNPROXY_WSCALE;
+    }
+    private static final int NFTA_SYNPROXY_FLAGS = (int)3L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_synproxy_attributes.NFTA_SYNPROXY_FLAGS = 3
+     * }
+     */
+    public static int NFTA_SYNPROXY_FLAGS() {
+        return NFTA_SYNPROXY_FLAGS;
+    }
+    private static final int NFTA_DEVICE_UNSPEC = (int)0L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_devices_attributes.NFTA_DEVICE_UNSPEC = 0
+     * }
+     */
+    public static int NFTA_DEVICE_UNSPEC() {
+        return NFTA_DEVICE_UNSPEC;
+    }
+    private static final int NFTA_DEVICE_NAME = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_devices_attributes.NFTA_DEVICE_NAME = 1
+     * }
+     */
+    public static int NFTA_DEVICE_NAME() {
+        return NFTA_DEVICE_NAME;
+    }
+    private static final int NFTA_XFRM_UNSPEC = (int)0L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_xfrm_attributes.NFTA_XFRM_UNSPEC = 0
+     * }
+     */
+    public static int NFTA_XFRM_UNSPEC() {
+        return NFTA_XFRM_UNSPEC;
+    }
+    private static final int NFTA_XFRM_DREG = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_xfrm_attributes.NFTA_XFRM_DREG = 1
+     * }
+     */
+    public static int NFTA_XFRM_DREG() {
+        return NFTA_XFRM_DREG;
+    }
+    private static final int NFTA_XFRM_KEY = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_xfrm_attributes.NFTA_XFRM_KEY = 2
+     * }
+     */
+    public static int NFTA_XFRM_KEY() {
+        return NFTA_XFRM_KEY;
+    }
+    private static final int NFTA_XFRM_DIR = (int)3L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_xfrm_attributes.NFTA_XFRM_DIR = 3
+     * }
+     */
+    public static int NFTA_XFRM_DIR() {
+        return NFTA_XFRM_DIR;
+    }
+    private static final int NFTA_XFRM_SPNUM = (int)4L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_xfrm_attributes.NFTA_XFRM_SPNUM = 4
+     * }
+     */
+    public static int NFTA_XFRM_SPNUM() {
+        return NFTA_XFRM_SPNUM;
+    }
+    private static final int NFT_XFRM_KEY_UNSPEC = (int)0L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_xfrm_keys.NFT_XFRM_KEY_UNSPEC = 0
+     * }
+     */
+    public static int NFT_XFRM_KEY_UNSPEC() {
+        return NFT_XFRM_KEY_UNSPEC;
+    }
+    private static final int NFT_XFRM_KEY_DADDR_IP4 = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_xfrm_keys.NFT_XFRM_KEY_DADDR_IP4 = 1
+     * }
+     */
+    public static int NFT_XFRM_KEY_DADDR_IP4() {
+        return NFT_XFRM_KEY_DADDR_IP4;
+    }
+    private static final int NFT_XFRM_KEY_DADDR_IP6 = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_xfrm_keys.NFT_XFRM_KEY_DADDR_IP6 = 2
+     * }
+     */
+    public static int NFT_XFRM_KEY_DADDR_IP6() {
+        return NFT_XFRM_KEY_DADDR_IP6;
+    }
+    private static final int NFT_XFRM_KEY_SADDR_IP4 = (int)3L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_xfrm_keys.NFT_XFRM_KEY_SADDR_IP4 = 3
+     * }
+     */
+    public static int NFT_XFRM_KEY_SADDR_IP4() {
+        return NFT_XFRM_KEY_SADDR_IP4;
+    }
+    private static final int NFT_XFRM_KEY_SADDR_IP6 = (int)4L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_xfrm_keys.NFT_XFRM_KEY_SADDR_IP6 = 4
+     * }
+     */
+    public static int NFT_XFRM_KEY_SADDR_IP6() {
+        return NFT_XFRM_KEY_SADDR_IP6;
+    }
+    private static final int NFT_XFRM_KEY_REQID = (int)5L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_xfrm_keys.NFT_XFRM_KEY_REQID = 5
+     * }
+     */
+    public static int NFT_XFRM_KEY_REQID() {
+        return NFT_XFRM_KEY_REQID;
+    }
+    private static final int NFT_XFRM_KEY_SPI = (int)6L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_xfrm_keys.NFT_XFRM_KEY_SPI = 6
+     * }
+     */
+    public static int NFT_XFRM_KEY_SPI() {
+        return NFT_XFRM_KEY_SPI;
+    }
+    private static final int NFTA_TRACE_UNSPEC = (int)0L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_trace_attributes.NFTA_TRACE_UNSPEC = 0
+     * }
+     */
+    public static int NFTA_TRACE_UNSPEC() {
+        return NFTA_TRACE_UNSPEC;
+    }
+    private static final int NFTA_TRACE_TABLE = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_trace_attributes.NFTA_TRACE_TABLE = 1
+     * }
+     */
+    public static int NFTA_TRACE_TABLE() {
+        return NFTA_TRACE_TABLE;
+    }
+    private static final int NFTA_TRACE_CHAIN = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_trace_attributes.NFTA_TRACE_CHAIN = 2
+     * }
+     */
+    public static int NFTA_TRACE_CHAIN() {
+        return NFTA_TRACE_CHAIN;
+    }
+    private static final int NFTA_TRACE_RULE_HANDLE = (int)3L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_trace_attributes.NFTA_TRACE_RULE_HANDLE = 3
+     * }
+     */
+    public static int NFTA_TRACE_RULE_HANDLE() {
+        return NFTA_TRACE_RULE_HANDLE;
+    }
+    private static final int NFTA_TRACE_TYPE = (int)4L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_trace_attributes.NFTA_TRACE_TYPE = 4
+     * }
+     */
+    public static int NFTA_TRACE_TYPE() {
+        return NFTA_TRACE_TYPE;
+    }
+    private static final int NFTA_TRACE_VERDICT = (int)5L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_trace_attributes.NFTA_TRACE_VERDICT = 5
+     * }
+     */
+    public static int NFTA_TRACE_VERDICT() {
+        return NFTA_TRACE_VERDICT;
+    }
+    private static final int NFTA_TRACE_ID = (int)6L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_trace_attributes.NFTA_TRACE_ID = 6
+     * }
+     */
+    public static int NFTA_TRACE_ID() {
+        return NFTA_TRACE_ID;
+    }
+    private static final int NFTA_TRACE_LL_HEADER = (int)7L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_trace_attributes.NFTA_TRACE_LL_HEADER = 7
+     * }
+     */
+    public static int NFTA_TRACE_LL_HEADER() {
+        return NFTA_TRACE_LL_HEADER;
+    }
+    private static final int NFTA_TRACE_NETWORK_HEADER = (int)8L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_trace_attributes.NFTA_TRACE_NETWORK_HEADER = 8
+     * }
+     */
+    public static int NFTA_TRACE_NETWORK_HEADER() {
+        return NFTA_TRACE_NETWORK_HEADER;
+    }
+    private static final int NFTA_TRACE_TRANSPORT_HEADER = (int)9L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_trace_attributes.NFTA_TRACE_TRANSPORT_HEADER = 9
+     * }
+     */
+    public static int NFTA_TRACE_TRANSPORT_HEADER() {
+        return NFTA_TRACE_TRANSPORT_HEADER;
+    }
+    private static final int NFTA_TRACE_IIF = (int)10L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_trace_attributes.NFTA_TRACE_IIF = 10
+     * }
+     */
+    public static int NFTA_TRACE_IIF() {
+        return NFTA_TRACE_IIF;
+    }
+    private static final int NFTA_TRACE_IIFTYPE = (int)11L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_trace_attributes.NFTA_TRACE_IIFTYPE = 11
+     * }
+     */
+    public static int NFTA_TRACE_IIFTYPE() {
+        return NFTA_TRACE_IIFTYPE;
+    }
+    private static final int NFTA_TRACE_OIF = (int)12L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_trace_attributes.NFTA_TRACE_OIF = 12
+     * }
+     */
+    public static int NFTA_TRACE_OIF() {
+        return NFTA_TRACE_OIF;
+    }
+    private static final int NFTA_TRACE_OIFTYPE = (int)13L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_trace_attributes.NFTA_TRACE_OIFTYPE = 13
+     * }
+     */
+    public static int NFTA_TRACE_OIFTYPE() {
+        return NFTA_TRACE_OIFTYPE;
+    }
+    private static final int NFTA_TRACE_MARK = (int)14L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_trace_attributes.NFTA_TRACE_MARK = 14
+     * }
+     */
+    public static int NFTA_TRACE_MARK() {
+        return NFTA_TRACE_MARK;
+    }
+    private static final int NFTA_TRACE_NFPROTO = (int)15L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_trace_attributes.NFTA_TRACE_NFPROTO = 15
+     * }
+     */
+    public static int NFTA_TRACE_NFPROTO() {
+        return NFTA_TRACE_NFPROTO;
+    }
+    private static final int NFTA_TRACE_POLICY = (int)16L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_trace_attributes.NFTA_TRACE_POLICY = 16
+     * }
+     */
+    public static int NFTA_TRACE_POLICY() {
+        return NFTA_TRACE_POLICY;
+    }
+    private static final int NFTA_TRACE_PAD = (int)17L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_trace_attributes.NFTA_TRACE_PAD = 17
+     * }
+     */
+    public static int NFTA_TRACE_PAD() {
+        return NFTA_TRACE_PAD;
+    }
+    private static final int NFT_TRACETYPE_UNSPEC = (int)0L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_trace_types.NFT_TRACETYPE_UNSPEC = 0
+     * }
+     */
+    public static int NFT_TRACETYPE_UNSPEC() {
+        return NFT_TRACETYPE_UNSPEC;
+    }
+    private static final int NFT_TRACETYPE_POLICY = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_trace_types.NFT_TRACETYPE_POLICY = 1
+     * }
+     */
+    public static int NFT_TRACETYPE_POLICY() {
+        return NFT_TRACETYPE_POLICY;
+    }
+    private static final int NFT_TRACETYPE_RETURN = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_trace_types.NFT_TRACETYPE_RETURN = 2
+     * }
+     */
+    public static int NFT_TRACETYPE_RETURN() {
+        return NFT_TRACETYPE_RETURN;
+    }
+    private static final int NFT_TRACETYPE_RULE = (int)3L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_trace_types.NFT_TRACETYPE_RULE = 3
+     * }
+     */
+    public static int NFT_TRACETYPE_RULE() {
+        return NFT_TRACETYPE_RULE;
+    }
+    private static final int NFTA_NG_UNSPEC = (int)0L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_ng_attributes.NFTA_NG_UNSPEC = 0
+     * }
+     */
+    public static int NFTA_NG_UNSPEC() {
+        return NFTA_NG_UNSPEC;
+    }
+    private static final int NFTA_NG_DREG = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_ng_attributes.NFTA_NG_DREG = 1
+     * }
+     */
+    public static int NFTA_NG_DREG() {
+        return NFTA_NG_DREG;
+    }
+    private static final int NFTA_NG_MODULUS = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_ng_attributes.NFTA_NG_MODULUS = 2
+     * }
+     */
+    public static int NFTA_NG_MODULUS() {
+        return NFTA_NG_MODULUS;
+    }
+    private static final int NFTA_NG_TYPE = (int)3L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_ng_attributes.NFTA_NG_TYPE = 3
+     * }
+     */
+    public static int NFTA_NG_TYPE() {
+        return NFTA_NG_TYPE;
+    }
+    private static final int NFTA_NG_OFFSET = (int)4L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_ng_attributes.NFTA_NG_OFFSET = 4
+     * }
+     */
+    public static int NFTA_NG_OFFSET() {
+        return NFTA_NG_OFFSET;
+    }
+    private static final int NFTA_NG_SET_NAME = (int)5L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_ng_attributes.NFTA_NG_SET_NAME = 5
+     * }
+     */
+    public static int NFTA_NG_SET_NAME() {
+        return NFTA_NG_SET_NAME;
+    }
+    private static final int NFTA_NG_SET_ID = (int)6L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_ng_attributes.NFTA_NG_SET_ID = 6
+     * }
+     */
+    public static int NFTA_NG_SET_ID() {
+        return NFTA_NG_SET_ID;
+    }
+    private static final int NFT_NG_INCREMENTAL = (int)0L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_ng_types.NFT_NG_INCREMENTAL = 0
+     * }
+     */
+    public static int NFT_NG_INCREMENTAL() {
+        return NFT_NG_INCREMENTAL;
+    }
+    private static final int NFT_NG_RANDOM = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_ng_types.NFT_NG_RANDOM = 1
+     * }
+     */
+    public static int NFT_NG_RANDOM() {
+        return NFT_NG_RANDOM;
+    }
+    private static final int NFTA_TUNNEL_KEY_IP_UNSPEC = (int)0L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_tunnel_key_ip_attributes.NFTA_TUNNEL_KEY_IP_UNSPEC = 0
+     * }
+     */
+    public static int NFTA_TUNNEL_KEY_IP_UNSPEC() {
+        return NFTA_TUNNEL_KEY_IP_UNSPEC;
+    }
+    private static final int NFTA_TUNNEL_KEY_IP_SRC = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_tunnel_key_ip_attributes.NFTA_TUNNEL_KEY_IP_SRC = 1
+     * }
+     */
+    public static int NFTA_TUNNEL_KEY_IP_SRC() {
+        return NFTA_TUNNEL_KEY_IP_SRC;
+    }
+    private static final int NFTA_TUNNEL_KEY_IP_DST = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_tunnel_key_ip_attributes.NFTA_TUNNEL_KEY_IP_DST = 2
+     * }
+     */
+    public static int NFTA_TUNNEL_KEY_IP_DST() {
+        return NFTA_TUNNEL_KEY_IP_DST;
+    }
+    private static final int NFTA_TUNNEL_KEY_IP6_UNSPEC = (int)0L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_tunnel_ip6_attributes.NFTA_TUNNEL_KEY_IP6_UNSPEC = 0
+     * }
+     */
+    public static int NFTA_TUNNEL_KEY_IP6_UNSPEC() {
+        return NFTA_TUNNEL_KEY_IP6_UNSPEC;
+    }
+    private static final int NFTA_TUNNEL_KEY_IP6_SRC = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_tunnel_ip6_attributes.NFTA_TUNNEL_KEY_IP6_SRC = 1
+     * }
+     */
+    public static int NFTA_TUNNEL_KEY_IP6_SRC() {
+        return NFTA_TUNNEL_KEY_IP6_SRC;
+    }
+    private static final int NFTA_TUNNEL_KEY_IP6_DST = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_tunnel_ip6_attributes.NFTA_TUNNEL_KEY_IP6_DST = 2
+     * }
+     */
+    public static int NFTA_TUNNEL_KEY_IP6_DST() {
+        return NFTA_TUNNEL_KEY_IP6_DST;
+    }
+    private static final int NFTA_TUNNEL_KEY_IP6_FLOWLABEL = (int)3L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_tunnel_ip6_attributes.NFTA_TUNNEL_KEY_IP6_FLOWLABEL = 3
+     * }
+     */
+    public static int NFTA_TUNNEL_KEY_IP6_FLOWLABEL() {
+        return NFTA_TUNNEL_KEY_IP6_FLOWLABEL;
+    }
+    private static final int NFTA_TUNNEL_KEY_OPTS_UNSPEC = (int)0L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_tunnel_opts_attributes.NFTA_TUNNEL_KEY_OPTS_UNSPEC = 0
+     * }
+     */
+    public static int NFTA_TUNNEL_KEY_OPTS_UNSPEC() {
+        return NFTA_TUNNEL_KEY_OPTS_UNSPEC;
+    }
+    private static final int NFTA_TUNNEL_KEY_OPTS_VXLAN = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_tunnel_opts_attributes.NFTA_TUNNEL_KEY_OPTS_VXLAN = 1
+     * }
+     */
+    public static int NFTA_TUNNEL_KEY_OPTS_VXLAN() {
+        return NFTA_TUNNEL_KEY_OPTS_VXLAN;
+    }
+    private static final int NFTA_TUNNEL_KEY_OPTS_ERSPAN = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_tunnel_opts_attributes.NFTA_TUNNEL_KEY_OPTS_ERSPAN = 2
+     * }
+     */
+    public static int NFTA_TUNNEL_KEY_OPTS_ERSPAN() {
+        return NFTA_TUNNEL_KEY_OPTS_ERSPAN;
+    }
+    private static final int NFTA_TUNNEL_KEY_OPTS_GENEVE = (int)3L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_tunnel_opts_attributes.NFTA_TUNNEL_KEY_OPTS_GENEVE = 3
+     * }
+     */
+    public static int NFTA_TUNNEL_KEY_OPTS_GENEVE() {
+        return NFTA_TUNNEL_KEY_OPTS_GENEVE;
+    }
+    private static final int NFTA_TUNNEL_KEY_VXLAN_UNSPEC = (int)0L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_tunnel_opts_vxlan_attributes.NFTA_TUNNEL_KEY_VXLAN_UNSPEC = 0
+     * }
+     */
+    public static int NFTA_TUNNEL_KEY_VXLAN_UNSPEC() {
+        return NFTA_TUNNEL_KEY_VXLAN_UNSPEC;
+    }
+    private static final int NFTA_TUNNEL_KEY_VXLAN_GBP = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_tunnel_opts_vxlan_attributes.NFTA_TUNNEL_KEY_VXLAN_GBP = 1
+     * }
+     */
+    public static int NFTA_TUNNEL_KEY_VXLAN_GBP() {
+        return NFTA_TUNNEL_KEY_VXLAN_GBP;
+    }
+    private static final int NFTA_TUNNEL_KEY_ERSPAN_UNSPEC = (int)0L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_tunnel_opts_erspan_attributes.NFTA_TUNNEL_KEY_ERSPAN_UNSPEC = 0
+     * }
+     */
+    public static int NFTA_TUNNEL_KEY_ERSPAN_UNSPEC() {
+        return NFTA_TUNNEL_KEY_ERSPAN_UNSPEC;
+    }
+    private static final int NFTA_TUNNEL_KEY_ERSPAN_VERSION = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_tunnel_opts_erspan_attributes.NFTA_TUNNEL_KEY_ERSPAN_VERSION = 1
+     * }
+     */
+    public static int NFTA_TUNNEL_KEY_ERSPAN_VERSION() {
+        return NFTA_TUNNEL_KEY_ERSPAN_VERSION;
+    }
+    private static final int NFTA_TUNNEL_KEY_ERSPAN_V1_INDEX = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_tunnel_opts_erspan_attributes.NFTA_TUNNEL_KEY_ERSPAN_V1_INDEX = 2
+     * }
+     */
+    public static int NFTA_TUNNEL_KEY_ERSPAN_V1_INDEX() {
+        return NFTA_TUNNEL_KEY_ERSPAN_V1_INDEX;
+    }
+    private static final int NFTA_TUNNEL_KEY_ERSPAN_V2_HWID = (int)3L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_tunnel_opts_erspan_attributes.NFTA_TUNNEL_KEY_ERSPAN_V2_HWID = 3
+     * }
+     */
+    public static int NFTA_TUNNEL_KEY_ERSPAN_V2_HWID() {
+        return NFTA_TUNNEL_KEY_ERSPAN_V2_HWID;
+    }
+    private static final int NFTA_TUNNEL_KEY_ERSPAN_V2_DIR = (int)4L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_tunnel_opts_erspan_attributes.NFTA_TUNNEL_KEY_ERSPAN_V2_DIR = 4
+     * }
+     */
+    public static int NFTA_TUNNEL_KEY_ERSPAN_V2_DIR() {
+        return NFTA_TUNNEL_KEY_ERSPAN_V2_DIR;
+    }
+    private static final int NFTA_TUNNEL_KEY_GENEVE_UNSPEC = (int)0L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_tunnel_opts_geneve_attributes.NFTA_TUNNEL_KEY_GENEVE_UNSPEC = 0
+     * }
+     */
+    public static int NFTA_TUNNEL_KEY_GENEVE_UNSPEC() {
+        return NFTA_TUNNEL_KEY_GENEVE_UNSPEC;
+    }
+    private static final int NFTA_TUNNEL_KEY_GENEVE_CLASS = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_tunnel_opts_geneve_attributes.NFTA_TUNNEL_KEY_GENEVE_CLASS = 1
+     * }
+     */
+    public static int NFTA_TUNNEL_KEY_GENEVE_CLASS() {
+        return NFTA_TUNNEL_KEY_GENEVE_CLASS;
+    }
+    private static final int NFTA_TUNNEL_KEY_GENEVE_TYPE = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_tunnel_opts_geneve_attributes.NFTA_TUNNEL_KEY_GENEVE_TYPE = 2
+     * }
+     */
+    public static int NFTA_TUNNEL_KEY_GENEVE_TYPE() {
+        return NFTA_TUNNEL_KEY_GENEVE_TYPE;
+    }
+    private static final int NFTA_TUNNEL_KEY_GENEVE_DATA = (int)3L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_tunnel_opts_geneve_attributes.NFTA_TUNNEL_KEY_GENEVE_DATA = 3
+     * }
+     */
+    public static int NFTA_TUNNEL_KEY_GENEVE_DATA() {
+        return NFTA_TUNNEL_KEY_GENEVE_DATA;
+    }
+    private static final int NFT_TUNNEL_F_ZERO_CSUM_TX = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_tunnel_flags.NFT_TUNNEL_F_ZERO_CSUM_TX = 1
+     * }
+     */
+    public static int NFT_TUNNEL_F_ZERO_CSUM_TX() {
+        return NFT_TUNNEL_F_ZERO_CSUM_TX;
+    }
+    private static final int NFT_TUNNEL_F_DONT_FRAGMENT = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_tunnel_flags.NFT_TUNNEL_F_DONT_FRAGMENT = 2
+     * }
+     */
+    public static int NFT_TUNNEL_F_DONT_FRAGMENT() {
+        return NFT_TUNNEL_F_DONT_FRAGMENT;
+    }
+    private static final int NFT_TUNNEL_F_SEQ_NUMBER = (int)4L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_tunnel_flags.NFT_TUNNEL_F_SEQ_NUMBER = 4
+     * }
+     */
+    public static int NFT_TUNNEL_F_SEQ_NUMBER() {
+        return NFT_TUNNEL_F_SEQ_NUMBER;
+    }
+    private static final int NFTA_TUNNEL_KEY_UNSPEC = (int)0L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_tunnel_key_attributes.NFTA_TUNNEL_KEY_UNSPEC = 0
+     * }
+     */
+    public static int NFTA_TUNNEL_KEY_UNSPEC() {
+        return NFTA_TUNNEL_KEY_UNSPEC;
+    }
+    private static final int NFTA_TUNNEL_KEY_ID = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_tunnel_key_attributes.NFTA_TUNNEL_KEY_ID = 1
+     * }
+     */
+    public static int NFTA_TUNNEL_KEY_ID() {
+        return NFTA_TUNNEL_KEY_ID;
+    }
+    private static final int NFTA_TUNNEL_KEY_IP = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_tunnel_key_attributes.NFTA_TUNNEL_KEY_IP = 2
+     * }
+     */
+    public static int NFTA_TUNNEL_KEY_IP() {
+        return NFTA_TUNNEL_KEY_IP;
+    }
+    private static final int NFTA_TUNNEL_KEY_IP6 = (int)3L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_tunnel_key_attributes.NFTA_TUNNEL_KEY_IP6 = 3
+     * }
+     */
+    public static int NFTA_TUNNEL_KEY_IP6() {
+        return NFTA_TUNNEL_KEY_IP6;
+    }
+    private static final int NFTA_TUNNEL_KEY_FLAGS = (int)4L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_tunnel_key_attributes.NFTA_TUNNEL_KEY_FLAGS = 4
+     * }
+     */
+    public static int NFTA_TUNNEL_KEY_FLAGS() {
+        return NFTA_TUNNEL_KEY_FLAGS;
+    }
+    private static final int NFTA_TUNNEL_KEY_TOS = (int)5L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_tunnel_key_attributes.NFTA_TUNNEL_KEY_TOS = 5
+     * }
+     */
+    public static int NFTA_TUNNEL_KEY_TOS() {
+        return NFTA_TUNNEL_KEY_TOS;
+    }
+    private static final int NFTA_TUNNEL_KEY_TTL = (int)6L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_tunnel_key_attributes.NFTA_TUNNEL_KEY_TTL = 6
+     * }
+     */
+    public static int NFTA_TUNNEL_KEY_TTL() {
+        return NFTA_TUNNEL_KEY_TTL;
+    }
+    private static final int NFTA_TUNNEL_KEY_SPORT = (int)7L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_tunnel_key_attributes.NFTA_TUNNEL_KEY_SPORT = 7
+     * }
+     */
+    public static int NFTA_TUNNEL_KEY_SPORT() {
+        return NFTA_TUNNEL_KEY_SPORT;
+    }
+    private static final int NFTA_TUNNEL_KEY_DPORT = (int)8L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_tunnel_key_attributes.NFTA_TUNNEL_KEY_DPORT = 8
+     * }
+     */
+    public static int NFTA_TUNNEL_KEY_DPORT() {
+        return NFTA_TUNNEL_KEY_DPORT;
+    }
+    private static final int NFTA_TUNNEL_KEY_OPTS = (int)9L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_tunnel_key_attributes.NFTA_TUNNEL_KEY_OPTS = 9
+     * }
+     */
+    public static int NFTA_TUNNEL_KEY_OPTS() {
+        return NFTA_TUNNEL_KEY_OPTS;
+    }
+    private static final int NFT_TUNNEL_PATH = (int)0L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_tunnel_keys.NFT_TUNNEL_PATH = 0
+     * }
+     */
+    public static int NFT_TUNNEL_PATH() {
+        return NFT_TUNNEL_PATH;
+    }
+    private static final int NFT_TUNNEL_ID = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_tunnel_keys.NFT_TUNNEL_ID = 1
+     * }
+     */
+    public static int NFT_TUNNEL_ID() {
+        return NFT_TUNNEL_ID;
+    }
+    private static final int NFT_TUNNEL_MODE_NONE = (int)0L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_tunnel_mode.NFT_TUNNEL_MODE_NONE = 0
+     * }
+     */
+    public static int NFT_TUNNEL_MODE_NONE() {
+        return NFT_TUNNEL_MODE_NONE;
+    }
+    private static final int NFT_TUNNEL_MODE_RX = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_tunnel_mode.NFT_TUNNEL_MODE_RX = 1
+     * }
+     */
+    public static int NFT_TUNNEL_MODE_RX() {
+        return NFT_TUNNEL_MODE_RX;
+    }
+    private static final int NFT_TUNNEL_MODE_TX = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_tunnel_mode.NFT_TUNNEL_MODE_TX = 2
+     * }
+     */
+    public static int NFT_TUNNEL_MODE_TX() {
+        return NFT_TUNNEL_MODE_TX;
+    }
+    private static final int NFTA_TUNNEL_UNSPEC = (int)0L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_tunnel_attributes.NFTA_TUNNEL_UNSPEC = 0
+     * }
+     */
+    public static int NFTA_TUNNEL_UNSPEC() {
+        return NFTA_TUNNEL_UNSPEC;
+    }
+    private static final int NFTA_TUNNEL_KEY = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_tunnel_attributes.NFTA_TUNNEL_KEY = 1
+     * }
+     */
+    public static int NFTA_TUNNEL_KEY() {
+        return NFTA_TUNNEL_KEY;
+    }
+    private static final int NFTA_TUNNEL_DREG = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_tunnel_attributes.NFTA_TUNNEL_DREG = 2
+     * }
+     */
+    public static int NFTA_TUNNEL_DREG() {
+        return NFTA_TUNNEL_DREG;
+    }
+    private static final int NFTA_TUNNEL_MODE = (int)3L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_tunnel_attributes.NFTA_TUNNEL_MODE = 3
+     * }
+     */
+    public static int NFTA_TUNNEL_MODE() {
+        return NFTA_TUNNEL_MODE;
+    }
+
+    private static class accept4 {
+        public static final FunctionDescriptor DESC = FunctionDescriptor.of(
+            LinuxC.C_INT,
+            LinuxC.C_INT,
+            LinuxC.C_POINTER,
+            LinuxC.C_POINTER,
+            LinuxC.C_INT
+        );
+
+        public static final MemorySegment ADDR = SYMBOL_LOOKUP.find("accept4").orElseThrow();
+    }
+
+    /**
+     * Function descriptor for:
+     * {@snippet lang=c :
+     * extern int accept4(int fd, struct sockaddr *addr, socklen_t *addr_len, int flags)
+     * }
+     */
+    public static FunctionDescriptor accept4$descriptor() {
+        return accept4.DESC;
+    }
+
+    /**
+     * Downcall method handle for:
+     * {@snippet lang=c :
+     * extern int accept4(int fd, struct sockaddr *addr, socklen_t *addr_len, int flags)
+     * }
+     */
+    public static MethodHandle accept4$handle() {
+        return Linker.nativeLinker().downcallHandle(accept4.ADDR, accept4.DESC);
+    }
+
+    /**
+     * Address for:
+     * {@snippet lang=c :
+     * extern int accept4(int fd, struct sockaddr *addr, socklen_t *addr_len, int flags)
+     * }
+     */
+    public static MemorySegment accept4$address() {
+        return accept4.ADDR;
+    }
+
+    /**
+     * {@snippet lang=c :
+     * extern int accept4(int fd, struct sockaddr *addr, socklen_t *addr_len, int flags)
+     * }
+     */
+    public static int accept4(int fd, MemorySegment addr, MemorySegment addr_len, int flags) {
+        var mh$ = Linker.nativeLinker().downcallHandle(accept4.ADDR, accept4.DESC);
+        try {
+            if (TRACE_DOWNCALLS) {
+                traceDowncall("accept4", fd, addr, addr_len, flags);
+            }
+            return (int)mh$.invokeExact(fd, addr, addr_len, flags);
+        } catch (Error | RuntimeException ex) {
+           throw ex;
+        } catch (Throwable ex$) {
+           throw new AssertionError("should not reach here", ex$);
+        }
+    }
+
+    private static class sendmmsg {
+        public static final FunctionDescriptor DESC = FunctionDescriptor.of(
+            LinuxC.C_INT,
+            LinuxC.C_INT,
+            LinuxC.C_POINTER,
+            LinuxC.C_INT,
+            LinuxC.C_INT
+        );
+
+        public static final MemorySegment ADDR = SYMBOL_LOOKUP.find("sendmmsg").orElseThrow();
+    }
+
+    /**
+     * Function descriptor for:
+     * {@snippet lang=c :
+     * extern int sendmmsg(int fd, struct mmsghdr *vmessages, unsigned int vlen, int flags)
+     * }
+     */
+    public static FunctionDescriptor sendmmsg$descriptor() {
+        return sendmmsg.DESC;
+    }
+
+    /**
+     * Downcall method handle for:
+     * {@snippet lang=c :
+     * extern int sendmmsg(int fd, struct mmsghdr *vmessages, unsigned int vlen, int flags)
+     * }
+     */
+    public static MethodHandle sendmmsg$handle() {
+        return Linker.nativeLinker().downcallHandle(sendmmsg.ADDR, sendmmsg.DESC);
+    }
+
+    /**
+     * Address for:
+     * {@snippet lang=c :
+     * extern int sendmmsg(int fd, struct mmsghdr *vmessages, unsigned int vlen, int flags)
+     * }
+     */
+    public static MemorySegment sendmmsg$address() {
+        return sendmmsg.ADDR;
+    }
+
+    /**
+     * {@snippet lang=c :
+     * extern int sendmmsg(int fd, struct mmsghdr *vmessages, unsigned int vlen, int flags)
+     * }
+     */
+    public static int sendmmsg(int fd, MemorySegment vmessages, int vlen, int flags) {
+        var mh$ = Linker.nativeLinker().downcallHandle(sendmmsg.ADDR, sendmmsg.DESC);
+        try {
+            if (TRACE_DOWNCALLS) {
+                traceDowncall("sendmmsg", fd, vmessages, vlen, flags);
+            }
+            return (int)mh$.invokeExact(fd, vmessages, vlen, flags);
+        } catch (Error | RuntimeException ex) {
+           throw ex;
+        } catch (Throwable ex$) {
+           throw new AssertionError("should not reach here", ex$);
+        }
+    }
+
+    private static class recvmmsg {
+        public static final FunctionDescriptor DESC = FunctionDescriptor.of(
+            LinuxC.C_INT,
+            LinuxC.C_INT,
+            LinuxC.C_POINTER,
+            LinuxC.C_INT,
+            LinuxC.C_INT,
+            LinuxC.C_POINTER
+        );
+
+        public static final MemorySegment ADDR = SYMBOL_LOOKUP.find("recvmmsg").orElseThrow();
+    }
+
+    /**
+     * Function descriptor for:
+     * {@snippet lang=c :
+     * extern int recvmmsg(int fd, struct mmsghdr *vmessages, unsigned int vlen, int flags, struct timespec *tmo)
+     * }
+     */
+    public static FunctionDescriptor recvmmsg$descriptor() {
+        return recvmmsg.DESC;
+    }
+
+    /**
+     * Downcall method handle for:
+     * {@snippet lang=c :
+     * extern int recvmmsg(int fd, struct mmsghdr *vmessages, unsigned int vlen, int flags, struct timespec *tmo)
+     * }
+     */
+    public static MethodHandle recvmmsg$handle() {
+        return Linker.nativeLinker().downcallHandle(recvmmsg.ADDR, recvmmsg.DESC);
+    }
+
+    /**
+     * Address for:
+     * {@snippet lang=c :
+     * extern int recvmmsg(int fd, struct mmsghdr *vmessages, unsigned int vlen, int flags, struct timespec *tmo)
+     * }
+     */
+    public static MemorySegment recvmmsg$address() {
+        return recvmmsg.ADDR;
+    }
+
+    /**
+     * {@snippet lang=c :
+     * extern int recvmmsg(int fd, struct mmsghdr *vmessages, unsigned int vlen, int flags, struct timespec *tmo)
+     * }
+     */
+    public static int recvmmsg(int fd, MemorySegment vmessages, int vlen, int flags, MemorySegment tmo) {
+        var mh$ = Linker.nativeLinker().downcallHandle(recvmmsg.ADDR, recvmmsg.DESC);
+        try {
+            if (TRACE_DOWNCALLS) {
+                traceDowncall("recvmmsg", fd, vmessages, vlen, flags, tmo);
+            }
+            return (int)mh$.invokeExact(fd, vmessages, vlen, flags, tmo);
+        } catch (Error | RuntimeException ex) {
+           throw ex;
+        } catch (Throwable ex$) {
+           throw new AssertionError("should not reach here", ex$);
+        }
+    }
+
+    private static class setns {
+        public static final FunctionDescriptor DESC = FunctionDescriptor.of(
+            LinuxC.C_INT,
+            LinuxC.C_INT,
+            LinuxC.C_INT
+        );
+
+        public static final MemorySegment ADDR = SYMBOL_LOOKUP.find("setns").orElseThrow();
+    }
+
+    /**
+     * Function descriptor for:
+     * {@snippet lang=c :
+     * extern int setns(int fd, int nstype)
+     * }
+     */
+    public static FunctionDescriptor setns$descriptor() {
+        return setns.DESC;
+    }
+
+    /**
+     * Downcall method handle for:
+     * {@snippet lang=c :
+     * extern int setns(int fd, int nstype)
+     * }
+     */
+    public static MethodHandle setns$handle() {
+        return Linker.nativeLinker().downcallHandle(setns.ADDR, setns.DESC);
+    }
+
+    /**
+     * Address for:
+     * {@snippet lang=c :
+     * extern int setns(int fd, int nstype)
+     * }
+     */
+    public static MemorySegment setns$address() {
+        return setns.ADDR;
+    }
+
+    /**
+     * {@snippet lang=c :
+     * extern int setns(int fd, int nstype)
+     * }
+     */
+    public static int setns(int fd, int nstype) {
+        var mh$ = Linker.nativeLinker().downcallHandle(setns.ADDR, setns.DESC);
+        try {
+            if (TRACE_DOWNCALLS) {
+                traceDowncall("setns", fd, nstype);
+            }
+            return (int)mh$.invokeExact(fd, nstype);
+        } catch (Error | RuntimeException ex) {
+           throw ex;
+        } catch (Throwable ex$) {
+           throw new AssertionError("should not reach here", ex$);
+        }
+    }
+
+    private static class strerrorname_np {
+        public static final FunctionDescriptor DESC = FunctionDescriptor.of(
+            LinuxC.C_POINTER,
+            LinuxC.C_INT
+        );
+
+        public static final MemorySegment ADDR = SYMBOL_LOOKUP.find("strerrorname_np").orElseThrow();
+    }
+
+    /**
+     * Function descriptor for:
+     * {@snippet lang=c :
+     * extern const char *strerrorname_np(int errnum)
+     * }
+     */
+    public static FunctionDescriptor strerrorname_np$descriptor() {
+        return strerrorname_np.DESC;
+    }
+
+    /**
+     * Downcall method handle for:
+     * {@snippet lang=c :
+     * extern const char *strerrorname_np(int errnum)
+     * }
+     */
+    public static MethodHandle strerrorname_np$handle() {
+        return Linker.nativeLinker().downcallHandle(strerrorname_np.ADDR, strerrorname_np.DESC);
+    }
+
+    /**
+     * Address for:
+     * {@snippet lang=c :
+     * extern const char *strerrorname_np(int errnum)
+     * }
+     */
+    public static MemorySegment strerrorname_np$address() {
+        return strerrorname_np.ADDR;
+    }
+
+    /**
+     * {@snippet lang=c :
+     * extern const char *strerrorname_np(int errnum)
+     * }
+     */
+    public static MemorySegment strerrorname_np(int errnum) {
+        var mh$ = Linker.nativeLinker().downcallHandle(strerrorname_np.ADDR, strerrorname_np.DESC);
+        try {
+            if (TRACE_DOWNCALLS) {
+                traceDowncall("strerrorname_np", errnum);
+            }
+            return (MemorySegment)mh$.invokeExact(errnum);
+        } catch (Error | RuntimeException ex) {
+           throw ex;
+        } catch (Throwable ex$) {
+           throw new AssertionError("should not reach here", ex$);
+        }
+    }
+
+    private static class unshare {
+        public static final FunctionDescriptor DESC = FunctionDescriptor.of(
+            LinuxC.C_INT,
+            LinuxC.C_INT
+        );
+
+        public static final MemorySegment ADDR = SYMBOL_LOOKUP.find("unshare").orElseThrow();
+    }
+
+    /**
+     * Function descriptor for:
+     * {@snippet lang=c :
+     * extern int unshare(int flags)
+     * }
+     */
+    public static FunctionDescriptor unshare$descriptor() {
+        return unshare.DESC;
+    }
+
+    /**
+     * Downcall method handle for:
+     * {@snippet lang=c :
+     * extern int unshare(int flags)
+     * }
+     */
+    public static MethodHandle unshare$handle() {
+        return Linker.nativeLinker().downcallHandle(unshare.ADDR, unshare.DESC);
+    }
+
+    /**
+     * Address for:
+     * {@snippet lang=c :
+     * extern int unshare(int flags)
+     * }
+     */
+    public static MemorySegment unshare$address() {
+        return unshare.ADDR;
+    }
+
+    /**
+     * {@snippet lang=c :
+     * extern int unshare(int flags)
+     * }
+     */
+    public static int unshare(int flags) {
+        var mh$ = Linker.nativeLinker().downcallHandle(unshare.ADDR, unshare.DESC);
+        try {
+            if (TRACE_DOWNCALLS) {
+                traceDowncall("unshare", flags);
+            }
+            return (int)mh$.invokeExact(flags);
+        } catch (Error | RuntimeException ex) {
+           throw ex;
+        } catch (Throwable ex$) {
+           throw new AssertionError("should not reach here", ex$);
+        }
+    }
+
+    private static class gettid {
+        public static final FunctionDescriptor DESC = FunctionDescriptor.of(
+            LinuxC.C_INT    );
+
+        public static final MemorySegment ADDR = SYMBOL_LOOKUP.find("gettid").orElseThrow();
+    }
+
+    /**
+     * Function descriptor for:
+     * {@snippet lang=c :
+     * extern pid_t gettid()
+     * }
+     */
+    public static FunctionDescriptor gettid$descriptor() {
+        return gettid.DESC;
+    }
+
+    /**
+     * Downcall method handle for:
+     * {@snippet lang=c :
+     * extern pid_t gettid()
+     * }
+     */
+    public static MethodHandle gettid$handle() {
+        return Linker.nativeLinker().downcallHandle(gettid.ADDR, gettid.DESC);
+    }
+
+    /**
+     * Address for:
+     * {@snippet lang=c :
+     * extern pid_t gettid()
+     * }
+     */
+    public static MemorySegment gettid$address() {
+        return gettid.ADDR;
+    }
+
+    /**
+     * {@snippet lang=c :
+     * extern pid_t gettid()
+     * }
+     */
+    public static int gettid() {
+        var mh$ = Linker.nativeLinker().downcallHandle(gettid.ADDR, gettid.DESC);
+        try {
+            if (TRACE_DOWNCALLS) {
+                traceDowncall("gettid");
+            }
+            return (int)mh$.invokeExact();
+        } catch (Error | RuntimeException ex) {
+           throw ex;
+        } catch (Throwable ex$) {
+           throw new AssertionError("should not reach here", ex$);
+        }
+    }
+    private static final int EWOULDBLOCK = (int)11L;
+    /**
+     * {@snippet lang=c :
+     * #define EWOULDBLOCK 11
+     * }
+     */
+    public static int EWOULDBLOCK() {
+        return EWOULDBLOCK;
+    }
+    private static final int EDEADLOCK = (int)35L;
+    /**
+     * {@snippet lang=c :
+     * #define EDEADLOCK 35
+     * }
+     */
+    public static int EDEADLOCK() {
+        return EDEADLOCK;
+    }
+    private static final int ENOTSUP = (int)95L;
+    /**
+     * {@snippet lang=c :
+     * #define ENOTSUP 95
+     * }
+     */
+    public static int ENOTSUP() {
+        return ENOTSUP;
+    }
+    private static final int O_CLOEXEC = (int)524288L;
+    /**
+     * {@snippet lang=c :
+     * #define O_CLOEXEC 524288
+     * }
+     */
+    public static int O_CLOEXEC() {
+        return O_CLOEXEC;
+    }
+    private static final int AF_UNSPEC = (int)0L;
+    /**
+     * {@snippet lang=c :
+     * #define AF_UNSPEC 0
+     * }
+     */
+    public static int AF_UNSPEC() {
+        return AF_UNSPEC;
+    }
+    private static final int AF_LOCAL = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * #define AF_LOCAL 1
+     * }
+     */
+    public static int AF_LOCAL() {
+        return AF_LOCAL;
+    }
+    private static final int AF_UNIX = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * #define AF_UNIX 1
+     * }
+     */
+    public static int AF_UNIX() {
+        return AF_UNIX;
+    }
+    private static final int AF_FILE = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * #define AF_FILE 1
+     * }
+     */
+    public static int AF_FILE() {
+        return AF_FILE;
+    }
+    private static final int AF_INET = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * #define AF_INET 2
+     * }
+     */
+    public static int AF_INET() {
+        return AF_INET;
+    }
+    private static final int AF_AX25 = (int)3L;
+    /**
+     * {@snippet lang=c :
+     * #define AF_AX25 3
+     * }
+     */
+    public static int AF_AX25() {
+        return AF_AX25;
+    }
+    private static final int AF_IPX = (int)4L;
+    /**
+     * {@snippet lang=c :
+     * #define AF_IPX 4
+     * }
+     */
+    public static int AF_IPX() {
+        return AF_IPX;
+    }
+    private static final int AF_APPLETALK = (int)5L;
+    /**
+     * {@snippet lang=c :
+     * #define AF_APPLETALK 5
+     * }
+     */
+    public static int AF_APPLETALK() {
+        return AF_APPLETALK;
+    }
+    private static final int AF_NETROM = (int)6L;
+    /**
+     * {@snippet lang=c :
+     * #define AF_NETROM 6
+     * }
+     */
+    public static int AF_NETROM() {
+        return AF_NETROM;
+    }
+    private static final int AF_BRIDGE = (int)7L;
+    /**
+     * {@snippet lang=c :
+     * #define AF_BRIDGE 7
+     * }
+     */
+    public static int AF_BRIDGE() {
+        return AF_BRIDGE;
+    }
+    private static final int AF_ATMPVC = (int)8L;
+    /**
+     * {@snippet lang=c :
+     * #define AF_ATMPVC 8
+     * }
+     */
+    public static int AF_ATMPVC() {
+        return AF_ATMPVC;
+    }
+    private static final int AF_X25 = (int)9L;
+    /**
+     * {@snippet lang=c :
+     * #define AF_X25 9
+     * }
+     */
+    public static int AF_X25() {
+        return AF_X25;
+    }
+    private static final int AF_INET6 = (int)10L;
+    /**
+     * {@snippet lang=c :
+     * #define AF_INET6 10
+     * }
+     */
+    public static int AF_INET6() {
+        return AF_INET6;
+    }
+    private static final int AF_ROSE = (int)11L;
+    /**
+     * {@snippet lang=c :
+     * #define AF_ROSE 11
+     * }
+     */
+    public static int AF_ROSE() {
+        return AF_ROSE;
+    }
+    private static final int AF_DECnet = (int)12L;
+    /**
+     * {@snippet lang=c :
+     * #define AF_DECnet 12
+     * }
+     */
+    public static int AF_DECnet() {
+        return AF_DECnet;
+    }
+    private static final int AF_NETBEUI = (int)13L;
+    /**
+     * {@snippet lang=c :
+     * #define AF_NETBEUI 13
+     * }
+     */
+    public static int AF_NETBEUI() {
+        return AF_NETBEUI;
+    }
+    private static final int AF_SECURITY = (int)14L;
+    /**
+     * {@snippet lang=c :
+     * #define AF_SECURITY 14
+     * }
+     */
+    public static int AF_SECURITY() {
+        return AF_SECURITY;
+    }
+    private static final int AF_KEY = (int)15L;
+    /**
+     * {@snippet lang=c :
+     * #define AF_KEY 15
+     * }
+     */
+    public static int AF_KEY() {
+        return AF_KEY;
+    }
+    private static final int AF_NETLINK = (int)16L;
+    /**
+     * {@snippet lang=c :
+     * #define AF_NETLINK 16
+     * }
+     */
+    public static int AF_NETLINK() {
+        return AF_NETLINK;
+    }
+    private static final int AF_ROUTE = (int)16L;
+    /**
+     * {@snippet lang=c :
+     * #define AF_ROUTE 16
+     * }
+     */
+    public static int AF_ROUTE() {
+        return AF_ROUTE;
+    }
+    private static final int AF_PACKET = (int)17L;
+    /**
+     * {@snippet lang=c :
+     * #define AF_PACKET 17
+     * }
+     */
+    public static int AF_PACKET() {
+        return AF_PACKET;
+    }
+    private static final int AF_ASH = (int)18L;
+    /**
+     * {@snippet lang=c :
+     * #define AF_ASH 18
+     * }
+     */
+    public static int AF_ASH() {
+        return AF_ASH;
+    }
+    private static final int AF_ECONET = (int)19L;
+    /**
+     * {@snippet lang=c :
+     * #define AF_ECONET 19
+     * }
+     */
+    public static int AF_ECONET() {
+        return AF_ECONET;
+    }
+    private static final int AF_ATMSVC = (int)20L;
+    /**
+     * {@snippet lang=c :
+     * #define AF_ATMSVC 20
+     * }
+     */
+    public static int AF_ATMSVC() {
+        return AF_ATMSVC;
+    }
+    private static final int AF_RDS = (int)21L;
+    /**
+     * {@snippet lang=c :
+     * #define AF_RDS 21
+     * }
+     */
+    public static int AF_RDS() {
+        return AF_RDS;
+    }
+    private static final int AF_SNA = (int)22L;
+    /**
+     * {@snippet lang=c :
+     * #define AF_SNA 22
+     * }
+     */
+    public static int AF_SNA() {
+        return AF_SNA;
+    }
+    private static final int AF_IRDA = (int)23L;
+    /**
+     * {@snippet lang=c :
+     * #define AF_IRDA 23
+     * }
+     */
+    public static int AF_IRDA() {
+        return AF_IRDA;
+    }
+    private static final int AF_PPPOX = (int)24L;
+    /**
+     * {@snippet lang=c :
+     * #define AF_PPPOX 24
+     * }
+     */
+    public static int AF_PPPOX() {
+        return AF_PPPOX;
+    }
+    private static final int AF_WANPIPE = (int)25L;
+    /**
+     * {@snippet lang=c :
+     * #define AF_WANPIPE 25
+     * }
+     */
+    public static int AF_WANPIPE() {
+        return AF_WANPIPE;
+    }
+    private static final int AF_LLC = (int)26L;
+    /**
+     * {@snippet lang=c :
+     * #define AF_LLC 26
+     * }
+     */
+    public static int AF_LLC() {
+        return AF_LLC;
+    }
+    private static final int AF_IB = (int)27L;
+    /**
+     * {@snippet lang=c :
+     * #define AF_IB 27
+     * }
+     */
+    public static int AF_IB() {
+        return AF_IB;
+    }
+    private static final int AF_MPLS = (int)28L;
+    /**
+     * {@snippet lang=c :
+     * #define AF_MPLS 28
+     * }
+     */
+    public static int AF_MPLS() {
+        return AF_MPLS;
+    }
+    private static final int AF_CAN = (int)29L;
+    /**
+     * {@snippet lang=c :
+     * #define AF_CAN 29
+     * }
+     */
+    public static int AF_CAN() {
+        return AF_CAN;
+    }
+    private static final int AF_TIPC = (int)30L;
+    /**
+     * {@snippet lang=c :
+     * #define AF_TIPC 30
+     * }
+     */
+    public static int AF_TIPC() {
+        return AF_TIPC;
+    }
+    private static final int AF_BLUETOOTH = (int)31L;
+    /**
+     * {@snippet lang=c :
+     * #define AF_BLUETOOTH 31
+     * }
+     */
+    public static int AF_BLUETOOTH() {
+        return AF_BLUETOOTH;
+    }
+    private static final int AF_IUCV = (int)32L;
+    /**
+     * {@snippet lang=c :
+     * #define AF_IUCV 32
+     * }
+     */
+    public static int AF_IUCV() {
+        return AF_IUCV;
+    }
+    private static final int AF_RXRPC = (int)33L;
+    /**
+     * {@snippet lang=c :
+     * #define AF_RXRPC 33
+     * }
+     */
+    public static int AF_RXRPC() {
+        return AF_RXRPC;
+    }
+    private static final int AF_ISDN = (int)34L;
+    /**
+     * {@snippet lang=c :
+     * #define AF_ISDN 34
+     * }
+     */
+    public static int AF_ISDN() {
+        return AF_ISDN;
+    }
+    private static final int AF_PHONET = (int)35L;
+    /**
+     * {@snippet lang=c :
+     * #define AF_PHONET 35
+     * }
+     */
+    public static int AF_PHONET() {
+        return AF_PHONET;
+    }
+    private static final int AF_IEEE802154 = (int)36L;
+    /**
+     * {@snippet lang=c :
+     * #define AF_IEEE802154 36
+     * }
+     */
+    public static int AF_IEEE802154() {
+        return AF_IEEE802154;
+    }
+    private static final int AF_CAIF = (int)37L;
+    /**
+     * {@snippet lang=c :
+     * #define AF_CAIF 37
+     * }
+     */
+    public static int AF_CAIF() {
+        return AF_CAIF;
+    }
+    private static final int AF_ALG = (int)38L;
+    /**
+     * {@snippet lang=c :
+     * #define AF_ALG 38
+     * }
+     */
+    public static int AF_ALG() {
+        return AF_ALG;
+    }
+    private static final int AF_NFC = (int)39L;
+    /**
+     * {@snippet lang=c :
+     * #define AF_NFC 39
+     * }
+     */
+    public static int AF_NFC() {
+        return AF_NFC;
+    }
+    private static final int AF_VSOCK = (int)40L;
+    /**
+     * {@snippet lang=c :
+     * #define AF_VSOCK 40
+     * }
+     */
+    public static int AF_VSOCK() {
+        return AF_VSOCK;
+    }
+    private static final int AF_KCM = (int)41L;
+    /**
+     * {@snippet lang=c :
+     * #define AF_KCM 41
+     * }
+     */
+    public static int AF_KCM() {
+        return AF_KCM;
+    }
+    private static final int AF_QIPCRTR = (int)42L;
+    /**
+     * {@snippet lang=c :
+     * #define AF_QIPCRTR 42
+     * }
+     */
+    public static int AF_QIPCRTR() {
+        return AF_QIPCRTR;
+    }
+    private static final int AF_SMC = (int)43L;
+    /**
+     * {@snippet lang=c :
+     * #define AF_SMC 43
+     * }
+     */
+    public static int AF_SMC() {
+        return AF_SMC;
+    }
+    private static final int AF_XDP = (int)44L;
+    /**
+     * {@snippet lang=c :
+     * #define AF_XDP 44
+     * }
+     */
+    public static int AF_XDP() {
+        return AF_XDP;
+    }
+    private static final int AF_MCTP = (int)45L;
+    /**
+     * {@snippet lang=c :
+     * #define AF_MCTP 45
+     * }
+     */
+    public static int AF_MCTP() {
+        return AF_MCTP;
+    }
+    private static final int AF_MAX = (int)46L;
+    /**
+     * {@snippet lang=c :
+     * #define AF_MAX 46
+     * }
+     */
+    public static int AF_MAX() {
+        return AF_MAX;
+    }
+    private static final int SO_GET_FILTER = (int)26L;
+    /**
+     * {@snippet lang=c :
+     * #define SO_GET_FILTER 26
+     * }
+     */
+    public static int SO_GET_FILTER() {
+        return SO_GET_FILTER;
+    }
+    private static final int SCM_WIFI_STATUS = (int)41L;
+    /**
+     * {@snippet lang=c :
+     * #define SCM_WIFI_STATUS 41
+     * }
+     */
+    public static int SCM_WIFI_STATUS() {
+        return SCM_WIFI_STATUS;
+    }
+    private static final int SO_DETACH_BPF = (int)27L;
+    /**
+     * {@snippet lang=c :
+     * #define SO_DETACH_BPF 27
+     * }
+     */
+    public static int SO_DETACH_BPF() {
+        return SO_DETACH_BPF;
+    }
+    private static final int SCM_TXTIME = (int)61L;
+    /**
+     * {@snippet lang=c :
+     * #define SCM_TXTIME 61
+     * }
+     */
+    public static int SCM_TXTIME() {
+        return SCM_TXTIME;
+    }
+    private static final int SO_TIMESTAMP = (int)29L;
+    /**
+     * {@snippet lang=c :
+     * #define SO_TIMESTAMP 29
+     * }
+     */
+    public static int SO_TIMESTAMP() {
+        return SO_TIMESTAMP;
+    }
+    private static final int SO_TIMESTAMPNS = (int)35L;
+    /**
+     * {@snippet lang=c :
+     * #define SO_TIMESTAMPNS 35
+     * }
+     */
+    public static int SO_TIMESTAMPNS() {
+        return SO_TIMESTAMPNS;
+    }
+    private static final int SO_TIMESTAMPING = (int)37L;
+    /**
+     * {@snippet lang=c :
+     * #define SO_TIMESTAMPING 37
+     * }
+     */
+    public static int SO_TIMESTAMPING() {
+        return SO_TIMESTAMPING;
+    }
+    private static final int SO_RCVTIMEO = (int)20L;
+    /**
+     * {@snippet lang=c :
+     * #define SO_RCVTIMEO 20
+     * }
+     */
+    public static int SO_RCVTIMEO() {
+        return SO_RCVTIMEO;
+    }
+    private static final int SO_SNDTIMEO = (int)21L;
+    /**
+     * {@snippet lang=c :
+     * #define SO_SNDTIMEO 21
+     * }
+     */
+    public static int SO_SNDTIMEO() {
+        return SO_SNDTIMEO;
+    }
+    private static final int SCM_TIMESTAMP = (int)29L;
+    /**
+     * {@snippet lang=c :
+     * #define SCM_TIMESTAMP 29
+     * }
+     */
+    public static int SCM_TIMESTAMP() {
+        return SCM_TIMESTAMP;
+    }
+    private static final int SCM_TIMESTAMPNS = (int)35L;
+    /**
+     * {@snippet lang=c :
+     * #define SCM_TIMESTAMPNS 35
+     * }
+     */
+    public static int SCM_TIMESTAMPNS() {
+        return SCM_TIMESTAMPNS;
+    }
+    private static final int SCM_TIMESTAMPING = (int)37L;
+    /**
+     * {@snippet lang=c :
+     * #define SCM_TIMESTAMPING 37
+     * }
+     */
+    public static int SCM_TIMESTAMPING() {
+        return SCM_TIMESTAMPING;
+    }
+    private static final int IFNAMSIZ = (int)16L;
+    /**
+     * {@snippet lang=c :
+     * #define IFNAMSIZ 16
+     * }
+     */
+    public static int IFNAMSIZ() {
+        return IFNAMSIZ;
+    }
+    private static final int IP_RECVRETOPTS = (int)7L;
+    /**
+     * {@snippet lang=c :
+     * #define IP_RECVRETOPTS 7
+     * }
+     */
+    public static int IP_RECVRETOPTS() {
+        return IP_RECVRETOPTS;
+    }
+    private static final int IP_RECVORIGDSTADDR = (int)20L;
+    /**
+     * {@snippet lang=c :
+     * #define IP_RECVORIGDSTADDR 20
+     * }
+     */
+    public static int IP_RECVORIGDSTADDR() {
+        return IP_RECVORIGDSTADDR;
+    }
+    private static final int IPV6_RECVORIGDSTADDR = (int)74L;
+    /**
+     * {@snippet lang=c :
+     * #define IPV6_RECVORIGDSTADDR 74
+     * }
+     */
+    public static int IPV6_RECVORIGDSTADDR() {
+        return IPV6_RECVORIGDSTADDR;
+    }
+    private static final int IPV6_ADD_MEMBERSHIP = (int)20L;
+    /**
+     * {@snippet lang=c :
+     * #define IPV6_ADD_MEMBERSHIP 20
+     * }
+     */
+    public static int IPV6_ADD_MEMBERSHIP() {
+        return IPV6_ADD_MEMBERSHIP;
+    }
+    private static final int IPV6_DROP_MEMBERSHIP = (int)21L;
+    /**
+     * {@snippet lang=c :
+     * #define IPV6_DROP_MEMBERSHIP 21
+     * }
+     */
+    public static int IPV6_DROP_MEMBERSHIP() {
+        return IPV6_DROP_MEMBERSHIP;
+    }
+    private static final int IPV6_RXHOPOPTS = (int)54L;
+    /**
+     * {@snippet lang=c :
+     * #define IPV6_RXHOPOPTS 54
+     * }
+     */
+    public static int IPV6_RXHOPOPTS() {
+        return IPV6_RXHOPOPTS;
+    }
+    private static final int IPV6_RXDSTOPTS = (int)59L;
+    /**
+     * {@snippet lang=c :
+     * #define IPV6_RXDSTOPTS 59
+     * }
+     */
+    public static int IPV6_RXDSTOPTS() {
+        return IPV6_RXDSTOPTS;
+    }
+    private static final int INADDR_ANY = (int)0L;
+    /**
+     * {@snippet lang=c :
+     * #define INADDR_ANY 0
+     * }
+     */
+    public static int INADDR_ANY() {
+        return INADDR_ANY;
+    }
+    private static final int INADDR_BROADCAST = (int)4294967295L;
+    /**
+     * {@snippet lang=c :
+     * #define INADDR_BROADCAST 4294967295
+     * }
+     */
+    public static int INADDR_BROADCAST() {
+        return INADDR_BROADCAST;
+    }
+    private static final int INADDR_NONE = (int)4294967295L;
+    /**
+     * {@snippet lang=c :
+     * #define INADDR_NONE 4294967295
+     * }
+     */
+    public static int INADDR_NONE() {
+        return INADDR_NONE;
+    }
+    private static final int INADDR_DUMMY = (int)3221225480L;
+    /**
+     * {@snippet lang=c :
+     * #define INADDR_DUMMY 3221225480
+     * }
+     */
+    public static int INADDR_DUMMY() {
+        return INADDR_DUMMY;
+    }
+    private static final int INADDR_LOOPBACK = (int)2130706433L;
+    /**
+     * {@snippet lang=c :
+     * #define INADDR_LOOPBACK 2130706433
+     * }
+     */
+    public static int INADDR_LOOPBACK() {
+        return INADDR_LOOPBACK;
+    }
+    private static final int INADDR_UNSPEC_GROUP = (int)3758096384L;
+    /**
+     * {@snippet lang=c :
+     * #define INADDR_UNSPEC_GROUP 3758096384
+     * }
+     */
+    public static int INADDR_UNSPEC_GROUP() {
+        return INADDR_UNSPEC_GROUP;
+    }
+    private static final int INADDR_ALLHOSTS_GROUP = (int)3758096385L;
+    /**
+     * {@snippet lang=c :
+     * #define INADDR_ALLHOSTS_GROUP 3758096385
+     * }
+     */
+    public static int INADDR_ALLHOSTS_GROUP() {
+        return INADDR_ALLHOSTS_GROUP;
+    }
+    private static final int INADDR_ALLRTRS_GROUP = (int)3758096386L;
+    /**
+     * {@snippet lang=c :
+     * #define INADDR_ALLRTRS_GROUP 3758096386
+     * }
+     */
+    public static int INADDR_ALLRTRS_GROUP() {
+        return INADDR_ALLRTRS_GROUP;
+    }
+    private static final int INADDR_ALLSNOOPERS_GROUP = (int)3758096490L;
+    /**
+     * {@snippet lang=c :
+     * #define INADDR_ALLSNOOPERS_GROUP 3758096490
+     * }
+     */
+    public static int INADDR_ALLSNOOPERS_GROUP() {
+        return INADDR_ALLSNOOPERS_GROUP;
+    }
+    private static final int INADDR_MAX_LOCAL_GROUP = (int)3758096639L;
+    /**
+     * {@snippet lang=c :
+     * #define INADDR_MAX_LOCAL_GROUP 3758096639
+     * }
+     */
+    public static int INADDR_MAX_LOCAL_GROUP() {
+        return INADDR_MAX_LOCAL_GROUP;
+    }
+    private static final int TCP_CM_INQ = (int)36L;
+    /**
+     * {@snippet lang=c :
+     * #define TCP_CM_INQ 36
+     * }
+     */
+    public static int TCP_CM_INQ() {
+        return TCP_CM_INQ;
+    }
+    private static final int TCP_REPAIR_OFF_NO_WP = (int)-1L;
+    /**
+     * {@snippet lang=c :
+     * #define TCP_REPAIR_OFF_NO_WP -1
+     * }
+     */
+    public static int TCP_REPAIR_OFF_NO_WP() {
+        return TCP_REPAIR_OFF_NO_WP;
+    }
+    private static final int TCP_COOKIE_PAIR_SIZE = (int)32L;
+    /**
+     * {@snippet lang=c :
+     * #define TCP_COOKIE_PAIR_SIZE 32
+     * }
+     */
+    public static int TCP_COOKIE_PAIR_SIZE() {
+        return TCP_COOKIE_PAIR_SIZE;
+    }
+    private static final int TCP_COOKIE_IN_ALWAYS = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * #define TCP_COOKIE_IN_ALWAYS 1
+     * }
+     */
+    public static int TCP_COOKIE_IN_ALWAYS() {
+        return TCP_COOKIE_IN_ALWAYS;
+    }
+    private static final int TCP_COOKIE_OUT_NEVER = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * #define TCP_COOKIE_OUT_NEVER 2
+     * }
+     */
+    public static int TCP_COOKIE_OUT_NEVER() {
+        return TCP_COOKIE_OUT_NEVER;
+    }
+    private static final int TCP_S_DATA_IN = (int)4L;
+    /**
+     * {@snippet lang=c :
+     * #define TCP_S_DATA_IN 4
+     * }
+     */
+    public static int TCP_S_DATA_IN() {
+        return TCP_S_DATA_IN;
+    }
+    private static final int TCP_S_DATA_OUT = (int)8L;
+    /**
+     * {@snippet lang=c :
+     * #define TCP_S_DATA_OUT 8
+     * }
+     */
+    public static int TCP_S_DATA_OUT() {
+        return TCP_S_DATA_OUT;
+    }
+    private static final int TCP_MSS_DEFAULT = (int)536L;
+    /**
+     * {@snippet lang=c :
+     * #define TCP_MSS_DEFAULT 536
+     * }
+     */
+    public static int TCP_MSS_DEFAULT() {
+        return TCP_MSS_DEFAULT;
+    }
+    private static final int TCP_MSS_DESIRED = (int)1220L;
+    /**
+     * {@snippet lang=c :
+     * #define TCP_MSS_DESIRED 1220
+     * }
+     */
+    public static int TCP_MSS_DESIRED() {
+        return TCP_MSS_DESIRED;
+    }
+    private static final int SOCK_BUF_LOCK_MASK = (int)3L;
+    /**
+     * {@snippet lang=c :
+     * #define SOCK_BUF_LOCK_MASK 3
+     * }
+     */
+    public static int SOCK_BUF_LOCK_MASK() {
+        return SOCK_BUF_LOCK_MASK;
+    }
+    private static final int NETLINK_INET_DIAG = (int)4L;
+    /**
+     * {@snippet lang=c :
+     * #define NETLINK_INET_DIAG 4
+     * }
+     */
+    public static int NETLINK_INET_DIAG() {
+        return NETLINK_INET_DIAG;
+    }
+    private static final int NLM_F_DUMP = (int)768L;
+    /**
+     * {@snippet lang=c :
+     * #define NLM_F_DUMP 768
+     * }
+     */
+    public static int NLM_F_DUMP() {
+        return NLM_F_DUMP;
+    }
+    private static final int NLMSG_ALIGNTO = (int)4L;
+    /**
+     * {@snippet lang=c :
+     * #define NLMSG_ALIGNTO 4
+     * }
+     */
+    public static int NLMSG_ALIGNTO() {
+        return NLMSG_ALIGNTO;
+    }
+    private static final int NLMSG_HDRLEN = (int)16L;
+    /**
+     * {@snippet lang=c :
+     * #define NLMSG_HDRLEN 16
+     * }
+     */
+    public static int NLMSG_HDRLEN() {
+        return NLMSG_HDRLEN;
+    }
+    private static final int NLA_F_NESTED = (int)32768L;
+    /**
+     * {@snippet lang=c :
+     * #define NLA_F_NESTED 32768
+     * }
+     */
+    public static int NLA_F_NESTED() {
+        return NLA_F_NESTED;
+    }
+    private static final int NLA_F_NET_BYTEORDER = (int)16384L;
+    /**
+     * {@snippet lang=c :
+     * #define NLA_F_NET_BYTEORDER 16384
+     * }
+     */
+    public static int NLA_F_NET_BYTEORDER() {
+        return NLA_F_NET_BYTEORDER;
+    }
+    private static final int NLA_HDRLEN = (int)4L;
+    /**
+     * {@snippet lang=c :
+     * #define NLA_HDRLEN 4
+     * }
+     */
+    public static int NLA_HDRLEN() {
+        return NLA_HDRLEN;
+    }
+    private static final int IFLA_MAX = (int)61L;
+    /**
+     * {@snippet lang=c :
+     * #define IFLA_MAX 61
+     * }
+     */
+    public static int IFLA_MAX() {
+        return IFLA_MAX;
+    }
+    private static final int IFLA_BR_MAX = (int)47L;
+    /**
+     * {@snippet lang=c :
+     * #define IFLA_BR_MAX 47
+     * }
+     */
+    public static int IFLA_BR_MAX() {
+        return IFLA_BR_MAX;
+    }
+    private static final int IFLA_BRPORT_MAX = (int)39L;
+    /**
+     * {@snippet lang=c :
+     * #define IFLA_BRPORT_MAX 39
+     * }
+     */
+    public static int IFLA_BRPORT_MAX() {
+        return IFLA_BRPORT_MAX;
+    }
+    private static final int IFLA_INFO_MAX = (int)5L;
+    /**
+     * {@snippet lang=c :
+     * #define IFLA_INFO_MAX 5
+     * }
+     */
+    public static int IFLA_INFO_MAX() {
+        return IFLA_INFO_MAX;
+    }
+    private static final int IFLA_MACVLAN_MAX = (int)8L;
+    /**
+     * {@snippet lang=c :
+     * #define IFLA_MACVLAN_MAX 8
+     * }
+     */
+    public static int IFLA_MACVLAN_MAX() {
+        return IFLA_MACVLAN_MAX;
+    }
+    private static final int IFLA_VXLAN_MAX = (int)30L;
+    /**
+     * {@snippet lang=c :
+     * #define IFLA_VXLAN_MAX 30
+     * }
+     */
+    public static int IFLA_VXLAN_MAX() {
+        return IFLA_VXLAN_MAX;
+    }
+    private static final int IFLA_TUN_MAX = (int)9L;
+    /**
+     * {@snippet lang=c :
+     * #define IFLA_TUN_MAX 9
+     * }
+     */
+    public static int IFLA_TUN_MAX() {
+        return IFLA_TUN_MAX;
+    }
+    private static final int IFLA_DSA_MAX = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * #define IFLA_DSA_MAX 1
+     * }
+     */
+    public static int IFLA_DSA_MAX() {
+        return IFLA_DSA_MAX;
+    }
+    private static final int IFA_MAX = (int)11L;
+    /**
+     * {@snippet lang=c :
+     * #define IFA_MAX 11
+     * }
+     */
+    public static int IFA_MAX() {
+        return IFA_MAX;
+    }
+    private static final int IFA_F_TEMPORARY = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * #define IFA_F_TEMPORARY 1
+     * }
+     */
+    public static int IFA_F_TEMPORARY() {
+        return IFA_F_TEMPORARY;
+    }
+    private static final int NDA_MAX = (int)17L;
+    /**
+     * {@snippet lang=c :
+     * #define NDA_MAX 17
+     * }
+     */
+    public static int NDA_MAX() {
+        return NDA_MAX;
+    }
+    private static final int NTF_USE = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * #define NTF_USE 1
+     * }
+     */
+    public static int NTF_USE() {
+        return NTF_USE;
+    }
+    private static final int NTF_SELF = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * #define NTF_SELF 2
+     * }
+     */
+    public static int NTF_SELF() {
+        return NTF_SELF;
+    }
     private static final int NTF_MASTER = (int)4L;
     /**
      * {@snippet lang=c :
@@ -826,6 +7064,105 @@ public class LinuxC extends LinuxC_1 {
      */
     public static long MPTCP_INFO_FLAG_REMOTE_KEY_RECEIVED() {
         return MPTCP_INFO_FLAG_REMOTE_KEY_RECEIVED;
+    }
+    private static final int NFT_TABLE_MAXNAMELEN = (int)256L;
+    /**
+     * {@snippet lang=c :
+     * #define NFT_TABLE_MAXNAMELEN 256
+     * }
+     */
+    public static int NFT_TABLE_MAXNAMELEN() {
+        return NFT_TABLE_MAXNAMELEN;
+    }
+    private static final int NFT_CHAIN_MAXNAMELEN = (int)256L;
+    /**
+     * {@snippet lang=c :
+     * #define NFT_CHAIN_MAXNAMELEN 256
+     * }
+     */
+    public static int NFT_CHAIN_MAXNAMELEN() {
+        return NFT_CHAIN_MAXNAMELEN;
+    }
+    private static final int NFT_SET_MAXNAMELEN = (int)256L;
+    /**
+     * {@snippet lang=c :
+     * #define NFT_SET_MAXNAMELEN 256
+     * }
+     */
+    public static int NFT_SET_MAXNAMELEN() {
+        return NFT_SET_MAXNAMELEN;
+    }
+    private static final int NFT_OBJ_MAXNAMELEN = (int)256L;
+    /**
+     * {@snippet lang=c :
+     * #define NFT_OBJ_MAXNAMELEN 256
+     * }
+     */
+    public static int NFT_OBJ_MAXNAMELEN() {
+        return NFT_OBJ_MAXNAMELEN;
+    }
+    private static final int NFT_REG32_COUNT = (int)16L;
+    /**
+     * {@snippet lang=c :
+     * #define NFT_REG32_COUNT 16
+     * }
+     */
+    public static int NFT_REG32_COUNT() {
+        return NFT_REG32_COUNT;
+    }
+    private static final int NFT_TABLE_F_MASK = (int)3L;
+    /**
+     * {@snippet lang=c :
+     * #define NFT_TABLE_F_MASK 3
+     * }
+     */
+    public static int NFT_TABLE_F_MASK() {
+        return NFT_TABLE_F_MASK;
+    }
+    private static final int NFT_CHAIN_FLAGS = (int)7L;
+    /**
+     * {@snippet lang=c :
+     * #define NFT_CHAIN_FLAGS 7
+     * }
+     */
+    public static int NFT_CHAIN_FLAGS() {
+        return NFT_CHAIN_FLAGS;
+    }
+    private static final int NFT_DATA_RESERVED_MASK = (int)4294967040L;
+    /**
+     * {@snippet lang=c :
+     * #define NFT_DATA_RESERVED_MASK 4294967040
+     * }
+     */
+    public static int NFT_DATA_RESERVED_MASK() {
+        return NFT_DATA_RESERVED_MASK;
+    }
+    private static final int NFT_BITWISE_BOOL = (int)0L;
+    /**
+     * {@snippet lang=c :
+     * #define NFT_BITWISE_BOOL 0
+     * }
+     */
+    public static int NFT_BITWISE_BOOL() {
+        return NFT_BITWISE_BOOL;
+    }
+    private static final int NFT_META_IIFTYPE = (int)8L;
+    /**
+     * {@snippet lang=c :
+     * #define NFT_META_IIFTYPE 8
+     * }
+     */
+    public static int NFT_META_IIFTYPE() {
+        return NFT_META_IIFTYPE;
+    }
+    private static final int NFT_TUNNEL_F_MASK = (int)7L;
+    /**
+     * {@snippet lang=c :
+     * #define NFT_TUNNEL_F_MASK 7
+     * }
+     */
+    public static int NFT_TUNNEL_F_MASK() {
+        return NFT_TUNNEL_F_MASK;
     }
 }
 

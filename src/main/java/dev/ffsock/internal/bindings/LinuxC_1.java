@@ -17,6 +17,249 @@ class LinuxC_1 extends LinuxC_2 {
     LinuxC_1() {
         // Should not be called directly
     }
+    private static final int IFLA_BR_VLAN_STATS_PER_PORT = (int)45L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_BR_VLAN_STATS_PER_PORT = 45
+     * }
+     */
+    public static int IFLA_BR_VLAN_STATS_PER_PORT() {
+        return IFLA_BR_VLAN_STATS_PER_PORT;
+    }
+    private static final int IFLA_BR_MULTI_BOOLOPT = (int)46L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_BR_MULTI_BOOLOPT = 46
+     * }
+     */
+    public static int IFLA_BR_MULTI_BOOLOPT() {
+        return IFLA_BR_MULTI_BOOLOPT;
+    }
+    private static final int IFLA_BR_MCAST_QUERIER_STATE = (int)47L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_BR_MCAST_QUERIER_STATE = 47
+     * }
+     */
+    public static int IFLA_BR_MCAST_QUERIER_STATE() {
+        return IFLA_BR_MCAST_QUERIER_STATE;
+    }
+    private static final int IFLA_BRPORT_UNSPEC = (int)0L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_BRPORT_UNSPEC = 0
+     * }
+     */
+    public static int IFLA_BRPORT_UNSPEC() {
+        return IFLA_BRPORT_UNSPEC;
+    }
+    private static final int IFLA_BRPORT_STATE = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_BRPORT_STATE = 1
+     * }
+     */
+    public static int IFLA_BRPORT_STATE() {
+        return IFLA_BRPORT_STATE;
+    }
+    private static final int IFLA_BRPORT_PRIORITY = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_BRPORT_PRIORITY = 2
+     * }
+     */
+    public static int IFLA_BRPORT_PRIORITY() {
+        return IFLA_BRPORT_PRIORITY;
+    }
+    private static final int IFLA_BRPORT_COST = (int)3L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_BRPORT_COST = 3
+     * }
+     */
+    public static int IFLA_BRPORT_COST() {
+        return IFLA_BRPORT_COST;
+    }
+    private static final int IFLA_BRPORT_MODE = (int)4L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_BRPORT_MODE = 4
+     * }
+     */
+    public static int IFLA_BRPORT_MODE() {
+        return IFLA_BRPORT_MODE;
+    }
+    private static final int IFLA_BRPORT_GUARD = (int)5L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_BRPORT_GUARD = 5
+     * }
+     */
+    public static int IFLA_BRPORT_GUARD() {
+        return IFLA_BRPORT_GUARD;
+    }
+    private static final int IFLA_BRPORT_PROTECT = (int)6L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_BRPORT_PROTECT = 6
+     * }
+     */
+    public static int IFLA_BRPORT_PROTECT() {
+        return IFLA_BRPORT_PROTECT;
+    }
+    private static final int IFLA_BRPORT_FAST_LEAVE = (int)7L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_BRPORT_FAST_LEAVE = 7
+     * }
+     */
+    public static int IFLA_BRPORT_FAST_LEAVE() {
+        return IFLA_BRPORT_FAST_LEAVE;
+    }
+    private static final int IFLA_BRPORT_LEARNING = (int)8L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_BRPORT_LEARNING = 8
+     * }
+     */
+    public static int IFLA_BRPORT_LEARNING() {
+        return IFLA_BRPORT_LEARNING;
+    }
+    private static final int IFLA_BRPORT_UNICAST_FLOOD = (int)9L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_BRPORT_UNICAST_FLOOD = 9
+     * }
+     */
+    public static int IFLA_BRPORT_UNICAST_FLOOD() {
+        return IFLA_BRPORT_UNICAST_FLOOD;
+    }
+    private static final int IFLA_BRPORT_PROXYARP = (int)10L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_BRPORT_PROXYARP = 10
+     * }
+     */
+    public static int IFLA_BRPORT_PROXYARP() {
+        return IFLA_BRPORT_PROXYARP;
+    }
+    private static final int IFLA_BRPORT_LEARNING_SYNC = (int)11L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_BRPORT_LEARNING_SYNC = 11
+     * }
+     */
+    public static int IFLA_BRPORT_LEARNING_SYNC() {
+        return IFLA_BRPORT_LEARNING_SYNC;
+    }
+    private static final int IFLA_BRPORT_PROXYARP_WIFI = (int)12L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_BRPORT_PROXYARP_WIFI = 12
+     * }
+     */
+    public static int IFLA_BRPORT_PROXYARP_WIFI() {
+        return IFLA_BRPORT_PROXYARP_WIFI;
+    }
+    private static final int IFLA_BRPORT_ROOT_ID = (int)13L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_BRPORT_ROOT_ID = 13
+     * }
+     */
+    public static int IFLA_BRPORT_ROOT_ID() {
+        return IFLA_BRPORT_ROOT_ID;
+    }
+    private static final int IFLA_BRPORT_BRIDGE_ID = (int)14L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_BRPORT_BRIDGE_ID = 14
+     * }
+     */
+    public static int IFLA_BRPORT_BRIDGE_ID() {
+        return IFLA_BRPORT_BRIDGE_ID;
+    }
+    private static final int IFLA_BRPORT_DESIGNATED_PORT = (int)15L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_BRPORT_DESIGNATED_PORT = 15
+     * }
+     */
+    public static int IFLA_BRPORT_DESIGNATED_PORT() {
+        return IFLA_BRPORT_DESIGNATED_PORT;
+    }
+    private static final int IFLA_BRPORT_DESIGNATED_COST = (int)16L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_BRPORT_DESIGNATED_COST = 16
+     * }
+     */
+    public static int IFLA_BRPORT_DESIGNATED_COST() {
+        return IFLA_BRPORT_DESIGNATED_COST;
+    }
+    private static final int IFLA_BRPORT_ID = (int)17L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_BRPORT_ID = 17
+     * }
+     */
+    public static int IFLA_BRPORT_ID() {
+        return IFLA_BRPORT_ID;
+    }
+    private static final int IFLA_BRPORT_NO = (int)18L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_BRPORT_NO = 18
+     * }
+     */
+    public static int IFLA_BRPORT_NO() {
+        return IFLA_BRPORT_NO;
+    }
+    private static final int IFLA_BRPORT_TOPOLOGY_CHANGE_ACK = (int)19L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_BRPORT_TOPOLOGY_CHANGE_ACK = 19
+     * }
+     */
+    public static int IFLA_BRPORT_TOPOLOGY_CHANGE_ACK() {
+        return IFLA_BRPORT_TOPOLOGY_CHANGE_ACK;
+    }
+    private static final int IFLA_BRPORT_CONFIG_PENDING = (int)20L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_BRPORT_CONFIG_PENDING = 20
+     * }
+     */
+    public static int IFLA_BRPORT_CONFIG_PENDING() {
+        return IFLA_BRPORT_CONFIG_PENDING;
+    }
+    private static final int IFLA_BRPORT_MESSAGE_AGE_TIMER = (int)21L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_BRPORT_MESSAGE_AGE_TIMER = 21
+     * }
+     */
+    public static int IFLA_BRPORT_MESSAGE_AGE_TIMER() {
+        return IFLA_BRPORT_MESSAGE_AGE_TIMER;
+    }
+    private static final int IFLA_BRPORT_FORWARD_DELAY_TIMER = (int)22L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_BRPORT_FORWARD_DELAY_TIMER = 22
+     * }
+     */
+    public static int IFLA_BRPORT_FORWARD_DELAY_TIMER() {
+        return IFLA_BRPORT_FORWARD_DELAY_TIMER;
+    }
+    private static final int IFLA_BRPORT_HOLD_TIMER = (int)23L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_BRPORT_HOLD_TIMER = 23
+     * }
+     */
+    public static int IFLA_BRPORT_HOLD_TIMER() {
+        return IFLA_BRPORT_HOLD_TIMER;
+    }
     private static final int IFLA_BRPORT_FLUSH = (int)24L;
     /**
      * {@snippet lang=c :
@@ -8031,1446 +8274,851 @@ class LinuxC_1 extends LinuxC_2 {
     public static int MPTCP_PM_CMD_SET_FLAGS() {
         return MPTCP_PM_CMD_SET_FLAGS;
     }
-
-    private static class accept4 {
-        public static final FunctionDescriptor DESC = FunctionDescriptor.of(
-            LinuxC.C_INT,
-            LinuxC.C_INT,
-            LinuxC.C_POINTER,
-            LinuxC.C_POINTER,
-            LinuxC.C_INT
-        );
-
-        public static final MemorySegment ADDR = SYMBOL_LOOKUP.find("accept4").orElseThrow();
-    }
-
-    /**
-     * Function descriptor for:
-     * {@snippet lang=c :
-     * extern int accept4(int fd, struct sockaddr *addr, socklen_t *addr_len, int flags)
-     * }
-     */
-    public static FunctionDescriptor accept4$descriptor() {
-        return accept4.DESC;
-    }
-
-    /**
-     * Downcall method handle for:
-     * {@snippet lang=c :
-     * extern int accept4(int fd, struct sockaddr *addr, socklen_t *addr_len, int flags)
-     * }
-     */
-    public static MethodHandle accept4$handle() {
-        return Linker.nativeLinker().downcallHandle(accept4.ADDR, accept4.DESC);
-    }
-
-    /**
-     * Address for:
-     * {@snippet lang=c :
-     * extern int accept4(int fd, struct sockaddr *addr, socklen_t *addr_len, int flags)
-     * }
-     */
-    public static MemorySegment accept4$address() {
-        return accept4.ADDR;
-    }
-
-    /**
-     * {@snippet lang=c :
-     * extern int accept4(int fd, struct sockaddr *addr, socklen_t *addr_len, int flags)
-     * }
-     */
-    public static int accept4(int fd, MemorySegment addr, MemorySegment addr_len, int flags) {
-        var mh$ = Linker.nativeLinker().downcallHandle(accept4.ADDR, accept4.DESC);
-        try {
-            if (TRACE_DOWNCALLS) {
-                traceDowncall("accept4", fd, addr, addr_len, flags);
-            }
-            return (int)mh$.invokeExact(fd, addr, addr_len, flags);
-        } catch (Error | RuntimeException ex) {
-           throw ex;
-        } catch (Throwable ex$) {
-           throw new AssertionError("should not reach here", ex$);
-        }
-    }
-
-    private static class sendmmsg {
-        public static final FunctionDescriptor DESC = FunctionDescriptor.of(
-            LinuxC.C_INT,
-            LinuxC.C_INT,
-            LinuxC.C_POINTER,
-            LinuxC.C_INT,
-            LinuxC.C_INT
-        );
-
-        public static final MemorySegment ADDR = SYMBOL_LOOKUP.find("sendmmsg").orElseThrow();
-    }
-
-    /**
-     * Function descriptor for:
-     * {@snippet lang=c :
-     * extern int sendmmsg(int fd, struct mmsghdr *vmessages, unsigned int vlen, int flags)
-     * }
-     */
-    public static FunctionDescriptor sendmmsg$descriptor() {
-        return sendmmsg.DESC;
-    }
-
-    /**
-     * Downcall method handle for:
-     * {@snippet lang=c :
-     * extern int sendmmsg(int fd, struct mmsghdr *vmessages, unsigned int vlen, int flags)
-     * }
-     */
-    public static MethodHandle sendmmsg$handle() {
-        return Linker.nativeLinker().downcallHandle(sendmmsg.ADDR, sendmmsg.DESC);
-    }
-
-    /**
-     * Address for:
-     * {@snippet lang=c :
-     * extern int sendmmsg(int fd, struct mmsghdr *vmessages, unsigned int vlen, int flags)
-     * }
-     */
-    public static MemorySegment sendmmsg$address() {
-        return sendmmsg.ADDR;
-    }
-
-    /**
-     * {@snippet lang=c :
-     * extern int sendmmsg(int fd, struct mmsghdr *vmessages, unsigned int vlen, int flags)
-     * }
-     */
-    public static int sendmmsg(int fd, MemorySegment vmessages, int vlen, int flags) {
-        var mh$ = Linker.nativeLinker().downcallHandle(sendmmsg.ADDR, sendmmsg.DESC);
-        try {
-            if (TRACE_DOWNCALLS) {
-                traceDowncall("sendmmsg", fd, vmessages, vlen, flags);
-            }
-            return (int)mh$.invokeExact(fd, vmessages, vlen, flags);
-        } catch (Error | RuntimeException ex) {
-           throw ex;
-        } catch (Throwable ex$) {
-           throw new AssertionError("should not reach here", ex$);
-        }
-    }
-
-    private static class recvmmsg {
-        public static final FunctionDescriptor DESC = FunctionDescriptor.of(
-            LinuxC.C_INT,
-            LinuxC.C_INT,
-            LinuxC.C_POINTER,
-            LinuxC.C_INT,
-            LinuxC.C_INT,
-            LinuxC.C_POINTER
-        );
-
-        public static final MemorySegment ADDR = SYMBOL_LOOKUP.find("recvmmsg").orElseThrow();
-    }
-
-    /**
-     * Function descriptor for:
-     * {@snippet lang=c :
-     * extern int recvmmsg(int fd, struct mmsghdr *vmessages, unsigned int vlen, int flags, struct timespec *tmo)
-     * }
-     */
-    public static FunctionDescriptor recvmmsg$descriptor() {
-        return recvmmsg.DESC;
-    }
-
-    /**
-     * Downcall method handle for:
-     * {@snippet lang=c :
-     * extern int recvmmsg(int fd, struct mmsghdr *vmessages, unsigned int vlen, int flags, struct timespec *tmo)
-     * }
-     */
-    public static MethodHandle recvmmsg$handle() {
-        return Linker.nativeLinker().downcallHandle(recvmmsg.ADDR, recvmmsg.DESC);
-    }
-
-    /**
-     * Address for:
-     * {@snippet lang=c :
-     * extern int recvmmsg(int fd, struct mmsghdr *vmessages, unsigned int vlen, int flags, struct timespec *tmo)
-     * }
-     */
-    public static MemorySegment recvmmsg$address() {
-        return recvmmsg.ADDR;
-    }
-
-    /**
-     * {@snippet lang=c :
-     * extern int recvmmsg(int fd, struct mmsghdr *vmessages, unsigned int vlen, int flags, struct timespec *tmo)
-     * }
-     */
-    public static int recvmmsg(int fd, MemorySegment vmessages, int vlen, int flags, MemorySegment tmo) {
-        var mh$ = Linker.nativeLinker().downcallHandle(recvmmsg.ADDR, recvmmsg.DESC);
-        try {
-            if (TRACE_DOWNCALLS) {
-                traceDowncall("recvmmsg", fd, vmessages, vlen, flags, tmo);
-            }
-            return (int)mh$.invokeExact(fd, vmessages, vlen, flags, tmo);
-        } catch (Error | RuntimeException ex) {
-           throw ex;
-        } catch (Throwable ex$) {
-           throw new AssertionError("should not reach here", ex$);
-        }
-    }
-
-    private static class setns {
-        public static final FunctionDescriptor DESC = FunctionDescriptor.of(
-            LinuxC.C_INT,
-            LinuxC.C_INT,
-            LinuxC.C_INT
-        );
-
-        public static final MemorySegment ADDR = SYMBOL_LOOKUP.find("setns").orElseThrow();
-    }
-
-    /**
-     * Function descriptor for:
-     * {@snippet lang=c :
-     * extern int setns(int fd, int nstype)
-     * }
-     */
-    public static FunctionDescriptor setns$descriptor() {
-        return setns.DESC;
-    }
-
-    /**
-     * Downcall method handle for:
-     * {@snippet lang=c :
-     * extern int setns(int fd, int nstype)
-     * }
-     */
-    public static MethodHandle setns$handle() {
-        return Linker.nativeLinker().downcallHandle(setns.ADDR, setns.DESC);
-    }
-
-    /**
-     * Address for:
-     * {@snippet lang=c :
-     * extern int setns(int fd, int nstype)
-     * }
-     */
-    public static MemorySegment setns$address() {
-        return setns.ADDR;
-    }
-
-    /**
-     * {@snippet lang=c :
-     * extern int setns(int fd, int nstype)
-     * }
-     */
-    public static int setns(int fd, int nstype) {
-        var mh$ = Linker.nativeLinker().downcallHandle(setns.ADDR, setns.DESC);
-        try {
-            if (TRACE_DOWNCALLS) {
-                traceDowncall("setns", fd, nstype);
-            }
-            return (int)mh$.invokeExact(fd, nstype);
-        } catch (Error | RuntimeException ex) {
-           throw ex;
-        } catch (Throwable ex$) {
-           throw new AssertionError("should not reach here", ex$);
-        }
-    }
-
-    private static class strerrorname_np {
-        public static final FunctionDescriptor DESC = FunctionDescriptor.of(
-            LinuxC.C_POINTER,
-            LinuxC.C_INT
-        );
-
-        public static final MemorySegment ADDR = SYMBOL_LOOKUP.find("strerrorname_np").orElseThrow();
-    }
-
-    /**
-     * Function descriptor for:
-     * {@snippet lang=c :
-     * extern const char *strerrorname_np(int errnum)
-     * }
-     */
-    public static FunctionDescriptor strerrorname_np$descriptor() {
-        return strerrorname_np.DESC;
-    }
-
-    /**
-     * Downcall method handle for:
-     * {@snippet lang=c :
-     * extern const char *strerrorname_np(int errnum)
-     * }
-     */
-    public static MethodHandle strerrorname_np$handle() {
-        return Linker.nativeLinker().downcallHandle(strerrorname_np.ADDR, strerrorname_np.DESC);
-    }
-
-    /**
-     * Address for:
-     * {@snippet lang=c :
-     * extern const char *strerrorname_np(int errnum)
-     * }
-     */
-    public static MemorySegment strerrorname_np$address() {
-        return strerrorname_np.ADDR;
-    }
-
-    /**
-     * {@snippet lang=c :
-     * extern const char *strerrorname_np(int errnum)
-     * }
-     */
-    public static MemorySegment strerrorname_np(int errnum) {
-        var mh$ = Linker.nativeLinker().downcallHandle(strerrorname_np.ADDR, strerrorname_np.DESC);
-        try {
-            if (TRACE_DOWNCALLS) {
-                traceDowncall("strerrorname_np", errnum);
-            }
-            return (MemorySegment)mh$.invokeExact(errnum);
-        } catch (Error | RuntimeException ex) {
-           throw ex;
-        } catch (Throwable ex$) {
-           throw new AssertionError("should not reach here", ex$);
-        }
-    }
-
-    private static class unshare {
-        public static final FunctionDescriptor DESC = FunctionDescriptor.of(
-            LinuxC.C_INT,
-            LinuxC.C_INT
-        );
-
-        public static final MemorySegment ADDR = SYMBOL_LOOKUP.find("unshare").orElseThrow();
-    }
-
-    /**
-     * Function descriptor for:
-     * {@snippet lang=c :
-     * extern int unshare(int flags)
-     * }
-     */
-    public static FunctionDescriptor unshare$descriptor() {
-        return unshare.DESC;
-    }
-
-    /**
-     * Downcall method handle for:
-     * {@snippet lang=c :
-     * extern int unshare(int flags)
-     * }
-     */
-    public static MethodHandle unshare$handle() {
-        return Linker.nativeLinker().downcallHandle(unshare.ADDR, unshare.DESC);
-    }
-
-    /**
-     * Address for:
-     * {@snippet lang=c :
-     * extern int unshare(int flags)
-     * }
-     */
-    public static MemorySegment unshare$address() {
-        return unshare.ADDR;
-    }
-
-    /**
-     * {@snippet lang=c :
-     * extern int unshare(int flags)
-     * }
-     */
-    public static int unshare(int flags) {
-        var mh$ = Linker.nativeLinker().downcallHandle(unshare.ADDR, unshare.DESC);
-        try {
-            if (TRACE_DOWNCALLS) {
-                traceDowncall("unshare", flags);
-            }
-            return (int)mh$.invokeExact(flags);
-        } catch (Error | RuntimeException ex) {
-           throw ex;
-        } catch (Throwable ex$) {
-           throw new AssertionError("should not reach here", ex$);
-        }
-    }
-
-    private static class gettid {
-        public static final FunctionDescriptor DESC = FunctionDescriptor.of(
-            LinuxC.C_INT    );
-
-        public static final MemorySegment ADDR = SYMBOL_LOOKUP.find("gettid").orElseThrow();
-    }
-
-    /**
-     * Function descriptor for:
-     * {@snippet lang=c :
-     * extern pid_t gettid()
-     * }
-     */
-    public static FunctionDescriptor gettid$descriptor() {
-        return gettid.DESC;
-    }
-
-    /**
-     * Downcall method handle for:
-     * {@snippet lang=c :
-     * extern pid_t gettid()
-     * }
-     */
-    public static MethodHandle gettid$handle() {
-        return Linker.nativeLinker().downcallHandle(gettid.ADDR, gettid.DESC);
-    }
-
-    /**
-     * Address for:
-     * {@snippet lang=c :
-     * extern pid_t gettid()
-     * }
-     */
-    public static MemorySegment gettid$address() {
-        return gettid.ADDR;
-    }
-
-    /**
-     * {@snippet lang=c :
-     * extern pid_t gettid()
-     * }
-     */
-    public static int gettid() {
-        var mh$ = Linker.nativeLinker().downcallHandle(gettid.ADDR, gettid.DESC);
-        try {
-            if (TRACE_DOWNCALLS) {
-                traceDowncall("gettid");
-            }
-            return (int)mh$.invokeExact();
-        } catch (Error | RuntimeException ex) {
-           throw ex;
-        } catch (Throwable ex$) {
-           throw new AssertionError("should not reach here", ex$);
-        }
-    }
-    private static final int EWOULDBLOCK = (int)11L;
-    /**
-     * {@snippet lang=c :
-     * #define EWOULDBLOCK 11
-     * }
-     */
-    public static int EWOULDBLOCK() {
-        return EWOULDBLOCK;
-    }
-    private static final int EDEADLOCK = (int)35L;
-    /**
-     * {@snippet lang=c :
-     * #define EDEADLOCK 35
-     * }
-     */
-    public static int EDEADLOCK() {
-        return EDEADLOCK;
-    }
-    private static final int ENOTSUP = (int)95L;
-    /**
-     * {@snippet lang=c :
-     * #define ENOTSUP 95
-     * }
-     */
-    public static int ENOTSUP() {
-        return ENOTSUP;
-    }
-    private static final int O_CLOEXEC = (int)524288L;
-    /**
-     * {@snippet lang=c :
-     * #define O_CLOEXEC 524288
-     * }
-     */
-    public static int O_CLOEXEC() {
-        return O_CLOEXEC;
-    }
-    private static final int AF_UNSPEC = (int)0L;
-    /**
-     * {@snippet lang=c :
-     * #define AF_UNSPEC 0
-     * }
-     */
-    public static int AF_UNSPEC() {
-        return AF_UNSPEC;
-    }
-    private static final int AF_LOCAL = (int)1L;
-    /**
-     * {@snippet lang=c :
-     * #define AF_LOCAL 1
-     * }
-     */
-    public static int AF_LOCAL() {
-        return AF_LOCAL;
-    }
-    private static final int AF_UNIX = (int)1L;
-    /**
-     * {@snippet lang=c :
-     * #define AF_UNIX 1
-     * }
-     */
-    public static int AF_UNIX() {
-        return AF_UNIX;
-    }
-    private static final int AF_FILE = (int)1L;
-    /**
-     * {@snippet lang=c :
-     * #define AF_FILE 1
-     * }
-     */
-    public static int AF_FILE() {
-        return AF_FILE;
-    }
-    private static final int AF_INET = (int)2L;
-    /**
-     * {@snippet lang=c :
-     * #define AF_INET 2
-     * }
-     */
-    public static int AF_INET() {
-        return AF_INET;
-    }
-    private static final int AF_AX25 = (int)3L;
-    /**
-     * {@snippet lang=c :
-     * #define AF_AX25 3
-     * }
-     */
-    public static int AF_AX25() {
-        return AF_AX25;
-    }
-    private static final int AF_IPX = (int)4L;
-    /**
-     * {@snippet lang=c :
-     * #define AF_IPX 4
-     * }
-     */
-    public static int AF_IPX() {
-        return AF_IPX;
-    }
-    private static final int AF_APPLETALK = (int)5L;
-    /**
-     * {@snippet lang=c :
-     * #define AF_APPLETALK 5
-     * }
-     */
-    public static int AF_APPLETALK() {
-        return AF_APPLETALK;
-    }
-    private static final int AF_NETROM = (int)6L;
-    /**
-     * {@snippet lang=c :
-     * #define AF_NETROM 6
-     * }
-     */
-    public static int AF_NETROM() {
-        return AF_NETROM;
-    }
-    private static final int AF_BRIDGE = (int)7L;
-    /**
-     * {@snippet lang=c :
-     * #define AF_BRIDGE 7
-     * }
-     */
-    public static int AF_BRIDGE() {
-        return AF_BRIDGE;
-    }
-    private static final int AF_ATMPVC = (int)8L;
-    /**
-     * {@snippet lang=c :
-     * #define AF_ATMPVC 8
-     * }
-     */
-    public static int AF_ATMPVC() {
-        return AF_ATMPVC;
-    }
-    private static final int AF_X25 = (int)9L;
-    /**
-     * {@snippet lang=c :
-     * #define AF_X25 9
-     * }
-     */
-    public static int AF_X25() {
-        return AF_X25;
-    }
-    private static final int AF_INET6 = (int)10L;
-    /**
-     * {@snippet lang=c :
-     * #define AF_INET6 10
-     * }
-     */
-    public static int AF_INET6() {
-        return AF_INET6;
-    }
-    private static final int AF_ROSE = (int)11L;
-    /**
-     * {@snippet lang=c :
-     * #define AF_ROSE 11
-     * }
-     */
-    public static int AF_ROSE() {
-        return AF_ROSE;
-    }
-    private static final int AF_DECnet = (int)12L;
-    /**
-     * {@snippet lang=c :
-     * #define AF_DECnet 12
-     * }
-     */
-    public static int AF_DECnet() {
-        return AF_DECnet;
-    }
-    private static final int AF_NETBEUI = (int)13L;
-    /**
-     * {@snippet lang=c :
-     * #define AF_NETBEUI 13
-     * }
-     */
-    public static int AF_NETBEUI() {
-        return AF_NETBEUI;
-    }
-    private static final int AF_SECURITY = (int)14L;
+    private static final int NF_INET_PRE_ROUTING = (int)0L;
     /**
      * {@snippet lang=c :
-     * #define AF_SECURITY 14
+     * enum nf_inet_hooks.NF_INET_PRE_ROUTING = 0
      * }
      */
-    public static int AF_SECURITY() {
-        return AF_SECURITY;
+    public static int NF_INET_PRE_ROUTING() {
+        return NF_INET_PRE_ROUTING;
     }
-    private static final int AF_KEY = (int)15L;
+    private static final int NF_INET_LOCAL_IN = (int)1L;
     /**
      * {@snippet lang=c :
-     * #define AF_KEY 15
+     * enum nf_inet_hooks.NF_INET_LOCAL_IN = 1
      * }
      */
-    public static int AF_KEY() {
-        return AF_KEY;
+    public static int NF_INET_LOCAL_IN() {
+        return NF_INET_LOCAL_IN;
     }
-    private static final int AF_NETLINK = (int)16L;
+    private static final int NF_INET_FORWARD = (int)2L;
     /**
      * {@snippet lang=c :
-     * #define AF_NETLINK 16
+     * enum nf_inet_hooks.NF_INET_FORWARD = 2
      * }
      */
-    public static int AF_NETLINK() {
-        return AF_NETLINK;
+    public static int NF_INET_FORWARD() {
+        return NF_INET_FORWARD;
     }
-    private static final int AF_ROUTE = (int)16L;
+    private static final int NF_INET_LOCAL_OUT = (int)3L;
     /**
      * {@snippet lang=c :
-     * #define AF_ROUTE 16
+     * enum nf_inet_hooks.NF_INET_LOCAL_OUT = 3
      * }
      */
-    public static int AF_ROUTE() {
-        return AF_ROUTE;
+    public static int NF_INET_LOCAL_OUT() {
+        return NF_INET_LOCAL_OUT;
     }
-    private static final int AF_PACKET = (int)17L;
+    private static final int NF_INET_POST_ROUTING = (int)4L;
     /**
      * {@snippet lang=c :
-     * #define AF_PACKET 17
+     * enum nf_inet_hooks.NF_INET_POST_ROUTING = 4
      * }
      */
-    public static int AF_PACKET() {
-        return AF_PACKET;
+    public static int NF_INET_POST_ROUTING() {
+        return NF_INET_POST_ROUTING;
     }
-    private static final int AF_ASH = (int)18L;
+    private static final int NF_INET_INGRESS = (int)5L;
     /**
      * {@snippet lang=c :
-     * #define AF_ASH 18
+     * enum nf_inet_hooks.NF_INET_INGRESS = 5
      * }
      */
-    public static int AF_ASH() {
-        return AF_ASH;
+    public static int NF_INET_INGRESS() {
+        return NF_INET_INGRESS;
     }
-    private static final int AF_ECONET = (int)19L;
+    private static final int NF_NETDEV_INGRESS = (int)0L;
     /**
      * {@snippet lang=c :
-     * #define AF_ECONET 19
+     * enum nf_dev_hooks.NF_NETDEV_INGRESS = 0
      * }
      */
-    public static int AF_ECONET() {
-        return AF_ECONET;
+    public static int NF_NETDEV_INGRESS() {
+        return NF_NETDEV_INGRESS;
     }
-    private static final int AF_ATMSVC = (int)20L;
+    private static final int NF_NETDEV_EGRESS = (int)1L;
     /**
      * {@snippet lang=c :
-     * #define AF_ATMSVC 20
+     * enum nf_dev_hooks.NF_NETDEV_EGRESS = 1
      * }
      */
-    public static int AF_ATMSVC() {
-        return AF_ATMSVC;
+    public static int NF_NETDEV_EGRESS() {
+        return NF_NETDEV_EGRESS;
     }
-    private static final int AF_RDS = (int)21L;
+    private static final int NFPROTO_UNSPEC = (int)0L;
     /**
      * {@snippet lang=c :
-     * #define AF_RDS 21
+     * enum <anonymous>.NFPROTO_UNSPEC = 0
      * }
      */
-    public static int AF_RDS() {
-        return AF_RDS;
+    public static int NFPROTO_UNSPEC() {
+        return NFPROTO_UNSPEC;
     }
-    private static final int AF_SNA = (int)22L;
+    private static final int NFPROTO_INET = (int)1L;
     /**
      * {@snippet lang=c :
-     * #define AF_SNA 22
+     * enum <anonymous>.NFPROTO_INET = 1
      * }
      */
-    public static int AF_SNA() {
-        return AF_SNA;
+    public static int NFPROTO_INET() {
+        return NFPROTO_INET;
     }
-    private static final int AF_IRDA = (int)23L;
+    private static final int NFPROTO_IPV4 = (int)2L;
     /**
      * {@snippet lang=c :
-     * #define AF_IRDA 23
+     * enum <anonymous>.NFPROTO_IPV4 = 2
      * }
      */
-    public static int AF_IRDA() {
-        return AF_IRDA;
+    public static int NFPROTO_IPV4() {
+        return NFPROTO_IPV4;
     }
-    private static final int AF_PPPOX = (int)24L;
+    private static final int NFPROTO_ARP = (int)3L;
     /**
      * {@snippet lang=c :
-     * #define AF_PPPOX 24
+     * enum <anonymous>.NFPROTO_ARP = 3
      * }
      */
-    public static int AF_PPPOX() {
-        return AF_PPPOX;
+    public static int NFPROTO_ARP() {
+        return NFPROTO_ARP;
     }
-    private static final int AF_WANPIPE = (int)25L;
+    private static final int NFPROTO_NETDEV = (int)5L;
     /**
      * {@snippet lang=c :
-     * #define AF_WANPIPE 25
+     * enum <anonymous>.NFPROTO_NETDEV = 5
      * }
      */
-    public static int AF_WANPIPE() {
-        return AF_WANPIPE;
+    public static int NFPROTO_NETDEV() {
+        return NFPROTO_NETDEV;
     }
-    private static final int AF_LLC = (int)26L;
+    private static final int NFPROTO_BRIDGE = (int)7L;
     /**
      * {@snippet lang=c :
-     * #define AF_LLC 26
+     * enum <anonymous>.NFPROTO_BRIDGE = 7
      * }
      */
-    public static int AF_LLC() {
-        return AF_LLC;
+    public static int NFPROTO_BRIDGE() {
+        return NFPROTO_BRIDGE;
     }
-    private static final int AF_IB = (int)27L;
+    private static final int NFPROTO_IPV6 = (int)10L;
     /**
      * {@snippet lang=c :
-     * #define AF_IB 27
+     * enum <anonymous>.NFPROTO_IPV6 = 10
      * }
      */
-    public static int AF_IB() {
-        return AF_IB;
+    public static int NFPROTO_IPV6() {
+        return NFPROTO_IPV6;
     }
-    private static final int AF_MPLS = (int)28L;
+    private static final int NFPROTO_DECNET = (int)12L;
     /**
      * {@snippet lang=c :
-     * #define AF_MPLS 28
+     * enum <anonymous>.NFPROTO_DECNET = 12
      * }
      */
-    public static int AF_MPLS() {
-        return AF_MPLS;
+    public static int NFPROTO_DECNET() {
+        return NFPROTO_DECNET;
     }
-    private static final int AF_CAN = (int)29L;
+    private static final int NFT_REG_VERDICT = (int)0L;
     /**
      * {@snippet lang=c :
-     * #define AF_CAN 29
+     * enum nft_registers.NFT_REG_VERDICT = 0
      * }
      */
-    public static int AF_CAN() {
-        return AF_CAN;
+    public static int NFT_REG_VERDICT() {
+        return NFT_REG_VERDICT;
     }
-    private static final int AF_TIPC = (int)30L;
+    private static final int NFT_REG_1 = (int)1L;
     /**
      * {@snippet lang=c :
-     * #define AF_TIPC 30
+     * enum nft_registers.NFT_REG_1 = 1
      * }
      */
-    public static int AF_TIPC() {
-        return AF_TIPC;
+    public static int NFT_REG_1() {
+        return NFT_REG_1;
     }
-    private static final int AF_BLUETOOTH = (int)31L;
+    private static final int NFT_REG_2 = (int)2L;
     /**
      * {@snippet lang=c :
-     * #define AF_BLUETOOTH 31
+     * enum nft_registers.NFT_REG_2 = 2
      * }
      */
-    public static int AF_BLUETOOTH() {
-        return AF_BLUETOOTH;
+    public static int NFT_REG_2() {
+        return NFT_REG_2;
     }
-    private static final int AF_IUCV = (int)32L;
+    private static final int NFT_REG_3 = (int)3L;
     /**
      * {@snippet lang=c :
-     * #define AF_IUCV 32
+     * enum nft_registers.NFT_REG_3 = 3
      * }
      */
-    public static int AF_IUCV() {
-        return AF_IUCV;
+    public static int NFT_REG_3() {
+        return NFT_REG_3;
     }
-    private static final int AF_RXRPC = (int)33L;
+    private static final int NFT_REG_4 = (int)4L;
     /**
      * {@snippet lang=c :
-     * #define AF_RXRPC 33
+     * enum nft_registers.NFT_REG_4 = 4
      * }
      */
-    public static int AF_RXRPC() {
-        return AF_RXRPC;
+    public static int NFT_REG_4() {
+        return NFT_REG_4;
     }
-    private static final int AF_ISDN = (int)34L;
+    private static final int NFT_REG32_00 = (int)8L;
     /**
      * {@snippet lang=c :
-     * #define AF_ISDN 34
+     * enum nft_registers.NFT_REG32_00 = 8
      * }
      */
-    public static int AF_ISDN() {
-        return AF_ISDN;
+    public static int NFT_REG32_00() {
+        return NFT_REG32_00;
     }
-    private static final int AF_PHONET = (int)35L;
+    private static final int NFT_REG32_01 = (int)9L;
     /**
      * {@snippet lang=c :
-     * #define AF_PHONET 35
+     * enum nft_registers.NFT_REG32_01 = 9
      * }
      */
-    public static int AF_PHONET() {
-        return AF_PHONET;
+    public static int NFT_REG32_01() {
+        return NFT_REG32_01;
     }
-    private static final int AF_IEEE802154 = (int)36L;
+    private static final int NFT_REG32_02 = (int)10L;
     /**
      * {@snippet lang=c :
-     * #define AF_IEEE802154 36
+     * enum nft_registers.NFT_REG32_02 = 10
      * }
      */
-    public static int AF_IEEE802154() {
-        return AF_IEEE802154;
+    public static int NFT_REG32_02() {
+        return NFT_REG32_02;
     }
-    private static final int AF_CAIF = (int)37L;
+    private static final int NFT_REG32_03 = (int)11L;
     /**
      * {@snippet lang=c :
-     * #define AF_CAIF 37
+     * enum nft_registers.NFT_REG32_03 = 11
      * }
      */
-    public static int AF_CAIF() {
-        return AF_CAIF;
+    public static int NFT_REG32_03() {
+        return NFT_REG32_03;
     }
-    private static final int AF_ALG = (int)38L;
+    private static final int NFT_REG32_04 = (int)12L;
     /**
      * {@snippet lang=c :
-     * #define AF_ALG 38
+     * enum nft_registers.NFT_REG32_04 = 12
      * }
      */
-    public static int AF_ALG() {
-        return AF_ALG;
+    public static int NFT_REG32_04() {
+        return NFT_REG32_04;
     }
-    private static final int AF_NFC = (int)39L;
+    private static final int NFT_REG32_05 = (int)13L;
     /**
      * {@snippet lang=c :
-     * #define AF_NFC 39
+     * enum nft_registers.NFT_REG32_05 = 13
      * }
      */
-    public static int AF_NFC() {
-        return AF_NFC;
+    public static int NFT_REG32_05() {
+        return NFT_REG32_05;
     }
-    private static final int AF_VSOCK = (int)40L;
+    private static final int NFT_REG32_06 = (int)14L;
     /**
      * {@snippet lang=c :
-     * #define AF_VSOCK 40
+     * enum nft_registers.NFT_REG32_06 = 14
      * }
      */
-    public static int AF_VSOCK() {
-        return AF_VSOCK;
+    public static int NFT_REG32_06() {
+        return NFT_REG32_06;
     }
-    private static final int AF_KCM = (int)41L;
+    private static final int NFT_REG32_07 = (int)15L;
     /**
      * {@snippet lang=c :
-     * #define AF_KCM 41
+     * enum nft_registers.NFT_REG32_07 = 15
      * }
      */
-    public static int AF_KCM() {
-        return AF_KCM;
+    public static int NFT_REG32_07() {
+        return NFT_REG32_07;
     }
-    private static final int AF_QIPCRTR = (int)42L;
+    private static final int NFT_REG32_08 = (int)16L;
     /**
      * {@snippet lang=c :
-     * #define AF_QIPCRTR 42
+     * enum nft_registers.NFT_REG32_08 = 16
      * }
      */
-    public static int AF_QIPCRTR() {
-        return AF_QIPCRTR;
+    public static int NFT_REG32_08() {
+        return NFT_REG32_08;
     }
-    private static final int AF_SMC = (int)43L;
+    private static final int NFT_REG32_09 = (int)17L;
     /**
      * {@snippet lang=c :
-     * #define AF_SMC 43
+     * enum nft_registers.NFT_REG32_09 = 17
      * }
      */
-    public static int AF_SMC() {
-        return AF_SMC;
+    public static int NFT_REG32_09() {
+        return NFT_REG32_09;
     }
-    private static final int AF_XDP = (int)44L;
+    private static final int NFT_REG32_10 = (int)18L;
     /**
      * {@snippet lang=c :
-     * #define AF_XDP 44
+     * enum nft_registers.NFT_REG32_10 = 18
      * }
      */
-    public static int AF_XDP() {
-        return AF_XDP;
+    public static int NFT_REG32_10() {
+        return NFT_REG32_10;
     }
-    private static final int AF_MCTP = (int)45L;
+    private static final int NFT_REG32_11 = (int)19L;
     /**
      * {@snippet lang=c :
-     * #define AF_MCTP 45
+     * enum nft_registers.NFT_REG32_11 = 19
      * }
      */
-    public static int AF_MCTP() {
-        return AF_MCTP;
+    public static int NFT_REG32_11() {
+        return NFT_REG32_11;
     }
-    private static final int AF_MAX = (int)46L;
+    private static final int NFT_REG32_12 = (int)20L;
     /**
      * {@snippet lang=c :
-     * #define AF_MAX 46
+     * enum nft_registers.NFT_REG32_12 = 20
      * }
      */
-    public static int AF_MAX() {
-        return AF_MAX;
+    public static int NFT_REG32_12() {
+        return NFT_REG32_12;
     }
-    private static final int SO_GET_FILTER = (int)26L;
+    private static final int NFT_REG32_13 = (int)21L;
     /**
      * {@snippet lang=c :
-     * #define SO_GET_FILTER 26
+     * enum nft_registers.NFT_REG32_13 = 21
      * }
      */
-    public static int SO_GET_FILTER() {
-        return SO_GET_FILTER;
+    public static int NFT_REG32_13() {
+        return NFT_REG32_13;
     }
-    private static final int SCM_WIFI_STATUS = (int)41L;
+    private static final int NFT_REG32_14 = (int)22L;
     /**
      * {@snippet lang=c :
-     * #define SCM_WIFI_STATUS 41
+     * enum nft_registers.NFT_REG32_14 = 22
      * }
      */
-    public static int SCM_WIFI_STATUS() {
-        return SCM_WIFI_STATUS;
+    public static int NFT_REG32_14() {
+        return NFT_REG32_14;
     }
-    private static final int SO_DETACH_BPF = (int)27L;
+    private static final int NFT_REG32_15 = (int)23L;
     /**
      * {@snippet lang=c :
-     * #define SO_DETACH_BPF 27
+     * enum nft_registers.NFT_REG32_15 = 23
      * }
      */
-    public static int SO_DETACH_BPF() {
-        return SO_DETACH_BPF;
+    public static int NFT_REG32_15() {
+        return NFT_REG32_15;
     }
-    private static final int SCM_TXTIME = (int)61L;
+    private static final int NFT_CONTINUE = (int)-1L;
     /**
      * {@snippet lang=c :
-     * #define SCM_TXTIME 61
+     * enum nft_verdicts.NFT_CONTINUE = -1
      * }
      */
-    public static int SCM_TXTIME() {
-        return SCM_TXTIME;
+    public static int NFT_CONTINUE() {
+        return NFT_CONTINUE;
     }
-    private static final int SO_TIMESTAMP = (int)29L;
+    private static final int NFT_BREAK = (int)-2L;
     /**
      * {@snippet lang=c :
-     * #define SO_TIMESTAMP 29
+     * enum nft_verdicts.NFT_BREAK = -2
      * }
      */
-    public static int SO_TIMESTAMP() {
-        return SO_TIMESTAMP;
+    public static int NFT_BREAK() {
+        return NFT_BREAK;
     }
-    private static final int SO_TIMESTAMPNS = (int)35L;
+    private static final int NFT_JUMP = (int)-3L;
     /**
      * {@snippet lang=c :
-     * #define SO_TIMESTAMPNS 35
+     * enum nft_verdicts.NFT_JUMP = -3
      * }
      */
-    public static int SO_TIMESTAMPNS() {
-        return SO_TIMESTAMPNS;
+    public static int NFT_JUMP() {
+        return NFT_JUMP;
     }
-    private static final int SO_TIMESTAMPING = (int)37L;
+    private static final int NFT_GOTO = (int)-4L;
     /**
      * {@snippet lang=c :
-     * #define SO_TIMESTAMPING 37
+     * enum nft_verdicts.NFT_GOTO = -4
      * }
      */
-    public static int SO_TIMESTAMPING() {
-        return SO_TIMESTAMPING;
+    public static int NFT_GOTO() {
+        return NFT_GOTO;
     }
-    private static final int SO_RCVTIMEO = (int)20L;
+    private static final int NFT_RETURN = (int)-5L;
     /**
      * {@snippet lang=c :
-     * #define SO_RCVTIMEO 20
+     * enum nft_verdicts.NFT_RETURN = -5
      * }
      */
-    public static int SO_RCVTIMEO() {
-        return SO_RCVTIMEO;
+    public static int NFT_RETURN() {
+        return NFT_RETURN;
     }
-    private static final int SO_SNDTIMEO = (int)21L;
+    private static final int NFT_MSG_NEWTABLE = (int)0L;
     /**
      * {@snippet lang=c :
-     * #define SO_SNDTIMEO 21
+     * enum nf_tables_msg_types.NFT_MSG_NEWTABLE = 0
      * }
      */
-    public static int SO_SNDTIMEO() {
-        return SO_SNDTIMEO;
+    public static int NFT_MSG_NEWTABLE() {
+        return NFT_MSG_NEWTABLE;
     }
-    private static final int SCM_TIMESTAMP = (int)29L;
+    private static final int NFT_MSG_GETTABLE = (int)1L;
     /**
      * {@snippet lang=c :
-     * #define SCM_TIMESTAMP 29
+     * enum nf_tables_msg_types.NFT_MSG_GETTABLE = 1
      * }
      */
-    public static int SCM_TIMESTAMP() {
-        return SCM_TIMESTAMP;
+    public static int NFT_MSG_GETTABLE() {
+        return NFT_MSG_GETTABLE;
     }
-    private static final int SCM_TIMESTAMPNS = (int)35L;
+    private static final int NFT_MSG_DELTABLE = (int)2L;
     /**
      * {@snippet lang=c :
-     * #define SCM_TIMESTAMPNS 35
+     * enum nf_tables_msg_types.NFT_MSG_DELTABLE = 2
      * }
      */
-    public static int SCM_TIMESTAMPNS() {
-        return SCM_TIMESTAMPNS;
+    public static int NFT_MSG_DELTABLE() {
+        return NFT_MSG_DELTABLE;
     }
-    private static final int SCM_TIMESTAMPING = (int)37L;
+    private static final int NFT_MSG_NEWCHAIN = (int)3L;
     /**
      * {@snippet lang=c :
-     * #define SCM_TIMESTAMPING 37
+     * enum nf_tables_msg_types.NFT_MSG_NEWCHAIN = 3
      * }
      */
-    public static int SCM_TIMESTAMPING() {
-        return SCM_TIMESTAMPING;
+    public static int NFT_MSG_NEWCHAIN() {
+        return NFT_MSG_NEWCHAIN;
     }
-    private static final int IFNAMSIZ = (int)16L;
+    private static final int NFT_MSG_GETCHAIN = (int)4L;
     /**
      * {@snippet lang=c :
-     * #define IFNAMSIZ 16
+     * enum nf_tables_msg_types.NFT_MSG_GETCHAIN = 4
      * }
      */
-    public static int IFNAMSIZ() {
-        return IFNAMSIZ;
+    public static int NFT_MSG_GETCHAIN() {
+        return NFT_MSG_GETCHAIN;
     }
-    private static final int IP_RECVRETOPTS = (int)7L;
+    private static final int NFT_MSG_DELCHAIN = (int)5L;
     /**
      * {@snippet lang=c :
-     * #define IP_RECVRETOPTS 7
+     * enum nf_tables_msg_types.NFT_MSG_DELCHAIN = 5
      * }
      */
-    public static int IP_RECVRETOPTS() {
-        return IP_RECVRETOPTS;
+    public static int NFT_MSG_DELCHAIN() {
+        return NFT_MSG_DELCHAIN;
     }
-    private static final int IP_RECVORIGDSTADDR = (int)20L;
+    private static final int NFT_MSG_NEWRULE = (int)6L;
     /**
      * {@snippet lang=c :
-     * #define IP_RECVORIGDSTADDR 20
+     * enum nf_tables_msg_types.NFT_MSG_NEWRULE = 6
      * }
      */
-    public static int IP_RECVORIGDSTADDR() {
-        return IP_RECVORIGDSTADDR;
+    public static int NFT_MSG_NEWRULE() {
+        return NFT_MSG_NEWRULE;
     }
-    private static final int IPV6_RECVORIGDSTADDR = (int)74L;
+    private static final int NFT_MSG_GETRULE = (int)7L;
     /**
      * {@snippet lang=c :
-     * #define IPV6_RECVORIGDSTADDR 74
+     * enum nf_tables_msg_types.NFT_MSG_GETRULE = 7
      * }
      */
-    public static int IPV6_RECVORIGDSTADDR() {
-        return IPV6_RECVORIGDSTADDR;
+    public static int NFT_MSG_GETRULE() {
+        return NFT_MSG_GETRULE;
     }
-    private static final int IPV6_ADD_MEMBERSHIP = (int)20L;
+    private static final int NFT_MSG_DELRULE = (int)8L;
     /**
      * {@snippet lang=c :
-     * #define IPV6_ADD_MEMBERSHIP 20
+     * enum nf_tables_msg_types.NFT_MSG_DELRULE = 8
      * }
      */
-    public static int IPV6_ADD_MEMBERSHIP() {
-        return IPV6_ADD_MEMBERSHIP;
+    public static int NFT_MSG_DELRULE() {
+        return NFT_MSG_DELRULE;
     }
-    private static final int IPV6_DROP_MEMBERSHIP = (int)21L;
+    private static final int NFT_MSG_NEWSET = (int)9L;
     /**
      * {@snippet lang=c :
-     * #define IPV6_DROP_MEMBERSHIP 21
+     * enum nf_tables_msg_types.NFT_MSG_NEWSET = 9
      * }
      */
-    public static int IPV6_DROP_MEMBERSHIP() {
-        return IPV6_DROP_MEMBERSHIP;
+    public static int NFT_MSG_NEWSET() {
+        return NFT_MSG_NEWSET;
     }
-    private static final int IPV6_RXHOPOPTS = (int)54L;
+    private static final int NFT_MSG_GETSET = (int)10L;
     /**
      * {@snippet lang=c :
-     * #define IPV6_RXHOPOPTS 54
+     * enum nf_tables_msg_types.NFT_MSG_GETSET = 10
      * }
      */
-    public static int IPV6_RXHOPOPTS() {
-        return IPV6_RXHOPOPTS;
+    public static int NFT_MSG_GETSET() {
+        return NFT_MSG_GETSET;
     }
-    private static final int IPV6_RXDSTOPTS = (int)59L;
+    private static final int NFT_MSG_DELSET = (int)11L;
     /**
      * {@snippet lang=c :
-     * #define IPV6_RXDSTOPTS 59
+     * enum nf_tables_msg_types.NFT_MSG_DELSET = 11
      * }
      */
-    public static int IPV6_RXDSTOPTS() {
-        return IPV6_RXDSTOPTS;
+    public static int NFT_MSG_DELSET() {
+        return NFT_MSG_DELSET;
     }
-    private static final int INADDR_ANY = (int)0L;
+    private static final int NFT_MSG_NEWSETELEM = (int)12L;
     /**
      * {@snippet lang=c :
-     * #define INADDR_ANY 0
+     * enum nf_tables_msg_types.NFT_MSG_NEWSETELEM = 12
      * }
      */
-    public static int INADDR_ANY() {
-        return INADDR_ANY;
+    public static int NFT_MSG_NEWSETELEM() {
+        return NFT_MSG_NEWSETELEM;
     }
-    private static final int INADDR_BROADCAST = (int)4294967295L;
+    private static final int NFT_MSG_GETSETELEM = (int)13L;
     /**
      * {@snippet lang=c :
-     * #define INADDR_BROADCAST 4294967295
+     * enum nf_tables_msg_types.NFT_MSG_GETSETELEM = 13
      * }
      */
-    public static int INADDR_BROADCAST() {
-        return INADDR_BROADCAST;
+    public static int NFT_MSG_GETSETELEM() {
+        return NFT_MSG_GETSETELEM;
     }
-    private static final int INADDR_NONE = (int)4294967295L;
+    private static final int NFT_MSG_DELSETELEM = (int)14L;
     /**
      * {@snippet lang=c :
-     * #define INADDR_NONE 4294967295
+     * enum nf_tables_msg_types.NFT_MSG_DELSETELEM = 14
      * }
      */
-    public static int INADDR_NONE() {
-        return INADDR_NONE;
+    public static int NFT_MSG_DELSETELEM() {
+        return NFT_MSG_DELSETELEM;
     }
-    private static final int INADDR_DUMMY = (int)3221225480L;
+    private static final int NFT_MSG_NEWGEN = (int)15L;
     /**
      * {@snippet lang=c :
-     * #define INADDR_DUMMY 3221225480
+     * enum nf_tables_msg_types.NFT_MSG_NEWGEN = 15
      * }
      */
-    public static int INADDR_DUMMY() {
-        return INADDR_DUMMY;
+    public static int NFT_MSG_NEWGEN() {
+        return NFT_MSG_NEWGEN;
     }
-    private static final int INADDR_LOOPBACK = (int)2130706433L;
+    private static final int NFT_MSG_GETGEN = (int)16L;
     /**
      * {@snippet lang=c :
-     * #define INADDR_LOOPBACK 2130706433
+     * enum nf_tables_msg_types.NFT_MSG_GETGEN = 16
      * }
      */
-    public static int INADDR_LOOPBACK() {
-        return INADDR_LOOPBACK;
+    public static int NFT_MSG_GETGEN() {
+        return NFT_MSG_GETGEN;
     }
-    private static final int INADDR_UNSPEC_GROUP = (int)3758096384L;
+    private static final int NFT_MSG_TRACE = (int)17L;
     /**
      * {@snippet lang=c :
-     * #define INADDR_UNSPEC_GROUP 3758096384
+     * enum nf_tables_msg_types.NFT_MSG_TRACE = 17
      * }
      */
-    public static int INADDR_UNSPEC_GROUP() {
-        return INADDR_UNSPEC_GROUP;
+    public static int NFT_MSG_TRACE() {
+        return NFT_MSG_TRACE;
     }
-    private static final int INADDR_ALLHOSTS_GROUP = (int)3758096385L;
+    private static final int NFT_MSG_NEWOBJ = (int)18L;
     /**
      * {@snippet lang=c :
-     * #define INADDR_ALLHOSTS_GROUP 3758096385
+     * enum nf_tables_msg_types.NFT_MSG_NEWOBJ = 18
      * }
      */
-    public static int INADDR_ALLHOSTS_GROUP() {
-        return INADDR_ALLHOSTS_GROUP;
+    public static int NFT_MSG_NEWOBJ() {
+        return NFT_MSG_NEWOBJ;
     }
-    private static final int INADDR_ALLRTRS_GROUP = (int)3758096386L;
+    private static final int NFT_MSG_GETOBJ = (int)19L;
     /**
      * {@snippet lang=c :
-     * #define INADDR_ALLRTRS_GROUP 3758096386
+     * enum nf_tables_msg_types.NFT_MSG_GETOBJ = 19
      * }
      */
-    public static int INADDR_ALLRTRS_GROUP() {
-        return INADDR_ALLRTRS_GROUP;
+    public static int NFT_MSG_GETOBJ() {
+        return NFT_MSG_GETOBJ;
     }
-    private static final int INADDR_ALLSNOOPERS_GROUP = (int)3758096490L;
+    private static final int NFT_MSG_DELOBJ = (int)20L;
     /**
      * {@snippet lang=c :
-     * #define INADDR_ALLSNOOPERS_GROUP 3758096490
+     * enum nf_tables_msg_types.NFT_MSG_DELOBJ = 20
      * }
      */
-    public static int INADDR_ALLSNOOPERS_GROUP() {
-        return INADDR_ALLSNOOPERS_GROUP;
+    public static int NFT_MSG_DELOBJ() {
+        return NFT_MSG_DELOBJ;
     }
-    private static final int INADDR_MAX_LOCAL_GROUP = (int)3758096639L;
+    private static final int NFT_MSG_GETOBJ_RESET = (int)21L;
     /**
      * {@snippet lang=c :
-     * #define INADDR_MAX_LOCAL_GROUP 3758096639
+     * enum nf_tables_msg_types.NFT_MSG_GETOBJ_RESET = 21
      * }
      */
-    public static int INADDR_MAX_LOCAL_GROUP() {
-        return INADDR_MAX_LOCAL_GROUP;
+    public static int NFT_MSG_GETOBJ_RESET() {
+        return NFT_MSG_GETOBJ_RESET;
     }
-    private static final int TCP_CM_INQ = (int)36L;
+    private static final int NFT_MSG_NEWFLOWTABLE = (int)22L;
     /**
      * {@snippet lang=c :
-     * #define TCP_CM_INQ 36
+     * enum nf_tables_msg_types.NFT_MSG_NEWFLOWTABLE = 22
      * }
      */
-    public static int TCP_CM_INQ() {
-        return TCP_CM_INQ;
+    public static int NFT_MSG_NEWFLOWTABLE() {
+        return NFT_MSG_NEWFLOWTABLE;
     }
-    private static final int TCP_REPAIR_OFF_NO_WP = (int)-1L;
+    private static final int NFT_MSG_GETFLOWTABLE = (int)23L;
     /**
      * {@snippet lang=c :
-     * #define TCP_REPAIR_OFF_NO_WP -1
+     * enum nf_tables_msg_types.NFT_MSG_GETFLOWTABLE = 23
      * }
      */
-    public static int TCP_REPAIR_OFF_NO_WP() {
-        return TCP_REPAIR_OFF_NO_WP;
+    public static int NFT_MSG_GETFLOWTABLE() {
+        return NFT_MSG_GETFLOWTABLE;
     }
-    private static final int TCP_COOKIE_PAIR_SIZE = (int)32L;
+    private static final int NFT_MSG_DELFLOWTABLE = (int)24L;
     /**
      * {@snippet lang=c :
-     * #define TCP_COOKIE_PAIR_SIZE 32
+     * enum nf_tables_msg_types.NFT_MSG_DELFLOWTABLE = 24
      * }
      */
-    public static int TCP_COOKIE_PAIR_SIZE() {
-        return TCP_COOKIE_PAIR_SIZE;
+    public static int NFT_MSG_DELFLOWTABLE() {
+        return NFT_MSG_DELFLOWTABLE;
     }
-    private static final int TCP_COOKIE_IN_ALWAYS = (int)1L;
+    private static final int NFT_MSG_MAX = (int)25L;
     /**
      * {@snippet lang=c :
-     * #define TCP_COOKIE_IN_ALWAYS 1
+     * enum nf_tables_msg_types.NFT_MSG_MAX = 25
      * }
      */
-    public static int TCP_COOKIE_IN_ALWAYS() {
-        return TCP_COOKIE_IN_ALWAYS;
+    public static int NFT_MSG_MAX() {
+        return NFT_MSG_MAX;
     }
-    private static final int TCP_COOKIE_OUT_NEVER = (int)2L;
+    private static final int NFTA_LIST_UNSPEC = (int)0L;
     /**
      * {@snippet lang=c :
-     * #define TCP_COOKIE_OUT_NEVER 2
+     * enum nft_list_attributes.NFTA_LIST_UNSPEC = 0
      * }
      */
-    public static int TCP_COOKIE_OUT_NEVER() {
-        return TCP_COOKIE_OUT_NEVER;
+    public static int NFTA_LIST_UNSPEC() {
+        return NFTA_LIST_UNSPEC;
     }
-    private static final int TCP_S_DATA_IN = (int)4L;
+    private static final int NFTA_LIST_ELEM = (int)1L;
     /**
      * {@snippet lang=c :
-     * #define TCP_S_DATA_IN 4
+     * enum nft_list_attributes.NFTA_LIST_ELEM = 1
      * }
      */
-    public static int TCP_S_DATA_IN() {
-        return TCP_S_DATA_IN;
+    public static int NFTA_LIST_ELEM() {
+        return NFTA_LIST_ELEM;
     }
-    private static final int TCP_S_DATA_OUT = (int)8L;
+    private static final int NFTA_HOOK_UNSPEC = (int)0L;
     /**
      * {@snippet lang=c :
-     * #define TCP_S_DATA_OUT 8
+     * enum nft_hook_attributes.NFTA_HOOK_UNSPEC = 0
      * }
      */
-    public static int TCP_S_DATA_OUT() {
-        return TCP_S_DATA_OUT;
+    public static int NFTA_HOOK_UNSPEC() {
+        return NFTA_HOOK_UNSPEC;
     }
-    private static final int TCP_MSS_DEFAULT = (int)536L;
+    private static final int NFTA_HOOK_HOOKNUM = (int)1L;
     /**
      * {@snippet lang=c :
-     * #define TCP_MSS_DEFAULT 536
+     * enum nft_hook_attributes.NFTA_HOOK_HOOKNUM = 1
      * }
      */
-    public static int TCP_MSS_DEFAULT() {
-        return TCP_MSS_DEFAULT;
+    public static int NFTA_HOOK_HOOKNUM() {
+        return NFTA_HOOK_HOOKNUM;
     }
-    private static final int TCP_MSS_DESIRED = (int)1220L;
+    private static final int NFTA_HOOK_PRIORITY = (int)2L;
     /**
      * {@snippet lang=c :
-     * #define TCP_MSS_DESIRED 1220
+     * enum nft_hook_attributes.NFTA_HOOK_PRIORITY = 2
      * }
      */
-    public static int TCP_MSS_DESIRED() {
-        return TCP_MSS_DESIRED;
+    public static int NFTA_HOOK_PRIORITY() {
+        return NFTA_HOOK_PRIORITY;
     }
-    private static final int SOCK_BUF_LOCK_MASK = (int)3L;
+    private static final int NFTA_HOOK_DEV = (int)3L;
     /**
      * {@snippet lang=c :
-     * #define SOCK_BUF_LOCK_MASK 3
+     * enum nft_hook_attributes.NFTA_HOOK_DEV = 3
      * }
      */
-    public static int SOCK_BUF_LOCK_MASK() {
-        return SOCK_BUF_LOCK_MASK;
+    public static int NFTA_HOOK_DEV() {
+        return NFTA_HOOK_DEV;
     }
-    private static final int NETLINK_INET_DIAG = (int)4L;
+    private static final int NFTA_HOOK_DEVS = (int)4L;
     /**
      * {@snippet lang=c :
-     * #define NETLINK_INET_DIAG 4
+     * enum nft_hook_attributes.NFTA_HOOK_DEVS = 4
      * }
      */
-    public static int NETLINK_INET_DIAG() {
-        return NETLINK_INET_DIAG;
+    public static int NFTA_HOOK_DEVS() {
+        return NFTA_HOOK_DEVS;
     }
-    private static final int NLM_F_DUMP = (int)768L;
+    private static final int NFT_TABLE_F_DORMANT = (int)1L;
     /**
      * {@snippet lang=c :
-     * #define NLM_F_DUMP 768
+     * enum nft_table_flags.NFT_TABLE_F_DORMANT = 1
      * }
      */
-    public static int NLM_F_DUMP() {
-        return NLM_F_DUMP;
+    public static int NFT_TABLE_F_DORMANT() {
+        return NFT_TABLE_F_DORMANT;
     }
-    private static final int NLMSG_ALIGNTO = (int)4L;
+    private static final int NFT_TABLE_F_OWNER = (int)2L;
     /**
      * {@snippet lang=c :
-     * #define NLMSG_ALIGNTO 4
+     * enum nft_table_flags.NFT_TABLE_F_OWNER = 2
      * }
      */
-    public static int NLMSG_ALIGNTO() {
-        return NLMSG_ALIGNTO;
+    public static int NFT_TABLE_F_OWNER() {
+        return NFT_TABLE_F_OWNER;
     }
-    private static final int NLMSG_HDRLEN = (int)16L;
+    private static final int NFTA_TABLE_UNSPEC = (int)0L;
     /**
      * {@snippet lang=c :
-     * #define NLMSG_HDRLEN 16
+     * enum nft_table_attributes.NFTA_TABLE_UNSPEC = 0
      * }
      */
-    public static int NLMSG_HDRLEN() {
-        return NLMSG_HDRLEN;
+    public static int NFTA_TABLE_UNSPEC() {
+        return NFTA_TABLE_UNSPEC;
     }
-    private static final int NLA_F_NESTED = (int)32768L;
+    private static final int NFTA_TABLE_NAME = (int)1L;
     /**
      * {@snippet lang=c :
-     * #define NLA_F_NESTED 32768
+     * enum nft_table_attributes.NFTA_TABLE_NAME = 1
      * }
      */
-    public static int NLA_F_NESTED() {
-        return NLA_F_NESTED;
+    public static int NFTA_TABLE_NAME() {
+        return NFTA_TABLE_NAME;
     }
-    private static final int NLA_F_NET_BYTEORDER = (int)16384L;
+    private static final int NFTA_TABLE_FLAGS = (int)2L;
     /**
      * {@snippet lang=c :
-     * #define NLA_F_NET_BYTEORDER 16384
+     * enum nft_table_attributes.NFTA_TABLE_FLAGS = 2
      * }
      */
-    public static int NLA_F_NET_BYTEORDER() {
-        return NLA_F_NET_BYTEORDER;
+    public static int NFTA_TABLE_FLAGS() {
+        return NFTA_TABLE_FLAGS;
     }
-    private static final int NLA_HDRLEN = (int)4L;
+    private static final int NFTA_TABLE_USE = (int)3L;
     /**
      * {@snippet lang=c :
-     * #define NLA_HDRLEN 4
+     * enum nft_table_attributes.NFTA_TABLE_USE = 3
      * }
      */
-    public static int NLA_HDRLEN() {
-        return NLA_HDRLEN;
+    public static int NFTA_TABLE_USE() {
+        return NFTA_TABLE_USE;
     }
-    private static final int IFLA_MAX = (int)61L;
+    private static final int NFTA_TABLE_HANDLE = (int)4L;
     /**
      * {@snippet lang=c :
-     * #define IFLA_MAX 61
+     * enum nft_table_attributes.NFTA_TABLE_HANDLE = 4
      * }
      */
-    public static int IFLA_MAX() {
-        return IFLA_MAX;
+    public static int NFTA_TABLE_HANDLE() {
+        return NFTA_TABLE_HANDLE;
     }
-    private static final int IFLA_BR_MAX = (int)47L;
+    private static final int NFTA_TABLE_PAD = (int)5L;
     /**
      * {@snippet lang=c :
-     * #define IFLA_BR_MAX 47
+     * enum nft_table_attributes.NFTA_TABLE_PAD = 5
      * }
      */
-    public static int IFLA_BR_MAX() {
-        return IFLA_BR_MAX;
+    public static int NFTA_TABLE_PAD() {
+        return NFTA_TABLE_PAD;
     }
-    private static final int IFLA_BRPORT_MAX = (int)39L;
+    private static final int NFTA_TABLE_USERDATA = (int)6L;
     /**
      * {@snippet lang=c :
-     * #define IFLA_BRPORT_MAX 39
+     * enum nft_table_attributes.NFTA_TABLE_USERDATA = 6
      * }
      */
-    public static int IFLA_BRPORT_MAX() {
-        return IFLA_BRPORT_MAX;
+    public static int NFTA_TABLE_USERDATA() {
+        return NFTA_TABLE_USERDATA;
     }
-    private static final int IFLA_INFO_MAX = (int)5L;
+    private static final int NFTA_TABLE_OWNER = (int)7L;
     /**
      * {@snippet lang=c :
-     * #define IFLA_INFO_MAX 5
+     * enum nft_table_attributes.NFTA_TABLE_OWNER = 7
      * }
      */
-    public static int IFLA_INFO_MAX() {
-        return IFLA_INFO_MAX;
+    public static int NFTA_TABLE_OWNER() {
+        return NFTA_TABLE_OWNER;
     }
-    private static final int IFLA_MACVLAN_MAX = (int)8L;
+    private static final int NFT_CHAIN_BASE = (int)1L;
     /**
      * {@snippet lang=c :
-     * #define IFLA_MACVLAN_MAX 8
+     * enum nft_chain_flags.NFT_CHAIN_BASE = 1
      * }
      */
-    public static int IFLA_MACVLAN_MAX() {
-        return IFLA_MACVLAN_MAX;
+    public static int NFT_CHAIN_BASE() {
+        return NFT_CHAIN_BASE;
     }
-    private static final int IFLA_VXLAN_MAX = (int)30L;
+    private static final int NFT_CHAIN_HW_OFFLOAD = (int)2L;
     /**
      * {@snippet lang=c :
-     * #define IFLA_VXLAN_MAX 30
+     * enum nft_chain_flags.NFT_CHAIN_HW_OFFLOAD = 2
      * }
      */
-    public static int IFLA_VXLAN_MAX() {
-        return IFLA_VXLAN_MAX;
+    public static int NFT_CHAIN_HW_OFFLOAD() {
+        return NFT_CHAIN_HW_OFFLOAD;
     }
-    private static final int IFLA_TUN_MAX = (int)9L;
+    private static final int NFT_CHAIN_BINDING = (int)4L;
     /**
      * {@snippet lang=c :
-     * #define IFLA_TUN_MAX 9
+     * enum nft_chain_flags.NFT_CHAIN_BINDING = 4
      * }
      */
-    public static int IFLA_TUN_MAX() {
-        return IFLA_TUN_MAX;
+    public static int NFT_CHAIN_BINDING() {
+        return NFT_CHAIN_BINDING;
     }
-    private static final int IFLA_DSA_MAX = (int)1L;
+    private static final int NFTA_CHAIN_UNSPEC = (int)0L;
     /**
      * {@snippet lang=c :
-     * #define IFLA_DSA_MAX 1
+     * enum nft_chain_attributes.NFTA_CHAIN_UNSPEC = 0
      * }
      */
-    public static int IFLA_DSA_MAX() {
-        return IFLA_DSA_MAX;
+    public static int NFTA_CHAIN_UNSPEC() {
+        return NFTA_CHAIN_UNSPEC;
     }
-    private static final int IFA_MAX = (int)11L;
+    private static final int NFTA_CHAIN_TABLE = (int)1L;
     /**
      * {@snippet lang=c :
-     * #define IFA_MAX 11
+     * enum nft_chain_attributes.NFTA_CHAIN_TABLE = 1
      * }
      */
-    public static int IFA_MAX() {
-        return IFA_MAX;
+    public static int NFTA_CHAIN_TABLE() {
+        return NFTA_CHAIN_TABLE;
     }
-    private static final int IFA_F_TEMPORARY = (int)1L;
+    private static final int NFTA_CHAIN_HANDLE = (int)2L;
     /**
      * {@snippet lang=c :
-     * #define IFA_F_TEMPORARY 1
+     * enum nft_chain_attributes.NFTA_CHAIN_HANDLE = 2
      * }
      */
-    public static int IFA_F_TEMPORARY() {
-        return IFA_F_TEMPORARY;
+    public static int NFTA_CHAIN_HANDLE() {
+        return NFTA_CHAIN_HANDLE;
     }
-    private static final int NDA_MAX = (int)17L;
+    private static final int NFTA_CHAIN_NAME = (int)3L;
     /**
      * {@snippet lang=c :
-     * #define NDA_MAX 17
+     * enum nft_chain_attributes.NFTA_CHAIN_NAME = 3
      * }
      */
-    public static int NDA_MAX() {
-        return NDA_MAX;
+    public static int NFTA_CHAIN_NAME() {
+        return NFTA_CHAIN_NAME;
     }
-    private static final int NTF_USE = (int)1L;
+    private static final int NFTA_CHAIN_HOOK = (int)4L;
     /**
      * {@snippet lang=c :
-     * #define NTF_USE 1
+     * enum nft_chain_attributes.NFTA_CHAIN_HOOK = 4
      * }
      */
-    public static int NTF_USE() {
-        return NTF_USE;
+    public static int NFTA_CHAIN_HOOK() {
+        return NFTA_CHAIN_HOOK;
     }
-    private static final int NTF_SELF = (int)2L;
+    private static final int NFTA_CHAIN_POLICY = (int)5L;
     /**
      * {@snippet lang=c :
-     * #define NTF_SELF 2
+     * enum nft_chain_attributes.NFTA_CHAIN_POLICY = 5
      * }
      */
-    public static int NTF_SELF() {
-        return NTF_SELF;
+    public static int NFTA_CHAIN_POLICY() {
+        return NFTA_CHAIN_POLICY;
     }
 }
 

@@ -6340,6 +6340,249 @@ class LinuxC_2 extends LinuxC$shared {
     public static int MPTCP_INFO() {
         return MPTCP_INFO;
     }
+    private static final int NF_DROP = (int)0L;
+    /**
+     * {@snippet lang=c :
+     * #define NF_DROP 0
+     * }
+     */
+    public static int NF_DROP() {
+        return NF_DROP;
+    }
+    private static final int NF_ACCEPT = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * #define NF_ACCEPT 1
+     * }
+     */
+    public static int NF_ACCEPT() {
+        return NF_ACCEPT;
+    }
+    private static final int NF_STOLEN = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * #define NF_STOLEN 2
+     * }
+     */
+    public static int NF_STOLEN() {
+        return NF_STOLEN;
+    }
+    private static final int NF_QUEUE = (int)3L;
+    /**
+     * {@snippet lang=c :
+     * #define NF_QUEUE 3
+     * }
+     */
+    public static int NF_QUEUE() {
+        return NF_QUEUE;
+    }
+    private static final int NF_REPEAT = (int)4L;
+    /**
+     * {@snippet lang=c :
+     * #define NF_REPEAT 4
+     * }
+     */
+    public static int NF_REPEAT() {
+        return NF_REPEAT;
+    }
+    private static final int NF_STOP = (int)5L;
+    /**
+     * {@snippet lang=c :
+     * #define NF_STOP 5
+     * }
+     */
+    public static int NF_STOP() {
+        return NF_STOP;
+    }
+    private static final int NFT_NAME_MAXLEN = (int)256L;
+    /**
+     * {@snippet lang=c :
+     * #define NFT_NAME_MAXLEN 256
+     * }
+     */
+    public static int NFT_NAME_MAXLEN() {
+        return NFT_NAME_MAXLEN;
+    }
+    private static final int NFT_USERDATA_MAXLEN = (int)256L;
+    /**
+     * {@snippet lang=c :
+     * #define NFT_USERDATA_MAXLEN 256
+     * }
+     */
+    public static int NFT_USERDATA_MAXLEN() {
+        return NFT_USERDATA_MAXLEN;
+    }
+    private static final int NFT_OSF_MAXGENRELEN = (int)16L;
+    /**
+     * {@snippet lang=c :
+     * #define NFT_OSF_MAXGENRELEN 16
+     * }
+     */
+    public static int NFT_OSF_MAXGENRELEN() {
+        return NFT_OSF_MAXGENRELEN;
+    }
+    private static final int NFT_REG_SIZE = (int)16L;
+    /**
+     * {@snippet lang=c :
+     * #define NFT_REG_SIZE 16
+     * }
+     */
+    public static int NFT_REG_SIZE() {
+        return NFT_REG_SIZE;
+    }
+    private static final int NFT_REG32_SIZE = (int)4L;
+    /**
+     * {@snippet lang=c :
+     * #define NFT_REG32_SIZE 4
+     * }
+     */
+    public static int NFT_REG32_SIZE() {
+        return NFT_REG32_SIZE;
+    }
+    private static final int NFT_DATA_VALUE_MAXLEN = (int)64L;
+    /**
+     * {@snippet lang=c :
+     * #define NFT_DATA_VALUE_MAXLEN 64
+     * }
+     */
+    public static int NFT_DATA_VALUE_MAXLEN() {
+        return NFT_DATA_VALUE_MAXLEN;
+    }
+    private static final int NFT_QUEUE_FLAG_BYPASS = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * #define NFT_QUEUE_FLAG_BYPASS 1
+     * }
+     */
+    public static int NFT_QUEUE_FLAG_BYPASS() {
+        return NFT_QUEUE_FLAG_BYPASS;
+    }
+    private static final int NFT_QUEUE_FLAG_CPU_FANOUT = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * #define NFT_QUEUE_FLAG_CPU_FANOUT 2
+     * }
+     */
+    public static int NFT_QUEUE_FLAG_CPU_FANOUT() {
+        return NFT_QUEUE_FLAG_CPU_FANOUT;
+    }
+    private static final int NFT_QUEUE_FLAG_MASK = (int)3L;
+    /**
+     * {@snippet lang=c :
+     * #define NFT_QUEUE_FLAG_MASK 3
+     * }
+     */
+    public static int NFT_QUEUE_FLAG_MASK() {
+        return NFT_QUEUE_FLAG_MASK;
+    }
+    private static final int NFT_SECMARK_CTX_MAXLEN = (int)4096L;
+    /**
+     * {@snippet lang=c :
+     * #define NFT_SECMARK_CTX_MAXLEN 4096
+     * }
+     */
+    public static int NFT_SECMARK_CTX_MAXLEN() {
+        return NFT_SECMARK_CTX_MAXLEN;
+    }
+    private static final int NFT_OBJECT_UNSPEC = (int)0L;
+    /**
+     * {@snippet lang=c :
+     * #define NFT_OBJECT_UNSPEC 0
+     * }
+     */
+    public static int NFT_OBJECT_UNSPEC() {
+        return NFT_OBJECT_UNSPEC;
+    }
+    private static final int NFT_OBJECT_COUNTER = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * #define NFT_OBJECT_COUNTER 1
+     * }
+     */
+    public static int NFT_OBJECT_COUNTER() {
+        return NFT_OBJECT_COUNTER;
+    }
+    private static final int NFT_OBJECT_QUOTA = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * #define NFT_OBJECT_QUOTA 2
+     * }
+     */
+    public static int NFT_OBJECT_QUOTA() {
+        return NFT_OBJECT_QUOTA;
+    }
+    private static final int NFT_OBJECT_CT_HELPER = (int)3L;
+    /**
+     * {@snippet lang=c :
+     * #define NFT_OBJECT_CT_HELPER 3
+     * }
+     */
+    public static int NFT_OBJECT_CT_HELPER() {
+        return NFT_OBJECT_CT_HELPER;
+    }
+    private static final int NFT_OBJECT_LIMIT = (int)4L;
+    /**
+     * {@snippet lang=c :
+     * #define NFT_OBJECT_LIMIT 4
+     * }
+     */
+    public static int NFT_OBJECT_LIMIT() {
+        return NFT_OBJECT_LIMIT;
+    }
+    private static final int NFT_OBJECT_CONNLIMIT = (int)5L;
+    /**
+     * {@snippet lang=c :
+     * #define NFT_OBJECT_CONNLIMIT 5
+     * }
+     */
+    public static int NFT_OBJECT_CONNLIMIT() {
+        return NFT_OBJECT_CONNLIMIT;
+    }
+    private static final int NFT_OBJECT_TUNNEL = (int)6L;
+    /**
+     * {@snippet lang=c :
+     * #define NFT_OBJECT_TUNNEL 6
+     * }
+     */
+    public static int NFT_OBJECT_TUNNEL() {
+        return NFT_OBJECT_TUNNEL;
+    }
+    private static final int NFT_OBJECT_CT_TIMEOUT = (int)7L;
+    /**
+     * {@snippet lang=c :
+     * #define NFT_OBJECT_CT_TIMEOUT 7
+     * }
+     */
+    public static int NFT_OBJECT_CT_TIMEOUT() {
+        return NFT_OBJECT_CT_TIMEOUT;
+    }
+    private static final int NFT_OBJECT_SECMARK = (int)8L;
+    /**
+     * {@snippet lang=c :
+     * #define NFT_OBJECT_SECMARK 8
+     * }
+     */
+    public static int NFT_OBJECT_SECMARK() {
+        return NFT_OBJECT_SECMARK;
+    }
+    private static final int NFT_OBJECT_CT_EXPECT = (int)9L;
+    /**
+     * {@snippet lang=c :
+     * #define NFT_OBJECT_CT_EXPECT 9
+     * }
+     */
+    public static int NFT_OBJECT_CT_EXPECT() {
+        return NFT_OBJECT_CT_EXPECT;
+    }
+    private static final int NFT_OBJECT_SYNPROXY = (int)10L;
+    /**
+     * {@snippet lang=c :
+     * #define NFT_OBJECT_SYNPROXY 10
+     * }
+     */
+    public static int NFT_OBJECT_SYNPROXY() {
+        return NFT_OBJECT_SYNPROXY;
+    }
     private static final int SCM_CREDENTIALS = (int)2L;
     /**
      * {@snippet lang=c :
@@ -10450,249 +10693,6 @@ class LinuxC_2 extends LinuxC$shared {
      */
     public static int IFLA_BR_MCAST_MLD_VERSION() {
         return IFLA_BR_MCAST_MLD_VERSION;
-    }
-    private static final int IFLA_BR_VLAN_STATS_PER_PORT = (int)45L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IFLA_BR_VLAN_STATS_PER_PORT = 45
-     * }
-     */
-    public static int IFLA_BR_VLAN_STATS_PER_PORT() {
-        return IFLA_BR_VLAN_STATS_PER_PORT;
-    }
-    private static final int IFLA_BR_MULTI_BOOLOPT = (int)46L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IFLA_BR_MULTI_BOOLOPT = 46
-     * }
-     */
-    public static int IFLA_BR_MULTI_BOOLOPT() {
-        return IFLA_BR_MULTI_BOOLOPT;
-    }
-    private static final int IFLA_BR_MCAST_QUERIER_STATE = (int)47L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IFLA_BR_MCAST_QUERIER_STATE = 47
-     * }
-     */
-    public static int IFLA_BR_MCAST_QUERIER_STATE() {
-        return IFLA_BR_MCAST_QUERIER_STATE;
-    }
-    private static final int IFLA_BRPORT_UNSPEC = (int)0L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IFLA_BRPORT_UNSPEC = 0
-     * }
-     */
-    public static int IFLA_BRPORT_UNSPEC() {
-        return IFLA_BRPORT_UNSPEC;
-    }
-    private static final int IFLA_BRPORT_STATE = (int)1L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IFLA_BRPORT_STATE = 1
-     * }
-     */
-    public static int IFLA_BRPORT_STATE() {
-        return IFLA_BRPORT_STATE;
-    }
-    private static final int IFLA_BRPORT_PRIORITY = (int)2L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IFLA_BRPORT_PRIORITY = 2
-     * }
-     */
-    public static int IFLA_BRPORT_PRIORITY() {
-        return IFLA_BRPORT_PRIORITY;
-    }
-    private static final int IFLA_BRPORT_COST = (int)3L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IFLA_BRPORT_COST = 3
-     * }
-     */
-    public static int IFLA_BRPORT_COST() {
-        return IFLA_BRPORT_COST;
-    }
-    private static final int IFLA_BRPORT_MODE = (int)4L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IFLA_BRPORT_MODE = 4
-     * }
-     */
-    public static int IFLA_BRPORT_MODE() {
-        return IFLA_BRPORT_MODE;
-    }
-    private static final int IFLA_BRPORT_GUARD = (int)5L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IFLA_BRPORT_GUARD = 5
-     * }
-     */
-    public static int IFLA_BRPORT_GUARD() {
-        return IFLA_BRPORT_GUARD;
-    }
-    private static final int IFLA_BRPORT_PROTECT = (int)6L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IFLA_BRPORT_PROTECT = 6
-     * }
-     */
-    public static int IFLA_BRPORT_PROTECT() {
-        return IFLA_BRPORT_PROTECT;
-    }
-    private static final int IFLA_BRPORT_FAST_LEAVE = (int)7L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IFLA_BRPORT_FAST_LEAVE = 7
-     * }
-     */
-    public static int IFLA_BRPORT_FAST_LEAVE() {
-        return IFLA_BRPORT_FAST_LEAVE;
-    }
-    private static final int IFLA_BRPORT_LEARNING = (int)8L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IFLA_BRPORT_LEARNING = 8
-     * }
-     */
-    public static int IFLA_BRPORT_LEARNING() {
-        return IFLA_BRPORT_LEARNING;
-    }
-    private static final int IFLA_BRPORT_UNICAST_FLOOD = (int)9L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IFLA_BRPORT_UNICAST_FLOOD = 9
-     * }
-     */
-    public static int IFLA_BRPORT_UNICAST_FLOOD() {
-        return IFLA_BRPORT_UNICAST_FLOOD;
-    }
-    private static final int IFLA_BRPORT_PROXYARP = (int)10L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IFLA_BRPORT_PROXYARP = 10
-     * }
-     */
-    public static int IFLA_BRPORT_PROXYARP() {
-        return IFLA_BRPORT_PROXYARP;
-    }
-    private static final int IFLA_BRPORT_LEARNING_SYNC = (int)11L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IFLA_BRPORT_LEARNING_SYNC = 11
-     * }
-     */
-    public static int IFLA_BRPORT_LEARNING_SYNC() {
-        return IFLA_BRPORT_LEARNING_SYNC;
-    }
-    private static final int IFLA_BRPORT_PROXYARP_WIFI = (int)12L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IFLA_BRPORT_PROXYARP_WIFI = 12
-     * }
-     */
-    public static int IFLA_BRPORT_PROXYARP_WIFI() {
-        return IFLA_BRPORT_PROXYARP_WIFI;
-    }
-    private static final int IFLA_BRPORT_ROOT_ID = (int)13L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IFLA_BRPORT_ROOT_ID = 13
-     * }
-     */
-    public static int IFLA_BRPORT_ROOT_ID() {
-        return IFLA_BRPORT_ROOT_ID;
-    }
-    private static final int IFLA_BRPORT_BRIDGE_ID = (int)14L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IFLA_BRPORT_BRIDGE_ID = 14
-     * }
-     */
-    public static int IFLA_BRPORT_BRIDGE_ID() {
-        return IFLA_BRPORT_BRIDGE_ID;
-    }
-    private static final int IFLA_BRPORT_DESIGNATED_PORT = (int)15L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IFLA_BRPORT_DESIGNATED_PORT = 15
-     * }
-     */
-    public static int IFLA_BRPORT_DESIGNATED_PORT() {
-        return IFLA_BRPORT_DESIGNATED_PORT;
-    }
-    private static final int IFLA_BRPORT_DESIGNATED_COST = (int)16L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IFLA_BRPORT_DESIGNATED_COST = 16
-     * }
-     */
-    public static int IFLA_BRPORT_DESIGNATED_COST() {
-        return IFLA_BRPORT_DESIGNATED_COST;
-    }
-    private static final int IFLA_BRPORT_ID = (int)17L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IFLA_BRPORT_ID = 17
-     * }
-     */
-    public static int IFLA_BRPORT_ID() {
-        return IFLA_BRPORT_ID;
-    }
-    private static final int IFLA_BRPORT_NO = (int)18L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IFLA_BRPORT_NO = 18
-     * }
-     */
-    public static int IFLA_BRPORT_NO() {
-        return IFLA_BRPORT_NO;
-    }
-    private static final int IFLA_BRPORT_TOPOLOGY_CHANGE_ACK = (int)19L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IFLA_BRPORT_TOPOLOGY_CHANGE_ACK = 19
-     * }
-     */
-    public static int IFLA_BRPORT_TOPOLOGY_CHANGE_ACK() {
-        return IFLA_BRPORT_TOPOLOGY_CHANGE_ACK;
-    }
-    private static final int IFLA_BRPORT_CONFIG_PENDING = (int)20L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IFLA_BRPORT_CONFIG_PENDING = 20
-     * }
-     */
-    public static int IFLA_BRPORT_CONFIG_PENDING() {
-        return IFLA_BRPORT_CONFIG_PENDING;
-    }
-    private static final int IFLA_BRPORT_MESSAGE_AGE_TIMER = (int)21L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IFLA_BRPORT_MESSAGE_AGE_TIMER = 21
-     * }
-     */
-    public static int IFLA_BRPORT_MESSAGE_AGE_TIMER() {
-        return IFLA_BRPORT_MESSAGE_AGE_TIMER;
-    }
-    private static final int IFLA_BRPORT_FORWARD_DELAY_TIMER = (int)22L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IFLA_BRPORT_FORWARD_DELAY_TIMER = 22
-     * }
-     */
-    public static int IFLA_BRPORT_FORWARD_DELAY_TIMER() {
-        return IFLA_BRPORT_FORWARD_DELAY_TIMER;
-    }
-    private static final int IFLA_BRPORT_HOLD_TIMER = (int)23L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IFLA_BRPORT_HOLD_TIMER = 23
-     * }
-     */
-    public static int IFLA_BRPORT_HOLD_TIMER() {
-        return IFLA_BRPORT_HOLD_TIMER;
     }
 }
 
