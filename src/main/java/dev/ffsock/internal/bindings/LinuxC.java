@@ -17,6 +17,627 @@ public class LinuxC extends LinuxC_1 {
     LinuxC() {
         // Should not be called directly
     }
+    private static final int NTF_EXT_LEARNED = (int)16L;
+    /**
+     * {@snippet lang=c :
+     * #define NTF_EXT_LEARNED 16
+     * }
+     */
+    public static int NTF_EXT_LEARNED() {
+        return NTF_EXT_LEARNED;
+    }
+    private static final int NTF_OFFLOADED = (int)32L;
+    /**
+     * {@snippet lang=c :
+     * #define NTF_OFFLOADED 32
+     * }
+     */
+    public static int NTF_OFFLOADED() {
+        return NTF_OFFLOADED;
+    }
+    private static final int NTF_STICKY = (int)64L;
+    /**
+     * {@snippet lang=c :
+     * #define NTF_STICKY 64
+     * }
+     */
+    public static int NTF_STICKY() {
+        return NTF_STICKY;
+    }
+    private static final int NTF_ROUTER = (int)128L;
+    /**
+     * {@snippet lang=c :
+     * #define NTF_ROUTER 128
+     * }
+     */
+    public static int NTF_ROUTER() {
+        return NTF_ROUTER;
+    }
+    private static final int NTF_EXT_MANAGED = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * #define NTF_EXT_MANAGED 1
+     * }
+     */
+    public static int NTF_EXT_MANAGED() {
+        return NTF_EXT_MANAGED;
+    }
+    private static final int RTM_MAX = (int)123L;
+    /**
+     * {@snippet lang=c :
+     * #define RTM_MAX 123
+     * }
+     */
+    public static int RTM_MAX() {
+        return RTM_MAX;
+    }
+    private static final int RTM_NR_MSGTYPES = (int)108L;
+    /**
+     * {@snippet lang=c :
+     * #define RTM_NR_MSGTYPES 108
+     * }
+     */
+    public static int RTM_NR_MSGTYPES() {
+        return RTM_NR_MSGTYPES;
+    }
+    private static final int RTM_NR_FAMILIES = (int)27L;
+    /**
+     * {@snippet lang=c :
+     * #define RTM_NR_FAMILIES 27
+     * }
+     */
+    public static int RTM_NR_FAMILIES() {
+        return RTM_NR_FAMILIES;
+    }
+    private static final int RTA_ALIGNTO = (int)4L;
+    /**
+     * {@snippet lang=c :
+     * #define RTA_ALIGNTO 4
+     * }
+     */
+    public static int RTA_ALIGNTO() {
+        return RTA_ALIGNTO;
+    }
+    private static final int RTN_MAX = (int)11L;
+    /**
+     * {@snippet lang=c :
+     * #define RTN_MAX 11
+     * }
+     */
+    public static int RTN_MAX() {
+        return RTN_MAX;
+    }
+    private static final int RTA_MAX = (int)30L;
+    /**
+     * {@snippet lang=c :
+     * #define RTA_MAX 30
+     * }
+     */
+    public static int RTA_MAX() {
+        return RTA_MAX;
+    }
+    private static final int RTAX_MAX = (int)17L;
+    /**
+     * {@snippet lang=c :
+     * #define RTAX_MAX 17
+     * }
+     */
+    public static int RTAX_MAX() {
+        return RTAX_MAX;
+    }
+    private static final int RTAX_FEATURE_ECN = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * #define RTAX_FEATURE_ECN 1
+     * }
+     */
+    public static int RTAX_FEATURE_ECN() {
+        return RTAX_FEATURE_ECN;
+    }
+    private static final int RTAX_FEATURE_SACK = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * #define RTAX_FEATURE_SACK 2
+     * }
+     */
+    public static int RTAX_FEATURE_SACK() {
+        return RTAX_FEATURE_SACK;
+    }
+    private static final int RTAX_FEATURE_TIMESTAMP = (int)4L;
+    /**
+     * {@snippet lang=c :
+     * #define RTAX_FEATURE_TIMESTAMP 4
+     * }
+     */
+    public static int RTAX_FEATURE_TIMESTAMP() {
+        return RTAX_FEATURE_TIMESTAMP;
+    }
+    private static final int RTAX_FEATURE_ALLFRAG = (int)8L;
+    /**
+     * {@snippet lang=c :
+     * #define RTAX_FEATURE_ALLFRAG 8
+     * }
+     */
+    public static int RTAX_FEATURE_ALLFRAG() {
+        return RTAX_FEATURE_ALLFRAG;
+    }
+    private static final int RTAX_FEATURE_MASK = (int)15L;
+    /**
+     * {@snippet lang=c :
+     * #define RTAX_FEATURE_MASK 15
+     * }
+     */
+    public static int RTAX_FEATURE_MASK() {
+        return RTAX_FEATURE_MASK;
+    }
+    private static final int RTNLGRP_MAX = (int)36L;
+    /**
+     * {@snippet lang=c :
+     * #define RTNLGRP_MAX 36
+     * }
+     */
+    public static int RTNLGRP_MAX() {
+        return RTNLGRP_MAX;
+    }
+    private static final int RTEXT_FILTER_VF = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * #define RTEXT_FILTER_VF 1
+     * }
+     */
+    public static int RTEXT_FILTER_VF() {
+        return RTEXT_FILTER_VF;
+    }
+    private static final int RTEXT_FILTER_BRVLAN = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * #define RTEXT_FILTER_BRVLAN 2
+     * }
+     */
+    public static int RTEXT_FILTER_BRVLAN() {
+        return RTEXT_FILTER_BRVLAN;
+    }
+    private static final int RTEXT_FILTER_BRVLAN_COMPRESSED = (int)4L;
+    /**
+     * {@snippet lang=c :
+     * #define RTEXT_FILTER_BRVLAN_COMPRESSED 4
+     * }
+     */
+    public static int RTEXT_FILTER_BRVLAN_COMPRESSED() {
+        return RTEXT_FILTER_BRVLAN_COMPRESSED;
+    }
+    private static final int GENL_MIN_ID = (int)16L;
+    /**
+     * {@snippet lang=c :
+     * #define GENL_MIN_ID 16
+     * }
+     */
+    public static int GENL_MIN_ID() {
+        return GENL_MIN_ID;
+    }
+    private static final long GENL_HDRLEN = 4L;
+    /**
+     * {@snippet lang=c :
+     * #define GENL_HDRLEN 4
+     * }
+     */
+    public static long GENL_HDRLEN() {
+        return GENL_HDRLEN;
+    }
+    private static final int GENL_ID_CTRL = (int)16L;
+    /**
+     * {@snippet lang=c :
+     * #define GENL_ID_CTRL 16
+     * }
+     */
+    public static int GENL_ID_CTRL() {
+        return GENL_ID_CTRL;
+    }
+    private static final int GENL_ID_VFS_DQUOT = (int)17L;
+    /**
+     * {@snippet lang=c :
+     * #define GENL_ID_VFS_DQUOT 17
+     * }
+     */
+    public static int GENL_ID_VFS_DQUOT() {
+        return GENL_ID_VFS_DQUOT;
+    }
+    private static final int GENL_ID_PMCRAID = (int)18L;
+    /**
+     * {@snippet lang=c :
+     * #define GENL_ID_PMCRAID 18
+     * }
+     */
+    public static int GENL_ID_PMCRAID() {
+        return GENL_ID_PMCRAID;
+    }
+    private static final int GENL_START_ALLOC = (int)19L;
+    /**
+     * {@snippet lang=c :
+     * #define GENL_START_ALLOC 19
+     * }
+     */
+    public static int GENL_START_ALLOC() {
+        return GENL_START_ALLOC;
+    }
+    private static final int CTRL_CMD_MAX = (int)10L;
+    /**
+     * {@snippet lang=c :
+     * #define CTRL_CMD_MAX 10
+     * }
+     */
+    public static int CTRL_CMD_MAX() {
+        return CTRL_CMD_MAX;
+    }
+    private static final int CTRL_ATTR_MAX = (int)10L;
+    /**
+     * {@snippet lang=c :
+     * #define CTRL_ATTR_MAX 10
+     * }
+     */
+    public static int CTRL_ATTR_MAX() {
+        return CTRL_ATTR_MAX;
+    }
+    private static final int CTRL_ATTR_OP_MAX = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * #define CTRL_ATTR_OP_MAX 2
+     * }
+     */
+    public static int CTRL_ATTR_OP_MAX() {
+        return CTRL_ATTR_OP_MAX;
+    }
+    private static final int CTRL_ATTR_MCAST_GRP_MAX = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * #define CTRL_ATTR_MCAST_GRP_MAX 2
+     * }
+     */
+    public static int CTRL_ATTR_MCAST_GRP_MAX() {
+        return CTRL_ATTR_MCAST_GRP_MAX;
+    }
+    private static final int CTRL_ATTR_POLICY_MAX = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * #define CTRL_ATTR_POLICY_MAX 2
+     * }
+     */
+    public static int CTRL_ATTR_POLICY_MAX() {
+        return CTRL_ATTR_POLICY_MAX;
+    }
+    private static final int INET_DIAG_NOCOOKIE = (int)4294967295L;
+    /**
+     * {@snippet lang=c :
+     * #define INET_DIAG_NOCOOKIE 4294967295
+     * }
+     */
+    public static int INET_DIAG_NOCOOKIE() {
+        return INET_DIAG_NOCOOKIE;
+    }
+    private static final int INET_DIAG_REQ_MAX = (int)3L;
+    /**
+     * {@snippet lang=c :
+     * #define INET_DIAG_REQ_MAX 3
+     * }
+     */
+    public static int INET_DIAG_REQ_MAX() {
+        return INET_DIAG_REQ_MAX;
+    }
+    private static final int INET_DIAG_MAX = (int)22L;
+    /**
+     * {@snippet lang=c :
+     * #define INET_DIAG_MAX 22
+     * }
+     */
+    public static int INET_DIAG_MAX() {
+        return INET_DIAG_MAX;
+    }
+    private static final int UNIX_DIAG_MAX = (int)7L;
+    /**
+     * {@snippet lang=c :
+     * #define UNIX_DIAG_MAX 7
+     * }
+     */
+    public static int UNIX_DIAG_MAX() {
+        return UNIX_DIAG_MAX;
+    }
+    private static final int SOF_TIMESTAMPING_TX_RECORD_MASK = (int)771L;
+    /**
+     * {@snippet lang=c :
+     * #define SOF_TIMESTAMPING_TX_RECORD_MASK 771
+     * }
+     */
+    public static int SOF_TIMESTAMPING_TX_RECORD_MASK() {
+        return SOF_TIMESTAMPING_TX_RECORD_MASK;
+    }
+    private static final int FIB_RULE_DEV_DETACHED = (int)8L;
+    /**
+     * {@snippet lang=c :
+     * #define FIB_RULE_DEV_DETACHED 8
+     * }
+     */
+    public static int FIB_RULE_DEV_DETACHED() {
+        return FIB_RULE_DEV_DETACHED;
+    }
+    private static final int FRA_IFNAME = (int)3L;
+    /**
+     * {@snippet lang=c :
+     * #define FRA_IFNAME 3
+     * }
+     */
+    public static int FRA_IFNAME() {
+        return FRA_IFNAME;
+    }
+    private static final int FRA_MAX = (int)24L;
+    /**
+     * {@snippet lang=c :
+     * #define FRA_MAX 24
+     * }
+     */
+    public static int FRA_MAX() {
+        return FRA_MAX;
+    }
+    private static final int FR_ACT_MAX = (int)8L;
+    /**
+     * {@snippet lang=c :
+     * #define FR_ACT_MAX 8
+     * }
+     */
+    public static int FR_ACT_MAX() {
+        return FR_ACT_MAX;
+    }
+    private static final int NEXTHOP_GRP_TYPE_MAX = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * #define NEXTHOP_GRP_TYPE_MAX 1
+     * }
+     */
+    public static int NEXTHOP_GRP_TYPE_MAX() {
+        return NEXTHOP_GRP_TYPE_MAX;
+    }
+    private static final int NHA_MAX = (int)13L;
+    /**
+     * {@snippet lang=c :
+     * #define NHA_MAX 13
+     * }
+     */
+    public static int NHA_MAX() {
+        return NHA_MAX;
+    }
+    private static final int NHA_RES_GROUP_MAX = (int)4L;
+    /**
+     * {@snippet lang=c :
+     * #define NHA_RES_GROUP_MAX 4
+     * }
+     */
+    public static int NHA_RES_GROUP_MAX() {
+        return NHA_RES_GROUP_MAX;
+    }
+    private static final int NHA_RES_BUCKET_MAX = (int)3L;
+    /**
+     * {@snippet lang=c :
+     * #define NHA_RES_BUCKET_MAX 3
+     * }
+     */
+    public static int NHA_RES_BUCKET_MAX() {
+        return NHA_RES_BUCKET_MAX;
+    }
+    private static final int RTCF_LOCAL = (int)2147483648L;
+    /**
+     * {@snippet lang=c :
+     * #define RTCF_LOCAL 2147483648
+     * }
+     */
+    public static int RTCF_LOCAL() {
+        return RTCF_LOCAL;
+    }
+    private static final int TC_H_MAJ_MASK = (int)4294901760L;
+    /**
+     * {@snippet lang=c :
+     * #define TC_H_MAJ_MASK 4294901760
+     * }
+     */
+    public static int TC_H_MAJ_MASK() {
+        return TC_H_MAJ_MASK;
+    }
+    private static final int TC_H_MIN_MASK = (int)65535L;
+    /**
+     * {@snippet lang=c :
+     * #define TC_H_MIN_MASK 65535
+     * }
+     */
+    public static int TC_H_MIN_MASK() {
+        return TC_H_MIN_MASK;
+    }
+    private static final int TC_H_UNSPEC = (int)0L;
+    /**
+     * {@snippet lang=c :
+     * #define TC_H_UNSPEC 0
+     * }
+     */
+    public static int TC_H_UNSPEC() {
+        return TC_H_UNSPEC;
+    }
+    private static final int TC_H_ROOT = (int)4294967295L;
+    /**
+     * {@snippet lang=c :
+     * #define TC_H_ROOT 4294967295
+     * }
+     */
+    public static int TC_H_ROOT() {
+        return TC_H_ROOT;
+    }
+    private static final int TC_H_INGRESS = (int)4294967281L;
+    /**
+     * {@snippet lang=c :
+     * #define TC_H_INGRESS 4294967281
+     * }
+     */
+    public static int TC_H_INGRESS() {
+        return TC_H_INGRESS;
+    }
+    private static final int TC_H_CLSACT = (int)4294967281L;
+    /**
+     * {@snippet lang=c :
+     * #define TC_H_CLSACT 4294967281
+     * }
+     */
+    public static int TC_H_CLSACT() {
+        return TC_H_CLSACT;
+    }
+    private static final int TC_H_MIN_INGRESS = (int)65522L;
+    /**
+     * {@snippet lang=c :
+     * #define TC_H_MIN_INGRESS 65522
+     * }
+     */
+    public static int TC_H_MIN_INGRESS() {
+        return TC_H_MIN_INGRESS;
+    }
+    private static final int TC_H_MIN_EGRESS = (int)65523L;
+    /**
+     * {@snippet lang=c :
+     * #define TC_H_MIN_EGRESS 65523
+     * }
+     */
+    public static int TC_H_MIN_EGRESS() {
+        return TC_H_MIN_EGRESS;
+    }
+    private static final int TCA_CLS_FLAGS_SKIP_HW = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * #define TCA_CLS_FLAGS_SKIP_HW 1
+     * }
+     */
+    public static int TCA_CLS_FLAGS_SKIP_HW() {
+        return TCA_CLS_FLAGS_SKIP_HW;
+    }
+    private static final int TCA_CLS_FLAGS_SKIP_SW = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * #define TCA_CLS_FLAGS_SKIP_SW 2
+     * }
+     */
+    public static int TCA_CLS_FLAGS_SKIP_SW() {
+        return TCA_CLS_FLAGS_SKIP_SW;
+    }
+    private static final int TCA_CLS_FLAGS_IN_HW = (int)4L;
+    /**
+     * {@snippet lang=c :
+     * #define TCA_CLS_FLAGS_IN_HW 4
+     * }
+     */
+    public static int TCA_CLS_FLAGS_IN_HW() {
+        return TCA_CLS_FLAGS_IN_HW;
+    }
+    private static final int TCA_CLS_FLAGS_NOT_IN_HW = (int)8L;
+    /**
+     * {@snippet lang=c :
+     * #define TCA_CLS_FLAGS_NOT_IN_HW 8
+     * }
+     */
+    public static int TCA_CLS_FLAGS_NOT_IN_HW() {
+        return TCA_CLS_FLAGS_NOT_IN_HW;
+    }
+    private static final int NETNSA_NSID_NOT_ASSIGNED = (int)-1L;
+    /**
+     * {@snippet lang=c :
+     * #define NETNSA_NSID_NOT_ASSIGNED -1
+     * }
+     */
+    public static int NETNSA_NSID_NOT_ASSIGNED() {
+        return NETNSA_NSID_NOT_ASSIGNED;
+    }
+    private static final int BRIDGE_VLAN_INFO_MASTER = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * #define BRIDGE_VLAN_INFO_MASTER 1
+     * }
+     */
+    public static int BRIDGE_VLAN_INFO_MASTER() {
+        return BRIDGE_VLAN_INFO_MASTER;
+    }
+    private static final int BRIDGE_VLAN_INFO_PVID = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * #define BRIDGE_VLAN_INFO_PVID 2
+     * }
+     */
+    public static int BRIDGE_VLAN_INFO_PVID() {
+        return BRIDGE_VLAN_INFO_PVID;
+    }
+    private static final int BRIDGE_VLAN_INFO_UNTAGGED = (int)4L;
+    /**
+     * {@snippet lang=c :
+     * #define BRIDGE_VLAN_INFO_UNTAGGED 4
+     * }
+     */
+    public static int BRIDGE_VLAN_INFO_UNTAGGED() {
+        return BRIDGE_VLAN_INFO_UNTAGGED;
+    }
+    private static final int BRIDGE_VLAN_INFO_RANGE_BEGIN = (int)8L;
+    /**
+     * {@snippet lang=c :
+     * #define BRIDGE_VLAN_INFO_RANGE_BEGIN 8
+     * }
+     */
+    public static int BRIDGE_VLAN_INFO_RANGE_BEGIN() {
+        return BRIDGE_VLAN_INFO_RANGE_BEGIN;
+    }
+    private static final int BRIDGE_VLAN_INFO_RANGE_END = (int)16L;
+    /**
+     * {@snippet lang=c :
+     * #define BRIDGE_VLAN_INFO_RANGE_END 16
+     * }
+     */
+    public static int BRIDGE_VLAN_INFO_RANGE_END() {
+        return BRIDGE_VLAN_INFO_RANGE_END;
+    }
+    private static final int BRIDGE_VLAN_INFO_BRENTRY = (int)32L;
+    /**
+     * {@snippet lang=c :
+     * #define BRIDGE_VLAN_INFO_BRENTRY 32
+     * }
+     */
+    public static int BRIDGE_VLAN_INFO_BRENTRY() {
+        return BRIDGE_VLAN_INFO_BRENTRY;
+    }
+    private static final long TUNSETIFF = 1074025674L;
+    /**
+     * {@snippet lang=c :
+     * #define TUNSETIFF 1074025674
+     * }
+     */
+    public static long TUNSETIFF() {
+        return TUNSETIFF;
+    }
+    private static final long TUNSETPERSIST = 1074025675L;
+    /**
+     * {@snippet lang=c :
+     * #define TUNSETPERSIST 1074025675
+     * }
+     */
+    public static long TUNSETPERSIST() {
+        return TUNSETPERSIST;
+    }
+    private static final long TUNSETOWNER = 1074025676L;
+    /**
+     * {@snippet lang=c :
+     * #define TUNSETOWNER 1074025676
+     * }
+     */
+    public static long TUNSETOWNER() {
+        return TUNSETOWNER;
+    }
+    private static final long TUNSETGROUP = 1074025678L;
+    /**
+     * {@snippet lang=c :
+     * #define TUNSETGROUP 1074025678
+     * }
+     */
+    public static long TUNSETGROUP() {
+        return TUNSETGROUP;
+    }
     private static final int ETHTOOL_FLAG_COMPACT_BITSETS = (int)1L;
     /**
      * {@snippet lang=c :
@@ -61,6 +682,564 @@ public class LinuxC extends LinuxC_1 {
      */
     public static int NFNL_MSG_BATCH_END() {
         return NFNL_MSG_BATCH_END;
+    }
+    private static final int IORING_FILE_INDEX_ALLOC = (int)4294967295L;
+    /**
+     * {@snippet lang=c :
+     * #define IORING_FILE_INDEX_ALLOC 4294967295
+     * }
+     */
+    public static int IORING_FILE_INDEX_ALLOC() {
+        return IORING_FILE_INDEX_ALLOC;
+    }
+    private static final int IOSQE_FIXED_FILE = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * #define IOSQE_FIXED_FILE 1
+     * }
+     */
+    public static int IOSQE_FIXED_FILE() {
+        return IOSQE_FIXED_FILE;
+    }
+    private static final int IOSQE_IO_DRAIN = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * #define IOSQE_IO_DRAIN 2
+     * }
+     */
+    public static int IOSQE_IO_DRAIN() {
+        return IOSQE_IO_DRAIN;
+    }
+    private static final int IOSQE_IO_LINK = (int)4L;
+    /**
+     * {@snippet lang=c :
+     * #define IOSQE_IO_LINK 4
+     * }
+     */
+    public static int IOSQE_IO_LINK() {
+        return IOSQE_IO_LINK;
+    }
+    private static final int IOSQE_IO_HARDLINK = (int)8L;
+    /**
+     * {@snippet lang=c :
+     * #define IOSQE_IO_HARDLINK 8
+     * }
+     */
+    public static int IOSQE_IO_HARDLINK() {
+        return IOSQE_IO_HARDLINK;
+    }
+    private static final int IOSQE_ASYNC = (int)16L;
+    /**
+     * {@snippet lang=c :
+     * #define IOSQE_ASYNC 16
+     * }
+     */
+    public static int IOSQE_ASYNC() {
+        return IOSQE_ASYNC;
+    }
+    private static final int IOSQE_BUFFER_SELECT = (int)32L;
+    /**
+     * {@snippet lang=c :
+     * #define IOSQE_BUFFER_SELECT 32
+     * }
+     */
+    public static int IOSQE_BUFFER_SELECT() {
+        return IOSQE_BUFFER_SELECT;
+    }
+    private static final int IOSQE_CQE_SKIP_SUCCESS = (int)64L;
+    /**
+     * {@snippet lang=c :
+     * #define IOSQE_CQE_SKIP_SUCCESS 64
+     * }
+     */
+    public static int IOSQE_CQE_SKIP_SUCCESS() {
+        return IOSQE_CQE_SKIP_SUCCESS;
+    }
+    private static final int IORING_SETUP_IOPOLL = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * #define IORING_SETUP_IOPOLL 1
+     * }
+     */
+    public static int IORING_SETUP_IOPOLL() {
+        return IORING_SETUP_IOPOLL;
+    }
+    private static final int IORING_SETUP_SQPOLL = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * #define IORING_SETUP_SQPOLL 2
+     * }
+     */
+    public static int IORING_SETUP_SQPOLL() {
+        return IORING_SETUP_SQPOLL;
+    }
+    private static final int IORING_SETUP_SQ_AFF = (int)4L;
+    /**
+     * {@snippet lang=c :
+     * #define IORING_SETUP_SQ_AFF 4
+     * }
+     */
+    public static int IORING_SETUP_SQ_AFF() {
+        return IORING_SETUP_SQ_AFF;
+    }
+    private static final int IORING_SETUP_CQSIZE = (int)8L;
+    /**
+     * {@snippet lang=c :
+     * #define IORING_SETUP_CQSIZE 8
+     * }
+     */
+    public static int IORING_SETUP_CQSIZE() {
+        return IORING_SETUP_CQSIZE;
+    }
+    private static final int IORING_SETUP_CLAMP = (int)16L;
+    /**
+     * {@snippet lang=c :
+     * #define IORING_SETUP_CLAMP 16
+     * }
+     */
+    public static int IORING_SETUP_CLAMP() {
+        return IORING_SETUP_CLAMP;
+    }
+    private static final int IORING_SETUP_ATTACH_WQ = (int)32L;
+    /**
+     * {@snippet lang=c :
+     * #define IORING_SETUP_ATTACH_WQ 32
+     * }
+     */
+    public static int IORING_SETUP_ATTACH_WQ() {
+        return IORING_SETUP_ATTACH_WQ;
+    }
+    private static final int IORING_SETUP_R_DISABLED = (int)64L;
+    /**
+     * {@snippet lang=c :
+     * #define IORING_SETUP_R_DISABLED 64
+     * }
+     */
+    public static int IORING_SETUP_R_DISABLED() {
+        return IORING_SETUP_R_DISABLED;
+    }
+    private static final int IORING_SETUP_SUBMIT_ALL = (int)128L;
+    /**
+     * {@snippet lang=c :
+     * #define IORING_SETUP_SUBMIT_ALL 128
+     * }
+     */
+    public static int IORING_SETUP_SUBMIT_ALL() {
+        return IORING_SETUP_SUBMIT_ALL;
+    }
+    private static final int IORING_SETUP_COOP_TASKRUN = (int)256L;
+    /**
+     * {@snippet lang=c :
+     * #define IORING_SETUP_COOP_TASKRUN 256
+     * }
+     */
+    public static int IORING_SETUP_COOP_TASKRUN() {
+        return IORING_SETUP_COOP_TASKRUN;
+    }
+    private static final int IORING_SETUP_TASKRUN_FLAG = (int)512L;
+    /**
+     * {@snippet lang=c :
+     * #define IORING_SETUP_TASKRUN_FLAG 512
+     * }
+     */
+    public static int IORING_SETUP_TASKRUN_FLAG() {
+        return IORING_SETUP_TASKRUN_FLAG;
+    }
+    private static final int IORING_SETUP_SQE128 = (int)1024L;
+    /**
+     * {@snippet lang=c :
+     * #define IORING_SETUP_SQE128 1024
+     * }
+     */
+    public static int IORING_SETUP_SQE128() {
+        return IORING_SETUP_SQE128;
+    }
+    private static final int IORING_SETUP_CQE32 = (int)2048L;
+    /**
+     * {@snippet lang=c :
+     * #define IORING_SETUP_CQE32 2048
+     * }
+     */
+    public static int IORING_SETUP_CQE32() {
+        return IORING_SETUP_CQE32;
+    }
+    private static final int IORING_SETUP_SINGLE_ISSUER = (int)4096L;
+    /**
+     * {@snippet lang=c :
+     * #define IORING_SETUP_SINGLE_ISSUER 4096
+     * }
+     */
+    public static int IORING_SETUP_SINGLE_ISSUER() {
+        return IORING_SETUP_SINGLE_ISSUER;
+    }
+    private static final int IORING_SETUP_DEFER_TASKRUN = (int)8192L;
+    /**
+     * {@snippet lang=c :
+     * #define IORING_SETUP_DEFER_TASKRUN 8192
+     * }
+     */
+    public static int IORING_SETUP_DEFER_TASKRUN() {
+        return IORING_SETUP_DEFER_TASKRUN;
+    }
+    private static final int IORING_TIMEOUT_ABS = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * #define IORING_TIMEOUT_ABS 1
+     * }
+     */
+    public static int IORING_TIMEOUT_ABS() {
+        return IORING_TIMEOUT_ABS;
+    }
+    private static final int IORING_TIMEOUT_ETIME_SUCCESS = (int)32L;
+    /**
+     * {@snippet lang=c :
+     * #define IORING_TIMEOUT_ETIME_SUCCESS 32
+     * }
+     */
+    public static int IORING_TIMEOUT_ETIME_SUCCESS() {
+        return IORING_TIMEOUT_ETIME_SUCCESS;
+    }
+    private static final int IORING_POLL_ADD_MULTI = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * #define IORING_POLL_ADD_MULTI 1
+     * }
+     */
+    public static int IORING_POLL_ADD_MULTI() {
+        return IORING_POLL_ADD_MULTI;
+    }
+    private static final int IORING_ASYNC_CANCEL_ALL = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * #define IORING_ASYNC_CANCEL_ALL 1
+     * }
+     */
+    public static int IORING_ASYNC_CANCEL_ALL() {
+        return IORING_ASYNC_CANCEL_ALL;
+    }
+    private static final int IORING_ASYNC_CANCEL_FD = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * #define IORING_ASYNC_CANCEL_FD 2
+     * }
+     */
+    public static int IORING_ASYNC_CANCEL_FD() {
+        return IORING_ASYNC_CANCEL_FD;
+    }
+    private static final int IORING_ASYNC_CANCEL_ANY = (int)4L;
+    /**
+     * {@snippet lang=c :
+     * #define IORING_ASYNC_CANCEL_ANY 4
+     * }
+     */
+    public static int IORING_ASYNC_CANCEL_ANY() {
+        return IORING_ASYNC_CANCEL_ANY;
+    }
+    private static final int IORING_RECVSEND_POLL_FIRST = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * #define IORING_RECVSEND_POLL_FIRST 1
+     * }
+     */
+    public static int IORING_RECVSEND_POLL_FIRST() {
+        return IORING_RECVSEND_POLL_FIRST;
+    }
+    private static final int IORING_RECV_MULTISHOT = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * #define IORING_RECV_MULTISHOT 2
+     * }
+     */
+    public static int IORING_RECV_MULTISHOT() {
+        return IORING_RECV_MULTISHOT;
+    }
+    private static final int IORING_SEND_ZC_REPORT_USAGE = (int)8L;
+    /**
+     * {@snippet lang=c :
+     * #define IORING_SEND_ZC_REPORT_USAGE 8
+     * }
+     */
+    public static int IORING_SEND_ZC_REPORT_USAGE() {
+        return IORING_SEND_ZC_REPORT_USAGE;
+    }
+    private static final int IORING_ACCEPT_MULTISHOT = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * #define IORING_ACCEPT_MULTISHOT 1
+     * }
+     */
+    public static int IORING_ACCEPT_MULTISHOT() {
+        return IORING_ACCEPT_MULTISHOT;
+    }
+    private static final int IORING_CQE_F_BUFFER = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * #define IORING_CQE_F_BUFFER 1
+     * }
+     */
+    public static int IORING_CQE_F_BUFFER() {
+        return IORING_CQE_F_BUFFER;
+    }
+    private static final int IORING_CQE_F_MORE = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * #define IORING_CQE_F_MORE 2
+     * }
+     */
+    public static int IORING_CQE_F_MORE() {
+        return IORING_CQE_F_MORE;
+    }
+    private static final int IORING_CQE_F_SOCK_NONEMPTY = (int)4L;
+    /**
+     * {@snippet lang=c :
+     * #define IORING_CQE_F_SOCK_NONEMPTY 4
+     * }
+     */
+    public static int IORING_CQE_F_SOCK_NONEMPTY() {
+        return IORING_CQE_F_SOCK_NONEMPTY;
+    }
+    private static final int IORING_CQE_F_NOTIF = (int)8L;
+    /**
+     * {@snippet lang=c :
+     * #define IORING_CQE_F_NOTIF 8
+     * }
+     */
+    public static int IORING_CQE_F_NOTIF() {
+        return IORING_CQE_F_NOTIF;
+    }
+    private static final long IORING_OFF_SQ_RING = 0L;
+    /**
+     * {@snippet lang=c :
+     * #define IORING_OFF_SQ_RING 0
+     * }
+     */
+    public static long IORING_OFF_SQ_RING() {
+        return IORING_OFF_SQ_RING;
+    }
+    private static final long IORING_OFF_CQ_RING = 134217728L;
+    /**
+     * {@snippet lang=c :
+     * #define IORING_OFF_CQ_RING 134217728
+     * }
+     */
+    public static long IORING_OFF_CQ_RING() {
+        return IORING_OFF_CQ_RING;
+    }
+    private static final long IORING_OFF_SQES = 268435456L;
+    /**
+     * {@snippet lang=c :
+     * #define IORING_OFF_SQES 268435456
+     * }
+     */
+    public static long IORING_OFF_SQES() {
+        return IORING_OFF_SQES;
+    }
+    private static final int IORING_SQ_NEED_WAKEUP = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * #define IORING_SQ_NEED_WAKEUP 1
+     * }
+     */
+    public static int IORING_SQ_NEED_WAKEUP() {
+        return IORING_SQ_NEED_WAKEUP;
+    }
+    private static final int IORING_SQ_CQ_OVERFLOW = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * #define IORING_SQ_CQ_OVERFLOW 2
+     * }
+     */
+    public static int IORING_SQ_CQ_OVERFLOW() {
+        return IORING_SQ_CQ_OVERFLOW;
+    }
+    private static final int IORING_SQ_TASKRUN = (int)4L;
+    /**
+     * {@snippet lang=c :
+     * #define IORING_SQ_TASKRUN 4
+     * }
+     */
+    public static int IORING_SQ_TASKRUN() {
+        return IORING_SQ_TASKRUN;
+    }
+    private static final int IORING_CQ_EVENTFD_DISABLED = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * #define IORING_CQ_EVENTFD_DISABLED 1
+     * }
+     */
+    public static int IORING_CQ_EVENTFD_DISABLED() {
+        return IORING_CQ_EVENTFD_DISABLED;
+    }
+    private static final int IORING_ENTER_GETEVENTS = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * #define IORING_ENTER_GETEVENTS 1
+     * }
+     */
+    public static int IORING_ENTER_GETEVENTS() {
+        return IORING_ENTER_GETEVENTS;
+    }
+    private static final int IORING_ENTER_SQ_WAKEUP = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * #define IORING_ENTER_SQ_WAKEUP 2
+     * }
+     */
+    public static int IORING_ENTER_SQ_WAKEUP() {
+        return IORING_ENTER_SQ_WAKEUP;
+    }
+    private static final int IORING_ENTER_SQ_WAIT = (int)4L;
+    /**
+     * {@snippet lang=c :
+     * #define IORING_ENTER_SQ_WAIT 4
+     * }
+     */
+    public static int IORING_ENTER_SQ_WAIT() {
+        return IORING_ENTER_SQ_WAIT;
+    }
+    private static final int IORING_ENTER_EXT_ARG = (int)8L;
+    /**
+     * {@snippet lang=c :
+     * #define IORING_ENTER_EXT_ARG 8
+     * }
+     */
+    public static int IORING_ENTER_EXT_ARG() {
+        return IORING_ENTER_EXT_ARG;
+    }
+    private static final int IORING_ENTER_REGISTERED_RING = (int)16L;
+    /**
+     * {@snippet lang=c :
+     * #define IORING_ENTER_REGISTERED_RING 16
+     * }
+     */
+    public static int IORING_ENTER_REGISTERED_RING() {
+        return IORING_ENTER_REGISTERED_RING;
+    }
+    private static final int IORING_FEAT_SINGLE_MMAP = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * #define IORING_FEAT_SINGLE_MMAP 1
+     * }
+     */
+    public static int IORING_FEAT_SINGLE_MMAP() {
+        return IORING_FEAT_SINGLE_MMAP;
+    }
+    private static final int IORING_FEAT_NODROP = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * #define IORING_FEAT_NODROP 2
+     * }
+     */
+    public static int IORING_FEAT_NODROP() {
+        return IORING_FEAT_NODROP;
+    }
+    private static final int IORING_FEAT_SUBMIT_STABLE = (int)4L;
+    /**
+     * {@snippet lang=c :
+     * #define IORING_FEAT_SUBMIT_STABLE 4
+     * }
+     */
+    public static int IORING_FEAT_SUBMIT_STABLE() {
+        return IORING_FEAT_SUBMIT_STABLE;
+    }
+    private static final int IORING_FEAT_RW_CUR_POS = (int)8L;
+    /**
+     * {@snippet lang=c :
+     * #define IORING_FEAT_RW_CUR_POS 8
+     * }
+     */
+    public static int IORING_FEAT_RW_CUR_POS() {
+        return IORING_FEAT_RW_CUR_POS;
+    }
+    private static final int IORING_FEAT_CUR_PERSONALITY = (int)16L;
+    /**
+     * {@snippet lang=c :
+     * #define IORING_FEAT_CUR_PERSONALITY 16
+     * }
+     */
+    public static int IORING_FEAT_CUR_PERSONALITY() {
+        return IORING_FEAT_CUR_PERSONALITY;
+    }
+    private static final int IORING_FEAT_FAST_POLL = (int)32L;
+    /**
+     * {@snippet lang=c :
+     * #define IORING_FEAT_FAST_POLL 32
+     * }
+     */
+    public static int IORING_FEAT_FAST_POLL() {
+        return IORING_FEAT_FAST_POLL;
+    }
+    private static final int IORING_FEAT_POLL_32BITS = (int)64L;
+    /**
+     * {@snippet lang=c :
+     * #define IORING_FEAT_POLL_32BITS 64
+     * }
+     */
+    public static int IORING_FEAT_POLL_32BITS() {
+        return IORING_FEAT_POLL_32BITS;
+    }
+    private static final int IORING_FEAT_SQPOLL_NONFIXED = (int)128L;
+    /**
+     * {@snippet lang=c :
+     * #define IORING_FEAT_SQPOLL_NONFIXED 128
+     * }
+     */
+    public static int IORING_FEAT_SQPOLL_NONFIXED() {
+        return IORING_FEAT_SQPOLL_NONFIXED;
+    }
+    private static final int IORING_FEAT_EXT_ARG = (int)256L;
+    /**
+     * {@snippet lang=c :
+     * #define IORING_FEAT_EXT_ARG 256
+     * }
+     */
+    public static int IORING_FEAT_EXT_ARG() {
+        return IORING_FEAT_EXT_ARG;
+    }
+    private static final int IORING_FEAT_NATIVE_WORKERS = (int)512L;
+    /**
+     * {@snippet lang=c :
+     * #define IORING_FEAT_NATIVE_WORKERS 512
+     * }
+     */
+    public static int IORING_FEAT_NATIVE_WORKERS() {
+        return IORING_FEAT_NATIVE_WORKERS;
+    }
+    private static final int IORING_FEAT_RSRC_TAGS = (int)1024L;
+    /**
+     * {@snippet lang=c :
+     * #define IORING_FEAT_RSRC_TAGS 1024
+     * }
+     */
+    public static int IORING_FEAT_RSRC_TAGS() {
+        return IORING_FEAT_RSRC_TAGS;
+    }
+    private static final int IORING_FEAT_CQE_SKIP = (int)2048L;
+    /**
+     * {@snippet lang=c :
+     * #define IORING_FEAT_CQE_SKIP 2048
+     * }
+     */
+    public static int IORING_FEAT_CQE_SKIP() {
+        return IORING_FEAT_CQE_SKIP;
+    }
+    private static final int IORING_FEAT_LINKED_FILE = (int)4096L;
+    /**
+     * {@snippet lang=c :
+     * #define IORING_FEAT_LINKED_FILE 4096
+     * }
+     */
+    public static int IORING_FEAT_LINKED_FILE() {
+        return IORING_FEAT_LINKED_FILE;
+    }
+    private static final int IO_URING_OP_SUPPORTED = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * #define IO_URING_OP_SUPPORTED 1
+     * }
+     */
+    public static int IO_URING_OP_SUPPORTED() {
+        return IO_URING_OP_SUPPORTED;
     }
 }
 

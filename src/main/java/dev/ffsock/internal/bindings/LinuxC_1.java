@@ -17,6 +17,87 @@ class LinuxC_1 extends LinuxC_2 {
     LinuxC_1() {
         // Should not be called directly
     }
+    private static final int IFLA_VLAN_ID = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_VLAN_ID = 1
+     * }
+     */
+    public static int IFLA_VLAN_ID() {
+        return IFLA_VLAN_ID;
+    }
+    private static final int IFLA_VLAN_FLAGS = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_VLAN_FLAGS = 2
+     * }
+     */
+    public static int IFLA_VLAN_FLAGS() {
+        return IFLA_VLAN_FLAGS;
+    }
+    private static final int IFLA_VLAN_PROTOCOL = (int)5L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_VLAN_PROTOCOL = 5
+     * }
+     */
+    public static int IFLA_VLAN_PROTOCOL() {
+        return IFLA_VLAN_PROTOCOL;
+    }
+    private static final int IFLA_MACVLAN_UNSPEC = (int)0L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_MACVLAN_UNSPEC = 0
+     * }
+     */
+    public static int IFLA_MACVLAN_UNSPEC() {
+        return IFLA_MACVLAN_UNSPEC;
+    }
+    private static final int IFLA_MACVLAN_MODE = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_MACVLAN_MODE = 1
+     * }
+     */
+    public static int IFLA_MACVLAN_MODE() {
+        return IFLA_MACVLAN_MODE;
+    }
+    private static final int IFLA_MACVLAN_FLAGS = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_MACVLAN_FLAGS = 2
+     * }
+     */
+    public static int IFLA_MACVLAN_FLAGS() {
+        return IFLA_MACVLAN_FLAGS;
+    }
+    private static final int IFLA_MACVLAN_MACADDR_MODE = (int)3L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_MACVLAN_MACADDR_MODE = 3
+     * }
+     */
+    public static int IFLA_MACVLAN_MACADDR_MODE() {
+        return IFLA_MACVLAN_MACADDR_MODE;
+    }
+    private static final int IFLA_MACVLAN_MACADDR = (int)4L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_MACVLAN_MACADDR = 4
+     * }
+     */
+    public static int IFLA_MACVLAN_MACADDR() {
+        return IFLA_MACVLAN_MACADDR;
+    }
+    private static final int IFLA_MACVLAN_MACADDR_DATA = (int)5L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_MACVLAN_MACADDR_DATA = 5
+     * }
+     */
+    public static int IFLA_MACVLAN_MACADDR_DATA() {
+        return IFLA_MACVLAN_MACADDR_DATA;
+    }
     private static final int IFLA_MACVLAN_MACADDR_COUNT = (int)6L;
     /**
      * {@snippet lang=c :
@@ -7393,6 +7474,650 @@ class LinuxC_1 extends LinuxC_2 {
         return PROC_CN_MCAST_IGNORE;
     }
 
+    private static class mmap {
+        public static final FunctionDescriptor DESC = FunctionDescriptor.of(
+            LinuxC.C_POINTER,
+            LinuxC.C_POINTER,
+            LinuxC.C_LONG,
+            LinuxC.C_INT,
+            LinuxC.C_INT,
+            LinuxC.C_INT,
+            LinuxC.C_LONG
+        );
+
+        public static final MemorySegment ADDR = SYMBOL_LOOKUP.find("mmap").orElseThrow();
+    }
+
+    /**
+     * Function descriptor for:
+     * {@snippet lang=c :
+     * extern void *mmap(void *__addr, size_t __len, int __prot, int __flags, int __fd, __off_t __offset)
+     * }
+     */
+    public static FunctionDescriptor mmap$descriptor() {
+        return mmap.DESC;
+    }
+
+    /**
+     * Downcall method handle for:
+     * {@snippet lang=c :
+     * extern void *mmap(void *__addr, size_t __len, int __prot, int __flags, int __fd, __off_t __offset)
+     * }
+     */
+    public static MethodHandle mmap$handle() {
+        return Linker.nativeLinker().downcallHandle(mmap.ADDR, mmap.DESC);
+    }
+
+    /**
+     * Address for:
+     * {@snippet lang=c :
+     * extern void *mmap(void *__addr, size_t __len, int __prot, int __flags, int __fd, __off_t __offset)
+     * }
+     */
+    public static MemorySegment mmap$address() {
+        return mmap.ADDR;
+    }
+
+    /**
+     * {@snippet lang=c :
+     * extern void *mmap(void *__addr, size_t __len, int __prot, int __flags, int __fd, __off_t __offset)
+     * }
+     */
+    public static MemorySegment mmap(MemorySegment __addr, long __len, int __prot, int __flags, int __fd, long __offset) {
+        var mh$ = Linker.nativeLinker().downcallHandle(mmap.ADDR, mmap.DESC);
+        try {
+            if (TRACE_DOWNCALLS) {
+                traceDowncall("mmap", __addr, __len, __prot, __flags, __fd, __offset);
+            }
+            return (MemorySegment)mh$.invokeExact(__addr, __len, __prot, __flags, __fd, __offset);
+        } catch (Error | RuntimeException ex) {
+           throw ex;
+        } catch (Throwable ex$) {
+           throw new AssertionError("should not reach here", ex$);
+        }
+    }
+
+    private static class munmap {
+        public static final FunctionDescriptor DESC = FunctionDescriptor.of(
+            LinuxC.C_INT,
+            LinuxC.C_POINTER,
+            LinuxC.C_LONG
+        );
+
+        public static final MemorySegment ADDR = SYMBOL_LOOKUP.find("munmap").orElseThrow();
+    }
+
+    /**
+     * Function descriptor for:
+     * {@snippet lang=c :
+     * extern int munmap(void *__addr, size_t __len)
+     * }
+     */
+    public static FunctionDescriptor munmap$descriptor() {
+        return munmap.DESC;
+    }
+
+    /**
+     * Downcall method handle for:
+     * {@snippet lang=c :
+     * extern int munmap(void *__addr, size_t __len)
+     * }
+     */
+    public static MethodHandle munmap$handle() {
+        return Linker.nativeLinker().downcallHandle(munmap.ADDR, munmap.DESC);
+    }
+
+    /**
+     * Address for:
+     * {@snippet lang=c :
+     * extern int munmap(void *__addr, size_t __len)
+     * }
+     */
+    public static MemorySegment munmap$address() {
+        return munmap.ADDR;
+    }
+
+    /**
+     * {@snippet lang=c :
+     * extern int munmap(void *__addr, size_t __len)
+     * }
+     */
+    public static int munmap(MemorySegment __addr, long __len) {
+        var mh$ = Linker.nativeLinker().downcallHandle(munmap.ADDR, munmap.DESC);
+        try {
+            if (TRACE_DOWNCALLS) {
+                traceDowncall("munmap", __addr, __len);
+            }
+            return (int)mh$.invokeExact(__addr, __len);
+        } catch (Error | RuntimeException ex) {
+           throw ex;
+        } catch (Throwable ex$) {
+           throw new AssertionError("should not reach here", ex$);
+        }
+    }
+    private static final int IORING_OP_NOP = (int)0L;
+    /**
+     * {@snippet lang=c :
+     * enum io_uring_op.IORING_OP_NOP = 0
+     * }
+     */
+    public static int IORING_OP_NOP() {
+        return IORING_OP_NOP;
+    }
+    private static final int IORING_OP_READV = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * enum io_uring_op.IORING_OP_READV = 1
+     * }
+     */
+    public static int IORING_OP_READV() {
+        return IORING_OP_READV;
+    }
+    private static final int IORING_OP_WRITEV = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * enum io_uring_op.IORING_OP_WRITEV = 2
+     * }
+     */
+    public static int IORING_OP_WRITEV() {
+        return IORING_OP_WRITEV;
+    }
+    private static final int IORING_OP_FSYNC = (int)3L;
+    /**
+     * {@snippet lang=c :
+     * enum io_uring_op.IORING_OP_FSYNC = 3
+     * }
+     */
+    public static int IORING_OP_FSYNC() {
+        return IORING_OP_FSYNC;
+    }
+    private static final int IORING_OP_READ_FIXED = (int)4L;
+    /**
+     * {@snippet lang=c :
+     * enum io_uring_op.IORING_OP_READ_FIXED = 4
+     * }
+     */
+    public static int IORING_OP_READ_FIXED() {
+        return IORING_OP_READ_FIXED;
+    }
+    private static final int IORING_OP_WRITE_FIXED = (int)5L;
+    /**
+     * {@snippet lang=c :
+     * enum io_uring_op.IORING_OP_WRITE_FIXED = 5
+     * }
+     */
+    public static int IORING_OP_WRITE_FIXED() {
+        return IORING_OP_WRITE_FIXED;
+    }
+    private static final int IORING_OP_POLL_ADD = (int)6L;
+    /**
+     * {@snippet lang=c :
+     * enum io_uring_op.IORING_OP_POLL_ADD = 6
+     * }
+     */
+    public static int IORING_OP_POLL_ADD() {
+        return IORING_OP_POLL_ADD;
+    }
+    private static final int IORING_OP_POLL_REMOVE = (int)7L;
+    /**
+     * {@snippet lang=c :
+     * enum io_uring_op.IORING_OP_POLL_REMOVE = 7
+     * }
+     */
+    public static int IORING_OP_POLL_REMOVE() {
+        return IORING_OP_POLL_REMOVE;
+    }
+    private static final int IORING_OP_SYNC_FILE_RANGE = (int)8L;
+    /**
+     * {@snippet lang=c :
+     * enum io_uring_op.IORING_OP_SYNC_FILE_RANGE = 8
+     * }
+     */
+    public static int IORING_OP_SYNC_FILE_RANGE() {
+        return IORING_OP_SYNC_FILE_RANGE;
+    }
+    private static final int IORING_OP_SENDMSG = (int)9L;
+    /**
+     * {@snippet lang=c :
+     * enum io_uring_op.IORING_OP_SENDMSG = 9
+     * }
+     */
+    public static int IORING_OP_SENDMSG() {
+        return IORING_OP_SENDMSG;
+    }
+    private static final int IORING_OP_RECVMSG = (int)10L;
+    /**
+     * {@snippet lang=c :
+     * enum io_uring_op.IORING_OP_RECVMSG = 10
+     * }
+     */
+    public static int IORING_OP_RECVMSG() {
+        return IORING_OP_RECVMSG;
+    }
+    private static final int IORING_OP_TIMEOUT = (int)11L;
+    /**
+     * {@snippet lang=c :
+     * enum io_uring_op.IORING_OP_TIMEOUT = 11
+     * }
+     */
+    public static int IORING_OP_TIMEOUT() {
+        return IORING_OP_TIMEOUT;
+    }
+    private static final int IORING_OP_TIMEOUT_REMOVE = (int)12L;
+    /**
+     * {@snippet lang=c :
+     * enum io_uring_op.IORING_OP_TIMEOUT_REMOVE = 12
+     * }
+     */
+    public static int IORING_OP_TIMEOUT_REMOVE() {
+        return IORING_OP_TIMEOUT_REMOVE;
+    }
+    private static final int IORING_OP_ACCEPT = (int)13L;
+    /**
+     * {@snippet lang=c :
+     * enum io_uring_op.IORING_OP_ACCEPT = 13
+     * }
+     */
+    public static int IORING_OP_ACCEPT() {
+        return IORING_OP_ACCEPT;
+    }
+    private static final int IORING_OP_ASYNC_CANCEL = (int)14L;
+    /**
+     * {@snippet lang=c :
+     * enum io_uring_op.IORING_OP_ASYNC_CANCEL = 14
+     * }
+     */
+    public static int IORING_OP_ASYNC_CANCEL() {
+        return IORING_OP_ASYNC_CANCEL;
+    }
+    private static final int IORING_OP_LINK_TIMEOUT = (int)15L;
+    /**
+     * {@snippet lang=c :
+     * enum io_uring_op.IORING_OP_LINK_TIMEOUT = 15
+     * }
+     */
+    public static int IORING_OP_LINK_TIMEOUT() {
+        return IORING_OP_LINK_TIMEOUT;
+    }
+    private static final int IORING_OP_CONNECT = (int)16L;
+    /**
+     * {@snippet lang=c :
+     * enum io_uring_op.IORING_OP_CONNECT = 16
+     * }
+     */
+    public static int IORING_OP_CONNECT() {
+        return IORING_OP_CONNECT;
+    }
+    private static final int IORING_OP_FALLOCATE = (int)17L;
+    /**
+     * {@snippet lang=c :
+     * enum io_uring_op.IORING_OP_FALLOCATE = 17
+     * }
+     */
+    public static int IORING_OP_FALLOCATE() {
+        return IORING_OP_FALLOCATE;
+    }
+    private static final int IORING_OP_OPENAT = (int)18L;
+    /**
+     * {@snippet lang=c :
+     * enum io_uring_op.IORING_OP_OPENAT = 18
+     * }
+     */
+    public static int IORING_OP_OPENAT() {
+        return IORING_OP_OPENAT;
+    }
+    private static final int IORING_OP_CLOSE = (int)19L;
+    /**
+     * {@snippet lang=c :
+     * enum io_uring_op.IORING_OP_CLOSE = 19
+     * }
+     */
+    public static int IORING_OP_CLOSE() {
+        return IORING_OP_CLOSE;
+    }
+    private static final int IORING_OP_FILES_UPDATE = (int)20L;
+    /**
+     * {@snippet lang=c :
+     * enum io_uring_op.IORING_OP_FILES_UPDATE = 20
+     * }
+     */
+    public static int IORING_OP_FILES_UPDATE() {
+        return IORING_OP_FILES_UPDATE;
+    }
+    private static final int IORING_OP_STATX = (int)21L;
+    /**
+     * {@snippet lang=c :
+     * enum io_uring_op.IORING_OP_STATX = 21
+     * }
+     */
+    public static int IORING_OP_STATX() {
+        return IORING_OP_STATX;
+    }
+    private static final int IORING_OP_READ = (int)22L;
+    /**
+     * {@snippet lang=c :
+     * enum io_uring_op.IORING_OP_READ = 22
+     * }
+     */
+    public static int IORING_OP_READ() {
+        return IORING_OP_READ;
+    }
+    private static final int IORING_OP_WRITE = (int)23L;
+    /**
+     * {@snippet lang=c :
+     * enum io_uring_op.IORING_OP_WRITE = 23
+     * }
+     */
+    public static int IORING_OP_WRITE() {
+        return IORING_OP_WRITE;
+    }
+    private static final int IORING_OP_FADVISE = (int)24L;
+    /**
+     * {@snippet lang=c :
+     * enum io_uring_op.IORING_OP_FADVISE = 24
+     * }
+     */
+    public static int IORING_OP_FADVISE() {
+        return IORING_OP_FADVISE;
+    }
+    private static final int IORING_OP_MADVISE = (int)25L;
+    /**
+     * {@snippet lang=c :
+     * enum io_uring_op.IORING_OP_MADVISE = 25
+     * }
+     */
+    public static int IORING_OP_MADVISE() {
+        return IORING_OP_MADVISE;
+    }
+    private static final int IORING_OP_SEND = (int)26L;
+    /**
+     * {@snippet lang=c :
+     * enum io_uring_op.IORING_OP_SEND = 26
+     * }
+     */
+    public static int IORING_OP_SEND() {
+        return IORING_OP_SEND;
+    }
+    private static final int IORING_OP_RECV = (int)27L;
+    /**
+     * {@snippet lang=c :
+     * enum io_uring_op.IORING_OP_RECV = 27
+     * }
+     */
+    public static int IORING_OP_RECV() {
+        return IORING_OP_RECV;
+    }
+    private static final int IORING_OP_OPENAT2 = (int)28L;
+    /**
+     * {@snippet lang=c :
+     * enum io_uring_op.IORING_OP_OPENAT2 = 28
+     * }
+     */
+    public static int IORING_OP_OPENAT2() {
+        return IORING_OP_OPENAT2;
+    }
+    private static final int IORING_OP_EPOLL_CTL = (int)29L;
+    /**
+     * {@snippet lang=c :
+     * enum io_uring_op.IORING_OP_EPOLL_CTL = 29
+     * }
+     */
+    public static int IORING_OP_EPOLL_CTL() {
+        return IORING_OP_EPOLL_CTL;
+    }
+    private static final int IORING_OP_SPLICE = (int)30L;
+    /**
+     * {@snippet lang=c :
+     * enum io_uring_op.IORING_OP_SPLICE = 30
+     * }
+     */
+    public static int IORING_OP_SPLICE() {
+        return IORING_OP_SPLICE;
+    }
+    private static final int IORING_OP_PROVIDE_BUFFERS = (int)31L;
+    /**
+     * {@snippet lang=c :
+     * enum io_uring_op.IORING_OP_PROVIDE_BUFFERS = 31
+     * }
+     */
+    public static int IORING_OP_PROVIDE_BUFFERS() {
+        return IORING_OP_PROVIDE_BUFFERS;
+    }
+    private static final int IORING_OP_REMOVE_BUFFERS = (int)32L;
+    /**
+     * {@snippet lang=c :
+     * enum io_uring_op.IORING_OP_REMOVE_BUFFERS = 32
+     * }
+     */
+    public static int IORING_OP_REMOVE_BUFFERS() {
+        return IORING_OP_REMOVE_BUFFERS;
+    }
+    private static final int IORING_OP_TEE = (int)33L;
+    /**
+     * {@snippet lang=c :
+     * enum io_uring_op.IORING_OP_TEE = 33
+     * }
+     */
+    public static int IORING_OP_TEE() {
+        return IORING_OP_TEE;
+    }
+    private static final int IORING_OP_SHUTDOWN = (int)34L;
+    /**
+     * {@snippet lang=c :
+     * enum io_uring_op.IORING_OP_SHUTDOWN = 34
+     * }
+     */
+    public static int IORING_OP_SHUTDOWN() {
+        return IORING_OP_SHUTDOWN;
+    }
+    private static final int IORING_OP_RENAMEAT = (int)35L;
+    /**
+     * {@snippet lang=c :
+     * enum io_uring_op.IORING_OP_RENAMEAT = 35
+     * }
+     */
+    public static int IORING_OP_RENAMEAT() {
+        return IORING_OP_RENAMEAT;
+    }
+    private static final int IORING_OP_UNLINKAT = (int)36L;
+    /**
+     * {@snippet lang=c :
+     * enum io_uring_op.IORING_OP_UNLINKAT = 36
+     * }
+     */
+    public static int IORING_OP_UNLINKAT() {
+        return IORING_OP_UNLINKAT;
+    }
+    private static final int IORING_OP_MKDIRAT = (int)37L;
+    /**
+     * {@snippet lang=c :
+     * enum io_uring_op.IORING_OP_MKDIRAT = 37
+     * }
+     */
+    public static int IORING_OP_MKDIRAT() {
+        return IORING_OP_MKDIRAT;
+    }
+    private static final int IORING_OP_SYMLINKAT = (int)38L;
+    /**
+     * {@snippet lang=c :
+     * enum io_uring_op.IORING_OP_SYMLINKAT = 38
+     * }
+     */
+    public static int IORING_OP_SYMLINKAT() {
+        return IORING_OP_SYMLINKAT;
+    }
+    private static final int IORING_OP_LINKAT = (int)39L;
+    /**
+     * {@snippet lang=c :
+     * enum io_uring_op.IORING_OP_LINKAT = 39
+     * }
+     */
+    public static int IORING_OP_LINKAT() {
+        return IORING_OP_LINKAT;
+    }
+    private static final int IORING_OP_MSG_RING = (int)40L;
+    /**
+     * {@snippet lang=c :
+     * enum io_uring_op.IORING_OP_MSG_RING = 40
+     * }
+     */
+    public static int IORING_OP_MSG_RING() {
+        return IORING_OP_MSG_RING;
+    }
+    private static final int IORING_OP_FSETXATTR = (int)41L;
+    /**
+     * {@snippet lang=c :
+     * enum io_uring_op.IORING_OP_FSETXATTR = 41
+     * }
+     */
+    public static int IORING_OP_FSETXATTR() {
+        return IORING_OP_FSETXATTR;
+    }
+    private static final int IORING_OP_SETXATTR = (int)42L;
+    /**
+     * {@snippet lang=c :
+     * enum io_uring_op.IORING_OP_SETXATTR = 42
+     * }
+     */
+    public static int IORING_OP_SETXATTR() {
+        return IORING_OP_SETXATTR;
+    }
+    private static final int IORING_OP_FGETXATTR = (int)43L;
+    /**
+     * {@snippet lang=c :
+     * enum io_uring_op.IORING_OP_FGETXATTR = 43
+     * }
+     */
+    public static int IORING_OP_FGETXATTR() {
+        return IORING_OP_FGETXATTR;
+    }
+    private static final int IORING_OP_GETXATTR = (int)44L;
+    /**
+     * {@snippet lang=c :
+     * enum io_uring_op.IORING_OP_GETXATTR = 44
+     * }
+     */
+    public static int IORING_OP_GETXATTR() {
+        return IORING_OP_GETXATTR;
+    }
+    private static final int IORING_OP_SOCKET = (int)45L;
+    /**
+     * {@snippet lang=c :
+     * enum io_uring_op.IORING_OP_SOCKET = 45
+     * }
+     */
+    public static int IORING_OP_SOCKET() {
+        return IORING_OP_SOCKET;
+    }
+    private static final int IORING_OP_URING_CMD = (int)46L;
+    /**
+     * {@snippet lang=c :
+     * enum io_uring_op.IORING_OP_URING_CMD = 46
+     * }
+     */
+    public static int IORING_OP_URING_CMD() {
+        return IORING_OP_URING_CMD;
+    }
+    private static final int IORING_OP_SEND_ZC = (int)47L;
+    /**
+     * {@snippet lang=c :
+     * enum io_uring_op.IORING_OP_SEND_ZC = 47
+     * }
+     */
+    public static int IORING_OP_SEND_ZC() {
+        return IORING_OP_SEND_ZC;
+    }
+    private static final int IORING_OP_SENDMSG_ZC = (int)48L;
+    /**
+     * {@snippet lang=c :
+     * enum io_uring_op.IORING_OP_SENDMSG_ZC = 48
+     * }
+     */
+    public static int IORING_OP_SENDMSG_ZC() {
+        return IORING_OP_SENDMSG_ZC;
+    }
+    private static final int IORING_OP_LAST = (int)49L;
+    /**
+     * {@snippet lang=c :
+     * enum io_uring_op.IORING_OP_LAST = 49
+     * }
+     */
+    public static int IORING_OP_LAST() {
+        return IORING_OP_LAST;
+    }
+    private static final int IORING_CQE_BUFFER_SHIFT = (int)16L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IORING_CQE_BUFFER_SHIFT = 16
+     * }
+     */
+    public static int IORING_CQE_BUFFER_SHIFT() {
+        return IORING_CQE_BUFFER_SHIFT;
+    }
+    private static final int IORING_REGISTER_BUFFERS = (int)0L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IORING_REGISTER_BUFFERS = 0
+     * }
+     */
+    public static int IORING_REGISTER_BUFFERS() {
+        return IORING_REGISTER_BUFFERS;
+    }
+    private static final int IORING_UNREGISTER_BUFFERS = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IORING_UNREGISTER_BUFFERS = 1
+     * }
+     */
+    public static int IORING_UNREGISTER_BUFFERS() {
+        return IORING_UNREGISTER_BUFFERS;
+    }
+    private static final int IORING_REGISTER_FILES = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IORING_REGISTER_FILES = 2
+     * }
+     */
+    public static int IORING_REGISTER_FILES() {
+        return IORING_REGISTER_FILES;
+    }
+    private static final int IORING_UNREGISTER_FILES = (int)3L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IORING_UNREGISTER_FILES = 3
+     * }
+     */
+    public static int IORING_UNREGISTER_FILES() {
+        return IORING_UNREGISTER_FILES;
+    }
+    private static final int IORING_REGISTER_PROBE = (int)8L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IORING_REGISTER_PROBE = 8
+     * }
+     */
+    public static int IORING_REGISTER_PROBE() {
+        return IORING_REGISTER_PROBE;
+    }
+    private static final int IORING_REGISTER_PBUF_RING = (int)22L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IORING_REGISTER_PBUF_RING = 22
+     * }
+     */
+    public static int IORING_REGISTER_PBUF_RING() {
+        return IORING_REGISTER_PBUF_RING;
+    }
+    private static final int IORING_UNREGISTER_PBUF_RING = (int)23L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IORING_UNREGISTER_PBUF_RING = 23
+     * }
+     */
+    public static int IORING_UNREGISTER_PBUF_RING() {
+        return IORING_UNREGISTER_PBUF_RING;
+    }
+
     private static class accept4 {
         public static final FunctionDescriptor DESC = FunctionDescriptor.of(
             LinuxC.C_INT,
@@ -8850,627 +9575,6 @@ class LinuxC_1 extends LinuxC_2 {
      */
     public static int NTF_PROXY() {
         return NTF_PROXY;
-    }
-    private static final int NTF_EXT_LEARNED = (int)16L;
-    /**
-     * {@snippet lang=c :
-     * #define NTF_EXT_LEARNED 16
-     * }
-     */
-    public static int NTF_EXT_LEARNED() {
-        return NTF_EXT_LEARNED;
-    }
-    private static final int NTF_OFFLOADED = (int)32L;
-    /**
-     * {@snippet lang=c :
-     * #define NTF_OFFLOADED 32
-     * }
-     */
-    public static int NTF_OFFLOADED() {
-        return NTF_OFFLOADED;
-    }
-    private static final int NTF_STICKY = (int)64L;
-    /**
-     * {@snippet lang=c :
-     * #define NTF_STICKY 64
-     * }
-     */
-    public static int NTF_STICKY() {
-        return NTF_STICKY;
-    }
-    private static final int NTF_ROUTER = (int)128L;
-    /**
-     * {@snippet lang=c :
-     * #define NTF_ROUTER 128
-     * }
-     */
-    public static int NTF_ROUTER() {
-        return NTF_ROUTER;
-    }
-    private static final int NTF_EXT_MANAGED = (int)1L;
-    /**
-     * {@snippet lang=c :
-     * #define NTF_EXT_MANAGED 1
-     * }
-     */
-    public static int NTF_EXT_MANAGED() {
-        return NTF_EXT_MANAGED;
-    }
-    private static final int RTM_MAX = (int)123L;
-    /**
-     * {@snippet lang=c :
-     * #define RTM_MAX 123
-     * }
-     */
-    public static int RTM_MAX() {
-        return RTM_MAX;
-    }
-    private static final int RTM_NR_MSGTYPES = (int)108L;
-    /**
-     * {@snippet lang=c :
-     * #define RTM_NR_MSGTYPES 108
-     * }
-     */
-    public static int RTM_NR_MSGTYPES() {
-        return RTM_NR_MSGTYPES;
-    }
-    private static final int RTM_NR_FAMILIES = (int)27L;
-    /**
-     * {@snippet lang=c :
-     * #define RTM_NR_FAMILIES 27
-     * }
-     */
-    public static int RTM_NR_FAMILIES() {
-        return RTM_NR_FAMILIES;
-    }
-    private static final int RTA_ALIGNTO = (int)4L;
-    /**
-     * {@snippet lang=c :
-     * #define RTA_ALIGNTO 4
-     * }
-     */
-    public static int RTA_ALIGNTO() {
-        return RTA_ALIGNTO;
-    }
-    private static final int RTN_MAX = (int)11L;
-    /**
-     * {@snippet lang=c :
-     * #define RTN_MAX 11
-     * }
-     */
-    public static int RTN_MAX() {
-        return RTN_MAX;
-    }
-    private static final int RTA_MAX = (int)30L;
-    /**
-     * {@snippet lang=c :
-     * #define RTA_MAX 30
-     * }
-     */
-    public static int RTA_MAX() {
-        return RTA_MAX;
-    }
-    private static final int RTAX_MAX = (int)17L;
-    /**
-     * {@snippet lang=c :
-     * #define RTAX_MAX 17
-     * }
-     */
-    public static int RTAX_MAX() {
-        return RTAX_MAX;
-    }
-    private static final int RTAX_FEATURE_ECN = (int)1L;
-    /**
-     * {@snippet lang=c :
-     * #define RTAX_FEATURE_ECN 1
-     * }
-     */
-    public static int RTAX_FEATURE_ECN() {
-        return RTAX_FEATURE_ECN;
-    }
-    private static final int RTAX_FEATURE_SACK = (int)2L;
-    /**
-     * {@snippet lang=c :
-     * #define RTAX_FEATURE_SACK 2
-     * }
-     */
-    public static int RTAX_FEATURE_SACK() {
-        return RTAX_FEATURE_SACK;
-    }
-    private static final int RTAX_FEATURE_TIMESTAMP = (int)4L;
-    /**
-     * {@snippet lang=c :
-     * #define RTAX_FEATURE_TIMESTAMP 4
-     * }
-     */
-    public static int RTAX_FEATURE_TIMESTAMP() {
-        return RTAX_FEATURE_TIMESTAMP;
-    }
-    private static final int RTAX_FEATURE_ALLFRAG = (int)8L;
-    /**
-     * {@snippet lang=c :
-     * #define RTAX_FEATURE_ALLFRAG 8
-     * }
-     */
-    public static int RTAX_FEATURE_ALLFRAG() {
-        return RTAX_FEATURE_ALLFRAG;
-    }
-    private static final int RTAX_FEATURE_MASK = (int)15L;
-    /**
-     * {@snippet lang=c :
-     * #define RTAX_FEATURE_MASK 15
-     * }
-     */
-    public static int RTAX_FEATURE_MASK() {
-        return RTAX_FEATURE_MASK;
-    }
-    private static final int RTNLGRP_MAX = (int)36L;
-    /**
-     * {@snippet lang=c :
-     * #define RTNLGRP_MAX 36
-     * }
-     */
-    public static int RTNLGRP_MAX() {
-        return RTNLGRP_MAX;
-    }
-    private static final int RTEXT_FILTER_VF = (int)1L;
-    /**
-     * {@snippet lang=c :
-     * #define RTEXT_FILTER_VF 1
-     * }
-     */
-    public static int RTEXT_FILTER_VF() {
-        return RTEXT_FILTER_VF;
-    }
-    private static final int RTEXT_FILTER_BRVLAN = (int)2L;
-    /**
-     * {@snippet lang=c :
-     * #define RTEXT_FILTER_BRVLAN 2
-     * }
-     */
-    public static int RTEXT_FILTER_BRVLAN() {
-        return RTEXT_FILTER_BRVLAN;
-    }
-    private static final int RTEXT_FILTER_BRVLAN_COMPRESSED = (int)4L;
-    /**
-     * {@snippet lang=c :
-     * #define RTEXT_FILTER_BRVLAN_COMPRESSED 4
-     * }
-     */
-    public static int RTEXT_FILTER_BRVLAN_COMPRESSED() {
-        return RTEXT_FILTER_BRVLAN_COMPRESSED;
-    }
-    private static final int GENL_MIN_ID = (int)16L;
-    /**
-     * {@snippet lang=c :
-     * #define GENL_MIN_ID 16
-     * }
-     */
-    public static int GENL_MIN_ID() {
-        return GENL_MIN_ID;
-    }
-    private static final long GENL_HDRLEN = 4L;
-    /**
-     * {@snippet lang=c :
-     * #define GENL_HDRLEN 4
-     * }
-     */
-    public static long GENL_HDRLEN() {
-        return GENL_HDRLEN;
-    }
-    private static final int GENL_ID_CTRL = (int)16L;
-    /**
-     * {@snippet lang=c :
-     * #define GENL_ID_CTRL 16
-     * }
-     */
-    public static int GENL_ID_CTRL() {
-        return GENL_ID_CTRL;
-    }
-    private static final int GENL_ID_VFS_DQUOT = (int)17L;
-    /**
-     * {@snippet lang=c :
-     * #define GENL_ID_VFS_DQUOT 17
-     * }
-     */
-    public static int GENL_ID_VFS_DQUOT() {
-        return GENL_ID_VFS_DQUOT;
-    }
-    private static final int GENL_ID_PMCRAID = (int)18L;
-    /**
-     * {@snippet lang=c :
-     * #define GENL_ID_PMCRAID 18
-     * }
-     */
-    public static int GENL_ID_PMCRAID() {
-        return GENL_ID_PMCRAID;
-    }
-    private static final int GENL_START_ALLOC = (int)19L;
-    /**
-     * {@snippet lang=c :
-     * #define GENL_START_ALLOC 19
-     * }
-     */
-    public static int GENL_START_ALLOC() {
-        return GENL_START_ALLOC;
-    }
-    private static final int CTRL_CMD_MAX = (int)10L;
-    /**
-     * {@snippet lang=c :
-     * #define CTRL_CMD_MAX 10
-     * }
-     */
-    public static int CTRL_CMD_MAX() {
-        return CTRL_CMD_MAX;
-    }
-    private static final int CTRL_ATTR_MAX = (int)10L;
-    /**
-     * {@snippet lang=c :
-     * #define CTRL_ATTR_MAX 10
-     * }
-     */
-    public static int CTRL_ATTR_MAX() {
-        return CTRL_ATTR_MAX;
-    }
-    private static final int CTRL_ATTR_OP_MAX = (int)2L;
-    /**
-     * {@snippet lang=c :
-     * #define CTRL_ATTR_OP_MAX 2
-     * }
-     */
-    public static int CTRL_ATTR_OP_MAX() {
-        return CTRL_ATTR_OP_MAX;
-    }
-    private static final int CTRL_ATTR_MCAST_GRP_MAX = (int)2L;
-    /**
-     * {@snippet lang=c :
-     * #define CTRL_ATTR_MCAST_GRP_MAX 2
-     * }
-     */
-    public static int CTRL_ATTR_MCAST_GRP_MAX() {
-        return CTRL_ATTR_MCAST_GRP_MAX;
-    }
-    private static final int CTRL_ATTR_POLICY_MAX = (int)2L;
-    /**
-     * {@snippet lang=c :
-     * #define CTRL_ATTR_POLICY_MAX 2
-     * }
-     */
-    public static int CTRL_ATTR_POLICY_MAX() {
-        return CTRL_ATTR_POLICY_MAX;
-    }
-    private static final int INET_DIAG_NOCOOKIE = (int)4294967295L;
-    /**
-     * {@snippet lang=c :
-     * #define INET_DIAG_NOCOOKIE 4294967295
-     * }
-     */
-    public static int INET_DIAG_NOCOOKIE() {
-        return INET_DIAG_NOCOOKIE;
-    }
-    private static final int INET_DIAG_REQ_MAX = (int)3L;
-    /**
-     * {@snippet lang=c :
-     * #define INET_DIAG_REQ_MAX 3
-     * }
-     */
-    public static int INET_DIAG_REQ_MAX() {
-        return INET_DIAG_REQ_MAX;
-    }
-    private static final int INET_DIAG_MAX = (int)22L;
-    /**
-     * {@snippet lang=c :
-     * #define INET_DIAG_MAX 22
-     * }
-     */
-    public static int INET_DIAG_MAX() {
-        return INET_DIAG_MAX;
-    }
-    private static final int UNIX_DIAG_MAX = (int)7L;
-    /**
-     * {@snippet lang=c :
-     * #define UNIX_DIAG_MAX 7
-     * }
-     */
-    public static int UNIX_DIAG_MAX() {
-        return UNIX_DIAG_MAX;
-    }
-    private static final int SOF_TIMESTAMPING_TX_RECORD_MASK = (int)771L;
-    /**
-     * {@snippet lang=c :
-     * #define SOF_TIMESTAMPING_TX_RECORD_MASK 771
-     * }
-     */
-    public static int SOF_TIMESTAMPING_TX_RECORD_MASK() {
-        return SOF_TIMESTAMPING_TX_RECORD_MASK;
-    }
-    private static final int FIB_RULE_DEV_DETACHED = (int)8L;
-    /**
-     * {@snippet lang=c :
-     * #define FIB_RULE_DEV_DETACHED 8
-     * }
-     */
-    public static int FIB_RULE_DEV_DETACHED() {
-        return FIB_RULE_DEV_DETACHED;
-    }
-    private static final int FRA_IFNAME = (int)3L;
-    /**
-     * {@snippet lang=c :
-     * #define FRA_IFNAME 3
-     * }
-     */
-    public static int FRA_IFNAME() {
-        return FRA_IFNAME;
-    }
-    private static final int FRA_MAX = (int)24L;
-    /**
-     * {@snippet lang=c :
-     * #define FRA_MAX 24
-     * }
-     */
-    public static int FRA_MAX() {
-        return FRA_MAX;
-    }
-    private static final int FR_ACT_MAX = (int)8L;
-    /**
-     * {@snippet lang=c :
-     * #define FR_ACT_MAX 8
-     * }
-     */
-    public static int FR_ACT_MAX() {
-        return FR_ACT_MAX;
-    }
-    private static final int NEXTHOP_GRP_TYPE_MAX = (int)1L;
-    /**
-     * {@snippet lang=c :
-     * #define NEXTHOP_GRP_TYPE_MAX 1
-     * }
-     */
-    public static int NEXTHOP_GRP_TYPE_MAX() {
-        return NEXTHOP_GRP_TYPE_MAX;
-    }
-    private static final int NHA_MAX = (int)13L;
-    /**
-     * {@snippet lang=c :
-     * #define NHA_MAX 13
-     * }
-     */
-    public static int NHA_MAX() {
-        return NHA_MAX;
-    }
-    private static final int NHA_RES_GROUP_MAX = (int)4L;
-    /**
-     * {@snippet lang=c :
-     * #define NHA_RES_GROUP_MAX 4
-     * }
-     */
-    public static int NHA_RES_GROUP_MAX() {
-        return NHA_RES_GROUP_MAX;
-    }
-    private static final int NHA_RES_BUCKET_MAX = (int)3L;
-    /**
-     * {@snippet lang=c :
-     * #define NHA_RES_BUCKET_MAX 3
-     * }
-     */
-    public static int NHA_RES_BUCKET_MAX() {
-        return NHA_RES_BUCKET_MAX;
-    }
-    private static final int RTCF_LOCAL = (int)2147483648L;
-    /**
-     * {@snippet lang=c :
-     * #define RTCF_LOCAL 2147483648
-     * }
-     */
-    public static int RTCF_LOCAL() {
-        return RTCF_LOCAL;
-    }
-    private static final int TC_H_MAJ_MASK = (int)4294901760L;
-    /**
-     * {@snippet lang=c :
-     * #define TC_H_MAJ_MASK 4294901760
-     * }
-     */
-    public static int TC_H_MAJ_MASK() {
-        return TC_H_MAJ_MASK;
-    }
-    private static final int TC_H_MIN_MASK = (int)65535L;
-    /**
-     * {@snippet lang=c :
-     * #define TC_H_MIN_MASK 65535
-     * }
-     */
-    public static int TC_H_MIN_MASK() {
-        return TC_H_MIN_MASK;
-    }
-    private static final int TC_H_UNSPEC = (int)0L;
-    /**
-     * {@snippet lang=c :
-     * #define TC_H_UNSPEC 0
-     * }
-     */
-    public static int TC_H_UNSPEC() {
-        return TC_H_UNSPEC;
-    }
-    private static final int TC_H_ROOT = (int)4294967295L;
-    /**
-     * {@snippet lang=c :
-     * #define TC_H_ROOT 4294967295
-     * }
-     */
-    public static int TC_H_ROOT() {
-        return TC_H_ROOT;
-    }
-    private static final int TC_H_INGRESS = (int)4294967281L;
-    /**
-     * {@snippet lang=c :
-     * #define TC_H_INGRESS 4294967281
-     * }
-     */
-    public static int TC_H_INGRESS() {
-        return TC_H_INGRESS;
-    }
-    private static final int TC_H_CLSACT = (int)4294967281L;
-    /**
-     * {@snippet lang=c :
-     * #define TC_H_CLSACT 4294967281
-     * }
-     */
-    public static int TC_H_CLSACT() {
-        return TC_H_CLSACT;
-    }
-    private static final int TC_H_MIN_INGRESS = (int)65522L;
-    /**
-     * {@snippet lang=c :
-     * #define TC_H_MIN_INGRESS 65522
-     * }
-     */
-    public static int TC_H_MIN_INGRESS() {
-        return TC_H_MIN_INGRESS;
-    }
-    private static final int TC_H_MIN_EGRESS = (int)65523L;
-    /**
-     * {@snippet lang=c :
-     * #define TC_H_MIN_EGRESS 65523
-     * }
-     */
-    public static int TC_H_MIN_EGRESS() {
-        return TC_H_MIN_EGRESS;
-    }
-    private static final int TCA_CLS_FLAGS_SKIP_HW = (int)1L;
-    /**
-     * {@snippet lang=c :
-     * #define TCA_CLS_FLAGS_SKIP_HW 1
-     * }
-     */
-    public static int TCA_CLS_FLAGS_SKIP_HW() {
-        return TCA_CLS_FLAGS_SKIP_HW;
-    }
-    private static final int TCA_CLS_FLAGS_SKIP_SW = (int)2L;
-    /**
-     * {@snippet lang=c :
-     * #define TCA_CLS_FLAGS_SKIP_SW 2
-     * }
-     */
-    public static int TCA_CLS_FLAGS_SKIP_SW() {
-        return TCA_CLS_FLAGS_SKIP_SW;
-    }
-    private static final int TCA_CLS_FLAGS_IN_HW = (int)4L;
-    /**
-     * {@snippet lang=c :
-     * #define TCA_CLS_FLAGS_IN_HW 4
-     * }
-     */
-    public static int TCA_CLS_FLAGS_IN_HW() {
-        return TCA_CLS_FLAGS_IN_HW;
-    }
-    private static final int TCA_CLS_FLAGS_NOT_IN_HW = (int)8L;
-    /**
-     * {@snippet lang=c :
-     * #define TCA_CLS_FLAGS_NOT_IN_HW 8
-     * }
-     */
-    public static int TCA_CLS_FLAGS_NOT_IN_HW() {
-        return TCA_CLS_FLAGS_NOT_IN_HW;
-    }
-    private static final int NETNSA_NSID_NOT_ASSIGNED = (int)-1L;
-    /**
-     * {@snippet lang=c :
-     * #define NETNSA_NSID_NOT_ASSIGNED -1
-     * }
-     */
-    public static int NETNSA_NSID_NOT_ASSIGNED() {
-        return NETNSA_NSID_NOT_ASSIGNED;
-    }
-    private static final int BRIDGE_VLAN_INFO_MASTER = (int)1L;
-    /**
-     * {@snippet lang=c :
-     * #define BRIDGE_VLAN_INFO_MASTER 1
-     * }
-     */
-    public static int BRIDGE_VLAN_INFO_MASTER() {
-        return BRIDGE_VLAN_INFO_MASTER;
-    }
-    private static final int BRIDGE_VLAN_INFO_PVID = (int)2L;
-    /**
-     * {@snippet lang=c :
-     * #define BRIDGE_VLAN_INFO_PVID 2
-     * }
-     */
-    public static int BRIDGE_VLAN_INFO_PVID() {
-        return BRIDGE_VLAN_INFO_PVID;
-    }
-    private static final int BRIDGE_VLAN_INFO_UNTAGGED = (int)4L;
-    /**
-     * {@snippet lang=c :
-     * #define BRIDGE_VLAN_INFO_UNTAGGED 4
-     * }
-     */
-    public static int BRIDGE_VLAN_INFO_UNTAGGED() {
-        return BRIDGE_VLAN_INFO_UNTAGGED;
-    }
-    private static final int BRIDGE_VLAN_INFO_RANGE_BEGIN = (int)8L;
-    /**
-     * {@snippet lang=c :
-     * #define BRIDGE_VLAN_INFO_RANGE_BEGIN 8
-     * }
-     */
-    public static int BRIDGE_VLAN_INFO_RANGE_BEGIN() {
-        return BRIDGE_VLAN_INFO_RANGE_BEGIN;
-    }
-    private static final int BRIDGE_VLAN_INFO_RANGE_END = (int)16L;
-    /**
-     * {@snippet lang=c :
-     * #define BRIDGE_VLAN_INFO_RANGE_END 16
-     * }
-     */
-    public static int BRIDGE_VLAN_INFO_RANGE_END() {
-        return BRIDGE_VLAN_INFO_RANGE_END;
-    }
-    private static final int BRIDGE_VLAN_INFO_BRENTRY = (int)32L;
-    /**
-     * {@snippet lang=c :
-     * #define BRIDGE_VLAN_INFO_BRENTRY 32
-     * }
-     */
-    public static int BRIDGE_VLAN_INFO_BRENTRY() {
-        return BRIDGE_VLAN_INFO_BRENTRY;
-    }
-    private static final long TUNSETIFF = 1074025674L;
-    /**
-     * {@snippet lang=c :
-     * #define TUNSETIFF 1074025674
-     * }
-     */
-    public static long TUNSETIFF() {
-        return TUNSETIFF;
-    }
-    private static final long TUNSETPERSIST = 1074025675L;
-    /**
-     * {@snippet lang=c :
-     * #define TUNSETPERSIST 1074025675
-     * }
-     */
-    public static long TUNSETPERSIST() {
-        return TUNSETPERSIST;
-    }
-    private static final long TUNSETOWNER = 1074025676L;
-    /**
-     * {@snippet lang=c :
-     * #define TUNSETOWNER 1074025676
-     * }
-     */
-    public static long TUNSETOWNER() {
-        return TUNSETOWNER;
-    }
-    private static final long TUNSETGROUP = 1074025678L;
-    /**
-     * {@snippet lang=c :
-     * #define TUNSETGROUP 1074025678
-     * }
-     */
-    public static long TUNSETGROUP() {
-        return TUNSETGROUP;
     }
 }
 

@@ -1282,6 +1282,15 @@ class LinuxC_2 extends LinuxC$shared {
     public static int F_SETFL() {
         return F_SETFL;
     }
+    private static final int F_DUPFD_CLOEXEC = (int)1030L;
+    /**
+     * {@snippet lang=c :
+     * #define F_DUPFD_CLOEXEC 1030
+     * }
+     */
+    public static int F_DUPFD_CLOEXEC() {
+        return F_DUPFD_CLOEXEC;
+    }
     private static final int FD_CLOEXEC = (int)1L;
     /**
      * {@snippet lang=c :
@@ -6061,6 +6070,69 @@ class LinuxC_2 extends LinuxC$shared {
     public static int CN_VAL_PROC() {
         return CN_VAL_PROC;
     }
+    private static final int MAP_POPULATE = (int)32768L;
+    /**
+     * {@snippet lang=c :
+     * #define MAP_POPULATE 32768
+     * }
+     */
+    public static int MAP_POPULATE() {
+        return MAP_POPULATE;
+    }
+    private static final int PROT_READ = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * #define PROT_READ 1
+     * }
+     */
+    public static int PROT_READ() {
+        return PROT_READ;
+    }
+    private static final int PROT_WRITE = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * #define PROT_WRITE 2
+     * }
+     */
+    public static int PROT_WRITE() {
+        return PROT_WRITE;
+    }
+    private static final int MAP_SHARED = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * #define MAP_SHARED 1
+     * }
+     */
+    public static int MAP_SHARED() {
+        return MAP_SHARED;
+    }
+    private static final int __NR_io_uring_setup = (int)425L;
+    /**
+     * {@snippet lang=c :
+     * #define __NR_io_uring_setup 425
+     * }
+     */
+    public static int __NR_io_uring_setup() {
+        return __NR_io_uring_setup;
+    }
+    private static final int __NR_io_uring_enter = (int)426L;
+    /**
+     * {@snippet lang=c :
+     * #define __NR_io_uring_enter 426
+     * }
+     */
+    public static int __NR_io_uring_enter() {
+        return __NR_io_uring_enter;
+    }
+    private static final int __NR_io_uring_register = (int)427L;
+    /**
+     * {@snippet lang=c :
+     * #define __NR_io_uring_register 427
+     * }
+     */
+    public static int __NR_io_uring_register() {
+        return __NR_io_uring_register;
+    }
     private static final int SCM_CREDENTIALS = (int)2L;
     /**
      * {@snippet lang=c :
@@ -6371,6 +6443,78 @@ class LinuxC_2 extends LinuxC$shared {
            throw ex;
         } catch (Throwable ex$) {
            throw new AssertionError("should not reach here", ex$);
+        }
+    }
+
+    /**
+     * Variadic invoker class for:
+     * {@snippet lang=c :
+     * extern long syscall(long __sysno, ...)
+     * }
+     */
+    public static class syscall {
+        private static final FunctionDescriptor BASE_DESC = FunctionDescriptor.of(
+                LinuxC.C_LONG,
+                LinuxC.C_LONG
+            );
+        private static final MemorySegment ADDR = SYMBOL_LOOKUP.find("syscall").orElseThrow();
+
+        private final MethodHandle handle;
+        private final FunctionDescriptor descriptor;
+        private final MethodHandle spreader;
+
+        private syscall(MethodHandle handle, FunctionDescriptor descriptor, MethodHandle spreader) {
+            this.handle = handle;
+            this.descriptor = descriptor;
+            this.spreader = spreader;
+        }
+
+        /**
+         * Variadic invoker factory for:
+         * {@snippet lang=c :
+         * extern long syscall(long __sysno, ...)
+         * }
+         */
+        public static syscall makeInvoker(MemoryLayout... layouts) {
+            FunctionDescriptor desc$ = BASE_DESC.appendArgumentLayouts(layouts);
+            Linker.Option fva$ = Linker.Option.firstVariadicArg(BASE_DESC.argumentLayouts().size());
+            var mh$ = Linker.nativeLinker().downcallHandle(ADDR, desc$, fva$);
+            var spreader$ = mh$.asSpreader(Object[].class, layouts.length);
+            return new syscall(mh$, desc$, spreader$);
+        }
+
+        /**
+         * {@return the address}
+         */
+        public static MemorySegment address() {
+            return ADDR;
+        }
+
+        /**
+         * {@return the specialized method handle}
+         */
+        public MethodHandle handle() {
+            return handle;
+        }
+
+        /**
+         * {@return the specialized descriptor}
+         */
+        public FunctionDescriptor descriptor() {
+            return descriptor;
+        }
+
+        public long apply(long __sysno, Object... x1) {
+            try {
+                if (TRACE_DOWNCALLS) {
+                    traceDowncall("syscall", __sysno, x1);
+                }
+                return (long) spreader.invokeExact(__sysno, x1);
+            } catch(IllegalArgumentException | ClassCastException ex$)  {
+                throw ex$; // rethrow IAE from passing wrong number/type of args
+            } catch (Throwable ex$) {
+               throw new AssertionError("should not reach here", ex$);
+            }
         }
     }
 
@@ -10612,87 +10756,6 @@ class LinuxC_2 extends LinuxC$shared {
      */
     public static int IFLA_INFO_SLAVE_DATA() {
         return IFLA_INFO_SLAVE_DATA;
-    }
-    private static final int IFLA_VLAN_ID = (int)1L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IFLA_VLAN_ID = 1
-     * }
-     */
-    public static int IFLA_VLAN_ID() {
-        return IFLA_VLAN_ID;
-    }
-    private static final int IFLA_VLAN_FLAGS = (int)2L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IFLA_VLAN_FLAGS = 2
-     * }
-     */
-    public static int IFLA_VLAN_FLAGS() {
-        return IFLA_VLAN_FLAGS;
-    }
-    private static final int IFLA_VLAN_PROTOCOL = (int)5L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IFLA_VLAN_PROTOCOL = 5
-     * }
-     */
-    public static int IFLA_VLAN_PROTOCOL() {
-        return IFLA_VLAN_PROTOCOL;
-    }
-    private static final int IFLA_MACVLAN_UNSPEC = (int)0L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IFLA_MACVLAN_UNSPEC = 0
-     * }
-     */
-    public static int IFLA_MACVLAN_UNSPEC() {
-        return IFLA_MACVLAN_UNSPEC;
-    }
-    private static final int IFLA_MACVLAN_MODE = (int)1L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IFLA_MACVLAN_MODE = 1
-     * }
-     */
-    public static int IFLA_MACVLAN_MODE() {
-        return IFLA_MACVLAN_MODE;
-    }
-    private static final int IFLA_MACVLAN_FLAGS = (int)2L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IFLA_MACVLAN_FLAGS = 2
-     * }
-     */
-    public static int IFLA_MACVLAN_FLAGS() {
-        return IFLA_MACVLAN_FLAGS;
-    }
-    private static final int IFLA_MACVLAN_MACADDR_MODE = (int)3L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IFLA_MACVLAN_MACADDR_MODE = 3
-     * }
-     */
-    public static int IFLA_MACVLAN_MACADDR_MODE() {
-        return IFLA_MACVLAN_MACADDR_MODE;
-    }
-    private static final int IFLA_MACVLAN_MACADDR = (int)4L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IFLA_MACVLAN_MACADDR = 4
-     * }
-     */
-    public static int IFLA_MACVLAN_MACADDR() {
-        return IFLA_MACVLAN_MACADDR;
-    }
-    private static final int IFLA_MACVLAN_MACADDR_DATA = (int)5L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IFLA_MACVLAN_MACADDR_DATA = 5
-     * }
-     */
-    public static int IFLA_MACVLAN_MACADDR_DATA() {
-        return IFLA_MACVLAN_MACADDR_DATA;
     }
 }
 
