@@ -6,7 +6,7 @@
  * {@code .route}, {@code .diag} (sock_diag), {@code .genl} (generic netlink), {@code .uevent}
  * (kernel uevents), {@code .tc} (traffic control), {@code .ethtool} (the ethtool family), {@code .netfilter}
  * (nfnetlink: conntrack)
- * and {@code .connector} (process events);
+ * and {@code .connector} (process events); {@code dev.ffsock.uring} drives io_uring;
  * {@code dev.ffsock.internal} (the generated bindings and the syscall layer) is not exported.
  */
 module dev.ffsock {
@@ -21,4 +21,6 @@ module dev.ffsock {
     exports dev.ffsock.netlink.tc;
     exports dev.ffsock.netlink.netfilter;
     exports dev.ffsock.netlink.connector;
+    // io_uring (issue 12)
+    exports dev.ffsock.uring;
 }

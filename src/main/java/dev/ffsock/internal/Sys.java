@@ -68,7 +68,7 @@ public final class Sys {
         return LINKER.downcallHandle(address, descriptor, CAPTURE, CRITICAL);
     }
 
-    private static MethodHandle variadic(MemorySegment address, FunctionDescriptor descriptor, int firstVariadic) {
+    static MethodHandle variadic(MemorySegment address, FunctionDescriptor descriptor, int firstVariadic) {
         return LINKER.downcallHandle(address, descriptor, CAPTURE, Linker.Option.firstVariadicArg(firstVariadic));
     }
 
@@ -242,6 +242,16 @@ public final class Sys {
 
     private static int errno(MemorySegment state) {
         return (int) ERRNO.get(state, 0L);
+    }
+
+    /** {@return this thread's errno capture segment}, for the syscall layer's other classes (UringSys). */
+    static MemorySegment captureState() {
+        return state();
+    }
+
+    /** {@return the errno a capturing downcall left in {@code state}} */
+    static int capturedErrno(MemorySegment state) {
+        return errno(state);
     }
 
     private static AssertionError unexpected(Throwable t) {
