@@ -426,6 +426,22 @@ public final class IoUring implements AutoCloseable {
     }
 
     /**
+     * IORING_OP_SEND of {@code length} bytes of {@code buf} (ring memory) from {@code offset}: as
+     * {@link #send(int, MemorySegment, int, long)} without making a slice (an event loop's resend of
+     * the rest of a partial send allocates nothing).
+     *
+     * @throws IndexOutOfBoundsException if the range is not within {@code buf}
+     */
+    public void send(int fd, MemorySegment buf, long offset, long length, int flags, long userData) throws IOException {
+        checkFd(fd);
+        checkRingMemory(buf);
+        Objects.checkFromIndexSize(offset, length, buf.byteSize());
+        if (length > MAX_LEN) throw new IllegalArgumentException("over 2^31-1 bytes: " + length);
+        long s = prep(UringOp.SEND, fd, buf.address() + offset, length, 0, userData);
+        sqes.set(ValueLayout.JAVA_INT, s + Sqe.OP_FLAGS, flags);
+    }
+
+    /**
      * IORING_OP_SEND_ZC: a zero-copy send. Two completions with the same user data: the result
      * (with {@link Completion#MORE}), then a notification ({@link Completion#NOTIF}) when the kernel
      * no longer uses {@code buf}; only then may it change.
