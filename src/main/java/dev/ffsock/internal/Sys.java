@@ -68,7 +68,7 @@ public final class Sys {
         return LINKER.downcallHandle(address, descriptor, CAPTURE, CRITICAL);
     }
 
-    static MethodHandle variadic(MemorySegment address, FunctionDescriptor descriptor, int firstVariadic) {
+    private static MethodHandle variadic(MemorySegment address, FunctionDescriptor descriptor, int firstVariadic) {
         return LINKER.downcallHandle(address, descriptor, CAPTURE, Linker.Option.firstVariadicArg(firstVariadic));
     }
 

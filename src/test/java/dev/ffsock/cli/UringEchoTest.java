@@ -208,6 +208,73 @@ class UringEchoTest {
                 + " messages, " + bytes.get() + " bytes echoed and checked in " + (System.nanoTime() - t0) / 1_000_000 + " ms");
     }
 
+    /**
+     * {@return bytes the thread has allocated, through com.sun.management.ThreadMXBean (reflectively:
+     * the module does not read java.management)}
+     */
+    private static long allocatedBytes(Thread t) throws ReflectiveOperationException {
+        Object bean = Class.forName("java.lang.management.ManagementFactory").getMethod("getThreadMXBean").invoke(null);
+        return (long) Class.forName("com.sun.management.ThreadMXBean")
+                .getMethod("getThreadAllocatedBytes", long.class).invoke(bean, t.threadId());
+    }
+
+    @Test
+    void servingARequestAllocatesNothingOnceWarm() throws Exception {
+        int clients = 50;
+        int warmRounds = 2000; // until the loop is compiled (the interpreter boxes)
+        int rounds = 400;
+        try (Socket l = Socket.open(Domain.AF_INET, Type.STREAM)) {
+            l.bind(SockAddrIn.loopback(0));
+            l.listen(4096);
+            SockAddr to = l.getsockname();
+            try (UringEcho echo = new UringEcho(l)) {
+                Thread[] serverThread = new Thread[1];
+                CompletableFuture<Void> server = CompletableFuture.runAsync(() -> {
+                    try {
+                        echo.run(clients);
+                    } catch (IOException e) {
+                        throw new RuntimeException(e);
+                    }
+                }, r -> serverThread[0] = Thread.ofPlatform().name("uring-echo").start(r));
+                java.util.concurrent.CyclicBarrier warm = new java.util.concurrent.CyclicBarrier(clients + 1);
+                java.util.concurrent.CyclicBarrier measured = new java.util.concurrent.CyclicBarrier(clients + 1);
+                List<CompletableFuture<Void>> done = new ArrayList<>();
+                for (int i = 0; i < clients; i++) {
+                    CompletableFuture<Void> f = new CompletableFuture<>();
+                    Thread.ofVirtual().start(() -> {
+                        try (Socket s = Socket.open(Domain.AF_INET, Type.STREAM)) {
+                            s.connect(to);
+                            byte[] b = new byte[64];
+                            for (int phase = 0; phase < 2; phase++) {
+                                for (int r = 0, n = phase == 0 ? warmRounds : rounds; r < n; r++) {
+                                    s.send(b, 0, 64, 0);
+                                    int got = 0;
+                                    while (got < 64) got += s.recv(b, got, 64 - got, 0);
+                                }
+                                (phase == 0 ? warm : measured).await(60, TimeUnit.SECONDS);
+                            }
+                            f.complete(null);
+                        } catch (Throwable t) {
+                            f.completeExceptionally(t);
+                        }
+                    });
+                    done.add(f);
+                }
+                warm.await(120, TimeUnit.SECONDS);
+                long a0 = allocatedBytes(serverThread[0]);
+                measured.await(120, TimeUnit.SECONDS);
+                long a1 = allocatedBytes(serverThread[0]);
+                CompletableFuture.allOf(done.toArray(CompletableFuture[]::new)).get(60, TimeUnit.SECONDS);
+                server.get(30, TimeUnit.SECONDS);
+                long requests = (long) clients * rounds;
+                double perRequest = (double) (a1 - a0) / requests;
+                System.out.printf("UringEchoTest: %d requests once warm, server thread allocated %d bytes (%.3f B/request)%n",
+                        requests, a1 - a0, perRequest);
+                assertTrue(perRequest < 1.0, "allocated " + (a1 - a0) + " bytes for " + requests + " requests");
+            }
+        }
+    }
+
     /** Sends messages of random size (1 byte .. 64 KiB, log-uniform) and checks every echoed byte. */
     private static void client(Domain d, SockAddr to, long seed, int messages, AtomicLong bytes) throws IOException {
         SplittableRandom rnd = new SplittableRandom(seed);
