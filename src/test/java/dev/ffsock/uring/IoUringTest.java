@@ -400,6 +400,53 @@ class IoUringTest {
     }
 
     @Test
+    void servesAPythonClient() throws Exception {
+        try (IoUring ring = IoUring.open(UringOptions.of(8));
+             Socket l = Socket.open(Domain.AF_INET, Type.STREAM)) {
+            l.bind(SockAddr.parse("127.0.0.1:0"));
+            l.listen(4);
+            int port = Integer.parseInt(l.getsockname().toString().replaceAll(".*:", ""));
+            String script = "import socket\n"
+                    + "s = socket.create_connection(('127.0.0.1', " + port + "), timeout=20)\n"
+                    + "s.sendall(b'ping from python')\n"
+                    + "got = b''\n"
+                    + "while len(got) < 16:\n"
+                    + "    b = s.recv(64)\n"
+                    + "    if not b: break\n"
+                    + "    got += b\n"
+                    + "print(got.decode(), s.recv(64) == b'')\n";
+            Process py;
+            try {
+                py = new ProcessBuilder("python3", "-c", script).redirectErrorStream(true).start();
+            } catch (IOException e) {
+                assumeTrue(false, "cannot run python3: " + e.getMessage());
+                return;
+            }
+            ring.accept(l.fd(), Type.SOCK_CLOEXEC, 1);
+            int fd = reap(ring, 1).get(0).res();
+            assertTrue(fd >= 0, Completion.describe(fd));
+            MemorySegment buf = ring.allocate(64);
+            int got = 0;
+            while (got < 16) {
+                ring.recv(fd, buf.asSlice(got), 0, 2);
+                int n = reap(ring, 1).get(0).res();
+                assertTrue(n > 0, Completion.describe(n));
+                got += n;
+            }
+            ring.send(fd, buf, 0, got, 0, 3);
+            ring.link();
+            ring.close(fd, 4);
+            List<Cqe> c = reap(ring, 2);
+            assertEquals(16, find(c, 3).res());
+            assertEquals(0, find(c, 4).res());
+            assertTrue(py.waitFor(30, java.util.concurrent.TimeUnit.SECONDS), "python3 did not finish");
+            String out = new String(py.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertEquals(0, py.exitValue(), out);
+            assertEquals("ping from python True\n", out, "echoed, then end of stream after the linked close");
+        }
+    }
+
+    @Test
     void overflowedCompletionsAreKeptAndHandedOn() throws IOException {
         try (IoUring ring = IoUring.open(UringOptions.builder().entries(4).cqEntries(4).build())) {
             for (int i = 0; i < 20; i++) {
