@@ -53,6 +53,7 @@ public final class UringRing {
     private static final int IORING_ASYNC_CANCEL_ANY = LinuxC.IORING_ASYNC_CANCEL_ANY();
     private static final int IORING_REGISTER_PROBE = LinuxC.IORING_REGISTER_PROBE();
     private static final int ETIME = LinuxC.ETIME();
+    private static final int EBADR = LinuxC.EBADR();
     private static final int EINTR = LinuxC.EINTR();
     private static final int POLLIN = LinuxC.POLLIN();
     private static final int PROBE_OPS = 256;
@@ -378,7 +379,12 @@ public final class UringRing {
         publish();
         int n;
         do {
-            n = UringSys.enter(fd, pending, 0, IORING_ENTER_GETEVENTS, MemorySegment.NULL, 0);
+            try {
+                n = UringSys.enter(fd, pending, 0, IORING_ENTER_GETEVENTS, MemorySegment.NULL, 0);
+            } catch (ErrnoException e) {
+                if (e.errno() != EBADR) throw e;
+                return; // completions were dropped: the overflow counter says how many (droppedSinceLastReap)
+            }
         } while (n == UringSys.INTERRUPTED && !guard.closing());
         if (n < 0) throw guard.closedWhileBlocked("io_uring_enter");
         took(n);
@@ -461,8 +467,10 @@ public final class UringRing {
             try {
                 n = UringSys.enter(fd, pending, want, flags, arg, argSize);
             } catch (ErrnoException e) {
-                if (e.errno() != ETIME) throw e;
-                return ready(); // the deadline passed
+                // ETIME: the deadline passed. EBADR: completions were dropped, which the overflow
+                // counter reports to the reaper (CompletionsLostException); what is there is handed on.
+                if (e.errno() != ETIME && e.errno() != EBADR) throw e;
+                return ready();
             }
             if (n == UringSys.INTERRUPTED) {
                 if (guard.closing()) throw guard.closedWhileBlocked("io_uring_enter");

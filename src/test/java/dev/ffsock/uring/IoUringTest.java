@@ -447,6 +447,29 @@ class IoUringTest {
     }
 
     @Test
+    void boundedWaitsReturnWhatIsReadyOnPlatformAndVirtualThreads() throws Exception {
+        for (boolean virtual : new boolean[] {false, true}) {
+            java.util.concurrent.CompletableFuture<int[]> f = new java.util.concurrent.CompletableFuture<>();
+            (virtual ? Thread.ofVirtual() : Thread.ofPlatform().daemon()).start(() -> {
+                try (IoUring ring = IoUring.open(UringOptions.of(4))) {
+                    long t0 = System.nanoTime();
+                    int none = ring.submitAndWait(1, Duration.ofMillis(100));
+                    long waited = (System.nanoTime() - t0) / 1_000_000;
+                    ring.nop(1);
+                    int one = ring.submitAndWait(1, Duration.ofSeconds(20));
+                    f.complete(new int[] {none, (int) waited, one});
+                } catch (Throwable t) {
+                    f.completeExceptionally(t);
+                }
+            });
+            int[] r = f.get(30, java.util.concurrent.TimeUnit.SECONDS);
+            assertEquals(0, r[0], "nothing ready (virtual " + virtual + ")");
+            assertTrue(r[1] >= 99, "waited " + r[1] + " ms for 100 (virtual " + virtual + ")");
+            assertEquals(1, r[2], "the nop (virtual " + virtual + ")");
+        }
+    }
+
+    @Test
     void overflowedCompletionsAreKeptAndHandedOn() throws IOException {
         try (IoUring ring = IoUring.open(UringOptions.builder().entries(4).cqEntries(4).build())) {
             for (int i = 0; i < 20; i++) {
