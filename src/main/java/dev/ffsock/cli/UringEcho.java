@@ -7,6 +7,7 @@ import dev.ffsock.uring.BufferRing;
 import dev.ffsock.uring.Completion;
 import dev.ffsock.uring.CompletionHandler;
 import dev.ffsock.uring.IoUring;
+import dev.ffsock.uring.UringMessage;
 import dev.ffsock.uring.UringOptions;
 
 import java.io.IOException;
@@ -16,8 +17,9 @@ import java.util.Objects;
 /**
  * An echo server for stream sockets (TCP, AF_UNIX) as one io_uring event loop on one thread: a
  * multishot accept on the listener, a multishot receive per connection taking buffers from one
- * provided-buffer ring, and a send of each received buffer back (the rest of a partial send is sent
- * again), one send in flight per connection so that bytes go back in order. A buffer returns to the
+ * provided-buffer ring, and a send back of what was received (one sendmsg gathers the buffers queued
+ * so far; the rest of a short send goes next), one send in flight per connection so that bytes go
+ * back in order. A buffer returns to the
  * ring when its bytes are sent. When the ring runs dry (clients that do not read), a receive ends
  * with ENOBUFS and the connection waits until buffers are recycled, then receives again: a slow
  * client holds buffers, never unbounded memory. A connection is closed (IORING_OP_CLOSE) at end of
@@ -32,8 +34,10 @@ import java.util.Objects;
  * accepted and closed ({@code -1}: until {@link #stop()}). The listeners stay the caller's.
  */
 public final class UringEcho implements AutoCloseable, CompletionHandler {
-    private static final int BUFFERS = 4096;
+    private static final int BUFFERS = 16384;
     private static final int BUFFER_SIZE = 4096;
+    /** Queued buffers one send gathers (IORING_OP_SENDMSG). */
+    private static final int GATHER = 32;
     private static final long ACCEPT = 1L << 56;
     private static final long RECV = 2L << 56;
     private static final long SEND = 3L << 56;
@@ -58,6 +62,7 @@ public final class UringEcho implements AutoCloseable, CompletionHandler {
 
     /** One client connection: its descriptor, and the received buffers waiting to be sent back, in order. */
     private static final class Conn {
+        final UringMessage msg;
         int fd = -1;
         int[] bids = new int[16];
         int[] lens = new int[16];
@@ -68,6 +73,10 @@ public final class UringEcho implements AutoCloseable, CompletionHandler {
         boolean sending;
         boolean receiving;
         boolean eof;
+
+        Conn(UringMessage msg) {
+            this.msg = msg;
+        }
 
         void reset(int fd) {
             this.fd = fd;
@@ -212,10 +221,16 @@ public final class UringEcho implements AutoCloseable, CompletionHandler {
         }
     }
 
+    /** Sends the queued buffers (up to {@link #GATHER} at once, the first from where the last send stopped). */
     private void sendHead(Conn c, int slot) throws IOException {
-        int at = c.qHead;
+        UringMessage m = c.msg.clearBuffers();
+        for (int i = 0, n = Math.min(c.qSize, GATHER); i < n; i++) {
+            int at = (c.qHead + i) % c.bids.length;
+            int from = i == 0 ? c.sentOfHead : 0;
+            m.addBuffer(buffers.buffer(c.bids[at]), from, c.lens[at] - from);
+        }
         c.sending = true;
-        ring.send(c.fd, buffers.buffer(c.bids[at]), c.sentOfHead, c.lens[at] - c.sentOfHead, 0, SEND | slot);
+        ring.sendmsg(c.fd, m, 0, SEND | slot);
     }
 
     private void sent(Conn c, int slot, int res) throws IOException {
@@ -229,8 +244,16 @@ public final class UringEcho implements AutoCloseable, CompletionHandler {
             return;
         }
         bytesEchoed += res;
-        c.sentOfHead += res;
-        if (c.sentOfHead == c.lens[c.qHead]) recycleHead(c);
+        int left = res;
+        while (left > 0) {
+            int rest = c.lens[c.qHead] - c.sentOfHead;
+            if (left < rest) {
+                c.sentOfHead += left; // a short send: the rest goes next
+                break;
+            }
+            left -= rest;
+            recycleHead(c);
+        }
         if (c.qSize > 0) {
             sendHead(c, slot);
         } else {
@@ -257,10 +280,10 @@ public final class UringEcho implements AutoCloseable, CompletionHandler {
         }
     }
 
-    private int allocate() {
+    private int allocate() throws IOException {
         if (freeCount > 0) return free[--freeCount];
         if (used == conns.length) conns = Arrays.copyOf(conns, used * 2);
-        conns[used] = new Conn();
+        conns[used] = new Conn(ring.message(GATHER, 0));
         return used++;
     }
 

@@ -40,21 +40,17 @@ import java.net.SocketTimeoutException;
  */
 public final class UringRing {
     private static final VarHandle INT = ValueLayout.JAVA_INT.varHandle();
-    private static final VarHandle SHORT = ValueLayout.JAVA_SHORT.varHandle();
 
-    public static final int IORING_ENTER_GETEVENTS = LinuxC.IORING_ENTER_GETEVENTS();
+    private static final int IORING_ENTER_GETEVENTS = LinuxC.IORING_ENTER_GETEVENTS();
     private static final int IORING_ENTER_EXT_ARG = LinuxC.IORING_ENTER_EXT_ARG();
-    public static final int IORING_SQ_CQ_OVERFLOW = LinuxC.IORING_SQ_CQ_OVERFLOW();
-    public static final int IORING_CQE_F_MORE = LinuxC.IORING_CQE_F_MORE();
-    public static final int IORING_FEAT_SINGLE_MMAP = LinuxC.IORING_FEAT_SINGLE_MMAP();
-    public static final int IORING_FEAT_EXT_ARG = LinuxC.IORING_FEAT_EXT_ARG();
-    public static final int IORING_SETUP_SINGLE_ISSUER = LinuxC.IORING_SETUP_SINGLE_ISSUER();
+    private static final int IORING_SQ_CQ_OVERFLOW = LinuxC.IORING_SQ_CQ_OVERFLOW();
+    private static final int IORING_CQE_F_MORE = LinuxC.IORING_CQE_F_MORE();
+    private static final int IORING_FEAT_SINGLE_MMAP = LinuxC.IORING_FEAT_SINGLE_MMAP();
     private static final int IORING_OP_ASYNC_CANCEL = LinuxC.IORING_OP_ASYNC_CANCEL();
     private static final int IORING_ASYNC_CANCEL_ANY = LinuxC.IORING_ASYNC_CANCEL_ANY();
     private static final int IORING_REGISTER_PROBE = LinuxC.IORING_REGISTER_PROBE();
     private static final int ETIME = LinuxC.ETIME();
     private static final int EBADR = LinuxC.EBADR();
-    private static final int EINTR = LinuxC.EINTR();
     private static final int POLLIN = LinuxC.POLLIN();
     private static final int PROBE_OPS = 256;
     /** Bounded reaping at close: rounds of at most 100 ms each. */
@@ -258,11 +254,6 @@ public final class UringRing {
      */
     public MemorySegment sqes() {
         return sqes;
-    }
-
-    /** {@return the side memory of the entry at {@code sqeOffset}: {@link #AUX} bytes} */
-    public long auxAddress(long sqeOffset) {
-        return aux.address() + sqeOffset / UringStructs.Sqe.SIZE * AUX;
     }
 
     /** {@return the side memory segment (untracked view)} */

@@ -314,11 +314,23 @@ public final class IoUring implements AutoCloseable {
      * @param controlCapacity bytes of control data room (0 to 65536)
      */
     public UringMessage message(int controlCapacity) throws SocketClosedException {
+        return message(1, controlCapacity);
+    }
+
+    /**
+     * {@return a message header in the ring's memory with room for {@code maxBuffers} buffers}
+     *
+     * @param maxBuffers      1 to 1024 (IOV_MAX)
+     * @param controlCapacity bytes of control data room (0 to 65536)
+     */
+    public UringMessage message(int maxBuffers, int controlCapacity) throws SocketClosedException {
+        if (maxBuffers < 1 || maxBuffers > 1024) throw new IllegalArgumentException("maxBuffers must be 1-1024: " + maxBuffers);
         if (controlCapacity < 0 || controlCapacity > 65536) {
             throw new IllegalArgumentException("controlCapacity must be 0-65536: " + controlCapacity);
         }
         checkOpen();
-        return new UringMessage(this, arena.allocate(UringMessage.size(controlCapacity), 16), controlCapacity);
+        return new UringMessage(this, arena.allocate(UringMessage.size(maxBuffers, controlCapacity), 16), maxBuffers,
+                controlCapacity);
     }
 
     // ---- preparing ----------------------------------------------------------------------------
@@ -461,7 +473,7 @@ public final class IoUring implements AutoCloseable {
     /** IORING_OP_RECVMSG into {@code msg} (its buffer; the source address and flags are written back). */
     public void recvmsg(int fd, UringMessage msg, int flags, long userData) throws IOException {
         Objects.requireNonNull(msg, "msg");
-        msg.clearAddress();
+        msg.prepareReceive();
         long s = prep(UringOp.RECVMSG, checkFd(fd), msg.headerAddress(), 1, 0, userData);
         sqes.set(ValueLayout.JAVA_INT, s + Sqe.OP_FLAGS, flags);
     }
