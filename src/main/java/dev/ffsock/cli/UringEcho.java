@@ -55,6 +55,9 @@ public final class UringEcho implements AutoCloseable, CompletionHandler {
     /** Connections whose receive ended for want of buffers, waiting for one to be recycled. */
     private int[] starved = new int[64];
     private int starvedCount;
+    /** Connections to send to once the current batch of completions is handled (so a send gathers the batch). */
+    private int[] ready = new int[64];
+    private int readyCount;
     private long accepted;
     private long closed;
     private long bytesEchoed;
@@ -71,6 +74,8 @@ public final class UringEcho implements AutoCloseable, CompletionHandler {
         /** Bytes of the first queued buffer already sent. */
         int sentOfHead;
         boolean sending;
+        /** Listed in {@code ready}: has queued bytes and a send to start after this batch. */
+        boolean listed;
         boolean receiving;
         boolean eof;
 
@@ -81,7 +86,7 @@ public final class UringEcho implements AutoCloseable, CompletionHandler {
         void reset(int fd) {
             this.fd = fd;
             qHead = qSize = sentOfHead = 0;
-            sending = receiving = eof = false;
+            sending = listed = receiving = eof = false;
         }
 
         void push(int bid, int len) {
@@ -163,6 +168,7 @@ public final class UringEcho implements AutoCloseable, CompletionHandler {
             while (count < 0 || closed < count) {
                 ring.submitAndWait(1);
                 ring.complete(this);
+                startSends();
             }
         } catch (SocketClosedException e) {
             if (!stopping) throw e;
@@ -210,7 +216,7 @@ public final class UringEcho implements AutoCloseable, CompletionHandler {
         if (!more) c.receiving = false;
         if (res > 0) {
             c.push(Completion.bufferId(flags), res);
-            if (!c.sending) sendHead(c, slot);
+            sendLater(c, slot);
             if (!more && !c.eof) receive(c, slot);
         } else if (res == -Completion.ENOBUFS && !c.eof) {
             if (starvedCount == starved.length) starved = Arrays.copyOf(starved, starved.length * 2);
@@ -219,6 +225,22 @@ public final class UringEcho implements AutoCloseable, CompletionHandler {
             c.eof = true; // end of stream, a reset, or a cancel
             closeIfDone(c, slot);
         }
+    }
+
+    private void sendLater(Conn c, int slot) {
+        if (c.listed || c.sending) return;
+        c.listed = true;
+        if (readyCount == ready.length) ready = Arrays.copyOf(ready, ready.length * 2);
+        ready[readyCount++] = slot;
+    }
+
+    private void startSends() throws IOException {
+        for (int i = 0; i < readyCount; i++) {
+            Conn c = conns[ready[i]];
+            c.listed = false;
+            if (!c.sending && c.qSize > 0 && c.fd >= 0) sendHead(c, ready[i]);
+        }
+        readyCount = 0;
     }
 
     /** Sends the queued buffers (up to {@link #GATHER} at once, the first from where the last send stopped). */
@@ -255,7 +277,7 @@ public final class UringEcho implements AutoCloseable, CompletionHandler {
             recycleHead(c);
         }
         if (c.qSize > 0) {
-            sendHead(c, slot);
+            sendLater(c, slot);
         } else {
             closeIfDone(c, slot);
         }
