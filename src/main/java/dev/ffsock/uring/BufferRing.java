@@ -64,6 +64,7 @@ public final class BufferRing {
      * of it were filled.
      *
      * @throws IndexOutOfBoundsException if {@code id} is not a buffer id of this ring
+     * @param id a buffer id, from {@link Completion#bufferId(int)}
      */
     public MemorySegment buffer(int id) {
         return buffers[id];
@@ -75,6 +76,7 @@ public final class BufferRing {
      *
      * @throws IndexOutOfBoundsException if {@code id} is not a buffer id of this ring
      * @throws dev.ffsock.SocketClosedException if the IoUring is closed (its memory is gone)
+     * @param id a buffer id, from {@link Completion#bufferId(int)}
      */
     public void recycle(int id) throws dev.ffsock.SocketClosedException {
         java.util.Objects.checkIndex(id, entries);

@@ -28,32 +28,56 @@ public final class Completion {
     /** ETIME, negated in {@code res} for a timeout that expired (its normal end). */
     public static final int ETIME = UringConstants.ETIME;
 
-    /** {@return whether the operation posts more completions after this one} */
+    /**
+     * {@return whether the operation posts more completions after this one}
+     *
+     * @param flags a completion's flags
+     */
     public static boolean more(int flags) {
         return (flags & MORE) != 0;
     }
 
-    /** {@return whether a provided buffer was used ({@link #bufferId(int)} names it)} */
+    /**
+     * {@return whether a provided buffer was used ({@link #bufferId(int)} names it)}
+     *
+     * @param flags a completion's flags
+     */
     public static boolean hasBuffer(int flags) {
         return (flags & BUFFER) != 0;
     }
 
-    /** {@return the id of the provided buffer used, or -1 when none was} */
+    /**
+     * {@return the id of the provided buffer used, or -1 when none was}
+     *
+     * @param flags a completion's flags
+     */
     public static int bufferId(int flags) {
         return (flags & BUFFER) != 0 ? flags >>> UringConstants.IORING_CQE_BUFFER_SHIFT : -1;
     }
 
-    /** {@return whether this is a send_zc notification (the buffer may be reused)} */
+    /**
+     * {@return whether this is a send_zc notification (the buffer may be reused)}
+     *
+     * @param flags a completion's flags
+     */
     public static boolean notification(int flags) {
         return (flags & NOTIF) != 0;
     }
 
-    /** {@return the errno of a failed result ({@code -res}), 0 for a success} */
+    /**
+     * {@return the errno of a failed result ({@code -res}), 0 for a success}
+     *
+     * @param res a completion's result
+     */
     public static int errno(int res) {
         return res < 0 ? -res : 0;
     }
 
-    /** {@return "ECANCELED (Operation canceled)" for a negative {@code res}, the number otherwise} */
+    /**
+     * {@return "ECANCELED (Operation canceled)" for a negative {@code res}, the number otherwise}
+     *
+     * @param res a completion's result
+     */
     public static String describe(int res) {
         return res < 0 ? Errno.name(-res) + " (" + Errno.description(-res) + ")" : Integer.toString(res);
     }

@@ -16,6 +16,7 @@ public interface CompletionHandler {
      * @param userData the user data of the operation it completes
      * @param res      the operation's result: a byte count, a descriptor, 0, or {@code -errno}
      * @param flags    IORING_CQE_F_* bits ({@link Completion#MORE}, {@link Completion#BUFFER}, …)
+     * @throws IOException to stop {@link IoUring#complete}: the completions not yet handed on stay queued
      */
     void complete(long userData, int res, int flags) throws IOException;
 }

@@ -11,9 +11,14 @@ import java.io.IOException;
 public final class CompletionsLostException extends IOException {
     private static final long serialVersionUID = 1L;
 
+    /** How many completions were dropped. */
     private final int lost;
 
-    /** @param lost how many completions the kernel dropped */
+    /**
+     * A report of {@code lost} dropped completions.
+     *
+     * @param lost how many completions the kernel dropped
+     */
     public CompletionsLostException(int lost) {
         super("io_uring: the kernel dropped " + lost + " completion(s) (CQ ring overflow)");
         this.lost = lost;

@@ -121,6 +121,8 @@ public final class IoUring implements AutoCloseable {
      *         {@link UringOptions#fallback()}), EPERM when io_uring is disabled, ENOMEM, EMFILE
      * @throws IllegalStateException if SINGLE_ISSUER is asked for on a virtual thread (which moves
      *         between kernel threads)
+     * @param options how to set the ring up
+     * @return the open ring
      */
     public static IoUring open(UringOptions options) throws IOException {
         Objects.requireNonNull(options, "options");
@@ -165,7 +167,11 @@ public final class IoUring implements AutoCloseable {
         return ring.cqEntries();
     }
 
-    /** {@return whether this kernel supports {@code op} (IORING_REGISTER_PROBE)} */
+    /**
+     * {@return whether this kernel supports {@code op} (IORING_REGISTER_PROBE)}
+     *
+     * @param op an operation
+     */
     public boolean supports(UringOp op) {
         return ring.supports(op.opcode());
     }
@@ -202,6 +208,8 @@ public final class IoUring implements AutoCloseable {
     /**
      * {@return {@code bytes} of the ring's own memory (zeroed, page-aligned from 4096 bytes), for
      * operation buffers} Freed when the ring is closed.
+     * @param bytes how many bytes
+     * @throws SocketClosedException if the ring is closed
      */
     public MemorySegment allocate(long bytes) throws SocketClosedException {
         if (bytes <= 0) throw new IllegalArgumentException("bytes must be positive: " + bytes);
@@ -236,6 +244,7 @@ public final class IoUring implements AutoCloseable {
      * @param entries    a power of two, 1 to 32768
      * @param bufferSize 1 byte to 1 MiB
      * @throws ErrnoException if the kernel refuses (EINVAL on kernels without buffer rings, EEXIST)
+     * @return the buffer ring, its buffers handed to the kernel
      */
     public BufferRing registerBufferRing(int group, int entries, int bufferSize) throws IOException {
         if (group < 0 || group >= MAX_BUFFER_RINGS) throw new IllegalArgumentException("group must be 0-63: " + group);
@@ -266,6 +275,7 @@ public final class IoUring implements AutoCloseable {
      * references until {@link #unregisterFiles()} or close.
      *
      * @throws ErrnoException EBUSY when files are registered already, EBADF for a bad descriptor
+     * @param fds descriptors, -1 for an empty slot
      */
     public void registerFiles(int... fds) throws IOException {
         if (fds.length == 0 || fds.length > 32768) throw new IllegalArgumentException("1-32768 files: " + fds.length);
@@ -277,7 +287,12 @@ public final class IoUring implements AutoCloseable {
         registeredFiles = fds.length;
     }
 
-    /** IORING_UNREGISTER_FILES. @throws ErrnoException ENXIO when none are registered */
+    /**
+     * IORING_UNREGISTER_FILES.
+     *
+     * @throws IOException {@link dev.ffsock.ErrnoException} ENXIO when none are registered,
+     *         {@link SocketClosedException} if the ring is closed
+     */
     public void unregisterFiles() throws IOException {
         ring.register(UringConstants.IORING_UNREGISTER_FILES, MemorySegment.NULL, 0);
         registeredFiles = 0;
@@ -289,6 +304,8 @@ public final class IoUring implements AutoCloseable {
      *
      * @return the buffers, by index
      * @throws ErrnoException EBUSY when buffers are registered already, ENOMEM over RLIMIT_MEMLOCK
+     * @param count how many buffers
+     * @param size each buffer's size in bytes
      */
     public MemorySegment[] registerBuffers(int count, int size) throws IOException {
         if (count < 1 || count > 1024) throw new IllegalArgumentException("count must be 1-1024: " + count);
@@ -312,6 +329,7 @@ public final class IoUring implements AutoCloseable {
      * {@return a message header in the ring's memory for {@link #sendmsg} and {@link #recvmsg}}
      *
      * @param controlCapacity bytes of control data room (0 to 65536)
+     * @throws SocketClosedException if the ring is closed
      */
     public UringMessage message(int controlCapacity) throws SocketClosedException {
         return message(1, controlCapacity);
@@ -322,6 +340,7 @@ public final class IoUring implements AutoCloseable {
      *
      * @param maxBuffers      1 to 1024 (IOV_MAX)
      * @param controlCapacity bytes of control data room (0 to 65536)
+     * @throws SocketClosedException if the ring is closed
      */
     public UringMessage message(int maxBuffers, int controlCapacity) throws SocketClosedException {
         if (maxBuffers < 1 || maxBuffers > 1024) throw new IllegalArgumentException("maxBuffers must be 1-1024: " + maxBuffers);
@@ -367,7 +386,13 @@ public final class IoUring implements AutoCloseable {
         return prep(op, fd, buf.address(), checkLength(buf), off, userData);
     }
 
-    /** IORING_OP_NOP: completes with 0. */
+    /**
+     * IORING_OP_NOP: completes with 0.
+     *
+     * @param userData comes back in the operation's completion(s)
+     * @throws IOException {@link SocketClosedException} if the ring is closed, {@link dev.ffsock.ErrnoException}
+     *         if the kernel refuses
+     */
     public void nop(long userData) throws IOException {
         prep(UringOp.NOP, -1, 0, 0, 0, userData);
     }
@@ -376,6 +401,10 @@ public final class IoUring implements AutoCloseable {
      * IORING_OP_ACCEPT: one connection; {@code res} is the new descriptor, which the caller owns.
      *
      * @param flags SOCK_NONBLOCK | SOCK_CLOEXEC ({@link dev.ffsock.Type}), or 0
+     * @param fd the descriptor (with {@link #IOSQE_FIXED_FILE}: the registered file's index)
+     * @param userData comes back in the operation's completion(s)
+     * @throws IOException {@link SocketClosedException} if the ring is closed, {@link dev.ffsock.ErrnoException}
+     *         if the kernel refuses
      */
     public void accept(int fd, int flags, long userData) throws IOException {
         long s = prep(UringOp.ACCEPT, checkFd(fd), 0, 0, 0, userData);
@@ -385,6 +414,11 @@ public final class IoUring implements AutoCloseable {
     /**
      * IORING_OP_ACCEPT with IORING_ACCEPT_MULTISHOT: one completion per connection (with
      * {@link Completion#MORE}) until an error or cancel ends it.
+     * @param fd the descriptor (with {@link #IOSQE_FIXED_FILE}: the registered file's index)
+     * @param flags SOCK_NONBLOCK | SOCK_CLOEXEC ({@link dev.ffsock.Type}), or 0
+     * @param userData comes back in the operation's completion(s)
+     * @throws IOException {@link SocketClosedException} if the ring is closed, {@link dev.ffsock.ErrnoException}
+     *         if the kernel refuses
      */
     public void acceptMultishot(int fd, int flags, long userData) throws IOException {
         long s = prep(UringOp.ACCEPT, checkFd(fd), 0, 0, 0, userData);
@@ -392,7 +426,15 @@ public final class IoUring implements AutoCloseable {
         sqes.set(ValueLayout.JAVA_SHORT, s + Sqe.IOPRIO, (short) UringConstants.IORING_ACCEPT_MULTISHOT);
     }
 
-    /** IORING_OP_CONNECT to {@code to} (the address is copied at submission). */
+    /**
+     * IORING_OP_CONNECT to {@code to} (the address is copied at submission).
+     *
+     * @param fd the descriptor (with {@link #IOSQE_FIXED_FILE}: the registered file's index)
+     * @param to the destination
+     * @param userData comes back in the operation's completion(s)
+     * @throws IOException {@link SocketClosedException} if the ring is closed, {@link dev.ffsock.ErrnoException}
+     *         if the kernel refuses
+     */
     public void connect(int fd, SockAddr to, long userData) throws IOException {
         Objects.requireNonNull(to, "address");
         long s = prep(UringOp.CONNECT, checkFd(fd), 0, 0, 0, userData);
@@ -402,7 +444,16 @@ public final class IoUring implements AutoCloseable {
         sqes.set(ValueLayout.JAVA_LONG, s + Sqe.OFF, len);
     }
 
-    /** IORING_OP_RECV into {@code buf} (ring memory) with MSG_* {@code flags}; {@code res} is the byte count (0: end of stream). */
+    /**
+     * IORING_OP_RECV into {@code buf} (ring memory) with MSG_* {@code flags}; {@code res} is the byte count (0: end of stream).
+     *
+     * @param fd the descriptor (with {@link #IOSQE_FIXED_FILE}: the registered file's index)
+     * @param buf the ring's own memory ({@link #allocate(long)})
+     * @param flags MSG_* flags ({@link dev.ffsock.Msg})
+     * @param userData comes back in the operation's completion(s)
+     * @throws IOException {@link SocketClosedException} if the ring is closed, {@link dev.ffsock.ErrnoException}
+     *         if the kernel refuses
+     */
     public void recv(int fd, MemorySegment buf, int flags, long userData) throws IOException {
         long s = buffered(UringOp.RECV, fd, buf, 0, userData);
         sqes.set(ValueLayout.JAVA_INT, s + Sqe.OP_FLAGS, flags);
@@ -414,6 +465,12 @@ public final class IoUring implements AutoCloseable {
      * give it back with {@link BufferRing#recycle(int)}). Ends (no {@link Completion#MORE}) at end
      * of stream ({@code res} 0), on an error, on cancel, or with {@code -ENOBUFS} when the buffer
      * ring is empty.
+     * @param fd the descriptor (with {@link #IOSQE_FIXED_FILE}: the registered file's index)
+     * @param buffers the provided-buffer ring the receives take buffers from
+     * @param flags MSG_* flags ({@link dev.ffsock.Msg})
+     * @param userData comes back in the operation's completion(s)
+     * @throws IOException {@link SocketClosedException} if the ring is closed, {@link dev.ffsock.ErrnoException}
+     *         if the kernel refuses
      */
     public void recvMultishot(int fd, BufferRing buffers, int flags, long userData) throws IOException {
         checkRing(buffers);
@@ -431,7 +488,16 @@ public final class IoUring implements AutoCloseable {
         }
     }
 
-    /** IORING_OP_SEND of {@code buf} (ring memory); {@code res} is the byte count sent (may be short). */
+    /**
+     * IORING_OP_SEND of {@code buf} (ring memory); {@code res} is the byte count sent (may be short).
+     *
+     * @param fd the descriptor (with {@link #IOSQE_FIXED_FILE}: the registered file's index)
+     * @param buf the ring's own memory ({@link #allocate(long)})
+     * @param flags MSG_* flags ({@link dev.ffsock.Msg})
+     * @param userData comes back in the operation's completion(s)
+     * @throws IOException {@link SocketClosedException} if the ring is closed, {@link dev.ffsock.ErrnoException}
+     *         if the kernel refuses
+     */
     public void send(int fd, MemorySegment buf, int flags, long userData) throws IOException {
         long s = buffered(UringOp.SEND, fd, buf, 0, userData);
         sqes.set(ValueLayout.JAVA_INT, s + Sqe.OP_FLAGS, flags);
@@ -443,6 +509,14 @@ public final class IoUring implements AutoCloseable {
      * the rest of a partial send allocates nothing).
      *
      * @throws IndexOutOfBoundsException if the range is not within {@code buf}
+     * @param fd the descriptor (with {@link #IOSQE_FIXED_FILE}: the registered file's index)
+     * @param buf the ring's own memory ({@link #allocate(long)})
+     * @param offset where in {@code buf} the bytes start
+     * @param length how many bytes
+     * @param flags MSG_* flags ({@link dev.ffsock.Msg})
+     * @param userData comes back in the operation's completion(s)
+     * @throws IOException {@link SocketClosedException} if the ring is closed, {@link dev.ffsock.ErrnoException}
+     *         if the kernel refuses
      */
     public void send(int fd, MemorySegment buf, long offset, long length, int flags, long userData) throws IOException {
         checkFd(fd);
@@ -457,20 +531,44 @@ public final class IoUring implements AutoCloseable {
      * IORING_OP_SEND_ZC: a zero-copy send. Two completions with the same user data: the result
      * (with {@link Completion#MORE}), then a notification ({@link Completion#NOTIF}) when the kernel
      * no longer uses {@code buf}; only then may it change.
+     * @param fd the descriptor (with {@link #IOSQE_FIXED_FILE}: the registered file's index)
+     * @param buf the ring's own memory ({@link #allocate(long)})
+     * @param flags MSG_* flags ({@link dev.ffsock.Msg})
+     * @param userData comes back in the operation's completion(s)
+     * @throws IOException {@link SocketClosedException} if the ring is closed, {@link dev.ffsock.ErrnoException}
+     *         if the kernel refuses
      */
     public void sendZc(int fd, MemorySegment buf, int flags, long userData) throws IOException {
         long s = buffered(UringOp.SEND_ZC, fd, buf, 0, userData);
         sqes.set(ValueLayout.JAVA_INT, s + Sqe.OP_FLAGS, flags);
     }
 
-    /** IORING_OP_SENDMSG of {@code msg} (its buffer and address). */
+    /**
+     * IORING_OP_SENDMSG of {@code msg} (its buffer and address).
+     *
+     * @param fd the descriptor (with {@link #IOSQE_FIXED_FILE}: the registered file's index)
+     * @param msg the message (the ring's memory)
+     * @param flags MSG_* flags ({@link dev.ffsock.Msg})
+     * @param userData comes back in the operation's completion(s)
+     * @throws IOException {@link SocketClosedException} if the ring is closed, {@link dev.ffsock.ErrnoException}
+     *         if the kernel refuses
+     */
     public void sendmsg(int fd, UringMessage msg, int flags, long userData) throws IOException {
         Objects.requireNonNull(msg, "msg");
         long s = prep(UringOp.SENDMSG, checkFd(fd), msg.headerAddress(), 1, 0, userData);
         sqes.set(ValueLayout.JAVA_INT, s + Sqe.OP_FLAGS, flags);
     }
 
-    /** IORING_OP_RECVMSG into {@code msg} (its buffer; the source address and flags are written back). */
+    /**
+     * IORING_OP_RECVMSG into {@code msg} (its buffer; the source address and flags are written back).
+     *
+     * @param fd the descriptor (with {@link #IOSQE_FIXED_FILE}: the registered file's index)
+     * @param msg the message (the ring's memory)
+     * @param flags MSG_* flags ({@link dev.ffsock.Msg})
+     * @param userData comes back in the operation's completion(s)
+     * @throws IOException {@link SocketClosedException} if the ring is closed, {@link dev.ffsock.ErrnoException}
+     *         if the kernel refuses
+     */
     public void recvmsg(int fd, UringMessage msg, int flags, long userData) throws IOException {
         Objects.requireNonNull(msg, "msg");
         msg.prepareReceive();
@@ -478,12 +576,30 @@ public final class IoUring implements AutoCloseable {
         sqes.set(ValueLayout.JAVA_INT, s + Sqe.OP_FLAGS, flags);
     }
 
-    /** IORING_OP_READ into {@code buf} at file {@code offset} (-1: the current position). */
+    /**
+     * IORING_OP_READ into {@code buf} at file {@code offset} (-1: the current position).
+     *
+     * @param fd the descriptor (with {@link #IOSQE_FIXED_FILE}: the registered file's index)
+     * @param buf the ring's own memory ({@link #allocate(long)})
+     * @param offset the file offset (-1: the current position)
+     * @param userData comes back in the operation's completion(s)
+     * @throws IOException {@link SocketClosedException} if the ring is closed, {@link dev.ffsock.ErrnoException}
+     *         if the kernel refuses
+     */
     public void read(int fd, MemorySegment buf, long offset, long userData) throws IOException {
         buffered(UringOp.READ, fd, buf, offset, userData);
     }
 
-    /** IORING_OP_WRITE of {@code buf} at file {@code offset} (-1: the current position). */
+    /**
+     * IORING_OP_WRITE of {@code buf} at file {@code offset} (-1: the current position).
+     *
+     * @param fd the descriptor (with {@link #IOSQE_FIXED_FILE}: the registered file's index)
+     * @param buf the ring's own memory ({@link #allocate(long)})
+     * @param offset the file offset (-1: the current position)
+     * @param userData comes back in the operation's completion(s)
+     * @throws IOException {@link SocketClosedException} if the ring is closed, {@link dev.ffsock.ErrnoException}
+     *         if the kernel refuses
+     */
     public void write(int fd, MemorySegment buf, long offset, long userData) throws IOException {
         buffered(UringOp.WRITE, fd, buf, offset, userData);
     }
@@ -500,34 +616,85 @@ public final class IoUring implements AutoCloseable {
         return s;
     }
 
-    /** IORING_OP_READ_FIXED: {@code length} bytes into registered buffer {@code index}, at file {@code offset}. */
+    /**
+     * IORING_OP_READ_FIXED: {@code length} bytes into registered buffer {@code index}, at file {@code offset}.
+     *
+     * @param fd the descriptor (with {@link #IOSQE_FIXED_FILE}: the registered file's index)
+     * @param index the registered buffer's index
+     * @param length how many bytes
+     * @param offset the file offset (-1: the current position)
+     * @param userData comes back in the operation's completion(s)
+     * @throws IOException {@link SocketClosedException} if the ring is closed, {@link dev.ffsock.ErrnoException}
+     *         if the kernel refuses
+     */
     public void readFixed(int fd, int index, int length, long offset, long userData) throws IOException {
         fixed(UringOp.READ_FIXED, fd, index, length, offset, userData);
     }
 
-    /** IORING_OP_WRITE_FIXED: the first {@code length} bytes of registered buffer {@code index}, at file {@code offset}. */
+    /**
+     * IORING_OP_WRITE_FIXED: the first {@code length} bytes of registered buffer {@code index}, at file {@code offset}.
+     *
+     * @param fd the descriptor (with {@link #IOSQE_FIXED_FILE}: the registered file's index)
+     * @param index the registered buffer's index
+     * @param length how many bytes
+     * @param offset the file offset (-1: the current position)
+     * @param userData comes back in the operation's completion(s)
+     * @throws IOException {@link SocketClosedException} if the ring is closed, {@link dev.ffsock.ErrnoException}
+     *         if the kernel refuses
+     */
     public void writeFixed(int fd, int index, int length, long offset, long userData) throws IOException {
         fixed(UringOp.WRITE_FIXED, fd, index, length, offset, userData);
     }
 
-    /** IORING_OP_CLOSE: closes descriptor {@code fd} (which the caller owned). */
+    /**
+     * IORING_OP_CLOSE: closes descriptor {@code fd} (which the caller owned).
+     *
+     * @param fd the descriptor (with {@link #IOSQE_FIXED_FILE}: the registered file's index)
+     * @param userData comes back in the operation's completion(s)
+     * @throws IOException {@link SocketClosedException} if the ring is closed, {@link dev.ffsock.ErrnoException}
+     *         if the kernel refuses
+     */
     public void close(int fd, long userData) throws IOException {
         prep(UringOp.CLOSE, checkFd(fd), 0, 0, 0, userData);
     }
 
-    /** IORING_OP_SHUTDOWN. */
+    /**
+     * IORING_OP_SHUTDOWN.
+     *
+     * @param fd the descriptor (with {@link #IOSQE_FIXED_FILE}: the registered file's index)
+     * @param how which direction
+     * @param userData comes back in the operation's completion(s)
+     * @throws IOException {@link SocketClosedException} if the ring is closed, {@link dev.ffsock.ErrnoException}
+     *         if the kernel refuses
+     */
     public void shutdown(int fd, Shutdown how, long userData) throws IOException {
         Objects.requireNonNull(how, "how");
         prep(UringOp.SHUTDOWN, checkFd(fd), 0, how.how(), 0, userData);
     }
 
-    /** IORING_OP_POLL_ADD: completes once with the POLL* bits ready. */
+    /**
+     * IORING_OP_POLL_ADD: completes once with the POLL* bits ready.
+     *
+     * @param fd the descriptor (with {@link #IOSQE_FIXED_FILE}: the registered file's index)
+     * @param events the POLL* bits wanted ({@link dev.ffsock.Poll})
+     * @param userData comes back in the operation's completion(s)
+     * @throws IOException {@link SocketClosedException} if the ring is closed, {@link dev.ffsock.ErrnoException}
+     *         if the kernel refuses
+     */
     public void pollAdd(int fd, int events, long userData) throws IOException {
         long s = prep(UringOp.POLL_ADD, checkFd(fd), 0, 0, 0, userData);
         sqes.set(ValueLayout.JAVA_INT, s + Sqe.OP_FLAGS, events);
     }
 
-    /** IORING_OP_POLL_ADD with IORING_POLL_ADD_MULTI: a completion (with {@link Completion#MORE}) each time. */
+    /**
+     * IORING_OP_POLL_ADD with IORING_POLL_ADD_MULTI: a completion (with {@link Completion#MORE}) each time.
+     *
+     * @param fd the descriptor (with {@link #IOSQE_FIXED_FILE}: the registered file's index)
+     * @param events the POLL* bits wanted ({@link dev.ffsock.Poll})
+     * @param userData comes back in the operation's completion(s)
+     * @throws IOException {@link SocketClosedException} if the ring is closed, {@link dev.ffsock.ErrnoException}
+     *         if the kernel refuses
+     */
     public void pollMultishot(int fd, int events, long userData) throws IOException {
         long s = prep(UringOp.POLL_ADD, checkFd(fd), 0, UringConstants.IORING_POLL_ADD_MULTI, 0, userData);
         sqes.set(ValueLayout.JAVA_INT, s + Sqe.OP_FLAGS, events);
@@ -545,7 +712,14 @@ public final class IoUring implements AutoCloseable {
         return s;
     }
 
-    /** IORING_OP_TIMEOUT: completes with {@code -ETIME} after {@code d}. */
+    /**
+     * IORING_OP_TIMEOUT: completes with {@code -ETIME} after {@code d}.
+     *
+     * @param d how long
+     * @param userData comes back in the operation's completion(s)
+     * @throws IOException {@link SocketClosedException} if the ring is closed, {@link dev.ffsock.ErrnoException}
+     *         if the kernel refuses
+     */
     public void timeout(Duration d, long userData) throws IOException {
         timespec(UringOp.TIMEOUT, d, 0, userData);
     }
@@ -553,6 +727,11 @@ public final class IoUring implements AutoCloseable {
     /**
      * IORING_OP_TIMEOUT with a count: completes with 0 once {@code count} other completions have
      * been posted, or with {@code -ETIME} after {@code d}.
+     * @param d how long
+     * @param count completions to wait for (0: a pure timeout)
+     * @param userData comes back in the operation's completion(s)
+     * @throws IOException {@link SocketClosedException} if the ring is closed, {@link dev.ffsock.ErrnoException}
+     *         if the kernel refuses
      */
     public void timeout(Duration d, int count, long userData) throws IOException {
         if (count < 0) throw new IllegalArgumentException("negative count: " + count);
@@ -565,25 +744,49 @@ public final class IoUring implements AutoCloseable {
      * {@code -ECANCELED} and this one with {@code -ETIME}; otherwise this one with {@code -ECANCELED}.
      *
      * @throws IllegalStateException if no entry is prepared and not yet submitted
+     * @param d how long
+     * @param userData comes back in the operation's completion(s)
+     * @throws IOException {@link SocketClosedException} if the ring is closed, {@link dev.ffsock.ErrnoException}
+     *         if the kernel refuses
      */
     public void linkTimeout(Duration d, long userData) throws IOException {
         link();
         timespec(UringOp.LINK_TIMEOUT, d, 0, userData);
     }
 
-    /** IORING_OP_ASYNC_CANCEL of the operation with user data {@code target} (res: 0, -ENOENT or -EALREADY). */
+    /**
+     * IORING_OP_ASYNC_CANCEL of the operation with user data {@code target} (res: 0, -ENOENT or -EALREADY).
+     *
+     * @param target the user data of the operation to cancel
+     * @param userData comes back in the operation's completion(s)
+     * @throws IOException {@link SocketClosedException} if the ring is closed, {@link dev.ffsock.ErrnoException}
+     *         if the kernel refuses
+     */
     public void cancel(long target, long userData) throws IOException {
         prep(UringOp.ASYNC_CANCEL, -1, target, 0, 0, userData);
     }
 
-    /** IORING_OP_ASYNC_CANCEL of every operation on descriptor {@code fd} (res: how many). */
+    /**
+     * IORING_OP_ASYNC_CANCEL of every operation on descriptor {@code fd} (res: how many).
+     *
+     * @param fd the descriptor (with {@link #IOSQE_FIXED_FILE}: the registered file's index)
+     * @param userData comes back in the operation's completion(s)
+     * @throws IOException {@link SocketClosedException} if the ring is closed, {@link dev.ffsock.ErrnoException}
+     *         if the kernel refuses
+     */
     public void cancelFd(int fd, long userData) throws IOException {
         long s = prep(UringOp.ASYNC_CANCEL, checkFd(fd), 0, 0, 0, userData);
         sqes.set(ValueLayout.JAVA_INT, s + Sqe.OP_FLAGS,
                 UringConstants.IORING_ASYNC_CANCEL_FD | UringConstants.IORING_ASYNC_CANCEL_ALL);
     }
 
-    /** IORING_OP_ASYNC_CANCEL with IORING_ASYNC_CANCEL_ANY: every operation in flight (res: how many). */
+    /**
+     * IORING_OP_ASYNC_CANCEL with IORING_ASYNC_CANCEL_ANY: every operation in flight (res: how many).
+     *
+     * @param userData comes back in the operation's completion(s)
+     * @throws IOException {@link SocketClosedException} if the ring is closed, {@link dev.ffsock.ErrnoException}
+     *         if the kernel refuses
+     */
     public void cancelAll(long userData) throws IOException {
         long s = prep(UringOp.ASYNC_CANCEL, -1, 0, 0, 0, userData);
         sqes.set(ValueLayout.JAVA_INT, s + Sqe.OP_FLAGS, UringConstants.IORING_ASYNC_CANCEL_ANY);
@@ -601,6 +804,7 @@ public final class IoUring implements AutoCloseable {
      *
      * @throws IllegalStateException if no entry is prepared and not yet submitted
      * @throws IllegalArgumentException for other bits, or FIXED_FILE with an index beyond the registered files
+     * @param iosqeFlags IOSQE_* bits
      */
     public void flags(int iosqeFlags) {
         if ((iosqeFlags & ~CALLER_FLAGS) != 0) {
@@ -620,7 +824,13 @@ public final class IoUring implements AutoCloseable {
 
     // ---- submitting and completing ------------------------------------------------------------
 
-    /** io_uring_enter(2): submits the prepared entries without waiting. @return how many the kernel took */
+    /**
+     * io_uring_enter(2): submits the prepared entries without waiting.
+     *
+     * @return how many entries the kernel took
+     * @throws IOException {@link SocketClosedException} if the ring is closed, {@link dev.ffsock.ErrnoException}
+     *         if the kernel refuses
+     */
     public int submit() throws IOException {
         int fd = guard.begin();
         try {
@@ -635,6 +845,8 @@ public final class IoUring implements AutoCloseable {
      * (0: only submits and collects what is there). Returns the number ready.
      *
      * @throws SocketClosedException if the ring is closed, also while waiting
+     * @param min completions to wait for (0: only submit and look)
+     * @return how many completions are ready
      */
     public int submitAndWait(int min) throws IOException {
         if (min < 0) throw new IllegalArgumentException("negative min: " + min);
@@ -644,6 +856,11 @@ public final class IoUring implements AutoCloseable {
     /**
      * As {@link #submitAndWait(int)}, for at most {@code timeout}: returns fewer than {@code min}
      * when it passes.
+     * @param min completions to wait for (0: only submit and look)
+     * @param timeout the longest wait
+     * @return how many completions are ready
+     * @throws IOException {@link SocketClosedException} if the ring is closed, {@link dev.ffsock.ErrnoException}
+     *         if the kernel refuses
      */
     public int submitAndWait(int min, Duration timeout) throws IOException {
         if (min < 0) throw new IllegalArgumentException("negative min: " + min);
@@ -659,6 +876,7 @@ public final class IoUring implements AutoCloseable {
      *
      * @return how many were handed on
      * @throws CompletionsLostException after handing them on, if the kernel dropped completions
+     * @param handler called once per completion
      */
     public int complete(CompletionHandler handler) throws IOException {
         Objects.requireNonNull(handler, "handler");

@@ -42,7 +42,11 @@ public final class UringMessage {
         return Structs.Msghdr.SIZE + Structs.Iovec.SIZE * maxBuffers + Structs.SockaddrStorage.SIZE + controlCapacity;
     }
 
-    /** Forgets the buffers. @return this */
+    /**
+     * Forgets the buffers.
+     *
+     * @return this
+     */
     public UringMessage clearBuffers() {
         count = 0;
         buffer = MemorySegment.NULL;
@@ -59,6 +63,8 @@ public final class UringMessage {
      * @throws IllegalArgumentException if {@code buf} is not this ring's memory
      * @throws IndexOutOfBoundsException if the range is not within {@code buf}
      * @throws IllegalStateException if {@link #maxBuffers()} are set already
+     * @param offset where in {@code buf} the bytes start
+     * @param length how many bytes
      */
     public UringMessage addBuffer(MemorySegment buf, long offset, long length) {
         owner.checkRingMemory(buf);
@@ -98,7 +104,12 @@ public final class UringMessage {
         return buffer;
     }
 
-    /** Sets the destination of a send (unconnected datagram sockets). @return this */
+    /**
+     * Sets the destination of a send (unconnected datagram sockets).
+     *
+     * @param to the destination
+     * @return this
+     */
     public UringMessage address(SockAddr to) {
         int len = to.writeTo(name);
         hdr.set(ValueLayout.JAVA_LONG, Structs.Msghdr.NAME, name.address());
@@ -106,7 +117,11 @@ public final class UringMessage {
         return this;
     }
 
-    /** For a send on a connected socket: no address. @return this */
+    /**
+     * For a send on a connected socket: no address.
+     *
+     * @return this
+     */
     public UringMessage withoutAddress() {
         hdr.set(ValueLayout.JAVA_LONG, Structs.Msghdr.NAME, 0L);
         hdr.set(ValueLayout.JAVA_INT, Structs.Msghdr.NAMELEN, 0);

@@ -49,7 +49,11 @@ public record UringOptions(int entries, int cqEntries, int setupFlags, boolean f
         return new Builder();
     }
 
-    /** {@return options of {@code entries} entries and nothing else} */
+    /**
+     * {@return options of {@code entries} entries and nothing else}
+     *
+     * @param entries submission queue entries (1 to 32768; the kernel rounds up to a power of two)
+     */
     public static UringOptions of(int entries) {
         return new UringOptions(entries, 0, 0, false);
     }
@@ -64,13 +68,23 @@ public record UringOptions(int entries, int cqEntries, int setupFlags, boolean f
         private Builder() {
         }
 
-        /** Submission queue entries. @return this */
+        /**
+         * Submission queue entries.
+         *
+         * @param n how many entries
+         * @return this
+         */
         public Builder entries(int n) {
             entries = n;
             return this;
         }
 
-        /** Completion queue entries (IORING_SETUP_CQSIZE; 0: the default). @return this */
+        /**
+         * Completion queue entries (IORING_SETUP_CQSIZE; 0: the default).
+         *
+         * @param n how many entries
+         * @return this
+         */
         public Builder cqEntries(int n) {
             cqEntries = n;
             return this;
@@ -81,27 +95,52 @@ public record UringOptions(int entries, int cqEntries, int setupFlags, boolean f
             return this;
         }
 
-        /** IORING_SETUP_SINGLE_ISSUER. @return this */
+        /**
+         * IORING_SETUP_SINGLE_ISSUER.
+         *
+         * @param on whether to ask for the flag
+         * @return this
+         */
         public Builder singleIssuer(boolean on) {
             return flag(SINGLE_ISSUER, on);
         }
 
-        /** IORING_SETUP_DEFER_TASKRUN (with SINGLE_ISSUER). @return this */
+        /**
+         * IORING_SETUP_DEFER_TASKRUN (with SINGLE_ISSUER).
+         *
+         * @param on whether to ask for the flag
+         * @return this
+         */
         public Builder deferTaskrun(boolean on) {
             return flag(DEFER_TASKRUN, on);
         }
 
-        /** IORING_SETUP_COOP_TASKRUN. @return this */
+        /**
+         * IORING_SETUP_COOP_TASKRUN.
+         *
+         * @param on whether to ask for the flag
+         * @return this
+         */
         public Builder coopTaskrun(boolean on) {
             return flag(COOP_TASKRUN, on);
         }
 
-        /** IORING_SETUP_SUBMIT_ALL. @return this */
+        /**
+         * IORING_SETUP_SUBMIT_ALL.
+         *
+         * @param on whether to ask for the flag
+         * @return this
+         */
         public Builder submitAll(boolean on) {
             return flag(SUBMIT_ALL, on);
         }
 
-        /** Whether flags the kernel refuses are dropped instead of failing. @return this */
+        /**
+         * Whether flags the kernel refuses are dropped instead of failing.
+         *
+         * @param on whether to ask for the flag
+         * @return this
+         */
         public Builder fallback(boolean on) {
             fallback = on;
             return this;
