@@ -68,6 +68,10 @@
 /* nf_tables (issue 11, part nftables) */
 #include <linux/netfilter.h>
 #include <linux/netfilter/nf_tables.h>
+/* io_uring (issue 12, part io_uring): the rings are mmap'd; io_uring_setup/enter/register through syscall(2) */
+#include <sys/mman.h>
+#include <sys/syscall.h>
+#include <linux/io_uring.h>
 
 /* ---- GNU-only items, declared by hand (glibc hides them without _GNU_SOURCE) ---- */
 #ifndef _GNU_SOURCE

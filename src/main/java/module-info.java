@@ -8,6 +8,7 @@
  * (nfnetlink: conntrack), {@code .netfilter.nft} (nf_tables),
  * {@code .connector} (process events) and {@code .mptcp} (the MPTCP path manager);
  * {@code dev.ffsock.nio} is java.nio.channels over ffsock sockets and epoll (a SelectorProvider);
+ * {@code dev.ffsock.uring} drives io_uring;
  * {@code dev.ffsock.internal} (the generated bindings and the syscall layer) is not exported.
  */
 module dev.ffsock {
@@ -27,4 +28,6 @@ module dev.ffsock {
     exports dev.ffsock.netlink.mptcp;
     // java.nio.channels over ffsock sockets and epoll
     exports dev.ffsock.nio;
+    // io_uring (issue 12)
+    exports dev.ffsock.uring;
 }

@@ -34,6 +34,22 @@ public abstract sealed class SockAddr permits SockAddrIn, SockAddrIn6, SockAddrU
      */
     abstract int encode(MemorySegment dst);
 
+    /**
+     * Writes the C {@code struct sockaddr_*} into {@code dst}, for calls made outside this package
+     * (an io_uring connect reads it from native memory at submission).
+     *
+     * @param dst at least {@code sizeof(struct sockaddr_storage)} (128) bytes
+     * @return the address's length in bytes
+     * @throws IllegalArgumentException if {@code dst} is smaller than 128 bytes
+     */
+    public final int writeTo(MemorySegment dst) {
+        if (dst.byteSize() < dev.ffsock.internal.Structs.SockaddrStorage.SIZE) {
+            throw new IllegalArgumentException("a sockaddr needs " + dev.ffsock.internal.Structs.SockaddrStorage.SIZE
+                    + " bytes: " + dst.byteSize());
+        }
+        return encode(dst);
+    }
+
     /** {@return the C length of this address} */
     public abstract int length();
 

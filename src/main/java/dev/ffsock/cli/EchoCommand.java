@@ -16,7 +16,7 @@ final class EchoCommand implements Command {
     public String usage() {
         return """
                 usage: ffsock echo (--tcp HOST:PORT | --udp HOST:PORT | --unix PATH | --unix @NAME
-                                    [--seqpacket | --dgram]) [--count N] [--epoll]
+                                    [--seqpacket | --dgram]) [--count N] [--epoll | --uring]
 
                 Echo server: sends back every byte (stream) or message (seqpacket, datagram) it
                 receives. Once bound it prints one line, 'listening on ADDRESS', with the real
@@ -37,6 +37,9 @@ final class EchoCommand implements Command {
                                    or N datagrams, then exit 0
                   --epoll          serve every connection from one thread with edge-triggered
                                    epoll and non-blocking sockets (TCP and AF_UNIX stream only)
+                  --uring          serve every connection from one thread with io_uring:
+                                   multishot accept, multishot receive into a provided-buffer
+                                   ring, send back (TCP and AF_UNIX stream only)
                   -h, --help       show this help
                 """;
     }
@@ -47,12 +50,14 @@ final class EchoCommand implements Command {
         Endpoint.Builder where = new Endpoint.Builder();
         int count = -1;
         boolean epoll = false;
+        boolean uring = false;
         while (o.hasNext()) {
             String opt = o.next();
             if (where.accept(o)) continue;
             switch (opt) {
                 case "--count" -> count = o.intValue(1, Integer.MAX_VALUE);
                 case "--epoll" -> epoll = true;
+                case "--uring" -> uring = true;
                 case "-h", "--help" -> {
                     io.out().print(usage());
                     return 0;
@@ -64,6 +69,10 @@ final class EchoCommand implements Command {
         if (epoll && (endpoint.dgram() || endpoint.seqpacket())) {
             throw new UsageException("--epoll serves stream sockets only (--tcp, or --unix without --dgram/--seqpacket)");
         }
-        return new EchoServer(endpoint, count, epoll, io).run();
+        if (uring && epoll) throw new UsageException("--epoll and --uring cannot be combined");
+        if (uring && (endpoint.dgram() || endpoint.seqpacket())) {
+            throw new UsageException("--uring serves stream sockets only (--tcp, or --unix without --dgram/--seqpacket)");
+        }
+        return new EchoServer(endpoint, count, epoll, uring, io).run();
     }
 }

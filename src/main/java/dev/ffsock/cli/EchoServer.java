@@ -30,6 +30,7 @@ final class EchoServer {
     private final Endpoint endpoint;
     private final int count;
     private final boolean epoll;
+    private final boolean uring;
     private final Io io;
     private volatile boolean stopping;
     private volatile Path created;
@@ -38,12 +39,14 @@ final class EchoServer {
      * @param endpoint where to listen
      * @param count    connections or datagrams to serve, or -1 for no limit
      * @param epoll    serve stream connections from one thread with {@link EpollEcho}
+     * @param uring    serve stream connections from one thread with {@link UringEcho}
      * @param io       output
      */
-    EchoServer(Endpoint endpoint, int count, boolean epoll, Io io) {
+    EchoServer(Endpoint endpoint, int count, boolean epoll, boolean uring, Io io) {
         this.endpoint = endpoint;
         this.count = count;
         this.epoll = epoll;
+        this.uring = uring;
         this.io = io;
     }
 
@@ -62,6 +65,10 @@ final class EchoServer {
                 io.out().flush();
                 if (endpoint.dgram()) {
                     serveDatagrams(s);
+                } else if (uring) {
+                    try (UringEcho server = new UringEcho(s)) {
+                        server.run(count);
+                    }
                 } else if (epoll) {
                     try (EpollEcho server = new EpollEcho(s)) {
                         server.run(count);

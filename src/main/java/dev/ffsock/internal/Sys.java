@@ -244,6 +244,16 @@ public final class Sys {
         return (int) ERRNO.get(state, 0L);
     }
 
+    /** {@return this thread's errno capture segment}, for the syscall layer's other classes (UringSys). */
+    static MemorySegment captureState() {
+        return state();
+    }
+
+    /** {@return the errno a capturing downcall left in {@code state}} */
+    static int capturedErrno(MemorySegment state) {
+        return errno(state);
+    }
+
     private static AssertionError unexpected(Throwable t) {
         return new AssertionError("downcall failed unexpectedly", t);
     }

@@ -17,6 +17,87 @@ public class LinuxC extends LinuxC_1 {
     LinuxC() {
         // Should not be called directly
     }
+    private static final int NFT_CHAIN_BASE = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_chain_flags.NFT_CHAIN_BASE = 1
+     * }
+     */
+    public static int NFT_CHAIN_BASE() {
+        return NFT_CHAIN_BASE;
+    }
+    private static final int NFT_CHAIN_HW_OFFLOAD = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_chain_flags.NFT_CHAIN_HW_OFFLOAD = 2
+     * }
+     */
+    public static int NFT_CHAIN_HW_OFFLOAD() {
+        return NFT_CHAIN_HW_OFFLOAD;
+    }
+    private static final int NFT_CHAIN_BINDING = (int)4L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_chain_flags.NFT_CHAIN_BINDING = 4
+     * }
+     */
+    public static int NFT_CHAIN_BINDING() {
+        return NFT_CHAIN_BINDING;
+    }
+    private static final int NFTA_CHAIN_UNSPEC = (int)0L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_chain_attributes.NFTA_CHAIN_UNSPEC = 0
+     * }
+     */
+    public static int NFTA_CHAIN_UNSPEC() {
+        return NFTA_CHAIN_UNSPEC;
+    }
+    private static final int NFTA_CHAIN_TABLE = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_chain_attributes.NFTA_CHAIN_TABLE = 1
+     * }
+     */
+    public static int NFTA_CHAIN_TABLE() {
+        return NFTA_CHAIN_TABLE;
+    }
+    private static final int NFTA_CHAIN_HANDLE = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_chain_attributes.NFTA_CHAIN_HANDLE = 2
+     * }
+     */
+    public static int NFTA_CHAIN_HANDLE() {
+        return NFTA_CHAIN_HANDLE;
+    }
+    private static final int NFTA_CHAIN_NAME = (int)3L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_chain_attributes.NFTA_CHAIN_NAME = 3
+     * }
+     */
+    public static int NFTA_CHAIN_NAME() {
+        return NFTA_CHAIN_NAME;
+    }
+    private static final int NFTA_CHAIN_HOOK = (int)4L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_chain_attributes.NFTA_CHAIN_HOOK = 4
+     * }
+     */
+    public static int NFTA_CHAIN_HOOK() {
+        return NFTA_CHAIN_HOOK;
+    }
+    private static final int NFTA_CHAIN_POLICY = (int)5L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_chain_attributes.NFTA_CHAIN_POLICY = 5
+     * }
+     */
+    public static int NFTA_CHAIN_POLICY() {
+        return NFTA_CHAIN_POLICY;
+    }
     private static final int NFTA_CHAIN_USE = (int)6L;
     /**
      * {@snippet lang=c :
@@ -4815,6 +4896,650 @@ public class LinuxC extends LinuxC_1 {
         return NFTA_TUNNEL_MODE;
     }
 
+    private static class mmap {
+        public static final FunctionDescriptor DESC = FunctionDescriptor.of(
+            LinuxC.C_POINTER,
+            LinuxC.C_POINTER,
+            LinuxC.C_LONG,
+            LinuxC.C_INT,
+            LinuxC.C_INT,
+            LinuxC.C_INT,
+            LinuxC.C_LONG
+        );
+
+        public static final MemorySegment ADDR = SYMBOL_LOOKUP.find("mmap").orElseThrow();
+    }
+
+    /**
+     * Function descriptor for:
+     * {@snippet lang=c :
+     * extern void *mmap(void *__addr, size_t __len, int __prot, int __flags, int __fd, __off_t __offset)
+     * }
+     */
+    public static FunctionDescriptor mmap$descriptor() {
+        return mmap.DESC;
+    }
+
+    /**
+     * Downcall method handle for:
+     * {@snippet lang=c :
+     * extern void *mmap(void *__addr, size_t __len, int __prot, int __flags, int __fd, __off_t __offset)
+     * }
+     */
+    public static MethodHandle mmap$handle() {
+        return Linker.nativeLinker().downcallHandle(mmap.ADDR, mmap.DESC);
+    }
+
+    /**
+     * Address for:
+     * {@snippet lang=c :
+     * extern void *mmap(void *__addr, size_t __len, int __prot, int __flags, int __fd, __off_t __offset)
+     * }
+     */
+    public static MemorySegment mmap$address() {
+        return mmap.ADDR;
+    }
+
+    /**
+     * {@snippet lang=c :
+     * extern void *mmap(void *__addr, size_t __len, int __prot, int __flags, int __fd, __off_t __offset)
+     * }
+     */
+    public static MemorySegment mmap(MemorySegment __addr, long __len, int __prot, int __flags, int __fd, long __offset) {
+        var mh$ = Linker.nativeLinker().downcallHandle(mmap.ADDR, mmap.DESC);
+        try {
+            if (TRACE_DOWNCALLS) {
+                traceDowncall("mmap", __addr, __len, __prot, __flags, __fd, __offset);
+            }
+            return (MemorySegment)mh$.invokeExact(__addr, __len, __prot, __flags, __fd, __offset);
+        } catch (Error | RuntimeException ex) {
+           throw ex;
+        } catch (Throwable ex$) {
+           throw new AssertionError("should not reach here", ex$);
+        }
+    }
+
+    private static class munmap {
+        public static final FunctionDescriptor DESC = FunctionDescriptor.of(
+            LinuxC.C_INT,
+            LinuxC.C_POINTER,
+            LinuxC.C_LONG
+        );
+
+        public static final MemorySegment ADDR = SYMBOL_LOOKUP.find("munmap").orElseThrow();
+    }
+
+    /**
+     * Function descriptor for:
+     * {@snippet lang=c :
+     * extern int munmap(void *__addr, size_t __len)
+     * }
+     */
+    public static FunctionDescriptor munmap$descriptor() {
+        return munmap.DESC;
+    }
+
+    /**
+     * Downcall method handle for:
+     * {@snippet lang=c :
+     * extern int munmap(void *__addr, size_t __len)
+     * }
+     */
+    public static MethodHandle munmap$handle() {
+        return Linker.nativeLinker().downcallHandle(munmap.ADDR, munmap.DESC);
+    }
+
+    /**
+     * Address for:
+     * {@snippet lang=c :
+     * extern int munmap(void *__addr, size_t __len)
+     * }
+     */
+    public static MemorySegment munmap$address() {
+        return munmap.ADDR;
+    }
+
+    /**
+     * {@snippet lang=c :
+     * extern int munmap(void *__addr, size_t __len)
+     * }
+     */
+    public static int munmap(MemorySegment __addr, long __len) {
+        var mh$ = Linker.nativeLinker().downcallHandle(munmap.ADDR, munmap.DESC);
+        try {
+            if (TRACE_DOWNCALLS) {
+                traceDowncall("munmap", __addr, __len);
+            }
+            return (int)mh$.invokeExact(__addr, __len);
+        } catch (Error | RuntimeException ex) {
+           throw ex;
+        } catch (Throwable ex$) {
+           throw new AssertionError("should not reach here", ex$);
+        }
+    }
+    private static final int IORING_OP_NOP = (int)0L;
+    /**
+     * {@snippet lang=c :
+     * enum io_uring_op.IORING_OP_NOP = 0
+     * }
+     */
+    public static int IORING_OP_NOP() {
+        return IORING_OP_NOP;
+    }
+    private static final int IORING_OP_READV = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * enum io_uring_op.IORING_OP_READV = 1
+     * }
+     */
+    public static int IORING_OP_READV() {
+        return IORING_OP_READV;
+    }
+    private static final int IORING_OP_WRITEV = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * enum io_uring_op.IORING_OP_WRITEV = 2
+     * }
+     */
+    public static int IORING_OP_WRITEV() {
+        return IORING_OP_WRITEV;
+    }
+    private static final int IORING_OP_FSYNC = (int)3L;
+    /**
+     * {@snippet lang=c :
+     * enum io_uring_op.IORING_OP_FSYNC = 3
+     * }
+     */
+    public static int IORING_OP_FSYNC() {
+        return IORING_OP_FSYNC;
+    }
+    private static final int IORING_OP_READ_FIXED = (int)4L;
+    /**
+     * {@snippet lang=c :
+     * enum io_uring_op.IORING_OP_READ_FIXED = 4
+     * }
+     */
+    public static int IORING_OP_READ_FIXED() {
+        return IORING_OP_READ_FIXED;
+    }
+    private static final int IORING_OP_WRITE_FIXED = (int)5L;
+    /**
+     * {@snippet lang=c :
+     * enum io_uring_op.IORING_OP_WRITE_FIXED = 5
+     * }
+     */
+    public static int IORING_OP_WRITE_FIXED() {
+        return IORING_OP_WRITE_FIXED;
+    }
+    private static final int IORING_OP_POLL_ADD = (int)6L;
+    /**
+     * {@snippet lang=c :
+     * enum io_uring_op.IORING_OP_POLL_ADD = 6
+     * }
+     */
+    public static int IORING_OP_POLL_ADD() {
+        return IORING_OP_POLL_ADD;
+    }
+    private static final int IORING_OP_POLL_REMOVE = (int)7L;
+    /**
+     * {@snippet lang=c :
+     * enum io_uring_op.IORING_OP_POLL_REMOVE = 7
+     * }
+     */
+    public static int IORING_OP_POLL_REMOVE() {
+        return IORING_OP_POLL_REMOVE;
+    }
+    private static final int IORING_OP_SYNC_FILE_RANGE = (int)8L;
+    /**
+     * {@snippet lang=c :
+     * enum io_uring_op.IORING_OP_SYNC_FILE_RANGE = 8
+     * }
+     */
+    public static int IORING_OP_SYNC_FILE_RANGE() {
+        return IORING_OP_SYNC_FILE_RANGE;
+    }
+    private static final int IORING_OP_SENDMSG = (int)9L;
+    /**
+     * {@snippet lang=c :
+     * enum io_uring_op.IORING_OP_SENDMSG = 9
+     * }
+     */
+    public static int IORING_OP_SENDMSG() {
+        return IORING_OP_SENDMSG;
+    }
+    private static final int IORING_OP_RECVMSG = (int)10L;
+    /**
+     * {@snippet lang=c :
+     * enum io_uring_op.IORING_OP_RECVMSG = 10
+     * }
+     */
+    public static int IORING_OP_RECVMSG() {
+        return IORING_OP_RECVMSG;
+    }
+    private static final int IORING_OP_TIMEOUT = (int)11L;
+    /**
+     * {@snippet lang=c :
+     * enum io_uring_op.IORING_OP_TIMEOUT = 11
+     * }
+     */
+    public static int IORING_OP_TIMEOUT() {
+        return IORING_OP_TIMEOUT;
+    }
+    private static final int IORING_OP_TIMEOUT_REMOVE = (int)12L;
+    /**
+     * {@snippet lang=c :
+     * enum io_uring_op.IORING_OP_TIMEOUT_REMOVE = 12
+     * }
+     */
+    public static int IORING_OP_TIMEOUT_REMOVE() {
+        return IORING_OP_TIMEOUT_REMOVE;
+    }
+    private static final int IORING_OP_ACCEPT = (int)13L;
+    /**
+     * {@snippet lang=c :
+     * enum io_uring_op.IORING_OP_ACCEPT = 13
+     * }
+     */
+    public static int IORING_OP_ACCEPT() {
+        return IORING_OP_ACCEPT;
+    }
+    private static final int IORING_OP_ASYNC_CANCEL = (int)14L;
+    /**
+     * {@snippet lang=c :
+     * enum io_uring_op.IORING_OP_ASYNC_CANCEL = 14
+     * }
+     */
+    public static int IORING_OP_ASYNC_CANCEL() {
+        return IORING_OP_ASYNC_CANCEL;
+    }
+    private static final int IORING_OP_LINK_TIMEOUT = (int)15L;
+    /**
+     * {@snippet lang=c :
+     * enum io_uring_op.IORING_OP_LINK_TIMEOUT = 15
+     * }
+     */
+    public static int IORING_OP_LINK_TIMEOUT() {
+        return IORING_OP_LINK_TIMEOUT;
+    }
+    private static final int IORING_OP_CONNECT = (int)16L;
+    /**
+     * {@snippet lang=c :
+     * enum io_uring_op.IORING_OP_CONNECT = 16
+     * }
+     */
+    public static int IORING_OP_CONNECT() {
+        return IORING_OP_CONNECT;
+    }
+    private static final int IORING_OP_FALLOCATE = (int)17L;
+    /**
+     * {@snippet lang=c :
+     * enum io_uring_op.IORING_OP_FALLOCATE = 17
+     * }
+     */
+    public static int IORING_OP_FALLOCATE() {
+        return IORING_OP_FALLOCATE;
+    }
+    private static final int IORING_OP_OPENAT = (int)18L;
+    /**
+     * {@snippet lang=c :
+     * enum io_uring_op.IORING_OP_OPENAT = 18
+     * }
+     */
+    public static int IORING_OP_OPENAT() {
+        return IORING_OP_OPENAT;
+    }
+    private static final int IORING_OP_CLOSE = (int)19L;
+    /**
+     * {@snippet lang=c :
+     * enum io_uring_op.IORING_OP_CLOSE = 19
+     * }
+     */
+    public static int IORING_OP_CLOSE() {
+        return IORING_OP_CLOSE;
+    }
+    private static final int IORING_OP_FILES_UPDATE = (int)20L;
+    /**
+     * {@snippet lang=c :
+     * enum io_uring_op.IORING_OP_FILES_UPDATE = 20
+     * }
+     */
+    public static int IORING_OP_FILES_UPDATE() {
+        return IORING_OP_FILES_UPDATE;
+    }
+    private static final int IORING_OP_STATX = (int)21L;
+    /**
+     * {@snippet lang=c :
+     * enum io_uring_op.IORING_OP_STATX = 21
+     * }
+     */
+    public static int IORING_OP_STATX() {
+        return IORING_OP_STATX;
+    }
+    private static final int IORING_OP_READ = (int)22L;
+    /**
+     * {@snippet lang=c :
+     * enum io_uring_op.IORING_OP_READ = 22
+     * }
+     */
+    public static int IORING_OP_READ() {
+        return IORING_OP_READ;
+    }
+    private static final int IORING_OP_WRITE = (int)23L;
+    /**
+     * {@snippet lang=c :
+     * enum io_uring_op.IORING_OP_WRITE = 23
+     * }
+     */
+    public static int IORING_OP_WRITE() {
+        return IORING_OP_WRITE;
+    }
+    private static final int IORING_OP_FADVISE = (int)24L;
+    /**
+     * {@snippet lang=c :
+     * enum io_uring_op.IORING_OP_FADVISE = 24
+     * }
+     */
+    public static int IORING_OP_FADVISE() {
+        return IORING_OP_FADVISE;
+    }
+    private static final int IORING_OP_MADVISE = (int)25L;
+    /**
+     * {@snippet lang=c :
+     * enum io_uring_op.IORING_OP_MADVISE = 25
+     * }
+     */
+    public static int IORING_OP_MADVISE() {
+        return IORING_OP_MADVISE;
+    }
+    private static final int IORING_OP_SEND = (int)26L;
+    /**
+     * {@snippet lang=c :
+     * enum io_uring_op.IORING_OP_SEND = 26
+     * }
+     */
+    public static int IORING_OP_SEND() {
+        return IORING_OP_SEND;
+    }
+    private static final int IORING_OP_RECV = (int)27L;
+    /**
+     * {@snippet lang=c :
+     * enum io_uring_op.IORING_OP_RECV = 27
+     * }
+     */
+    public static int IORING_OP_RECV() {
+        return IORING_OP_RECV;
+    }
+    private static final int IORING_OP_OPENAT2 = (int)28L;
+    /**
+     * {@snippet lang=c :
+     * enum io_uring_op.IORING_OP_OPENAT2 = 28
+     * }
+     */
+    public static int IORING_OP_OPENAT2() {
+        return IORING_OP_OPENAT2;
+    }
+    private static final int IORING_OP_EPOLL_CTL = (int)29L;
+    /**
+     * {@snippet lang=c :
+     * enum io_uring_op.IORING_OP_EPOLL_CTL = 29
+     * }
+     */
+    public static int IORING_OP_EPOLL_CTL() {
+        return IORING_OP_EPOLL_CTL;
+    }
+    private static final int IORING_OP_SPLICE = (int)30L;
+    /**
+     * {@snippet lang=c :
+     * enum io_uring_op.IORING_OP_SPLICE = 30
+     * }
+     */
+    public static int IORING_OP_SPLICE() {
+        return IORING_OP_SPLICE;
+    }
+    private static final int IORING_OP_PROVIDE_BUFFERS = (int)31L;
+    /**
+     * {@snippet lang=c :
+     * enum io_uring_op.IORING_OP_PROVIDE_BUFFERS = 31
+     * }
+     */
+    public static int IORING_OP_PROVIDE_BUFFERS() {
+        return IORING_OP_PROVIDE_BUFFERS;
+    }
+    private static final int IORING_OP_REMOVE_BUFFERS = (int)32L;
+    /**
+     * {@snippet lang=c :
+     * enum io_uring_op.IORING_OP_REMOVE_BUFFERS = 32
+     * }
+     */
+    public static int IORING_OP_REMOVE_BUFFERS() {
+        return IORING_OP_REMOVE_BUFFERS;
+    }
+    private static final int IORING_OP_TEE = (int)33L;
+    /**
+     * {@snippet lang=c :
+     * enum io_uring_op.IORING_OP_TEE = 33
+     * }
+     */
+    public static int IORING_OP_TEE() {
+        return IORING_OP_TEE;
+    }
+    private static final int IORING_OP_SHUTDOWN = (int)34L;
+    /**
+     * {@snippet lang=c :
+     * enum io_uring_op.IORING_OP_SHUTDOWN = 34
+     * }
+     */
+    public static int IORING_OP_SHUTDOWN() {
+        return IORING_OP_SHUTDOWN;
+    }
+    private static final int IORING_OP_RENAMEAT = (int)35L;
+    /**
+     * {@snippet lang=c :
+     * enum io_uring_op.IORING_OP_RENAMEAT = 35
+     * }
+     */
+    public static int IORING_OP_RENAMEAT() {
+        return IORING_OP_RENAMEAT;
+    }
+    private static final int IORING_OP_UNLINKAT = (int)36L;
+    /**
+     * {@snippet lang=c :
+     * enum io_uring_op.IORING_OP_UNLINKAT = 36
+     * }
+     */
+    public static int IORING_OP_UNLINKAT() {
+        return IORING_OP_UNLINKAT;
+    }
+    private static final int IORING_OP_MKDIRAT = (int)37L;
+    /**
+     * {@snippet lang=c :
+     * enum io_uring_op.IORING_OP_MKDIRAT = 37
+     * }
+     */
+    public static int IORING_OP_MKDIRAT() {
+        return IORING_OP_MKDIRAT;
+    }
+    private static final int IORING_OP_SYMLINKAT = (int)38L;
+    /**
+     * {@snippet lang=c :
+     * enum io_uring_op.IORING_OP_SYMLINKAT = 38
+     * }
+     */
+    public static int IORING_OP_SYMLINKAT() {
+        return IORING_OP_SYMLINKAT;
+    }
+    private static final int IORING_OP_LINKAT = (int)39L;
+    /**
+     * {@snippet lang=c :
+     * enum io_uring_op.IORING_OP_LINKAT = 39
+     * }
+     */
+    public static int IORING_OP_LINKAT() {
+        return IORING_OP_LINKAT;
+    }
+    private static final int IORING_OP_MSG_RING = (int)40L;
+    /**
+     * {@snippet lang=c :
+     * enum io_uring_op.IORING_OP_MSG_RING = 40
+     * }
+     */
+    public static int IORING_OP_MSG_RING() {
+        return IORING_OP_MSG_RING;
+    }
+    private static final int IORING_OP_FSETXATTR = (int)41L;
+    /**
+     * {@snippet lang=c :
+     * enum io_uring_op.IORING_OP_FSETXATTR = 41
+     * }
+     */
+    public static int IORING_OP_FSETXATTR() {
+        return IORING_OP_FSETXATTR;
+    }
+    private static final int IORING_OP_SETXATTR = (int)42L;
+    /**
+     * {@snippet lang=c :
+     * enum io_uring_op.IORING_OP_SETXATTR = 42
+     * }
+     */
+    public static int IORING_OP_SETXATTR() {
+        return IORING_OP_SETXATTR;
+    }
+    private static final int IORING_OP_FGETXATTR = (int)43L;
+    /**
+     * {@snippet lang=c :
+     * enum io_uring_op.IORING_OP_FGETXATTR = 43
+     * }
+     */
+    public static int IORING_OP_FGETXATTR() {
+        return IORING_OP_FGETXATTR;
+    }
+    private static final int IORING_OP_GETXATTR = (int)44L;
+    /**
+     * {@snippet lang=c :
+     * enum io_uring_op.IORING_OP_GETXATTR = 44
+     * }
+     */
+    public static int IORING_OP_GETXATTR() {
+        return IORING_OP_GETXATTR;
+    }
+    private static final int IORING_OP_SOCKET = (int)45L;
+    /**
+     * {@snippet lang=c :
+     * enum io_uring_op.IORING_OP_SOCKET = 45
+     * }
+     */
+    public static int IORING_OP_SOCKET() {
+        return IORING_OP_SOCKET;
+    }
+    private static final int IORING_OP_URING_CMD = (int)46L;
+    /**
+     * {@snippet lang=c :
+     * enum io_uring_op.IORING_OP_URING_CMD = 46
+     * }
+     */
+    public static int IORING_OP_URING_CMD() {
+        return IORING_OP_URING_CMD;
+    }
+    private static final int IORING_OP_SEND_ZC = (int)47L;
+    /**
+     * {@snippet lang=c :
+     * enum io_uring_op.IORING_OP_SEND_ZC = 47
+     * }
+     */
+    public static int IORING_OP_SEND_ZC() {
+        return IORING_OP_SEND_ZC;
+    }
+    private static final int IORING_OP_SENDMSG_ZC = (int)48L;
+    /**
+     * {@snippet lang=c :
+     * enum io_uring_op.IORING_OP_SENDMSG_ZC = 48
+     * }
+     */
+    public static int IORING_OP_SENDMSG_ZC() {
+        return IORING_OP_SENDMSG_ZC;
+    }
+    private static final int IORING_OP_LAST = (int)49L;
+    /**
+     * {@snippet lang=c :
+     * enum io_uring_op.IORING_OP_LAST = 49
+     * }
+     */
+    public static int IORING_OP_LAST() {
+        return IORING_OP_LAST;
+    }
+    private static final int IORING_CQE_BUFFER_SHIFT = (int)16L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IORING_CQE_BUFFER_SHIFT = 16
+     * }
+     */
+    public static int IORING_CQE_BUFFER_SHIFT() {
+        return IORING_CQE_BUFFER_SHIFT;
+    }
+    private static final int IORING_REGISTER_BUFFERS = (int)0L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IORING_REGISTER_BUFFERS = 0
+     * }
+     */
+    public static int IORING_REGISTER_BUFFERS() {
+        return IORING_REGISTER_BUFFERS;
+    }
+    private static final int IORING_UNREGISTER_BUFFERS = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IORING_UNREGISTER_BUFFERS = 1
+     * }
+     */
+    public static int IORING_UNREGISTER_BUFFERS() {
+        return IORING_UNREGISTER_BUFFERS;
+    }
+    private static final int IORING_REGISTER_FILES = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IORING_REGISTER_FILES = 2
+     * }
+     */
+    public static int IORING_REGISTER_FILES() {
+        return IORING_REGISTER_FILES;
+    }
+    private static final int IORING_UNREGISTER_FILES = (int)3L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IORING_UNREGISTER_FILES = 3
+     * }
+     */
+    public static int IORING_UNREGISTER_FILES() {
+        return IORING_UNREGISTER_FILES;
+    }
+    private static final int IORING_REGISTER_PROBE = (int)8L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IORING_REGISTER_PROBE = 8
+     * }
+     */
+    public static int IORING_REGISTER_PROBE() {
+        return IORING_REGISTER_PROBE;
+    }
+    private static final int IORING_REGISTER_PBUF_RING = (int)22L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IORING_REGISTER_PBUF_RING = 22
+     * }
+     */
+    public static int IORING_REGISTER_PBUF_RING() {
+        return IORING_REGISTER_PBUF_RING;
+    }
+    private static final int IORING_UNREGISTER_PBUF_RING = (int)23L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IORING_UNREGISTER_PBUF_RING = 23
+     * }
+     */
+    public static int IORING_UNREGISTER_PBUF_RING() {
+        return IORING_UNREGISTER_PBUF_RING;
+    }
+
     private static class accept4 {
         public static final FunctionDescriptor DESC = FunctionDescriptor.of(
             LinuxC.C_INT,
@@ -7163,6 +7888,564 @@ public class LinuxC extends LinuxC_1 {
      */
     public static int NFT_TUNNEL_F_MASK() {
         return NFT_TUNNEL_F_MASK;
+    }
+    private static final int IORING_FILE_INDEX_ALLOC = (int)4294967295L;
+    /**
+     * {@snippet lang=c :
+     * #define IORING_FILE_INDEX_ALLOC 4294967295
+     * }
+     */
+    public static int IORING_FILE_INDEX_ALLOC() {
+        return IORING_FILE_INDEX_ALLOC;
+    }
+    private static final int IOSQE_FIXED_FILE = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * #define IOSQE_FIXED_FILE 1
+     * }
+     */
+    public static int IOSQE_FIXED_FILE() {
+        return IOSQE_FIXED_FILE;
+    }
+    private static final int IOSQE_IO_DRAIN = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * #define IOSQE_IO_DRAIN 2
+     * }
+     */
+    public static int IOSQE_IO_DRAIN() {
+        return IOSQE_IO_DRAIN;
+    }
+    private static final int IOSQE_IO_LINK = (int)4L;
+    /**
+     * {@snippet lang=c :
+     * #define IOSQE_IO_LINK 4
+     * }
+     */
+    public static int IOSQE_IO_LINK() {
+        return IOSQE_IO_LINK;
+    }
+    private static final int IOSQE_IO_HARDLINK = (int)8L;
+    /**
+     * {@snippet lang=c :
+     * #define IOSQE_IO_HARDLINK 8
+     * }
+     */
+    public static int IOSQE_IO_HARDLINK() {
+        return IOSQE_IO_HARDLINK;
+    }
+    private static final int IOSQE_ASYNC = (int)16L;
+    /**
+     * {@snippet lang=c :
+     * #define IOSQE_ASYNC 16
+     * }
+     */
+    public static int IOSQE_ASYNC() {
+        return IOSQE_ASYNC;
+    }
+    private static final int IOSQE_BUFFER_SELECT = (int)32L;
+    /**
+     * {@snippet lang=c :
+     * #define IOSQE_BUFFER_SELECT 32
+     * }
+     */
+    public static int IOSQE_BUFFER_SELECT() {
+        return IOSQE_BUFFER_SELECT;
+    }
+    private static final int IOSQE_CQE_SKIP_SUCCESS = (int)64L;
+    /**
+     * {@snippet lang=c :
+     * #define IOSQE_CQE_SKIP_SUCCESS 64
+     * }
+     */
+    public static int IOSQE_CQE_SKIP_SUCCESS() {
+        return IOSQE_CQE_SKIP_SUCCESS;
+    }
+    private static final int IORING_SETUP_IOPOLL = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * #define IORING_SETUP_IOPOLL 1
+     * }
+     */
+    public static int IORING_SETUP_IOPOLL() {
+        return IORING_SETUP_IOPOLL;
+    }
+    private static final int IORING_SETUP_SQPOLL = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * #define IORING_SETUP_SQPOLL 2
+     * }
+     */
+    public static int IORING_SETUP_SQPOLL() {
+        return IORING_SETUP_SQPOLL;
+    }
+    private static final int IORING_SETUP_SQ_AFF = (int)4L;
+    /**
+     * {@snippet lang=c :
+     * #define IORING_SETUP_SQ_AFF 4
+     * }
+     */
+    public static int IORING_SETUP_SQ_AFF() {
+        return IORING_SETUP_SQ_AFF;
+    }
+    private static final int IORING_SETUP_CQSIZE = (int)8L;
+    /**
+     * {@snippet lang=c :
+     * #define IORING_SETUP_CQSIZE 8
+     * }
+     */
+    public static int IORING_SETUP_CQSIZE() {
+        return IORING_SETUP_CQSIZE;
+    }
+    private static final int IORING_SETUP_CLAMP = (int)16L;
+    /**
+     * {@snippet lang=c :
+     * #define IORING_SETUP_CLAMP 16
+     * }
+     */
+    public static int IORING_SETUP_CLAMP() {
+        return IORING_SETUP_CLAMP;
+    }
+    private static final int IORING_SETUP_ATTACH_WQ = (int)32L;
+    /**
+     * {@snippet lang=c :
+     * #define IORING_SETUP_ATTACH_WQ 32
+     * }
+     */
+    public static int IORING_SETUP_ATTACH_WQ() {
+        return IORING_SETUP_ATTACH_WQ;
+    }
+    private static final int IORING_SETUP_R_DISABLED = (int)64L;
+    /**
+     * {@snippet lang=c :
+     * #define IORING_SETUP_R_DISABLED 64
+     * }
+     */
+    public static int IORING_SETUP_R_DISABLED() {
+        return IORING_SETUP_R_DISABLED;
+    }
+    private static final int IORING_SETUP_SUBMIT_ALL = (int)128L;
+    /**
+     * {@snippet lang=c :
+     * #define IORING_SETUP_SUBMIT_ALL 128
+     * }
+     */
+    public static int IORING_SETUP_SUBMIT_ALL() {
+        return IORING_SETUP_SUBMIT_ALL;
+    }
+    private static final int IORING_SETUP_COOP_TASKRUN = (int)256L;
+    /**
+     * {@snippet lang=c :
+     * #define IORING_SETUP_COOP_TASKRUN 256
+     * }
+     */
+    public static int IORING_SETUP_COOP_TASKRUN() {
+        return IORING_SETUP_COOP_TASKRUN;
+    }
+    private static final int IORING_SETUP_TASKRUN_FLAG = (int)512L;
+    /**
+     * {@snippet lang=c :
+     * #define IORING_SETUP_TASKRUN_FLAG 512
+     * }
+     */
+    public static int IORING_SETUP_TASKRUN_FLAG() {
+        return IORING_SETUP_TASKRUN_FLAG;
+    }
+    private static final int IORING_SETUP_SQE128 = (int)1024L;
+    /**
+     * {@snippet lang=c :
+     * #define IORING_SETUP_SQE128 1024
+     * }
+     */
+    public static int IORING_SETUP_SQE128() {
+        return IORING_SETUP_SQE128;
+    }
+    private static final int IORING_SETUP_CQE32 = (int)2048L;
+    /**
+     * {@snippet lang=c :
+     * #define IORING_SETUP_CQE32 2048
+     * }
+     */
+    public static int IORING_SETUP_CQE32() {
+        return IORING_SETUP_CQE32;
+    }
+    private static final int IORING_SETUP_SINGLE_ISSUER = (int)4096L;
+    /**
+     * {@snippet lang=c :
+     * #define IORING_SETUP_SINGLE_ISSUER 4096
+     * }
+     */
+    public static int IORING_SETUP_SINGLE_ISSUER() {
+        return IORING_SETUP_SINGLE_ISSUER;
+    }
+    private static final int IORING_SETUP_DEFER_TASKRUN = (int)8192L;
+    /**
+     * {@snippet lang=c :
+     * #define IORING_SETUP_DEFER_TASKRUN 8192
+     * }
+     */
+    public static int IORING_SETUP_DEFER_TASKRUN() {
+        return IORING_SETUP_DEFER_TASKRUN;
+    }
+    private static final int IORING_TIMEOUT_ABS = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * #define IORING_TIMEOUT_ABS 1
+     * }
+     */
+    public static int IORING_TIMEOUT_ABS() {
+        return IORING_TIMEOUT_ABS;
+    }
+    private static final int IORING_TIMEOUT_ETIME_SUCCESS = (int)32L;
+    /**
+     * {@snippet lang=c :
+     * #define IORING_TIMEOUT_ETIME_SUCCESS 32
+     * }
+     */
+    public static int IORING_TIMEOUT_ETIME_SUCCESS() {
+        return IORING_TIMEOUT_ETIME_SUCCESS;
+    }
+    private static final int IORING_POLL_ADD_MULTI = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * #define IORING_POLL_ADD_MULTI 1
+     * }
+     */
+    public static int IORING_POLL_ADD_MULTI() {
+        return IORING_POLL_ADD_MULTI;
+    }
+    private static final int IORING_ASYNC_CANCEL_ALL = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * #define IORING_ASYNC_CANCEL_ALL 1
+     * }
+     */
+    public static int IORING_ASYNC_CANCEL_ALL() {
+        return IORING_ASYNC_CANCEL_ALL;
+    }
+    private static final int IORING_ASYNC_CANCEL_FD = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * #define IORING_ASYNC_CANCEL_FD 2
+     * }
+     */
+    public static int IORING_ASYNC_CANCEL_FD() {
+        return IORING_ASYNC_CANCEL_FD;
+    }
+    private static final int IORING_ASYNC_CANCEL_ANY = (int)4L;
+    /**
+     * {@snippet lang=c :
+     * #define IORING_ASYNC_CANCEL_ANY 4
+     * }
+     */
+    public static int IORING_ASYNC_CANCEL_ANY() {
+        return IORING_ASYNC_CANCEL_ANY;
+    }
+    private static final int IORING_RECVSEND_POLL_FIRST = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * #define IORING_RECVSEND_POLL_FIRST 1
+     * }
+     */
+    public static int IORING_RECVSEND_POLL_FIRST() {
+        return IORING_RECVSEND_POLL_FIRST;
+    }
+    private static final int IORING_RECV_MULTISHOT = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * #define IORING_RECV_MULTISHOT 2
+     * }
+     */
+    public static int IORING_RECV_MULTISHOT() {
+        return IORING_RECV_MULTISHOT;
+    }
+    private static final int IORING_SEND_ZC_REPORT_USAGE = (int)8L;
+    /**
+     * {@snippet lang=c :
+     * #define IORING_SEND_ZC_REPORT_USAGE 8
+     * }
+     */
+    public static int IORING_SEND_ZC_REPORT_USAGE() {
+        return IORING_SEND_ZC_REPORT_USAGE;
+    }
+    private static final int IORING_ACCEPT_MULTISHOT = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * #define IORING_ACCEPT_MULTISHOT 1
+     * }
+     */
+    public static int IORING_ACCEPT_MULTISHOT() {
+        return IORING_ACCEPT_MULTISHOT;
+    }
+    private static final int IORING_CQE_F_BUFFER = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * #define IORING_CQE_F_BUFFER 1
+     * }
+     */
+    public static int IORING_CQE_F_BUFFER() {
+        return IORING_CQE_F_BUFFER;
+    }
+    private static final int IORING_CQE_F_MORE = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * #define IORING_CQE_F_MORE 2
+     * }
+     */
+    public static int IORING_CQE_F_MORE() {
+        return IORING_CQE_F_MORE;
+    }
+    private static final int IORING_CQE_F_SOCK_NONEMPTY = (int)4L;
+    /**
+     * {@snippet lang=c :
+     * #define IORING_CQE_F_SOCK_NONEMPTY 4
+     * }
+     */
+    public static int IORING_CQE_F_SOCK_NONEMPTY() {
+        return IORING_CQE_F_SOCK_NONEMPTY;
+    }
+    private static final int IORING_CQE_F_NOTIF = (int)8L;
+    /**
+     * {@snippet lang=c :
+     * #define IORING_CQE_F_NOTIF 8
+     * }
+     */
+    public static int IORING_CQE_F_NOTIF() {
+        return IORING_CQE_F_NOTIF;
+    }
+    private static final long IORING_OFF_SQ_RING = 0L;
+    /**
+     * {@snippet lang=c :
+     * #define IORING_OFF_SQ_RING 0
+     * }
+     */
+    public static long IORING_OFF_SQ_RING() {
+        return IORING_OFF_SQ_RING;
+    }
+    private static final long IORING_OFF_CQ_RING = 134217728L;
+    /**
+     * {@snippet lang=c :
+     * #define IORING_OFF_CQ_RING 134217728
+     * }
+     */
+    public static long IORING_OFF_CQ_RING() {
+        return IORING_OFF_CQ_RING;
+    }
+    private static final long IORING_OFF_SQES = 268435456L;
+    /**
+     * {@snippet lang=c :
+     * #define IORING_OFF_SQES 268435456
+     * }
+     */
+    public static long IORING_OFF_SQES() {
+        return IORING_OFF_SQES;
+    }
+    private static final int IORING_SQ_NEED_WAKEUP = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * #define IORING_SQ_NEED_WAKEUP 1
+     * }
+     */
+    public static int IORING_SQ_NEED_WAKEUP() {
+        return IORING_SQ_NEED_WAKEUP;
+    }
+    private static final int IORING_SQ_CQ_OVERFLOW = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * #define IORING_SQ_CQ_OVERFLOW 2
+     * }
+     */
+    public static int IORING_SQ_CQ_OVERFLOW() {
+        return IORING_SQ_CQ_OVERFLOW;
+    }
+    private static final int IORING_SQ_TASKRUN = (int)4L;
+    /**
+     * {@snippet lang=c :
+     * #define IORING_SQ_TASKRUN 4
+     * }
+     */
+    public static int IORING_SQ_TASKRUN() {
+        return IORING_SQ_TASKRUN;
+    }
+    private static final int IORING_CQ_EVENTFD_DISABLED = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * #define IORING_CQ_EVENTFD_DISABLED 1
+     * }
+     */
+    public static int IORING_CQ_EVENTFD_DISABLED() {
+        return IORING_CQ_EVENTFD_DISABLED;
+    }
+    private static final int IORING_ENTER_GETEVENTS = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * #define IORING_ENTER_GETEVENTS 1
+     * }
+     */
+    public static int IORING_ENTER_GETEVENTS() {
+        return IORING_ENTER_GETEVENTS;
+    }
+    private static final int IORING_ENTER_SQ_WAKEUP = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * #define IORING_ENTER_SQ_WAKEUP 2
+     * }
+     */
+    public static int IORING_ENTER_SQ_WAKEUP() {
+        return IORING_ENTER_SQ_WAKEUP;
+    }
+    private static final int IORING_ENTER_SQ_WAIT = (int)4L;
+    /**
+     * {@snippet lang=c :
+     * #define IORING_ENTER_SQ_WAIT 4
+     * }
+     */
+    public static int IORING_ENTER_SQ_WAIT() {
+        return IORING_ENTER_SQ_WAIT;
+    }
+    private static final int IORING_ENTER_EXT_ARG = (int)8L;
+    /**
+     * {@snippet lang=c :
+     * #define IORING_ENTER_EXT_ARG 8
+     * }
+     */
+    public static int IORING_ENTER_EXT_ARG() {
+        return IORING_ENTER_EXT_ARG;
+    }
+    private static final int IORING_ENTER_REGISTERED_RING = (int)16L;
+    /**
+     * {@snippet lang=c :
+     * #define IORING_ENTER_REGISTERED_RING 16
+     * }
+     */
+    public static int IORING_ENTER_REGISTERED_RING() {
+        return IORING_ENTER_REGISTERED_RING;
+    }
+    private static final int IORING_FEAT_SINGLE_MMAP = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * #define IORING_FEAT_SINGLE_MMAP 1
+     * }
+     */
+    public static int IORING_FEAT_SINGLE_MMAP() {
+        return IORING_FEAT_SINGLE_MMAP;
+    }
+    private static final int IORING_FEAT_NODROP = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * #define IORING_FEAT_NODROP 2
+     * }
+     */
+    public static int IORING_FEAT_NODROP() {
+        return IORING_FEAT_NODROP;
+    }
+    private static final int IORING_FEAT_SUBMIT_STABLE = (int)4L;
+    /**
+     * {@snippet lang=c :
+     * #define IORING_FEAT_SUBMIT_STABLE 4
+     * }
+     */
+    public static int IORING_FEAT_SUBMIT_STABLE() {
+        return IORING_FEAT_SUBMIT_STABLE;
+    }
+    private static final int IORING_FEAT_RW_CUR_POS = (int)8L;
+    /**
+     * {@snippet lang=c :
+     * #define IORING_FEAT_RW_CUR_POS 8
+     * }
+     */
+    public static int IORING_FEAT_RW_CUR_POS() {
+        return IORING_FEAT_RW_CUR_POS;
+    }
+    private static final int IORING_FEAT_CUR_PERSONALITY = (int)16L;
+    /**
+     * {@snippet lang=c :
+     * #define IORING_FEAT_CUR_PERSONALITY 16
+     * }
+     */
+    public static int IORING_FEAT_CUR_PERSONALITY() {
+        return IORING_FEAT_CUR_PERSONALITY;
+    }
+    private static final int IORING_FEAT_FAST_POLL = (int)32L;
+    /**
+     * {@snippet lang=c :
+     * #define IORING_FEAT_FAST_POLL 32
+     * }
+     */
+    public static int IORING_FEAT_FAST_POLL() {
+        return IORING_FEAT_FAST_POLL;
+    }
+    private static final int IORING_FEAT_POLL_32BITS = (int)64L;
+    /**
+     * {@snippet lang=c :
+     * #define IORING_FEAT_POLL_32BITS 64
+     * }
+     */
+    public static int IORING_FEAT_POLL_32BITS() {
+        return IORING_FEAT_POLL_32BITS;
+    }
+    private static final int IORING_FEAT_SQPOLL_NONFIXED = (int)128L;
+    /**
+     * {@snippet lang=c :
+     * #define IORING_FEAT_SQPOLL_NONFIXED 128
+     * }
+     */
+    public static int IORING_FEAT_SQPOLL_NONFIXED() {
+        return IORING_FEAT_SQPOLL_NONFIXED;
+    }
+    private static final int IORING_FEAT_EXT_ARG = (int)256L;
+    /**
+     * {@snippet lang=c :
+     * #define IORING_FEAT_EXT_ARG 256
+     * }
+     */
+    public static int IORING_FEAT_EXT_ARG() {
+        return IORING_FEAT_EXT_ARG;
+    }
+    private static final int IORING_FEAT_NATIVE_WORKERS = (int)512L;
+    /**
+     * {@snippet lang=c :
+     * #define IORING_FEAT_NATIVE_WORKERS 512
+     * }
+     */
+    public static int IORING_FEAT_NATIVE_WORKERS() {
+        return IORING_FEAT_NATIVE_WORKERS;
+    }
+    private static final int IORING_FEAT_RSRC_TAGS = (int)1024L;
+    /**
+     * {@snippet lang=c :
+     * #define IORING_FEAT_RSRC_TAGS 1024
+     * }
+     */
+    public static int IORING_FEAT_RSRC_TAGS() {
+        return IORING_FEAT_RSRC_TAGS;
+    }
+    private static final int IORING_FEAT_CQE_SKIP = (int)2048L;
+    /**
+     * {@snippet lang=c :
+     * #define IORING_FEAT_CQE_SKIP 2048
+     * }
+     */
+    public static int IORING_FEAT_CQE_SKIP() {
+        return IORING_FEAT_CQE_SKIP;
+    }
+    private static final int IORING_FEAT_LINKED_FILE = (int)4096L;
+    /**
+     * {@snippet lang=c :
+     * #define IORING_FEAT_LINKED_FILE 4096
+     * }
+     */
+    public static int IORING_FEAT_LINKED_FILE() {
+        return IORING_FEAT_LINKED_FILE;
+    }
+    private static final int IO_URING_OP_SUPPORTED = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * #define IO_URING_OP_SUPPORTED 1
+     * }
+     */
+    public static int IO_URING_OP_SUPPORTED() {
+        return IO_URING_OP_SUPPORTED;
     }
 }
 

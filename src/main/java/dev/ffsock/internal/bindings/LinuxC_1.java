@@ -17,6 +17,87 @@ class LinuxC_1 extends LinuxC_2 {
     LinuxC_1() {
         // Should not be called directly
     }
+    private static final int IFLA_BR_NF_CALL_IPTABLES = (int)36L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_BR_NF_CALL_IPTABLES = 36
+     * }
+     */
+    public static int IFLA_BR_NF_CALL_IPTABLES() {
+        return IFLA_BR_NF_CALL_IPTABLES;
+    }
+    private static final int IFLA_BR_NF_CALL_IP6TABLES = (int)37L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_BR_NF_CALL_IP6TABLES = 37
+     * }
+     */
+    public static int IFLA_BR_NF_CALL_IP6TABLES() {
+        return IFLA_BR_NF_CALL_IP6TABLES;
+    }
+    private static final int IFLA_BR_NF_CALL_ARPTABLES = (int)38L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_BR_NF_CALL_ARPTABLES = 38
+     * }
+     */
+    public static int IFLA_BR_NF_CALL_ARPTABLES() {
+        return IFLA_BR_NF_CALL_ARPTABLES;
+    }
+    private static final int IFLA_BR_VLAN_DEFAULT_PVID = (int)39L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_BR_VLAN_DEFAULT_PVID = 39
+     * }
+     */
+    public static int IFLA_BR_VLAN_DEFAULT_PVID() {
+        return IFLA_BR_VLAN_DEFAULT_PVID;
+    }
+    private static final int IFLA_BR_PAD = (int)40L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_BR_PAD = 40
+     * }
+     */
+    public static int IFLA_BR_PAD() {
+        return IFLA_BR_PAD;
+    }
+    private static final int IFLA_BR_VLAN_STATS_ENABLED = (int)41L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_BR_VLAN_STATS_ENABLED = 41
+     * }
+     */
+    public static int IFLA_BR_VLAN_STATS_ENABLED() {
+        return IFLA_BR_VLAN_STATS_ENABLED;
+    }
+    private static final int IFLA_BR_MCAST_STATS_ENABLED = (int)42L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_BR_MCAST_STATS_ENABLED = 42
+     * }
+     */
+    public static int IFLA_BR_MCAST_STATS_ENABLED() {
+        return IFLA_BR_MCAST_STATS_ENABLED;
+    }
+    private static final int IFLA_BR_MCAST_IGMP_VERSION = (int)43L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_BR_MCAST_IGMP_VERSION = 43
+     * }
+     */
+    public static int IFLA_BR_MCAST_IGMP_VERSION() {
+        return IFLA_BR_MCAST_IGMP_VERSION;
+    }
+    private static final int IFLA_BR_MCAST_MLD_VERSION = (int)44L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_BR_MCAST_MLD_VERSION = 44
+     * }
+     */
+    public static int IFLA_BR_MCAST_MLD_VERSION() {
+        return IFLA_BR_MCAST_MLD_VERSION;
+    }
     private static final int IFLA_BR_VLAN_STATS_PER_PORT = (int)45L;
     /**
      * {@snippet lang=c :
@@ -9038,87 +9119,6 @@ class LinuxC_1 extends LinuxC_2 {
      */
     public static int NFTA_TABLE_OWNER() {
         return NFTA_TABLE_OWNER;
-    }
-    private static final int NFT_CHAIN_BASE = (int)1L;
-    /**
-     * {@snippet lang=c :
-     * enum nft_chain_flags.NFT_CHAIN_BASE = 1
-     * }
-     */
-    public static int NFT_CHAIN_BASE() {
-        return NFT_CHAIN_BASE;
-    }
-    private static final int NFT_CHAIN_HW_OFFLOAD = (int)2L;
-    /**
-     * {@snippet lang=c :
-     * enum nft_chain_flags.NFT_CHAIN_HW_OFFLOAD = 2
-     * }
-     */
-    public static int NFT_CHAIN_HW_OFFLOAD() {
-        return NFT_CHAIN_HW_OFFLOAD;
-    }
-    private static final int NFT_CHAIN_BINDING = (int)4L;
-    /**
-     * {@snippet lang=c :
-     * enum nft_chain_flags.NFT_CHAIN_BINDING = 4
-     * }
-     */
-    public static int NFT_CHAIN_BINDING() {
-        return NFT_CHAIN_BINDING;
-    }
-    private static final int NFTA_CHAIN_UNSPEC = (int)0L;
-    /**
-     * {@snippet lang=c :
-     * enum nft_chain_attributes.NFTA_CHAIN_UNSPEC = 0
-     * }
-     */
-    public static int NFTA_CHAIN_UNSPEC() {
-        return NFTA_CHAIN_UNSPEC;
-    }
-    private static final int NFTA_CHAIN_TABLE = (int)1L;
-    /**
-     * {@snippet lang=c :
-     * enum nft_chain_attributes.NFTA_CHAIN_TABLE = 1
-     * }
-     */
-    public static int NFTA_CHAIN_TABLE() {
-        return NFTA_CHAIN_TABLE;
-    }
-    private static final int NFTA_CHAIN_HANDLE = (int)2L;
-    /**
-     * {@snippet lang=c :
-     * enum nft_chain_attributes.NFTA_CHAIN_HANDLE = 2
-     * }
-     */
-    public static int NFTA_CHAIN_HANDLE() {
-        return NFTA_CHAIN_HANDLE;
-    }
-    private static final int NFTA_CHAIN_NAME = (int)3L;
-    /**
-     * {@snippet lang=c :
-     * enum nft_chain_attributes.NFTA_CHAIN_NAME = 3
-     * }
-     */
-    public static int NFTA_CHAIN_NAME() {
-        return NFTA_CHAIN_NAME;
-    }
-    private static final int NFTA_CHAIN_HOOK = (int)4L;
-    /**
-     * {@snippet lang=c :
-     * enum nft_chain_attributes.NFTA_CHAIN_HOOK = 4
-     * }
-     */
-    public static int NFTA_CHAIN_HOOK() {
-        return NFTA_CHAIN_HOOK;
-    }
-    private static final int NFTA_CHAIN_POLICY = (int)5L;
-    /**
-     * {@snippet lang=c :
-     * enum nft_chain_attributes.NFTA_CHAIN_POLICY = 5
-     * }
-     */
-    public static int NFTA_CHAIN_POLICY() {
-        return NFTA_CHAIN_POLICY;
     }
 }
 

@@ -1282,6 +1282,15 @@ class LinuxC_2 extends LinuxC$shared {
     public static int F_SETFL() {
         return F_SETFL;
     }
+    private static final int F_DUPFD_CLOEXEC = (int)1030L;
+    /**
+     * {@snippet lang=c :
+     * #define F_DUPFD_CLOEXEC 1030
+     * }
+     */
+    public static int F_DUPFD_CLOEXEC() {
+        return F_DUPFD_CLOEXEC;
+    }
     private static final int FD_CLOEXEC = (int)1L;
     /**
      * {@snippet lang=c :
@@ -6583,6 +6592,69 @@ class LinuxC_2 extends LinuxC$shared {
     public static int NFT_OBJECT_SYNPROXY() {
         return NFT_OBJECT_SYNPROXY;
     }
+    private static final int MAP_POPULATE = (int)32768L;
+    /**
+     * {@snippet lang=c :
+     * #define MAP_POPULATE 32768
+     * }
+     */
+    public static int MAP_POPULATE() {
+        return MAP_POPULATE;
+    }
+    private static final int PROT_READ = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * #define PROT_READ 1
+     * }
+     */
+    public static int PROT_READ() {
+        return PROT_READ;
+    }
+    private static final int PROT_WRITE = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * #define PROT_WRITE 2
+     * }
+     */
+    public static int PROT_WRITE() {
+        return PROT_WRITE;
+    }
+    private static final int MAP_SHARED = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * #define MAP_SHARED 1
+     * }
+     */
+    public static int MAP_SHARED() {
+        return MAP_SHARED;
+    }
+    private static final int __NR_io_uring_setup = (int)425L;
+    /**
+     * {@snippet lang=c :
+     * #define __NR_io_uring_setup 425
+     * }
+     */
+    public static int __NR_io_uring_setup() {
+        return __NR_io_uring_setup;
+    }
+    private static final int __NR_io_uring_enter = (int)426L;
+    /**
+     * {@snippet lang=c :
+     * #define __NR_io_uring_enter 426
+     * }
+     */
+    public static int __NR_io_uring_enter() {
+        return __NR_io_uring_enter;
+    }
+    private static final int __NR_io_uring_register = (int)427L;
+    /**
+     * {@snippet lang=c :
+     * #define __NR_io_uring_register 427
+     * }
+     */
+    public static int __NR_io_uring_register() {
+        return __NR_io_uring_register;
+    }
     private static final int SCM_CREDENTIALS = (int)2L;
     /**
      * {@snippet lang=c :
@@ -6893,6 +6965,78 @@ class LinuxC_2 extends LinuxC$shared {
            throw ex;
         } catch (Throwable ex$) {
            throw new AssertionError("should not reach here", ex$);
+        }
+    }
+
+    /**
+     * Variadic invoker class for:
+     * {@snippet lang=c :
+     * extern long syscall(long __sysno, ...)
+     * }
+     */
+    public static class syscall {
+        private static final FunctionDescriptor BASE_DESC = FunctionDescriptor.of(
+                LinuxC.C_LONG,
+                LinuxC.C_LONG
+            );
+        private static final MemorySegment ADDR = SYMBOL_LOOKUP.find("syscall").orElseThrow();
+
+        private final MethodHandle handle;
+        private final FunctionDescriptor descriptor;
+        private final MethodHandle spreader;
+
+        private syscall(MethodHandle handle, FunctionDescriptor descriptor, MethodHandle spreader) {
+            this.handle = handle;
+            this.descriptor = descriptor;
+            this.spreader = spreader;
+        }
+
+        /**
+         * Variadic invoker factory for:
+         * {@snippet lang=c :
+         * extern long syscall(long __sysno, ...)
+         * }
+         */
+        public static syscall makeInvoker(MemoryLayout... layouts) {
+            FunctionDescriptor desc$ = BASE_DESC.appendArgumentLayouts(layouts);
+            Linker.Option fva$ = Linker.Option.firstVariadicArg(BASE_DESC.argumentLayouts().size());
+            var mh$ = Linker.nativeLinker().downcallHandle(ADDR, desc$, fva$);
+            var spreader$ = mh$.asSpreader(Object[].class, layouts.length);
+            return new syscall(mh$, desc$, spreader$);
+        }
+
+        /**
+         * {@return the address}
+         */
+        public static MemorySegment address() {
+            return ADDR;
+        }
+
+        /**
+         * {@return the specialized method handle}
+         */
+        public MethodHandle handle() {
+            return handle;
+        }
+
+        /**
+         * {@return the specialized descriptor}
+         */
+        public FunctionDescriptor descriptor() {
+            return descriptor;
+        }
+
+        public long apply(long __sysno, Object... x1) {
+            try {
+                if (TRACE_DOWNCALLS) {
+                    traceDowncall("syscall", __sysno, x1);
+                }
+                return (long) spreader.invokeExact(__sysno, x1);
+            } catch(IllegalArgumentException | ClassCastException ex$)  {
+                throw ex$; // rethrow IAE from passing wrong number/type of args
+            } catch (Throwable ex$) {
+               throw new AssertionError("should not reach here", ex$);
+            }
         }
     }
 
@@ -10612,87 +10756,6 @@ class LinuxC_2 extends LinuxC$shared {
      */
     public static int IFLA_BR_MCAST_STARTUP_QUERY_INTVL() {
         return IFLA_BR_MCAST_STARTUP_QUERY_INTVL;
-    }
-    private static final int IFLA_BR_NF_CALL_IPTABLES = (int)36L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IFLA_BR_NF_CALL_IPTABLES = 36
-     * }
-     */
-    public static int IFLA_BR_NF_CALL_IPTABLES() {
-        return IFLA_BR_NF_CALL_IPTABLES;
-    }
-    private static final int IFLA_BR_NF_CALL_IP6TABLES = (int)37L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IFLA_BR_NF_CALL_IP6TABLES = 37
-     * }
-     */
-    public static int IFLA_BR_NF_CALL_IP6TABLES() {
-        return IFLA_BR_NF_CALL_IP6TABLES;
-    }
-    private static final int IFLA_BR_NF_CALL_ARPTABLES = (int)38L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IFLA_BR_NF_CALL_ARPTABLES = 38
-     * }
-     */
-    public static int IFLA_BR_NF_CALL_ARPTABLES() {
-        return IFLA_BR_NF_CALL_ARPTABLES;
-    }
-    private static final int IFLA_BR_VLAN_DEFAULT_PVID = (int)39L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IFLA_BR_VLAN_DEFAULT_PVID = 39
-     * }
-     */
-    public static int IFLA_BR_VLAN_DEFAULT_PVID() {
-        return IFLA_BR_VLAN_DEFAULT_PVID;
-    }
-    private static final int IFLA_BR_PAD = (int)40L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IFLA_BR_PAD = 40
-     * }
-     */
-    public static int IFLA_BR_PAD() {
-        return IFLA_BR_PAD;
-    }
-    private static final int IFLA_BR_VLAN_STATS_ENABLED = (int)41L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IFLA_BR_VLAN_STATS_ENABLED = 41
-     * }
-     */
-    public static int IFLA_BR_VLAN_STATS_ENABLED() {
-        return IFLA_BR_VLAN_STATS_ENABLED;
-    }
-    private static final int IFLA_BR_MCAST_STATS_ENABLED = (int)42L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IFLA_BR_MCAST_STATS_ENABLED = 42
-     * }
-     */
-    public static int IFLA_BR_MCAST_STATS_ENABLED() {
-        return IFLA_BR_MCAST_STATS_ENABLED;
-    }
-    private static final int IFLA_BR_MCAST_IGMP_VERSION = (int)43L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IFLA_BR_MCAST_IGMP_VERSION = 43
-     * }
-     */
-    public static int IFLA_BR_MCAST_IGMP_VERSION() {
-        return IFLA_BR_MCAST_IGMP_VERSION;
-    }
-    private static final int IFLA_BR_MCAST_MLD_VERSION = (int)44L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IFLA_BR_MCAST_MLD_VERSION = 44
-     * }
-     */
-    public static int IFLA_BR_MCAST_MLD_VERSION() {
-        return IFLA_BR_MCAST_MLD_VERSION;
     }
 }
 
