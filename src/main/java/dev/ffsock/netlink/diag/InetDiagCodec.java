@@ -4,6 +4,7 @@ import static dev.ffsock.netlink.diag.DiagLayout.*;
 
 import dev.ffsock.Domain;
 import dev.ffsock.Protocol;
+import dev.ffsock.TcpInfo;
 import dev.ffsock.netlink.Attributes;
 import dev.ffsock.netlink.NetlinkFormatException;
 import dev.ffsock.netlink.NetlinkMessage;
@@ -25,16 +26,22 @@ final class InetDiagCodec {
     private InetDiagCodec() {
     }
 
-    /** Writes the request for a dump (the socket id is all zeros: no address filter). */
+    /**
+     * Writes the request for a dump (the socket id is all zeros: no address filter), with its filter's
+     * bytecode and, for a protocol above 255 (MPTCP), INET_DIAG_REQ_PROTOCOL.
+     */
     static void encode(PayloadWriter w, InetRequest r) {
+        int proto = r.protocol().value();
         w.putU8(r.family().value());
-        w.putU8(r.protocol().value());
+        w.putU8(proto > 0xff ? 0 : proto);
         w.putU8(r.extensions());
         w.putU8(0);
         w.putU32(r.states());
         w.putZeros(INET_DIAG_SOCKID_SIZE - 8);
         w.putU32(SockDiag.INET_DIAG_NOCOOKIE);
         w.putU32(SockDiag.INET_DIAG_NOCOOKIE);
+        if (r.filter() != null) w.attrBytes(SockDiag.INET_DIAG_REQ_BYTECODE, r.filter().bytecode());
+        if (proto > 0xff) w.attrU32(SockDiag.INET_DIAG_REQ_PROTOCOL, proto);
     }
 
     /**
@@ -65,11 +72,11 @@ final class InetDiagCodec {
         long cookie = u32(h, id + SOCKID_COOKIE) | (u32(h, id + SOCKID_COOKIE + 4) << 32);
 
         InetMemInfo memInfo = null;
-        byte[] tcpInfo = null;
+        TcpInfo tcpInfo = null;
         String cong = null;
         int tos = -1, tclass = -1, shutdown = -1, v6only = -1;
         long mark = -1, cgroup = -1;
-        long[] skmem = null;
+        SkMemInfo skmem = null;
         Map<Integer, byte[]> other = new LinkedHashMap<>();
         Attributes a = m.attributes(INET_DIAG_MSG_SIZE);
         while (a.next()) {
@@ -80,7 +87,11 @@ final class InetDiagCodec {
                     MemorySegment v = a.segment();
                     memInfo = new InetMemInfo(u32(v, 0), u32(v, 4), u32(v, 8), u32(v, 12));
                 }
-                case SockDiag.INET_DIAG_INFO -> tcpInfo = a.bytes();
+                // TCP's is struct tcp_info; other protocols' (MPTCP's mptcp_info) stay raw
+                case SockDiag.INET_DIAG_INFO -> {
+                    if (protocol.equals(Protocol.TCP)) tcpInfo = TcpInfo.parse(a.segment());
+                    else other.put(a.type(), a.bytes());
+                }
                 case SockDiag.INET_DIAG_CONG -> cong = a.string();
                 case SockDiag.INET_DIAG_TOS -> { if (len == 1) tos = a.u8(); else other.put(a.type(), a.bytes()); }
                 case SockDiag.INET_DIAG_TCLASS -> { if (len == 1) tclass = a.u8(); else other.put(a.type(), a.bytes()); }
@@ -88,7 +99,10 @@ final class InetDiagCodec {
                 case SockDiag.INET_DIAG_SKV6ONLY -> { if (len == 1) v6only = a.u8() != 0 ? 1 : 0; else other.put(a.type(), a.bytes()); }
                 case SockDiag.INET_DIAG_MARK -> { if (len == 4) mark = Integer.toUnsignedLong(a.u32()); else other.put(a.type(), a.bytes()); }
                 case SockDiag.INET_DIAG_CGROUP_ID -> { if (len == 8) cgroup = a.u64(); else other.put(a.type(), a.bytes()); }
-                case SockDiag.INET_DIAG_SKMEMINFO -> skmem = u32Array(a.segment());
+                case SockDiag.INET_DIAG_SKMEMINFO -> {
+                    skmem = SkMemInfo.parse(a.segment());
+                    if (skmem == null) other.put(a.type(), a.bytes());
+                }
                 default -> other.put(a.type(), a.bytes());
             }
         }
