@@ -45,6 +45,32 @@ final class InetDiagCodec {
     }
 
     /**
+     * Writes the request naming one socket exactly (SOCK_DESTROY, or a SOCK_DIAG_BY_FAMILY get): its
+     * family, protocol, addresses, ports, interface and cookie as a dump reported them.
+     */
+    static void encodeSocket(PayloadWriter w, InetSocket s) {
+        int proto = s.protocol().value();
+        w.putU8(s.family().value());
+        w.putU8(proto > 0xff ? 0 : proto);
+        w.putU8(0);
+        w.putU8(0);
+        w.putU32(SocketState.ALL);
+        w.putBE16(s.localPort());
+        w.putBE16(s.remotePort());
+        w.putBytes(padded(s.localAddress()));
+        w.putBytes(padded(s.remoteAddress()));
+        w.putU32(s.interfaceIndex());
+        w.putU32((int) s.cookie());
+        w.putU32((int) (s.cookie() >>> 32));
+        if (proto > 0xff) w.attrU32(SockDiag.INET_DIAG_REQ_PROTOCOL, proto);
+    }
+
+    /** The address in the 16 bytes of an inet_diag_sockid address field. */
+    private static byte[] padded(InetAddress a) {
+        return java.util.Arrays.copyOf(a.getAddress(), 16);
+    }
+
+    /**
      * Decodes one message of the dump.
      *
      * @throws NetlinkFormatException if the fixed header is short, its family is not inet, or an attribute header is malformed
@@ -77,6 +103,7 @@ final class InetDiagCodec {
         int tos = -1, tclass = -1, shutdown = -1, v6only = -1;
         long mark = -1, cgroup = -1;
         SkMemInfo skmem = null;
+        BbrInfo bbr = null;
         Map<Integer, byte[]> other = new LinkedHashMap<>();
         Attributes a = m.attributes(INET_DIAG_MSG_SIZE);
         while (a.next()) {
@@ -99,6 +126,10 @@ final class InetDiagCodec {
                 case SockDiag.INET_DIAG_SKV6ONLY -> { if (len == 1) v6only = a.u8() != 0 ? 1 : 0; else other.put(a.type(), a.bytes()); }
                 case SockDiag.INET_DIAG_MARK -> { if (len == 4) mark = Integer.toUnsignedLong(a.u32()); else other.put(a.type(), a.bytes()); }
                 case SockDiag.INET_DIAG_CGROUP_ID -> { if (len == 8) cgroup = a.u64(); else other.put(a.type(), a.bytes()); }
+                case SockDiag.INET_DIAG_BBRINFO -> {
+                    bbr = BbrInfo.parse(a.segment());
+                    if (bbr == null) other.put(a.type(), a.bytes());
+                }
                 case SockDiag.INET_DIAG_SKMEMINFO -> {
                     skmem = SkMemInfo.parse(a.segment());
                     if (skmem == null) other.put(a.type(), a.bytes());
@@ -108,7 +139,7 @@ final class InetDiagCodec {
         }
         return new InetSocket(family, protocol, state, src, sport, dst, dport, ifindex, cookie,
                 u32(h, IDIAG_INODE), u32(h, IDIAG_UID), u32(h, IDIAG_RQUEUE), u32(h, IDIAG_WQUEUE), timer,
-                memInfo, tcpInfo, cong, tos, tclass, shutdown, v6only, mark, cgroup, skmem,
+                memInfo, tcpInfo, cong, bbr, tos, tclass, shutdown, v6only, mark, cgroup, skmem,
                 other.isEmpty() ? Map.of() : java.util.Collections.unmodifiableMap(other));
     }
 

@@ -109,6 +109,21 @@ public final class SocketDiag implements AutoCloseable {
     }
 
     /**
+     * Destroys one inet socket ({@code ss -K}: SOCK_DESTROY with the socket's id and cookie, as a dump
+     * reported it): the kernel aborts it, its owner's calls fail with ECONNABORTED. Needs CAP_NET_ADMIN and
+     * a kernel built with CONFIG_INET_DIAG_DESTROY.
+     *
+     * @param socket a socket from {@link #inet(InetRequest)}
+     * @throws dev.ffsock.netlink.NetlinkException EOPNOTSUPP when the kernel cannot destroy sockets, EPERM
+     *     without CAP_NET_ADMIN, ENOENT when the socket is gone
+     * @throws IOException if the netlink socket fails ({@link dev.ffsock.ErrnoException})
+     */
+    public void destroy(InetSocket socket) throws IOException {
+        Objects.requireNonNull(socket, "socket");
+        conn.execute(SockDiag.SOCK_DESTROY, 0, w -> InetDiagCodec.encodeSocket(w, socket));
+    }
+
+    /**
      * Dumps AF_UNIX sockets into a list, keeping the request's types.
      *
      * @param request the states, types and {@code UDIAG_SHOW_*} details to ask for

@@ -1,0 +1,142 @@
+package dev.ffsock.cli;
+
+import dev.ffsock.netlink.diag.SsFilter;
+
+import java.net.NetworkInterface;
+import java.net.SocketException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * {@code ffsock sockets}' arguments, read as {@code ss} reads its own: options (single letters may be
+ * joined, {@code -tlnp}), then the filter words ({@link SsFilter}).
+ *
+ * @param tables  the socket tables to list, in ss's order
+ * @param inet4   whether inet tables list IPv4 sockets
+ * @param inet6   whether inet tables list IPv6 sockets
+ * @param listening {@code -l}
+ * @param all     {@code -a}
+ * @param filter  the filter words read
+ * @param info    {@code -i}
+ * @param memory  {@code -m}
+ * @param extended {@code -e}
+ * @param processes {@code -p}
+ * @param kill    {@code -K}
+ * @param header  not {@code -H}
+ * @param netns   {@code --netns NAME}, or null
+ */
+record SsArgs(Set<SsTable> tables, boolean inet4, boolean inet6, boolean listening, boolean all, SsFilter filter,
+              boolean info, boolean memory, boolean extended, boolean processes, boolean kill, boolean header,
+              String netns) {
+    private static final String JOINABLE = "tuxw0lanimepKM46H";
+
+    static SsArgs parse(String[] args) throws UsageException {
+        List<String> opts = new ArrayList<>();
+        int i = 0;
+        for (; i < args.length; i++) {
+            String a = args[i];
+            if (!a.startsWith("-") || a.equals("-")) break;
+            if (a.equals("--")) {
+                i++;
+                break;
+            }
+            if (!a.startsWith("--") && a.length() > 2 && a.chars().skip(1).allMatch(c -> JOINABLE.indexOf(c) >= 0)) {
+                for (char c : a.substring(1).toCharArray()) opts.add("-" + c);
+                continue;
+            }
+            opts.add(a);
+            if ((a.equals("-f") || a.equals("--family") || a.equals("--netns")) && i + 1 < args.length) opts.add(args[++i]);
+        }
+        List<String> words = Arrays.asList(args).subList(i, args.length);
+
+        EnumSet<SsTable> tables = EnumSet.noneOf(SsTable.class);
+        Set<String> families = new java.util.LinkedHashSet<>();
+        boolean listening = false, all = false, info = false, memory = false, extended = false, processes = false;
+        boolean kill = false, header = true;
+        String netns = null;
+        Options o = new Options(opts.toArray(String[]::new));
+        while (o.hasNext()) {
+            switch (o.next()) {
+                case "-t", "--tcp" -> flag(o, () -> tables.add(SsTable.TCP));
+                case "-u", "--udp" -> flag(o, () -> tables.add(SsTable.UDP));
+                case "-w", "--raw" -> flag(o, () -> tables.add(SsTable.RAW));
+                case "-M", "--mptcp" -> flag(o, () -> tables.add(SsTable.MPTCP));
+                case "-x", "--unix" -> flag(o, () -> tables.addAll(SsTable.UNIX));
+                case "-0", "--packet" -> flag(o, () -> tables.addAll(SsTable.PACKET));
+                case "-4", "--ipv4" -> flag(o, () -> families.add("inet"));
+                case "-6", "--ipv6" -> flag(o, () -> families.add("inet6"));
+                case "-f", "--family" -> {
+                    String f = o.value();
+                    switch (f) {
+                        case "inet", "inet6", "unix", "packet", "netlink" -> families.add(f);
+                        case "link" -> families.add("packet");
+                        default -> throw new UsageException("unknown family '" + f + "' (inet, inet6, unix, packet, netlink)");
+                    }
+                }
+                case "-l", "--listening" -> { o.flag(); listening = true; }
+                case "-a", "--all" -> { o.flag(); all = true; }
+                case "-n", "--numeric" -> o.flag();
+                case "-i", "--info" -> { o.flag(); info = true; }
+                case "-m", "--memory" -> { o.flag(); memory = true; }
+                case "-e", "--extended" -> { o.flag(); extended = true; }
+                case "-p", "--processes" -> { o.flag(); processes = true; }
+                case "-K", "--kill" -> { o.flag(); kill = true; }
+                case "-H", "--no-header" -> { o.flag(); header = false; }
+                case "--netns" -> netns = o.value();
+                case "-h", "--help" -> {
+                    o.flag();
+                    return null;
+                }
+                default -> throw o.unknown();
+            }
+        }
+        if (opts.contains("-4") && opts.contains("-6")) throw new UsageException("-4 and -6 exclude each other");
+        boolean anyInet = families.contains("inet") || families.contains("inet6");
+        boolean v4 = !anyInet || families.contains("inet");
+        boolean v6 = !anyInet || families.contains("inet6");
+        if (tables.isEmpty()) {
+            for (SsTable t : SsTable.values()) {
+                if (families.isEmpty() || families.contains(t.family()) || (anyInet && t.family().equals("inet"))) tables.add(t);
+            }
+        } else {
+            for (SsTable t : SsTable.values()) if (families.contains(t.family()) && !t.family().equals("inet")) tables.add(t);
+        }
+        SsFilter filter;
+        try {
+            filter = SsFilter.parse(words, SsArgs::interfaceIndex);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
+        if (kill && tables.stream().anyMatch(t -> !t.family().equals("inet"))) {
+            tables.removeIf(t -> !t.family().equals("inet"));
+        }
+        return new SsArgs(tables, v4, v6, listening, all, filter, info, memory, extended, processes, kill, header, netns);
+    }
+
+    private static void flag(Options o, Runnable r) throws UsageException {
+        o.flag();
+        r.run();
+    }
+
+    /** The index of an interface of this process's namespace, -1 if there is none by that name. */
+    private static int interfaceIndex(String name) {
+        try {
+            NetworkInterface ni = NetworkInterface.getByName(name);
+            return ni == null ? -1 : ni.getIndex();
+        } catch (SocketException e) {
+            return -1;
+        }
+    }
+
+    /** {@return the state mask to ask {@code table} for: the filter's states, else -a, -l, or ss's default} */
+    int states(SsTable table) {
+        if (filter.statesGiven()) return filter.states();
+        if (all) return dev.ffsock.netlink.diag.SocketState.ALL;
+        if (listening) return dev.ffsock.netlink.diag.SocketState.mask(dev.ffsock.netlink.diag.SocketState.LISTEN,
+                dev.ffsock.netlink.diag.SocketState.CLOSE);
+        return table.defaultStates();
+    }
+}

@@ -1,0 +1,101 @@
+package dev.ffsock.cli;
+
+import dev.ffsock.Domain;
+import dev.ffsock.netlink.diag.InetSocket;
+import dev.ffsock.netlink.diag.SocketOwner;
+import dev.ffsock.netlink.diag.SocketOwners;
+import dev.ffsock.netlink.diag.SocketState;
+import dev.ffsock.netlink.diag.UnixSocket;
+
+import java.net.NetworkInterface;
+import java.net.SocketException;
+import java.util.List;
+
+/** Turns sock_diag records into {@code ss} lines, with the parts {@code -p}, {@code -e}, {@code -m} and {@code -i} add. */
+final class SsRows {
+    private final SsArgs args;
+    private final SocketOwners owners;
+    private final boolean here;
+    private final CgroupPaths cgroups = new CgroupPaths();
+
+    /**
+     * @param owners the socket owners for {@code -p}, or null
+     * @param here whether the sockets are in this process's namespace (interface names can be looked up)
+     */
+    SsRows(SsArgs args, SocketOwners owners, boolean here) {
+        this.args = args;
+        this.owners = owners;
+        this.here = here;
+    }
+
+    SsLine inet(InetSocket s, SsTable table) {
+        boolean v6only = s.v6Only() == 1;
+        String ifname = s.interfaceIndex() == 0 ? null : interfaceName(s.interfaceIndex());
+        String[] cells = {table.netid(), s.state().ssName(), Long.toString(s.rqueue()), Long.toString(s.wqueue()),
+            SsFormat.endpoint(s.localAddress(), s.localPort(), v6only, ifname),
+            SsFormat.endpoint(s.remoteAddress(), s.remotePort(), v6only, null)};
+        StringBuilder tail = new StringBuilder(users(s.inode()));
+        if (args.extended()) {
+            if (s.uid() != 0) tail.append(" uid:").append(s.uid());
+            tail.append(" ino:").append(s.inode()).append(" sk:").append(Long.toHexString(s.cookie()));
+            if (s.mark() > 0) tail.append(" fwmark:0x").append(Long.toHexString(s.mark()));
+            if (s.cgroupId() > 0) tail.append(" cgroup:").append(cgroups.path(s.cgroupId()));
+            if (s.family().equals(Domain.AF_INET6) && s.v6Only() >= 0) tail.append(" v6only:").append(s.v6Only());
+            if (s.shutdown() >= 0) tail.append(shutdown(s.shutdown()));
+        }
+        StringBuilder info = new StringBuilder();
+        if (args.memory() || (args.info() && table != SsTable.UDP)) {
+            if (s.skMemInfo() != null) info.append(' ').append(s.skMemInfo().ssText());
+            else if (s.memInfo() != null) {
+                info.append(" mem:(r").append(s.memInfo().rmem()).append(",w").append(s.memInfo().wmem())
+                        .append(",f").append(s.memInfo().fmem()).append(",t").append(s.memInfo().tmem()).append(')');
+            }
+            if (s.tcpInfo() != null) {
+                info.append(SsInfoText.tcp(s.tcpInfo(), s.congestion(), s.bbr(), s.state() == SocketState.LISTEN));
+            }
+        }
+        return new SsLine(cells, tail.toString(), args.memory() || (args.info() && table != SsTable.UDP) ? info.toString() : null);
+    }
+
+    SsLine unix(UnixSocket s) {
+        String[] cells = {s.type().netid(), s.state().ssName(), Long.toString(Math.max(0, s.rqueue())),
+            Long.toString(Math.max(0, s.wqueue())), s.displayName() + " " + s.inode(), "* " + Math.max(0, s.peerInode())};
+        StringBuilder tail = new StringBuilder(users(s.inode()));
+        if (args.memory() && s.memInfo() != null) tail.append(' ').append(s.memInfo().ssText());
+        if (args.extended() && s.shutdown() >= 0) tail.append(shutdown(s.shutdown()));
+        return new SsLine(cells, tail.toString(), null);
+    }
+
+    /** ss's {@code users:(("cmd",pid=N,fd=N),…)}, latest found first as ss lists them; empty without -p or owner. */
+    private String users(long inode) {
+        if (owners == null) return "";
+        List<SocketOwner> o = owners.of(inode);
+        if (o.isEmpty()) return "";
+        StringBuilder sb = new StringBuilder(" users:(");
+        for (int i = o.size() - 1; i >= 0; i--) {
+            SocketOwner x = o.get(i);
+            sb.append("(\"").append(x.command()).append("\",pid=").append(x.pid())
+                    .append(",fd=").append(x.fd()).append(')');
+            if (i > 0) sb.append(',');
+        }
+        return sb.append(')').toString();
+    }
+
+    /** ss's shutdown mark: {@code <->} open, {@code --->}… with '-' for each shut direction. */
+    private static String shutdown(int mask) {
+        return " " + ((mask & 1) != 0 ? '-' : '<') + "-" + ((mask & 2) != 0 ? '-' : '>');
+    }
+
+    /** The name of an interface of this process's namespace; its number in another's. */
+    private String interfaceName(int index) {
+        if (here) {
+            try {
+                NetworkInterface ni = NetworkInterface.getByIndex(index);
+                if (ni != null) return ni.getName();
+            } catch (SocketException e) {
+                // fall through to the number
+            }
+        }
+        return Integer.toString(index);
+    }
+}
