@@ -16,7 +16,8 @@ import java.util.function.ToIntFunction;
  * {@code synchronized}, {@code bucket}, {@code big}), then an expression of
  * {@code dst HOST}, {@code src HOST}, {@code dport OP HOST}, {@code sport OP HOST},
  * {@code dev = NAME}, {@code fwmark = MARK[/MASK]}, {@code autobound}, joined by {@code and}
- * (or nothing), {@code or}, {@code not} and parentheses. {@code HOST} is {@code ADDR[/LEN]},
+ * (or nothing), {@code or}, {@code not} and parentheses — left to right without precedence, as ss's
+ * grammar does ({@code a or b and c} is {@code (a or b) and c}). {@code HOST} is {@code ADDR[/LEN]},
  * {@code ADDR:PORT}, {@code [IPV6]:PORT}, {@code :PORT} or {@code *}; {@code OP} is one of
  * {@code = == eq != ne neq >= ge <= le > gt < lt} (ss turns {@code !=}, {@code >} and {@code <} into
  * negated {@code =}, {@code <=} and {@code >=}, and so does this).
@@ -85,7 +86,7 @@ public record SsFilter(int states, boolean statesGiven, InetFilter expression) {
         };
     }
 
-    /** Recursive descent over the tokens: or := and (or and)*; and := unary ([and] unary)*. */
+    /** Recursive descent over the tokens: list := unary ((and|or)? unary)*; unary := not unary | ( list ) | condition. */
     private static final class Parser {
         private final List<String> t;
         private final ToIntFunction<String> devIndex;
@@ -115,20 +116,17 @@ public record SsFilter(int states, boolean statesGiven, InetFilter expression) {
             return next();
         }
 
+        /** ss's grammar has no precedence: and/or join left to right, {@code a or b and c} is {@code (a or b) and c}. */
         InetFilter or() {
-            InetFilter f = and();
-            while (peek("or", "||", "|")) {
-                next();
-                f = new InetFilter.Or(f, and());
-            }
-            return f;
-        }
-
-        InetFilter and() {
             InetFilter f = unary();
-            while (!atEnd() && !peek("or", "||", "|", ")")) {
-                if (peek("and", "&&", "&")) next();
-                f = new InetFilter.And(f, unary());
+            while (!atEnd() && !peek(")")) {
+                if (peek("or", "||", "|")) {
+                    next();
+                    f = new InetFilter.Or(f, unary());
+                } else {
+                    if (peek("and", "&&", "&")) next();
+                    f = new InetFilter.And(f, unary());
+                }
             }
             return f;
         }
@@ -239,9 +237,18 @@ public record SsFilter(int states, boolean statesGiven, InetFilter expression) {
             if (addr.isEmpty() || addr.equals("*")) return new InetFilter.Host(src, null, 0, port);
             int slash = addr.indexOf('/');
             InetAddress a;
+            String literal = slash < 0 ? addr : addr.substring(0, slash);
             try {
-                a = InetAddress.ofLiteral(slash < 0 ? addr : addr.substring(0, slash));
-            } catch (IllegalArgumentException e) {
+                a = InetAddress.ofLiteral(literal);
+                // Java reads ::ffff:a.b.c.d as an IPv4 address; the kernel tells the two apart
+                if (a instanceof Inet4Address && literal.contains(":")) {
+                    byte[] b = new byte[16];
+                    b[10] = (byte) 0xff;
+                    b[11] = (byte) 0xff;
+                    System.arraycopy(a.getAddress(), 0, b, 12, 4);
+                    a = java.net.Inet6Address.getByAddress(null, b, -1);
+                }
+            } catch (IllegalArgumentException | java.net.UnknownHostException e) {
                 throw new IllegalArgumentException("not an address: " + addr);
             }
             int max = a instanceof Inet4Address ? 32 : 128;

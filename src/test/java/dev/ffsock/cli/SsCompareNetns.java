@@ -1,0 +1,115 @@
+package dev.ffsock.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.ffsock.Domain;
+import dev.ffsock.NetworkNamespace;
+import dev.ffsock.Protocol;
+import dev.ffsock.SockAddr;
+import dev.ffsock.SockAddrIn;
+import dev.ffsock.SockAddrIn6;
+import dev.ffsock.Socket;
+import dev.ffsock.Type;
+import dev.ffsock.netlink.uevent.TestNamespace;
+
+import org.junit.jupiter.api.Assumptions;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * A network namespace holding only sockets a test made, for comparing {@code ffsock sockets} with
+ * {@code ss} run inside it: nothing else can add or remove a socket between the two reads.
+ */
+final class SsCompareNetns implements AutoCloseable {
+    final TestNamespace ns;
+    private final List<Socket> open = new ArrayList<>();
+
+    private SsCompareNetns(TestNamespace ns) {
+        this.ns = ns;
+    }
+
+    /** Makes the namespace with lo up and 10.1.2.3/8 on it, or skips the test with the reason. */
+    static SsCompareNetns create(String test) throws Exception {
+        TestNamespace.Result v = TestNamespace.run("ss", "-V");
+        Assumptions.assumeTrue(v.status() == 0, () -> "no ss to compare with: " + v.output());
+        TestNamespace ns = TestNamespace.create(test);
+        SsCompareNetns n = new SsCompareNetns(ns);
+        try {
+            TestNamespace.Result up = ns.ip("link", "set", "lo", "up");
+            Assumptions.assumeTrue(up.status() == 0, up::output);
+            TestNamespace.Result addr = ns.ip("addr", "add", "10.1.2.3/8", "dev", "lo");
+            Assumptions.assumeTrue(addr.status() == 0, addr::output);
+        } catch (RuntimeException | Error e) {
+            n.close();
+            throw e;
+        }
+        return n;
+    }
+
+    /** {@return a new socket in the namespace, closed with it} */
+    Socket socket(Domain d, Type t) throws IOException {
+        Socket s = NetworkNamespace.open(ns.name(), d, t, Protocol.DEFAULT);
+        open.add(s);
+        return s;
+    }
+
+    static int port(Socket s) throws IOException {
+        SockAddr a = s.getsockname();
+        return a instanceof SockAddrIn in ? in.port() : ((SockAddrIn6) a).port();
+    }
+
+    /** {@return a listener on {@code addr}} */
+    Socket listen(SockAddr addr, Domain d) throws IOException {
+        Socket l = socket(d, Type.STREAM);
+        l.bind(addr);
+        l.listen(8);
+        return l;
+    }
+
+    /** {@return [client, accepted] of a connection to {@code listener} at {@code to}} */
+    Socket[] connect(Socket listener, SockAddr to, Domain d) throws IOException {
+        Socket c = socket(d, Type.STREAM);
+        c.connect(to);
+        Socket a = listener.accept();
+        open.add(a);
+        return new Socket[] {c, a};
+    }
+
+    /** {@return ss's output in the namespace, {@code ss -n ARGS}} */
+    String ss(List<String> args) throws Exception {
+        List<String> cmd = new ArrayList<>(List.of("ip", "netns", "exec", ns.name(), "ss", "-n"));
+        cmd.addAll(args);
+        TestNamespace.Result r = TestNamespace.run(cmd.toArray(String[]::new));
+        assertEquals(0, r.status(), () -> cmd + ": " + r.output());
+        return r.output();
+    }
+
+    /** {@return ffsock's output for the namespace, {@code ffsock sockets --netns NS ARGS}} */
+    String ffsock(List<String> args) {
+        List<String> cmd = new ArrayList<>(List.of("sockets", "--netns", ns.name()));
+        // options before the filter words, as ss takes them
+        int firstWord = 0;
+        while (firstWord < args.size() && args.get(firstWord).startsWith("-")) firstWord++;
+        cmd.addAll(args.subList(0, firstWord));
+        cmd.addAll(args.subList(firstWord, args.size()));
+        Cli.Result r = Cli.run(cmd.toArray(String[]::new));
+        assertEquals(0, r.status(), r::toString);
+        return r.out();
+    }
+
+    /** {@return the whitespace-separated words of each non-blank line} */
+    static List<List<String>> lines(String out) {
+        List<List<String>> r = new ArrayList<>();
+        for (String l : out.split("\n")) if (!l.isBlank()) r.add(Arrays.asList(l.trim().split("\\s+")));
+        return r;
+    }
+
+    @Override
+    public void close() throws Exception {
+        open.forEach(Socket::close);
+        ns.close();
+    }
+}
