@@ -93,11 +93,9 @@ final class SocketsCommand implements Command {
         }
         SsRows rows = new SsRows(a, a.processes() ? SocketOwners.scan() : null, a.netns() == null);
         List<SsLine> lines = new ArrayList<>();
-        int stateUnion = 0;
         try (SocketDiag diag = SocketDiag.open(a.netns())) {
             boolean unixDone = false;
             for (SsTable t : a.tables()) {
-                stateUnion |= a.states(t);
                 switch (t.family()) {
                     case "unix" -> {
                         if (unixDone || a.filter().expression() != null) continue;
@@ -109,7 +107,7 @@ final class SocketsCommand implements Command {
                 }
             }
         }
-        SsPrinter.print(io.out(), lines, a.header(), a.tables().size() > 1, Integer.bitCount(stateUnion) > 1,
+        SsPrinter.print(io.out(), lines, a.header(), a.tables().size() > 1, Integer.bitCount(a.states()) > 1,
                 a.processes());
         return 0;
     }
@@ -119,8 +117,9 @@ final class SocketsCommand implements Command {
         if (a.tables().contains(SsTable.UNIX_STREAM)) types.add(UnixType.STREAM);
         if (a.tables().contains(SsTable.UNIX_DGRAM)) types.add(UnixType.DGRAM);
         if (a.tables().contains(SsTable.UNIX_SEQPACKET)) types.add(UnixType.SEQPACKET);
-        int show = UnixRequest.DEFAULT_SHOW | (a.memory() ? SockDiag.UDIAG_SHOW_MEMINFO : 0);
-        UnixRequest r = new UnixRequest(a.states(SsTable.UNIX_STREAM), show, types);
+        int show = UnixRequest.DEFAULT_SHOW | (a.memory() ? SockDiag.UDIAG_SHOW_MEMINFO : 0)
+                | (a.extended() ? SockDiag.UDIAG_SHOW_ICONS : 0);
+        UnixRequest r = new UnixRequest(a.states(), show, types);
         diag.unix(r, s -> lines.add(rows.unix(s)));
     }
 
@@ -140,7 +139,7 @@ final class SocketsCommand implements Command {
         for (Domain d : families) {
             List<InetSocket> found = new ArrayList<>();
             try {
-                diag.inet(new InetRequest(d, p, a.states(t), ext, a.filter().expression()), found::add);
+                diag.inet(new InetRequest(d, p, a.states(), ext, a.filter().expression()), found::add);
             } catch (NetlinkException e) {
                 if (e.errno() != Errno.ENOENT) throw e;
                 // as ss: a table the kernel has no diag module for lists nothing

@@ -1,5 +1,6 @@
 package dev.ffsock.cli;
 
+import dev.ffsock.netlink.diag.SocketState;
 import dev.ffsock.netlink.diag.SsFilter;
 
 import java.net.NetworkInterface;
@@ -131,12 +132,13 @@ record SsArgs(Set<SsTable> tables, boolean inet4, boolean inet6, boolean listeni
         }
     }
 
-    /** {@return the state mask to ask {@code table} for: the filter's states, else -a, -l, or ss's default} */
-    int states(SsTable table) {
+    /** {@return the state mask to ask every table for: the filter's states, else -a, -l, or ss's default for the tables listed} */
+    int states() {
         if (filter.statesGiven()) return filter.states();
-        if (all) return dev.ffsock.netlink.diag.SocketState.ALL;
-        if (listening) return dev.ffsock.netlink.diag.SocketState.mask(dev.ffsock.netlink.diag.SocketState.LISTEN,
-                dev.ffsock.netlink.diag.SocketState.CLOSE);
-        return table.defaultStates();
+        if (all) return SocketState.ALL;
+        if (listening) return SocketState.mask(SocketState.LISTEN, SocketState.CLOSE);
+        int m = 0;
+        for (SsTable t : tables) m |= t.defaultStates();
+        return m;
     }
 }

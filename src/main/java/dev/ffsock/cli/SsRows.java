@@ -62,7 +62,19 @@ final class SsRows {
             Long.toString(Math.max(0, s.wqueue())), s.displayName() + " " + s.inode(), "* " + Math.max(0, s.peerInode())};
         StringBuilder tail = new StringBuilder(users(s.inode()));
         if (args.memory() && s.memInfo() != null) tail.append(' ').append(s.memInfo().ssText());
-        if (args.extended() && s.shutdown() >= 0) tail.append(shutdown(s.shutdown()));
+        if (args.extended()) {
+            if (s.shutdown() >= 0) tail.append(shutdown(s.shutdown()));
+            if (s.vfs() != null) {
+                // glibc's major()/minor() on the kernel's internal dev_t, as ss prints it
+                long dev = s.vfs().device();
+                long major = ((dev >>> 8) & 0xfff), minor = (dev & 0xff) | ((dev >>> 12) & ~0xffL);
+                tail.append(" ino:").append(s.vfs().inode()).append(" dev:").append(major).append('/').append(minor);
+            }
+            if (s.pendingInodes() != null) {
+                tail.append(" peers:");
+                for (long p : s.pendingInodes()) tail.append(' ').append(p);
+            }
+        }
         return new SsLine(cells, tail.toString(), null);
     }
 

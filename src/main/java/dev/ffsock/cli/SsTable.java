@@ -49,8 +49,17 @@ enum SsTable {
         return family;
     }
 
-    /** {@return the states ss lists without -a, -l or a state filter: unbound kinds of socket show as UNCONN} */
+    /**
+     * {@return the states ss lists from this table without -a, -l or a state filter (its default_dbs):
+     * connected sockets (UDP and raw: ESTAB only), and packet and netlink sockets, which are never
+     * connected, as UNCONN (unix datagram sockets: connected only, as ss 6.1 lists them); ss asks every
+     * table for the union of these}
+     */
     int defaultStates() {
-        return family.equals("packet") || family.equals("netlink") ? SocketState.CLOSE.bit() : SocketState.CONNECTED;
+        return switch (this) {
+            case UDP, RAW -> SocketState.ESTABLISHED.bit();
+            case PACKET_RAW, PACKET_DGRAM, NETLINK -> SocketState.CLOSE.bit();
+            default -> SocketState.CONNECTED;
+        };
     }
 }
