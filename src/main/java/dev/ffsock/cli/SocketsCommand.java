@@ -34,7 +34,7 @@ final class SocketsCommand implements Command {
     @Override
     public String usage() {
         return """
-                usage: ffsock sockets [-tuxw0M] [-l | -a] [-4 | -6] [-f FAMILY] [-i] [-m] [-e] [-p] [-K] [-H]
+                usage: ffsock sockets [-tuxw0M] [-l | -a] [-4 | -6] [-f FAMILY] [-i] [-m] [-o] [-e] [-p] [-K] [-H]
                                       [--netns NAME] [FILTER]
 
                 Lists sockets from the kernel's tables (NETLINK_SOCK_DIAG), in ss's columns and
@@ -65,7 +65,8 @@ final class SocketsCommand implements Command {
                                   (neither: connected sockets only, as ss shows by default)
                   -i, --info      TCP internals (tcp_info) on a second line, as ss -i
                   -m, --memory    socket memory (skmem) on a second line (unix: same line), as ss -m
-                  -e, --extended  uid, inode, sk cookie, fwmark, cgroup and shutdown state, as ss -e
+                  -o, --options   timers, and with -i the TCP options negotiated (ts sack ecn), as ss -o
+                  -e, --extended  uid, inode, sk cookie, fwmark, cgroup and shutdown state, as ss -e (implies -o)
                   -p, --processes the processes holding each socket, users:(("cmd",pid=N,fd=N))
                   -K, --kill      destroy the inet sockets listed (SOCK_DESTROY; root, and a kernel with
                                   CONFIG_INET_DIAG_DESTROY); prints the sockets destroyed

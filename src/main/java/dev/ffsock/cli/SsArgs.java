@@ -23,6 +23,7 @@ import java.util.Set;
  * @param filter  the filter words read
  * @param info    {@code -i}
  * @param memory  {@code -m}
+ * @param options {@code -o} or {@code -e} (ss shows timers and TCP options with either)
  * @param extended {@code -e}
  * @param processes {@code -p}
  * @param kill    {@code -K}
@@ -30,9 +31,9 @@ import java.util.Set;
  * @param netns   {@code --netns NAME}, or null
  */
 record SsArgs(Set<SsTable> tables, boolean inet4, boolean inet6, boolean listening, boolean all, SsFilter filter,
-              boolean info, boolean memory, boolean extended, boolean processes, boolean kill, boolean header,
+              boolean info, boolean memory, boolean options, boolean extended, boolean processes, boolean kill, boolean header,
               String netns) {
-    private static final String JOINABLE = "tuxw0lanimepKM46H";
+    private static final String JOINABLE = "tuxw0lanimoepKM46H";
 
     static SsArgs parse(String[] args) throws UsageException {
         List<String> opts = new ArrayList<>();
@@ -55,7 +56,8 @@ record SsArgs(Set<SsTable> tables, boolean inet4, boolean inet6, boolean listeni
 
         EnumSet<SsTable> tables = EnumSet.noneOf(SsTable.class);
         Set<String> families = new java.util.LinkedHashSet<>();
-        boolean listening = false, all = false, info = false, memory = false, extended = false, processes = false;
+        boolean listening = false, all = false, info = false, memory = false, options = false, extended = false;
+        boolean processes = false;
         boolean kill = false, header = true;
         String netns = null;
         Options o = new Options(opts.toArray(String[]::new));
@@ -82,7 +84,8 @@ record SsArgs(Set<SsTable> tables, boolean inet4, boolean inet6, boolean listeni
                 case "-n", "--numeric" -> o.flag();
                 case "-i", "--info" -> { o.flag(); info = true; }
                 case "-m", "--memory" -> { o.flag(); memory = true; }
-                case "-e", "--extended" -> { o.flag(); extended = true; }
+                case "-o", "--options" -> { o.flag(); options = true; }
+                case "-e", "--extended" -> { o.flag(); extended = true; options = true; }
                 case "-p", "--processes" -> { o.flag(); processes = true; }
                 case "-K", "--kill" -> { o.flag(); kill = true; }
                 case "-H", "--no-header" -> { o.flag(); header = false; }
@@ -114,7 +117,7 @@ record SsArgs(Set<SsTable> tables, boolean inet4, boolean inet6, boolean listeni
         if (kill && tables.stream().anyMatch(t -> !t.family().equals("inet"))) {
             tables.removeIf(t -> !t.family().equals("inet"));
         }
-        return new SsArgs(tables, v4, v6, listening, all, filter, info, memory, extended, processes, kill, header, netns);
+        return new SsArgs(tables, v4, v6, listening, all, filter, info, memory, options, extended, processes, kill, header, netns);
     }
 
     private static void flag(Options o, Runnable r) throws UsageException {

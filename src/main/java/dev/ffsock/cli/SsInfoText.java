@@ -22,18 +22,19 @@ final class SsInfoText {
      * @param congestion INET_DIAG_CONG, or null
      * @param bbr INET_DIAG_BBRINFO, or null
      * @param listen whether the socket is listening (ss leaves out {@code sacked:}, which is the backlog then)
+     * @param options whether to print the negotiated options (ts sack ecn ecnseen fastopen), as ss does with -o or -e
      */
-    static String tcp(TcpInfo i, String congestion, BbrInfo bbr, boolean listen) {
+    static String tcp(TcpInfo i, String congestion, BbrInfo bbr, boolean listen, boolean options) {
         StringBuilder o = new StringBuilder();
-        int opt = i.options();
+        int opt = options ? i.options() : 0;
         if ((opt & TcpInfo.OPT_TIMESTAMPS) != 0) o.append(" ts");
         if ((opt & TcpInfo.OPT_SACK) != 0) o.append(" sack");
         if ((opt & TcpInfo.OPT_ECN) != 0) o.append(" ecn");
         if ((opt & TcpInfo.OPT_ECN_SEEN) != 0) o.append(" ecnseen");
         if ((opt & TcpInfo.OPT_SYN_DATA) != 0) o.append(" fastopen");
         if (congestion != null && !congestion.isEmpty()) o.append(' ').append(congestion);
-        if ((opt & TcpInfo.OPT_WSCALE) != 0) o.append(" wscale:").append(i.sndWscale()).append(',').append(i.rcvWscale());
-        if (i.rto() != 0) o.append(" rto:").append(g(u(i.rto()) / 1000.0));
+        if ((i.options() & TcpInfo.OPT_WSCALE) != 0) o.append(" wscale:").append(i.sndWscale()).append(',').append(i.rcvWscale());
+        if (i.rto() != 0 && i.rto() != 3000000) o.append(" rto:").append(g(u(i.rto()) / 1000.0));
         if (i.backoff() != 0) o.append(" backoff:").append(i.backoff());
         if (i.rtt() != 0) o.append(" rtt:").append(g(u(i.rtt()) / 1000.0)).append('/').append(g(u(i.rttvar()) / 1000.0));
         if (i.ato() != 0) o.append(" ato:").append(g(u(i.ato()) / 1000.0));
@@ -133,5 +134,23 @@ final class SsInfoText {
         }
         String s = r.stripTrailingZeros().toPlainString();
         return s;
+    }
+
+    /** {@return ss's {@code timer:(on,1.200ms,0)} text for a pending timer, with a leading space} */
+    static String timer(String kind, long expiresMillis, int retransmits) {
+        long secs = expiresMillis / 1000, minutes = secs / 60, msecs = expiresMillis % 1000;
+        secs %= 60;
+        StringBuilder b = new StringBuilder();
+        if (minutes != 0) {
+            msecs = 0;
+            b.append(minutes).append("min");
+            if (minutes > 9) secs = 0;
+        }
+        if (secs != 0) {
+            if (secs > 9) msecs = 0;
+            b.append(secs).append(msecs != 0 ? "." : "sec");
+        }
+        if (msecs != 0) b.append(String.format(java.util.Locale.ROOT, "%03dms", msecs));
+        return " timer:(" + kind + "," + b + "," + retransmits + ")";
     }
 }

@@ -2,6 +2,7 @@ package dev.ffsock.cli;
 
 import dev.ffsock.Domain;
 import dev.ffsock.netlink.diag.InetSocket;
+import dev.ffsock.netlink.diag.InetTimer;
 import dev.ffsock.netlink.diag.SocketOwner;
 import dev.ffsock.netlink.diag.SocketOwners;
 import dev.ffsock.netlink.diag.SocketState;
@@ -35,6 +36,9 @@ final class SsRows {
             SsFormat.endpoint(s.localAddress(), s.localPort(), v6only, ifname),
             SsFormat.endpoint(s.remoteAddress(), s.remotePort(), v6only, null)};
         StringBuilder tail = new StringBuilder(users(s.inode()));
+        if (args.options() && s.timer().kind() != InetTimer.Kind.OFF) {
+            tail.append(SsInfoText.timer(s.timer().kind().ssName(), s.timer().expiresMillis(), s.timer().retransmits()));
+        }
         if (args.extended()) {
             if (s.uid() != 0) tail.append(" uid:").append(s.uid());
             tail.append(" ino:").append(s.inode()).append(" sk:").append(Long.toHexString(s.cookie()));
@@ -51,7 +55,7 @@ final class SsRows {
                         .append(",f").append(s.memInfo().fmem()).append(",t").append(s.memInfo().tmem()).append(')');
             }
             if (s.tcpInfo() != null) {
-                info.append(SsInfoText.tcp(s.tcpInfo(), s.congestion(), s.bbr(), s.state() == SocketState.LISTEN));
+                info.append(SsInfoText.tcp(s.tcpInfo(), s.congestion(), s.bbr(), s.state() == SocketState.LISTEN, args.options()));
             }
         }
         return new SsLine(cells, tail.toString(), args.memory() || (args.info() && table != SsTable.UDP) ? info.toString() : null);

@@ -40,6 +40,8 @@ final class SsCompareNetns implements AutoCloseable {
     static SsCompareNetns create(String test) throws Exception {
         TestNamespace.Result v = TestNamespace.run("ss", "-V");
         Assumptions.assumeTrue(v.status() == 0, () -> "no ss to compare with: " + v.output());
+        TestNamespace.Result nsenter = TestNamespace.run("nsenter", "--version");
+        Assumptions.assumeTrue(nsenter.status() == 0, () -> "no nsenter to run ss in the namespace: " + nsenter.output());
         TestNamespace ns = TestNamespace.create(test);
         SsCompareNetns n = new SsCompareNetns(ns);
         try {
@@ -86,10 +88,11 @@ final class SsCompareNetns implements AutoCloseable {
     /**
      * {@return ss's standard output in the namespace, {@code ss -n ARGS}} Its standard error is left out:
      * ss reports tables this kernel has no diag module for (e.g. "RTNETLINK answers: Invalid argument")
-     * and lists the rest.
+     * and lists the rest. ss runs under {@code nsenter --net}, which enters only the network namespace:
+     * {@code ip netns exec} also remounts /sys, where ss finds the cgroup paths {@code -e} prints.
      */
     String ss(List<String> args) throws Exception {
-        List<String> cmd = new ArrayList<>(List.of("ip", "netns", "exec", ns.name(), "ss", "-n"));
+        List<String> cmd = new ArrayList<>(List.of("nsenter", "--net=/run/netns/" + ns.name(), "ss", "-n"));
         cmd.addAll(args);
         Path out = Files.createTempFile("ffsock-ss", ".out");
         try {

@@ -1,0 +1,80 @@
+package dev.ffsock.cli;
+
+import static dev.ffsock.cli.SsCompareNetns.port;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.ffsock.Domain;
+import dev.ffsock.ErrnoException;
+import dev.ffsock.Errno;
+import dev.ffsock.SockAddrIn;
+import dev.ffsock.SockAddrIn6;
+import dev.ffsock.Socket;
+import dev.ffsock.Type;
+
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+/**
+ * {@code ffsock sockets -i -m -e -p} against ss's, socket by socket, in a namespace holding only the
+ * test's sockets (info lines compared key by key, volatile values masked by name: {@link SsInfoCompare}),
+ * and {@code -K} destroying a connection (its owner sees ECONNABORTED).
+ */
+class SsDetailsCompareTest {
+    @Test
+    void infoMemoryExtendedAndProcessesMatchSs() throws Exception {
+        try (SsCompareNetns n = SsCompareNetns.create("ssdetails")) {
+            Socket l = n.listen(SockAddrIn.loopback(0), Domain.AF_INET);
+            Socket[] c = n.connect(l, SockAddrIn.loopback(port(l)), Domain.AF_INET);
+            c[0].send(new byte[1000], 0, 1000, 0);
+            c[1].recv(new byte[100], 0, 100, 0);
+            c[1].shutdown(dev.ffsock.Shutdown.WRITE);
+            Socket l6 = n.socket(Domain.AF_INET6, Type.STREAM);
+            l6.setsockoptInt(41, 26, 1);
+            l6.bind(SockAddrIn6.loopback(0));
+            l6.listen(2);
+            Socket[] c6 = n.connect(l6, SockAddrIn6.loopback(port(l6)), Domain.AF_INET6);
+            c6[0].setsockoptInt(1, 36, 0x42); // SO_MARK: -e prints fwmark
+            Socket u = n.socket(Domain.AF_INET, Type.DGRAM);
+            u.bind(SockAddrIn.loopback(0));
+            Thread.sleep(100); // let the FIN and the delayed ACKs settle: the counters then stay put between reads
+            for (String[] args : List.of(new String[] {"-t", "-a", "-i"}, new String[] {"-t", "-a", "-m"},
+                    new String[] {"-t", "-a", "-e"}, new String[] {"-t", "-a", "-p"}, new String[] {"-tuaimep"},
+                    new String[] {"-u", "-a", "-m", "-e"}, new String[] {"-u", "-a", "-i"}, new String[] {"-6", "-ta", "-e", "-i"})) {
+                String[] a = java.util.Arrays.copyOf(args, args.length + 1);
+                a[args.length] = "-H";
+                SsInfoCompare.assertSame(n.ss(List.of(a)), n.ffsock(List.of(a)), String.join(" ", args));
+            }
+            String mine = n.ffsock(List.of("-t", "-a", "-H", "-i", "-e", "-p"));
+            assertTrue(mine.contains("users:((\"java\",pid=" + ProcessHandle.current().pid() + ",fd="), mine);
+            assertTrue(mine.contains(" fwmark:0x42"), mine);
+            assertTrue(mine.contains(" -->") || mine.contains(" <--"), "one end shut its sending side: " + mine);
+            assertTrue(mine.contains("bytes_acked:1001") || mine.contains("bytes_received:1000"), mine);
+        }
+    }
+
+    @Test
+    void killDestroysMatchingSockets() throws Exception {
+        try (SsCompareNetns n = SsCompareNetns.create("sskill")) {
+            Socket l = n.listen(SockAddrIn.loopback(0), Domain.AF_INET);
+            Socket[] c = n.connect(l, SockAddrIn.loopback(port(l)), Domain.AF_INET);
+            Socket[] other = n.connect(l, SockAddrIn.loopback(port(l)), Domain.AF_INET);
+            String cport = ":" + port(c[0]);
+            Cli.Result r = Cli.run("sockets", "--netns", n.ns.name(), "-K", "-t", "-H", "sport", "=", cport);
+            Assumptions.assumeFalse(r.status() == 1 && r.err().contains("EOPNOTSUPP"),
+                    () -> "the kernel cannot destroy sockets (CONFIG_INET_DIAG_DESTROY): " + r);
+            assertEquals(0, r.status(), r::toString);
+            List<List<String>> killed = SsCompareNetns.lines(r.out());
+            Assumptions.assumeFalse(killed.isEmpty(), "SOCK_DESTROY refused quietly (EOPNOTSUPP): ss -K lists nothing either");
+            assertEquals(1, killed.size(), r::toString);
+            assertEquals("127.0.0.1" + cport, killed.getFirst().get(3), r::toString);
+            ErrnoException e = assertThrows(ErrnoException.class, () -> c[0].recv(new byte[1], 0, 1, 0));
+            assertEquals(Errno.ECONNABORTED, e.errno(), e::toString);
+            assertEquals(1, other[0].send(new byte[] {1}, 0, 1, 0), "the other connection is untouched");
+            assertTrue(n.ss(List.of("-t", "-H", "sport", "=", cport)).isBlank(), "ss no longer lists it");
+        }
+    }
+}
