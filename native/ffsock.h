@@ -62,6 +62,9 @@
 #include <linux/netfilter/nf_conntrack_tcp.h>
 #include <linux/connector.h>
 #include <linux/cn_proc.h>
+/* ss, complete (issue 11, sock_diag): packet and netlink socket diag */
+#include <linux/packet_diag.h>
+#include <linux/netlink_diag.h>
 
 /* ---- GNU-only items, declared by hand (glibc hides them without _GNU_SOURCE) ---- */
 #ifndef _GNU_SOURCE

@@ -17,6 +17,402 @@ public class LinuxC extends LinuxC_1 {
     LinuxC() {
         // Should not be called directly
     }
+    private static final int GENL_ID_PMCRAID = (int)18L;
+    /**
+     * {@snippet lang=c :
+     * #define GENL_ID_PMCRAID 18
+     * }
+     */
+    public static int GENL_ID_PMCRAID() {
+        return GENL_ID_PMCRAID;
+    }
+    private static final int GENL_START_ALLOC = (int)19L;
+    /**
+     * {@snippet lang=c :
+     * #define GENL_START_ALLOC 19
+     * }
+     */
+    public static int GENL_START_ALLOC() {
+        return GENL_START_ALLOC;
+    }
+    private static final int CTRL_CMD_MAX = (int)10L;
+    /**
+     * {@snippet lang=c :
+     * #define CTRL_CMD_MAX 10
+     * }
+     */
+    public static int CTRL_CMD_MAX() {
+        return CTRL_CMD_MAX;
+    }
+    private static final int CTRL_ATTR_MAX = (int)10L;
+    /**
+     * {@snippet lang=c :
+     * #define CTRL_ATTR_MAX 10
+     * }
+     */
+    public static int CTRL_ATTR_MAX() {
+        return CTRL_ATTR_MAX;
+    }
+    private static final int CTRL_ATTR_OP_MAX = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * #define CTRL_ATTR_OP_MAX 2
+     * }
+     */
+    public static int CTRL_ATTR_OP_MAX() {
+        return CTRL_ATTR_OP_MAX;
+    }
+    private static final int CTRL_ATTR_MCAST_GRP_MAX = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * #define CTRL_ATTR_MCAST_GRP_MAX 2
+     * }
+     */
+    public static int CTRL_ATTR_MCAST_GRP_MAX() {
+        return CTRL_ATTR_MCAST_GRP_MAX;
+    }
+    private static final int CTRL_ATTR_POLICY_MAX = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * #define CTRL_ATTR_POLICY_MAX 2
+     * }
+     */
+    public static int CTRL_ATTR_POLICY_MAX() {
+        return CTRL_ATTR_POLICY_MAX;
+    }
+    private static final int INET_DIAG_NOCOOKIE = (int)4294967295L;
+    /**
+     * {@snippet lang=c :
+     * #define INET_DIAG_NOCOOKIE 4294967295
+     * }
+     */
+    public static int INET_DIAG_NOCOOKIE() {
+        return INET_DIAG_NOCOOKIE;
+    }
+    private static final int INET_DIAG_REQ_MAX = (int)3L;
+    /**
+     * {@snippet lang=c :
+     * #define INET_DIAG_REQ_MAX 3
+     * }
+     */
+    public static int INET_DIAG_REQ_MAX() {
+        return INET_DIAG_REQ_MAX;
+    }
+    private static final int INET_DIAG_MAX = (int)22L;
+    /**
+     * {@snippet lang=c :
+     * #define INET_DIAG_MAX 22
+     * }
+     */
+    public static int INET_DIAG_MAX() {
+        return INET_DIAG_MAX;
+    }
+    private static final int UNIX_DIAG_MAX = (int)7L;
+    /**
+     * {@snippet lang=c :
+     * #define UNIX_DIAG_MAX 7
+     * }
+     */
+    public static int UNIX_DIAG_MAX() {
+        return UNIX_DIAG_MAX;
+    }
+    private static final int SOF_TIMESTAMPING_TX_RECORD_MASK = (int)771L;
+    /**
+     * {@snippet lang=c :
+     * #define SOF_TIMESTAMPING_TX_RECORD_MASK 771
+     * }
+     */
+    public static int SOF_TIMESTAMPING_TX_RECORD_MASK() {
+        return SOF_TIMESTAMPING_TX_RECORD_MASK;
+    }
+    private static final int FIB_RULE_DEV_DETACHED = (int)8L;
+    /**
+     * {@snippet lang=c :
+     * #define FIB_RULE_DEV_DETACHED 8
+     * }
+     */
+    public static int FIB_RULE_DEV_DETACHED() {
+        return FIB_RULE_DEV_DETACHED;
+    }
+    private static final int FRA_IFNAME = (int)3L;
+    /**
+     * {@snippet lang=c :
+     * #define FRA_IFNAME 3
+     * }
+     */
+    public static int FRA_IFNAME() {
+        return FRA_IFNAME;
+    }
+    private static final int FRA_MAX = (int)24L;
+    /**
+     * {@snippet lang=c :
+     * #define FRA_MAX 24
+     * }
+     */
+    public static int FRA_MAX() {
+        return FRA_MAX;
+    }
+    private static final int FR_ACT_MAX = (int)8L;
+    /**
+     * {@snippet lang=c :
+     * #define FR_ACT_MAX 8
+     * }
+     */
+    public static int FR_ACT_MAX() {
+        return FR_ACT_MAX;
+    }
+    private static final int NEXTHOP_GRP_TYPE_MAX = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * #define NEXTHOP_GRP_TYPE_MAX 1
+     * }
+     */
+    public static int NEXTHOP_GRP_TYPE_MAX() {
+        return NEXTHOP_GRP_TYPE_MAX;
+    }
+    private static final int NHA_MAX = (int)13L;
+    /**
+     * {@snippet lang=c :
+     * #define NHA_MAX 13
+     * }
+     */
+    public static int NHA_MAX() {
+        return NHA_MAX;
+    }
+    private static final int NHA_RES_GROUP_MAX = (int)4L;
+    /**
+     * {@snippet lang=c :
+     * #define NHA_RES_GROUP_MAX 4
+     * }
+     */
+    public static int NHA_RES_GROUP_MAX() {
+        return NHA_RES_GROUP_MAX;
+    }
+    private static final int NHA_RES_BUCKET_MAX = (int)3L;
+    /**
+     * {@snippet lang=c :
+     * #define NHA_RES_BUCKET_MAX 3
+     * }
+     */
+    public static int NHA_RES_BUCKET_MAX() {
+        return NHA_RES_BUCKET_MAX;
+    }
+    private static final int RTCF_LOCAL = (int)2147483648L;
+    /**
+     * {@snippet lang=c :
+     * #define RTCF_LOCAL 2147483648
+     * }
+     */
+    public static int RTCF_LOCAL() {
+        return RTCF_LOCAL;
+    }
+    private static final int TC_H_MAJ_MASK = (int)4294901760L;
+    /**
+     * {@snippet lang=c :
+     * #define TC_H_MAJ_MASK 4294901760
+     * }
+     */
+    public static int TC_H_MAJ_MASK() {
+        return TC_H_MAJ_MASK;
+    }
+    private static final int TC_H_MIN_MASK = (int)65535L;
+    /**
+     * {@snippet lang=c :
+     * #define TC_H_MIN_MASK 65535
+     * }
+     */
+    public static int TC_H_MIN_MASK() {
+        return TC_H_MIN_MASK;
+    }
+    private static final int TC_H_UNSPEC = (int)0L;
+    /**
+     * {@snippet lang=c :
+     * #define TC_H_UNSPEC 0
+     * }
+     */
+    public static int TC_H_UNSPEC() {
+        return TC_H_UNSPEC;
+    }
+    private static final int TC_H_ROOT = (int)4294967295L;
+    /**
+     * {@snippet lang=c :
+     * #define TC_H_ROOT 4294967295
+     * }
+     */
+    public static int TC_H_ROOT() {
+        return TC_H_ROOT;
+    }
+    private static final int TC_H_INGRESS = (int)4294967281L;
+    /**
+     * {@snippet lang=c :
+     * #define TC_H_INGRESS 4294967281
+     * }
+     */
+    public static int TC_H_INGRESS() {
+        return TC_H_INGRESS;
+    }
+    private static final int TC_H_CLSACT = (int)4294967281L;
+    /**
+     * {@snippet lang=c :
+     * #define TC_H_CLSACT 4294967281
+     * }
+     */
+    public static int TC_H_CLSACT() {
+        return TC_H_CLSACT;
+    }
+    private static final int TC_H_MIN_INGRESS = (int)65522L;
+    /**
+     * {@snippet lang=c :
+     * #define TC_H_MIN_INGRESS 65522
+     * }
+     */
+    public static int TC_H_MIN_INGRESS() {
+        return TC_H_MIN_INGRESS;
+    }
+    private static final int TC_H_MIN_EGRESS = (int)65523L;
+    /**
+     * {@snippet lang=c :
+     * #define TC_H_MIN_EGRESS 65523
+     * }
+     */
+    public static int TC_H_MIN_EGRESS() {
+        return TC_H_MIN_EGRESS;
+    }
+    private static final int TCA_CLS_FLAGS_SKIP_HW = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * #define TCA_CLS_FLAGS_SKIP_HW 1
+     * }
+     */
+    public static int TCA_CLS_FLAGS_SKIP_HW() {
+        return TCA_CLS_FLAGS_SKIP_HW;
+    }
+    private static final int TCA_CLS_FLAGS_SKIP_SW = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * #define TCA_CLS_FLAGS_SKIP_SW 2
+     * }
+     */
+    public static int TCA_CLS_FLAGS_SKIP_SW() {
+        return TCA_CLS_FLAGS_SKIP_SW;
+    }
+    private static final int TCA_CLS_FLAGS_IN_HW = (int)4L;
+    /**
+     * {@snippet lang=c :
+     * #define TCA_CLS_FLAGS_IN_HW 4
+     * }
+     */
+    public static int TCA_CLS_FLAGS_IN_HW() {
+        return TCA_CLS_FLAGS_IN_HW;
+    }
+    private static final int TCA_CLS_FLAGS_NOT_IN_HW = (int)8L;
+    /**
+     * {@snippet lang=c :
+     * #define TCA_CLS_FLAGS_NOT_IN_HW 8
+     * }
+     */
+    public static int TCA_CLS_FLAGS_NOT_IN_HW() {
+        return TCA_CLS_FLAGS_NOT_IN_HW;
+    }
+    private static final int NETNSA_NSID_NOT_ASSIGNED = (int)-1L;
+    /**
+     * {@snippet lang=c :
+     * #define NETNSA_NSID_NOT_ASSIGNED -1
+     * }
+     */
+    public static int NETNSA_NSID_NOT_ASSIGNED() {
+        return NETNSA_NSID_NOT_ASSIGNED;
+    }
+    private static final int BRIDGE_VLAN_INFO_MASTER = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * #define BRIDGE_VLAN_INFO_MASTER 1
+     * }
+     */
+    public static int BRIDGE_VLAN_INFO_MASTER() {
+        return BRIDGE_VLAN_INFO_MASTER;
+    }
+    private static final int BRIDGE_VLAN_INFO_PVID = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * #define BRIDGE_VLAN_INFO_PVID 2
+     * }
+     */
+    public static int BRIDGE_VLAN_INFO_PVID() {
+        return BRIDGE_VLAN_INFO_PVID;
+    }
+    private static final int BRIDGE_VLAN_INFO_UNTAGGED = (int)4L;
+    /**
+     * {@snippet lang=c :
+     * #define BRIDGE_VLAN_INFO_UNTAGGED 4
+     * }
+     */
+    public static int BRIDGE_VLAN_INFO_UNTAGGED() {
+        return BRIDGE_VLAN_INFO_UNTAGGED;
+    }
+    private static final int BRIDGE_VLAN_INFO_RANGE_BEGIN = (int)8L;
+    /**
+     * {@snippet lang=c :
+     * #define BRIDGE_VLAN_INFO_RANGE_BEGIN 8
+     * }
+     */
+    public static int BRIDGE_VLAN_INFO_RANGE_BEGIN() {
+        return BRIDGE_VLAN_INFO_RANGE_BEGIN;
+    }
+    private static final int BRIDGE_VLAN_INFO_RANGE_END = (int)16L;
+    /**
+     * {@snippet lang=c :
+     * #define BRIDGE_VLAN_INFO_RANGE_END 16
+     * }
+     */
+    public static int BRIDGE_VLAN_INFO_RANGE_END() {
+        return BRIDGE_VLAN_INFO_RANGE_END;
+    }
+    private static final int BRIDGE_VLAN_INFO_BRENTRY = (int)32L;
+    /**
+     * {@snippet lang=c :
+     * #define BRIDGE_VLAN_INFO_BRENTRY 32
+     * }
+     */
+    public static int BRIDGE_VLAN_INFO_BRENTRY() {
+        return BRIDGE_VLAN_INFO_BRENTRY;
+    }
+    private static final long TUNSETIFF = 1074025674L;
+    /**
+     * {@snippet lang=c :
+     * #define TUNSETIFF 1074025674
+     * }
+     */
+    public static long TUNSETIFF() {
+        return TUNSETIFF;
+    }
+    private static final long TUNSETPERSIST = 1074025675L;
+    /**
+     * {@snippet lang=c :
+     * #define TUNSETPERSIST 1074025675
+     * }
+     */
+    public static long TUNSETPERSIST() {
+        return TUNSETPERSIST;
+    }
+    private static final long TUNSETOWNER = 1074025676L;
+    /**
+     * {@snippet lang=c :
+     * #define TUNSETOWNER 1074025676
+     * }
+     */
+    public static long TUNSETOWNER() {
+        return TUNSETOWNER;
+    }
+    private static final long TUNSETGROUP = 1074025678L;
+    /**
+     * {@snippet lang=c :
+     * #define TUNSETGROUP 1074025678
+     * }
+     */
+    public static long TUNSETGROUP() {
+        return TUNSETGROUP;
+    }
     private static final int ETHTOOL_FLAG_COMPACT_BITSETS = (int)1L;
     /**
      * {@snippet lang=c :

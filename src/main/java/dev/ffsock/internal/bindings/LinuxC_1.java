@@ -17,6 +17,195 @@ class LinuxC_1 extends LinuxC_2 {
     LinuxC_1() {
         // Should not be called directly
     }
+    private static final int IFLA_BRPORT_BACKUP_PORT = (int)34L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_BRPORT_BACKUP_PORT = 34
+     * }
+     */
+    public static int IFLA_BRPORT_BACKUP_PORT() {
+        return IFLA_BRPORT_BACKUP_PORT;
+    }
+    private static final int IFLA_BRPORT_MRP_RING_OPEN = (int)35L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_BRPORT_MRP_RING_OPEN = 35
+     * }
+     */
+    public static int IFLA_BRPORT_MRP_RING_OPEN() {
+        return IFLA_BRPORT_MRP_RING_OPEN;
+    }
+    private static final int IFLA_BRPORT_MRP_IN_OPEN = (int)36L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_BRPORT_MRP_IN_OPEN = 36
+     * }
+     */
+    public static int IFLA_BRPORT_MRP_IN_OPEN() {
+        return IFLA_BRPORT_MRP_IN_OPEN;
+    }
+    private static final int IFLA_BRPORT_MCAST_EHT_HOSTS_LIMIT = (int)37L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_BRPORT_MCAST_EHT_HOSTS_LIMIT = 37
+     * }
+     */
+    public static int IFLA_BRPORT_MCAST_EHT_HOSTS_LIMIT() {
+        return IFLA_BRPORT_MCAST_EHT_HOSTS_LIMIT;
+    }
+    private static final int IFLA_BRPORT_MCAST_EHT_HOSTS_CNT = (int)38L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_BRPORT_MCAST_EHT_HOSTS_CNT = 38
+     * }
+     */
+    public static int IFLA_BRPORT_MCAST_EHT_HOSTS_CNT() {
+        return IFLA_BRPORT_MCAST_EHT_HOSTS_CNT;
+    }
+    private static final int IFLA_BRPORT_LOCKED = (int)39L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_BRPORT_LOCKED = 39
+     * }
+     */
+    public static int IFLA_BRPORT_LOCKED() {
+        return IFLA_BRPORT_LOCKED;
+    }
+    private static final int IFLA_INFO_UNSPEC = (int)0L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_INFO_UNSPEC = 0
+     * }
+     */
+    public static int IFLA_INFO_UNSPEC() {
+        return IFLA_INFO_UNSPEC;
+    }
+    private static final int IFLA_INFO_KIND = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_INFO_KIND = 1
+     * }
+     */
+    public static int IFLA_INFO_KIND() {
+        return IFLA_INFO_KIND;
+    }
+    private static final int IFLA_INFO_DATA = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_INFO_DATA = 2
+     * }
+     */
+    public static int IFLA_INFO_DATA() {
+        return IFLA_INFO_DATA;
+    }
+    private static final int IFLA_INFO_XSTATS = (int)3L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_INFO_XSTATS = 3
+     * }
+     */
+    public static int IFLA_INFO_XSTATS() {
+        return IFLA_INFO_XSTATS;
+    }
+    private static final int IFLA_INFO_SLAVE_KIND = (int)4L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_INFO_SLAVE_KIND = 4
+     * }
+     */
+    public static int IFLA_INFO_SLAVE_KIND() {
+        return IFLA_INFO_SLAVE_KIND;
+    }
+    private static final int IFLA_INFO_SLAVE_DATA = (int)5L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_INFO_SLAVE_DATA = 5
+     * }
+     */
+    public static int IFLA_INFO_SLAVE_DATA() {
+        return IFLA_INFO_SLAVE_DATA;
+    }
+    private static final int IFLA_VLAN_ID = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_VLAN_ID = 1
+     * }
+     */
+    public static int IFLA_VLAN_ID() {
+        return IFLA_VLAN_ID;
+    }
+    private static final int IFLA_VLAN_FLAGS = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_VLAN_FLAGS = 2
+     * }
+     */
+    public static int IFLA_VLAN_FLAGS() {
+        return IFLA_VLAN_FLAGS;
+    }
+    private static final int IFLA_VLAN_PROTOCOL = (int)5L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_VLAN_PROTOCOL = 5
+     * }
+     */
+    public static int IFLA_VLAN_PROTOCOL() {
+        return IFLA_VLAN_PROTOCOL;
+    }
+    private static final int IFLA_MACVLAN_UNSPEC = (int)0L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_MACVLAN_UNSPEC = 0
+     * }
+     */
+    public static int IFLA_MACVLAN_UNSPEC() {
+        return IFLA_MACVLAN_UNSPEC;
+    }
+    private static final int IFLA_MACVLAN_MODE = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_MACVLAN_MODE = 1
+     * }
+     */
+    public static int IFLA_MACVLAN_MODE() {
+        return IFLA_MACVLAN_MODE;
+    }
+    private static final int IFLA_MACVLAN_FLAGS = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_MACVLAN_FLAGS = 2
+     * }
+     */
+    public static int IFLA_MACVLAN_FLAGS() {
+        return IFLA_MACVLAN_FLAGS;
+    }
+    private static final int IFLA_MACVLAN_MACADDR_MODE = (int)3L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_MACVLAN_MACADDR_MODE = 3
+     * }
+     */
+    public static int IFLA_MACVLAN_MACADDR_MODE() {
+        return IFLA_MACVLAN_MACADDR_MODE;
+    }
+    private static final int IFLA_MACVLAN_MACADDR = (int)4L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_MACVLAN_MACADDR = 4
+     * }
+     */
+    public static int IFLA_MACVLAN_MACADDR() {
+        return IFLA_MACVLAN_MACADDR;
+    }
+    private static final int IFLA_MACVLAN_MACADDR_DATA = (int)5L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_MACVLAN_MACADDR_DATA = 5
+     * }
+     */
+    public static int IFLA_MACVLAN_MACADDR_DATA() {
+        return IFLA_MACVLAN_MACADDR_DATA;
+    }
     private static final int IFLA_MACVLAN_MACADDR_COUNT = (int)6L;
     /**
      * {@snippet lang=c :
@@ -2806,6 +2995,96 @@ class LinuxC_1 extends LinuxC_2 {
      */
     public static int CTRL_ATTR_POLICY_DUMP_MAX() {
         return CTRL_ATTR_POLICY_DUMP_MAX;
+    }
+    private static final int SK_MEMINFO_RMEM_ALLOC = (int)0L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.SK_MEMINFO_RMEM_ALLOC = 0
+     * }
+     */
+    public static int SK_MEMINFO_RMEM_ALLOC() {
+        return SK_MEMINFO_RMEM_ALLOC;
+    }
+    private static final int SK_MEMINFO_RCVBUF = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.SK_MEMINFO_RCVBUF = 1
+     * }
+     */
+    public static int SK_MEMINFO_RCVBUF() {
+        return SK_MEMINFO_RCVBUF;
+    }
+    private static final int SK_MEMINFO_WMEM_ALLOC = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.SK_MEMINFO_WMEM_ALLOC = 2
+     * }
+     */
+    public static int SK_MEMINFO_WMEM_ALLOC() {
+        return SK_MEMINFO_WMEM_ALLOC;
+    }
+    private static final int SK_MEMINFO_SNDBUF = (int)3L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.SK_MEMINFO_SNDBUF = 3
+     * }
+     */
+    public static int SK_MEMINFO_SNDBUF() {
+        return SK_MEMINFO_SNDBUF;
+    }
+    private static final int SK_MEMINFO_FWD_ALLOC = (int)4L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.SK_MEMINFO_FWD_ALLOC = 4
+     * }
+     */
+    public static int SK_MEMINFO_FWD_ALLOC() {
+        return SK_MEMINFO_FWD_ALLOC;
+    }
+    private static final int SK_MEMINFO_WMEM_QUEUED = (int)5L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.SK_MEMINFO_WMEM_QUEUED = 5
+     * }
+     */
+    public static int SK_MEMINFO_WMEM_QUEUED() {
+        return SK_MEMINFO_WMEM_QUEUED;
+    }
+    private static final int SK_MEMINFO_OPTMEM = (int)6L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.SK_MEMINFO_OPTMEM = 6
+     * }
+     */
+    public static int SK_MEMINFO_OPTMEM() {
+        return SK_MEMINFO_OPTMEM;
+    }
+    private static final int SK_MEMINFO_BACKLOG = (int)7L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.SK_MEMINFO_BACKLOG = 7
+     * }
+     */
+    public static int SK_MEMINFO_BACKLOG() {
+        return SK_MEMINFO_BACKLOG;
+    }
+    private static final int SK_MEMINFO_DROPS = (int)8L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.SK_MEMINFO_DROPS = 8
+     * }
+     */
+    public static int SK_MEMINFO_DROPS() {
+        return SK_MEMINFO_DROPS;
+    }
+    private static final int SK_MEMINFO_VARS = (int)9L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.SK_MEMINFO_VARS = 9
+     * }
+     */
+    public static int SK_MEMINFO_VARS() {
+        return SK_MEMINFO_VARS;
     }
     private static final int INET_DIAG_REQ_NONE = (int)0L;
     /**
@@ -7392,6 +7671,123 @@ class LinuxC_1 extends LinuxC_2 {
     public static int PROC_CN_MCAST_IGNORE() {
         return PROC_CN_MCAST_IGNORE;
     }
+    private static final int PACKET_DIAG_INFO = (int)0L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.PACKET_DIAG_INFO = 0
+     * }
+     */
+    public static int PACKET_DIAG_INFO() {
+        return PACKET_DIAG_INFO;
+    }
+    private static final int PACKET_DIAG_MCLIST = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.PACKET_DIAG_MCLIST = 1
+     * }
+     */
+    public static int PACKET_DIAG_MCLIST() {
+        return PACKET_DIAG_MCLIST;
+    }
+    private static final int PACKET_DIAG_RX_RING = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.PACKET_DIAG_RX_RING = 2
+     * }
+     */
+    public static int PACKET_DIAG_RX_RING() {
+        return PACKET_DIAG_RX_RING;
+    }
+    private static final int PACKET_DIAG_TX_RING = (int)3L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.PACKET_DIAG_TX_RING = 3
+     * }
+     */
+    public static int PACKET_DIAG_TX_RING() {
+        return PACKET_DIAG_TX_RING;
+    }
+    private static final int PACKET_DIAG_FANOUT = (int)4L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.PACKET_DIAG_FANOUT = 4
+     * }
+     */
+    public static int PACKET_DIAG_FANOUT() {
+        return PACKET_DIAG_FANOUT;
+    }
+    private static final int PACKET_DIAG_UID = (int)5L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.PACKET_DIAG_UID = 5
+     * }
+     */
+    public static int PACKET_DIAG_UID() {
+        return PACKET_DIAG_UID;
+    }
+    private static final int PACKET_DIAG_MEMINFO = (int)6L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.PACKET_DIAG_MEMINFO = 6
+     * }
+     */
+    public static int PACKET_DIAG_MEMINFO() {
+        return PACKET_DIAG_MEMINFO;
+    }
+    private static final int PACKET_DIAG_FILTER = (int)7L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.PACKET_DIAG_FILTER = 7
+     * }
+     */
+    public static int PACKET_DIAG_FILTER() {
+        return PACKET_DIAG_FILTER;
+    }
+    private static final int NETLINK_DIAG_MEMINFO = (int)0L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.NETLINK_DIAG_MEMINFO = 0
+     * }
+     */
+    public static int NETLINK_DIAG_MEMINFO() {
+        return NETLINK_DIAG_MEMINFO;
+    }
+    private static final int NETLINK_DIAG_GROUPS = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.NETLINK_DIAG_GROUPS = 1
+     * }
+     */
+    public static int NETLINK_DIAG_GROUPS() {
+        return NETLINK_DIAG_GROUPS;
+    }
+    private static final int NETLINK_DIAG_RX_RING = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.NETLINK_DIAG_RX_RING = 2
+     * }
+     */
+    public static int NETLINK_DIAG_RX_RING() {
+        return NETLINK_DIAG_RX_RING;
+    }
+    private static final int NETLINK_DIAG_TX_RING = (int)3L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.NETLINK_DIAG_TX_RING = 3
+     * }
+     */
+    public static int NETLINK_DIAG_TX_RING() {
+        return NETLINK_DIAG_TX_RING;
+    }
+    private static final int NETLINK_DIAG_FLAGS = (int)4L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.NETLINK_DIAG_FLAGS = 4
+     * }
+     */
+    public static int NETLINK_DIAG_FLAGS() {
+        return NETLINK_DIAG_FLAGS;
+    }
 
     private static class accept4 {
         public static final FunctionDescriptor DESC = FunctionDescriptor.of(
@@ -9075,402 +9471,6 @@ class LinuxC_1 extends LinuxC_2 {
      */
     public static int GENL_ID_VFS_DQUOT() {
         return GENL_ID_VFS_DQUOT;
-    }
-    private static final int GENL_ID_PMCRAID = (int)18L;
-    /**
-     * {@snippet lang=c :
-     * #define GENL_ID_PMCRAID 18
-     * }
-     */
-    public static int GENL_ID_PMCRAID() {
-        return GENL_ID_PMCRAID;
-    }
-    private static final int GENL_START_ALLOC = (int)19L;
-    /**
-     * {@snippet lang=c :
-     * #define GENL_START_ALLOC 19
-     * }
-     */
-    public static int GENL_START_ALLOC() {
-        return GENL_START_ALLOC;
-    }
-    private static final int CTRL_CMD_MAX = (int)10L;
-    /**
-     * {@snippet lang=c :
-     * #define CTRL_CMD_MAX 10
-     * }
-     */
-    public static int CTRL_CMD_MAX() {
-        return CTRL_CMD_MAX;
-    }
-    private static final int CTRL_ATTR_MAX = (int)10L;
-    /**
-     * {@snippet lang=c :
-     * #define CTRL_ATTR_MAX 10
-     * }
-     */
-    public static int CTRL_ATTR_MAX() {
-        return CTRL_ATTR_MAX;
-    }
-    private static final int CTRL_ATTR_OP_MAX = (int)2L;
-    /**
-     * {@snippet lang=c :
-     * #define CTRL_ATTR_OP_MAX 2
-     * }
-     */
-    public static int CTRL_ATTR_OP_MAX() {
-        return CTRL_ATTR_OP_MAX;
-    }
-    private static final int CTRL_ATTR_MCAST_GRP_MAX = (int)2L;
-    /**
-     * {@snippet lang=c :
-     * #define CTRL_ATTR_MCAST_GRP_MAX 2
-     * }
-     */
-    public static int CTRL_ATTR_MCAST_GRP_MAX() {
-        return CTRL_ATTR_MCAST_GRP_MAX;
-    }
-    private static final int CTRL_ATTR_POLICY_MAX = (int)2L;
-    /**
-     * {@snippet lang=c :
-     * #define CTRL_ATTR_POLICY_MAX 2
-     * }
-     */
-    public static int CTRL_ATTR_POLICY_MAX() {
-        return CTRL_ATTR_POLICY_MAX;
-    }
-    private static final int INET_DIAG_NOCOOKIE = (int)4294967295L;
-    /**
-     * {@snippet lang=c :
-     * #define INET_DIAG_NOCOOKIE 4294967295
-     * }
-     */
-    public static int INET_DIAG_NOCOOKIE() {
-        return INET_DIAG_NOCOOKIE;
-    }
-    private static final int INET_DIAG_REQ_MAX = (int)3L;
-    /**
-     * {@snippet lang=c :
-     * #define INET_DIAG_REQ_MAX 3
-     * }
-     */
-    public static int INET_DIAG_REQ_MAX() {
-        return INET_DIAG_REQ_MAX;
-    }
-    private static final int INET_DIAG_MAX = (int)22L;
-    /**
-     * {@snippet lang=c :
-     * #define INET_DIAG_MAX 22
-     * }
-     */
-    public static int INET_DIAG_MAX() {
-        return INET_DIAG_MAX;
-    }
-    private static final int UNIX_DIAG_MAX = (int)7L;
-    /**
-     * {@snippet lang=c :
-     * #define UNIX_DIAG_MAX 7
-     * }
-     */
-    public static int UNIX_DIAG_MAX() {
-        return UNIX_DIAG_MAX;
-    }
-    private static final int SOF_TIMESTAMPING_TX_RECORD_MASK = (int)771L;
-    /**
-     * {@snippet lang=c :
-     * #define SOF_TIMESTAMPING_TX_RECORD_MASK 771
-     * }
-     */
-    public static int SOF_TIMESTAMPING_TX_RECORD_MASK() {
-        return SOF_TIMESTAMPING_TX_RECORD_MASK;
-    }
-    private static final int FIB_RULE_DEV_DETACHED = (int)8L;
-    /**
-     * {@snippet lang=c :
-     * #define FIB_RULE_DEV_DETACHED 8
-     * }
-     */
-    public static int FIB_RULE_DEV_DETACHED() {
-        return FIB_RULE_DEV_DETACHED;
-    }
-    private static final int FRA_IFNAME = (int)3L;
-    /**
-     * {@snippet lang=c :
-     * #define FRA_IFNAME 3
-     * }
-     */
-    public static int FRA_IFNAME() {
-        return FRA_IFNAME;
-    }
-    private static final int FRA_MAX = (int)24L;
-    /**
-     * {@snippet lang=c :
-     * #define FRA_MAX 24
-     * }
-     */
-    public static int FRA_MAX() {
-        return FRA_MAX;
-    }
-    private static final int FR_ACT_MAX = (int)8L;
-    /**
-     * {@snippet lang=c :
-     * #define FR_ACT_MAX 8
-     * }
-     */
-    public static int FR_ACT_MAX() {
-        return FR_ACT_MAX;
-    }
-    private static final int NEXTHOP_GRP_TYPE_MAX = (int)1L;
-    /**
-     * {@snippet lang=c :
-     * #define NEXTHOP_GRP_TYPE_MAX 1
-     * }
-     */
-    public static int NEXTHOP_GRP_TYPE_MAX() {
-        return NEXTHOP_GRP_TYPE_MAX;
-    }
-    private static final int NHA_MAX = (int)13L;
-    /**
-     * {@snippet lang=c :
-     * #define NHA_MAX 13
-     * }
-     */
-    public static int NHA_MAX() {
-        return NHA_MAX;
-    }
-    private static final int NHA_RES_GROUP_MAX = (int)4L;
-    /**
-     * {@snippet lang=c :
-     * #define NHA_RES_GROUP_MAX 4
-     * }
-     */
-    public static int NHA_RES_GROUP_MAX() {
-        return NHA_RES_GROUP_MAX;
-    }
-    private static final int NHA_RES_BUCKET_MAX = (int)3L;
-    /**
-     * {@snippet lang=c :
-     * #define NHA_RES_BUCKET_MAX 3
-     * }
-     */
-    public static int NHA_RES_BUCKET_MAX() {
-        return NHA_RES_BUCKET_MAX;
-    }
-    private static final int RTCF_LOCAL = (int)2147483648L;
-    /**
-     * {@snippet lang=c :
-     * #define RTCF_LOCAL 2147483648
-     * }
-     */
-    public static int RTCF_LOCAL() {
-        return RTCF_LOCAL;
-    }
-    private static final int TC_H_MAJ_MASK = (int)4294901760L;
-    /**
-     * {@snippet lang=c :
-     * #define TC_H_MAJ_MASK 4294901760
-     * }
-     */
-    public static int TC_H_MAJ_MASK() {
-        return TC_H_MAJ_MASK;
-    }
-    private static final int TC_H_MIN_MASK = (int)65535L;
-    /**
-     * {@snippet lang=c :
-     * #define TC_H_MIN_MASK 65535
-     * }
-     */
-    public static int TC_H_MIN_MASK() {
-        return TC_H_MIN_MASK;
-    }
-    private static final int TC_H_UNSPEC = (int)0L;
-    /**
-     * {@snippet lang=c :
-     * #define TC_H_UNSPEC 0
-     * }
-     */
-    public static int TC_H_UNSPEC() {
-        return TC_H_UNSPEC;
-    }
-    private static final int TC_H_ROOT = (int)4294967295L;
-    /**
-     * {@snippet lang=c :
-     * #define TC_H_ROOT 4294967295
-     * }
-     */
-    public static int TC_H_ROOT() {
-        return TC_H_ROOT;
-    }
-    private static final int TC_H_INGRESS = (int)4294967281L;
-    /**
-     * {@snippet lang=c :
-     * #define TC_H_INGRESS 4294967281
-     * }
-     */
-    public static int TC_H_INGRESS() {
-        return TC_H_INGRESS;
-    }
-    private static final int TC_H_CLSACT = (int)4294967281L;
-    /**
-     * {@snippet lang=c :
-     * #define TC_H_CLSACT 4294967281
-     * }
-     */
-    public static int TC_H_CLSACT() {
-        return TC_H_CLSACT;
-    }
-    private static final int TC_H_MIN_INGRESS = (int)65522L;
-    /**
-     * {@snippet lang=c :
-     * #define TC_H_MIN_INGRESS 65522
-     * }
-     */
-    public static int TC_H_MIN_INGRESS() {
-        return TC_H_MIN_INGRESS;
-    }
-    private static final int TC_H_MIN_EGRESS = (int)65523L;
-    /**
-     * {@snippet lang=c :
-     * #define TC_H_MIN_EGRESS 65523
-     * }
-     */
-    public static int TC_H_MIN_EGRESS() {
-        return TC_H_MIN_EGRESS;
-    }
-    private static final int TCA_CLS_FLAGS_SKIP_HW = (int)1L;
-    /**
-     * {@snippet lang=c :
-     * #define TCA_CLS_FLAGS_SKIP_HW 1
-     * }
-     */
-    public static int TCA_CLS_FLAGS_SKIP_HW() {
-        return TCA_CLS_FLAGS_SKIP_HW;
-    }
-    private static final int TCA_CLS_FLAGS_SKIP_SW = (int)2L;
-    /**
-     * {@snippet lang=c :
-     * #define TCA_CLS_FLAGS_SKIP_SW 2
-     * }
-     */
-    public static int TCA_CLS_FLAGS_SKIP_SW() {
-        return TCA_CLS_FLAGS_SKIP_SW;
-    }
-    private static final int TCA_CLS_FLAGS_IN_HW = (int)4L;
-    /**
-     * {@snippet lang=c :
-     * #define TCA_CLS_FLAGS_IN_HW 4
-     * }
-     */
-    public static int TCA_CLS_FLAGS_IN_HW() {
-        return TCA_CLS_FLAGS_IN_HW;
-    }
-    private static final int TCA_CLS_FLAGS_NOT_IN_HW = (int)8L;
-    /**
-     * {@snippet lang=c :
-     * #define TCA_CLS_FLAGS_NOT_IN_HW 8
-     * }
-     */
-    public static int TCA_CLS_FLAGS_NOT_IN_HW() {
-        return TCA_CLS_FLAGS_NOT_IN_HW;
-    }
-    private static final int NETNSA_NSID_NOT_ASSIGNED = (int)-1L;
-    /**
-     * {@snippet lang=c :
-     * #define NETNSA_NSID_NOT_ASSIGNED -1
-     * }
-     */
-    public static int NETNSA_NSID_NOT_ASSIGNED() {
-        return NETNSA_NSID_NOT_ASSIGNED;
-    }
-    private static final int BRIDGE_VLAN_INFO_MASTER = (int)1L;
-    /**
-     * {@snippet lang=c :
-     * #define BRIDGE_VLAN_INFO_MASTER 1
-     * }
-     */
-    public static int BRIDGE_VLAN_INFO_MASTER() {
-        return BRIDGE_VLAN_INFO_MASTER;
-    }
-    private static final int BRIDGE_VLAN_INFO_PVID = (int)2L;
-    /**
-     * {@snippet lang=c :
-     * #define BRIDGE_VLAN_INFO_PVID 2
-     * }
-     */
-    public static int BRIDGE_VLAN_INFO_PVID() {
-        return BRIDGE_VLAN_INFO_PVID;
-    }
-    private static final int BRIDGE_VLAN_INFO_UNTAGGED = (int)4L;
-    /**
-     * {@snippet lang=c :
-     * #define BRIDGE_VLAN_INFO_UNTAGGED 4
-     * }
-     */
-    public static int BRIDGE_VLAN_INFO_UNTAGGED() {
-        return BRIDGE_VLAN_INFO_UNTAGGED;
-    }
-    private static final int BRIDGE_VLAN_INFO_RANGE_BEGIN = (int)8L;
-    /**
-     * {@snippet lang=c :
-     * #define BRIDGE_VLAN_INFO_RANGE_BEGIN 8
-     * }
-     */
-    public static int BRIDGE_VLAN_INFO_RANGE_BEGIN() {
-        return BRIDGE_VLAN_INFO_RANGE_BEGIN;
-    }
-    private static final int BRIDGE_VLAN_INFO_RANGE_END = (int)16L;
-    /**
-     * {@snippet lang=c :
-     * #define BRIDGE_VLAN_INFO_RANGE_END 16
-     * }
-     */
-    public static int BRIDGE_VLAN_INFO_RANGE_END() {
-        return BRIDGE_VLAN_INFO_RANGE_END;
-    }
-    private static final int BRIDGE_VLAN_INFO_BRENTRY = (int)32L;
-    /**
-     * {@snippet lang=c :
-     * #define BRIDGE_VLAN_INFO_BRENTRY 32
-     * }
-     */
-    public static int BRIDGE_VLAN_INFO_BRENTRY() {
-        return BRIDGE_VLAN_INFO_BRENTRY;
-    }
-    private static final long TUNSETIFF = 1074025674L;
-    /**
-     * {@snippet lang=c :
-     * #define TUNSETIFF 1074025674
-     * }
-     */
-    public static long TUNSETIFF() {
-        return TUNSETIFF;
-    }
-    private static final long TUNSETPERSIST = 1074025675L;
-    /**
-     * {@snippet lang=c :
-     * #define TUNSETPERSIST 1074025675
-     * }
-     */
-    public static long TUNSETPERSIST() {
-        return TUNSETPERSIST;
-    }
-    private static final long TUNSETOWNER = 1074025676L;
-    /**
-     * {@snippet lang=c :
-     * #define TUNSETOWNER 1074025676
-     * }
-     */
-    public static long TUNSETOWNER() {
-        return TUNSETOWNER;
-    }
-    private static final long TUNSETGROUP = 1074025678L;
-    /**
-     * {@snippet lang=c :
-     * #define TUNSETGROUP 1074025678
-     * }
-     */
-    public static long TUNSETGROUP() {
-        return TUNSETGROUP;
     }
 }
 

@@ -6061,6 +6061,195 @@ class LinuxC_2 extends LinuxC$shared {
     public static int CN_VAL_PROC() {
         return CN_VAL_PROC;
     }
+    private static final int PACKET_SHOW_INFO = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * #define PACKET_SHOW_INFO 1
+     * }
+     */
+    public static int PACKET_SHOW_INFO() {
+        return PACKET_SHOW_INFO;
+    }
+    private static final int PACKET_SHOW_MCLIST = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * #define PACKET_SHOW_MCLIST 2
+     * }
+     */
+    public static int PACKET_SHOW_MCLIST() {
+        return PACKET_SHOW_MCLIST;
+    }
+    private static final int PACKET_SHOW_RING_CFG = (int)4L;
+    /**
+     * {@snippet lang=c :
+     * #define PACKET_SHOW_RING_CFG 4
+     * }
+     */
+    public static int PACKET_SHOW_RING_CFG() {
+        return PACKET_SHOW_RING_CFG;
+    }
+    private static final int PACKET_SHOW_FANOUT = (int)8L;
+    /**
+     * {@snippet lang=c :
+     * #define PACKET_SHOW_FANOUT 8
+     * }
+     */
+    public static int PACKET_SHOW_FANOUT() {
+        return PACKET_SHOW_FANOUT;
+    }
+    private static final int PACKET_SHOW_MEMINFO = (int)16L;
+    /**
+     * {@snippet lang=c :
+     * #define PACKET_SHOW_MEMINFO 16
+     * }
+     */
+    public static int PACKET_SHOW_MEMINFO() {
+        return PACKET_SHOW_MEMINFO;
+    }
+    private static final int PACKET_SHOW_FILTER = (int)32L;
+    /**
+     * {@snippet lang=c :
+     * #define PACKET_SHOW_FILTER 32
+     * }
+     */
+    public static int PACKET_SHOW_FILTER() {
+        return PACKET_SHOW_FILTER;
+    }
+    private static final int PDI_RUNNING = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * #define PDI_RUNNING 1
+     * }
+     */
+    public static int PDI_RUNNING() {
+        return PDI_RUNNING;
+    }
+    private static final int PDI_AUXDATA = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * #define PDI_AUXDATA 2
+     * }
+     */
+    public static int PDI_AUXDATA() {
+        return PDI_AUXDATA;
+    }
+    private static final int PDI_ORIGDEV = (int)4L;
+    /**
+     * {@snippet lang=c :
+     * #define PDI_ORIGDEV 4
+     * }
+     */
+    public static int PDI_ORIGDEV() {
+        return PDI_ORIGDEV;
+    }
+    private static final int PDI_VNETHDR = (int)8L;
+    /**
+     * {@snippet lang=c :
+     * #define PDI_VNETHDR 8
+     * }
+     */
+    public static int PDI_VNETHDR() {
+        return PDI_VNETHDR;
+    }
+    private static final int PDI_LOSS = (int)16L;
+    /**
+     * {@snippet lang=c :
+     * #define PDI_LOSS 16
+     * }
+     */
+    public static int PDI_LOSS() {
+        return PDI_LOSS;
+    }
+    private static final int NDIAG_SHOW_MEMINFO = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * #define NDIAG_SHOW_MEMINFO 1
+     * }
+     */
+    public static int NDIAG_SHOW_MEMINFO() {
+        return NDIAG_SHOW_MEMINFO;
+    }
+    private static final int NDIAG_SHOW_GROUPS = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * #define NDIAG_SHOW_GROUPS 2
+     * }
+     */
+    public static int NDIAG_SHOW_GROUPS() {
+        return NDIAG_SHOW_GROUPS;
+    }
+    private static final int NDIAG_SHOW_RING_CFG = (int)4L;
+    /**
+     * {@snippet lang=c :
+     * #define NDIAG_SHOW_RING_CFG 4
+     * }
+     */
+    public static int NDIAG_SHOW_RING_CFG() {
+        return NDIAG_SHOW_RING_CFG;
+    }
+    private static final int NDIAG_SHOW_FLAGS = (int)8L;
+    /**
+     * {@snippet lang=c :
+     * #define NDIAG_SHOW_FLAGS 8
+     * }
+     */
+    public static int NDIAG_SHOW_FLAGS() {
+        return NDIAG_SHOW_FLAGS;
+    }
+    private static final int NDIAG_FLAG_CB_RUNNING = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * #define NDIAG_FLAG_CB_RUNNING 1
+     * }
+     */
+    public static int NDIAG_FLAG_CB_RUNNING() {
+        return NDIAG_FLAG_CB_RUNNING;
+    }
+    private static final int NDIAG_FLAG_PKTINFO = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * #define NDIAG_FLAG_PKTINFO 2
+     * }
+     */
+    public static int NDIAG_FLAG_PKTINFO() {
+        return NDIAG_FLAG_PKTINFO;
+    }
+    private static final int NDIAG_FLAG_BROADCAST_ERROR = (int)4L;
+    /**
+     * {@snippet lang=c :
+     * #define NDIAG_FLAG_BROADCAST_ERROR 4
+     * }
+     */
+    public static int NDIAG_FLAG_BROADCAST_ERROR() {
+        return NDIAG_FLAG_BROADCAST_ERROR;
+    }
+    private static final int NDIAG_FLAG_NO_ENOBUFS = (int)8L;
+    /**
+     * {@snippet lang=c :
+     * #define NDIAG_FLAG_NO_ENOBUFS 8
+     * }
+     */
+    public static int NDIAG_FLAG_NO_ENOBUFS() {
+        return NDIAG_FLAG_NO_ENOBUFS;
+    }
+    private static final int NDIAG_FLAG_LISTEN_ALL_NSID = (int)16L;
+    /**
+     * {@snippet lang=c :
+     * #define NDIAG_FLAG_LISTEN_ALL_NSID 16
+     * }
+     */
+    public static int NDIAG_FLAG_LISTEN_ALL_NSID() {
+        return NDIAG_FLAG_LISTEN_ALL_NSID;
+    }
+    private static final int NDIAG_FLAG_CAP_ACK = (int)32L;
+    /**
+     * {@snippet lang=c :
+     * #define NDIAG_FLAG_CAP_ACK 32
+     * }
+     */
+    public static int NDIAG_FLAG_CAP_ACK() {
+        return NDIAG_FLAG_CAP_ACK;
+    }
     private static final int SCM_CREDENTIALS = (int)2L;
     /**
      * {@snippet lang=c :
@@ -10504,195 +10693,6 @@ class LinuxC_2 extends LinuxC$shared {
      */
     public static int IFLA_BRPORT_ISOLATED() {
         return IFLA_BRPORT_ISOLATED;
-    }
-    private static final int IFLA_BRPORT_BACKUP_PORT = (int)34L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IFLA_BRPORT_BACKUP_PORT = 34
-     * }
-     */
-    public static int IFLA_BRPORT_BACKUP_PORT() {
-        return IFLA_BRPORT_BACKUP_PORT;
-    }
-    private static final int IFLA_BRPORT_MRP_RING_OPEN = (int)35L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IFLA_BRPORT_MRP_RING_OPEN = 35
-     * }
-     */
-    public static int IFLA_BRPORT_MRP_RING_OPEN() {
-        return IFLA_BRPORT_MRP_RING_OPEN;
-    }
-    private static final int IFLA_BRPORT_MRP_IN_OPEN = (int)36L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IFLA_BRPORT_MRP_IN_OPEN = 36
-     * }
-     */
-    public static int IFLA_BRPORT_MRP_IN_OPEN() {
-        return IFLA_BRPORT_MRP_IN_OPEN;
-    }
-    private static final int IFLA_BRPORT_MCAST_EHT_HOSTS_LIMIT = (int)37L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IFLA_BRPORT_MCAST_EHT_HOSTS_LIMIT = 37
-     * }
-     */
-    public static int IFLA_BRPORT_MCAST_EHT_HOSTS_LIMIT() {
-        return IFLA_BRPORT_MCAST_EHT_HOSTS_LIMIT;
-    }
-    private static final int IFLA_BRPORT_MCAST_EHT_HOSTS_CNT = (int)38L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IFLA_BRPORT_MCAST_EHT_HOSTS_CNT = 38
-     * }
-     */
-    public static int IFLA_BRPORT_MCAST_EHT_HOSTS_CNT() {
-        return IFLA_BRPORT_MCAST_EHT_HOSTS_CNT;
-    }
-    private static final int IFLA_BRPORT_LOCKED = (int)39L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IFLA_BRPORT_LOCKED = 39
-     * }
-     */
-    public static int IFLA_BRPORT_LOCKED() {
-        return IFLA_BRPORT_LOCKED;
-    }
-    private static final int IFLA_INFO_UNSPEC = (int)0L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IFLA_INFO_UNSPEC = 0
-     * }
-     */
-    public static int IFLA_INFO_UNSPEC() {
-        return IFLA_INFO_UNSPEC;
-    }
-    private static final int IFLA_INFO_KIND = (int)1L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IFLA_INFO_KIND = 1
-     * }
-     */
-    public static int IFLA_INFO_KIND() {
-        return IFLA_INFO_KIND;
-    }
-    private static final int IFLA_INFO_DATA = (int)2L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IFLA_INFO_DATA = 2
-     * }
-     */
-    public static int IFLA_INFO_DATA() {
-        return IFLA_INFO_DATA;
-    }
-    private static final int IFLA_INFO_XSTATS = (int)3L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IFLA_INFO_XSTATS = 3
-     * }
-     */
-    public static int IFLA_INFO_XSTATS() {
-        return IFLA_INFO_XSTATS;
-    }
-    private static final int IFLA_INFO_SLAVE_KIND = (int)4L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IFLA_INFO_SLAVE_KIND = 4
-     * }
-     */
-    public static int IFLA_INFO_SLAVE_KIND() {
-        return IFLA_INFO_SLAVE_KIND;
-    }
-    private static final int IFLA_INFO_SLAVE_DATA = (int)5L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IFLA_INFO_SLAVE_DATA = 5
-     * }
-     */
-    public static int IFLA_INFO_SLAVE_DATA() {
-        return IFLA_INFO_SLAVE_DATA;
-    }
-    private static final int IFLA_VLAN_ID = (int)1L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IFLA_VLAN_ID = 1
-     * }
-     */
-    public static int IFLA_VLAN_ID() {
-        return IFLA_VLAN_ID;
-    }
-    private static final int IFLA_VLAN_FLAGS = (int)2L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IFLA_VLAN_FLAGS = 2
-     * }
-     */
-    public static int IFLA_VLAN_FLAGS() {
-        return IFLA_VLAN_FLAGS;
-    }
-    private static final int IFLA_VLAN_PROTOCOL = (int)5L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IFLA_VLAN_PROTOCOL = 5
-     * }
-     */
-    public static int IFLA_VLAN_PROTOCOL() {
-        return IFLA_VLAN_PROTOCOL;
-    }
-    private static final int IFLA_MACVLAN_UNSPEC = (int)0L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IFLA_MACVLAN_UNSPEC = 0
-     * }
-     */
-    public static int IFLA_MACVLAN_UNSPEC() {
-        return IFLA_MACVLAN_UNSPEC;
-    }
-    private static final int IFLA_MACVLAN_MODE = (int)1L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IFLA_MACVLAN_MODE = 1
-     * }
-     */
-    public static int IFLA_MACVLAN_MODE() {
-        return IFLA_MACVLAN_MODE;
-    }
-    private static final int IFLA_MACVLAN_FLAGS = (int)2L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IFLA_MACVLAN_FLAGS = 2
-     * }
-     */
-    public static int IFLA_MACVLAN_FLAGS() {
-        return IFLA_MACVLAN_FLAGS;
-    }
-    private static final int IFLA_MACVLAN_MACADDR_MODE = (int)3L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IFLA_MACVLAN_MACADDR_MODE = 3
-     * }
-     */
-    public static int IFLA_MACVLAN_MACADDR_MODE() {
-        return IFLA_MACVLAN_MACADDR_MODE;
-    }
-    private static final int IFLA_MACVLAN_MACADDR = (int)4L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IFLA_MACVLAN_MACADDR = 4
-     * }
-     */
-    public static int IFLA_MACVLAN_MACADDR() {
-        return IFLA_MACVLAN_MACADDR;
-    }
-    private static final int IFLA_MACVLAN_MACADDR_DATA = (int)5L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IFLA_MACVLAN_MACADDR_DATA = 5
-     * }
-     */
-    public static int IFLA_MACVLAN_MACADDR_DATA() {
-        return IFLA_MACVLAN_MACADDR_DATA;
     }
 }
 
