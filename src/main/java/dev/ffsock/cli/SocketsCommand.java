@@ -9,6 +9,7 @@ import dev.ffsock.netlink.diag.InetSocket;
 import dev.ffsock.netlink.diag.SockDiag;
 import dev.ffsock.netlink.diag.SocketDiag;
 import dev.ffsock.netlink.diag.SocketOwners;
+import dev.ffsock.netlink.diag.SocketState;
 import dev.ffsock.netlink.diag.UnixRequest;
 import dev.ffsock.netlink.diag.UnixType;
 
@@ -92,7 +93,7 @@ final class SocketsCommand implements Command {
             io.out().print(usage());
             return 0;
         }
-        SsRows rows = new SsRows(a, a.processes() ? SocketOwners.scan() : null, a.netns() == null);
+        SsRows rows = new SsRows(a, a.processes() ? SocketOwners.scan() : null);
         List<SsLine> lines = new ArrayList<>();
         try (SocketDiag diag = SocketDiag.open(a.netns())) {
             boolean unixDone = false;
@@ -143,7 +144,7 @@ final class SocketsCommand implements Command {
                 diag.inet(new InetRequest(d, p, a.states(), ext, a.filter().expression()), found::add);
             } catch (NetlinkException e) {
                 if (e.errno() != Errno.ENOENT) throw e;
-                // as ss: a table the kernel has no diag module for lists nothing
+                if (d.equals(families.getFirst())) noDiag(io, t);
                 continue;
             }
             for (InetSocket s : found) {
@@ -164,8 +165,31 @@ final class SocketsCommand implements Command {
         }
     }
 
-    private static void other(SocketDiag diag, Io io, SsArgs a, SsTable t, List<SsLine> lines, SsRows rows) {
-        // packet and netlink tables: listed by SsOtherTables when the library reads them
+    /** Packet and netlink tables: never connected, listed when UNCONN is asked for and no expression is given (as ss). */
+    private static void other(SocketDiag diag, Io io, SsArgs a, SsTable t, List<SsLine> lines, SsRows rows) throws Exception {
+        if (a.filter().expression() != null || !SocketState.CLOSE.in(a.states())) return;
+        try {
+            if (t == SsTable.NETLINK) {
+                diag.netlink(SockDiag.NDIAG_SHOW_MEMINFO | SockDiag.NDIAG_SHOW_GROUPS | SockDiag.NDIAG_SHOW_FLAGS,
+                        s -> lines.add(rows.netlink(s)));
+            } else if (t == SsTable.PACKET_RAW || !a.tables().contains(SsTable.PACKET_RAW)) {
+                // one dump for both packet tables
+                int show = SockDiag.PACKET_SHOW_INFO | SockDiag.PACKET_SHOW_MEMINFO | SockDiag.PACKET_SHOW_FILTER
+                        | SockDiag.PACKET_SHOW_RING_CFG | SockDiag.PACKET_SHOW_FANOUT;
+                diag.packet(show, s -> {
+                    SsTable of = s.type() == 3 ? SsTable.PACKET_RAW : SsTable.PACKET_DGRAM;
+                    if (a.tables().contains(of)) lines.add(rows.packet(s, of));
+                });
+            }
+        } catch (NetlinkException e) {
+            if (e.errno() != Errno.ENOENT) throw e;
+            noDiag(io, t);
+        }
+    }
+
+    /** ss falls back to /proc for a table the kernel has no diag module for; ffsock reads sock_diag only, and says so. */
+    private static void noDiag(Io io, SsTable t) {
+        io.err().println("ffsock: sockets: the kernel has no sock_diag module for " + t.netid() + " sockets (ENOENT)");
     }
 
     private static int bit(int ext) {

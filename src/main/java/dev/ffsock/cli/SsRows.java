@@ -8,25 +8,29 @@ import dev.ffsock.netlink.diag.SocketOwners;
 import dev.ffsock.netlink.diag.SocketState;
 import dev.ffsock.netlink.diag.UnixSocket;
 
-import java.net.NetworkInterface;
-import java.net.SocketException;
+import dev.ffsock.netlink.diag.NetlinkSocket;
+import dev.ffsock.netlink.diag.PacketRing;
+import dev.ffsock.netlink.diag.PacketSocket;
+import dev.ffsock.netlink.diag.SockDiag;
+import dev.ffsock.netlink.route.Link;
+import dev.ffsock.netlink.route.Rtnetlink;
+
+import java.io.IOException;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /** Turns sock_diag records into {@code ss} lines, with the parts {@code -p}, {@code -e}, {@code -m} and {@code -i} add. */
 final class SsRows {
     private final SsArgs args;
     private final SocketOwners owners;
-    private final boolean here;
     private final CgroupPaths cgroups = new CgroupPaths();
+    private Map<Integer, String> interfaces;
 
-    /**
-     * @param owners the socket owners for {@code -p}, or null
-     * @param here whether the sockets are in this process's namespace (interface names can be looked up)
-     */
-    SsRows(SsArgs args, SocketOwners owners, boolean here) {
+    /** @param owners the socket owners for {@code -p}, or null */
+    SsRows(SsArgs args, SocketOwners owners) {
         this.args = args;
         this.owners = owners;
-        this.here = here;
     }
 
     SsLine inet(InetSocket s, SsTable table) {
@@ -102,16 +106,66 @@ final class SsRows {
         return " " + ((mask & 1) != 0 ? '-' : '<') + "-" + ((mask & 2) != 0 ? '-' : '>');
     }
 
-    /** The name of an interface of this process's namespace; its number in another's. */
+    /** The name of an interface of the namespace listed (one link dump, the first time), else its number. */
     private String interfaceName(int index) {
-        if (here) {
-            try {
-                NetworkInterface ni = NetworkInterface.getByIndex(index);
-                if (ni != null) return ni.getName();
-            } catch (SocketException e) {
-                // fall through to the number
+        if (interfaces == null) {
+            interfaces = new HashMap<>();
+            try (Rtnetlink rt = Rtnetlink.open(args.netns())) {
+                for (Link l : rt.links()) interfaces.put(l.index(), l.name());
+            } catch (IOException | RuntimeException e) {
+                // numbers then
             }
         }
-        return Integer.toString(index);
+        return interfaces.getOrDefault(index, Integer.toString(index));
+    }
+
+    SsLine packet(PacketSocket s, SsTable table) {
+        long rq = s.memInfo() == null ? 0 : s.memInfo().rmemAlloc();
+        long ifindex = s.info() == null ? 0 : s.info().interfaceIndex();
+        String proto = s.protocol() == 3 ? "*" : "[" + s.protocol() + "]";
+        String[] cells = {table.netid(), SocketState.CLOSE.ssName(), Long.toString(rq), "0",
+            proto + ":" + (ifindex == 0 ? "*" : interfaceName((int) ifindex)), "*"};
+        StringBuilder tail = new StringBuilder(users(s.inode()));
+        if (args.extended()) {
+            if (s.uid() > 0) tail.append(" uid:").append(s.uid());
+            tail.append(" ino:").append(s.inode()).append(" sk:").append(Long.toHexString(s.cookie()));
+        }
+        StringBuilder info = new StringBuilder();
+        if (args.extended()) {
+            if (s.info() != null) {
+                long f = s.info().flags();
+                info.append("\n\tver:").append(s.info().version()).append(" cpy_thresh:").append(s.info().copyThreshold())
+                        .append(" flags( ").append((f & SockDiag.PDI_RUNNING) != 0 ? "running" : "")
+                        .append((f & SockDiag.PDI_AUXDATA) != 0 ? "_auxdata" : "").append((f & SockDiag.PDI_ORIGDEV) != 0 ? "_origdev" : "")
+                        .append((f & SockDiag.PDI_VNETHDR) != 0 ? "_vnethdr" : "").append((f & SockDiag.PDI_LOSS) != 0 ? "_loss" : "")
+                        .append(f == 0 ? "0" : "").append(" )");
+            }
+            ring(info, "ring_rx", s.rxRing());
+            ring(info, "ring_tx", s.txRing());
+            if (s.fanout() >= 0) {
+                long type = (s.fanout() >> 16) & 0xffff;
+                String[] names = {"hash", "lb", "cpu", "roll", "random", "qm"};
+                info.append("\n\tfanout(id:").append(s.fanout() & 0xffff).append(",type:")
+                        .append(type < names.length ? names[(int) type] : "0x" + Long.toHexString(type)).append(')');
+            }
+        }
+        // ss prints skmem after everything else, on the -e lines if there are any
+        if (args.memory() && s.memInfo() != null) (info.isEmpty() ? tail : info).append(' ').append(s.memInfo().ssText());
+        return new SsLine(cells, tail.toString(), info.isEmpty() ? null : info.substring(2));
+    }
+
+    private static void ring(StringBuilder info, String name, PacketRing r) {
+        if (r == null) return;
+        info.append("\n\t").append(name).append("(blk_size:").append(r.blockSize()).append(",blk_nr:").append(r.blockCount())
+                .append(",frm_size:").append(r.frameSize()).append(",frm_nr:").append(r.frameCount())
+                .append(",tmo:").append(r.retireTimeout()).append(",features:0x").append(Long.toHexString(r.features())).append(')');
+    }
+
+    SsLine netlink(NetlinkSocket s) {
+        long rq = s.memInfo() == null ? 0 : s.memInfo().rmemAlloc(), wq = s.memInfo() == null ? 0 : s.memInfo().wmemAlloc();
+        boolean connected = s.state() == SocketState.ESTABLISHED.code();
+        String[] cells = {SsTable.NETLINK.netid(), SocketState.of(s.state()).ssName(), Long.toString(rq), Long.toString(wq),
+            s.protocol() + ":" + s.portId(), connected ? s.peerGroup() + ":" + s.peerPortId() : "*"};
+        return new SsLine(cells, users(s.inode()), null);
     }
 }

@@ -58,7 +58,12 @@ final class SsCompareNetns implements AutoCloseable {
 
     /** {@return a new socket in the namespace, closed with it} */
     Socket socket(Domain d, Type t) throws IOException {
-        Socket s = NetworkNamespace.open(ns.name(), d, t, Protocol.DEFAULT);
+        return socket(d, t, Protocol.DEFAULT);
+    }
+
+    /** {@return a new socket of protocol {@code p} in the namespace, closed with it} */
+    Socket socket(Domain d, Type t, Protocol p) throws IOException {
+        Socket s = NetworkNamespace.open(ns.name(), d, t, p);
         open.add(s);
         return s;
     }

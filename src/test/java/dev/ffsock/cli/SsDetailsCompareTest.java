@@ -57,6 +57,25 @@ class SsDetailsCompareTest {
     }
 
     @Test
+    void packetSocketsMatchSs() throws Exception {
+        try (SsCompareNetns n = SsCompareNetns.create("sspacket")) {
+            // ETH_P_ALL (3) and ETH_P_IP (0x800), in network byte order as socket(2) takes them
+            n.socket(Domain.AF_PACKET, Type.RAW, new dev.ffsock.Protocol(0x0300));
+            n.socket(Domain.AF_PACKET, Type.DGRAM, new dev.ffsock.Protocol(0x0008));
+            for (String[] args : List.of(new String[] {"-0", "-a"}, new String[] {"-0"}, new String[] {"-f", "link"},
+                    new String[] {"-0", "-a", "-e"}, new String[] {"-0", "-a", "-m"}, new String[] {"-0", "-a", "-p"},
+                    new String[] {"-0", "-a", "-e", "-m", "-p"})) {
+                String[] a = java.util.Arrays.copyOf(args, args.length + 1);
+                a[args.length] = "-H";
+                SsInfoCompare.assertSame(n.ss(List.of(a)), n.ffsock(List.of(a)), String.join(" ", args));
+            }
+            List<List<String>> rows = SsCompareNetns.lines(n.ffsock(List.of("-0", "-a", "-H")));
+            assertEquals(List.of(List.of("p_raw", "UNCONN", "0", "0", "*:*", "*"), List.of("p_dgr", "UNCONN", "0", "0", "[2048]:*", "*")),
+                    rows.stream().sorted(java.util.Comparator.comparing(Object::toString).reversed()).toList());
+        }
+    }
+
+    @Test
     void killDestroysMatchingSockets() throws Exception {
         try (SsCompareNetns n = SsCompareNetns.create("sskill")) {
             Socket l = n.listen(SockAddrIn.loopback(0), Domain.AF_INET);

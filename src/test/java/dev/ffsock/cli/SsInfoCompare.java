@@ -35,7 +35,9 @@ final class SsInfoCompare {
             List<String> words = List.of(line.trim().split("\\s+"));
             if (line.startsWith("\t") && !r.isEmpty()) {
                 Entry last = r.removeLast();
-                r.add(new Entry(last.main(), words));
+                List<String> info = new ArrayList<>(last.info());
+                info.addAll(words);
+                r.add(new Entry(last.main(), info));
             } else {
                 r.add(new Entry(words, List.of()));
             }
