@@ -64,6 +64,60 @@ class DiagFuzzTest {
     }
 
     @Test
+    void packetAndNetlinkDecodersOnMutatedMessages() throws Exception {
+        List<byte[]> packet = new ArrayList<>();
+        try (Socket p = Socket.open(Domain.AF_PACKET, Type.RAW, new Protocol(0x0300));
+             NetlinkConnection conn = NetlinkConnection.open(Netlink.NETLINK_SOCK_DIAG)) {
+            conn.dump(SockDiag.SOCK_DIAG_BY_FAMILY, w -> PacketDiagCodec.encode(w, 0x3f), m -> packet.add(bytes(m)));
+        }
+        packet.add(handBuiltPacket());
+        CodecFuzz.run(packet, List.of(PacketDiagCodec::decode));
+        CodecFuzz.run(List.of(handBuiltNetlink()), List.of(NetlinkDiagCodec::decode));
+    }
+
+    /** A packet_diag_msg with every attribute, as linux/packet_diag.h lays them out. */
+    private static byte[] handBuiltPacket() {
+        try (var b = new dev.ffsock.netlink.MessageBuilder(512, false)) {
+            b.begin(SockDiag.SOCK_DIAG_BY_FAMILY, 0);
+            b.putU8(17).putU8(3).putU16(0x0800).putU32(1234).putU32(5).putU32(6);
+            b.attrBytes(SockDiag.PACKET_DIAG_INFO, new byte[24]);
+            byte[] mc = new byte[44];
+            mc[10] = 6;
+            b.attrBytes(SockDiag.PACKET_DIAG_MCLIST, mc);
+            b.attrBytes(SockDiag.PACKET_DIAG_RX_RING, new byte[28]);
+            b.attrBytes(SockDiag.PACKET_DIAG_TX_RING, new byte[28]);
+            b.attrU32(SockDiag.PACKET_DIAG_FANOUT, 0x10007);
+            b.attrU32(SockDiag.PACKET_DIAG_UID, 1000);
+            b.attrBytes(SockDiag.PACKET_DIAG_MEMINFO, new byte[36]);
+            b.attrBytes(SockDiag.PACKET_DIAG_FILTER, new byte[8]);
+            b.end();
+            byte[] out = b.segment().toArray(ValueLayout.JAVA_BYTE);
+            PacketSocket s = PacketDiagCodec.decode(NetlinkMessage.parse(MemorySegment.ofArray(out)));
+            assertTrue(s.type() == 3 && s.protocol() == 0x0800 && s.inode() == 1234 && s.uid() == 1000
+                    && s.fanout() == 0x10007 && s.memberships().getFirst().address().length == 6 && s.rxRing() != null
+                    && s.txRing() != null && s.info() != null && s.memInfo() != null, s::toString);
+            return out;
+        }
+    }
+
+    /** A netlink_diag_msg with groups, meminfo and flags, as linux/netlink_diag.h lays them out. */
+    private static byte[] handBuiltNetlink() {
+        try (var b = new dev.ffsock.netlink.MessageBuilder(512, false)) {
+            b.begin(SockDiag.SOCK_DIAG_BY_FAMILY, 0);
+            b.putU8(16).putU8(3).putU8(0).putU8(7).putU32(4242).putU32(0).putU32(0).putU32(999).putU32(1).putU32(0);
+            b.attrBytes(SockDiag.NETLINK_DIAG_GROUPS, new byte[] {1, 0, 0, 0, 0, 0, 0, (byte) 0x80});
+            b.attrBytes(SockDiag.NETLINK_DIAG_MEMINFO, new byte[36]);
+            b.attrU32(SockDiag.NETLINK_DIAG_FLAGS, SockDiag.NDIAG_FLAG_CAP_ACK);
+            b.end();
+            byte[] out = b.segment().toArray(ValueLayout.JAVA_BYTE);
+            NetlinkSocket s = NetlinkDiagCodec.decode(NetlinkMessage.parse(MemorySegment.ofArray(out)));
+            assertTrue(s.portId() == 4242 && s.inode() == 999 && s.groups().length == 2 && s.groups()[1] == 0x80000000L
+                    && s.flags() == SockDiag.NDIAG_FLAG_CAP_ACK && s.state() == 7 && s.memInfo() != null, s::toString);
+            return out;
+        }
+    }
+
+    @Test
     void attributeParsersTakeAnyBytes() {
         Random r = new Random(Long.getLong("ffsock.fuzz.seed", System.nanoTime()));
         for (int i = 0; i < 20_000; i++) {
