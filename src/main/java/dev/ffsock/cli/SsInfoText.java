@@ -2,6 +2,7 @@ package dev.ffsock.cli;
 
 import dev.ffsock.TcpInfo;
 import dev.ffsock.netlink.diag.BbrInfo;
+import dev.ffsock.netlink.diag.MptcpInfo;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
@@ -92,6 +93,27 @@ final class SsInfoText {
         if (i.minRtt() != 0) o.append(" minrtt:").append(g(u(i.minRtt()) / 1000.0));
         put(o, "rcv_ooopack", i.rcvOoopack());
         put(o, "snd_wnd", i.sndWnd());
+        return o.toString();
+    }
+
+    /** {@return ss's MPTCP info words ({@code subflows:1 … token:… write_seq:…}), each with a leading space} */
+    static String mptcp(MptcpInfo m) {
+        StringBuilder o = new StringBuilder();
+        put(o, "subflows", m.subflows());
+        put(o, "add_addr_signal", m.addAddrSignal());
+        put(o, "add_addr_accepted", m.addAddrAccepted());
+        put(o, "subflows_max", m.subflowsMax());
+        put(o, "add_addr_signal_max", m.addAddrSignalMax());
+        put(o, "add_addr_accepted_max", m.addAddrAcceptedMax());
+        if ((m.flags() & MptcpInfo.FLAG_FALLBACK) != 0) o.append(" fallback");
+        if ((m.flags() & MptcpInfo.FLAG_REMOTE_KEY_RECEIVED) != 0) o.append(" remote_key");
+        if (m.token() != 0) o.append(" token:").append(Long.toHexString(m.token()));
+        if (m.writeSeq() != 0) o.append(" write_seq:").append(Long.toHexString(m.writeSeq()));
+        if (m.sndUna() != 0) o.append(" snd_una:").append(Long.toHexString(m.sndUna()));
+        if (m.rcvNxt() != 0) o.append(" rcv_nxt:").append(Long.toHexString(m.rcvNxt()));
+        put(o, "local_addr_used", m.localAddrUsed());
+        put(o, "local_addr_max", m.localAddrMax());
+        put(o, "csum_enabled", m.csumEnabled());
         return o.toString();
     }
 

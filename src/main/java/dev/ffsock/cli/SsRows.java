@@ -58,6 +58,7 @@ final class SsRows {
                 info.append(" mem:(r").append(s.memInfo().rmem()).append(",w").append(s.memInfo().wmem())
                         .append(",f").append(s.memInfo().fmem()).append(",t").append(s.memInfo().tmem()).append(')');
             }
+            if (s.mptcpInfo() != null) info.append(SsInfoText.mptcp(s.mptcpInfo()));
             if (s.tcpInfo() != null) {
                 info.append(SsInfoText.tcp(s.tcpInfo(), s.congestion(), s.bbr(), s.state() == SocketState.LISTEN, args.options()));
             }

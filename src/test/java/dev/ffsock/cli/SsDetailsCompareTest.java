@@ -76,6 +76,46 @@ class SsDetailsCompareTest {
     }
 
     @Test
+    void mptcpSocketsMatchSs() throws Exception {
+        try (SsCompareNetns n = SsCompareNetns.create("ssmptcp")) {
+            dev.ffsock.Protocol mptcp = new dev.ffsock.Protocol(262);
+            Socket l;
+            try {
+                l = n.socket(Domain.AF_INET, Type.STREAM, mptcp);
+            } catch (ErrnoException e) {
+                Assumptions.abort("no MPTCP in this kernel: " + e.getMessage());
+                return;
+            }
+            l.bind(SockAddrIn.loopback(0));
+            l.listen(4);
+            Socket c = n.socket(Domain.AF_INET, Type.STREAM, mptcp);
+            c.connect(SockAddrIn.loopback(port(l)));
+            l.accept().close();
+            Thread.sleep(100);
+            for (String[] args : List.of(new String[] {"-M", "-a"}, new String[] {"-M", "-a", "-i"},
+                    new String[] {"-M", "-a", "-m"}, new String[] {"-M", "-a", "-e"}, new String[] {"-tMa"})) {
+                String[] a = java.util.Arrays.copyOf(args, args.length + 1);
+                a[args.length] = "-H";
+                SsInfoCompare.assertSame(n.ss(List.of(a)), n.ffsock(List.of(a)), String.join(" ", args));
+            }
+            assertTrue(n.ffsock(List.of("-M", "-a", "-i", "-H")).contains(" token:"), "typed mptcp_info printed");
+        }
+    }
+
+    @Test
+    void rawSocketsMatchSsWhenTheKernelHasRawDiag() throws Exception {
+        try (SsCompareNetns n = SsCompareNetns.create("ssraw")) {
+            n.socket(Domain.AF_INET, Type.RAW, new dev.ffsock.Protocol(1));
+            n.socket(Domain.AF_INET6, Type.RAW, new dev.ffsock.Protocol(58));
+            Cli.Result r = Cli.run("sockets", "--netns", n.ns.name(), "-w", "-a", "-H");
+            assertEquals(0, r.status(), r::toString);
+            Assumptions.assumeFalse(r.err().contains("no sock_diag module for raw"),
+                    () -> "the kernel has no raw_diag (CONFIG_INET_RAW_DIAG; ss reads /proc/net/raw instead): " + r.err());
+            SsInfoCompare.assertSame(n.ss(List.of("-w", "-a", "-H")), r.out(), "-w -a");
+        }
+    }
+
+    @Test
     void killDestroysMatchingSockets() throws Exception {
         try (SsCompareNetns n = SsCompareNetns.create("sskill")) {
             Socket l = n.listen(SockAddrIn.loopback(0), Domain.AF_INET);

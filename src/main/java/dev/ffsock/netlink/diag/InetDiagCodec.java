@@ -23,6 +23,9 @@ final class InetDiagCodec {
     private static final ValueLayout.OfInt U32 = ValueLayout.JAVA_INT_UNALIGNED;
     private static final ValueLayout.OfShort BE16 = ValueLayout.JAVA_SHORT_UNALIGNED.withOrder(java.nio.ByteOrder.BIG_ENDIAN);
 
+    /** IPPROTO_MPTCP (linux/in.h). */
+    static final int IPPROTO_MPTCP = 262;
+
     private InetDiagCodec() {
     }
 
@@ -104,6 +107,7 @@ final class InetDiagCodec {
         long mark = -1, cgroup = -1;
         SkMemInfo skmem = null;
         BbrInfo bbr = null;
+        MptcpInfo mptcp = null;
         Map<Integer, byte[]> other = new LinkedHashMap<>();
         Attributes a = m.attributes(INET_DIAG_MSG_SIZE);
         while (a.next()) {
@@ -114,9 +118,10 @@ final class InetDiagCodec {
                     MemorySegment v = a.segment();
                     memInfo = new InetMemInfo(u32(v, 0), u32(v, 4), u32(v, 8), u32(v, 12));
                 }
-                // TCP's is struct tcp_info; other protocols' (MPTCP's mptcp_info) stay raw
+                // TCP's is struct tcp_info, MPTCP's struct mptcp_info; any other protocol's stays raw
                 case SockDiag.INET_DIAG_INFO -> {
                     if (protocol.equals(Protocol.TCP)) tcpInfo = TcpInfo.parse(a.segment());
+                    else if (protocol.value() == IPPROTO_MPTCP) mptcp = MptcpInfo.parse(a.segment());
                     else other.put(a.type(), a.bytes());
                 }
                 case SockDiag.INET_DIAG_CONG -> cong = a.string();
@@ -139,7 +144,7 @@ final class InetDiagCodec {
         }
         return new InetSocket(family, protocol, state, src, sport, dst, dport, ifindex, cookie,
                 u32(h, IDIAG_INODE), u32(h, IDIAG_UID), u32(h, IDIAG_RQUEUE), u32(h, IDIAG_WQUEUE), timer,
-                memInfo, tcpInfo, cong, bbr, tos, tclass, shutdown, v6only, mark, cgroup, skmem,
+                memInfo, tcpInfo, mptcp, cong, bbr, tos, tclass, shutdown, v6only, mark, cgroup, skmem,
                 other.isEmpty() ? Map.of() : java.util.Collections.unmodifiableMap(other));
     }
 

@@ -33,6 +33,7 @@ import java.util.Map;
  * @param timer             the pending timer
  * @param memInfo           INET_DIAG_MEMINFO, or null
  * @param tcpInfo           INET_DIAG_INFO of a TCP socket: {@code struct tcp_info} ({@code ss -i}), or null
+ * @param mptcpInfo         INET_DIAG_INFO of an MPTCP socket: {@code struct mptcp_info} ({@code ss -M -i}), or null
  * @param congestion        INET_DIAG_CONG: the congestion control algorithm, or null
  * @param bbr               INET_DIAG_BBRINFO (BBR sockets, when INET_DIAG_VEGASINFO was asked for), or null
  * @param tos               INET_DIAG_TOS, or -1
@@ -47,7 +48,7 @@ import java.util.Map;
 public record InetSocket(Domain family, Protocol protocol, SocketState state,
                          InetAddress localAddress, int localPort, InetAddress remoteAddress, int remotePort,
                          int interfaceIndex, long cookie, long inode, long uid, long rqueue, long wqueue,
-                         InetTimer timer, InetMemInfo memInfo, TcpInfo tcpInfo, String congestion, BbrInfo bbr,
+                         InetTimer timer, InetMemInfo memInfo, TcpInfo tcpInfo, MptcpInfo mptcpInfo, String congestion, BbrInfo bbr,
                          int tos, int tclass, int shutdown, int v6Only, long mark, long cgroupId,
                          SkMemInfo skMemInfo, Map<Integer, byte[]> otherAttributes) {
 
