@@ -160,6 +160,12 @@ class SocketsCommandTest {
         assertEquals(2, Cli.run("sockets", "-4", "-6").status());
         assertEquals(2, Cli.run("sockets", "--bogus").status());
         assertEquals(2, Cli.run("sockets", "-t=1").status());
+        Cli.Result badFilter = Cli.run("sockets", "-t", "state", "nosuch");
+        assertEquals(2, badFilter.status(), badFilter::toString);
+        assertTrue(badFilter.err().startsWith("ffsock: wrong state name: nosuch"), badFilter::toString);
+        assertEquals(1, badFilter.err().lines().count(), badFilter::toString);
+        assertEquals(2, Cli.run("sockets", "-t", "dport", ">", ":70000").status());
+        assertEquals(2, Cli.run("sockets", "-f", "bogus").status());
         Cli.Result ns = Cli.run("sockets", "--netns", "ffsock-no-such-netns");
         assertEquals(1, ns.status(), ns::toString);
         assertTrue(ns.err().contains("ENOENT"), ns::toString);
