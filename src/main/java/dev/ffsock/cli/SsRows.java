@@ -167,6 +167,13 @@ final class SsRows {
         boolean connected = s.state() == SocketState.ESTABLISHED.code();
         String[] cells = {SsTable.NETLINK.netid(), SocketState.of(s.state()).ssName(), Long.toString(rq), Long.toString(wq),
             s.protocol() + ":" + s.portId(), connected ? s.peerGroup() + ":" + s.peerPortId() : "*"};
-        return new SsLine(cells, users(s.inode()), null);
+        // ss 6.1 prints no users for netlink sockets, and zeros for the kernel pointers it once showed
+        StringBuilder tail = new StringBuilder();
+        if (args.extended()) {
+            long groups = s.groups() == null || s.groups().length == 0 ? 0 : s.groups()[0];
+            tail.append(" sk=0 cb=0 groups=0x").append(String.format("%08x", groups));
+        }
+        if (args.memory() && s.memInfo() != null) tail.append(' ').append(s.memInfo().ssText());
+        return new SsLine(cells, tail.toString(), null);
     }
 }

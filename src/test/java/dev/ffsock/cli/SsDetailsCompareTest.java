@@ -115,6 +115,34 @@ class SsDetailsCompareTest {
         }
     }
 
+    /**
+     * Netlink sockets, less each tool's own NETLINK_SOCK_DIAG socket ({@code 4:PORTID}, PORTID not 0:
+     * a different socket, with its own receive queue, in each of the two reads).
+     */
+    @Test
+    void netlinkSocketsMatchSs() throws Exception {
+        try (SsCompareNetns n = SsCompareNetns.create("ssnetlink")) {
+            Socket route = n.socket(Domain.AF_NETLINK, Type.RAW, dev.ffsock.Protocol.NETLINK_ROUTE);
+            route.bind(new dev.ffsock.SockAddrNl(0, 1));
+            n.socket(Domain.AF_NETLINK, Type.DGRAM, new dev.ffsock.Protocol(16));
+            Cli.Result probe = Cli.run("sockets", "--netns", n.ns.name(), "-f", "netlink", "-H");
+            Assumptions.assumeFalse(probe.err().contains("no sock_diag module"), () -> "no netlink_diag: " + probe.err());
+            for (String[] args : List.of(new String[] {"-f", "netlink", "-a"}, new String[] {"-f", "netlink"},
+                    new String[] {"-f", "netlink", "-e"}, new String[] {"-f", "netlink", "-m"}, new String[] {"-f", "netlink", "-e", "-m", "-p"})) {
+                String[] a = java.util.Arrays.copyOf(args, args.length + 1);
+                a[args.length] = "-H";
+                SsInfoCompare.assertSame(withoutDiagSockets(n.ss(List.of(a))), withoutDiagSockets(n.ffsock(List.of(a))), String.join(" ", args));
+            }
+            assertTrue(n.ffsock(List.of("-f", "netlink", "-H", "-e")).contains("groups=0x00000001"), "the route socket's group 1");
+        }
+    }
+
+    private static String withoutDiagSockets(String out) {
+        StringBuilder sb = new StringBuilder();
+        for (String line : out.split("\n")) if (!line.matches("(.*\\s)?4:[1-9][0-9]*\\s.*")) sb.append(line).append('\n');
+        return sb.toString();
+    }
+
     @Test
     void killDestroysMatchingSockets() throws Exception {
         try (SsCompareNetns n = SsCompareNetns.create("sskill")) {
