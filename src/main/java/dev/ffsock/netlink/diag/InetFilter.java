@@ -35,7 +35,11 @@ public sealed interface InetFilter {
      * @param port 0..65535
      */
     record Port(boolean source, Compare compare, int port) implements InetFilter {
-        /** @throws IllegalArgumentException for a port outside 0..65535 */
+        /**
+         * Checks the port.
+         *
+         * @throws IllegalArgumentException for a port outside 0..65535
+         */
         public Port {
             Objects.requireNonNull(compare, "compare");
             if (port < 0 || port > 0xffff) throw new IllegalArgumentException("port must be 0..65535: " + port);
@@ -53,7 +57,11 @@ public sealed interface InetFilter {
      * @param port 0..65535, or -1 for any
      */
     record Host(boolean source, InetAddress address, int prefixLength, int port) implements InetFilter {
-        /** @throws IllegalArgumentException for a prefix longer than the address or a port outside -1..65535 */
+        /**
+         * Checks the prefix and the port.
+         *
+         * @throws IllegalArgumentException for a prefix longer than the address, a port outside -1..65535 or a scoped address
+         */
         public Host {
             int max = address == null ? 0 : address instanceof Inet4Address ? 32 : 128;
             if (prefixLength < 0 || prefixLength > max) {
@@ -72,7 +80,11 @@ public sealed interface InetFilter {
      * @param interfaceIndex the interface's index, 0 for none
      */
     record Device(int interfaceIndex) implements InetFilter {
-        /** @throws IllegalArgumentException for a negative index */
+        /**
+         * Checks the index.
+         *
+         * @throws IllegalArgumentException for a negative index
+         */
         public Device {
             if (interfaceIndex < 0) throw new IllegalArgumentException("interface index must be >= 0: " + interfaceIndex);
         }
