@@ -6,14 +6,13 @@ import dev.ffsock.netlink.diag.SsFilter;
 import java.net.NetworkInterface;
 import java.net.SocketException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
 /**
  * {@code ffsock sockets}' arguments, read as {@code ss} reads its own: options (single letters may be
- * joined, {@code -tlnp}), then the filter words ({@link SsFilter}).
+ * joined, {@code -tlnp}; anywhere, as getopt_long takes them) and the filter words ({@link SsFilter}).
  *
  * @param tables  the socket tables to list, in ss's order
  * @param inet4   whether inet tables list IPv4 sockets
@@ -36,23 +35,23 @@ record SsArgs(Set<SsTable> tables, boolean inet4, boolean inet6, boolean listeni
     private static final String JOINABLE = "tuxw0lanimoepKM46H";
 
     static SsArgs parse(String[] args) throws UsageException {
+        // As ss (getopt_long), options may stand anywhere; every other word belongs to the filter.
         List<String> opts = new ArrayList<>();
-        int i = 0;
-        for (; i < args.length; i++) {
+        List<String> words = new ArrayList<>();
+        boolean onlyWords = false;
+        for (int i = 0; i < args.length; i++) {
             String a = args[i];
-            if (!a.startsWith("-") || a.equals("-")) break;
-            if (a.equals("--")) {
-                i++;
-                break;
-            }
-            if (!a.startsWith("--") && a.length() > 2 && a.chars().skip(1).allMatch(c -> JOINABLE.indexOf(c) >= 0)) {
+            if (onlyWords || !a.startsWith("-") || a.equals("-")) {
+                words.add(a);
+            } else if (a.equals("--")) {
+                onlyWords = true;
+            } else if (!a.startsWith("--") && a.length() > 2 && a.chars().skip(1).allMatch(c -> JOINABLE.indexOf(c) >= 0)) {
                 for (char c : a.substring(1).toCharArray()) opts.add("-" + c);
-                continue;
+            } else {
+                opts.add(a);
+                if ((a.equals("-f") || a.equals("--family") || a.equals("--netns")) && i + 1 < args.length) opts.add(args[++i]);
             }
-            opts.add(a);
-            if ((a.equals("-f") || a.equals("--family") || a.equals("--netns")) && i + 1 < args.length) opts.add(args[++i]);
         }
-        List<String> words = Arrays.asList(args).subList(i, args.length);
 
         EnumSet<SsTable> tables = EnumSet.noneOf(SsTable.class);
         Set<String> families = new java.util.LinkedHashSet<>();

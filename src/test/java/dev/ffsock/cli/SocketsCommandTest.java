@@ -136,7 +136,9 @@ class SocketsCommandTest {
             q.bind(SockAddrUn.abstractName(abs + "-seq"));
             q.listen(1);
             for (String[] args : List.of(new String[] {"-x", "-a"}, new String[] {"-x"}, new String[] {"-x", "-l"},
-                    new String[] {"-f", "unix", "-a"}, new String[] {"-x", "-a", "-m"}, new String[] {"-x", "-a", "-e"})) {
+                    new String[] {"-f", "unix", "-a"}, new String[] {"-x", "-a", "-m"}, new String[] {"-x", "-a", "-e"},
+                    new String[] {"-x", "state", "listening"}, new String[] {"-x", "exclude", "established"},
+                    new String[] {"-x", "-a", "-p"})) {
                 sameAsSs(n, args);
             }
             List<List<String>> rows = SsCompareNetns.lines(n.ffsock(List.of("-x", "-a", "-H")));

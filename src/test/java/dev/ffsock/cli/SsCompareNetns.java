@@ -113,11 +113,7 @@ final class SsCompareNetns implements AutoCloseable {
     /** {@return ffsock's output for the namespace, {@code ffsock sockets --netns NS ARGS}} */
     String ffsock(List<String> args) {
         List<String> cmd = new ArrayList<>(List.of("sockets", "--netns", ns.name()));
-        // options before the filter words, as ss takes them
-        int firstWord = 0;
-        while (firstWord < args.size() && args.get(firstWord).startsWith("-")) firstWord++;
-        cmd.addAll(args.subList(0, firstWord));
-        cmd.addAll(args.subList(firstWord, args.size()));
+        cmd.addAll(args);
         Cli.Result r = Cli.run(cmd.toArray(String[]::new));
         assertEquals(0, r.status(), r::toString);
         return r.out();
