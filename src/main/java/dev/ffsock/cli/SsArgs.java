@@ -3,8 +3,10 @@ package dev.ffsock.cli;
 import dev.ffsock.netlink.diag.SocketState;
 import dev.ffsock.netlink.diag.SsFilter;
 
-import java.net.NetworkInterface;
-import java.net.SocketException;
+import dev.ffsock.netlink.route.Link;
+import dev.ffsock.netlink.route.Rtnetlink;
+
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -109,7 +111,8 @@ record SsArgs(Set<SsTable> tables, boolean inet4, boolean inet6, boolean listeni
         }
         SsFilter filter;
         try {
-            filter = SsFilter.parse(words, SsArgs::interfaceIndex);
+            String ns = netns;
+            filter = SsFilter.parse(words, name -> interfaceIndex(ns, name));
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
@@ -124,14 +127,14 @@ record SsArgs(Set<SsTable> tables, boolean inet4, boolean inet6, boolean listeni
         r.run();
     }
 
-    /** The index of an interface of this process's namespace, -1 if there is none by that name. */
-    private static int interfaceIndex(String name) {
-        try {
-            NetworkInterface ni = NetworkInterface.getByName(name);
-            return ni == null ? -1 : ni.getIndex();
-        } catch (SocketException e) {
-            return -1;
+    /** The index of an interface of the namespace listed (null: this process's), -1 if there is none by that name. */
+    private static int interfaceIndex(String netns, String name) {
+        try (Rtnetlink rt = Rtnetlink.open(netns)) {
+            for (Link l : rt.links()) if (l.name().equals(name)) return l.index();
+        } catch (IOException | RuntimeException e) {
+            // no such device then
         }
+        return -1;
     }
 
     /** {@return the state mask to ask every table for: the filter's states, else -a, -l, or ss's default for the tables listed} */

@@ -47,6 +47,10 @@ class SsFilterCompareTest {
             tw[1].close();
             Socket u = n.socket(Domain.AF_INET, Type.DGRAM);
             u.bind(SockAddrIn.loopback(0));
+            Socket marked = n.socket(Domain.AF_INET, Type.DGRAM);
+            marked.setsockoptInt(1, 36, 0x42); // SO_MARK
+            marked.setsockopt(dev.ffsock.SockOpt.SO_BINDTODEVICE, "lo");
+            marked.bind(SockAddrIn.of("10.1.2.3", 0));
             Socket uc = n.socket(Domain.AF_INET, Type.DGRAM);
             uc.connect(SockAddrIn.loopback(port(u)));
             waitForTimeWait(n);
@@ -68,7 +72,9 @@ class SsFilterCompareTest {
                     "not ( src 127.0.0.1 or src 10.1.2.3 )", "src [::1]", "dst [::1]", "src [::1]" + P6,
                     "dst [::ffff:127.0.0.1]", "src [::ffff:127.0.0.1]" + PD, "src *" + PD, "src 0.0.0.0/0",
                     "dst 127.0.0.1" + P1 + " or src [::1]" + P6 + " or dport = " + PD,
-                    "exclude time-wait not ( not sport = " + P1 + " and not sport = " + P2 + " )");
+                    "exclude time-wait not ( not sport = " + P1 + " and not sport = " + P2 + " )",
+                    "dev = lo", "dev != lo", "dev = 1 or dport = " + P1, "fwmark = 0x42", "fwmark = 0x40/0xf0",
+                    "fwmark != 0x42", "autobound", "not autobound");
             int nonEmpty = 0;
             for (String f : filters) {
                 List<String> args = new ArrayList<>(List.of("-t", "-u", "-a", "-H"));
