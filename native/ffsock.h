@@ -72,6 +72,9 @@
 #include <sys/mman.h>
 #include <sys/syscall.h>
 #include <linux/io_uring.h>
+/* ss, complete (issue 11, sock_diag): packet and netlink socket diag */
+#include <linux/packet_diag.h>
+#include <linux/netlink_diag.h>
 
 /* ---- GNU-only items, declared by hand (glibc hides them without _GNU_SOURCE) ---- */
 #ifndef _GNU_SOURCE

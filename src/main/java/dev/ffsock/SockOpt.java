@@ -502,35 +502,13 @@ public abstract sealed class SockOpt<T> {
     }
 
     static final class TcpInfoOpt extends SockOpt<TcpInfo> {
-        private static final String[] BYTES = {"tcpi_state", "tcpi_ca_state", "tcpi_retransmits", "tcpi_probes",
-            "tcpi_backoff", "tcpi_options"};
-        private static final String[] INTS = {"tcpi_rto", "tcpi_ato", "tcpi_snd_mss", "tcpi_rcv_mss", "tcpi_unacked",
-            "tcpi_sacked", "tcpi_lost", "tcpi_retrans", "tcpi_last_data_sent", "tcpi_last_data_recv",
-            "tcpi_last_ack_recv", "tcpi_pmtu", "tcpi_rcv_ssthresh", "tcpi_rtt", "tcpi_rttvar", "tcpi_snd_ssthresh",
-            "tcpi_snd_cwnd", "tcpi_advmss", "tcpi_reordering", "tcpi_rcv_rtt", "tcpi_rcv_space", "tcpi_total_retrans"};
-        private static final long[] BYTE_OFF = offsets(BYTES);
-        private static final long[] INT_OFF = offsets(INTS);
-
-        private static long[] offsets(String[] names) {
-            long[] o = new long[names.length];
-            for (int i = 0; i < names.length; i++) o[i] = Structs.TcpInfo.offset(names[i]);
-            return o;
-        }
-
         TcpInfoOpt(int level, int name, String cName) {
             super(level, name, cName);
         }
 
         @Override
         TcpInfo get(int fd) throws IOException {
-            byte[] b = getBytes(fd, level(), name(), (int) Structs.TcpInfo.SIZE);
-            if (b.length < Structs.TcpInfo.SIZE) b = java.util.Arrays.copyOf(b, (int) Structs.TcpInfo.SIZE);
-            MemorySegment s = MemorySegment.ofArray(b);
-            int[] v = new int[BYTES.length + INTS.length];
-            for (int i = 0; i < BYTES.length; i++) v[i] = s.get(ValueLayout.JAVA_BYTE, BYTE_OFF[i]) & 0xff;
-            for (int i = 0; i < INTS.length; i++) v[BYTES.length + i] = s.get(ValueLayout.JAVA_INT_UNALIGNED, INT_OFF[i]);
-            return new TcpInfo(v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7], v[8], v[9], v[10], v[11], v[12], v[13],
-                    v[14], v[15], v[16], v[17], v[18], v[19], v[20], v[21], v[22], v[23], v[24], v[25], v[26], v[27]);
+            return TcpInfo.parse(getBytes(fd, level(), name(), TcpInfo.SIZE));
         }
 
         @Override

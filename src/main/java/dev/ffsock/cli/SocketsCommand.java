@@ -6,19 +6,22 @@ import dev.ffsock.Protocol;
 import dev.ffsock.netlink.NetlinkException;
 import dev.ffsock.netlink.diag.InetRequest;
 import dev.ffsock.netlink.diag.InetSocket;
+import dev.ffsock.netlink.diag.SockDiag;
 import dev.ffsock.netlink.diag.SocketDiag;
+import dev.ffsock.netlink.diag.SocketOwners;
 import dev.ffsock.netlink.diag.SocketState;
 import dev.ffsock.netlink.diag.UnixRequest;
-import dev.ffsock.netlink.diag.UnixSocket;
 import dev.ffsock.netlink.diag.UnixType;
 
-import java.net.NetworkInterface;
-import java.net.SocketException;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 
 /** {@code ffsock sockets}: the kernel's socket tables through sock_diag, printed like {@code ss -n}. */
 final class SocketsCommand implements Command {
+    /** IPPROTO_MPTCP (linux/in.h): above 255, so it travels in INET_DIAG_REQ_PROTOCOL. */
+    static final Protocol MPTCP = new Protocol(262);
+
     @Override
     public String name() {
         return "sockets";
@@ -32,7 +35,8 @@ final class SocketsCommand implements Command {
     @Override
     public String usage() {
         return """
-                usage: ffsock sockets [-t] [-u] [-x] [-l | -a] [-4 | -6] [-H] [--netns NAME]
+                usage: ffsock sockets [-tuxw0M] [-l | -a] [-4 | -6] [-f FAMILY] [-i] [-m] [-o] [-e] [-p] [-K] [-H]
+                                      [--netns NAME] [FILTER]
 
                 Lists sockets from the kernel's tables (NETLINK_SOCK_DIAG), in ss's columns and
                 number formats (always numeric, like ss -n):
@@ -43,135 +47,152 @@ final class SocketsCommand implements Command {
                   u_str LISTEN 0      5      /run/x.sock 1234   * 0
                 Addresses: IPv6 in brackets, the wildcard of a dual-stack IPv6 socket as '*',
                 port 0 as '*'. Unix sockets show their path or @abstract name ('*' for none) and
-                inode, then '*' and the peer's inode.
+                inode, then '*' and the peer's inode. As ss, the Netid column is left out when one
+                table is listed, the State column when one state is asked for.
 
-                options:
+                options (single letters may be joined: -tlnp):
                   -t, --tcp       TCP sockets
                   -u, --udp       UDP sockets
+                  -w, --raw       raw IP sockets
+                  -M, --mptcp     MPTCP sockets
                   -x, --unix      AF_UNIX sockets (stream, dgram, seqpacket)
-                                  (none of -t -u -x: all three)
+                  -0, --packet    AF_PACKET sockets
+                                  (no table chosen: every table of the families asked for, else all)
+                  -f, --family F  inet, inet6, unix, packet (or link), netlink
+                  -4, --ipv4      only IPv4 (-f inet)
+                  -6, --ipv6      only IPv6 (-f inet6)
                   -l, --listening only listening and unconnected sockets (LISTEN, UNCONN)
                   -a, --all       sockets in every state
                                   (neither: connected sockets only, as ss shows by default)
-                  -4, --ipv4      only IPv4 (and no unix sockets unless -x)
-                  -6, --ipv6      only IPv6 (and no unix sockets unless -x)
+                  -i, --info      TCP internals (tcp_info) on a second line, as ss -i
+                  -m, --memory    socket memory (skmem) on a second line (unix: same line), as ss -m
+                  -o, --options   timers, and with -i the TCP options negotiated (ts sack ecn), as ss -o
+                  -e, --extended  uid, inode, sk cookie, fwmark, cgroup and shutdown state, as ss -e (implies -o)
+                  -p, --processes the processes holding each socket, users:(("cmd",pid=N,fd=N))
+                  -K, --kill      destroy the inet sockets listed (SOCK_DESTROY; root, and a kernel with
+                                  CONFIG_INET_DIAG_DESTROY); prints the sockets destroyed
                   -n, --numeric   accepted for ss compatibility; output is always numeric
                   -H, --no-header no header line
                   --netns NAME    the sockets of network namespace NAME (/run/netns/NAME)
                   -h, --help      show this help
+
+                FILTER (run by the kernel, as ss's): [state S | exclude S]... [EXPRESSION]
+                  S: established syn-sent syn-recv fin-wait-1 fin-wait-2 time-wait unconnected
+                     close-wait last-ack listening closing, or all connected synchronized bucket big
+                  EXPRESSION: dst HOST | src HOST | dport OP HOST | sport OP HOST | dev = NAME |
+                     fwmark = MARK[/MASK] | autobound, joined by and, or, not, ( )
+                  HOST: ADDR[/LEN] | ADDR:PORT | [IPV6]:PORT | :PORT   OP: = != >= <= > < (eq ne ge le gt lt)
+                  An expression lists inet sockets only.
                 """;
     }
 
     @Override
     public int run(String[] args, Io io) throws Exception {
-        Options o = new Options(args);
-        boolean tcp = false, udp = false, unix = false, listening = false, all = false, v4 = false, v6 = false;
-        boolean header = true;
-        String netns = null;
-        while (o.hasNext()) {
-            String opt = o.next();
-            switch (opt) {
-                case "-t", "--tcp" -> tcp = flag(o);
-                case "-u", "--udp" -> udp = flag(o);
-                case "-x", "--unix" -> unix = flag(o);
-                case "-l", "--listening" -> listening = flag(o);
-                case "-a", "--all" -> all = flag(o);
-                case "-4", "--ipv4" -> v4 = flag(o);
-                case "-6", "--ipv6" -> v6 = flag(o);
-                case "-n", "--numeric" -> flag(o);
-                case "-H", "--no-header" -> header = !flag(o);
-                case "--netns" -> netns = o.value();
-                case "-h", "--help" -> {
-                    io.out().print(usage());
-                    return 0;
+        SsArgs a = SsArgs.parse(args);
+        if (a == null) {
+            io.out().print(usage());
+            return 0;
+        }
+        SsRows rows = new SsRows(a, a.processes() ? SocketOwners.scan() : null);
+        List<SsLine> lines = new ArrayList<>();
+        try (SocketDiag diag = SocketDiag.open(a.netns())) {
+            boolean unixDone = false;
+            for (SsTable t : a.tables()) {
+                switch (t.family()) {
+                    case "unix" -> {
+                        if (unixDone || a.filter().expression() != null) continue;
+                        unixDone = true;
+                        unix(diag, a, lines, rows);
+                    }
+                    case "inet" -> inet(diag, io, a, t, lines, rows);
+                    default -> other(diag, io, a, t, lines, rows);
                 }
-                default -> throw o.unknown();
             }
         }
-        if (v4 && v6) throw new UsageException("-4 and -6 exclude each other");
-        if (!tcp && !udp && !unix) {
-            tcp = true;
-            udp = true;
-            unix = !v4 && !v6;
-        }
-        int states = all ? SocketState.ALL
-                : listening ? SocketState.mask(SocketState.LISTEN, SocketState.CLOSE) : SocketState.CONNECTED;
-        List<Domain> families = v4 ? List.of(Domain.AF_INET) : v6 ? List.of(Domain.AF_INET6)
-                : List.of(Domain.AF_INET, Domain.AF_INET6);
-
-        List<String[]> rows = new ArrayList<>();
-        try (SocketDiag diag = SocketDiag.open(netns)) {
-            if (unix) {
-                for (UnixSocket s : diag.unix(UnixRequest.all().states(states))) rows.add(row(s));
-            }
-            if (udp) inet(diag, io, Protocol.UDP, "udp", families, states, netns == null, rows);
-            if (tcp) inet(diag, io, Protocol.TCP, "tcp", families, states, netns == null, rows);
-        }
-        print(io, header, rows);
+        SsPrinter.print(io.out(), lines, a.header(), a.tables().size() > 1, Integer.bitCount(a.states()) > 1,
+                a.processes());
         return 0;
     }
 
-    private static boolean flag(Options o) throws UsageException {
-        o.flag();
-        return true;
+    private static void unix(SocketDiag diag, SsArgs a, List<SsLine> lines, SsRows rows) throws Exception {
+        EnumSet<UnixType> types = EnumSet.noneOf(UnixType.class);
+        if (a.tables().contains(SsTable.UNIX_STREAM)) types.add(UnixType.STREAM);
+        if (a.tables().contains(SsTable.UNIX_DGRAM)) types.add(UnixType.DGRAM);
+        if (a.tables().contains(SsTable.UNIX_SEQPACKET)) types.add(UnixType.SEQPACKET);
+        int show = UnixRequest.DEFAULT_SHOW | (a.memory() ? SockDiag.UDIAG_SHOW_MEMINFO : 0)
+                | (a.extended() ? SockDiag.UDIAG_SHOW_ICONS : 0);
+        UnixRequest r = new UnixRequest(a.states(), show, types);
+        diag.unix(r, s -> lines.add(rows.unix(s)));
     }
 
-    private static void inet(SocketDiag diag, Io io, Protocol p, String netid, List<Domain> families, int states,
-                             boolean here, List<String[]> rows) throws Exception {
+    private static void inet(SocketDiag diag, Io io, SsArgs a, SsTable t, List<SsLine> lines, SsRows rows) throws Exception {
+        Protocol p = switch (t) {
+            case TCP -> Protocol.TCP;
+            case UDP -> Protocol.UDP;
+            case RAW -> Protocol.RAW;
+            default -> MPTCP;
+        };
+        int ext = 0;
+        if (a.memory()) ext |= bit(SockDiag.INET_DIAG_MEMINFO) | bit(SockDiag.INET_DIAG_SKMEMINFO);
+        if (a.info()) ext |= bit(SockDiag.INET_DIAG_INFO) | bit(SockDiag.INET_DIAG_VEGASINFO) | bit(SockDiag.INET_DIAG_CONG);
+        List<Domain> families = new ArrayList<>();
+        if (a.inet4()) families.add(Domain.AF_INET);
+        if (a.inet6()) families.add(Domain.AF_INET6);
         for (Domain d : families) {
+            List<InetSocket> found = new ArrayList<>();
             try {
-                diag.inet(new InetRequest(d, p, states, 0), s -> rows.add(row(s, netid, here)));
+                diag.inet(new InetRequest(d, p, a.states(), ext, a.filter().expression()), found::add);
             } catch (NetlinkException e) {
                 if (e.errno() != Errno.ENOENT) throw e;
-                io.err().println("ffsock: sockets: the kernel has no " + netid + " diag for "
-                        + (d.equals(Domain.AF_INET) ? "IPv4" : "IPv6") + " (" + e.getMessage() + ")");
+                if (d.equals(families.getFirst())) noDiag(io, t);
+                continue;
+            }
+            for (InetSocket s : found) {
+                if (a.kill() && !kill(diag, s)) continue;
+                lines.add(rows.inet(s, t));
             }
         }
     }
 
-    private static String[] row(UnixSocket s) {
-        return new String[] {s.type().netid(), s.state().ssName(), Long.toString(Math.max(0, s.rqueue())),
-                Long.toString(Math.max(0, s.wqueue())), s.displayName() + " " + s.inode(),
-                "* " + Math.max(0, s.peerInode())};
+    /** Destroys one socket; false when it cannot be (EOPNOTSUPP) or is gone (ENOENT), as ss -K skips those. */
+    private static boolean kill(SocketDiag diag, InetSocket s) throws Exception {
+        try {
+            diag.destroy(s);
+            return true;
+        } catch (NetlinkException e) {
+            if (e.errno() == Errno.EOPNOTSUPP || e.errno() == Errno.ENOENT) return false;
+            throw e;
+        }
     }
 
-    private static String[] row(InetSocket s, String netid, boolean here) {
-        boolean v6only = s.v6Only() == 1;
-        String ifname = s.interfaceIndex() == 0 ? null : interfaceName(s.interfaceIndex(), here);
-        return new String[] {netid, s.state().ssName(), Long.toString(s.rqueue()), Long.toString(s.wqueue()),
-                SsFormat.endpoint(s.localAddress(), s.localPort(), v6only, ifname),
-                SsFormat.endpoint(s.remoteAddress(), s.remotePort(), v6only, null)};
-    }
-
-    /** The name of an interface of this process's namespace; its number in another's. */
-    private static String interfaceName(int index, boolean here) {
-        if (here) {
-            try {
-                NetworkInterface ni = NetworkInterface.getByIndex(index);
-                if (ni != null) return ni.getName();
-            } catch (SocketException e) {
-                // fall through to the number
+    /** Packet and netlink tables: never connected, listed when UNCONN is asked for and no expression is given (as ss). */
+    private static void other(SocketDiag diag, Io io, SsArgs a, SsTable t, List<SsLine> lines, SsRows rows) throws Exception {
+        if (a.filter().expression() != null || !SocketState.CLOSE.in(a.states())) return;
+        try {
+            if (t == SsTable.NETLINK) {
+                diag.netlink(SockDiag.NDIAG_SHOW_MEMINFO | SockDiag.NDIAG_SHOW_GROUPS | SockDiag.NDIAG_SHOW_FLAGS,
+                        s -> lines.add(rows.netlink(s)));
+            } else if (t == SsTable.PACKET_RAW || !a.tables().contains(SsTable.PACKET_RAW)) {
+                // one dump for both packet tables
+                int show = SockDiag.PACKET_SHOW_INFO | SockDiag.PACKET_SHOW_MEMINFO | SockDiag.PACKET_SHOW_FILTER
+                        | SockDiag.PACKET_SHOW_RING_CFG | SockDiag.PACKET_SHOW_FANOUT;
+                diag.packet(show, s -> {
+                    SsTable of = s.type() == 3 ? SsTable.PACKET_RAW : SsTable.PACKET_DGRAM;
+                    if (a.tables().contains(of)) lines.add(rows.packet(s, of));
+                });
             }
+        } catch (NetlinkException e) {
+            if (e.errno() != Errno.ENOENT) throw e;
+            noDiag(io, t);
         }
-        return Integer.toString(index);
     }
 
-    private static void print(Io io, boolean header, List<String[]> rows) {
-        String[] head = {"Netid", "State", "Recv-Q", "Send-Q", "Local Address:Port", "Peer Address:Port"};
-        int[] width = new int[head.length];
-        for (int i = 0; i < head.length; i++) width[i] = header ? head[i].length() : 0;
-        for (String[] r : rows) for (int i = 0; i < r.length; i++) width[i] = Math.max(width[i], r[i].length());
-        if (header) line(io, head, width);
-        for (String[] r : rows) line(io, r, width);
+    /** ss falls back to /proc for a table the kernel has no diag module for; ffsock reads sock_diag only, and says so. */
+    private static void noDiag(Io io, SsTable t) {
+        io.err().println("ffsock: sockets: the kernel has no sock_diag module for " + t.netid() + " sockets (ENOENT)");
     }
 
-    private static void line(Io io, String[] cells, int[] width) {
-        StringBuilder sb = new StringBuilder();
-        for (int i = 0; i < cells.length; i++) {
-            if (i > 0) sb.append(' ');
-            if (i == cells.length - 1) sb.append(cells[i]);
-            else sb.append(String.format("%-" + width[i] + "s", cells[i]));
-        }
-        io.out().println(sb);
+    private static int bit(int ext) {
+        return 1 << (ext - 1);
     }
 }

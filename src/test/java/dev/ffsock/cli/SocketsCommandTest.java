@@ -48,11 +48,6 @@ class SocketsCommandTest {
         return s;
     }
 
-    private static int port(Socket s) throws IOException {
-        SockAddr a = s.getsockname();
-        return a instanceof SockAddrIn in ? in.port() : ((SockAddrIn6) a).port();
-    }
-
     /** Rows of whitespace-separated cells. */
     private static List<String[]> rows(String out) {
         List<String[]> r = new ArrayList<>();
@@ -60,165 +55,101 @@ class SocketsCommandTest {
         return r;
     }
 
-    private static List<String[]> ffsock(String... args) {
-        Cli.Result r = Cli.run(args);
-        assertEquals(0, r.status(), r::toString);
-        return rows(r.out());
-    }
-
-    private static List<String[]> ss(String... args) throws Exception {
-        List<String> cmd = new ArrayList<>(List.of("ss", "-H", "-n"));
-        cmd.addAll(List.of(args));
-        TestNamespace.Result r = TestNamespace.run(cmd.toArray(String[]::new));
-        assertEquals(0, r.status(), r::output);
-        return rows(r.output());
-    }
-
-    /** The one row whose cell {@code col} (negative: from the end) is {@code value}, or null. */
-    private static String[] find(List<String[]> rows, int col, String value) {
-        String[] hit = null;
-        for (String[] r : rows) {
-            int c = col >= 0 ? col : r.length + col;
-            if (c >= 0 && c < r.length && r[c].equals(value)) {
-                assertNull(hit, () -> "two rows with " + value);
-                hit = r;
-            }
-        }
-        return hit;
+    private static int port(Socket s) throws IOException {
+        SockAddr a = s.getsockname();
+        return a instanceof SockAddrIn in ? in.port() : ((SockAddrIn6) a).port();
     }
 
     /**
-     * The one inet row (netid state rq wq local peer) of protocol {@code netid} with exactly this local
-     * and peer address, or null. Inet rows carry no inode, and a local address alone does not name a
-     * socket in a listing of several protocols or states: TCP and UDP number their ports separately (the
-     * test's UDP socket and another test's or process's TCP connection can both be 127.0.0.1:P, as seen
-     * with a busy machine), and connect(2) reuses a local TCP port towards another peer.
+     * ffsock's and ss's listings with {@code args} in the test's namespace, line for line (sorted: the
+     * order of sockets within one dump is the kernel's hash order, the same for both but not worth
+     * depending on); info lines (-i, -m) are compared key by key with {@link SsInfoCompare}.
      */
-    private static String[] inetRow(List<String[]> rows, String netid, String local, String peer) {
-        String[] hit = null;
-        for (String[] r : rows) {
-            if (r.length >= 6 && r[0].equals(netid) && r[4].equals(local) && r[5].equals(peer)) {
-                assertNull(hit, () -> "two " + netid + " rows " + local + " " + peer);
-                hit = r;
+    private static void sameAsSs(SsCompareNetns n, String... args) throws Exception {
+        List<String> a = new ArrayList<>(List.of(args));
+        a.add("-H");
+        SsInfoCompare.assertSame(n.ss(a), n.ffsock(a), String.join(" ", args));
+    }
+
+    @Test
+    void inetListingsMatchSs() throws Exception {
+        try (SsCompareNetns n = SsCompareNetns.create("sockets")) {
+            Socket v4 = n.listen(SockAddrIn.loopback(0), Domain.AF_INET);
+            Socket v6only = n.socket(Domain.AF_INET6, Type.STREAM);
+            v6only.setsockoptInt(41, 26, 1);
+            v6only.bind(SockAddrIn6.any(0));
+            v6only.listen(3);
+            Socket dual = n.socket(Domain.AF_INET6, Type.STREAM);
+            dual.setsockoptInt(41, 26, 0);
+            dual.bind(SockAddrIn6.any(0));
+            dual.listen(4);
+            Socket l = n.listen(SockAddrIn6.loopback(0), Domain.AF_INET6);
+            Socket[] c = n.connect(l, SockAddrIn6.loopback(SsCompareNetns.port(l)), Domain.AF_INET6);
+            c[0].send(new byte[] {1, 2, 3, 4}, 0, 4, 0);
+            Socket u = n.socket(Domain.AF_INET, Type.DGRAM);
+            u.bind(SockAddrIn.loopback(0));
+            Socket uc = n.socket(Domain.AF_INET6, Type.DGRAM);
+            uc.connect(SockAddrIn6.loopback(9));
+            waitForUnread(n, "4");
+
+            for (String[] args : List.of(new String[] {"-t", "-l"}, new String[] {"-t"}, new String[] {"-t", "-a"},
+                    new String[] {"-u", "-l"}, new String[] {"-u"}, new String[] {"-t", "-u", "-a"},
+                    new String[] {"-t", "-l", "-6"}, new String[] {"-t", "-a", "-4"}, new String[] {"-tua"},
+                    new String[] {"-a", "-f", "inet6"}, new String[] {"-l", "-f", "inet"})) {
+                sameAsSs(n, args);
             }
+            List<List<String>> rows = SsCompareNetns.lines(n.ffsock(List.of("-t", "-l", "-H")));
+            assertTrue(rows.contains(List.of("LISTEN", "0", "8", "127.0.0.1:" + SsCompareNetns.port(v4), "0.0.0.0:*")),
+                    rows::toString);
+            assertTrue(rows.contains(List.of("LISTEN", "0", "3", "[::]:" + SsCompareNetns.port(v6only), "[::]:*")), rows::toString);
+            assertTrue(rows.contains(List.of("LISTEN", "0", "4", "*:" + SsCompareNetns.port(dual), "*:*")), rows::toString);
+            String server = "[::1]:" + SsCompareNetns.port(l), client = "[::1]:" + SsCompareNetns.port(c[0]);
+            assertTrue(SsCompareNetns.lines(n.ffsock(List.of("-t", "-H"))).contains(List.of("ESTAB", "4", "0", server, client)),
+                    "4 unread bytes on the accepted end");
         }
-        return hit;
     }
 
-    /**
-     * Checks ffsock's inet row against ss's row with the same local and peer address; ss is asked for
-     * one protocol, so its rows have no netid column (state rq wq local peer).
-     */
-    private static void sameInetRow(String[] mine, List<String[]> ss, String local) {
-        assertNotNull(mine, "ffsock has no row for " + local);
-        assertEquals(local, mine[4]);
-        String[] theirs = null;
-        for (String[] r : ss) {
-            if (r.length >= 5 && r[3].equals(mine[4]) && r[4].equals(mine[5])) {
-                assertNull(theirs, () -> "two ss rows " + mine[4] + " " + mine[5]);
-                theirs = r;
+    /** Loopback delivers in the sender's call, but the test does not rely on it. */
+    private static void waitForUnread(SsCompareNetns n, String bytes) throws Exception {
+        for (int i = 0; i < 100; i++) {
+            if (SsCompareNetns.lines(n.ss(List.of("-t", "-H"))).stream().anyMatch(r -> r.get(1).equals(bytes))) return;
+            Thread.sleep(50);
+        }
+        throw new AssertionError("the sent bytes never arrived");
+    }
+
+    @Test
+    void unixListingsMatchSs(@TempDir Path dir) throws Exception {
+        try (SsCompareNetns n = SsCompareNetns.create("sockets-unix")) {
+            Path path = dir.resolve("cli.sock");
+            Socket l = n.socket(Domain.AF_UNIX, Type.STREAM);
+            l.bind(SockAddrUn.path(path));
+            l.listen(6);
+            Socket c = n.socket(Domain.AF_UNIX, Type.STREAM);
+            c.connect(SockAddrUn.path(path));
+            Socket a = l.accept();
+            c.send(new byte[] {9, 9}, 0, 2, 0);
+            String abs = "ffsock-cli-" + ProcessHandle.current().pid() + "-" + System.nanoTime();
+            Socket d = n.socket(Domain.AF_UNIX, Type.DGRAM);
+            d.bind(SockAddrUn.abstractName(abs));
+            Socket q = n.socket(Domain.AF_UNIX, Type.SEQPACKET);
+            q.bind(SockAddrUn.abstractName(abs + "-seq"));
+            q.listen(1);
+            for (String[] args : List.of(new String[] {"-x", "-a"}, new String[] {"-x"}, new String[] {"-x", "-l"},
+                    new String[] {"-f", "unix", "-a"}, new String[] {"-x", "-a", "-m"}, new String[] {"-x", "-a", "-e"},
+                    new String[] {"-x", "state", "listening"}, new String[] {"-x", "exclude", "established"},
+                    new String[] {"-x", "-a", "-p"})) {
+                sameAsSs(n, args);
             }
+            List<List<String>> rows = SsCompareNetns.lines(n.ffsock(List.of("-x", "-a", "-H")));
+            String ino = Long.toString(inode(l));
+            assertTrue(rows.contains(List.of("u_str", "LISTEN", "0", "6", path.toString(), ino, "*", "0")), rows::toString);
+            assertTrue(rows.contains(List.of("u_str", "ESTAB", "2", "0", path.toString(), Long.toString(inode(a)), "*",
+                    Long.toString(inode(c)))), rows::toString);
+            assertTrue(rows.stream().anyMatch(r -> r.get(0).equals("u_dgr") && r.get(4).equals("@" + abs)), rows::toString);
+            assertTrue(rows.stream().anyMatch(r -> r.get(0).equals("u_seq") && r.get(4).equals("@" + abs + "-seq")), rows::toString);
+            a.close();
         }
-        assertNotNull(theirs, "ss has no row for " + local + " " + mine[5]);
-        assertEquals(List.of(theirs).subList(0, 5), Arrays.asList(mine).subList(1, 6), local);
-    }
-
-    @Test
-    void tcpListenersMatchSs() throws Exception {
-        Socket v4 = keep(Socket.open(Domain.AF_INET, Type.STREAM));
-        v4.bind(SockAddrIn.loopback(0));
-        v4.listen(9);
-        Socket v6only = keep(Socket.open(Domain.AF_INET6, Type.STREAM));
-        v6only.setsockoptInt(41, 26, 1);
-        v6only.bind(SockAddrIn6.any(0));
-        v6only.listen(3);
-        Socket dual = keep(Socket.open(Domain.AF_INET6, Type.STREAM));
-        dual.setsockoptInt(41, 26, 0);
-        dual.bind(SockAddrIn6.any(0));
-        dual.listen(4);
-
-        List<String[]> mine = ffsock("sockets", "-t", "-l", "-H");
-        List<String[]> theirs = ss("-t", "-l");
-        String l4 = "127.0.0.1:" + port(v4), l6 = "[::]:" + port(v6only), ld = "*:" + port(dual);
-        sameInetRow(find(mine, 4, l4), theirs, l4);
-        sameInetRow(find(mine, 4, l6), theirs, l6);
-        sameInetRow(find(mine, 4, ld), theirs, ld);
-        assertEquals(List.of("tcp", "LISTEN", "0", "9", l4, "0.0.0.0:*"), List.of(find(mine, 4, l4)));
-        assertEquals("[::]:*", find(mine, 4, l6)[5]);
-        assertEquals("*:*", find(mine, 4, ld)[5]);
-        assertNull(find(ffsock("sockets", "-t", "-l", "-H", "-6"), 4, l4), "-6 hides IPv4");
-        assertNull(find(ffsock("sockets", "-t", "-H"), 4, l4), "listeners are not shown by default");
-    }
-
-    @Test
-    void connectedTcpAndUdpMatchSs() throws Exception {
-        Socket l = keep(Socket.open(Domain.AF_INET6, Type.STREAM));
-        l.bind(SockAddrIn6.loopback(0));
-        l.listen(2);
-        Socket c = keep(Socket.open(Domain.AF_INET6, Type.STREAM));
-        c.connect(SockAddrIn6.loopback(port(l)));
-        Socket a = keep(l.accept());
-        c.send(new byte[] {1, 2, 3, 4}, 0, 4, 0);
-        Socket u = keep(Socket.open(Domain.AF_INET, Type.DGRAM));
-        u.bind(SockAddrIn.loopback(0));
-
-        // Rows are matched by protocol and full address pair (inetRow), never by port alone.
-        String client = "[::1]:" + port(c);
-        String server = "[::1]:" + port(l);
-        List<String[]> tcp = ffsock("sockets", "-t", "-H");
-        String[] con = inetRow(tcp, "tcp", client, server);
-        sameInetRow(con, ss("-t"), client);
-        assertEquals("ESTAB", con[1]);
-        // The accepted end shares the listener's local address: tell them apart by peer.
-        String[] acc = inetRow(tcp, "tcp", server, client);
-        assertNotNull(acc, "ffsock has no row for the accepted end");
-        assertEquals(List.of("tcp", "ESTAB", "4"), List.of(acc).subList(0, 3), "4 unread bytes");
-
-        String ul = "127.0.0.1:" + port(u);
-        String unconnected = "0.0.0.0:*";
-        List<String[]> udp = ffsock("sockets", "-u", "-l", "-H");
-        sameInetRow(inetRow(udp, "udp", ul, unconnected), ss("-u", "-l"), ul);
-        assertEquals("UNCONN", inetRow(udp, "udp", ul, unconnected)[1]);
-        assertNull(inetRow(ffsock("sockets", "-u", "-H"), "udp", ul, unconnected), "unconnected UDP is not shown by default");
-        List<String[]> all = ffsock("sockets", "-a", "-H");
-        assertNotNull(inetRow(all, "udp", ul, unconnected), "-a shows everything");
-        assertNotNull(inetRow(all, "tcp", client, server), "-a shows everything");
-    }
-
-    @Test
-    void unixSocketsMatchSs(@TempDir Path dir) throws Exception {
-        Path path = dir.resolve("cli.sock");
-        Socket l = keep(Socket.open(Domain.AF_UNIX, Type.STREAM));
-        l.bind(SockAddrUn.path(path));
-        l.listen(6);
-        Socket c = keep(Socket.open(Domain.AF_UNIX, Type.STREAM));
-        c.connect(SockAddrUn.path(path));
-        Socket a = keep(l.accept());
-        c.send(new byte[] {9, 9}, 0, 2, 0);
-        String abs = "ffsock-cli-" + ProcessHandle.current().pid() + "-" + System.nanoTime();
-        Socket d = keep(Socket.open(Domain.AF_UNIX, Type.DGRAM));
-        d.bind(SockAddrUn.abstractName(abs));
-        Socket q = keep(Socket.open(Domain.AF_UNIX, Type.SEQPACKET));
-        q.bind(SockAddrUn.abstractName(abs + "-seq"));
-        q.listen(1);
-
-        List<String[]> mine = ffsock("sockets", "-x", "-a", "-H");
-        List<String[]> theirs = ss("-x", "-a");
-        for (Socket s : List.of(l, c, a, d, q)) {
-            String ino = Long.toString(inode(s));
-            String[] m = find(mine, 5, ino);
-            String[] t = find(theirs, 5, ino);
-            assertNotNull(m, "ffsock misses inode " + ino);
-            assertNotNull(t, "ss misses inode " + ino);
-            assertEquals(List.of(t).subList(0, 8), List.of(m), "inode " + ino);
-        }
-        assertEquals(List.of("u_str", "LISTEN", "0", "6", path.toString()), List.of(find(mine, 5, Long.toString(inode(l)))).subList(0, 5));
-        assertEquals(Long.toString(inode(c)), find(mine, 5, Long.toString(inode(a)))[7], "peer inode");
-        assertEquals("2", find(mine, 5, Long.toString(inode(a)))[2], "unread bytes");
-        assertEquals("@" + abs, find(mine, 5, Long.toString(inode(d)))[4]);
-        assertEquals("u_dgr", find(mine, 5, Long.toString(inode(d)))[0]);
-        assertEquals("u_seq", find(mine, 5, Long.toString(inode(q)))[0]);
-        assertNull(find(ffsock("sockets", "-x", "-H"), 5, Long.toString(inode(l))), "default: no listeners");
     }
 
     @Test
@@ -231,6 +162,12 @@ class SocketsCommandTest {
         assertEquals(2, Cli.run("sockets", "-4", "-6").status());
         assertEquals(2, Cli.run("sockets", "--bogus").status());
         assertEquals(2, Cli.run("sockets", "-t=1").status());
+        Cli.Result badFilter = Cli.run("sockets", "-t", "state", "nosuch");
+        assertEquals(2, badFilter.status(), badFilter::toString);
+        assertTrue(badFilter.err().startsWith("ffsock: wrong state name: nosuch"), badFilter::toString);
+        assertEquals(1, badFilter.err().lines().count(), badFilter::toString);
+        assertEquals(2, Cli.run("sockets", "-t", "dport", ">", ":70000").status());
+        assertEquals(2, Cli.run("sockets", "-f", "bogus").status());
         Cli.Result ns = Cli.run("sockets", "--netns", "ffsock-no-such-netns");
         assertEquals(1, ns.status(), ns::toString);
         assertTrue(ns.err().contains("ENOENT"), ns::toString);
@@ -246,10 +183,12 @@ class SocketsCommandTest {
             l.bind(SockAddrIn.loopback(0));
             l.listen(1);
             String local = "127.0.0.1:" + port(l);
-            List<String[]> inside = ffsock("sockets", "-t", "-l", "-H", "--netns", ns.name());
-            assertEquals(1, inside.size(), () -> "only the test's listener: " + inside.stream().map(Arrays::toString).toList());
-            assertEquals(local, inside.getFirst()[4]);
-            assertNull(find(ffsock("sockets", "-t", "-l", "-H"), 4, local), "not in this namespace");
+            Cli.Result in = Cli.run("sockets", "-t", "-l", "-H", "--netns", ns.name());
+            List<List<String>> inside = SsCompareNetns.lines(in.out());
+            assertEquals(1, inside.size(), in::toString);
+            assertEquals(local, inside.getFirst().get(3), "State Recv-Q Send-Q Local Peer: " + inside);
+            Cli.Result here = Cli.run("sockets", "-t", "-l", "-H");
+            assertTrue(SsCompareNetns.lines(here.out()).stream().noneMatch(r -> r.contains(local)), "not in this namespace");
             Cli.Result g = Cli.run("genl", "--netns", ns.name());
             assertEquals(0, g.status(), g::toString);
             assertTrue(g.out().contains("\n16 "), g::toString);

@@ -17,6 +17,285 @@ public class LinuxC extends LinuxC_1 {
     LinuxC() {
         // Should not be called directly
     }
+    private static final int NFT_MSG_NEWSETELEM = (int)12L;
+    /**
+     * {@snippet lang=c :
+     * enum nf_tables_msg_types.NFT_MSG_NEWSETELEM = 12
+     * }
+     */
+    public static int NFT_MSG_NEWSETELEM() {
+        return NFT_MSG_NEWSETELEM;
+    }
+    private static final int NFT_MSG_GETSETELEM = (int)13L;
+    /**
+     * {@snippet lang=c :
+     * enum nf_tables_msg_types.NFT_MSG_GETSETELEM = 13
+     * }
+     */
+    public static int NFT_MSG_GETSETELEM() {
+        return NFT_MSG_GETSETELEM;
+    }
+    private static final int NFT_MSG_DELSETELEM = (int)14L;
+    /**
+     * {@snippet lang=c :
+     * enum nf_tables_msg_types.NFT_MSG_DELSETELEM = 14
+     * }
+     */
+    public static int NFT_MSG_DELSETELEM() {
+        return NFT_MSG_DELSETELEM;
+    }
+    private static final int NFT_MSG_NEWGEN = (int)15L;
+    /**
+     * {@snippet lang=c :
+     * enum nf_tables_msg_types.NFT_MSG_NEWGEN = 15
+     * }
+     */
+    public static int NFT_MSG_NEWGEN() {
+        return NFT_MSG_NEWGEN;
+    }
+    private static final int NFT_MSG_GETGEN = (int)16L;
+    /**
+     * {@snippet lang=c :
+     * enum nf_tables_msg_types.NFT_MSG_GETGEN = 16
+     * }
+     */
+    public static int NFT_MSG_GETGEN() {
+        return NFT_MSG_GETGEN;
+    }
+    private static final int NFT_MSG_TRACE = (int)17L;
+    /**
+     * {@snippet lang=c :
+     * enum nf_tables_msg_types.NFT_MSG_TRACE = 17
+     * }
+     */
+    public static int NFT_MSG_TRACE() {
+        return NFT_MSG_TRACE;
+    }
+    private static final int NFT_MSG_NEWOBJ = (int)18L;
+    /**
+     * {@snippet lang=c :
+     * enum nf_tables_msg_types.NFT_MSG_NEWOBJ = 18
+     * }
+     */
+    public static int NFT_MSG_NEWOBJ() {
+        return NFT_MSG_NEWOBJ;
+    }
+    private static final int NFT_MSG_GETOBJ = (int)19L;
+    /**
+     * {@snippet lang=c :
+     * enum nf_tables_msg_types.NFT_MSG_GETOBJ = 19
+     * }
+     */
+    public static int NFT_MSG_GETOBJ() {
+        return NFT_MSG_GETOBJ;
+    }
+    private static final int NFT_MSG_DELOBJ = (int)20L;
+    /**
+     * {@snippet lang=c :
+     * enum nf_tables_msg_types.NFT_MSG_DELOBJ = 20
+     * }
+     */
+    public static int NFT_MSG_DELOBJ() {
+        return NFT_MSG_DELOBJ;
+    }
+    private static final int NFT_MSG_GETOBJ_RESET = (int)21L;
+    /**
+     * {@snippet lang=c :
+     * enum nf_tables_msg_types.NFT_MSG_GETOBJ_RESET = 21
+     * }
+     */
+    public static int NFT_MSG_GETOBJ_RESET() {
+        return NFT_MSG_GETOBJ_RESET;
+    }
+    private static final int NFT_MSG_NEWFLOWTABLE = (int)22L;
+    /**
+     * {@snippet lang=c :
+     * enum nf_tables_msg_types.NFT_MSG_NEWFLOWTABLE = 22
+     * }
+     */
+    public static int NFT_MSG_NEWFLOWTABLE() {
+        return NFT_MSG_NEWFLOWTABLE;
+    }
+    private static final int NFT_MSG_GETFLOWTABLE = (int)23L;
+    /**
+     * {@snippet lang=c :
+     * enum nf_tables_msg_types.NFT_MSG_GETFLOWTABLE = 23
+     * }
+     */
+    public static int NFT_MSG_GETFLOWTABLE() {
+        return NFT_MSG_GETFLOWTABLE;
+    }
+    private static final int NFT_MSG_DELFLOWTABLE = (int)24L;
+    /**
+     * {@snippet lang=c :
+     * enum nf_tables_msg_types.NFT_MSG_DELFLOWTABLE = 24
+     * }
+     */
+    public static int NFT_MSG_DELFLOWTABLE() {
+        return NFT_MSG_DELFLOWTABLE;
+    }
+    private static final int NFT_MSG_MAX = (int)25L;
+    /**
+     * {@snippet lang=c :
+     * enum nf_tables_msg_types.NFT_MSG_MAX = 25
+     * }
+     */
+    public static int NFT_MSG_MAX() {
+        return NFT_MSG_MAX;
+    }
+    private static final int NFTA_LIST_UNSPEC = (int)0L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_list_attributes.NFTA_LIST_UNSPEC = 0
+     * }
+     */
+    public static int NFTA_LIST_UNSPEC() {
+        return NFTA_LIST_UNSPEC;
+    }
+    private static final int NFTA_LIST_ELEM = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_list_attributes.NFTA_LIST_ELEM = 1
+     * }
+     */
+    public static int NFTA_LIST_ELEM() {
+        return NFTA_LIST_ELEM;
+    }
+    private static final int NFTA_HOOK_UNSPEC = (int)0L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_hook_attributes.NFTA_HOOK_UNSPEC = 0
+     * }
+     */
+    public static int NFTA_HOOK_UNSPEC() {
+        return NFTA_HOOK_UNSPEC;
+    }
+    private static final int NFTA_HOOK_HOOKNUM = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_hook_attributes.NFTA_HOOK_HOOKNUM = 1
+     * }
+     */
+    public static int NFTA_HOOK_HOOKNUM() {
+        return NFTA_HOOK_HOOKNUM;
+    }
+    private static final int NFTA_HOOK_PRIORITY = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_hook_attributes.NFTA_HOOK_PRIORITY = 2
+     * }
+     */
+    public static int NFTA_HOOK_PRIORITY() {
+        return NFTA_HOOK_PRIORITY;
+    }
+    private static final int NFTA_HOOK_DEV = (int)3L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_hook_attributes.NFTA_HOOK_DEV = 3
+     * }
+     */
+    public static int NFTA_HOOK_DEV() {
+        return NFTA_HOOK_DEV;
+    }
+    private static final int NFTA_HOOK_DEVS = (int)4L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_hook_attributes.NFTA_HOOK_DEVS = 4
+     * }
+     */
+    public static int NFTA_HOOK_DEVS() {
+        return NFTA_HOOK_DEVS;
+    }
+    private static final int NFT_TABLE_F_DORMANT = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_table_flags.NFT_TABLE_F_DORMANT = 1
+     * }
+     */
+    public static int NFT_TABLE_F_DORMANT() {
+        return NFT_TABLE_F_DORMANT;
+    }
+    private static final int NFT_TABLE_F_OWNER = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_table_flags.NFT_TABLE_F_OWNER = 2
+     * }
+     */
+    public static int NFT_TABLE_F_OWNER() {
+        return NFT_TABLE_F_OWNER;
+    }
+    private static final int NFTA_TABLE_UNSPEC = (int)0L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_table_attributes.NFTA_TABLE_UNSPEC = 0
+     * }
+     */
+    public static int NFTA_TABLE_UNSPEC() {
+        return NFTA_TABLE_UNSPEC;
+    }
+    private static final int NFTA_TABLE_NAME = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_table_attributes.NFTA_TABLE_NAME = 1
+     * }
+     */
+    public static int NFTA_TABLE_NAME() {
+        return NFTA_TABLE_NAME;
+    }
+    private static final int NFTA_TABLE_FLAGS = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_table_attributes.NFTA_TABLE_FLAGS = 2
+     * }
+     */
+    public static int NFTA_TABLE_FLAGS() {
+        return NFTA_TABLE_FLAGS;
+    }
+    private static final int NFTA_TABLE_USE = (int)3L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_table_attributes.NFTA_TABLE_USE = 3
+     * }
+     */
+    public static int NFTA_TABLE_USE() {
+        return NFTA_TABLE_USE;
+    }
+    private static final int NFTA_TABLE_HANDLE = (int)4L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_table_attributes.NFTA_TABLE_HANDLE = 4
+     * }
+     */
+    public static int NFTA_TABLE_HANDLE() {
+        return NFTA_TABLE_HANDLE;
+    }
+    private static final int NFTA_TABLE_PAD = (int)5L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_table_attributes.NFTA_TABLE_PAD = 5
+     * }
+     */
+    public static int NFTA_TABLE_PAD() {
+        return NFTA_TABLE_PAD;
+    }
+    private static final int NFTA_TABLE_USERDATA = (int)6L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_table_attributes.NFTA_TABLE_USERDATA = 6
+     * }
+     */
+    public static int NFTA_TABLE_USERDATA() {
+        return NFTA_TABLE_USERDATA;
+    }
+    private static final int NFTA_TABLE_OWNER = (int)7L;
+    /**
+     * {@snippet lang=c :
+     * enum nft_table_attributes.NFTA_TABLE_OWNER = 7
+     * }
+     */
+    public static int NFTA_TABLE_OWNER() {
+        return NFTA_TABLE_OWNER;
+    }
     private static final int NFT_CHAIN_BASE = (int)1L;
     /**
      * {@snippet lang=c :
@@ -5538,6 +5817,123 @@ public class LinuxC extends LinuxC_1 {
      */
     public static int IORING_UNREGISTER_PBUF_RING() {
         return IORING_UNREGISTER_PBUF_RING;
+    }
+    private static final int PACKET_DIAG_INFO = (int)0L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.PACKET_DIAG_INFO = 0
+     * }
+     */
+    public static int PACKET_DIAG_INFO() {
+        return PACKET_DIAG_INFO;
+    }
+    private static final int PACKET_DIAG_MCLIST = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.PACKET_DIAG_MCLIST = 1
+     * }
+     */
+    public static int PACKET_DIAG_MCLIST() {
+        return PACKET_DIAG_MCLIST;
+    }
+    private static final int PACKET_DIAG_RX_RING = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.PACKET_DIAG_RX_RING = 2
+     * }
+     */
+    public static int PACKET_DIAG_RX_RING() {
+        return PACKET_DIAG_RX_RING;
+    }
+    private static final int PACKET_DIAG_TX_RING = (int)3L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.PACKET_DIAG_TX_RING = 3
+     * }
+     */
+    public static int PACKET_DIAG_TX_RING() {
+        return PACKET_DIAG_TX_RING;
+    }
+    private static final int PACKET_DIAG_FANOUT = (int)4L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.PACKET_DIAG_FANOUT = 4
+     * }
+     */
+    public static int PACKET_DIAG_FANOUT() {
+        return PACKET_DIAG_FANOUT;
+    }
+    private static final int PACKET_DIAG_UID = (int)5L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.PACKET_DIAG_UID = 5
+     * }
+     */
+    public static int PACKET_DIAG_UID() {
+        return PACKET_DIAG_UID;
+    }
+    private static final int PACKET_DIAG_MEMINFO = (int)6L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.PACKET_DIAG_MEMINFO = 6
+     * }
+     */
+    public static int PACKET_DIAG_MEMINFO() {
+        return PACKET_DIAG_MEMINFO;
+    }
+    private static final int PACKET_DIAG_FILTER = (int)7L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.PACKET_DIAG_FILTER = 7
+     * }
+     */
+    public static int PACKET_DIAG_FILTER() {
+        return PACKET_DIAG_FILTER;
+    }
+    private static final int NETLINK_DIAG_MEMINFO = (int)0L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.NETLINK_DIAG_MEMINFO = 0
+     * }
+     */
+    public static int NETLINK_DIAG_MEMINFO() {
+        return NETLINK_DIAG_MEMINFO;
+    }
+    private static final int NETLINK_DIAG_GROUPS = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.NETLINK_DIAG_GROUPS = 1
+     * }
+     */
+    public static int NETLINK_DIAG_GROUPS() {
+        return NETLINK_DIAG_GROUPS;
+    }
+    private static final int NETLINK_DIAG_RX_RING = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.NETLINK_DIAG_RX_RING = 2
+     * }
+     */
+    public static int NETLINK_DIAG_RX_RING() {
+        return NETLINK_DIAG_RX_RING;
+    }
+    private static final int NETLINK_DIAG_TX_RING = (int)3L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.NETLINK_DIAG_TX_RING = 3
+     * }
+     */
+    public static int NETLINK_DIAG_TX_RING() {
+        return NETLINK_DIAG_TX_RING;
+    }
+    private static final int NETLINK_DIAG_FLAGS = (int)4L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.NETLINK_DIAG_FLAGS = 4
+     * }
+     */
+    public static int NETLINK_DIAG_FLAGS() {
+        return NETLINK_DIAG_FLAGS;
     }
 
     private static class accept4 {

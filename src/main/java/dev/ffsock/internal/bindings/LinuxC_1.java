@@ -17,6 +17,195 @@ class LinuxC_1 extends LinuxC_2 {
     LinuxC_1() {
         // Should not be called directly
     }
+    private static final int IFLA_BR_TOPOLOGY_CHANGE_DETECTED = (int)15L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_BR_TOPOLOGY_CHANGE_DETECTED = 15
+     * }
+     */
+    public static int IFLA_BR_TOPOLOGY_CHANGE_DETECTED() {
+        return IFLA_BR_TOPOLOGY_CHANGE_DETECTED;
+    }
+    private static final int IFLA_BR_HELLO_TIMER = (int)16L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_BR_HELLO_TIMER = 16
+     * }
+     */
+    public static int IFLA_BR_HELLO_TIMER() {
+        return IFLA_BR_HELLO_TIMER;
+    }
+    private static final int IFLA_BR_TCN_TIMER = (int)17L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_BR_TCN_TIMER = 17
+     * }
+     */
+    public static int IFLA_BR_TCN_TIMER() {
+        return IFLA_BR_TCN_TIMER;
+    }
+    private static final int IFLA_BR_TOPOLOGY_CHANGE_TIMER = (int)18L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_BR_TOPOLOGY_CHANGE_TIMER = 18
+     * }
+     */
+    public static int IFLA_BR_TOPOLOGY_CHANGE_TIMER() {
+        return IFLA_BR_TOPOLOGY_CHANGE_TIMER;
+    }
+    private static final int IFLA_BR_GC_TIMER = (int)19L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_BR_GC_TIMER = 19
+     * }
+     */
+    public static int IFLA_BR_GC_TIMER() {
+        return IFLA_BR_GC_TIMER;
+    }
+    private static final int IFLA_BR_GROUP_ADDR = (int)20L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_BR_GROUP_ADDR = 20
+     * }
+     */
+    public static int IFLA_BR_GROUP_ADDR() {
+        return IFLA_BR_GROUP_ADDR;
+    }
+    private static final int IFLA_BR_FDB_FLUSH = (int)21L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_BR_FDB_FLUSH = 21
+     * }
+     */
+    public static int IFLA_BR_FDB_FLUSH() {
+        return IFLA_BR_FDB_FLUSH;
+    }
+    private static final int IFLA_BR_MCAST_ROUTER = (int)22L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_BR_MCAST_ROUTER = 22
+     * }
+     */
+    public static int IFLA_BR_MCAST_ROUTER() {
+        return IFLA_BR_MCAST_ROUTER;
+    }
+    private static final int IFLA_BR_MCAST_SNOOPING = (int)23L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_BR_MCAST_SNOOPING = 23
+     * }
+     */
+    public static int IFLA_BR_MCAST_SNOOPING() {
+        return IFLA_BR_MCAST_SNOOPING;
+    }
+    private static final int IFLA_BR_MCAST_QUERY_USE_IFADDR = (int)24L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_BR_MCAST_QUERY_USE_IFADDR = 24
+     * }
+     */
+    public static int IFLA_BR_MCAST_QUERY_USE_IFADDR() {
+        return IFLA_BR_MCAST_QUERY_USE_IFADDR;
+    }
+    private static final int IFLA_BR_MCAST_QUERIER = (int)25L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_BR_MCAST_QUERIER = 25
+     * }
+     */
+    public static int IFLA_BR_MCAST_QUERIER() {
+        return IFLA_BR_MCAST_QUERIER;
+    }
+    private static final int IFLA_BR_MCAST_HASH_ELASTICITY = (int)26L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_BR_MCAST_HASH_ELASTICITY = 26
+     * }
+     */
+    public static int IFLA_BR_MCAST_HASH_ELASTICITY() {
+        return IFLA_BR_MCAST_HASH_ELASTICITY;
+    }
+    private static final int IFLA_BR_MCAST_HASH_MAX = (int)27L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_BR_MCAST_HASH_MAX = 27
+     * }
+     */
+    public static int IFLA_BR_MCAST_HASH_MAX() {
+        return IFLA_BR_MCAST_HASH_MAX;
+    }
+    private static final int IFLA_BR_MCAST_LAST_MEMBER_CNT = (int)28L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_BR_MCAST_LAST_MEMBER_CNT = 28
+     * }
+     */
+    public static int IFLA_BR_MCAST_LAST_MEMBER_CNT() {
+        return IFLA_BR_MCAST_LAST_MEMBER_CNT;
+    }
+    private static final int IFLA_BR_MCAST_STARTUP_QUERY_CNT = (int)29L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_BR_MCAST_STARTUP_QUERY_CNT = 29
+     * }
+     */
+    public static int IFLA_BR_MCAST_STARTUP_QUERY_CNT() {
+        return IFLA_BR_MCAST_STARTUP_QUERY_CNT;
+    }
+    private static final int IFLA_BR_MCAST_LAST_MEMBER_INTVL = (int)30L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_BR_MCAST_LAST_MEMBER_INTVL = 30
+     * }
+     */
+    public static int IFLA_BR_MCAST_LAST_MEMBER_INTVL() {
+        return IFLA_BR_MCAST_LAST_MEMBER_INTVL;
+    }
+    private static final int IFLA_BR_MCAST_MEMBERSHIP_INTVL = (int)31L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_BR_MCAST_MEMBERSHIP_INTVL = 31
+     * }
+     */
+    public static int IFLA_BR_MCAST_MEMBERSHIP_INTVL() {
+        return IFLA_BR_MCAST_MEMBERSHIP_INTVL;
+    }
+    private static final int IFLA_BR_MCAST_QUERIER_INTVL = (int)32L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_BR_MCAST_QUERIER_INTVL = 32
+     * }
+     */
+    public static int IFLA_BR_MCAST_QUERIER_INTVL() {
+        return IFLA_BR_MCAST_QUERIER_INTVL;
+    }
+    private static final int IFLA_BR_MCAST_QUERY_INTVL = (int)33L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_BR_MCAST_QUERY_INTVL = 33
+     * }
+     */
+    public static int IFLA_BR_MCAST_QUERY_INTVL() {
+        return IFLA_BR_MCAST_QUERY_INTVL;
+    }
+    private static final int IFLA_BR_MCAST_QUERY_RESPONSE_INTVL = (int)34L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_BR_MCAST_QUERY_RESPONSE_INTVL = 34
+     * }
+     */
+    public static int IFLA_BR_MCAST_QUERY_RESPONSE_INTVL() {
+        return IFLA_BR_MCAST_QUERY_RESPONSE_INTVL;
+    }
+    private static final int IFLA_BR_MCAST_STARTUP_QUERY_INTVL = (int)35L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.IFLA_BR_MCAST_STARTUP_QUERY_INTVL = 35
+     * }
+     */
+    public static int IFLA_BR_MCAST_STARTUP_QUERY_INTVL() {
+        return IFLA_BR_MCAST_STARTUP_QUERY_INTVL;
+    }
     private static final int IFLA_BR_NF_CALL_IPTABLES = (int)36L;
     /**
      * {@snippet lang=c :
@@ -3409,6 +3598,96 @@ class LinuxC_1 extends LinuxC_2 {
      */
     public static int CTRL_ATTR_POLICY_DUMP_MAX() {
         return CTRL_ATTR_POLICY_DUMP_MAX;
+    }
+    private static final int SK_MEMINFO_RMEM_ALLOC = (int)0L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.SK_MEMINFO_RMEM_ALLOC = 0
+     * }
+     */
+    public static int SK_MEMINFO_RMEM_ALLOC() {
+        return SK_MEMINFO_RMEM_ALLOC;
+    }
+    private static final int SK_MEMINFO_RCVBUF = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.SK_MEMINFO_RCVBUF = 1
+     * }
+     */
+    public static int SK_MEMINFO_RCVBUF() {
+        return SK_MEMINFO_RCVBUF;
+    }
+    private static final int SK_MEMINFO_WMEM_ALLOC = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.SK_MEMINFO_WMEM_ALLOC = 2
+     * }
+     */
+    public static int SK_MEMINFO_WMEM_ALLOC() {
+        return SK_MEMINFO_WMEM_ALLOC;
+    }
+    private static final int SK_MEMINFO_SNDBUF = (int)3L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.SK_MEMINFO_SNDBUF = 3
+     * }
+     */
+    public static int SK_MEMINFO_SNDBUF() {
+        return SK_MEMINFO_SNDBUF;
+    }
+    private static final int SK_MEMINFO_FWD_ALLOC = (int)4L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.SK_MEMINFO_FWD_ALLOC = 4
+     * }
+     */
+    public static int SK_MEMINFO_FWD_ALLOC() {
+        return SK_MEMINFO_FWD_ALLOC;
+    }
+    private static final int SK_MEMINFO_WMEM_QUEUED = (int)5L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.SK_MEMINFO_WMEM_QUEUED = 5
+     * }
+     */
+    public static int SK_MEMINFO_WMEM_QUEUED() {
+        return SK_MEMINFO_WMEM_QUEUED;
+    }
+    private static final int SK_MEMINFO_OPTMEM = (int)6L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.SK_MEMINFO_OPTMEM = 6
+     * }
+     */
+    public static int SK_MEMINFO_OPTMEM() {
+        return SK_MEMINFO_OPTMEM;
+    }
+    private static final int SK_MEMINFO_BACKLOG = (int)7L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.SK_MEMINFO_BACKLOG = 7
+     * }
+     */
+    public static int SK_MEMINFO_BACKLOG() {
+        return SK_MEMINFO_BACKLOG;
+    }
+    private static final int SK_MEMINFO_DROPS = (int)8L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.SK_MEMINFO_DROPS = 8
+     * }
+     */
+    public static int SK_MEMINFO_DROPS() {
+        return SK_MEMINFO_DROPS;
+    }
+    private static final int SK_MEMINFO_VARS = (int)9L;
+    /**
+     * {@snippet lang=c :
+     * enum <anonymous>.SK_MEMINFO_VARS = 9
+     * }
+     */
+    public static int SK_MEMINFO_VARS() {
+        return SK_MEMINFO_VARS;
     }
     private static final int INET_DIAG_REQ_NONE = (int)0L;
     /**
@@ -8840,285 +9119,6 @@ class LinuxC_1 extends LinuxC_2 {
      */
     public static int NFT_MSG_DELSET() {
         return NFT_MSG_DELSET;
-    }
-    private static final int NFT_MSG_NEWSETELEM = (int)12L;
-    /**
-     * {@snippet lang=c :
-     * enum nf_tables_msg_types.NFT_MSG_NEWSETELEM = 12
-     * }
-     */
-    public static int NFT_MSG_NEWSETELEM() {
-        return NFT_MSG_NEWSETELEM;
-    }
-    private static final int NFT_MSG_GETSETELEM = (int)13L;
-    /**
-     * {@snippet lang=c :
-     * enum nf_tables_msg_types.NFT_MSG_GETSETELEM = 13
-     * }
-     */
-    public static int NFT_MSG_GETSETELEM() {
-        return NFT_MSG_GETSETELEM;
-    }
-    private static final int NFT_MSG_DELSETELEM = (int)14L;
-    /**
-     * {@snippet lang=c :
-     * enum nf_tables_msg_types.NFT_MSG_DELSETELEM = 14
-     * }
-     */
-    public static int NFT_MSG_DELSETELEM() {
-        return NFT_MSG_DELSETELEM;
-    }
-    private static final int NFT_MSG_NEWGEN = (int)15L;
-    /**
-     * {@snippet lang=c :
-     * enum nf_tables_msg_types.NFT_MSG_NEWGEN = 15
-     * }
-     */
-    public static int NFT_MSG_NEWGEN() {
-        return NFT_MSG_NEWGEN;
-    }
-    private static final int NFT_MSG_GETGEN = (int)16L;
-    /**
-     * {@snippet lang=c :
-     * enum nf_tables_msg_types.NFT_MSG_GETGEN = 16
-     * }
-     */
-    public static int NFT_MSG_GETGEN() {
-        return NFT_MSG_GETGEN;
-    }
-    private static final int NFT_MSG_TRACE = (int)17L;
-    /**
-     * {@snippet lang=c :
-     * enum nf_tables_msg_types.NFT_MSG_TRACE = 17
-     * }
-     */
-    public static int NFT_MSG_TRACE() {
-        return NFT_MSG_TRACE;
-    }
-    private static final int NFT_MSG_NEWOBJ = (int)18L;
-    /**
-     * {@snippet lang=c :
-     * enum nf_tables_msg_types.NFT_MSG_NEWOBJ = 18
-     * }
-     */
-    public static int NFT_MSG_NEWOBJ() {
-        return NFT_MSG_NEWOBJ;
-    }
-    private static final int NFT_MSG_GETOBJ = (int)19L;
-    /**
-     * {@snippet lang=c :
-     * enum nf_tables_msg_types.NFT_MSG_GETOBJ = 19
-     * }
-     */
-    public static int NFT_MSG_GETOBJ() {
-        return NFT_MSG_GETOBJ;
-    }
-    private static final int NFT_MSG_DELOBJ = (int)20L;
-    /**
-     * {@snippet lang=c :
-     * enum nf_tables_msg_types.NFT_MSG_DELOBJ = 20
-     * }
-     */
-    public static int NFT_MSG_DELOBJ() {
-        return NFT_MSG_DELOBJ;
-    }
-    private static final int NFT_MSG_GETOBJ_RESET = (int)21L;
-    /**
-     * {@snippet lang=c :
-     * enum nf_tables_msg_types.NFT_MSG_GETOBJ_RESET = 21
-     * }
-     */
-    public static int NFT_MSG_GETOBJ_RESET() {
-        return NFT_MSG_GETOBJ_RESET;
-    }
-    private static final int NFT_MSG_NEWFLOWTABLE = (int)22L;
-    /**
-     * {@snippet lang=c :
-     * enum nf_tables_msg_types.NFT_MSG_NEWFLOWTABLE = 22
-     * }
-     */
-    public static int NFT_MSG_NEWFLOWTABLE() {
-        return NFT_MSG_NEWFLOWTABLE;
-    }
-    private static final int NFT_MSG_GETFLOWTABLE = (int)23L;
-    /**
-     * {@snippet lang=c :
-     * enum nf_tables_msg_types.NFT_MSG_GETFLOWTABLE = 23
-     * }
-     */
-    public static int NFT_MSG_GETFLOWTABLE() {
-        return NFT_MSG_GETFLOWTABLE;
-    }
-    private static final int NFT_MSG_DELFLOWTABLE = (int)24L;
-    /**
-     * {@snippet lang=c :
-     * enum nf_tables_msg_types.NFT_MSG_DELFLOWTABLE = 24
-     * }
-     */
-    public static int NFT_MSG_DELFLOWTABLE() {
-        return NFT_MSG_DELFLOWTABLE;
-    }
-    private static final int NFT_MSG_MAX = (int)25L;
-    /**
-     * {@snippet lang=c :
-     * enum nf_tables_msg_types.NFT_MSG_MAX = 25
-     * }
-     */
-    public static int NFT_MSG_MAX() {
-        return NFT_MSG_MAX;
-    }
-    private static final int NFTA_LIST_UNSPEC = (int)0L;
-    /**
-     * {@snippet lang=c :
-     * enum nft_list_attributes.NFTA_LIST_UNSPEC = 0
-     * }
-     */
-    public static int NFTA_LIST_UNSPEC() {
-        return NFTA_LIST_UNSPEC;
-    }
-    private static final int NFTA_LIST_ELEM = (int)1L;
-    /**
-     * {@snippet lang=c :
-     * enum nft_list_attributes.NFTA_LIST_ELEM = 1
-     * }
-     */
-    public static int NFTA_LIST_ELEM() {
-        return NFTA_LIST_ELEM;
-    }
-    private static final int NFTA_HOOK_UNSPEC = (int)0L;
-    /**
-     * {@snippet lang=c :
-     * enum nft_hook_attributes.NFTA_HOOK_UNSPEC = 0
-     * }
-     */
-    public static int NFTA_HOOK_UNSPEC() {
-        return NFTA_HOOK_UNSPEC;
-    }
-    private static final int NFTA_HOOK_HOOKNUM = (int)1L;
-    /**
-     * {@snippet lang=c :
-     * enum nft_hook_attributes.NFTA_HOOK_HOOKNUM = 1
-     * }
-     */
-    public static int NFTA_HOOK_HOOKNUM() {
-        return NFTA_HOOK_HOOKNUM;
-    }
-    private static final int NFTA_HOOK_PRIORITY = (int)2L;
-    /**
-     * {@snippet lang=c :
-     * enum nft_hook_attributes.NFTA_HOOK_PRIORITY = 2
-     * }
-     */
-    public static int NFTA_HOOK_PRIORITY() {
-        return NFTA_HOOK_PRIORITY;
-    }
-    private static final int NFTA_HOOK_DEV = (int)3L;
-    /**
-     * {@snippet lang=c :
-     * enum nft_hook_attributes.NFTA_HOOK_DEV = 3
-     * }
-     */
-    public static int NFTA_HOOK_DEV() {
-        return NFTA_HOOK_DEV;
-    }
-    private static final int NFTA_HOOK_DEVS = (int)4L;
-    /**
-     * {@snippet lang=c :
-     * enum nft_hook_attributes.NFTA_HOOK_DEVS = 4
-     * }
-     */
-    public static int NFTA_HOOK_DEVS() {
-        return NFTA_HOOK_DEVS;
-    }
-    private static final int NFT_TABLE_F_DORMANT = (int)1L;
-    /**
-     * {@snippet lang=c :
-     * enum nft_table_flags.NFT_TABLE_F_DORMANT = 1
-     * }
-     */
-    public static int NFT_TABLE_F_DORMANT() {
-        return NFT_TABLE_F_DORMANT;
-    }
-    private static final int NFT_TABLE_F_OWNER = (int)2L;
-    /**
-     * {@snippet lang=c :
-     * enum nft_table_flags.NFT_TABLE_F_OWNER = 2
-     * }
-     */
-    public static int NFT_TABLE_F_OWNER() {
-        return NFT_TABLE_F_OWNER;
-    }
-    private static final int NFTA_TABLE_UNSPEC = (int)0L;
-    /**
-     * {@snippet lang=c :
-     * enum nft_table_attributes.NFTA_TABLE_UNSPEC = 0
-     * }
-     */
-    public static int NFTA_TABLE_UNSPEC() {
-        return NFTA_TABLE_UNSPEC;
-    }
-    private static final int NFTA_TABLE_NAME = (int)1L;
-    /**
-     * {@snippet lang=c :
-     * enum nft_table_attributes.NFTA_TABLE_NAME = 1
-     * }
-     */
-    public static int NFTA_TABLE_NAME() {
-        return NFTA_TABLE_NAME;
-    }
-    private static final int NFTA_TABLE_FLAGS = (int)2L;
-    /**
-     * {@snippet lang=c :
-     * enum nft_table_attributes.NFTA_TABLE_FLAGS = 2
-     * }
-     */
-    public static int NFTA_TABLE_FLAGS() {
-        return NFTA_TABLE_FLAGS;
-    }
-    private static final int NFTA_TABLE_USE = (int)3L;
-    /**
-     * {@snippet lang=c :
-     * enum nft_table_attributes.NFTA_TABLE_USE = 3
-     * }
-     */
-    public static int NFTA_TABLE_USE() {
-        return NFTA_TABLE_USE;
-    }
-    private static final int NFTA_TABLE_HANDLE = (int)4L;
-    /**
-     * {@snippet lang=c :
-     * enum nft_table_attributes.NFTA_TABLE_HANDLE = 4
-     * }
-     */
-    public static int NFTA_TABLE_HANDLE() {
-        return NFTA_TABLE_HANDLE;
-    }
-    private static final int NFTA_TABLE_PAD = (int)5L;
-    /**
-     * {@snippet lang=c :
-     * enum nft_table_attributes.NFTA_TABLE_PAD = 5
-     * }
-     */
-    public static int NFTA_TABLE_PAD() {
-        return NFTA_TABLE_PAD;
-    }
-    private static final int NFTA_TABLE_USERDATA = (int)6L;
-    /**
-     * {@snippet lang=c :
-     * enum nft_table_attributes.NFTA_TABLE_USERDATA = 6
-     * }
-     */
-    public static int NFTA_TABLE_USERDATA() {
-        return NFTA_TABLE_USERDATA;
-    }
-    private static final int NFTA_TABLE_OWNER = (int)7L;
-    /**
-     * {@snippet lang=c :
-     * enum nft_table_attributes.NFTA_TABLE_OWNER = 7
-     * }
-     */
-    public static int NFTA_TABLE_OWNER() {
-        return NFTA_TABLE_OWNER;
     }
 }
 

@@ -6655,6 +6655,195 @@ class LinuxC_2 extends LinuxC$shared {
     public static int __NR_io_uring_register() {
         return __NR_io_uring_register;
     }
+    private static final int PACKET_SHOW_INFO = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * #define PACKET_SHOW_INFO 1
+     * }
+     */
+    public static int PACKET_SHOW_INFO() {
+        return PACKET_SHOW_INFO;
+    }
+    private static final int PACKET_SHOW_MCLIST = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * #define PACKET_SHOW_MCLIST 2
+     * }
+     */
+    public static int PACKET_SHOW_MCLIST() {
+        return PACKET_SHOW_MCLIST;
+    }
+    private static final int PACKET_SHOW_RING_CFG = (int)4L;
+    /**
+     * {@snippet lang=c :
+     * #define PACKET_SHOW_RING_CFG 4
+     * }
+     */
+    public static int PACKET_SHOW_RING_CFG() {
+        return PACKET_SHOW_RING_CFG;
+    }
+    private static final int PACKET_SHOW_FANOUT = (int)8L;
+    /**
+     * {@snippet lang=c :
+     * #define PACKET_SHOW_FANOUT 8
+     * }
+     */
+    public static int PACKET_SHOW_FANOUT() {
+        return PACKET_SHOW_FANOUT;
+    }
+    private static final int PACKET_SHOW_MEMINFO = (int)16L;
+    /**
+     * {@snippet lang=c :
+     * #define PACKET_SHOW_MEMINFO 16
+     * }
+     */
+    public static int PACKET_SHOW_MEMINFO() {
+        return PACKET_SHOW_MEMINFO;
+    }
+    private static final int PACKET_SHOW_FILTER = (int)32L;
+    /**
+     * {@snippet lang=c :
+     * #define PACKET_SHOW_FILTER 32
+     * }
+     */
+    public static int PACKET_SHOW_FILTER() {
+        return PACKET_SHOW_FILTER;
+    }
+    private static final int PDI_RUNNING = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * #define PDI_RUNNING 1
+     * }
+     */
+    public static int PDI_RUNNING() {
+        return PDI_RUNNING;
+    }
+    private static final int PDI_AUXDATA = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * #define PDI_AUXDATA 2
+     * }
+     */
+    public static int PDI_AUXDATA() {
+        return PDI_AUXDATA;
+    }
+    private static final int PDI_ORIGDEV = (int)4L;
+    /**
+     * {@snippet lang=c :
+     * #define PDI_ORIGDEV 4
+     * }
+     */
+    public static int PDI_ORIGDEV() {
+        return PDI_ORIGDEV;
+    }
+    private static final int PDI_VNETHDR = (int)8L;
+    /**
+     * {@snippet lang=c :
+     * #define PDI_VNETHDR 8
+     * }
+     */
+    public static int PDI_VNETHDR() {
+        return PDI_VNETHDR;
+    }
+    private static final int PDI_LOSS = (int)16L;
+    /**
+     * {@snippet lang=c :
+     * #define PDI_LOSS 16
+     * }
+     */
+    public static int PDI_LOSS() {
+        return PDI_LOSS;
+    }
+    private static final int NDIAG_SHOW_MEMINFO = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * #define NDIAG_SHOW_MEMINFO 1
+     * }
+     */
+    public static int NDIAG_SHOW_MEMINFO() {
+        return NDIAG_SHOW_MEMINFO;
+    }
+    private static final int NDIAG_SHOW_GROUPS = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * #define NDIAG_SHOW_GROUPS 2
+     * }
+     */
+    public static int NDIAG_SHOW_GROUPS() {
+        return NDIAG_SHOW_GROUPS;
+    }
+    private static final int NDIAG_SHOW_RING_CFG = (int)4L;
+    /**
+     * {@snippet lang=c :
+     * #define NDIAG_SHOW_RING_CFG 4
+     * }
+     */
+    public static int NDIAG_SHOW_RING_CFG() {
+        return NDIAG_SHOW_RING_CFG;
+    }
+    private static final int NDIAG_SHOW_FLAGS = (int)8L;
+    /**
+     * {@snippet lang=c :
+     * #define NDIAG_SHOW_FLAGS 8
+     * }
+     */
+    public static int NDIAG_SHOW_FLAGS() {
+        return NDIAG_SHOW_FLAGS;
+    }
+    private static final int NDIAG_FLAG_CB_RUNNING = (int)1L;
+    /**
+     * {@snippet lang=c :
+     * #define NDIAG_FLAG_CB_RUNNING 1
+     * }
+     */
+    public static int NDIAG_FLAG_CB_RUNNING() {
+        return NDIAG_FLAG_CB_RUNNING;
+    }
+    private static final int NDIAG_FLAG_PKTINFO = (int)2L;
+    /**
+     * {@snippet lang=c :
+     * #define NDIAG_FLAG_PKTINFO 2
+     * }
+     */
+    public static int NDIAG_FLAG_PKTINFO() {
+        return NDIAG_FLAG_PKTINFO;
+    }
+    private static final int NDIAG_FLAG_BROADCAST_ERROR = (int)4L;
+    /**
+     * {@snippet lang=c :
+     * #define NDIAG_FLAG_BROADCAST_ERROR 4
+     * }
+     */
+    public static int NDIAG_FLAG_BROADCAST_ERROR() {
+        return NDIAG_FLAG_BROADCAST_ERROR;
+    }
+    private static final int NDIAG_FLAG_NO_ENOBUFS = (int)8L;
+    /**
+     * {@snippet lang=c :
+     * #define NDIAG_FLAG_NO_ENOBUFS 8
+     * }
+     */
+    public static int NDIAG_FLAG_NO_ENOBUFS() {
+        return NDIAG_FLAG_NO_ENOBUFS;
+    }
+    private static final int NDIAG_FLAG_LISTEN_ALL_NSID = (int)16L;
+    /**
+     * {@snippet lang=c :
+     * #define NDIAG_FLAG_LISTEN_ALL_NSID 16
+     * }
+     */
+    public static int NDIAG_FLAG_LISTEN_ALL_NSID() {
+        return NDIAG_FLAG_LISTEN_ALL_NSID;
+    }
+    private static final int NDIAG_FLAG_CAP_ACK = (int)32L;
+    /**
+     * {@snippet lang=c :
+     * #define NDIAG_FLAG_CAP_ACK 32
+     * }
+     */
+    public static int NDIAG_FLAG_CAP_ACK() {
+        return NDIAG_FLAG_CAP_ACK;
+    }
     private static final int SCM_CREDENTIALS = (int)2L;
     /**
      * {@snippet lang=c :
@@ -10567,195 +10756,6 @@ class LinuxC_2 extends LinuxC$shared {
      */
     public static int IFLA_BR_TOPOLOGY_CHANGE() {
         return IFLA_BR_TOPOLOGY_CHANGE;
-    }
-    private static final int IFLA_BR_TOPOLOGY_CHANGE_DETECTED = (int)15L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IFLA_BR_TOPOLOGY_CHANGE_DETECTED = 15
-     * }
-     */
-    public static int IFLA_BR_TOPOLOGY_CHANGE_DETECTED() {
-        return IFLA_BR_TOPOLOGY_CHANGE_DETECTED;
-    }
-    private static final int IFLA_BR_HELLO_TIMER = (int)16L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IFLA_BR_HELLO_TIMER = 16
-     * }
-     */
-    public static int IFLA_BR_HELLO_TIMER() {
-        return IFLA_BR_HELLO_TIMER;
-    }
-    private static final int IFLA_BR_TCN_TIMER = (int)17L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IFLA_BR_TCN_TIMER = 17
-     * }
-     */
-    public static int IFLA_BR_TCN_TIMER() {
-        return IFLA_BR_TCN_TIMER;
-    }
-    private static final int IFLA_BR_TOPOLOGY_CHANGE_TIMER = (int)18L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IFLA_BR_TOPOLOGY_CHANGE_TIMER = 18
-     * }
-     */
-    public static int IFLA_BR_TOPOLOGY_CHANGE_TIMER() {
-        return IFLA_BR_TOPOLOGY_CHANGE_TIMER;
-    }
-    private static final int IFLA_BR_GC_TIMER = (int)19L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IFLA_BR_GC_TIMER = 19
-     * }
-     */
-    public static int IFLA_BR_GC_TIMER() {
-        return IFLA_BR_GC_TIMER;
-    }
-    private static final int IFLA_BR_GROUP_ADDR = (int)20L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IFLA_BR_GROUP_ADDR = 20
-     * }
-     */
-    public static int IFLA_BR_GROUP_ADDR() {
-        return IFLA_BR_GROUP_ADDR;
-    }
-    private static final int IFLA_BR_FDB_FLUSH = (int)21L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IFLA_BR_FDB_FLUSH = 21
-     * }
-     */
-    public static int IFLA_BR_FDB_FLUSH() {
-        return IFLA_BR_FDB_FLUSH;
-    }
-    private static final int IFLA_BR_MCAST_ROUTER = (int)22L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IFLA_BR_MCAST_ROUTER = 22
-     * }
-     */
-    public static int IFLA_BR_MCAST_ROUTER() {
-        return IFLA_BR_MCAST_ROUTER;
-    }
-    private static final int IFLA_BR_MCAST_SNOOPING = (int)23L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IFLA_BR_MCAST_SNOOPING = 23
-     * }
-     */
-    public static int IFLA_BR_MCAST_SNOOPING() {
-        return IFLA_BR_MCAST_SNOOPING;
-    }
-    private static final int IFLA_BR_MCAST_QUERY_USE_IFADDR = (int)24L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IFLA_BR_MCAST_QUERY_USE_IFADDR = 24
-     * }
-     */
-    public static int IFLA_BR_MCAST_QUERY_USE_IFADDR() {
-        return IFLA_BR_MCAST_QUERY_USE_IFADDR;
-    }
-    private static final int IFLA_BR_MCAST_QUERIER = (int)25L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IFLA_BR_MCAST_QUERIER = 25
-     * }
-     */
-    public static int IFLA_BR_MCAST_QUERIER() {
-        return IFLA_BR_MCAST_QUERIER;
-    }
-    private static final int IFLA_BR_MCAST_HASH_ELASTICITY = (int)26L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IFLA_BR_MCAST_HASH_ELASTICITY = 26
-     * }
-     */
-    public static int IFLA_BR_MCAST_HASH_ELASTICITY() {
-        return IFLA_BR_MCAST_HASH_ELASTICITY;
-    }
-    private static final int IFLA_BR_MCAST_HASH_MAX = (int)27L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IFLA_BR_MCAST_HASH_MAX = 27
-     * }
-     */
-    public static int IFLA_BR_MCAST_HASH_MAX() {
-        return IFLA_BR_MCAST_HASH_MAX;
-    }
-    private static final int IFLA_BR_MCAST_LAST_MEMBER_CNT = (int)28L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IFLA_BR_MCAST_LAST_MEMBER_CNT = 28
-     * }
-     */
-    public static int IFLA_BR_MCAST_LAST_MEMBER_CNT() {
-        return IFLA_BR_MCAST_LAST_MEMBER_CNT;
-    }
-    private static final int IFLA_BR_MCAST_STARTUP_QUERY_CNT = (int)29L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IFLA_BR_MCAST_STARTUP_QUERY_CNT = 29
-     * }
-     */
-    public static int IFLA_BR_MCAST_STARTUP_QUERY_CNT() {
-        return IFLA_BR_MCAST_STARTUP_QUERY_CNT;
-    }
-    private static final int IFLA_BR_MCAST_LAST_MEMBER_INTVL = (int)30L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IFLA_BR_MCAST_LAST_MEMBER_INTVL = 30
-     * }
-     */
-    public static int IFLA_BR_MCAST_LAST_MEMBER_INTVL() {
-        return IFLA_BR_MCAST_LAST_MEMBER_INTVL;
-    }
-    private static final int IFLA_BR_MCAST_MEMBERSHIP_INTVL = (int)31L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IFLA_BR_MCAST_MEMBERSHIP_INTVL = 31
-     * }
-     */
-    public static int IFLA_BR_MCAST_MEMBERSHIP_INTVL() {
-        return IFLA_BR_MCAST_MEMBERSHIP_INTVL;
-    }
-    private static final int IFLA_BR_MCAST_QUERIER_INTVL = (int)32L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IFLA_BR_MCAST_QUERIER_INTVL = 32
-     * }
-     */
-    public static int IFLA_BR_MCAST_QUERIER_INTVL() {
-        return IFLA_BR_MCAST_QUERIER_INTVL;
-    }
-    private static final int IFLA_BR_MCAST_QUERY_INTVL = (int)33L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IFLA_BR_MCAST_QUERY_INTVL = 33
-     * }
-     */
-    public static int IFLA_BR_MCAST_QUERY_INTVL() {
-        return IFLA_BR_MCAST_QUERY_INTVL;
-    }
-    private static final int IFLA_BR_MCAST_QUERY_RESPONSE_INTVL = (int)34L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IFLA_BR_MCAST_QUERY_RESPONSE_INTVL = 34
-     * }
-     */
-    public static int IFLA_BR_MCAST_QUERY_RESPONSE_INTVL() {
-        return IFLA_BR_MCAST_QUERY_RESPONSE_INTVL;
-    }
-    private static final int IFLA_BR_MCAST_STARTUP_QUERY_INTVL = (int)35L;
-    /**
-     * {@snippet lang=c :
-     * enum <anonymous>.IFLA_BR_MCAST_STARTUP_QUERY_INTVL = 35
-     * }
-     */
-    public static int IFLA_BR_MCAST_STARTUP_QUERY_INTVL() {
-        return IFLA_BR_MCAST_STARTUP_QUERY_INTVL;
     }
 }
 

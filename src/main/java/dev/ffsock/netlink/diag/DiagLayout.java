@@ -49,4 +49,19 @@ final class DiagLayout {
 
     /** struct unix_diag_vfs: ino, dev (u32); struct unix_diag_rqlen: rqueue, wqueue (u32). */
     static final int UNIX_DIAG_PAIR_SIZE = 8;
+
+    /** struct packet_diag_req: family, protocol (u8), pad (u16), ino, show (u32), cookie[2]. */
+    static final int PACKET_DIAG_REQ_SIZE = 20;
+    /** struct packet_diag_msg: family, type (u8), num (u16), ino (u32), cookie[2]. */
+    static final int PACKET_DIAG_MSG_SIZE = 16;
+    /** struct packet_diag_info: index, version, reserve, copy_thresh, tstamp, flags (u32). */
+    static final int PACKET_DIAG_INFO_SIZE = 24;
+    /** struct packet_diag_mclist: index, count (u32), type, alen (u16), addr[32]. */
+    static final int PACKET_DIAG_MCLIST_SIZE = 44;
+    /** struct packet_diag_ring: block_size, block_nr, frame_size, frame_nr, retire_tmo, sizeof_priv, features (u32). */
+    static final int PACKET_DIAG_RING_SIZE = 28;
+    /** struct netlink_diag_req: family, protocol (u8), pad (u16), ino, show (u32), cookie[2]. */
+    static final int NETLINK_DIAG_REQ_SIZE = 20;
+    /** struct netlink_diag_msg: family, type, protocol, state (u8), portid, dst_portid, dst_group, ino (u32), cookie[2]. */
+    static final int NETLINK_DIAG_MSG_SIZE = 28;
 }

@@ -5,28 +5,47 @@ import dev.ffsock.Protocol;
 
 /**
  * What an inet_diag dump asks for ({@code struct inet_diag_req_v2}): one address family, one
- * protocol, the states to report (filtered by the kernel) and the extensions to attach.
+ * protocol, the states to report and a bytecode filter (both run by the kernel), and the extensions
+ * to attach.
  *
  * @param family     {@link Domain#AF_INET} or {@link Domain#AF_INET6}
- * @param protocol   {@link Protocol#TCP} or {@link Protocol#UDP} (any IPPROTO number below 256 the kernel has a diag handler for)
+ * @param protocol   {@link Protocol#TCP}, {@link Protocol#UDP}, a raw socket's protocol ({@code ss -w}), 262 for MPTCP
+ *                   ({@code ss -M}): any IPPROTO number the kernel has a diag handler for (above 255 it goes
+ *                   in an INET_DIAG_REQ_PROTOCOL attribute)
  * @param states     state mask, bit {@code 1 << state} ({@link SocketState#mask}, {@link SocketState#ALL})
  * @param extensions {@code idiag_ext}: bit {@code 1 << (INET_DIAG_x - 1)} for each extension 1..8
  *                   ({@link SockDiag#INET_DIAG_MEMINFO}, {@link SockDiag#INET_DIAG_INFO}, {@link SockDiag#INET_DIAG_CONG}, …)
+ * @param filter     the kernel-side filter (INET_DIAG_REQ_BYTECODE), or null for none
  */
-public record InetRequest(Domain family, Protocol protocol, int states, int extensions) {
+public record InetRequest(Domain family, Protocol protocol, int states, int extensions, InetFilter filter) {
     /**
      * Checks the components.
      *
-     * @throws IllegalArgumentException for another family, a protocol outside 0..255 or an extension mask wider than 8 bits
+     * @throws IllegalArgumentException for another family, a protocol outside 0..65535 or an extension mask
+     *     wider than 8 bits, or a filter whose bytecode does not fit in a netlink attribute
      */
     public InetRequest {
         if (!Domain.AF_INET.equals(family) && !Domain.AF_INET6.equals(family)) {
             throw new IllegalArgumentException("inet_diag family must be AF_INET or AF_INET6: " + family);
         }
-        if (protocol.value() < 0 || protocol.value() > 255) {
-            throw new IllegalArgumentException("inet_diag protocol must be 0..255: " + protocol.value());
+        if (protocol.value() < 0 || protocol.value() > 0xffff) {
+            throw new IllegalArgumentException("inet_diag protocol must be 0..65535: " + protocol.value());
         }
         if ((extensions & ~0xff) != 0) throw new IllegalArgumentException("extension mask wider than 8 bits: 0x" + Integer.toHexString(extensions));
+        if (filter != null) filter.bytecode();
+    }
+
+    /**
+     * A request without a filter.
+     *
+     * @param family     {@link Domain#AF_INET} or {@link Domain#AF_INET6}
+     * @param protocol   the IPPROTO number
+     * @param states     state mask, bit {@code 1 << state}
+     * @param extensions {@code idiag_ext} bits
+     * @throws IllegalArgumentException as the canonical constructor
+     */
+    public InetRequest(Domain family, Protocol protocol, int states, int extensions) {
+        this(family, protocol, states, extensions, null);
     }
 
     /**
@@ -53,7 +72,7 @@ public record InetRequest(Domain family, Protocol protocol, int states, int exte
      * @param mask the states, bit {@code 1 << state} ({@link SocketState#mask})
      */
     public InetRequest states(int mask) {
-        return new InetRequest(family, protocol, mask, extensions);
+        return new InetRequest(family, protocol, mask, extensions, filter);
     }
 
     /**
@@ -77,6 +96,16 @@ public record InetRequest(Domain family, Protocol protocol, int states, int exte
             if (t < 1 || t > 8) throw new IllegalArgumentException("inet_diag extension must be 1..8: " + t);
             m |= 1 << (t - 1);
         }
-        return new InetRequest(family, protocol, states, m);
+        return new InetRequest(family, protocol, states, m, filter);
+    }
+
+    /**
+     * {@return this request with the kernel running {@code filter} on each socket (null: none)}
+     *
+     * @param filter the condition, compiled to INET_DIAG_REQ_BYTECODE
+     * @throws IllegalArgumentException if its bytecode does not fit in a netlink attribute
+     */
+    public InetRequest filter(InetFilter filter) {
+        return new InetRequest(family, protocol, states, extensions, filter);
     }
 }

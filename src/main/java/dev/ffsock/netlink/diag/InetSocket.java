@@ -2,6 +2,7 @@ package dev.ffsock.netlink.diag;
 
 import dev.ffsock.Domain;
 import dev.ffsock.Protocol;
+import dev.ffsock.TcpInfo;
 
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -31,23 +32,25 @@ import java.util.Map;
  * @param wqueue            TCP: bytes not yet acknowledged (LISTEN: the backlog); UDP: send memory
  * @param timer             the pending timer
  * @param memInfo           INET_DIAG_MEMINFO, or null
- * @param tcpInfo           INET_DIAG_INFO: the raw {@code struct tcp_info} (length depends on the kernel), or null
+ * @param tcpInfo           INET_DIAG_INFO of a TCP socket: {@code struct tcp_info} ({@code ss -i}), or null
+ * @param mptcpInfo         INET_DIAG_INFO of an MPTCP socket: {@code struct mptcp_info} ({@code ss -M -i}), or null
  * @param congestion        INET_DIAG_CONG: the congestion control algorithm, or null
+ * @param bbr               INET_DIAG_BBRINFO (BBR sockets, when INET_DIAG_VEGASINFO was asked for), or null
  * @param tos               INET_DIAG_TOS, or -1
  * @param tclass            INET_DIAG_TCLASS (IPv6), or -1
  * @param shutdown          INET_DIAG_SHUTDOWN: bit 0 receive shut down, bit 1 send; -1 if absent
  * @param v6Only            INET_DIAG_SKV6ONLY: 1 for an IPV6_V6ONLY socket, 0 not, -1 absent (sent for IPv6 LISTEN and CLOSE sockets only)
  * @param mark              INET_DIAG_MARK (SO_MARK; sent to CAP_NET_ADMIN only), or -1
  * @param cgroupId          INET_DIAG_CGROUP_ID, or -1
- * @param skMemInfo         INET_DIAG_SKMEMINFO: {@code SK_MEMINFO_*} counters, or null
+ * @param skMemInfo         INET_DIAG_SKMEMINFO: {@code SK_MEMINFO_*} counters ({@code ss -m}), or null
  * @param otherAttributes   every other attribute by type, raw values
  */
 public record InetSocket(Domain family, Protocol protocol, SocketState state,
                          InetAddress localAddress, int localPort, InetAddress remoteAddress, int remotePort,
                          int interfaceIndex, long cookie, long inode, long uid, long rqueue, long wqueue,
-                         InetTimer timer, InetMemInfo memInfo, byte[] tcpInfo, String congestion,
+                         InetTimer timer, InetMemInfo memInfo, TcpInfo tcpInfo, MptcpInfo mptcpInfo, String congestion, BbrInfo bbr,
                          int tos, int tclass, int shutdown, int v6Only, long mark, long cgroupId,
-                         long[] skMemInfo, Map<Integer, byte[]> otherAttributes) {
+                         SkMemInfo skMemInfo, Map<Integer, byte[]> otherAttributes) {
 
     /** {@return the local address and port} */
     public InetSocketAddress local() {

@@ -164,4 +164,73 @@ public final class SockDiag {
     /** C TCP_TIME_WAIT. */
     public static final int TCP_TIME_WAIT = 6;
 
+    // ---- packet_diag (linux/packet_diag.h)
+    /** C PACKET_SHOW_INFO. */
+    public static final int PACKET_SHOW_INFO = 1;
+    /** C PACKET_SHOW_MCLIST. */
+    public static final int PACKET_SHOW_MCLIST = 2;
+    /** C PACKET_SHOW_RING_CFG. */
+    public static final int PACKET_SHOW_RING_CFG = 4;
+    /** C PACKET_SHOW_FANOUT. */
+    public static final int PACKET_SHOW_FANOUT = 8;
+    /** C PACKET_SHOW_MEMINFO. */
+    public static final int PACKET_SHOW_MEMINFO = 16;
+    /** C PACKET_SHOW_FILTER. */
+    public static final int PACKET_SHOW_FILTER = 32;
+    /** C PACKET_DIAG_INFO. */
+    public static final int PACKET_DIAG_INFO = 0;
+    /** C PACKET_DIAG_MCLIST. */
+    public static final int PACKET_DIAG_MCLIST = 1;
+    /** C PACKET_DIAG_RX_RING. */
+    public static final int PACKET_DIAG_RX_RING = 2;
+    /** C PACKET_DIAG_TX_RING. */
+    public static final int PACKET_DIAG_TX_RING = 3;
+    /** C PACKET_DIAG_FANOUT. */
+    public static final int PACKET_DIAG_FANOUT = 4;
+    /** C PACKET_DIAG_UID. */
+    public static final int PACKET_DIAG_UID = 5;
+    /** C PACKET_DIAG_MEMINFO. */
+    public static final int PACKET_DIAG_MEMINFO = 6;
+    /** C PACKET_DIAG_FILTER. */
+    public static final int PACKET_DIAG_FILTER = 7;
+    /** C PDI_RUNNING. */
+    public static final int PDI_RUNNING = 1;
+    /** C PDI_AUXDATA. */
+    public static final int PDI_AUXDATA = 2;
+    /** C PDI_ORIGDEV. */
+    public static final int PDI_ORIGDEV = 4;
+    /** C PDI_VNETHDR. */
+    public static final int PDI_VNETHDR = 8;
+    /** C PDI_LOSS. */
+    public static final int PDI_LOSS = 16;
+
+    // ---- netlink_diag (linux/netlink_diag.h)
+    /** C NETLINK_DIAG_MEMINFO. */
+    public static final int NETLINK_DIAG_MEMINFO = 0;
+    /** C NETLINK_DIAG_GROUPS. */
+    public static final int NETLINK_DIAG_GROUPS = 1;
+    /** C NETLINK_DIAG_RX_RING. */
+    public static final int NETLINK_DIAG_RX_RING = 2;
+    /** C NETLINK_DIAG_TX_RING. */
+    public static final int NETLINK_DIAG_TX_RING = 3;
+    /** C NETLINK_DIAG_FLAGS. */
+    public static final int NETLINK_DIAG_FLAGS = 4;
+    /** C NDIAG_SHOW_MEMINFO. */
+    public static final int NDIAG_SHOW_MEMINFO = 1;
+    /** C NDIAG_SHOW_GROUPS. */
+    public static final int NDIAG_SHOW_GROUPS = 2;
+    /** C NDIAG_SHOW_FLAGS. */
+    public static final int NDIAG_SHOW_FLAGS = 8;
+    /** C NDIAG_FLAG_CB_RUNNING. */
+    public static final int NDIAG_FLAG_CB_RUNNING = 1;
+    /** C NDIAG_FLAG_PKTINFO. */
+    public static final int NDIAG_FLAG_PKTINFO = 2;
+    /** C NDIAG_FLAG_BROADCAST_ERROR. */
+    public static final int NDIAG_FLAG_BROADCAST_ERROR = 4;
+    /** C NDIAG_FLAG_NO_ENOBUFS. */
+    public static final int NDIAG_FLAG_NO_ENOBUFS = 8;
+    /** C NDIAG_FLAG_LISTEN_ALL_NSID. */
+    public static final int NDIAG_FLAG_LISTEN_ALL_NSID = 16;
+    /** C NDIAG_FLAG_CAP_ACK. */
+    public static final int NDIAG_FLAG_CAP_ACK = 32;
 }

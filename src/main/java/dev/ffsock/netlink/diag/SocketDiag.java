@@ -13,8 +13,8 @@ import java.util.function.Consumer;
 
 /**
  * The kernel's socket tables over NETLINK_SOCK_DIAG, as {@code ss} reads them: inet_diag dumps of
- * TCP/UDP sockets and unix_diag dumps of AF_UNIX sockets, one family and protocol per dump,
- * filtered by state in the kernel.
+ * TCP/UDP/raw/MPTCP sockets (filtered by state and by bytecode in the kernel), unix_diag dumps of
+ * AF_UNIX sockets, packet_diag and netlink_diag dumps, and SOCK_DESTROY.
  * {@snippet :
  * try (SocketDiag diag = SocketDiag.open()) {
  *     for (InetSocket s : diag.inet(InetRequest.tcp(Domain.AF_INET).states(SocketState.LISTEN)))
@@ -109,6 +109,21 @@ public final class SocketDiag implements AutoCloseable {
     }
 
     /**
+     * Destroys one inet socket ({@code ss -K}: SOCK_DESTROY with the socket's id and cookie, as a dump
+     * reported it): the kernel aborts it, its owner's calls fail with ECONNABORTED. Needs CAP_NET_ADMIN and
+     * a kernel built with CONFIG_INET_DIAG_DESTROY.
+     *
+     * @param socket a socket from {@link #inet(InetRequest)}
+     * @throws dev.ffsock.netlink.NetlinkException EOPNOTSUPP when the kernel cannot destroy sockets, EPERM
+     *     without CAP_NET_ADMIN, ENOENT when the socket is gone
+     * @throws IOException if the netlink socket fails ({@link dev.ffsock.ErrnoException})
+     */
+    public void destroy(InetSocket socket) throws IOException {
+        Objects.requireNonNull(socket, "socket");
+        conn.execute(SockDiag.SOCK_DESTROY, 0, w -> InetDiagCodec.encodeSocket(w, socket));
+    }
+
+    /**
      * Dumps AF_UNIX sockets into a list, keeping the request's types.
      *
      * @param request the states, types and {@code UDIAG_SHOW_*} details to ask for
@@ -140,6 +155,34 @@ public final class SocketDiag implements AutoCloseable {
             UnixSocket s = UnixDiagCodec.decode(m, show);
             if (request.types().contains(s.type())) sink.accept(s);
         });
+    }
+
+    /**
+     * Dumps AF_PACKET sockets ({@code ss -0}: SOCK_DIAG_BY_FAMILY with {@code struct packet_diag_req}),
+     * handing each to {@code sink} as it is decoded.
+     *
+     * @param show the {@code PACKET_SHOW_*} details to attach ({@link SockDiag#PACKET_SHOW_INFO}, …)
+     * @param sink receives each socket
+     * @throws IOException if the kernel refuses the request ({@link dev.ffsock.netlink.NetlinkException}: ENOENT
+     *     without CONFIG_PACKET_DIAG) or the netlink socket fails ({@link dev.ffsock.ErrnoException})
+     */
+    public void packet(int show, Consumer<? super PacketSocket> sink) throws IOException {
+        Objects.requireNonNull(sink, "sink");
+        conn.dump(SockDiag.SOCK_DIAG_BY_FAMILY, w -> PacketDiagCodec.encode(w, show), m -> sink.accept(PacketDiagCodec.decode(m)));
+    }
+
+    /**
+     * Dumps netlink sockets of every family ({@code ss -f netlink}: SOCK_DIAG_BY_FAMILY with
+     * {@code struct netlink_diag_req}, NDIAG_PROTO_ALL), handing each to {@code sink} as it is decoded.
+     *
+     * @param show the {@code NDIAG_SHOW_*} details to attach ({@link SockDiag#NDIAG_SHOW_GROUPS}, …)
+     * @param sink receives each socket
+     * @throws IOException if the kernel refuses the request ({@link dev.ffsock.netlink.NetlinkException}: ENOENT
+     *     without CONFIG_NETLINK_DIAG) or the netlink socket fails ({@link dev.ffsock.ErrnoException})
+     */
+    public void netlink(int show, Consumer<? super NetlinkSocket> sink) throws IOException {
+        Objects.requireNonNull(sink, "sink");
+        conn.dump(SockDiag.SOCK_DIAG_BY_FAMILY, w -> NetlinkDiagCodec.encode(w, show), m -> sink.accept(NetlinkDiagCodec.decode(m)));
     }
 
     /** Closes the connection ({@code close(2)}). Idempotent. */

@@ -57,7 +57,8 @@ final class UnixDiagCodec {
         long peer = -1, rq = -1, wq = -1, uid = -1;
         int shutdown = -1;
         UnixVfs vfs = null;
-        long[] icons = null, mem = null;
+        long[] icons = null;
+        SkMemInfo mem = null;
         Map<Integer, byte[]> other = new LinkedHashMap<>();
         Attributes a = m.attributes(UNIX_DIAG_MSG_SIZE);
         while (a.next()) {
@@ -89,7 +90,10 @@ final class UnixDiagCodec {
                 case SockDiag.UNIX_DIAG_UID -> { if (len == 4) uid = Integer.toUnsignedLong(a.u32()); else other.put(a.type(), a.bytes()); }
                 case SockDiag.UNIX_DIAG_SHUTDOWN -> { if (len == 1) shutdown = a.u8(); else other.put(a.type(), a.bytes()); }
                 case SockDiag.UNIX_DIAG_ICONS -> icons = u32Array(a.segment());
-                case SockDiag.UNIX_DIAG_MEMINFO -> mem = u32Array(a.segment());
+                case SockDiag.UNIX_DIAG_MEMINFO -> {
+                    mem = SkMemInfo.parse(a.segment());
+                    if (mem == null) other.put(a.type(), a.bytes());
+                }
                 default -> other.put(a.type(), a.bytes());
             }
         }

@@ -24,12 +24,12 @@ import java.util.Map;
  * @param vfs               UNIX_DIAG_VFS: the socket file (path-bound sockets), or null
  * @param shutdown          UNIX_DIAG_SHUTDOWN bits, or -1
  * @param pendingInodes     UNIX_DIAG_ICONS: inodes of connections waiting for accept (LISTEN), or null
- * @param memInfo           UNIX_DIAG_MEMINFO counters, or null
+ * @param memInfo           UNIX_DIAG_MEMINFO counters ({@code ss -m}), or null
  * @param otherAttributes   every other attribute by type, raw values
  */
 public record UnixSocket(UnixType type, SocketState state, SockAddrUn.Kind nameKind, byte[] name,
                          long inode, long cookie, long peerInode, long rqueue, long wqueue, long uid,
-                         UnixVfs vfs, int shutdown, long[] pendingInodes, long[] memInfo,
+                         UnixVfs vfs, int shutdown, long[] pendingInodes, SkMemInfo memInfo,
                          Map<Integer, byte[]> otherAttributes) {
 
     /** {@return the name as {@code ss} prints it: the path, {@code @name} for abstract (inner NULs as '@'), {@code *} for none} */
