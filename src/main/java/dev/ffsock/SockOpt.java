@@ -561,30 +561,15 @@ public abstract sealed class SockOpt<T> {
     }
 
     static final class MptcpInfoOpt extends SockOpt<MptcpInfo> {
-        private static final String[] BYTES = {"mptcpi_subflows", "mptcpi_add_addr_signal", "mptcpi_add_addr_accepted",
-            "mptcpi_subflows_max", "mptcpi_add_addr_signal_max", "mptcpi_add_addr_accepted_max",
-            "mptcpi_local_addr_used", "mptcpi_local_addr_max", "mptcpi_csum_enabled"};
-        private static final String[] LONGS = {"mptcpi_write_seq", "mptcpi_snd_una", "mptcpi_rcv_nxt"};
-
         MptcpInfoOpt(int level, int name, String cName) {
             super(level, name, cName);
         }
 
         @Override
         MptcpInfo get(int fd) throws IOException {
-            int size = (int) Structs.MptcpInfo.SIZE;
-            byte[] got = getBytes(fd, level(), name(), size);
-            if (got.length == 0) return null;
-            // an older kernel fills a prefix; what it leaves out reads as 0
-            MemorySegment s = MemorySegment.ofArray(java.util.Arrays.copyOf(got, size));
-            int[] b = new int[BYTES.length];
-            for (int i = 0; i < b.length; i++) b[i] = s.get(ValueLayout.JAVA_BYTE, Structs.MptcpInfo.offset(BYTES[i])) & 0xff;
-            long[] l = new long[LONGS.length];
-            for (int i = 0; i < l.length; i++) l[i] = s.get(ValueLayout.JAVA_LONG_UNALIGNED, Structs.MptcpInfo.offset(LONGS[i]));
-            return new MptcpInfo(b[0], b[1], b[2], b[3], b[4], b[5],
-                    s.get(ValueLayout.JAVA_INT_UNALIGNED, Structs.MptcpInfo.offset("mptcpi_flags")),
-                    s.get(ValueLayout.JAVA_INT_UNALIGNED, Structs.MptcpInfo.offset("mptcpi_token")),
-                    l[0], l[1], l[2], b[6], b[7], b[8] != 0);
+            byte[] got = getBytes(fd, level(), name(), MptcpInfo.SIZE);
+            // an older kernel fills a prefix; what it leaves out reads as 0 (MptcpInfo.parse)
+            return got.length == 0 ? null : MptcpInfo.parse(MemorySegment.ofArray(got));
         }
 
         @Override

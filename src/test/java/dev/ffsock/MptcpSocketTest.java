@@ -95,7 +95,7 @@ class MptcpSocketTest {
                     assertNotNull(info, "MPTCP_INFO of an MPTCP connection");
                     assertEquals(0, info.flags() & MptcpInfo.FLAG_FALLBACK, "not fallen back to TCP: " + info);
                     Map<String, String> ss = ssInfo(ns, ((SockAddrIn) c.getsockname()).port());
-                    assertEquals(Integer.toHexString(info.token()), ss.get("token"), "token: " + ss);
+                    assertEquals(Long.toHexString(info.token()), ss.get("token"), "token: " + ss);
                     assertEquals(Long.toHexString(info.writeSeq()), ss.get("write_seq"));
                     assertEquals(Long.toHexString(info.sndUna()), ss.get("snd_una"));
                     assertEquals(Long.toHexString(info.rcvNxt()), ss.get("rcv_nxt"));

@@ -20,7 +20,7 @@ import java.util.List;
 /** {@code ffsock sockets}: the kernel's socket tables through sock_diag, printed like {@code ss -n}. */
 final class SocketsCommand implements Command {
     /** IPPROTO_MPTCP (linux/in.h): above 255, so it travels in INET_DIAG_REQ_PROTOCOL. */
-    static final Protocol MPTCP = new Protocol(262);
+    static final Protocol MPTCP = Protocol.MPTCP;
 
     @Override
     public String name() {

@@ -2,7 +2,7 @@ package dev.ffsock.cli;
 
 import dev.ffsock.TcpInfo;
 import dev.ffsock.netlink.diag.BbrInfo;
-import dev.ffsock.netlink.diag.MptcpInfo;
+import dev.ffsock.MptcpInfo;
 
 import java.math.BigDecimal;
 import java.math.MathContext;

@@ -6,7 +6,6 @@ import dev.ffsock.internal.bindings.in6_pktinfo;
 import dev.ffsock.internal.bindings.in_pktinfo;
 import dev.ffsock.internal.bindings.iovec;
 import dev.ffsock.internal.bindings.mmsghdr;
-import dev.ffsock.internal.bindings.mptcp_info;
 import dev.ffsock.internal.bindings.packet_mreq;
 import dev.ffsock.internal.bindings.sockaddr_ll;
 import dev.ffsock.internal.bindings.tpacket_auxdata;
@@ -351,19 +350,5 @@ public final class Structs {
         public static final long SIZE = L.byteSize();
         public static final long PACKETS = off(L, "tp_packets");
         public static final long DROPS = off(L, "tp_drops");
-    }
-
-    /** {@code struct mptcp_info}: the layout the headers declare (an older kernel may return less). */
-    public static final class MptcpInfo {
-        private MptcpInfo() {
-        }
-
-        public static final GroupLayout LAYOUT = mptcp_info.layout();
-        public static final long SIZE = LAYOUT.byteSize();
-
-        /** {@return the offset of a named field of struct mptcp_info} */
-        public static long offset(String field) {
-            return off(LAYOUT, field);
-        }
     }
 }

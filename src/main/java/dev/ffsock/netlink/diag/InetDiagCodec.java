@@ -4,6 +4,7 @@ import static dev.ffsock.netlink.diag.DiagLayout.*;
 
 import dev.ffsock.Domain;
 import dev.ffsock.Protocol;
+import dev.ffsock.MptcpInfo;
 import dev.ffsock.TcpInfo;
 import dev.ffsock.netlink.Attributes;
 import dev.ffsock.netlink.NetlinkFormatException;
@@ -24,7 +25,7 @@ final class InetDiagCodec {
     private static final ValueLayout.OfShort BE16 = ValueLayout.JAVA_SHORT_UNALIGNED.withOrder(java.nio.ByteOrder.BIG_ENDIAN);
 
     /** IPPROTO_MPTCP (linux/in.h). */
-    static final int IPPROTO_MPTCP = 262;
+    static final int IPPROTO_MPTCP = Protocol.MPTCP.value();
 
     private InetDiagCodec() {
     }

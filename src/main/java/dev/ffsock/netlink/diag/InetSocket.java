@@ -2,6 +2,7 @@ package dev.ffsock.netlink.diag;
 
 import dev.ffsock.Domain;
 import dev.ffsock.Protocol;
+import dev.ffsock.MptcpInfo;
 import dev.ffsock.TcpInfo;
 
 import java.net.InetAddress;
