@@ -36,7 +36,7 @@ public interface FfsockChannel {
     void leave(boolean completed) throws AsynchronousCloseException;
 
     /**
-     * Checks, under the call's lock, that a data call of {@code kind} ({@link ChannelCore#READ} etc.)
+     * Checks, under the call's lock, that a data call of {@code kind} ({@link DataCalls#READ} etc.)
      * may run; by default that the channel is open.
      *
      * @return false when a read is at end of stream without a call (input shut down)

@@ -184,9 +184,9 @@ public final class FfsockDatagramChannel extends DatagramChannel implements Ffso
         core.readLock.lock();
         try {
             core.ensureOpen();
-            if (core.bracket(ChannelCore.RECEIVE, dst, null, 0, 0) == Socket.WOULD_BLOCK) return null;
+            if (core.bracket(DataCalls.RECEIVE, dst, null, 0, 0) == Socket.WOULD_BLOCK) return null;
             if (!bound) bound = true;
-            SockAddrStorage from = core.from();
+            SockAddrStorage from = core.calls.from();
             return from.length() == 0 ? remote : Addresses.toSocketAddress(from.get());
         } finally {
             core.readLock.unlock();
@@ -199,7 +199,7 @@ public final class FfsockDatagramChannel extends DatagramChannel implements Ffso
         Objects.requireNonNull(target, "target");
         core.writeLock.lock();
         try {
-            SockAddr to = core.sendTarget(target, domain);
+            SockAddr to = core.calls.sendTarget(target, domain);
             core.ensureOpen();
             SocketAddress r = remote;
             if (r != null) {
@@ -207,7 +207,7 @@ public final class FfsockDatagramChannel extends DatagramChannel implements Ffso
                     throw new AlreadyConnectedException();
                 }
             }
-            int kind = r != null ? ChannelCore.DATAGRAM_WRITE : ChannelCore.SEND_TO;
+            int kind = r != null ? DataCalls.DATAGRAM_WRITE : DataCalls.SEND_TO;
             int n = (int) core.bracket(kind, src, null, 0, 0);
             if (!bound) bound = true;
             return n;
@@ -218,22 +218,22 @@ public final class FfsockDatagramChannel extends DatagramChannel implements Ffso
 
     @Override
     public int read(ByteBuffer dst) throws IOException {
-        return core.transfer(ChannelCore.DATAGRAM_READ, dst);
+        return core.transfer(DataCalls.DATAGRAM_READ, dst);
     }
 
     @Override
     public long read(ByteBuffer[] dsts, int offset, int length) throws IOException {
-        return core.transfer(ChannelCore.DATAGRAM_SCATTER, dsts, offset, length);
+        return core.transfer(DataCalls.DATAGRAM_SCATTER, dsts, offset, length);
     }
 
     @Override
     public int write(ByteBuffer src) throws IOException {
-        return core.transfer(ChannelCore.DATAGRAM_WRITE, src);
+        return core.transfer(DataCalls.DATAGRAM_WRITE, src);
     }
 
     @Override
     public long write(ByteBuffer[] srcs, int offset, int length) throws IOException {
-        return core.transfer(ChannelCore.DATAGRAM_GATHER, srcs, offset, length);
+        return core.transfer(DataCalls.DATAGRAM_GATHER, srcs, offset, length);
     }
 
     /** The data calls without an address need a connected channel. */

@@ -61,12 +61,12 @@ public final class FfsockPipe extends Pipe {
 
         @Override
         public int read(ByteBuffer dst) throws IOException {
-            return core.transfer(ChannelCore.READ, dst);
+            return core.transfer(DataCalls.READ, dst);
         }
 
         @Override
         public long read(ByteBuffer[] dsts, int offset, int length) throws IOException {
-            return core.transfer(ChannelCore.SCATTER, dsts, offset, length);
+            return core.transfer(DataCalls.SCATTER, dsts, offset, length);
         }
 
         @Override
@@ -111,12 +111,12 @@ public final class FfsockPipe extends Pipe {
 
         @Override
         public int write(ByteBuffer src) throws IOException {
-            return core.transfer(ChannelCore.WRITE, src);
+            return core.transfer(DataCalls.WRITE, src);
         }
 
         @Override
         public long write(ByteBuffer[] srcs, int offset, int length) throws IOException {
-            return core.transfer(ChannelCore.GATHER, srcs, offset, length);
+            return core.transfer(DataCalls.GATHER, srcs, offset, length);
         }
 
         @Override

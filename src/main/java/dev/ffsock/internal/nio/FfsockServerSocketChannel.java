@@ -87,13 +87,14 @@ public final class FfsockServerSocketChannel extends ServerSocketChannel impleme
             core.ensureOpen();
             if (!bound) throw new NotYetBoundException();
             try {
-                core.bracket(ChannelCore.ACCEPT, null, null, 0, 0);
-            } catch (AsynchronousCloseException e) { // end() threw (close, interrupt): close, not lose, a connection accepted
-                Socket s = core.takeAccepted();
+                core.bracket(DataCalls.ACCEPT, null, null, 0, 0);
+            } catch (AsynchronousCloseException e) {
+                // end() threw (close, interrupt): a connection already accepted is closed, not lost
+                Socket s = core.calls.takeAccepted();
                 if (s != null) s.close();
                 throw e;
             }
-            Socket s = core.takeAccepted();
+            Socket s = core.calls.takeAccepted();
             if (s == null) return null;
             try {
                 return new FfsockSocketChannel(provider(), s);

@@ -232,29 +232,29 @@ public final class FfsockSocketChannel extends SocketChannel implements FfsockCh
 
     @Override
     public int read(ByteBuffer dst) throws IOException {
-        return core.transfer(ChannelCore.READ, dst);
+        return core.transfer(DataCalls.READ, dst);
     }
 
     @Override
     public long read(ByteBuffer[] dsts, int offset, int length) throws IOException {
-        return core.transfer(ChannelCore.SCATTER, dsts, offset, length);
+        return core.transfer(DataCalls.SCATTER, dsts, offset, length);
     }
 
     @Override
     public int write(ByteBuffer src) throws IOException {
-        return core.transfer(ChannelCore.WRITE, src);
+        return core.transfer(DataCalls.WRITE, src);
     }
 
     @Override
     public long write(ByteBuffer[] srcs, int offset, int length) throws IOException {
-        return core.transfer(ChannelCore.GATHER, srcs, offset, length);
+        return core.transfer(DataCalls.GATHER, srcs, offset, length);
     }
 
     /** Connected, and for a write the output not shut down; false for a read once the input is. */
     @Override
     public boolean admit(int kind) throws IOException {
         ensureConnected();
-        if (kind == ChannelCore.READ || kind == ChannelCore.SCATTER) return !inputShutdown;
+        if (kind == DataCalls.READ || kind == DataCalls.SCATTER) return !inputShutdown;
         if (outputShutdown) throw new ClosedChannelException();
         return true;
     }
