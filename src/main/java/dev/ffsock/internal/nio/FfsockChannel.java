@@ -22,9 +22,6 @@ public interface FfsockChannel {
     /** {@return whether the channel is in blocking mode} (the channel's own {@code isBlocking}) */
     boolean isBlocking();
 
-    /** Closes the channel (the channel's own {@code close}). */
-    void close() throws IOException;
-
     /** Marks the start of a blocking call: the channel's {@code AbstractInterruptibleChannel.begin()}. */
     void enter();
 
