@@ -85,6 +85,16 @@ final class Addresses {
         }
     }
 
+    /**
+     * {@return whether {@code a}, a socket's own address, says it is not bound: port 0, or the unnamed
+     * AF_UNIX address}
+     */
+    static boolean isUnbound(SockAddr a) {
+        SocketAddress s = toSocketAddress(a);
+        if (s instanceof InetSocketAddress isa) return isa.getPort() == 0;
+        return s instanceof UnixDomainSocketAddress u && u.getPath().toString().isEmpty();
+    }
+
     /** {@return the java.net form of {@code a} (see the class comment)} */
     static SocketAddress toSocketAddress(SockAddr a) {
         if (a instanceof SockAddrIn in) return new InetSocketAddress(in.address(), in.port());

@@ -15,7 +15,7 @@ import java.net.SocketOption;
 import java.nio.ByteBuffer;
 import java.nio.channels.AlreadyBoundException;
 import java.nio.channels.AlreadyConnectedException;
-import java.nio.channels.ClosedChannelException;
+import java.nio.channels.AsynchronousCloseException;
 import java.nio.channels.DatagramChannel;
 import java.nio.channels.MembershipKey;
 import java.nio.channels.NotYetConnectedException;
@@ -35,24 +35,18 @@ public final class FfsockDatagramChannel extends DatagramChannel implements Ffso
     private final ChannelCore core;
     private final Domain domain;
     private final Object stateLock = new Object();
-    private final SockAddrStorage from = new SockAddrStorage();
     private final Memberships memberships;
     private volatile boolean bound;
     private volatile SocketAddress remote;
-    /** The last send's target and its ffsock form (write lock): a server answering one peer converts once. */
-    private SocketAddress lastTarget;
-    private SockAddr lastTo;
 
     /** A channel over {@code socket}, which it owns from now on (put in blocking mode). */
     public FfsockDatagramChannel(SelectorProvider provider, Socket socket) throws IOException {
         super(provider);
-        this.core = new ChannelCore(socket);
+        this.core = new ChannelCore(this, socket);
         this.domain = socket.domain();
         this.memberships = new Memberships(this, socket);
         if (!socket.isBlocking()) socket.setBlocking(true);
-        SocketAddress local = Addresses.toSocketAddress(socket.getsockname());
-        bound = !(local instanceof java.net.InetSocketAddress isa && isa.getPort() == 0)
-                && !(local instanceof java.net.UnixDomainSocketAddress u && u.getPath().toString().isEmpty());
+        bound = !Addresses.isUnbound(socket.getsockname());
         try {
             remote = Addresses.toSocketAddress(socket.getpeername());
         } catch (dev.ffsock.ErrnoException e) {
@@ -65,71 +59,42 @@ public final class FfsockDatagramChannel extends DatagramChannel implements Ffso
         return core;
     }
 
-    private void ensureOpen() throws ClosedChannelException {
-        if (!isOpen()) throw new ClosedChannelException();
-    }
-
     @Override
     public DatagramChannel bind(SocketAddress local) throws IOException {
-        core.readLock.lock();
-        core.writeLock.lock();
+        core.lockBoth();
         try {
             synchronized (stateLock) {
-                ensureOpen();
+                core.ensureOpen();
                 if (bound) throw new AlreadyBoundException();
-                SockAddr a = local == null ? Addresses.wildcard(domain) : Addresses.toSockAddr(local, domain);
-                try {
-                    core.socket.bind(a);
-                } catch (SocketClosedException e) {
-                    throw ChannelCore.closed(e);
-                } catch (IOException e) {
-                    throw Addresses.bindFailure(e);
-                }
+                core.bind(local, domain, 0);
                 bound = true;
             }
         } finally {
-            core.writeLock.unlock();
-            core.readLock.unlock();
+            core.unlockBoth();
         }
         return this;
     }
 
     @Override
     public SocketAddress getLocalAddress() throws IOException {
-        ensureOpen();
-        if (!bound) return null;
-        try {
-            return Addresses.toSocketAddress(core.socket.getsockname());
-        } catch (SocketClosedException e) {
-            throw ChannelCore.closed(e);
-        }
+        return core.localAddress(bound);
     }
 
     @Override
     public SocketAddress getRemoteAddress() throws IOException {
-        ensureOpen();
+        core.ensureOpen();
         return remote;
     }
 
     @Override
     public <T> DatagramChannel setOption(SocketOption<T> name, T value) throws IOException {
-        ensureOpen();
-        try {
-            Options.set(core.socket, supportedOptions(), name, value);
-        } catch (SocketClosedException e) {
-            throw ChannelCore.closed(e);
-        }
+        core.setOption(supportedOptions(), name, value);
         return this;
     }
 
     @Override
     public <T> T getOption(SocketOption<T> name) throws IOException {
-        ensureOpen();
-        try {
-            return Options.get(core.socket, supportedOptions(), name);
-        } catch (SocketClosedException e) {
-            throw ChannelCore.closed(e);
-        }
+        return core.getOption(supportedOptions(), name);
     }
 
     @Override
@@ -140,7 +105,7 @@ public final class FfsockDatagramChannel extends DatagramChannel implements Ffso
     /** Any-source membership: IP_ADD_MEMBERSHIP or IPV6_JOIN_GROUP (see {@link Memberships}). */
     @Override
     public MembershipKey join(InetAddress group, NetworkInterface interf) throws IOException {
-        ensureOpen();
+        core.ensureOpen();
         if (domain.equals(Domain.AF_UNIX)) throw new UnsupportedOperationException("no multicast on AF_UNIX");
         try {
             return memberships.join(group, interf);
@@ -171,11 +136,10 @@ public final class FfsockDatagramChannel extends DatagramChannel implements Ffso
     @Override
     public DatagramChannel connect(SocketAddress remote) throws IOException {
         SockAddr to = Addresses.toSockAddr(remote, domain);
-        core.readLock.lock();
-        core.writeLock.lock();
+        core.lockBoth();
         try {
             synchronized (stateLock) {
-                ensureOpen();
+                core.ensureOpen();
                 if (this.remote != null) throw new AlreadyConnectedException();
                 try {
                     core.socket.connect(to);
@@ -188,16 +152,14 @@ public final class FfsockDatagramChannel extends DatagramChannel implements Ffso
                 bound = true;
             }
         } finally {
-            core.writeLock.unlock();
-            core.readLock.unlock();
+            core.unlockBoth();
         }
         return this;
     }
 
     @Override
     public DatagramChannel disconnect() throws IOException {
-        core.readLock.lock();
-        core.writeLock.lock();
+        core.lockBoth();
         try {
             synchronized (stateLock) {
                 if (!isOpen() || remote == null) return this;
@@ -209,8 +171,7 @@ public final class FfsockDatagramChannel extends DatagramChannel implements Ffso
                 remote = null;
             }
         } finally {
-            core.writeLock.unlock();
-            core.readLock.unlock();
+            core.unlockBoth();
         }
         return this;
     }
@@ -219,23 +180,13 @@ public final class FfsockDatagramChannel extends DatagramChannel implements Ffso
 
     @Override
     public SocketAddress receive(ByteBuffer dst) throws IOException {
-        Objects.requireNonNull(dst, "dst");
-        if (dst.isReadOnly()) throw new IllegalArgumentException("Read-only buffer");
+        ChannelCore.writable(dst);
         core.readLock.lock();
         try {
-            ensureOpen();
-            boolean blocking = isBlocking();
-            int n = Socket.WOULD_BLOCK;
-            try {
-                if (blocking) begin();
-                n = core.socket.recvfrom(dst, 0, from);
-            } catch (SocketClosedException e) {
-                throw ChannelCore.closed(e);
-            } finally {
-                if (blocking) end(n != Socket.WOULD_BLOCK);
-            }
-            if (n == Socket.WOULD_BLOCK) return null;
+            core.ensureOpen();
+            if (core.bracket(DataCalls.RECEIVE, dst, null, 0, 0) == Socket.WOULD_BLOCK) return null;
             if (!bound) bound = true;
+            SockAddrStorage from = core.calls.from();
             return from.length() == 0 ? remote : Addresses.toSocketAddress(from.get());
         } finally {
             core.readLock.unlock();
@@ -248,28 +199,18 @@ public final class FfsockDatagramChannel extends DatagramChannel implements Ffso
         Objects.requireNonNull(target, "target");
         core.writeLock.lock();
         try {
-            SockAddr to = target.equals(lastTarget) ? lastTo : Addresses.toSockAddr(target, domain);
-            lastTarget = target;
-            lastTo = to;
-            ensureOpen();
+            SockAddr to = core.calls.sendTarget(target, domain);
+            core.ensureOpen();
             SocketAddress r = remote;
             if (r != null) {
                 if (!r.equals(target) && !r.equals(Addresses.toSocketAddress(to))) {
                     throw new AlreadyConnectedException();
                 }
             }
-            boolean blocking = isBlocking();
-            int n = Socket.WOULD_BLOCK;
-            try {
-                if (blocking) begin();
-                n = r != null ? core.socket.send(src, 0) : core.socket.sendto(src, 0, to);
-            } catch (SocketClosedException e) {
-                throw ChannelCore.closed(e);
-            } finally {
-                if (blocking) end(n != Socket.WOULD_BLOCK);
-            }
+            int kind = r != null ? DataCalls.DATAGRAM_WRITE : DataCalls.SEND_TO;
+            int n = (int) core.bracket(kind, src, null, 0, 0);
             if (!bound) bound = true;
-            return n == Socket.WOULD_BLOCK ? 0 : n;
+            return n;
         } finally {
             core.writeLock.unlock();
         }
@@ -277,100 +218,30 @@ public final class FfsockDatagramChannel extends DatagramChannel implements Ffso
 
     @Override
     public int read(ByteBuffer dst) throws IOException {
-        Objects.requireNonNull(dst, "dst");
-        if (dst.isReadOnly()) throw new IllegalArgumentException("Read-only buffer");
-        core.readLock.lock();
-        try {
-            ensureConnected();
-            boolean blocking = isBlocking();
-            int n = Socket.WOULD_BLOCK;
-            try {
-                if (blocking) begin();
-                n = core.socket.recv(dst, 0);
-            } catch (SocketClosedException e) {
-                throw ChannelCore.closed(e);
-            } finally {
-                if (blocking) end(n != Socket.WOULD_BLOCK);
-            }
-            return n == Socket.WOULD_BLOCK ? 0 : n;
-        } finally {
-            core.readLock.unlock();
-        }
+        return core.transfer(DataCalls.DATAGRAM_READ, dst);
     }
 
     @Override
     public long read(ByteBuffer[] dsts, int offset, int length) throws IOException {
-        Objects.checkFromIndexSize(offset, length, dsts.length);
-        core.readLock.lock();
-        try {
-            ensureConnected();
-            boolean blocking = isBlocking();
-            long n = 0;
-            boolean done = false;
-            try {
-                if (blocking) begin();
-                n = core.read(dsts, offset, length);
-                done = true;
-            } catch (SocketClosedException e) {
-                throw ChannelCore.closed(e);
-            } finally {
-                if (blocking) end(done);
-            }
-            return Math.max(n, 0); // an empty datagram is 0 bytes, not end of stream
-        } finally {
-            core.readLock.unlock();
-        }
+        return core.transfer(DataCalls.DATAGRAM_SCATTER, dsts, offset, length);
     }
 
     @Override
     public int write(ByteBuffer src) throws IOException {
-        Objects.requireNonNull(src, "src");
-        core.writeLock.lock();
-        try {
-            ensureConnected();
-            boolean blocking = isBlocking();
-            int n = Socket.WOULD_BLOCK;
-            try {
-                if (blocking) begin();
-                n = core.socket.send(src, 0);
-            } catch (SocketClosedException e) {
-                throw ChannelCore.closed(e);
-            } finally {
-                if (blocking) end(n != Socket.WOULD_BLOCK);
-            }
-            return n == Socket.WOULD_BLOCK ? 0 : n;
-        } finally {
-            core.writeLock.unlock();
-        }
+        return core.transfer(DataCalls.DATAGRAM_WRITE, src);
     }
 
     @Override
     public long write(ByteBuffer[] srcs, int offset, int length) throws IOException {
-        Objects.checkFromIndexSize(offset, length, srcs.length);
-        core.writeLock.lock();
-        try {
-            ensureConnected();
-            boolean blocking = isBlocking();
-            long n = 0;
-            boolean done = false;
-            try {
-                if (blocking) begin();
-                n = core.writeOnce(srcs, offset, length);
-                done = true;
-            } catch (SocketClosedException e) {
-                throw ChannelCore.closed(e);
-            } finally {
-                if (blocking) end(done);
-            }
-            return n;
-        } finally {
-            core.writeLock.unlock();
-        }
+        return core.transfer(DataCalls.DATAGRAM_GATHER, srcs, offset, length);
     }
 
-    private void ensureConnected() throws ClosedChannelException {
-        ensureOpen();
+    /** The data calls without an address need a connected channel. */
+    @Override
+    public boolean admit(int kind) throws IOException {
+        core.ensureOpen();
         if (remote == null) throw new NotYetConnectedException();
+        return true;
     }
 
     // ---- selectable channel ----------------------------------------------------------------------
@@ -383,26 +254,17 @@ public final class FfsockDatagramChannel extends DatagramChannel implements Ffso
 
     @Override
     protected void implConfigureBlocking(boolean block) throws IOException {
-        core.readLock.lock();
-        core.writeLock.lock();
-        try {
-            core.socket.setBlocking(block);
-        } catch (SocketClosedException e) {
-            throw ChannelCore.closed(e);
-        } finally {
-            core.writeLock.unlock();
-            core.readLock.unlock();
-        }
+        core.configureBlocking(block);
     }
 
     @Override
-    public int translateInterestOps(int ops) {
-        return ReadyOps.interest(ops);
+    public void enter() {
+        begin();
     }
 
     @Override
-    public int translateReadyOps(int events, int interestOps) {
-        return ReadyOps.ready(events, interestOps, true, false);
+    public void leave(boolean completed) throws AsynchronousCloseException {
+        end(completed);
     }
 
     @Override

@@ -3,15 +3,13 @@ package dev.ffsock.internal.nio;
 import dev.ffsock.Domain;
 import dev.ffsock.Shutdown;
 import dev.ffsock.Socket;
-import dev.ffsock.SocketClosedException;
 import dev.ffsock.Type;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.channels.ClosedChannelException;
+import java.nio.channels.AsynchronousCloseException;
 import java.nio.channels.Pipe;
 import java.nio.channels.spi.SelectorProvider;
-import java.util.Objects;
 
 /**
  * A {@link Pipe} made of an AF_UNIX stream socket pair (socketpair(2)): the source reads from one
@@ -53,7 +51,7 @@ public final class FfsockPipe extends Pipe {
 
         Source(SelectorProvider provider, Socket socket) {
             super(provider);
-            core = new ChannelCore(socket);
+            core = new ChannelCore(this, socket);
         }
 
         @Override
@@ -63,47 +61,12 @@ public final class FfsockPipe extends Pipe {
 
         @Override
         public int read(ByteBuffer dst) throws IOException {
-            Objects.requireNonNull(dst, "dst");
-            if (dst.isReadOnly()) throw new IllegalArgumentException("Read-only buffer");
-            core.readLock.lock();
-            try {
-                if (!isOpen()) throw new ClosedChannelException();
-                boolean blocking = isBlocking();
-                int n = 0;
-                try {
-                    if (blocking) begin();
-                    n = core.read(dst);
-                    return n;
-                } catch (SocketClosedException e) {
-                    throw ChannelCore.closed(e);
-                } finally {
-                    if (blocking) end(n != 0);
-                }
-            } finally {
-                core.readLock.unlock();
-            }
+            return core.transfer(DataCalls.READ, dst);
         }
 
         @Override
         public long read(ByteBuffer[] dsts, int offset, int length) throws IOException {
-            Objects.checkFromIndexSize(offset, length, dsts.length);
-            core.readLock.lock();
-            try {
-                if (!isOpen()) throw new ClosedChannelException();
-                boolean blocking = isBlocking();
-                long n = 0;
-                try {
-                    if (blocking) begin();
-                    n = core.read(dsts, offset, length);
-                    return n;
-                } catch (SocketClosedException e) {
-                    throw ChannelCore.closed(e);
-                } finally {
-                    if (blocking) end(n != 0);
-                }
-            } finally {
-                core.readLock.unlock();
-            }
+            return core.transfer(DataCalls.SCATTER, dsts, offset, length);
         }
 
         @Override
@@ -118,22 +81,17 @@ public final class FfsockPipe extends Pipe {
 
         @Override
         protected void implConfigureBlocking(boolean block) throws IOException {
-            core.readLock.lock();
-            try {
-                core.socket.setBlocking(block);
-            } finally {
-                core.readLock.unlock();
-            }
+            core.configureBlocking(block);
         }
 
         @Override
-        public int translateInterestOps(int ops) {
-            return ReadyOps.interest(ops);
+        public void enter() {
+            begin();
         }
 
         @Override
-        public int translateReadyOps(int events, int interestOps) {
-            return ReadyOps.ready(events, interestOps, true, false);
+        public void leave(boolean completed) throws AsynchronousCloseException {
+            end(completed);
         }
     }
 
@@ -143,7 +101,7 @@ public final class FfsockPipe extends Pipe {
 
         Sink(SelectorProvider provider, Socket socket) {
             super(provider);
-            core = new ChannelCore(socket);
+            core = new ChannelCore(this, socket);
         }
 
         @Override
@@ -153,46 +111,12 @@ public final class FfsockPipe extends Pipe {
 
         @Override
         public int write(ByteBuffer src) throws IOException {
-            Objects.requireNonNull(src, "src");
-            core.writeLock.lock();
-            try {
-                if (!isOpen()) throw new ClosedChannelException();
-                boolean blocking = isBlocking();
-                int n = 0;
-                try {
-                    if (blocking) begin();
-                    n = core.write(src);
-                    return n;
-                } catch (SocketClosedException e) {
-                    throw ChannelCore.closed(e);
-                } finally {
-                    if (blocking) end(n > 0);
-                }
-            } finally {
-                core.writeLock.unlock();
-            }
+            return core.transfer(DataCalls.WRITE, src);
         }
 
         @Override
         public long write(ByteBuffer[] srcs, int offset, int length) throws IOException {
-            Objects.checkFromIndexSize(offset, length, srcs.length);
-            core.writeLock.lock();
-            try {
-                if (!isOpen()) throw new ClosedChannelException();
-                boolean blocking = isBlocking();
-                long n = 0;
-                try {
-                    if (blocking) begin();
-                    n = core.write(srcs, offset, length);
-                    return n;
-                } catch (SocketClosedException e) {
-                    throw ChannelCore.closed(e);
-                } finally {
-                    if (blocking) end(n > 0);
-                }
-            } finally {
-                core.writeLock.unlock();
-            }
+            return core.transfer(DataCalls.GATHER, srcs, offset, length);
         }
 
         @Override
@@ -207,22 +131,17 @@ public final class FfsockPipe extends Pipe {
 
         @Override
         protected void implConfigureBlocking(boolean block) throws IOException {
-            core.writeLock.lock();
-            try {
-                core.socket.setBlocking(block);
-            } finally {
-                core.writeLock.unlock();
-            }
+            core.configureBlocking(block);
         }
 
         @Override
-        public int translateInterestOps(int ops) {
-            return ReadyOps.interest(ops);
+        public void enter() {
+            begin();
         }
 
         @Override
-        public int translateReadyOps(int events, int interestOps) {
-            return ReadyOps.ready(events, interestOps, true, false);
+        public void leave(boolean completed) throws AsynchronousCloseException {
+            end(completed);
         }
     }
 }

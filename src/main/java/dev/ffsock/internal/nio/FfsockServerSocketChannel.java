@@ -1,16 +1,14 @@
 package dev.ffsock.internal.nio;
 
 import dev.ffsock.Domain;
-import dev.ffsock.SockAddr;
 import dev.ffsock.Socket;
-import dev.ffsock.SocketClosedException;
 import dev.ffsock.Type;
 
 import java.io.IOException;
 import java.net.SocketAddress;
 import java.net.SocketOption;
 import java.nio.channels.AlreadyBoundException;
-import java.nio.channels.ClosedChannelException;
+import java.nio.channels.AsynchronousCloseException;
 import java.nio.channels.NotYetBoundException;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
@@ -35,12 +33,10 @@ public final class FfsockServerSocketChannel extends ServerSocketChannel impleme
     /** A channel over {@code socket}, which it owns from now on (put in blocking mode); bound if it has a local address. */
     public FfsockServerSocketChannel(SelectorProvider provider, Socket socket) throws IOException {
         super(provider);
-        this.core = new ChannelCore(socket);
+        this.core = new ChannelCore(this, socket);
         this.domain = socket.domain();
         if (!socket.isBlocking()) socket.setBlocking(true);
-        SocketAddress local = Addresses.toSocketAddress(socket.getsockname());
-        bound = !(local instanceof java.net.InetSocketAddress isa && isa.getPort() == 0)
-                && !(local instanceof java.net.UnixDomainSocketAddress u && u.getPath().toString().isEmpty());
+        bound = !Addresses.isUnbound(socket.getsockname());
     }
 
     @Override
@@ -48,24 +44,12 @@ public final class FfsockServerSocketChannel extends ServerSocketChannel impleme
         return core;
     }
 
-    private void ensureOpen() throws ClosedChannelException {
-        if (!isOpen()) throw new ClosedChannelException();
-    }
-
     @Override
     public ServerSocketChannel bind(SocketAddress local, int backlog) throws IOException {
         synchronized (stateLock) {
-            ensureOpen();
+            core.ensureOpen();
             if (bound) throw new AlreadyBoundException();
-            SockAddr a = local == null ? Addresses.wildcard(domain) : Addresses.toSockAddr(local, domain);
-            try {
-                core.socket.bind(a);
-                core.socket.listen(backlog < 1 ? DEFAULT_BACKLOG : backlog);
-            } catch (SocketClosedException e) {
-                throw ChannelCore.closed(e);
-            } catch (IOException e) {
-                throw Addresses.bindFailure(e);
-            }
+            core.bind(local, domain, backlog < 1 ? DEFAULT_BACKLOG : backlog);
             bound = true;
         }
         return this;
@@ -77,34 +61,18 @@ public final class FfsockServerSocketChannel extends ServerSocketChannel impleme
 
     @Override
     public SocketAddress getLocalAddress() throws IOException {
-        ensureOpen();
-        if (!bound) return null;
-        try {
-            return Addresses.toSocketAddress(core.socket.getsockname());
-        } catch (SocketClosedException e) {
-            throw ChannelCore.closed(e);
-        }
+        return core.localAddress(bound);
     }
 
     @Override
     public <T> ServerSocketChannel setOption(SocketOption<T> name, T value) throws IOException {
-        ensureOpen();
-        try {
-            Options.set(core.socket, supportedOptions(), name, value);
-        } catch (SocketClosedException e) {
-            throw ChannelCore.closed(e);
-        }
+        core.setOption(supportedOptions(), name, value);
         return this;
     }
 
     @Override
     public <T> T getOption(SocketOption<T> name) throws IOException {
-        ensureOpen();
-        try {
-            return Options.get(core.socket, supportedOptions(), name);
-        } catch (SocketClosedException e) {
-            throw ChannelCore.closed(e);
-        }
+        return core.getOption(supportedOptions(), name);
     }
 
     @Override
@@ -116,18 +84,17 @@ public final class FfsockServerSocketChannel extends ServerSocketChannel impleme
     public SocketChannel accept() throws IOException {
         core.readLock.lock();
         try {
-            ensureOpen();
+            core.ensureOpen();
             if (!bound) throw new NotYetBoundException();
-            boolean blocking = isBlocking();
-            Socket s = null;
             try {
-                if (blocking) begin();
-                s = core.socket.accept();
-            } catch (SocketClosedException e) {
-                throw ChannelCore.closed(e);
-            } finally {
-                if (blocking) endAccept(s);
+                core.bracket(DataCalls.ACCEPT, null, null, 0, 0);
+            } catch (AsynchronousCloseException e) {
+                // end() threw (close, interrupt): a connection already accepted is closed, not lost
+                Socket s = core.calls.takeAccepted();
+                if (s != null) s.close();
+                throw e;
             }
+            Socket s = core.calls.takeAccepted();
             if (s == null) return null;
             try {
                 return new FfsockSocketChannel(provider(), s);
@@ -137,16 +104,6 @@ public final class FfsockServerSocketChannel extends ServerSocketChannel impleme
             }
         } finally {
             core.readLock.unlock();
-        }
-    }
-
-    /** end() for accept: a connection already accepted is closed, not lost, when end throws (interrupt). */
-    private void endAccept(Socket s) throws java.nio.channels.AsynchronousCloseException {
-        try {
-            end(s != null);
-        } catch (java.nio.channels.AsynchronousCloseException e) {
-            if (s != null) s.close();
-            throw e;
         }
     }
 
@@ -166,24 +123,17 @@ public final class FfsockServerSocketChannel extends ServerSocketChannel impleme
 
     @Override
     protected void implConfigureBlocking(boolean block) throws IOException {
-        core.readLock.lock();
-        try {
-            core.socket.setBlocking(block);
-        } catch (SocketClosedException e) {
-            throw ChannelCore.closed(e);
-        } finally {
-            core.readLock.unlock();
-        }
+        core.configureBlocking(block);
     }
 
     @Override
-    public int translateInterestOps(int ops) {
-        return ReadyOps.interest(ops);
+    public void enter() {
+        begin();
     }
 
     @Override
-    public int translateReadyOps(int events, int interestOps) {
-        return ReadyOps.ready(events, interestOps, true, false);
+    public void leave(boolean completed) throws AsynchronousCloseException {
+        end(completed);
     }
 
     @Override

@@ -4,7 +4,6 @@ import dev.ffsock.Domain;
 import dev.ffsock.Poll;
 import dev.ffsock.Shutdown;
 import dev.ffsock.SockAddr;
-import dev.ffsock.SockOpt;
 import dev.ffsock.Socket;
 import dev.ffsock.SocketClosedException;
 import dev.ffsock.Type;
@@ -15,13 +14,13 @@ import java.net.SocketOption;
 import java.nio.ByteBuffer;
 import java.nio.channels.AlreadyBoundException;
 import java.nio.channels.AlreadyConnectedException;
+import java.nio.channels.AsynchronousCloseException;
 import java.nio.channels.ClosedChannelException;
 import java.nio.channels.ConnectionPendingException;
 import java.nio.channels.NoConnectionPendingException;
 import java.nio.channels.NotYetConnectedException;
 import java.nio.channels.SocketChannel;
 import java.nio.channels.spi.SelectorProvider;
-import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -54,7 +53,7 @@ public final class FfsockSocketChannel extends SocketChannel implements FfsockCh
      */
     public FfsockSocketChannel(SelectorProvider provider, Socket socket) throws IOException {
         super(provider);
-        this.core = new ChannelCore(socket);
+        this.core = new ChannelCore(this, socket);
         this.domain = socket.domain();
         if (!socket.isBlocking()) socket.setBlocking(true);
         SockAddr peer = socket.acceptedFrom();
@@ -70,14 +69,8 @@ public final class FfsockSocketChannel extends SocketChannel implements FfsockCh
             remote = Addresses.toSocketAddress(peer);
             bound = true;
         } else {
-            bound = !isWildcard(socket.getsockname());
+            bound = !Addresses.isUnbound(socket.getsockname());
         }
-    }
-
-    private static boolean isWildcard(SockAddr a) {
-        SocketAddress s = Addresses.toSocketAddress(a);
-        if (s instanceof java.net.InetSocketAddress isa) return isa.getPort() == 0;
-        return s instanceof java.net.UnixDomainSocketAddress u && u.getPath().toString().isEmpty();
     }
 
     @Override
@@ -89,12 +82,8 @@ public final class FfsockSocketChannel extends SocketChannel implements FfsockCh
         return core.socket;
     }
 
-    private void ensureOpen() throws ClosedChannelException {
-        if (!isOpen()) throw new ClosedChannelException();
-    }
-
     private void ensureConnected() throws ClosedChannelException {
-        ensureOpen();
+        core.ensureOpen();
         if (state != CONNECTED) throw new NotYetConnectedException();
     }
 
@@ -102,67 +91,42 @@ public final class FfsockSocketChannel extends SocketChannel implements FfsockCh
 
     @Override
     public SocketChannel bind(SocketAddress local) throws IOException {
-        core.readLock.lock();
-        core.writeLock.lock();
+        core.lockBoth();
         try {
             synchronized (stateLock) {
-                ensureOpen();
+                core.ensureOpen();
                 if (state == PENDING) throw new ConnectionPendingException();
                 if (state == CONNECTED) throw new AlreadyConnectedException();
                 if (bound) throw new AlreadyBoundException();
-                SockAddr a = local == null ? Addresses.wildcard(domain) : Addresses.toSockAddr(local, domain);
-                try {
-                    sock().bind(a);
-                } catch (SocketClosedException e) {
-                    throw ChannelCore.closed(e);
-                } catch (IOException e) {
-                    throw Addresses.bindFailure(e);
-                }
+                core.bind(local, domain, 0);
                 bound = true;
             }
         } finally {
-            core.writeLock.unlock();
-            core.readLock.unlock();
+            core.unlockBoth();
         }
         return this;
     }
 
     @Override
     public SocketAddress getLocalAddress() throws IOException {
-        ensureOpen();
-        if (!bound) return null;
-        try {
-            return Addresses.toSocketAddress(sock().getsockname());
-        } catch (SocketClosedException e) {
-            throw ChannelCore.closed(e);
-        }
+        return core.localAddress(bound);
     }
 
     @Override
     public SocketAddress getRemoteAddress() throws IOException {
-        ensureOpen();
+        core.ensureOpen();
         return state == CONNECTED ? remote : null;
     }
 
     @Override
     public <T> SocketChannel setOption(SocketOption<T> name, T value) throws IOException {
-        ensureOpen();
-        try {
-            Options.set(sock(), supportedOptions(), name, value);
-        } catch (SocketClosedException e) {
-            throw ChannelCore.closed(e);
-        }
+        core.setOption(supportedOptions(), name, value);
         return this;
     }
 
     @Override
     public <T> T getOption(SocketOption<T> name) throws IOException {
-        ensureOpen();
-        try {
-            return Options.get(sock(), supportedOptions(), name);
-        } catch (SocketClosedException e) {
-            throw ChannelCore.closed(e);
-        }
+        return core.getOption(supportedOptions(), name);
     }
 
     @Override
@@ -193,78 +157,74 @@ public final class FfsockSocketChannel extends SocketChannel implements FfsockCh
      */
     boolean connect(SocketAddress remote, java.time.Duration timeout) throws IOException {
         SockAddr to = Addresses.toSockAddr(remote, domain);
-        core.readLock.lock();
-        core.writeLock.lock();
+        core.lockBoth();
         try {
             synchronized (stateLock) {
-                ensureOpen();
+                core.ensureOpen();
                 if (state == CONNECTED) throw new AlreadyConnectedException();
                 if (state == PENDING) throw new ConnectionPendingException();
             }
-            boolean blocking = isBlocking();
-            boolean done = false;
-            try {
-                if (blocking) begin();
-                boolean connected;
-                if (timeout == null) {
-                    connected = sock().connect(to);
-                } else {
-                    sock().connect(to, timeout);
-                    connected = true;
-                }
-                done = true;
-                synchronized (stateLock) {
-                    this.remote = remote instanceof java.net.InetSocketAddress ? remote : Addresses.toSocketAddress(to);
-                    state = connected ? CONNECTED : PENDING;
-                    bound = true;
-                }
-                return connected;
-            } catch (SocketClosedException e) {
-                throw ChannelCore.closed(e);
-            } catch (IOException e) {
-                done = true; // the connect's own failure, not a close by another thread
-                close(); // as the JDK's channels: a failed connect closes the channel
-                throw Addresses.connectFailure(e);
-            } finally {
-                if (blocking) end(done);
-            }
+            return connectCall(remote, to, timeout);
         } finally {
-            core.writeLock.unlock();
-            core.readLock.unlock();
+            core.unlockBoth();
         }
     }
 
     @Override
     public boolean finishConnect() throws IOException {
-        core.readLock.lock();
-        core.writeLock.lock();
+        core.lockBoth();
         try {
             synchronized (stateLock) {
-                ensureOpen();
+                core.ensureOpen();
                 if (state == CONNECTED) return true;
                 if (state != PENDING) throw new NoConnectionPendingException();
             }
-            boolean blocking = isBlocking();
-            boolean done = false;
-            try {
-                if (blocking) begin();
-                if (blocking) sock().poll(Poll.POLLOUT, -1); // waits in the I/O core
-                boolean connected = sock().finishConnect();
-                done = true;
-                if (connected) state = CONNECTED;
-                return connected;
-            } catch (SocketClosedException e) {
-                throw ChannelCore.closed(e);
-            } catch (IOException e) {
-                done = true;
-                close();
-                throw Addresses.connectFailure(e);
-            } finally {
-                if (blocking) end(done);
-            }
+            return connectCall(null, null, null);
         } finally {
-            core.writeLock.unlock();
-            core.readLock.unlock();
+            core.unlockBoth();
+        }
+    }
+
+    /**
+     * The connect (to {@code to}, within {@code timeout} if not null) or, with {@code to} null, the
+     * finishing of a pending one (in blocking mode after waiting for it in the I/O core), inside
+     * begin/end, and the state it leaves. A failure of the connect itself closes the channel, as the
+     * JDK's channels do; {@code remote} is the address as given to connect.
+     */
+    private boolean connectCall(SocketAddress remote, SockAddr to, java.time.Duration timeout) throws IOException {
+        boolean blocking = isBlocking();
+        boolean done = false;
+        try {
+            if (blocking) begin();
+            boolean connected;
+            if (to == null) {
+                if (blocking) sock().poll(Poll.POLLOUT, -1); // waits in the I/O core
+                connected = sock().finishConnect();
+            } else if (timeout == null) {
+                connected = sock().connect(to);
+            } else {
+                sock().connect(to, timeout);
+                connected = true;
+            }
+            done = true;
+            if (to == null) {
+                if (connected) state = CONNECTED;
+            } else {
+                synchronized (stateLock) {
+                    this.remote = remote instanceof java.net.InetSocketAddress ? remote : Addresses.toSocketAddress(to);
+                    state = connected ? CONNECTED : PENDING;
+                    bound = true;
+                }
+            }
+            return connected;
+        } catch (SocketClosedException e) {
+            throw ChannelCore.closed(e);
+        } catch (IOException e) {
+            done = true; // the connect's own failure, not a close by another thread
+            close(); // as the JDK's channels: a failed connect closes the channel
+            throw Addresses.connectFailure(e);
+        } finally {
+            if (blocking) end(done);
         }
     }
 
@@ -272,127 +232,59 @@ public final class FfsockSocketChannel extends SocketChannel implements FfsockCh
 
     @Override
     public int read(ByteBuffer dst) throws IOException {
-        Objects.requireNonNull(dst, "dst");
-        if (dst.isReadOnly()) throw new IllegalArgumentException("Read-only buffer");
-        core.readLock.lock();
-        try {
-            ensureConnected();
-            if (inputShutdown) return -1;
-            boolean blocking = isBlocking();
-            int n = 0;
-            try {
-                if (blocking) begin();
-                n = core.read(dst);
-                return n;
-            } catch (SocketClosedException e) {
-                throw ChannelCore.closed(e);
-            } finally {
-                if (blocking) end(n != 0);
-            }
-        } finally {
-            core.readLock.unlock();
-        }
+        return core.transfer(DataCalls.READ, dst);
     }
 
     @Override
     public long read(ByteBuffer[] dsts, int offset, int length) throws IOException {
-        Objects.checkFromIndexSize(offset, length, dsts.length);
-        core.readLock.lock();
-        try {
-            ensureConnected();
-            if (inputShutdown) return -1;
-            boolean blocking = isBlocking();
-            long n = 0;
-            try {
-                if (blocking) begin();
-                n = core.read(dsts, offset, length);
-                return n;
-            } catch (SocketClosedException e) {
-                throw ChannelCore.closed(e);
-            } finally {
-                if (blocking) end(n != 0);
-            }
-        } finally {
-            core.readLock.unlock();
-        }
+        return core.transfer(DataCalls.SCATTER, dsts, offset, length);
     }
 
     @Override
     public int write(ByteBuffer src) throws IOException {
-        Objects.requireNonNull(src, "src");
-        core.writeLock.lock();
-        try {
-            ensureConnected();
-            if (outputShutdown) throw new ClosedChannelException();
-            boolean blocking = isBlocking();
-            int n = 0;
-            try {
-                if (blocking) begin();
-                n = core.write(src);
-                return n;
-            } catch (SocketClosedException e) {
-                throw ChannelCore.closed(e);
-            } finally {
-                if (blocking) end(n > 0);
-            }
-        } finally {
-            core.writeLock.unlock();
-        }
+        return core.transfer(DataCalls.WRITE, src);
     }
 
     @Override
     public long write(ByteBuffer[] srcs, int offset, int length) throws IOException {
-        Objects.checkFromIndexSize(offset, length, srcs.length);
-        core.writeLock.lock();
-        try {
-            ensureConnected();
-            if (outputShutdown) throw new ClosedChannelException();
-            boolean blocking = isBlocking();
-            long n = 0;
-            try {
-                if (blocking) begin();
-                n = core.write(srcs, offset, length);
-                return n;
-            } catch (SocketClosedException e) {
-                throw ChannelCore.closed(e);
-            } finally {
-                if (blocking) end(n > 0);
-            }
-        } finally {
-            core.writeLock.unlock();
-        }
+        return core.transfer(DataCalls.GATHER, srcs, offset, length);
+    }
+
+    /** Connected, and for a write the output not shut down; false for a read once the input is. */
+    @Override
+    public boolean admit(int kind) throws IOException {
+        ensureConnected();
+        if (kind == DataCalls.READ || kind == DataCalls.SCATTER) return !inputShutdown;
+        if (outputShutdown) throw new ClosedChannelException();
+        return true;
     }
 
     @Override
     public SocketChannel shutdownInput() throws IOException {
-        synchronized (stateLock) {
-            ensureConnected();
-            if (!inputShutdown) {
-                try {
-                    sock().shutdown(Shutdown.READ);
-                } catch (SocketClosedException e) {
-                    throw ChannelCore.closed(e);
-                }
-                inputShutdown = true;
-            }
-        }
+        shutdown(Shutdown.READ);
         return this;
     }
 
     @Override
     public SocketChannel shutdownOutput() throws IOException {
+        shutdown(Shutdown.WRITE);
+        return this;
+    }
+
+    /** shutdown(2) in direction {@code how} (READ or WRITE), once. */
+    private void shutdown(Shutdown how) throws IOException {
+        boolean input = how == Shutdown.READ;
         synchronized (stateLock) {
             ensureConnected();
-            if (!outputShutdown) {
-                try {
-                    sock().shutdown(Shutdown.WRITE);
-                } catch (SocketClosedException e) {
-                    throw ChannelCore.closed(e);
-                }
-                outputShutdown = true;
+            if (input ? inputShutdown : outputShutdown) return;
+            try {
+                sock().shutdown(how);
+            } catch (SocketClosedException e) {
+                throw ChannelCore.closed(e);
             }
+            if (input) inputShutdown = true;
+            else outputShutdown = true;
         }
-        return this;
     }
 
     boolean isInputShutdown() {
@@ -421,21 +313,17 @@ public final class FfsockSocketChannel extends SocketChannel implements FfsockCh
 
     @Override
     protected void implConfigureBlocking(boolean block) throws IOException {
-        core.readLock.lock();
-        core.writeLock.lock();
-        try {
-            sock().setBlocking(block);
-        } catch (SocketClosedException e) {
-            throw ChannelCore.closed(e);
-        } finally {
-            core.writeLock.unlock();
-            core.readLock.unlock();
-        }
+        core.configureBlocking(block);
     }
 
     @Override
-    public int translateInterestOps(int ops) {
-        return ReadyOps.interest(ops);
+    public void enter() {
+        begin();
+    }
+
+    @Override
+    public void leave(boolean completed) throws AsynchronousCloseException {
+        end(completed);
     }
 
     @Override

@@ -1,7 +1,5 @@
 package dev.ffsock.internal.nio;
 
-import dev.ffsock.SockOpt;
-
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -13,7 +11,6 @@ import java.net.SocketOption;
 import java.net.StandardSocketOptions;
 import java.nio.channels.IllegalBlockingModeException;
 import java.nio.channels.ServerSocketChannel;
-import java.time.Duration;
 import java.util.Set;
 
 /**
@@ -33,13 +30,6 @@ final class ServerSocketAdaptor extends ServerSocket {
 
     static ServerSocketAdaptor create(FfsockServerSocketChannel ch) {
         return new ServerSocketAdaptor(ch);
-    }
-
-    static SocketException socketException(IOException e) {
-        if (e instanceof SocketException s) return s;
-        SocketException s = new SocketException(e.getMessage());
-        s.initCause(e);
-        return s;
     }
 
     @Override
@@ -66,11 +56,7 @@ final class ServerSocketAdaptor extends ServerSocket {
 
     @Override
     public SocketAddress getLocalSocketAddress() {
-        try {
-            return ch.getLocalAddress();
-        } catch (IOException e) {
-            return null;
-        }
+        return Adaptors.localAddress(ch);
     }
 
     @Override
@@ -102,57 +88,33 @@ final class ServerSocketAdaptor extends ServerSocket {
     @Override
     public void setSoTimeout(int timeout) throws SocketException {
         if (timeout < 0) throw new IllegalArgumentException("timeout < 0");
-        try {
-            ch.core().socket.setsockopt(SockOpt.SO_RCVTIMEO, Duration.ofMillis(timeout));
-        } catch (IOException e) {
-            throw socketException(e);
-        }
+        Adaptors.setSoTimeout(ch, timeout);
     }
 
     @Override
     public int getSoTimeout() throws SocketException {
-        try {
-            return (int) Math.min(Integer.MAX_VALUE, ch.core().socket.getsockopt(SockOpt.SO_RCVTIMEO).toMillis());
-        } catch (IOException e) {
-            throw socketException(e);
-        }
+        return Adaptors.getSoTimeout(ch);
     }
 
     @Override
     public void setReuseAddress(boolean on) throws SocketException {
-        try {
-            ch.setOption(StandardSocketOptions.SO_REUSEADDR, on);
-        } catch (IOException e) {
-            throw socketException(e);
-        }
+        Adaptors.set(ch, StandardSocketOptions.SO_REUSEADDR, on);
     }
 
     @Override
     public boolean getReuseAddress() throws SocketException {
-        try {
-            return ch.getOption(StandardSocketOptions.SO_REUSEADDR);
-        } catch (IOException e) {
-            throw socketException(e);
-        }
+        return Adaptors.get(ch, StandardSocketOptions.SO_REUSEADDR);
     }
 
     @Override
     public void setReceiveBufferSize(int size) throws SocketException {
         if (size <= 0) throw new IllegalArgumentException("negative receive size");
-        try {
-            ch.setOption(StandardSocketOptions.SO_RCVBUF, size);
-        } catch (IOException e) {
-            throw socketException(e);
-        }
+        Adaptors.set(ch, StandardSocketOptions.SO_RCVBUF, size);
     }
 
     @Override
     public int getReceiveBufferSize() throws SocketException {
-        try {
-            return ch.getOption(StandardSocketOptions.SO_RCVBUF);
-        } catch (IOException e) {
-            throw socketException(e);
-        }
+        return Adaptors.get(ch, StandardSocketOptions.SO_RCVBUF);
     }
 
     @Override

@@ -1,7 +1,5 @@
 package dev.ffsock.internal.nio;
 
-import dev.ffsock.SockOpt;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -18,8 +16,6 @@ import java.nio.channels.IllegalBlockingModeException;
 import java.nio.channels.SocketChannel;
 import java.time.Duration;
 import java.util.Set;
-
-import static dev.ffsock.internal.nio.ServerSocketAdaptor.socketException;
 
 /**
  * The {@link Socket} view of an {@link FfsockSocketChannel} ({@code channel.socket()}), for code
@@ -103,11 +99,7 @@ final class SocketAdaptor extends Socket {
 
     @Override
     public SocketAddress getLocalSocketAddress() {
-        try {
-            return ch.getLocalAddress();
-        } catch (IOException e) {
-            return null;
-        }
+        return Adaptors.localAddress(ch);
     }
 
     @Override
@@ -117,32 +109,28 @@ final class SocketAdaptor extends Socket {
 
     @Override
     public InputStream getInputStream() throws IOException {
-        if (!ch.isOpen()) throw new SocketException("Socket is closed");
-        if (!ch.isConnected()) throw new SocketException("Socket is not connected");
+        ensureStreams();
         return Channels.newInputStream(ch);
     }
 
     @Override
     public OutputStream getOutputStream() throws IOException {
-        if (!ch.isOpen()) throw new SocketException("Socket is closed");
-        if (!ch.isConnected()) throw new SocketException("Socket is not connected");
+        ensureStreams();
         return Channels.newOutputStream(ch);
     }
 
+    /** Throws unless the channel is open and connected (what the streams need). */
+    private void ensureStreams() throws SocketException {
+        if (!ch.isOpen()) throw new SocketException("Socket is closed");
+        if (!ch.isConnected()) throw new SocketException("Socket is not connected");
+    }
+
     private <T> void set(SocketOption<T> name, T value) throws SocketException {
-        try {
-            ch.setOption(name, value);
-        } catch (IOException e) {
-            throw socketException(e);
-        }
+        Adaptors.set(ch, name, value);
     }
 
     private <T> T get(SocketOption<T> name) throws SocketException {
-        try {
-            return ch.getOption(name);
-        } catch (IOException e) {
-            throw socketException(e);
-        }
+        return Adaptors.get(ch, name);
     }
 
     @Override
@@ -168,20 +156,12 @@ final class SocketAdaptor extends Socket {
     @Override
     public void setSoTimeout(int timeout) throws SocketException {
         if (timeout < 0) throw new IllegalArgumentException("timeout can't be negative");
-        try {
-            ch.core().socket.setsockopt(SockOpt.SO_RCVTIMEO, Duration.ofMillis(timeout));
-        } catch (IOException e) {
-            throw socketException(e);
-        }
+        Adaptors.setSoTimeout(ch, timeout);
     }
 
     @Override
     public int getSoTimeout() throws SocketException {
-        try {
-            return (int) Math.min(Integer.MAX_VALUE, ch.core().socket.getsockopt(SockOpt.SO_RCVTIMEO).toMillis());
-        } catch (IOException e) {
-            throw socketException(e);
-        }
+        return Adaptors.getSoTimeout(ch);
     }
 
     @Override
