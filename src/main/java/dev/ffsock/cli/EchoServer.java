@@ -54,13 +54,15 @@ final class EchoServer {
     int run() throws IOException, InterruptedException {
         try (Socket s = Socket.open(endpoint.domain(), endpoint.type())) {
             if (!endpoint.unix()) s.setsockopt(SockOpt.SO_REUSEADDR, true);
+            // An echo answers each message at once: no Nagle delay (accepted sockets inherit it).
+            if (!endpoint.unix() && !endpoint.dgram()) s.setsockopt(SockOpt.TCP_NODELAY, true);
             s.bind(endpoint.address());
             if (endpoint.address() instanceof SockAddrUn u && u.kind() == SockAddrUn.Kind.PATH) {
                 created = Path.of(u.name());
             }
             Thread hook = io.standalone() ? stopOnSignal(s) : null;
             try {
-                if (!endpoint.dgram()) s.listen(128);
+                if (!endpoint.dgram()) s.listen(4096); // the kernel caps it at net.core.somaxconn
                 io.out().println("listening on " + s.getsockname());
                 io.out().flush();
                 if (endpoint.dgram()) {
