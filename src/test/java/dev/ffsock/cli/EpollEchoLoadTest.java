@@ -10,17 +10,9 @@ import org.junit.jupiter.api.Test;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.List;
-import java.util.SplittableRandom;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Load test for {@link EpollEcho}: N loopback TCP clients and N AF_UNIX clients at once against one
@@ -84,7 +76,7 @@ class EpollEchoLoadTest {
         warm[0].close();
         int before = openFds();
         long t0 = System.nanoTime();
-        AtomicLong bytes = new AtomicLong();
+        long bytes;
         try (Socket tcp = Socket.open(Domain.AF_INET, Type.STREAM);
              Socket unix = Socket.open(Domain.AF_UNIX, Type.STREAM)) {
             tcp.bind(SockAddrIn.loopback(0));
@@ -92,65 +84,15 @@ class EpollEchoLoadTest {
             SockAddr unixName = SockAddr.parse("@ffsock-echo-" + ProcessHandle.current().pid() + "-" + System.nanoTime());
             unix.bind(unixName);
             unix.listen(4096);
-            SockAddr tcpAddr = tcp.getsockname();
-            int total = 2 * clients;
             try (EpollEcho echo = new EpollEcho(tcp, unix)) {
-                CompletableFuture<Void> server = CompletableFuture.runAsync(() -> {
-                    try {
-                        echo.run(total);
-                    } catch (IOException e) {
-                        throw new RuntimeException(e);
-                    }
-                }, r -> Thread.ofPlatform().name("echo-server").start(r));
-                List<CompletableFuture<Void>> done = new ArrayList<>();
-                for (int i = 0; i < total; i++) {
-                    SockAddr to = i % 2 == 0 ? tcpAddr : unixName;
-                    Domain d = i % 2 == 0 ? Domain.AF_INET : Domain.AF_UNIX;
-                    long seed = i;
-                    CompletableFuture<Void> f = new CompletableFuture<>();
-                    Thread.ofVirtual().start(() -> {
-                        try {
-                            client(d, to, seed, messages, bytes);
-                            f.complete(null);
-                        } catch (Throwable t) {
-                            f.completeExceptionally(t);
-                        }
-                    });
-                    done.add(f);
-                }
-                CompletableFuture.allOf(done.toArray(CompletableFuture[]::new)).get(150, TimeUnit.SECONDS);
-                server.get(30, TimeUnit.SECONDS);
-                assertEquals(total, echo.accepted());
-                assertEquals(bytes.get(), echo.bytesEchoed());
+                bytes = EchoLoad.run("echo-server", echo::run, echo::accepted, echo::bytesEchoed,
+                        tcp.getsockname(), unixName, clients, messages, 150);
             }
         }
         long ms = (System.nanoTime() - t0) / 1_000_000;
         System.out.println("EpollEchoLoadTest: " + clients + " TCP + " + clients + " AF_UNIX clients x " + messages
-                + " messages, " + bytes.get() + " bytes echoed and checked in " + ms + " ms");
+                + " messages, " + bytes + " bytes echoed and checked in " + ms + " ms");
         int after = openFds();
         assertEquals(before, after, "descriptors left open");
-    }
-
-    private static void client(Domain d, SockAddr to, long seed, int messages, AtomicLong bytes) throws IOException {
-        SplittableRandom rnd = new SplittableRandom(seed);
-        byte[] out = new byte[64 * 1024];
-        byte[] in = new byte[64 * 1024];
-        try (Socket s = Socket.open(d, Type.STREAM)) {
-            s.connect(to);
-            for (int m = 0; m < messages; m++) {
-                int len = (int) Math.min(out.length, Math.exp(rnd.nextDouble() * Math.log(out.length + 1)));
-                for (int i = 0; i < len; i++) out[i] = (byte) rnd.nextInt();
-                int sent = 0;
-                while (sent < len) sent += s.send(out, sent, len - sent, 0);
-                int got = 0;
-                while (got < len) {
-                    int n = s.recv(in, got, len - got, 0);
-                    assertTrue(n > 0, "early end of stream");
-                    got += n;
-                }
-                assertEquals(-1, Arrays.mismatch(out, 0, len, in, 0, len), "echoed bytes differ");
-                bytes.addAndGet(len);
-            }
-        }
     }
 }

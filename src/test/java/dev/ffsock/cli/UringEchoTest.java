@@ -19,14 +19,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
-import java.util.SplittableRandom;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -180,8 +177,8 @@ class UringEchoTest {
     void hundredsOfTcpAndUnixClientsOnOneThread() throws Exception {
         int clients = Integer.getInteger("ffsock.uring.clients", 300);
         int messages = Integer.getInteger("ffsock.uring.messages", 30);
-        AtomicLong bytes = new AtomicLong();
         long t0 = System.nanoTime();
+        long bytes;
         try (Socket tcp = Socket.open(Domain.AF_INET, Type.STREAM);
              Socket unix = Socket.open(Domain.AF_UNIX, Type.STREAM)) {
             tcp.bind(SockAddrIn.loopback(0));
@@ -189,40 +186,13 @@ class UringEchoTest {
             SockAddr unixName = SockAddr.parse("@ffsock-uring-" + ProcessHandle.current().pid() + "-" + System.nanoTime());
             unix.bind(unixName);
             unix.listen(4096);
-            SockAddr tcpAddr = tcp.getsockname();
-            int total = 2 * clients;
             try (UringEcho echo = new UringEcho(tcp, unix)) {
-                CompletableFuture<Void> server = CompletableFuture.runAsync(() -> {
-                    try {
-                        echo.run(total);
-                    } catch (IOException e) {
-                        throw new RuntimeException(e);
-                    }
-                }, r -> Thread.ofPlatform().name("uring-echo").start(r));
-                List<CompletableFuture<Void>> done = new ArrayList<>();
-                for (int i = 0; i < total; i++) {
-                    SockAddr to = i % 2 == 0 ? tcpAddr : unixName;
-                    Domain d = i % 2 == 0 ? Domain.AF_INET : Domain.AF_UNIX;
-                    long seed = i;
-                    CompletableFuture<Void> f = new CompletableFuture<>();
-                    Thread.ofVirtual().start(() -> {
-                        try {
-                            client(d, to, seed, messages, bytes);
-                            f.complete(null);
-                        } catch (Throwable t) {
-                            f.completeExceptionally(t);
-                        }
-                    });
-                    done.add(f);
-                }
-                CompletableFuture.allOf(done.toArray(CompletableFuture[]::new)).get(200, TimeUnit.SECONDS);
-                server.get(30, TimeUnit.SECONDS);
-                assertEquals(total, echo.accepted());
-                assertEquals(bytes.get(), echo.bytesEchoed());
+                bytes = EchoLoad.run("uring-echo", echo::run, echo::accepted, echo::bytesEchoed,
+                        tcp.getsockname(), unixName, clients, messages, 200);
             }
         }
         System.out.println("UringEchoTest: " + clients + " TCP + " + clients + " AF_UNIX clients x " + messages
-                + " messages, " + bytes.get() + " bytes echoed and checked in " + (System.nanoTime() - t0) / 1_000_000 + " ms");
+                + " messages, " + bytes + " bytes echoed and checked in " + (System.nanoTime() - t0) / 1_000_000 + " ms");
     }
 
     /**
@@ -288,30 +258,6 @@ class UringEchoTest {
                 System.out.printf("UringEchoTest: %d requests once warm, server thread allocated %d bytes (%.3f B/request)%n",
                         requests, a1 - a0, perRequest);
                 assertTrue(perRequest < 1.0, "allocated " + (a1 - a0) + " bytes for " + requests + " requests");
-            }
-        }
-    }
-
-    /** Sends messages of random size (1 byte .. 64 KiB, log-uniform) and checks every echoed byte. */
-    private static void client(Domain d, SockAddr to, long seed, int messages, AtomicLong bytes) throws IOException {
-        SplittableRandom rnd = new SplittableRandom(seed);
-        byte[] out = new byte[64 * 1024];
-        byte[] in = new byte[64 * 1024];
-        try (Socket s = Socket.open(d, Type.STREAM)) {
-            s.connect(to);
-            for (int m = 0; m < messages; m++) {
-                int len = (int) Math.min(out.length, Math.exp(rnd.nextDouble() * Math.log(out.length + 1)));
-                for (int i = 0; i < len; i++) out[i] = (byte) rnd.nextInt();
-                int sent = 0;
-                while (sent < len) sent += s.send(out, sent, len - sent, 0);
-                int got = 0;
-                while (got < len) {
-                    int n = s.recv(in, got, len - got, 0);
-                    assertTrue(n > 0, "early end of stream");
-                    got += n;
-                }
-                assertEquals(-1, Arrays.mismatch(out, 0, len, in, 0, len), "echoed bytes differ");
-                bytes.addAndGet(len);
             }
         }
     }
