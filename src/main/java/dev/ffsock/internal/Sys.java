@@ -236,25 +236,15 @@ public final class Sys {
     }
 
     /** {@return this thread's errno capture segment (in its Scratch), reused by every call the thread makes} */
-    private static MemorySegment state() {
+    static MemorySegment state() {
         return Scratch.get().errno;
     }
 
-    private static int errno(MemorySegment state) {
+    static int errno(MemorySegment state) {
         return (int) ERRNO.get(state, 0L);
     }
 
-    /** {@return this thread's errno capture segment}, for the syscall layer's other classes (UringSys). */
-    static MemorySegment captureState() {
-        return state();
-    }
-
-    /** {@return the errno a capturing downcall left in {@code state}} */
-    static int capturedErrno(MemorySegment state) {
-        return errno(state);
-    }
-
-    private static AssertionError unexpected(Throwable t) {
+    static AssertionError unexpected(Throwable t) {
         return new AssertionError("downcall failed unexpectedly", t);
     }
 

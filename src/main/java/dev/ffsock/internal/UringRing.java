@@ -297,14 +297,7 @@ public final class UringRing {
     /** Submits what is pending (call inside begin/end): the number the kernel took. */
     public int submitNow(int fd) throws IOException {
         if (pending == 0) return 0;
-        publish();
-        int n;
-        do {
-            n = UringSys.enter(fd, pending, 0, 0, MemorySegment.NULL, 0);
-        } while (n == UringSys.INTERRUPTED && !guard.closing());
-        if (n < 0) throw guard.closedWhileBlocked("io_uring_enter");
-        took(n);
-        return n;
+        return enterNoWait(fd, 0);
     }
 
     private void took(int n) {
@@ -367,18 +360,29 @@ public final class UringRing {
 
     /** io_uring_enter(GETEVENTS) without waiting: submits what is pending, flushes overflow, runs deferred work. */
     private void flush(int fd) throws IOException {
+        enterNoWait(fd, IORING_ENTER_GETEVENTS);
+    }
+
+    /**
+     * io_uring_enter(2) that waits for nothing (flags 0 or GETEVENTS), made again after a signal
+     * unless the ring is closing: submits what is pending and returns how many the kernel took. With
+     * GETEVENTS, EBADR (completions were dropped: the overflow counter says how many, see
+     * {@link #droppedSinceLastReap()}) returns 0.
+     */
+    private int enterNoWait(int fd, int flags) throws IOException {
         publish();
         int n;
         do {
             try {
-                n = UringSys.enter(fd, pending, 0, IORING_ENTER_GETEVENTS, MemorySegment.NULL, 0);
+                n = UringSys.enter(fd, pending, 0, flags, MemorySegment.NULL, 0);
             } catch (ErrnoException e) {
-                if (e.errno() != EBADR) throw e;
-                return; // completions were dropped: the overflow counter says how many (droppedSinceLastReap)
+                if ((flags & IORING_ENTER_GETEVENTS) == 0 || e.errno() != EBADR) throw e;
+                return 0;
             }
         } while (n == UringSys.INTERRUPTED && !guard.closing());
         if (n < 0) throw guard.closedWhileBlocked("io_uring_enter");
         took(n);
+        return n;
     }
 
     /**

@@ -49,17 +49,17 @@ public final class UringSys {
         try {
             return (long) SYSCALL6.H.invokeExact(st, nr, a, b, c, d, e, f);
         } catch (Throwable t) {
-            throw new AssertionError("downcall failed unexpectedly", t);
+            throw Sys.unexpected(t);
         }
     }
 
     /** io_uring_setup(2): the ring's descriptor; {@code params} (struct io_uring_params) is filled in. */
     public static int setup(int entries, MemorySegment params) throws ErrnoException {
-        MemorySegment st = Sys.captureState();
+        MemorySegment st = Sys.state();
         long r;
         while ((r = syscall(st, NR_SETUP, entries, params.address(), 0, 0, 0, 0)) < 0
-                && Sys.capturedErrno(st) == EINTR) { }
-        if (r < 0) throw new ErrnoException("io_uring_setup", Sys.capturedErrno(st));
+                && Sys.errno(st) == EINTR) { }
+        if (r < 0) throw new ErrnoException("io_uring_setup", Sys.errno(st));
         return (int) r;
     }
 
@@ -72,10 +72,10 @@ public final class UringSys {
      */
     public static int enter(int fd, int toSubmit, int minComplete, int flags, MemorySegment arg, long size)
             throws ErrnoException {
-        MemorySegment st = Sys.captureState();
+        MemorySegment st = Sys.state();
         long r = syscall(st, NR_ENTER, fd, toSubmit, minComplete, flags, arg.address(), size);
         if (r < 0) {
-            int e = Sys.capturedErrno(st);
+            int e = Sys.errno(st);
             if (e == EINTR) return INTERRUPTED;
             throw new ErrnoException("io_uring_enter", e);
         }
@@ -84,39 +84,39 @@ public final class UringSys {
 
     /** io_uring_register(2): the call's result. */
     public static int register(int fd, int opcode, MemorySegment arg, int nrArgs) throws ErrnoException {
-        MemorySegment st = Sys.captureState();
+        MemorySegment st = Sys.state();
         long r;
         while ((r = syscall(st, NR_REGISTER, fd, opcode, arg.address(), nrArgs, 0, 0)) < 0
-                && Sys.capturedErrno(st) == EINTR) { }
-        if (r < 0) throw new ErrnoException("io_uring_register", Sys.capturedErrno(st));
+                && Sys.errno(st) == EINTR) { }
+        if (r < 0) throw new ErrnoException("io_uring_register", Sys.errno(st));
         return (int) r;
     }
 
     /** mmap(2) of {@code length} bytes of {@code fd} at {@code offset}, shared, read-write: the mapping's address. */
     public static long mmapShared(int fd, long length, long offset) throws ErrnoException {
-        MemorySegment st = Sys.captureState();
+        MemorySegment st = Sys.state();
         try {
             MemorySegment p = (MemorySegment) MMAP.H.invokeExact(st, MemorySegment.NULL, length,
                     LinuxC.PROT_READ() | LinuxC.PROT_WRITE(), LinuxC.MAP_SHARED() | LinuxC.MAP_POPULATE(), fd, offset);
-            if (p.address() == -1L) throw new ErrnoException("mmap", Sys.capturedErrno(st));
+            if (p.address() == -1L) throw new ErrnoException("mmap", Sys.errno(st));
             return p.address();
         } catch (ErrnoException e) {
             throw e;
         } catch (Throwable t) {
-            throw new AssertionError("downcall failed unexpectedly", t);
+            throw Sys.unexpected(t);
         }
     }
 
     /** munmap(2). */
     public static void munmap(long address, long length) throws ErrnoException {
-        MemorySegment st = Sys.captureState();
+        MemorySegment st = Sys.state();
         try {
             int r = (int) MUNMAP.H.invokeExact(st, MemorySegment.ofAddress(address), length);
-            if (r < 0) throw new ErrnoException("munmap", Sys.capturedErrno(st));
+            if (r < 0) throw new ErrnoException("munmap", Sys.errno(st));
         } catch (ErrnoException e) {
             throw e;
         } catch (Throwable t) {
-            throw new AssertionError("downcall failed unexpectedly", t);
+            throw Sys.unexpected(t);
         }
     }
 
