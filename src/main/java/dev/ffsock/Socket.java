@@ -62,13 +62,17 @@ import java.util.Objects;
  * connect, which cannot, switch the descriptor to O_NONBLOCK in the kernel the first time a virtual
  * thread needs it (as the JDK's channels do; the switch is on the open file, so other holders see it,
  * and {@link #isBlocking()} still reports the mode the user chose). When a virtual thread's attempt
- * would block it parks on ffsock's internal poller (one platform daemon thread in epoll_wait(2) with
- * EPOLLONESHOT registrations), is unparked when the descriptor is ready and retries. A platform
+ * would block it parks on ffsock's internal poller (itself a virtual thread reading an epoll set of
+ * EPOLLONESHOT registrations, woken by one platform daemon thread when it has nothing to read), is
+ * unparked when the descriptor is ready and retries. A platform
  * thread that meets EAGAIN in blocking mode because the descriptor is O_NONBLOCK underneath waits in
  * poll(2) and retries. SO_RCVTIMEO (recv, recvfrom, recvmsg, recvmmsg, accept) and SO_SNDTIMEO (send,
  * sendto, sendmsg, sendmmsg, connect) keep their meaning everywhere: the kernel applies them to a
- * platform thread's blocking call; otherwise their value is read when a call first has to wait, and
- * expiry throws {@link SocketTimeoutException}.
+ * platform thread's blocking call; otherwise their value is taken when a call first has to wait, and
+ * expiry throws {@link SocketTimeoutException}. ffsock reads that value from the kernel once per
+ * socket object and again after any change of either option made through ffsock (on any socket in
+ * the JVM); a change made behind ffsock's back — by another process holding the socket, or by
+ * setsockopt(2) called directly — reaches these waits after the next such change.
  *
  * <p>Non-blocking calls stay non-blocking even if another holder clears O_NONBLOCK: the
  * send/recv family always passes MSG_DONTWAIT then. accept and connect cannot; on such a descriptor
@@ -642,7 +646,7 @@ public final class Socket implements Closeable {
             // In progress. On a platform thread whose descriptor blocks in the kernel, the kernel has
             // waited out SO_SNDTIMEO already (Blocking.await sees that from UNSET) unless a signal cut
             // the call short.
-            awaitConnect(fd, r == Errno.EINTR ? Blocking.optionDeadline(fd, SNDTIMEO) : Blocking.UNSET);
+            awaitConnect(fd, r == Errno.EINTR ? Blocking.optionDeadline(guard, SNDTIMEO) : Blocking.UNSET);
             return true;
         } catch (IOException e) {
             throw closedOr(e, "connect");
@@ -663,7 +667,7 @@ public final class Socket implements Closeable {
             if (closing()) throw guard.closedWhileBlocked("connect");
             if (r != Errno.EAGAIN || domain.value() != Domain.AF_UNIX.value()) return r;
             if (!retry) throw new ErrnoException("connect", r);
-            if (deadline == Blocking.UNSET) deadline = Blocking.optionDeadline(fd, SNDTIMEO);
+            if (deadline == Blocking.UNSET) deadline = Blocking.optionDeadline(guard, SNDTIMEO);
             if (Blocking.expired(deadline)) throw new SocketTimeoutException("connect timed out");
             java.util.concurrent.locks.LockSupport.parkNanos(this, 1_000_000L);
             if (Thread.currentThread().isVirtual()) checkInterrupt();

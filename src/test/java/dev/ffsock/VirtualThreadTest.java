@@ -9,6 +9,7 @@ import java.lang.foreign.MemorySegment;
 import java.net.SocketTimeoutException;
 import java.nio.channels.ClosedByInterruptException;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -146,6 +147,33 @@ class VirtualThreadTest {
                 assertInstanceOf(SocketTimeoutException.class, t, "virtual=" + virtual);
                 assertTrue(ms >= 90, "timed out after " + ms + " ms");
                 assertFalse(p[1].isClosed());
+            } finally {
+                p[0].close();
+                p[1].close();
+            }
+        }
+    }
+
+    @Test
+    void aTimeoutChangedAfterAWaitBoundsTheNextWait() throws Exception {
+        for (boolean virtual : new boolean[] {true, false}) {
+            Socket[] p = Socket.socketpair(Domain.AF_UNIX, Type.STREAM);
+            try {
+                // The first wait learns the 100 ms limit; a virtual thread's later waits must not keep it.
+                p[1].setsockopt(SockOpt.SO_RCVTIMEO, Duration.ofMillis(100));
+                assertInstanceOf(SocketTimeoutException.class,
+                        failure(run(virtual, () -> p[1].recv(new byte[1], 0, 1, 0))), "virtual=" + virtual);
+                p[1].setsockopt(SockOpt.SO_RCVTIMEO, Duration.ZERO);
+                CompletableFuture<Integer> r = run(virtual, () -> p[1].recv(new byte[1], 0, 1, 0));
+                Thread.sleep(400);
+                assertFalse(r.isDone(), "virtual=" + virtual + ": the wait ended with no limit set: " + r);
+                p[0].send(new byte[] {7}, 0, 1, 0);
+                assertEquals(1, r.get(5, TimeUnit.SECONDS));
+                p[1].setsockopt(SockOpt.SO_RCVTIMEO, Duration.ofMillis(50));
+                long t0 = System.nanoTime();
+                assertInstanceOf(SocketTimeoutException.class,
+                        failure(run(virtual, () -> p[1].recv(new byte[1], 0, 1, 0))), "virtual=" + virtual);
+                assertTrue((System.nanoTime() - t0) / 1_000_000 < 5_000, "the 50 ms limit was not applied");
             } finally {
                 p[0].close();
                 p[1].close();
@@ -301,5 +329,15 @@ class VirtualThreadTest {
                 p[1].close();
             }
         }
+    }
+
+    @Test
+    void aBusyPollerDoesNotStarveNewVirtualThreads() throws Exception {
+        ChildJvm.Result r = ChildJvm.run(PollerFairnessMain.class, List.of(
+                "-Djdk.virtualThreadScheduler.parallelism=1",
+                "-Djdk.virtualThreadScheduler.maxPoolSize=1"), List.of(), "poller-fairness-main.out", 90);
+        assertTrue(r.finished(), "child JVM did not finish:\n" + r.output());
+        assertEquals(0, r.status(), r.output());
+        assertTrue(r.output().contains("OK"), r.output());
     }
 }

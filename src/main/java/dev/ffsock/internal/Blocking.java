@@ -20,8 +20,9 @@ import java.time.Duration;
  * <ul>
  *   <li>a virtual thread parks on the {@link Poller} (its carrier is free while it waits);</li>
  *   <li>a platform thread waits in poll(2), listed on the {@link FdGuard} so that close interrupts it;</li>
- *   <li>the time limit is the socket's SO_RCVTIMEO/SO_SNDTIMEO (read when the call first has to
- *       wait, so it is right however it was set) or the call's own deadline, and its expiry throws
+ *   <li>the time limit is the socket's SO_RCVTIMEO/SO_SNDTIMEO (taken when the call first has to
+ *       wait, from {@link FdGuard#timeout}: read from the kernel, and again after any change made
+ *       through ffsock) or the call's own deadline, and its expiry throws
  *       {@link SocketTimeoutException};</li>
  *   <li>a close throws {@code SocketClosedException}; a virtual thread interrupted while parked
  *       closes the object and throws {@link ClosedByInterruptException}.</li>
@@ -44,14 +45,21 @@ public final class Blocking {
 
     /** {@return the deadline {@code timeout} from now; 0 (none) for a zero or negative timeout} */
     public static long deadline(Duration timeout) {
+        return deadlineNanos(toNanos(timeout));
+    }
+
+    /** {@return {@code timeout} in nanoseconds; 0 (none) for a zero, negative or unrepresentable one} */
+    static long toNanos(Duration timeout) {
         if (timeout.isZero() || timeout.isNegative()) return 0;
-        long nanos;
         try {
-            nanos = timeout.toNanos();
+            return timeout.toNanos();
         } catch (ArithmeticException e) {
             return 0;
         }
-        return at(Math.min(nanos, Long.MAX_VALUE / 4));
+    }
+
+    private static long deadlineNanos(long nanos) {
+        return nanos <= 0 ? 0 : at(Math.min(nanos, Long.MAX_VALUE / 4));
     }
 
     /** {@return the deadline {@code millis} from now; 0 (none) when negative} */
@@ -117,7 +125,7 @@ public final class Blocking {
                 if (!virtual && (Sys.fcntl(fd, F_GETFL, 0) & O_NONBLOCK) == 0) {
                     throw new SocketTimeoutException(call + " timed out");
                 }
-                deadline = optionDeadline(fd, option);
+                deadline = optionDeadline(guard, option);
             }
         }
         if (expired(deadline)) throw new SocketTimeoutException(call + " timed out");
@@ -287,8 +295,11 @@ public final class Blocking {
                 s.optValue.get(ValueLayout.JAVA_LONG, Structs.Timeval.USEC) * 1000);
     }
 
-    /** {@return the deadline a socket's SO_RCVTIMEO or SO_SNDTIMEO sets for a call starting now; 0 for none} */
-    public static long optionDeadline(int fd, int option) throws ErrnoException {
-        return deadline(socketTimeout(fd, option));
+    /**
+     * {@return the deadline a socket's SO_RCVTIMEO or SO_SNDTIMEO sets for a call starting now; 0 for
+     * none} The value comes from {@link FdGuard#timeout}.
+     */
+    public static long optionDeadline(FdGuard guard, int option) throws ErrnoException {
+        return deadlineNanos(guard.timeout(option));
     }
 }

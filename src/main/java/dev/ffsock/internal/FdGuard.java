@@ -53,6 +53,12 @@ public final class FdGuard {
     private volatile int ctl;
     /** This descriptor's entry in the virtual-thread poller; made at the first virtual-thread wait. */
     private volatile Poller.Registration registration;
+    /** SO_RCVTIMEO and SO_SNDTIMEO as last read from the kernel (null: not read yet); see {@link #timeout}. */
+    private volatile KnownTimeout rcvTimeout, sndTimeout;
+
+    /** A timeout option's value in nanoseconds (0: none), read while {@link Sys#TIMEOUT_EPOCH} was {@code epoch}. */
+    private record KnownTimeout(int epoch, long nanos) {
+    }
     /** pthread_t of the platform threads inside a call that may block in the kernel (guarded by this). */
     private long[] blocked = new long[2];
     private int blockedCount;
@@ -88,6 +94,23 @@ public final class FdGuard {
         } finally {
             VIRTUAL_READY_LOCK.unlock();
         }
+    }
+
+    /**
+     * {@return the socket's SO_RCVTIMEO or SO_SNDTIMEO ({@code option}) in nanoseconds, 0 for none}
+     * A blocking call that has to wait needs it each time; the value is read from the kernel once
+     * and again only after ffsock has set either option on any socket in this JVM
+     * ({@link Sys#TIMEOUT_EPOCH}), which saves a getsockopt(2) per wait.
+     */
+    long timeout(int option) throws ErrnoException {
+        boolean rcv = option == Sys.SO_RCVTIMEO;
+        KnownTimeout known = rcv ? rcvTimeout : sndTimeout;
+        int epoch = Sys.TIMEOUT_EPOCH.get();
+        if (known != null && known.epoch == epoch) return known.nanos;
+        long nanos = Blocking.toNanos(Blocking.socketTimeout(fd, option)); // read after the epoch: a change meanwhile moves it
+        known = new KnownTimeout(epoch, nanos);
+        if (rcv) rcvTimeout = known; else sndTimeout = known;
+        return nanos;
     }
 
     /** Enters a call that does not block in the kernel: the descriptor, held open until {@link #end()}. */

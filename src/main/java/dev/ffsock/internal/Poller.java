@@ -13,12 +13,21 @@ import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * The process-wide poller that lets virtual threads wait for a descriptor without pinning their
- * carrier: one platform daemon thread ({@code ffsock-poller}) blocked in epoll_wait(2) on a private
- * epoll set, in which each descriptor a virtual thread has waited on is registered
+ * carrier: a private epoll set in which each descriptor a virtual thread has waited on is registered
  * {@code EPOLLONESHOT}. A waiting virtual thread adds itself to its descriptor's {@link Registration},
  * (re)arms it for the events it needs and parks ({@link LockSupport#park(Object)}); when the
  * descriptor fires the poller unparks one waiter per fired event (see {@link #handOff}), which
  * retries its non-blocking call (a spurious wake-up only costs a retry). Close unparks all.
+ *
+ * <p>The poller is itself a virtual thread ({@code ffsock-poller}), as the JDK's own read pollers
+ * are: it reads the epoll set without waiting and, while it keeps finding events, yields between
+ * reads, so on a busy server the threads it wakes are queued on the carrier it runs on — no thread
+ * switch and no futex per wake-up. When a read finds nothing, and at least every 10 ms of finding
+ * events (unlike the JDK's, so that it cannot starve threads queued from outside the carriers; see
+ * {@link #pollerLoop}), it parks, with the epoll set's descriptor armed (one-shot) in a second epoll
+ * set watched by one platform daemon thread ({@code ffsock-poller-master}), which unparks it. Like the
+ * JDK's, it needs a carrier to run: virtual threads that never leave their carriers delay every other
+ * virtual thread's wake-up.
  *
  * <p>Registrations live as long as their descriptor: the owner removes one with
  * {@link #deregister(Registration)} (EPOLL_CTL_DEL) <em>before</em> it closes the descriptor, so a
@@ -39,6 +48,8 @@ public final class Poller {
     private static final int EPOLLONESHOT = LinuxC.EPOLLONESHOT();
     private static final int EPOLL_CLOEXEC = LinuxC.EPOLL_CLOEXEC();
     private static final int MAX_EVENTS = 256;
+    /** The longest the poller goes on yielding (finding events each time) before it parks through the master. */
+    private static final long FAIR_NANOS = 10_000_000L;
 
     /** One descriptor's entry in the poller's epoll set; owned by the socket (or epoll, eventfd) it serves. */
     static final class Registration {
@@ -56,73 +67,129 @@ public final class Poller {
         }
     }
 
-    /** One parked thread and the events it waits for. */
+    /**
+     * One parked thread and the events it waits for. A thread waits in one place at a time, so each
+     * keeps one Waiter in its {@link Scratch} and a wait allocates nothing.
+     */
     static final class Waiter {
-        final Thread thread;
+        final Thread thread = Thread.currentThread();
         /** The events waited for; 0 for a thread waiting on several descriptors (woken by any event). */
-        final int events;
+        int events;
         /** Unparked by the poller for an event (not yet back to retry its call). */
         boolean notified;
+    }
 
-        Waiter(Thread thread, int events) {
-            this.thread = thread;
-            this.events = events;
-        }
+    /** {@return the calling thread's Waiter, set to wait for {@code events}} */
+    private static Waiter waiter(int events) {
+        Waiter me = Scratch.get().waiter();
+        me.events = events;
+        me.notified = false;
+        return me;
     }
 
     private static final int EPOLLERR = LinuxC.EPOLLERR();
     private static final int EPOLLHUP = LinuxC.EPOLLHUP();
+    private static final int EPOLLIN = LinuxC.EPOLLIN();
 
     private static final ReentrantLock LOCK = new ReentrantLock();
 
     private static Registration[] byFd = new Registration[1024];
     private static int generation;
 
-    /** The poller's epoll descriptor and thread, started on first use. */
+    /** The poller's epoll descriptors and threads, started on first use. */
     private static final class Holder {
+        /** The epoll set of the descriptors virtual threads wait on. */
         static final int EPFD;
+        /** The master's epoll set: just {@link #EPFD}, armed one-shot while the poller is parked. */
+        static final int MASTER_EPFD;
+        static final Thread POLLER;
 
         static {
             try {
                 EPFD = Sys.epollCreate1(EPOLL_CLOEXEC);
+                MASTER_EPFD = Sys.epollCreate1(EPOLL_CLOEXEC);
             } catch (ErrnoException e) {
                 throw new ExceptionInInitializerError(e);
             }
-            Thread t = Thread.ofPlatform().daemon().name("ffsock-poller").unstarted(Poller::loop);
-            t.start();
+            POLLER = Thread.ofVirtual().name("ffsock-poller").unstarted(Poller::pollerLoop);
+            Thread.ofPlatform().daemon().name("ffsock-poller-master").start(Poller::masterLoop);
+            POLLER.start();
         }
     }
 
-    private static void loop() {
+    /**
+     * The poller (a virtual thread): reads the ready events without waiting and hands them off; after
+     * a read that found some it yields (the threads it woke run on this carrier, then it reads again),
+     * after one that found none it parks until the master sees its set ready. It also parks through
+     * the master at least every {@link #FAIR_NANOS} of yielding: a yield queues it on its carrier's
+     * local queue behind the threads it woke, and a carrier whose local queue never empties never
+     * looks at its pool's shared queue, where threads started or woken from outside the carriers
+     * wait, so without that bound a poller that always finds events would starve them.
+     */
+    private static void pollerLoop() {
         int epfd = Holder.EPFD;
         MemorySegment events = Arena.global().allocate(ArchLayouts.EPOLL_EVENT_SIZE * MAX_EVENTS, 8);
+        boolean masterAdded = false;
+        int n = 0;
+        long streakStart = 0;
         while (true) {
-            int n;
             try {
-                n = Sys.epollWait(epfd, events, MAX_EVENTS, -1);
+                if (n > 0 && System.nanoTime() - streakStart < FAIR_NANOS) {
+                    Thread.yield();
+                } else {
+                    armMaster(masterAdded);
+                    masterAdded = true;
+                    LockSupport.park();
+                    streakStart = System.nanoTime();
+                }
+                n = Sys.epollWait(epfd, events, MAX_EVENTS, 0);
             } catch (ErrnoException e) {
-                // Cannot happen with a valid epoll descriptor and buffer; do not spin if it does.
+                // Cannot happen with valid epoll descriptors and buffer; do not spin if it does.
                 System.err.println("ffsock-poller: " + e.getMessage());
                 LockSupport.parkNanos(10_000_000L);
+                n = 0;
                 continue;
             }
-            if (n <= 0) continue;
-            LOCK.lock();
+            if (n > 0) dispatch(events, n);
+        }
+    }
+
+    private static void armMaster(boolean added) throws ErrnoException {
+        MemorySegment ev = Scratch.get().epollEvent();
+        ev.set(ValueLayout.JAVA_INT_UNALIGNED, ArchLayouts.EPOLL_EVENT_EVENTS, EPOLLIN | EPOLLONESHOT);
+        ev.set(ValueLayout.JAVA_LONG_UNALIGNED, ArchLayouts.EPOLL_EVENT_DATA, Holder.EPFD);
+        Sys.epollCtl(Holder.MASTER_EPFD, added ? EPOLL_CTL_MOD : EPOLL_CTL_ADD, Holder.EPFD, ev);
+    }
+
+    /** The master (a platform thread): waits until the poller's set has events and unparks the poller. */
+    private static void masterLoop() {
+        MemorySegment master = Arena.global().allocate(ArchLayouts.EPOLL_EVENT_SIZE, 8);
+        while (true) {
             try {
-                for (int i = 0; i < n; i++) {
-                    long key = events.get(ValueLayout.JAVA_LONG_UNALIGNED,
-                            i * ArchLayouts.EPOLL_EVENT_SIZE + ArchLayouts.EPOLL_EVENT_DATA);
-                    int fd = (int) key;
-                    Registration r = fd >= 0 && fd < byFd.length ? byFd[fd] : null;
-                    if (r == null || r.key != key) continue; // deregistered meanwhile
-                    r.armed = 0; // one-shot: the kernel disarmed it
-                    int fired = events.get(ValueLayout.JAVA_INT_UNALIGNED,
-                            i * ArchLayouts.EPOLL_EVENT_SIZE + ArchLayouts.EPOLL_EVENT_EVENTS);
-                    handOff(r, fired);
-                }
-            } finally {
-                LOCK.unlock();
+                if (Sys.epollWait(Holder.MASTER_EPFD, master, 1, -1) > 0) LockSupport.unpark(Holder.POLLER);
+            } catch (ErrnoException e) {
+                System.err.println("ffsock-poller-master: " + e.getMessage());
+                LockSupport.parkNanos(10_000_000L);
             }
+        }
+    }
+
+    private static void dispatch(MemorySegment events, int n) {
+        LOCK.lock();
+        try {
+            for (int i = 0; i < n; i++) {
+                long key = events.get(ValueLayout.JAVA_LONG_UNALIGNED,
+                        i * ArchLayouts.EPOLL_EVENT_SIZE + ArchLayouts.EPOLL_EVENT_DATA);
+                int fd = (int) key;
+                Registration r = fd >= 0 && fd < byFd.length ? byFd[fd] : null;
+                if (r == null || r.key != key) continue; // deregistered meanwhile
+                r.armed = 0; // one-shot: the kernel disarmed it
+                int fired = events.get(ValueLayout.JAVA_INT_UNALIGNED,
+                        i * ArchLayouts.EPOLL_EVENT_SIZE + ArchLayouts.EPOLL_EVENT_EVENTS);
+                handOff(r, fired);
+            }
+        } finally {
+            LOCK.unlock();
         }
     }
 
@@ -199,7 +266,7 @@ public final class Poller {
      * closes. Returns in every case: the caller retries its call and checks those conditions itself.
      */
     static void await(Registration r, int events, long deadlineNanos, FdGuard guard) throws ErrnoException {
-        Waiter me = new Waiter(Thread.currentThread(), events);
+        Waiter me = waiter(events);
         LOCK.lock();
         try {
             if (!enlist(r, me, events)) return;
@@ -225,7 +292,7 @@ public final class Poller {
      */
     static void awaitAny(Registration[] regs, int[] events, FdGuard[] guards, int n, long deadlineNanos)
             throws ErrnoException {
-        Waiter me = new Waiter(Thread.currentThread(), 0);
+        Waiter me = waiter(0);
         int listed = 0;
         try {
             LOCK.lock();

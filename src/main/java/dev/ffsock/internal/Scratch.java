@@ -8,7 +8,7 @@ import java.lang.foreign.MemorySegment;
 /**
  * Per-thread native memory reused by the calls: an address slot, an int pair, a socket option's value
  * and length, a pollfd, an epoll_event, and a bounce buffer for heap buffers on blocking calls (which
- * cannot hand heap memory to a call that may block). Never shared
+ * cannot hand heap memory to a call that may block), the thread's poller waiter. Never shared
  * between threads; grows on demand and keeps at most {@link #KEEP} bytes of bounce buffer.
  */
 public final class Scratch {
@@ -38,6 +38,7 @@ public final class Scratch {
     private MemorySegment bounce = MemorySegment.NULL;
     private MemorySegment pollfd;
     private MemorySegment epollEvent;
+    private Poller.Waiter waiter;
     /** Owners of the lazily made views above. */
     private MemorySegment pollfdOwn;
     private MemorySegment epollEventOwn;
@@ -73,6 +74,13 @@ public final class Scratch {
             epollEvent = e = untracked(epollEventOwn);
         }
         return e;
+    }
+
+    /** {@return this thread's one entry for the {@link Poller}'s waiter lists (made on first use)} */
+    Poller.Waiter waiter() {
+        Poller.Waiter w = waiter;
+        if (w == null) waiter = w = new Poller.Waiter();
+        return w;
     }
 
     public static Scratch get() {

@@ -45,6 +45,9 @@ public final class Sys {
     public static final int SO_ERROR = LinuxC.SO_ERROR();
     public static final int SO_RCVTIMEO = LinuxC.SO_RCVTIMEO();
     public static final int SO_SNDTIMEO = LinuxC.SO_SNDTIMEO();
+    private static final int SO_RCVTIMEO_NEW = LinuxC.SO_RCVTIMEO_NEW();
+    private static final int SO_SNDTIMEO_NEW = LinuxC.SO_SNDTIMEO_NEW();
+    private static final int SOL_SOCKET = LinuxC.SOL_SOCKET();
 
     private static final int EINTR = LinuxC.EINTR();
     private static final int EAGAIN = LinuxC.EAGAIN();
@@ -563,12 +566,23 @@ public final class Sys {
         }
     }
 
-    /** setsockopt(2). */
+    /**
+     * Counts the changes of SO_RCVTIMEO/SO_SNDTIMEO made through {@link #setsockopt} in this JVM:
+     * {@link FdGuard}'s cached timeouts are good while it has not moved.
+     */
+    static final java.util.concurrent.atomic.AtomicInteger TIMEOUT_EPOCH = new java.util.concurrent.atomic.AtomicInteger();
+
+    private static boolean isTimeoutOption(int name) {
+        return name == SO_RCVTIMEO || name == SO_SNDTIMEO || name == SO_RCVTIMEO_NEW || name == SO_SNDTIMEO_NEW;
+    }
+
+    /** setsockopt(2); a change of SO_RCVTIMEO or SO_SNDTIMEO moves {@link #TIMEOUT_EPOCH}. */
     public static void setsockopt(int fd, int level, int name, MemorySegment val, int len) throws ErrnoException {
         MemorySegment st = state();
         try {
             int r = (int) SETSOCKOPT.H.invokeExact(st, fd, level, name, val, len);
             if (r < 0) throw new ErrnoException("setsockopt", errno(st));
+            if (level == SOL_SOCKET && isTimeoutOption(name)) TIMEOUT_EPOCH.incrementAndGet();
         } catch (ErrnoException e) {
             throw e;
         } catch (Throwable t) {
