@@ -95,6 +95,38 @@ def fd_count(pid):
         return None
 
 
+def server_usage(pid):
+    """{returns} (user s, system s, context switches) of process pid so far, or None."""
+    tick = os.sysconf("SC_CLK_TCK")
+    try:
+        with open(f"/proc/{pid}/stat") as f:
+            fields = f.read().rsplit(")", 1)[1].split()
+        user, system = int(fields[11]) / tick, int(fields[12]) / tick  # utime, stime: fields 14, 15 of stat(5)
+        tasks = os.listdir(f"/proc/{pid}/task")
+    except (OSError, IndexError, ValueError):
+        return None
+    switches = 0
+    for tid in tasks:
+        try:
+            with open(f"/proc/{pid}/task/{tid}/status") as f:
+                switches += sum(int(l.split()[1]) for l in f if "ctxt_switches" in l)
+        except (OSError, IndexError, ValueError):
+            continue  # a thread that ended meanwhile
+    return user, system, switches
+
+
+def usage_line(before, after, wall, rps):
+    """The server's CPU over one case (warm-up and window): busy share of its core, kernel share, per request."""
+    if not before or not after or wall <= 0:
+        return None
+    user, system, switches = (a - b for a, b in zip(after, before))
+    busy = user + system
+    requests = rps * wall if rps else 0
+    return {"cpu_busy": round(busy / wall, 3), "kernel_share": round(system / busy, 3) if busy else None,
+            "cpu_us_per_req": round(busy * 1e6 / requests, 2) if requests else None,
+            "switches_per_req": round(switches / requests, 4) if requests else None}
+
+
 def settled_fd_count(pid, limit_s=5.0):
     """The descriptor count once it has not changed for 0.5 s (at most limit_s)."""
     end = time.monotonic() + limit_s
@@ -212,7 +244,9 @@ def run_model(model, args, mode, emit):
                          "--warmup", str(mode["warmup"]), "--time", str(mode["time"])]
                 if jvm:
                     extra += ["--notify", server.fifo]
+                usage0, t0 = server_usage(server.p.pid), time.monotonic()
                 r = loadgen(args, extra, mode["warmup"] + mode["time"] + conns * 0.02 + 30)
+                usage = usage_line(usage0, server_usage(server.p.pid), time.monotonic() - t0, r.get("rps"))
                 alloc = None
                 if jvm:
                     end = time.monotonic() + 5
@@ -223,6 +257,7 @@ def run_model(model, args, mode, emit):
                 req = r.get("requests") or 0
                 line = {"case": "servers.echo", "model": model, "conns": conns, "size": size}
                 line.update({k: v for k, v in r.items() if k not in ("case", "conns", "size")})
+                line["server"] = usage
                 line["alloc_bytes"] = alloc
                 line["b_per_req"] = round(alloc / req, 2) if alloc is not None and req else None
                 if not r.get("errors") and not req:
@@ -235,6 +270,8 @@ def run_model(model, args, mode, emit):
                 log(f"{model} {conns} x {size} B: {r.get('rps', 0):,.0f} req/s, p50 {r.get('p50_us', 0):.1f} us, "
                     f"p99 {r.get('p99_us', 0):.1f} us, "
                     f"{'n/a' if line['b_per_req'] is None else line['b_per_req']} B/req"
+                    + (f", {usage['cpu_us_per_req']} us CPU/req ({usage['kernel_share']:.0%} kernel)"
+                       if usage and usage.get("cpu_us_per_req") is not None else "")
                     + (f", {r['errors']} error(s): {r.get('error')}" if r.get("errors") else "")
                     + (" (a rival's: reported, not failing the run)" if r.get("errors") and not line["fails_run"] else ""))
                 if server.p.poll() is not None:

@@ -149,7 +149,8 @@ def _goals(by, sizes, conns, gone):
                 dag = " †" if a.get("errors") or b.get("errors") else ""
                 cells.append(f"{r:.2f}" + ("" if r >= goal else " ✗") + dag)
                 if r < goal:
-                    missed.append(f"{name} = {r:.2f} at {_size(s)} × {c:,} connections (goal ≥ {goal:g})")
+                    missed.append(f"{name} = {r:.2f} at {_size(s)} × {c:,} connections (goal ≥ {goal:g}; "
+                                  + _why(by, num, den, s, c, goal) + ")")
         L.append(f"| {name} | ≥ {goal:g} | " + " | ".join(cells) + " |")
         why = [TITLE.get(m, m) + ": " + gone[m] for m in (num, den) if m in gone]
         if why:
@@ -165,6 +166,30 @@ def _goals(by, sizes, conns, gone):
         L.append("")
         L.append("Not computed: " + "; ".join(uncomputed) + ".")
     return L
+
+
+def _usage(o):
+    """One model's measured CPU in one case, as words."""
+    u = o.get("server") or {}
+    if u.get("cpu_us_per_req") is None:
+        return f"{TITLE.get(o['model'], o['model']).split(' (')[0]}: no CPU figures"
+    return (f"{TITLE.get(o['model'], o['model']).split(' (')[0]} {u['cpu_us_per_req']:.1f} µs of CPU per request, "
+            f"core {u['cpu_busy']:.0%} busy, {u['kernel_share']:.0%} of it in the kernel, "
+            f"{u['switches_per_req']:.3f} context switches per request")
+
+
+def _why(by, num, den, s, c, goal):
+    """Why a ratio missed, from what the run measured: for ffsock epoll, C epoll (its floor) against the
+    same rival; then each side's CPU (servers.py's /proc figures over the case)."""
+    a, b, floor = by.get((num, s, c)), by.get((den, s, c)), by.get(("c-epoll", s, c))
+    words = []
+    if num == "ffsock-epoll" and den != "c-epoll" and floor and floor.get("rps") and b.get("rps"):
+        f = floor["rps"] / b["rps"]
+        words.append(f"C epoll / {TITLE.get(den, den).split(' (')[0]} = {f:.2f} here"
+                     + (", so the goal is beyond the C floor on this machine" if f < goal else ""))
+    words.append(_usage(a))
+    words.append(_usage(b))
+    return "; ".join(words)
 
 
 def _allocation(by, sizes, conns):
