@@ -47,4 +47,17 @@ final class ChildJvm {
         System.out.println(out);
         return new Result(done, done ? p.exitValue() : -1, out);
     }
+
+    /**
+     * Runs {@code main} in a JVM whose virtual-thread scheduler has one carrier that cannot be
+     * replaced ({@code parallelism=1}, {@code maxPoolSize=1}) and asserts that it finished within 90 s,
+     * exited 0 and printed {@code OK}; its output goes to target/{@code logName}.
+     */
+    static void assertOkOnOneCarrier(Class<?> main, String logName) throws Exception {
+        Result r = run(main, List.of("-Djdk.virtualThreadScheduler.parallelism=1",
+                "-Djdk.virtualThreadScheduler.maxPoolSize=1"), List.of(), logName, 90);
+        org.junit.jupiter.api.Assertions.assertTrue(r.finished(), "child JVM did not finish:\n" + r.output());
+        org.junit.jupiter.api.Assertions.assertEquals(0, r.status(), r.output());
+        org.junit.jupiter.api.Assertions.assertTrue(r.output().contains("OK"), r.output());
+    }
 }

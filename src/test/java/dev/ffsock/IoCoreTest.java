@@ -21,7 +21,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -380,11 +379,6 @@ class IoCoreTest {
 
     @Test
     void virtualThreadWaitsNeverHoldTheirCarrier() throws Exception {
-        ChildJvm.Result r = ChildJvm.run(CarrierMain.class, List.of(
-                "-Djdk.virtualThreadScheduler.parallelism=1",
-                "-Djdk.virtualThreadScheduler.maxPoolSize=1"), List.of(), "carrier-main.out", 90);
-        assertTrue(r.finished(), "child JVM did not finish:\n" + r.output());
-        assertEquals(0, r.status(), r.output());
-        assertTrue(r.output().contains("OK"), r.output());
+        ChildJvm.assertOkOnOneCarrier(CarrierMain.class, "carrier-main.out");
     }
 }

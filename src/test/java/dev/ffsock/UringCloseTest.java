@@ -10,7 +10,6 @@ import org.junit.jupiter.api.Test;
 
 import java.lang.foreign.MemorySegment;
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -124,11 +123,6 @@ class UringCloseTest {
 
     @Test
     void aVirtualThreadWaitingOnARingDoesNotHoldItsCarrier() throws Exception {
-        ChildJvm.Result r = ChildJvm.run(UringCarrierMain.class, List.of(
-                "-Djdk.virtualThreadScheduler.parallelism=1",
-                "-Djdk.virtualThreadScheduler.maxPoolSize=1"), List.of(), "uring-carrier-main.out", 90);
-        assertTrue(r.finished(), "child JVM did not finish:\n" + r.output());
-        assertEquals(0, r.status(), r.output());
-        assertTrue(r.output().contains("OK"), r.output());
+        ChildJvm.assertOkOnOneCarrier(UringCarrierMain.class, "uring-carrier-main.out");
     }
 }

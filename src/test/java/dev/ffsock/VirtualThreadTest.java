@@ -9,7 +9,6 @@ import java.lang.foreign.MemorySegment;
 import java.net.SocketTimeoutException;
 import java.nio.channels.ClosedByInterruptException;
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -333,11 +332,6 @@ class VirtualThreadTest {
 
     @Test
     void aBusyPollerDoesNotStarveNewVirtualThreads() throws Exception {
-        ChildJvm.Result r = ChildJvm.run(PollerFairnessMain.class, List.of(
-                "-Djdk.virtualThreadScheduler.parallelism=1",
-                "-Djdk.virtualThreadScheduler.maxPoolSize=1"), List.of(), "poller-fairness-main.out", 90);
-        assertTrue(r.finished(), "child JVM did not finish:\n" + r.output());
-        assertEquals(0, r.status(), r.output());
-        assertTrue(r.output().contains("OK"), r.output());
+        ChildJvm.assertOkOnOneCarrier(PollerFairnessMain.class, "poller-fairness-main.out");
     }
 }
