@@ -33,10 +33,16 @@ import time
 
 MODELS = ["c-epoll", "ffsock-epoll", "ffsock-uring", "netty-epoll", "netty-iouring", "netty-nio", "nio",
           "nio-ffsock", "vt-ffsock", "vt-net"]
+# rounds: every model is run that many times, in alternating order (first to last, then last to first),
+# each time in a fresh server process; the report gives each case's median round. On a shared VM the
+# speed of the host drifts by more than the differences measured, so one pass per model would compare
+# moments as much as models.
 MODES = {
-    "smoke": {"conns": [1, 100], "sizes": [64], "warmup": 0.2, "time": 0.5, "churn": 10000},
-    "quick": {"conns": [1, 100, 1000], "sizes": [64, 4096], "warmup": 1.0, "time": 2.0, "churn": 10000},
-    "careful": {"conns": [1, 100, 1000], "sizes": [64, 4096], "warmup": 3.0, "time": 5.0, "churn": 10000},
+    "smoke": {"conns": [1, 100], "sizes": [64], "warmup": 0.2, "time": 0.5, "churn": 10000, "rounds": 1},
+    "quick": {"conns": [1, 100, 1000], "sizes": [64, 4096], "warmup": 1.0, "time": 2.0, "churn": 10000,
+              "rounds": 1},
+    "careful": {"conns": [1, 100, 1000], "sizes": [64, 4096], "warmup": 2.0, "time": 3.0, "churn": 10000,
+                "rounds": 3},
 }
 CHURN_CONCURRENCY = 50
 PRIME_CYCLES = 500  # untimed connect / echo / close cycles first: class loading and first compiles
@@ -214,8 +220,9 @@ def fails(model, r):
     return bool(r.get("wrong")) or (bool(r.get("errors")) and model not in RIVALS)
 
 
-def run_model(model, args, mode, emit):
-    """Every case of one model; {returns} the number of failures (wrong bytes, errors, leaks)."""
+def run_model(model, args, mode, emit, rnd):
+    """Every case of one model in round rnd (the leak check in round 0 only); {returns} the number of
+    failures (wrong bytes, errors, leaks)."""
     tmp = tempfile.mkdtemp(prefix="ffsock-servers-")
     failures = 0
     server = None
@@ -255,7 +262,7 @@ def run_model(model, args, mode, emit):
                     w = server.windows()
                     alloc = w[before] if len(w) > before and w[before] >= 0 else None
                 req = r.get("requests") or 0
-                line = {"case": "servers.echo", "model": model, "conns": conns, "size": size}
+                line = {"case": "servers.echo", "model": model, "conns": conns, "size": size, "round": rnd}
                 line.update({k: v for k, v in r.items() if k not in ("case", "conns", "size")})
                 line["server"] = usage
                 line["alloc_bytes"] = alloc
@@ -267,7 +274,7 @@ def run_model(model, args, mode, emit):
                 line["fails_run"] = fails(model, r)
                 failures += line["fails_run"]
                 emit(line)
-                log(f"{model} {conns} x {size} B: {r.get('rps', 0):,.0f} req/s, p50 {r.get('p50_us', 0):.1f} us, "
+                log(f"{model} {conns} x {size} B{f' (round {rnd + 1})' if mode['rounds'] > 1 else ''}: {r.get('rps', 0):,.0f} req/s, p50 {r.get('p50_us', 0):.1f} us, "
                     f"p99 {r.get('p99_us', 0):.1f} us, "
                     f"{'n/a' if line['b_per_req'] is None else line['b_per_req']} B/req"
                     + (f", {usage['cpu_us_per_req']} us CPU/req ({usage['kernel_share']:.0%} kernel)"
@@ -278,6 +285,8 @@ def run_model(model, args, mode, emit):
                     emit({"case": "servers.model", "model": model, "died": server.reason()})
                     log(f"{model}: the server died: {server.reason()}")
                     return failures + 1
+        if rnd > 0:
+            return failures
         # leak check: connect / echo / close cycles, then the descriptor count comes back
         fd_before = settled_fd_count(server.p.pid)
         r = loadgen(args, ["--port", str(port), "--churn", str(mode["churn"]), "--conns", str(CHURN_CONCURRENCY),
@@ -316,13 +325,14 @@ def main():
     ap.add_argument("--warmup", type=float, help="warm-up seconds per case (overrides the mode's)")
     ap.add_argument("--time", type=float, help="measured seconds per case (overrides the mode's)")
     ap.add_argument("--churn", type=int, help="leak check cycles (overrides the mode's)")
+    ap.add_argument("--rounds", type=int, help="passes over the models, alternating order (overrides the mode's)")
     ap.add_argument("--server-cpu", type=int, help="default: the first CPU this process may use")
     ap.add_argument("--loadgen-cpu", type=int, help="default: the second CPU this process may use")
     a = ap.parse_args()
     mode = dict(MODES[a.mode])
     for key, conv in (("conns", lambda v: [int(x) for x in v.split(",")]),
                       ("sizes", lambda v: [int(x) for x in v.split(",")]),
-                      ("warmup", float), ("time", float), ("churn", int)):
+                      ("warmup", float), ("time", float), ("churn", int), ("rounds", int)):
         v = getattr(a, key)
         if v is not None:
             mode[key] = conv(v) if isinstance(v, str) else v
@@ -349,13 +359,14 @@ def main():
             out.flush()
 
         emit({"meta": "servers", "mode": a.mode, "conns": mode["conns"], "sizes": mode["sizes"],
-              "warmup_s": mode["warmup"], "time_s": mode["time"], "churn": mode["churn"],
+              "warmup_s": mode["warmup"], "time_s": mode["time"], "churn": mode["churn"], "rounds": mode["rounds"],
               "churn_concurrency": CHURN_CONCURRENCY, "server_cpu": a.server_cpu, "loadgen_cpu": a.loadgen_cpu,
               "fd_limit": resource.getrlimit(resource.RLIMIT_NOFILE)[0], "jvm_flags": JVM_FLAGS,
               "loadavg": list(os.getloadavg())})
         try:
-            for m in models:
-                failures += run_model(m, a, mode, emit)
+            for rnd in range(max(1, mode["rounds"])):
+                for m in (models if rnd % 2 == 0 else list(reversed(models))):
+                    failures += run_model(m, a, mode, emit, rnd)
         finally:
             for p in list(live):
                 stop(p)

@@ -77,12 +77,26 @@ def _size(s):
     return f"{s // 1024} KiB" if s >= 1024 and s % 1024 == 0 else f"{s} B"
 
 
+def _medians(echo):
+    """{returns} each case's median round (by requests/s; the lower middle one of an even count) and
+    its rounds' requests/s, keyed (model, size, conns)."""
+    rounds = {}
+    for o in echo:
+        rounds.setdefault((o["model"], o["size"], o["conns"]), []).append(o)
+    by, spread = {}, {}
+    for key, rows in rounds.items():
+        rows = sorted(rows, key=lambda o: o.get("rps") or 0)
+        by[key] = rows[(len(rows) - 1) // 2]
+        spread[key] = [o.get("rps") or 0 for o in rows]
+    return by, spread
+
+
 def section(path):
     """The section's lines (empty without data)."""
     meta, echo, leak, gone = load(path)
     if not echo and not gone:
         return []
-    by = {(o["model"], o["size"], o["conns"]): o for o in echo}
+    by, spread = _medians(echo)
     sizes = sorted({o["size"] for o in echo})
     conns = sorted({o["conns"] for o in echo})
     L = ["", "## Many-connection echo servers (servers.py)", ""]
@@ -92,17 +106,23 @@ def section(path):
              "byte checked. {} s warm-up, then a {} s window per case; requests/s and latency percentiles are of "
              "the window. *B/req*: bytes allocated by all the server JVM's threads inside the window (ThreadMXBean, "
              "sampled at its start and end) per request; n/a for C. One server process serves all cases of its model "
-             "in turn (small messages first, then 1, 100, 1,000 connections).".format(
+             "in turn (small messages first, then 1, 100, 1,000 connections).{}".format(
                  meta.get("server_cpu", "?"), meta.get("loadgen_cpu", "?"), meta.get("warmup_s", "?"),
-                 meta.get("time_s", "?")))
+                 meta.get("time_s", "?"),
+                 "" if (meta.get("rounds") or 1) <= 1 else
+                 f" The models ran {meta['rounds']} times, in alternating order (first to last, then last to first), "
+                 "each time in a fresh process; every figure below is of each case's median round (by requests/s), "
+                 "and *rounds* lists the requests/s of all of them."))
     if meta.get("loadavg"):
         L.append("")
         L.append(f"Load average at the start: {' / '.join(f'{x:.2f}' for x in meta['loadavg'])} (1/5/15 min); other "
                  "processes on the machine compete for both cores and distort every figure.")
     for size in sizes:
+        multi = (meta.get("rounds") or 1) > 1
         L += ["", f"### Echo, {_size(size)} messages", "",
-              "| model | connections | requests/s | p50 µs | p99 µs | p99.9 µs | B/req | errors |",
-              "|---|---|---|---|---|---|---|---|"]
+              "| model | connections | requests/s | p50 µs | p99 µs | p99.9 µs | B/req | errors |"
+              + (" rounds |" if multi else ""),
+              "|---|---|---|---|---|---|---|---|" + ("---|" if multi else "")]
         for model in sorted({o["model"] for o in echo}, key=_order):
             for c in conns:
                 o = by.get((model, size, c))
@@ -111,7 +131,8 @@ def section(path):
                 err = o.get("errors") or 0
                 L.append("| {} | {:,} | {} | {} | {} | {} | {} | {} |".format(
                     TITLE.get(model, model), c, _n(o.get("rps"), 0), _n(o.get("p50_us")), _n(o.get("p99_us")),
-                    _n(o.get("p999_us")), _n(o.get("b_per_req"), 2), f"**{err}**: {o.get('error')}" if err else 0))
+                    _n(o.get("p999_us")), _n(o.get("b_per_req"), 2), f"**{err}**: {o.get('error')}" if err else 0)
+                    + (" " + " / ".join(_n(x, 0) for x in spread[(model, size, c)]) + " |" if multi else ""))
     bad = [o for o in echo if o.get("errors")]
     if bad:
         L += ["", "**Failed requests**: " + "; ".join(
@@ -189,6 +210,10 @@ def _why(by, num, den, s, c, goal):
                      + (", so the goal is beyond the C floor on this machine" if f < goal else ""))
     words.append(_usage(a))
     words.append(_usage(b))
+    busy = (a.get("server") or {}).get("cpu_busy")
+    if busy is not None and busy < 0.9:
+        words.append(f"{TITLE.get(num, num).split(' (')[0]}'s core was {busy:.0%} busy: it waited for requests, so "
+                     "this case measured the load generator and the host more than that server")
     return "; ".join(words)
 
 
