@@ -63,37 +63,9 @@ final class NftValues {
         return new BigInteger(1, r).longValue();
     }
 
-    /** nft's address text: dotted IPv4, RFC 5952 IPv6. */
+    /** nft's address text: inet_ntop's (dotted IPv4; RFC 5952 IPv6 with glibc's IPv4 tails), as nft prints it. */
     static String address(byte[] b) {
-        if (b.length == 4) return (b[0] & 0xff) + "." + (b[1] & 0xff) + "." + (b[2] & 0xff) + "." + (b[3] & 0xff);
-        if (b.length != 16) return Arrays.toString(b);
-        int[] w = new int[8];
-        for (int i = 0; i < 8; i++) w[i] = (b[2 * i] & 0xff) << 8 | (b[2 * i + 1] & 0xff);
-        int bestAt = -1, bestLen = 1;
-        for (int i = 0; i < 8; ) {
-            if (w[i] != 0) {
-                i++;
-                continue;
-            }
-            int j = i;
-            while (j < 8 && w[j] == 0) j++;
-            if (j - i > bestLen) {
-                bestAt = i;
-                bestLen = j - i;
-            }
-            i = j;
-        }
-        StringBuilder s = new StringBuilder();
-        for (int i = 0; i < 8; i++) {
-            if (i == bestAt) {
-                s.append("::");
-                i += bestLen - 1;
-                continue;
-            }
-            if (!s.isEmpty() && s.charAt(s.length() - 1) != ':') s.append(':');
-            s.append(Integer.toHexString(w[i]));
-        }
-        return s.toString();
+        return b.length == 4 || b.length == 16 ? Inet.format(b) : Arrays.toString(b);
     }
 
     /**
