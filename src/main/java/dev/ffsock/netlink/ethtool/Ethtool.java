@@ -71,13 +71,7 @@ public final class Ethtool extends GenlFamilyClient implements AutoCloseable {
      *     no ethtool family ({@link NetlinkException} ENOENT)
      */
     public static Ethtool open(String namespace) throws IOException {
-        GenericNetlink genl = GenericNetlink.open(namespace);
-        try {
-            return new Ethtool(genl, namespace);
-        } catch (IOException | RuntimeException e) {
-            genl.close();
-            throw e;
-        }
+        return openOwn(namespace, genl -> new Ethtool(genl, namespace));
     }
 
     /** Closes the netlink connection. */

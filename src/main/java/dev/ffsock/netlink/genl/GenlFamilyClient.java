@@ -101,6 +101,43 @@ public abstract class GenlFamilyClient {
         this(connection, family.name(), family.id(), version, family.hdrSize());
     }
 
+    /**
+     * Makes a family client on a connection of its own.
+     *
+     * @param <T> the client's type
+     */
+    @FunctionalInterface
+    protected interface Maker<T> {
+        /**
+         * Makes the client on {@code genl}, which it then owns.
+         *
+         * @param genl the new connection
+         * @return the client
+         * @throws IOException if the family cannot be resolved
+         */
+        T make(GenericNetlink genl) throws IOException;
+    }
+
+    /**
+     * {@return the client {@code maker} makes on a new generic netlink connection in the named
+     * namespace (null: this process's)} The connection is closed if the client cannot be made (the
+     * kernel has no such family, say), so no descriptor leaks.
+     *
+     * @param <T> the client's type
+     * @param namespace the network namespace's name, or null
+     * @param maker makes the client on the connection
+     * @throws IOException if the namespace cannot be entered, the socket cannot be made, or the maker fails
+     */
+    protected static <T> T openOwn(String namespace, Maker<T> maker) throws IOException {
+        GenericNetlink genl = GenericNetlink.open(namespace);
+        try {
+            return maker.make(genl);
+        } catch (IOException | RuntimeException e) {
+            genl.close();
+            throw e;
+        }
+    }
+
     /** {@return the family's id} */
     public final int familyId() {
         return familyId;

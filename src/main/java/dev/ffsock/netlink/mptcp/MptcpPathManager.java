@@ -41,13 +41,7 @@ public final class MptcpPathManager extends GenlFamilyClient implements AutoClos
      *     no {@code mptcp_pm} family (built without MPTCP: {@link NetlinkException} ENOENT)
      */
     public static MptcpPathManager open(String namespace) throws IOException {
-        GenericNetlink genl = GenericNetlink.open(namespace);
-        try {
-            return new MptcpPathManager(genl);
-        } catch (IOException | RuntimeException e) {
-            genl.close();
-            throw e;
-        }
+        return openOwn(namespace, MptcpPathManager::new);
     }
 
     /** Closes the netlink connection. */
