@@ -3,6 +3,7 @@ package dev.ffsock;
 import dev.ffsock.nio.FfsockSelectorProvider;
 import dev.ffsock.nio.FfsockSocketAddress;
 
+import dev.ffsock.testutil.OnThread;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -28,9 +29,7 @@ import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.nio.channels.UnsupportedAddressTypeException;
 import java.nio.charset.StandardCharsets;
-import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -45,27 +44,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @Timeout(120)
 class NioChannelTest {
     private static final FfsockSelectorProvider P = FfsockSelectorProvider.provider();
-
-    private static <T> CompletableFuture<T> run(boolean virtual, Callable<T> body) {
-        CompletableFuture<T> f = new CompletableFuture<>();
-        (virtual ? Thread.ofVirtual() : Thread.ofPlatform().daemon()).start(() -> {
-            try {
-                f.complete(body.call());
-            } catch (Throwable t) {
-                f.completeExceptionally(t);
-            }
-        });
-        return f;
-    }
-
-    private static Throwable failure(CompletableFuture<?> f) throws Exception {
-        try {
-            f.get(10, TimeUnit.SECONDS);
-            return null;
-        } catch (ExecutionException e) {
-            return e.getCause();
-        }
-    }
 
     /** A connected TCP pair: an ffsock client and the channel the ffsock listener accepted. */
     private static SocketChannel[] tcpPair() throws Exception {
@@ -161,15 +139,15 @@ class NioChannelTest {
     void closeWakesABlockedReaderAndAccept() throws Exception {
         for (boolean virtual : new boolean[] {false, true}) {
             SocketChannel[] p = tcpPair();
-            CompletableFuture<Integer> read = run(virtual, () -> p[1].read(ByteBuffer.allocate(8)));
+            CompletableFuture<Integer> read = OnThread.run(virtual, () -> p[1].read(ByteBuffer.allocate(8)));
             ServerSocketChannel srv = P.openServerSocketChannel(StandardProtocolFamily.INET);
             srv.bind(null);
-            CompletableFuture<SocketChannel> acc = run(virtual, srv::accept);
+            CompletableFuture<SocketChannel> acc = OnThread.run(virtual, srv::accept);
             Thread.sleep(200); // into the waits (a close before them is a ClosedChannelException, also failing below)
             p[1].close();
             srv.close();
-            assertInstanceOf(AsynchronousCloseException.class, failure(read), "virtual=" + virtual);
-            assertInstanceOf(AsynchronousCloseException.class, failure(acc), "virtual=" + virtual);
+            assertInstanceOf(AsynchronousCloseException.class, OnThread.failure(read), "virtual=" + virtual);
+            assertInstanceOf(AsynchronousCloseException.class, OnThread.failure(acc), "virtual=" + virtual);
             p[0].close();
         }
     }
@@ -179,18 +157,18 @@ class NioChannelTest {
         for (boolean virtual : new boolean[] {false, true}) {
             SocketChannel[] p = tcpPair();
             CompletableFuture<Thread> me = new CompletableFuture<>();
-            CompletableFuture<Integer> read = run(virtual, () -> {
+            CompletableFuture<Integer> read = OnThread.run(virtual, () -> {
                 me.complete(Thread.currentThread());
                 return p[1].read(ByteBuffer.allocate(8));
             });
             Thread t = me.get(10, TimeUnit.SECONDS);
             NioSelectorTest.awaitBlocked(t);
             t.interrupt();
-            assertInstanceOf(ClosedByInterruptException.class, failure(read), "virtual=" + virtual);
+            assertInstanceOf(ClosedByInterruptException.class, OnThread.failure(read), "virtual=" + virtual);
             assertFalse(p[1].isOpen(), "the interrupt closed the channel");
             assertEquals(-1, p[0].read(ByteBuffer.allocate(1)), "the peer sees the close");
             p[0].close();
-            CompletableFuture<Boolean> already = run(virtual, () -> {
+            CompletableFuture<Boolean> already = OnThread.run(virtual, () -> {
                 Thread.currentThread().interrupt();
                 Pipe pipe = P.openPipe();
                 try {

@@ -2,6 +2,7 @@ package dev.ffsock;
 
 import dev.ffsock.internal.Poller;
 
+import dev.ffsock.testutil.OnThread;
 import org.junit.jupiter.api.Test;
 
 import java.lang.foreign.Arena;
@@ -9,7 +10,6 @@ import java.lang.foreign.MemorySegment;
 import java.net.SocketTimeoutException;
 import java.nio.channels.ClosedByInterruptException;
 import java.time.Duration;
-import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -24,27 +24,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class VirtualThreadTest {
 
     /** Runs {@code body} on a new virtual or platform thread; the future holds its result or exception. */
-    private static <T> CompletableFuture<T> run(boolean virtual, Callable<T> body) {
-        CompletableFuture<T> f = new CompletableFuture<>();
-        (virtual ? Thread.ofVirtual() : Thread.ofPlatform().daemon()).start(() -> {
-            try {
-                f.complete(body.call());
-            } catch (Throwable t) {
-                f.completeExceptionally(t);
-            }
-        });
-        return f;
-    }
-
-    private static Throwable failure(CompletableFuture<?> f) throws Exception {
-        try {
-            f.get(10, TimeUnit.SECONDS);
-            return null;
-        } catch (java.util.concurrent.ExecutionException e) {
-            return e.getCause();
-        }
-    }
-
     /** Waits (bounded) until {@code n} threads are parked on the poller. */
     private static void awaitWaiting(int n) throws InterruptedException {
         long end = System.nanoTime() + 10_000_000_000L;
@@ -56,7 +35,7 @@ class VirtualThreadTest {
     void recvParksAndResumesWithHeapAndNativeBuffers() throws Exception {
         Socket[] p = Socket.socketpair(Domain.AF_UNIX, Type.STREAM);
         try {
-            CompletableFuture<byte[]> got = run(true, () -> {
+            CompletableFuture<byte[]> got = OnThread.run(true, () -> {
                 byte[] b = new byte[5];
                 int n = p[1].recv(b, 0, 5, 0);
                 return java.util.Arrays.copyOf(b, n);
@@ -65,7 +44,7 @@ class VirtualThreadTest {
             assertTrue(p[1].isBlocking(), "the user's mode is unchanged");
             p[0].send(new byte[] {1, 2, 3}, 0, 3, 0);
             assertArrayEquals(new byte[] {1, 2, 3}, got.get(10, TimeUnit.SECONDS));
-            CompletableFuture<Long> nat = run(true, () -> {
+            CompletableFuture<Long> nat = OnThread.run(true, () -> {
                 try (Arena a = Arena.ofConfined()) {
                     MemorySegment m = a.allocate(4);
                     return p[1].recv(m);
@@ -88,7 +67,7 @@ class VirtualThreadTest {
             p[0].setsockopt(SockOpt.SO_SNDBUF, 4096);
             byte[] big = new byte[1 << 20];
             new java.util.Random(1).nextBytes(big);
-            CompletableFuture<Integer> sent = run(true, () -> {
+            CompletableFuture<Integer> sent = OnThread.run(true, () -> {
                 int done = 0;
                 while (done < big.length) done += p[0].send(big, done, big.length - done, 0);
                 return done;
@@ -141,7 +120,7 @@ class VirtualThreadTest {
             try {
                 p[1].setsockopt(SockOpt.SO_RCVTIMEO, Duration.ofMillis(100));
                 long t0 = System.nanoTime();
-                Throwable t = failure(run(virtual, () -> p[1].recv(new byte[1], 0, 1, 0)));
+                Throwable t = OnThread.failure(OnThread.run(virtual, () -> p[1].recv(new byte[1], 0, 1, 0)));
                 long ms = (System.nanoTime() - t0) / 1_000_000;
                 assertInstanceOf(SocketTimeoutException.class, t, "virtual=" + virtual);
                 assertTrue(ms >= 90, "timed out after " + ms + " ms");
@@ -161,9 +140,9 @@ class VirtualThreadTest {
                 // The first wait learns the 100 ms limit; a virtual thread's later waits must not keep it.
                 p[1].setsockopt(SockOpt.SO_RCVTIMEO, Duration.ofMillis(100));
                 assertInstanceOf(SocketTimeoutException.class,
-                        failure(run(virtual, () -> p[1].recv(new byte[1], 0, 1, 0))), "virtual=" + virtual);
+                        OnThread.failure(OnThread.run(virtual, () -> p[1].recv(new byte[1], 0, 1, 0))), "virtual=" + virtual);
                 p[1].setsockopt(SockOpt.SO_RCVTIMEO, Duration.ZERO);
-                CompletableFuture<Integer> r = run(virtual, () -> p[1].recv(new byte[1], 0, 1, 0));
+                CompletableFuture<Integer> r = OnThread.run(virtual, () -> p[1].recv(new byte[1], 0, 1, 0));
                 Thread.sleep(400);
                 assertFalse(r.isDone(), "virtual=" + virtual + ": the wait ended with no limit set: " + r);
                 p[0].send(new byte[] {7}, 0, 1, 0);
@@ -171,7 +150,7 @@ class VirtualThreadTest {
                 p[1].setsockopt(SockOpt.SO_RCVTIMEO, Duration.ofMillis(50));
                 long t0 = System.nanoTime();
                 assertInstanceOf(SocketTimeoutException.class,
-                        failure(run(virtual, () -> p[1].recv(new byte[1], 0, 1, 0))), "virtual=" + virtual);
+                        OnThread.failure(OnThread.run(virtual, () -> p[1].recv(new byte[1], 0, 1, 0))), "virtual=" + virtual);
                 assertTrue((System.nanoTime() - t0) / 1_000_000 < 5_000, "the 50 ms limit was not applied");
             } finally {
                 p[0].close();
@@ -185,7 +164,7 @@ class VirtualThreadTest {
         Socket[] p = Socket.socketpair(Domain.AF_UNIX, Type.STREAM);
         try {
             p[0].setsockopt(SockOpt.SO_SNDTIMEO, Duration.ofMillis(100));
-            Throwable t = failure(run(true, () -> {
+            Throwable t = OnThread.failure(OnThread.run(true, () -> {
                 byte[] b = new byte[65536];
                 while (true) p[0].send(b, 0, b.length, 0);
             }));
@@ -198,10 +177,10 @@ class VirtualThreadTest {
             l.bind(SockAddrIn.loopback(0));
             l.listen(4);
             l.setsockopt(SockOpt.SO_RCVTIMEO, Duration.ofMillis(100));
-            assertInstanceOf(SocketTimeoutException.class, failure(run(true, l::accept)));
+            assertInstanceOf(SocketTimeoutException.class, OnThread.failure(OnThread.run(true, l::accept)));
             // the descriptor is now O_NONBLOCK underneath; a platform thread still blocks and times out
             assertTrue(l.isBlocking());
-            assertInstanceOf(SocketTimeoutException.class, failure(run(false, l::accept)));
+            assertInstanceOf(SocketTimeoutException.class, OnThread.failure(OnThread.run(false, l::accept)));
         }
     }
 
@@ -212,9 +191,9 @@ class VirtualThreadTest {
                 l.bind(d == Domain.AF_INET ? SockAddrIn.loopback(0) : SockAddr.parse("@ffsock-vt-" + System.nanoTime()));
                 l.listen(16);
                 SockAddr at = l.getsockname();
-                CompletableFuture<Socket> acc = run(true, l::accept);
+                CompletableFuture<Socket> acc = OnThread.run(true, l::accept);
                 awaitWaiting(1);
-                Socket c = run(true, () -> {
+                Socket c = OnThread.run(true, () -> {
                     Socket s = Socket.open(d, Type.STREAM);
                     s.connect(at);
                     return s;
@@ -223,7 +202,7 @@ class VirtualThreadTest {
                 try {
                     assertNotNull(a);
                     // a platform thread on the (now kernel-non-blocking) listener: plain blocking semantics
-                    CompletableFuture<Socket> acc2 = run(false, l::accept);
+                    CompletableFuture<Socket> acc2 = OnThread.run(false, l::accept);
                     Socket c2 = Socket.open(d, Type.STREAM);
                     c2.connect(at);
                     Socket a2 = acc2.get(10, TimeUnit.SECONDS);
@@ -231,7 +210,7 @@ class VirtualThreadTest {
                     c2.close();
                     c.send(new byte[] {7}, 0, 1, 0);
                     byte[] b = new byte[1];
-                    assertEquals(1, run(false, () -> a.recv(b, 0, 1, 0)).get(10, TimeUnit.SECONDS));
+                    assertEquals(1, OnThread.run(false, () -> a.recv(b, 0, 1, 0)).get(10, TimeUnit.SECONDS));
                 } finally {
                     a.close();
                     c.close();
@@ -247,7 +226,7 @@ class VirtualThreadTest {
             l.bind(SockAddrIn.loopback(0));
             port = ((SockAddrIn) l.getsockname()).port();
         }
-        Throwable t = failure(run(true, () -> {
+        Throwable t = OnThread.failure(OnThread.run(true, () -> {
             try (Socket s = Socket.open(Domain.AF_INET, Type.STREAM)) {
                 return s.connect(SockAddrIn.loopback(port));
             }
@@ -263,15 +242,15 @@ class VirtualThreadTest {
         Socket l = Socket.open(Domain.AF_INET, Type.STREAM);
         l.bind(SockAddrIn.loopback(0));
         l.listen(1);
-        CompletableFuture<Long> r = run(true, () -> p[1].recv(MemorySegment.ofArray(new byte[8])));
-        CompletableFuture<Socket> a = run(true, l::accept);
-        CompletableFuture<Integer> po = run(true, () -> p[1].poll(Poll.POLLPRI, -1));
+        CompletableFuture<Long> r = OnThread.run(true, () -> p[1].recv(MemorySegment.ofArray(new byte[8])));
+        CompletableFuture<Socket> a = OnThread.run(true, l::accept);
+        CompletableFuture<Integer> po = OnThread.run(true, () -> p[1].poll(Poll.POLLPRI, -1));
         awaitWaiting(3);
         p[1].close();
         l.close();
-        assertInstanceOf(SocketClosedException.class, failure(r));
-        assertInstanceOf(SocketClosedException.class, failure(a));
-        assertInstanceOf(SocketClosedException.class, failure(po));
+        assertInstanceOf(SocketClosedException.class, OnThread.failure(r));
+        assertInstanceOf(SocketClosedException.class, OnThread.failure(a));
+        assertInstanceOf(SocketClosedException.class, OnThread.failure(po));
         p[0].close();
         assertEquals(0, Poller.registrations(), "registrations left");
         assertEquals(0, Poller.waiting());
@@ -294,7 +273,7 @@ class VirtualThreadTest {
             });
             awaitWaiting(1);
             t.interrupt();
-            assertInstanceOf(ClosedByInterruptException.class, failure(r));
+            assertInstanceOf(ClosedByInterruptException.class, OnThread.failure(r));
             assertTrue(status.get(10, TimeUnit.SECONDS), "interrupt status kept");
             assertTrue(p[1].isClosed());
         } finally {
@@ -309,7 +288,7 @@ class VirtualThreadTest {
         for (boolean virtual : new boolean[] {false, true}) {
             Socket[] p = Socket.socketpair(Domain.AF_UNIX, Type.STREAM);
             try {
-                Throwable t = failure(run(virtual, () -> {
+                Throwable t = OnThread.failure(OnThread.run(virtual, () -> {
                     Thread.currentThread().interrupt();
                     return p[1].recv(new byte[1], 0, 1, 0);
                 }));
@@ -317,7 +296,7 @@ class VirtualThreadTest {
                 assertTrue(p[1].isClosed());
                 // a non-blocking call ignores the interrupt (as java.nio does)
                 p[0].setBlocking(false);
-                int eof = run(virtual, () -> {
+                int eof = OnThread.run(virtual, () -> {
                     Thread.currentThread().interrupt();
                     return p[0].recv(new byte[1], 0, 1, 0);
                 }).get(10, TimeUnit.SECONDS);
