@@ -144,9 +144,7 @@ public final class Poller {
                 }
                 n = Sys.epollWait(epfd, events, MAX_EVENTS, 0);
             } catch (ErrnoException e) {
-                // Cannot happen with valid epoll descriptors and buffer; do not spin if it does.
-                System.err.println("ffsock-poller: " + e.getMessage());
-                LockSupport.parkNanos(10_000_000L);
+                backOff("ffsock-poller", e);
                 n = 0;
                 continue;
             }
@@ -155,10 +153,15 @@ public final class Poller {
     }
 
     private static void armMaster(boolean added) throws ErrnoException {
+        armOneShot(Holder.MASTER_EPFD, added, Holder.EPFD, EPOLLIN, Holder.EPFD);
+    }
+
+    /** (Re)arms {@code fd} in {@code epfd} one-shot for {@code events}, with {@code data} in its events. */
+    private static void armOneShot(int epfd, boolean added, int fd, int events, long data) throws ErrnoException {
         MemorySegment ev = Scratch.get().epollEvent();
-        ev.set(ValueLayout.JAVA_INT_UNALIGNED, ArchLayouts.EPOLL_EVENT_EVENTS, EPOLLIN | EPOLLONESHOT);
-        ev.set(ValueLayout.JAVA_LONG_UNALIGNED, ArchLayouts.EPOLL_EVENT_DATA, Holder.EPFD);
-        Sys.epollCtl(Holder.MASTER_EPFD, added ? EPOLL_CTL_MOD : EPOLL_CTL_ADD, Holder.EPFD, ev);
+        ev.set(ValueLayout.JAVA_INT_UNALIGNED, ArchLayouts.EPOLL_EVENT_EVENTS, events | EPOLLONESHOT);
+        ev.set(ValueLayout.JAVA_LONG_UNALIGNED, ArchLayouts.EPOLL_EVENT_DATA, data);
+        Sys.epollCtl(epfd, added ? EPOLL_CTL_MOD : EPOLL_CTL_ADD, fd, ev);
     }
 
     /** The master (a platform thread): waits until the poller's set has events and unparks the poller. */
@@ -168,10 +171,15 @@ public final class Poller {
             try {
                 if (Sys.epollWait(Holder.MASTER_EPFD, master, 1, -1) > 0) LockSupport.unpark(Holder.POLLER);
             } catch (ErrnoException e) {
-                System.err.println("ffsock-poller-master: " + e.getMessage());
-                LockSupport.parkNanos(10_000_000L);
+                backOff("ffsock-poller-master", e);
             }
         }
+    }
+
+    /** After an epoll call failed (impossible with valid descriptors and buffers): says so, and pauses rather than spin. */
+    private static void backOff(String who, ErrnoException e) {
+        System.err.println(who + ": " + e.getMessage());
+        LockSupport.parkNanos(10_000_000L);
     }
 
     private static void dispatch(MemorySegment events, int n) {
@@ -230,10 +238,7 @@ public final class Poller {
     }
 
     private static void arm(Registration r, int want) throws ErrnoException {
-        MemorySegment ev = Scratch.get().epollEvent();
-        ev.set(ValueLayout.JAVA_INT_UNALIGNED, ArchLayouts.EPOLL_EVENT_EVENTS, want | EPOLLONESHOT);
-        ev.set(ValueLayout.JAVA_LONG_UNALIGNED, ArchLayouts.EPOLL_EVENT_DATA, r.key);
-        Sys.epollCtl(Holder.EPFD, r.added ? EPOLL_CTL_MOD : EPOLL_CTL_ADD, r.fd, ev);
+        armOneShot(Holder.EPFD, r.added, r.fd, want, r.key);
         r.added = true;
         r.armed = want;
     }
