@@ -5,13 +5,16 @@ Standard library only. Usage (benchmarks/run --servers does this after a build):
   servers.py --mode quick --bin DIR --java JAVA --cp CLASSPATH --out servers.jsonl [--models a,b]
              [--conns 1,100] [--sizes 64] [--warmup S] [--time S] [--churn N]   (override the mode)
 
-For each model one server process, pinned to --server-cpu (its JIT and GC threads share that core),
-serves 500 untimed connect / echo / close cycles and a warm-up's time of echoes on 10 connections
-(class loading, compiling the loop), then every case
-in turn: --conns x --sizes closed-loop echo runs of loadgen, pinned to --loadgen-cpu (warm-up,
-then a measurement window whose start and end loadgen writes into the server's standard input, a
-FIFO, so a Java server reports the bytes its threads allocated inside it), then a leak check: the server's open descriptors (/proc/PID/fd) are counted once settled,
-loadgen makes --churn connect / echo / close cycles, and the count must come back to that value.
+In each round, every model gets one server process, pinned to --server-cpu (its JIT and GC threads
+share that core; the servers run side by side, idle but for the one measured), which serves 500
+untimed connect / echo / close cycles and a warm-up's time of echoes on 10 connections (class
+loading, compiling the loop). Then case by case (--conns x --sizes), every model in turn (the order
+reversed from case to case and round to round) gets a closed-loop echo run of loadgen, pinned to
+--loadgen-cpu: a warm-up, then a measurement window whose start and end loadgen writes into the
+server's standard input, a FIFO, so a Java server reports the bytes its threads allocated inside it.
+In the first round each server then gets a leak check: its open descriptors (/proc/PID/fd) are
+counted once settled, loadgen makes --churn connect / echo / close cycles, and the count must come
+back to that value.
 A model that fails to start is reported as unavailable (with its reason) and the run goes on.
 
 Output: JSON lines (a meta line, then one line per model and case). Exit status 1 when a byte was
@@ -33,9 +36,11 @@ import time
 
 MODELS = ["c-epoll", "ffsock-epoll", "ffsock-uring", "netty-epoll", "netty-iouring", "netty-nio", "nio",
           "nio-ffsock", "vt-ffsock", "vt-net"]
-# rounds: every model is run that many times, in alternating order (first to last, then last to first),
-# each time in a fresh server process; the report gives each case's median round. On a shared VM the
-# speed of the host drifts by more than the differences measured, so one pass per model would compare
+# rounds: every model's server is started afresh that many times; in each round all servers run side by
+# side (idle but for the one measured) and every case is measured for every model in turn, the order
+# reversed from case to case and round to round. The report gives each model's median round and each
+# ratio as the median of its per-round ratios. On a shared VM the speed of the host drifts by more than
+# the differences measured within minutes, so models measured a model's whole pass apart would compare
 # moments as much as models.
 MODES = {
     "smoke": {"conns": [1, 100], "sizes": [64], "warmup": 0.2, "time": 0.5, "churn": 10000, "rounds": 1},
@@ -220,76 +225,99 @@ def fails(model, r):
     return bool(r.get("wrong")) or (bool(r.get("errors")) and model not in RIVALS)
 
 
-def run_model(model, args, mode, emit, rnd):
-    """Every case of one model in round rnd (the leak check in round 0 only); {returns} the number of
-    failures (wrong bytes, errors, leaks)."""
-    tmp = tempfile.mkdtemp(prefix="ffsock-servers-")
-    failures = 0
-    server = None
-    try:
-        server = Server(model, args, tmp)
+class Model:
+    """One model's server in one round: started, primed, measured case by case, then leak-checked
+    (round 0) and stopped."""
+
+    def __init__(self, model, args, mode, emit, rnd):
+        self.model, self.args, self.mode, self.emit, self.rnd = model, args, mode, emit, rnd
+        self.tmp = tempfile.mkdtemp(prefix="ffsock-servers-")
+        self.server = None
+        self.port = None
+        self.failures = 0
+        self.dead = False
+
+    def start(self):
+        """Starts the server and primes it; {returns} False when the model is unavailable."""
+        self.server = Server(self.model, self.args, self.tmp)
         try:
-            port = server.wait_listening()
+            self.port = self.server.wait_listening()
         except RuntimeError as e:
-            log(f"{model}: model unavailable: {e}")
-            emit({"case": "servers.model", "model": model, "unavailable": str(e)})
-            return 0
-        jvm = model != "c-epoll"
+            log(f"{self.model}: model unavailable: {e}")
+            self.emit({"case": "servers.model", "model": self.model, "unavailable": str(e)})
+            self.dead = True
+            return False
+        return True
+
+    def prime(self):
+        """Untimed connect / echo / close cycles, then a warm-up's worth of echoes on 10 connections:
+        classes loaded and the loop compiled before any case is measured."""
+        args, mode, port = self.args, self.mode, self.port
         r = loadgen(args, ["--port", str(port), "--churn", str(PRIME_CYCLES), "--conns", "10", "--size", "64"],
                     PRIME_CYCLES / 100 + 30)
-        if not r.get("errors"):  # and a warm-up's worth of echoes on 10 connections: the loop compiled
+        if not r.get("errors"):
             r = loadgen(args, ["--port", str(port), "--conns", "10", "--size", "64", "--warmup", "0",
                                "--time", str(mode["warmup"])], mode["warmup"] + 30)
         if r.get("errors"):
-            failures += fails(model, r)
-            log(f"{model}: priming cycles failed: {r.get('error')}")
-            emit({"case": "servers.prime", "model": model, "errors": r.get("errors"), "error": r.get("error")})
-        for size in mode["sizes"]:
-            for conns in mode["conns"]:
-                before = len(server.windows())
-                extra = ["--port", str(port), "--conns", str(conns), "--size", str(size),
-                         "--warmup", str(mode["warmup"]), "--time", str(mode["time"])]
-                if jvm:
-                    extra += ["--notify", server.fifo]
-                usage0, t0 = server_usage(server.p.pid), time.monotonic()
-                r = loadgen(args, extra, mode["warmup"] + mode["time"] + conns * 0.02 + 30)
-                usage = usage_line(usage0, server_usage(server.p.pid), time.monotonic() - t0, r.get("rps"))
-                alloc = None
-                if jvm:
-                    end = time.monotonic() + 5
-                    while len(server.windows()) <= before and time.monotonic() < end and server.p.poll() is None:
-                        time.sleep(0.02)
-                    w = server.windows()
-                    alloc = w[before] if len(w) > before and w[before] >= 0 else None
-                req = r.get("requests") or 0
-                line = {"case": "servers.echo", "model": model, "conns": conns, "size": size, "round": rnd}
-                line.update({k: v for k, v in r.items() if k not in ("case", "conns", "size")})
-                line["server"] = usage
-                line["alloc_bytes"] = alloc
-                line["b_per_req"] = round(alloc / req, 2) if alloc is not None and req else None
-                if not r.get("errors") and not req:
-                    r["errors"] = 1
-                    r["error"] = "no request completed in the window"
-                    line.update(errors=1, error=r["error"])
-                line["fails_run"] = fails(model, r)
-                failures += line["fails_run"]
-                emit(line)
-                log(f"{model} {conns} x {size} B{f' (round {rnd + 1})' if mode['rounds'] > 1 else ''}: {r.get('rps', 0):,.0f} req/s, p50 {r.get('p50_us', 0):.1f} us, "
-                    f"p99 {r.get('p99_us', 0):.1f} us, "
-                    f"{'n/a' if line['b_per_req'] is None else line['b_per_req']} B/req"
-                    + (f", {usage['cpu_us_per_req']} us CPU/req ({usage['kernel_share']:.0%} kernel)"
-                       if usage and usage.get("cpu_us_per_req") is not None else "")
-                    + (f", {r['errors']} error(s): {r.get('error')}" if r.get("errors") else "")
-                    + (" (a rival's: reported, not failing the run)" if r.get("errors") and not line["fails_run"] else ""))
-                if server.p.poll() is not None:
-                    emit({"case": "servers.model", "model": model, "died": server.reason()})
-                    log(f"{model}: the server died: {server.reason()}")
-                    return failures + 1
-        if rnd > 0:
-            return failures
-        # leak check: connect / echo / close cycles, then the descriptor count comes back
+            self.failures += fails(self.model, r)
+            log(f"{self.model}: priming cycles failed: {r.get('error')}")
+            self.emit({"case": "servers.prime", "model": self.model, "errors": r.get("errors"),
+                       "error": r.get("error")})
+
+    def measure(self, conns, size):
+        """One case: loadgen's warm-up and window against this server, with its CPU and allocation."""
+        if self.dead:
+            return
+        model, args, mode, server, rnd = self.model, self.args, self.mode, self.server, self.rnd
+        jvm = model != "c-epoll"
+        before = len(server.windows())
+        extra = ["--port", str(self.port), "--conns", str(conns), "--size", str(size),
+                 "--warmup", str(mode["warmup"]), "--time", str(mode["time"])]
+        if jvm:
+            extra += ["--notify", server.fifo]
+        usage0, t0 = server_usage(server.p.pid), time.monotonic()
+        r = loadgen(args, extra, mode["warmup"] + mode["time"] + conns * 0.02 + 30)
+        usage = usage_line(usage0, server_usage(server.p.pid), time.monotonic() - t0, r.get("rps"))
+        alloc = None
+        if jvm:
+            end = time.monotonic() + 5
+            while len(server.windows()) <= before and time.monotonic() < end and server.p.poll() is None:
+                time.sleep(0.02)
+            w = server.windows()
+            alloc = w[before] if len(w) > before and w[before] >= 0 else None
+        req = r.get("requests") or 0
+        line = {"case": "servers.echo", "model": model, "conns": conns, "size": size, "round": rnd}
+        line.update({k: v for k, v in r.items() if k not in ("case", "conns", "size")})
+        line["server"] = usage
+        line["alloc_bytes"] = alloc
+        line["b_per_req"] = round(alloc / req, 2) if alloc is not None and req else None
+        if not r.get("errors") and not req:
+            r["errors"] = 1
+            r["error"] = "no request completed in the window"
+            line.update(errors=1, error=r["error"])
+        line["fails_run"] = fails(model, r)
+        self.failures += line["fails_run"]
+        self.emit(line)
+        log(f"{model} {conns} x {size} B{f' (round {rnd + 1})' if mode['rounds'] > 1 else ''}: {r.get('rps', 0):,.0f} req/s, p50 {r.get('p50_us', 0):.1f} us, "
+            f"p99 {r.get('p99_us', 0):.1f} us, "
+            f"{'n/a' if line['b_per_req'] is None else line['b_per_req']} B/req"
+            + (f", {usage['cpu_us_per_req']} us CPU/req ({usage['kernel_share']:.0%} kernel)"
+               if usage and usage.get("cpu_us_per_req") is not None else "")
+            + (f", {r['errors']} error(s): {r.get('error')}" if r.get("errors") else "")
+            + (" (a rival's: reported, not failing the run)" if r.get("errors") and not line["fails_run"] else ""))
+        if server.p.poll() is not None:
+            self.emit({"case": "servers.model", "model": model, "died": server.reason()})
+            log(f"{model}: the server died: {server.reason()}")
+            self.failures += 1
+            self.dead = True
+
+    def leak_check(self):
+        """Connect / echo / close cycles, then the descriptor count must come back."""
+        if self.dead:
+            return
+        model, args, mode, server = self.model, self.args, self.mode, self.server
         fd_before = settled_fd_count(server.p.pid)
-        r = loadgen(args, ["--port", str(port), "--churn", str(mode["churn"]), "--conns", str(CHURN_CONCURRENCY),
+        r = loadgen(args, ["--port", str(self.port), "--churn", str(mode["churn"]), "--conns", str(CHURN_CONCURRENCY),
                            "--size", "64"], mode["churn"] / 100 + 30)
         end = time.monotonic() + 10
         fd_after = fd_count(server.p.pid)
@@ -299,17 +327,43 @@ def run_model(model, args, mode, emit, rnd):
         ok = (not r.get("errors") and r.get("done") == mode["churn"] and fd_before is not None
               and fd_after is not None and fd_after <= fd_before)
         failed = fails(model, r) or (not ok and model not in RIVALS)
-        emit({"case": "servers.leak", "model": model, "cycles": mode["churn"], "done": r.get("done"),
-              "concurrency": CHURN_CONCURRENCY, "cycles_per_s": r.get("cycles_per_s"), "fd_before": fd_before,
-              "fd_after": fd_after, "errors": r.get("errors", 0), "wrong": r.get("wrong", 0), "error": r.get("error"),
-              "ok": ok, "fails_run": failed})
+        self.emit({"case": "servers.leak", "model": model, "cycles": mode["churn"], "done": r.get("done"),
+                   "concurrency": CHURN_CONCURRENCY, "cycles_per_s": r.get("cycles_per_s"), "fd_before": fd_before,
+                   "fd_after": fd_after, "errors": r.get("errors", 0), "wrong": r.get("wrong", 0),
+                   "error": r.get("error"), "ok": ok, "fails_run": failed})
         log(f"{model} leak check: {r.get('done')} cycles, fds {fd_before} -> {fd_after}: {'ok' if ok else 'FAILED'}"
             + (f" ({r.get('error')})" if r.get("error") else ""))
-        return failures + failed
+        self.failures += failed
+
+    def close(self):
+        if self.server:
+            self.server.close()
+        shutil.rmtree(self.tmp, ignore_errors=True)
+
+
+def run_round(models, args, mode, emit, rnd):
+    """One round: every model's server started and primed, then case by case every model in turn
+    (the order reversed from one case to the next and from one round to the next), so the models a
+    ratio compares are measured within a minute of each other; then (round 0) the leak checks.
+    {returns} the number of failures."""
+    running = []
+    try:
+        for m in models:
+            s = Model(m, args, mode, emit, rnd)
+            running.append(s)
+            if s.start():
+                s.prime()
+        cases = [(conns, size) for size in mode["sizes"] for conns in mode["conns"]]
+        for i, (conns, size) in enumerate(cases):
+            for s in (running if (i + rnd) % 2 == 0 else list(reversed(running))):
+                s.measure(conns, size)
+        if rnd == 0:
+            for s in running:
+                s.leak_check()
+        return sum(s.failures for s in running)
     finally:
-        if server:
-            server.close()
-        shutil.rmtree(tmp, ignore_errors=True)
+        for s in running:
+            s.close()
 
 
 def main():
@@ -365,8 +419,7 @@ def main():
               "loadavg": list(os.getloadavg())})
         try:
             for rnd in range(max(1, mode["rounds"])):
-                for m in (models if rnd % 2 == 0 else list(reversed(models))):
-                    failures += run_model(m, a, mode, emit, rnd)
+                failures += run_round(models, a, mode, emit, rnd)
         finally:
             for p in list(live):
                 stop(p)

@@ -91,6 +91,25 @@ def _medians(echo):
     return by, spread
 
 
+def _paired(echo):
+    """{returns} requests/s keyed (model, size, conns) -> {round: rps}, for per-round ratios."""
+    per = {}
+    for o in echo:
+        per.setdefault((o["model"], o["size"], o["conns"]), {})[o.get("round", 0)] = o.get("rps") or 0
+    return per
+
+
+def _ratio(per, num, den, s, c):
+    """{returns} (median of the per-round ratios num/den, the ratios in round order), or None when no round
+    has both; an even count takes the lower middle one, as _medians does."""
+    a, b = per.get((num, s, c), {}), per.get((den, s, c), {})
+    rounds = sorted(r for r in a if r in b and b[r])
+    if not rounds:
+        return None
+    ratios = [a[r] / b[r] for r in rounds]
+    return sorted(ratios)[(len(ratios) - 1) // 2], ratios
+
+
 def section(path):
     """The section's lines (empty without data)."""
     meta, echo, leak, gone = load(path)
@@ -105,14 +124,16 @@ def section(path):
              "loop (each connection sends one message and waits for the whole echo before the next), every echoed "
              "byte checked. {} s warm-up, then a {} s window per case; requests/s and latency percentiles are of "
              "the window. *B/req*: bytes allocated by all the server JVM's threads inside the window (ThreadMXBean, "
-             "sampled at its start and end) per request; n/a for C. One server process serves all cases of its model "
-             "in turn (small messages first, then 1, 100, 1,000 connections).{}".format(
+             "sampled at its start and end) per request; n/a for C. In each round every model's server is started afresh "
+             "and the servers run side by side (idle but for the one measured); case by case (small messages first, "
+             "then 1, 100, 1,000 connections) every model is measured in turn, the order reversed from case to case "
+             "and round to round, so two models a ratio compares are measured within a minute of each other.{}".format(
                  meta.get("server_cpu", "?"), meta.get("loadgen_cpu", "?"), meta.get("warmup_s", "?"),
                  meta.get("time_s", "?"),
                  "" if (meta.get("rounds") or 1) <= 1 else
-                 f" The models ran {meta['rounds']} times, in alternating order (first to last, then last to first), "
-                 "each time in a fresh process; every figure below is of each case's median round (by requests/s), "
-                 "and *rounds* lists the requests/s of all of them."))
+                 f" There were {meta['rounds']} rounds; every figure below is of each case's median round (by "
+                 "requests/s), *rounds* lists the requests/s of all of them, and each goal's ratio is the median of "
+                 "its per-round ratios (the two models' requests/s in the same round)."))
     if meta.get("loadavg"):
         L.append("")
         L.append(f"Load average at the start: {' / '.join(f'{x:.2f}' for x in meta['loadavg'])} (1/5/15 min); other "
@@ -145,15 +166,15 @@ def section(path):
         L += ["", "Models that did not run: " + "; ".join(
             f"{TITLE.get(m, m)} — model unavailable: {r}" for m, r in sorted(gone.items(), key=lambda x: _order(x[0])))
               + "."]
-    L += _goals(by, sizes, conns, gone)
+    L += _goals(by, _paired(echo), sizes, conns, gone)
     L += _allocation(by, sizes, conns)
     L += _leaks(leak, meta)
     return L
 
 
-def _goals(by, sizes, conns, gone):
+def _goals(by, per, sizes, conns, gone):
     cols = [(s, c) for s in sizes for c in conns]
-    L = ["", "### Goals (ratios of requests/s in this run)", "",
+    L = ["", "### Goals (ratios of requests/s in this run: the median of the per-round ratios)", "",
          "| ratio | goal | " + " | ".join(f"{_size(s)} × {c:,}" for s, c in cols) + " |",
          "|---|---|" + "---|" * len(cols)]
     missed, uncomputed = [], []
@@ -161,17 +182,19 @@ def _goals(by, sizes, conns, gone):
         cells = []
         for s, c in cols:
             a, b = by.get((num, s, c)), by.get((den, s, c))
+            paired = _ratio(per, num, den, s, c)
             if only is not None and c != only:
                 cells.append("–")
-            elif not a or not b or not b.get("rps"):
+            elif not a or not b or paired is None:
                 cells.append("n/a")
             else:
-                r = a["rps"] / b["rps"]
+                r, ratios = paired
                 dag = " †" if a.get("errors") or b.get("errors") else ""
                 cells.append(f"{r:.2f}" + ("" if r >= goal else " ✗") + dag)
                 if r < goal:
-                    missed.append(f"{name} = {r:.2f} at {_size(s)} × {c:,} connections (goal ≥ {goal:g}; "
-                                  + _why(by, num, den, s, c, goal) + ")")
+                    rounds = f"rounds {' / '.join(f'{x:.2f}' for x in ratios)}; " if len(ratios) > 1 else ""
+                    missed.append(f"{name} = {r:.2f} at {_size(s)} × {c:,} connections (goal ≥ {goal:g}; {rounds}"
+                                  + _why(by, per, num, den, s, c, goal) + ")")
         L.append(f"| {name} | ≥ {goal:g} | " + " | ".join(cells) + " |")
         why = [TITLE.get(m, m) + ": " + gone[m] for m in (num, den) if m in gone]
         if why:
@@ -199,13 +222,14 @@ def _usage(o):
             f"{u['switches_per_req']:.3f} context switches per request")
 
 
-def _why(by, num, den, s, c, goal):
+def _why(by, per, num, den, s, c, goal):
     """Why a ratio missed, from what the run measured: for ffsock epoll, C epoll (its floor) against the
     same rival; then each side's CPU (servers.py's /proc figures over the case)."""
     a, b, floor = by.get((num, s, c)), by.get((den, s, c)), by.get(("c-epoll", s, c))
     words = []
-    if num == "ffsock-epoll" and den != "c-epoll" and floor and floor.get("rps") and b.get("rps"):
-        f = floor["rps"] / b["rps"]
+    paired = _ratio(per, "c-epoll", den, s, c)
+    if num == "ffsock-epoll" and den != "c-epoll" and floor and paired:
+        f = paired[0]
         words.append(f"C epoll / {TITLE.get(den, den).split(' (')[0]} = {f:.2f} here"
                      + (", so the goal is beyond the C floor on this machine" if f < goal else ""))
     words.append(_usage(a))
