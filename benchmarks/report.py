@@ -3,6 +3,7 @@
 
 Standard library only. Usage:
   report.py --jmh jmh.json [--c c.jsonl] [--env env.txt] [--startup startup.json] [--servers servers.jsonl]
+            [--targets targets.jsonl]
             [--mode quick] --out DIR
 
 C baseline lines are JSON objects, one per line, e.g.
@@ -11,6 +12,7 @@ Lines that are not JSON objects with a "case" key are ignored.
 
 startup.json is what startup.py writes (case startup.first_socket: fresh JVMs, one per sample).
 servers.jsonl is what servers.py writes (the many-connection echo servers; section by servers_report.py).
+targets.jsonl is what targets.py writes (the hot-path targets in paired rounds; section by targets.section).
 """
 
 import argparse
@@ -21,6 +23,7 @@ import os
 import sys
 
 import servers_report
+import targets
 
 # JMH benchmark class -> (case key shared with native/bench, title, better-is)
 CASES = [
@@ -354,7 +357,7 @@ def cli_md(cli):
     return L
 
 
-def report_md(keys, groups, cdata, mode, stamp, env, startup=(), cli=(), servers=None):
+def report_md(keys, groups, cdata, mode, stamp, env, startup=(), cli=(), servers=None, targets_path=None):
     titles = {k: t for _, k, t in CASES}
     L = []
     L.append(f"# ffsock benchmarks — {mode} run")
@@ -462,6 +465,7 @@ def report_md(keys, groups, cdata, mode, stamp, env, startup=(), cli=(), servers
         L.extend(startup_md(startup))
     if cli:
         L.extend(cli_md(cli))
+    L.extend(targets.section(targets_path))
     L.extend(servers_report.section(servers))
 
     if keys:
@@ -554,6 +558,7 @@ def main():
     ap.add_argument("--startup")
     ap.add_argument("--cli")
     ap.add_argument("--servers")
+    ap.add_argument("--targets")
     ap.add_argument("--mode", default="careful")
     ap.add_argument("--stamp", default="")
     ap.add_argument("--out", required=True)
@@ -568,7 +573,7 @@ def main():
     keys, groups = build(rows, cdata)
     os.makedirs(a.out, exist_ok=True)
     with open(os.path.join(a.out, "report.md"), "w") as f:
-        f.write(report_md(keys, groups, cdata, a.mode, a.stamp, env, startup, cli, a.servers))
+        f.write(report_md(keys, groups, cdata, a.mode, a.stamp, env, startup, cli, a.servers, a.targets))
     with open(os.path.join(a.out, "chart.svg"), "w") as f:
         f.write(chart_svg(keys, groups, cdata))
     print(f"report.py: {len(rows)} results, {len(cdata)} C baselines, {len(startup)} startup contenders "
