@@ -3,8 +3,7 @@
 Standard library only; used by report.py (--servers servers.jsonl).
 """
 
-import json
-import os
+import jsonlines
 
 # model key -> what it is (report order)
 MODELS = [
@@ -39,24 +38,15 @@ ZERO_ALLOC_SLACK = 0.5  # B/request still read as "nothing per request" (the JVM
 def load(path):
     """servers.py's lines as (meta, echo rows, leak rows, {model: unavailable reason})."""
     meta, echo, leak, gone = {}, [], [], {}
-    if not path or not os.path.exists(path):
-        return meta, echo, leak, gone
-    with open(path, errors="replace") as f:
-        for line in f:
-            try:
-                o = json.loads(line)
-            except ValueError:
-                continue
-            if not isinstance(o, dict):
-                continue
-            if o.get("meta") == "servers":
-                meta = o
-            elif o.get("case") == "servers.echo":
-                echo.append(o)
-            elif o.get("case") == "servers.leak":
-                leak.append(o)
-            elif o.get("case") == "servers.model":
-                gone[o["model"]] = o.get("unavailable") or ("died: " + str(o.get("died")))
+    for o in jsonlines.objects(path):
+        if o.get("meta") == "servers":
+            meta = o
+        elif o.get("case") == "servers.echo":
+            echo.append(o)
+        elif o.get("case") == "servers.leak":
+            leak.append(o)
+        elif o.get("case") == "servers.model":
+            gone[o["model"]] = o.get("unavailable") or ("died: " + str(o.get("died")))
     return meta, echo, leak, gone
 
 

@@ -21,6 +21,7 @@ a failure); 1 when a JMH or ffbench run fails.
 
 import argparse
 import json
+import jsonlines
 import os
 import subprocess
 import sys
@@ -162,23 +163,14 @@ def main():
 
 def section(path):
     """The report's lines for targets.jsonl (empty without data)."""
-    if not path or not os.path.exists(path):
-        return []
     meta, summary, rounds = {}, [], {}
-    with open(path, errors="replace") as f:
-        for line in f:
-            try:
-                o = json.loads(line)
-            except ValueError:
-                continue
-            if not isinstance(o, dict):
-                continue
-            if o.get("meta") == "targets":
-                meta = o
-            elif o.get("case") == "targets.summary":
-                summary.append(o)
-            elif o.get("case") == "targets.round":
-                rounds.setdefault(o["target"], []).append(o)
+    for o in jsonlines.objects(path):
+        if o.get("meta") == "targets":
+            meta = o
+        elif o.get("case") == "targets.summary":
+            summary.append(o)
+        elif o.get("case") == "targets.round":
+            rounds.setdefault(o["target"], []).append(o)
     if not summary:
         return []
     L = ["", "## Hot-path targets, in paired rounds (targets.py)", "",
