@@ -22,6 +22,7 @@ import math
 import os
 import sys
 
+import jsonlines
 import servers_report
 import targets
 
@@ -176,30 +177,20 @@ def load_jmh(path):
 
 def load_c(path):
     out = {}
-    if not path or not os.path.exists(path):
-        return out
-    with open(path, errors="replace") as f:
-        for line in f:
-            line = line.strip()
-            if not line.startswith("{"):
-                continue
-            try:
-                o = json.loads(line)
-            except ValueError:
-                continue
-            if not isinstance(o, dict) or "case" not in o:
-                continue
-            case, variant = C_ALIASES.get(str(o["case"]), (str(o["case"]), None))
-            if case in PLACE_CASES:
-                size = str(o.get("net", "host"))
-            else:
-                size = norm_size(case, o.get("size")) if o.get("size") not in (None, 0) else None
-            score = num(o.get("median", o.get("score")))
-            if score is None:  # skipped or error lines
-                continue
-            unit = o.get("unit", "us/op")
-            out[(case, size, variant)] = {"case": str(o["case"]), "size": size, "variant": variant,"score": score, "unit": unit, "p10": num(o.get("p10")), "p90": num(o.get("p90")),
-                                 "cost": cost_ns(score, unit, size)}
+    for o in jsonlines.objects(path):
+        if "case" not in o:
+            continue
+        case, variant = C_ALIASES.get(str(o["case"]), (str(o["case"]), None))
+        if case in PLACE_CASES:
+            size = str(o.get("net", "host"))
+        else:
+            size = norm_size(case, o.get("size")) if o.get("size") not in (None, 0) else None
+        score = num(o.get("median", o.get("score")))
+        if score is None:  # skipped or error lines
+            continue
+        unit = o.get("unit", "us/op")
+        out[(case, size, variant)] = {"case": str(o["case"]), "size": size, "variant": variant,"score": score, "unit": unit, "p10": num(o.get("p10")), "p90": num(o.get("p90")),
+                                     "cost": cost_ns(score, unit, size)}
     return out
 
 
