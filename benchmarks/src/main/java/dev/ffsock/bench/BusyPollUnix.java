@@ -26,7 +26,7 @@ public class BusyPollUnix {
     public static class Ffsock extends SpinPairs.Ffsock {
         @Override
         Socket[] open() throws IOException {
-            return Socket.socketpair(Domain.AF_UNIX, Type.STREAM);
+            return Pairs.ffsockUnix();
         }
     }
 

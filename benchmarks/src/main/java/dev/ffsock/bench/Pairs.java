@@ -24,6 +24,21 @@ final class Pairs {
     private Pairs() {
     }
 
+    /**
+     * {@return an AF_UNIX stream pair through ffsock} One socket of a throwaway pair is closed first:
+     * the first close in a JVM links close(2)'s downcall handle (about 700 KB of generated method-handle
+     * classes), and JMH counts a trial's tear-down inside its last measured iteration, so a trial whose
+     * first close came at tear-down showed that one-time cost as 1-5 B/op in {@code -prof gc} (JFR's
+     * allocation samples put it in Socket.close from SpinPairs' tear-down). The TCP pair closes its
+     * listener while it is made, so it links close(2) there.
+     */
+    static Socket[] ffsockUnix() throws IOException {
+        Socket[] warm = Socket.socketpair(Domain.AF_UNIX, Type.STREAM);
+        warm[0].close();
+        warm[1].close();
+        return Socket.socketpair(Domain.AF_UNIX, Type.STREAM);
+    }
+
     /** A loopback TCP connection through ffsock, TCP_NODELAY on both ends. */
     static Socket[] ffsockTcp() throws IOException {
         try (Socket listener = Socket.open(Domain.AF_INET, Type.STREAM)) {

@@ -33,7 +33,7 @@ public class PingPongUnixStream {
     public static class Ffsock extends StreamEcho.Ffsock {
         @Override
         Socket[] open() throws IOException {
-            return Socket.socketpair(Domain.AF_UNIX, Type.STREAM);
+            return Pairs.ffsockUnix();
         }
     }
 

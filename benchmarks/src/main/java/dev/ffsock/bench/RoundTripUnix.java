@@ -27,7 +27,7 @@ public class RoundTripUnix {
     public static class Ffsock extends KernelPairs.Ffsock {
         @Override
         Socket[] open() throws IOException {
-            return Socket.socketpair(Domain.AF_UNIX, Type.STREAM);
+            return Pairs.ffsockUnix();
         }
     }
 
