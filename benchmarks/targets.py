@@ -9,10 +9,11 @@ Standard library only. Usage (benchmarks/run does this in careful mode, and alon
 Why rounds: on a shared VM this machine's speed is not one number. Within one JMH fork the cost of
 the same benchmark jumps by 20-50% for seconds to minutes at a time (a busy-poll fork at 15 µs/op,
 the next at 7.7 µs/op), so a ratio of two figures measured minutes apart — all forks of one
-contender, then all forks of the other — compares moments as much as code. Here every round is one
-JMH invocation with one fork per benchmark, the two sides of a ratio next to each other, and the C
-floors (ffbench) right after it (before it in odd rounds); each target's figure is the median of
-its per-round ratios, with every round's ratio kept.
+contender, then all forks of the other — compares moments as much as code. Here every round runs
+one fork per benchmark, the two sides of a ratio next to each other (in name order; in odd rounds
+in reverse order, so neither side always goes first), and the C floors (ffbench) right after it
+(before it in odd rounds); each target's figure is the median of its per-round ratios, with every
+round's ratio kept.
 
 Output: JSON lines — a meta line, one line per round and target (ratio, both costs, ffsock's B/op),
 and a summary line per target (median, goal, met). Exit status 0 (a missed target is a finding, not
@@ -61,9 +62,22 @@ def c_cases():
     return sorted({(ref[1], ref[2]) for _, _, ref, _ in TARGETS if ref[0] == "c"})
 
 
-def run_jmh(a, out_json):
-    """One fork of every benchmark the targets need; {returns} {benchmark: (ns/op, B/op)}."""
-    regex = "^" + PKG.replace(".", r"\.") + "(" + "|".join(b.replace(".", r"\.") for b in benchmarks()) + ")$"
+def run_jmh(a, tmp, rnd):
+    """One fork of every benchmark the targets need, in name order (a ratio's two sides adjacent); in
+    odd rounds in reverse order, one JMH invocation per benchmark, since JMH runs the benchmarks of one
+    invocation in name order. {returns} {benchmark: (ns/op, B/op)}."""
+    names = benchmarks()
+    if rnd % 2 == 0:
+        return jmh_once(a, names, os.path.join(tmp, f"jmh-{rnd}.json"))
+    got = {}
+    for i, name in enumerate(reversed(names)):
+        got.update(jmh_once(a, [name], os.path.join(tmp, f"jmh-{rnd}-{i}.json")))
+    return got
+
+
+def jmh_once(a, names, out_json):
+    """One JMH invocation, one fork of each of {names}; {returns} {benchmark: (ns/op, B/op)}."""
+    regex = "^" + PKG.replace(".", r"\.") + "(" + "|".join(b.replace(".", r"\.") for b in names) + ")$"
     cmd = [a.java, "--enable-native-access=ALL-UNNAMED", "-cp", a.cp, "org.openjdk.jmh.Main",
            "-jvm", a.java, "-jvmArgsAppend", "--enable-native-access=ALL-UNNAMED",
            "-f", "1", "-tu", "ns", "-bm", "avgt", "-prof", "gc", "-to", "120s"] + a.jmh.split() + [
@@ -77,6 +91,9 @@ def run_jmh(a, out_json):
             name = e["benchmark"][len(PKG):] if e["benchmark"].startswith(PKG) else e["benchmark"]
             alloc = (e.get("secondaryMetrics") or {}).get("gc.alloc.rate.norm")
             got[name] = (e["primaryMetric"]["score"], alloc["score"] if alloc else None)
+    missing = [n for n in names if n not in got]
+    if missing:
+        raise RuntimeError(f"JMH gave no result for {missing}")
     return got
 
 
@@ -130,11 +147,11 @@ def main():
         for rnd in range(a.rounds):
             try:
                 if rnd % 2 == 0:
-                    jmh = run_jmh(a, os.path.join(tmp, f"jmh-{rnd}.json"))
+                    jmh = run_jmh(a, tmp, rnd)
                     c = run_c(a)
                 else:
                     c = run_c(a)
-                    jmh = run_jmh(a, os.path.join(tmp, f"jmh-{rnd}.json"))
+                    jmh = run_jmh(a, tmp, rnd)
             except RuntimeError as e:
                 log(f"round {rnd + 1}: {e}")
                 emit({"case": "targets.error", "round": rnd, "error": str(e)})
@@ -174,9 +191,9 @@ def section(path):
     if not summary:
         return []
     L = ["", "## Hot-path targets, in paired rounds (targets.py)", "",
-         f"{meta.get('rounds', '?')} round(s); each round is one JMH invocation (`{meta.get('jmh', '?')}`, every "
-         "benchmark once, a ratio's two sides next to each other) and the C floors (ffbench, before JMH in odd "
-         "rounds). A target's figure is the median of its per-round cost ratios (of an even count, the costlier "
+         f"{meta.get('rounds', '?')} round(s); each round runs every benchmark once (`{meta.get('jmh', '?')}`), a "
+         "ratio's two sides next to each other (in reverse order in odd rounds), and the C floors (ffbench, "
+         "before JMH in odd rounds). A target's figure is the median of its per-round cost ratios (of an even count, the costlier "
          "middle one): the machine's speed jumps by 20-50% for seconds to minutes at a time, so only figures "
          "measured moments apart are compared. *B/op*: ffsock's largest `gc.alloc.rate.norm` in any round.", "",
          "| target | goal | median ratio | rounds | ffsock ns/op (median) | B/op | result |",
