@@ -1,7 +1,6 @@
 package dev.ffsock.internal;
 
 import dev.ffsock.ErrnoException;
-import dev.ffsock.internal.bindings.LinuxC;
 
 import java.io.IOException;
 import java.lang.foreign.Arena;
@@ -38,10 +37,6 @@ public final class Blocking {
     public static final long UNSET = Long.MIN_VALUE;
     /** {@code option} for a call bounded by its own deadline (or not at all) rather than a socket option. */
     public static final int NO_OPTION = 0;
-
-    private static final int F_GETFL = LinuxC.F_GETFL();
-    private static final int O_NONBLOCK = LinuxC.O_NONBLOCK();
-    private static final int SOL_SOCKET = LinuxC.SOL_SOCKET();
 
     /** {@return the deadline {@code timeout} from now; 0 (none) for a zero or negative timeout} */
     public static long deadline(Duration timeout) {
@@ -122,7 +117,7 @@ public final class Blocking {
                 // A platform thread's call blocks in the kernel unless the descriptor is O_NONBLOCK
                 // there (a virtual thread's accept/connect made it so, or another holder did): if it
                 // is not, the kernel has already waited out the socket's timeout.
-                if (!virtual && (Sys.fcntl(fd, F_GETFL, 0) & O_NONBLOCK) == 0) {
+                if (!virtual && (Sys.fcntl(fd, Sys.F_GETFL, 0) & Sys.O_NONBLOCK) == 0) {
                     throw new SocketTimeoutException(call + " timed out");
                 }
                 deadline = optionDeadline(guard, option);
@@ -290,7 +285,7 @@ public final class Blocking {
     public static Duration socketTimeout(int fd, int option) throws ErrnoException {
         Scratch s = Scratch.get();
         s.optLen.set(ValueLayout.JAVA_INT, 0, (int) Structs.Timeval.SIZE);
-        Sys.getsockopt(fd, SOL_SOCKET, option, s.optValue, s.optLen);
+        Sys.getsockopt(fd, Sys.SOL_SOCKET, option, s.optValue, s.optLen);
         return Duration.ofSeconds(s.optValue.get(ValueLayout.JAVA_LONG, Structs.Timeval.SEC),
                 s.optValue.get(ValueLayout.JAVA_LONG, Structs.Timeval.USEC) * 1000);
     }

@@ -11,6 +11,7 @@ import java.lang.foreign.ValueLayout;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.VarHandle;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The syscall layer: the only code that calls the generated bindings. Each method makes exactly one
@@ -47,7 +48,7 @@ public final class Sys {
     public static final int SO_SNDTIMEO = LinuxC.SO_SNDTIMEO();
     private static final int SO_RCVTIMEO_NEW = LinuxC.SO_RCVTIMEO_NEW();
     private static final int SO_SNDTIMEO_NEW = LinuxC.SO_SNDTIMEO_NEW();
-    private static final int SOL_SOCKET = LinuxC.SOL_SOCKET();
+    public static final int SOL_SOCKET = LinuxC.SOL_SOCKET();
 
     private static final int EINTR = LinuxC.EINTR();
     private static final int EAGAIN = LinuxC.EAGAIN();
@@ -570,7 +571,7 @@ public final class Sys {
      * Counts the changes of SO_RCVTIMEO/SO_SNDTIMEO made through {@link #setsockopt} in this JVM:
      * {@link FdGuard}'s cached timeouts are good while it has not moved.
      */
-    static final java.util.concurrent.atomic.AtomicInteger TIMEOUT_EPOCH = new java.util.concurrent.atomic.AtomicInteger();
+    static final AtomicInteger TIMEOUT_EPOCH = new AtomicInteger();
 
     private static boolean isTimeoutOption(int name) {
         return name == SO_RCVTIMEO || name == SO_SNDTIMEO || name == SO_RCVTIMEO_NEW || name == SO_SNDTIMEO_NEW;
