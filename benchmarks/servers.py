@@ -379,7 +379,7 @@ def main():
     ap.add_argument("--warmup", type=float, help="warm-up seconds per case (overrides the mode's)")
     ap.add_argument("--time", type=float, help="measured seconds per case (overrides the mode's)")
     ap.add_argument("--churn", type=int, help="leak check cycles (overrides the mode's)")
-    ap.add_argument("--rounds", type=int, help="passes over the models, alternating order (overrides the mode's)")
+    ap.add_argument("--rounds", type=int, help="rounds of fresh servers, each case measured for every model in turn (overrides the mode's)")
     ap.add_argument("--server-cpu", type=int, help="default: the first CPU this process may use")
     ap.add_argument("--loadgen-cpu", type=int, help="default: the second CPU this process may use")
     a = ap.parse_args()

@@ -67,6 +67,13 @@ def _size(s):
     return f"{s // 1024} KiB" if s >= 1024 and s % 1024 == 0 else f"{s} B"
 
 
+def _lower_middle(xs, key=None):
+    """The median of {xs}; of an even count, the lower middle one (for requests/s and ffsock/rival
+    ratios the less flattering one)."""
+    s = sorted(xs, key=key)
+    return s[(len(s) - 1) // 2]
+
+
 def _medians(echo):
     """{returns} each case's median round (by requests/s; the lower middle one of an even count) and
     its rounds' requests/s, keyed (model, size, conns)."""
@@ -75,9 +82,8 @@ def _medians(echo):
         rounds.setdefault((o["model"], o["size"], o["conns"]), []).append(o)
     by, spread = {}, {}
     for key, rows in rounds.items():
-        rows = sorted(rows, key=lambda o: o.get("rps") or 0)
-        by[key] = rows[(len(rows) - 1) // 2]
-        spread[key] = [o.get("rps") or 0 for o in rows]
+        by[key] = _lower_middle(rows, key=lambda o: o.get("rps") or 0)
+        spread[key] = sorted(o.get("rps") or 0 for o in rows)
     return by, spread
 
 
@@ -97,7 +103,7 @@ def _ratio(per, num, den, s, c):
     if not rounds:
         return None
     ratios = [a[r] / b[r] for r in rounds]
-    return sorted(ratios)[(len(ratios) - 1) // 2], ratios
+    return _lower_middle(ratios), ratios
 
 
 def section(path):
