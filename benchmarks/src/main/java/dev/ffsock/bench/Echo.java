@@ -1,6 +1,7 @@
 package dev.ffsock.bench;
 
 import java.io.Closeable;
+import java.lang.foreign.Arena;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -8,6 +9,11 @@ import java.util.List;
  * The other end of a benchmark: a daemon thread running a loop (echo, drain or blast) until
  * {@link #close()} sets the stop flag, closes the sockets it was given and joins it. Exceptions
  * after the stop request are the expected way out of a blocked call and are ignored.
+ *
+ * <p>The loop's native buffers come from {@link #arena()}, a confined arena of the loop's own
+ * thread, as the benchmark thread's come from a confined arena of its own: a segment of a shared
+ * arena costs every downcall an atomic acquire and release of the arena, and two threads using one
+ * shared arena would contend on its counter — a cost of the benchmark, not of the calls measured.
  */
 final class Echo implements AutoCloseable {
     /** The loop body; {@code running} turns false when the benchmark ends. */
@@ -19,11 +25,13 @@ final class Echo implements AutoCloseable {
     private final List<Closeable> resources = new ArrayList<>();
     private volatile boolean running = true;
     private volatile Throwable failure;
+    private Arena arena;
 
     private Echo(String name, Loop loop, Closeable... toClose) {
         resources.addAll(List.of(toClose));
         thread = new Thread(() -> {
-            try {
+            try (Arena own = Arena.ofConfined()) {
+                arena = own;
                 loop.run(this);
             } catch (Throwable t) {
                 if (running) {
@@ -40,6 +48,11 @@ final class Echo implements AutoCloseable {
         Echo e = new Echo(name, loop, toClose);
         e.thread.start();
         return e;
+    }
+
+    /** {@return the loop thread's confined arena, for its buffers (call from the loop only)} */
+    Arena arena() {
+        return arena;
     }
 
     /** {@return false once the benchmark asked the loop to stop} */

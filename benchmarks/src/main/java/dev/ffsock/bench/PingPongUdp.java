@@ -52,11 +52,11 @@ public class PingPongUdp {
             Socket server = p[1];
             to = SockAddrStorage.of(server.getsockname());
             from = new SockAddrStorage();
-            arena = Arena.ofShared();
+            arena = Arena.ofConfined();
             msg = Io.segment(arena, len);
-            MemorySegment echoBuf = Io.segment(arena, len);
             SockAddrStorage peer = new SockAddrStorage();
             echo = Echo.start("echo-ffsock-udp", e -> {
+                MemorySegment echoBuf = Io.segment(e.arena(), len);
                 while (e.running()) {
                     if (server.recvfrom(echoBuf, 0, peer) != len) throw new IOException("echo got a short datagram");
                     server.sendto(echoBuf, 0, peer);

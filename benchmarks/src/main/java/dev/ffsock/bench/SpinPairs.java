@@ -36,10 +36,10 @@ final class SpinPairs {
             Socket server = p[1];
             client.setBlocking(false);
             server.setBlocking(false);
-            arena = Arena.ofShared();
+            arena = Arena.ofConfined();
             msg = Io.segment(arena, size);
-            MemorySegment echoBuf = Io.segment(arena, size);
             echo = Echo.start("spin-echo-ffsock", e -> {
+                MemorySegment echoBuf = Io.segment(e.arena(), size);
                 while (Spin.recv(server, echoBuf, e)) Spin.send(server, echoBuf);
             }, client, server);
         }

@@ -33,10 +33,10 @@ final class StreamEcho {
             Socket[] p = open();
             client = p[0];
             Socket server = p[1];
-            arena = Arena.ofShared();
+            arena = Arena.ofConfined();
             msg = Io.segment(arena, size);
-            MemorySegment echoBuf = Io.segment(arena, size);
             echo = Echo.start("echo-ffsock-" + getClass().getSimpleName(), e -> {
+                MemorySegment echoBuf = Io.segment(e.arena(), size);
                 while (e.running()) {
                     Io.recvFully(server, echoBuf);
                     Io.sendFully(server, echoBuf);

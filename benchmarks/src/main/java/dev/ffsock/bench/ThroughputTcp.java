@@ -50,10 +50,10 @@ public class ThroughputTcp {
             Socket[] p = Pairs.ffsockTcp();
             out = p[0];
             Socket in = p[1];
-            arena = Arena.ofShared();
+            arena = Arena.ofConfined();
             block = Io.segment(arena, size);
-            MemorySegment sink = Io.segment(arena, size);
             drain = Echo.start("drain-ffsock-tcp", e -> {
+                MemorySegment sink = Io.segment(e.arena(), size);
                 while (e.running() && in.recv(sink) > 0) {
                     // discard
                 }

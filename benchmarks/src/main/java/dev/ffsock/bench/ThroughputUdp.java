@@ -74,10 +74,10 @@ public class ThroughputUdp {
             pacer = new Pacer(size, receiver.getsockopt(SockOpt.SO_RCVBUF), 1);
             SockAddrStorage to = SockAddrStorage.of(receiver.getsockname());
             from = new SockAddrStorage();
-            arena = Arena.ofShared();
+            arena = Arena.ofConfined();
             buf = Io.segment(arena, size);
-            MemorySegment msg = Io.segment(arena, size);
             sender = Echo.start("blast-ffsock-udp", e -> {
+                MemorySegment msg = Io.segment(e.arena(), size);
                 while (pacer.awaitRoom(e, 1)) {
                     if (out.sendto(msg, 0, to) > 0) pacer.sent(1);
                 }
@@ -141,15 +141,15 @@ public class ThroughputUdp {
             receiver = p[1];
             receiver.setsockopt(SockOpt.UDP_GRO, true);
             pacer = new Pacer(size, receiver.getsockopt(SockOpt.SO_RCVBUF), BATCH);
-            arena = Arena.ofShared();
+            arena = Arena.ofConfined();
             in = new Message(1, Message.space(4)).buffers(Io.segment(arena, 65_536));
-            Message msg = new Message(1, Message.space(4))
-                    .buffers(Io.segment(arena, BATCH * size))
-                    .address(receiver.getsockname())
-                    .addUdpSegment(size);
+            SockAddr to = receiver.getsockname();
             sender = Echo.start("blast-ffsock-gso", e -> {
-                while (pacer.awaitRoom(e, BATCH)) {
-                    if (out.sendmsg(msg, 0) == (long) BATCH * size) pacer.sent(BATCH);
+                try (Message msg = new Message(1, Message.space(4))) {
+                    msg.buffers(Io.segment(e.arena(), BATCH * size)).address(to).addUdpSegment(size);
+                    while (pacer.awaitRoom(e, BATCH)) {
+                        if (out.sendmsg(msg, 0) == (long) BATCH * size) pacer.sent(BATCH);
+                    }
                 }
             }, out, receiver);
         }

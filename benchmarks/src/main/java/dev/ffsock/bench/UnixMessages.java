@@ -37,10 +37,10 @@ final class UnixMessages {
             Socket[] p = Socket.socketpair(Domain.AF_UNIX, type());
             client = p[0];
             Socket server = p[1];
-            arena = Arena.ofShared();
+            arena = Arena.ofConfined();
             msg = Io.segment(arena, size);
-            MemorySegment echoBuf = Io.segment(arena, size);
             echo = Echo.start("echo-ffsock-unix-msg", e -> {
+                MemorySegment echoBuf = Io.segment(e.arena(), size);
                 while (e.running()) {
                     long n = server.recv(echoBuf);
                     if (n != size) throw new IOException("echo got " + n + " bytes");
