@@ -47,8 +47,9 @@ public final class Scratch {
 
     /**
      * {@return a view of {@code owned} that is not tied to its arena} Every segment passed to a
-     * downcall is kept alive for the call; for an automatic arena that costs an atomic increment and
-     * decrement per segment per call. Memory that its owner keeps reachable across every call — this
+     * downcall has its arena kept alive for the call: for a shared arena an atomic acquire and
+     * release per call, for an automatic one a reachability fence, for a confined one an owner
+     * check. Memory that its owner keeps reachable across every call — this
      * thread's Scratch, a Message or DatagramBatch fenced for the call — needs no such check, so the
      * calls get this view and the owner keeps {@code owned}.
      */
