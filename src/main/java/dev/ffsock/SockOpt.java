@@ -235,11 +235,7 @@ public abstract sealed class SockOpt<T> {
     // nothing but what its Java value needs.
 
     static int getInt(int fd, int level, int name) throws ErrnoException {
-        Scratch sc = Scratch.get();
-        sc.optLen.set(ValueLayout.JAVA_INT, 0, 4);
-        Sys.getsockopt(fd, level, name, sc.optValue, sc.optLen);
-        int len = sc.optLen.get(ValueLayout.JAVA_INT, 0);
-        return len == 1 ? sc.optValue.get(ValueLayout.JAVA_BYTE, 0) & 0xff : sc.optValue.get(ValueLayout.JAVA_INT, 0);
+        return Sys.getsockoptInt(fd, level, name);
     }
 
     static void setInt(int fd, int level, int name, int value) throws ErrnoException {

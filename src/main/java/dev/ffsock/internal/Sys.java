@@ -568,6 +568,28 @@ public final class Sys {
     }
 
     /**
+     * getsockopt(2) of an int-sized option into this thread's scratch memory: its value, read as
+     * 0..255 when the kernel gives a single byte. One look-up of the thread's {@link Scratch} serves
+     * the value, its length and the errno capture.
+     */
+    public static int getsockoptInt(int fd, int level, int name) throws ErrnoException {
+        Scratch sc = Scratch.get();
+        MemorySegment st = sc.errno;
+        MemorySegment val = sc.optValue;
+        MemorySegment len = sc.optLen;
+        len.set(INT, 0, 4);
+        try {
+            int r = (int) GETSOCKOPT.H.invokeExact(st, fd, level, name, val, len);
+            if (r < 0) throw new ErrnoException("getsockopt", errno(st));
+        } catch (ErrnoException e) {
+            throw e;
+        } catch (Throwable t) {
+            throw unexpected(t);
+        }
+        return len.get(INT, 0) == 1 ? val.get(java.lang.foreign.ValueLayout.JAVA_BYTE, 0) & 0xff : val.get(INT, 0);
+    }
+
+    /**
      * Counts the changes of SO_RCVTIMEO/SO_SNDTIMEO made through {@link #setsockopt} in this JVM:
      * {@link FdGuard}'s cached timeouts are good while it has not moved.
      */
