@@ -556,7 +556,11 @@ public final class Sys {
     /** getsockopt(2): the value goes to {@code val}, its length to {@code lenPtr} (in: capacity). */
     public static void getsockopt(int fd, int level, int name, MemorySegment val, MemorySegment lenPtr)
             throws ErrnoException {
-        MemorySegment st = state();
+        getsockopt(state(), fd, level, name, val, lenPtr);
+    }
+
+    private static void getsockopt(MemorySegment st, int fd, int level, int name, MemorySegment val,
+                                   MemorySegment lenPtr) throws ErrnoException {
         try {
             int r = (int) GETSOCKOPT.H.invokeExact(st, fd, level, name, val, lenPtr);
             if (r < 0) throw new ErrnoException("getsockopt", errno(st));
@@ -574,18 +578,10 @@ public final class Sys {
      */
     public static int getsockoptInt(int fd, int level, int name) throws ErrnoException {
         Scratch sc = Scratch.get();
-        MemorySegment st = sc.errno;
         MemorySegment val = sc.optValue;
         MemorySegment len = sc.optLen;
         len.set(INT, 0, 4);
-        try {
-            int r = (int) GETSOCKOPT.H.invokeExact(st, fd, level, name, val, len);
-            if (r < 0) throw new ErrnoException("getsockopt", errno(st));
-        } catch (ErrnoException e) {
-            throw e;
-        } catch (Throwable t) {
-            throw unexpected(t);
-        }
+        getsockopt(sc.errno, fd, level, name, val, len);
         return len.get(INT, 0) == 1 ? val.get(java.lang.foreign.ValueLayout.JAVA_BYTE, 0) & 0xff : val.get(INT, 0);
     }
 
