@@ -263,7 +263,7 @@ public final class Socket implements Closeable {
     // ---- state ---------------------------------------------------------------------------------
 
     /** Enters a call: fails if closed, otherwise counts the call in flight and returns the descriptor. */
-    private int begin() throws SocketClosedException {
+    private int begin() throws SocketClosedException, ErrnoException {
         return guard.begin();
     }
 

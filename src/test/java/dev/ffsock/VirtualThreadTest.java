@@ -10,6 +10,7 @@ import java.lang.foreign.MemorySegment;
 import java.net.SocketTimeoutException;
 import java.nio.channels.ClosedByInterruptException;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -312,5 +313,14 @@ class VirtualThreadTest {
     @Test
     void aBusyPollerDoesNotStarveNewVirtualThreads() throws Exception {
         ChildJvm.assertOkOnOneCarrier(PollerFairnessMain.class, "poller-fairness-main.out");
+    }
+
+    @Test
+    void thePollerSurvivesNativeMemoryRunningOutAsItStarts() throws Exception {
+        ChildJvm.Result r = ChildJvm.run(PollerOutOfMemoryMain.class, List.of("-XX:MaxDirectMemorySize=32m"),
+                List.of(), "poller-out-of-memory-main.out", 90);
+        assertTrue(r.finished(), "child JVM did not finish:\n" + r.output());
+        assertEquals(0, r.status(), r.output());
+        assertTrue(r.output().contains("OK"), r.output());
     }
 }

@@ -83,7 +83,7 @@ public final class FdGuard {
      * other virtual threads wait on a lock (unmounted), rather than on a class initialisation (which
      * would pin their carriers).
      */
-    private static void readyForVirtualThreads() {
+    private static void readyForVirtualThreads() throws ErrnoException {
         VIRTUAL_READY_LOCK.lock();
         try {
             if (virtualReady) return;
@@ -113,8 +113,12 @@ public final class FdGuard {
         return nanos;
     }
 
-    /** Enters a call that does not block in the kernel: the descriptor, held open until {@link #end()}. */
-    public int begin() throws SocketClosedException {
+    /**
+     * Enters a call that does not block in the kernel: the descriptor, held open until {@link #end()}.
+     * The first call on a virtual thread starts the poller, and throws ErrnoException (EMFILE,
+     * ENOMEM from epoll_create1) if it cannot; a later call tries again.
+     */
+    public int begin() throws SocketClosedException, ErrnoException {
         if (!virtualReady && Thread.currentThread().isVirtual()) readyForVirtualThreads();
         int c = (int) CTL.getAndAdd(this, 1); // one atomic: calls race only with close, rarely with each other
         if ((c & CLOSING) != 0) {
@@ -137,7 +141,7 @@ public final class FdGuard {
      * the thread for close's signal. Virtual threads never block in the kernel (they park on the
      * poller), so they are not listed. Pair with {@link #endBlocking()}.
      */
-    public int beginBlocking() throws SocketClosedException {
+    public int beginBlocking() throws SocketClosedException, ErrnoException {
         int fd = begin();
         if (!Thread.currentThread().isVirtual()) {
             long self = Wakeup.self();
@@ -192,7 +196,7 @@ public final class FdGuard {
     }
 
     /** {@return the poller registration for virtual-thread waits, made on first use (call inside begin/end)} */
-    Poller.Registration registration() {
+    Poller.Registration registration() throws ErrnoException {
         Poller.Registration r = registration;
         if (r == null) {
             synchronized (this) {

@@ -96,24 +96,47 @@ public final class Poller {
     private static Registration[] byFd = new Registration[1024];
     private static int generation;
 
-    /** The poller's epoll descriptors and threads, started on first use. */
-    private static final class Holder {
-        /** The epoll set of the descriptors virtual threads wait on. */
-        static final int EPFD;
-        /** The master's epoll set: just {@link #EPFD}, armed one-shot while the poller is parked. */
-        static final int MASTER_EPFD;
-        static final Thread POLLER;
+    /*
+     * The poller's epoll descriptors and threads, made by start() on first use, step by step: a step
+     * that fails (no descriptor or no memory to be had just then) throws to the caller and is tried
+     * again by the next call, with the steps already done kept. Written under START_LOCK before
+     * `started`; read after a read of `started` or by the threads started after they were written.
+     */
+    private static final ReentrantLock START_LOCK = new ReentrantLock();
+    private static volatile boolean started;
+    /** The epoll set of the descriptors virtual threads wait on. */
+    private static int epfd = -1;
+    /** The master's epoll set: just {@link #epfd}, armed one-shot while the poller is parked. */
+    private static int masterEpfd = -1;
+    private static Thread poller;
+    private static boolean masterRunning;
+    private static boolean pollerRunning;
 
-        static {
-            try {
-                EPFD = Sys.epollCreate1(EPOLL_CLOEXEC);
-                MASTER_EPFD = Sys.epollCreate1(EPOLL_CLOEXEC);
-            } catch (ErrnoException e) {
-                throw new ExceptionInInitializerError(e);
+    /**
+     * Starts the poller if it is not running yet. Throws, and leaves the rest to the next call, when
+     * a step cannot be made now; never leaves the poller unable to start later.
+     *
+     * @throws ErrnoException if epoll_create1(2) fails (EMFILE, ENOMEM)
+     */
+    static void start() throws ErrnoException {
+        if (started) return;
+        START_LOCK.lock();
+        try {
+            if (started) return;
+            if (epfd < 0) epfd = Sys.epollCreate1(EPOLL_CLOEXEC);
+            if (masterEpfd < 0) masterEpfd = Sys.epollCreate1(EPOLL_CLOEXEC);
+            if (poller == null) poller = Thread.ofVirtual().name("ffsock-poller").unstarted(Poller::pollerLoop);
+            if (!masterRunning) {
+                Thread.ofPlatform().daemon().name("ffsock-poller-master").start(Poller::masterLoop);
+                masterRunning = true;
             }
-            POLLER = Thread.ofVirtual().name("ffsock-poller").unstarted(Poller::pollerLoop);
-            Thread.ofPlatform().daemon().name("ffsock-poller-master").start(Poller::masterLoop);
-            POLLER.start();
+            if (!pollerRunning) {
+                poller.start();
+                pollerRunning = true;
+            }
+            started = true;
+        } finally {
+            START_LOCK.unlock();
         }
     }
 
@@ -127,13 +150,14 @@ public final class Poller {
      * wait, so without that bound a poller that always finds events would starve them.
      */
     private static void pollerLoop() {
-        int epfd = Holder.EPFD;
-        MemorySegment events = Arena.global().allocate(ArchLayouts.EPOLL_EVENT_SIZE * MAX_EVENTS, 8);
+        MemorySegment events = null;
         boolean masterAdded = false;
         int n = 0;
         long streakStart = 0;
+        int failures = 0;
         while (true) {
             try {
+                if (events == null) events = Arena.global().allocate(ArchLayouts.EPOLL_EVENT_SIZE * MAX_EVENTS, 8);
                 if (n > 0 && System.nanoTime() - streakStart < FAIR_NANOS) {
                     Thread.yield();
                 } else {
@@ -143,17 +167,22 @@ public final class Poller {
                     streakStart = System.nanoTime();
                 }
                 n = Sys.epollWait(epfd, events, MAX_EVENTS, 0);
-            } catch (ErrnoException e) {
-                backOff("ffsock-poller", e);
+                if (n > 0) dispatch(events, n);
+                failures = 0;
+            } catch (Throwable e) {
+                // Nothing here fails with valid descriptors and memory to spare; when something does
+                // (an errno, memory running out), the poller must live on: every virtual thread
+                // waiting in the JVM depends on it. Its waiters may have lost an event, so they are
+                // all woken to look again.
+                backOff("ffsock-poller", e, ++failures);
+                wakeAll();
                 n = 0;
-                continue;
             }
-            if (n > 0) dispatch(events, n);
         }
     }
 
     private static void armMaster(boolean added) throws ErrnoException {
-        armOneShot(Holder.MASTER_EPFD, added, Holder.EPFD, EPOLLIN, Holder.EPFD);
+        armOneShot(masterEpfd, added, epfd, EPOLLIN, epfd);
     }
 
     /** (Re)arms {@code fd} in {@code epfd} one-shot for {@code events}, with {@code data} in its events. */
@@ -166,20 +195,40 @@ public final class Poller {
 
     /** The master (a platform thread): waits until the poller's set has events and unparks the poller. */
     private static void masterLoop() {
-        MemorySegment master = Arena.global().allocate(ArchLayouts.EPOLL_EVENT_SIZE, 8);
+        MemorySegment master = null;
+        int failures = 0;
         while (true) {
             try {
-                if (Sys.epollWait(Holder.MASTER_EPFD, master, 1, -1) > 0) LockSupport.unpark(Holder.POLLER);
-            } catch (ErrnoException e) {
-                backOff("ffsock-poller-master", e);
+                if (master == null) master = Arena.global().allocate(ArchLayouts.EPOLL_EVENT_SIZE, 8);
+                if (Sys.epollWait(masterEpfd, master, 1, -1) > 0) LockSupport.unpark(poller);
+                failures = 0;
+            } catch (Throwable e) {
+                backOff("ffsock-poller-master", e, ++failures); // as in pollerLoop: it must live on
             }
         }
     }
 
-    /** After an epoll call failed (impossible with valid descriptors and buffers): says so, and pauses rather than spin. */
-    private static void backOff(String who, ErrnoException e) {
-        System.err.println(who + ": " + e.getMessage());
+    /**
+     * After a failure in a poller loop: says so (the 1st, 10th, 100th... of a run of failures in a
+     * row) and pauses rather than spin.
+     */
+    private static void backOff(String who, Throwable e, int failures) {
+        if (failures == 1 || failures == 10 || failures == 100 || failures % 1000 == 0) {
+            System.err.println(who + ": " + e + (failures > 1 ? " (" + failures + " failures in a row)" : ""));
+        }
         LockSupport.parkNanos(10_000_000L);
+    }
+
+    /** Wakes every waiting virtual thread (each looks again, and re-arms if it must wait on). */
+    private static void wakeAll() {
+        LOCK.lock();
+        try {
+            for (Registration r : byFd) {
+                if (r != null) wakeLocked(r);
+            }
+        } finally {
+            LOCK.unlock();
+        }
     }
 
     private static void dispatch(MemorySegment events, int n) {
@@ -238,20 +287,14 @@ public final class Poller {
     }
 
     private static void arm(Registration r, int want) throws ErrnoException {
-        armOneShot(Holder.EPFD, r.added, r.fd, want, r.key);
+        armOneShot(epfd, r.added, r.fd, want, r.key);
         r.added = true;
         r.armed = want;
     }
 
-    /** Starts the poller thread if it is not running yet. */
-    static void start() {
-        if (Holder.EPFD < 0) throw new IllegalStateException("no poller");
-    }
-
     /** {@return a new registration for {@code fd}, not yet in the epoll set (added on the first wait)} */
-    static Registration register(int fd) {
-        int epfd = Holder.EPFD; // starts the poller
-        assert epfd >= 0;
+    static Registration register(int fd) throws ErrnoException {
+        start();
         LOCK.lock();
         try {
             if (fd >= byFd.length) byFd = Arrays.copyOf(byFd, Math.max(fd + 1, byFd.length * 2));
@@ -357,7 +400,7 @@ public final class Poller {
             if (r.fd < byFd.length && byFd[r.fd] == r) byFd[r.fd] = null;
             if (r.added) {
                 try {
-                    Sys.epollCtl(Holder.EPFD, EPOLL_CTL_DEL, r.fd, MemorySegment.NULL);
+                    Sys.epollCtl(epfd, EPOLL_CTL_DEL, r.fd, MemorySegment.NULL);
                 } catch (ErrnoException e) {
                     // The descriptor is still open (the owner closes it after this); nothing to undo.
                 }

@@ -188,14 +188,7 @@ public final class IoUring implements AutoCloseable {
 
     /** {@return the ring's descriptor number, for interop; -1 once closed} */
     public int fd() {
-        if (guard.closing()) return -1;
-        try {
-            int fd = guard.begin();
-            guard.end();
-            return fd;
-        } catch (SocketClosedException e) {
-            return -1;
-        }
+        return guard.fd();
     }
 
     /** {@return whether {@link #close()} has been called} */

@@ -1,5 +1,6 @@
 package dev.ffsock.internal;
 
+import dev.ffsock.ErrnoException;
 import dev.ffsock.SocketClosedException;
 import org.junit.jupiter.api.Test;
 
@@ -50,6 +51,8 @@ class FdGuardTest {
                         }
                     } catch (InterruptedException e) {
                         Thread.currentThread().interrupt();
+                    } catch (ErrnoException e) {
+                        throw new AssertionError("a platform thread's begin does not start the poller", e);
                     }
                 }));
             }
