@@ -209,8 +209,8 @@ public final class Poller {
     }
 
     /**
-     * After a failure in a poller loop: says so (the 1st, 10th, 100th... of a run of failures in a
-     * row) and pauses rather than spin.
+     * After a failure in a poller loop: says so (the 1st, 10th, 100th and every 1000th failure of a
+     * run in a row) and pauses rather than spin.
      */
     private static void backOff(String who, Throwable e, int failures) {
         if (failures == 1 || failures == 10 || failures == 100 || failures % 1000 == 0) {
