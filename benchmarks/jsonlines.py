@@ -20,3 +20,15 @@ def objects(path):
                 continue
             if isinstance(o, dict):
                 yield o
+
+
+def by_case(path, meta):
+    """{returns} (the last line whose "meta" is {meta}, or {}; {case: [objects]} of the lines with a
+    "case", in file order) — how the reports split a harness's file."""
+    head, cases = {}, {}
+    for o in objects(path):
+        if o.get("meta") == meta:
+            head = o
+        elif "case" in o:
+            cases.setdefault(o["case"], []).append(o)
+    return head, cases

@@ -37,17 +37,10 @@ ZERO_ALLOC_SLACK = 0.5  # B/request still read as "nothing per request" (the JVM
 
 def load(path):
     """servers.py's lines as (meta, echo rows, leak rows, {model: unavailable reason})."""
-    meta, echo, leak, gone = {}, [], [], {}
-    for o in jsonlines.objects(path):
-        if o.get("meta") == "servers":
-            meta = o
-        elif o.get("case") == "servers.echo":
-            echo.append(o)
-        elif o.get("case") == "servers.leak":
-            leak.append(o)
-        elif o.get("case") == "servers.model":
-            gone[o["model"]] = o.get("unavailable") or ("died: " + str(o.get("died")))
-    return meta, echo, leak, gone
+    meta, cases = jsonlines.by_case(path, "servers")
+    gone = {o["model"]: o.get("unavailable") or ("died: " + str(o.get("died")))
+            for o in cases.get("servers.model", [])}
+    return meta, cases.get("servers.echo", []), cases.get("servers.leak", []), gone
 
 
 def _n(v, digits=1):

@@ -180,14 +180,11 @@ def main():
 
 def section(path):
     """The report's lines for targets.jsonl (empty without data)."""
-    meta, summary, rounds = {}, [], {}
-    for o in jsonlines.objects(path):
-        if o.get("meta") == "targets":
-            meta = o
-        elif o.get("case") == "targets.summary":
-            summary.append(o)
-        elif o.get("case") == "targets.round":
-            rounds.setdefault(o["target"], []).append(o)
+    meta, cases = jsonlines.by_case(path, "targets")
+    summary = cases.get("targets.summary", [])
+    rounds = {}
+    for o in cases.get("targets.round", []):
+        rounds.setdefault(o["target"], []).append(o)
     if not summary:
         return []
     L = ["", "## Hot-path targets, in paired rounds (targets.py)", "",
