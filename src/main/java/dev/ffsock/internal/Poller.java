@@ -100,17 +100,17 @@ public final class Poller {
      * The poller's epoll descriptors and threads, made by start() on first use, step by step: a step
      * that fails (no descriptor or no memory to be had just then) throws to the caller and is tried
      * again by the next call, with the steps already done kept. Written under START_LOCK before
-     * `started`; read after a read of `started` or by the threads started after they were written.
+     * `pollerRunning` (the last step); read after a read of it or by the threads started after they
+     * were written.
      */
     private static final ReentrantLock START_LOCK = new ReentrantLock();
-    private static volatile boolean started;
     /** The epoll set of the descriptors virtual threads wait on. */
     private static int epfd = -1;
     /** The master's epoll set: just {@link #epfd}, armed one-shot while the poller is parked. */
     private static int masterEpfd = -1;
     private static Thread poller;
     private static boolean masterRunning;
-    private static boolean pollerRunning;
+    private static volatile boolean pollerRunning;
 
     /**
      * Starts the poller if it is not running yet. Throws, and leaves the rest to the next call, when
@@ -119,10 +119,10 @@ public final class Poller {
      * @throws ErrnoException if epoll_create1(2) fails (EMFILE, ENOMEM)
      */
     static void start() throws ErrnoException {
-        if (started) return;
+        if (pollerRunning) return;
         START_LOCK.lock();
         try {
-            if (started) return;
+            if (pollerRunning) return;
             if (epfd < 0) epfd = Sys.epollCreate1(EPOLL_CLOEXEC);
             if (masterEpfd < 0) masterEpfd = Sys.epollCreate1(EPOLL_CLOEXEC);
             if (poller == null) poller = Thread.ofVirtual().name("ffsock-poller").unstarted(Poller::pollerLoop);
@@ -130,11 +130,8 @@ public final class Poller {
                 Thread.ofPlatform().daemon().name("ffsock-poller-master").start(Poller::masterLoop);
                 masterRunning = true;
             }
-            if (!pollerRunning) {
-                poller.start();
-                pollerRunning = true;
-            }
-            started = true;
+            poller.start();
+            pollerRunning = true;
         } finally {
             START_LOCK.unlock();
         }
