@@ -137,8 +137,8 @@ public final class EventFd implements Closeable {
      * The kernel descriptor is always O_NONBLOCK (made so by open); read(2)/write(2) carry no
      * MSG_DONTWAIT, so they are never critical downcalls: another holder could clear O_NONBLOCK.
      */
-    private static final Blocking.Call READ = (fd, slot, n, f, x) -> Sys.read(fd, slot, 8);
-    private static final Blocking.Call WRITE = (fd, slot, n, f, x) -> Sys.write(fd, slot, 8);
+    private static final Blocking.Call READ = (fd, slot, at, n, f, x) -> Sys.read(fd, slot, 8);
+    private static final Blocking.Call WRITE = (fd, slot, at, n, f, x) -> Sys.write(fd, slot, 8);
 
     private long io(long value, boolean write) throws IOException {
         boolean block = !nonBlocking;
@@ -146,7 +146,7 @@ public final class EventFd implements Closeable {
         MemorySegment slot = Scratch.get().intSlot;
         slot.set(ValueLayout.JAVA_LONG, 0, value);
         long r = Blocking.call(guard, block, 0, write ? Poll.POLLOUT : Poll.POLLIN, Blocking.UNSET, Blocking.NO_OPTION,
-                write ? "write" : "read", write ? WRITE : READ, slot, 8, null);
+                write ? "write" : "read", write ? WRITE : READ, slot, 0, 8, null);
         if (r == Sys.WOULD_BLOCK) return WOULD_BLOCK;
         return write ? 0 : slot.get(ValueLayout.JAVA_LONG, 0);
     }

@@ -2,6 +2,7 @@ package dev.ffsock;
 
 import dev.ffsock.internal.Scratch;
 import dev.ffsock.internal.Blocking;
+import dev.ffsock.internal.DirectBuffers;
 import dev.ffsock.internal.FdGuard;
 import dev.ffsock.internal.MsgIo;
 import dev.ffsock.internal.Sys;
@@ -111,6 +112,12 @@ public final class Socket implements Closeable {
     private volatile boolean switchedNonBlocking;
     /** Close, calls in flight and waking: the I/O core shared with Epoll and EventFd. */
     private final FdGuard guard;
+    /**
+     * The last ByteBuffer given to send or recv and whether it can be passed by address: looked up
+     * again only for another buffer, so a call through a direct buffer allocates nothing. Written
+     * by any calling thread (one immutable record, so a racing reader sees a whole one).
+     */
+    private DirectBuffers.View lastBuffer;
     private final SockAddr acceptedFrom;
 
     private Socket(int fd, Domain domain, Type type, Protocol protocol, boolean nonBlocking, SockAddr acceptedFrom) {
@@ -295,6 +302,7 @@ public final class Socket implements Closeable {
     @Override
     public void close() {
         guard.close();
+        lastBuffer = null;
     }
 
     /** {@return the descriptor number, for interop; -1 once closed} */
@@ -895,9 +903,29 @@ public final class Socket implements Closeable {
      *         ECONNREFUSED on a connected datagram socket after an ICMP port unreachable
      */
     public int send(ByteBuffer buf, int flags) throws IOException {
-        long n = send0(Buffers.of(buf), flags, null);
+        DirectBuffers.View v = view(buf);
+        long n;
+        if (v.byAddress()) {
+            int at = buf.position();
+            n = send0(null, v.base() + at, Math.max(0, buf.limit() - at), flags, null);
+            Reference.reachabilityFence(buf);
+        } else {
+            n = send0(Buffers.of(buf), flags, null);
+        }
         Buffers.advance(buf, n);
         return (int) n;
+    }
+
+    /**
+     * {@return the view of {@code buf}, from {@link #lastBuffer} when it is that buffer's} Position
+     * and limit are read once by the caller; whatever another thread does to them meanwhile, the
+     * range passed is within the buffer's capacity (both are), so its memory is never overrun.
+     */
+    private DirectBuffers.View view(ByteBuffer buf) {
+        Objects.requireNonNull(buf, "buf");
+        DirectBuffers.View v = lastBuffer;
+        if (v == null || v.buffer() != buf) lastBuffer = v = DirectBuffers.view(buf);
+        return v;
     }
 
     /**
@@ -1081,31 +1109,40 @@ public final class Socket implements Closeable {
      * O_NONBLOCK another holder sets; a blocking-mode call on a platform thread is one plain blocking
      * system call, listed on the guard so that close can interrupt it.
      */
-    private static final Blocking.Call SEND = (fd, b, n, f, x) -> Sys.send(fd, b, n, f);
-    private static final Blocking.Call SENDTO = (fd, b, n, f, x) -> {
+    private static final Blocking.Call SEND = (fd, b, at, n, f, x) -> Sys.send(fd, b, n, f);
+    private static final Blocking.Call SENDTO = (fd, b, at, n, f, x) -> {
         SockAddrStorage to = (SockAddrStorage) x;
         return Sys.sendto(fd, b, n, f, to.addr, to.length());
     };
-    private static final Blocking.Call RECV = (fd, b, n, f, x) -> Sys.recv(fd, b, n, f);
-    private static final Blocking.Call RECVFROM = (fd, b, n, f, x) -> {
+    private static final Blocking.Call RECV = (fd, b, at, n, f, x) -> Sys.recv(fd, b, n, f);
+    private static final Blocking.Call SEND_AT = (fd, b, at, n, f, x) -> Sys.sendAt(fd, at, n, f);
+    private static final Blocking.Call RECV_AT = (fd, b, at, n, f, x) -> Sys.recvAt(fd, at, n, f);
+    private static final Blocking.Call RECVFROM = (fd, b, at, n, f, x) -> {
         SockAddrStorage from = (SockAddrStorage) x;
         from.prepareForOutput();
         return Sys.recvfrom(fd, b, n, f, from.addr, from.len);
     };
 
     private long send0(MemorySegment buf, int flags, SockAddrStorage to) throws IOException {
+        return send0(buf, 0, buf.byteSize(), flags, to);
+    }
+
+    /** send or sendto of {@code buf}, or (buf null, to null) of native memory passed by number. */
+    private long send0(MemorySegment buf, long at, long len, int flags, SockAddrStorage to) throws IOException {
         flags |= Msg.MSG_NOSIGNAL;
         boolean block = blocking(flags);
         if (block) checkInterrupt();
-        long len = buf.byteSize();
+        if (buf == null) {
+            return Blocking.call(guard, block, flags, Poll.POLLOUT, Blocking.UNSET, SNDTIMEO, "send", SEND_AT, null, at, len, null);
+        }
         MemorySegment src = buf;
         if (Blocking.inKernel(block) && !buf.isNative()) {
             src = Scratch.get().bounce(len);
             MemorySegment.copy(buf, 0, src, 0, len);
         }
         return to == null
-                ? Blocking.call(guard, block, flags, Poll.POLLOUT, Blocking.UNSET, SNDTIMEO, "send", SEND, src, len, null)
-                : Blocking.call(guard, block, flags, Poll.POLLOUT, Blocking.UNSET, SNDTIMEO, "sendto", SENDTO, src, len, to);
+                ? Blocking.call(guard, block, flags, Poll.POLLOUT, Blocking.UNSET, SNDTIMEO, "send", SEND, src, 0, len, null)
+                : Blocking.call(guard, block, flags, Poll.POLLOUT, Blocking.UNSET, SNDTIMEO, "sendto", SENDTO, src, 0, len, to);
     }
 
     // ---- recv ----------------------------------------------------------------------------------
@@ -1214,9 +1251,18 @@ public final class Socket implements Closeable {
      *         socket after an ICMP port unreachable
      */
     public int recv(ByteBuffer buf, int flags) throws IOException {
-        MemorySegment seg = Buffers.writable(buf);
-        long n = recv0(seg, flags, null);
-        Buffers.advance(buf, Math.min(n, seg.byteSize()));
+        DirectBuffers.View v = view(buf);
+        if (!v.byAddress() || buf.isReadOnly()) {
+            MemorySegment seg = Buffers.writable(buf);
+            long n = recv0(seg, flags, null);
+            Buffers.advance(buf, Math.min(n, seg.byteSize()));
+            return (int) n;
+        }
+        int at = buf.position();
+        long room = Math.max(0, buf.limit() - at);
+        long n = recv0(null, v.base() + at, room, flags, null);
+        Reference.reachabilityFence(buf);
+        Buffers.advance(buf, Math.min(n, room));
         return (int) n;
     }
 
@@ -1318,14 +1364,21 @@ public final class Socket implements Closeable {
     }
 
     private long recv0(MemorySegment buf, int flags, SockAddrStorage from) throws IOException {
+        return recv0(buf, 0, buf.byteSize(), flags, from);
+    }
+
+    /** recv or recvfrom into {@code buf}, or (buf null, from null) into native memory passed by number. */
+    private long recv0(MemorySegment buf, long at, long len, int flags, SockAddrStorage from) throws IOException {
         boolean block = blocking(flags);
         if (block) checkInterrupt();
-        long len = buf.byteSize();
+        if (buf == null) {
+            return Blocking.call(guard, block, flags, Poll.POLLIN, Blocking.UNSET, RCVTIMEO, "recv", RECV_AT, null, at, len, null);
+        }
         boolean bounce = Blocking.inKernel(block) && !buf.isNative();
         MemorySegment dst = bounce ? Scratch.get().bounce(len) : buf;
         long r = from == null
-                ? Blocking.call(guard, block, flags, Poll.POLLIN, Blocking.UNSET, RCVTIMEO, "recv", RECV, dst, len, null)
-                : Blocking.call(guard, block, flags, Poll.POLLIN, Blocking.UNSET, RCVTIMEO, "recvfrom", RECVFROM, dst, len, from);
+                ? Blocking.call(guard, block, flags, Poll.POLLIN, Blocking.UNSET, RCVTIMEO, "recv", RECV, dst, 0, len, null)
+                : Blocking.call(guard, block, flags, Poll.POLLIN, Blocking.UNSET, RCVTIMEO, "recvfrom", RECVFROM, dst, 0, len, from);
         if (bounce && r > 0) MemorySegment.copy(dst, 0, buf, 0, Math.min(r, len));
         return r;
     }

@@ -381,4 +381,17 @@ class IoCoreTest {
     void virtualThreadWaitsNeverHoldTheirCarrier() throws Exception {
         ChildJvm.assertOkOnOneCarrier(CarrierMain.class, "carrier-main.out");
     }
+
+    /**
+     * A call through a direct ByteBuffer allocates no more than the same call through a segment,
+     * even where the JIT's escape analysis does not clean up after it (off in the child JVM).
+     */
+    @Test
+    void directByteBufferCallsAllocateNoMoreThanSegmentCalls() throws Exception {
+        ChildJvm.Result r = ChildJvm.run(DirectBufferAllocationMain.class, java.util.List.of("-XX:-DoEscapeAnalysis"),
+                java.util.List.of(), "direct-buffer-allocation-main.out", 120);
+        assertTrue(r.finished(), "child JVM did not finish:\n" + r.output());
+        assertEquals(0, r.status(), r.output());
+        assertTrue(r.output().contains("OK"), r.output());
+    }
 }

@@ -473,6 +473,47 @@ class SocketCallsTest {
         }
     }
 
+    /**
+     * Direct buffers go to the kernel by address (the last one kept per socket): each call must use
+     * the buffer it is given, at its own position, also when calls alternate between buffers,
+     * slices of one buffer, and buffers that take the segment path (an arena's, a heap one).
+     */
+    @Test
+    void alternatingBuffersEachGetTheirOwnBytes() throws Exception {
+        Socket[] p = Socket.socketpair(Domain.AF_UNIX, Type.STREAM);
+        try (Arena arena = Arena.ofConfined()) {
+            ByteBuffer whole = ByteBuffer.allocateDirect(32);
+            ByteBuffer[] ins = {whole.slice(0, 16), whole.slice(16, 16), ByteBuffer.allocateDirect(16),
+                    arena.allocate(16).asByteBuffer(), ByteBuffer.allocate(16)};
+            for (int round = 0; round < 3; round++) {
+                for (int i = 0; i < ins.length; i++) {
+                    ByteBuffer in = ins[i];
+                    ByteBuffer out = ins[(i + 1) % ins.length];
+                    String word = "r" + round + "b" + i;
+                    out.clear().position(2);
+                    out.put(bytes(word)).flip().position(2);
+                    assertEquals(word.length(), p[0].send(out, 0));
+                    assertEquals(2 + word.length(), out.position());
+                    in.clear().position(5).limit(5 + word.length());
+                    assertEquals(word.length(), p[1].recv(in, 0));
+                    assertEquals(5 + word.length(), in.position());
+                    byte[] got = new byte[word.length()];
+                    in.get(5, got);
+                    assertEquals(word, text(got, got.length));
+                }
+            }
+            // the two slices share memory: what went into the second half is there in the whole
+            ins[1].clear();
+            p[0].send(ByteBuffer.wrap(bytes("tail")), 0);
+            assertEquals(4, p[1].recv(ins[1], 0));
+            byte[] got = new byte[4];
+            whole.get(16, got);
+            assertEquals("tail", text(got, 4));
+        } finally {
+            TestNet.closeAll(p);
+        }
+    }
+
     @Test
     void sendAllSendsEverything() throws Exception {
         Socket[] p = Socket.socketpair(Domain.AF_UNIX, Type.STREAM);

@@ -140,11 +140,13 @@ public final class Blocking {
         /**
          * Makes the call once: its result, or {@link Sys#WOULD_BLOCK}.
          *
-         * @param buf   the buffer, msghdr or mmsghdr vector
-         * @param len   its length, or the vector's entry count
+         * @param buf   the buffer, msghdr or mmsghdr vector; null for memory passed by number
+         * @param at    the native address of memory passed by number (a direct ByteBuffer's, see
+         *              {@link DirectBuffers}), 0 otherwise
+         * @param len   the buffer's length, or the vector's entry count
          * @param extra the call's other argument (an address), or null
          */
-        long invoke(int fd, MemorySegment buf, long len, int flags, Object extra) throws ErrnoException;
+        long invoke(int fd, MemorySegment buf, long at, long len, int flags, Object extra) throws ErrnoException;
     }
 
 
@@ -170,12 +172,12 @@ public final class Blocking {
      * @return the call's result; {@link Sys#WOULD_BLOCK} only when not {@code block}
      */
     public static long call(FdGuard guard, boolean block, int flags, int events, long deadline, int option,
-                            String name, Call op, MemorySegment buf, long len, Object extra) throws IOException {
+                            String name, Call op, MemorySegment buf, long at, long len, Object extra) throws IOException {
         if (!inKernel(block)) flags |= Sys.MSG_DONTWAIT;
         int fd = block ? guard.beginBlocking() : guard.begin();
         try {
             long r;
-            while ((r = op.invoke(fd, buf, len, flags, extra)) == Sys.WOULD_BLOCK && block) {
+            while ((r = op.invoke(fd, buf, at, len, flags, extra)) == Sys.WOULD_BLOCK && block) {
                 deadline = await(guard, fd, events, deadline, option, name);
             }
             if (r <= 0 && guard.closing()) throw guard.closedWhileBlocked(name);

@@ -19,31 +19,31 @@ public final class MsgIo {
     private static final int POLLIN = dev.ffsock.internal.bindings.LinuxC.POLLIN();
     private static final int POLLOUT = dev.ffsock.internal.bindings.LinuxC.POLLOUT();
 
-    private static final Blocking.Call SENDMSG = (fd, h, n, f, x) -> Sys.sendmsg(fd, h, f);
-    private static final Blocking.Call RECVMSG = (fd, h, n, f, x) -> Sys.recvmsg(fd, h, f);
-    private static final Blocking.Call SENDMMSG = (fd, v, n, f, x) -> Sys.sendmmsg(fd, v, (int) n, f);
-    private static final Blocking.Call RECVMMSG = (fd, v, n, f, x) -> Sys.recvmmsg(fd, v, (int) n, f, MemorySegment.NULL);
+    private static final Blocking.Call SENDMSG = (fd, h, at, n, f, x) -> Sys.sendmsg(fd, h, f);
+    private static final Blocking.Call RECVMSG = (fd, h, at, n, f, x) -> Sys.recvmsg(fd, h, f);
+    private static final Blocking.Call SENDMMSG = (fd, v, at, n, f, x) -> Sys.sendmmsg(fd, v, (int) n, f);
+    private static final Blocking.Call RECVMMSG = (fd, v, at, n, f, x) -> Sys.recvmmsg(fd, v, (int) n, f, MemorySegment.NULL);
 
     /** sendmsg(2) of a prepared msghdr. */
     public static long sendmsg(FdGuard guard, boolean block, MemorySegment hdr, int flags) throws IOException {
-        return Blocking.call(guard, block, flags, POLLOUT, Blocking.UNSET, Sys.SO_SNDTIMEO, "sendmsg", SENDMSG, hdr, 0, null);
+        return Blocking.call(guard, block, flags, POLLOUT, Blocking.UNSET, Sys.SO_SNDTIMEO, "sendmsg", SENDMSG, hdr, 0, 0, null);
     }
 
     /** recvmsg(2) into a prepared msghdr. */
     public static long recvmsg(FdGuard guard, boolean block, MemorySegment hdr, int flags) throws IOException {
-        return Blocking.call(guard, block, flags, POLLIN, Blocking.UNSET, Sys.SO_RCVTIMEO, "recvmsg", RECVMSG, hdr, 0, null);
+        return Blocking.call(guard, block, flags, POLLIN, Blocking.UNSET, Sys.SO_RCVTIMEO, "recvmsg", RECVMSG, hdr, 0, 0, null);
     }
 
     /** sendmmsg(2) of {@code count} prepared mmsghdrs at {@code vec}. */
     public static int sendmmsg(FdGuard guard, boolean block, MemorySegment vec, int count, int flags) throws IOException {
         return (int) Blocking.call(guard, block, flags, POLLOUT, Blocking.UNSET, Sys.SO_SNDTIMEO, "sendmmsg",
-                SENDMMSG, vec, count, null);
+                SENDMMSG, vec, 0, count, null);
     }
 
     /** recvmmsg(2) into {@code count} prepared mmsghdrs at {@code vec}, without a time limit of its own. */
     public static int recvmmsg(FdGuard guard, boolean block, MemorySegment vec, int count, int flags) throws IOException {
         return (int) Blocking.call(guard, block, flags, POLLIN, Blocking.UNSET, Sys.SO_RCVTIMEO, "recvmmsg",
-                RECVMMSG, vec, count, null);
+                RECVMMSG, vec, 0, count, null);
     }
 
     /**
@@ -97,7 +97,7 @@ public final class MsgIo {
             int r;
             try {
                 r = (int) Blocking.call(guard, wait, flags, POLLIN, deadline, option, "recvmmsg", RECVMMSG,
-                        slots.vectorFrom(got), size - got, null);
+                        slots.vectorFrom(got), 0, size - got, null);
             } catch (SocketTimeoutException e) {
                 break;
             } catch (ErrnoException e) {

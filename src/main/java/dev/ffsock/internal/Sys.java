@@ -79,6 +79,8 @@ public final class Sys {
     private static final ValueLayout.OfInt INT = LinuxC.C_INT;
     private static final ValueLayout.OfLong LONG = LinuxC.C_LONG;
     private static final java.lang.foreign.AddressLayout PTR = LinuxC.C_POINTER;
+    /** send(2)/recv(2) with the buffer as a number: a pointer and a 64-bit integer go alike on LP64. */
+    private static final FunctionDescriptor AT_DESCRIPTOR = FunctionDescriptor.of(LONG, INT, LONG, LONG, INT);
 
     private static final class SOCKET {
         static final MethodHandle H = blocking(LinuxC.socket$address(), LinuxC.socket$descriptor());
@@ -109,6 +111,19 @@ public final class Sys {
     }
     private static final class RECV_NB {
         static final MethodHandle H = nonBlocking(LinuxC.recv$address(), LinuxC.recv$descriptor());
+    }
+    /** send/recv with the buffer's address as a number (a direct ByteBuffer's, see {@link DirectBuffers}). */
+    private static final class SEND_AT {
+        static final MethodHandle H = blocking(LinuxC.send$address(), AT_DESCRIPTOR);
+    }
+    private static final class SEND_AT_NB {
+        static final MethodHandle H = nonBlocking(LinuxC.send$address(), AT_DESCRIPTOR);
+    }
+    private static final class RECV_AT {
+        static final MethodHandle H = blocking(LinuxC.recv$address(), AT_DESCRIPTOR);
+    }
+    private static final class RECV_AT_NB {
+        static final MethodHandle H = nonBlocking(LinuxC.recv$address(), AT_DESCRIPTOR);
     }
     private static final class SENDTO {
         static final MethodHandle H = blocking(LinuxC.sendto$address(), LinuxC.sendto$descriptor());
@@ -230,7 +245,7 @@ public final class Sys {
      */
     static void linkForVirtualThreads() {
         MethodHandle[] linked = {
-            SEND.H, SEND_NB.H, RECV.H, RECV_NB.H, SENDTO.H, SENDTO_NB.H, RECVFROM.H, RECVFROM_NB.H,
+            SEND.H, SEND_NB.H, RECV.H, RECV_NB.H, SEND_AT.H, SEND_AT_NB.H, RECV_AT.H, RECV_AT_NB.H, SENDTO.H, SENDTO_NB.H, RECVFROM.H, RECVFROM_NB.H,
             SENDMSG.H, SENDMSG_NB.H, RECVMSG.H, RECVMSG_NB.H, SENDMMSG.H, SENDMMSG_NB.H, RECVMMSG.H, RECVMMSG_NB.H,
             ACCEPT4.H, CONNECT.H, CLOSE.H, GETSOCKOPT.H, SETSOCKOPT.H, GETSOCKNAME.H, GETPEERNAME.H, FCNTL_INT.H,
             POLL.H, POLL_NOW.H, EPOLL_CTL.H, EPOLL_WAIT.H, EPOLL_WAIT_NOW.H, READ.H, WRITE.H, SHUTDOWN.H,
@@ -372,6 +387,50 @@ public final class Sys {
                 while ((r = (long) RECV_NB.H.invokeExact(st, fd, buf, len, flags)) < 0 && errno(st) == EINTR) { }
             } else {
                 while ((r = (long) RECV.H.invokeExact(st, fd, buf, len, flags)) < 0 && errno(st) == EINTR) { }
+            }
+            if (r < 0) return wouldBlockOrThrow("recv", st);
+            return r;
+        } catch (ErrnoException e) {
+            throw e;
+        } catch (Throwable t) {
+            throw unexpected(t);
+        }
+    }
+
+    /**
+     * send(2) of {@code len} bytes at native address {@code at}, which the caller keeps valid for the
+     * call (see {@link DirectBuffers}): as {@link #send}.
+     */
+    public static long sendAt(int fd, long at, long len, int flags) throws ErrnoException {
+        MemorySegment st = state();
+        try {
+            long r;
+            if ((flags & MSG_DONTWAIT) != 0) {
+                while ((r = (long) SEND_AT_NB.H.invokeExact(st, fd, at, len, flags)) < 0 && errno(st) == EINTR) { }
+            } else {
+                while ((r = (long) SEND_AT.H.invokeExact(st, fd, at, len, flags)) < 0 && errno(st) == EINTR) { }
+            }
+            if (r < 0) return wouldBlockOrThrow("send", st);
+            return r;
+        } catch (ErrnoException e) {
+            throw e;
+        } catch (Throwable t) {
+            throw unexpected(t);
+        }
+    }
+
+    /**
+     * recv(2) into {@code len} bytes at native address {@code at}, which the caller keeps valid for
+     * the call (see {@link DirectBuffers}): as {@link #recv}.
+     */
+    public static long recvAt(int fd, long at, long len, int flags) throws ErrnoException {
+        MemorySegment st = state();
+        try {
+            long r;
+            if ((flags & MSG_DONTWAIT) != 0) {
+                while ((r = (long) RECV_AT_NB.H.invokeExact(st, fd, at, len, flags)) < 0 && errno(st) == EINTR) { }
+            } else {
+                while ((r = (long) RECV_AT.H.invokeExact(st, fd, at, len, flags)) < 0 && errno(st) == EINTR) { }
             }
             if (r < 0) return wouldBlockOrThrow("recv", st);
             return r;

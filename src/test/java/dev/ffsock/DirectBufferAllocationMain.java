@@ -1,0 +1,96 @@
+package dev.ffsock;
+
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.nio.ByteBuffer;
+
+/**
+ * Run by {@link IoCoreTest} in a JVM with escape analysis off ({@code -XX:-DoEscapeAnalysis}): what a
+ * send or recv through a direct {@link ByteBuffer} allocates beyond the same call through a native
+ * {@link MemorySegment}. With escape analysis on, the JIT usually removes a per-call allocation that
+ * never leaves the call — but not always (a callee it declines to inline, a different compile), and
+ * then a server doing millions of calls makes garbage at that rate. With it off, whatever the code
+ * allocates per call is counted: the FFM downcall itself allocates some bytes per call here, the
+ * same for both forms, so the two are compared. Prints the bytes per call of each form, then
+ * {@code OK} and exits 0, or exits 1 saying which form allocates more.
+ */
+public final class DirectBufferAllocationMain {
+    private static final int WARM = 30_000;
+    private static final int CALLS = 100_000;
+    /** Bytes per call a direct ByteBuffer may cost beyond a segment: less than any object. */
+    private static final double SLACK = 4;
+
+    private DirectBufferAllocationMain() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Socket[] p = Socket.socketpair(Domain.AF_UNIX, Type.STREAM);
+        MemorySegment seg = Arena.global().allocate(64);
+        ByteBuffer bb = ByteBuffer.allocateDirect(64);
+        MemorySegment drain = Arena.global().allocate(64);
+        MemorySegment oneByte = seg.asSlice(0, 1);
+
+        Loop recvSeg = () -> p[1].recv(seg, Msg.MSG_DONTWAIT); // nothing there: would block
+        Loop recvBuf = () -> {
+            bb.clear();
+            p[1].recv(bb, Msg.MSG_DONTWAIT);
+        };
+        Loop sendSeg = () -> {
+            p[0].send(oneByte, 0);
+            p[1].recv(drain, 0);
+        };
+        Loop sendBuf = () -> {
+            bb.clear().limit(1);
+            p[0].send(bb, 0);
+            p[1].recv(drain, 0);
+        };
+        Loop echoSeg = () -> {
+            p[0].send(seg, 0);
+            p[1].recv(seg, 0);
+        };
+        Loop echoBuf = () -> {
+            p[0].send(seg, 0);
+            bb.clear();
+            p[1].recv(bb, 0);
+        };
+        Loop[] loops = {recvSeg, recvBuf, sendSeg, sendBuf, echoSeg, echoBuf};
+        String[] names = {"recv would-block, segment", "recv would-block, direct buffer", "send 1 byte, segment",
+                "send 1 byte, direct buffer", "recv 64 bytes, segment", "recv 64 bytes, direct buffer"};
+        for (Loop l : loops) {
+            for (int i = 0; i < WARM; i++) l.once();
+        }
+        double[] perCall = new double[loops.length];
+        for (int k = 0; k < loops.length; k++) {
+            long before = allocatedBytes();
+            for (int i = 0; i < CALLS; i++) loops[k].once();
+            perCall[k] = (allocatedBytes() - before) / (double) CALLS;
+            System.out.printf("%s: %.2f B per round%n", names[k], perCall[k]);
+        }
+        boolean ok = true;
+        for (int k = 0; k < loops.length; k += 2) {
+            if (perCall[k + 1] > perCall[k] + SLACK) {
+                System.out.printf("FAIL: %s allocates %.2f B per round more than %s%n", names[k + 1],
+                        perCall[k + 1] - perCall[k], names[k]);
+                ok = false;
+            }
+        }
+        p[0].close();
+        p[1].close();
+        if (!ok) System.exit(1);
+        System.out.println("OK");
+    }
+
+    /**
+     * {@return bytes this thread has allocated, through com.sun.management.ThreadMXBean (reflectively:
+     * the module this is compiled in does not read java.management)}
+     */
+    private static long allocatedBytes() throws ReflectiveOperationException {
+        Object bean = Class.forName("java.lang.management.ManagementFactory").getMethod("getThreadMXBean").invoke(null);
+        return (long) Class.forName("com.sun.management.ThreadMXBean").getMethod("getCurrentThreadAllocatedBytes")
+                .invoke(bean);
+    }
+
+    private interface Loop {
+        void once() throws Exception;
+    }
+}
