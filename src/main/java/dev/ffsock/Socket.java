@@ -903,14 +903,19 @@ public final class Socket implements Closeable {
      *         ECONNREFUSED on a connected datagram socket after an ICMP port unreachable
      */
     public int send(ByteBuffer buf, int flags) throws IOException {
+        return send0(buf, flags, null);
+    }
+
+    /** send or sendto of a buffer's remaining bytes, advancing its position by what was sent. */
+    private int send0(ByteBuffer buf, int flags, SockAddrStorage to) throws IOException {
         DirectBuffers.View v = view(buf);
         long n;
         if (v.byAddress()) {
             int at = buf.position();
-            n = send0(null, v.base() + at, Math.max(0, buf.limit() - at), flags, null);
+            n = send0(null, v.base() + at, Math.max(0, buf.limit() - at), flags, to);
             Reference.reachabilityFence(buf);
         } else {
-            n = send0(Buffers.of(buf), flags, null);
+            n = send0(Buffers.of(buf), flags, to);
         }
         Buffers.advance(buf, n);
         return (int) n;
@@ -1097,9 +1102,11 @@ public final class Socket implements Closeable {
      *         whose peer has gone (no SIGPIPE is raised)
      */
     public int sendto(ByteBuffer buf, int flags, SockAddr to) throws IOException {
-        long n = sendto(Buffers.of(buf), flags, to);
-        Buffers.advance(buf, n);
-        return (int) n;
+        Objects.requireNonNull(buf, "buf");
+        checkFamily(to, "to");
+        SockAddrStorage s = Scratch.get().address;
+        s.set(to);
+        return send0(buf, flags, s);
     }
 
     /*
@@ -1117,6 +1124,15 @@ public final class Socket implements Closeable {
     private static final Blocking.Call RECV = (fd, b, at, n, f, x) -> Sys.recv(fd, b, n, f);
     private static final Blocking.Call SEND_AT = (fd, b, at, n, f, x) -> Sys.sendAt(fd, at, n, f);
     private static final Blocking.Call RECV_AT = (fd, b, at, n, f, x) -> Sys.recvAt(fd, at, n, f);
+    private static final Blocking.Call SENDTO_AT = (fd, b, at, n, f, x) -> {
+        SockAddrStorage to = (SockAddrStorage) x;
+        return Sys.sendtoAt(fd, at, n, f, to.addr, to.length());
+    };
+    private static final Blocking.Call RECVFROM_AT = (fd, b, at, n, f, x) -> {
+        SockAddrStorage from = (SockAddrStorage) x;
+        from.prepareForOutput();
+        return Sys.recvfromAt(fd, at, n, f, from.addr, from.len);
+    };
     private static final Blocking.Call RECVFROM = (fd, b, at, n, f, x) -> {
         SockAddrStorage from = (SockAddrStorage) x;
         from.prepareForOutput();
@@ -1127,13 +1143,15 @@ public final class Socket implements Closeable {
         return send0(buf, 0, buf.byteSize(), flags, to);
     }
 
-    /** send or sendto of {@code buf}, or (buf null, to null) of native memory passed by number. */
+    /** send or sendto of {@code buf}, or (buf null) of the native memory at {@code at}, passed by number. */
     private long send0(MemorySegment buf, long at, long len, int flags, SockAddrStorage to) throws IOException {
         flags |= Msg.MSG_NOSIGNAL;
         boolean block = blocking(flags);
         if (block) checkInterrupt();
         if (buf == null) {
-            return Blocking.call(guard, block, flags, Poll.POLLOUT, Blocking.UNSET, SNDTIMEO, "send", SEND_AT, null, at, len, null);
+            return to == null
+                    ? Blocking.call(guard, block, flags, Poll.POLLOUT, Blocking.UNSET, SNDTIMEO, "send", SEND_AT, null, at, len, null)
+                    : Blocking.call(guard, block, flags, Poll.POLLOUT, Blocking.UNSET, SNDTIMEO, "sendto", SENDTO_AT, null, at, len, to);
         }
         MemorySegment src = buf;
         if (Blocking.inKernel(block) && !buf.isNative()) {
@@ -1251,16 +1269,21 @@ public final class Socket implements Closeable {
      *         socket after an ICMP port unreachable
      */
     public int recv(ByteBuffer buf, int flags) throws IOException {
+        return recv0(buf, flags, null);
+    }
+
+    /** recv or recvfrom into a buffer's remaining room, advancing its position by what came (at most the room). */
+    private int recv0(ByteBuffer buf, int flags, SockAddrStorage from) throws IOException {
         DirectBuffers.View v = view(buf);
         if (!v.byAddress() || buf.isReadOnly()) {
             MemorySegment seg = Buffers.writable(buf);
-            long n = recv0(seg, flags, null);
+            long n = recv0(seg, flags, from);
             Buffers.advance(buf, Math.min(n, seg.byteSize()));
             return (int) n;
         }
         int at = buf.position();
         long room = Math.max(0, buf.limit() - at);
-        long n = recv0(null, v.base() + at, room, flags, null);
+        long n = recv0(null, v.base() + at, room, flags, from);
         Reference.reachabilityFence(buf);
         Buffers.advance(buf, Math.min(n, room));
         return (int) n;
@@ -1357,22 +1380,21 @@ public final class Socket implements Closeable {
      */
     public int recvfrom(ByteBuffer buf, int flags, SockAddrStorage from) throws IOException {
         Objects.requireNonNull(from, "from");
-        MemorySegment seg = Buffers.writable(buf);
-        long n = recv0(seg, flags, from);
-        Buffers.advance(buf, Math.min(n, seg.byteSize()));
-        return (int) n;
+        return recv0(buf, flags, from);
     }
 
     private long recv0(MemorySegment buf, int flags, SockAddrStorage from) throws IOException {
         return recv0(buf, 0, buf.byteSize(), flags, from);
     }
 
-    /** recv or recvfrom into {@code buf}, or (buf null, from null) into native memory passed by number. */
+    /** recv or recvfrom into {@code buf}, or (buf null) into the native memory at {@code at}, passed by number. */
     private long recv0(MemorySegment buf, long at, long len, int flags, SockAddrStorage from) throws IOException {
         boolean block = blocking(flags);
         if (block) checkInterrupt();
         if (buf == null) {
-            return Blocking.call(guard, block, flags, Poll.POLLIN, Blocking.UNSET, RCVTIMEO, "recv", RECV_AT, null, at, len, null);
+            return from == null
+                    ? Blocking.call(guard, block, flags, Poll.POLLIN, Blocking.UNSET, RCVTIMEO, "recv", RECV_AT, null, at, len, null)
+                    : Blocking.call(guard, block, flags, Poll.POLLIN, Blocking.UNSET, RCVTIMEO, "recvfrom", RECVFROM_AT, null, at, len, from);
         }
         boolean bounce = Blocking.inKernel(block) && !buf.isNative();
         MemorySegment dst = bounce ? Scratch.get().bounce(len) : buf;

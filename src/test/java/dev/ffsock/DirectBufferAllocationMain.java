@@ -53,9 +53,26 @@ public final class DirectBufferAllocationMain {
             bb.clear();
             p[1].recv(bb, 0);
         };
-        Loop[] loops = {recvSeg, recvBuf, sendSeg, sendBuf, echoSeg, echoBuf};
+        Socket u = Socket.open(Domain.AF_INET, Type.DGRAM);
+        Socket w = Socket.open(Domain.AF_INET, Type.DGRAM);
+        u.bind(SockAddrIn.loopback(0));
+        w.bind(SockAddrIn.loopback(0));
+        SockAddr toW = w.getsockname();
+        SockAddrStorage from = new SockAddrStorage();
+        Loop datagramSeg = () -> {
+            u.sendto(seg, 0, toW);
+            w.recvfrom(seg, 0, from);
+        };
+        Loop datagramBuf = () -> {
+            bb.clear();
+            u.sendto(bb, 0, toW);
+            bb.clear();
+            w.recvfrom(bb, 0, from);
+        };
+        Loop[] loops = {recvSeg, recvBuf, sendSeg, sendBuf, echoSeg, echoBuf, datagramSeg, datagramBuf};
         String[] names = {"recv would-block, segment", "recv would-block, direct buffer", "send 1 byte, segment",
-                "send 1 byte, direct buffer", "recv 64 bytes, segment", "recv 64 bytes, direct buffer"};
+                "send 1 byte, direct buffer", "recv 64 bytes, segment", "recv 64 bytes, direct buffer",
+                "UDP sendto + recvfrom, segment", "UDP sendto + recvfrom, direct buffer"};
         for (Loop l : loops) {
             for (int i = 0; i < WARM; i++) l.once();
         }
@@ -76,6 +93,8 @@ public final class DirectBufferAllocationMain {
         }
         p[0].close();
         p[1].close();
+        u.close();
+        w.close();
         if (!ok) System.exit(1);
         System.out.println("OK");
     }

@@ -81,6 +81,8 @@ public final class Sys {
     private static final java.lang.foreign.AddressLayout PTR = LinuxC.C_POINTER;
     /** send(2)/recv(2) with the buffer as a number: a pointer and a 64-bit integer go alike on LP64. */
     private static final FunctionDescriptor AT_DESCRIPTOR = FunctionDescriptor.of(LONG, INT, LONG, LONG, INT);
+    private static final FunctionDescriptor SENDTO_AT_DESCRIPTOR = AT_DESCRIPTOR.appendArgumentLayouts(PTR, INT);
+    private static final FunctionDescriptor RECVFROM_AT_DESCRIPTOR = AT_DESCRIPTOR.appendArgumentLayouts(PTR, PTR);
 
     private static final class SOCKET {
         static final MethodHandle H = blocking(LinuxC.socket$address(), LinuxC.socket$descriptor());
@@ -124,6 +126,18 @@ public final class Sys {
     }
     private static final class RECV_AT_NB {
         static final MethodHandle H = nonBlocking(LinuxC.recv$address(), AT_DESCRIPTOR);
+    }
+    private static final class SENDTO_AT {
+        static final MethodHandle H = blocking(LinuxC.sendto$address(), SENDTO_AT_DESCRIPTOR);
+    }
+    private static final class SENDTO_AT_NB {
+        static final MethodHandle H = nonBlocking(LinuxC.sendto$address(), SENDTO_AT_DESCRIPTOR);
+    }
+    private static final class RECVFROM_AT {
+        static final MethodHandle H = blocking(LinuxC.recvfrom$address(), RECVFROM_AT_DESCRIPTOR);
+    }
+    private static final class RECVFROM_AT_NB {
+        static final MethodHandle H = nonBlocking(LinuxC.recvfrom$address(), RECVFROM_AT_DESCRIPTOR);
     }
     private static final class SENDTO {
         static final MethodHandle H = blocking(LinuxC.sendto$address(), LinuxC.sendto$descriptor());
@@ -245,7 +259,8 @@ public final class Sys {
      */
     static void linkForVirtualThreads() {
         MethodHandle[] linked = {
-            SEND.H, SEND_NB.H, RECV.H, RECV_NB.H, SEND_AT.H, SEND_AT_NB.H, RECV_AT.H, RECV_AT_NB.H, SENDTO.H, SENDTO_NB.H, RECVFROM.H, RECVFROM_NB.H,
+            SEND.H, SEND_NB.H, RECV.H, RECV_NB.H, SEND_AT.H, SEND_AT_NB.H, RECV_AT.H, RECV_AT_NB.H,
+            SENDTO_AT.H, SENDTO_AT_NB.H, RECVFROM_AT.H, RECVFROM_AT_NB.H, SENDTO.H, SENDTO_NB.H, RECVFROM.H, RECVFROM_NB.H,
             SENDMSG.H, SENDMSG_NB.H, RECVMSG.H, RECVMSG_NB.H, SENDMMSG.H, SENDMMSG_NB.H, RECVMMSG.H, RECVMMSG_NB.H,
             ACCEPT4.H, CONNECT.H, CLOSE.H, GETSOCKOPT.H, SETSOCKOPT.H, GETSOCKNAME.H, GETPEERNAME.H, FCNTL_INT.H,
             POLL.H, POLL_NOW.H, EPOLL_CTL.H, EPOLL_WAIT.H, EPOLL_WAIT_NOW.H, READ.H, WRITE.H, SHUTDOWN.H,
@@ -433,6 +448,46 @@ public final class Sys {
                 while ((r = (long) RECV_AT.H.invokeExact(st, fd, at, len, flags)) < 0 && errno(st) == EINTR) { }
             }
             if (r < 0) return wouldBlockOrThrow("recv", st);
+            return r;
+        } catch (ErrnoException e) {
+            throw e;
+        } catch (Throwable t) {
+            throw unexpected(t);
+        }
+    }
+
+    /** sendto(2) of {@code len} bytes at native address {@code at}: as {@link #sendAt} and {@link #sendto}. */
+    public static long sendtoAt(int fd, long at, long len, int flags, MemorySegment addr, int addrLen)
+            throws ErrnoException {
+        MemorySegment st = state();
+        try {
+            long r;
+            if ((flags & MSG_DONTWAIT) != 0) {
+                while ((r = (long) SENDTO_AT_NB.H.invokeExact(st, fd, at, len, flags, addr, addrLen)) < 0 && errno(st) == EINTR) { }
+            } else {
+                while ((r = (long) SENDTO_AT.H.invokeExact(st, fd, at, len, flags, addr, addrLen)) < 0 && errno(st) == EINTR) { }
+            }
+            if (r < 0) return wouldBlockOrThrow("sendto", st);
+            return r;
+        } catch (ErrnoException e) {
+            throw e;
+        } catch (Throwable t) {
+            throw unexpected(t);
+        }
+    }
+
+    /** recvfrom(2) into {@code len} bytes at native address {@code at}: as {@link #recvAt} and {@link #recvfrom}. */
+    public static long recvfromAt(int fd, long at, long len, int flags, MemorySegment addr, MemorySegment lenPtr)
+            throws ErrnoException {
+        MemorySegment st = state();
+        try {
+            long r;
+            if ((flags & MSG_DONTWAIT) != 0) {
+                while ((r = (long) RECVFROM_AT_NB.H.invokeExact(st, fd, at, len, flags, addr, lenPtr)) < 0 && errno(st) == EINTR) { }
+            } else {
+                while ((r = (long) RECVFROM_AT.H.invokeExact(st, fd, at, len, flags, addr, lenPtr)) < 0 && errno(st) == EINTR) { }
+            }
+            if (r < 0) return wouldBlockOrThrow("recvfrom", st);
             return r;
         } catch (ErrnoException e) {
             throw e;
