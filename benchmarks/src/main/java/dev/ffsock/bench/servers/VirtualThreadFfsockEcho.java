@@ -7,13 +7,14 @@ import dev.ffsock.Socket;
 import dev.ffsock.Type;
 
 import java.io.IOException;
-import java.lang.foreign.Arena;
-import java.lang.foreign.MemorySegment;
+import java.nio.ByteBuffer;
 
 /**
  * An ffsock echo server in the virtual-thread style: blocking {@link Socket#accept()} on a platform
- * thread, one virtual thread per connection making ffsock's blocking {@code recv}/{@code sendAll}
- * calls (which park the virtual thread instead of its carrier) on its own 64 KiB native segment.
+ * thread, one virtual thread per connection making ffsock's blocking {@code recv}/{@code send}
+ * calls (which park the virtual thread instead of its carrier) on its own 64 KiB direct
+ * {@link ByteBuffer} (passed by address: no allocation per call; a segment would need a slice per
+ * echo to send just what came).
  */
 final class VirtualThreadFfsockEcho {
     private static final int CHUNK = 64 * 1024;
@@ -42,9 +43,11 @@ final class VirtualThreadFfsockEcho {
     }
 
     private static void serve(Socket s) {
-        try (s; Arena arena = Arena.ofConfined()) {
-            MemorySegment buf = arena.allocate(CHUNK);
-            for (long n; (n = s.recv(buf, 0)) > 0; ) s.sendAll(buf.asSlice(0, n), 0);
+        ByteBuffer buf = ByteBuffer.allocateDirect(CHUNK);
+        try (s) {
+            while (s.recv(buf.clear(), 0) > 0) {
+                for (buf.flip(); buf.hasRemaining(); ) s.send(buf, 0);
+            }
         } catch (IOException e) {
             // reset by the client: the connection is over
         }
