@@ -10,8 +10,9 @@ import java.nio.ByteBuffer;
  * {@link MemorySegment}. With escape analysis on, the JIT usually removes a per-call allocation that
  * never leaves the call — but not always (a callee it declines to inline, a different compile), and
  * then a server doing millions of calls makes garbage at that rate. With it off, whatever the code
- * allocates per call is counted: the FFM downcall itself allocates some bytes per call here, the
- * same for both forms, so the two are compared. Prints the bytes per call of each form, then
+ * allocates per call is counted. The FFM runtime itself then allocates 40 B per downcall that
+ * captures errno (JDK 22-25 slice the capture segment on every call, in
+ * {@code SharedUtils.checkCaptureSegment}), the same for both forms, so the two are compared. Prints the bytes per call of each form, then
  * {@code OK} and exits 0, or exits 1 saying which form allocates more.
  */
 public final class DirectBufferAllocationMain {
