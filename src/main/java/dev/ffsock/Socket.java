@@ -1122,21 +1122,22 @@ public final class Socket implements Closeable {
         return Sys.sendto(fd, b, n, f, to.addr, to.length());
     };
     private static final Blocking.Call RECV = (fd, b, at, n, f, x) -> Sys.recv(fd, b, n, f);
-    private static final Blocking.Call SEND_AT = (fd, b, at, n, f, x) -> Sys.sendAt(fd, at, n, f);
-    private static final Blocking.Call RECV_AT = (fd, b, at, n, f, x) -> Sys.recvAt(fd, at, n, f);
-    private static final Blocking.Call SENDTO_AT = (fd, b, at, n, f, x) -> {
-        SockAddrStorage to = (SockAddrStorage) x;
-        return Sys.sendtoAt(fd, at, n, f, to.addr, to.length());
-    };
-    private static final Blocking.Call RECVFROM_AT = (fd, b, at, n, f, x) -> {
-        SockAddrStorage from = (SockAddrStorage) x;
-        from.prepareForOutput();
-        return Sys.recvfromAt(fd, at, n, f, from.addr, from.len);
-    };
     private static final Blocking.Call RECVFROM = (fd, b, at, n, f, x) -> {
         SockAddrStorage from = (SockAddrStorage) x;
         from.prepareForOutput();
         return Sys.recvfrom(fd, b, n, f, from.addr, from.len);
+    };
+    // The same four with the memory passed by number (a direct ByteBuffer's, see DirectBuffers).
+    private static final Blocking.Call SEND_AT = (fd, b, at, n, f, x) -> Sys.sendAt(fd, at, n, f);
+    private static final Blocking.Call SENDTO_AT = (fd, b, at, n, f, x) -> {
+        SockAddrStorage to = (SockAddrStorage) x;
+        return Sys.sendtoAt(fd, at, n, f, to.addr, to.length());
+    };
+    private static final Blocking.Call RECV_AT = (fd, b, at, n, f, x) -> Sys.recvAt(fd, at, n, f);
+    private static final Blocking.Call RECVFROM_AT = (fd, b, at, n, f, x) -> {
+        SockAddrStorage from = (SockAddrStorage) x;
+        from.prepareForOutput();
+        return Sys.recvfromAt(fd, at, n, f, from.addr, from.len);
     };
 
     private long send0(MemorySegment buf, int flags, SockAddrStorage to) throws IOException {
