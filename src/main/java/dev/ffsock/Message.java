@@ -19,7 +19,8 @@ import java.util.Objects;
  *
  * <h2>Data</h2>
  * {@link #buffers(MemorySegment...)} / {@link #addBuffer(MemorySegment)} set the buffers to gather
- * from (send) or scatter into (receive), in order. Native segments go to the kernel directly. Heap
+ * from (send) or scatter into (receive), in order; {@link #addBuffer(MemorySegment, long, long)}
+ * adds part of a segment without making a slice of it. Native segments go to the kernel directly. Heap
  * segments (arrays) are copied through a per-thread native buffer, since an iovec can only hold
  * native addresses. The message keeps references to the buffers until they are replaced. Before
  * each call ffsock checks that every buffer's arena is open and, for a confined arena, owned by the
@@ -53,6 +54,9 @@ public final class Message implements AutoCloseable {
     final MemorySegment ctl;
     final SockAddrStorage address = new SockAddrStorage();
     final MemorySegment[] buffers;
+    /** The part of each buffer that is used: from offsets[i], lengths[i] bytes. */
+    final long[] offsets;
+    final long[] lengths;
     int bufferCount;
     long controlLength;
     final ReceivedControl received = new ReceivedControl();
@@ -79,6 +83,8 @@ public final class Message implements AutoCloseable {
         iov = all.asSlice(Structs.Msghdr.SIZE, iovBytes);
         ctl = all.asSlice(Structs.Msghdr.SIZE + iovBytes, this.controlCapacity);
         buffers = new MemorySegment[maxBuffers];
+        offsets = new long[maxBuffers];
+        lengths = new long[maxBuffers];
     }
 
     /**
@@ -123,8 +129,7 @@ public final class Message implements AutoCloseable {
         }
         for (MemorySegment s : segments) Buffers.readable(s);
         clearBuffers();
-        System.arraycopy(segments, 0, buffers, 0, segments.length);
-        bufferCount = segments.length;
+        for (MemorySegment s : segments) add(s, 0, s.byteSize());
         return this;
     }
 
@@ -137,8 +142,33 @@ public final class Message implements AutoCloseable {
     public Message addBuffer(MemorySegment segment) {
         open();
         Buffers.readable(segment);
+        return add(segment, 0, segment.byteSize());
+    }
+
+    /**
+     * Appends part of a segment as one buffer: {@code length} bytes from {@code offset}, as
+     * {@code addBuffer(segment.asSlice(offset, length))} would, without making the slice (so a loop
+     * that reuses its segments allocates nothing).
+     *
+     * @param segment the memory
+     * @param offset  where the buffer starts in it
+     * @param length  the buffer's size in bytes
+     * @throws IndexOutOfBoundsException if the part is not within the segment
+     * @return this message, for chaining
+     */
+    public Message addBuffer(MemorySegment segment, long offset, long length) {
+        open();
+        Buffers.readable(segment);
+        Objects.checkFromIndexSize(offset, length, segment.byteSize());
+        return add(segment, offset, length);
+    }
+
+    private Message add(MemorySegment segment, long offset, long length) {
         if (bufferCount == maxBuffers) throw new IllegalStateException("message already holds " + maxBuffers + " buffers");
-        buffers[bufferCount++] = segment;
+        buffers[bufferCount] = segment;
+        offsets[bufferCount] = offset;
+        lengths[bufferCount] = length;
+        bufferCount++;
         return this;
     }
 
@@ -165,13 +195,14 @@ public final class Message implements AutoCloseable {
      */
     public MemorySegment buffer(int i) {
         Objects.checkIndex(i, bufferCount);
-        return buffers[i];
+        MemorySegment b = buffers[i];
+        return offsets[i] == 0 && lengths[i] == b.byteSize() ? b : b.asSlice(offsets[i], lengths[i]);
     }
 
     /** {@return the total size of the buffers} */
     public long capacity() {
         long n = 0;
-        for (int i = 0; i < bufferCount; i++) n += buffers[i].byteSize();
+        for (int i = 0; i < bufferCount; i++) n += lengths[i];
         return n;
     }
 
@@ -394,7 +425,7 @@ public final class Message implements AutoCloseable {
      */
     MemorySegment prepareSend() {
         open();
-        MemorySegment bounce = MsgHdr.fillIov(hdr, iov, buffers, bufferCount, true);
+        MemorySegment bounce = MsgHdr.fillIov(hdr, iov, buffers, offsets, lengths, bufferCount, true);
         MsgHdr.set(hdr, address.addr, address.length(), ctl, controlLength);
         result = -1;
         return bounce;
@@ -417,7 +448,7 @@ public final class Message implements AutoCloseable {
         clearControl();
         flagsOut = 0;
         result = -1;
-        MemorySegment bounce = MsgHdr.fillIov(hdr, iov, buffers, bufferCount, false);
+        MemorySegment bounce = MsgHdr.fillIov(hdr, iov, buffers, offsets, lengths, bufferCount, false);
         MsgHdr.set(hdr, address.addr, (int) Structs.SockaddrStorage.SIZE, ctl, controlCapacity);
         address.len.set(ValueLayout.JAVA_INT, 0, 0);
         return bounce;
@@ -433,7 +464,7 @@ public final class Message implements AutoCloseable {
         Cmsgs.parse(ctl, controlCapacity == 0 ? 0 : MsgHdr.controlLength(hdr), received);
         received.truncated = (flagsOut & Msg.MSG_CTRUNC) != 0;
         if (received.truncated) received.fds.discardAll();
-        MsgHdr.scatterBack(bounce, buffers, bufferCount, r);
+        MsgHdr.scatterBack(bounce, buffers, offsets, lengths, bufferCount, r);
         result = r;
     }
 

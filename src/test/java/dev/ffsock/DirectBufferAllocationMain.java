@@ -70,10 +70,29 @@ public final class DirectBufferAllocationMain {
             bb.clear();
             w.recvfrom(bb, 0, from);
         };
-        Loop[] loops = {recvSeg, recvBuf, sendSeg, sendBuf, echoSeg, echoBuf, datagramSeg, datagramBuf};
+        // ffsock's NIO channels: a gathering write and a scattering read of two direct buffers against
+        // a plain write and read of one (both one system call each way)
+        java.nio.channels.Pipe pipe = dev.ffsock.nio.FfsockSelectorProvider.provider().openPipe();
+        ByteBuffer one = ByteBuffer.allocateDirect(2);
+        ByteBuffer[] two = {ByteBuffer.allocateDirect(1), ByteBuffer.allocateDirect(1)};
+        Loop channelPlain = () -> {
+            pipe.sink().write(one.clear());
+            pipe.source().read(one.clear());
+        };
+        Loop channelVector = () -> {
+            two[0].clear();
+            two[1].clear();
+            pipe.sink().write(two);
+            two[0].clear();
+            two[1].clear();
+            pipe.source().read(two);
+        };
+        Loop[] loops = {recvSeg, recvBuf, sendSeg, sendBuf, echoSeg, echoBuf, datagramSeg, datagramBuf, channelPlain,
+                channelVector};
         String[] names = {"recv would-block, segment", "recv would-block, direct buffer", "send 1 byte, segment",
                 "send 1 byte, direct buffer", "recv 64 bytes, segment", "recv 64 bytes, direct buffer",
-                "UDP sendto + recvfrom, segment", "UDP sendto + recvfrom, direct buffer"};
+                "UDP sendto + recvfrom, segment", "UDP sendto + recvfrom, direct buffer",
+                "NIO channel write + read, one direct buffer", "NIO channel gathering write + scattering read, two direct buffers"};
         for (Loop l : loops) {
             for (int i = 0; i < WARM; i++) l.once();
         }
@@ -96,6 +115,8 @@ public final class DirectBufferAllocationMain {
         p[1].close();
         u.close();
         w.close();
+        pipe.sink().close();
+        pipe.source().close();
         if (!ok) System.exit(1);
         System.out.println("OK");
     }

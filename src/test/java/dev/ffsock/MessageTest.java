@@ -27,6 +27,36 @@ class MessageTest {
         return new String(m.asSlice(0, n).toArray(ValueLayout.JAVA_BYTE), StandardCharsets.US_ASCII);
     }
 
+    /** Parts of segments as buffers, native and heap, gathered and scattered in place. */
+    @Test
+    void partsOfSegmentsAreBuffersWithoutSlices() throws Exception {
+        Socket[] p = Socket.socketpair(Domain.AF_UNIX, Type.SEQPACKET);
+        try (Arena a = Arena.ofConfined(); Message out = new Message(3, 0); Message in = new Message(3, 0)) {
+            MemorySegment src = text(a, "xxhelloyy");
+            byte[] heapSrc = "__world__".getBytes(StandardCharsets.US_ASCII);
+            out.addBuffer(src, 2, 5).addBuffer(MemorySegment.ofArray(heapSrc), 2, 5);
+            assertEquals(10, out.capacity());
+            assertEquals("hello", str(out.buffer(0), 5));
+            assertEquals(5, out.buffer(1).byteSize());
+            assertEquals(10, p[0].sendmsg(out, 0));
+
+            MemorySegment dst = a.allocate(16).fill((byte) '.');
+            byte[] heapDst = "..........".getBytes(StandardCharsets.US_ASCII);
+            in.addBuffer(dst, 4, 3).addBuffer(MemorySegment.ofArray(heapDst), 1, 7);
+            assertEquals(10, p[1].recvmsg(in, 0));
+            assertEquals("....hel.........", str(dst, 16));
+            assertEquals(".loworld..", new String(heapDst, StandardCharsets.US_ASCII));
+
+            assertThrows(IndexOutOfBoundsException.class, () -> in.addBuffer(dst, 10, 7));
+            assertThrows(IndexOutOfBoundsException.class, () -> in.addBuffer(dst, -1, 2));
+            assertThrows(IndexOutOfBoundsException.class, () -> in.addBuffer(dst, 2, -1));
+            assertEquals(2, in.bufferCount(), "a refused part is not added");
+        } finally {
+            p[0].close();
+            p[1].close();
+        }
+    }
+
     @Test
     void gatherOnSendScatterOnReceive() throws Exception {
         Socket[] p = Socket.socketpair(Domain.AF_UNIX, Type.SEQPACKET);

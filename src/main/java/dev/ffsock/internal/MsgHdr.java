@@ -16,28 +16,29 @@ public final class MsgHdr {
     private static final ValueLayout.OfLong PTR = ValueLayout.JAVA_LONG; // 64-bit pointers and size_t (see Structs)
 
     /**
-     * Writes {@code count} buffers into the iovec array {@code iov} and points {@code hdr} at it.
+     * Writes {@code count} buffers into the iovec array {@code iov} and points {@code hdr} at it:
+     * buffer i is {@code lengths[i]} bytes from {@code offsets[i]} of {@code buffers[i]} (within it).
      * Heap buffers go through this thread's bounce buffer (returned, or null when all are native);
      * for a send their bytes are copied in. Every buffer must be alive and usable by this thread.
      */
-    public static MemorySegment fillIov(MemorySegment hdr, MemorySegment iov, MemorySegment[] buffers, int count,
-                                        boolean send) {
+    public static MemorySegment fillIov(MemorySegment hdr, MemorySegment iov, MemorySegment[] buffers, long[] offsets,
+                                        long[] lengths, int count, boolean send) {
         long heap = 0;
         for (int i = 0; i < count; i++) {
             MemorySegment b = buffers[i];
             checkUsable(b);
-            if (!b.isNative()) heap += b.byteSize();
+            if (!b.isNative()) heap += lengths[i];
         }
         MemorySegment bounce = heap == 0 ? null : Scratch.get().bounce(heap);
         long off = 0;
         for (int i = 0; i < count; i++) {
             MemorySegment b = buffers[i];
             long at = i * Structs.Iovec.SIZE;
-            long size = b.byteSize();
+            long size = lengths[i];
             if (b.isNative()) {
-                iov.set(PTR, at + Structs.Iovec.BASE, b.address());
+                iov.set(PTR, at + Structs.Iovec.BASE, b.address() + offsets[i]);
             } else {
-                if (send) MemorySegment.copy(b, 0, bounce, off, size);
+                if (send) MemorySegment.copy(b, offsets[i], bounce, off, size);
                 iov.set(PTR, at + Structs.Iovec.BASE, bounce.address() + off);
                 off += size;
             }
@@ -52,16 +53,17 @@ public final class MsgHdr {
      * After a receive into buffers filled by {@link #fillIov}: copies what landed in the bounce buffer
      * back into the heap buffers, iovec by iovec ({@code received} bytes in all).
      */
-    public static void scatterBack(MemorySegment bounce, MemorySegment[] buffers, int count, long received) {
+    public static void scatterBack(MemorySegment bounce, MemorySegment[] buffers, long[] offsets, long[] lengths,
+                                   int count, long received) {
         if (bounce == null) return;
         long left = received;
         long off = 0;
         for (int i = 0; i < count && left > 0; i++) {
             MemorySegment b = buffers[i];
-            long n = Math.min(left, b.byteSize());
+            long n = Math.min(left, lengths[i]);
             if (!b.isNative()) {
-                MemorySegment.copy(bounce, off, b, 0, n);
-                off += b.byteSize();
+                MemorySegment.copy(bounce, off, b, offsets[i], n);
+                off += lengths[i];
             }
             left -= n;
         }

@@ -7,7 +7,7 @@ import dev.ffsock.SockAddrStorage;
 import dev.ffsock.Socket;
 
 import java.io.IOException;
-import java.lang.foreign.MemorySegment;
+import java.lang.ref.Reference;
 import java.net.SocketAddress;
 import java.nio.ByteBuffer;
 import java.util.Objects;
@@ -49,6 +49,8 @@ final class DataCalls {
     private final Socket socket;
     private Message readMessage;
     private Message writeMessage;
+    private final BufferSegments readSegments = new BufferSegments(MAX_IOV);
+    private final BufferSegments writeSegments = new BufferSegments(MAX_IOV);
     /** The last recvfrom's source (read lock). */
     private SockAddrStorage from;
     /** The last send's target and its ffsock form (write lock): a server answering one peer converts once. */
@@ -154,8 +156,9 @@ final class DataCalls {
         if (readMessage == null) readMessage = new Message(MAX_IOV, 0);
         Message m = readMessage;
         try {
-            if (fill(m, dsts, offset, length, true) == 0) return 0;
+            if (fill(m, readSegments, dsts, offset, length, true) == 0) return 0;
             long n = socket.recvmsg(m, 0);
+            Reference.reachabilityFence(dsts);
             if (n == Socket.WOULD_BLOCK) return 0;
             if (n == 0) return -1;
             advance(dsts, offset, length, n);
@@ -175,8 +178,9 @@ final class DataCalls {
         Message m = writeMessage;
         long done = 0;
         try {
-            while (fill(m, srcs, offset, length, false) > 0) {
+            while (fill(m, writeSegments, srcs, offset, length, false) > 0) {
                 long n = socket.sendmsg(m, 0);
+                Reference.reachabilityFence(srcs);
                 if (n == Socket.WOULD_BLOCK) break;
                 advance(srcs, offset, length, n);
                 done += n;
@@ -189,14 +193,15 @@ final class DataCalls {
     }
 
     /** Sets the message's buffers to the remaining parts of up to {@link #MAX_IOV} buffers; returns their total. */
-    private static long fill(Message m, ByteBuffer[] bufs, int offset, int length, boolean writable) {
+    private static long fill(Message m, BufferSegments segments, ByteBuffer[] bufs, int offset, int length,
+                             boolean writable) {
         m.clearBuffers();
         long total = 0;
         for (int i = offset; i < offset + length && m.bufferCount() < MAX_IOV; i++) {
             ByteBuffer b = Objects.requireNonNull(bufs[i], "buffer");
             if (writable && b.isReadOnly()) throw new IllegalArgumentException("Read-only buffer");
             if (!b.hasRemaining()) continue;
-            m.addBuffer(MemorySegment.ofBuffer(b));
+            segments.add(m, b);
             total += b.remaining();
         }
         return total;
