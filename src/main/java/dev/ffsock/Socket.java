@@ -1116,28 +1116,17 @@ public final class Socket implements Closeable {
      * O_NONBLOCK another holder sets; a blocking-mode call on a platform thread is one plain blocking
      * system call, listed on the guard so that close can interrupt it.
      */
-    private static final Blocking.Call SEND = (fd, b, at, n, f, x) -> Sys.send(fd, b, n, f);
+    // b null: the memory is passed by number, at address at (a direct ByteBuffer's, see DirectBuffers).
+    private static final Blocking.Call SEND = (fd, b, at, n, f, x) -> Sys.send(fd, b, at, n, f);
     private static final Blocking.Call SENDTO = (fd, b, at, n, f, x) -> {
         SockAddrStorage to = (SockAddrStorage) x;
-        return Sys.sendto(fd, b, n, f, to.addr, to.length());
+        return Sys.sendto(fd, b, at, n, f, to.addr, to.length());
     };
-    private static final Blocking.Call RECV = (fd, b, at, n, f, x) -> Sys.recv(fd, b, n, f);
+    private static final Blocking.Call RECV = (fd, b, at, n, f, x) -> Sys.recv(fd, b, at, n, f);
     private static final Blocking.Call RECVFROM = (fd, b, at, n, f, x) -> {
         SockAddrStorage from = (SockAddrStorage) x;
         from.prepareForOutput();
-        return Sys.recvfrom(fd, b, n, f, from.addr, from.len);
-    };
-    // The same four with the memory passed by number (a direct ByteBuffer's, see DirectBuffers).
-    private static final Blocking.Call SEND_AT = (fd, b, at, n, f, x) -> Sys.sendAt(fd, at, n, f);
-    private static final Blocking.Call SENDTO_AT = (fd, b, at, n, f, x) -> {
-        SockAddrStorage to = (SockAddrStorage) x;
-        return Sys.sendtoAt(fd, at, n, f, to.addr, to.length());
-    };
-    private static final Blocking.Call RECV_AT = (fd, b, at, n, f, x) -> Sys.recvAt(fd, at, n, f);
-    private static final Blocking.Call RECVFROM_AT = (fd, b, at, n, f, x) -> {
-        SockAddrStorage from = (SockAddrStorage) x;
-        from.prepareForOutput();
-        return Sys.recvfromAt(fd, at, n, f, from.addr, from.len);
+        return Sys.recvfrom(fd, b, at, n, f, from.addr, from.len);
     };
 
     private long send0(MemorySegment buf, int flags, SockAddrStorage to) throws IOException {
@@ -1149,19 +1138,14 @@ public final class Socket implements Closeable {
         flags |= Msg.MSG_NOSIGNAL;
         boolean block = blocking(flags);
         if (block) checkInterrupt();
-        if (buf == null) {
-            return to == null
-                    ? Blocking.call(guard, block, flags, Poll.POLLOUT, Blocking.UNSET, SNDTIMEO, "send", SEND_AT, null, at, len, null)
-                    : Blocking.call(guard, block, flags, Poll.POLLOUT, Blocking.UNSET, SNDTIMEO, "sendto", SENDTO_AT, null, at, len, to);
-        }
         MemorySegment src = buf;
-        if (Blocking.inKernel(block) && !buf.isNative()) {
+        if (buf != null && Blocking.inKernel(block) && !buf.isNative()) {
             src = Scratch.get().bounce(len);
             MemorySegment.copy(buf, 0, src, 0, len);
         }
         return to == null
-                ? Blocking.call(guard, block, flags, Poll.POLLOUT, Blocking.UNSET, SNDTIMEO, "send", SEND, src, 0, len, null)
-                : Blocking.call(guard, block, flags, Poll.POLLOUT, Blocking.UNSET, SNDTIMEO, "sendto", SENDTO, src, 0, len, to);
+                ? Blocking.call(guard, block, flags, Poll.POLLOUT, Blocking.UNSET, SNDTIMEO, "send", SEND, src, at, len, null)
+                : Blocking.call(guard, block, flags, Poll.POLLOUT, Blocking.UNSET, SNDTIMEO, "sendto", SENDTO, src, at, len, to);
     }
 
     // ---- recv ----------------------------------------------------------------------------------
@@ -1392,16 +1376,11 @@ public final class Socket implements Closeable {
     private long recv0(MemorySegment buf, long at, long len, int flags, SockAddrStorage from) throws IOException {
         boolean block = blocking(flags);
         if (block) checkInterrupt();
-        if (buf == null) {
-            return from == null
-                    ? Blocking.call(guard, block, flags, Poll.POLLIN, Blocking.UNSET, RCVTIMEO, "recv", RECV_AT, null, at, len, null)
-                    : Blocking.call(guard, block, flags, Poll.POLLIN, Blocking.UNSET, RCVTIMEO, "recvfrom", RECVFROM_AT, null, at, len, from);
-        }
-        boolean bounce = Blocking.inKernel(block) && !buf.isNative();
+        boolean bounce = buf != null && Blocking.inKernel(block) && !buf.isNative();
         MemorySegment dst = bounce ? Scratch.get().bounce(len) : buf;
         long r = from == null
-                ? Blocking.call(guard, block, flags, Poll.POLLIN, Blocking.UNSET, RCVTIMEO, "recv", RECV, dst, 0, len, null)
-                : Blocking.call(guard, block, flags, Poll.POLLIN, Blocking.UNSET, RCVTIMEO, "recvfrom", RECVFROM, dst, 0, len, from);
+                ? Blocking.call(guard, block, flags, Poll.POLLIN, Blocking.UNSET, RCVTIMEO, "recv", RECV, dst, at, len, null)
+                : Blocking.call(guard, block, flags, Poll.POLLIN, Blocking.UNSET, RCVTIMEO, "recvfrom", RECVFROM, dst, at, len, from);
         if (bounce && r > 0) MemorySegment.copy(dst, 0, buf, 0, Math.min(r, len));
         return r;
     }

@@ -374,12 +374,25 @@ public final class Sys {
         }
     }
 
-    /** send(2): bytes sent or {@link #WOULD_BLOCK}. {@code nb}: the call cannot block (critical handle, heap allowed). */
-    public static long send(int fd, MemorySegment buf, long len, int flags) throws ErrnoException {
+    /**
+     * send(2): bytes sent or {@link #WOULD_BLOCK}.
+     * With MSG_DONTWAIT in {@code flags} the call cannot block and takes the critical handle (heap
+     * memory allowed). The memory is {@code buf}, or, when {@code buf} is null, {@code len} bytes at
+     * native address {@code at}, which the caller keeps valid for the call (a direct ByteBuffer's,
+     * see {@link DirectBuffers}).
+     */
+    public static long send(int fd, MemorySegment buf, long at, long len, int flags) throws ErrnoException {
         MemorySegment st = state();
         try {
             long r;
-            if ((flags & MSG_DONTWAIT) != 0) {
+            boolean nb = (flags & MSG_DONTWAIT) != 0;
+            if (buf == null) {
+                if (nb) {
+                    while ((r = (long) SEND_AT_NB.H.invokeExact(st, fd, at, len, flags)) < 0 && errno(st) == EINTR) { }
+                } else {
+                    while ((r = (long) SEND_AT.H.invokeExact(st, fd, at, len, flags)) < 0 && errno(st) == EINTR) { }
+                }
+            } else if (nb) {
                 while ((r = (long) SEND_NB.H.invokeExact(st, fd, buf, len, flags)) < 0 && errno(st) == EINTR) { }
             } else {
                 while ((r = (long) SEND.H.invokeExact(st, fd, buf, len, flags)) < 0 && errno(st) == EINTR) { }
@@ -393,12 +406,25 @@ public final class Sys {
         }
     }
 
-    /** recv(2): bytes received (0 at end of stream) or {@link #WOULD_BLOCK}. */
-    public static long recv(int fd, MemorySegment buf, long len, int flags) throws ErrnoException {
+    /**
+     * recv(2): bytes received (0 at end of stream) or {@link #WOULD_BLOCK}.
+     * With MSG_DONTWAIT in {@code flags} the call cannot block and takes the critical handle (heap
+     * memory allowed). The memory is {@code buf}, or, when {@code buf} is null, {@code len} bytes at
+     * native address {@code at}, which the caller keeps valid for the call (a direct ByteBuffer's,
+     * see {@link DirectBuffers}).
+     */
+    public static long recv(int fd, MemorySegment buf, long at, long len, int flags) throws ErrnoException {
         MemorySegment st = state();
         try {
             long r;
-            if ((flags & MSG_DONTWAIT) != 0) {
+            boolean nb = (flags & MSG_DONTWAIT) != 0;
+            if (buf == null) {
+                if (nb) {
+                    while ((r = (long) RECV_AT_NB.H.invokeExact(st, fd, at, len, flags)) < 0 && errno(st) == EINTR) { }
+                } else {
+                    while ((r = (long) RECV_AT.H.invokeExact(st, fd, at, len, flags)) < 0 && errno(st) == EINTR) { }
+                }
+            } else if (nb) {
                 while ((r = (long) RECV_NB.H.invokeExact(st, fd, buf, len, flags)) < 0 && errno(st) == EINTR) { }
             } else {
                 while ((r = (long) RECV.H.invokeExact(st, fd, buf, len, flags)) < 0 && errno(st) == EINTR) { }
@@ -413,95 +439,25 @@ public final class Sys {
     }
 
     /**
-     * send(2) of {@code len} bytes at native address {@code at}, which the caller keeps valid for the
-     * call (see {@link DirectBuffers}): as {@link #send}.
+     * sendto(2): bytes sent or {@link #WOULD_BLOCK}.
+     * With MSG_DONTWAIT in {@code flags} the call cannot block and takes the critical handle (heap
+     * memory allowed). The memory is {@code buf}, or, when {@code buf} is null, {@code len} bytes at
+     * native address {@code at}, which the caller keeps valid for the call (a direct ByteBuffer's,
+     * see {@link DirectBuffers}).
      */
-    public static long sendAt(int fd, long at, long len, int flags) throws ErrnoException {
-        MemorySegment st = state();
-        try {
-            long r;
-            if ((flags & MSG_DONTWAIT) != 0) {
-                while ((r = (long) SEND_AT_NB.H.invokeExact(st, fd, at, len, flags)) < 0 && errno(st) == EINTR) { }
-            } else {
-                while ((r = (long) SEND_AT.H.invokeExact(st, fd, at, len, flags)) < 0 && errno(st) == EINTR) { }
-            }
-            if (r < 0) return wouldBlockOrThrow("send", st);
-            return r;
-        } catch (ErrnoException e) {
-            throw e;
-        } catch (Throwable t) {
-            throw unexpected(t);
-        }
-    }
-
-    /**
-     * recv(2) into {@code len} bytes at native address {@code at}, which the caller keeps valid for
-     * the call (see {@link DirectBuffers}): as {@link #recv}.
-     */
-    public static long recvAt(int fd, long at, long len, int flags) throws ErrnoException {
-        MemorySegment st = state();
-        try {
-            long r;
-            if ((flags & MSG_DONTWAIT) != 0) {
-                while ((r = (long) RECV_AT_NB.H.invokeExact(st, fd, at, len, flags)) < 0 && errno(st) == EINTR) { }
-            } else {
-                while ((r = (long) RECV_AT.H.invokeExact(st, fd, at, len, flags)) < 0 && errno(st) == EINTR) { }
-            }
-            if (r < 0) return wouldBlockOrThrow("recv", st);
-            return r;
-        } catch (ErrnoException e) {
-            throw e;
-        } catch (Throwable t) {
-            throw unexpected(t);
-        }
-    }
-
-    /** sendto(2) of {@code len} bytes at native address {@code at}: as {@link #sendAt} and {@link #sendto}. */
-    public static long sendtoAt(int fd, long at, long len, int flags, MemorySegment addr, int addrLen)
+    public static long sendto(int fd, MemorySegment buf, long at, long len, int flags, MemorySegment addr, int addrLen)
             throws ErrnoException {
         MemorySegment st = state();
         try {
             long r;
-            if ((flags & MSG_DONTWAIT) != 0) {
-                while ((r = (long) SENDTO_AT_NB.H.invokeExact(st, fd, at, len, flags, addr, addrLen)) < 0 && errno(st) == EINTR) { }
-            } else {
-                while ((r = (long) SENDTO_AT.H.invokeExact(st, fd, at, len, flags, addr, addrLen)) < 0 && errno(st) == EINTR) { }
-            }
-            if (r < 0) return wouldBlockOrThrow("sendto", st);
-            return r;
-        } catch (ErrnoException e) {
-            throw e;
-        } catch (Throwable t) {
-            throw unexpected(t);
-        }
-    }
-
-    /** recvfrom(2) into {@code len} bytes at native address {@code at}: as {@link #recvAt} and {@link #recvfrom}. */
-    public static long recvfromAt(int fd, long at, long len, int flags, MemorySegment addr, MemorySegment lenPtr)
-            throws ErrnoException {
-        MemorySegment st = state();
-        try {
-            long r;
-            if ((flags & MSG_DONTWAIT) != 0) {
-                while ((r = (long) RECVFROM_AT_NB.H.invokeExact(st, fd, at, len, flags, addr, lenPtr)) < 0 && errno(st) == EINTR) { }
-            } else {
-                while ((r = (long) RECVFROM_AT.H.invokeExact(st, fd, at, len, flags, addr, lenPtr)) < 0 && errno(st) == EINTR) { }
-            }
-            if (r < 0) return wouldBlockOrThrow("recvfrom", st);
-            return r;
-        } catch (ErrnoException e) {
-            throw e;
-        } catch (Throwable t) {
-            throw unexpected(t);
-        }
-    }
-
-    /** sendto(2): bytes sent or {@link #WOULD_BLOCK}. */
-    public static long sendto(int fd, MemorySegment buf, long len, int flags, MemorySegment addr, int addrLen) throws ErrnoException {
-        MemorySegment st = state();
-        try {
-            long r;
-            if ((flags & MSG_DONTWAIT) != 0) {
+            boolean nb = (flags & MSG_DONTWAIT) != 0;
+            if (buf == null) {
+                if (nb) {
+                    while ((r = (long) SENDTO_AT_NB.H.invokeExact(st, fd, at, len, flags, addr, addrLen)) < 0 && errno(st) == EINTR) { }
+                } else {
+                    while ((r = (long) SENDTO_AT.H.invokeExact(st, fd, at, len, flags, addr, addrLen)) < 0 && errno(st) == EINTR) { }
+                }
+            } else if (nb) {
                 while ((r = (long) SENDTO_NB.H.invokeExact(st, fd, buf, len, flags, addr, addrLen)) < 0 && errno(st) == EINTR) { }
             } else {
                 while ((r = (long) SENDTO.H.invokeExact(st, fd, buf, len, flags, addr, addrLen)) < 0 && errno(st) == EINTR) { }
@@ -515,13 +471,26 @@ public final class Sys {
         }
     }
 
-    /** recvfrom(2): bytes received or {@link #WOULD_BLOCK}; the source goes to {@code addr}/{@code lenPtr}. */
-    public static long recvfrom(int fd, MemorySegment buf, long len, int flags, MemorySegment addr,
+    /**
+     * recvfrom(2): bytes received or {@link #WOULD_BLOCK}; the source goes to {@code addr}/{@code lenPtr}.
+     * With MSG_DONTWAIT in {@code flags} the call cannot block and takes the critical handle (heap
+     * memory allowed). The memory is {@code buf}, or, when {@code buf} is null, {@code len} bytes at
+     * native address {@code at}, which the caller keeps valid for the call (a direct ByteBuffer's,
+     * see {@link DirectBuffers}).
+     */
+    public static long recvfrom(int fd, MemorySegment buf, long at, long len, int flags, MemorySegment addr,
                                 MemorySegment lenPtr) throws ErrnoException {
         MemorySegment st = state();
         try {
             long r;
-            if ((flags & MSG_DONTWAIT) != 0) {
+            boolean nb = (flags & MSG_DONTWAIT) != 0;
+            if (buf == null) {
+                if (nb) {
+                    while ((r = (long) RECVFROM_AT_NB.H.invokeExact(st, fd, at, len, flags, addr, lenPtr)) < 0 && errno(st) == EINTR) { }
+                } else {
+                    while ((r = (long) RECVFROM_AT.H.invokeExact(st, fd, at, len, flags, addr, lenPtr)) < 0 && errno(st) == EINTR) { }
+                }
+            } else if (nb) {
                 while ((r = (long) RECVFROM_NB.H.invokeExact(st, fd, buf, len, flags, addr, lenPtr)) < 0 && errno(st) == EINTR) { }
             } else {
                 while ((r = (long) RECVFROM.H.invokeExact(st, fd, buf, len, flags, addr, lenPtr)) < 0 && errno(st) == EINTR) { }
