@@ -408,10 +408,7 @@ public final class Sys {
 
     /**
      * recv(2): bytes received (0 at end of stream) or {@link #WOULD_BLOCK}.
-     * With MSG_DONTWAIT in {@code flags} the call cannot block and takes the critical handle (heap
-     * memory allowed). The memory is {@code buf}, or, when {@code buf} is null, {@code len} bytes at
-     * native address {@code at}, which the caller keeps valid for the call (a direct ByteBuffer's,
-     * see {@link DirectBuffers}).
+     * Its memory and handle are chosen as for {@link #send}.
      */
     public static long recv(int fd, MemorySegment buf, long at, long len, int flags) throws ErrnoException {
         MemorySegment st = state();
@@ -440,10 +437,7 @@ public final class Sys {
 
     /**
      * sendto(2): bytes sent or {@link #WOULD_BLOCK}.
-     * With MSG_DONTWAIT in {@code flags} the call cannot block and takes the critical handle (heap
-     * memory allowed). The memory is {@code buf}, or, when {@code buf} is null, {@code len} bytes at
-     * native address {@code at}, which the caller keeps valid for the call (a direct ByteBuffer's,
-     * see {@link DirectBuffers}).
+     * Its memory and handle are chosen as for {@link #send}.
      */
     public static long sendto(int fd, MemorySegment buf, long at, long len, int flags, MemorySegment addr, int addrLen)
             throws ErrnoException {
@@ -473,10 +467,7 @@ public final class Sys {
 
     /**
      * recvfrom(2): bytes received or {@link #WOULD_BLOCK}; the source goes to {@code addr}/{@code lenPtr}.
-     * With MSG_DONTWAIT in {@code flags} the call cannot block and takes the critical handle (heap
-     * memory allowed). The memory is {@code buf}, or, when {@code buf} is null, {@code len} bytes at
-     * native address {@code at}, which the caller keeps valid for the call (a direct ByteBuffer's,
-     * see {@link DirectBuffers}).
+     * Its memory and handle are chosen as for {@link #send}.
      */
     public static long recvfrom(int fd, MemorySegment buf, long at, long len, int flags, MemorySegment addr,
                                 MemorySegment lenPtr) throws ErrnoException {
