@@ -145,7 +145,7 @@ public final class EventFd implements Closeable {
         if (block) Blocking.checkInterrupt(guard);
         MemorySegment slot = Scratch.get().intSlot;
         slot.set(ValueLayout.JAVA_LONG, 0, value);
-        long r = Blocking.call(guard, block, 0, write ? Poll.POLLOUT : Poll.POLLIN, Blocking.UNSET, Blocking.NO_OPTION,
+        long r = Blocking.call(guard, block, Blocking.WAIT, 0, write ? Poll.POLLOUT : Poll.POLLIN, Blocking.UNSET, Blocking.NO_OPTION,
                 write ? "write" : "read", write ? WRITE : READ, slot, 0, 8, null);
         if (r == Sys.WOULD_BLOCK) return WOULD_BLOCK;
         return write ? 0 : slot.get(ValueLayout.JAVA_LONG, 0);

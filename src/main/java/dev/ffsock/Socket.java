@@ -1144,8 +1144,8 @@ public final class Socket implements Closeable {
             MemorySegment.copy(buf, 0, src, 0, len);
         }
         return to == null
-                ? Blocking.call(guard, block, flags, Poll.POLLOUT, Blocking.UNSET, SNDTIMEO, "send", SEND, src, at, len, null)
-                : Blocking.call(guard, block, flags, Poll.POLLOUT, Blocking.UNSET, SNDTIMEO, "sendto", SENDTO, src, at, len, to);
+                ? Blocking.call(guard, block, Blocking.TRY_THEN_REST, flags, Poll.POLLOUT, Blocking.UNSET, SNDTIMEO, "send", SEND, src, at, len, null)
+                : Blocking.call(guard, block, Blocking.TRY_THEN_REST, flags, Poll.POLLOUT, Blocking.UNSET, SNDTIMEO, "sendto", SENDTO, src, at, len, to);
     }
 
     // ---- recv ----------------------------------------------------------------------------------
@@ -1379,8 +1379,8 @@ public final class Socket implements Closeable {
         boolean bounce = buf != null && Blocking.inKernel(block) && !buf.isNative();
         MemorySegment dst = bounce ? Scratch.get().bounce(len) : buf;
         long r = from == null
-                ? Blocking.call(guard, block, flags, Poll.POLLIN, Blocking.UNSET, RCVTIMEO, "recv", RECV, dst, at, len, null)
-                : Blocking.call(guard, block, flags, Poll.POLLIN, Blocking.UNSET, RCVTIMEO, "recvfrom", RECVFROM, dst, at, len, from);
+                ? Blocking.call(guard, block, Blocking.TRY, flags, Poll.POLLIN, Blocking.UNSET, RCVTIMEO, "recv", RECV, dst, at, len, null)
+                : Blocking.call(guard, block, Blocking.TRY, flags, Poll.POLLIN, Blocking.UNSET, RCVTIMEO, "recvfrom", RECVFROM, dst, at, len, from);
         if (bounce && r > 0) MemorySegment.copy(dst, 0, buf, 0, Math.min(r, len));
         return r;
     }
@@ -1665,7 +1665,7 @@ public final class Socket implements Closeable {
         if (block) checkInterrupt();
         MemorySegment bounce = msg.prepareSend();
         try {
-            return msg.sent(MsgIo.sendmsg(guard, block, msg.hdr, flags));
+            return msg.sent(MsgIo.sendmsg(guard, block, type.equals(Type.STREAM) ? Blocking.WAIT : Blocking.TRY, msg.hdr, flags));
         } finally {
             Reference.reachabilityFence(bounce);
             Reference.reachabilityFence(msg);

@@ -160,20 +160,53 @@ public final class Blocking {
         return block && !Thread.currentThread().isVirtual();
     }
 
+    /** {@code first} of {@link #call}: a blocking-mode call goes straight into its wait. */
+    public static final int WAIT = 0;
+    /**
+     * {@code first} of {@link #call}: a platform thread's blocking-mode call is first made with
+     * MSG_DONTWAIT, whose result — unless it would block — is what the blocking call would have
+     * returned: receives (without MSG_WAITALL), datagram and record sends.
+     */
+    public static final int TRY = 1;
+    /**
+     * {@code first} of {@link #call}: as {@link #TRY}, for a send of {@code len} bytes at {@code buf}
+     * (or {@code at}) that a stream socket may take only in part without waiting: the rest is then
+     * sent by the blocking call, as one blocking send(2) would, and the sum returned.
+     */
+    public static final int TRY_THEN_REST = 2;
+
+    /** Blocking calls made without a first attempt after one that found nothing (see {@link #call}). */
+    static final int WAIT_STREAK = 16;
+
     /**
      * The send/recv family's one loop: makes {@code op} — with MSG_DONTWAIT added unless it is a
      * blocking-mode call on a platform thread — and, while it would block in blocking mode, waits
      * with {@link #await} and makes it again. After a close the number names a dead socket, so a
      * result of 0 or less then means the call was cut short by the close.
      *
+     * <p>A platform thread's blocking-mode call enters the kernel's blocking call listed on the
+     * guard (so that close can signal it) through a downcall that may block. When what it asks for
+     * is already there, that is wasted work: with {@code first} {@link #TRY} or
+     * {@link #TRY_THEN_REST} the call is first made as a non-blocking one (MSG_DONTWAIT: the critical
+     * handle, no listing), and only if that would block does it wait as above. So that calls that
+     * usually wait (a blocking ping-pong) do not pay a failed attempt each time, after an attempt
+     * found nothing the next {@link #WAIT_STREAK} blocking calls in that direction wait at once.
+     * MSG_WAITALL (which MSG_DONTWAIT would cut short) always waits at once.
+     *
      * @param block    blocking mode (and no MSG_DONTWAIT in the caller's flags)
+     * @param first    {@link #WAIT}, {@link #TRY} or {@link #TRY_THEN_REST}
      * @param events   POLLIN or POLLOUT
      * @param deadline {@link #UNSET} to take the limit from {@code option}, or the call's own deadline
      * @return the call's result; {@link Sys#WOULD_BLOCK} only when not {@code block}
      */
-    public static long call(FdGuard guard, boolean block, int flags, int events, long deadline, int option,
+    public static long call(FdGuard guard, boolean block, int first, int flags, int events, long deadline, int option,
                             String name, Call op, MemorySegment buf, long at, long len, Object extra) throws IOException {
-        if (!inKernel(block)) flags |= Sys.MSG_DONTWAIT;
+        if (!inKernel(block)) {
+            flags |= Sys.MSG_DONTWAIT;
+        } else if (first != WAIT) {
+            long r = attempt(guard, first, flags, events, option, name, op, buf, at, len, extra);
+            if (r != Sys.WOULD_BLOCK) return r;
+        }
         int fd = block ? guard.beginBlocking() : guard.begin();
         try {
             long r;
@@ -186,6 +219,38 @@ public final class Blocking {
             throw closedOr(guard, e, name);
         } finally {
             if (block) guard.endBlocking(); else guard.end();
+        }
+    }
+
+    /**
+     * A platform thread's blocking-mode call made first without waiting (see {@link #call}): its
+     * result, or {@link Sys#WOULD_BLOCK} when it is to wait after all.
+     */
+    private static long attempt(FdGuard guard, int first, int flags, int events, int option, String name, Call op,
+                                MemorySegment buf, long at, long len, Object extra) throws IOException {
+        if ((flags & Sys.MSG_WAITALL) != 0 || !guard.tryFirst(events)) return Sys.WOULD_BLOCK;
+        long r = call(guard, false, WAIT, flags | Sys.MSG_DONTWAIT, events, UNSET, option, name, op, buf, at, len, extra);
+        if (r == Sys.WOULD_BLOCK) {
+            guard.waitStreak(events, WAIT_STREAK);
+        } else if (r > 0 && r < len && first == TRY_THEN_REST) {
+            r += rest(guard, flags, events, option, name, op, buf, at, len, r, extra);
+        }
+        return r;
+    }
+
+    /**
+     * The rest of a stream send whose first attempt took {@code done} of {@code len} bytes, sent by
+     * the blocking call: the bytes it sent. As in one blocking send(2) that had made progress, a
+     * time limit or an error then ends it with what was sent (an error is met again by the next
+     * call); only a close is thrown.
+     */
+    private static long rest(FdGuard guard, int flags, int events, int option, String name, Call op,
+                             MemorySegment buf, long at, long len, long done, Object extra) throws IOException {
+        try {
+            return call(guard, true, WAIT, flags, events, UNSET, option, name, op,
+                    buf == null ? null : buf.asSlice(done, len - done), buf == null ? at + done : 0, len - done, extra);
+        } catch (SocketTimeoutException | ErrnoException e) {
+            return 0;
         }
     }
 

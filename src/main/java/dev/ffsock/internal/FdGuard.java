@@ -32,6 +32,7 @@ public final class FdGuard {
         void released();
     }
 
+    private static final int POLLIN = dev.ffsock.internal.bindings.LinuxC.POLLIN();
     private static final int CLOSING = 1 << 30;
     /** Set (with CLOSING) by whoever releases the descriptor. */
     private static final int RELEASED = 1 << 29;
@@ -62,6 +63,11 @@ public final class FdGuard {
     /** pthread_t of the platform threads inside a call that may block in the kernel (guarded by this). */
     private long[] blocked = new long[2];
     private int blockedCount;
+    /**
+     * Blocking calls, by direction, to make without a first non-blocking attempt because one found
+     * nothing lately ({@link Blocking#call}). A hint: threads racing on it can only cost an attempt.
+     */
+    private int waitStreakIn, waitStreakOut;
 
     /**
      * @param fd      the descriptor, owned from now on
@@ -134,6 +140,23 @@ public final class FdGuard {
         // The last call out of a closing object releases the descriptor, exactly once: a begin that
         // failed on CLOSING passes through 0 too, so whoever brings the count to 0 claims RELEASED.
         if (c == CLOSING && CTL.compareAndSet(this, CLOSING, CLOSING | RELEASED)) releaseNow();
+    }
+
+    /** {@return whether a platform thread's blocking call for {@code events} should first be tried without waiting} */
+    boolean tryFirst(int events) {
+        if ((events & POLLIN) != 0) {
+            if (waitStreakIn == 0) return true;
+            waitStreakIn--;
+        } else {
+            if (waitStreakOut == 0) return true;
+            waitStreakOut--;
+        }
+        return false;
+    }
+
+    /** After a first attempt for {@code events} found nothing: the next {@code calls} such calls wait at once. */
+    void waitStreak(int events, int calls) {
+        if ((events & POLLIN) != 0) waitStreakIn = calls; else waitStreakOut = calls;
     }
 
     /**

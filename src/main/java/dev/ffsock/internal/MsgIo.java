@@ -24,25 +24,28 @@ public final class MsgIo {
     private static final Blocking.Call SENDMMSG = (fd, v, at, n, f, x) -> Sys.sendmmsg(fd, v, (int) n, f);
     private static final Blocking.Call RECVMMSG = (fd, v, at, n, f, x) -> Sys.recvmmsg(fd, v, (int) n, f, MemorySegment.NULL);
 
-    /** sendmsg(2) of a prepared msghdr. */
-    public static long sendmsg(FdGuard guard, boolean block, MemorySegment hdr, int flags) throws IOException {
-        return Blocking.call(guard, block, flags, POLLOUT, Blocking.UNSET, Sys.SO_SNDTIMEO, "sendmsg", SENDMSG, hdr, 0, 0, null);
+    /**
+     * sendmsg(2) of a prepared msghdr; {@code first} is {@link Blocking#TRY} for a socket that takes
+     * a message whole or not at all, {@link Blocking#WAIT} for a stream (which may take part of it).
+     */
+    public static long sendmsg(FdGuard guard, boolean block, int first, MemorySegment hdr, int flags) throws IOException {
+        return Blocking.call(guard, block, first, flags, POLLOUT, Blocking.UNSET, Sys.SO_SNDTIMEO, "sendmsg", SENDMSG, hdr, 0, 0, null);
     }
 
     /** recvmsg(2) into a prepared msghdr. */
     public static long recvmsg(FdGuard guard, boolean block, MemorySegment hdr, int flags) throws IOException {
-        return Blocking.call(guard, block, flags, POLLIN, Blocking.UNSET, Sys.SO_RCVTIMEO, "recvmsg", RECVMSG, hdr, 0, 0, null);
+        return Blocking.call(guard, block, Blocking.TRY, flags, POLLIN, Blocking.UNSET, Sys.SO_RCVTIMEO, "recvmsg", RECVMSG, hdr, 0, 0, null);
     }
 
     /** sendmmsg(2) of {@code count} prepared mmsghdrs at {@code vec}. */
     public static int sendmmsg(FdGuard guard, boolean block, MemorySegment vec, int count, int flags) throws IOException {
-        return (int) Blocking.call(guard, block, flags, POLLOUT, Blocking.UNSET, Sys.SO_SNDTIMEO, "sendmmsg",
+        return (int) Blocking.call(guard, block, Blocking.WAIT, flags, POLLOUT, Blocking.UNSET, Sys.SO_SNDTIMEO, "sendmmsg",
                 SENDMMSG, vec, 0, count, null);
     }
 
     /** recvmmsg(2) into {@code count} prepared mmsghdrs at {@code vec}, without a time limit of its own. */
     public static int recvmmsg(FdGuard guard, boolean block, MemorySegment vec, int count, int flags) throws IOException {
-        return (int) Blocking.call(guard, block, flags, POLLIN, Blocking.UNSET, Sys.SO_RCVTIMEO, "recvmmsg",
+        return (int) Blocking.call(guard, block, Blocking.WAIT, flags, POLLIN, Blocking.UNSET, Sys.SO_RCVTIMEO, "recvmmsg",
                 RECVMMSG, vec, 0, count, null);
     }
 
@@ -96,7 +99,7 @@ public final class MsgIo {
         while (got < size) {
             int r;
             try {
-                r = (int) Blocking.call(guard, wait, flags, POLLIN, deadline, option, "recvmmsg", RECVMMSG,
+                r = (int) Blocking.call(guard, wait, Blocking.WAIT, flags, POLLIN, deadline, option, "recvmmsg", RECVMMSG,
                         slots.vectorFrom(got), 0, size - got, null);
             } catch (SocketTimeoutException e) {
                 break;

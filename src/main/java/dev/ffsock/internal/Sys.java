@@ -56,6 +56,8 @@ public final class Sys {
     private static final int EALREADY = LinuxC.EALREADY();
     /** MSG_DONTWAIT: the flag that makes a send/recv-family call non-blocking (and so allowed to be critical). */
     public static final int MSG_DONTWAIT = LinuxC.MSG_DONTWAIT();
+    /** MSG_WAITALL: a receive that waits for its whole length (which MSG_DONTWAIT would cut short). */
+    public static final int MSG_WAITALL = LinuxC.MSG_WAITALL();
 
     private static final Linker LINKER = Linker.nativeLinker();
     private static final StructLayout CAPTURE_LAYOUT = Linker.Option.captureStateLayout();
