@@ -97,7 +97,7 @@ public final class Blocking {
      * found it not ready, and returns the deadline for the next round. Spurious returns are allowed:
      * the caller attempts its call again.
      *
-     * @param guard    the object's guard; the call must be inside {@link FdGuard#beginBlocking()}
+     * @param guard    the object's guard; the call must be inside {@link FdGuard#beginBlocking()} (or begin and list)
      * @param deadline {@link #UNSET} the first time (the limit then comes from {@code option}), or the
      *                 call's own deadline (0: none)
      * @param option   SO_RCVTIMEO or SO_SNDTIMEO, the socket option that bounds the call, or
@@ -201,56 +201,47 @@ public final class Blocking {
      */
     public static long call(FdGuard guard, boolean block, int first, int flags, int events, long deadline, int option,
                             String name, Call op, MemorySegment buf, long at, long len, Object extra) throws IOException {
-        if (!inKernel(block)) {
-            flags |= Sys.MSG_DONTWAIT;
-        } else if (first != WAIT) {
-            long r = attempt(guard, first, flags, events, option, name, op, buf, at, len, extra);
-            if (r != Sys.WOULD_BLOCK) return r;
-        }
-        int fd = block ? guard.beginBlocking() : guard.begin();
+        boolean inKernel = inKernel(block);
+        if (!inKernel) flags |= Sys.MSG_DONTWAIT;
+        int fd = guard.begin();
+        boolean listed = false;
+        long done = 0; // of a TRY_THEN_REST send: bytes its first attempt sent
         try {
             long r;
-            while ((r = op.invoke(fd, buf, at, len, flags, extra)) == Sys.WOULD_BLOCK && block) {
-                deadline = await(guard, fd, events, deadline, option, name);
+            if (inKernel && first != WAIT && (flags & Sys.MSG_WAITALL) == 0 && guard.tryFirst(events)) {
+                r = op.invoke(fd, buf, at, len, flags | Sys.MSG_DONTWAIT, extra);
+                if (r == Sys.WOULD_BLOCK) {
+                    guard.waitStreak(events, WAIT_STREAK);
+                } else if (r > 0 && r < len && first == TRY_THEN_REST) {
+                    done = r;
+                    if (buf != null) buf = buf.asSlice(done);
+                    else at += done;
+                    len -= done;
+                } else {
+                    if (r <= 0 && guard.closing()) throw guard.closedWhileBlocked(name);
+                    return r;
+                }
+            }
+            if (inKernel) {
+                guard.list();
+                listed = true;
+            }
+            try {
+                while ((r = op.invoke(fd, buf, at, len, flags, extra)) == Sys.WOULD_BLOCK && block) {
+                    deadline = await(guard, fd, events, deadline, option, name);
+                }
+            } catch (SocketTimeoutException | ErrnoException e) {
+                // As one blocking send(2) that had made progress: what was sent, the error left for the next call.
+                if (done > 0 && !guard.closing()) return done;
+                throw e;
             }
             if (r <= 0 && guard.closing()) throw guard.closedWhileBlocked(name);
-            return r;
+            return done + r;
         } catch (IOException e) {
             throw closedOr(guard, e, name);
         } finally {
-            if (block) guard.endBlocking(); else guard.end();
-        }
-    }
-
-    /**
-     * A platform thread's blocking-mode call made first without waiting (see {@link #call}): its
-     * result, or {@link Sys#WOULD_BLOCK} when it is to wait after all.
-     */
-    private static long attempt(FdGuard guard, int first, int flags, int events, int option, String name, Call op,
-                                MemorySegment buf, long at, long len, Object extra) throws IOException {
-        if ((flags & Sys.MSG_WAITALL) != 0 || !guard.tryFirst(events)) return Sys.WOULD_BLOCK;
-        long r = call(guard, false, WAIT, flags | Sys.MSG_DONTWAIT, events, UNSET, option, name, op, buf, at, len, extra);
-        if (r == Sys.WOULD_BLOCK) {
-            guard.waitStreak(events, WAIT_STREAK);
-        } else if (r > 0 && r < len && first == TRY_THEN_REST) {
-            r += rest(guard, flags, events, option, name, op, buf, at, len, r, extra);
-        }
-        return r;
-    }
-
-    /**
-     * The rest of a stream send whose first attempt took {@code done} of {@code len} bytes, sent by
-     * the blocking call: the bytes it sent. As in one blocking send(2) that had made progress, a
-     * time limit or an error then ends it with what was sent (an error is met again by the next
-     * call); only a close is thrown.
-     */
-    private static long rest(FdGuard guard, int flags, int events, int option, String name, Call op,
-                             MemorySegment buf, long at, long len, long done, Object extra) throws IOException {
-        try {
-            return call(guard, true, WAIT, flags, events, UNSET, option, name, op,
-                    buf == null ? null : buf.asSlice(done, len - done), buf == null ? at + done : 0, len - done, extra);
-        } catch (SocketTimeoutException | ErrnoException e) {
-            return 0;
+            if (listed) guard.unlist();
+            guard.end();
         }
     }
 

@@ -167,16 +167,11 @@ public final class FdGuard {
     public int beginBlocking() throws SocketClosedException, ErrnoException {
         int fd = begin();
         if (!Thread.currentThread().isVirtual()) {
-            long self = Wakeup.self();
-            synchronized (this) {
-                if (blockedCount == blocked.length) blocked = Arrays.copyOf(blocked, blockedCount * 2);
-                blocked[blockedCount++] = self;
-            }
-            // A close that looked at the list before we were on it did not detach the number: do
-            // not enter the kernel on it (close sets CLOSING before it takes the lock).
-            if (closing()) {
-                endBlocking();
-                throw closed();
+            try {
+                list();
+            } catch (SocketClosedException e) {
+                end();
+                throw e;
             }
         }
         return fd;
@@ -184,18 +179,40 @@ public final class FdGuard {
 
     /** Leaves a call entered with {@link #beginBlocking()}. */
     public void endBlocking() {
-        if (!Thread.currentThread().isVirtual()) {
-            long self = Wakeup.self();
-            synchronized (this) {
-                for (int i = blockedCount - 1; i >= 0; i--) {
-                    if (blocked[i] == self) {
-                        blocked[i] = blocked[--blockedCount];
-                        break;
-                    }
+        if (!Thread.currentThread().isVirtual()) unlist();
+        end();
+    }
+
+    /**
+     * Lists the calling platform thread, inside a call entered with {@link #begin()}, as about to
+     * block in the kernel on the descriptor, so that close signals it; pair with {@link #unlist()}.
+     * On a close already under way it unlists and throws, leaving the call to {@link #end()}.
+     */
+    void list() throws SocketClosedException {
+        long self = Wakeup.self();
+        synchronized (this) {
+            if (blockedCount == blocked.length) blocked = Arrays.copyOf(blocked, blockedCount * 2);
+            blocked[blockedCount++] = self;
+        }
+        // A close that looked at the list before we were on it did not detach the number: do
+        // not enter the kernel on it (close sets CLOSING before it takes the lock).
+        if (closing()) {
+            unlist();
+            throw closed();
+        }
+    }
+
+    /** Takes the calling platform thread off the list {@link #list()} put it on. */
+    void unlist() {
+        long self = Wakeup.self();
+        synchronized (this) {
+            for (int i = blockedCount - 1; i >= 0; i--) {
+                if (blocked[i] == self) {
+                    blocked[i] = blocked[--blockedCount];
+                    break;
                 }
             }
         }
-        end();
     }
 
     /** {@return whether close() has been called} */
