@@ -203,37 +203,44 @@ public final class Blocking {
                             String name, Call op, MemorySegment buf, long at, long len, Object extra) throws IOException {
         boolean inKernel = inKernel(block);
         if (!inKernel) flags |= Sys.MSG_DONTWAIT;
+        boolean trying = inKernel && first != WAIT && (flags & Sys.MSG_WAITALL) == 0 && guard.tryFirst(events);
         int fd = guard.begin();
         boolean listed = false;
         long done = 0; // of a TRY_THEN_REST send: bytes its first attempt sent
         try {
             long r;
-            if (inKernel && first != WAIT && (flags & Sys.MSG_WAITALL) == 0 && guard.tryFirst(events)) {
-                r = op.invoke(fd, buf, at, len, flags | Sys.MSG_DONTWAIT, extra);
-                if (r == Sys.WOULD_BLOCK) {
-                    guard.waitStreak(events, WAIT_STREAK);
-                } else if (r > 0 && r < len && first == TRY_THEN_REST) {
-                    done = r;
-                    if (buf != null) buf = buf.asSlice(done);
-                    else at += done;
-                    len -= done;
-                } else {
-                    if (r <= 0 && guard.closing()) throw guard.closedWhileBlocked(name);
-                    return r;
+            // One call site for every attempt, so that the call inlines as it did before there was a
+            // first attempt (two sites put it out of C2's budget in some JVMs, and FFM's capture
+            // segment then allocated per call).
+            while (true) {
+                if (inKernel && !trying && !listed) {
+                    guard.list();
+                    listed = true;
                 }
-            }
-            if (inKernel) {
-                guard.list();
-                listed = true;
-            }
-            try {
-                while ((r = op.invoke(fd, buf, at, len, flags, extra)) == Sys.WOULD_BLOCK && block) {
+                try {
+                    r = op.invoke(fd, buf, at, len, trying ? flags | Sys.MSG_DONTWAIT : flags, extra);
+                    if (trying) {
+                        trying = false;
+                        if (r == Sys.WOULD_BLOCK) {
+                            guard.waitStreak(events, WAIT_STREAK);
+                            continue;
+                        }
+                        if (r > 0 && r < len && first == TRY_THEN_REST) {
+                            done = r;
+                            if (buf != null) buf = buf.asSlice(done);
+                            else at += done;
+                            len -= done;
+                            continue;
+                        }
+                        break;
+                    }
+                    if (r != Sys.WOULD_BLOCK || !block) break;
                     deadline = await(guard, fd, events, deadline, option, name);
+                } catch (SocketTimeoutException | ErrnoException e) {
+                    // As one blocking send(2) that had made progress: what was sent, the error left for the next call.
+                    if (done > 0 && !guard.closing()) return done;
+                    throw e;
                 }
-            } catch (SocketTimeoutException | ErrnoException e) {
-                // As one blocking send(2) that had made progress: what was sent, the error left for the next call.
-                if (done > 0 && !guard.closing()) return done;
-                throw e;
             }
             if (r <= 0 && guard.closing()) throw guard.closedWhileBlocked(name);
             return done + r;
