@@ -155,13 +155,14 @@ def section(path):
         L += ["", "Models that did not run: " + "; ".join(
             f"{TITLE.get(m, m)} — model unavailable: {r}" for m, r in sorted(gone.items(), key=lambda x: _order(x[0])))
               + "."]
-    L += _goals(by, _paired(echo), sizes, conns, gone)
+    L += _goals(by, _paired(echo), sizes, conns, gone, meta)
+    L += _efficiency(echo, sizes, conns)
     L += _allocation(by, sizes, conns)
     L += _leaks(leak, meta)
     return L
 
 
-def _goals(by, per, sizes, conns, gone):
+def _goals(by, per, sizes, conns, gone, meta):
     cols = [(s, c) for s in sizes for c in conns]
     L = ["", "### Goals (ratios of requests/s in this run: the median of the per-round ratios)", "",
          "| ratio | goal | " + " | ".join(f"{_size(s)} × {c:,}" for s, c in cols) + " |",
@@ -183,7 +184,7 @@ def _goals(by, per, sizes, conns, gone):
                 if r < goal:
                     rounds = f"rounds {' / '.join(f'{x:.2f}' for x in ratios)}; " if len(ratios) > 1 else ""
                     missed.append(f"{name} = {r:.2f} at {_size(s)} × {c:,} connections (goal ≥ {goal:g}; {rounds}"
-                                  + _why(by, per, num, den, s, c, goal) + ")")
+                                  + _why(by, per, num, den, s, c, goal, ratios, meta) + ")")
         L.append(f"| {name} | ≥ {goal:g} | " + " | ".join(cells) + " |")
         why = [TITLE.get(m, m) + ": " + gone[m] for m in (num, den) if m in gone]
         if why:
@@ -211,9 +212,19 @@ def _usage(o):
             f"{u['switches_per_req']:.3f} context switches per request")
 
 
-def _why(by, per, num, den, s, c, goal):
+def _cores(o, meta):
+    """(server core busy, generator core busy) over the window, from loadgen's /proc/stat figures, or None."""
+    busy = o.get("cpus_busy") or []
+    sc, lc = meta.get("server_cpu"), meta.get("loadgen_cpu")
+    if not isinstance(sc, int) or not isinstance(lc, int) or max(sc, lc) >= len(busy):
+        return None
+    return busy[sc], busy[lc]
+
+
+def _why(by, per, num, den, s, c, goal, ratios, meta):
     """Why a ratio missed, from what the run measured: for ffsock epoll, C epoll (its floor) against the
-    same rival; then each side's CPU (servers.py's /proc figures over the case)."""
+    same rival; whether the rounds straddle the goal; each side's CPU (servers.py's /proc figures over the
+    case) and server CPU per request; which core set the pace in the window (loadgen's /proc/stat)."""
     a, b, floor = by.get((num, s, c)), by.get((den, s, c)), by.get(("c-epoll", s, c))
     words = []
     paired = _ratio(per, "c-epoll", den, s, c)
@@ -221,13 +232,54 @@ def _why(by, per, num, den, s, c, goal):
         f = paired[0]
         words.append(f"C epoll / {TITLE.get(den, den).split(' (')[0]} = {f:.2f} here"
                      + (", so the goal is beyond the C floor on this machine" if f < goal else ""))
+    if len(ratios) > 1 and max(ratios) >= goal:
+        words.append(f"the rounds straddle the goal ({min(ratios):.2f} to {max(ratios):.2f}): the difference is "
+                     "within this run's round-to-round spread")
     words.append(_usage(a))
     words.append(_usage(b))
-    busy = (a.get("server") or {}).get("cpu_busy")
-    if busy is not None and busy < 0.9:
-        words.append(f"{TITLE.get(num, num).split(' (')[0]}'s core was {busy:.0%} busy: it waited for requests, so "
-                     "this case measured the load generator and the host more than that server")
+    ua, ub = (a.get("server") or {}).get("cpu_us_per_req"), (b.get("server") or {}).get("cpu_us_per_req")
+    if ua and ub:
+        words.append(f"requests per CPU-second of the server {ub / ua:.2f}× the other's")
+    for o in (a, b):
+        cores = _cores(o, meta)
+        if cores is None:
+            continue
+        srv, gen = cores
+        name = TITLE.get(o["model"], o["model"]).split(' (')[0]
+        pace = (": the generator's core was saturated, not the server's, so requests/s here is the generator's pace"
+                if gen >= 0.97 and srv < 0.95 else "")
+        words.append(f"with {name}, the server's core was {srv:.0%} busy in the window and the generator's {gen:.0%}"
+                     + pace)
     return "; ".join(words)
+
+
+def _efficiency(echo, sizes, conns):
+    """The goals' pairs as server efficiency: requests per CPU-second of the server process (its CPU over
+    the case from /proc), the pair's ratio per round, median over rounds. Where the generator's core sets
+    the pace, requests/s hardly tells two servers apart and this does."""
+    per = {}
+    for o in echo:
+        u = (o.get("server") or {}).get("cpu_us_per_req")
+        if u:
+            per.setdefault((o["model"], o["size"], o["conns"]), {})[o.get("round", 0)] = 1e6 / u
+    if not per:
+        return []
+    cols = [(s, c) for s in sizes for c in conns]
+    L = ["", "### Server efficiency (requests per CPU-second of the server process: the goals' pairs)", "",
+         "Each server's CPU time over the case (user + system of all its threads, /proc/PID/stat) per request "
+         "served, as requests per CPU-second; the ratio of the pair in each round, median over rounds. > 1: the "
+         "first spends less CPU per request. Both cores are shared by the server and the generator's kernel work "
+         "on loopback (a send runs the receiver's TCP input on the sender's core), so this is what a request costs "
+         "the server's core, the other side's receive included.", "",
+         "| ratio | " + " | ".join(f"{_size(s)} × {c:,}" for s, c in cols) + " |",
+         "|---|" + "---|" * len(cols)]
+    for name, num, den, only, _ in GOALS:
+        cells = []
+        for s, c in cols:
+            r = _ratio(per, num, den, s, c)
+            cells.append("–" if only is not None and c != only else "n/a" if r is None else f"{r[0]:.2f}")
+        L.append(f"| {name} | " + " | ".join(cells) + " |")
+    return L
 
 
 def _allocation(by, sizes, conns):

@@ -17,6 +17,10 @@
  * With --notify PATH, "start" and "end" lines are written to PATH (a FIFO: the server's stdin in
  * benchmarks/servers.py) at the window's boundaries, so a server can measure what it does inside it.
  *
+ * In echo mode the output also gives how busy each CPU was over the window (/proc/stat: the share of
+ * its time not idle, interrupts and softirqs included) and this process's own CPU (getrusage), so a
+ * reader can tell whether the server or the generator set the pace.
+ *
  * Output: one JSON object on stdout; diagnostics on stderr. See README.md. Every loop is bounded in
  * time; traffic only to the given (loopback) address.
  */
@@ -338,6 +342,55 @@ static void notify(const char *what)
         error("--notify: write: %s", strerror(errno));
 }
 
+/* Per-CPU time from /proc/stat, in ticks: busy (everything but idle and iowait) and total. */
+#define MAX_CPUS 64
+struct cpu_times {
+    int n;
+    unsigned long long busy[MAX_CPUS], total[MAX_CPUS];
+    double self_s; /* this process's user + system seconds */
+};
+
+static void cpu_times(struct cpu_times *t)
+{
+    t->n = 0;
+    struct rusage ru;
+    t->self_s = getrusage(RUSAGE_SELF, &ru) == 0
+        ? ru.ru_utime.tv_sec + ru.ru_utime.tv_usec / 1e6 + ru.ru_stime.tv_sec + ru.ru_stime.tv_usec / 1e6 : 0;
+    FILE *f = fopen("/proc/stat", "re");
+    if (!f)
+        return;
+    char line[512];
+    while (fgets(line, sizeof line, f)) {
+        int cpu;
+        unsigned long long v[8] = { 0 };
+        /* cpuN user nice system idle iowait irq softirq steal */
+        if (sscanf(line, "cpu%d %llu %llu %llu %llu %llu %llu %llu %llu", &cpu, &v[0], &v[1], &v[2], &v[3], &v[4],
+                   &v[5], &v[6], &v[7]) < 5 || cpu < 0 || cpu >= MAX_CPUS || cpu != t->n)
+            continue;
+        unsigned long long total = 0;
+        for (int i = 0; i < 8; i++)
+            total += v[i];
+        t->total[cpu] = total;
+        t->busy[cpu] = total - v[3] - v[4];
+        t->n++;
+    }
+    fclose(f);
+}
+
+/* ,"cpus_busy":[...],"self_busy":x for the window between a and b (nothing when /proc/stat is unreadable). */
+static void print_cpu_busy(const struct cpu_times *a, const struct cpu_times *b, double window)
+{
+    int n = a->n < b->n ? a->n : b->n;
+    if (n == 0 || window <= 0)
+        return;
+    printf(",\"cpus_busy\":[");
+    for (int i = 0; i < n; i++) {
+        unsigned long long dt = b->total[i] - a->total[i];
+        printf("%s%.3f", i ? "," : "", dt ? (double)(b->busy[i] - a->busy[i]) / (double)dt : 0.0);
+    }
+    printf("],\"self_busy\":%.3f", (b->self_s - a->self_s) / window);
+}
+
 /* Requests in flight for longer than the timeout are errors (their connection is closed). */
 static int reap_stalled(uint64_t now)
 {
@@ -376,17 +429,20 @@ static int run_echo(void)
             open--;
         }
     int phase = 0; /* 0 warm-up, 1 measuring, 2 draining */
+    struct cpu_times cpu_start = { 0 }, cpu_end = { 0 };
     uint64_t requests = 0, t_window_end = t_end, last_reap = t0;
     struct epoll_event evs[256];
     int in_flight = open;
     while (in_flight > 0) {
         uint64_t now = now_ns();
         if (phase == 0 && now >= t_start) {
+            cpu_times(&cpu_start);
             notify("start");
             phase = 1;
         }
         if (phase == 1 && now >= t_end) {
             notify("end");
+            cpu_times(&cpu_end);
             t_window_end = now;
             phase = 2;
         }
@@ -442,8 +498,10 @@ static int run_echo(void)
         }
     }
     if (phase < 2) { /* every connection failed before the window ended */
-        if (phase == 1)
+        if (phase == 1) {
             notify("end");
+            cpu_times(&cpu_end);
+        }
         t_window_end = now_ns();
     }
     if (in_flight > 0)
@@ -452,11 +510,14 @@ static int run_echo(void)
         close_conn(&conns[i]);
     double window = phase >= 1 ? (double)(t_window_end - t_start) / 1e9 : 0;
     printf("{\"case\":\"echo\",\"conns\":%d,\"size\":%d,\"warmup_s\":%g,\"time_s\":%.3f,\"requests\":%llu,"
-           "\"rps\":%.0f,\"p50_us\":%.2f,\"p99_us\":%.2f,\"p999_us\":%.2f,\"errors\":%ld,\"wrong\":%ld%s%s%s}\n",
+           "\"rps\":%.0f,\"p50_us\":%.2f,\"p99_us\":%.2f,\"p999_us\":%.2f,\"errors\":%ld,\"wrong\":%ld%s%s%s",
            opt.conns, opt.size, opt.warmup_s, window, (unsigned long long)requests,
            window > 0 ? (double)requests / window : 0.0, hist_percentile(0.5) / 1e3, hist_percentile(0.99) / 1e3,
            hist_percentile(0.999) / 1e3, g_errors, g_wrong, g_errors ? ",\"error\":\"" : "", g_errors ? g_first_error : "",
            g_errors ? "\"" : "");
+    if (phase >= 1)
+        print_cpu_busy(&cpu_start, &cpu_end, window);
+    printf("}\n");
     return g_errors ? 1 : 0;
 }
 
