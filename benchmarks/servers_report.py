@@ -112,7 +112,9 @@ def section(path):
              "that core), native/bench's `loadgen` on CPU {}: one thread, epoll, N loopback TCP connections, closed "
              "loop (each connection sends one message and waits for the whole echo before the next), every echoed "
              "byte checked. {} s warm-up, then a {} s window per case; requests/s and latency percentiles are of "
-             "the window. *B/req*: bytes allocated by all the server JVM's threads inside the window (ThreadMXBean, "
+             "the window. *Cores busy*: the server's core / the generator's core, the share of the window each was not "
+             "idle (loadgen's /proc/stat figures; on loopback each core also runs the TCP input of the other side's "
+             "sends). *B/req*: bytes allocated by all the server JVM's threads inside the window (ThreadMXBean, "
              "sampled at its start and end) per request; n/a for C. In each round every model's server is started afresh "
              "and the servers run side by side (idle but for the one measured); case by case (small messages first, "
              "then 1, 100, 1,000 connections) every model is measured in turn, the order reversed from case to case "
@@ -130,18 +132,21 @@ def section(path):
     for size in sizes:
         multi = (meta.get("rounds") or 1) > 1
         L += ["", f"### Echo, {_size(size)} messages", "",
-              "| model | connections | requests/s | p50 µs | p99 µs | p99.9 µs | B/req | errors |"
+              "| model | connections | requests/s | p50 µs | p99 µs | p99.9 µs | B/req | cores busy | errors |"
               + (" rounds |" if multi else ""),
-              "|---|---|---|---|---|---|---|---|" + ("---|" if multi else "")]
+              "|---|---|---|---|---|---|---|---|---|" + ("---|" if multi else "")]
         for model in sorted({o["model"] for o in echo}, key=_order):
             for c in conns:
                 o = by.get((model, size, c))
                 if not o:
                     continue
                 err = o.get("errors") or 0
-                L.append("| {} | {:,} | {} | {} | {} | {} | {} | {} |".format(
+                cores = _cores(o, meta)
+                L.append("| {} | {:,} | {} | {} | {} | {} | {} | {} | {} |".format(
                     TITLE.get(model, model), c, _n(o.get("rps"), 0), _n(o.get("p50_us")), _n(o.get("p99_us")),
-                    _n(o.get("p999_us")), _n(o.get("b_per_req"), 2), f"**{err}**: {o.get('error')}" if err else 0)
+                    _n(o.get("p999_us")), _n(o.get("b_per_req"), 2),
+                    "n/a" if cores is None else f"{cores[0]:.0%} / {cores[1]:.0%}",
+                    f"**{err}**: {o.get('error')}" if err else 0)
                     + (" " + " / ".join(_n(x, 0) for x in spread[(model, size, c)]) + " |" if multi else ""))
     bad = [o for o in echo if o.get("errors")]
     if bad:
@@ -155,6 +160,7 @@ def section(path):
         L += ["", "Models that did not run: " + "; ".join(
             f"{TITLE.get(m, m)} — model unavailable: {r}" for m, r in sorted(gone.items(), key=lambda x: _order(x[0])))
               + "."]
+    L += _pace(echo, meta)
     L += _goals(by, _paired(echo), sizes, conns, gone, meta)
     L += _efficiency(echo, sizes, conns)
     L += _allocation(by, sizes, conns)
@@ -219,6 +225,23 @@ def _cores(o, meta):
     if not isinstance(sc, int) or not isinstance(lc, int) or max(sc, lc) >= len(busy):
         return None
     return busy[sc], busy[lc]
+
+
+def _pace(echo, meta):
+    """Which core set the pace, over every measured round with 100 connections or more."""
+    rows = [(o, _cores(o, meta)) for o in echo if o["conns"] >= 100]
+    rows = [(o, c) for o, c in rows if c is not None]
+    if not rows:
+        return []
+    gen = sorted(c[1] for _, c in rows)
+    srv = sorted(c[0] for _, c in rows)
+    saturated = sum(1 for _, c in rows if c[1] >= 0.97)
+    return ["", f"Who set the pace: in {saturated} of {len(rows)} measured windows at 100 and 1,000 connections "
+            f"(every model, every round) the generator's core was ≥ 97% busy (median {gen[len(gen) // 2]:.0%}; "
+            f"the servers' cores median {srv[len(srv) // 2]:.0%}). On loopback each side's sends run the other "
+            "side's TCP input on the sender's core, so the two cores' work is coupled and requests/s is the pace of "
+            "the whole pair (generator, kernel, server); between servers that keep up it moves less than the host "
+            "drifts from round to round. The server efficiency table below compares the servers' own cost.", ]
 
 
 def _why(by, per, num, den, s, c, goal, ratios, meta):
