@@ -6,6 +6,8 @@ import dev.ffsock.internal.bindings.LinuxC;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.concurrent.locks.LockSupport;
@@ -35,8 +37,13 @@ import java.util.concurrent.locks.ReentrantLock;
  * descriptor number and a generation, so an event read just before a deregistration cannot wake the
  * waiters of a later registration of the same number.
  *
- * <p>All state is guarded by one lock, held only for bookkeeping and epoll_ctl(2) (never across a
- * wait).
+ * <p>Each registration has its own lock, which guards its waiters and what is armed for it in the
+ * kernel and is held across its epoll_ctl(2) calls (never across a wait): waits on different
+ * descriptors never contend, so opening, serving and closing many connections at once scales (one
+ * lock for all of them made every wait take it twice, hold it across epoll_ctl(2), and queue the
+ * virtual threads that found it taken). The descriptor table has a lock of its own, taken only to
+ * add or remove a registration; the poller reads the table without it (release/acquire on the
+ * slots), and checks each event's generation against the registration it finds.
  */
 public final class Poller {
     private Poller() {
@@ -55,6 +62,8 @@ public final class Poller {
     static final class Registration {
         final int fd;
         final long key;
+        /** Guards the fields below and this descriptor's epoll_ctl(2) calls. */
+        final ReentrantLock lock = new ReentrantLock();
         /** Events currently armed in the kernel (0: disarmed, after firing or before the first wait). */
         int armed;
         boolean added;
@@ -75,8 +84,11 @@ public final class Poller {
         final Thread thread = Thread.currentThread();
         /** The events waited for; 0 for a thread waiting on several descriptors (woken by any event). */
         int events;
-        /** Unparked by the poller for an event (not yet back to retry its call). */
-        boolean notified;
+        /**
+         * Unparked by the poller for an event (not yet back to retry its call). Volatile: a thread
+         * waiting on several descriptors is listed under several registrations' locks.
+         */
+        volatile boolean notified;
     }
 
     /** {@return the calling thread's Waiter, set to wait for {@code events}} */
@@ -91,10 +103,19 @@ public final class Poller {
     private static final int EPOLLHUP = LinuxC.EPOLLHUP();
     private static final int EPOLLIN = LinuxC.EPOLLIN();
 
-    private static final ReentrantLock LOCK = new ReentrantLock();
+    /** Guards changes to the table ({@link #byFd}, {@link #generation}); readers go without it. */
+    private static final ReentrantLock TABLE_LOCK = new ReentrantLock();
+    private static final VarHandle SLOT = MethodHandles.arrayElementVarHandle(Registration[].class);
 
-    private static Registration[] byFd = new Registration[1024];
+    /** Registrations by descriptor number; replaced (grown) under TABLE_LOCK, slots set with release. */
+    private static volatile Registration[] byFd = new Registration[1024];
     private static int generation;
+
+    /** {@return the registration in {@code fd}'s slot, or null} Without a lock: the caller checks the key. */
+    private static Registration slot(int fd) {
+        Registration[] t = byFd;
+        return fd >= 0 && fd < t.length ? (Registration) SLOT.getAcquire(t, fd) : null;
+    }
 
     /*
      * The poller's epoll descriptors and threads, made by start() on first use, step by step: a step
@@ -218,35 +239,39 @@ public final class Poller {
 
     /** Wakes every waiting virtual thread (each looks again, and re-arms if it must wait on). */
     private static void wakeAll() {
-        LOCK.lock();
-        try {
-            for (Registration r : byFd) {
-                if (r != null) wakeLocked(r);
+        Registration[] t = byFd;
+        for (int fd = 0; fd < t.length; fd++) {
+            Registration r = (Registration) SLOT.getAcquire(t, fd);
+            if (r == null) continue;
+            r.lock.lock();
+            try {
+                wakeLocked(r);
+            } finally {
+                r.lock.unlock();
             }
-        } finally {
-            LOCK.unlock();
         }
     }
 
     private static void dispatch(MemorySegment events, int n) {
-        LOCK.lock();
-        try {
-            for (int i = 0; i < n; i++) {
-                long key = events.get(ValueLayout.JAVA_LONG_UNALIGNED,
-                        i * ArchLayouts.EPOLL_EVENT_SIZE + ArchLayouts.EPOLL_EVENT_DATA);
-                int fd = (int) key;
-                Registration r = fd >= 0 && fd < byFd.length ? byFd[fd] : null;
-                if (r == null || r.key != key) continue; // deregistered meanwhile
+        for (int i = 0; i < n; i++) {
+            long key = events.get(ValueLayout.JAVA_LONG_UNALIGNED,
+                    i * ArchLayouts.EPOLL_EVENT_SIZE + ArchLayouts.EPOLL_EVENT_DATA);
+            Registration r = slot((int) key);
+            if (r == null || r.key != key) continue; // deregistered meanwhile
+            int fired = events.get(ValueLayout.JAVA_INT_UNALIGNED,
+                    i * ArchLayouts.EPOLL_EVENT_SIZE + ArchLayouts.EPOLL_EVENT_EVENTS);
+            r.lock.lock();
+            try {
+                if (r.removed) continue;
                 r.armed = 0; // one-shot: the kernel disarmed it
-                int fired = events.get(ValueLayout.JAVA_INT_UNALIGNED,
-                        i * ArchLayouts.EPOLL_EVENT_SIZE + ArchLayouts.EPOLL_EVENT_EVENTS);
                 handOff(r, fired);
+            } finally {
+                r.lock.unlock();
             }
-        } finally {
-            LOCK.unlock();
         }
     }
 
+    /** Unparks every waiter of {@code r}; the caller holds {@code r.lock}. */
     private static void wakeLocked(Registration r) {
         for (int i = 0, n = r.waiters.size(); i < n; i++) LockSupport.unpark(r.waiters.get(i).thread);
     }
@@ -256,7 +281,7 @@ public final class Poller {
      * EPOLLERR/EPOLLHUP), and re-arms for the waiters left. Many threads waiting on one descriptor
      * (say, 1000 in accept on one listener) thus get one wake-up per ready event, not a herd: if the
      * event is still pending after the woken thread's call (level-triggered), the re-armed
-     * registration fires again for the next waiter.
+     * registration fires again for the next waiter. The caller holds {@code r.lock}.
      */
     private static void handOff(Registration r, int fired) {
         boolean all = (fired & (EPOLLERR | EPOLLHUP)) != 0;
@@ -292,15 +317,16 @@ public final class Poller {
     /** {@return a new registration for {@code fd}, not yet in the epoll set (added on the first wait)} */
     static Registration register(int fd) throws ErrnoException {
         start();
-        LOCK.lock();
+        TABLE_LOCK.lock();
         try {
-            if (fd >= byFd.length) byFd = Arrays.copyOf(byFd, Math.max(fd + 1, byFd.length * 2));
+            Registration[] t = byFd;
+            if (fd >= t.length) byFd = t = Arrays.copyOf(t, Math.max(fd + 1, t.length * 2));
             long key = ((long) ++generation << 32) | (fd & 0xffffffffL);
             Registration r = new Registration(fd, key);
-            byFd[fd] = r;
+            SLOT.setRelease(t, fd, r);
             return r;
         } finally {
-            LOCK.unlock();
+            TABLE_LOCK.unlock();
         }
     }
 
@@ -312,22 +338,12 @@ public final class Poller {
      */
     static void await(Registration r, int events, long deadlineNanos, FdGuard guard) throws ErrnoException {
         Waiter me = waiter(events);
-        LOCK.lock();
-        try {
-            if (!enlist(r, me, events)) return;
-        } finally {
-            LOCK.unlock();
-        }
+        if (!enlist(r, me, events)) return;
         try {
             // A close that ran before we were listed has already done its wake-up: do not park.
             if (!guard.closing()) park(r, deadlineNanos);
         } finally {
-            LOCK.lock();
-            try {
-                r.waiters.remove(me);
-            } finally {
-                LOCK.unlock();
-            }
+            delist(r, me);
         }
     }
 
@@ -340,39 +356,44 @@ public final class Poller {
         Waiter me = waiter(0);
         int listed = 0;
         try {
-            LOCK.lock();
-            try {
-                for (; listed < n; listed++) {
-                    if (!enlist(regs[listed], me, events[listed])) return;
-                }
-            } finally {
-                LOCK.unlock();
+            for (; listed < n; listed++) {
+                if (!enlist(regs[listed], me, events[listed])) return;
             }
             for (int i = 0; i < n; i++) if (guards[i].closing()) return;
             park(regs[0], deadlineNanos);
         } finally {
-            LOCK.lock();
-            try {
-                for (int i = 0; i < listed; i++) regs[i].waiters.remove(me);
-            } finally {
-                LOCK.unlock();
-            }
+            for (int i = 0; i < listed; i++) delist(regs[i], me);
         }
     }
 
     /** Lists {@code me} on {@code r} and arms it for {@code events}; false if {@code r} is removed (closed). */
     private static boolean enlist(Registration r, Waiter me, int events) throws ErrnoException {
-        if (r.removed) return false;
-        r.waiters.add(me);
-        if ((r.armed & events) != events) {
-            try {
-                arm(r, r.armed | events);
-            } catch (ErrnoException e) {
-                r.waiters.remove(me);
-                throw e;
+        r.lock.lock();
+        try {
+            if (r.removed) return false;
+            r.waiters.add(me);
+            if ((r.armed & events) != events) {
+                try {
+                    arm(r, r.armed | events);
+                } catch (ErrnoException e) {
+                    r.waiters.remove(me);
+                    throw e;
+                }
             }
+            return true;
+        } finally {
+            r.lock.unlock();
         }
-        return true;
+    }
+
+    /** Takes {@code me} off {@code r}'s waiters. */
+    private static void delist(Registration r, Waiter me) {
+        r.lock.lock();
+        try {
+            r.waiters.remove(me);
+        } finally {
+            r.lock.unlock();
+        }
     }
 
     private static void park(Object blocker, long deadlineNanos) {
@@ -390,11 +411,10 @@ public final class Poller {
      */
     static void deregister(Registration r) {
         if (r == null) return;
-        LOCK.lock();
+        r.lock.lock();
         try {
             if (r.removed) return;
             r.removed = true;
-            if (r.fd < byFd.length && byFd[r.fd] == r) byFd[r.fd] = null;
             if (r.added) {
                 try {
                     Sys.epollCtl(epfd, EPOLL_CTL_DEL, r.fd, MemorySegment.NULL);
@@ -404,31 +424,39 @@ public final class Poller {
             }
             wakeLocked(r);
         } finally {
-            LOCK.unlock();
+            r.lock.unlock();
+        }
+        TABLE_LOCK.lock();
+        try {
+            Registration[] t = byFd;
+            if (r.fd < t.length) SLOT.compareAndSet(t, r.fd, r, null); // a later registration may hold it already
+        } finally {
+            TABLE_LOCK.unlock();
         }
     }
 
     /** {@return the number of live registrations (for tests: none may outlive its descriptor)} */
     public static int registrations() {
-        LOCK.lock();
-        try {
-            int n = 0;
-            for (Registration r : byFd) if (r != null) n++;
-            return n;
-        } finally {
-            LOCK.unlock();
-        }
+        Registration[] t = byFd;
+        int n = 0;
+        for (int fd = 0; fd < t.length; fd++) if (SLOT.getAcquire(t, fd) != null) n++;
+        return n;
     }
 
     /** {@return the number of threads currently listed as waiting (for tests)} */
     public static int waiting() {
-        LOCK.lock();
-        try {
-            int n = 0;
-            for (Registration r : byFd) if (r != null) n += r.waiters.size();
-            return n;
-        } finally {
-            LOCK.unlock();
+        Registration[] t = byFd;
+        int n = 0;
+        for (int fd = 0; fd < t.length; fd++) {
+            Registration r = (Registration) SLOT.getAcquire(t, fd);
+            if (r == null) continue;
+            r.lock.lock();
+            try {
+                n += r.waiters.size();
+            } finally {
+                r.lock.unlock();
+            }
         }
+        return n;
     }
 }
