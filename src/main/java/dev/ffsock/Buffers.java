@@ -21,12 +21,6 @@ final class Buffers {
         return seg;
     }
 
-    static MemorySegment of(byte[] array, int offset, int length) {
-        Objects.requireNonNull(array, "buf");
-        Objects.checkFromIndexSize(offset, length, array.length);
-        return MemorySegment.ofArray(array).asSlice(offset, length);
-    }
-
     /** The remaining part of a buffer (position to limit) as a segment. */
     static MemorySegment of(ByteBuffer buf) {
         Objects.requireNonNull(buf, "buf");

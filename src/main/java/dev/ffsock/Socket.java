@@ -118,6 +118,16 @@ public final class Socket implements Closeable {
      * by any calling thread (one immutable record, so a racing reader sees a whole one).
      */
     private DirectBuffers.View lastBuffer;
+    /**
+     * The last byte[] given to send or recv, viewed whole: a call on it from offset 0 passes that
+     * view with its length, so it allocates nothing (from another offset, one slice). As
+     * {@link #lastBuffer}, one immutable record; it keeps that array reachable until another array
+     * is used or the socket is closed.
+     */
+    private ArrayView lastArray;
+
+    private record ArrayView(byte[] array, MemorySegment whole) {
+    }
     private final SockAddr acceptedFrom;
 
     private Socket(int fd, Domain domain, Type type, Protocol protocol, boolean nonBlocking, SockAddr acceptedFrom) {
@@ -303,6 +313,7 @@ public final class Socket implements Closeable {
     public void close() {
         guard.close();
         lastBuffer = null;
+        lastArray = null;
     }
 
     /** {@return the descriptor number, for interop; -1 once closed} */
@@ -875,7 +886,19 @@ public final class Socket implements Closeable {
      *         ECONNREFUSED on a connected datagram socket after an ICMP port unreachable
      */
     public int send(byte[] buf, int off, int len, int flags) throws IOException {
-        return (int) send0(Buffers.of(buf, off, len), flags, null);
+        return (int) send0(array(buf, off, len), 0, len, flags, null);
+    }
+
+    /**
+     * {@return {@code len} bytes of {@code buf} from {@code off} as a segment that starts there and
+     * holds at least {@code len} bytes} (the calls pass {@code len} with it).
+     */
+    private MemorySegment array(byte[] buf, int off, int len) {
+        Objects.requireNonNull(buf, "buf");
+        Objects.checkFromIndexSize(off, len, buf.length);
+        ArrayView v = lastArray;
+        if (v == null || v.array() != buf) lastArray = v = new ArrayView(buf, MemorySegment.ofArray(buf));
+        return off == 0 ? v.whole() : v.whole().asSlice(off, len);
     }
 
     /**
@@ -1072,7 +1095,11 @@ public final class Socket implements Closeable {
      *         whose peer has gone (no SIGPIPE is raised)
      */
     public int sendto(byte[] buf, int off, int len, int flags, SockAddr to) throws IOException {
-        return (int) sendto(Buffers.of(buf, off, len), flags, to);
+        MemorySegment seg = array(buf, off, len);
+        checkFamily(to, "to");
+        SockAddrStorage s = Scratch.get().address;
+        s.set(to);
+        return (int) send0(seg, 0, len, flags, s);
     }
 
     /**
@@ -1228,7 +1255,7 @@ public final class Socket implements Closeable {
      *         socket after an ICMP port unreachable
      */
     public int recv(byte[] buf, int off, int len, int flags) throws IOException {
-        return (int) recv0(Buffers.of(buf, off, len), flags, null);
+        return (int) recv0(array(buf, off, len), 0, len, flags, null);
     }
 
     /**
@@ -1335,7 +1362,7 @@ public final class Socket implements Closeable {
      */
     public int recvfrom(byte[] buf, int off, int len, int flags, SockAddrStorage from) throws IOException {
         Objects.requireNonNull(from, "from");
-        return (int) recv0(Buffers.of(buf, off, len), flags, from);
+        return (int) recv0(array(buf, off, len), 0, len, flags, from);
     }
 
     /**

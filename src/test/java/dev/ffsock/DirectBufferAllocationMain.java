@@ -6,7 +6,8 @@ import java.nio.ByteBuffer;
 
 /**
  * Run by {@link IoCoreTest} in a JVM with escape analysis off ({@code -XX:-DoEscapeAnalysis}): what a
- * send or recv through a direct {@link ByteBuffer} allocates beyond the same call through a native
+ * send or recv through a direct {@link ByteBuffer}, or through a {@code byte[]} from offset 0 (the
+ * whole array or its first bytes), allocates beyond the same call through a native
  * {@link MemorySegment}. With escape analysis on, the JIT usually removes a per-call allocation that
  * never leaves the call — but not always (a callee it declines to inline, a different compile), and
  * then a server doing millions of calls makes garbage at that rate. With it off, whatever the code
@@ -87,12 +88,27 @@ public final class DirectBufferAllocationMain {
             two[1].clear();
             pipe.source().read(two);
         };
+        byte[] arr = new byte[64];
+        Loop sendArr = () -> {
+            p[0].send(arr, 0, 1, 0); // the first byte of a longer array
+            p[1].recv(drain, 0);
+        };
+        Loop echoArr = () -> {
+            p[0].send(seg, 0);
+            p[1].recv(arr, 0, arr.length, 0);
+        };
+        Loop datagramArr = () -> {
+            u.sendto(arr, 0, arr.length, 0, toW);
+            w.recvfrom(arr, 0, arr.length, 0, from);
+        };
         Loop[] loops = {recvSeg, recvBuf, sendSeg, sendBuf, echoSeg, echoBuf, datagramSeg, datagramBuf, channelPlain,
-                channelVector};
+                channelVector, sendSeg, sendArr, echoSeg, echoArr, datagramSeg, datagramArr};
         String[] names = {"recv would-block, segment", "recv would-block, direct buffer", "send 1 byte, segment",
                 "send 1 byte, direct buffer", "recv 64 bytes, segment", "recv 64 bytes, direct buffer",
                 "UDP sendto + recvfrom, segment", "UDP sendto + recvfrom, direct buffer",
-                "NIO channel write + read, one direct buffer", "NIO channel gathering write + scattering read, two direct buffers"};
+                "NIO channel write + read, one direct buffer", "NIO channel gathering write + scattering read, two direct buffers",
+                "send 1 byte, segment", "send 1 byte, byte[] from 0", "recv 64 bytes, segment", "recv 64 bytes, byte[]",
+                "UDP sendto + recvfrom, segment", "UDP sendto + recvfrom, byte[]"};
         for (Loop l : loops) {
             for (int i = 0; i < WARM; i++) l.once();
         }

@@ -383,8 +383,9 @@ class IoCoreTest {
     }
 
     /**
-     * A call through a direct ByteBuffer allocates no more than the same call through a segment,
-     * even where the JIT's escape analysis does not clean up after it (off in the child JVM).
+     * A call through a direct ByteBuffer, or through a byte[] from offset 0, allocates no more than the
+     * same call through a segment, even where the JIT's escape analysis does not clean up after it
+     * (off in the child JVM).
      */
     @Test
     void directByteBufferCallsAllocateNoMoreThanSegmentCalls() throws Exception {

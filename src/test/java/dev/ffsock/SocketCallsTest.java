@@ -418,6 +418,30 @@ class SocketCallsTest {
 
     // ---- buffers -----------------------------------------------------------------------------------
 
+    /** A send and a receive of a byte[] from offset 0 move {@code len} bytes, not the whole array. */
+    private static void arrayPrefix(Socket a, Socket b) throws IOException {
+        byte[] whole = bytes("prefixTAIL");
+        assertEquals(6, a.send(whole, 0, 6, 0));
+        byte[] into = bytes("..........");
+        assertEquals(4, b.recv(into, 0, 4, 0)); // 6 are there: 4 may land
+        assertEquals("pref......", text(into, 10));
+        assertEquals(2, b.recv(into, 0, 10, 0)); // the rest: 2, not the array's tail
+        assertEquals("ixef......", text(into, 10));
+    }
+
+    /** As {@link #arrayPrefix} on a virtual thread, whose calls pass the array itself (no bounce copy). */
+    @ParameterizedTest
+    @ValueSource(booleans = {true, false})
+    void byteArrayPrefixOnAnyThread(boolean virtual) throws Exception {
+        Socket[] p = Socket.socketpair(Domain.AF_UNIX, Type.STREAM);
+        try (Socket a = p[0]; Socket b = p[1]) {
+            assertNull(dev.ffsock.testutil.OnThread.failure(dev.ffsock.testutil.OnThread.run(virtual, () -> {
+                arrayPrefix(a, b);
+                return null;
+            })));
+        }
+    }
+
     @ParameterizedTest
     @ValueSource(booleans = {true, false})
     void everyBufferKind(boolean blocking) throws IOException {
@@ -447,6 +471,9 @@ class SocketCallsTest {
             byte[] dst = bytes("..........");
             assertEquals(5, b.recv(dst, 3, 5, 0));
             assertEquals("...slice..", text(dst, 10));
+
+            // byte[] from offset 0, fewer bytes than the array holds (the array's whole view goes with the length)
+            arrayPrefix(a, b);
 
             // ByteBuffers, direct and heap, position/limit honoured and advanced
             for (ByteBuffer out : new ByteBuffer[] {ByteBuffer.allocateDirect(16), ByteBuffer.allocate(16)}) {
