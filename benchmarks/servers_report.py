@@ -245,16 +245,16 @@ def _pace(echo, meta):
 
 
 def _why(by, per, num, den, s, c, goal, ratios, meta):
-    """Why a ratio missed, from what the run measured: for ffsock epoll, C epoll (its floor) against the
-    same rival; whether the rounds straddle the goal; each side's CPU (servers.py's /proc figures over the
+    """Why a ratio missed, from what the run measured: for ffsock's epoll and io_uring servers, C epoll
+    against the same rival; whether the rounds straddle the goal; each side's CPU (servers.py's /proc figures over the
     case) and server CPU per request; which core set the pace in the window (loadgen's /proc/stat)."""
     a, b, floor = by.get((num, s, c)), by.get((den, s, c)), by.get(("c-epoll", s, c))
     words = []
     paired = _ratio(per, "c-epoll", den, s, c)
-    if num == "ffsock-epoll" and den != "c-epoll" and floor and paired:
+    if num in ("ffsock-epoll", "ffsock-uring") and den != "c-epoll" and floor and paired:
         f = paired[0]
         words.append(f"C epoll / {TITLE.get(den, den).split(' (')[0]} = {f:.2f} here"
-                     + (", so the goal is beyond the C floor on this machine" if f < goal else ""))
+                     + (", so the goal is beyond what C epoll reaches on this machine" if f < goal else ""))
     if len(ratios) > 1 and max(ratios) >= goal:
         words.append(f"the rounds straddle the goal ({min(ratios):.2f} to {max(ratios):.2f}): the difference is "
                      "within this run's round-to-round spread")
