@@ -80,12 +80,21 @@ def _medians(echo):
     return by, spread
 
 
-def _paired(echo):
-    """{returns} requests/s keyed (model, size, conns) -> {round: rps}, for per-round ratios."""
+def _paired(echo, value=lambda o: o.get("rps") or 0):
+    """{returns} value(row) — requests/s unless told — keyed (model, size, conns) -> {round: value},
+    for per-round ratios; rows whose value is None are left out."""
     per = {}
     for o in echo:
-        per.setdefault((o["model"], o["size"], o["conns"]), {})[o.get("round", 0)] = o.get("rps") or 0
+        v = value(o)
+        if v is not None:
+            per.setdefault((o["model"], o["size"], o["conns"]), {})[o.get("round", 0)] = v
     return per
+
+
+def _per_cpu_second(o):
+    """{returns} the server's requests per CPU-second in row o, or None without a CPU figure."""
+    u = (o.get("server") or {}).get("cpu_us_per_req")
+    return 1e6 / u if u else None
 
 
 def _ratio(per, num, den, s, c):
@@ -280,11 +289,7 @@ def _efficiency(echo, sizes, conns):
     """The goals' pairs as server efficiency: requests per CPU-second of the server process (its CPU over
     the case from /proc), the pair's ratio per round, median over rounds. Where the generator's core sets
     the pace, requests/s hardly tells two servers apart and this does."""
-    per = {}
-    for o in echo:
-        u = (o.get("server") or {}).get("cpu_us_per_req")
-        if u:
-            per.setdefault((o["model"], o["size"], o["conns"]), {})[o.get("round", 0)] = 1e6 / u
+    per = _paired(echo, _per_cpu_second)
     if not per:
         return []
     cols = [(s, c) for s in sizes for c in conns]
