@@ -1023,10 +1023,15 @@ public final class Socket implements Closeable {
      */
     public long sendto(MemorySegment buf, int flags, SockAddr to) throws IOException {
         Buffers.readable(buf);
+        return send0(buf, flags, destination(to));
+    }
+
+    /** {@return {@code to}, of this socket's family, encoded into this thread's scratch address} */
+    private SockAddrStorage destination(SockAddr to) {
         checkFamily(to, "to");
         SockAddrStorage s = Scratch.get().address;
         s.set(to);
-        return send0(buf, flags, s);
+        return s;
     }
 
     /**
@@ -1096,10 +1101,7 @@ public final class Socket implements Closeable {
      */
     public int sendto(byte[] buf, int off, int len, int flags, SockAddr to) throws IOException {
         MemorySegment seg = array(buf, off, len);
-        checkFamily(to, "to");
-        SockAddrStorage s = Scratch.get().address;
-        s.set(to);
-        return (int) send0(seg, 0, len, flags, s);
+        return (int) send0(seg, 0, len, flags, destination(to));
     }
 
     /**
@@ -1130,10 +1132,7 @@ public final class Socket implements Closeable {
      */
     public int sendto(ByteBuffer buf, int flags, SockAddr to) throws IOException {
         Objects.requireNonNull(buf, "buf");
-        checkFamily(to, "to");
-        SockAddrStorage s = Scratch.get().address;
-        s.set(to);
-        return send0(buf, flags, s);
+        return send0(buf, flags, destination(to));
     }
 
     /*
