@@ -1,6 +1,5 @@
 package dev.ffsock;
 
-import dev.ffsock.internal.Scratch;
 import dev.ffsock.internal.Blocking;
 import dev.ffsock.internal.FdGuard;
 import dev.ffsock.internal.Sys;
@@ -137,13 +136,13 @@ public final class EventFd implements Closeable {
      * The kernel descriptor is always O_NONBLOCK (made so by open); read(2)/write(2) carry no
      * MSG_DONTWAIT, so they are never critical downcalls: another holder could clear O_NONBLOCK.
      */
-    private static final Blocking.Call READ = (fd, slot, at, n, f, x) -> Sys.read(fd, slot, 8);
-    private static final Blocking.Call WRITE = (fd, slot, at, n, f, x) -> Sys.write(fd, slot, 8);
+    private static final Blocking.Call READ = (st, fd, slot, at, n, f, x) -> Sys.read(st, fd, slot, 8);
+    private static final Blocking.Call WRITE = (st, fd, slot, at, n, f, x) -> Sys.write(st, fd, slot, 8);
 
     private long io(long value, boolean write) throws IOException {
         boolean block = !nonBlocking;
         if (block) Blocking.checkInterrupt(guard);
-        MemorySegment slot = Scratch.get().intSlot;
+        MemorySegment slot = guard.scratch().intSlot;
         slot.set(ValueLayout.JAVA_LONG, 0, value);
         long r = Blocking.call(guard, block, Blocking.WAIT, 0, write ? Poll.POLLOUT : Poll.POLLIN, Blocking.UNSET, Blocking.NO_OPTION,
                 write ? "write" : "read", write ? WRITE : READ, slot, 0, 8, null);

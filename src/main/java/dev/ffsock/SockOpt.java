@@ -217,7 +217,7 @@ public abstract sealed class SockOpt<T> {
         return cName;
     }
 
-    abstract T get(int fd) throws IOException;
+    abstract T get(int fd, Scratch sc) throws IOException;
 
     abstract void set(int fd, T value) throws IOException;
 
@@ -234,8 +234,8 @@ public abstract sealed class SockOpt<T> {
     // Option values go through the thread's scratch memory: a getsockopt/setsockopt allocates
     // nothing but what its Java value needs.
 
-    static int getInt(int fd, int level, int name) throws ErrnoException {
-        return Sys.getsockoptInt(fd, level, name);
+    static int getInt(Scratch sc, int fd, int level, int name) throws ErrnoException {
+        return Sys.getsockoptInt(sc, fd, level, name);
     }
 
     static void setInt(int fd, int level, int name, int value) throws ErrnoException {
@@ -312,8 +312,8 @@ public abstract sealed class SockOpt<T> {
         }
 
         @Override
-        T get(int fd) throws IOException {
-            return decode.apply(getInt(fd, level(), name()));
+        T get(int fd, Scratch sc) throws IOException {
+            return decode.apply(getInt(sc, fd, level(), name()));
         }
 
         @Override
@@ -330,7 +330,7 @@ public abstract sealed class SockOpt<T> {
         }
 
         @Override
-        Integer get(int fd) {
+        Integer get(int fd, Scratch sc) {
             throw writeOnlyError();
         }
 
@@ -346,7 +346,7 @@ public abstract sealed class SockOpt<T> {
         }
 
         @Override
-        Linger get(int fd) throws IOException {
+        Linger get(int fd, Scratch sc) throws IOException {
             byte[] b = getBytes(fd, level(), name(), (int) Structs.Linger.SIZE);
             MemorySegment s = MemorySegment.ofArray(b);
             return new Linger(s.get(ValueLayout.JAVA_INT_UNALIGNED, Structs.Linger.ONOFF) != 0,
@@ -369,7 +369,7 @@ public abstract sealed class SockOpt<T> {
         }
 
         @Override
-        Duration get(int fd) throws IOException {
+        Duration get(int fd, Scratch sc) throws IOException {
             if (level() != SOL_SOCKET) throw new IllegalStateException(this + ": not a SOL_SOCKET timeval");
             return Blocking.socketTimeout(fd, name());
         }
@@ -393,7 +393,7 @@ public abstract sealed class SockOpt<T> {
         }
 
         @Override
-        UCred get(int fd) throws IOException {
+        UCred get(int fd, Scratch sc) throws IOException {
             MemorySegment s = MemorySegment.ofArray(getBytes(fd, level(), name(), (int) Structs.Ucred.SIZE));
             if (s.byteSize() < Structs.Ucred.SIZE) throw new IOException(this + ": short value of " + s.byteSize() + " bytes");
             return new UCred(s.get(ValueLayout.JAVA_INT_UNALIGNED, Structs.Ucred.PID),
@@ -416,7 +416,7 @@ public abstract sealed class SockOpt<T> {
         }
 
         @Override
-        String get(int fd) throws IOException {
+        String get(int fd, Scratch sc) throws IOException {
             byte[] b = getBytes(fd, level(), name(), max);
             int n = 0;
             while (n < b.length && b[n] != 0) n++;
@@ -440,7 +440,7 @@ public abstract sealed class SockOpt<T> {
         }
 
         @Override
-        Inet4Address get(int fd) throws IOException {
+        Inet4Address get(int fd, Scratch sc) throws IOException {
             byte[] b = getBytes(fd, level(), name(), 4);
             if (b.length != 4) throw new IOException(this + ": value of " + b.length + " bytes");
             try {
@@ -462,7 +462,7 @@ public abstract sealed class SockOpt<T> {
         }
 
         @Override
-        IpMreq get(int fd) {
+        IpMreq get(int fd, Scratch sc) {
             throw writeOnlyError();
         }
 
@@ -484,7 +484,7 @@ public abstract sealed class SockOpt<T> {
         }
 
         @Override
-        Ipv6Mreq get(int fd) {
+        Ipv6Mreq get(int fd, Scratch sc) {
             throw writeOnlyError();
         }
 
@@ -503,7 +503,7 @@ public abstract sealed class SockOpt<T> {
         }
 
         @Override
-        TcpInfo get(int fd) throws IOException {
+        TcpInfo get(int fd, Scratch sc) throws IOException {
             return TcpInfo.parse(getBytes(fd, level(), name(), TcpInfo.SIZE));
         }
 
@@ -519,7 +519,7 @@ public abstract sealed class SockOpt<T> {
         }
 
         @Override
-        PacketMreq get(int fd) {
+        PacketMreq get(int fd, Scratch sc) {
             throw writeOnlyError();
         }
 
@@ -542,7 +542,7 @@ public abstract sealed class SockOpt<T> {
         }
 
         @Override
-        PacketStats get(int fd) throws IOException {
+        PacketStats get(int fd, Scratch sc) throws IOException {
             byte[] b = getBytes(fd, level(), name(), (int) Structs.TpacketStats.SIZE);
             if (b.length < Structs.TpacketStats.SIZE) throw new IOException(this + ": short value of " + b.length + " bytes");
             MemorySegment s = MemorySegment.ofArray(b);
@@ -562,7 +562,7 @@ public abstract sealed class SockOpt<T> {
         }
 
         @Override
-        MptcpInfo get(int fd) throws IOException {
+        MptcpInfo get(int fd, Scratch sc) throws IOException {
             byte[] got = getBytes(fd, level(), name(), MptcpInfo.SIZE);
             // an older kernel fills a prefix; what it leaves out reads as 0 (MptcpInfo.parse)
             return got.length == 0 ? null : MptcpInfo.parse(MemorySegment.ofArray(got));

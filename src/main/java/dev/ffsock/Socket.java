@@ -1029,7 +1029,7 @@ public final class Socket implements Closeable {
     /** {@return {@code to}, of this socket's family, encoded into this thread's scratch address} */
     private SockAddrStorage destination(SockAddr to) {
         checkFamily(to, "to");
-        SockAddrStorage s = Scratch.get().address;
+        SockAddrStorage s = guard.scratch().address;
         s.set(to);
         return s;
     }
@@ -1143,16 +1143,16 @@ public final class Socket implements Closeable {
      * system call, listed on the guard so that close can interrupt it.
      */
     // b null: the memory is passed by number, at address at (a direct ByteBuffer's, see DirectBuffers).
-    private static final Blocking.Call SEND = (fd, b, at, n, f, x) -> Sys.send(fd, b, at, n, f);
-    private static final Blocking.Call SENDTO = (fd, b, at, n, f, x) -> {
+    private static final Blocking.Call SEND = (st, fd, b, at, n, f, x) -> Sys.send(st, fd, b, at, n, f);
+    private static final Blocking.Call SENDTO = (st, fd, b, at, n, f, x) -> {
         SockAddrStorage to = (SockAddrStorage) x;
-        return Sys.sendto(fd, b, at, n, f, to.addr, to.length());
+        return Sys.sendto(st, fd, b, at, n, f, to.addr, to.length());
     };
-    private static final Blocking.Call RECV = (fd, b, at, n, f, x) -> Sys.recv(fd, b, at, n, f);
-    private static final Blocking.Call RECVFROM = (fd, b, at, n, f, x) -> {
+    private static final Blocking.Call RECV = (st, fd, b, at, n, f, x) -> Sys.recv(st, fd, b, at, n, f);
+    private static final Blocking.Call RECVFROM = (st, fd, b, at, n, f, x) -> {
         SockAddrStorage from = (SockAddrStorage) x;
         from.prepareForOutput();
-        return Sys.recvfrom(fd, b, at, n, f, from.addr, from.len);
+        return Sys.recvfrom(st, fd, b, at, n, f, from.addr, from.len);
     };
 
     private long send0(MemorySegment buf, int flags, SockAddrStorage to) throws IOException {
@@ -1543,7 +1543,7 @@ public final class Socket implements Closeable {
         Objects.requireNonNull(option, "option");
         int fd = begin();
         try {
-            return option.get(fd);
+            return option.get(fd, guard.scratch());
         } finally {
             end();
         }
@@ -1588,7 +1588,7 @@ public final class Socket implements Closeable {
     public int getsockoptInt(int level, int name) throws IOException {
         int fd = begin();
         try {
-            return SockOpt.getInt(fd, level, name);
+            return SockOpt.getInt(guard.scratch(), fd, level, name);
         } finally {
             end();
         }

@@ -145,8 +145,9 @@ public final class Blocking {
          *              {@link DirectBuffers}), 0 otherwise
          * @param len   the buffer's length, or the vector's entry count
          * @param extra the call's other argument (an address), or null
+         * @param st    the calling thread's errno capture
          */
-        long invoke(int fd, MemorySegment buf, long at, long len, int flags, Object extra) throws ErrnoException;
+        long invoke(MemorySegment st, int fd, MemorySegment buf, long at, long len, int flags, Object extra) throws ErrnoException;
     }
 
 
@@ -205,6 +206,7 @@ public final class Blocking {
         if (!inKernel) flags |= Sys.MSG_DONTWAIT;
         boolean trying = inKernel && first != WAIT && (flags & Sys.MSG_WAITALL) == 0 && guard.tryFirst(events);
         int fd = guard.begin();
+        MemorySegment st = guard.scratch().errno; // after begin, which looked it up (see FdGuard#scratch)
         boolean listed = false;
         long done = 0; // of a TRY_THEN_REST send: bytes its first attempt sent
         try {
@@ -218,7 +220,7 @@ public final class Blocking {
                     listed = true;
                 }
                 try {
-                    r = op.invoke(fd, buf, at, len, trying ? flags | Sys.MSG_DONTWAIT : flags, extra);
+                    r = op.invoke(st, fd, buf, at, len, trying ? flags | Sys.MSG_DONTWAIT : flags, extra);
                     if (trying) {
                         trying = false;
                         if (r == Sys.WOULD_BLOCK) {

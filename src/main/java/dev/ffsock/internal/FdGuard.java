@@ -54,6 +54,8 @@ public final class FdGuard {
     private volatile int ctl;
     /** This descriptor's entry in the virtual-thread poller; made at the first virtual-thread wait. */
     private volatile Poller.Registration registration;
+    /** The {@link Scratch} of the thread that called last; see {@link #scratch()}. Cleared by close. */
+    private Scratch scratch;
     /** SO_RCVTIMEO and SO_SNDTIMEO as last read from the kernel (null: not read yet); see {@link #timeout}. */
     private volatile KnownTimeout rcvTimeout, sndTimeout;
 
@@ -125,13 +127,28 @@ public final class FdGuard {
      * ENOMEM from epoll_create1) if it cannot; a later call tries again.
      */
     public int begin() throws SocketClosedException, ErrnoException {
-        if (!virtualReady && Thread.currentThread().isVirtual()) readyForVirtualThreads();
+        // Asked of the thread's Scratch, which the call needs anyway: a platform thread's call
+        // then reads neither the static nor the Thread's class (each a page to map again after
+        // every system call on a CPU without PCID, where such pages are most of the call's cost).
+        if (scratch().virtual && !virtualReady) readyForVirtualThreads();
         int c = (int) CTL.getAndAdd(this, 1); // one atomic: calls race only with close, rarely with each other
         if ((c & CLOSING) != 0) {
             end();
             throw closed();
         }
         return fd;
+    }
+
+    /**
+     * {@return the calling thread's {@link Scratch}} An object is mostly used by one thread at a
+     * time, so the last caller's is kept here and the thread-local look-up (four more objects to
+     * reach, on pages a CPU without PCID maps again after every system call) is made only when
+     * another thread calls. A race only costs a look-up: a Scratch is checked against its owner.
+     */
+    public Scratch scratch() {
+        Scratch s = scratch;
+        if (s == null || s.owner != Thread.currentThread()) scratch = s = Scratch.get();
+        return s;
     }
 
     /** Leaves a call; the last call out of a closing object closes the descriptor. */
@@ -255,6 +272,7 @@ public final class FdGuard {
             if ((c & CLOSING) != 0) return;
             // CLOSING and a hold of close's own in one step: the number stays ours while waking.
         } while (!CTL.weakCompareAndSet(this, c, (c | CLOSING) + 1));
+        scratch = null; // the last caller's thread need not stay reachable through a closed object
         try {
             if ((c & COUNT) != 0) wakeAll();
         } finally {

@@ -19,10 +19,10 @@ public final class MsgIo {
     private static final int POLLIN = dev.ffsock.internal.bindings.LinuxC.POLLIN();
     private static final int POLLOUT = dev.ffsock.internal.bindings.LinuxC.POLLOUT();
 
-    private static final Blocking.Call SENDMSG = (fd, h, at, n, f, x) -> Sys.sendmsg(fd, h, f);
-    private static final Blocking.Call RECVMSG = (fd, h, at, n, f, x) -> Sys.recvmsg(fd, h, f);
-    private static final Blocking.Call SENDMMSG = (fd, v, at, n, f, x) -> Sys.sendmmsg(fd, v, (int) n, f);
-    private static final Blocking.Call RECVMMSG = (fd, v, at, n, f, x) -> Sys.recvmmsg(fd, v, (int) n, f, MemorySegment.NULL);
+    private static final Blocking.Call SENDMSG = (st, fd, h, at, n, f, x) -> Sys.sendmsg(st, fd, h, f);
+    private static final Blocking.Call RECVMSG = (st, fd, h, at, n, f, x) -> Sys.recvmsg(st, fd, h, f);
+    private static final Blocking.Call SENDMMSG = (st, fd, v, at, n, f, x) -> Sys.sendmmsg(st, fd, v, (int) n, f);
+    private static final Blocking.Call RECVMMSG = (st, fd, v, at, n, f, x) -> Sys.recvmmsg(st, fd, v, (int) n, f, MemorySegment.NULL);
 
     /**
      * sendmsg(2) of a prepared msghdr; {@code first} is {@link Blocking#TRY} for a socket that takes

@@ -17,6 +17,11 @@ public final class Scratch {
 
     private static final ThreadLocal<Scratch> CURRENT = ThreadLocal.withInitial(Scratch::new);
 
+    /** The thread this memory belongs to (see {@link FdGuard#scratch()}). */
+    final Thread owner = Thread.currentThread();
+    /** Whether {@link #owner} is a virtual thread. */
+    final boolean virtual = owner.isVirtual();
+
     public static final int OPT_VALUE_SIZE = 256;
 
     /**

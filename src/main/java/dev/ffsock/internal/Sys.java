@@ -383,8 +383,7 @@ public final class Sys {
      * native address {@code at}, which the caller keeps valid for the call (a direct ByteBuffer's,
      * see {@link DirectBuffers}).
      */
-    public static long send(int fd, MemorySegment buf, long at, long len, int flags) throws ErrnoException {
-        MemorySegment st = state();
+    public static long send(MemorySegment st, int fd, MemorySegment buf, long at, long len, int flags) throws ErrnoException {
         try {
             long r;
             boolean nb = (flags & MSG_DONTWAIT) != 0;
@@ -412,8 +411,7 @@ public final class Sys {
      * recv(2): bytes received (0 at end of stream) or {@link #WOULD_BLOCK}.
      * Its memory and handle are chosen as for {@link #send}.
      */
-    public static long recv(int fd, MemorySegment buf, long at, long len, int flags) throws ErrnoException {
-        MemorySegment st = state();
+    public static long recv(MemorySegment st, int fd, MemorySegment buf, long at, long len, int flags) throws ErrnoException {
         try {
             long r;
             boolean nb = (flags & MSG_DONTWAIT) != 0;
@@ -441,9 +439,8 @@ public final class Sys {
      * sendto(2): bytes sent or {@link #WOULD_BLOCK}.
      * Its memory and handle are chosen as for {@link #send}.
      */
-    public static long sendto(int fd, MemorySegment buf, long at, long len, int flags, MemorySegment addr, int addrLen)
+    public static long sendto(MemorySegment st, int fd, MemorySegment buf, long at, long len, int flags, MemorySegment addr, int addrLen)
             throws ErrnoException {
-        MemorySegment st = state();
         try {
             long r;
             boolean nb = (flags & MSG_DONTWAIT) != 0;
@@ -471,9 +468,8 @@ public final class Sys {
      * recvfrom(2): bytes received or {@link #WOULD_BLOCK}; the source goes to {@code addr}/{@code lenPtr}.
      * Its memory and handle are chosen as for {@link #send}.
      */
-    public static long recvfrom(int fd, MemorySegment buf, long at, long len, int flags, MemorySegment addr,
+    public static long recvfrom(MemorySegment st, int fd, MemorySegment buf, long at, long len, int flags, MemorySegment addr,
                                 MemorySegment lenPtr) throws ErrnoException {
-        MemorySegment st = state();
         try {
             long r;
             boolean nb = (flags & MSG_DONTWAIT) != 0;
@@ -498,8 +494,7 @@ public final class Sys {
     }
 
     /** sendmsg(2): bytes sent or {@link #WOULD_BLOCK}. The msghdr and everything it points to must be native. */
-    public static long sendmsg(int fd, MemorySegment msghdr, int flags) throws ErrnoException {
-        MemorySegment st = state();
+    public static long sendmsg(MemorySegment st, int fd, MemorySegment msghdr, int flags) throws ErrnoException {
         try {
             long r;
             if ((flags & MSG_DONTWAIT) != 0) {
@@ -517,8 +512,7 @@ public final class Sys {
     }
 
     /** recvmsg(2): bytes received or {@link #WOULD_BLOCK}. */
-    public static long recvmsg(int fd, MemorySegment msghdr, int flags) throws ErrnoException {
-        MemorySegment st = state();
+    public static long recvmsg(MemorySegment st, int fd, MemorySegment msghdr, int flags) throws ErrnoException {
         try {
             long r;
             if ((flags & MSG_DONTWAIT) != 0) {
@@ -536,8 +530,7 @@ public final class Sys {
     }
 
     /** sendmmsg(2): messages sent or {@link #WOULD_BLOCK}. */
-    public static int sendmmsg(int fd, MemorySegment vec, int vlen, int flags) throws ErrnoException {
-        MemorySegment st = state();
+    public static int sendmmsg(MemorySegment st, int fd, MemorySegment vec, int vlen, int flags) throws ErrnoException {
         try {
             int r;
             if ((flags & MSG_DONTWAIT) != 0) {
@@ -555,9 +548,8 @@ public final class Sys {
     }
 
     /** recvmmsg(2): messages received or {@link #WOULD_BLOCK}; {@code timeout} may be NULL. */
-    public static int recvmmsg(int fd, MemorySegment vec, int vlen, int flags, MemorySegment timeout)
+    public static int recvmmsg(MemorySegment st, int fd, MemorySegment vec, int vlen, int flags, MemorySegment timeout)
             throws ErrnoException {
-        MemorySegment st = state();
         try {
             int r;
             if ((flags & MSG_DONTWAIT) != 0) {
@@ -649,11 +641,10 @@ public final class Sys {
 
     /**
      * getsockopt(2) of an int-sized option into this thread's scratch memory: its value, read as
-     * 0..255 when the kernel gives a single byte. One look-up of the thread's {@link Scratch} serves
-     * the value, its length and the errno capture.
+     * 0..255 when the kernel gives a single byte. The calling thread's {@link Scratch}, {@code sc},
+     * serves the value, its length and the errno capture.
      */
-    public static int getsockoptInt(int fd, int level, int name) throws ErrnoException {
-        Scratch sc = Scratch.get();
+    public static int getsockoptInt(Scratch sc, int fd, int level, int name) throws ErrnoException {
         MemorySegment val = sc.optValue;
         MemorySegment len = sc.optLen;
         len.set(INT, 0, 4);
@@ -799,7 +790,11 @@ public final class Sys {
 
     /** read(2): bytes read or {@link #WOULD_BLOCK}. */
     public static long read(int fd, MemorySegment buf, long len) throws ErrnoException {
-        MemorySegment st = state();
+        return read(state(), fd, buf, len);
+    }
+
+    /** read(2) with the calling thread\'s errno capture, {@code st}. */
+    public static long read(MemorySegment st, int fd, MemorySegment buf, long len) throws ErrnoException {
         try {
             long r;
             while ((r = (long) READ.H.invokeExact(st, fd, buf, len)) < 0 && errno(st) == EINTR) { }
@@ -814,7 +809,11 @@ public final class Sys {
 
     /** write(2): bytes written or {@link #WOULD_BLOCK}. */
     public static long write(int fd, MemorySegment buf, long len) throws ErrnoException {
-        MemorySegment st = state();
+        return write(state(), fd, buf, len);
+    }
+
+    /** write(2) with the calling thread\'s errno capture, {@code st}. */
+    public static long write(MemorySegment st, int fd, MemorySegment buf, long len) throws ErrnoException {
         try {
             long r;
             while ((r = (long) WRITE.H.invokeExact(st, fd, buf, len)) < 0 && errno(st) == EINTR) { }
