@@ -155,10 +155,11 @@ public final class Blocking {
      * {@return whether a blocking-mode call on this thread waits inside the kernel} True on platform
      * threads (one plain blocking system call, interrupted by close's signal); false on virtual
      * threads, whose calls carry MSG_DONTWAIT and park on the poller instead. Heap buffers must be
-     * copied to native memory for a call that waits in the kernel.
+     * copied to native memory for a call that waits in the kernel. Asked of the thread's Scratch
+     * through {@code guard} (see {@link FdGuard#scratch()}), not of the Thread's class.
      */
-    public static boolean inKernel(boolean block) {
-        return block && !Thread.currentThread().isVirtual();
+    public static boolean inKernel(FdGuard guard, boolean block) {
+        return block && !guard.scratch().virtual;
     }
 
     /** {@code first} of {@link #call}: a blocking-mode call goes straight into its wait. */
@@ -202,7 +203,7 @@ public final class Blocking {
      */
     public static long call(FdGuard guard, boolean block, int first, int flags, int events, long deadline, int option,
                             String name, Call op, MemorySegment buf, long at, long len, Object extra) throws IOException {
-        boolean inKernel = inKernel(block);
+        boolean inKernel = inKernel(guard, block);
         if (!inKernel) flags |= Sys.MSG_DONTWAIT;
         boolean trying = inKernel && first != WAIT && (flags & Sys.MSG_WAITALL) == 0 && guard.tryFirst(events);
         int fd = guard.begin();
