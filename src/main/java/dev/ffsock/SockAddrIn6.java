@@ -174,38 +174,13 @@ public final class SockAddrIn6 extends SockAddr {
         return (Arrays.hashCode(address) * 31 + port) * 31 + scopeId;
     }
 
+    /**
+     * {@return the address as {@code [host]:port}, the host as inet_ntop writes it ({@code [::1]:80},
+     * {@code [::ffff:127.0.0.1]:80}) with {@code %scope} when the scope id is set}
+     * {@link SockAddr#parse} reads it back.
+     */
     @Override
     public String toString() {
-        String host = address().getHostAddress();
-        int pct = host.indexOf('%');
-        if (pct >= 0) host = host.substring(0, pct);
-        host = compress(host);
-        return "[" + host + (scopeId != 0 ? "%" + scopeId : "") + "]:" + port;
-    }
-
-    /** Java prints 0:0:0:0:0:0:0:1; people and the kernel print ::1 (RFC 5952). */
-    static String compress(String full) {
-        String[] parts = full.split(":", -1);
-        if (parts.length != 8) return full;
-        int bestStart = -1, bestLen = 0;
-        for (int i = 0; i < 8; ) {
-            if (parts[i].equals("0")) {
-                int j = i;
-                while (j < 8 && parts[j].equals("0")) j++;
-                if (j - i > bestLen && j - i >= 2) {
-                    bestStart = i;
-                    bestLen = j - i;
-                }
-                i = j;
-            } else {
-                i++;
-            }
-        }
-        if (bestStart < 0) return full;
-        StringBuilder sb = new StringBuilder();
-        for (int i = 0; i < bestStart; i++) sb.append(i > 0 ? ":" : "").append(parts[i]);
-        sb.append("::");
-        for (int i = bestStart + bestLen; i < 8; i++) sb.append(i > bestStart + bestLen ? ":" : "").append(parts[i]);
-        return sb.toString();
+        return "[" + InetText.format(address) + (scopeId != 0 ? "%" + scopeId : "") + "]:" + port;
     }
 }

@@ -1,5 +1,6 @@
 package dev.ffsock.cli;
 
+import dev.ffsock.InetText;
 import dev.ffsock.netlink.Netlink;
 import dev.ffsock.netlink.NetlinkConnection;
 import dev.ffsock.netlink.route.Addr;
@@ -105,8 +106,8 @@ final class AddrCommand implements Command {
                 InetAddress local = a.ifaddr();
                 if (local == null) continue;
                 if (sb.length() > 0) sb.append(' ');
-                sb.append(Inet.format(local));
-                if (a.peer() != null) sb.append(" peer ").append(Inet.format(a.peer()));
+                sb.append(InetText.format(local));
+                if (a.peer() != null) sb.append(" peer ").append(InetText.format(a.peer()));
                 sb.append('/').append(a.prefixLen());
             }
             t.add(l.name(), l.operstate() == null ? "" : l.operstate().name(), sb.toString());

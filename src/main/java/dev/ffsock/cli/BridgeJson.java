@@ -1,5 +1,6 @@
 package dev.ffsock.cli;
 
+import dev.ffsock.InetText;
 import dev.ffsock.netlink.route.BridgeCodec;
 import dev.ffsock.netlink.route.BridgePort;
 import dev.ffsock.netlink.route.BridgePortFlag;
@@ -27,7 +28,7 @@ final class BridgeJson {
         Map<String, Object> o = new LinkedHashMap<>();
         if (n.lladdr() != null) o.put("mac", IpJson.hardware(n.lladdr(), links.type(n.ifindex())));
         if (withDev && n.ifindex() != 0) o.put("ifname", links.name(n.ifindex()));
-        if (n.dst() != null) o.put("dst", Inet.format(n.dst()));
+        if (n.dst() != null) o.put("dst", InetText.format(n.dst()));
         if (n.vlan() > 0) o.put("vlan", n.vlan());
         List<String> flags = new ArrayList<>();
         if ((n.flags() & Rtnl.NTF_SELF) != 0) flags.add("self");

@@ -1,5 +1,6 @@
 package dev.ffsock.cli;
 
+import dev.ffsock.InetText;
 import dev.ffsock.netlink.netfilter.ConntrackCounters;
 import dev.ffsock.netlink.netfilter.ConntrackExpectation;
 import dev.ffsock.netlink.netfilter.Ctnetlink;
@@ -97,7 +98,7 @@ final class ConntrackFormat {
     }
 
     private static void addresses(StringBuilder sb, ConntrackTuple t, String src, String dst) {
-        sb.append(src).append(Inet.format(t.source())).append(' ').append(dst).append(Inet.format(t.destination())).append(' ');
+        sb.append(src).append(InetText.format(t.source())).append(' ').append(dst).append(InetText.format(t.destination())).append(' ');
         if (t.sourcePort() >= 0) sb.append("sport=").append(t.sourcePort()).append(' ');
         if (t.destinationPort() >= 0) sb.append("dport=").append(t.destinationPort()).append(' ');
         if (t.icmpType() >= 0) sb.append("type=").append(t.icmpType()).append(' ');

@@ -1,5 +1,6 @@
 package dev.ffsock.cli;
 
+import dev.ffsock.InetText;
 import dev.ffsock.netlink.route.Addr;
 import dev.ffsock.netlink.route.Link;
 import dev.ffsock.netlink.route.Neigh;
@@ -119,8 +120,8 @@ final class IpJson {
 
     /** {@return hardware address bytes as {@code ll_addr_n2a} prints them for link type {@code type}} */
     static String hardware(byte[] a, int type) {
-        if (a.length == 4 && (type == 768 || type == 776 || type == 778)) return Inet.format(ip(a));
-        if (a.length == 16 && (type == 769 || type == 823)) return Inet.format(ip(a));
+        if (a.length == 4 && (type == 768 || type == 776 || type == 778)) return InetText.format(ip(a));
+        if (a.length == 16 && (type == 769 || type == 823)) return InetText.format(ip(a));
         return a.length == 0 ? "" : Link.hardwareAddress(a);
     }
 
@@ -143,13 +144,13 @@ final class IpJson {
         InetAddress local = a.local() != null ? a.local() : a.address();
         InetAddress address = a.address() != null ? a.address() : a.local();
         if (local != null) {
-            o.put("local", Inet.format(local));
-            if (address != null && !address.equals(local)) o.put("address", Inet.format(address));
+            o.put("local", InetText.format(local));
+            if (address != null && !address.equals(local)) o.put("address", InetText.format(address));
             o.put("prefixlen", a.prefixLen());
             if (a.routePriority() != -1) o.put("metric", a.routePriority());
         }
-        if (a.broadcast() != null) o.put("broadcast", Inet.format(a.broadcast()));
-        if (a.anycast() != null) o.put("anycast", Inet.format(a.anycast()));
+        if (a.broadcast() != null) o.put("broadcast", InetText.format(a.broadcast()));
+        if (a.anycast() != null) o.put("anycast", InetText.format(a.anycast()));
         o.put("scope", a.scope().name());
         int flags = a.flags();
         for (int i = 0; i < FLAG_BITS.length; i++) {
@@ -207,20 +208,20 @@ final class IpJson {
         boolean cloned = (r.flags() & Rtnl.RTM_F_CLONED) != 0;
         if (r.type().value() != Rtnl.RTN_UNICAST) o.put("type", r.type().name());
         if (r.dst() != null) {
-            o.put("dst", r.dstLen() != hostLen ? Inet.format(r.dst()) + "/" + r.dstLen() : Inet.format(r.dst()));
+            o.put("dst", r.dstLen() != hostLen ? InetText.format(r.dst()) + "/" + r.dstLen() : InetText.format(r.dst()));
         } else if (r.dstLen() != 0) {
             o.put("dst", "0/" + r.dstLen() + " ");
         } else {
             o.put("dst", "default");
         }
         if (r.src() != null) {
-            o.put("from", r.srcLen() != hostLen ? Inet.format(r.src()) + "/" + r.srcLen() : Inet.format(r.src()));
+            o.put("from", r.srcLen() != hostLen ? InetText.format(r.src()) + "/" + r.srcLen() : InetText.format(r.src()));
         } else if (r.srcLen() != 0) {
             o.put("src", "0/" + r.srcLen());
         }
         if (r.nhId() != 0) o.put("nhid", Integer.toUnsignedLong(r.nhId()));
         if (r.tos() != 0) o.put("tos", String.format("0x%02x", r.tos()));
-        if (r.gateway() != null) o.put("gateway", Inet.format(r.gateway()));
+        if (r.gateway() != null) o.put("gateway", InetText.format(r.gateway()));
         if (r.via() != null) o.put("via", via(r.via()));
         if (r.oif() != 0) o.put("dev", links.name(r.oif()));
         if (showTable && r.table() != 0 && r.table() != Rtnl.RT_TABLE_MAIN) o.put("table", r.tableName());
@@ -228,7 +229,7 @@ final class IpJson {
             if (r.protocol().value() != Rtnl.RTPROT_BOOT) o.put("protocol", r.protocol().name());
             if (r.scope().value() != Rtnl.RT_SCOPE_UNIVERSE) o.put("scope", r.scope().name());
         }
-        if (r.prefsrc() != null) o.put("prefsrc", Inet.format(r.prefsrc()));
+        if (r.prefsrc() != null) o.put("prefsrc", InetText.format(r.prefsrc()));
         if (r.priority() != -1) o.put("metric", r.priority());
         o.put("flags", routeFlags(r.flags()));
         if (r.mark() > 0) o.put("mark", r.mark());
@@ -253,7 +254,7 @@ final class IpJson {
             List<Object> hops = new ArrayList<>();
             for (NextHop h : r.nextHops()) {
                 Map<String, Object> n = new LinkedHashMap<>();
-                if (h.gateway() != null) n.put("gateway", Inet.format(h.gateway()));
+                if (h.gateway() != null) n.put("gateway", InetText.format(h.gateway()));
                 if (h.via() != null) n.put("via", via(h.via()));
                 if (h.flow() != 0) n.put("flow", flow(h.flow()));
                 n.put("dev", links.name(h.ifindex()));
@@ -269,7 +270,7 @@ final class IpJson {
     private static Map<String, Object> via(InetAddress a) {
         Map<String, Object> v = new LinkedHashMap<>();
         v.put("family", a instanceof java.net.Inet4Address ? "inet" : "inet6");
-        v.put("host", Inet.format(a));
+        v.put("host", InetText.format(a));
         return v;
     }
 
@@ -342,7 +343,7 @@ final class IpJson {
     /** {@return a neighbour as {@code ip -j neigh show} prints it} */
     static Map<String, Object> neigh(Neigh n, Links links) {
         Map<String, Object> o = new LinkedHashMap<>();
-        if (n.dst() != null) o.put("dst", Inet.format(n.dst()));
+        if (n.dst() != null) o.put("dst", InetText.format(n.dst()));
         if (n.ifindex() != 0) o.put("dev", links.name(n.ifindex()));
         if (n.lladdr() != null) o.put("lladdr", hardware(n.lladdr(), links.type(n.ifindex())));
         if ((n.flags() & Rtnl.NTF_ROUTER) != 0) o.put("router", null);

@@ -1,5 +1,6 @@
 package dev.ffsock.cli;
 
+import dev.ffsock.InetText;
 import dev.ffsock.netlink.route.BridgeInfo;
 import dev.ffsock.netlink.route.BridgePortInfo;
 import dev.ffsock.netlink.route.Link;
@@ -222,14 +223,14 @@ final class IpJsonLinkDetails {
         if (Boolean.TRUE.equals(v.collectMetadata())) o.put("external", true);
         num(o, "id", v.id());
         if (v.group() != null) {
-            if (!v.group().isAnyLocalAddress()) o.put(v.group().isMulticastAddress() ? "group" : "remote", Inet.format(v.group()));
+            if (!v.group().isAnyLocalAddress()) o.put(v.group().isMulticastAddress() ? "group" : "remote", InetText.format(v.group()));
         } else if (v.group6() != null && !v.group6().isAnyLocalAddress()) {
-            o.put(v.group6().isMulticastAddress() ? "group6" : "remote6", Inet.format(v.group6()));
+            o.put(v.group6().isMulticastAddress() ? "group6" : "remote6", InetText.format(v.group6()));
         }
         if (v.local() != null) {
-            if (!v.local().isAnyLocalAddress()) o.put("local", Inet.format(v.local()));
+            if (!v.local().isAnyLocalAddress()) o.put("local", InetText.format(v.local()));
         } else if (v.local6() != null && !v.local6().isAnyLocalAddress()) {
-            o.put("local6", Inet.format(v.local6()));
+            o.put("local6", InetText.format(v.local6()));
         }
         if (v.link() > 0) o.put("link", links.name((int) v.link()));
         if (v.portRange() != null) {

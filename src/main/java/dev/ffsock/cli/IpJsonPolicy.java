@@ -1,5 +1,6 @@
 package dev.ffsock.cli;
 
+import dev.ffsock.InetText;
 import dev.ffsock.netlink.route.FibRules;
 import dev.ffsock.netlink.route.Nexthop;
 import dev.ffsock.netlink.route.NexthopGroupMember;
@@ -35,7 +36,7 @@ final class IpJsonPolicy {
         o.put("priority", r.priority());
         if (r.inverted()) o.put("not", null);
         if (r.src() != null) {
-            o.put("src", Inet.format(r.src()));
+            o.put("src", InetText.format(r.src()));
             if (r.srcLen() != hostLen) o.put("srclen", r.srcLen());
         } else if (r.srcLen() != 0) {
             o.put("src", "0");
@@ -44,7 +45,7 @@ final class IpJsonPolicy {
             o.put("src", "all");
         }
         if (r.dst() != null) {
-            o.put("dst", Inet.format(r.dst()));
+            o.put("dst", InetText.format(r.dst()));
             if (r.dstLen() != hostLen) o.put("dstlen", r.dstLen());
         } else if (r.dstLen() != 0) {
             o.put("dst", "0");
@@ -85,7 +86,7 @@ final class IpJsonPolicy {
         if (action == Rtnl.RTN_NAT) {
             // old kernels' NAT rules: ip prints the map-to address (RTA_GATEWAY, kept raw) or masquerade
             dev.ffsock.netlink.route.RawAttribute gw = r.raw().stream().filter(x -> x.type() == Rtnl.RTA_GATEWAY).findFirst().orElse(null);
-            if (gw != null && (gw.value().length == 4 || gw.value().length == 16)) o.put("nat_gateway", Inet.format(address(gw.value())));
+            if (gw != null && (gw.value().length == 4 || gw.value().length == 16)) o.put("nat_gateway", InetText.format(address(gw.value())));
             else o.put("masquerade", null);
         } else if (action == FibRules.FR_ACT_GOTO) {
             o.put("goto", r.gotoTarget() != -1 ? (Object) r.gotoTarget() : "none");
@@ -181,7 +182,7 @@ final class IpJsonPolicy {
             a.put("unbalanced_time", seconds(res.unbalancedTime()));
             o.put("resilient_args", a);
         }
-        if (n.gateway() != null) o.put("gateway", Inet.format(n.gateway()));
+        if (n.gateway() != null) o.put("gateway", InetText.format(n.gateway()));
         if (n.oif() != 0) o.put("dev", links.name(n.oif()));
         if (n.scope().value() != Rtnl.RT_SCOPE_UNIVERSE) o.put("scope", n.scope().name());
         if (n.blackhole()) o.put("blackhole", null);

@@ -1,5 +1,6 @@
 package dev.ffsock.cli;
 
+import dev.ffsock.InetText;
 import dev.ffsock.netlink.mptcp.MptcpEndpoint;
 import dev.ffsock.netlink.mptcp.MptcpLimits;
 import dev.ffsock.netlink.mptcp.MptcpPathManager;
@@ -164,7 +165,7 @@ final class MptcpCommand implements Command {
     /** {@return one endpoint with ip -j mptcp endpoint show's keys, in its order} */
     static Map<String, Object> json(MptcpEndpoint e, Map<Integer, String> names) {
         Map<String, Object> j = new LinkedHashMap<>();
-        j.put("address", Inet.format(e.address()));
+        j.put("address", InetText.format(e.address()));
         if (e.port() != 0) j.put("port", e.port());
         j.put("id", e.id());
         for (MptcpEndpoint.Flag f : e.flags()) j.put(f.name().toLowerCase(Locale.ROOT), true);

@@ -1,5 +1,7 @@
 package dev.ffsock.cli;
 
+import dev.ffsock.InetText;
+
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -65,7 +67,7 @@ final class NftValues {
 
     /** nft's address text: inet_ntop's (dotted IPv4; RFC 5952 IPv6 with glibc's IPv4 tails), as nft prints it. */
     static String address(byte[] b) {
-        return b.length == 4 || b.length == 16 ? Inet.format(b) : Arrays.toString(b);
+        return b.length == 4 || b.length == 16 ? InetText.format(b) : Arrays.toString(b);
     }
 
     /**

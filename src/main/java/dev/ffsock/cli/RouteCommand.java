@@ -1,5 +1,6 @@
 package dev.ffsock.cli;
 
+import dev.ffsock.InetText;
 import dev.ffsock.netlink.route.NextHop;
 import dev.ffsock.netlink.route.Route;
 import dev.ffsock.netlink.route.RouteFilter;
@@ -109,17 +110,17 @@ final class RouteCommand implements Command {
         var j = IpJson.route(r, names, showTable);
         String type = r.type().value() == Rtnl.RTN_UNICAST ? "" : r.type().name() + " ";
         StringBuilder sb = new StringBuilder();
-        if (r.gateway() != null) word(sb, "via " + Inet.format(r.gateway()));
-        if (r.via() != null) word(sb, "via " + Inet.format(r.via()));
+        if (r.gateway() != null) word(sb, "via " + InetText.format(r.gateway()));
+        if (r.via() != null) word(sb, "via " + InetText.format(r.via()));
         if (r.oif() != 0) word(sb, "dev " + names.name(r.oif()));
         if (j.containsKey("table")) word(sb, "table " + j.get("table"));
         if (j.containsKey("protocol")) word(sb, "proto " + j.get("protocol"));
         if (j.containsKey("scope")) word(sb, "scope " + j.get("scope"));
-        if (r.prefsrc() != null) word(sb, "src " + Inet.format(r.prefsrc()));
+        if (r.prefsrc() != null) word(sb, "src " + InetText.format(r.prefsrc()));
         if (r.priority() != -1) word(sb, "metric " + r.priority());
         for (NextHop h : r.nextHops()) {
             word(sb, "nexthop");
-            if (h.nextHopAddress() != null) word(sb, "via " + Inet.format(h.nextHopAddress()));
+            if (h.nextHopAddress() != null) word(sb, "via " + InetText.format(h.nextHopAddress()));
             word(sb, "dev " + names.name(h.ifindex()) + " weight " + h.weight());
         }
         return new String[] {type + j.get("dst"), sb.toString()};

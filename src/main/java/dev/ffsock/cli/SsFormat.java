@@ -1,5 +1,7 @@
 package dev.ffsock.cli;
 
+import dev.ffsock.InetText;
+
 import java.net.Inet4Address;
 import java.net.InetAddress;
 
@@ -26,7 +28,7 @@ final class SsFormat {
             byte[] b = a.getAddress();
             boolean any = true;
             for (byte x : b) any &= x == 0;
-            host = any && !v6Only ? "*" : "[" + Inet.format(b) + "]";
+            host = any && !v6Only ? "*" : "[" + InetText.format(b) + "]";
         }
         return host + (ifname == null ? "" : "%" + ifname) + ":" + (port == 0 ? "*" : Integer.toString(port));
     }

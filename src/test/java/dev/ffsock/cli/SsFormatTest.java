@@ -1,5 +1,7 @@
 package dev.ffsock.cli;
 
+import dev.ffsock.InetText;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import org.junit.jupiter.params.ParameterizedTest;
@@ -38,7 +40,7 @@ class SsFormatTest {
             b[2 * i] = (byte) (g >> 8);
             b[2 * i + 1] = (byte) g;
         }
-        assertEquals(expected, Inet.format(b));
+        assertEquals(expected, InetText.format(b));
     }
 
     @Test

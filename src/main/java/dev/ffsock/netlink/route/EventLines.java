@@ -1,5 +1,8 @@
 package dev.ffsock.netlink.route;
 
+
+import dev.ffsock.InetText;
+
 import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.util.Objects;
@@ -159,42 +162,16 @@ public final class EventLines {
     }
 
     /**
-     * An address as {@code ip} prints it: dotted IPv4, RFC 5952 IPv6 ({@code 2001:db8::1}, the
-     * longest run of two or more zero groups compressed, lower case).
+     * An address as {@code ip} prints it (glibc's inet_ntop): dotted IPv4; RFC 5952 IPv6
+     * ({@code 2001:db8::1}, the longest run of two or more zero groups compressed, lower case), with
+     * IPv4-mapped and IPv4-compatible addresses ending in dotted IPv4 ({@code ::ffff:192.0.2.1}).
+     * java.net writes {@code 0:0:0:0:0:0:0:1} and turns mapped addresses into IPv4. The same as
+     * {@link InetText#format(InetAddress)}.
      *
      * @param a the address
      * @return its text
      */
     public static String address(InetAddress a) {
-        byte[] b = a.getAddress();
-        if (b.length == 4) return a.getHostAddress();
-        int[] g = new int[8];
-        for (int i = 0; i < 8; i++) g[i] = ((b[2 * i] & 0xff) << 8) | (b[2 * i + 1] & 0xff);
-        int bestStart = -1;
-        int bestLen = 0;
-        for (int i = 0; i < 8; ) {
-            if (g[i] != 0) {
-                i++;
-                continue;
-            }
-            int j = i;
-            while (j < 8 && g[j] == 0) j++;
-            if (j - i > bestLen && j - i >= 2) {
-                bestStart = i;
-                bestLen = j - i;
-            }
-            i = j;
-        }
-        StringBuilder sb = new StringBuilder();
-        for (int i = 0; i < 8; i++) {
-            if (i == bestStart) {
-                sb.append("::");
-                i += bestLen - 1;
-                continue;
-            }
-            if (sb.length() > 0 && sb.charAt(sb.length() - 1) != ':') sb.append(':');
-            sb.append(Integer.toHexString(g[i]));
-        }
-        return sb.toString();
+        return InetText.format(a);
     }
 }
