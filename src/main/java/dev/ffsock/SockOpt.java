@@ -371,7 +371,7 @@ public abstract sealed class SockOpt<T> {
         @Override
         Duration get(int fd, Scratch sc) throws IOException {
             if (level() != SOL_SOCKET) throw new IllegalStateException(this + ": not a SOL_SOCKET timeval");
-            return Blocking.socketTimeout(fd, name());
+            return Blocking.socketTimeout(sc, fd, name());
         }
 
         @Override

@@ -349,11 +349,11 @@ public final class Blocking {
     /**
      * {@return a socket's SO_RCVTIMEO or SO_SNDTIMEO ({@code option}); zero for none} The one place a
      * timeval option is read: {@code SockOpt.SO_RCVTIMEO}/{@code SO_SNDTIMEO} and the waits use it.
+     * {@code s} is the calling thread's Scratch: the value, its length and the errno capture.
      */
-    public static Duration socketTimeout(int fd, int option) throws ErrnoException {
-        Scratch s = Scratch.get();
+    public static Duration socketTimeout(Scratch s, int fd, int option) throws ErrnoException {
         s.optLen.set(ValueLayout.JAVA_INT, 0, (int) Structs.Timeval.SIZE);
-        Sys.getsockopt(fd, Sys.SOL_SOCKET, option, s.optValue, s.optLen);
+        Sys.getsockopt(s.errno, fd, Sys.SOL_SOCKET, option, s.optValue, s.optLen);
         return Duration.ofSeconds(s.optValue.get(ValueLayout.JAVA_LONG, Structs.Timeval.SEC),
                 s.optValue.get(ValueLayout.JAVA_LONG, Structs.Timeval.USEC) * 1000);
     }

@@ -115,7 +115,7 @@ public final class FdGuard {
         KnownTimeout known = rcv ? rcvTimeout : sndTimeout;
         int epoch = Sys.TIMEOUT_EPOCH.get();
         if (known != null && known.epoch == epoch) return known.nanos;
-        long nanos = Blocking.toNanos(Blocking.socketTimeout(fd, option)); // read after the epoch: a change meanwhile moves it
+        long nanos = Blocking.toNanos(Blocking.socketTimeout(scratch(), fd, option)); // read after the epoch: a change meanwhile moves it
         known = new KnownTimeout(epoch, nanos);
         if (rcv) rcvTimeout = known; else sndTimeout = known;
         return nanos;

@@ -627,7 +627,8 @@ public final class Sys {
         getsockopt(state(), fd, level, name, val, lenPtr);
     }
 
-    private static void getsockopt(MemorySegment st, int fd, int level, int name, MemorySegment val,
+    /** getsockopt(2) with the calling thread's errno capture, {@code st}. */
+    public static void getsockopt(MemorySegment st, int fd, int level, int name, MemorySegment val,
                                    MemorySegment lenPtr) throws ErrnoException {
         try {
             int r = (int) GETSOCKOPT.H.invokeExact(st, fd, level, name, val, lenPtr);
