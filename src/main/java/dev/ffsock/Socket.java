@@ -1165,7 +1165,7 @@ public final class Socket implements Closeable {
         boolean block = blocking(flags);
         if (block) checkInterrupt();
         MemorySegment src = buf;
-        if (buf != null && Blocking.inKernel(guard, block) && !buf.isNative()) {
+        if (buf != null && Blocking.inKernel(guard.scratch(), block) && !buf.isNative()) {
             src = Scratch.get().bounce(len);
             MemorySegment.copy(buf, 0, src, 0, len);
         }
@@ -1402,7 +1402,7 @@ public final class Socket implements Closeable {
     private long recv0(MemorySegment buf, long at, long len, int flags, SockAddrStorage from) throws IOException {
         boolean block = blocking(flags);
         if (block) checkInterrupt();
-        boolean bounce = buf != null && Blocking.inKernel(guard, block) && !buf.isNative();
+        boolean bounce = buf != null && Blocking.inKernel(guard.scratch(), block) && !buf.isNative();
         MemorySegment dst = bounce ? Scratch.get().bounce(len) : buf;
         long r = from == null
                 ? Blocking.call(guard, block, Blocking.TRY, flags, Poll.POLLIN, Blocking.UNSET, RCVTIMEO, "recv", RECV, dst, at, len, null)

@@ -156,10 +156,10 @@ public final class Blocking {
      * threads (one plain blocking system call, interrupted by close's signal); false on virtual
      * threads, whose calls carry MSG_DONTWAIT and park on the poller instead. Heap buffers must be
      * copied to native memory for a call that waits in the kernel. Asked of the thread's Scratch
-     * through {@code guard} (see {@link FdGuard#scratch()}), not of the Thread's class.
+     * ({@code sc}, from {@link FdGuard#scratch()}), not of the Thread's class.
      */
-    public static boolean inKernel(FdGuard guard, boolean block) {
-        return block && !guard.scratch().virtual;
+    public static boolean inKernel(Scratch sc, boolean block) {
+        return block && !sc.virtual;
     }
 
     /** {@code first} of {@link #call}: a blocking-mode call goes straight into its wait. */
@@ -203,11 +203,12 @@ public final class Blocking {
      */
     public static long call(FdGuard guard, boolean block, int first, int flags, int events, long deadline, int option,
                             String name, Call op, MemorySegment buf, long at, long len, Object extra) throws IOException {
-        boolean inKernel = inKernel(guard, block);
+        Scratch sc = guard.scratch();
+        boolean inKernel = inKernel(sc, block);
         if (!inKernel) flags |= Sys.MSG_DONTWAIT;
         boolean trying = inKernel && first != WAIT && (flags & Sys.MSG_WAITALL) == 0 && guard.tryFirst(events);
         int fd = guard.begin();
-        MemorySegment st = guard.scratch().errno; // after begin, which looked it up (see FdGuard#scratch)
+        MemorySegment st = sc.errno;
         boolean listed = false;
         long done = 0; // of a TRY_THEN_REST send: bytes its first attempt sent
         try {

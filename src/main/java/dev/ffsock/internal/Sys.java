@@ -794,7 +794,7 @@ public final class Sys {
         return read(state(), fd, buf, len);
     }
 
-    /** read(2) with the calling thread\'s errno capture, {@code st}. */
+    /** read(2) with the calling thread's errno capture, {@code st}. */
     public static long read(MemorySegment st, int fd, MemorySegment buf, long len) throws ErrnoException {
         try {
             long r;
@@ -808,12 +808,7 @@ public final class Sys {
         }
     }
 
-    /** write(2): bytes written or {@link #WOULD_BLOCK}. */
-    public static long write(int fd, MemorySegment buf, long len) throws ErrnoException {
-        return write(state(), fd, buf, len);
-    }
-
-    /** write(2) with the calling thread\'s errno capture, {@code st}. */
+    /** write(2): bytes written or {@link #WOULD_BLOCK}; {@code st} is the calling thread's errno capture. */
     public static long write(MemorySegment st, int fd, MemorySegment buf, long len) throws ErrnoException {
         try {
             long r;
