@@ -70,11 +70,11 @@ public abstract sealed class SockOpt<T> {
     /** The pending socket error (an errno value), cleared by reading it. Read-only. */
     public static final SockOpt<Integer> SO_ERROR = readOnly(integer(SOL_SOCKET, 4, "SO_ERROR"));
     /** The socket type. Read-only. */
-    public static final SockOpt<Type> SO_TYPE = new MappedInt<>(SOL_SOCKET, 3, "SO_TYPE", Type::of, Type::value, false);
+    public static final SockOpt<Type> SO_TYPE = new MappedInt<>(SOL_SOCKET, 3, "SO_TYPE", MappedInt.TYPE, false);
     /** The address family. Read-only. */
-    public static final SockOpt<Domain> SO_DOMAIN = new MappedInt<>(SOL_SOCKET, 39, "SO_DOMAIN", Domain::of, Domain::value, false);
+    public static final SockOpt<Domain> SO_DOMAIN = new MappedInt<>(SOL_SOCKET, 39, "SO_DOMAIN", MappedInt.DOMAIN, false);
     /** The protocol. Read-only. */
-    public static final SockOpt<Protocol> SO_PROTOCOL = new MappedInt<>(SOL_SOCKET, 38, "SO_PROTOCOL", Protocol::of, Protocol::value, false);
+    public static final SockOpt<Protocol> SO_PROTOCOL = new MappedInt<>(SOL_SOCKET, 38, "SO_PROTOCOL", MappedInt.PROTOCOL, false);
     /** Whether the socket is listening. Read-only. */
     public static final SockOpt<Boolean> SO_ACCEPTCONN = readOnly(bool(SOL_SOCKET, 30, "SO_ACCEPTCONN"));
     /** Credentials of the peer process (AF_UNIX). Read-only. */
@@ -180,8 +180,7 @@ public abstract sealed class SockOpt<T> {
     /** Receive PACKET_AUXDATA control messages ({@link ReceivedControl#packetAuxData()}). */
     public static final SockOpt<Boolean> PACKET_AUXDATA = bool(SOL_PACKET, 8, "PACKET_AUXDATA");
     /** Join a fanout group (get: the group, or null for none — or for group 0 in HASH mode without flags, which the kernel reports as 0 too). */
-    public static final SockOpt<PacketFanout> PACKET_FANOUT = new MappedInt<>(SOL_PACKET, 18, "PACKET_FANOUT",
-            PacketFanout::decode, PacketFanout::encode, true);
+    public static final SockOpt<PacketFanout> PACKET_FANOUT = new MappedInt<>(SOL_PACKET, 18, "PACKET_FANOUT", MappedInt.FANOUT, true);
     /** The socket's counters since the last read, which resets them (struct tpacket_stats). Read-only. */
     public static final SockOpt<PacketStats> PACKET_STATISTICS = new PacketStatsOpt(SOL_PACKET, 6, "PACKET_STATISTICS");
     /** Do not receive frames this host sends. */
@@ -281,7 +280,7 @@ public abstract sealed class SockOpt<T> {
     // ---- value kinds ---------------------------------------------------------------------------
 
     private static SockOpt<Boolean> bool(int level, int name, String cName) {
-        return new MappedInt<>(level, name, cName, v -> v != 0, b -> b ? 1 : 0, true);
+        return new MappedInt<>(level, name, cName, MappedInt.BOOLEAN, true);
     }
 
     private static SockOpt<Boolean> byteBool(int level, int name, String cName) {
@@ -289,37 +288,59 @@ public abstract sealed class SockOpt<T> {
     }
 
     private static SockOpt<Integer> integer(int level, int name, String cName) {
-        return new MappedInt<>(level, name, cName, v -> v, v -> v, true);
+        return new MappedInt<>(level, name, cName, MappedInt.INTEGER, true);
     }
 
     private static <T> SockOpt<T> readOnly(SockOpt<T> o) {
         MappedInt<T> m = (MappedInt<T>) o;
-        return new MappedInt<>(m.level(), m.name(), m.toString(), m.decode, m.encode, false);
+        return new MappedInt<>(m.level(), m.name(), m.toString(), m.kind, false);
     }
 
-    /** An option whose C value is an int (a byte for a few IP options, which getInt handles). */
+    /**
+     * An option whose C value is an int (a byte for a few IP options, which getInt handles), mapped
+     * to its Java type by {@link #kind}. A switch on an int field rather than a function object:
+     * a read then reaches only the option itself (a function object would be one more object, on a
+     * page of its own, to map again after the system call on a CPU without PCID).
+     */
     static final class MappedInt<T> extends SockOpt<T> {
-        final java.util.function.IntFunction<T> decode;
-        final java.util.function.ToIntFunction<T> encode;
+        static final int INTEGER = 0, BOOLEAN = 1, TYPE = 2, DOMAIN = 3, PROTOCOL = 4, FANOUT = 5;
+        final int kind;
         final boolean writable;
 
-        MappedInt(int level, int name, String cName, java.util.function.IntFunction<T> decode,
-                  java.util.function.ToIntFunction<T> encode, boolean writable) {
+        MappedInt(int level, int name, String cName, int kind, boolean writable) {
             super(level, name, cName);
-            this.decode = decode;
-            this.encode = encode;
+            this.kind = kind;
             this.writable = writable;
         }
 
         @Override
+        @SuppressWarnings("unchecked")
         T get(int fd, Scratch sc) throws IOException {
-            return decode.apply(getInt(sc, fd, level(), name()));
+            int v = getInt(sc, fd, level(), name());
+            return (T) switch (kind) {
+                case INTEGER -> Integer.valueOf(v);
+                case BOOLEAN -> Boolean.valueOf(v != 0);
+                case TYPE -> Type.of(v);
+                case DOMAIN -> Domain.of(v);
+                case PROTOCOL -> Protocol.of(v);
+                case FANOUT -> PacketFanout.decode(v);
+                default -> throw new AssertionError(kind);
+            };
         }
 
         @Override
         void set(int fd, T value) throws IOException {
             if (!writable) throw readOnlyError();
-            setInt(fd, level(), name(), encode.applyAsInt(value));
+            int v = switch (kind) {
+                case INTEGER -> (Integer) value;
+                case BOOLEAN -> (Boolean) value ? 1 : 0;
+                case TYPE -> ((Type) value).value();
+                case DOMAIN -> ((Domain) value).value();
+                case PROTOCOL -> ((Protocol) value).value();
+                case FANOUT -> ((PacketFanout) value).encode();
+                default -> throw new AssertionError(kind);
+            };
+            setInt(fd, level(), name(), v);
         }
     }
 

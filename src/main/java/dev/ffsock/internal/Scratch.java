@@ -25,12 +25,15 @@ public final class Scratch {
     public static final int OPT_VALUE_SIZE = 256;
 
     /**
-     * The memory below: allocated from an automatic arena, so it is freed once this thread's
-     * Scratch is unreachable, and handed out as views that are not tied to that arena (see
-     * {@link #untracked}). The Scratch, reachable from its thread for the thread's life, keeps it alive.
+     * This thread's memory: one automatic arena, freed once the Scratch is unreachable (the Scratch,
+     * reachable from its thread for the thread's life, keeps it alive). Its session object is made
+     * here, next to the Scratch and the views below, and every access and downcall reads it: kept on
+     * the Scratch's own page rather than on the JDK-wide global session's, which a view detached from
+     * the arena would read instead (a page of its own, walked again after every system call on a CPU
+     * without PCID). For an automatic arena a downcall's keep-alive is only a reachability fence.
      */
-    private final MemorySegment own = Arena.ofAuto().allocate(8 + OPT_VALUE_SIZE + 8 + ERRNO_SIZE, 16);
-    private final MemorySegment mem = untracked(own);
+    private final Arena arena = Arena.ofAuto();
+    private final MemorySegment mem = arena.allocate(8 + OPT_VALUE_SIZE + 8 + ERRNO_SIZE, 16);
 
     public final SockAddrStorage address = new SockAddrStorage();
     /** Two ints (or one long), e.g. socketpair's result. */
@@ -44,9 +47,6 @@ public final class Scratch {
     private MemorySegment pollfd;
     private MemorySegment epollEvent;
     private Poller.Waiter waiter;
-    /** Owners of the lazily made views above. */
-    private MemorySegment pollfdOwn;
-    private MemorySegment epollEventOwn;
 
     private static final int ERRNO_SIZE = (int) java.lang.foreign.Linker.Option.captureStateLayout().byteSize();
 
@@ -54,9 +54,10 @@ public final class Scratch {
      * {@return a view of {@code owned} that is not tied to its arena} Every segment passed to a
      * downcall has its arena kept alive for the call: for a shared arena an atomic acquire and
      * release per call, for an automatic one a reachability fence, for a confined one an owner
-     * check. Memory that its owner keeps reachable across every call — this
-     * thread's Scratch, a Message or DatagramBatch fenced for the call — needs no such check, so the
-     * calls get this view and the owner keeps {@code owned}.
+     * check. Memory of a shared arena that its owner closes only after the last call — an io_uring
+     * ring's side memory, released after its descriptor — needs no such acquire, so the calls get
+     * this view and the owner keeps {@code owned}. (A Scratch does not need it: its arena is
+     * automatic.)
      */
     public static MemorySegment untracked(MemorySegment owned) {
         return MemorySegment.ofAddress(owned.address()).reinterpret(owned.byteSize());
@@ -65,20 +66,14 @@ public final class Scratch {
     /** {@return one {@code struct pollfd} for a poll(2) of one descriptor (made on first use)} */
     public MemorySegment pollfd() {
         MemorySegment p = pollfd;
-        if (p == null) {
-            pollfdOwn = Arena.ofAuto().allocate(Structs.Pollfd.SIZE, 8);
-            pollfd = p = untracked(pollfdOwn);
-        }
+        if (p == null) pollfd = p = arena.allocate(Structs.Pollfd.SIZE, 8);
         return p;
     }
 
     /** {@return one {@code struct epoll_event} (this architecture's layout) for epoll_ctl(2) (made on first use)} */
     public MemorySegment epollEvent() {
         MemorySegment e = epollEvent;
-        if (e == null) {
-            epollEventOwn = Arena.ofAuto().allocate(ArchLayouts.EPOLL_EVENT_SIZE, 8);
-            epollEvent = e = untracked(epollEventOwn);
-        }
+        if (e == null) epollEvent = e = arena.allocate(ArchLayouts.EPOLL_EVENT_SIZE, 8);
         return e;
     }
 
