@@ -120,17 +120,9 @@ final class IpJson {
 
     /** {@return hardware address bytes as {@code ll_addr_n2a} prints them for link type {@code type}} */
     static String hardware(byte[] a, int type) {
-        if (a.length == 4 && (type == 768 || type == 776 || type == 778)) return InetText.format(ip(a));
-        if (a.length == 16 && (type == 769 || type == 823)) return InetText.format(ip(a));
+        if (a.length == 4 && (type == 768 || type == 776 || type == 778)) return InetText.format(a);
+        if (a.length == 16 && (type == 769 || type == 823)) return InetText.format(a);
         return a.length == 0 ? "" : Link.hardwareAddress(a);
-    }
-
-    private static InetAddress ip(byte[] a) {
-        try {
-            return InetAddress.getByAddress(a);
-        } catch (java.net.UnknownHostException e) {
-            throw new AssertionError(e);
-        }
     }
 
     // ---- addresses

@@ -86,7 +86,7 @@ final class IpJsonPolicy {
         if (action == Rtnl.RTN_NAT) {
             // old kernels' NAT rules: ip prints the map-to address (RTA_GATEWAY, kept raw) or masquerade
             dev.ffsock.netlink.route.RawAttribute gw = r.raw().stream().filter(x -> x.type() == Rtnl.RTA_GATEWAY).findFirst().orElse(null);
-            if (gw != null && (gw.value().length == 4 || gw.value().length == 16)) o.put("nat_gateway", InetText.format(address(gw.value())));
+            if (gw != null && (gw.value().length == 4 || gw.value().length == 16)) o.put("nat_gateway", InetText.format(gw.value()));
             else o.put("masquerade", null);
         } else if (action == FibRules.FR_ACT_GOTO) {
             o.put("goto", r.gotoTarget() != -1 ? (Object) r.gotoTarget() : "none");
@@ -100,14 +100,6 @@ final class IpJsonPolicy {
             o.put("protocol", new dev.ffsock.netlink.route.RouteProtocol(r.protocol()).name());
         }
         return o;
-    }
-
-    private static java.net.InetAddress address(byte[] b) {
-        try {
-            return java.net.InetAddress.getByAddress(b);
-        } catch (java.net.UnknownHostException e) {
-            throw new AssertionError(e);
-        }
     }
 
     private static void ports(Map<String, Object> o, String key, dev.ffsock.netlink.route.PortRange p) {
