@@ -50,19 +50,6 @@ public final class Scratch {
 
     private static final int ERRNO_SIZE = (int) java.lang.foreign.Linker.Option.captureStateLayout().byteSize();
 
-    /**
-     * {@return a view of {@code owned} that is not tied to its arena} Every segment passed to a
-     * downcall has its arena kept alive for the call: for a shared arena an atomic acquire and
-     * release per call, for an automatic one a reachability fence, for a confined one an owner
-     * check. Memory of a shared arena that its owner closes only after the last call — an io_uring
-     * ring's side memory, released after its descriptor — needs no such acquire, so the calls get
-     * this view and the owner keeps {@code owned}. (A Scratch does not need it: its arena is
-     * automatic.)
-     */
-    public static MemorySegment untracked(MemorySegment owned) {
-        return MemorySegment.ofAddress(owned.address()).reinterpret(owned.byteSize());
-    }
-
     /** {@return one {@code struct pollfd} for a poll(2) of one descriptor (made on first use)} */
     public MemorySegment pollfd() {
         MemorySegment p = pollfd;

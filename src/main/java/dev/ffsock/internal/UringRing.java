@@ -135,8 +135,8 @@ public final class UringRing {
         sqTail = (int) INT.getAcquire(sq, sqTailOff);
         cqHead = (int) INT.getAcquire(cq, cqHeadOff);
         lastOverflow = (int) INT.getAcquire(cq, cqOverflowOff);
-        aux = Scratch.untracked(arena.allocate(AUX * sqEntries, 16));
-        waitArg = Scratch.untracked(arena.allocate(UringStructs.GeteventsArg.SIZE + UringStructs.GeteventsArg.TS_SIZE, 8));
+        aux = untracked(arena.allocate(AUX * sqEntries, 16));
+        waitArg = untracked(arena.allocate(UringStructs.GeteventsArg.SIZE + UringStructs.GeteventsArg.TS_SIZE, 8));
         this.guard = new FdGuard(fd, "io_uring", this::released);
     }
 
@@ -254,6 +254,18 @@ public final class UringRing {
      */
     public MemorySegment sqes() {
         return sqes;
+    }
+
+    /**
+     * {@return a view of {@code owned} that is not tied to its arena} Every segment passed to a
+     * downcall has its arena kept alive for the call: for a shared arena an atomic acquire and
+     * release per call, for an automatic one a reachability fence, for a confined one an owner
+     * check. This ring's side memory comes from a shared arena closed only after the
+     * descriptor is released, so no call can outlive it: the calls get this view, with no acquire and
+     * release each, and the arena keeps {@code owned}.
+     */
+    private static MemorySegment untracked(MemorySegment owned) {
+        return MemorySegment.ofAddress(owned.address()).reinterpret(owned.byteSize());
     }
 
     /** {@return the side memory segment (untracked view)} */
