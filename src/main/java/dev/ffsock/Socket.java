@@ -1541,9 +1541,10 @@ public final class Socket implements Closeable {
      */
     public <T> T getsockopt(SockOpt<T> option) throws IOException {
         Objects.requireNonNull(option, "option");
-        int fd = begin();
+        Scratch sc = guard.scratch();
+        int fd = guard.begin(sc);
         try {
-            return option.get(fd, guard.scratch());
+            return option.get(fd, sc);
         } finally {
             end();
         }
@@ -1576,8 +1577,8 @@ public final class Socket implements Closeable {
 
     /**
      * {@return the value of any int-valued option, read by level and name with getsockopt(2)} The
-     * escape hatch for options without a {@link SockOpt} constant; an option the kernel gives as a
-     * single byte reads as 0..255.
+     * escape hatch for options without a {@link SockOpt} constant; a value the kernel gives in fewer
+     * than 4 bytes reads zero-extended (a single byte as 0..255, an empty one as 0).
      *
      * @param level the option's level ({@link SockOpt#SOL_SOCKET}, {@link SockOpt#IPPROTO_TCP}, …)
      * @param name  the option's number at that level (its C constant)
@@ -1586,9 +1587,10 @@ public final class Socket implements Closeable {
      *         not apply to this socket
      */
     public int getsockoptInt(int level, int name) throws IOException {
-        int fd = begin();
+        Scratch sc = guard.scratch();
+        int fd = guard.begin(sc);
         try {
-            return SockOpt.getInt(guard.scratch(), fd, level, name);
+            return SockOpt.getInt(sc, fd, level, name);
         } finally {
             end();
         }

@@ -334,6 +334,16 @@ class SockOptTest {
     }
 
     @Test
+    void rawIntReadOfAnEmptyValueIsZero() throws IOException {
+        // TCP_ULP on a socket without an upper-layer protocol gives a length of 0 and writes nothing.
+        // Read just after SO_PEEK_OFF's default, -1 (all bytes 0xff), none of that may show through.
+        try (Socket u = Socket.open(Domain.AF_UNIX, Type.DGRAM); Socket t = Socket.open(Domain.AF_INET, Type.STREAM)) {
+            assertEquals(-1, u.getsockoptInt(SockOpt.SOL_SOCKET, 42 /* SO_PEEK_OFF */));
+            assertEquals(0, t.getsockoptInt(SockOpt.IPPROTO_TCP, 31 /* TCP_ULP */));
+        }
+    }
+
+    @Test
     void rawEscapeHatch() throws IOException {
         try (Socket t = Socket.open(Domain.AF_INET, Type.STREAM)) {
             t.setsockoptInt(SockOpt.SOL_SOCKET, 2 /* SO_REUSEADDR */, 1);

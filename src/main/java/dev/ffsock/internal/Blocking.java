@@ -207,7 +207,7 @@ public final class Blocking {
         boolean inKernel = inKernel(sc, block);
         if (!inKernel) flags |= Sys.MSG_DONTWAIT;
         boolean trying = inKernel && first != WAIT && (flags & Sys.MSG_WAITALL) == 0 && guard.tryFirst(events);
-        int fd = guard.begin();
+        int fd = guard.begin(sc);
         MemorySegment st = sc.errno;
         boolean listed = false;
         long done = 0; // of a TRY_THEN_REST send: bytes its first attempt sent

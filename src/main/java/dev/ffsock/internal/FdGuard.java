@@ -127,10 +127,18 @@ public final class FdGuard {
      * ENOMEM from epoll_create1) if it cannot; a later call tries again.
      */
     public int begin() throws SocketClosedException, ErrnoException {
+        return begin(scratch());
+    }
+
+    /**
+     * {@link #begin()} for a call that has the calling thread's {@link Scratch}, {@code sc}, already
+     * (from {@link #scratch()}), which then is not looked up again.
+     */
+    public int begin(Scratch sc) throws SocketClosedException, ErrnoException {
         // Asked of the thread's Scratch, which the call needs anyway: a platform thread's call
         // then reads neither the static nor the Thread's class (each a page to map again after
         // every system call on a CPU without PCID, where such pages are most of the call's cost).
-        if (scratch().virtual && !virtualReady) readyForVirtualThreads();
+        if (sc.virtual && !virtualReady) readyForVirtualThreads();
         int c = (int) CTL.getAndAdd(this, 1); // one atomic: calls race only with close, rarely with each other
         if ((c & CLOSING) != 0) {
             end();

@@ -33,16 +33,23 @@ public final class Scratch {
      * without PCID). For an automatic arena a downcall's keep-alive is only a reachability fence.
      */
     private final Arena arena = Arena.ofAuto();
-    private final MemorySegment mem = arena.allocate(8 + OPT_VALUE_SIZE + 8 + ERRNO_SIZE, 16);
+    // optLen sits right before optValue, so that one 8-byte write sets the length to 4 and the
+    // value to 0 (see Sys.getsockoptInt).
+    static final long OPT_LEN_AT = 4, OPT_VALUE_AT = 8;
+    private static final long INT_SLOT_AT = OPT_VALUE_AT + OPT_VALUE_SIZE, ERRNO_AT = INT_SLOT_AT + 8;
+    /** All of this thread's fixed memory; the fields below are views of it. */
+    final MemorySegment mem = arena.allocate(ERRNO_AT + ERRNO_SIZE, 16);
 
     public final SockAddrStorage address = new SockAddrStorage();
     /** Two ints (or one long), e.g. socketpair's result. */
-    public final MemorySegment intSlot = mem.asSlice(0, 8);
+    public final MemorySegment intSlot = mem.asSlice(INT_SLOT_AT, 8);
     /** Room for a socket option's value ({@link #OPT_VALUE_SIZE} bytes) and its length. */
-    public final MemorySegment optValue = mem.asSlice(8, OPT_VALUE_SIZE);
-    public final MemorySegment optLen = mem.asSlice(8 + OPT_VALUE_SIZE, 4);
+    public final MemorySegment optValue = mem.asSlice(OPT_VALUE_AT, OPT_VALUE_SIZE);
+    public final MemorySegment optLen = mem.asSlice(OPT_LEN_AT, 4);
+    /** The addresses of {@link #optValue} and {@link #optLen}, for a downcall that takes them as numbers. */
+    final long optValueAt = optValue.address(), optLenAt = optLen.address();
     /** The errno capture state of every downcall this thread makes (see {@link Sys}). */
-    final MemorySegment errno = mem.asSlice(16 + OPT_VALUE_SIZE, ERRNO_SIZE);
+    final MemorySegment errno = mem.asSlice(ERRNO_AT, ERRNO_SIZE);
     private MemorySegment bounce = MemorySegment.NULL;
     private MemorySegment pollfd;
     private MemorySegment epollEvent;

@@ -192,6 +192,11 @@ public final class Sys {
     private static final class GETSOCKOPT {
         static final MethodHandle H = nonBlocking(LinuxC.getsockopt$address(), LinuxC.getsockopt$descriptor());
     }
+    /** getsockopt with the value and length pointers as numbers (a Scratch's, see {@link #getsockoptInt}). */
+    private static final class GETSOCKOPT_AT {
+        static final MethodHandle H = nonBlocking(LinuxC.getsockopt$address(),
+                FunctionDescriptor.of(INT, INT, INT, INT, LONG, LONG));
+    }
     private static final class SETSOCKOPT {
         static final MethodHandle H = blocking(LinuxC.setsockopt$address(), LinuxC.setsockopt$descriptor());
     }
@@ -264,7 +269,7 @@ public final class Sys {
             SEND.H, SEND_NB.H, RECV.H, RECV_NB.H, SEND_AT.H, SEND_AT_NB.H, RECV_AT.H, RECV_AT_NB.H,
             SENDTO_AT.H, SENDTO_AT_NB.H, RECVFROM_AT.H, RECVFROM_AT_NB.H, SENDTO.H, SENDTO_NB.H, RECVFROM.H, RECVFROM_NB.H,
             SENDMSG.H, SENDMSG_NB.H, RECVMSG.H, RECVMSG_NB.H, SENDMMSG.H, SENDMMSG_NB.H, RECVMMSG.H, RECVMMSG_NB.H,
-            ACCEPT4.H, CONNECT.H, CLOSE.H, GETSOCKOPT.H, SETSOCKOPT.H, GETSOCKNAME.H, GETPEERNAME.H, FCNTL_INT.H,
+            ACCEPT4.H, CONNECT.H, CLOSE.H, GETSOCKOPT.H, GETSOCKOPT_AT.H, SETSOCKOPT.H, GETSOCKNAME.H, GETPEERNAME.H, FCNTL_INT.H,
             POLL.H, POLL_NOW.H, EPOLL_CTL.H, EPOLL_WAIT.H, EPOLL_WAIT_NOW.H, READ.H, WRITE.H, SHUTDOWN.H,
             SOCKET.H, BIND.H, LISTEN.H,
         };
@@ -641,17 +646,42 @@ public final class Sys {
     }
 
     /**
-     * getsockopt(2) of an int-sized option into this thread's scratch memory: its value, read as
-     * 0..255 when the kernel gives a single byte. The calling thread's {@link Scratch}, {@code sc},
-     * serves the value, its length and the errno capture.
+     * getsockopt(2) of an int-sized option into this thread's scratch memory: its value,
+     * zero-extended when the kernel gives fewer than 4 bytes (a single byte reads as 0..255, none as
+     * 0). The calling thread's {@link Scratch}, {@code sc}, serves the value, its length and the
+     * errno capture.
+     *
+     * <p>The hottest option read, kept small: one write sets the length and clears the value, and
+     * the two pointers go as numbers (the Scratch holds that memory for its thread's life), which
+     * spares FFM's per-segment checks. Each check adds code: with them, the compiled
+     * {@code Socket.getsockopt} was larger than C2 inlines into a caller compiled after it
+     * (InlineSmallCode), which then paid a call and the callee's own code pages.
      */
     public static int getsockoptInt(Scratch sc, int fd, int level, int name) throws ErrnoException {
-        MemorySegment val = sc.optValue;
-        MemorySegment len = sc.optLen;
-        len.set(INT, 0, 4);
-        getsockopt(sc.errno, fd, level, name, val, len);
-        return len.get(INT, 0) == 1 ? val.get(java.lang.foreign.ValueLayout.JAVA_BYTE, 0) & 0xff : val.get(INT, 0);
+        MemorySegment m = sc.mem;
+        MemorySegment st = sc.errno;
+        m.set(LONG_UNALIGNED, Scratch.OPT_LEN_AT, LENGTH_4_VALUE_0);
+        int r;
+        try {
+            r = (int) GETSOCKOPT_AT.H.invokeExact(st, fd, level, name, sc.optValueAt, sc.optLenAt);
+        } catch (Throwable t) {
+            throw unexpected(t);
+        }
+        if (r < 0) throw new ErrnoException("getsockopt", errno(st));
+        int v = m.get(INT, Scratch.OPT_VALUE_AT);
+        // A value shorter than 4 bytes lands in the zeroed int's first bytes: its low bytes on a
+        // little-endian machine (v as it is), its high ones on a big-endian one.
+        if (BIG_ENDIAN) {
+            int n = m.get(INT, Scratch.OPT_LEN_AT);
+            if (n > 0 && n < 4) return v >>> 8 * (4 - n);
+        }
+        return v;
     }
+
+    private static final boolean BIG_ENDIAN = java.nio.ByteOrder.nativeOrder() == java.nio.ByteOrder.BIG_ENDIAN;
+    /** An optlen of 4 followed by an optval of 0, as one native-order long. */
+    private static final long LENGTH_4_VALUE_0 = BIG_ENDIAN ? 4L << 32 : 4L;
+    private static final ValueLayout.OfLong LONG_UNALIGNED = ValueLayout.JAVA_LONG_UNALIGNED;
 
     /**
      * Counts the changes of SO_RCVTIMEO/SO_SNDTIMEO made through {@link #setsockopt} in this JVM:
