@@ -1,6 +1,7 @@
 package dev.ffsock.netlink.diag;
 
 import dev.ffsock.Domain;
+import dev.ffsock.InetText;
 import dev.ffsock.Protocol;
 import dev.ffsock.MptcpInfo;
 import dev.ffsock.TcpInfo;
@@ -68,7 +69,7 @@ public record InetSocket(Domain family, Protocol protocol, SocketState state,
     public String toString() {
         return "InetSocket[" + (protocol.equals(Protocol.TCP) ? "TCP" : protocol.equals(Protocol.UDP) ? "UDP"
                 : "proto " + protocol.value()) + (family.equals(Domain.AF_INET6) ? "v6 " : " ") + state.ssName()
-                + " " + localAddress.getHostAddress() + ":" + localPort + " -> " + remoteAddress.getHostAddress()
+                + " " + InetText.format(localAddress) + ":" + localPort + " -> " + InetText.format(remoteAddress)
                 + ":" + remotePort + " ino " + inode + " rq " + rqueue + " wq " + wqueue + "]";
     }
 }

@@ -1,5 +1,7 @@
 package dev.ffsock.netlink.route;
 
+import dev.ffsock.InetText;
+
 import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
@@ -36,7 +38,7 @@ public final class AddrSpec {
         this.dev = ChangeChecks.ifname(dev);
         this.local = Objects.requireNonNull(local, "address");
         this.prefix = ChangeChecks.prefix(local, prefix);
-        if (local.isAnyLocalAddress()) throw new IllegalArgumentException("cannot assign the unspecified address " + local.getHostAddress());
+        if (local.isAnyLocalAddress()) throw new IllegalArgumentException("cannot assign the unspecified address " + InetText.format(local));
     }
 
     /**
@@ -221,6 +223,6 @@ public final class AddrSpec {
     /** {@return e.g. {@code 192.0.2.1/24 dev veth0}} */
     @Override
     public String toString() {
-        return local.getHostAddress() + "/" + prefix + (peer == null ? "" : " peer " + peer.getHostAddress()) + " dev " + dev;
+        return InetText.format(local) + "/" + prefix + (peer == null ? "" : " peer " + InetText.format(peer)) + " dev " + dev;
     }
 }

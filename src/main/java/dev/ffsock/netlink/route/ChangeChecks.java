@@ -1,10 +1,13 @@
 package dev.ffsock.netlink.route;
 
+import dev.ffsock.InetText;
+
 import java.net.Inet4Address;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Objects;
 
 /**
@@ -50,37 +53,30 @@ final class ChangeChecks {
     static int prefix(InetAddress a, int prefix) {
         int max = maxPrefix(family(a));
         if (prefix < 0 || prefix > max) {
-            throw new IllegalArgumentException("prefix length " + prefix + " outside 0.." + max + " for " + a.getHostAddress());
+            throw new IllegalArgumentException("prefix length " + prefix + " outside 0.." + max + " for " + InetText.format(a));
         }
         return prefix;
     }
 
-    /** Checks that the address has no bits set past the prefix (a network, as route destinations must be). */
+    /**
+     * Checks that the address has no bits set past the prefix (a network, as route destinations
+     * must be). The message names the network in the address's own family and in ip's notation (an
+     * IPv4-mapped IPv6 address stays {@code ::ffff:a.b.c.d}).
+     */
     static void network(InetAddress a, int prefix) {
         byte[] b = a.getAddress();
-        for (int bit = prefix; bit < b.length * 8; bit++) {
-            if ((b[bit / 8] & (0x80 >>> (bit % 8))) != 0) {
-                throw new IllegalArgumentException(a.getHostAddress() + "/" + prefix + " has host bits set: the network is "
-                        + masked(a, prefix).getHostAddress() + "/" + prefix);
-            }
-        }
-    }
-
-    /** {@return the address with the bits past the prefix cleared} */
-    static InetAddress masked(InetAddress a, int prefix) {
-        byte[] b = a.getAddress();
-        for (int bit = prefix; bit < b.length * 8; bit++) b[bit / 8] &= (byte) ~(0x80 >>> (bit % 8));
-        try {
-            return InetAddress.getByAddress(b);
-        } catch (UnknownHostException e) {
-            throw new AssertionError(e);
+        byte[] net = b.clone();
+        for (int bit = prefix; bit < net.length * 8; bit++) net[bit / 8] &= (byte) ~(0x80 >>> (bit % 8));
+        if (!Arrays.equals(b, net)) {
+            throw new IllegalArgumentException(InetText.format(b) + "/" + prefix + " has host bits set: the network is "
+                    + InetText.format(net) + "/" + prefix);
         }
     }
 
     /** Checks that two addresses are of the same family. */
     static void sameFamily(String what, InetAddress expected, InetAddress a) {
         if (family(expected) != family(a)) {
-            throw new IllegalArgumentException(what + " " + a.getHostAddress() + " is not of the same family as " + expected.getHostAddress());
+            throw new IllegalArgumentException(what + " " + InetText.format(a) + " is not of the same family as " + InetText.format(expected));
         }
     }
 

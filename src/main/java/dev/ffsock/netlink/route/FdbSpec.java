@@ -1,5 +1,7 @@
 package dev.ffsock.netlink.route;
 
+import dev.ffsock.InetText;
+
 import java.net.InetAddress;
 import java.util.HexFormat;
 import java.util.Objects;
@@ -166,7 +168,7 @@ public final class FdbSpec {
     @Override
     public String toString() {
         return HexFormat.ofDelimiter(":").formatHex(mac) + " dev " + dev + (vlan > 0 ? " vlan " + vlan : "")
-                + (dst != null ? " dst " + dst.getHostAddress() : "") + " " + kind.name().toLowerCase()
+                + (dst != null ? " dst " + InetText.format(dst) : "") + " " + kind.name().toLowerCase()
                 + " flags 0x" + Integer.toHexString(ndmFlags());
     }
 }

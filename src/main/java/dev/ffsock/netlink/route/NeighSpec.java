@@ -1,5 +1,7 @@
 package dev.ffsock.netlink.route;
 
+import dev.ffsock.InetText;
+
 import java.net.InetAddress;
 import java.util.HexFormat;
 import java.util.Objects;
@@ -29,7 +31,7 @@ public final class NeighSpec {
         this.dev = ChangeChecks.ifname(dev);
         this.dst = Objects.requireNonNull(dst, "address");
         if (dst.isAnyLocalAddress() || dst.isMulticastAddress()) {
-            throw new IllegalArgumentException("neighbour " + dst.getHostAddress() + " is not a unicast address");
+            throw new IllegalArgumentException("neighbour " + InetText.format(dst) + " is not a unicast address");
         }
     }
 
@@ -137,7 +139,7 @@ public final class NeighSpec {
 
     @Override
     public String toString() {
-        return (isProxy() ? "proxy " : "") + dst.getHostAddress()
+        return (isProxy() ? "proxy " : "") + InetText.format(dst)
                 + (lladdr == null ? "" : " lladdr " + HexFormat.ofDelimiter(":").formatHex(lladdr))
                 + " dev " + dev + " nud " + state + " flags 0x" + Integer.toHexString(flags);
     }

@@ -1,5 +1,7 @@
 package dev.ffsock.netlink.route;
 
+import dev.ffsock.InetText;
+
 import java.net.InetAddress;
 
 /**
@@ -17,7 +19,7 @@ public record NexthopSpec(InetAddress gateway, String dev, int weight) {
         if (dev != null) ChangeChecks.ifname(dev);
         if (weight < 1 || weight > 256) throw new IllegalArgumentException("nexthop weight must be 1..256: " + weight);
         if (gateway != null && (gateway.isAnyLocalAddress() || gateway.isMulticastAddress())) {
-            throw new IllegalArgumentException("nexthop gateway " + gateway.getHostAddress() + " is not a unicast address");
+            throw new IllegalArgumentException("nexthop gateway " + InetText.format(gateway) + " is not a unicast address");
         }
     }
 

@@ -1,5 +1,7 @@
 package dev.ffsock.netlink.route;
 
+import dev.ffsock.InetText;
+
 import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -50,7 +52,7 @@ public final class RouteSpec {
         ChangeChecks.prefix(dst, prefix);
         ChangeChecks.network(dst, prefix);
         if (dst.isMulticastAddress() && prefix == ChangeChecks.maxPrefix(ChangeChecks.family(dst))) {
-            throw new IllegalArgumentException("multicast destination " + dst.getHostAddress() + " is not a unicast route");
+            throw new IllegalArgumentException("multicast destination " + InetText.format(dst) + " is not a unicast route");
         }
         this.dst = dst;
         this.prefix = prefix;
@@ -90,7 +92,7 @@ public final class RouteSpec {
      */
     public RouteSpec via(InetAddress gw) {
         ChangeChecks.sameFamily("gateway", dst, Objects.requireNonNull(gw, "gateway"));
-        if (gw.isAnyLocalAddress() || gw.isMulticastAddress()) throw new IllegalArgumentException("gateway " + gw.getHostAddress() + " is not a unicast address");
+        if (gw.isAnyLocalAddress() || gw.isMulticastAddress()) throw new IllegalArgumentException("gateway " + InetText.format(gw) + " is not a unicast address");
         if (!nexthops.isEmpty()) throw new IllegalArgumentException("a route has either a gateway or nexthops");
         noNhid("gateway");
         this.gateway = gw;
@@ -129,7 +131,7 @@ public final class RouteSpec {
      */
     public RouteSpec prefsrc(InetAddress src) {
         ChangeChecks.sameFamily("source", dst, Objects.requireNonNull(src, "prefsrc"));
-        if (src.isAnyLocalAddress() || src.isMulticastAddress()) throw new IllegalArgumentException("source " + src.getHostAddress() + " is not a unicast address");
+        if (src.isAnyLocalAddress() || src.isMulticastAddress()) throw new IllegalArgumentException("source " + InetText.format(src) + " is not a unicast address");
         this.prefsrc = src;
         return this;
     }
@@ -448,12 +450,12 @@ public final class RouteSpec {
     public String toString() {
         StringBuilder sb = new StringBuilder();
         if (type >= 0 && type != Rtnl.RTN_UNICAST) sb.append(typeName(type)).append(' ');
-        sb.append(dst.getHostAddress()).append('/').append(prefix);
-        if (gateway != null) sb.append(" via ").append(gateway.getHostAddress());
+        sb.append(InetText.format(dst)).append('/').append(prefix);
+        if (gateway != null) sb.append(" via ").append(InetText.format(gateway));
         if (dev != null) sb.append(" dev ").append(dev);
         for (NexthopSpec nh : nexthops) {
             sb.append(" nexthop");
-            if (nh.gateway() != null) sb.append(" via ").append(nh.gateway().getHostAddress());
+            if (nh.gateway() != null) sb.append(" via ").append(InetText.format(nh.gateway()));
             if (nh.dev() != null) sb.append(" dev ").append(nh.dev());
             sb.append(" weight ").append(nh.weight());
         }

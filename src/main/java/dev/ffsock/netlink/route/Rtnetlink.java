@@ -1,6 +1,7 @@
 package dev.ffsock.netlink.route;
 
 import dev.ffsock.Errno;
+import dev.ffsock.InetText;
 import dev.ffsock.netlink.Netlink;
 import dev.ffsock.netlink.NetlinkConnection;
 import dev.ffsock.netlink.NetlinkException;
@@ -260,7 +261,7 @@ public final class Rtnetlink implements AutoCloseable {
         int iif = q.iif() == null ? 0 : index(q.iif());
         int oif = q.oif() == null ? 0 : index(q.oif());
         List<Route> l = conn.query(Rtnl.RTM_GETROUTE, 0, w -> q.encode(w, iif, oif), RouteCodec::decode);
-        if (l.isEmpty()) throw new IOException("RTM_GETROUTE " + q.dst().getHostAddress() + ": no route in the answer");
+        if (l.isEmpty()) throw new IOException("RTM_GETROUTE " + InetText.format(q.dst()) + ": no route in the answer");
         return l.get(0);
     }
 

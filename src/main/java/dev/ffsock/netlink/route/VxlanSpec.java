@@ -1,5 +1,7 @@
 package dev.ffsock.netlink.route;
 
+import dev.ffsock.InetText;
+
 import java.net.Inet6Address;
 import java.net.InetAddress;
 
@@ -34,10 +36,10 @@ public record VxlanSpec(int id, Integer port, InetAddress group, InetAddress rem
         if (ttl != null) ChangeChecks.u8("vxlan ttl", ttl);
         if (group != null && remote != null) throw new IllegalArgumentException("vxlan takes group or remote, not both");
         if (group != null && !group.isMulticastAddress()) {
-            throw new IllegalArgumentException("vxlan group " + group.getHostAddress() + " is not a multicast address");
+            throw new IllegalArgumentException("vxlan group " + InetText.format(group) + " is not a multicast address");
         }
         if (remote != null && (remote.isMulticastAddress() || remote.isAnyLocalAddress())) {
-            throw new IllegalArgumentException("vxlan remote " + remote.getHostAddress() + " is not a unicast address");
+            throw new IllegalArgumentException("vxlan remote " + InetText.format(remote) + " is not a unicast address");
         }
         InetAddress peer = group != null ? group : remote;
         if (peer != null && local != null) ChangeChecks.sameFamily("vxlan local", peer, local);
@@ -129,7 +131,7 @@ public record VxlanSpec(int id, Integer port, InetAddress group, InetAddress rem
 
     /** Checks what needs the whole spec: a multicast group needs {@code dev}, as ip requires. */
     void checkComplete() {
-        if (group != null && dev == null) throw new IllegalArgumentException("vxlan group " + group.getHostAddress() + " needs dev");
+        if (group != null && dev == null) throw new IllegalArgumentException("vxlan group " + InetText.format(group) + " needs dev");
     }
 
     /** {@return whether the addresses are IPv6 ({@code IFLA_VXLAN_GROUP6}/{@code LOCAL6})} */

@@ -105,4 +105,17 @@ class RouteModelTest {
                 Scope.UNIVERSE, RouteType.UNICAST, 0, null, null, 0, 0, null, null, null, -1, null, null, null, null,
                 -1, -1, 0, 0, null));
     }
+
+    @Test
+    void hostBitsMessageNamesTheNetworkInTheAddressFamilyGiven() throws Exception {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> RouteSpec.to("2001:db8::1/64"));
+        assertEquals("2001:db8::1/64 has host bits set: the network is 2001:db8::/64", e.getMessage());
+        // An IPv4-mapped IPv6 destination stays IPv6 in the suggestion (a /120 is no IPv4 prefix).
+        byte[] mapped = {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, (byte) 0xff, (byte) 0xff, 10, 0, 0, 1};
+        InetAddress dst = java.net.Inet6Address.getByAddress(null, mapped, -1);
+        e = assertThrows(IllegalArgumentException.class, () -> RouteSpec.to(dst, 120));
+        assertEquals("::ffff:10.0.0.1/120 has host bits set: the network is ::ffff:10.0.0.0/120", e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> RouteSpec.to("10.1.2.3/8"));
+        assertEquals("10.1.2.3/8 has host bits set: the network is 10.0.0.0/8", e.getMessage());
+    }
 }
