@@ -1166,7 +1166,7 @@ public final class Socket implements Closeable {
         if (block) checkInterrupt();
         MemorySegment src = buf;
         if (buf != null && Blocking.inKernel(guard.scratch(), block) && !buf.isNative()) {
-            src = Scratch.get().bounce(len);
+            src = Scratch.bounce(len);
             MemorySegment.copy(buf, 0, src, 0, len);
         }
         return to == null
@@ -1403,7 +1403,7 @@ public final class Socket implements Closeable {
         boolean block = blocking(flags);
         if (block) checkInterrupt();
         boolean bounce = buf != null && Blocking.inKernel(guard.scratch(), block) && !buf.isNative();
-        MemorySegment dst = bounce ? Scratch.get().bounce(len) : buf;
+        MemorySegment dst = bounce ? Scratch.bounce(len) : buf;
         long r = from == null
                 ? Blocking.call(guard, block, Blocking.TRY, flags, Poll.POLLIN, Blocking.UNSET, RCVTIMEO, "recv", RECV, dst, at, len, null)
                 : Blocking.call(guard, block, Blocking.TRY, flags, Poll.POLLIN, Blocking.UNSET, RCVTIMEO, "recvfrom", RECVFROM, dst, at, len, from);

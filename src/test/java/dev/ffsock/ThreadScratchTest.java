@@ -95,4 +95,34 @@ class ThreadScratchTest {
             }
         };
     }
+
+    /**
+     * A socket remembers the scratch memory of the thread that called it last, possibly long after
+     * that thread ended. The bounce memory a blocking call with heap memory used (up to
+     * Scratch.KEEP, 1 MiB, per thread) must still go with the thread.
+     */
+    @Test
+    void aSocketDoesNotKeepAnEndedThreadsBounceMemory() throws Exception {
+        try (Socket a = Socket.open(Domain.AF_INET, Type.DGRAM); Socket b = Socket.open(Domain.AF_INET, Type.DGRAM)) {
+            b.bind(SockAddrIn.loopback(0));
+            a.connect(b.getsockname());
+            AtomicReference<java.lang.ref.WeakReference<MemorySegment>> bounce = new AtomicReference<>();
+            AtomicReference<Throwable> failure = new AtomicReference<>();
+            Thread t = Thread.ofPlatform().start(() -> {
+                try {
+                    assertEquals(4096, a.send(MemorySegment.ofArray(new byte[4096]))); // blocking, heap: bounced
+                    bounce.set(new java.lang.ref.WeakReference<>(dev.ffsock.internal.Scratch.bounce(1)));
+                } catch (Throwable e) {
+                    failure.set(e);
+                }
+            });
+            t.join();
+            assertNull(failure.get());
+            for (int i = 0; i < 50 && bounce.get().get() != null; i++) {
+                System.gc();
+                Thread.sleep(20);
+            }
+            assertNull(bounce.get().get(), "the ended thread's bounce memory is still reachable through the socket");
+        }
+    }
 }

@@ -29,7 +29,7 @@ public final class MsgHdr {
             checkUsable(b);
             if (!b.isNative()) heap += lengths[i];
         }
-        MemorySegment bounce = heap == 0 ? null : Scratch.get().bounce(heap);
+        MemorySegment bounce = heap == 0 ? null : Scratch.bounce(heap);
         long off = 0;
         for (int i = 0; i < count; i++) {
             MemorySegment b = buffers[i];

@@ -7,9 +7,10 @@ import java.lang.foreign.MemorySegment;
 
 /**
  * Per-thread native memory reused by the calls: an address slot, an int pair, a socket option's value
- * and length, a pollfd, an epoll_event, and a bounce buffer for heap buffers on blocking calls (which
- * cannot hand heap memory to a call that may block), the thread's poller waiter. Never shared
- * between threads; grows on demand and keeps at most {@link #KEEP} bytes of bounce buffer.
+ * and length, a pollfd, an epoll_event, the errno capture, and the thread's poller waiter. Never
+ * shared between threads. Beside it, kept apart ({@link #bounce}), each thread's bounce buffer for
+ * heap buffers on blocking calls (which cannot hand heap memory to a call that may block): grows on
+ * demand, at most {@link #KEEP} bytes kept.
  */
 public final class Scratch {
     /** Bounce memory kept per thread after a call; larger needs get a temporary buffer. */
@@ -50,7 +51,6 @@ public final class Scratch {
     final long optValueAt = optValue.address(), optLenAt = optLen.address();
     /** The errno capture state of every downcall this thread makes (see {@link Sys}). */
     final MemorySegment errno = mem.asSlice(ERRNO_AT, ERRNO_SIZE);
-    private MemorySegment bounce = MemorySegment.NULL;
     private MemorySegment pollfd;
     private MemorySegment epollEvent;
     private Poller.Waiter waiter;
@@ -82,12 +82,21 @@ public final class Scratch {
         return CURRENT.get();
     }
 
-    /** {@return native memory of at least {@code size} bytes, valid until this thread's next call} */
-    public MemorySegment bounce(long size) {
-        if (bounce.byteSize() >= size) return bounce;
+    /**
+     * {@return native memory of at least {@code size} bytes for the calling thread, valid until its
+     * next call} The memory kept for reuse hangs off a thread-local of its own, not off the Scratch:
+     * a socket remembers the Scratch of the thread that called it last ({@link FdGuard#scratch()}),
+     * perhaps long after that thread ended, and must not keep up to {@link #KEEP} bytes alive with it.
+     */
+    public static MemorySegment bounce(long size) {
+        MemorySegment[] kept = BOUNCE.get();
+        if (kept[0].byteSize() >= size) return kept[0];
         long n = Math.max(4096, Long.highestOneBit(Math.max(1, size - 1)) << 1);
         MemorySegment m = Arena.ofAuto().allocate(n, 16);
-        if (n <= KEEP) bounce = m;
+        if (n <= KEEP) kept[0] = m;
         return m;
     }
+
+    /** The calling thread's bounce memory, in a one-element array (see {@link #bounce}). */
+    private static final ThreadLocal<MemorySegment[]> BOUNCE = ThreadLocal.withInitial(() -> new MemorySegment[] {MemorySegment.NULL});
 }
