@@ -2,6 +2,7 @@ package dev.ffsock.internal;
 
 import dev.ffsock.ErrnoException;
 import dev.ffsock.SocketClosedException;
+import dev.ffsock.internal.bindings.LinuxC;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
@@ -32,7 +33,7 @@ public final class FdGuard {
         void released();
     }
 
-    private static final int POLLIN = dev.ffsock.internal.bindings.LinuxC.POLLIN();
+    private static final int POLLIN = LinuxC.POLLIN();
     private static final int CLOSING = 1 << 30;
     /** Set (with CLOSING) by whoever releases the descriptor. */
     private static final int RELEASED = 1 << 29;
