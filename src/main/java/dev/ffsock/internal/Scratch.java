@@ -47,8 +47,6 @@ public final class Scratch {
     /** Room for a socket option's value ({@link #OPT_VALUE_SIZE} bytes) and its length. */
     public final MemorySegment optValue = mem.asSlice(OPT_VALUE_AT, OPT_VALUE_SIZE);
     public final MemorySegment optLen = mem.asSlice(OPT_LEN_AT, 4);
-    /** The addresses of {@link #optValue} and {@link #optLen}, for a downcall that takes them as numbers. */
-    final long optValueAt = optValue.address(), optLenAt = optLen.address();
     /** The errno capture state of every downcall this thread makes (see {@link Sys}). */
     final MemorySegment errno = mem.asSlice(ERRNO_AT, ERRNO_SIZE);
     private MemorySegment pollfd;

@@ -663,7 +663,8 @@ public final class Sys {
         m.set(LONG_UNALIGNED, Scratch.OPT_LEN_AT, LENGTH_4_VALUE_0);
         int r;
         try {
-            r = (int) GETSOCKOPT_AT.H.invokeExact(st, fd, level, name, sc.optValueAt, sc.optLenAt);
+            long at = m.address();
+            r = (int) GETSOCKOPT_AT.H.invokeExact(st, fd, level, name, at + Scratch.OPT_VALUE_AT, at + Scratch.OPT_LEN_AT);
         } catch (Throwable t) {
             throw unexpected(t);
         }
